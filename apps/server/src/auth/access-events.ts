@@ -1,0 +1,24 @@
+/**
+ * Announces changes that affect what open connections may do, so the collab endpoint can
+ * close or downgrade sockets at once instead of at the next reconnect.
+ */
+import { EventEmitter } from "node:events";
+
+export type AccessChange =
+  /** These sessions ended (logout, expiry, password change, "end sessions"). */
+  | { type: "sessions-ended"; sessionIds: readonly string[] }
+  /** The user's role, group membership or disabled state changed in a workspace (or everywhere). */
+  | { type: "user-access-changed"; userId: string; workspaceId: string | null };
+
+export class AccessEvents {
+  private readonly emitter = new EventEmitter();
+
+  emit(change: AccessChange): void {
+    this.emitter.emit("change", change);
+  }
+
+  on(listener: (change: AccessChange) => void): () => void {
+    this.emitter.on("change", listener);
+    return () => this.emitter.off("change", listener);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The session cookie. Over https it is `__Host-tsumugi_session` with Secure (the prefix
+ * pins it to this host and path `/`); over plain http (local use) the prefix is not
+ * allowed by browsers, so it is `tsumugi_session`.
+ */
+import { type Config, isHttps } from "../config.js";
+
+export function sessionCookieName(config: Config): string {
+  return isHttps(config) ? "__Host-tsumugi_session" : "tsumugi_session";
+}
+
+function attributes(config: Config): string {
+  return `Path=/; HttpOnly; SameSite=Lax${isHttps(config) ? "; Secure" : ""}`;
+}
+
+export function sessionCookie(config: Config, token: string, expiresAt: number): string {
+  return `${sessionCookieName(config)}=${token}; ${attributes(config)}; Expires=${new Date(expiresAt).toUTCString()}`;
+}
+
+export function clearedSessionCookie(config: Config): string {
+  return `${sessionCookieName(config)}=; ${attributes(config)}; Max-Age=0`;
+}
+
+/** The session token from a raw `Cookie` header, or null. */
+export function readSessionToken(config: Config, cookieHeader: string | undefined | null): string | null {
+  if (!cookieHeader) return null;
+  const name = sessionCookieName(config);
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
+}

@@ -1,0 +1,117 @@
+/**
+ * Configuration from environment variables. Every variable is documented in the README's
+ * table; a bad value stops start-up with a message naming the variable.
+ */
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Origin the browser uses, e.g. https://tsumugi.example.lg.jp. Decides allowed Origins and cookie flags. */
+  publicUrl: string;
+  /** False when PUBLIC_URL was not set: the URL then follows the port actually bound. */
+  publicUrlExplicit: boolean;
+  /** Further origins allowed to call the API (ALLOWED_ORIGINS, comma-separated), e.g. a Vite dev server. */
+  extraOrigins: string[];
+  /** Directory of the built web app served at `/`; null serves the API only. */
+  webDist: string | null;
+  seedDemo: boolean;
+  trustProxy: boolean;
+  sessionIdleTimeoutMs: number;
+  sessionAbsoluteLifetimeMs: number;
+  inviteLifetimeMs: number;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerIp: number;
+  loginWindowMs: number;
+  collab: CollabLimits;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+export interface CollabLimits {
+  maxMessageBytes: number;
+  maxBufferedBytes: number;
+  maxConnectionsPerDocument: number;
+  upgradesPerMinutePerIp: number;
+  /** Fold the update log into the snapshot after this many updates … */
+  compactAfterUpdates: number;
+  /** … or this many bytes of updates. */
+  compactAfterBytes: number;
+  /** Unload a document this long after its last client left. */
+  unloadIdleMs: number;
+}
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = int(env, "PORT", 3000);
+  const host = env.HOST || "127.0.0.1";
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
+  try {
+    const u = new URL(publicUrl);
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error();
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  }
+  const logLevel = (env.LOG_LEVEL || "info") as Config["logLevel"];
+  if (!["debug", "info", "warn", "error", "silent"].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn, error or silent, got "${logLevel}"`);
+  }
+  return {
+    port,
+    host,
+    dataDir: resolve(env.DATA_DIR || "./data"),
+    publicUrl,
+    publicUrlExplicit: Boolean(env.PUBLIC_URL),
+    extraOrigins: (env.ALLOWED_ORIGINS || "")
+      .split(",")
+      .map((o) => o.trim().replace(/\/+$/, ""))
+      .filter(Boolean),
+    webDist: env.WEB_DIST === "" ? null : resolve(env.WEB_DIST || DEFAULT_WEB_DIST),
+    seedDemo: bool(env, "SEED_DEMO", true),
+    trustProxy: bool(env, "TRUST_PROXY", false),
+    sessionIdleTimeoutMs: int(env, "SESSION_IDLE_MINUTES", 12 * 60, 1) * 60_000,
+    sessionAbsoluteLifetimeMs: int(env, "SESSION_MAX_HOURS", 7 * 24, 1) * 3_600_000,
+    inviteLifetimeMs: int(env, "INVITE_HOURS", 7 * 24, 1) * 3_600_000,
+    loginMaxFailuresPerAccount: int(env, "LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1),
+    loginMaxFailuresPerIp: int(env, "LOGIN_MAX_FAILURES_PER_IP", 30, 1),
+    loginWindowMs: int(env, "LOGIN_WINDOW_MINUTES", 15, 1) * 60_000,
+    collab: {
+      maxMessageBytes: int(env, "COLLAB_MAX_MESSAGE_BYTES", 4 * 1024 * 1024, 1024),
+      maxBufferedBytes: int(env, "COLLAB_MAX_BUFFERED_BYTES", 16 * 1024 * 1024, 1024),
+      maxConnectionsPerDocument: int(env, "COLLAB_MAX_CONNECTIONS_PER_DOCUMENT", 200, 1),
+      upgradesPerMinutePerIp: int(env, "COLLAB_UPGRADES_PER_MINUTE_PER_IP", 600, 1),
+      compactAfterUpdates: int(env, "COLLAB_COMPACT_AFTER_UPDATES", 500, 1),
+      compactAfterBytes: int(env, "COLLAB_COMPACT_AFTER_BYTES", 1024 * 1024, 1),
+      unloadIdleMs: int(env, "COLLAB_UNLOAD_IDLE_SECONDS", 30, 0) * 1000,
+    },
+    logLevel,
+  };
+}
+
+export function isHttps(config: Config): boolean {
+  return config.publicUrl.startsWith("https:");
+}
+
+export { ConfigError };

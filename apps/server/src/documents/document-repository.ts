@@ -1,0 +1,54 @@
+/** Reads of the `documents` table shared by the REST routes and the collab endpoint. */
+import type { DocumentKind } from "@tsumugi/domain";
+import type { Queryable } from "../storage/database.js";
+
+export interface DocumentRecord {
+  id: string;
+  workspaceId: string;
+  groupId: string | null;
+  kind: DocumentKind;
+  title: string;
+  docName: string;
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface DocumentRow {
+  id: string;
+  workspace_id: string;
+  group_id: string | null;
+  kind: DocumentKind;
+  title: string;
+  doc_name: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export function toDocumentRecord(r: DocumentRow): DocumentRecord {
+  return {
+    id: r.id,
+    workspaceId: r.workspace_id,
+    groupId: r.group_id,
+    kind: r.kind,
+    title: r.title,
+    docName: r.doc_name,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function findDocumentByName(db: Queryable, docName: string): Promise<DocumentRecord | null> {
+  const row = await db.get<DocumentRow>("SELECT * FROM documents WHERE doc_name = ?", [docName]);
+  return row ? toDocumentRecord(row) : null;
+}
+
+export async function listDocuments(db: Queryable, workspaceId: string): Promise<DocumentRecord[]> {
+  const rows = await db.all<DocumentRow>(
+    "SELECT * FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC",
+    [workspaceId],
+  );
+  return rows.map(toDocumentRecord);
+}

@@ -1,0 +1,40 @@
+/** Entry point: `npm start`. Prints the URL and, on first start, the demo logins. */
+import { ConfigError, loadConfig } from "./config.js";
+import { startServer } from "./server.js";
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const server = await startServer(config);
+  console.log(`\nTsumugi (紡ぎ) is running: ${server.url}`);
+  console.log(`Data: ${config.dataDir}`);
+  if (server.seeded) {
+    console.log("\nデモワークスペース / demo workspace:", server.seeded.workspaceName);
+    for (const login of server.seeded.logins) {
+      console.log(`  ${login.label.padEnd(14)} ${login.email.padEnd(32)} ${login.password}`);
+    }
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: flushing documents and closing…`);
+    await server.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+/**
+ * Starts a complete Tsumugi server: SQLite file, migrations, optional demo seed, the Hono
+ * app (REST + static web) and the collab WebSocket endpoint on one HTTP server.
+ * Tests, the benchmark and `main.ts` all start it through `startServer`.
+ */
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { AuditLog } from "./audit/audit-log.js";
+import { AccessEvents } from "./auth/access-events.js";
+import { SessionStore } from "./auth/sessions.js";
+import { type CollabServer, createCollabServer } from "./collab/collab-server.js";
+import type { Config } from "./config.js";
+import type { AppContext } from "./context.js";
+import { createApp } from "./http/app.js";
+import { createLogger } from "./logger.js";
+import { seedDemo } from "./seed/demo.js";
+import { Database } from "./storage/database.js";
+import { migrate } from "./storage/migrations.js";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  ctx: AppContext;
+  collab: CollabServer;
+  http: Server;
+  /** Demo logins when the demo workspace was seeded on this start. */
+  seeded: Awaited<ReturnType<typeof seedDemo>>;
+  /** Flushes pending document writes, closes sockets and the database. */
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = "tsumugi.sqlite";
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = await Database.open(join(config.dataDir, DATABASE_FILE));
+  await migrate(db);
+  const log = createLogger(config.logLevel);
+  const ctx: AppContext = {
+    config,
+    db,
+    sessions: new SessionStore(db, {
+      idleTimeoutMs: config.sessionIdleTimeoutMs,
+      absoluteLifetimeMs: config.sessionAbsoluteLifetimeMs,
+      touchIntervalMs: Math.min(60_000, Math.floor(config.sessionIdleTimeoutMs / 10)),
+    }),
+    audit: new AuditLog(db),
+    events: new AccessEvents(),
+    log,
+  };
+  const seeded = config.seedDemo ? await seedDemo(ctx) : null;
+
+  const collab = createCollabServer(ctx);
+  const app = createApp(ctx, collab);
+  const http = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s as Server),
+    );
+  });
+  http.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
+
+  const port = (http.address() as AddressInfo).port;
+  if (!config.publicUrlExplicit) config.publicUrl = `http://localhost:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      await collab.close();
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections?.();
+      });
+      await db.close();
+    })();
+    return closing;
+  };
+  return { url: config.publicUrl, port, ctx, collab, http, seeded, close };
+}

@@ -1,0 +1,24 @@
+/** Builds the policy's Actor for a user inside a workspace from the database. */
+import { type Actor, isRole } from "@tsumugi/domain";
+import type { Queryable } from "../storage/database.js";
+
+export async function loadActor(db: Queryable, userId: string, workspaceId: string): Promise<Actor> {
+  const row = await db.get<{ role: string | null; disabled_at: number | null }>(
+    `SELECT m.role, u.disabled_at FROM users u
+       LEFT JOIN memberships m ON m.user_id = u.id AND m.workspace_id = ?
+      WHERE u.id = ?`,
+    [workspaceId, userId],
+  );
+  if (!row) return { userId, role: null, groupIds: [], disabled: true };
+  const groups = await db.all<{ group_id: string }>(
+    `SELECT gm.group_id FROM group_members gm JOIN groups g ON g.id = gm.group_id
+      WHERE gm.user_id = ? AND g.workspace_id = ?`,
+    [userId, workspaceId],
+  );
+  return {
+    userId,
+    role: isRole(row.role) ? row.role : null,
+    groupIds: groups.map((g) => g.group_id),
+    disabled: row.disabled_at !== null,
+  };
+}

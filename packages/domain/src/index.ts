@@ -1,0 +1,5 @@
+export * from "./documents.js";
+export * from "./fiscal-year.js";
+export * from "./local-government-code.js";
+export * from "./policy.js";
+export * from "./roles.js";

@@ -1,0 +1,99 @@
+/**
+ * The permission policy: every allow/deny decision of Tsumugi is made here, and the REST
+ * routes and the WebSocket endpoint both ask this module. Pure functions, no I/O.
+ */
+import type { Role } from "./roles.js";
+
+/** Who is asking, as seen inside one workspace. */
+export interface Actor {
+  userId: string;
+  /** Role in the workspace, or null when the user does not belong to it. */
+  role: Role | null;
+  /** Groups of the workspace the user is a member of. */
+  groupIds: readonly string[];
+  /** A disabled account may do nothing. */
+  disabled?: boolean;
+}
+
+/** Workspace-level actions. */
+export const WORKSPACE_ACTIONS = [
+  "workspace.read",
+  "workspace.update",
+  "members.list",
+  "members.manage",
+  "invites.manage",
+  "groups.manage",
+  "documents.list",
+  "documents.create",
+  "audit.read",
+] as const;
+export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
+
+const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
+  "workspace.read": ["secretariat", "member", "coordinator", "observer"],
+  "workspace.update": ["secretariat"],
+  "members.list": ["secretariat", "member", "coordinator", "observer"],
+  "members.manage": ["secretariat"],
+  "invites.manage": ["secretariat"],
+  "groups.manage": ["secretariat"],
+  "documents.list": ["secretariat", "member", "coordinator", "observer"],
+  "documents.create": ["secretariat", "member", "coordinator"],
+  "audit.read": ["secretariat"],
+};
+
+function activeRole(actor: Actor): Role | null {
+  if (actor.disabled) return null;
+  return actor.role;
+}
+
+export function can(actor: Actor, action: WorkspaceAction): boolean {
+  const role = activeRole(actor);
+  return role !== null && WORKSPACE_MATRIX[action].includes(role);
+}
+
+/** A document as the policy sees it. `groupId` null means a workspace-wide document. */
+export interface DocumentRef {
+  workspaceId: string;
+  groupId: string | null;
+}
+
+export type DocumentAccess = "write" | "read" | "none";
+
+/**
+ * Workspace-wide documents: secretariat, members and coordinators write; observers read.
+ * A group's documents: its members and the secretariat write; everyone else in the
+ * workspace reads. Outsiders and disabled accounts get nothing.
+ */
+export function documentAccess(actor: Actor, doc: DocumentRef): DocumentAccess {
+  const role = activeRole(actor);
+  if (role === null) return "none";
+  if (role === "observer") return "read";
+  if (role === "secretariat") return "write";
+  if (doc.groupId === null) return "write";
+  return actor.groupIds.includes(doc.groupId) ? "write" : "read";
+}
+
+/** May the actor create a document owned by `groupId` (null: workspace-wide)? */
+export function canCreateDocument(actor: Actor, groupId: string | null): boolean {
+  if (!can(actor, "documents.create")) return false;
+  if (groupId === null || actor.role === "secretariat") return true;
+  return actor.groupIds.includes(groupId);
+}
+
+/** The secretariat may change anyone's role except leave the workspace without a secretariat. */
+export function canChangeRole(
+  actor: Actor,
+  target: { userId: string; role: Role },
+  newRole: Role,
+  secretariatCount: number,
+): boolean {
+  if (!can(actor, "members.manage")) return false;
+  const demotesLastSecretariat =
+    target.role === "secretariat" && newRole !== "secretariat" && secretariatCount <= 1;
+  return !demotesLastSecretariat;
+}
+
+/** The secretariat may disable anyone but themselves (so a workspace keeps an admin). */
+export function canDisableUser(actor: Actor, targetUserId: string): boolean {
+  return can(actor, "members.manage") && actor.userId !== targetUserId;
+}
