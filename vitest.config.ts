@@ -26,6 +26,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["apps/web/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["apps/web/e2e/global-setup.ts"],
           environment: "node",
           testTimeout: 90_000,
           hookTimeout: 180_000,

@@ -1,0 +1,36 @@
+/**
+ * Browser tests run against the production build: build apps/web when dist is missing or
+ * older than the sources, and fail loudly when Chromium is not installed.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { chromiumPath, repoRoot } from "./harness.js";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export default function setup(): void {
+  const path = chromiumPath();
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}: browser tests cannot run. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  const web = join(repoRoot, "apps/web");
+  const built = join(web, "dist/index.html");
+  const sources = Math.max(
+    newestMtime(join(web, "src")),
+    newestMtime(join(repoRoot, "packages/domain/src")),
+    statSync(join(web, "index.html")).mtimeMs,
+  );
+  if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+    execFileSync("npx", ["vite", "build"], { cwd: web, stdio: "inherit" });
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Browser-test harness: the real server in a child process (its own SQLite file in a temp
+ * directory, demo workspace seeded) and Debian's Chromium driven by playwright-core.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+
+export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+}
+
+export interface DemoLogin {
+  label: string;
+  email: string;
+  password: string;
+}
+
+export interface E2EServer {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  output: () => string;
+  logins: DemoLogin[];
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Parses the demo logins main.ts prints: "  label   email   password". */
+function parseLogins(out: string): DemoLogin[] {
+  const logins: DemoLogin[] = [];
+  for (const line of out.split("\n")) {
+    const m = /^\s+(\S.*?)\s+(\S+@\S+)\s+(\S+)\s*$/.exec(line);
+    if (m) logins.push({ label: m[1].trim(), email: m[2], password: m[3] });
+  }
+  return logins;
+}
+
+export async function startE2EServer(
+  opts: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<E2EServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "tsumugi-e2e-"));
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const child = spawn("npx", ["tsx", "apps/server/src/main.ts"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SEED_DEMO: "true",
+      LOG_LEVEL: "warn",
+      ...opts.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d) => {
+    out += d;
+  });
+  child.stderr?.on("data", (d) => {
+    out += d;
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${out}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  // Give main.ts a moment to finish printing the logins after the port opened.
+  await new Promise((r) => setTimeout(r, 300));
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill(signal);
+    await exited;
+  };
+  return {
+    url,
+    dataDir,
+    process: child,
+    output: () => out,
+    logins: parseLogins(out),
+    stop,
+    destroy: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--lang=ja-JP",
+    ],
+  });
+}
