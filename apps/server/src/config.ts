@@ -40,6 +40,10 @@ export interface CollabLimits {
   compactAfterBytes: number;
   /** Unload a document this long after its last client left. */
   unloadIdleMs: number;
+  /** Ping every socket, and send idle clients a keepalive frame, this often. */
+  keepaliveMs: number;
+  /** Re-validate the sessions behind open sockets this often. */
+  sessionRecheckMs: number;
 }
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -105,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       compactAfterUpdates: int(env, "COLLAB_COMPACT_AFTER_UPDATES", 500, 1),
       compactAfterBytes: int(env, "COLLAB_COMPACT_AFTER_BYTES", 1024 * 1024, 1),
       unloadIdleMs: int(env, "COLLAB_UNLOAD_IDLE_SECONDS", 30, 0) * 1000,
+      keepaliveMs: int(env, "COLLAB_KEEPALIVE_SECONDS", 10, 1) * 1000,
+      sessionRecheckMs: int(env, "COLLAB_SESSION_RECHECK_SECONDS", 60, 1) * 1000,
     },
     logLevel,
   };

@@ -1,18 +1,278 @@
-/** The y-websocket endpoint at /collab/<docName>. */
+/**
+ * The y-websocket endpoint at /collab/<docName>: authorises upgrades, keeps one Room per
+ * open document, persists through one write batcher, closes or downgrades sockets when a
+ * user's access changes, keeps idle clients alive and unloads idle documents.
+ */
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import { documentAccess } from "@tsumugi/domain";
+import { WebSocketServer } from "ws";
+import type { AccessChange } from "../auth/access-events.js";
 import type { AppContext } from "../context.js";
+import { findDocumentByName } from "../documents/document-repository.js";
+import { loadActor } from "../workspaces/actor.js";
+import { authorizeUpgrade } from "./authorize-upgrade.js";
+import { clientIpOf } from "./client-ip.js";
+import { SocketPeer } from "./connection.js";
+import { CLOSE, type Peer } from "./peer.js";
+import { decodeClientMessage, KEEPALIVE_MESSAGE, ProtocolError } from "./protocol.js";
+import { RateLimiter } from "./rate-limiter.js";
+import { Room } from "./room.js";
+import { UpdateStore } from "./update-store.js";
+import { WriteBatcher } from "./write-batcher.js";
 
 export interface CollabServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Documents loaded in memory right now. */
+  loadedDocuments(): string[];
+  /** Open connections, optionally of one document. */
+  connectionCount(docName?: string): number;
+  /** Resolves when every received update is committed. */
+  flush(): Promise<void>;
+  /** Flushes, closes every socket (1001) and unloads every document. */
   close(): Promise<void>;
 }
 
-export function createCollabServer(_ctx: AppContext): CollabServer {
-  return {
-    handleUpgrade(_req, socket) {
-      socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
+const STATUS_TEXT: Record<number, string> = {
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+function refuse(socket: Duplex, status: number): void {
+  if (socket.destroyed) return;
+  const text = STATUS_TEXT[status] ?? "Error";
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export function createCollabServer(ctx: AppContext): CollabServer {
+  const { config, log } = ctx;
+  const limits = config.collab;
+  const store = new UpdateStore(ctx.db);
+  const batcher = new WriteBatcher(store, log);
+  const upgrades = new RateLimiter(limits.upgradesPerMinutePerIp, 60_000);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+  const rooms = new Map<string, Room>();
+  const loading = new Map<string, Promise<Room>>();
+  const peers = new Set<SocketPeer>();
+  const reserved = new Map<string, number>();
+  let closing = false;
+
+  const roomDeps = {
+    store,
+    batcher,
+    limits,
+    log,
+    onWriteRefused: (peer: Peer, docName: string) => {
+      log.warn("collab: write from a read-only connection dropped", { doc: docName, user: peer.user.id });
+      void ctx.audit
+        .record({
+          event: "document.write_refused",
+          workspaceId: peer.workspaceId,
+          actorUserId: peer.user.id,
+          target: docName,
+        })
+        .catch((err) => log.error("audit failed", { err }));
     },
-    async close() {},
+  };
+
+  async function openRoom(docName: string): Promise<Room> {
+    const existing = rooms.get(docName);
+    if (existing) return existing;
+    let pending = loading.get(docName);
+    if (!pending) {
+      pending = store
+        .load(docName)
+        .then((loaded) => {
+          const room = new Room(docName, loaded, roomDeps);
+          rooms.set(docName, room);
+          return room;
+        })
+        .finally(() => loading.delete(docName));
+      loading.set(docName, pending);
+    }
+    return pending;
+  }
+
+  function scheduleUnload(room: Room): void {
+    if (room.peers.size > 0 || room.unloadTimer) return;
+    room.unloadTimer = setTimeout(async () => {
+      room.unloadTimer = null;
+      try {
+        // Everything received must be on disk before the document leaves memory.
+        await batcher.flush();
+        await room.compactNow();
+        await room.settle();
+      } catch (err) {
+        log.error("collab: unloading failed, keeping the document loaded", { doc: room.docName, err });
+        return;
+      }
+      if (room.peers.size > 0 || rooms.get(room.docName) !== room || (reserved.get(room.docName) ?? 0) > 0)
+        return;
+      rooms.delete(room.docName);
+      room.destroy();
+    }, limits.unloadIdleMs);
+  }
+
+  function attach(
+    ws: import("ws").WebSocket,
+    room: Room,
+    d: Extract<Awaited<ReturnType<typeof authorizeUpgrade>>, { ok: true }>,
+  ) {
+    const peer = new SocketPeer(
+      ws,
+      d.user,
+      d.sessionId,
+      d.token,
+      d.workspaceId,
+      d.docName,
+      d.access,
+      limits.maxBufferedBytes,
+      log,
+    );
+    peers.add(peer);
+    room.join(peer);
+    ws.on("pong", () => {
+      peer.alive = true;
+    });
+    ws.on("message", (data, isBinary) => {
+      peer.alive = true;
+      try {
+        if (!isBinary) throw new ProtocolError("text frame");
+        const bytes = data instanceof Buffer ? data : Buffer.concat(data as Buffer[]);
+        room.receive(
+          peer,
+          decodeClientMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+        );
+      } catch (err) {
+        if (err instanceof ProtocolError) {
+          log.warn("collab: malformed message, closing the connection", {
+            doc: d.docName,
+            user: d.user.id,
+            err: err.message,
+          });
+          peer.close(CLOSE.malformed, "malformed message");
+        } else {
+          log.error("collab: message handling failed", { doc: d.docName, err });
+          peer.close(CLOSE.internalError, "internal error");
+        }
+      }
+    });
+    ws.on("error", (err) => log.warn("collab: socket error", { doc: d.docName, err: err.message }));
+    ws.on("close", () => {
+      peers.delete(peer);
+      room.leave(peer);
+      scheduleUnload(room);
+    });
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on("error", () => socket.destroy());
+    if (closing) return refuse(socket, 503);
+    const ip = clientIpOf(req, config.trustProxy);
+    if (!upgrades.take(ip)) return refuse(socket, 429);
+    const decision = await authorizeUpgrade(ctx, req, ip);
+    if (!decision.ok) return refuse(socket, decision.status);
+    const count = (reserved.get(decision.docName) ?? 0) + (rooms.get(decision.docName)?.peers.size ?? 0);
+    if (count >= limits.maxConnectionsPerDocument) return refuse(socket, 503);
+    reserved.set(decision.docName, (reserved.get(decision.docName) ?? 0) + 1);
+    try {
+      const room = await openRoom(decision.docName);
+      if (closing || socket.destroyed) return refuse(socket, 503);
+      wss.handleUpgrade(req, socket, head, (ws) => attach(ws, room, decision));
+    } finally {
+      const left = (reserved.get(decision.docName) ?? 1) - 1;
+      if (left > 0) reserved.set(decision.docName, left);
+      else reserved.delete(decision.docName);
+    }
+  }
+
+  async function recheckAccess(
+    change: Extract<AccessChange, { type: "user-access-changed" }>,
+  ): Promise<void> {
+    for (const peer of peers) {
+      if (peer.user.id !== change.userId) continue;
+      if (change.workspaceId !== null && peer.workspaceId !== change.workspaceId) continue;
+      const [actor, doc] = await Promise.all([
+        loadActor(ctx.db, peer.user.id, peer.workspaceId),
+        findDocumentByName(ctx.db, peer.docName),
+      ]);
+      const access = doc ? documentAccess(actor, doc) : "none";
+      // The client reconnects on 4403 and learns its new access from the fresh connection.
+      if (access !== peer.access) peer.close(CLOSE.accessChanged, "access changed");
+    }
+  }
+
+  const unsubscribe = ctx.events.on((change) => {
+    if (change.type === "sessions-ended") {
+      const ended = new Set(change.sessionIds);
+      for (const peer of peers)
+        if (ended.has(peer.sessionId)) peer.close(CLOSE.sessionEnded, "session ended");
+    } else {
+      recheckAccess(change).catch((err) => log.error("collab: access re-check failed", { err }));
+    }
+  });
+
+  const keepalive = setInterval(() => {
+    const now = Date.now();
+    for (const peer of peers) {
+      if (!peer.alive) {
+        peer.terminate();
+        continue;
+      }
+      peer.alive = false;
+      peer.ping();
+      if (now - peer.lastSentAt >= limits.keepaliveMs) peer.send(KEEPALIVE_MESSAGE);
+    }
+  }, limits.keepaliveMs);
+  keepalive.unref();
+
+  // Sessions expire while sockets stay open: re-validate them now and then.
+  const sessionRecheck = setInterval(async () => {
+    const byToken = new Map<string, SocketPeer[]>();
+    for (const p of peers) byToken.set(p.token, [...(byToken.get(p.token) ?? []), p]);
+    for (const [token, list] of byToken) {
+      const valid = await ctx.sessions.validate(token).catch(() => null);
+      if (!valid) for (const p of list) p.close(CLOSE.sessionEnded, "session ended");
+    }
+  }, limits.sessionRecheckMs);
+  sessionRecheck.unref();
+
+  return {
+    handleUpgrade(req, socket, head) {
+      upgrade(req, socket, head).catch((err) => {
+        log.error("collab: upgrade failed", { err });
+        refuse(socket, 500);
+      });
+    },
+    loadedDocuments: () => [...rooms.keys()],
+    connectionCount: (docName) => (docName ? (rooms.get(docName)?.peers.size ?? 0) : peers.size),
+    flush: () => batcher.flush(),
+    async close() {
+      if (closing) return;
+      closing = true;
+      unsubscribe();
+      clearInterval(keepalive);
+      clearInterval(sessionRecheck);
+      await batcher.flush();
+      for (const peer of peers) peer.close(CLOSE.goingAway, "server shutting down");
+      await Promise.all([...loading.values()].map((p) => p.catch(() => null)));
+      await batcher.flush();
+      for (const room of rooms.values()) {
+        await room.compactNow();
+        await room.settle();
+        room.destroy();
+      }
+      rooms.clear();
+      for (const peer of peers) peer.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
   };
 }

@@ -1,0 +1,219 @@
+/**
+ * A loaded document and the connections editing it.
+ *
+ * Durability rule: an update from a client is committed to SQLite (through the write
+ * batcher) before it is applied to the server's Y.Doc, and only the server's Y.Doc feeds
+ * other clients (live broadcasts and sync step 2 for newcomers). So nobody can see a
+ * change that a crash could lose.
+ */
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { CollabLimits } from "../config.js";
+import type { Logger } from "../logger.js";
+import { guardAwarenessUpdate } from "./awareness-guard.js";
+import { CLOSE, type Peer } from "./peer.js";
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+} from "./protocol.js";
+import type { LoadedDocument, UpdateStore } from "./update-store.js";
+import type { WriteBatcher } from "./write-batcher.js";
+
+export interface RoomDeps {
+  store: UpdateStore;
+  batcher: WriteBatcher;
+  limits: CollabLimits;
+  log: Logger;
+  /** Called once per connection when a read-only peer tries to write. */
+  onWriteRefused(peer: Peer, docName: string): void;
+}
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  readonly peers = new Set<Peer>();
+  private lastUpdateId: number;
+  private logCount: number;
+  private logBytes: number;
+  private compacting: Promise<void> | null = null;
+  private readonly refusedPeers = new WeakSet<Peer>();
+  unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly docName: string,
+    loaded: LoadedDocument,
+    private readonly deps: RoomDeps,
+  ) {
+    if (loaded.state) Y.applyUpdate(this.doc, loaded.state);
+    this.lastUpdateId = loaded.lastUpdateId;
+    this.logCount = loaded.logCount;
+    this.logBytes = loaded.logBytes;
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) =>
+      this.broadcast(encodeUpdate(update), origin),
+    );
+    this.awareness.on(
+      "update",
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        const changed = [...added, ...updated, ...removed];
+        // Sent to everyone, the sender too: the echo is what keeps its idle timer alive.
+        this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), null);
+      },
+    );
+    this.maybeCompact();
+  }
+
+  /** Greets a new connection: our state vector, and who is here. */
+  join(peer: Peer): void {
+    this.peers.add(peer);
+    if (this.unloadTimer) {
+      clearTimeout(this.unloadTimer);
+      this.unloadTimer = null;
+    }
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, present)));
+  }
+
+  leave(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessClientId !== null && this.awareness.getStates().has(peer.awarenessClientId)) {
+      removeAwarenessStates(this.awareness, [peer.awarenessClientId], null);
+    }
+  }
+
+  /** Handles one decoded message; throws ProtocolError when the payload is invalid. */
+  receive(peer: Peer, message: ClientMessage): void {
+    switch (message.type) {
+      case "sync-step-1": {
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        } catch (err) {
+          throw new ProtocolError(`invalid state vector: ${(err as Error).message}`);
+        }
+        peer.send(encodeSyncStep2(diff));
+        return;
+      }
+      case "sync-step-2":
+      case "update":
+        this.receiveUpdate(peer, message.update);
+        return;
+      case "awareness": {
+        const { update, rejected } = guardAwarenessUpdate(peer, message.update, (id) =>
+          this.ownerOf(id, peer),
+        );
+        if (rejected > 0)
+          this.deps.log.warn("collab: awareness for a foreign client id dropped", { peer: peer.id });
+        if (update) applyAwarenessUpdate(this.awareness, update, peer);
+        return;
+      }
+      case "query-awareness": {
+        const ids = [...this.awareness.getStates().keys()];
+        peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+        return;
+      }
+    }
+  }
+
+  private receiveUpdate(peer: Peer, update: Uint8Array): void {
+    if (peer.access !== "write") {
+      if (!this.refusedPeers.has(peer)) {
+        this.refusedPeers.add(peer);
+        this.deps.onWriteRefused(peer, this.docName);
+      }
+      return;
+    }
+    if (isEmptyUpdate(update)) return;
+    this.deps.batcher.enqueue({
+      docName: this.docName,
+      update,
+      onCommitted: (rowId) => {
+        this.lastUpdateId = rowId;
+        this.logCount++;
+        this.logBytes += update.byteLength;
+        try {
+          Y.applyUpdate(this.doc, update, peer);
+        } catch (err) {
+          this.deps.log.warn("collab: stored update could not be applied", { doc: this.docName, err });
+          peer.close(CLOSE.malformed, "invalid update");
+        }
+        this.maybeCompact();
+      },
+      // Not stored, so not applied or forwarded: the client re-sends it after reconnecting.
+      onFailed: () => peer.close(CLOSE.internalError, "storage failure"),
+    });
+  }
+
+  private ownerOf(clientId: number, asking: Peer): Peer | null {
+    for (const p of this.peers) if (p !== asking && p.awarenessClientId === clientId) return p;
+    return null;
+  }
+
+  private broadcast(message: Uint8Array, origin: unknown): void {
+    for (const p of this.peers) if (p !== origin) p.send(message);
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting) return;
+    const { compactAfterUpdates, compactAfterBytes } = this.deps.limits;
+    if (this.logCount < compactAfterUpdates && this.logBytes < compactAfterBytes) return;
+    this.compactNow();
+  }
+
+  /** Folds the log into a snapshot of the document as of the last applied row. */
+  compactNow(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    if (this.logCount === 0) return Promise.resolve();
+    // Taken synchronously: the doc holds exactly the rows up to lastUpdateId right now.
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const upTo = this.lastUpdateId;
+    const folded = { count: this.logCount, bytes: this.logBytes };
+    this.compacting = this.deps.store
+      .compact(this.docName, state, upTo)
+      .then(() => {
+        this.logCount -= folded.count;
+        this.logBytes -= folded.bytes;
+      })
+      .catch((err) => this.deps.log.error("collab: compaction failed", { doc: this.docName, err }))
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  /** Waits for a running compaction. */
+  async settle(): Promise<void> {
+    if (this.compacting) await this.compacting;
+  }
+
+  destroy(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+/**
+ * Rejects bytes that are not a Yjs update before they reach the store. An update with no
+ * structs and no deletions (what a client sends when it has nothing new) is not stored.
+ */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (err) {
+    throw new ProtocolError(`invalid Yjs update: ${(err as Error).message}`);
+  }
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+}
