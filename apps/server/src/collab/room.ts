@@ -47,6 +47,7 @@ export class Room {
   private compacting: Promise<void> | null = null;
   private readonly refusedPeers = new WeakSet<Peer>();
   unloadTimer: NodeJS.Timeout | null = null;
+  private destroyed = false;
 
   constructor(
     readonly docName: string,
@@ -188,6 +189,8 @@ export class Room {
       .catch((err) => this.deps.log.error("collab: compaction failed", { doc: this.docName, err }))
       .finally(() => {
         this.compacting = null;
+        // Updates that arrived while compacting may already be over the threshold.
+        if (!this.destroyed) this.maybeCompact();
       });
     return this.compacting;
   }
@@ -198,6 +201,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     this.awareness.destroy();
     this.doc.destroy();

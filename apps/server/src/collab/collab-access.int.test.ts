@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  type CollabWorld,
+  closeOf,
+  connectProvider,
+  openRawSocket,
+  type ProviderClient,
+  seedCollabWorld,
+  waitFor,
+} from "../testing/collab-clients.js";
+import {
+  createDocument,
+  createSession,
+  createUser,
+  createWorkspace,
+  startTestServer,
+  type TestServer,
+} from "../testing/fixtures.js";
+import { UpdateStore } from "./update-store.js";
+
+let server: TestServer;
+let world: CollabWorld;
+const clients: ProviderClient[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer();
+  world = await seedCollabWorld(server);
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.destroy();
+});
+
+function client(cookie: string, docName = world.docName): ProviderClient {
+  const c = connectProvider(server.wsUrl, docName, { cookie, origin: server.origin });
+  clients.push(c);
+  return c;
+}
+
+describe("collab access before the upgrade", () => {
+  it("answers 401 without a session and 401 for an unknown session token", async () => {
+    expect((await openRawSocket(server.wsUrl, world.docName, { origin: server.origin })).status).toBe(401);
+    const forged = "tsumugi_session=abcdefghijklmnop.qrstuvwxyzabcdefghijklmnopqrstuv";
+    expect(
+      (await openRawSocket(server.wsUrl, world.docName, { origin: server.origin, cookie: forged })).status,
+    ).toBe(401);
+  });
+
+  it("answers 403 for a foreign or missing Origin", async () => {
+    const cookie = world.alice.cookie;
+    expect(
+      (await openRawSocket(server.wsUrl, world.docName, { cookie, origin: "https://evil.example" })).status,
+    ).toBe(403);
+    expect((await openRawSocket(server.wsUrl, world.docName, { cookie })).status).toBe(403);
+  });
+
+  it("refuses another workspace's document before the upgrade and audits it", async () => {
+    const otherWs = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
+    const other = await createDocument(server.ctx.db, otherWs, { title: "他市の文書" });
+    const res = await openRawSocket(server.wsUrl, other.docName, {
+      cookie: world.alice.cookie,
+      origin: server.origin,
+    });
+    expect(res.status).toBe(403);
+    // Also when the path claims our workspace but names the other workspace's document id.
+    const spoofed = `${world.workspaceId}.${other.docName.split(".")[1]}`;
+    expect(
+      (await openRawSocket(server.wsUrl, spoofed, { cookie: world.alice.cookie, origin: server.origin }))
+        .status,
+    ).toBe(404);
+    const audit = await server.ctx.db.all<{ event: string; target: string }>(
+      "SELECT event, target FROM audit_log WHERE event = 'document.access_refused'",
+    );
+    expect(audit.map((a) => a.target)).toContain(other.docName);
+  });
+
+  it("answers 404 for malformed and unknown document names", async () => {
+    const opts = { cookie: world.alice.cookie, origin: server.origin };
+    expect((await openRawSocket(server.wsUrl, "not-a-doc-name", opts)).status).toBe(404);
+    expect((await openRawSocket(server.wsUrl, `${world.workspaceId}.zzzzzzzzzzzz`, opts)).status).toBe(404);
+  });
+});
+
+describe("read-only connections", () => {
+  it("give observers the document and live changes but never apply or forward their edits", async () => {
+    const writer = client(world.alice.cookie);
+    await writer.synced();
+    writer.text.insert(0, "本文");
+    const observer = client(world.olive.cookie);
+    await observer.synced();
+    await waitFor(() => observer.text.toString() === "本文", "observer receives the document");
+    writer.text.insert(2, "（追記）");
+    await waitFor(() => observer.text.toString() === "本文（追記）", "observer receives live changes");
+
+    observer.text.insert(0, "改ざん");
+    // A later writer edit proves the observer's update had time to arrive and was dropped.
+    await new Promise((r) => setTimeout(r, 100));
+    writer.text.insert(writer.text.length, "。");
+    await waitFor(() => observer.text.toString().endsWith("。"), "observer sees the later edit");
+    await server.collab.flush();
+    expect(writer.text.toString()).toBe("本文（追記）。");
+    const loaded = await new UpdateStore(server.ctx.db).load(world.docName);
+    const stored = new Y.Doc();
+    if (loaded.state) Y.applyUpdate(stored, loaded.state);
+    expect(stored.getText("t").toString()).toBe("本文（追記）。");
+    const refused = await server.ctx.db.all("SELECT * FROM audit_log WHERE event = 'document.write_refused'");
+    expect(refused).toHaveLength(1);
+  });
+
+  it("makes a non-member of a group read-only on the group's document", async () => {
+    const member = client(world.alice.cookie, world.groupDocName);
+    const outsider = client(world.bob.cookie, world.groupDocName);
+    await Promise.all([member.synced(), outsider.synced()]);
+    outsider.text.insert(0, "部外者");
+    member.text.insert(0, "班員");
+    await waitFor(() => outsider.text.toString().includes("班員"), "outsider reads");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(member.text.toString()).toBe("班員");
+  });
+});
+
+describe("access changes reach open sockets at once", () => {
+  it("closes the sockets of an ended session with 4401 and refuses it afterwards", async () => {
+    const a = client(world.alice.cookie);
+    const b = client(world.bob.cookie);
+    await Promise.all([a.synced(), b.synced()]);
+    await server.ctx.sessions.invalidate(world.alice.sessionId);
+    server.ctx.events.emit({ type: "sessions-ended", sessionIds: [world.alice.sessionId] });
+    await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 close");
+    expect(b.closes).toEqual([]);
+    expect(
+      (
+        await openRawSocket(server.wsUrl, world.docName, {
+          cookie: world.alice.cookie,
+          origin: server.origin,
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it("closes a socket with 4403 when the user's role changes, and the reconnect is read-only", async () => {
+    const raw = await openRawSocket(server.wsUrl, world.docName, {
+      cookie: world.bob.cookie,
+      origin: server.origin,
+    });
+    if (!raw.ws) throw new Error("expected an open socket");
+    const closed = closeOf(raw.ws);
+    await server.ctx.db.run("UPDATE memberships SET role = 'observer' WHERE user_id = ?", [world.bob.id]);
+    server.ctx.events.emit({
+      type: "user-access-changed",
+      userId: world.bob.id,
+      workspaceId: world.workspaceId,
+    });
+    expect((await closed).code).toBe(4403);
+
+    const writer = client(world.alice.cookie);
+    const bob = client(world.bob.cookie);
+    await Promise.all([writer.synced(), bob.synced()]);
+    bob.text.insert(0, "降格後の編集");
+    writer.text.insert(0, "x");
+    await waitFor(() => bob.text.toString().includes("x"), "bob still reads");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(writer.text.toString()).toBe("x");
+  });
+
+  it("closes the sockets of a disabled user", async () => {
+    const a = client(world.alice.cookie);
+    await a.synced();
+    await server.ctx.db.run("UPDATE users SET disabled_at = ? WHERE id = ?", [Date.now(), world.alice.id]);
+    const ended = await server.ctx.sessions.invalidateAllForUser(world.alice.id);
+    server.ctx.events.emit({ type: "sessions-ended", sessionIds: ended });
+    server.ctx.events.emit({ type: "user-access-changed", userId: world.alice.id, workspaceId: null });
+    await waitFor(() => a.closes.some((c) => c.code === 4401 || c.code === 4403), "close after disable");
+  });
+
+  it("closes sockets whose session expired while they were open", async () => {
+    await server.destroy();
+    server = await startTestServer({ env: { COLLAB_SESSION_RECHECK_SECONDS: "1" } });
+    world = await seedCollabWorld(server);
+    const a = client(world.alice.cookie);
+    await a.synced();
+    // Expire the session as the clock would: it was last seen long ago.
+    await server.ctx.db.run("UPDATE sessions SET last_seen_at = 0 WHERE id = ?", [world.alice.sessionId]);
+    await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 after expiry", 5000);
+  });
+});
+
+describe("awareness is bound to the connection", () => {
+  it("drops awareness entries that speak for another client id", async () => {
+    const a = client(world.alice.cookie);
+    const b = client(world.bob.cookie);
+    await Promise.all([a.synced(), b.synced()]);
+    a.provider.awareness.setLocalStateField("cursor", null);
+    await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), "a visible at b");
+    // Bob's socket claims Alice's client id with a fake state.
+    const { encodeAwareness, encodeAwarenessUpdate } = await import("./protocol.js");
+    const mallory = await createUser(server.ctx.db, {
+      workspaceId: world.workspaceId,
+      role: "member",
+      name: "攻撃者",
+    });
+    const s = await createSession(server, mallory.id);
+    const raw = await openRawSocket(server.wsUrl, world.docName, { cookie: s.cookie, origin: server.origin });
+    if (!raw.ws) throw new Error("expected an open socket");
+    raw.ws.send(
+      encodeAwareness(
+        encodeAwarenessUpdate([{ clientId: 424242, clock: 1, state: { user: { name: "x" } } }]),
+      ),
+    );
+    await waitFor(() => b.provider.awareness.getStates().has(424242), "own id accepted");
+    raw.ws.send(
+      encodeAwareness(
+        encodeAwarenessUpdate([{ clientId: a.doc.clientID, clock: 999, state: { user: { name: "偽" } } }]),
+      ),
+    );
+    raw.ws.send(
+      encodeAwareness(encodeAwarenessUpdate([{ clientId: a.doc.clientID, clock: 1000, state: null }])),
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe("山田 花子");
+    expect(b.provider.awareness.getStates().get(424242)?.user?.name).toBe("攻撃者");
+    raw.ws.close();
+    await waitFor(() => !b.provider.awareness.getStates().has(424242), "removed on close");
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Collab test clients: y-websocket's own WebsocketProvider (what the web app uses) over
+ * the `ws` package with the session cookie and Origin a browser would send, and raw
+ * sockets for protocol-level tests.
+ */
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+export interface ClientOptions {
+  cookie?: string;
+  origin?: string | null;
+}
+
+/** A WebSocket class that sends our headers, for WebsocketProvider's `WebSocketPolyfill`. */
+export function webSocketWithHeaders(opts: ClientOptions): typeof WebSocket {
+  const headers: Record<string, string> = {};
+  if (opts.cookie) headers.Cookie = opts.cookie;
+  if (opts.origin) headers.Origin = opts.origin;
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  } as typeof WebSocket;
+}
+
+export interface ProviderClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: Y.Text;
+  /** Close events seen by the provider, newest last. */
+  closes: { code: number; reason: string }[];
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+export function connectProvider(
+  wsUrl: string,
+  docName: string,
+  opts: ClientOptions & { doc?: Y.Doc; connect?: boolean } = {},
+): ProviderClient {
+  const doc = opts.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, docName, doc, {
+    WebSocketPolyfill: webSocketWithHeaders(opts) as never,
+    connect: opts.connect ?? true,
+    disableBc: true,
+  });
+  const closes: { code: number; reason: string }[] = [];
+  provider.on("connection-close", (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText("t"),
+    closes,
+    synced: () =>
+      provider.synced
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            const on = (isSynced: boolean) => {
+              if (!isSynced) return;
+              provider.off("sync", on);
+              resolve();
+            };
+            provider.on("sync", on);
+          }),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Opens a raw socket; resolves with it when open, or with the HTTP status of a refusal. */
+export function openRawSocket(
+  wsUrl: string,
+  docName: string,
+  opts: ClientOptions & { maxPayload?: number } = {},
+): Promise<{ ws: WebSocket; status: 101 } | { ws: null; status: number }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${wsUrl}/${docName}`, {
+      headers: {
+        ...(opts.cookie ? { Cookie: opts.cookie } : {}),
+        ...(opts.origin ? { Origin: opts.origin } : {}),
+      },
+      maxPayload: opts.maxPayload,
+    });
+    ws.on("open", () => resolve({ ws, status: 101 }));
+    ws.on("unexpected-response", (_req, res) => {
+      resolve({ ws: null, status: res.statusCode ?? 0 });
+      res.resume();
+      ws.terminate();
+    });
+    ws.on("error", (err) => {
+      if (ws.readyState !== WebSocket.OPEN) reject(err);
+    });
+  });
+}
+
+export function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    if (ws.readyState === WebSocket.CLOSED) resolve({ code: -1, reason: "already closed" });
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+}
+
+/** Polls `check` until it returns true or `timeoutMs` passes (then throws with `what`). */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface CollabWorld {
+  workspaceId: string;
+  groupId: string;
+  /** A member of the group (writes the group's document). */
+  alice: { id: string; cookie: string; sessionId: string };
+  /** Another member (writes workspace-wide documents, reads the group's). */
+  bob: { id: string; cookie: string; sessionId: string };
+  /** An observer (reads everything). */
+  olive: { id: string; cookie: string; sessionId: string };
+  /** A workspace-wide document and one of the group. */
+  docName: string;
+  groupDocName: string;
+}
+
+/** One workspace with a group, three users with sessions and two documents. */
+export async function seedCollabWorld(server: import("../server.js").RunningServer): Promise<CollabWorld> {
+  const { createDocument, createGroup, createSession, createUser, createWorkspace } = await import(
+    "./fixtures.js"
+  );
+  const db = server.ctx.db;
+  const workspaceId = await createWorkspace(db);
+  const groupId = await createGroup(db, workspaceId, { name: "病診施連携班", kind: "team" });
+  const a = await createUser(db, { name: "山田 花子", workspaceId, role: "member", groupIds: [groupId] });
+  const b = await createUser(db, { name: "佐藤 健", workspaceId, role: "member" });
+  const o = await createUser(db, { name: "千葉県 担当", workspaceId, role: "observer" });
+  const session = async (id: string) => {
+    const s = await createSession(server, id);
+    return { id, cookie: s.cookie, sessionId: s.sessionId };
+  };
+  return {
+    workspaceId,
+    groupId,
+    alice: await session(a.id),
+    bob: await session(b.id),
+    olive: await session(o.id),
+    docName: (await createDocument(db, workspaceId, { title: "推進会議メモ" })).docName,
+    groupDocName: (await createDocument(db, workspaceId, { title: "入退院支援ルール（案）", groupId }))
+      .docName,
+  };
+}
