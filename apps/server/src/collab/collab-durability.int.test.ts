@@ -1,0 +1,141 @@
+/**
+ * Durability against a real process: the server runs as `npm start` would (a child running
+ * main.ts), is killed with SIGKILL while a client types, and everything another client saw
+ * must be in the SQLite file afterwards.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  type CollabWorld,
+  connectProvider,
+  type ProviderClient,
+  seedCollabWorld,
+  waitFor,
+} from "../testing/collab-clients.js";
+import { startTestServer, tempDataDir } from "../testing/fixtures.js";
+import { UpdateStore } from "./update-store.js";
+
+const serverDir = fileURLToPath(new URL("..", import.meta.url));
+const clients: ProviderClient[] = [];
+let child: ChildProcess | null = null;
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  child = null;
+});
+
+async function prepare(): Promise<{ dataDir: string; world: CollabWorld }> {
+  const dataDir = tempDataDir();
+  const s = await startTestServer({ dataDir });
+  const world = await seedCollabWorld(s);
+  await s.stop();
+  return { dataDir, world };
+}
+
+async function spawnServer(
+  dataDir: string,
+): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
+  const proc = spawn(process.execPath, ["--import", "tsx", "main.ts"], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      PORT: "0",
+      DATA_DIR: dataDir,
+      SEED_DEMO: "false",
+      WEB_DIST: "",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child = proc;
+  let out = "";
+  proc.stdout?.on("data", (d) => {
+    out += d;
+  });
+  proc.stderr?.on("data", (d) => {
+    out += d;
+  });
+  let url = "";
+  await waitFor(
+    () => {
+      if (proc.exitCode !== null) throw new Error(`server exited:\n${out}`);
+      url = /running: (http:\/\/\S+)/.exec(out)?.[1] ?? "";
+      return url !== "";
+    },
+    "server start",
+    30_000,
+  );
+  return { url, proc, output: () => out };
+}
+
+async function storedDoc(dataDir: string, docName: string): Promise<Y.Doc> {
+  const s = await startTestServer({ dataDir });
+  try {
+    const loaded = await new UpdateStore(s.ctx.db).load(docName);
+    const doc = new Y.Doc();
+    if (loaded.state) Y.applyUpdate(doc, loaded.state);
+    return doc;
+  } finally {
+    await s.stop();
+  }
+}
+
+function connect(url: string, cookie: string, docName: string): ProviderClient {
+  const origin = new URL(url).origin;
+  const c = connectProvider(`${origin.replace(/^http/, "ws")}/collab`, docName, { cookie, origin });
+  clients.push(c);
+  return c;
+}
+
+describe("collab durability", () => {
+  it("keeps every change another client has seen when the server is killed with SIGKILL", {
+    timeout: 60_000,
+  }, async () => {
+    const { dataDir, world } = await prepare();
+    const { url, proc } = await spawnServer(dataDir);
+    const typist = connect(url, world.alice.cookie, world.docName);
+    const watcher = connect(url, world.bob.cookie, world.docName);
+    await Promise.all([typist.synced(), watcher.synced()]);
+
+    let typing = true;
+    const typed = (async () => {
+      for (let i = 0; typing; i++) {
+        typist.text.insert(typist.text.length, "あいうえお"[i % 5]);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    await waitFor(() => watcher.text.length > 200, "watcher sees typing", 20_000);
+    proc.kill("SIGKILL");
+    await new Promise((r) => proc.once("exit", r));
+    typing = false;
+    await typed;
+    const seen = watcher.text.toString();
+    const seenVector = Y.decodeStateVector(Y.encodeStateVector(watcher.doc));
+
+    const stored = await storedDoc(dataDir, world.docName);
+    const storedVector = Y.decodeStateVector(Y.encodeStateVector(stored));
+    for (const [clientId, clock] of seenVector)
+      expect(storedVector.get(clientId) ?? 0).toBeGreaterThanOrEqual(clock);
+    expect(stored.getText("t").toString().startsWith(seen)).toBe(true);
+    expect(seen.length).toBeGreaterThan(200);
+  });
+
+  it("flushes and exits cleanly on SIGTERM", { timeout: 60_000 }, async () => {
+    const { dataDir, world } = await prepare();
+    const { url, proc, output } = await spawnServer(dataDir);
+    const typist = connect(url, world.alice.cookie, world.docName);
+    const watcher = connect(url, world.bob.cookie, world.docName);
+    await Promise.all([typist.synced(), watcher.synced()]);
+    typist.text.insert(0, "第2回 推進会議 議事録");
+    await waitFor(() => watcher.text.toString() === "第2回 推進会議 議事録", "watcher sees the text");
+    const exited = new Promise<number | null>((r) => proc.once("exit", (code) => r(code)));
+    proc.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    await waitFor(() => watcher.closes.some((c) => c.code === 1001), "clients told the server is going away");
+    expect(output()).toContain("SIGTERM");
+    expect((await storedDoc(dataDir, world.docName)).getText("t").toString()).toBe("第2回 推進会議 議事録");
+  });
+});
