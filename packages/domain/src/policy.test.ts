@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Actor,
+  can,
+  canChangeRole,
+  canCreateDocument,
+  canDisableUser,
+  type DocumentAccess,
+  documentAccess,
+  WORKSPACE_ACTIONS,
+  type WorkspaceAction,
+} from "./policy.js";
+import { ROLES, type Role } from "./roles.js";
+
+const actor = (role: Role | null, extra: Partial<Actor> = {}): Actor => ({
+  userId: "u1",
+  role,
+  groupIds: ["g1"],
+  ...extra,
+});
+
+/** The whole matrix, written out so a change to the policy shows up as a diff here. */
+const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
+  "workspace.read": { secretariat: true, member: true, coordinator: true, observer: true },
+  "workspace.update": { secretariat: true, member: false, coordinator: false, observer: false },
+  "members.list": { secretariat: true, member: true, coordinator: true, observer: true },
+  "members.manage": { secretariat: true, member: false, coordinator: false, observer: false },
+  "invites.manage": { secretariat: true, member: false, coordinator: false, observer: false },
+  "groups.manage": { secretariat: true, member: false, coordinator: false, observer: false },
+  "documents.list": { secretariat: true, member: true, coordinator: true, observer: true },
+  "documents.create": { secretariat: true, member: true, coordinator: true, observer: false },
+  "audit.read": { secretariat: true, member: false, coordinator: false, observer: false },
+};
+
+describe("workspace actions: every role × action", () => {
+  it("covers every action", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...WORKSPACE_ACTIONS].sort());
+  });
+  for (const action of WORKSPACE_ACTIONS) {
+    for (const role of ROLES) {
+      it(`${role} ${EXPECTED[action][role] ? "may" : "may not"} ${action}`, () => {
+        expect(can(actor(role), action)).toBe(EXPECTED[action][role]);
+      });
+    }
+    it(`outsiders and disabled accounts may not ${action}`, () => {
+      expect(can(actor(null), action)).toBe(false);
+      for (const role of ROLES) expect(can(actor(role, { disabled: true }), action)).toBe(false);
+    });
+  }
+});
+
+describe("document access: role × (workspace-wide | own group | other group)", () => {
+  const wide = { workspaceId: "w", groupId: null };
+  const own = { workspaceId: "w", groupId: "g1" };
+  const other = { workspaceId: "w", groupId: "g2" };
+  const expected: Record<Role, [DocumentAccess, DocumentAccess, DocumentAccess]> = {
+    secretariat: ["write", "write", "write"],
+    member: ["write", "write", "read"],
+    coordinator: ["write", "write", "read"],
+    observer: ["read", "read", "read"],
+  };
+  for (const role of ROLES) {
+    it(`${role}: ${expected[role].join(", ")}`, () => {
+      expect([wide, own, other].map((d) => documentAccess(actor(role), d))).toEqual(expected[role]);
+    });
+  }
+  it("gives outsiders and disabled accounts nothing", () => {
+    expect(documentAccess(actor(null), wide)).toBe("none");
+    expect(documentAccess(actor("secretariat", { disabled: true }), own)).toBe("none");
+  });
+});
+
+describe("creating documents", () => {
+  it("lets writers create workspace-wide documents and their own groups' documents", () => {
+    expect(canCreateDocument(actor("member"), null)).toBe(true);
+    expect(canCreateDocument(actor("member"), "g1")).toBe(true);
+    expect(canCreateDocument(actor("member"), "g2")).toBe(false);
+    expect(canCreateDocument(actor("coordinator"), "g2")).toBe(false);
+    expect(canCreateDocument(actor("secretariat"), "g2")).toBe(true);
+    expect(canCreateDocument(actor("observer"), null)).toBe(false);
+    expect(canCreateDocument(actor("member", { disabled: true }), null)).toBe(false);
+  });
+});
+
+describe("managing members", () => {
+  it("never leaves a workspace without a secretariat", () => {
+    const admin = actor("secretariat");
+    const target = { userId: "u2", role: "secretariat" as Role };
+    expect(canChangeRole(admin, target, "member", 1)).toBe(false);
+    expect(canChangeRole(admin, target, "member", 2)).toBe(true);
+    expect(canChangeRole(admin, { userId: "u2", role: "member" }, "observer", 1)).toBe(true);
+    expect(canChangeRole(actor("member"), { userId: "u2", role: "member" }, "observer", 2)).toBe(false);
+  });
+  it("lets the secretariat disable others but not themselves", () => {
+    expect(canDisableUser(actor("secretariat"), "u2")).toBe(true);
+    expect(canDisableUser(actor("secretariat"), "u1")).toBe(false);
+    expect(canDisableUser(actor("member"), "u2")).toBe(false);
+  });
+});
