@@ -71,11 +71,15 @@ export class AuditLog {
       target: string | null;
       ip: string | null;
       detail: string;
-    }>("SELECT * FROM audit_log WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?", [
-      workspaceId,
-      opts.beforeId ?? Number.MAX_SAFE_INTEGER,
-      Math.min(opts.limit ?? 100, 500),
-    ]);
+    }>(
+      // Account events (logins, password changes) carry no workspace: they are shown to the
+      // workspaces the account belongs to.
+      `SELECT * FROM audit_log
+        WHERE (workspace_id = ? OR (workspace_id IS NULL AND actor_user_id IN
+                (SELECT user_id FROM memberships WHERE workspace_id = ?)))
+          AND id < ? ORDER BY id DESC LIMIT ?`,
+      [workspaceId, workspaceId, opts.beforeId ?? Number.MAX_SAFE_INTEGER, Math.min(opts.limit ?? 100, 500)],
+    );
     return rows.map((r) => ({
       id: r.id,
       at: r.at,

@@ -10,10 +10,8 @@
  *   after it was created, whichever comes first. `last_seen_at` is written at most once
  *   per `touchIntervalMs` so reads do not turn into writes.
  */
-import { sha256 } from "@oslojs/crypto/sha2";
-import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Database } from "../storage/database.js";
+import { newSecretToken, secretMatches, splitToken } from "./secret-token.js";
 
 export interface SessionPolicy {
   idleTimeoutMs: number;
@@ -53,16 +51,6 @@ interface SessionRow {
   disabled_at: number | null;
 }
 
-function randomString(bytes: number): string {
-  const buf = new Uint8Array(bytes);
-  crypto.getRandomValues(buf);
-  return encodeBase32LowerCaseNoPadding(buf);
-}
-
-function hashSecret(secret: string): Uint8Array {
-  return sha256(new TextEncoder().encode(secret));
-}
-
 export class SessionStore {
   constructor(
     private readonly db: Database,
@@ -72,21 +60,20 @@ export class SessionStore {
 
   /** Creates a session and returns it with the token to set in the cookie. */
   async create(userId: string): Promise<{ session: Session; token: string }> {
-    const id = randomString(15);
-    const secret = randomString(20);
+    const { id, token, secretHash } = newSecretToken();
     const at = this.now();
     await this.db.run(
       "INSERT INTO sessions (id, user_id, secret_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
-      [id, userId, Buffer.from(hashSecret(secret)), at, at],
+      [id, userId, secretHash, at, at],
     );
-    return { session: { id, userId, createdAt: at, lastSeenAt: at }, token: `${id}.${secret}` };
+    return { session: { id, userId, createdAt: at, lastSeenAt: at }, token };
   }
 
   /** The session and its user, or null for a malformed, unknown, expired or disabled one. */
   async validate(token: string): Promise<{ session: Session; user: SessionUser } | null> {
-    const parts = token.split(".");
-    if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 200) return null;
-    const [id, secret] = parts;
+    const parts = splitToken(token);
+    if (!parts) return null;
+    const { id, secret } = parts;
     const row = await this.db.get<SessionRow>(
       `SELECT s.id, s.user_id, s.secret_hash, s.created_at, s.last_seen_at,
               u.email, u.name, u.organization, u.disabled_at
@@ -94,7 +81,7 @@ export class SessionStore {
       [id],
     );
     if (!row) return null;
-    if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
+    if (!secretMatches(secret, row.secret_hash)) return null;
     const now = this.now();
     if (
       row.disabled_at !== null ||

@@ -52,3 +52,29 @@ export async function listDocuments(db: Queryable, workspaceId: string): Promise
   );
   return rows.map(toDocumentRecord);
 }
+
+export async function findDocument(
+  db: Queryable,
+  workspaceId: string,
+  documentId: string,
+): Promise<DocumentRecord | null> {
+  const row = await db.get<DocumentRow>("SELECT * FROM documents WHERE id = ? AND workspace_id = ?", [
+    documentId,
+    workspaceId,
+  ]);
+  return row ? toDocumentRecord(row) : null;
+}
+
+/** The document as the API shows it, with the caller's access. */
+export function toDocumentView(d: DocumentRecord, access: "write" | "read" | "none") {
+  return {
+    id: d.id,
+    title: d.title,
+    kind: d.kind,
+    groupId: d.groupId,
+    docName: d.docName,
+    access,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}

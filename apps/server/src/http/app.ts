@@ -1,10 +1,64 @@
-/** The Hono application: REST API under /api and the built web app. */
+/**
+ * The Hono application: security headers and Origin check for everything, the session on
+ * every request, the REST API under /api, and the built web app for the rest.
+ */
 import { Hono } from "hono";
+import { auditRoutes } from "../audit/audit-routes.js";
+import { authRoutes } from "../auth/auth-routes.js";
+import { LoginThrottle } from "../auth/login-throttle.js";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
+import { documentRoutes } from "../documents/document-routes.js";
+import { groupRoutes } from "../groups/group-routes.js";
+import { publicInviteRoutes, workspaceInviteRoutes } from "../invites/invite-routes.js";
+import { memberRoutes } from "../members/member-routes.js";
+import { workspaceGuard } from "../workspaces/workspace-guard.js";
+import { workspaceRoutes } from "../workspaces/workspace-routes.js";
+import type { AppEnv } from "./env.js";
+import { ApiError } from "./errors.js";
+import { originCheck, requestContext, securityHeaders, sessionLoader } from "./middleware.js";
+import { openApiDocument } from "./openapi.js";
+import { mountStaticWeb } from "./static-web.js";
 
-export function createApp(_ctx: AppContext, _collab: CollabServer): Hono {
-  const app = new Hono();
-  app.get("/api/health", (c) => c.json({ ok: true }));
+export function createApp(ctx: AppContext, collab: CollabServer): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const throttle = new LoginThrottle({
+    maxPerAccount: ctx.config.loginMaxFailuresPerAccount,
+    maxPerIp: ctx.config.loginMaxFailuresPerIp,
+    windowMs: ctx.config.loginWindowMs,
+  });
+
+  app.use("*", securityHeaders(ctx), requestContext(ctx));
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  app.use("/api/*", originCheck(ctx), sessionLoader(ctx));
+
+  app.get("/api/health", (c) => c.json({ ok: true, documentsLoaded: collab.loadedDocuments().length }));
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument(ctx.config.publicUrl)));
+  app.route("/api/auth", authRoutes(throttle));
+  app.route("/api/invites", publicInviteRoutes());
+
+  app.use("/api/workspaces/:wid/*", workspaceGuard);
+  app.use("/api/workspaces/:wid", workspaceGuard);
+  app.route("/api/workspaces/:wid", workspaceRoutes());
+  app.route("/api/workspaces/:wid/members", memberRoutes());
+  app.route("/api/workspaces/:wid/groups", groupRoutes());
+  app.route("/api/workspaces/:wid/invites", workspaceInviteRoutes());
+  app.route("/api/workspaces/:wid/documents", documentRoutes());
+  app.route("/api/workspaces/:wid/audit", auditRoutes());
+  app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
+
+  mountStaticWeb(app, ctx.config);
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+      return c.json(err.toJSON(), err.status);
+    }
+    ctx.log.error("http: unhandled error", { err, path: c.req.path });
+    return c.json({ error: { code: "internal", message: "サーバーでエラーが発生しました。" } }, 500);
+  });
   return app;
 }

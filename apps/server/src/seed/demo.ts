@@ -1,11 +1,230 @@
-/** Seeds the demo workspace on first start. */
+/**
+ * The demo workspace: 流山市 (千葉県, 122203) with its committee's groups, one account per
+ * kind of user and a few documents with text, created once on first start. The logins are
+ * returned on every start so `npm start` can print them.
+ */
+import { docNameOf, type GroupKind, RICH_TEXT_FIELD, type Role } from "@tsumugi/domain";
+import * as Y from "yjs";
+import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
+import { newId } from "../ids.js";
+import type { Queryable } from "../storage/database.js";
 
 export interface DemoSeed {
   workspaceName: string;
+  /** True when this start created the workspace. */
+  created: boolean;
   logins: { label: string; email: string; password: string }[];
 }
 
-export async function seedDemo(_ctx: AppContext): Promise<DemoSeed | null> {
-  return null;
+export const DEMO_LG_CODE = "122203";
+export const DEMO_PASSWORD = "tsumugi-demo-2026";
+
+const GROUPS: { key: string; name: string; kind: GroupKind }[] = [
+  { key: "plenary", name: "全体会", kind: "plenary" },
+  { key: "system", name: "多職種連携・体制構築部会", kind: "division" },
+  { key: "training", name: "研修・啓発部会", kind: "division" },
+  { key: "hospital", name: "病診施連携班", kind: "team" },
+  { key: "professional", name: "専門職研修班", kind: "team" },
+  { key: "citizens", name: "市民啓発班", kind: "team" },
+  { key: "secretariat", name: "事務局", kind: "secretariat" },
+];
+
+const USERS: {
+  label: string;
+  email: string;
+  name: string;
+  organization: string;
+  role: Role;
+  groups: string[];
+}[] = [
+  {
+    label: "事務局",
+    email: "jimukyoku@demo.tsumugi.jp",
+    name: "高橋 美和",
+    organization: "流山市 健康福祉部 介護支援課",
+    role: "secretariat",
+    groups: ["secretariat", "plenary"],
+  },
+  {
+    label: "医師",
+    email: "doctor@demo.tsumugi.jp",
+    name: "井上 誠",
+    organization: "流山市医師会",
+    role: "member",
+    groups: ["plenary", "system", "hospital"],
+  },
+  {
+    label: "訪問看護師",
+    email: "nurse@demo.tsumugi.jp",
+    name: "小林 由紀",
+    organization: "訪問看護ステーション連絡会",
+    role: "member",
+    groups: ["plenary", "training", "professional"],
+  },
+  {
+    label: "ケアマネジャー",
+    email: "caremanager@demo.tsumugi.jp",
+    name: "中村 恵子",
+    organization: "介護支援専門員連絡会",
+    role: "member",
+    groups: ["plenary", "hospital"],
+  },
+  {
+    label: "コーディネーター",
+    email: "coordinator@demo.tsumugi.jp",
+    name: "松本 彩",
+    organization: "在宅医療・介護連携支援センター",
+    role: "coordinator",
+    groups: ["plenary"],
+  },
+  {
+    label: "千葉県（閲覧）",
+    email: "pref@demo.tsumugi.jp",
+    name: "佐々木 聡",
+    organization: "千葉県 健康福祉部 松戸保健所",
+    role: "observer",
+    groups: [],
+  },
+];
+
+const DOCUMENTS: {
+  title: string;
+  kind: "note" | "minutes" | "draft";
+  group: string | null;
+  paragraphs: string[];
+}[] = [
+  {
+    title: "第1回 在宅医療・介護連携推進会議 メモ",
+    kind: "note",
+    group: null,
+    paragraphs: [
+      "# 議題",
+      "1. 令和5年度の取組計画について",
+      "2. 入退院支援ルールの運用状況（病診施連携班より報告）",
+      "3. 市民公開講座（人生会議）の企画について",
+      "# 意見",
+      "退院前カンファレンスへのケアマネジャーの参加が増えている一方、急な退院の連絡が遅れる事例がある。",
+    ],
+  },
+  {
+    title: "入退院支援ルール（案）",
+    kind: "draft",
+    group: "hospital",
+    paragraphs: [
+      "# 目的",
+      "入院時から退院後の生活を見据え、病院と在宅の関係者が必要な情報を確実に共有する。",
+      "# 入院時",
+      "ケアマネジャーは入院を把握してから3日以内に、情報共有シートを病院の地域連携室へ提供する。",
+      "# 退院時",
+      "病院は退院の見込みが立った時点で、担当ケアマネジャーへ連絡する。",
+    ],
+  },
+  {
+    title: "多職種研修会 企画メモ",
+    kind: "note",
+    group: "professional",
+    paragraphs: ["# テーマ案", "急変時の対応と救急隊との情報共有（事例検討）"],
+  },
+];
+
+/** The initial Yjs state of a document: paragraphs and "# " headings in the rich-text field. */
+export function richTextUpdate(paragraphs: readonly string[]): Uint8Array {
+  const doc = new Y.Doc();
+  const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
+  const nodes = paragraphs.map((p) => {
+    const heading = p.startsWith("# ");
+    const el = new Y.XmlElement(heading ? "heading" : "paragraph");
+    if (heading) el.setAttribute("level", 2 as unknown as string);
+    el.insert(0, [new Y.XmlText(heading ? p.slice(2) : p)]);
+    return el;
+  });
+  fragment.insert(0, nodes);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
+  const logins = USERS.map((u) => ({ label: u.label, email: u.email, password: DEMO_PASSWORD }));
+  const existing = await ctx.db.get<{ name: string }>("SELECT name FROM workspaces WHERE lg_code = ?", [
+    DEMO_LG_CODE,
+  ]);
+  if (existing) return { workspaceName: existing.name, created: false, logins };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ctx.db.transaction((tx) => createDemo(tx, passwordHash));
+  ctx.log.info("demo workspace created", { lgCode: DEMO_LG_CODE });
+  return { workspaceName: "流山市", created: true, logins };
+}
+
+async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
+  const now = Date.now();
+  const wid = newId();
+  await tx.run("INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, ?, ?, ?)", [
+    wid,
+    "流山市",
+    "千葉県",
+    DEMO_LG_CODE,
+    now,
+  ]);
+  const groupIds = new Map<string, string>();
+  for (const g of GROUPS) {
+    const id = newId();
+    groupIds.set(g.key, id);
+    await tx.run("INSERT INTO groups (id, workspace_id, name, kind, created_at) VALUES (?, ?, ?, ?, ?)", [
+      id,
+      wid,
+      g.name,
+      g.kind,
+      now,
+    ]);
+  }
+  let firstUser: string | null = null;
+  for (const u of USERS) {
+    const uid = newId();
+    firstUser ??= uid;
+    await tx.run(
+      "INSERT INTO users (id, email, name, organization, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      [uid, u.email, u.name, u.organization, passwordHash, now, now],
+    );
+    await tx.run("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)", [
+      wid,
+      uid,
+      u.role,
+      now,
+    ]);
+    for (const g of u.groups) {
+      await tx.run("INSERT INTO group_members (group_id, user_id) VALUES (?, ?)", [
+        groupIds.get(g) ?? "",
+        uid,
+      ]);
+    }
+  }
+  for (const d of DOCUMENTS) {
+    const did = newId();
+    const docName = docNameOf(wid, did);
+    await tx.run(
+      "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      [
+        did,
+        wid,
+        d.group ? (groupIds.get(d.group) ?? null) : null,
+        d.kind,
+        d.title,
+        docName,
+        firstUser,
+        now,
+        now,
+      ],
+    );
+    await tx.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
+      docName,
+      Buffer.from(richTextUpdate(d.paragraphs)),
+      now,
+    ]);
+  }
+  await tx.run(
+    "INSERT INTO audit_log (at, workspace_id, actor_user_id, event, target, detail) VALUES (?, ?, NULL, 'workspace.created', ?, ?)",
+    [now, wid, wid, JSON.stringify({ name: "流山市", demo: true })],
+  );
 }

@@ -128,6 +128,14 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 `,
   },
+  {
+    version: 2,
+    name: "per-workspace disabling of members",
+    sql: `
+-- A secretariat disables a member in its own workspace, not the account everywhere.
+ALTER TABLE memberships ADD COLUMN disabled_at INTEGER;
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {

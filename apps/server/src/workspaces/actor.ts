@@ -3,8 +3,12 @@ import { type Actor, isRole } from "@tsumugi/domain";
 import type { Queryable } from "../storage/database.js";
 
 export async function loadActor(db: Queryable, userId: string, workspaceId: string): Promise<Actor> {
-  const row = await db.get<{ role: string | null; disabled_at: number | null }>(
-    `SELECT m.role, u.disabled_at FROM users u
+  const row = await db.get<{
+    role: string | null;
+    disabled_at: number | null;
+    member_disabled_at: number | null;
+  }>(
+    `SELECT m.role, u.disabled_at, m.disabled_at AS member_disabled_at FROM users u
        LEFT JOIN memberships m ON m.user_id = u.id AND m.workspace_id = ?
       WHERE u.id = ?`,
     [workspaceId, userId],
@@ -19,6 +23,6 @@ export async function loadActor(db: Queryable, userId: string, workspaceId: stri
     userId,
     role: isRole(row.role) ? row.role : null,
     groupIds: groups.map((g) => g.group_id),
-    disabled: row.disabled_at !== null,
+    disabled: row.disabled_at !== null || row.member_disabled_at !== null,
   };
 }

@@ -1,0 +1,49 @@
+/** Reads of users and their workspaces for the auth and invite routes. */
+import type { Role } from "@tsumugi/domain";
+import type { Queryable } from "../storage/database.js";
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  organization: string;
+}
+
+export interface WorkspaceMembershipView {
+  id: string;
+  name: string;
+  prefecture: string;
+  lgCode: string;
+  role: Role;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  organization: string;
+  password_hash: string;
+  disabled_at: number | null;
+}
+
+export function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
+  return db.get<UserRow>("SELECT * FROM users WHERE email = ?", [email]);
+}
+
+export function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
+  return db.get<UserRow>("SELECT * FROM users WHERE id = ?", [id]);
+}
+
+export function userView(u: { id: string; email: string; name: string; organization: string }): UserView {
+  return { id: u.id, email: u.email, name: u.name, organization: u.organization };
+}
+
+/** The workspaces where the user is an active member. */
+export async function workspacesOf(db: Queryable, userId: string): Promise<WorkspaceMembershipView[]> {
+  return db.all<WorkspaceMembershipView>(
+    `SELECT w.id, w.name, w.prefecture, w.lg_code AS lgCode, m.role
+       FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+      WHERE m.user_id = ? AND m.disabled_at IS NULL ORDER BY w.name`,
+    [userId],
+  );
+}

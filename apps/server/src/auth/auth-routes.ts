@@ -1,0 +1,131 @@
+/** POST /api/auth/login, /logout, /password and GET /api/auth/me. */
+import { Hono } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { ApiError, authRequired, invalid } from "../http/errors.js";
+import { requireUser } from "../http/middleware.js";
+import { FieldErrors, readJsonObject } from "../http/request-body.js";
+import { findUserByEmail, findUserById, userView, workspacesOf } from "./account-repository.js";
+import { clearedSessionCookie, sessionCookie } from "./cookie.js";
+import type { LoginThrottle } from "./login-throttle.js";
+import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblem, verifyOrBurn } from "./password.js";
+
+const invalidLogin = () =>
+  new ApiError(401, "auth.invalid", "メールアドレスまたはパスワードが正しくありません。");
+
+export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.post("/login", async (c) => {
+    const app = c.get("app");
+    const ip = c.get("ip");
+    const body = await readJsonObject(c);
+    const errors = new FieldErrors();
+    const email = errors.string(body, "email", { max: 254 });
+    const password = typeof body.password === "string" ? body.password : "";
+    if (!password) errors.add("password", "required");
+    if (password.length > PASSWORD_MAX_LENGTH) errors.add("password", "tooLong");
+    if (errors.any) throw invalid(errors.fields);
+
+    const wait = throttle.retryAfterMs(email, ip);
+    if (wait > 0) {
+      const user = await findUserByEmail(app.db, email);
+      await app.audit.record({
+        event: "login.throttled",
+        actorUserId: user?.id ?? null,
+        ip,
+        detail: { email },
+      });
+      throw new ApiError(
+        429,
+        "auth.throttled",
+        "ログインの試行回数が上限に達しました。しばらく待ってから再度お試しください。",
+        undefined,
+        { "Retry-After": String(Math.ceil(wait / 1000)) },
+      );
+    }
+
+    const user = await findUserByEmail(app.db, email);
+    // Unknown e-mails cost one Argon2 verification too, so timing does not reveal accounts.
+    const ok = await verifyOrBurn(user?.password_hash ?? null, password);
+    if (!user || !ok || user.disabled_at !== null) {
+      throttle.recordFailure(email, ip);
+      await app.audit.record({
+        event: "login.failure",
+        actorUserId: user?.id ?? null,
+        ip,
+        detail: { email, reason: !user ? "unknown" : !ok ? "password" : "disabled" },
+      });
+      throw invalidLogin();
+    }
+    throttle.recordSuccess(email);
+    const { session, token } = await app.sessions.create(user.id);
+    await app.audit.record({ event: "login.success", actorUserId: user.id, ip });
+    c.header("Set-Cookie", sessionCookie(app.config, token, app.sessions.expiresAt(session)));
+    return c.json({ user: userView(user), workspaces: await workspacesOf(app.db, user.id) });
+  });
+
+  r.post("/logout", async (c) => {
+    const app = c.get("app");
+    const session = c.get("session");
+    if (session) {
+      await app.sessions.invalidate(session.id);
+      app.events.emit({ type: "sessions-ended", sessionIds: [session.id] });
+      await app.audit.record({ event: "logout", actorUserId: session.userId, ip: c.get("ip") });
+    }
+    c.header("Set-Cookie", clearedSessionCookie(app.config));
+    return c.body(null, 204);
+  });
+
+  r.get("/me", async (c) => {
+    const user = c.get("user");
+    if (!user) throw authRequired();
+    return c.json({ user: userView(user), workspaces: await workspacesOf(c.get("app").db, user.id) });
+  });
+
+  r.post("/password", requireUser, async (c) => {
+    const app = c.get("app");
+    const session = c.get("session");
+    const user = c.get("user");
+    if (!session || !user) throw authRequired();
+    const body = await readJsonObject(c);
+    const current = typeof body.currentPassword === "string" ? body.currentPassword : "";
+    const next = body.newPassword;
+    const errors = new FieldErrors();
+    const problem = passwordProblem(next);
+    if (problem) errors.add("newPassword", problem);
+    if (!current) errors.add("currentPassword", "required");
+    if (errors.any) throw invalid(errors.fields);
+
+    const ip = c.get("ip");
+    if (throttle.retryAfterMs(user.email, ip) > 0) {
+      throw new ApiError(
+        429,
+        "auth.throttled",
+        "試行回数が上限に達しました。しばらく待ってから再度お試しください。",
+      );
+    }
+    const row = await findUserById(app.db, user.id);
+    if (!row || !(await verifyOrBurn(row.password_hash, current))) {
+      throttle.recordFailure(user.email, ip);
+      throw new ApiError(400, "validation", "現在のパスワードが正しくありません。", {
+        currentPassword: "wrong",
+      });
+    }
+    await app.db.run("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?", [
+      await hashPassword(next as string),
+      Date.now(),
+      user.id,
+    ]);
+    const ended = await app.sessions.invalidateAllForUser(user.id, session.id);
+    app.events.emit({ type: "sessions-ended", sessionIds: ended });
+    await app.audit.record({
+      event: "password.changed",
+      actorUserId: user.id,
+      ip,
+      detail: { endedSessions: ended.length },
+    });
+    return c.body(null, 204);
+  });
+
+  return r;
+}

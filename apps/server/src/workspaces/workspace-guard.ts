@@ -1,0 +1,30 @@
+/**
+ * Guards /api/workspaces/:wid/*: a logged-in, active member of the workspace gets the
+ * policy's Actor on the context; anyone else gets 404, so workspace ids reveal nothing.
+ */
+import { type Actor, can, isId, type WorkspaceAction } from "@tsumugi/domain";
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { ApiError, authRequired, forbidden } from "../http/errors.js";
+import { loadActor } from "./actor.js";
+
+const workspaceNotFound = () => new ApiError(404, "workspace.notFound", "ワークスペースが見つかりません。");
+
+export const workspaceGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const user = c.get("user");
+  if (!user) throw authRequired();
+  const wid = c.req.param("wid");
+  if (!isId(wid)) throw workspaceNotFound();
+  const actor = await loadActor(c.get("app").db, user.id, wid);
+  if (actor.role === null || actor.disabled) throw workspaceNotFound();
+  c.set("actor", actor);
+  c.set("workspaceId", wid);
+  await next();
+};
+
+/** Throws 403 unless the policy allows the action. */
+export function authorize(c: Context<AppEnv>, action: WorkspaceAction): Actor {
+  const actor = c.get("actor");
+  if (!can(actor, action)) throw forbidden();
+  return actor;
+}
