@@ -225,3 +225,35 @@ describe("awareness is bound to the connection", () => {
     await waitFor(() => !b.provider.awareness.getStates().has(424242), "removed on close");
   });
 });
+
+describe("save check", () => {
+  it("answers only after the updates sent before it are committed, and says so for read-only connections", async () => {
+    const { encodeUpdate, MESSAGE_SAVE_CHECK } = await import("./protocol.js");
+    const answers = async (cookie: string, seq: number) => {
+      const r = await openRawSocket(server.wsUrl, world.docName, { cookie, origin: server.origin });
+      if (!r.ws) throw new Error("expected an open socket");
+      const ws = r.ws;
+      const doc = new Y.Doc();
+      doc.getText("t").insert(0, `保存確認${seq}`);
+      const got = new Promise<Uint8Array>((resolve) =>
+        ws.on("message", (data: Buffer) => {
+          if (data[0] === MESSAGE_SAVE_CHECK) resolve(new Uint8Array(data));
+        }),
+      );
+      ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+      ws.send(new Uint8Array([MESSAGE_SAVE_CHECK, seq]));
+      const answer = await got;
+      const stored = await new UpdateStore(server.ctx.db).load(world.docName);
+      const storedDoc = new Y.Doc();
+      if (stored.state) Y.applyUpdate(storedDoc, stored.state);
+      ws.close();
+      return { answer: [...answer], text: storedDoc.getText("t").toString() };
+    };
+    const writer = await answers(world.alice.cookie, 5);
+    expect(writer.answer).toEqual([MESSAGE_SAVE_CHECK, 5, 1]);
+    expect(writer.text).toContain("保存確認5");
+    const reader = await answers(world.olive.cookie, 6);
+    expect(reader.answer).toEqual([MESSAGE_SAVE_CHECK, 6, 0]);
+    expect(reader.text).not.toContain("保存確認6");
+  });
+});

@@ -28,5 +28,6 @@ export const CLOSE = {
   malformed: 4400,
   sessionEnded: 4401,
   accessChanged: 4403,
-  slowConsumer: 4408,
+  /** In y-websocket's 45xx "try again later" range, so the client reconnects. */
+  slowConsumer: 4508,
 } as const;

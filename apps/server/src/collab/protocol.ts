@@ -11,6 +11,13 @@ import * as encoding from "lib0/encoding";
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * Tsumugi's extension, sent only on request so plain y-websocket clients never see it:
+ * the client sends [7, seq]; once every update it sent before is committed to SQLite the
+ * server answers [7, seq, stored] (stored = 0 when the connection is read-only and its
+ * updates were dropped). The web app's 保存済み state rests on this answer.
+ */
+export const MESSAGE_SAVE_CHECK = 7;
 
 export const SYNC_STEP_1 = 0;
 export const SYNC_STEP_2 = 1;
@@ -21,7 +28,8 @@ export type ClientMessage =
   | { type: "sync-step-2"; update: Uint8Array }
   | { type: "update"; update: Uint8Array }
   | { type: "awareness"; update: Uint8Array }
-  | { type: "query-awareness" };
+  | { type: "query-awareness" }
+  | { type: "save-check"; seq: number };
 
 export class ProtocolError extends Error {}
 
@@ -42,6 +50,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       message = { type: "awareness", update: decoding.readVarUint8Array(decoder) };
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       message = { type: "query-awareness" };
+    } else if (type === MESSAGE_SAVE_CHECK) {
+      message = { type: "save-check", seq: decoding.readVarUint(decoder) };
     } else {
       throw new ProtocolError(`unknown message type ${type}`);
     }
@@ -70,6 +80,14 @@ function encodeSync(subtype: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, subtype);
   encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSaveCheckAnswer(seq: number, stored: boolean): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SAVE_CHECK);
+  encoding.writeVarUint(encoder, seq);
+  encoding.writeVarUint(encoder, stored ? 1 : 0);
   return encoding.toUint8Array(encoder);
 }
 

@@ -20,6 +20,7 @@ import { CLOSE, type Peer } from "./peer.js";
 import {
   type ClientMessage,
   encodeAwareness,
+  encodeSaveCheckAnswer,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -117,6 +118,13 @@ export class Room {
         if (rejected > 0)
           this.deps.log.warn("collab: awareness for a foreign client id dropped", { peer: peer.id });
         if (update) applyAwarenessUpdate(this.awareness, update, peer);
+        return;
+      }
+      case "save-check": {
+        const { seq } = message;
+        void this.deps.batcher
+          .afterPending()
+          .then(() => peer.send(encodeSaveCheckAnswer(seq, peer.access === "write")));
         return;
       }
       case "query-awareness": {

@@ -14,6 +14,9 @@ interface QueuedWrite extends PendingWrite {
 
 export class WriteBatcher {
   private queue: QueuedWrite[] = [];
+  /** Resolved when the writes queued before them are committed. */
+  private queuedBarriers: (() => void)[] = [];
+  private inFlightBarriers: (() => void)[] = [];
   private scheduled = false;
   private inFlight: Promise<void> | null = null;
 
@@ -30,6 +33,18 @@ export class WriteBatcher {
   /** Number of writes waiting or being committed. */
   get pending(): number {
     return this.queue.length;
+  }
+
+  /**
+   * Resolves once the writes enqueued before this call are committed (or failed), without
+   * waiting for writes that arrive later — unlike `flush`, it returns under constant load.
+   */
+  afterPending(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.queue.length > 0) this.queuedBarriers.push(resolve);
+      else if (this.inFlight) this.inFlightBarriers.push(resolve);
+      else resolve();
+    });
   }
 
   /** Resolves once everything enqueued so far is committed (or failed). */
@@ -53,6 +68,8 @@ export class WriteBatcher {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return Promise.resolve();
+    this.inFlightBarriers = this.queuedBarriers;
+    this.queuedBarriers = [];
     this.inFlight = (async () => {
       try {
         const ids = await this.store.append(batch);
@@ -62,6 +79,7 @@ export class WriteBatcher {
         for (const w of batch) this.notify(() => w.onFailed(err as Error));
       } finally {
         this.inFlight = null;
+        for (const resolve of this.inFlightBarriers.splice(0)) resolve();
         if (this.queue.length > 0) this.schedule();
       }
     })();
