@@ -1,0 +1,62 @@
+/**
+ * The REST client: JSON in and out, the session cookie sent by the browser, and errors
+ * turned into ApiError with a Japanese message from the catalogue (the server's own
+ * message when the catalogue has none).
+ */
+import { hasMessage, t } from "../i18n/t";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function messageForCode(code: string, fallback: string): string {
+  const key = `error.${code}`;
+  return hasMessage(key) ? t(key) : fallback || t("error.unknown");
+}
+
+/** Japanese text for a field error code ("required", "password.tooShort", …). */
+export function fieldMessage(code: string): string {
+  const key = `field.${code}`;
+  return hasMessage(key) ? t(key) : t("field.format");
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network", t("error.network"));
+  }
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: Record<string, string> };
+  } | null;
+  if (!res.ok) {
+    const code = data?.error?.code ?? "unknown";
+    throw new ApiError(
+      res.status,
+      code,
+      messageForCode(code, data?.error?.message ?? ""),
+      data?.error?.fields,
+    );
+  }
+  return data as T;
+}
+
+export const get = <T>(path: string) => api<T>("GET", path);
+export const post = <T>(path: string, body?: unknown) => api<T>("POST", path, body ?? {});
+export const patch = <T>(path: string, body: unknown) => api<T>("PATCH", path, body);
+export const put = <T>(path: string) => api<T>("PUT", path, {});
+export const del = <T>(path: string) => api<T>("DELETE", path);

@@ -1,0 +1,77 @@
+/** Shapes of the REST answers (docs/api.md). */
+import type { DocumentKind, GroupKind, Role, WorkspaceAction } from "@tsumugi/domain";
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  organization: string;
+}
+
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  prefecture: string;
+  lgCode: string;
+  role: Role;
+}
+
+export interface Me {
+  user: User;
+  workspaces: WorkspaceSummary[];
+}
+
+export interface WorkspaceDetail {
+  workspace: { id: string; name: string; prefecture: string; lgCode: string };
+  role: Role;
+  groupIds: string[];
+  can: Record<WorkspaceAction, boolean>;
+}
+
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  groupId: string | null;
+  docName: string;
+  access: "write" | "read";
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  organization: string;
+  role: Role;
+  disabled: boolean;
+  groupIds: string[];
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  kind: GroupKind;
+  memberIds: string[];
+}
+
+export interface Invite {
+  id: string;
+  email: string | null;
+  role: Role;
+  groupIds: string[];
+  createdAt: number;
+  expiresAt: number;
+  status: "pending" | "used" | "expired" | "revoked";
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  event: string;
+  actorUserId: string | null;
+  target: string | null;
+  ip: string | null;
+  detail: Record<string, unknown>;
+}

@@ -1,0 +1,122 @@
+import type { ReactNode } from "react";
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { LoginPage } from "../auth/LoginPage";
+import { PasswordPage } from "../auth/PasswordPage";
+import { SessionProvider, useSession } from "../auth/session";
+import { DocumentPage } from "../documents/DocumentPage";
+import { t } from "../i18n/t";
+import { AcceptInvitePage } from "../invites/AcceptInvitePage";
+import { currentFiscalYearLabel } from "../ui/dates";
+import { WorkspaceHome } from "../workspace/WorkspaceHome";
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/invite/:token" element={<AcceptInvitePage />} />
+        <Route
+          path="/"
+          element={
+            <RequireLogin>
+              <HomeRedirect />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/password"
+          element={
+            <RequireLogin>
+              <Shell>
+                <PasswordPage />
+              </Shell>
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/w/:wid"
+          element={
+            <RequireLogin>
+              <Shell>
+                <WorkspaceHome />
+              </Shell>
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/w/:wid/d/:did"
+          element={
+            <RequireLogin>
+              <Shell>
+                <DocumentPage />
+              </Shell>
+            </RequireLogin>
+          }
+        />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </SessionProvider>
+  );
+}
+
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <p className="muted pad">{t("common.loading")}</p>;
+  if (!me)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+function HomeRedirect() {
+  const { me } = useSession();
+  if (!me) return null;
+  if (me.workspaces.length === 1) return <Navigate to={`/w/${me.workspaces[0].id}`} replace />;
+  return (
+    <Shell>
+      <main className="narrow">
+        {me.workspaces.length === 0 && <p>{t("workspace.none")}</p>}
+        <ul className="plain">
+          {me.workspaces.map((w) => (
+            <li key={w.id}>
+              <Link to={`/w/${w.id}`}>
+                {w.prefecture} {w.name}
+              </Link>{" "}
+              <span className="muted">{t(`role.${w.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { me, logout } = useSession();
+  const navigate = useNavigate();
+  return (
+    <>
+      <header className="topbar">
+        <Link to="/" className="brand-link">
+          {t("app.name")}
+        </Link>
+        <span className="muted">{currentFiscalYearLabel()}</span>
+        <span className="spacer" />
+        <span data-testid="current-user">{me?.user.name}</span>
+        <Link to="/password">{t("nav.password")}</Link>
+        <button
+          type="button"
+          className="link"
+          data-testid="logout"
+          onClick={async () => {
+            await logout();
+            navigate("/login", { replace: true });
+          }}
+        >
+          {t("nav.logout")}
+        </button>
+      </header>
+      {children}
+    </>
+  );
+}

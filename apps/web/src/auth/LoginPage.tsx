@@ -1,0 +1,76 @@
+import { type FormEvent, useState } from "react";
+import { useLocation, useNavigate } from "react-router";
+import { ApiError, post } from "../api/client";
+import type { Me } from "../api/types";
+import { t } from "../i18n/t";
+import { ErrorBanner, Field } from "../ui/Field";
+import { useSession } from "./session";
+
+export function LoginPage() {
+  const { setMe } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(
+    new URLSearchParams(location.search).get("ended") ? t("login.sessionEnded") : null,
+  );
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const me = await post<Me>("/api/auth/login", { email, password });
+      setMe(me);
+      const next = new URLSearchParams(location.search).get("next");
+      navigate(next?.startsWith("/") ? next : "/", { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setError(err.message);
+        setFields(err.fields);
+      } else setError(t("error.unknown"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="narrow">
+      <h1 className="brand">
+        {t("app.name")} <small>Tsumugi</small>
+      </h1>
+      <p className="muted">{t("app.tagline")}</p>
+      <form onSubmit={submit} className="card" noValidate>
+        <h2>{t("login.title")}</h2>
+        <ErrorBanner message={error} />
+        <Field label={t("login.email")} error={fields.email}>
+          <input
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            data-testid="login-email"
+            required
+          />
+        </Field>
+        <Field label={t("login.password")} error={fields.password}>
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="login-password"
+            required
+          />
+        </Field>
+        <button type="submit" disabled={busy} data-testid="login-submit">
+          {busy ? t("login.submitting") : t("login.submit")}
+        </button>
+      </form>
+    </main>
+  );
+}

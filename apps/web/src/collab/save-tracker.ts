@@ -1,0 +1,115 @@
+/**
+ * Counts local changes and asks the server to confirm they are stored (Tsumugi's save
+ * check, message type 7: docs/api.md). Unconfirmed changes are remembered in localStorage
+ * so that after a reload with offline edits (kept by y-indexeddb) the page still knows
+ * they have not reached the server.
+ */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { WebsocketProvider } from "y-websocket";
+import type * as Y from "yjs";
+import type { SyncInputs } from "./sync-state";
+
+export const MESSAGE_SAVE_CHECK = 7;
+
+export class SaveTracker {
+  private localSeq = 0;
+  private savedSeq = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<() => void>();
+  private snapshot: SyncInputs;
+  private readonly unsentKey: string;
+
+  constructor(
+    private readonly provider: WebsocketProvider,
+    doc: Y.Doc,
+    docName: string,
+    /** Origins whose updates are not local edits (the provider, IndexedDB). */
+    private readonly foreignOrigins: readonly unknown[],
+  ) {
+    this.unsentKey = `tsumugi:unsent:${docName}`;
+    if (localStorage.getItem(this.unsentKey)) this.localSeq = 1;
+    this.snapshot = this.compute();
+    doc.on("update", this.onUpdate);
+    provider.on("status", this.onChange);
+    provider.on("sync", this.onSync);
+    provider.messageHandlers[MESSAGE_SAVE_CHECK] = (_encoder, decoder) => {
+      const seq = decoding.readVarUint(decoder);
+      const stored = decoding.readVarUint(decoder) === 1;
+      if (stored && seq > this.savedSeq) this.savedSeq = seq;
+      if (this.savedSeq >= this.localSeq) localStorage.removeItem(this.unsentKey);
+      this.onChange();
+    };
+  }
+
+  get inputs(): SyncInputs {
+    return this.snapshot;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.provider.off("status", this.onChange);
+    this.provider.off("sync", this.onSync);
+  }
+
+  private onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (this.foreignOrigins.includes(origin)) return;
+    this.localSeq++;
+    localStorage.setItem(this.unsentKey, "1");
+    this.onChange();
+    this.scheduleCheck();
+  };
+
+  private onSync = (synced: boolean) => {
+    if (synced && this.localSeq > this.savedSeq) this.sendCheck();
+    this.onChange();
+  };
+
+  private scheduleCheck(): void {
+    if (this.timer) return;
+    // A burst of keystrokes gets one check.
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.sendCheck();
+    }, 150);
+  }
+
+  private sendCheck(): void {
+    const ws = this.provider.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN || !this.provider.synced) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SAVE_CHECK);
+    encoding.writeVarUint(encoder, this.localSeq);
+    ws.send(encoding.toUint8Array(encoder));
+  }
+
+  private compute(): SyncInputs {
+    const p = this.provider;
+    return {
+      connection: p.wsconnected ? "connected" : p.wsconnecting ? "connecting" : "disconnected",
+      synced: p.synced,
+      localSeq: this.localSeq,
+      savedSeq: this.savedSeq,
+    };
+  }
+
+  private onChange = () => {
+    const next = this.compute();
+    const prev = this.snapshot;
+    if (
+      prev.connection === next.connection &&
+      prev.synced === next.synced &&
+      prev.localSeq === next.localSeq &&
+      prev.savedSeq === next.savedSeq
+    ) {
+      return;
+    }
+    this.snapshot = next;
+    for (const l of this.listeners) l();
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * What the sync indicator says. "Saved" means the server has answered a save check for
+ * every local change (it answers only after committing them to its database), not merely
+ * that they were handed to the socket.
+ */
+export type Connection = "connecting" | "connected" | "disconnected";
+
+export interface SyncInputs {
+  connection: Connection;
+  /** The provider has exchanged state with the server since it (re)connected. */
+  synced: boolean;
+  /** Local changes made so far (a counter). */
+  localSeq: number;
+  /** The highest local change count the server confirmed as stored. */
+  savedSeq: number;
+}
+
+export type SyncState = "saved" | "syncing" | "offlineUnsent" | "offline";
+
+export function syncStateOf(i: SyncInputs): SyncState {
+  const unsent = i.localSeq > i.savedSeq;
+  if (i.connection !== "connected") return unsent ? "offlineUnsent" : "offline";
+  if (!i.synced || unsent) return "syncing";
+  return "saved";
+}
+
+export function hasUnsentChanges(i: SyncInputs): boolean {
+  return i.localSeq > i.savedSeq;
+}

@@ -1,0 +1,66 @@
+/**
+ * One open collaborative document: its Y.Doc kept in IndexedDB (offline edits survive a
+ * reload) and synced with the server through y-websocket's provider, the save tracker
+ * behind the sync indicator, and the server's close codes turned into app behaviour.
+ */
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { SaveTracker } from "./save-tracker";
+import type { SyncInputs } from "./sync-state";
+
+export interface CollabHandle {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  tracker: SaveTracker;
+}
+
+const CLOSE_SESSION_ENDED = 4401;
+const CLOSE_ACCESS_CHANGED = 4403;
+
+function collabUrl(): string {
+  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/collab`;
+}
+
+export function useCollabDocument(
+  docName: string | null,
+  handlers: { onSessionEnded(): void; onAccessChanged(): Promise<void> },
+): CollabHandle | null {
+  const [handle, setHandle] = useState<CollabHandle | null>(null);
+  const { onSessionEnded, onAccessChanged } = handlers;
+
+  useEffect(() => {
+    if (!docName) return;
+    const doc = new Y.Doc();
+    const local = new IndexeddbPersistence(`tsumugi:${docName}`, doc);
+    const provider = new WebsocketProvider(collabUrl(), docName, doc, { disableBc: true });
+    const tracker = new SaveTracker(provider, doc, docName, [provider, local]);
+    provider.on("closed", (event) => {
+      if (event.code === CLOSE_SESSION_ENDED) onSessionEnded();
+      else if (event.code === CLOSE_ACCESS_CHANGED) {
+        // Re-read our access, then reconnect: the new connection carries it.
+        void onAccessChanged().finally(() => provider.connect());
+      }
+    });
+    setHandle({ doc, provider, tracker });
+    return () => {
+      tracker.destroy();
+      provider.destroy();
+      void local.destroy();
+      doc.destroy();
+      setHandle(null);
+    };
+  }, [docName, onSessionEnded, onAccessChanged]);
+
+  return handle;
+}
+
+const OFFLINE: SyncInputs = { connection: "connecting", synced: false, localSeq: 0, savedSeq: 0 };
+
+export function useSyncInputs(handle: CollabHandle | null): SyncInputs {
+  return useSyncExternalStore(
+    (cb) => (handle ? handle.tracker.subscribe(cb) : () => {}),
+    () => (handle ? handle.tracker.inputs : OFFLINE),
+  );
+}

@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { ApiError, get } from "../api/client";
+import type { DocumentInfo } from "../api/types";
+import { useSession } from "../auth/session";
+import { colorForUser } from "../collab/colors";
+import { PresenceList } from "../collab/PresenceList";
+import { SyncIndicator } from "../collab/SyncIndicator";
+import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
+import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
+import { RichTextEditor } from "../editor/RichTextEditor";
+import { t } from "../i18n/t";
+import { ErrorBanner } from "../ui/Field";
+
+export function DocumentPage() {
+  const { wid = "", did = "" } = useParams();
+  const { me, setMe } = useSession();
+  const navigate = useNavigate();
+  const [info, setInfo] = useState<DocumentInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const { document } = await get<{ document: DocumentInfo }>(`/api/workspaces/${wid}/documents/${did}`);
+      setInfo(document);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }, [wid, did]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onSessionEnded = useCallback(() => {
+    setMe(null);
+    navigate(`/login?ended=1&next=${encodeURIComponent(`/w/${wid}/d/${did}`)}`, { replace: true });
+  }, [navigate, setMe, wid, did]);
+  const onAccessChanged = useCallback(async () => {
+    setNotice(t("editor.accessChanged"));
+    await load();
+  }, [load]);
+
+  const handle = useCollabDocument(info?.docName ?? null, { onSessionEnded, onAccessChanged });
+  const inputs = useSyncInputs(handle);
+  const state = syncStateOf(inputs);
+  const unsent = hasUnsentChanges(inputs);
+
+  useEffect(() => {
+    if (!unsent) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = t("editor.unsentWarning");
+      return t("editor.unsentWarning");
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsent]);
+
+  if (error) return <ErrorBanner message={error} />;
+  if (!info || !me) return <p className="muted pad">{t("common.loading")}</p>;
+  const editable = info.access === "write";
+  return (
+    <main className="wide document-page">
+      <div className="doc-header">
+        <Link to={`/w/${wid}`} className="muted">
+          ← {t("common.back")}
+        </Link>
+        <h1 data-testid="document-title">{info.title}</h1>
+        {!editable && (
+          <span className="badge read" data-testid="read-only">
+            {t("editor.readOnly")}
+          </span>
+        )}
+        <span className="spacer" />
+        <SyncIndicator state={state} />
+      </div>
+      {notice && <p className="notice">{notice}</p>}
+      <div className="doc-body">
+        {handle ? (
+          <RichTextEditor
+            doc={handle.doc}
+            provider={handle.provider}
+            user={{ name: me.user.name, color: colorForUser(me.user.id) }}
+            editable={editable}
+          />
+        ) : (
+          <p className="muted">{t("common.loading")}</p>
+        )}
+        {handle && <PresenceList provider={handle.provider} selfUserId={me.user.id} />}
+      </div>
+    </main>
+  );
+}

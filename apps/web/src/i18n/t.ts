@@ -1,0 +1,10 @@
+import { type MessageKey, messages } from "./messages.ja";
+
+/** The message for `key` with `{param}` placeholders filled in. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(messages, key);
+}

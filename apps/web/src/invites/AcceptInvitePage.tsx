@@ -1,0 +1,100 @@
+import type { Role } from "@tsumugi/domain";
+import { type FormEvent, useEffect, useState } from "react";
+import { useNavigate, useParams } from "react-router";
+import { ApiError, get, post } from "../api/client";
+import type { Me } from "../api/types";
+import { useSession } from "../auth/session";
+import { t } from "../i18n/t";
+import { formatWarekiDate } from "../ui/dates";
+import { ErrorBanner, Field } from "../ui/Field";
+
+interface Offer {
+  workspaceName: string;
+  role: Role;
+  groupNames: string[];
+  email: string | null;
+  expiresAt: number;
+}
+
+export function AcceptInvitePage() {
+  const { token = "" } = useParams();
+  const { setMe } = useSession();
+  const navigate = useNavigate();
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [form, setForm] = useState({ name: "", email: "", organization: "", password: "" });
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    get<Offer>(`/api/invites/${encodeURIComponent(token)}`)
+      .then((o) => {
+        setOffer(o);
+        if (o.email) setForm((f) => ({ ...f, email: o.email ?? "" }));
+      })
+      .catch((err) => setLoadError(err instanceof ApiError ? err.message : t("error.unknown")));
+  }, [token]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setFields({});
+    try {
+      const me = await post<Me>(`/api/invites/${encodeURIComponent(token)}/accept`, form);
+      setMe(me);
+      navigate(me.workspaces[0] ? `/w/${me.workspaces[0].id}` : "/", { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setError(err.message);
+        setFields(err.fields);
+      }
+    }
+  }
+
+  if (loadError) {
+    return (
+      <main className="narrow">
+        <ErrorBanner message={loadError} />
+      </main>
+    );
+  }
+  if (!offer) return <p className="muted pad">{t("common.loading")}</p>;
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+  return (
+    <main className="narrow">
+      <form onSubmit={submit} className="card" noValidate>
+        <h2>{t("accept.title", { workspace: offer.workspaceName })}</h2>
+        <p>
+          {t("accept.offer", {
+            role: t(`role.${offer.role}`),
+            groups: offer.groupNames.join("、") || t("common.none"),
+          })}
+        </p>
+        <p className="muted">
+          {t("invites.expires")}：{formatWarekiDate(offer.expiresAt)}
+        </p>
+        <ErrorBanner message={error} />
+        <Field label={t("login.email")} error={fields.email}>
+          <input type="email" value={form.email} onChange={set("email")} readOnly={Boolean(offer.email)} />
+        </Field>
+        <Field label={t("accept.name")} error={fields.name}>
+          <input value={form.name} onChange={set("name")} autoComplete="name" />
+        </Field>
+        <Field label={t("accept.organization")} error={fields.organization}>
+          <input value={form.organization} onChange={set("organization")} autoComplete="organization" />
+        </Field>
+        <Field label={t("accept.password")} error={fields.password}>
+          <input
+            type="password"
+            value={form.password}
+            onChange={set("password")}
+            autoComplete="new-password"
+          />
+        </Field>
+        <p className="muted small">{t("accept.existingHint")}</p>
+        <button type="submit">{t("accept.submit")}</button>
+      </form>
+    </main>
+  );
+}

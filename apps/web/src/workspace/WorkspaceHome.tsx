@@ -1,0 +1,52 @@
+import { Link, useParams, useSearchParams } from "react-router";
+import { AuditPanel } from "../audit/AuditPanel";
+import { DocumentsPanel } from "../documents/DocumentsPanel";
+import { GroupsPanel } from "../groups/GroupsPanel";
+import type { MessageKey, messages } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { InvitesPanel } from "../invites/InvitesPanel";
+import { MembersPanel } from "../members/MembersPanel";
+import { ErrorBanner } from "../ui/Field";
+import { useWorkspace } from "./useWorkspace";
+
+const TABS = ["documents", "members", "groups", "invites", "audit"] as const;
+type Tab = (typeof TABS)[number];
+
+export function WorkspaceHome() {
+  const { wid = "" } = useParams();
+  const [params] = useSearchParams();
+  const { data, error, reload } = useWorkspace(wid);
+  if (error) return <ErrorBanner message={error} />;
+  if (!data) return <p className="muted pad">{t("common.loading")}</p>;
+  const { detail } = data;
+  const visible: Tab[] = TABS.filter(
+    (tab) =>
+      (tab !== "invites" || detail.can["invites.manage"]) && (tab !== "audit" || detail.can["audit.read"]),
+  );
+  const requested = params.get("tab") as Tab | null;
+  const tab: Tab = requested && visible.includes(requested) ? requested : "documents";
+  const tabLabel = (x: Tab) => t(`workspace.tab.${x}` as MessageKey & keyof typeof messages);
+
+  return (
+    <main className="wide">
+      <div className="ws-header">
+        <h1 data-testid="workspace-name">
+          {detail.workspace.prefecture} {detail.workspace.name}
+        </h1>
+        <span className="badge">{t("workspace.role", { role: t(`role.${detail.role}`) })}</span>
+      </div>
+      <nav className="tabs">
+        {visible.map((x) => (
+          <Link key={x} to={`?tab=${x}`} className={x === tab ? "active" : ""} data-testid={`tab-${x}`}>
+            {tabLabel(x)}
+          </Link>
+        ))}
+      </nav>
+      {tab === "documents" && <DocumentsPanel wid={wid} data={data} reload={reload} />}
+      {tab === "members" && <MembersPanel wid={wid} data={data} reload={reload} />}
+      {tab === "groups" && <GroupsPanel wid={wid} data={data} reload={reload} />}
+      {tab === "invites" && <InvitesPanel wid={wid} groups={data.groups} />}
+      {tab === "audit" && <AuditPanel wid={wid} members={data.members} />}
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+/** Loads a workspace with its documents, members and groups; `reload` after a change. */
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, get } from "../api/client";
+import type { DocumentInfo, Group, Member, WorkspaceDetail } from "../api/types";
+
+export interface WorkspaceData {
+  detail: WorkspaceDetail;
+  documents: DocumentInfo[];
+  members: Member[];
+  groups: Group[];
+}
+
+export function useWorkspace(wid: string) {
+  const [data, setData] = useState<WorkspaceData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const base = `/api/workspaces/${wid}`;
+      const [detail, documents, members, groups] = await Promise.all([
+        get<WorkspaceDetail>(base),
+        get<{ documents: DocumentInfo[] }>(`${base}/documents`),
+        get<{ members: Member[] }>(`${base}/members`),
+        get<{ groups: Group[] }>(`${base}/groups`),
+      ]);
+      setData({ detail, documents: documents.documents, members: members.members, groups: groups.groups });
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }, [wid]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { data, error, reload };
+}

@@ -1,0 +1,15 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// `npm run dev -w @tsumugi/web` serves the app with hot reload and forwards the API and the
+// collab socket to a server on port 3000 (start it with ALLOWED_ORIGINS=http://localhost:5173).
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      "/api": "http://localhost:3000",
+      "/collab": { target: "ws://localhost:3000", ws: true },
+    },
+  },
+  build: { chunkSizeWarningLimit: 1500 },
+});
