@@ -1,0 +1,60 @@
+/** Steps a person takes in the app, shared by the browser tests. */
+
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
+import type { DemoLogin, E2EServer } from "./harness.js";
+
+export function demoLogin(server: E2EServer, label: string): DemoLogin {
+  const login = server.logins.find((l) => l.label === label);
+  if (!login) throw new Error(`no demo login "${label}" in:\n${server.output()}`);
+  return login;
+}
+
+export async function loggedInPage(
+  browser: Browser,
+  server: E2EServer,
+  label: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
+  const page = await context.newPage();
+  await page.goto("/login");
+  const login = demoLogin(server, label);
+  await page.getByTestId("login-email").fill(login.email);
+  await page.getByTestId("login-password").fill(login.password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("workspace-name").waitFor();
+  return { context, page };
+}
+
+export async function openDocument(page: Page, title: string): Promise<void> {
+  await page.getByTestId("document-link").filter({ hasText: title }).click();
+  await page.getByTestId("editor").waitFor();
+  await waitForSyncState(page, "saved");
+}
+
+export async function waitForSyncState(page: Page, state: string, timeout = 15_000): Promise<void> {
+  await page.locator(`[data-testid="sync-state"][data-state="${state}"]`).waitFor({ timeout });
+}
+
+export function editorText(page: Page): Promise<string> {
+  return page.getByTestId("editor").innerText();
+}
+
+/** Puts the caret at the end of the paragraph containing `text`. */
+export async function caretAfter(page: Page, text: string): Promise<void> {
+  await page.getByTestId("editor").locator("p", { hasText: text }).first().click();
+  await page.keyboard.press("End");
+}
+
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: string,
+  timeout = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) expect.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
