@@ -43,8 +43,16 @@ export function useCollabDocument(
         void onAccessChanged().finally(() => provider.connect());
       }
     });
+    // The browser knows before the socket does: show オフライン at once, reconnect when back.
+    const goOffline = () => provider.disconnect();
+    const goOnline = () => provider.connect();
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
+    if (!navigator.onLine) provider.disconnect();
     setHandle({ doc, provider, tracker });
     return () => {
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
       tracker.destroy();
       provider.destroy();
       void local.destroy();
