@@ -58,3 +58,14 @@ export async function eventually(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The text of each paragraph as the reader sees it, without the remote carets' name labels. */
+export function paragraphTexts(page: Page): Promise<string[]> {
+  return page.getByTestId("editor").evaluate((root) =>
+    [...root.querySelectorAll("p, h1, h2, h3, li")].map((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+      return copy.textContent ?? "";
+    }),
+  );
+}

@@ -11,7 +11,6 @@ import { RICH_TEXT_FIELD } from "@tsumugi/domain";
 import { useEffect } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import { CompositionGuard } from "../collab/composition-guard";
 import { t } from "../i18n/t";
 
 interface Props {
@@ -40,29 +39,6 @@ export function RichTextEditor({ doc, provider, user, editable }: Props) {
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
-
-  // Hold remote changes back while an IME composition is in progress.
-  useEffect(() => {
-    if (!editor) return;
-    const guard = new CompositionGuard(provider, () => editor.view.composing);
-    const dom = editor.view.dom;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const onEnd = () => {
-      // ProseMirror finishes reading the composed text shortly after compositionend.
-      const tryRelease = () => {
-        if (editor.view.composing) timer = setTimeout(tryRelease, 30);
-        else guard.release();
-      };
-      timer = setTimeout(tryRelease, 30);
-    };
-    dom.addEventListener("compositionend", onEnd);
-    return () => {
-      dom.removeEventListener("compositionend", onEnd);
-      if (timer) clearTimeout(timer);
-      guard.release();
-      guard.destroy();
-    };
-  }, [editor, provider]);
 
   return <EditorContent editor={editor} className="editor" />;
 }

@@ -1,0 +1,111 @@
+/**
+ * Japanese input under a concurrent remote edit: while one person is composing with an IME
+ * (kana not yet converted), another edits the same paragraph. The composition must not be
+ * broken, duplicated or committed early; after commit both edits are there exactly once.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import {
+  caretAfter,
+  eventually,
+  loggedInPage,
+  openDocument,
+  paragraphTexts,
+  waitForSyncState,
+} from "./pages.js";
+
+const DOC = "入退院支援ルール（案）";
+const DISCHARGE = "病院は退院の見込みが立った時点で";
+const ADMISSION = "ケアマネジャーは入院を把握してから";
+let server: E2EServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchChromium();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.destroy();
+});
+
+async function paragraphStarting(page: Page, start: string): Promise<string> {
+  return (await paragraphTexts(page)).find((p) => p.includes(start)) ?? "";
+}
+
+/**
+ * The doctor composes にほんご → 日本語 at the end of the paragraph; mid-composition the care
+ * manager types into the same paragraph, at its start or at its end (right after the
+ * doctor's uncommitted kana, which already reached her).
+ */
+async function composeWhileOtherTypes(
+  target: string,
+  where: "start" | "end",
+): Promise<{ final: string; other: string }> {
+  const paragraph = (page: Page) => paragraphStarting(page, target);
+  // Both are members of 病診施連携班, which owns this draft.
+  const doctor = await loggedInPage(browser, server, "医師");
+  const careManager = await loggedInPage(browser, server, "ケアマネジャー");
+  await openDocument(doctor.page, DOC);
+  await openDocument(careManager.page, DOC);
+
+  await caretAfter(doctor.page, target);
+  const cdp = await doctor.context.newCDPSession(doctor.page);
+  for (const kana of ["に", "にほ", "にほん", "にほんご"]) {
+    await cdp.send("Input.imeSetComposition", {
+      text: kana,
+      selectionStart: kana.length,
+      selectionEnd: kana.length,
+    });
+  }
+
+  await caretAfter(careManager.page, target);
+  if (where === "start") await careManager.page.keyboard.press("Home");
+  await careManager.page.keyboard.type("【ケアマネ追記】");
+  await waitForSyncState(careManager.page, "saved");
+  await new Promise((r) => setTimeout(r, 500));
+
+  // Still composing: the kana are shown once and not committed.
+  const during = await paragraph(doctor.page);
+  expect(during.match(/にほんご/g)).toHaveLength(1);
+
+  await cdp.send("Input.imeSetComposition", { text: "日本語", selectionStart: 3, selectionEnd: 3 });
+  await cdp.send("Input.insertText", { text: "日本語" });
+
+  for (const page of [doctor.page, careManager.page]) {
+    await eventually(async () => {
+      const p = await paragraph(page);
+      return p.includes("【ケアマネ追記】") && p.includes("日本語");
+    }, "both edits in the paragraph");
+  }
+  await waitForSyncState(doctor.page, "saved");
+  await waitForSyncState(careManager.page, "saved");
+  const result = { final: await paragraph(doctor.page), other: await paragraph(careManager.page) };
+  await doctor.context.close();
+  await careManager.context.close();
+  return result;
+}
+
+function expectCleanMerge(final: string, other: string): void {
+  expect(final.match(/日本語/g)).toHaveLength(1);
+  expect(final.match(/【ケアマネ追記】/g)).toHaveLength(1);
+  expect(final).not.toMatch(/にほ|ほん|んご/);
+  expect(other).toBe(final);
+}
+
+describe("IME composition under a concurrent remote edit", () => {
+  it("keeps the composition intact when the other edit lands at the paragraph's start", async () => {
+    const { final, other } = await composeWhileOtherTypes(DISCHARGE, "start");
+    expect(final.startsWith("【ケアマネ追記】")).toBe(true);
+    expect(final.endsWith("連絡する。日本語")).toBe(true);
+    expectCleanMerge(final, other);
+  });
+
+  it("keeps the composition intact when the other edit lands right after the uncommitted kana", async () => {
+    const { final, other } = await composeWhileOtherTypes(ADMISSION, "end");
+    expect(final.endsWith("提供する。日本語【ケアマネ追記】")).toBe(true);
+    expectCleanMerge(final, other);
+  });
+});
