@@ -1,0 +1,85 @@
+/** Writes the results as docs/performance.md. */
+import { writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import type { LoadResult, ManyDocumentsResult, OpenResult, Sizes } from "./scenarios.js";
+import { repoRoot } from "./servers.js";
+import { fmt, ratio } from "./stats.js";
+
+export interface Results {
+  sizes: Sizes;
+  quick: boolean;
+  busy: { ours: LoadResult; reference: LoadResult };
+  many: { ours: ManyDocumentsResult; reference: ManyDocumentsResult };
+  open: { ours: OpenResult; reference: OpenResult };
+}
+
+const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
+
+export function renderReport(r: Results): string {
+  const { busy, many, open, sizes } = r;
+  const lines = [
+    "# Performance",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\`${r.quick ? " (BENCH_QUICK=1: reduced sizes, not a reference run)" : ""}.`,
+    `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+    "",
+    "Both servers run in their own child process under the same client load, generated in the",
+    "bench process with y-websocket's WebsocketProvider; fan-out latency is measured on that one",
+    "clock, from the moment a client writes a character to the moment each other client",
+    "receives it. CPU is the server process's user+system time during the measuring window;",
+    "RSS is read from /proc. Ours persists every update to SQLite (WAL) before broadcasting it;",
+    "the reference (`@y/websocket-server` 0.1.1, the last release on Yjs 13) keeps documents",
+    "in memory only. Ratio = ours ÷ reference (below 1 is better for us).",
+    "",
+    `## 1. One document, ${sizes.typists} clients typing 5 characters/s with cursor awareness at 2 Hz`,
+    "",
+    `Warm-up ${sizes.warmupMs / 1000} s, measured ${sizes.measureMs / 1000} s.`,
+    "",
+    "| | ours | reference | ratio |",
+    "|---|---|---|---|",
+    `| fan-out latency p50 (ms) | ${fmt(busy.ours.latency.p50)} | ${fmt(busy.reference.latency.p50)} | ${ratio(busy.ours.latency.p50, busy.reference.latency.p50)} |`,
+    `| fan-out latency p99 (ms) | ${fmt(busy.ours.latency.p99)} | ${fmt(busy.reference.latency.p99)} | ${ratio(busy.ours.latency.p99, busy.reference.latency.p99)} |`,
+    `| deliveries measured | ${busy.ours.latency.count} | ${busy.reference.latency.count} | |`,
+    `| server CPU (s) | ${fmt(busy.ours.cpuSeconds, 2)} | ${fmt(busy.reference.cpuSeconds, 2)} | ${ratio(busy.ours.cpuSeconds, busy.reference.cpuSeconds)} |`,
+    `| server RSS (MiB) | ${fmt(busy.ours.rssMiB)} | ${fmt(busy.reference.rssMiB)} | ${ratio(busy.ours.rssMiB, busy.reference.rssMiB)} |`,
+    "",
+    `Target: p99 latency and CPU no worse than the reference — latency ${verdict(busy.ours.latency.p99 <= busy.reference.latency.p99)}, CPU ${verdict(busy.ours.cpuSeconds <= busy.reference.cpuSeconds)}.`,
+    "",
+    `## 2. ${sizes.documents} documents × ${sizes.clientsPerDocument} clients, one character every 2 s each`,
+    "",
+    "| | ours | reference | ratio |",
+    "|---|---|---|---|",
+    `| fan-out latency p50 (ms) | ${fmt(many.ours.latency.p50)} | ${fmt(many.reference.latency.p50)} | ${ratio(many.ours.latency.p50, many.reference.latency.p50)} |`,
+    `| fan-out latency p99 (ms) | ${fmt(many.ours.latency.p99)} | ${fmt(many.reference.latency.p99)} | ${ratio(many.ours.latency.p99, many.reference.latency.p99)} |`,
+    `| server CPU (s) | ${fmt(many.ours.cpuSeconds, 2)} | ${fmt(many.reference.cpuSeconds, 2)} | ${ratio(many.ours.cpuSeconds, many.reference.cpuSeconds)} |`,
+    `| RSS before any client (MiB) | ${fmt(many.ours.baselineRssMiB)} | ${fmt(many.reference.baselineRssMiB)} | |`,
+    `| RSS with all documents open, idle (MiB) | ${fmt(many.ours.idleRssMiB)} | ${fmt(many.reference.idleRssMiB)} | |`,
+    `| memory per idle document incl. its ${sizes.clientsPerDocument} connections (KiB) | ${fmt(many.ours.perDocumentKiB)} | ${fmt(many.reference.perDocumentKiB)} | ${ratio(many.ours.perDocumentKiB, many.reference.perDocumentKiB)} |`,
+    "",
+    `Target: memory per idle document no worse than the reference — ${verdict(many.ours.perDocumentKiB <= many.reference.perDocumentKiB)}.`,
+    "",
+    `## 3. Opening a document whose store holds ${sizes.storedUpdates.toLocaleString("en")} updates`,
+    "",
+    "Ours: the updates are rows of the SQLite log (not compacted) and the document is not loaded",
+    "when the first client connects. The reference cannot store documents without a persistence",
+    "plug-in, so it receives the same updates from a client first and serves them from memory.",
+    `Time from creating the provider to \`synced\`; later opens: median of ${sizes.opens - 1}.`,
+    "",
+    "| | ours | reference |",
+    "|---|---|---|",
+    `| first open (ms) | ${fmt(open.ours.firstMs)} | ${fmt(open.reference.firstMs)} |`,
+    `| later opens, median (ms) | ${fmt(open.ours.warmMedianMs)} | ${fmt(open.reference.warmMedianMs)} |`,
+    `| characters received | ${open.ours.length} | ${open.reference.length} |`,
+    "",
+    `Target: under 50 ms from connect to synced — ${verdict(open.ours.firstMs < 50)} (first open, from SQLite).`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+export function writeReport(r: Results): string {
+  const path = join(repoRoot, "docs/performance.md");
+  writeFileSync(path, renderReport(r));
+  return path;
+}

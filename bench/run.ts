@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: our collab server against the reference y-websocket server, same load,
+ * same run; results in docs/performance.md. BENCH_QUICK=1 runs reduced sizes.
+ */
+import { writeReport } from "./report.js";
+import { FULL, manyDocuments, oneBusyDocument, openLargeHistory, QUICK, typedUpdates } from "./scenarios.js";
+import { type BenchServer, startOurs, startReference } from "./servers.js";
+
+const quick = process.env.BENCH_QUICK === "1";
+const sizes = quick ? QUICK : FULL;
+
+async function withServer<T>(
+  start: () => Promise<BenchServer>,
+  run: (s: BenchServer) => Promise<T>,
+): Promise<T> {
+  const server = await start();
+  try {
+    return await run(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const log = (msg: string) => console.log(`[bench] ${msg}`);
+  log(`sizes: ${JSON.stringify(sizes)}`);
+
+  log("1. one busy document: reference");
+  const busyRef = await withServer(
+    () => startReference({ documents: 1 }),
+    (s) => oneBusyDocument(s, sizes),
+  );
+  log("1. one busy document: ours");
+  const busyOurs = await withServer(
+    () => startOurs({ documents: 1 }),
+    (s) => oneBusyDocument(s, sizes),
+  );
+
+  log("2. many documents: reference");
+  const manyRef = await withServer(
+    () => startReference({ documents: sizes.documents }),
+    (s) => manyDocuments(s, sizes),
+  );
+  log("2. many documents: ours");
+  const manyOurs = await withServer(
+    () => startOurs({ documents: sizes.documents }),
+    (s) => manyDocuments(s, sizes),
+  );
+
+  const history = typedUpdates(sizes.storedUpdates);
+  log("3. large history: reference");
+  const openRef = await withServer(
+    () => startReference({ documents: 1 }),
+    (s) => openLargeHistory(s, sizes, history),
+  );
+  log("3. large history: ours");
+  const openOurs = await withServer(
+    () => startOurs({ documents: 1, prefill: history }),
+    (s) => openLargeHistory(s, sizes, null),
+  );
+
+  const path = writeReport({
+    sizes,
+    quick,
+    busy: { ours: busyOurs, reference: busyRef },
+    many: { ours: manyOurs, reference: manyRef },
+    open: { ours: openOurs, reference: openRef },
+  });
+  log(`written ${path}`);
+  console.log(
+    JSON.stringify(
+      {
+        busy: { ours: busyOurs, reference: busyRef },
+        many: { ours: manyOurs, reference: manyRef },
+        open: { ours: openOurs, reference: openRef },
+      },
+      null,
+      1,
+    ),
+  );
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,137 @@
+/**
+ * The two servers under test, each in its own child process so CPU and memory are its own:
+ * ours (apps/server, SQLite file prepared beforehand) and the reference y-websocket server
+ * (@y/websocket-server 0.1.1, in memory).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import {
+  createDocument,
+  createSession,
+  createUser,
+  createWorkspace,
+  startTestServer,
+  tempDataDir,
+} from "../apps/server/src/testing/fixtures.js";
+
+export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+
+export interface BenchServer {
+  name: "ours" | "reference";
+  pid: number;
+  /** ws://…/collab: WebsocketProvider's serverUrl. */
+  serverUrl: string;
+  headers: Record<string, string>;
+  docNames: string[];
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = pattern.exec(out);
+      if (m) {
+        child.stdout?.off("data", onData);
+        resolve(m);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (d) => {
+      out += d;
+    });
+    child.once("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
+  };
+}
+
+/**
+ * Prepares a data directory (workspace, one writer, `documents` documents, a session) and
+ * optionally pre-fills one document's update log, then starts our server on it.
+ */
+export async function startOurs(opts: { documents: number; prefill?: Uint8Array[] }): Promise<BenchServer> {
+  const dataDir = tempDataDir();
+  const setup = await startTestServer({ dataDir });
+  const db = setup.ctx.db;
+  const workspaceId = await createWorkspace(db, { name: "ベンチ市", lgCode: "999991" });
+  const user = await createUser(db, { workspaceId, role: "member", name: "ベンチ 利用者" });
+  const docNames: string[] = [];
+  for (let i = 0; i < opts.documents; i++) docNames.push((await createDocument(db, workspaceId)).docName);
+  const { cookie } = await createSession(setup, user.id);
+  if (opts.prefill) {
+    const rows = opts.prefill;
+    await db.transaction(async (tx) => {
+      for (const update of rows) {
+        await tx.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
+          docNames[0],
+          Buffer.from(update),
+          Date.now(),
+        ]);
+      }
+    });
+  }
+  await setup.stop();
+
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/our-server.ts"], {
+    cwd: repoRoot,
+    env: { ...process.env, BENCH_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const [, port] = await waitForLine(child, /READY (\d+)/);
+  return {
+    name: "ours",
+    pid: child.pid as number,
+    serverUrl: `ws://127.0.0.1:${port}/collab`,
+    headers: { Cookie: cookie, Origin: `http://localhost:${port}` },
+    docNames,
+    stop: stopper(child),
+  };
+}
+
+export async function startReference(opts: { documents: number }): Promise<BenchServer> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      fileURLToPath(import.meta.resolve("@y/websocket-server/package.json")).replace(
+        /package\.json$/,
+        "src/server.js",
+      ),
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  await waitForLine(child, /running at/);
+  return {
+    name: "reference",
+    pid: child.pid as number,
+    serverUrl: `ws://127.0.0.1:${port}/collab`,
+    headers: {},
+    docNames: Array.from({ length: opts.documents }, (_, i) => `bench-doc-${i}`),
+    stop: stopper(child),
+  };
+}
