@@ -7,6 +7,7 @@ import {
   openRawSocket,
   type ProviderClient,
   seedCollabWorld,
+  storedDocument,
   waitFor,
 } from "../testing/collab-clients.js";
 import {
@@ -17,7 +18,6 @@ import {
   startTestServer,
   type TestServer,
 } from "../testing/fixtures.js";
-import { UpdateStore } from "./update-store.js";
 
 let server: TestServer;
 let world: CollabWorld;
@@ -101,9 +101,7 @@ describe("read-only connections", () => {
     await waitFor(() => observer.text.toString().endsWith("。"), "observer sees the later edit");
     await server.collab.flush();
     expect(writer.text.toString()).toBe("本文（追記）。");
-    const loaded = await new UpdateStore(server.ctx.db).load(world.docName);
-    const stored = new Y.Doc();
-    if (loaded.state) Y.applyUpdate(stored, loaded.state);
+    const stored = await storedDocument(server.ctx.db, world.docName);
     expect(stored.getText("t").toString()).toBe("本文（追記）。");
     const refused = await server.ctx.db.all("SELECT * FROM audit_log WHERE event = 'document.write_refused'");
     expect(refused).toHaveLength(1);
@@ -243,9 +241,7 @@ describe("save check", () => {
       ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
       ws.send(new Uint8Array([MESSAGE_SAVE_CHECK, seq]));
       const answer = await got;
-      const stored = await new UpdateStore(server.ctx.db).load(world.docName);
-      const storedDoc = new Y.Doc();
-      if (stored.state) Y.applyUpdate(storedDoc, stored.state);
+      const storedDoc = await storedDocument(server.ctx.db, world.docName);
       ws.close();
       return { answer: [...answer], text: storedDoc.getText("t").toString() };
     };

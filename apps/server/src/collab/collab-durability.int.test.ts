@@ -12,10 +12,10 @@ import {
   connectProvider,
   type ProviderClient,
   seedCollabWorld,
+  storedDocument,
   waitFor,
 } from "../testing/collab-clients.js";
 import { startTestServer, tempDataDir } from "../testing/fixtures.js";
-import { UpdateStore } from "./update-store.js";
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 const clients: ProviderClient[] = [];
@@ -74,10 +74,7 @@ async function spawnServer(
 async function storedDoc(dataDir: string, docName: string): Promise<Y.Doc> {
   const s = await startTestServer({ dataDir });
   try {
-    const loaded = await new UpdateStore(s.ctx.db).load(docName);
-    const doc = new Y.Doc();
-    if (loaded.state) Y.applyUpdate(doc, loaded.state);
-    return doc;
+    return await storedDocument(s.ctx.db, docName);
   } finally {
     await s.stop();
   }

@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import {
   type CollabWorld,
   connectProvider,
   type ProviderClient,
   seedCollabWorld,
+  storedDocument,
   waitFor,
 } from "../testing/collab-clients.js";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
-import { UpdateStore } from "./update-store.js";
 
 let server: TestServer;
 let world: CollabWorld;
@@ -32,10 +31,7 @@ afterEach(async () => {
 });
 
 async function storedText(docName: string): Promise<string> {
-  const loaded = await new UpdateStore(server.ctx.db).load(docName);
-  const doc = new Y.Doc();
-  if (loaded.state) Y.applyUpdate(doc, loaded.state);
-  return doc.getText("t").toString();
+  return (await storedDocument(server.ctx.db, docName)).getText("t").toString();
 }
 
 describe("collab sync", () => {

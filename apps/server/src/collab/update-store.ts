@@ -5,12 +5,11 @@
  * Compaction writes the snapshot and deletes exactly the log rows it covers (id ≤ the
  * last id folded in), so updates appended meanwhile are never lost.
  */
-import * as Y from "yjs";
 import type { Database, Queryable } from "../storage/database.js";
 
 export interface LoadedDocument {
-  /** The whole document as one update (snapshot merged with the log), or null when empty. */
-  state: Uint8Array | null;
+  /** The snapshot (if any) followed by the log rows after it, in order. */
+  parts: Uint8Array[];
   /** Highest log row id folded into `state` (0 when none). */
   lastUpdateId: number;
   /** Log rows and bytes not yet folded into the snapshot. */
@@ -23,7 +22,12 @@ export interface PendingWrite {
   update: Uint8Array;
 }
 
+const ROWS_PER_STATEMENT = 500;
+const TOUCH_INTERVAL_MS = 10_000;
+
 export class UpdateStore {
+  private readonly touched = new Map<string, number>();
+
   constructor(private readonly db: Database) {}
 
   async load(docName: string): Promise<LoadedDocument> {
@@ -43,7 +47,7 @@ export class UpdateStore {
       logBytes += r.data.byteLength;
     }
     return {
-      state: parts.length === 0 ? null : parts.length === 1 ? parts[0] : mergeTolerant(parts),
+      parts,
       lastUpdateId: rows.at(-1)?.id ?? snapshot?.last_update_id ?? 0,
       logCount: rows.length,
       logBytes,
@@ -51,26 +55,49 @@ export class UpdateStore {
   }
 
   /**
-   * Appends a batch of updates (of any documents) in one transaction and returns the row
-   * id given to each, in order. When this resolves the updates are in the WAL and survive
-   * a killed process.
+   * Appends a batch of updates (of any documents) and returns the row id given to each, in
+   * order. One multi-row INSERT per chunk: a single statement is atomic and costs one trip
+   * to SQLite's thread. When this resolves the updates are in the WAL and survive a killed
+   * process.
    */
   async append(writes: readonly PendingWrite[]): Promise<number[]> {
     if (writes.length === 0) return [];
     const now = Date.now();
-    return this.db.transaction(async (tx) => {
-      const ids: number[] = [];
-      for (const w of writes) {
-        const r = await tx.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
-          w.docName,
-          Buffer.from(w.update.buffer, w.update.byteOffset, w.update.byteLength),
-          now,
-        ]);
-        ids.push(r.lastID);
+    const insertChunk = async (q: Queryable, chunk: readonly PendingWrite[]): Promise<number[]> => {
+      const params: (string | number | Buffer)[] = [];
+      for (const w of chunk) {
+        params.push(w.docName, Buffer.from(w.update.buffer, w.update.byteOffset, w.update.byteLength), now);
       }
-      await touchDocuments(tx, new Set(writes.map((w) => w.docName)), now);
-      return ids;
-    });
+      const r = await q.run(
+        `INSERT INTO doc_updates (doc_name, data, created_at) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`,
+        params,
+      );
+      // Rows of one INSERT get consecutive ids, and all writes are serialised by the lock.
+      return chunk.map((_, i) => r.lastID - chunk.length + 1 + i);
+    };
+    const ids =
+      writes.length <= ROWS_PER_STATEMENT
+        ? await insertChunk(this.db, writes)
+        : await this.db.transaction(async (tx) => {
+            const all: number[] = [];
+            for (let i = 0; i < writes.length; i += ROWS_PER_STATEMENT) {
+              all.push(...(await insertChunk(tx, writes.slice(i, i + ROWS_PER_STATEMENT))));
+            }
+            return all;
+          });
+    this.touchDocuments(writes, now);
+    return ids;
+  }
+
+  /** Keeps documents.updated_at roughly current without a write per batch. */
+  private touchDocuments(writes: readonly PendingWrite[], now: number): void {
+    for (const name of new Set(writes.map((w) => w.docName))) {
+      if (now - (this.touched.get(name) ?? 0) < TOUCH_INTERVAL_MS) continue;
+      this.touched.set(name, now);
+      this.db.run("UPDATE documents SET updated_at = ? WHERE doc_name = ?", [now, name]).catch(() => {
+        this.touched.delete(name);
+      });
+    }
   }
 
   /** Replaces the log rows up to `lastUpdateId` by `state`, the document as of that row. */
@@ -85,34 +112,5 @@ export class UpdateStore {
       );
       await tx.run("DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?", [docName, lastUpdateId]);
     });
-  }
-}
-
-async function touchDocuments(tx: Queryable, docNames: Set<string>, now: number): Promise<void> {
-  for (const name of docNames) {
-    await tx.run("UPDATE documents SET updated_at = ? WHERE doc_name = ?", [now, name]);
-  }
-}
-
-/**
- * Merges stored updates into one. `Y.mergeUpdates` is fast but rejects the whole set when
- * one row is damaged; then the rows are applied one by one and a damaged row is skipped,
- * so one bad row cannot make a document unreadable.
- */
-function mergeTolerant(parts: Uint8Array[]): Uint8Array {
-  try {
-    return Y.mergeUpdates(parts);
-  } catch {
-    const doc = new Y.Doc({ gc: true });
-    for (const p of parts) {
-      try {
-        Y.applyUpdate(doc, p);
-      } catch {
-        // skipped: damaged row
-      }
-    }
-    const state = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
-    return state;
   }
 }

@@ -159,3 +159,17 @@ export async function seedCollabWorld(server: import("../server.js").RunningServ
       .docName,
   };
 }
+
+/** The document as stored in SQLite (snapshot plus log), read without the collab server. */
+export async function storedDocument(
+  db: import("../storage/database.js").Database,
+  docName: string,
+): Promise<Y.Doc> {
+  const { UpdateStore } = await import("../collab/update-store.js");
+  const loaded = await new UpdateStore(db).load(docName);
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const part of loaded.parts) Y.applyUpdate(doc, part);
+  });
+  return doc;
+}
