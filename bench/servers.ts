@@ -93,7 +93,9 @@ export async function startOurs(opts: { documents: number; prefill?: Uint8Array[
   }
   await setup.stop();
 
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/our-server.ts"], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof" profiles our server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "bench/our-server.ts"], {
     cwd: repoRoot,
     env: { ...process.env, BENCH_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
