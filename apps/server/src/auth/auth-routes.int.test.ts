@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createUser,
+  createWorkspace,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
+import type { AccessChange } from "./access-events.js";
+
+let server: TestServer;
+
+afterEach(async () => {
+  await server?.destroy();
+});
+
+async function setup(env: Record<string, string> = {}) {
+  server = await startTestServer({ env });
+  const workspaceId = await createWorkspace(server.ctx.db);
+  const user = await createUser(server.ctx.db, { workspaceId, role: "member", email: "doctor@example.jp" });
+  return { workspaceId, user, browser: new TestBrowser(server.origin) };
+}
+
+function events(): AccessChange[] {
+  const seen: AccessChange[] = [];
+  server.ctx.events.on((e) => seen.push(e));
+  return seen;
+}
+
+describe("login", () => {
+  it("sets an HttpOnly SameSite=Lax session cookie and answers the user and workspaces", async () => {
+    const { browser, workspaceId } = await setup();
+    const res = await browser.login("Doctor@Example.jp", TEST_PASSWORD);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      user: { email: "doctor@example.jp" },
+      workspaces: [{ id: workspaceId, role: "member" }],
+    });
+    const cookie = res.headers.getSetCookie()[0];
+    expect(cookie).toMatch(/^tsumugi_session=[a-z0-9]+\.[a-z0-9]+;/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).not.toContain("Secure");
+    expect((await browser.get("/api/auth/me")).status).toBe(200);
+    const audit = await server.ctx.db.all<{ event: string }>("SELECT event FROM audit_log");
+    expect(audit.map((a) => a.event)).toContain("login.success");
+  });
+
+  it("answers the same 401 for a wrong password and an unknown e-mail, and audits both", async () => {
+    const { browser } = await setup();
+    const wrong = await browser.login("doctor@example.jp", "wrong password!");
+    const unknown = await browser.login("nobody@example.jp", "wrong password!");
+    for (const res of [wrong, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({
+        error: { code: "auth.invalid", message: "メールアドレスまたはパスワードが正しくありません。" },
+      });
+    }
+    const failures = await server.ctx.db.all("SELECT * FROM audit_log WHERE event = 'login.failure'");
+    expect(failures).toHaveLength(2);
+  });
+
+  it("refuses malformed bodies with a validation error", async () => {
+    const { browser } = await setup();
+    const res = await browser.post("/api/auth/login", { email: "", password: 3 });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      error: { code: "validation", fields: { email: "required", password: "required" } },
+    });
+    const notJson = await browser.request("POST", "/api/auth/login", undefined, {
+      "Content-Type": "text/plain",
+    });
+    expect(notJson.status).toBe(415);
+  });
+
+  it("throttles per account with 429, Retry-After and a Japanese message", async () => {
+    const { browser } = await setup({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "3" });
+    for (let i = 0; i < 3; i++)
+      expect((await browser.login("doctor@example.jp", "bad password!")).status).toBe(401);
+    const res = await browser.login("doctor@example.jp", TEST_PASSWORD);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(res.body).toMatchObject({
+      error: { code: "auth.throttled", message: expect.stringContaining("しばらく待って") },
+    });
+    expect(await server.ctx.db.get("SELECT 1 FROM audit_log WHERE event = 'login.throttled'")).toBeDefined();
+  });
+
+  it("throttles per IP across accounts", async () => {
+    const { browser } = await setup({
+      LOGIN_MAX_FAILURES_PER_IP: "4",
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: "100",
+    });
+    for (let i = 0; i < 4; i++)
+      expect((await browser.login(`guess${i}@example.jp`, "bad password!")).status).toBe(401);
+    expect((await browser.login("doctor@example.jp", TEST_PASSWORD)).status).toBe(429);
+  });
+
+  it("refuses a disabled account", async () => {
+    const { browser, user } = await setup();
+    await server.ctx.db.run("UPDATE users SET disabled_at = 1 WHERE id = ?", [user.id]);
+    expect((await browser.login("doctor@example.jp", TEST_PASSWORD)).status).toBe(401);
+  });
+});
+
+describe("sessions", () => {
+  it("logout ends the session on the server and announces it", async () => {
+    const { browser } = await setup();
+    const seen = events();
+    await browser.login("doctor@example.jp", TEST_PASSWORD);
+    const stolen = browser.cookie;
+    expect((await browser.post("/api/auth/logout")).status).toBe(204);
+    expect(browser.cookie).toBeNull();
+    const replay = new TestBrowser(server.origin);
+    replay.cookie = stolen;
+    expect((await replay.get("/api/auth/me")).status).toBe(401);
+    expect(seen.some((e) => e.type === "sessions-ended")).toBe(true);
+  });
+
+  it("expires after the idle timeout", async () => {
+    const { browser } = await setup({ SESSION_IDLE_MINUTES: "1" });
+    await browser.login("doctor@example.jp", TEST_PASSWORD);
+    expect((await browser.get("/api/auth/me")).status).toBe(200);
+    await server.ctx.db.run("UPDATE sessions SET last_seen_at = last_seen_at - 61000");
+    expect((await browser.get("/api/auth/me")).status).toBe(401);
+    expect(await server.ctx.db.get("SELECT COUNT(*) AS n FROM sessions")).toEqual({ n: 0 });
+  });
+
+  it("a password change keeps this session and ends the others", async () => {
+    const { browser } = await setup();
+    const other = new TestBrowser(server.origin);
+    await browser.login("doctor@example.jp", TEST_PASSWORD);
+    await other.login("doctor@example.jp", TEST_PASSWORD);
+    const seen = events();
+    const bad = await browser.post("/api/auth/password", {
+      currentPassword: "nope nope nope",
+      newPassword: "new password 123",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { fields: { currentPassword: "wrong" } } });
+    const short = await browser.post("/api/auth/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "short",
+    });
+    expect(short.body).toMatchObject({ error: { fields: { newPassword: "password.tooShort" } } });
+    expect(
+      (
+        await browser.post("/api/auth/password", {
+          currentPassword: TEST_PASSWORD,
+          newPassword: "new password 123",
+        })
+      ).status,
+    ).toBe(204);
+    expect((await browser.get("/api/auth/me")).status).toBe(200);
+    expect((await other.get("/api/auth/me")).status).toBe(401);
+    expect(seen.some((e) => e.type === "sessions-ended" && e.sessionIds.length === 1)).toBe(true);
+    expect((await new TestBrowser(server.origin).login("doctor@example.jp", "new password 123")).status).toBe(
+      200,
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDocument, createWorkspace, startTestServer, type TestServer } from "../testing/fixtures.js";
+import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+let server: TestServer;
+let w: WorkspaceWorld;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  w = await seedWorkspaceWorld(server);
+});
+afterEach(async () => {
+  await server.destroy();
+});
+
+interface Doc {
+  id: string;
+  docName: string;
+  access: string;
+  groupId: string | null;
+}
+
+describe("documents", () => {
+  it("are listed with each person's access", async () => {
+    const wide = await createDocument(server.ctx.db, w.workspaceId, { title: "推進会議メモ" });
+    const team = await createDocument(server.ctx.db, w.workspaceId, {
+      title: "入退院支援ルール（案）",
+      groupId: w.groupId,
+    });
+    const accessOf = async (p: WorkspaceWorld["member"]) => {
+      const res = await p.browser.get<{ documents: Doc[] }>(`${w.base}/documents`);
+      return Object.fromEntries(res.body.documents.map((d) => [d.id, d.access]));
+    };
+    expect(await accessOf(w.admin)).toEqual({ [wide.id]: "write", [team.id]: "write" });
+    expect(await accessOf(w.member)).toEqual({ [wide.id]: "write", [team.id]: "write" });
+    expect(await accessOf(w.outsider)).toEqual({ [wide.id]: "write", [team.id]: "read" });
+    expect(await accessOf(w.observer)).toEqual({ [wide.id]: "read", [team.id]: "read" });
+  });
+
+  it("are created with a docName for the collab endpoint, per the policy", async () => {
+    const res = await w.member.browser.post<{ document: Doc }>(`${w.base}/documents`, {
+      title: "急変時対応シート（案）",
+      kind: "draft",
+      groupId: w.groupId,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.document).toMatchObject({ access: "write", groupId: w.groupId });
+    expect(res.body.document.docName).toBe(`${w.workspaceId}.${res.body.document.id}`);
+    const one = await w.observer.browser.get<{ document: Doc }>(
+      `${w.base}/documents/${res.body.document.id}`,
+    );
+    expect(one.body.document.access).toBe("read");
+    expect(await server.ctx.db.get("SELECT 1 FROM audit_log WHERE event = 'document.created'")).toBeDefined();
+  });
+
+  it("refuse bad input, observers and other groups", async () => {
+    const bad = await w.member.browser.post(`${w.base}/documents`, {
+      title: " ",
+      kind: "poem",
+      groupId: "zzzzzzzzzzzz",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      error: { fields: { title: "required", kind: "unknown", groupId: "unknown" } },
+    });
+    expect(
+      (await w.observer.browser.post(`${w.base}/documents`, { title: "メモ", kind: "note" })).status,
+    ).toBe(403);
+    expect(
+      (
+        await w.outsider.browser.post(`${w.base}/documents`, {
+          title: "メモ",
+          kind: "note",
+          groupId: w.groupId,
+        })
+      ).status,
+    ).toBe(403);
+    const other = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
+    const foreign = await createDocument(server.ctx.db, other);
+    expect((await w.member.browser.get(`${w.base}/documents/${foreign.id}`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDocument, startTestServer, type TestServer } from "../testing/fixtures.js";
+import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+let server: TestServer;
+let w: WorkspaceWorld;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  w = await seedWorkspaceWorld(server);
+});
+afterEach(async () => {
+  await server.destroy();
+});
+
+describe("groups", () => {
+  it("are created by the secretariat with a kind and a unique name", async () => {
+    expect(
+      (await w.member.browser.post(`${w.base}/groups`, { name: "市民啓発班", kind: "team" })).status,
+    ).toBe(403);
+    const created = await w.admin.browser.post<{ group: { id: string } }>(`${w.base}/groups`, {
+      name: "研修・啓発部会",
+      kind: "division",
+    });
+    expect(created.status).toBe(201);
+    expect(
+      (await w.admin.browser.post(`${w.base}/groups`, { name: "研修・啓発部会", kind: "team" })).status,
+    ).toBe(409);
+    const bad = await w.admin.browser.post(`${w.base}/groups`, { name: "", kind: "club" });
+    expect(bad.body).toMatchObject({ error: { fields: { name: "required", kind: "unknown" } } });
+    const renamed = await w.admin.browser.patch(`${w.base}/groups/${created.body.group.id}`, {
+      name: "研修部会",
+    });
+    expect(renamed.status).toBe(200);
+    const list = await w.observer.browser.get<{ groups: { name: string; kind: string }[] }>(
+      `${w.base}/groups`,
+    );
+    expect(list.body.groups.map((g) => g.name)).toEqual(["病診施連携班", "研修部会"]);
+  });
+
+  it("membership changes are audited and announced", async () => {
+    const path = `${w.base}/groups/${w.groupId}/members/${w.outsider.id}`;
+    expect((await w.admin.browser.put(path)).status).toBe(204);
+    expect(w.events).toContainEqual({
+      type: "user-access-changed",
+      userId: w.outsider.id,
+      workspaceId: w.workspaceId,
+    });
+    const me = await w.outsider.browser.get<{ groupIds: string[] }>(w.base);
+    expect(me.body.groupIds).toEqual([w.groupId]);
+    expect((await w.admin.browser.delete(path)).status).toBe(204);
+    const events = await server.ctx.db.all<{ event: string }>(
+      "SELECT event FROM audit_log WHERE event LIKE 'group.member%'",
+    );
+    expect(events.map((e) => e.event)).toEqual(["group.member_added", "group.member_removed"]);
+  });
+
+  it("a group that owns documents cannot be deleted; an empty one can", async () => {
+    await createDocument(server.ctx.db, w.workspaceId, { groupId: w.groupId });
+    const refused = await w.admin.browser.delete(`${w.base}/groups/${w.groupId}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { code: "group.hasDocuments" } });
+    const empty = await w.admin.browser.post<{ group: { id: string } }>(`${w.base}/groups`, {
+      name: "臨時班",
+      kind: "team",
+    });
+    expect((await w.admin.browser.delete(`${w.base}/groups/${empty.body.group.id}`)).status).toBe(204);
+  });
+});

@@ -1,0 +1,129 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createUser,
+  createWorkspace,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+  tempDataDir,
+} from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
+
+let server: TestServer;
+
+afterEach(async () => {
+  await server?.destroy();
+});
+
+describe("cross-site request refusal", () => {
+  it("refuses non-GET requests with a foreign or missing Origin, and allows GET without one", async () => {
+    server = await startTestServer();
+    const foreign = new TestBrowser(server.origin, "https://evil.example");
+    const missing = new TestBrowser(server.origin, null);
+    for (const b of [foreign, missing]) {
+      const res = await b.login("x@example.jp", "whatever password");
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ error: { code: "csrf.origin" } });
+    }
+    expect((await missing.get("/api/health")).status).toBe(200);
+  });
+});
+
+describe("security headers", () => {
+  it("are set on API answers and pages", async () => {
+    server = await startTestServer();
+    const browser = new TestBrowser(server.origin);
+    for (const path of ["/api/health", "/"]) {
+      const res = await browser.get(path);
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("referrer-policy")).toBe("same-origin");
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+    }
+  });
+
+  it("use the __Host- cookie with Secure and send HSTS when served over https", async () => {
+    server = await startTestServer({ env: { PUBLIC_URL: "https://tsumugi.example.lg.jp" } });
+    const workspaceId = await createWorkspace(server.ctx.db);
+    await createUser(server.ctx.db, { workspaceId, email: "a@example.jp" });
+    // Behind a TLS-terminating proxy: the browser talks https, the proxy reaches us on the port.
+    const browser = new TestBrowser(`http://localhost:${server.port}`, "https://tsumugi.example.lg.jp");
+    const res = await browser.login("a@example.jp", TEST_PASSWORD);
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie()[0];
+    expect(cookie).toMatch(/^__Host-tsumugi_session=/);
+    expect(cookie).toContain("Secure");
+    expect(cookie).toContain("Path=/");
+    expect(res.headers.get("strict-transport-security")).toContain("max-age=");
+  });
+});
+
+describe("OpenAPI", () => {
+  it("describes every route of the contract", async () => {
+    server = await startTestServer();
+    const res = await new TestBrowser(server.origin).get<{
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    }>("/api/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe("3.1.0");
+    const expected: [string, string][] = [
+      ["post", "/api/auth/login"],
+      ["post", "/api/auth/logout"],
+      ["get", "/api/auth/me"],
+      ["post", "/api/auth/password"],
+      ["get", "/api/workspaces/{wid}"],
+      ["patch", "/api/workspaces/{wid}"],
+      ["get", "/api/workspaces/{wid}/members"],
+      ["patch", "/api/workspaces/{wid}/members/{uid}"],
+      ["post", "/api/workspaces/{wid}/members/{uid}/end-sessions"],
+      ["get", "/api/workspaces/{wid}/groups"],
+      ["post", "/api/workspaces/{wid}/groups"],
+      ["put", "/api/workspaces/{wid}/groups/{gid}/members/{uid}"],
+      ["get", "/api/workspaces/{wid}/invites"],
+      ["post", "/api/workspaces/{wid}/invites"],
+      ["get", "/api/invites/{token}"],
+      ["post", "/api/invites/{token}/accept"],
+      ["get", "/api/workspaces/{wid}/documents"],
+      ["post", "/api/workspaces/{wid}/documents"],
+      ["get", "/api/workspaces/{wid}/documents/{did}"],
+      ["get", "/api/workspaces/{wid}/audit"],
+      ["get", "/api/health"],
+    ];
+    for (const [method, path] of expected)
+      expect(res.body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
+});
+
+describe("the web app", () => {
+  it("serves files, falls back to index.html for app routes and answers JSON 404 under /api", async () => {
+    const dist = tempDataDir();
+    mkdirSync(join(dist, "assets"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>紡ぎ</title>");
+    writeFileSync(join(dist, "assets", "app-1234.js"), "console.log(1)");
+    server = await startTestServer({ env: { WEB_DIST: dist } });
+    const browser = new TestBrowser(server.origin);
+    for (const path of ["/", "/w/abc/d/def", "/invite/xyz.abc"]) {
+      const res = await browser.get(path);
+      expect(res.status, path).toBe(200);
+      expect(String(res.body)).toContain("<title>紡ぎ</title>");
+    }
+    const asset = await browser.get("/assets/app-1234.js");
+    expect(asset.body).toBe("console.log(1)");
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    const api = await browser.get("/api/nope");
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ error: { code: "not_found" } });
+  });
+
+  it("says in Japanese that the web app is not built when there is none", async () => {
+    server = await startTestServer();
+    const res = await new TestBrowser(server.origin).get("/");
+    expect(res.status).toBe(503);
+    expect(String(res.body)).toContain("ビルドされていません");
+  });
+});

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createUser, startTestServer, TEST_PASSWORD, type TestServer } from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
+import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+let server: TestServer;
+let w: WorkspaceWorld;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  w = await seedWorkspaceWorld(server);
+});
+afterEach(async () => {
+  await server.destroy();
+});
+
+async function invite(body: Record<string, unknown> = { role: "member", groupIds: [] }) {
+  const res = await w.admin.browser.post<{ invite: { id: string }; url: string }>(`${w.base}/invites`, body);
+  expect(res.status).toBe(201);
+  return { id: res.body.invite.id, token: res.body.url.split("/invite/")[1], url: res.body.url };
+}
+
+describe("invitations", () => {
+  it("are created by the secretariat only", async () => {
+    for (const p of [w.member, w.observer]) {
+      expect((await p.browser.post(`${w.base}/invites`, { role: "member", groupIds: [] })).status).toBe(403);
+    }
+    const bad = await w.admin.browser.post(`${w.base}/invites`, {
+      role: "admin",
+      groupIds: ["zzzzzzzzzzzz"],
+      email: "x",
+    });
+    expect(bad.body).toMatchObject({
+      error: { fields: { role: "unknown", groupIds: "unknown", email: "format" } },
+    });
+  });
+
+  it("create an account with the preset role and groups, log in, and work once", async () => {
+    const { token, url } = await invite({
+      role: "coordinator",
+      groupIds: [w.groupId],
+      email: "new@example.jp",
+    });
+    expect(url.startsWith(server.url)).toBe(true);
+    const guest = new TestBrowser(server.origin);
+    const offer = await guest.get(`/api/invites/${token}`);
+    expect(offer.body).toMatchObject({
+      workspaceName: "流山市",
+      role: "coordinator",
+      groupNames: ["病診施連携班"],
+      email: "new@example.jp",
+    });
+    const short = await guest.post(`/api/invites/${token}/accept`, { name: "新 委員", password: "short" });
+    expect(short.body).toMatchObject({ error: { fields: { password: "password.tooShort" } } });
+    const accepted = await guest.post(`/api/invites/${token}/accept`, {
+      name: "新 委員",
+      organization: "流山市薬剤師会",
+      password: "a good long password",
+      email: "ignored@example.jp",
+    });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body).toMatchObject({
+      user: { email: "new@example.jp", name: "新 委員" },
+      workspaces: [{ role: "coordinator" }],
+    });
+    const me = await guest.get<{ groupIds: string[]; role: string }>(w.base);
+    expect(me.body).toMatchObject({ role: "coordinator", groupIds: [w.groupId] });
+    const again = await new TestBrowser(server.origin).post(`/api/invites/${token}/accept`, {
+      name: "x",
+      password: "another long password",
+    });
+    expect(again.status).toBe(410);
+    expect(again.body).toMatchObject({ error: { code: "invite.used" } });
+    const list = await w.admin.browser.get<{ invites: { status: string }[] }>(`${w.base}/invites`);
+    expect(list.body.invites[0].status).toBe("used");
+  });
+
+  it("refuse expired, revoked and forged links", async () => {
+    const expired = await invite();
+    await server.ctx.db.run("UPDATE invites SET expires_at = 1 WHERE id = ?", [expired.id]);
+    const guest = new TestBrowser(server.origin);
+    expect((await guest.get(`/api/invites/${expired.token}`)).body).toMatchObject({
+      error: { code: "invite.expired" },
+    });
+    const revoked = await invite();
+    expect((await w.admin.browser.delete(`${w.base}/invites/${revoked.id}`)).status).toBe(204);
+    expect((await guest.get(`/api/invites/${revoked.token}`)).status).toBe(404);
+    const forged = `${revoked.token.split(".")[0]}.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`;
+    expect((await guest.get(`/api/invites/${forged}`)).body).toMatchObject({
+      error: { code: "invite.invalid" },
+    });
+  });
+
+  it("let an existing account join with its own password", async () => {
+    const existing = await createUser(server.ctx.db, { email: "known@example.jp", name: "既存 利用者" });
+    const { token } = await invite({ role: "member", groupIds: [], email: "known@example.jp" });
+    const guest = new TestBrowser(server.origin);
+    const wrong = await guest.post(`/api/invites/${token}/accept`, { password: "not the password" });
+    expect(wrong.body).toMatchObject({ error: { fields: { password: "existingAccount" } } });
+    const ok = await guest.post(`/api/invites/${token}/accept`, { password: TEST_PASSWORD });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ user: { id: existing.id, name: "既存 利用者" } });
+  });
+});

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+let server: TestServer;
+let w: WorkspaceWorld;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  w = await seedWorkspaceWorld(server);
+});
+afterEach(async () => {
+  await server.destroy();
+});
+
+describe("members", () => {
+  it("lists members with roles and groups", async () => {
+    const res = await w.observer.browser.get<{
+      members: { userId: string; role: string; groupIds: string[] }[];
+    }>(`${w.base}/members`);
+    expect(res.status).toBe(200);
+    expect(res.body.members).toHaveLength(4);
+    expect(res.body.members.find((m) => m.userId === w.member.id)).toMatchObject({
+      role: "member",
+      groupIds: [w.groupId],
+    });
+  });
+
+  it("lets the secretariat change a role, audits it and announces it to open sockets", async () => {
+    expect(
+      (await w.member.browser.patch(`${w.base}/members/${w.outsider.id}`, { role: "observer" })).status,
+    ).toBe(403);
+    const res = await w.admin.browser.patch(`${w.base}/members/${w.outsider.id}`, { role: "observer" });
+    expect(res.status).toBe(204);
+    const role = await server.ctx.db.get<{ role: string }>("SELECT role FROM memberships WHERE user_id = ?", [
+      w.outsider.id,
+    ]);
+    expect(role?.role).toBe("observer");
+    expect(w.events).toContainEqual({
+      type: "user-access-changed",
+      userId: w.outsider.id,
+      workspaceId: w.workspaceId,
+    });
+    expect(
+      await server.ctx.db.get("SELECT 1 FROM audit_log WHERE event = 'member.role_changed'"),
+    ).toBeDefined();
+    expect((await w.admin.browser.patch(`${w.base}/members/${w.outsider.id}`, { role: "king" })).status).toBe(
+      400,
+    );
+  });
+
+  it("never demotes the last secretariat", async () => {
+    const res = await w.admin.browser.patch(`${w.base}/members/${w.admin.id}`, { role: "member" });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ error: { code: "member.lastSecretariat" } });
+  });
+
+  it("disabling a member ends their sessions and access; the secretariat cannot disable itself", async () => {
+    expect((await w.admin.browser.patch(`${w.base}/members/${w.admin.id}`, { disabled: true })).status).toBe(
+      403,
+    );
+    expect((await w.admin.browser.patch(`${w.base}/members/${w.member.id}`, { disabled: true })).status).toBe(
+      204,
+    );
+    expect((await w.member.browser.get("/api/auth/me")).status).toBe(401);
+    expect(w.events.some((e) => e.type === "sessions-ended")).toBe(true);
+    const members = await w.admin.browser.get<{ members: { userId: string; disabled: boolean }[] }>(
+      `${w.base}/members`,
+    );
+    expect(members.body.members.find((m) => m.userId === w.member.id)?.disabled).toBe(true);
+    // Re-enabled, the account works again after a new login.
+    expect(
+      (await w.admin.browser.patch(`${w.base}/members/${w.member.id}`, { disabled: false })).status,
+    ).toBe(204);
+    expect((await w.member.browser.login(w.member.email, "correct horse battery")).status).toBe(200);
+    expect((await w.member.browser.get(w.base)).status).toBe(200);
+  });
+
+  it("ends a member's sessions on request", async () => {
+    expect((await w.admin.browser.post(`${w.base}/members/${w.observer.id}/end-sessions`)).status).toBe(204);
+    expect((await w.observer.browser.get("/api/auth/me")).status).toBe(401);
+    expect((await w.admin.browser.post(`${w.base}/members/zzzzzzzzzzzz/end-sessions`)).status).toBe(404);
+  });
+});
