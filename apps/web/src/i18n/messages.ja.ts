@@ -40,7 +40,6 @@ export const messages = {
   "workspace.tab.groups": "グループ",
   "workspace.tab.invites": "招待",
   "workspace.tab.audit": "監査ログ",
-  "workspace.fiscalYear": "{label}",
 
   "role.secretariat": "事務局",
   "role.member": "委員",
