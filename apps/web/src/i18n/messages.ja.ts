@@ -113,7 +113,7 @@ export const messages = {
   "audit.event": "出来事",
   "audit.actor": "操作した人",
   "audit.target": "対象",
-  "audit.ip": "IP",
+  "audit.ip": "IPアドレス",
 
   "editor.readOnly": "閲覧のみ",
   "editor.presence": "編集中のメンバー",
