@@ -139,11 +139,9 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     );
     peers.add(peer);
     room.join(peer);
-    ws.on("pong", () => {
-      peer.alive = true;
-    });
+    ws.on("pong", () => peer.heard());
     ws.on("message", (data, isBinary) => {
-      peer.alive = true;
+      peer.heard();
       try {
         if (!isBinary) throw new ProtocolError("text frame");
         const bytes = data instanceof Buffer ? data : Buffer.concat(data as Buffer[]);
@@ -223,12 +221,13 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   const keepalive = setInterval(() => {
     const now = Date.now();
     for (const peer of peers) {
-      if (!peer.alive) {
+      // A client that answered nothing since the last ping is gone.
+      if (peer.awaitingPong) {
         peer.terminate();
         continue;
       }
-      peer.alive = false;
-      peer.ping();
+      // Only quiet clients are pinged; busy ones prove they are alive by talking.
+      if (now - peer.lastReceivedAt >= limits.keepaliveMs) peer.ping();
       if (now - peer.lastSentAt >= limits.keepaliveMs) peer.send(KEEPALIVE_MESSAGE);
     }
   }, limits.keepaliveMs);

@@ -8,8 +8,10 @@ let nextPeerId = 1;
 export class SocketPeer implements Peer {
   readonly id = nextPeerId++;
   awarenessClientId: number | null = null;
-  /** Set when a pong (or any frame) arrives; cleared by each ping round. */
-  alive = true;
+  /** When the client last sent anything (a message or a pong). */
+  lastReceivedAt = Date.now();
+  /** A ping went out and no frame has arrived since. */
+  awaitingPong = false;
   lastSentAt = Date.now();
 
   constructor(
@@ -40,13 +42,20 @@ export class SocketPeer implements Peer {
       return;
     }
     this.lastSentAt = Date.now();
-    this.ws.send(message, (err) => {
-      if (err) this.log.debug("collab: send failed", { peer: this.id, err });
-    });
+    // No per-message callback: a failed socket reports through its error and close events.
+    this.ws.send(message);
+  }
+
+  /** Marks the client alive: it sent something. */
+  heard(): void {
+    this.lastReceivedAt = Date.now();
+    this.awaitingPong = false;
   }
 
   ping(): void {
-    if (this.isOpen) this.ws.ping();
+    if (!this.isOpen) return;
+    this.awaitingPong = true;
+    this.ws.ping();
   }
 
   close(code: number, reason: string): void {

@@ -18,6 +18,8 @@ export interface RunResult {
 
 export interface Queryable {
   run(sql: string, params?: Params): Promise<RunResult>;
+  /** Like `run`, through a statement prepared once and kept: for hot, repeated statements. */
+  runPrepared(sql: string, params?: Params): Promise<RunResult>;
   get<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined>;
   all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   exec(sql: string): Promise<void>;
@@ -36,8 +38,20 @@ class Lock {
   }
 }
 
-function raw(db: sqlite3.Database): Queryable {
+function raw(db: sqlite3.Database, statements: Map<string, sqlite3.Statement>): Queryable {
   return {
+    runPrepared: (sql, params = []) =>
+      new Promise((resolve, reject) => {
+        let stmt = statements.get(sql);
+        if (!stmt) {
+          stmt = db.prepare(sql);
+          statements.set(sql, stmt);
+        }
+        stmt.run(params as never, function (this: sqlite3.RunResult, err: Error | null) {
+          if (err) reject(err);
+          else resolve({ lastID: this.lastID, changes: this.changes });
+        });
+      }),
     run: (sql, params = []) =>
       new Promise((resolve, reject) => {
         db.run(sql, params as never, function (this: sqlite3.RunResult, err: Error | null) {
@@ -63,13 +77,14 @@ function raw(db: sqlite3.Database): Queryable {
 export class Database implements Queryable {
   private readonly lock = new Lock();
   private readonly q: Queryable;
+  private readonly statements = new Map<string, sqlite3.Statement>();
   private closed = false;
 
   private constructor(
     private readonly db: sqlite3.Database,
     readonly path: string,
   ) {
-    this.q = raw(db);
+    this.q = raw(db, this.statements);
   }
 
   static async open(path: string): Promise<Database> {
@@ -93,6 +108,15 @@ export class Database implements Queryable {
     const release = await this.lock.acquire();
     try {
       return await this.q.run(sql, params);
+    } finally {
+      release();
+    }
+  }
+
+  async runPrepared(sql: string, params?: Params): Promise<RunResult> {
+    const release = await this.lock.acquire();
+    try {
+      return await this.q.runPrepared(sql, params);
     } finally {
       release();
     }
@@ -138,6 +162,10 @@ export class Database implements Queryable {
     const release = await this.lock.acquire();
     this.closed = true;
     try {
+      for (const stmt of this.statements.values()) {
+        await new Promise<void>((resolve) => stmt.finalize(() => resolve()));
+      }
+      this.statements.clear();
       await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
     } finally {
       release();
