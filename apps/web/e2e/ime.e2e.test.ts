@@ -61,6 +61,11 @@ async function composeWhileOtherTypes(
     });
   }
 
+  // The uncommitted kana reach the other person as the doctor types them.
+  await eventually(
+    async () => (await paragraph(careManager.page)).includes("にほんご"),
+    "kana at the other person",
+  );
   await caretAfter(careManager.page, target);
   if (where === "start") await careManager.page.keyboard.press("Home");
   await careManager.page.keyboard.type("【ケアマネ追記】");
