@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   );
   log("3. large history: ours");
   const openOurs = await withServer(
-    () => startOurs({ documents: 1, prefill: history }),
+    () => startOurs({ documents: 2, prefill: history }),
     (s) => openLargeHistory(s, sizes, null),
   );
 

@@ -27,6 +27,14 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+const GC_PRELOAD = ["--expose-gc", "--import", fileURLToPath(new URL("./gc-on-signal.mjs", import.meta.url))];
+
+/** Asks the server process for a full garbage collection (see gc-on-signal.mjs). */
+export async function collectGarbage(server: BenchServer): Promise<void> {
+  process.kill(server.pid, "SIGUSR2");
+  await new Promise((r) => setTimeout(r, 300));
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -95,11 +103,15 @@ export async function startOurs(opts: { documents: number; prefill?: Uint8Array[
 
   // BENCH_SERVER_NODE_ARGS="--cpu-prof" profiles our server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "bench/our-server.ts"], {
-    cwd: repoRoot,
-    env: { ...process.env, BENCH_DATA_DIR: dataDir },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, ...GC_PRELOAD, "--import", "tsx", "bench/our-server.ts"],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, BENCH_DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const [, port] = await waitForLine(child, /READY (\d+)/);
   return {
     name: "ours",
