@@ -59,7 +59,9 @@ export async function startE2EServer(
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "tsumugi-e2e-"));
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child = spawn("npx", ["tsx", "apps/server/src/main.ts"], {
+  // Node itself, not an npx/tsx wrapper: a signal to a wrapper does not reach the server,
+  // which would outlive the test.
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
     cwd: repoRoot,
     env: {
       ...process.env,

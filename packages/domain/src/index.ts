@@ -2,4 +2,5 @@ export * from "./documents.js";
 export * from "./fiscal-year.js";
 export * from "./local-government-code.js";
 export * from "./policy.js";
+export * from "./presence.js";
 export * from "./roles.js";

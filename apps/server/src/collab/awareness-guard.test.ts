@@ -1,5 +1,6 @@
+import { caretColorFor } from "@tsumugi/domain";
 import { describe, expect, it } from "vitest";
-import { colorFor, guardAwarenessUpdate } from "./awareness-guard.js";
+import { guardAwarenessUpdate } from "./awareness-guard.js";
 import type { Peer } from "./peer.js";
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from "./protocol.js";
 
@@ -41,7 +42,7 @@ describe("guardAwarenessUpdate", () => {
     expect(r).toEqual({ update: null, rejected: 1 });
     const own = guardAwarenessUpdate(p, update(5, { user: { color: "javascript:x" } }, 2), () => null);
     expect(decodeAwarenessUpdate(own.update as Uint8Array)[0].state?.user).toMatchObject({
-      color: colorFor("u1"),
+      color: caretColorFor("u1"),
     });
   });
 

@@ -4,10 +4,9 @@
  * shown in its state is the session's user, whatever the client claimed.
  */
 
+import { caretColorFor, isCaretColor } from "@tsumugi/domain";
 import type { Peer } from "./peer.js";
 import { type AwarenessEntry, decodeAwarenessUpdate, encodeAwarenessUpdate } from "./protocol.js";
-
-const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 export interface GuardResult {
   /** The re-encoded update to apply, or null when nothing acceptable remains. */
@@ -49,18 +48,9 @@ export function guardAwarenessUpdate(
 function withSessionUser(peer: Peer, state: Record<string, unknown>): Record<string, unknown> {
   const claimed =
     typeof state.user === "object" && state.user !== null ? (state.user as Record<string, unknown>) : {};
-  const color =
-    typeof claimed.color === "string" && COLOR.test(claimed.color) ? claimed.color : colorFor(peer.user.id);
+  const color = isCaretColor(claimed.color) ? claimed.color : caretColorFor(peer.user.id);
   return {
     ...state,
     user: { name: peer.user.name, userId: peer.user.id, color, readOnly: peer.access === "read" },
   };
-}
-
-/** A stable colour per user when the client sent none. */
-export function colorFor(userId: string): string {
-  let h = 0;
-  for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  const palette = ["#d1495b", "#00798c", "#edae49", "#30638e", "#6a4c93", "#2a9d8f", "#e76f51", "#3d405b"];
-  return palette[h % palette.length];
 }

@@ -1,9 +1,9 @@
+import { caretColorFor } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, get } from "../api/client";
 import type { DocumentInfo } from "../api/types";
 import { useSession } from "../auth/session";
-import { colorForUser } from "../collab/colors";
 import { PresenceList } from "../collab/PresenceList";
 import { SyncIndicator } from "../collab/SyncIndicator";
 import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
@@ -81,7 +81,7 @@ export function DocumentPage() {
           <RichTextEditor
             doc={handle.doc}
             provider={handle.provider}
-            user={{ name: me.user.name, color: colorForUser(me.user.id) }}
+            user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
             editable={editable}
           />
         ) : (
