@@ -67,7 +67,7 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecAr
 
 function stopper(child: ChildProcess): () => Promise<void> {
   return async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
     await exited;
@@ -125,20 +125,15 @@ export async function startOurs(opts: { documents: number; prefill?: Uint8Array[
 
 export async function startReference(opts: { documents: number }): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      fileURLToPath(import.meta.resolve("@y/websocket-server/package.json")).replace(
-        /package\.json$/,
-        "src/server.js",
-      ),
-    ],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+  const script = fileURLToPath(import.meta.resolve("@y/websocket-server/package.json")).replace(
+    /package\.json$/,
+    "src/server.js",
   );
+  const child = spawn(process.execPath, [...GC_PRELOAD, script], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   await waitForLine(child, /running at/);
   return {
     name: "reference",
