@@ -11,7 +11,7 @@ export interface Results {
   quick: boolean;
   busy: { ours: LoadResult; reference: LoadResult };
   many: { ours: ManyDocumentsResult; reference: ManyDocumentsResult };
-  open: { ours: OpenResult; reference: OpenResult };
+  open: { ours: OpenResult; oursRaw: OpenResult; reference: OpenResult };
 }
 
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
@@ -56,24 +56,34 @@ export function renderReport(r: Results): string {
     `| server CPU (s) | ${fmt(many.ours.cpuSeconds, 2)} | ${fmt(many.reference.cpuSeconds, 2)} | ${ratio(many.ours.cpuSeconds, many.reference.cpuSeconds)} |`,
     `| RSS before any client (MiB) | ${fmt(many.ours.baselineRssMiB)} | ${fmt(many.reference.baselineRssMiB)} | |`,
     `| RSS with all documents open, idle (MiB) | ${fmt(many.ours.idleRssMiB)} | ${fmt(many.reference.idleRssMiB)} | |`,
-    `| memory per idle document incl. its ${sizes.clientsPerDocument} connections (KiB) | ${fmt(many.ours.perDocumentKiB)} | ${fmt(many.reference.perDocumentKiB)} | ${ratio(many.ours.perDocumentKiB, many.reference.perDocumentKiB)} |`,
+    `| live JS heap per idle document incl. its ${sizes.clientsPerDocument} connections (KiB) | ${fmt(many.ours.heapPerDocumentKiB)} | ${fmt(many.reference.heapPerDocumentKiB)} | ${ratio(many.ours.heapPerDocumentKiB, many.reference.heapPerDocumentKiB)} |`,
+    `| RSS growth per idle document incl. its connections (KiB) | ${fmt(many.ours.perDocumentKiB)} | ${fmt(many.reference.perDocumentKiB)} | ${ratio(many.ours.perDocumentKiB, many.reference.perDocumentKiB)} |`,
     "",
-    `Target: memory per idle document no worse than the reference — ${verdict(many.ours.perDocumentKiB <= many.reference.perDocumentKiB)}.`,
+    "Both figures are taken after a full garbage collection. The live heap is what a document and",
+    "its connections keep; RSS also counts memory the allocators hold on to (V8's reserved heap,",
+    "malloc arenas of the SQLite worker threads), which grows with the allocation rate of the",
+    `${sizes.documents * sizes.clientsPerDocument} upgrades (ours checks a session and the policy in SQLite for each) more than`,
+    "with the number of documents.",
+    "",
+    `Target: memory per idle document no worse than the reference — live heap ${verdict(many.ours.heapPerDocumentKiB <= many.reference.heapPerDocumentKiB)}, RSS ${verdict(many.ours.perDocumentKiB <= many.reference.perDocumentKiB)}.`,
     "",
     `## 3. Opening a document whose store holds ${sizes.storedUpdates.toLocaleString("en")} updates`,
     "",
-    "Ours: the updates are rows of the SQLite log (not compacted) and the document is not loaded",
-    "when the first client connects. The reference cannot store documents without a persistence",
-    "plug-in, so it receives the same updates from a client first and serves them from memory.",
-    `Time from creating the provider to \`synced\`; later opens: median of ${sizes.opens - 1}.`,
+    "Both servers receive the same updates from a client, one message per typed character.",
+    "The reference keeps them in memory (it has no storage without a persistence plug-in). Ours",
+    "commits them to SQLite and compacts the log as it goes; then the server is restarted, so the",
+    "first open loads the document from the database. The worst case column is a store holding",
+    "the same updates as raw log rows that were never compacted (e.g. a crash before compaction).",
+    `Time from creating the provider to \`synced\`, after one warm-up connection to another`,
+    `document; later opens: median of ${sizes.opens - 1}.`,
     "",
-    "| | ours | reference |",
-    "|---|---|---|",
-    `| first open (ms) | ${fmt(open.ours.firstMs)} | ${fmt(open.reference.firstMs)} |`,
-    `| later opens, median (ms) | ${fmt(open.ours.warmMedianMs)} | ${fmt(open.reference.warmMedianMs)} |`,
-    `| characters received | ${open.ours.length} | ${open.reference.length} |`,
+    "| | ours | ours, worst case | reference |",
+    "|---|---|---|---|",
+    `| first open (ms) | ${fmt(open.ours.firstMs)} | ${fmt(open.oursRaw.firstMs)} | ${fmt(open.reference.firstMs)} |`,
+    `| later opens, median (ms) | ${fmt(open.ours.warmMedianMs)} | ${fmt(open.oursRaw.warmMedianMs)} | ${fmt(open.reference.warmMedianMs)} |`,
+    `| characters received | ${open.ours.length} | ${open.oursRaw.length} | ${open.reference.length} |`,
     "",
-    `Target: under 50 ms from connect to synced — ${verdict(open.ours.firstMs < 50)} (first open, from SQLite).`,
+    `Target: under 50 ms from connect to synced — ${verdict(open.ours.firstMs < 50)} (first open after a restart, from SQLite); worst case ${verdict(open.oursRaw.firstMs < 50)}.`,
     "",
   ];
   return lines.join("\n");

@@ -3,7 +3,15 @@
  * same run; results in docs/performance.md. BENCH_QUICK=1 runs reduced sizes.
  */
 import { writeReport } from "./report.js";
-import { FULL, manyDocuments, oneBusyDocument, openLargeHistory, QUICK, typedUpdates } from "./scenarios.js";
+import {
+  FULL,
+  feedHistory,
+  manyDocuments,
+  oneBusyDocument,
+  openLargeHistory,
+  QUICK,
+  typedUpdates,
+} from "./scenarios.js";
 import { type BenchServer, startOurs, startReference } from "./servers.js";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -48,15 +56,26 @@ async function main(): Promise<void> {
   );
 
   const history = typedUpdates(sizes.storedUpdates);
-  log("3. large history: reference");
+  log("3. large history: reference (fed through a client, served from memory)");
   const openRef = await withServer(
-    () => startReference({ documents: 1 }),
-    (s) => openLargeHistory(s, sizes, history),
+    () => startReference({ documents: 2 }),
+    async (s) => {
+      await feedHistory(s, history);
+      return openLargeHistory(s, sizes);
+    },
   );
-  log("3. large history: ours");
+  log("3. large history: ours (fed through a client, stored and compacted, then a restart)");
+  let fed = await startOurs({ documents: 2 });
+  await feedHistory(fed, history);
+  fed = await (fed.restart as () => Promise<BenchServer>)();
   const openOurs = await withServer(
+    async () => fed,
+    (s) => openLargeHistory(s, sizes),
+  );
+  log("3. large history: ours, worst case (the same updates as raw, never compacted log rows)");
+  const openOursRaw = await withServer(
     () => startOurs({ documents: 2, prefill: history }),
-    (s) => openLargeHistory(s, sizes, null),
+    (s) => openLargeHistory(s, sizes),
   );
 
   const path = writeReport({
@@ -64,7 +83,7 @@ async function main(): Promise<void> {
     quick,
     busy: { ours: busyOurs, reference: busyRef },
     many: { ours: manyOurs, reference: manyRef },
-    open: { ours: openOurs, reference: openRef },
+    open: { ours: openOurs, oursRaw: openOursRaw, reference: openRef },
   });
   log(`written ${path}`);
   console.log(

@@ -68,12 +68,15 @@ export async function oneBusyDocument(server: BenchServer, sizes: Sizes): Promis
 export interface ManyDocumentsResult extends LoadResult {
   baselineRssMiB: number;
   idleRssMiB: number;
+  /** RSS growth per idle document (with its connections), after a full GC. */
   perDocumentKiB: number;
+  /** Live JS heap per idle document (with its connections), after a full GC. */
+  heapPerDocumentKiB: number;
 }
 
 /** Scenario 2: many small documents with a few people each, typing lightly. */
 export async function manyDocuments(server: BenchServer, sizes: Sizes): Promise<ManyDocumentsResult> {
-  await collectGarbage(server);
+  const heapBefore = (await collectGarbage(server)).heapUsed;
   const baseline = rssMiB(server.pid);
   const probe = new LatencyProbe();
   const clients: BenchClient[] = [];
@@ -82,7 +85,7 @@ export async function manyDocuments(server: BenchServer, sizes: Sizes): Promise<
   }
   await Promise.all(clients.map((c) => c.synced()));
   await sleep(2000);
-  await collectGarbage(server);
+  const heapIdle = (await collectGarbage(server)).heapUsed;
   const idle = rssMiB(server.pid);
   for (const c of clients) c.startTyping(0.5, 0, probe);
   await sleep(sizes.warmupMs);
@@ -100,6 +103,7 @@ export async function manyDocuments(server: BenchServer, sizes: Sizes): Promise<
     baselineRssMiB: baseline,
     idleRssMiB: idle,
     perDocumentKiB: ((idle - baseline) * 1024) / sizes.documents,
+    heapPerDocumentKiB: (heapIdle - heapBefore) / 1024 / sizes.documents,
   };
 }
 
@@ -114,33 +118,31 @@ export function typedUpdates(n: number): Uint8Array[] {
 }
 
 export interface OpenResult {
-  /** First open: ours loads from SQLite, the reference already has the document in memory. */
+  /** First open of the document in this server process. */
   firstMs: number;
-  /** Median of the following opens (document in memory on both). */
+  /** Median of the following opens (document in memory). */
   warmMedianMs: number;
   length: number;
 }
 
-/** Scenario 3: opening a document whose history holds many updates. */
-export async function openLargeHistory(
-  server: BenchServer,
-  sizes: Sizes,
-  feed: Uint8Array[] | null,
-): Promise<OpenResult> {
+/** Gives a server the history through a client, as people typing would. */
+export async function feedHistory(server: BenchServer, history: Uint8Array[]): Promise<void> {
   const name = server.docNames[0];
-  if (feed) {
-    // The reference keeps documents in memory only: give it the same history through a client.
-    const writer = new BenchClient(server, name, null);
-    await writer.synced();
-    for (const u of feed) Y.applyUpdate(writer.doc, u);
-    const check = new BenchClient(server, name, null);
-    await check.synced();
-    while (check.text.length < feed.length) await sleep(50);
-    check.destroy();
-    writer.destroy();
-  }
-  // Warm both processes up on another document first, so the first open measures loading
-  // the stored history, not the first WebSocket the process ever served.
+  const writer = new BenchClient(server, name, null);
+  await writer.synced();
+  for (const u of history) Y.applyUpdate(writer.doc, u);
+  const check = new BenchClient(server, name, null);
+  await check.synced();
+  while (check.text.length < history.length) await sleep(50);
+  check.destroy();
+  writer.destroy();
+}
+
+/** Scenario 3: opening a document whose history holds many updates. */
+export async function openLargeHistory(server: BenchServer, sizes: Sizes): Promise<OpenResult> {
+  const name = server.docNames[0];
+  // Warm the process up on another document first, so the first open measures loading the
+  // history, not the first WebSocket the process ever served.
   const warm = new BenchClient(server, server.docNames[1], null);
   await warm.synced();
   warm.destroy();

@@ -4,7 +4,10 @@
  * (@y/websocket-server 0.1.1, in memory).
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   createDocument,
@@ -25,14 +28,25 @@ export interface BenchServer {
   headers: Record<string, string>;
   docNames: string[];
   stop(): Promise<void>;
+  /** Where the server writes its memory usage after a forced GC (gc-on-signal.mjs). */
+  memFile: string;
+  /** Ours only: stops (flushing to SQLite) and starts a new process on the same data. */
+  restart?(): Promise<BenchServer>;
 }
 
 const GC_PRELOAD = ["--expose-gc", "--import", fileURLToPath(new URL("./gc-on-signal.mjs", import.meta.url))];
 
-/** Asks the server process for a full garbage collection (see gc-on-signal.mjs). */
-export async function collectGarbage(server: BenchServer): Promise<void> {
+/** Runs a full garbage collection in the server process and returns its memory usage then. */
+export async function collectGarbage(server: BenchServer): Promise<NodeJS.MemoryUsage> {
+  rmSync(server.memFile, { force: true });
   process.kill(server.pid, "SIGUSR2");
-  await new Promise((r) => setTimeout(r, 300));
+  for (let i = 0; i < 50 && !existsSync(server.memFile); i++) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 50));
+  return JSON.parse(readFileSync(server.memFile, "utf8")) as NodeJS.MemoryUsage;
+}
+
+function memFileFor(name: string): string {
+  return join(tmpdir(), `tsumugi-bench-mem-${name}-${process.pid}-${Date.now()}.json`);
 }
 
 async function freePort(): Promise<number> {
@@ -101,6 +115,12 @@ export async function startOurs(opts: { documents: number; prefill?: Uint8Array[
   }
   await setup.stop();
 
+  return launchOurs(dataDir, cookie, docNames);
+}
+
+/** Starts our server process on a prepared data directory. */
+async function launchOurs(dataDir: string, cookie: string, docNames: string[]): Promise<BenchServer> {
+  const memFile = memFileFor("ours");
   // BENCH_SERVER_NODE_ARGS="--cpu-prof" profiles our server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(
@@ -108,30 +128,37 @@ export async function startOurs(opts: { documents: number; prefill?: Uint8Array[
     [...nodeArgs, ...GC_PRELOAD, "--import", "tsx", "bench/our-server.ts"],
     {
       cwd: repoRoot,
-      env: { ...process.env, BENCH_DATA_DIR: dataDir },
+      env: { ...process.env, BENCH_DATA_DIR: dataDir, BENCH_MEM_FILE: memFile },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
   const [, port] = await waitForLine(child, /READY (\d+)/);
+  const stop = stopper(child);
   return {
     name: "ours",
     pid: child.pid as number,
     serverUrl: `ws://127.0.0.1:${port}/collab`,
     headers: { Cookie: cookie, Origin: `http://localhost:${port}` },
     docNames,
-    stop: stopper(child),
+    memFile,
+    stop,
+    restart: async () => {
+      await stop();
+      return launchOurs(dataDir, cookie, docNames);
+    },
   };
 }
 
 export async function startReference(opts: { documents: number }): Promise<BenchServer> {
   const port = await freePort();
+  const memFile = memFileFor("reference");
   const script = fileURLToPath(import.meta.resolve("@y/websocket-server/package.json")).replace(
     /package\.json$/,
     "src/server.js",
   );
   const child = spawn(process.execPath, [...GC_PRELOAD, script], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BENCH_MEM_FILE: memFile },
     stdio: ["ignore", "pipe", "pipe"],
   });
   await waitForLine(child, /running at/);
@@ -141,6 +168,7 @@ export async function startReference(opts: { documents: number }): Promise<Bench
     serverUrl: `ws://127.0.0.1:${port}/collab`,
     headers: {},
     docNames: Array.from({ length: opts.documents }, (_, i) => `bench-doc-${i}`),
+    memFile,
     stop: stopper(child),
   };
 }
