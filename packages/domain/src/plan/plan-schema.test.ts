@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { parseAction, parsePlanPeriod, parseProblem, parseScheduleEvent } from "./plan-schema.js";
+import { action, problem } from "./test-rows.js";
+
+describe("plan row validation", () => {
+  it("accepts well-formed rows as they are", () => {
+    const a = action({ goalCodes: ["1-③"], evaluation: { grade: "B", comment: "概ね達成" } });
+    expect(parseAction(a)).toEqual({ ok: true, value: a });
+    const p = problem();
+    expect(parseProblem(p)).toEqual({ ok: true, value: p });
+  });
+
+  it("fills defaults for missing optional fields", () => {
+    const parsed = parseProblem({ id: "prob00000001", order: "a0", title: "ICTの実利用が少ない" });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { status: "open", source: "meeting", scenes: [], actionIds: [] },
+    });
+  });
+
+  it("reports every problem of a bad row without throwing", () => {
+    const parsed = parseAction({
+      id: "x",
+      order: "",
+      scenes: ["everywhere"],
+      status: "finished",
+      progress: 140,
+      period: { start: "2024-02", end: "2023-13" },
+      evaluation: { grade: "S" },
+    });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.errors).toEqual(
+        expect.arrayContaining([
+          "id: not an id",
+          "order: not an order key",
+          "scenes: unexpected list",
+          'status: unexpected value "finished"',
+          "progress: not an integer in 0–100",
+          "period.end: not a month or date",
+          "evaluation.grade: unexpected value",
+        ]),
+      );
+    }
+    expect(parseAction(null)).toEqual({ ok: false, errors: ["not an object"] });
+    expect(parseAction([1, 2])).toEqual({ ok: false, errors: ["not an object"] });
+  });
+
+  it("checks periods and schedule events", () => {
+    expect(parseAction(action({ period: { start: "2024-03", end: "2023-04" } })).ok).toBe(false);
+    expect(
+      parseScheduleEvent({ id: "evt000000001", rowId: "row000000001", when: "2023-06-15", label: "第1回" })
+        .ok,
+    ).toBe(true);
+    expect(
+      parseScheduleEvent({ id: "evt000000001", rowId: "row000000001", when: "R5.6.15", label: "第1回" }).ok,
+    ).toBe(false);
+    expect(
+      parsePlanPeriod({
+        id: "per000000001",
+        order: "a0",
+        name: "第9期",
+        startFiscalYear: 2026,
+        endFiscalYear: 2024,
+      }).ok,
+    ).toBe(false);
+  });
+});
