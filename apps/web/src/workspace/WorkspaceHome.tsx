@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { AuditPanel } from "../audit/AuditPanel";
 import { DocumentsPanel } from "../documents/DocumentsPanel";
@@ -16,6 +17,12 @@ export function WorkspaceHome() {
   const { wid = "" } = useParams();
   const [params] = useSearchParams();
   const { data, error, reload } = useWorkspace(wid);
+  const requestedTab = params.get("tab");
+  // Others change the workspace too (someone accepts an invitation, joins a group): each
+  // switch of tab shows fresh data.
+  useEffect(() => {
+    if (requestedTab !== null) void reload();
+  }, [requestedTab, reload]);
   if (error) return <ErrorBanner message={error} />;
   if (!data) return <p className="muted pad">{t("common.loading")}</p>;
   const { detail } = data;
@@ -23,7 +30,7 @@ export function WorkspaceHome() {
     (tab) =>
       (tab !== "invites" || detail.can["invites.manage"]) && (tab !== "audit" || detail.can["audit.read"]),
   );
-  const requested = params.get("tab") as Tab | null;
+  const requested = requestedTab as Tab | null;
   const tab: Tab = requested && visible.includes(requested) ? requested : "documents";
   const tabLabel = (x: Tab) => t(`workspace.tab.${x}` as MessageKey & keyof typeof messages);
 

@@ -1,0 +1,61 @@
+/**
+ * The secretariat invites a new committee member from the app; the invitee opens the link in
+ * their own browser, sets name and password, and lands in the workspace as a member of the
+ * preset group. The link works once.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { loggedInPage } from "./pages.js";
+
+let server: E2EServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchChromium();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.destroy();
+});
+
+describe("invitations in the app", () => {
+  it("lets the secretariat invite a member who then joins with the preset role and group", async () => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const { page } = secretariat;
+    await page.getByTestId("tab-invites").click();
+    await page.getByTestId("invite-role").selectOption("member");
+    await page.getByLabel("市民啓発班").check();
+    await page.getByTestId("invite-create").click();
+    const url = await page.getByTestId("invite-url").inputValue();
+    expect(url).toMatch(/\/invite\/[a-z0-9]+\.[a-z0-9]+$/);
+
+    const invitee = await browser.newContext({ locale: "ja-JP" });
+    const join = await invitee.newPage();
+    await join.goto(url);
+    await join.getByText("流山市 への招待").waitFor();
+    await join.getByText("グループ：市民啓発班").waitFor();
+    await join.getByLabel("メールアドレス").fill("yakuzaishi@example.jp");
+    await join.getByLabel("氏名").fill("木村 薬子");
+    await join.getByLabel("所属（例：流山市医師会）").fill("流山市薬剤師会");
+    await join.getByLabel("パスワード（10文字以上）").fill("短い");
+    await join.getByRole("button", { name: "参加する" }).click();
+    await join.getByText("10文字以上で入力してください。").waitFor();
+    await join.getByLabel("パスワード（10文字以上）").fill("yakuzaishi-password-1");
+    await join.getByRole("button", { name: "参加する" }).click();
+    await join.getByTestId("workspace-name").waitFor();
+    expect(await join.getByTestId("current-user").innerText()).toBe("木村 薬子");
+    expect(await join.getByText("あなたの役割：委員").count()).toBe(1);
+
+    // The secretariat sees the new member in 市民啓発班, and the link is spent.
+    await page.getByTestId("tab-groups").click();
+    await page.getByTestId("group-card").filter({ hasText: "市民啓発班" }).getByText("木村 薬子").waitFor();
+    const again = await (await browser.newContext()).newPage();
+    await again.goto(url);
+    await again.getByText("この招待リンクは既に使用されています。").waitFor();
+    await invitee.close();
+    await secretariat.context.close();
+  });
+});
