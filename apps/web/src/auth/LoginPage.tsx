@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { ApiError, post } from "../api/client";
 import type { Me } from "../api/types";
@@ -17,6 +17,10 @@ export function LoginPage() {
     new URLSearchParams(location.search).get("ended") ? t("login.sessionEnded") : null,
   );
   const [fields, setFields] = useState<Record<string, string>>({});
+  const sessionEnded = new URLSearchParams(location.search).get("ended") !== null;
+  useEffect(() => {
+    if (sessionEnded) setMe(null);
+  }, [sessionEnded, setMe]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

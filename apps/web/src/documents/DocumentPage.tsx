@@ -14,7 +14,7 @@ import { ErrorBanner } from "../ui/Field";
 
 export function DocumentPage() {
   const { wid = "", did = "" } = useParams();
-  const { me, setMe } = useSession();
+  const { me } = useSession();
   const navigate = useNavigate();
   const [info, setInfo] = useState<DocumentInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,10 +32,11 @@ export function DocumentPage() {
     void load();
   }, [load]);
 
+  // The login page clears the ended session itself: clearing it here would make the login
+  // guard redirect first, without saying why.
   const onSessionEnded = useCallback(() => {
-    setMe(null);
     navigate(`/login?ended=1&next=${encodeURIComponent(`/w/${wid}/d/${did}`)}`, { replace: true });
-  }, [navigate, setMe, wid, did]);
+  }, [navigate, wid, did]);
   const onAccessChanged = useCallback(async () => {
     setNotice(t("editor.accessChanged"));
     await load();
