@@ -65,9 +65,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = (http.address() as AddressInfo).port;
   if (!config.publicUrlExplicit) config.publicUrl = `http://localhost:${port}`;
 
+  // Sessions are checked on use; this only keeps abandoned ones from piling up.
+  const sessionSweep = setInterval(() => {
+    ctx.sessions.deleteExpired().catch((err) => log.error("deleting expired sessions failed", { err }));
+  }, 3_600_000);
+  sessionSweep.unref();
+
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      clearInterval(sessionSweep);
       await collab.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
