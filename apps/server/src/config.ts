@@ -26,6 +26,8 @@ export interface Config {
   loginMaxFailuresPerIp: number;
   loginWindowMs: number;
   collab: CollabLimits;
+  /** How long after a plan edit its read model is brought up to date (PLAN_PROJECTION_DELAY_MS). */
+  planProjectionDelayMs: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -112,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepaliveMs: int(env, "COLLAB_KEEPALIVE_SECONDS", 10, 1) * 1000,
       sessionRecheckMs: int(env, "COLLAB_SESSION_RECHECK_SECONDS", 60, 1) * 1000,
     },
+    planProjectionDelayMs: int(env, "PLAN_PROJECTION_DELAY_MS", 1500, 0),
     logLevel,
   };
 }

@@ -16,6 +16,8 @@ import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { createApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
+import { PlanProjector } from "./plan/plan-projector.js";
+import { unprojectedPlans } from "./plan/plan-repository.js";
 import { seedDemo } from "./seed/demo.js";
 import { Database } from "./storage/database.js";
 import { migrate } from "./storage/migrations.js";
@@ -25,6 +27,7 @@ export interface RunningServer {
   port: number;
   ctx: AppContext;
   collab: CollabServer;
+  projector: PlanProjector;
   http: Server;
   /** Demo logins when the demo workspace was seeded on this start. */
   seeded: Awaited<ReturnType<typeof seedDemo>>;
@@ -54,7 +57,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const seeded = config.seedDemo ? await seedDemo(ctx) : null;
 
   const collab = createCollabServer(ctx);
-  const app = createApp(ctx, collab);
+  const projector = new PlanProjector({
+    db,
+    log,
+    delayMs: config.planProjectionDelayMs,
+    readDocument: (docName) => collab.readDocument(docName),
+  });
+  collab.onDocumentChanged((docName, userId) => projector.noteChange(docName, userId));
+  // New plans (the demo seed) and cleared read models are projected from the stored documents.
+  for (const docName of await unprojectedPlans(db)) await projector.projectNow(docName);
+  const app = createApp(ctx, collab, projector);
   const http = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s as Server),
@@ -76,6 +88,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     closing ??= (async () => {
       clearInterval(sessionSweep);
       await collab.close();
+      await projector.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections?.();
@@ -84,5 +97,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url: config.publicUrl, port, ctx, collab, http, seeded, close };
+  return { url: config.publicUrl, port, ctx, collab, projector, http, seeded, close };
 }

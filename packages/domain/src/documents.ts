@@ -5,7 +5,7 @@
  * tells the server the workspace before it loads anything, and the ids never contain dots.
  */
 
-export const DOCUMENT_KINDS = ["note", "minutes", "draft"] as const;
+export const DOCUMENT_KINDS = ["note", "minutes", "draft", "plan"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export function isDocumentKind(value: unknown): value is DocumentKind {

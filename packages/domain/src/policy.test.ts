@@ -30,6 +30,10 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "documents.list": { secretariat: true, member: true, coordinator: true, observer: true },
   "documents.create": { secretariat: true, member: true, coordinator: true, observer: false },
   "audit.read": { secretariat: true, member: false, coordinator: false, observer: false },
+  "plans.read": { secretariat: true, member: true, coordinator: true, observer: true },
+  "plans.create": { secretariat: true, member: false, coordinator: false, observer: false },
+  "plans.rebuild": { secretariat: true, member: false, coordinator: false, observer: false },
+  "comments.write": { secretariat: true, member: true, coordinator: true, observer: false },
 };
 
 describe("workspace actions: every role × action", () => {

@@ -26,6 +26,10 @@ export const WORKSPACE_ACTIONS = [
   "documents.list",
   "documents.create",
   "audit.read",
+  "plans.read",
+  "plans.create",
+  "plans.rebuild",
+  "comments.write",
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -39,6 +43,11 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   "documents.list": ["secretariat", "member", "coordinator", "observer"],
   "documents.create": ["secretariat", "member", "coordinator"],
   "audit.read": ["secretariat"],
+  "plans.read": ["secretariat", "member", "coordinator", "observer"],
+  // A new 年度's plan (and carrying last year's over) is the secretariat's decision.
+  "plans.create": ["secretariat"],
+  "plans.rebuild": ["secretariat"],
+  "comments.write": ["secretariat", "member", "coordinator"],
 };
 
 function activeRole(actor: Actor): Role | null {

@@ -26,7 +26,9 @@ export type AuditEvent =
   | "workspace.updated"
   | "document.created"
   | "document.access_refused"
-  | "document.write_refused";
+  | "document.write_refused"
+  | "plan.created"
+  | "plan.rebuilt";
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -7,6 +7,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { documentAccess } from "@tsumugi/domain";
 import { WebSocketServer } from "ws";
+import * as Y from "yjs";
 import type { AccessChange } from "../auth/access-events.js";
 import type { AppContext } from "../context.js";
 import { findDocumentByName } from "../documents/document-repository.js";
@@ -29,6 +30,10 @@ export interface CollabServer {
   connectionCount(docName?: string): number;
   /** Resolves when every received update is committed. */
   flush(): Promise<void>;
+  /** A copy of a document as stored (the loaded room's state, or read from SQLite). */
+  readDocument(docName: string): Promise<Y.Doc>;
+  /** Subscribes to applied client updates: (docName, userId). Returns the unsubscribe. */
+  onDocumentChanged(listener: (docName: string, userId: string) => void): () => void;
   /** Flushes, closes every socket (1001) and unloads every document. */
   close(): Promise<void>;
 }
@@ -63,6 +68,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   const loading = new Map<string, Promise<Room>>();
   const peers = new Set<SocketPeer>();
   const reserved = new Map<string, number>();
+  const changeListeners = new Set<(docName: string, userId: string) => void>();
   let closing = false;
 
   const roomDeps = {
@@ -80,6 +86,15 @@ export function createCollabServer(ctx: AppContext): CollabServer {
           target: docName,
         })
         .catch((err) => log.error("audit failed", { err }));
+    },
+    onApplied: (docName: string, peer: Peer) => {
+      for (const listener of changeListeners) {
+        try {
+          listener(docName, peer.user.id);
+        } catch (err) {
+          log.error("collab: change listener failed", { doc: docName, err });
+        }
+      }
     },
   };
 
@@ -254,6 +269,23 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     loadedDocuments: () => [...rooms.keys()],
     connectionCount: (docName) => (docName ? (rooms.get(docName)?.peers.size ?? 0) : peers.size),
     flush: () => batcher.flush(),
+    async readDocument(docName) {
+      const copy = new Y.Doc();
+      const room = rooms.get(docName);
+      if (room) {
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+        return copy;
+      }
+      const loaded = await store.load(docName);
+      copy.transact(() => {
+        for (const part of loaded.parts) Y.applyUpdate(copy, part);
+      });
+      return copy;
+    },
+    onDocumentChanged(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
     async close() {
       if (closing) return;
       closing = true;

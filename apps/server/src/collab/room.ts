@@ -36,6 +36,8 @@ export interface RoomDeps {
   log: Logger;
   /** Called once per connection when a read-only peer tries to write. */
   onWriteRefused(peer: Peer, docName: string): void;
+  /** Called after a stored update from `peer` has been applied (read models follow it). */
+  onApplied(docName: string, peer: Peer): void;
 }
 
 export class Room {
@@ -162,6 +164,7 @@ export class Room {
         this.logBytes += update.byteLength;
         try {
           Y.applyUpdate(this.doc, update, peer);
+          this.deps.onApplied(this.docName, peer);
         } catch (err) {
           this.deps.log.warn("collab: stored update could not be applied", { doc: this.docName, err });
           peer.close(CLOSE.malformed, "invalid update");

@@ -9,6 +9,8 @@ export interface DocumentRecord {
   kind: DocumentKind;
   title: string;
   docName: string;
+  /** The 年度 of a plan document; null for other kinds. */
+  fiscalYear: number | null;
   createdBy: string | null;
   createdAt: number;
   updatedAt: number;
@@ -21,6 +23,7 @@ interface DocumentRow {
   kind: DocumentKind;
   title: string;
   doc_name: string;
+  fiscal_year: number | null;
   created_by: string | null;
   created_at: number;
   updated_at: number;
@@ -34,6 +37,7 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
     kind: r.kind,
     title: r.title,
     docName: r.doc_name,
+    fiscalYear: r.fiscal_year ?? null,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -47,7 +51,8 @@ export async function findDocumentByName(db: Queryable, docName: string): Promis
 
 export async function listDocuments(db: Queryable, workspaceId: string): Promise<DocumentRecord[]> {
   const rows = await db.all<DocumentRow>(
-    "SELECT * FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC",
+    // Plans have their own screens and routes (/plans), so they are not listed here.
+    "SELECT * FROM documents WHERE workspace_id = ? AND kind != 'plan' ORDER BY updated_at DESC",
     [workspaceId],
   );
   return rows.map(toDocumentRecord);

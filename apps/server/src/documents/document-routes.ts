@@ -33,7 +33,8 @@ export function documentRoutes(): Hono<AppEnv> {
     const body = await readJsonObject(c);
     const errors = new FieldErrors();
     const title = errors.string(body, "title", { max: DOCUMENT_TITLE_MAX });
-    if (!isDocumentKind(body.kind)) errors.add("kind", "unknown");
+    // Plan documents are one per 年度 and are created through /plans.
+    if (!isDocumentKind(body.kind) || body.kind === "plan") errors.add("kind", "unknown");
     const groupId = body.groupId ?? null;
     if (groupId !== null) {
       const group = isId(groupId)
@@ -53,6 +54,7 @@ export function documentRoutes(): Hono<AppEnv> {
       kind: body.kind as DocumentRecord["kind"],
       title,
       docName: docNameOf(wid, id),
+      fiscalYear: null,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,

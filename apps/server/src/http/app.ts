@@ -12,6 +12,8 @@ import { documentRoutes } from "../documents/document-routes.js";
 import { groupRoutes } from "../groups/group-routes.js";
 import { publicInviteRoutes, workspaceInviteRoutes } from "../invites/invite-routes.js";
 import { memberRoutes } from "../members/member-routes.js";
+import type { PlanProjector } from "../plan/plan-projector.js";
+import { planRoutes } from "../plan/plan-routes.js";
 import { workspaceGuard } from "../workspaces/workspace-guard.js";
 import { workspaceRoutes } from "../workspaces/workspace-routes.js";
 import type { AppEnv } from "./env.js";
@@ -20,7 +22,7 @@ import { originCheck, requestContext, securityHeaders, sessionLoader } from "./m
 import { openApiDocument } from "./openapi.js";
 import { mountStaticWeb } from "./static-web.js";
 
-export function createApp(ctx: AppContext, collab: CollabServer): Hono<AppEnv> {
+export function createApp(ctx: AppContext, collab: CollabServer, projector: PlanProjector): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const throttle = new LoginThrottle({
     maxPerAccount: ctx.config.loginMaxFailuresPerAccount,
@@ -48,6 +50,7 @@ export function createApp(ctx: AppContext, collab: CollabServer): Hono<AppEnv> {
   app.route("/api/workspaces/:wid/invites", workspaceInviteRoutes());
   app.route("/api/workspaces/:wid/documents", documentRoutes());
   app.route("/api/workspaces/:wid/audit", auditRoutes());
+  app.route("/api/workspaces/:wid/plans", planRoutes(collab, projector));
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
   mountStaticWeb(app, ctx.config);

@@ -1,3 +1,4 @@
+import { planDashboard, readYearPlan } from "@tsumugi/domain";
 import { afterEach, describe, expect, it } from "vitest";
 import { storedDocument } from "../testing/collab-clients.js";
 import { startTestServer, type TestServer, tempDataDir } from "../testing/fixtures.js";
@@ -18,14 +19,16 @@ describe("demo workspace", () => {
     await first.stop();
     server = await startTestServer({ dataDir, env: { SEED_DEMO: "true" } });
     expect(server.seeded).toMatchObject({ created: false });
-    expect(server.seeded?.logins).toHaveLength(6);
+    expect(server.seeded?.logins).toHaveLength(7);
     const db = server.ctx.db;
-    expect(await db.get("SELECT COUNT(*) AS n FROM workspaces")).toEqual({ n: 1 });
-    expect(await db.get("SELECT name, prefecture, lg_code FROM workspaces")).toEqual({
-      name: "流山市",
-      prefecture: "千葉県",
-      lg_code: "122203",
-    });
+    expect(await db.get("SELECT COUNT(*) AS n FROM workspaces")).toEqual({ n: 2 });
+    expect(await db.get("SELECT name, prefecture, lg_code FROM workspaces WHERE lg_code = '122203'")).toEqual(
+      {
+        name: "流山市",
+        prefecture: "千葉県",
+        lg_code: "122203",
+      },
+    );
     const groups = await db.all<{ name: string }>("SELECT name FROM groups ORDER BY name");
     expect(groups.map((g) => g.name).sort()).toEqual(
       [
@@ -38,13 +41,13 @@ describe("demo workspace", () => {
         "事務局",
       ].sort(),
     );
-    expect(await db.get("SELECT COUNT(*) AS n FROM users")).toEqual({ n: 6 });
+    expect(await db.get("SELECT COUNT(*) AS n FROM users")).toEqual({ n: 7 });
 
     const browser = new TestBrowser(server.origin);
     const login = server.seeded?.logins.find((l) => l.label === "事務局");
     expect(login?.password).toBe(DEMO_PASSWORD);
     expect((await browser.login(login?.email ?? "", DEMO_PASSWORD)).status).toBe(200);
-    const wid = (await db.get<{ id: string }>("SELECT id FROM workspaces"))?.id;
+    const wid = (await db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '122203'"))?.id;
     const docs = await browser.get<{ documents: { docName: string; title: string }[] }>(
       `/api/workspaces/${wid}/documents`,
     );
@@ -52,5 +55,37 @@ describe("demo workspace", () => {
     const rule = docs.body.documents.find((d) => d.title === "入退院支援ルール（案）");
     const stored = await storedDocument(db, rule?.docName ?? "");
     expect(stored.getXmlFragment("content").toString()).toContain("地域連携室");
+
+    // The FY2023 plan from the city's published plan, projected into the read model.
+    const plans = await browser.get<{ plans: { fiscalYear: number; label: string; docName: string }[] }>(
+      `/api/workspaces/${wid}/plans`,
+    );
+    expect(plans.body.plans.map((p) => p.label)).toEqual(["令和5年度"]);
+    const planDoc = await storedDocument(db, plans.body.plans[0].docName);
+    const { plan, invalid } = readYearPlan(planDoc);
+    expect(invalid).toEqual([]);
+    expect(plan.problems.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(plan.actions.flatMap((a) => a.scenes))).toEqual(
+      new Set(["daily", "discharge", "emergency", "endOfLife"]),
+    );
+    expect(plan.actions.find((a) => a.title.includes("消防"))?.goalCodes).toEqual(["3-①"]);
+    const meetings = plan.scheduleRows.find((r) => r.activity === "連携会議");
+    expect(plan.scheduleEvents.filter((e) => e.rowId === meetings?.id).map((e) => e.when)).toEqual([
+      "2023-05-25",
+      "2023-07-31",
+      "2023-09-15",
+      "2024-01-25",
+      "2024-03-28",
+    ]);
+    const dash = await browser.get<{ dashboard: unknown }>(
+      `/api/workspaces/${wid}/plans/2023/dashboard?today=2023-11-20`,
+    );
+    expect(dash.body.dashboard).toEqual(JSON.parse(JSON.stringify(planDashboard(plan, "2023-11-20"))));
+
+    // 高松市 holds five years of its multi-year table.
+    const takamatsu = await db.all<{ fiscal_year: number }>(
+      "SELECT d.fiscal_year FROM documents d JOIN workspaces w ON w.id = d.workspace_id WHERE w.lg_code = '372013' ORDER BY d.fiscal_year",
+    );
+    expect(takamatsu.map((r) => r.fiscal_year)).toEqual([2014, 2015, 2016, 2017, 2018]);
   });
 });

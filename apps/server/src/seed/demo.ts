@@ -3,12 +3,14 @@
  * kind of user and a few documents with text, created once on first start. The logins are
  * returned on every start so `npm start` can print them.
  */
-import { docNameOf, type GroupKind, RICH_TEXT_FIELD, type Role } from "@tsumugi/domain";
+import { docNameOf, fiscalYearLabel, type GroupKind, RICH_TEXT_FIELD, type Role } from "@tsumugi/domain";
 import * as Y from "yjs";
 import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
 import { newId } from "../ids.js";
+import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
+import { nagareyamaPlan2023, TAKAMATSU_YEARS, takamatsuPlan } from "./demo-plan.js";
 
 export interface DemoSeed {
   workspaceName: string;
@@ -19,6 +21,8 @@ export interface DemoSeed {
 
 export const DEMO_LG_CODE = "122203";
 export const DEMO_PASSWORD = "tsumugi-demo-2026";
+export const TAKAMATSU_LG_CODE = "372013";
+const TAKAMATSU_LOGIN = { label: "高松市 事務局", email: "takamatsu@demo.tsumugi.jp" };
 
 const GROUPS: { key: string; name: string; kind: GroupKind }[] = [
   { key: "plenary", name: "全体会", kind: "plenary" },
@@ -146,7 +150,11 @@ export function richTextUpdate(paragraphs: readonly string[]): Uint8Array {
 }
 
 export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
-  const logins = USERS.map((u) => ({ label: u.label, email: u.email, password: DEMO_PASSWORD }));
+  const logins = [...USERS, TAKAMATSU_LOGIN].map((u) => ({
+    label: u.label,
+    email: u.email,
+    password: DEMO_PASSWORD,
+  }));
   const existing = await ctx.db.get<{ name: string }>("SELECT name FROM workspaces WHERE lg_code = ?", [
     DEMO_LG_CODE,
   ]);
@@ -223,8 +231,46 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
       now,
     ]);
   }
+  await createPlanDocument(tx, {
+    workspaceId: wid,
+    fiscalYear: 2023,
+    title: planTitle(fiscalYearLabel(2023)),
+    createdBy: firstUser,
+    plan: nagareyamaPlan2023(groupIds),
+  });
   await tx.run(
     "INSERT INTO audit_log (at, workspace_id, actor_user_id, event, target, detail) VALUES (?, ?, NULL, 'workspace.created', ?, ?)",
     [now, wid, wid, JSON.stringify({ name: "流山市", demo: true })],
   );
+  await createTakamatsu(tx, passwordHash, now);
+}
+
+/** 高松市 (香川県): a second municipality with its FY2014–FY2018 multi-year plan. */
+async function createTakamatsu(tx: Queryable, passwordHash: string, now: number): Promise<void> {
+  const wid = newId();
+  await tx.run("INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, ?, ?, ?)", [
+    wid,
+    "高松市",
+    "香川県",
+    TAKAMATSU_LG_CODE,
+    now,
+  ]);
+  const uid = newId();
+  await tx.run(
+    "INSERT INTO users (id, email, name, organization, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    [uid, TAKAMATSU_LOGIN.email, "山本 健", "高松市 健康福祉局 長寿福祉部", passwordHash, now, now],
+  );
+  await tx.run(
+    "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, 'secretariat', ?)",
+    [wid, uid, now],
+  );
+  for (const fy of TAKAMATSU_YEARS) {
+    await createPlanDocument(tx, {
+      workspaceId: wid,
+      fiscalYear: fy,
+      title: planTitle(fiscalYearLabel(fy)),
+      createdBy: uid,
+      plan: takamatsuPlan(fy),
+    });
+  }
 }

@@ -95,7 +95,7 @@ function NewDocumentForm({ wid, data }: { wid: string; data: WorkspaceData }) {
       </Field>
       <Field label={t("documents.kind")} error={fields.kind}>
         <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
-          {DOCUMENT_KINDS.map((k) => (
+          {DOCUMENT_KINDS.filter((k) => k !== "plan").map((k) => (
             <option key={k} value={k}>
               {t(`documentKind.${k}`)}
             </option>

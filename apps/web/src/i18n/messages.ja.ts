@@ -54,6 +54,7 @@ export const messages = {
   "documentKind.note": "メモ",
   "documentKind.minutes": "議事録",
   "documentKind.draft": "案",
+  "documentKind.plan": "事業計画",
 
   "documents.empty": "文書はまだありません。",
   "documents.title": "タイトル",

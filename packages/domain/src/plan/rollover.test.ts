@@ -30,6 +30,7 @@ describe("next year's plan", () => {
     ],
     problems: [openProblem, solved],
     actions: [unfinished, finished],
+    scheduleEvents: [],
     scheduleRows: [
       { id: testId(), order: "a0", activity: "連携会議", actionIds: [unfinished.id, finished.id] },
     ],

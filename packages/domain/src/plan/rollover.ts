@@ -6,7 +6,7 @@
  */
 
 import { shiftPeriodOneYear } from "./period.js";
-import type { Action, Goal, PlanPeriod, Problem, ScheduleRow } from "./plan-schema.js";
+import type { Action, Goal, PlanPeriod, Problem, ScheduleEvent, ScheduleRow } from "./plan-schema.js";
 import type { SceneId } from "./vocabulary.js";
 
 export interface YearPlan {
@@ -17,6 +17,7 @@ export interface YearPlan {
   problems: Problem[];
   actions: Action[];
   scheduleRows: ScheduleRow[];
+  scheduleEvents: ScheduleEvent[];
   planPeriods: PlanPeriod[];
 }
 
@@ -57,6 +58,7 @@ export function nextYearPlan(plan: YearPlan, newId: () => string): YearPlan {
       id: newId(),
       actionIds: mapIds(r.actionIds, actionIds),
     })),
+    scheduleEvents: [],
     planPeriods: plan.planPeriods
       .filter((p) => p.endFiscalYear >= plan.fiscalYear + 1)
       .map((p) => ({ ...p })),

@@ -1,0 +1,111 @@
+/**
+ * Keeps the plan read model behind the plan documents: after a stored edit, the document is
+ * re-read and projected within `delayMs` (one run per window, however many keystrokes), one
+ * run at a time per document. Invalid rows are skipped and logged; a failed run is logged
+ * and retried on the next edit, never a crash.
+ */
+import { readYearPlan } from "@tsumugi/domain";
+import type * as Y from "yjs";
+import type { Logger } from "../logger.js";
+import type { Database } from "../storage/database.js";
+import {
+  dropProjection,
+  type PlanProjectionInfo,
+  type RowChange,
+  writeProjection,
+} from "./plan-read-model.js";
+
+export interface PlanProjectorDeps {
+  db: Database;
+  log: Logger;
+  delayMs: number;
+  readDocument(docName: string): Promise<Y.Doc>;
+}
+
+export class PlanProjector {
+  /** docName → its plan (null: not a plan document), looked up once. */
+  private readonly plans = new Map<string, PlanProjectionInfo | null>();
+  private readonly pending = new Map<string, { editors: Set<string>; timer: NodeJS.Timeout }>();
+  private readonly running = new Map<string, Promise<unknown>>();
+  private closed = false;
+
+  constructor(private readonly deps: PlanProjectorDeps) {}
+
+  /** A stored edit by `userId` (called for every document; cheap for non-plans). */
+  noteChange(docName: string, userId: string): void {
+    if (this.closed || this.plans.get(docName) === null) return;
+    const entry = this.pending.get(docName);
+    if (entry) {
+      entry.editors.add(userId);
+      return;
+    }
+    const timer = setTimeout(() => void this.runPending(docName), this.deps.delayMs);
+    this.pending.set(docName, { editors: new Set([userId]), timer });
+  }
+
+  /** Projects now (after any run in progress), e.g. right after the plan is created. */
+  projectNow(docName: string, editors: readonly string[] = []): Promise<RowChange[] | null> {
+    const previous = this.running.get(docName) ?? Promise.resolve();
+    const run = previous.then(() => this.project(docName, editors));
+    this.running.set(docName, run);
+    void run.finally(() => {
+      if (this.running.get(docName) === run) this.running.delete(docName);
+    });
+    return run;
+  }
+
+  /** Drops and recomputes a document's projection from its stored state. */
+  async rebuild(docName: string): Promise<void> {
+    await (this.running.get(docName) ?? Promise.resolve());
+    await dropProjection(this.deps.db, docName);
+    await this.projectNow(docName);
+  }
+
+  /** Runs every pending projection now and waits for all runs. */
+  async flush(): Promise<void> {
+    for (const docName of [...this.pending.keys()]) void this.runPending(docName);
+    await Promise.all([...this.running.values()]);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+  }
+
+  private runPending(docName: string): Promise<unknown> {
+    const entry = this.pending.get(docName);
+    if (!entry) return Promise.resolve();
+    clearTimeout(entry.timer);
+    this.pending.delete(docName);
+    return this.projectNow(docName, [...entry.editors]);
+  }
+
+  private async planOf(docName: string): Promise<PlanProjectionInfo | null> {
+    if (this.plans.has(docName)) return this.plans.get(docName) ?? null;
+    const row = await this.deps.db.get<{ workspace_id: string; fiscal_year: number }>(
+      "SELECT workspace_id, fiscal_year FROM documents WHERE doc_name = ? AND kind = 'plan'",
+      [docName],
+    );
+    const info = row ? { docName, workspaceId: row.workspace_id, fiscalYear: row.fiscal_year } : null;
+    this.plans.set(docName, info);
+    return info;
+  }
+
+  private async project(docName: string, editors: readonly string[]): Promise<RowChange[] | null> {
+    const { db, log } = this.deps;
+    try {
+      const info = await this.planOf(docName);
+      if (!info) return null;
+      const doc = await this.deps.readDocument(docName);
+      const { plan, invalid } = readYearPlan(doc);
+      doc.destroy();
+      for (const row of invalid) {
+        log.warn("plan: invalid row skipped by the read model", { doc: docName, ...row });
+      }
+      return await db.transaction((tx) => writeProjection(tx, info, plan, invalid, editors, Date.now()));
+    } catch (err) {
+      log.error("plan: projection failed", { doc: docName, err });
+      return null;
+    }
+  }
+}

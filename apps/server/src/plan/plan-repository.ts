@@ -1,0 +1,78 @@
+/** Plan documents (one per workspace and 年度) in the `documents` table, and their creation. */
+import { docNameOf, writeYearPlan, type YearPlan } from "@tsumugi/domain";
+import * as Y from "yjs";
+import { type DocumentRecord, toDocumentRecord } from "../documents/document-repository.js";
+import { newId } from "../ids.js";
+import type { Queryable } from "../storage/database.js";
+
+export async function listPlanDocuments(db: Queryable, workspaceId: string): Promise<DocumentRecord[]> {
+  const rows = await db.all<Parameters<typeof toDocumentRecord>[0]>(
+    "SELECT * FROM documents WHERE workspace_id = ? AND kind = 'plan' ORDER BY fiscal_year DESC",
+    [workspaceId],
+  );
+  return rows.map(toDocumentRecord);
+}
+
+export async function findPlanDocument(
+  db: Queryable,
+  workspaceId: string,
+  fiscalYear: number,
+): Promise<DocumentRecord | null> {
+  const row = await db.get<Parameters<typeof toDocumentRecord>[0]>(
+    "SELECT * FROM documents WHERE workspace_id = ? AND kind = 'plan' AND fiscal_year = ?",
+    [workspaceId, fiscalYear],
+  );
+  return row ? toDocumentRecord(row) : null;
+}
+
+/** The plan's title as officials write it, e.g. 令和5年度 在宅医療・介護連携推進事業計画. */
+export function planTitle(fiscalYearLabel: string): string {
+  return `${fiscalYearLabel} 在宅医療・介護連携推進事業計画`;
+}
+
+/**
+ * Creates the plan document of a 年度 with its initial content, stored as the document's
+ * first update (in the caller's transaction, if any). Throws when the year already has a
+ * plan (unique index).
+ */
+export async function createPlanDocument(
+  db: Queryable,
+  input: { workspaceId: string; fiscalYear: number; title: string; createdBy: string | null; plan: YearPlan },
+): Promise<DocumentRecord> {
+  const id = newId();
+  const now = Date.now();
+  const record: DocumentRecord = {
+    id,
+    workspaceId: input.workspaceId,
+    groupId: null,
+    kind: "plan",
+    title: input.title,
+    docName: docNameOf(input.workspaceId, id),
+    fiscalYear: input.fiscalYear,
+    createdBy: input.createdBy,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const doc = new Y.Doc();
+  writeYearPlan(doc, { ...input.plan, fiscalYear: input.fiscalYear });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  await db.run(
+    "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, fiscal_year, created_by, created_at, updated_at) VALUES (?, ?, NULL, 'plan', ?, ?, ?, ?, ?, ?)",
+    [id, input.workspaceId, input.title, record.docName, input.fiscalYear, input.createdBy, now, now],
+  );
+  await db.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
+    record.docName,
+    Buffer.from(update),
+    now,
+  ]);
+  return record;
+}
+
+/** Plan documents that have no read model yet (new, or its tables were cleared). */
+export async function unprojectedPlans(db: Queryable): Promise<string[]> {
+  const rows = await db.all<{ doc_name: string }>(
+    "SELECT doc_name FROM documents WHERE kind = 'plan' AND doc_name NOT IN (SELECT doc_name FROM plan_projections)",
+  );
+  return rows.map((r) => r.doc_name);
+}

@@ -1,0 +1,112 @@
+/**
+ * A whole fiscal year's plan in and out of its Y.Doc: validated reading for the views, the
+ * server's read model and the exports, and writing for the demo seed and next year's plan.
+ */
+import type * as Y from "yjs";
+import {
+  initPlanDoc,
+  insertRow,
+  PLAN_TABLES,
+  type PlanTable,
+  planMeta,
+  planVision,
+  readRows,
+  sceneGoalText,
+} from "./plan-doc.js";
+import {
+  type Parsed,
+  parseAction,
+  parseGoal,
+  parsePlanPeriod,
+  parseProblem,
+  parseScheduleEvent,
+  parseScheduleRow,
+  type ScheduleEvent,
+} from "./plan-schema.js";
+import type { YearPlan } from "./rollover.js";
+import { SCENES, type SceneId } from "./vocabulary.js";
+
+/** A row that failed validation: left out of the plan, reported with its problems. */
+export interface InvalidRow {
+  table: PlanTable;
+  id: string;
+  errors: string[];
+}
+
+const PARSERS: { [T in PlanTable]: (raw: unknown) => Parsed<YearPlan[T][number]> } = {
+  goals: parseGoal,
+  problems: parseProblem,
+  actions: parseAction,
+  scheduleRows: parseScheduleRow,
+  scheduleEvents: parseScheduleEvent,
+  planPeriods: parsePlanPeriod,
+};
+
+function readTable<T extends PlanTable>(doc: Y.Doc, table: T, invalid: InvalidRow[]): YearPlan[T] {
+  const rows: YearPlan[T][number][] = [];
+  for (const raw of readRows(doc, table)) {
+    const parsed = PARSERS[table](raw);
+    if (parsed.ok) rows.push(parsed.value);
+    else invalid.push({ table, id: String(raw.id), errors: parsed.errors });
+  }
+  return rows as YearPlan[T];
+}
+
+/** Events have no order key: they sort by date, then id. */
+export function sortEvents<T extends ScheduleEvent>(events: readonly T[]): T[] {
+  return [...events].sort((a, b) => (a.when === b.when ? (a.id < b.id ? -1 : 1) : a.when < b.when ? -1 : 1));
+}
+
+/** Reads and validates every row; invalid rows are left out and listed. */
+export function readYearPlan(doc: Y.Doc): { plan: YearPlan; invalid: InvalidRow[] } {
+  const invalid: InvalidRow[] = [];
+  const sceneGoals: Partial<Record<SceneId, string>> = {};
+  const goalTexts = doc.getMap<Y.Text>("sceneGoals");
+  for (const scene of SCENES) {
+    const text = goalTexts.get(scene.id);
+    if (text) sceneGoals[scene.id] = text.toString();
+  }
+  const plan: YearPlan = {
+    fiscalYear: planMeta(doc)?.fiscalYear ?? 0,
+    vision: planVision(doc).toString(),
+    sceneGoals,
+    goals: readTable(doc, "goals", invalid),
+    problems: readTable(doc, "problems", invalid),
+    actions: readTable(doc, "actions", invalid),
+    scheduleRows: readTable(doc, "scheduleRows", invalid),
+    scheduleEvents: sortEvents(readTable(doc, "scheduleEvents", invalid)),
+    planPeriods: readTable(doc, "planPeriods", invalid),
+  };
+  return { plan, invalid };
+}
+
+/** Writes a plan into an empty document (the demo seed, next year's plan). */
+export function writeYearPlan(doc: Y.Doc, plan: YearPlan): void {
+  doc.transact(() => {
+    initPlanDoc(doc, plan.fiscalYear);
+    const vision = planVision(doc);
+    if (vision.length === 0) vision.insert(0, plan.vision);
+    for (const [scene, goal] of Object.entries(plan.sceneGoals)) {
+      const text = sceneGoalText(doc, scene);
+      if (text.length === 0 && goal) text.insert(0, goal);
+    }
+    for (const table of PLAN_TABLES) {
+      for (const row of plan[table]) insertRow(doc, table, row);
+    }
+  });
+}
+
+/** An empty plan of a year, for writing a new document. */
+export function emptyYearPlan(fiscalYear: number): YearPlan {
+  return {
+    fiscalYear,
+    vision: "",
+    sceneGoals: {},
+    goals: [],
+    problems: [],
+    actions: [],
+    scheduleRows: [],
+    scheduleEvents: [],
+    planPeriods: [],
+  };
+}
