@@ -94,7 +94,7 @@ function flatten(row: object): Map<string, unknown> {
 }
 
 /** Adds a row (or replaces one with the same id). `row.id` must be set. */
-export function insertRow(doc: Y.Doc, name: PlanTable, row: { id: string }): void {
+export function insertRow<R extends { id: string }>(doc: Y.Doc, name: PlanTable, row: R): void {
   doc.transact(() => {
     const fields = new Y.Map<unknown>();
     for (const [key, value] of flatten(row)) {

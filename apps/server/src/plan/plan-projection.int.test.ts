@@ -1,0 +1,232 @@
+import {
+  insertRow,
+  orderKeysAfter,
+  planDashboard,
+  readYearPlan,
+  setRowField,
+  type YearPlan,
+} from "@tsumugi/domain";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
+import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+import { readProjection } from "./plan-read-model.js";
+
+let server: TestServer;
+let world: WorkspaceWorld;
+const clients: ProviderClient[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer({ env: { PLAN_PROJECTION_DELAY_MS: "50" } });
+  world = await seedWorkspaceWorld(server);
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.destroy();
+});
+
+interface PlanView {
+  fiscalYear: number;
+  docName: string;
+  access: string;
+  label: string;
+}
+
+async function createPlan(fiscalYear: number, carryOver = false): Promise<PlanView> {
+  const res = await world.admin.browser.post<{ plan: PlanView }>(`${world.base}/plans`, {
+    fiscalYear,
+    carryOver,
+  });
+  expect(res.status).toBe(201);
+  return res.body.plan;
+}
+
+function open(docName: string, cookie: string | null): ProviderClient {
+  const client = connectProvider(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
+  clients.push(client);
+  return client;
+}
+
+const action = (id: string, order: string, title: string, fields: Record<string, unknown> = {}) => ({
+  id,
+  order,
+  title,
+  detail: "",
+  scenes: ["daily"],
+  items: ["f"],
+  goalCodes: ["1-①"],
+  ownerGroupId: null,
+  ownerUserId: null,
+  ownerName: "",
+  period: { start: "2025-04", end: "2025-09" },
+  status: "inProgress",
+  progress: 10,
+  weight: 1,
+  problemIds: [],
+  indicatorIds: [],
+  evaluation: { grade: null, comment: "" },
+  nextStep: "",
+  carriedFrom: null,
+  ...fields,
+});
+
+/** Waits until the read model holds what the stored document holds, and returns both. */
+async function projectedAsStored(docName: string): Promise<{ stored: YearPlan; projected: YearPlan }> {
+  await server.collab.flush();
+  await server.projector.flush();
+  const stored = readYearPlan(await storedDocument(server.ctx.db, docName)).plan;
+  const projected = (await readProjection(server.ctx.db, docName))?.plan;
+  expect(projected).toEqual(stored);
+  return { stored, projected: projected as YearPlan };
+}
+
+describe("plans over REST", () => {
+  it("creates one plan per 年度, for the secretariat only, with clear errors", async () => {
+    const plan = await createPlan(2025);
+    expect(plan).toMatchObject({ fiscalYear: 2025, label: "令和7年度", access: "write" });
+    const again = await world.admin.browser.post(`${world.base}/plans`, { fiscalYear: 2025 });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: "plan.exists" } });
+    expect((await world.admin.browser.post(`${world.base}/plans`, { fiscalYear: "2025" })).status).toBe(400);
+    const noPrevious = await world.admin.browser.post(`${world.base}/plans`, {
+      fiscalYear: 2030,
+      carryOver: true,
+    });
+    expect(noPrevious.body).toMatchObject({ error: { fields: { carryOver: "noPreviousPlan" } } });
+    expect((await world.member.browser.post(`${world.base}/plans`, { fiscalYear: 2026 })).status).toBe(403);
+    const list = await world.observer.browser.get<{ plans: PlanView[] }>(`${world.base}/plans`);
+    expect(list.body.plans).toEqual([expect.objectContaining({ fiscalYear: 2025, access: "read" })]);
+    expect((await world.outsider.browser.get(`/api/workspaces/${world.workspaceId}/plans/2099`)).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("the plan read model", () => {
+  it("equals the documents after concurrent edits by two members, and records who changed what", async () => {
+    const plan = await createPlan(2025);
+    const a = open(plan.docName, world.member.browser.cookie);
+    const b = open(plan.docName, world.admin.browser.cookie);
+    await Promise.all([a.synced(), b.synced()]);
+    const keys = orderKeysAfter(null, 4);
+    // Both insert rows at the same moment, and edit different fields of one row.
+    insertRow(a.doc, "actions", action("actionaaaa01", keys[0], "多職種研修会"));
+    insertRow(b.doc, "actions", action("actionbbbb01", keys[0], "市民公開講座"));
+    insertRow(b.doc, "problems", {
+      id: "problembbb01",
+      order: keys[1],
+      title: "相談窓口の周知が不十分",
+      detail: "",
+      scenes: ["daily"],
+      items: ["e"],
+      source: "consultation",
+      ownerGroupId: null,
+      status: "open",
+      actionIds: ["actionaaaa01"],
+    });
+    await waitFor(() => b.doc.getMap("actions").has("actionaaaa01"), "a's row at b");
+    setRowField(a.doc, "actions", "actionaaaa01", "progress", 60);
+    setRowField(b.doc, "actions", "actionaaaa01", "status", "done");
+    await waitFor(
+      () =>
+        JSON.stringify(readYearPlan(a.doc).plan) === JSON.stringify(readYearPlan(b.doc).plan) &&
+        readYearPlan(a.doc).plan.actions.find((x) => x.id === "actionaaaa01")?.status === "done",
+      "convergence",
+    );
+    const { stored } = await projectedAsStored(plan.docName);
+    expect(stored.actions.map((x) => x.title).sort()).toEqual(["多職種研修会", "市民公開講座"]);
+    expect(stored.actions.find((x) => x.id === "actionaaaa01")).toMatchObject({
+      progress: 60,
+      status: "done",
+    });
+
+    const dash = await world.admin.browser.get<{
+      dashboard: unknown;
+      recentChanges: { title: string; change: string; fields: string[]; by: string[] }[];
+    }>(`${world.base}/plans/2025/dashboard?today=2025-11-01`);
+    expect(dash.body.dashboard).toEqual(JSON.parse(JSON.stringify(planDashboard(stored, "2025-11-01"))));
+
+    // A later edit by the member alone is attributed to them.
+    setRowField(a.doc, "actions", "actionbbbb01", "progress", 30);
+    await waitFor(async () => {
+      const d = await world.admin.browser.get<{
+        recentChanges: { title: string; fields: string[]; by: string[] }[];
+      }>(`${world.base}/plans/2025/dashboard`);
+      const c = d.body.recentChanges[0];
+      return c?.title === "市民公開講座" && c.fields.includes("progress");
+    }, "the change in the history");
+    const memberName = (
+      await server.ctx.db.get<{ name: string }>("SELECT name FROM users WHERE id = ?", [world.member.id])
+    )?.name;
+    const latest = await world.admin.browser.get<{ recentChanges: { by: string[]; change: string }[] }>(
+      `${world.base}/plans/2025/dashboard`,
+    );
+    expect(latest.body.recentChanges[0]).toMatchObject({ change: "changed", by: [memberName] });
+  });
+
+  it("skips an invalid row without failing, and a rebuild gives the same rows", async () => {
+    const plan = await createPlan(2025);
+    const a = open(plan.docName, world.member.browser.cookie);
+    await a.synced();
+    const [k1, k2] = orderKeysAfter(null, 2);
+    insertRow(a.doc, "actions", action("actiongood01", k1, "症例検討会"));
+    insertRow(a.doc, "actions", action("actionbad001", k2, "進捗が壊れた行", { progress: 250 }));
+    await waitFor(
+      async () => (await readProjection(server.ctx.db, plan.docName))?.invalid.length === 1,
+      "projection",
+    );
+    const { projected } = await projectedAsStored(plan.docName);
+    expect(projected.actions.map((x) => x.id)).toEqual(["actiongood01"]);
+    const dash = await world.admin.browser.get<{ invalidRows: number }>(`${world.base}/plans/2025/dashboard`);
+    expect(dash.body.invalidRows).toBe(1);
+
+    // Lose the read model; the rebuild restores it from the stored document.
+    await server.ctx.db.run("DELETE FROM plan_actions");
+    expect((await readProjection(server.ctx.db, plan.docName))?.plan.actions).toEqual([]);
+    expect((await world.member.browser.post(`${world.base}/plans/2025/rebuild`, {})).status).toBe(403);
+    const rebuilt = await world.admin.browser.post<{ invalidRows: { id: string }[] }>(
+      `${world.base}/plans/2025/rebuild`,
+      {},
+    );
+    expect(rebuilt.body.invalidRows.map((r) => r.id)).toEqual(["actionbad001"]);
+    await projectedAsStored(plan.docName);
+  });
+
+  it("is rebuilt at start-up for plans that have none", async () => {
+    const plan = await createPlan(2025);
+    const a = open(plan.docName, world.member.browser.cookie);
+    await a.synced();
+    insertRow(a.doc, "actions", action("actionkeep01", orderKeysAfter(null, 1)[0], "ICT研修"));
+    await server.collab.flush();
+    await server.projector.flush();
+    await server.ctx.db.run("DELETE FROM plan_projections");
+    a.destroy();
+    clients.length = 0;
+    await server.stop();
+    server = await startTestServer({ dataDir: server.dataDir, env: { PLAN_PROJECTION_DELAY_MS: "50" } });
+    const projected = await readProjection(server.ctx.db, plan.docName);
+    expect(projected?.plan.actions.map((x) => x.title)).toEqual(["ICT研修"]);
+  });
+
+  it("carries unfinished actions and open problems into next year's plan", async () => {
+    const plan = await createPlan(2025);
+    const a = open(plan.docName, world.admin.browser.cookie);
+    await a.synced();
+    const keys = orderKeysAfter(null, 2);
+    insertRow(a.doc, "actions", action("actiondone01", keys[0], "完了した取組", { status: "done" }));
+    insertRow(a.doc, "actions", action("actionopen01", keys[1], "続ける取組", { status: "inProgress" }));
+    await server.collab.flush();
+    const next = await createPlan(2026, true);
+    const doc = await storedDocument(server.ctx.db, next.docName);
+    const carried = readYearPlan(doc).plan;
+    expect(carried.fiscalYear).toBe(2026);
+    expect(carried.actions.map((x) => x.title)).toEqual(["続ける取組"]);
+    expect(carried.actions[0]).toMatchObject({
+      carriedFrom: { fiscalYear: 2025, actionId: "actionopen01" },
+      period: { start: "2026-04", end: "2026-09" },
+    });
+    expect((await readProjection(server.ctx.db, next.docName))?.plan.actions).toHaveLength(1);
+    expect(doc).toBeInstanceOf(Y.Doc);
+  });
+});
