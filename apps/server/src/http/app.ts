@@ -12,6 +12,7 @@ import { documentRoutes } from "../documents/document-routes.js";
 import { groupRoutes } from "../groups/group-routes.js";
 import { publicInviteRoutes, workspaceInviteRoutes } from "../invites/invite-routes.js";
 import { memberRoutes } from "../members/member-routes.js";
+import { commentRoutes, mentionRoutes } from "../plan/comment-routes.js";
 import type { PlanProjector } from "../plan/plan-projector.js";
 import { planRoutes } from "../plan/plan-routes.js";
 import { workspaceGuard } from "../workspaces/workspace-guard.js";
@@ -50,7 +51,9 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/workspaces/:wid/invites", workspaceInviteRoutes());
   app.route("/api/workspaces/:wid/documents", documentRoutes());
   app.route("/api/workspaces/:wid/audit", auditRoutes());
+  app.route("/api/workspaces/:wid/plans/:fy/comments", commentRoutes(collab));
   app.route("/api/workspaces/:wid/plans", planRoutes(collab, projector));
+  app.route("/api/workspaces/:wid/mentions", mentionRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
   mountStaticWeb(app, ctx.config);

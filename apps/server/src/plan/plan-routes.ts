@@ -122,6 +122,30 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     return c.json({ plan: toPlanView(record, documentAccess(actor, record)) }, 201);
   });
 
+  // Items × years: each year's actions from the read model (seed 004's 年次計画 layout).
+  r.get("/multi-year", async (c) => {
+    authorize(c, "plans.read");
+    const db = c.get("app").db;
+    const plans = await listPlanDocuments(db, c.get("workspaceId"));
+    const years = [];
+    for (const p of [...plans].reverse()) {
+      const projection = await readProjection(db, p.docName);
+      years.push({
+        fiscalYear: p.fiscalYear as number,
+        label: fiscalYearLabel(p.fiscalYear as number),
+        actions: (projection?.plan.actions ?? []).map((a) => ({
+          id: a.id,
+          title: a.title,
+          items: a.items,
+          status: a.status,
+          goalCodes: a.goalCodes,
+        })),
+        planPeriods: projection?.plan.planPeriods ?? [],
+      });
+    }
+    return c.json({ years });
+  });
+
   r.get("/:fy", async (c) => {
     const actor = authorize(c, "plans.read");
     const plan = await planOf(c);
