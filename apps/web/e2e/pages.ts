@@ -27,6 +27,7 @@ export async function loggedInPage(
 }
 
 export async function openDocument(page: Page, title: string): Promise<void> {
+  await page.getByTestId("tab-documents").click();
   await page.getByTestId("document-link").filter({ hasText: title }).click();
   await page.getByTestId("editor").waitFor();
   await waitForSyncState(page, "saved");

@@ -75,3 +75,31 @@ export interface AuditEntry {
   ip: string | null;
   detail: Record<string, unknown>;
 }
+
+export interface PlanInfo {
+  id: string;
+  fiscalYear: number;
+  label: string;
+  title: string;
+  docName: string;
+  access: "write" | "read";
+  createdAt: number;
+}
+
+export interface PlanChange {
+  id: number;
+  at: number;
+  by: string[];
+  table: string;
+  rowId: string;
+  title: string;
+  change: "added" | "changed" | "removed";
+  fields: string[];
+}
+
+export interface DashboardResponse {
+  dashboard: import("@tsumugi/domain").PlanDashboard;
+  projectedAt: number;
+  invalidRows: number;
+  recentChanges: PlanChange[];
+}

@@ -6,6 +6,7 @@ import { SessionProvider, useSession } from "../auth/session";
 import { DocumentPage } from "../documents/DocumentPage";
 import { t } from "../i18n/t";
 import { AcceptInvitePage } from "../invites/AcceptInvitePage";
+import { PlanPage } from "../plan/PlanPage";
 import { currentFiscalYearLabel } from "../ui/dates";
 import { WorkspaceHome } from "../workspace/WorkspaceHome";
 
@@ -49,6 +50,16 @@ export function App() {
             <RequireLogin>
               <Shell>
                 <DocumentPage />
+              </Shell>
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/w/:wid/plans/:fy"
+          element={
+            <RequireLogin>
+              <Shell>
+                <PlanPage />
               </Shell>
             </RequireLogin>
           }

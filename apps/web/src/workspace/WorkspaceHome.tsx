@@ -7,10 +7,12 @@ import type { MessageKey, messages } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { InvitesPanel } from "../invites/InvitesPanel";
 import { MembersPanel } from "../members/MembersPanel";
+import { MentionsPanel } from "../plan/MentionsPanel";
+import { PlansPanel } from "../plan/PlansPanel";
 import { ErrorBanner } from "../ui/Field";
 import { useWorkspace } from "./useWorkspace";
 
-const TABS = ["documents", "members", "groups", "invites", "audit"] as const;
+const TABS = ["plans", "documents", "mentions", "members", "groups", "invites", "audit"] as const;
 type Tab = (typeof TABS)[number];
 
 export function WorkspaceHome() {
@@ -31,7 +33,7 @@ export function WorkspaceHome() {
       (tab !== "invites" || detail.can["invites.manage"]) && (tab !== "audit" || detail.can["audit.read"]),
   );
   const requested = requestedTab as Tab | null;
-  const tab: Tab = requested && visible.includes(requested) ? requested : "documents";
+  const tab: Tab = requested && visible.includes(requested) ? requested : "plans";
   const tabLabel = (x: Tab) => t(`workspace.tab.${x}` as MessageKey & keyof typeof messages);
 
   return (
@@ -49,6 +51,8 @@ export function WorkspaceHome() {
           </Link>
         ))}
       </nav>
+      {tab === "plans" && <PlansPanel wid={wid} canCreate={Boolean(detail.can["plans.create"])} />}
+      {tab === "mentions" && <MentionsPanel wid={wid} />}
       {tab === "documents" && <DocumentsPanel wid={wid} data={data} reload={reload} />}
       {tab === "members" && <MembersPanel wid={wid} data={data} reload={reload} />}
       {tab === "groups" && <GroupsPanel wid={wid} data={data} reload={reload} />}

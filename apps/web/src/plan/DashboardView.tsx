@@ -1,0 +1,183 @@
+/**
+ * The secretariat's dashboard: figures from the server's read model (the same numbers the
+ * documents hold), refreshed every few seconds so it follows the committee's edits.
+ */
+import { ITEMS, itemMark, PROBLEM_STATUSES, type RollupRow } from "@tsumugi/domain";
+import { useEffect, useState } from "react";
+import { ApiError, get } from "../api/client";
+import type { DashboardResponse } from "../api/types";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { formatWarekiDateTime } from "../ui/dates";
+import { ProgressBar } from "./cells";
+import { usePlanContext } from "./PlanPage";
+
+export const DASHBOARD_REFRESH_MS = 3000;
+
+export function DashboardView() {
+  const { wid, info, groupName } = usePlanContext();
+  const [data, setData] = useState<DashboardResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    const load = async () => {
+      try {
+        const res = await get<DashboardResponse>(`/api/workspaces/${wid}/plans/${info.fiscalYear}/dashboard`);
+        if (!stopped) {
+          setData(res);
+          setError(null);
+        }
+      } catch (err) {
+        if (!stopped) setError(err instanceof ApiError ? err.message : String(err));
+      }
+    };
+    void load();
+    const timer = setInterval(load, DASHBOARD_REFRESH_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [wid, info.fiscalYear]);
+
+  if (error && !data) return <p className="field-error">{error}</p>;
+  if (!data) return <p className="muted">{t("common.loading")}</p>;
+  const d = data.dashboard;
+  const sceneLabel = (k: string) => t(`scene.${k}` as MessageKey);
+  const itemLabel = (k: string) => `${itemMark(k as never)} ${t(`item.${k}` as MessageKey)}`;
+  const groupLabel = (k: string) => (k === "" ? t("plan.noGroup") : groupName(k) || k);
+  const itemRows = ITEMS.map((i) => d.byItem.find((r) => r.key === i.id)).filter((r): r is RollupRow => !!r);
+
+  return (
+    <div className="dashboard" data-testid="dashboard">
+      <p className="muted">{t("dashboard.asOf", { date: formatWarekiDateTime(data.projectedAt) })}</p>
+      <section className="card">
+        <h2>{t("dashboard.overall")}</h2>
+        <div data-testid="dashboard-overall">
+          <ProgressBar value={d.overall.progress} />
+          <span className="muted">
+            {t("dashboard.actionsDone", { done: d.overall.done, total: d.overall.actions })}
+          </span>
+        </div>
+      </section>
+      <div className="dashboard-grid">
+        <RollupTable
+          title={t("dashboard.byScene")}
+          rows={d.byScene}
+          label={sceneLabel}
+          testId="dashboard-scenes"
+        />
+        <RollupTable
+          title={t("dashboard.byItem")}
+          rows={itemRows}
+          label={itemLabel}
+          testId="dashboard-items"
+        />
+        <RollupTable
+          title={t("dashboard.byGroup")}
+          rows={d.byGroup}
+          label={groupLabel}
+          testId="dashboard-groups"
+        />
+        <section className="card">
+          <h2>{t("dashboard.problemsByStatus")}</h2>
+          <table className="grid-table" data-testid="dashboard-problems">
+            <tbody>
+              {PROBLEM_STATUSES.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{t(`problemStatus.${s.id}` as MessageKey)}</th>
+                  <td data-testid={`problems-${s.id}`}>{d.problemsByStatus[s.id]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <ActionCard title={t("dashboard.overdue")} actions={d.overdue} testId="dashboard-overdue" />
+        <ActionCard title={t("dashboard.unstarted")} actions={d.unstarted} testId="dashboard-unstarted" />
+        <EventCard title={t("dashboard.eventsThisMonth")} events={d.eventsThisMonth} />
+        <EventCard title={t("dashboard.eventsNextMonth")} events={d.eventsNextMonth} />
+      </div>
+      <section className="card">
+        <h2>{t("dashboard.recentChanges")}</h2>
+        {data.recentChanges.length === 0 && <p className="muted">{t("dashboard.none")}</p>}
+        <ul className="plain" data-testid="dashboard-changes">
+          {data.recentChanges.map((c) => (
+            <li key={c.id}>
+              <span className="muted">{formatWarekiDateTime(c.at)}</span> {c.by.join("、")}：
+              {t(`dashboard.table.${c.table}` as MessageKey)}「{c.title}」を
+              {t(`dashboard.change.${c.change}` as MessageKey)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function RollupTable(props: {
+  title: string;
+  rows: RollupRow[];
+  label(key: string): string;
+  testId: string;
+}) {
+  return (
+    <section className="card">
+      <h2>{props.title}</h2>
+      <table className="grid-table" data-testid={props.testId}>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.key} data-key={r.key}>
+              <th scope="row">{props.label(r.key)}</th>
+              <td>
+                <ProgressBar value={r.progress ?? Number.NaN} />
+              </td>
+              <td className="muted">{t("dashboard.actionsDone", { done: r.done, total: r.actions })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ActionCard(props: {
+  title: string;
+  actions: { id: string; title: string; periodEnd: string | null }[];
+  testId: string;
+}) {
+  return (
+    <section className="card">
+      <h2>
+        {props.title}（{props.actions.length}）
+      </h2>
+      {props.actions.length === 0 && <p className="muted">{t("dashboard.none")}</p>}
+      <ul className="plain" data-testid={props.testId}>
+        {props.actions.map((a) => (
+          <li key={a.id}>
+            {a.title}
+            {a.periodEnd && <span className="muted">（〜{a.periodEnd}）</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EventCard(props: {
+  title: string;
+  events: { id: string; when: string; label: string; activity: string }[];
+}) {
+  return (
+    <section className="card">
+      <h2>{props.title}</h2>
+      {props.events.length === 0 && <p className="muted">{t("dashboard.none")}</p>}
+      <ul className="plain">
+        {props.events.map((e) => (
+          <li key={e.id}>
+            {e.when} {e.activity}：{e.label}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

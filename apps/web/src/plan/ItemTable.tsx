@@ -1,0 +1,47 @@
+/** The item table (事業項目表): items (ア)〜(ク) down, the year's actions with goal codes and owners. */
+import { ITEMS, itemMark } from "@tsumugi/domain";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { usePlanContext } from "./PlanPage";
+
+export function ItemTable() {
+  const { plan, groupName } = usePlanContext();
+  return (
+    <table className="grid-table item-table" data-testid="item-table">
+      <thead>
+        <tr>
+          <th>{t("plan.col.items")}</th>
+          <th>{t("plan.actions")}</th>
+          <th>{t("plan.col.goalCodes")}</th>
+          <th>{t("plan.col.group")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ITEMS.map((item) => {
+          const actions = plan.actions.filter((a) => a.items.includes(item.id));
+          const goalCodes = [...new Set(actions.flatMap((a) => a.goalCodes))];
+          const groups = [...new Set(actions.map((a) => groupName(a.ownerGroupId)).filter(Boolean))];
+          return (
+            <tr key={item.id} data-testid={`item-row-${item.id}`}>
+              <th scope="row">
+                {itemMark(item.id)} {t(`item.${item.id}` as MessageKey)}
+              </th>
+              <td>
+                <ul className="cell-list">
+                  {actions.map((a) => (
+                    <li key={a.id}>
+                      {a.title}
+                      {a.goalCodes.length > 0 && <span className="muted">（{a.goalCodes.join("、")}）</span>}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>{goalCodes.join("、")}</td>
+              <td>{groups.join("、")}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The multi-year table (年次計画表): items down, fiscal years across, each cell the actions of
+ * that year (seed 004's layout). This year's column is live; other years come from the server.
+ */
+import { type ActionStatus, fiscalYearLabel, ITEMS, type ItemId, itemMark } from "@tsumugi/domain";
+import { useEffect, useState } from "react";
+import { get } from "../api/client";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { usePlanContext } from "./PlanPage";
+
+export interface YearColumn {
+  fiscalYear: number;
+  label: string;
+  actions: { id: string; title: string; items: ItemId[]; status: ActionStatus; goalCodes: string[] }[];
+}
+
+export function useYearColumns(): YearColumn[] | null {
+  const { wid, plan } = usePlanContext();
+  const [others, setOthers] = useState<YearColumn[] | null>(null);
+  useEffect(() => {
+    void get<{ years: YearColumn[] }>(`/api/workspaces/${wid}/plans/multi-year`).then((r) =>
+      setOthers(r.years),
+    );
+  }, [wid]);
+  if (!others) return null;
+  const live: YearColumn = {
+    fiscalYear: plan.fiscalYear,
+    label: fiscalYearLabel(plan.fiscalYear),
+    actions: plan.actions,
+  };
+  return [...others.filter((y) => y.fiscalYear !== plan.fiscalYear), live].sort(
+    (a, b) => a.fiscalYear - b.fiscalYear,
+  );
+}
+
+export function MultiYearTable() {
+  const years = useYearColumns();
+  if (!years) return <p className="muted">{t("common.loading")}</p>;
+  return (
+    <div className="scroll-x">
+      <table className="grid-table years-table" data-testid="years-table">
+        <thead>
+          <tr>
+            <th>{t("plan.years.item")}</th>
+            {years.map((y) => (
+              <th key={y.fiscalYear}>{y.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {ITEMS.map((item) => (
+            <tr key={item.id}>
+              <th scope="row">
+                {itemMark(item.id)} {t(`item.${item.id}` as MessageKey)}
+              </th>
+              {years.map((y) => {
+                const actions = y.actions.filter((a) => a.items.includes(item.id));
+                return (
+                  <td key={y.fiscalYear} data-testid={`years-cell-${item.id}-${y.fiscalYear}`}>
+                    <ul className="cell-list">
+                      {actions.map((a) => (
+                        <li key={a.id}>○{a.title}</li>
+                      ))}
+                    </ul>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+/** The problem list (課題一覧): filter, sort and edit inline, live with everyone else. */
+import {
+  PROBLEM_SOURCES,
+  PROBLEM_STATUSES,
+  type ProblemSource,
+  type ProblemStatus,
+  setRowField,
+} from "@tsumugi/domain";
+import { useState } from "react";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { CommentsButton } from "./Comments";
+import { Chips, itemOptions, RowText, RowTools, Select, sceneOptions, Visitors, visitorStyle } from "./cells";
+import { FilterBar } from "./FilterBar";
+import { filterProblems, NO_FILTER, type SortKey, sortProblems } from "./filters";
+import { usePlanContext } from "./PlanPage";
+import { addRow, moveRow, newProblem, removeRow } from "./plan-edits";
+
+export function ProblemList() {
+  const ctx = usePlanContext();
+  const { plan, doc, editable, groups } = ctx;
+  const [filter, setFilter] = useState(NO_FILTER);
+  const [sort, setSort] = useState<SortKey>("manual");
+  const rows = sortProblems(filterProblems(plan.problems, filter), sort, ctx.groupName);
+  const actionTitle = new Map(plan.actions.map((a) => [a.id, a.title]));
+  const groupOptions = groups.map((g) => ({ id: g.id, label: g.name }));
+
+  const add = () => {
+    const row = newProblem(plan.problems, {
+      scenes: filter.scene ? [filter.scene as never] : [],
+      status: "open",
+    });
+    addRow(doc, "problems", row);
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLInputElement>(`[data-row-id="${row.id}"] [data-testid="problem-title"]`)
+        ?.focus(),
+    );
+  };
+
+  return (
+    <div className="plan-list" data-testid="problem-list">
+      <FilterBar
+        filter={filter}
+        onFilter={setFilter}
+        sort={sort}
+        onSort={setSort}
+        statuses={PROBLEM_STATUSES}
+        statusPrefix="problemStatus"
+        sorts={["manual", "status", "group"]}
+      />
+      <table className="grid-table">
+        <thead>
+          <tr>
+            <th>{t("plan.col.title")}</th>
+            <th>{t("plan.col.scenes")}</th>
+            <th>{t("plan.col.items")}</th>
+            <th>{t("plan.col.source")}</th>
+            <th>{t("plan.col.group")}</th>
+            <th>{t("plan.col.status")}</th>
+            <th>{t("plan.col.actionsLinked")}</th>
+            <th className="no-print" />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr
+              key={p.id}
+              data-row-id={p.id}
+              data-testid="problem-row"
+              style={visitorStyle(ctx.presence, "problems", p.id)}
+            >
+              <td className="wide-cell">
+                <RowText
+                  table="problems"
+                  id={p.id}
+                  field="title"
+                  label={t("plan.col.title")}
+                  testId="problem-title"
+                />
+                <Visitors table="problems" id={p.id} />
+              </td>
+              <td>
+                <Chips
+                  options={sceneOptions()}
+                  value={p.scenes}
+                  disabled={!editable}
+                  label={t("plan.col.scenes")}
+                  onChange={(v) => setRowField(doc, "problems", p.id, "scenes", v)}
+                />
+              </td>
+              <td>
+                <Chips
+                  options={itemOptions()}
+                  value={p.items}
+                  disabled={!editable}
+                  label={t("plan.col.items")}
+                  onChange={(v) => setRowField(doc, "problems", p.id, "items", v)}
+                />
+              </td>
+              <td>
+                <Select
+                  value={p.source}
+                  options={PROBLEM_SOURCES.map((s) => ({
+                    id: s.id,
+                    label: t(`problemSource.${s.id}` as MessageKey),
+                  }))}
+                  label={t("plan.col.source")}
+                  disabled={!editable}
+                  onChange={(v) =>
+                    setRowField(doc, "problems", p.id, "source", (v ?? "meeting") as ProblemSource)
+                  }
+                />
+              </td>
+              <td>
+                <Select
+                  value={p.ownerGroupId}
+                  options={groupOptions}
+                  allowEmpty={t("plan.noGroup")}
+                  label={t("plan.col.group")}
+                  disabled={!editable}
+                  onChange={(v) => setRowField(doc, "problems", p.id, "ownerGroupId", v)}
+                />
+              </td>
+              <td>
+                <Select
+                  value={p.status}
+                  options={PROBLEM_STATUSES.map((s) => ({
+                    id: s.id,
+                    label: t(`problemStatus.${s.id}` as MessageKey),
+                  }))}
+                  label={t("plan.col.status")}
+                  disabled={!editable}
+                  testId="problem-status"
+                  onChange={(v) =>
+                    setRowField(doc, "problems", p.id, "status", (v ?? "open") as ProblemStatus)
+                  }
+                />
+              </td>
+              <td className="links">
+                {p.actionIds.map((id) => (
+                  <span key={id} className="link-chip">
+                    {actionTitle.get(id) ?? ""}
+                  </span>
+                ))}
+              </td>
+              <td className="no-print">
+                <RowTools
+                  disabled={!editable || sort !== "manual"}
+                  onUp={() => moveRow(doc, "problems", plan.problems, p.id, -1)}
+                  onDown={() => moveRow(doc, "problems", plan.problems, p.id, 1)}
+                  onDelete={() => {
+                    if (window.confirm(t("plan.confirmDelete", { title: p.title })))
+                      removeRow(doc, "problems", p.id);
+                  }}
+                >
+                  <CommentsButton table="problems" rowId={p.id} title={p.title} />
+                </RowTools>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="muted">{t("plan.noRows")}</p>}
+      {editable && (
+        <button type="button" className="no-print" onClick={add} data-testid="add-problem">
+          {t("plan.addProblem")}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/** The scene board: the four scenes side by side, each with its goal, problems and actions. */
+import { planVision, SCENES, sceneGoalText } from "@tsumugi/domain";
+import { CollabTextInput } from "../collab/CollabTextInput";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { ProgressBar } from "./cells";
+import { usePlanContext } from "./PlanPage";
+
+export function SceneBoard() {
+  const { doc, plan, editable } = usePlanContext();
+  return (
+    <div className="scene-board" data-testid="scene-board">
+      <section className="vision">
+        <h2>{t("plan.vision")}</h2>
+        <CollabTextInput
+          text={planVision(doc)}
+          label={t("plan.vision")}
+          readOnly={!editable}
+          multiline
+          testId="plan-vision"
+          className="cell-input"
+        />
+      </section>
+      <div className="scene-columns">
+        {SCENES.map((scene) => {
+          const problems = plan.problems.filter((p) => p.scenes.includes(scene.id));
+          const actions = plan.actions.filter((a) => a.scenes.includes(scene.id));
+          return (
+            <section key={scene.id} className={`scene scene-${scene.id}`} data-testid={`scene-${scene.id}`}>
+              <h2>{t(`scene.${scene.id}` as MessageKey)}</h2>
+              <h3>{t("plan.sceneGoal")}</h3>
+              <CollabTextInput
+                text={sceneGoalText(doc, scene.id)}
+                label={`${t(`scene.${scene.id}` as MessageKey)} ${t("plan.sceneGoal")}`}
+                readOnly={!editable}
+                multiline
+                className="cell-input"
+              />
+              <h3>{t("plan.problems")}</h3>
+              <ul className="board-list" data-testid="scene-problems">
+                {problems.map((p) => (
+                  <li key={p.id}>
+                    {p.title}
+                    <span className={`status status-${p.status}`}>
+                      {t(`problemStatus.${p.status}` as MessageKey)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <h3>{t("plan.actions")}</h3>
+              <ul className="board-list" data-testid="scene-actions">
+                {actions.map((a) => (
+                  <li key={a.id}>
+                    {a.title}
+                    <ProgressBar value={a.status === "done" ? 100 : a.progress} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The edits the plan screens make, as Yjs transactions through the domain's document layout.
+ * New rows get an order key after the last row; moves swap in a key between neighbours, so
+ * concurrent moves never duplicate a row.
+ */
+import {
+  type Action,
+  deleteRow,
+  insertRow,
+  type Ordered,
+  orderKeyBetween,
+  type PlanTable,
+  type Problem,
+  sortOrdered,
+} from "@tsumugi/domain";
+import type * as Y from "yjs";
+
+export function newRowId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join("");
+}
+
+function keyAfterLast(rows: readonly Ordered[]): string {
+  const last = sortOrdered(rows).at(-1);
+  return orderKeyBetween(last?.order ?? null, null);
+}
+
+export function newProblem(rows: readonly Ordered[], fields: Partial<Problem> = {}): Problem {
+  return {
+    id: newRowId(),
+    order: keyAfterLast(rows),
+    title: "",
+    detail: "",
+    scenes: [],
+    items: [],
+    source: "meeting",
+    ownerGroupId: null,
+    status: "open",
+    actionIds: [],
+    ...fields,
+  };
+}
+
+export function newAction(rows: readonly Ordered[], fields: Partial<Action> = {}): Action {
+  return {
+    id: newRowId(),
+    order: keyAfterLast(rows),
+    title: "",
+    detail: "",
+    scenes: [],
+    items: [],
+    goalCodes: [],
+    ownerGroupId: null,
+    ownerUserId: null,
+    ownerName: "",
+    period: { start: null, end: null },
+    status: "notStarted",
+    progress: 0,
+    weight: 1,
+    problemIds: [],
+    indicatorIds: [],
+    evaluation: { grade: null, comment: "" },
+    nextStep: "",
+    carriedFrom: null,
+    ...fields,
+  };
+}
+
+export function addRow<R extends { id: string }>(doc: Y.Doc, table: PlanTable, row: R): string {
+  insertRow(doc, table, row);
+  return row.id;
+}
+
+/** Moves a row one place up (-1) or down (+1) among `rows` (in display order). */
+export function moveRow(
+  doc: Y.Doc,
+  table: PlanTable,
+  rows: readonly Ordered[],
+  id: string,
+  step: -1 | 1,
+): void {
+  const sorted = sortOrdered(rows);
+  const index = sorted.findIndex((r) => r.id === id);
+  const target = index + step;
+  if (index < 0 || target < 0 || target >= sorted.length) return;
+  const before = step < 0 ? (sorted[target - 1]?.order ?? null) : sorted[target].order;
+  const after = step < 0 ? sorted[target].order : (sorted[target + 1]?.order ?? null);
+  const fields = doc.getMap<Y.Map<unknown>>(table).get(id);
+  fields?.set("order", orderKeyBetween(before, after));
+}
+
+/** Deletes a row and the links other rows hold to it. */
+export function removeRow(doc: Y.Doc, table: PlanTable, id: string): void {
+  doc.transact(() => {
+    deleteRow(doc, table, id);
+    const linkField = table === "actions" ? "actionIds" : table === "problems" ? "problemIds" : null;
+    if (!linkField) return;
+    for (const other of ["problems", "actions", "scheduleRows"] as const) {
+      for (const [, fields] of doc.getMap<Y.Map<unknown>>(other)) {
+        const links = fields.get(linkField);
+        if (Array.isArray(links) && links.includes(id)) {
+          fields.set(
+            linkField,
+            links.filter((x) => x !== id),
+          );
+        }
+      }
+    }
+    if (table === "scheduleRows") {
+      for (const [eventId, fields] of doc.getMap<Y.Map<unknown>>("scheduleEvents")) {
+        if (fields.get("rowId") === id) deleteRow(doc, "scheduleEvents", eventId);
+      }
+    }
+  });
+}
+
+/** Toggles `value` in a list field. */
+export function toggleInList(list: readonly string[], value: string): string[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/** Links a problem and an action both ways (or unlinks them). */
+export function setLink(doc: Y.Doc, problem: Problem, action: Action, linked: boolean): void {
+  doc.transact(() => {
+    const p = doc.getMap<Y.Map<unknown>>("problems").get(problem.id);
+    const a = doc.getMap<Y.Map<unknown>>("actions").get(action.id);
+    const withOrWithout = (list: readonly string[], id: string) =>
+      linked ? [...new Set([...list, id])] : list.filter((x) => x !== id);
+    p?.set("actionIds", withOrWithout(problem.actionIds, action.id));
+    a?.set("problemIds", withOrWithout(action.problemIds, problem.id));
+  });
+}
