@@ -4,7 +4,15 @@
  * is never disturbed: what it commits is inserted where the composition began, even if a
  * remote change moved the text meanwhile.
  */
-import { type ChangeEvent, type CompositionEvent, type FocusEvent, useEffect, useRef, useState } from "react";
+import {
+  type ChangeEvent,
+  type CompositionEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import * as Y from "yjs";
 import { applyTextEdit, replaceText, shiftCaret } from "./text-diff";
 
@@ -14,6 +22,10 @@ interface Props {
   text: Y.Text;
   readOnly?: boolean;
   multiline?: boolean;
+  /** Visible lines of a multiline field (3 by default). */
+  rows?: number;
+  /** A wrapping field for one line of text (a title): Enter adds no line break. */
+  noLineBreaks?: boolean;
   label: string;
   placeholder?: string;
   className?: string;
@@ -93,6 +105,10 @@ export function CollabTextInput(props: Props) {
     onChange,
     onCompositionStart,
     onCompositionEnd,
+    onKeyDown: (e: KeyboardEvent<Field>) => {
+      // Enter that confirms an IME conversion is not a line break either way.
+      if (props.noLineBreaks && e.key === "Enter" && !e.nativeEvent.isComposing) e.preventDefault();
+    },
     onFocus: (_: FocusEvent<Field>) => props.onFocus?.(),
     onBlur: (_: FocusEvent<Field>) => props.onBlur?.(),
     readOnly: props.readOnly,
@@ -106,7 +122,7 @@ export function CollabTextInput(props: Props) {
     ref.current = el;
   };
   return props.multiline ? (
-    <textarea ref={setRef} rows={3} {...common} />
+    <textarea ref={setRef} rows={props.rows ?? 3} {...common} />
   ) : (
     <input ref={setRef} type="text" {...common} />
   );

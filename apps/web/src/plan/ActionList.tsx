@@ -1,5 +1,5 @@
 /** The action list (取組一覧): filter, sort and edit inline; details unfold under a row. */
-import { ACTION_STATUSES, type Action, type ActionStatus, isPeriodPoint, setRowField } from "@tsumugi/domain";
+import { ACTION_STATUSES, type Action, type ActionStatus, setRowField } from "@tsumugi/domain";
 import { Fragment, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
@@ -7,11 +7,12 @@ import { CommentsButton } from "./Comments";
 import {
   Chips,
   itemOptions,
+  MonthSelect,
   ProgressBar,
   RowText,
   RowTools,
   Select,
-  sceneOptions,
+  sceneChipOptions,
   Visitors,
   visitorStyle,
 } from "./cells";
@@ -85,13 +86,15 @@ export function ActionList() {
                     field="title"
                     label={t("plan.col.title")}
                     testId="action-title"
+                    multiline
+                    rows={2}
                   />
                   <Visitors table="actions" id={a.id} />
                   {a.carriedFrom && <span className="badge">{t("plan.col.carried")}</span>}
                 </td>
                 <td>
                   <Chips
-                    options={sceneOptions()}
+                    options={sceneChipOptions()}
                     value={a.scenes}
                     disabled={!editable}
                     label={t("plan.col.scenes")}
@@ -200,12 +203,10 @@ function GoalCodes({ action }: { action: Action }) {
   );
 }
 
-/** Month inputs for the period; a value outside the format is not written. */
+/** The period as months of the 年度; an end before the start is not written. */
 function PeriodInputs({ action }: { action: Action }) {
-  const { doc, editable } = usePlanContext();
-  const set = (part: "start" | "end", value: string) => {
-    const v = value === "" ? null : value;
-    if (v !== null && !isPeriodPoint(v)) return;
+  const { doc, editable, plan } = usePlanContext();
+  const set = (part: "start" | "end", v: string | null) => {
     const other = action.period[part === "start" ? "end" : "start"];
     if (v !== null && other !== null) {
       const [s, e] = part === "start" ? [v, other] : [other, v];
@@ -215,20 +216,20 @@ function PeriodInputs({ action }: { action: Action }) {
   };
   return (
     <span className="period">
-      <input
-        type="month"
-        aria-label={t("plan.col.periodStart")}
-        value={action.period.start?.slice(0, 7) ?? ""}
+      <MonthSelect
+        value={action.period.start}
+        fiscalYear={plan.fiscalYear}
+        label={t("plan.col.periodStart")}
         disabled={!editable}
-        onChange={(e) => set("start", e.target.value)}
+        onChange={(v) => set("start", v)}
       />
       <span>〜</span>
-      <input
-        type="month"
-        aria-label={t("plan.col.periodEnd")}
-        value={action.period.end?.slice(0, 7) ?? ""}
+      <MonthSelect
+        value={action.period.end}
+        fiscalYear={plan.fiscalYear}
+        label={t("plan.col.periodEnd")}
         disabled={!editable}
-        onChange={(e) => set("end", e.target.value)}
+        onChange={(v) => set("end", v)}
       />
     </span>
   );

@@ -29,7 +29,7 @@ export function CommentsButton({ table, rowId, title }: { table: string; rowId: 
         title={t("plan.comments")}
         data-testid="comments-open"
       >
-        💬
+        {t("plan.comments")}
       </button>
       {open && <CommentsDialog table={table} rowId={rowId} title={title} onClose={() => setOpen(false)} />}
     </>

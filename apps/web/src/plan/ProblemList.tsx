@@ -10,7 +10,16 @@ import { useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { CommentsButton } from "./Comments";
-import { Chips, itemOptions, RowText, RowTools, Select, sceneOptions, Visitors, visitorStyle } from "./cells";
+import {
+  Chips,
+  itemOptions,
+  RowText,
+  RowTools,
+  Select,
+  sceneChipOptions,
+  Visitors,
+  visitorStyle,
+} from "./cells";
 import { FilterBar } from "./FilterBar";
 import { filterProblems, NO_FILTER, type SortKey, sortProblems } from "./filters";
 import { usePlanContext } from "./PlanPage";
@@ -77,12 +86,14 @@ export function ProblemList() {
                   field="title"
                   label={t("plan.col.title")}
                   testId="problem-title"
+                  multiline
+                  rows={2}
                 />
                 <Visitors table="problems" id={p.id} />
               </td>
               <td>
                 <Chips
-                  options={sceneOptions()}
+                  options={sceneChipOptions()}
                   value={p.scenes}
                   disabled={!editable}
                   label={t("plan.col.scenes")}

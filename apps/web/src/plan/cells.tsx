@@ -1,5 +1,13 @@
 /** Small editing controls shared by the plan's lists and tables. */
-import { ITEMS, itemMark, type PlanTable, rowText, SCENES } from "@tsumugi/domain";
+import {
+  eraOfIsoDate,
+  FISCAL_MONTHS,
+  ITEMS,
+  itemMark,
+  type PlanTable,
+  rowText,
+  SCENES,
+} from "@tsumugi/domain";
 import type { ReactNode } from "react";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
@@ -41,6 +49,7 @@ export function RowText(props: {
   field: string;
   label: string;
   multiline?: boolean;
+  rows?: number;
   testId?: string;
   placeholder?: string;
 }) {
@@ -52,6 +61,8 @@ export function RowText(props: {
       text={text}
       label={props.label}
       multiline={props.multiline}
+      rows={props.rows}
+      noLineBreaks={props.field === "title" || props.field === "activity"}
       readOnly={!ctx.editable}
       testId={props.testId}
       placeholder={props.placeholder}
@@ -63,7 +74,7 @@ export function RowText(props: {
 }
 
 export function Chips<T extends string>(props: {
-  options: readonly { id: T; label: string }[];
+  options: readonly { id: T; label: string; title?: string }[];
   value: readonly T[];
   disabled: boolean;
   label: string;
@@ -81,7 +92,7 @@ export function Chips<T extends string>(props: {
             className={on ? "chip on" : "chip"}
             aria-pressed={on}
             disabled={props.disabled}
-            title={o.label}
+            title={o.title ?? o.label}
             onClick={() =>
               props.onChange(on ? props.value.filter((v) => v !== o.id) : [...props.value, o.id])
             }
@@ -95,6 +106,13 @@ export function Chips<T extends string>(props: {
 }
 
 export const sceneOptions = () => SCENES.map((s) => ({ id: s.id, label: t(`scene.${s.id}` as MessageKey) }));
+/** Short scene names for the chips in crowded table cells (the full name is the tooltip). */
+export const sceneChipOptions = () =>
+  SCENES.map((s) => ({
+    id: s.id,
+    label: t(`sceneShort.${s.id}` as MessageKey),
+    title: t(`scene.${s.id}` as MessageKey),
+  }));
 export const itemOptions = () => ITEMS.map((i) => ({ id: i.id, label: itemMark(i.id) }));
 
 export function Select<T extends string>(props: {
@@ -120,6 +138,43 @@ export function Select<T extends string>(props: {
           {o.label}
         </option>
       ))}
+    </select>
+  );
+}
+
+/**
+ * A month of the 年度 around `fiscalYear` (April of the year before to March of the year
+ * after), labelled in 和暦 as officials write it; "" means not set.
+ */
+export function MonthSelect(props: {
+  value: string | null;
+  fiscalYear: number;
+  label: string;
+  disabled: boolean;
+  onChange(value: string | null): void;
+}) {
+  const months: string[] = [];
+  for (let fy = props.fiscalYear - 1; fy <= props.fiscalYear + 1; fy++) {
+    for (const m of FISCAL_MONTHS) months.push(`${m >= 4 ? fy : fy + 1}-${String(m).padStart(2, "0")}`);
+  }
+  const current = props.value?.slice(0, 7) ?? "";
+  if (current && !months.includes(current)) months.push(current);
+  return (
+    <select
+      aria-label={props.label}
+      value={current}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange(e.target.value === "" ? null : e.target.value)}
+    >
+      <option value="">{t("plan.noGroup")}</option>
+      {months.map((m) => {
+        const { era, year } = eraOfIsoDate(`${m}-01`);
+        return (
+          <option key={m} value={m}>
+            {t("plan.month", { era, year: year === 1 ? "元" : year, month: Number(m.slice(5, 7)) })}
+          </option>
+        );
+      })}
     </select>
   );
 }
