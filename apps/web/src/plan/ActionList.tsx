@@ -1,6 +1,6 @@
 /** The action list (取組一覧): filter, sort and edit inline; details unfold under a row. */
 import { ACTION_STATUSES, type Action, type ActionStatus, setRowField } from "@tsumugi/domain";
-import { Fragment, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { CommentsButton } from "./Comments";
@@ -26,6 +26,16 @@ export function ActionList() {
   const { plan, doc, editable } = ctx;
   const [filter, setFilter] = useState(NO_FILTER);
   const [sort, setSort] = useState<SortKey>("manual");
+  // A new row appears once the document is re-read: its title takes the focus then.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId) return;
+    const el = document.querySelector<HTMLElement>(`[data-row-id="${focusId}"] [data-testid="action-title"]`);
+    if (el) {
+      el.focus();
+      setFocusId(null);
+    }
+  }, [focusId, plan.actions]);
   const [open, setOpen] = useState<string | null>(null);
   const rows = sortActions(filterActions(plan.actions, filter), sort, ctx.groupName);
 
@@ -38,11 +48,7 @@ export function ActionList() {
       period: { start: `${fy}-04`, end: `${fy + 1}-03` },
     });
     addRow(doc, "actions", row);
-    requestAnimationFrame(() =>
-      document
-        .querySelector<HTMLInputElement>(`[data-row-id="${row.id}"] [data-testid="action-title"]`)
-        ?.focus(),
-    );
+    setFocusId(row.id);
   };
 
   return (

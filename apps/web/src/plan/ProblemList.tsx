@@ -6,7 +6,7 @@ import {
   type ProblemStatus,
   setRowField,
 } from "@tsumugi/domain";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { CommentsButton } from "./Comments";
@@ -30,6 +30,18 @@ export function ProblemList() {
   const { plan, doc, editable, groups } = ctx;
   const [filter, setFilter] = useState(NO_FILTER);
   const [sort, setSort] = useState<SortKey>("manual");
+  // A new row appears once the document is re-read: its title takes the focus then.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId) return;
+    const el = document.querySelector<HTMLElement>(
+      `[data-row-id="${focusId}"] [data-testid="problem-title"]`,
+    );
+    if (el) {
+      el.focus();
+      setFocusId(null);
+    }
+  }, [focusId, plan.problems]);
   const rows = sortProblems(filterProblems(plan.problems, filter), sort, ctx.groupName);
   const actionTitle = new Map(plan.actions.map((a) => [a.id, a.title]));
   const groupOptions = groups.map((g) => ({ id: g.id, label: g.name }));
@@ -40,11 +52,7 @@ export function ProblemList() {
       status: "open",
     });
     addRow(doc, "problems", row);
-    requestAnimationFrame(() =>
-      document
-        .querySelector<HTMLInputElement>(`[data-row-id="${row.id}"] [data-testid="problem-title"]`)
-        ?.focus(),
-    );
+    setFocusId(row.id);
   };
 
   return (

@@ -1,0 +1,146 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
+
+let server: E2EServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchChromium();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.destroy();
+});
+
+async function openPlanView(page: Page, view: string): Promise<void> {
+  await page.getByTestId("tab-plans").click();
+  await page.getByTestId("plan-link-2023").click();
+  await page.getByTestId("plan-page").waitFor();
+  await page.getByTestId(`plan-view-${view}`).click();
+  await waitForSyncState(page, "saved");
+}
+
+async function rowByTitle(page: Page, testId: string, titleTestId: string, title: string) {
+  const rows = page.getByTestId(testId);
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    const value = await rows.nth(i).getByTestId(titleTestId).inputValue();
+    if (value.startsWith(title)) return rows.nth(i);
+  }
+  throw new Error(`no row titled ${title}`);
+}
+
+async function titles(page: Page, titleTestId: string): Promise<string[]> {
+  const inputs = page.getByTestId(titleTestId);
+  const n = await inputs.count();
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(await inputs.nth(i).inputValue());
+  return out;
+}
+
+describe("the plan, edited live by two members", () => {
+  it("merges simultaneous edits to the action list, shows who is on which row, and the dashboard follows", async () => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    await openPlanView(doctor.page, "actions");
+    await openPlanView(nurse.page, "actions");
+    await openPlanView(secretariat.page, "dashboard");
+    const resolvedBefore = Number(await secretariat.page.getByTestId("problems-resolved").innerText());
+
+    // The doctor extends one action's title while the nurse adds a new action and sets the
+    // status of another, at the same time.
+    const shobo = await rowByTitle(doctor.page, "action-row", "action-title", "消防との情報交換");
+    const title = shobo.getByTestId("action-title");
+    await title.click();
+    await title.press("End");
+    const nurseRow = await rowByTitle(nurse.page, "action-row", "action-title", "専門職間の情報連携方法");
+    await Promise.all([
+      doctor.page.keyboard.type("（年2回）"),
+      (async () => {
+        await nurseRow.getByTestId("action-status").selectOption("inProgress");
+        await nurse.page.getByTestId("add-action").click();
+        await nurse.page.keyboard.type("訪問看護ステーション向け急変時研修");
+      })(),
+    ]);
+
+    for (const page of [doctor.page, nurse.page]) {
+      await eventually(async () => {
+        const all = await titles(page, "action-title");
+        return (
+          all.includes("消防との情報交換の実施（年2回）") &&
+          all.includes("訪問看護ステーション向け急変時研修")
+        );
+      }, "both edits in both lists");
+      await eventually(
+        async () =>
+          (await (
+            await rowByTitle(page, "action-row", "action-title", "専門職間の情報連携方法")
+          )
+            .getByTestId("action-status")
+            .inputValue()) === "inProgress",
+        "the nurse's status change",
+      );
+    }
+
+    // The doctor is on the 消防 row: the nurse sees his name there.
+    await eventually(async () => {
+      const row = await rowByTitle(nurse.page, "action-row", "action-title", "消防との情報交換");
+      return (await row.getByTestId("row-visitors").allInnerTexts()).join("").includes("井上 誠");
+    }, "the doctor's name on the row he edits");
+
+    // Filtering by scene shows only that scene's actions.
+    await doctor.page.getByTestId("filter-scene").selectOption("discharge");
+    const discharge = await titles(doctor.page, "action-title");
+    expect(discharge.length).toBeGreaterThan(0);
+    expect(discharge).not.toContain("消防との情報交換の実施（年2回）");
+    await doctor.page.getByTestId("filter-scene").selectOption("");
+
+    // A problem resolved in the problem list shows up on the secretariat's dashboard.
+    await nurse.page.getByTestId("plan-view-problems").click();
+    await nurse.page.getByTestId("problem-row").first().waitFor();
+    const problem = await rowByTitle(
+      nurse.page,
+      "problem-row",
+      "problem-title",
+      "看取り支援の経験の少ない職員",
+    );
+    await problem.getByTestId("problem-status").selectOption("resolved");
+    await waitForSyncState(nurse.page, "saved");
+    await eventually(
+      async () =>
+        Number(await secretariat.page.getByTestId("problems-resolved").innerText()) === resolvedBefore + 1,
+      "the dashboard's resolved count",
+      20_000,
+    );
+    await eventually(
+      async () => (await secretariat.page.getByTestId("dashboard-changes").innerText()).includes("小林 由紀"),
+      "the nurse in the recent changes",
+      20_000,
+    );
+
+    // A third member opening the plan later gets everything from the server.
+    const caremanager = await loggedInPage(browser, server, "ケアマネジャー");
+    await openPlanView(caremanager.page, "actions");
+    await eventually(async () => {
+      const all = await titles(caremanager.page, "action-title");
+      return (
+        all.includes("消防との情報交換の実施（年2回）") && all.includes("訪問看護ステーション向け急変時研修")
+      );
+    }, "the edits for a later visitor");
+  }, 120_000);
+
+  it("is read-only for an observer, who still sees the board", async () => {
+    const pref = await loggedInPage(browser, server, "千葉県（閲覧）");
+    await openPlanView(pref.page, "board");
+    await pref.page.getByTestId("read-only").waitFor();
+    expect(await pref.page.getByTestId("scene-emergency").innerText()).toContain("救急現場での情報不足");
+    await pref.page.getByTestId("plan-view-actions").click();
+    expect(await pref.page.getByTestId("add-action").count()).toBe(0);
+    expect(await pref.page.getByTestId("action-title").first().getAttribute("readonly")).not.toBeNull();
+  }, 60_000);
+});
