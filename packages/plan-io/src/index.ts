@@ -1,0 +1,3 @@
+export * from "./import.js";
+export * from "./labels.js";
+export * from "./workbook.js";
