@@ -28,6 +28,7 @@ export function ActionList() {
   const [sort, setSort] = useState<SortKey>("manual");
   // A new row appears once the document is re-read: its title takes the focus then.
   const [focusId, setFocusId] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the rows change, until the new one is there
   useEffect(() => {
     if (!focusId) return;
     const el = document.querySelector<HTMLElement>(`[data-row-id="${focusId}"] [data-testid="action-title"]`);

@@ -50,6 +50,8 @@ export interface PlanContextValue extends PlanState {
   groups: Group[];
   members: Member[];
   presence: Map<string, RowVisitor[]>;
+  /** 千葉県 流山市: how exports name the municipality. */
+  municipality: string;
   focusRow(table: PlanTable | null, id?: string | null): void;
   groupName(id: string | null): string;
   memberName(id: string | null): string;
@@ -72,6 +74,7 @@ export function PlanPage() {
   const [groups, setGroups] = useState<Group[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
   const [canCreate, setCanCreate] = useState(false);
+  const [municipality, setMunicipality] = useState("");
   const [nextExists, setNextExists] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -83,13 +86,14 @@ export function PlanPage() {
         get<{ plan: PlanInfo }>(`${base}/plans/${fy}`),
         get<{ groups: Group[] }>(`${base}/groups`),
         get<{ members: Member[] }>(`${base}/members`),
-        get<{ can: Record<string, boolean> }>(base),
+        get<{ can: Record<string, boolean>; workspace: { name: string; prefecture: string } }>(base),
         get<{ plans: PlanInfo[] }>(`${base}/plans`),
       ]);
       setInfo(plan.plan);
       setGroups(g.groups);
       setMembers(m.members);
       setCanCreate(Boolean(detail.can["plans.create"]));
+      setMunicipality(`${detail.workspace.prefecture} ${detail.workspace.name}`);
       setNextExists(list.plans.some((p) => p.fiscalYear === plan.plan.fiscalYear + 1));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -160,6 +164,7 @@ export function PlanPage() {
           groups,
           members,
           presence,
+          municipality,
           focusRow: (table, id = null) => setFocusedRow(handle.provider, table, id),
           groupName: (id) => groups.find((g) => g.id === id)?.name ?? "",
           memberName: (id) => members.find((m) => m.userId === id)?.name ?? "",

@@ -1,6 +1,218 @@
-/** Export and import buttons above the plan views (filled in by the Excel module). */
-import type { PlanView } from "./PlanPage";
+/**
+ * Excel out and in: the whole plan as a workbook in the layouts users file, and a problem
+ * or action table read back from .xlsx/CSV with a preview and a row-by-row error report;
+ * nothing is written until the user confirms a file without errors. The spreadsheet code
+ * loads only when used.
+ */
+import type { Action, Problem } from "@tsumugi/domain";
+import type { ImportPreview } from "@tsumugi/plan-io";
+import { useState } from "react";
+import { get } from "../api/client";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import type { YearColumn } from "./MultiYearTable";
+import { type PlanView, usePlanContext } from "./PlanPage";
+import { applyImport } from "./plan-edits";
 
-export function PlanTransfer(_props: { view: PlanView }) {
-  return null;
+type Kind = "actions" | "problems";
+
+export function PlanTransfer({ view }: { view: PlanView }) {
+  const ctx = usePlanContext();
+  const [importing, setImporting] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const exportWorkbook = async () => {
+    setBusy(true);
+    try {
+      const [{ planWorkbookBytes }, years] = await Promise.all([
+        import("@tsumugi/plan-io"),
+        get<{ years: YearColumn[] }>(`/api/workspaces/${ctx.wid}/plans/multi-year`),
+      ]);
+      const bytes = await planWorkbookBytes(ctx.plan, {
+        municipality: ctx.municipality,
+        groupName: ctx.groupName,
+        memberName: ctx.memberName,
+        years: years.years,
+      });
+      const blob = new Blob([bytes as BlobPart], {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `${ctx.info.title}_${ctx.municipality.replace(/\s/g, "")}.xlsx`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="transfer no-print">
+      <button type="button" onClick={exportWorkbook} disabled={busy} data-testid="plan-export">
+        {t("plan.export")}
+      </button>
+      {ctx.editable && (
+        <button type="button" onClick={() => setImporting(true)} data-testid="plan-import">
+          {t("plan.import")}
+        </button>
+      )}
+      {importing && (
+        <ImportDialog
+          initialKind={view === "problems" ? "problems" : "actions"}
+          onClose={() => setImporting(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): void }) {
+  const ctx = usePlanContext();
+  const [kind, setKind] = useState<Kind>(initialKind);
+  const [preview, setPreview] = useState<ImportPreview<Action> | ImportPreview<Problem> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const read = async (file: File, as: Kind) => {
+    setPreview(null);
+    setDone(null);
+    setError(null);
+    try {
+      const io = await import("@tsumugi/plan-io");
+      const rows = /\.csv$/i.test(file.name)
+        ? io.readCsvRows(await file.text())
+        : await io.readWorkbookRows(await file.arrayBuffer(), as);
+      const importCtx = {
+        groups: ctx.groups,
+        members: ctx.members,
+        existingIds: new Set((as === "actions" ? ctx.plan.actions : ctx.plan.problems).map((r) => r.id)),
+      };
+      setPreview(
+        as === "actions" ? io.parseActionRows(rows, importCtx) : io.parseProblemRows(rows, importCtx),
+      );
+    } catch {
+      setError(t("import.unreadable"));
+    }
+  };
+  const [file, setFile] = useState<File | null>(null);
+
+  const confirm = () => {
+    if (!preview || preview.issues.length > 0) return;
+    const existing = kind === "actions" ? ctx.plan.actions : ctx.plan.problems;
+    const result = applyImport(
+      ctx.doc,
+      kind,
+      existing,
+      preview.rows.map((r) => ({ id: r.id, values: r.values as Record<string, unknown> })),
+    );
+    setDone(t("import.done", { count: result.added + result.updated }));
+    setPreview(null);
+  };
+
+  const added = preview?.rows.filter((r) => r.id === null).length ?? 0;
+  const updated = (preview?.rows.length ?? 0) - added;
+  return (
+    <div className="dialog-backdrop">
+      <dialog open className="dialog wide-dialog" aria-label={t("import.title")} data-testid="import-dialog">
+        <h2>{t("import.title")}</h2>
+        <div className="inline-form">
+          <label>
+            {t("import.kind")}
+            <select
+              value={kind}
+              data-testid="import-kind"
+              onChange={(e) => {
+                const k = e.target.value as Kind;
+                setKind(k);
+                if (file) void read(file, k);
+              }}
+            >
+              <option value="actions">{t("import.kind.actions")}</option>
+              <option value="problems">{t("import.kind.problems")}</option>
+            </select>
+          </label>
+          <label>
+            {t("import.file")}
+            <input
+              type="file"
+              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              data-testid="import-file"
+              onChange={(e) => {
+                const f = e.target.files?.[0] ?? null;
+                setFile(f);
+                if (f) void read(f, kind);
+              }}
+            />
+          </label>
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        {done && (
+          <p className="notice" data-testid="import-done">
+            {done}
+          </p>
+        )}
+        {preview?.noHeader && (
+          <p className="field-error" role="alert" data-testid="import-no-header">
+            {t("import.noHeader", { title: kind === "actions" ? "取組" : "課題" })}
+          </p>
+        )}
+        {preview && !preview.noHeader && (
+          <>
+            {preview.issues.length > 0 && (
+              <div className="preview-errors" role="alert" data-testid="import-errors">
+                <p>{t("import.errors", { count: preview.issues.length })}</p>
+                <ul>
+                  {preview.issues.map((i) => (
+                    <li key={`${i.row}-${i.column}-${i.code}`} data-testid="import-error">
+                      {t("import.row", { row: i.row })}　
+                      {t(`import.error.${i.code}` as MessageKey, { column: i.column, value: i.value })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <p>{t("import.summary", { added, updated })}</p>
+            <table className="grid-table" data-testid="import-preview">
+              <thead>
+                <tr>
+                  <th>{t("import.row", { row: "" })}</th>
+                  <th />
+                  <th>{t("plan.col.title")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => (
+                  <tr key={r.row} className={preview.issues.some((i) => i.row === r.row) ? "has-error" : ""}>
+                    <td>{r.row}</td>
+                    <td>{r.id ? t("import.update") : t("import.add")}</td>
+                    <td>{String((r.values as { title?: string }).title ?? "")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {preview.rows.length === 0 && <p className="muted">{t("import.nothing")}</p>}
+          </>
+        )}
+        <div className="row">
+          <button
+            type="button"
+            onClick={confirm}
+            disabled={!preview || preview.noHeader || preview.issues.length > 0 || preview.rows.length === 0}
+            data-testid="import-confirm"
+          >
+            {t("import.confirm", { count: preview?.rows.length ?? 0 })}
+          </button>
+          <button type="button" className="link" onClick={onClose} data-testid="import-close">
+            {t("common.cancel")}
+          </button>
+        </div>
+      </dialog>
+    </div>
+  );
 }

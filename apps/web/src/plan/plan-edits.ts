@@ -11,9 +11,12 @@ import {
   orderKeyBetween,
   type PlanTable,
   type Problem,
+  rowText,
+  setRowField,
   sortOrdered,
 } from "@tsumugi/domain";
 import type * as Y from "yjs";
+import { replaceText } from "../collab/text-diff";
 
 export function newRowId(): string {
   const bytes = new Uint8Array(12);
@@ -130,4 +133,61 @@ export function setLink(doc: Y.Doc, problem: Problem, action: Action, linked: bo
     p?.set("actionIds", withOrWithout(problem.actionIds, action.id));
     a?.set("problemIds", withOrWithout(action.problemIds, problem.id));
   });
+}
+
+const ACTION_TEXT = new Set(["title", "detail", "nextStep"]);
+const PROBLEM_TEXT = new Set(["title", "detail"]);
+
+/** Writes imported values into an existing row: text through its collaborative text. */
+function updateRow(
+  doc: Y.Doc,
+  table: "actions" | "problems",
+  id: string,
+  values: Record<string, unknown>,
+): void {
+  const textFields = table === "actions" ? ACTION_TEXT : PROBLEM_TEXT;
+  for (const [key, value] of Object.entries(values)) {
+    if (textFields.has(key)) {
+      const text = rowText(doc, table, id, key);
+      if (text) replaceText(text, String(value ?? ""));
+    } else if (key === "period" || key === "evaluation") {
+      for (const [part, v] of Object.entries(value as Record<string, unknown>)) {
+        const field = `${key}.${part}`;
+        const text = rowText(doc, table, id, field);
+        if (text) replaceText(text, String(v ?? ""));
+        else setRowField(doc, table, id, field, v);
+      }
+    } else {
+      setRowField(doc, table, id, key, value);
+    }
+  }
+}
+
+/** Applies a confirmed import in one transaction: updates rows it names, appends the rest. */
+export function applyImport(
+  doc: Y.Doc,
+  table: "actions" | "problems",
+  existing: readonly Ordered[],
+  rows: readonly { id: string | null; values: Record<string, unknown> }[],
+): { added: number; updated: number } {
+  let added = 0;
+  let updated = 0;
+  doc.transact(() => {
+    const ordered: Ordered[] = [...existing];
+    for (const row of rows) {
+      if (row.id) {
+        updateRow(doc, table, row.id, row.values);
+        updated++;
+        continue;
+      }
+      const fresh =
+        table === "actions"
+          ? newAction(ordered, row.values as Partial<Action>)
+          : newProblem(ordered, row.values as Partial<Problem>);
+      insertRow(doc, table, fresh);
+      ordered.push(fresh);
+      added++;
+    }
+  });
+  return { added, updated };
 }
