@@ -143,4 +143,46 @@ describe("the plan, edited live by two members", () => {
     expect(await pref.page.getByTestId("add-action").count()).toBe(0);
     expect(await pref.page.getByTestId("action-title").first().getAttribute("readonly")).not.toBeNull();
   }, 60_000);
+
+  it("keeps an IME composition in a cell intact while a colleague edits the same cell", async () => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    await openPlanView(doctor.page, "actions");
+    await openPlanView(nurse.page, "actions");
+    const target = "在宅医療介護連携の相談窓口の周知";
+    const mine = (await rowByTitle(doctor.page, "action-row", "action-title", target)).getByTestId(
+      "action-title",
+    );
+    await mine.click();
+    await mine.press("End");
+    const cdp = await doctor.context.newCDPSession(doctor.page);
+    for (const kana of ["か", "かく", "かくに", "かくにん"]) {
+      await cdp.send("Input.imeSetComposition", {
+        text: kana,
+        selectionStart: kana.length,
+        selectionEnd: kana.length,
+      });
+    }
+    // Mid-composition the nurse types at the start of the same title.
+    const theirs = (await rowByTitle(nurse.page, "action-row", "action-title", target)).getByTestId(
+      "action-title",
+    );
+    await theirs.click();
+    await theirs.press("Home");
+    await nurse.page.keyboard.type("【至急】");
+    await waitForSyncState(nurse.page, "saved");
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await mine.inputValue()).match(/かくにん/g)).toHaveLength(1);
+
+    await cdp.send("Input.imeSetComposition", { text: "確認", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.insertText", { text: "確認" });
+    const expected = `【至急】${target}確認`;
+    for (const page of [doctor.page, nurse.page]) {
+      await eventually(
+        async () => (await titles(page, "action-title")).includes(expected),
+        `"${expected}" on both screens`,
+      );
+    }
+    expect((await titles(doctor.page, "action-title")).join("")).not.toContain("かくにん");
+  }, 60_000);
 });
