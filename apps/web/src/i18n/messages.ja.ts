@@ -107,12 +107,16 @@ export const messages = {
   "plan.goalTerm": "区分",
   "plan.goalText": "目標",
   "plan.addGoal": "目標を追加",
+  "plan.goalCodeInvalid": "目標番号を20文字以内で入力してください。",
+  "plan.goalCodeTaken": "目標番号「{code}」はすでに使われています。",
   "plan.problems": "課題",
   "plan.actions": "取組",
   "plan.noRows": "該当する行はありません。",
   "plan.loading": "計画を読み込んでいます…",
   "plan.invalidRows": "読み取れない行が {count} 件あります（集計から除外されています）。",
   "plan.print": "印刷",
+  "plan.newerSchema":
+    "この計画は新しいバージョンの紡ぎで更新されています。ページを再読み込みしてください（このままでは編集できません）。",
   "plan.export": "Excel に出力",
   "plan.import": "Excel/CSV から取り込む",
 

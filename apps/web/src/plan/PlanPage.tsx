@@ -2,7 +2,13 @@
  * A fiscal year's plan: one collaborative document shown through several live views (scene
  * board, lists, tables, schedule), the secretariat's dashboard and the year-end review.
  */
-import { caretColorFor, fiscalYearLabel, type PlanTable } from "@tsumugi/domain";
+import {
+  caretColorFor,
+  fiscalYearLabel,
+  migratePlanDoc,
+  type PlanTable,
+  planCompatibility,
+} from "@tsumugi/domain";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
@@ -125,6 +131,17 @@ export function PlanPage() {
   }, [handle, me]);
 
   useEffect(() => {
+    if (
+      handle &&
+      inputs.synced &&
+      info?.access === "write" &&
+      planCompatibility(handle.doc) === "upgradable"
+    ) {
+      migratePlanDoc(handle.doc);
+    }
+  }, [handle, inputs.synced, info?.access]);
+
+  useEffect(() => {
     if (!unsent) return;
     const warn = (e: BeforeUnloadEvent) => {
       e.preventDefault();
@@ -139,7 +156,9 @@ export function PlanPage() {
   if (!info || !me) return <p className="muted pad">{t("common.loading")}</p>;
   const requested = params.get("view") as PlanView | null;
   const view: PlanView = requested && PLAN_VIEWS.includes(requested) ? requested : "board";
-  const editable = info.access === "write";
+  // A plan written by a newer version is read-only here; an older one is upgraded in place.
+  const compatibility = state && handle ? planCompatibility(handle.doc) : "current";
+  const editable = info.access === "write" && compatibility !== "newer";
 
   const createNext = async () => {
     const label = nextLabel(info);
@@ -208,6 +227,11 @@ export function PlanPage() {
         ))}
       </nav>
       {notice && <p className="notice">{notice}</p>}
+      {compatibility === "newer" && (
+        <p className="notice" data-testid="newer-schema">
+          {t("plan.newerSchema")}
+        </p>
+      )}
       {ctx && ctx.invalid.length > 0 && (
         <p className="notice" data-testid="invalid-rows">
           {t("plan.invalidRows", { count: ctx.invalid.length })}

@@ -4,6 +4,7 @@ import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ProgressBar } from "./cells";
+import { GoalsTable } from "./GoalsTable";
 import { usePlanContext } from "./PlanPage";
 
 export function SceneBoard() {
@@ -21,6 +22,7 @@ export function SceneBoard() {
           className="cell-input"
         />
       </section>
+      <GoalsTable />
       <div className="scene-columns">
         {SCENES.map((scene) => {
           const problems = plan.problems.filter((p) => p.scenes.includes(scene.id));

@@ -9,6 +9,7 @@ import {
   isPeriodPoint,
   orderKeyBetween,
   type ScheduleEvent,
+  setRowField,
   sortOrdered,
 } from "@tsumugi/domain";
 import { useState } from "react";
@@ -69,6 +70,7 @@ export function ScheduleView() {
                     label={t("plan.schedule.activity")}
                   />
                   <Visitors table="scheduleRows" id={row.id} />
+                  <LinkedActions rowId={row.id} actionIds={row.actionIds} />
                   {editable && (
                     <RowTools
                       disabled={!editable}
@@ -128,6 +130,49 @@ export function ScheduleView() {
       )}
       {adding && <EventForm fy={fy} {...adding} onDone={() => setAdding(null)} />}
       <PeriodBars />
+    </div>
+  );
+}
+
+/** The actions a schedule row carries out, linked by id. */
+function LinkedActions({ rowId, actionIds }: { rowId: string; actionIds: string[] }) {
+  const { plan, doc, editable } = usePlanContext();
+  const set = (ids: string[]) => setRowField(doc, "scheduleRows", rowId, "actionIds", ids);
+  const linked = plan.actions.filter((a) => actionIds.includes(a.id));
+  return (
+    <div className="linked-actions">
+      {linked.map((a) => (
+        <span key={a.id} className="link-chip">
+          {a.title}
+          {editable && (
+            <button
+              type="button"
+              className="icon no-print"
+              title={t("plan.delete")}
+              onClick={() => set(actionIds.filter((id) => id !== a.id))}
+            >
+              ×
+            </button>
+          )}
+        </span>
+      ))}
+      {editable && (
+        <select
+          className="no-print"
+          aria-label={t("plan.linkAction")}
+          value=""
+          onChange={(e) => e.target.value && set([...actionIds, e.target.value])}
+        >
+          <option value="">{t("plan.linkAction")}</option>
+          {plan.actions
+            .filter((a) => !actionIds.includes(a.id))
+            .map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+        </select>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ export * from "./dashboard.js";
 export * from "./order-key.js";
 export * from "./period.js";
 export * from "./plan-doc.js";
+export * from "./plan-migrations.js";
 export * from "./plan-read.js";
 export * from "./plan-schema.js";
 export * from "./progress.js";

@@ -1,0 +1,152 @@
+/**
+ * The plan's goals with their codes (1-③ …), short-term or mid/long-term, per scene. Actions
+ * point at goals by code, so a code is edited as a whole value and must stay unique.
+ */
+import {
+  GOAL_TERMS,
+  type Goal,
+  type GoalTerm,
+  orderKeyBetween,
+  type SceneId,
+  setRowField,
+  sortOrdered,
+} from "@tsumugi/domain";
+import { useState } from "react";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { RowText, RowTools, Select, sceneOptions, Visitors, visitorStyle } from "./cells";
+import { usePlanContext } from "./PlanPage";
+import { addRow, moveRow, newRowId, removeRow } from "./plan-edits";
+
+export function GoalsTable() {
+  const { plan, doc, editable, presence } = usePlanContext();
+  const [error, setError] = useState<string | null>(null);
+
+  const add = () => {
+    const last = sortOrdered(plan.goals).at(-1);
+    let n = plan.goals.length + 1;
+    while (plan.goals.some((g) => g.code === `${n}`)) n++;
+    addRow(doc, "goals", {
+      id: newRowId(),
+      order: orderKeyBetween(last?.order ?? null, null),
+      code: String(n),
+      term: "short",
+      scene: null,
+      text: "",
+    });
+  };
+
+  return (
+    <section className="goals" data-testid="goals">
+      <h2>{t("plan.goals")}</h2>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <table className="grid-table">
+        <thead>
+          <tr>
+            <th>{t("plan.goalCode")}</th>
+            <th>{t("plan.goalTerm")}</th>
+            <th>{t("plan.filter.scene")}</th>
+            <th>{t("plan.goalText")}</th>
+            {editable && <th className="no-print" />}
+          </tr>
+        </thead>
+        <tbody>
+          {plan.goals.map((g) => (
+            <tr key={g.id} data-testid="goal-row" style={visitorStyle(presence, "goals", g.id)}>
+              <td>
+                <GoalCode goal={g} goals={plan.goals} onError={setError} />
+              </td>
+              <td>
+                <Select
+                  value={g.term}
+                  options={GOAL_TERMS.map((x) => ({ id: x.id, label: t(`goalTerm.${x.id}` as MessageKey) }))}
+                  label={t("plan.goalTerm")}
+                  disabled={!editable}
+                  onChange={(v) => setRowField(doc, "goals", g.id, "term", (v ?? "short") as GoalTerm)}
+                />
+              </td>
+              <td>
+                <Select
+                  value={g.scene}
+                  options={sceneOptions()}
+                  allowEmpty={t("plan.noGroup")}
+                  label={t("plan.filter.scene")}
+                  disabled={!editable}
+                  onChange={(v) => setRowField(doc, "goals", g.id, "scene", v as SceneId | null)}
+                />
+              </td>
+              <td className="wide-cell">
+                <RowText table="goals" id={g.id} field="text" label={t("plan.goalText")} />
+                <Visitors table="goals" id={g.id} />
+              </td>
+              {editable && (
+                <td className="no-print">
+                  <RowTools
+                    disabled={!editable}
+                    onUp={() => moveRow(doc, "goals", plan.goals, g.id, -1)}
+                    onDown={() => moveRow(doc, "goals", plan.goals, g.id, 1)}
+                    onDelete={() => {
+                      if (window.confirm(t("plan.confirmDelete", { title: g.code })))
+                        removeRow(doc, "goals", g.id);
+                    }}
+                  />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editable && (
+        <button type="button" className="no-print" onClick={add} data-testid="add-goal">
+          {t("plan.addGoal")}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** The code is written when the field is left, if it is unique and not empty. */
+function GoalCode({ goal, goals, onError }: { goal: Goal; goals: Goal[]; onError(m: string | null): void }) {
+  const { doc, editable, plan } = usePlanContext();
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const code = draft.trim();
+    setDraft(null);
+    if (code === goal.code) return;
+    if (code === "" || code.length > 20) return onError(t("plan.goalCodeInvalid"));
+    if (goals.some((g) => g.id !== goal.id && g.code === code))
+      return onError(t("plan.goalCodeTaken", { code }));
+    onError(null);
+    // Actions follow the renamed code.
+    doc.transact(() => {
+      setRowField(doc, "goals", goal.id, "code", code);
+      for (const a of plan.actions) {
+        if (a.goalCodes.includes(goal.code)) {
+          setRowField(
+            doc,
+            "actions",
+            a.id,
+            "goalCodes",
+            a.goalCodes.map((c) => (c === goal.code ? code : c)),
+          );
+        }
+      }
+    });
+  };
+  return (
+    <input
+      className="cell-input code-input"
+      value={draft ?? goal.code}
+      readOnly={!editable}
+      aria-label={t("plan.goalCode")}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === "Enter" && !e.nativeEvent.isComposing && commit()}
+    />
+  );
+}
