@@ -213,7 +213,7 @@ export const messages = {
   "dashboard.table.scheduleRows": "年間予定",
   "dashboard.table.scheduleEvents": "予定",
   "dashboard.table.planPeriods": "計画期間",
-  "dashboard.noData": "—",
+  "dashboard.noData": "対象なし",
 
   "review.summaryScene": "場面別の評価",
   "review.summaryItem": "事業項目別の評価",
