@@ -227,7 +227,6 @@ export const messages = {
   "mentions.empty": "あなた宛てのメンションはありません。",
   "mentions.unread": "未読",
   "mentions.markRead": "既読にする",
-  "mentions.in": "{plan}・{row}",
 
   "import.title": "計画表の取り込み",
   "import.file": "ファイル（.xlsx / .csv）",
