@@ -5,6 +5,7 @@ import {
   canChangeRole,
   canCreateDocument,
   canDisableUser,
+  canManageMeeting,
   type DocumentAccess,
   documentAccess,
   WORKSPACE_ACTIONS,
@@ -34,6 +35,8 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "plans.create": { secretariat: true, member: false, coordinator: false, observer: false },
   "plans.rebuild": { secretariat: true, member: false, coordinator: false, observer: false },
   "comments.write": { secretariat: true, member: true, coordinator: true, observer: false },
+  "meetings.read": { secretariat: true, member: true, coordinator: true, observer: true },
+  "minutes.fix": { secretariat: true, member: false, coordinator: false, observer: false },
 };
 
 describe("workspace actions: every role × action", () => {
@@ -99,5 +102,27 @@ describe("managing members", () => {
     expect(canDisableUser(actor("secretariat"), "u2")).toBe(true);
     expect(canDisableUser(actor("secretariat"), "u1")).toBe(false);
     expect(canDisableUser(actor("member"), "u2")).toBe(false);
+  });
+});
+
+describe("locked documents and meetings", () => {
+  it("locked documents are read-only for every role", () => {
+    for (const role of ROLES) {
+      expect(documentAccess(actor(role), { workspaceId: "w", groupId: null, locked: true })).toBe("read");
+      expect(documentAccess(actor(role), { workspaceId: "w", groupId: "g1", locked: true })).toBe("read");
+    }
+    expect(documentAccess(actor(null), { workspaceId: "w", groupId: null, locked: true })).toBe("none");
+  });
+
+  it("the secretariat runs any meeting; members and coordinators only their groups' meetings", () => {
+    expect(canManageMeeting(actor("secretariat"), null)).toBe(true);
+    expect(canManageMeeting(actor("secretariat"), "g2")).toBe(true);
+    for (const role of ["member", "coordinator"] as const) {
+      expect(canManageMeeting(actor(role), "g1")).toBe(true);
+      expect(canManageMeeting(actor(role), "g2")).toBe(false);
+      expect(canManageMeeting(actor(role), null)).toBe(false);
+    }
+    expect(canManageMeeting(actor("observer"), "g1")).toBe(false);
+    expect(canManageMeeting(actor("member", { disabled: true }), "g1")).toBe(false);
   });
 });

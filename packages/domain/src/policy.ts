@@ -30,6 +30,8 @@ export const WORKSPACE_ACTIONS = [
   "plans.create",
   "plans.rebuild",
   "comments.write",
+  "meetings.read",
+  "minutes.fix",
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -48,6 +50,9 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   "plans.create": ["secretariat"],
   "plans.rebuild": ["secretariat"],
   "comments.write": ["secretariat", "member", "coordinator"],
+  "meetings.read": ["secretariat", "member", "coordinator", "observer"],
+  // Fixing minutes makes them the official record, read-only for everyone.
+  "minutes.fix": ["secretariat"],
 };
 
 function activeRole(actor: Actor): Role | null {
@@ -64,6 +69,8 @@ export function can(actor: Actor, action: WorkspaceAction): boolean {
 export interface DocumentRef {
   workspaceId: string;
   groupId: string | null;
+  /** Fixed minutes, approved drafts: read-only for everyone. */
+  locked?: boolean;
 }
 
 export type DocumentAccess = "write" | "read" | "none";
@@ -71,12 +78,12 @@ export type DocumentAccess = "write" | "read" | "none";
 /**
  * Workspace-wide documents: secretariat, members and coordinators write; observers read.
  * A group's documents: its members and the secretariat write; everyone else in the
- * workspace reads. Outsiders and disabled accounts get nothing.
+ * workspace reads. Locked documents are read by all. Outsiders and disabled accounts get nothing.
  */
 export function documentAccess(actor: Actor, doc: DocumentRef): DocumentAccess {
   const role = activeRole(actor);
   if (role === null) return "none";
-  if (role === "observer") return "read";
+  if (role === "observer" || doc.locked) return "read";
   if (role === "secretariat") return "write";
   if (doc.groupId === null) return "write";
   return actor.groupIds.includes(doc.groupId) ? "write" : "read";
@@ -87,6 +94,17 @@ export function canCreateDocument(actor: Actor, groupId: string | null): boolean
   if (!can(actor, "documents.create")) return false;
   if (groupId === null || actor.role === "secretariat") return true;
   return actor.groupIds.includes(groupId);
+}
+
+/**
+ * Who runs a meeting (creates it, edits its details, moves it through its states): the
+ * secretariat for any meeting; members and coordinators for the meetings of their own groups.
+ */
+export function canManageMeeting(actor: Actor, groupId: string | null): boolean {
+  const role = activeRole(actor);
+  if (role === "secretariat") return true;
+  if (role !== "member" && role !== "coordinator") return false;
+  return groupId !== null && actor.groupIds.includes(groupId);
 }
 
 /** The secretariat may change anyone's role except leave the workspace without a secretariat. */

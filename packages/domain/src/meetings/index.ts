@@ -1,0 +1,3 @@
+export * from "./meeting-doc.js";
+export * from "./plan-changes.js";
+export * from "./vocabulary.js";
