@@ -28,6 +28,8 @@ export interface Config {
   collab: CollabLimits;
   /** How long after a plan edit its read model is brought up to date (PLAN_PROJECTION_DELAY_MS). */
   planProjectionDelayMs: number;
+  /** How often edited rich-text documents get an automatic version (VERSION_INTERVAL_MINUTES). */
+  versionIntervalMs: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionRecheckMs: int(env, "COLLAB_SESSION_RECHECK_SECONDS", 60, 1) * 1000,
     },
     planProjectionDelayMs: int(env, "PLAN_PROJECTION_DELAY_MS", 1500, 0),
+    versionIntervalMs: int(env, "VERSION_INTERVAL_MINUTES", 30, 1) * 60_000,
     logLevel,
   };
 }

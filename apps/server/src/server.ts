@@ -21,6 +21,7 @@ import { unprojectedPlans } from "./plan/plan-repository.js";
 import { seedDemo } from "./seed/demo.js";
 import { Database } from "./storage/database.js";
 import { migrate } from "./storage/migrations.js";
+import { startPeriodicVersions } from "./versions/periodic-versions.js";
 
 export interface RunningServer {
   url: string;
@@ -66,6 +67,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   collab.onDocumentChanged((docName, userId) => projector.noteChange(docName, userId));
   // New plans (the demo seed) and cleared read models are projected from the stored documents.
   for (const docName of await unprojectedPlans(db)) await projector.projectNow(docName);
+  const versions = startPeriodicVersions({ db, collab, log, intervalMs: config.versionIntervalMs });
   const app = createApp(ctx, collab, projector);
   const http = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
@@ -87,6 +89,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const close = () => {
     closing ??= (async () => {
       clearInterval(sessionSweep);
+      versions.stop();
       await collab.close();
       await projector.close();
       await new Promise<void>((resolve) => {

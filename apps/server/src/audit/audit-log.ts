@@ -28,7 +28,11 @@ export type AuditEvent =
   | "document.access_refused"
   | "document.write_refused"
   | "plan.created"
-  | "plan.rebuilt";
+  | "plan.rebuilt"
+  | "meeting.created"
+  | "meeting.state_changed"
+  | "meeting.outcome_action"
+  | "minutes.state_changed";
 
 export interface AuditEntry {
   event: AuditEvent;

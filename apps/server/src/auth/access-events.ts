@@ -8,7 +8,9 @@ export type AccessChange =
   /** These sessions ended (logout, expiry, password change, "end sessions"). */
   | { type: "sessions-ended"; sessionIds: readonly string[] }
   /** The user's role, group membership or disabled state changed in a workspace (or everywhere). */
-  | { type: "user-access-changed"; userId: string; workspaceId: string | null };
+  | { type: "user-access-changed"; userId: string; workspaceId: string | null }
+  /** A document's own access changed (locked, unlocked): every connection re-checks. */
+  | { type: "document-access-changed"; docName: string };
 
 export class AccessEvents {
   private readonly emitter = new EventEmitter();

@@ -32,6 +32,12 @@ export interface CollabServer {
   flush(): Promise<void>;
   /** A copy of a document as stored (the loaded room's state, or read from SQLite). */
   readDocument(docName: string): Promise<Y.Doc>;
+  /**
+   * Changes a document on the server's behalf (creating an action from a meeting outcome,
+   * restoring a version): `change` edits a copy, and the resulting update is stored, then
+   * applied and broadcast like a client's, so it is durable before anyone sees it.
+   */
+  mutate(docName: string, userId: string, change: (doc: Y.Doc) => void): Promise<void>;
   /** Subscribes to applied client updates: (docName, userId). Returns the unsubscribe. */
   onDocumentChanged(listener: (docName: string, userId: string) => void): () => void;
   /** Flushes, closes every socket (1001) and unloads every document. */
@@ -87,10 +93,10 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         })
         .catch((err) => log.error("audit failed", { err }));
     },
-    onApplied: (docName: string, peer: Peer) => {
+    onApplied: (docName: string, userId: string) => {
       for (const listener of changeListeners) {
         try {
-          listener(docName, peer.user.id);
+          listener(docName, userId);
         } catch (err) {
           log.error("collab: change listener failed", { doc: docName, err });
         }
@@ -207,12 +213,14 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     }
   }
 
-  async function recheckAccess(
-    change: Extract<AccessChange, { type: "user-access-changed" }>,
-  ): Promise<void> {
+  async function recheckAccess(change: Exclude<AccessChange, { type: "sessions-ended" }>): Promise<void> {
     for (const peer of peers) {
-      if (peer.user.id !== change.userId) continue;
-      if (change.workspaceId !== null && peer.workspaceId !== change.workspaceId) continue;
+      if (change.type === "document-access-changed") {
+        if (peer.docName !== change.docName) continue;
+      } else {
+        if (peer.user.id !== change.userId) continue;
+        if (change.workspaceId !== null && peer.workspaceId !== change.workspaceId) continue;
+      }
       const [actor, doc] = await Promise.all([
         loadActor(ctx.db, peer.user.id, peer.workspaceId),
         findDocumentByName(ctx.db, peer.docName),
@@ -281,6 +289,25 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         for (const part of loaded.parts) Y.applyUpdate(copy, part);
       });
       return copy;
+    },
+    async mutate(docName, userId, change) {
+      if (closing) throw new Error("collab server is closing");
+      reserved.set(docName, (reserved.get(docName) ?? 0) + 1);
+      try {
+        const room = await openRoom(docName);
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+        const before = Y.encodeStateVector(copy);
+        change(copy);
+        const update = Y.encodeStateAsUpdate(copy, before);
+        copy.destroy();
+        await room.applyFromServer(update, userId);
+        scheduleUnload(room);
+      } finally {
+        const left = (reserved.get(docName) ?? 1) - 1;
+        if (left > 0) reserved.set(docName, left);
+        else reserved.delete(docName);
+      }
     },
     onDocumentChanged(listener) {
       changeListeners.add(listener);

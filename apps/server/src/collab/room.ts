@@ -36,8 +36,8 @@ export interface RoomDeps {
   log: Logger;
   /** Called once per connection when a read-only peer tries to write. */
   onWriteRefused(peer: Peer, docName: string): void;
-  /** Called after a stored update from `peer` has been applied (read models follow it). */
-  onApplied(docName: string, peer: Peer): void;
+  /** Called after a stored update has been applied (read models follow it). */
+  onApplied(docName: string, userId: string): void;
 }
 
 export class Room {
@@ -164,7 +164,7 @@ export class Room {
         this.logBytes += update.byteLength;
         try {
           Y.applyUpdate(this.doc, update, peer);
-          this.deps.onApplied(this.docName, peer);
+          this.deps.onApplied(this.docName, peer.user.id);
         } catch (err) {
           this.deps.log.warn("collab: stored update could not be applied", { doc: this.docName, err });
           peer.close(CLOSE.malformed, "invalid update");
@@ -173,6 +173,27 @@ export class Room {
       },
       // Not stored, so not applied or forwarded: the client re-sends it after reconnecting.
       onFailed: () => peer.close(CLOSE.internalError, "storage failure"),
+    });
+  }
+
+  /** Stores an update made by the server for `userId`, then applies and broadcasts it. */
+  applyFromServer(update: Uint8Array, userId: string): Promise<void> {
+    if (isEmptyUpdate(update)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.deps.batcher.enqueue({
+        docName: this.docName,
+        update,
+        onCommitted: (rowId) => {
+          this.lastUpdateId = rowId;
+          this.logCount++;
+          this.logBytes += update.byteLength;
+          Y.applyUpdate(this.doc, update, null);
+          this.deps.onApplied(this.docName, userId);
+          this.maybeCompact();
+          resolve();
+        },
+        onFailed: () => reject(new Error("storage failure")),
+      });
     });
   }
 

@@ -11,6 +11,8 @@ export interface DocumentRecord {
   docName: string;
   /** The 年度 of a plan document; null for other kinds. */
   fiscalYear: number | null;
+  /** Fixed minutes, approved drafts: read-only for everyone. */
+  locked: boolean;
   createdBy: string | null;
   createdAt: number;
   updatedAt: number;
@@ -24,6 +26,7 @@ interface DocumentRow {
   title: string;
   doc_name: string;
   fiscal_year: number | null;
+  locked_at?: number | null;
   created_by: string | null;
   created_at: number;
   updated_at: number;
@@ -38,6 +41,7 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
     title: r.title,
     docName: r.doc_name,
     fiscalYear: r.fiscal_year ?? null,
+    locked: r.locked_at != null,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -78,6 +82,7 @@ export function toDocumentView(d: DocumentRecord, access: "write" | "read" | "no
     kind: d.kind,
     groupId: d.groupId,
     docName: d.docName,
+    locked: d.locked,
     access,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,

@@ -55,6 +55,7 @@ export function documentRoutes(): Hono<AppEnv> {
       title,
       docName: docNameOf(wid, id),
       fiscalYear: null,
+      locked: false,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,

@@ -6,15 +6,19 @@ import { Hono } from "hono";
 import { auditRoutes } from "../audit/audit-routes.js";
 import { authRoutes } from "../auth/auth-routes.js";
 import { LoginThrottle } from "../auth/login-throttle.js";
+import { calendarFeedRoutes, publicCalendarRoutes } from "../calendar/calendar-routes.js";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
 import { documentRoutes } from "../documents/document-routes.js";
 import { groupRoutes } from "../groups/group-routes.js";
 import { publicInviteRoutes, workspaceInviteRoutes } from "../invites/invite-routes.js";
+import { meetingRoutes } from "../meetings/meeting-routes.js";
+import { minutesCommentRoutes } from "../meetings/minutes-comment-routes.js";
 import { memberRoutes } from "../members/member-routes.js";
 import { commentRoutes, mentionRoutes } from "../plan/comment-routes.js";
 import type { PlanProjector } from "../plan/plan-projector.js";
 import { planRoutes } from "../plan/plan-routes.js";
+import { versionRoutes } from "../versions/version-routes.js";
 import { workspaceGuard } from "../workspaces/workspace-guard.js";
 import { workspaceRoutes } from "../workspaces/workspace-routes.js";
 import type { AppEnv } from "./env.js";
@@ -42,6 +46,7 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.get("/api/openapi.json", (c) => c.json(openApiDocument(ctx.config.publicUrl)));
   app.route("/api/auth", authRoutes(throttle));
   app.route("/api/invites", publicInviteRoutes());
+  app.route("/api/calendar", publicCalendarRoutes());
 
   app.use("/api/workspaces/:wid/*", workspaceGuard);
   app.use("/api/workspaces/:wid", workspaceGuard);
@@ -54,6 +59,10 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/workspaces/:wid/plans/:fy/comments", commentRoutes(collab));
   app.route("/api/workspaces/:wid/plans", planRoutes(collab, projector));
   app.route("/api/workspaces/:wid/mentions", mentionRoutes());
+  app.route("/api/workspaces/:wid/meetings/:mid/comments", minutesCommentRoutes());
+  app.route("/api/workspaces/:wid/meetings", meetingRoutes(collab));
+  app.route("/api/workspaces/:wid/documents/:did/versions", versionRoutes(collab));
+  app.route("/api/workspaces/:wid/calendar-feed", calendarFeedRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
   mountStaticWeb(app, ctx.config);

@@ -49,6 +49,7 @@ export async function createPlanDocument(
     title: input.title,
     docName: docNameOf(input.workspaceId, id),
     fiscalYear: input.fiscalYear,
+    locked: false,
     createdBy: input.createdBy,
     createdAt: now,
     updatedAt: now,

@@ -1,0 +1,98 @@
+/**
+ * Closing a meeting and fixing its minutes. At close the minutes and that year's plan are
+ * snapshotted (versions), and attendance and outcomes are recorded in SQL for the indicators
+ * and the decisions list. Fixed minutes are locked: read-only for everyone, open sockets
+ * downgraded at once.
+ */
+import { readAttendance, readOutcomes, startAgendaItem } from "@tsumugi/domain";
+import * as Y from "yjs";
+import type { CollabServer } from "../collab/collab-server.js";
+import type { AppContext } from "../context.js";
+import { findPlanDocument } from "../plan/plan-repository.js";
+import { saveVersion } from "../versions/version-store.js";
+import type { MeetingRecord } from "./meeting-repository.js";
+
+export async function closeMeeting(
+  app: AppContext,
+  collab: CollabServer,
+  m: MeetingRecord,
+  userId: string,
+): Promise<void> {
+  // The timer stops; then everything said so far is on disk before the snapshots.
+  await collab.mutate(m.docName, userId, (doc) => startAgendaItem(doc, null, Date.now()));
+  await collab.flush();
+  const minutes = await collab.readDocument(m.docName);
+  const attendance = readAttendance(minutes);
+  const outcomes = readOutcomes(minutes);
+  const label = `第${m.number}回 終了時`;
+  const minutesVersionId = await saveVersion(app.db, {
+    docName: m.docName,
+    state: Y.encodeStateAsUpdate(minutes),
+    reason: "meetingClose",
+    label,
+    userId,
+  });
+  minutes.destroy();
+  const plan = await findPlanDocument(app.db, m.workspaceId, m.fiscalYear);
+  let planVersionId: number | null = null;
+  if (plan) {
+    const planDoc = await collab.readDocument(plan.docName);
+    planVersionId = await saveVersion(app.db, {
+      docName: plan.docName,
+      state: Y.encodeStateAsUpdate(planDoc),
+      reason: "meetingClose",
+      label: `${m.title} 終了時`,
+      userId,
+    });
+    planDoc.destroy();
+  }
+  const now = Date.now();
+  await app.db.transaction(async (tx) => {
+    await tx.run(
+      "UPDATE meetings SET state = 'closed', closed_at = ?, updated_at = ?, minutes_version_id = ?, plan_version_id = ? WHERE id = ?",
+      [now, now, minutesVersionId, planVersionId, m.id],
+    );
+    await tx.run("DELETE FROM meeting_attendance WHERE meeting_id = ?", [m.id]);
+    for (const [uid, status] of attendance) {
+      const member = await tx.get("SELECT 1 FROM users WHERE id = ?", [uid]);
+      if (member) {
+        await tx.run("INSERT INTO meeting_attendance (meeting_id, user_id, status) VALUES (?, ?, ?)", [
+          m.id,
+          uid,
+          status,
+        ]);
+      }
+    }
+    await tx.run("DELETE FROM meeting_outcomes WHERE meeting_id = ?", [m.id]);
+    for (const o of outcomes) {
+      await tx.run(
+        "INSERT INTO meeting_outcomes (meeting_id, id, ord, type, text, action_id) VALUES (?, ?, ?, ?, ?, ?)",
+        [m.id, o.id, o.order, o.type, o.text, o.actionId],
+      );
+    }
+  });
+}
+
+export async function fixMinutes(
+  app: AppContext,
+  collab: CollabServer,
+  m: MeetingRecord,
+  userId: string,
+): Promise<void> {
+  await collab.flush();
+  const minutes = await collab.readDocument(m.docName);
+  await saveVersion(app.db, {
+    docName: m.docName,
+    state: Y.encodeStateAsUpdate(minutes),
+    reason: "approval",
+    label: "確定版",
+    userId,
+  });
+  minutes.destroy();
+  const now = Date.now();
+  await app.db.transaction(async (tx) => {
+    await tx.run("UPDATE meetings SET minutes_state = 'fixed', updated_at = ? WHERE id = ?", [now, m.id]);
+    await tx.run("UPDATE documents SET locked_at = ?, updated_at = ? WHERE id = ?", [now, now, m.documentId]);
+  });
+  app.events.emit({ type: "document-access-changed", docName: m.docName });
+}

@@ -1,0 +1,123 @@
+/**
+ * A meeting as Markdown: title block, attendance by organisation, agenda, minutes, decisions
+ * and actions; what the secretariat used to paste into an e-mail.
+ */
+import {
+  ATTENDANCE,
+  RICH_TEXT_FIELD,
+  readAgenda,
+  readAttendance,
+  readOutcomes,
+  warekiDate,
+} from "@tsumugi/domain";
+import * as Y from "yjs";
+import type { CollabServer } from "../collab/collab-server.js";
+import type { Queryable } from "../storage/database.js";
+import type { MeetingRecord } from "./meeting-repository.js";
+
+function inline(text: Y.XmlText): string {
+  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[])
+    .map((d) => {
+      if (typeof d.insert !== "string") return "";
+      let s = d.insert;
+      if (d.attributes?.bold) s = `**${s}**`;
+      if (d.attributes?.italic) s = `*${s}*`;
+      return s;
+    })
+    .join("");
+}
+
+function blockText(el: Y.XmlElement): string {
+  return el
+    .toArray()
+    .map((n) => (n instanceof Y.XmlText ? inline(n) : n instanceof Y.XmlElement ? blockText(n) : ""))
+    .join("");
+}
+
+/** Tiptap's document (paragraphs, headings, lists, quotes) as Markdown lines. */
+export function richTextMarkdown(fragment: Y.XmlFragment | Y.XmlElement, indent = ""): string[] {
+  const lines: string[] = [];
+  for (const node of fragment.toArray()) {
+    if (!(node instanceof Y.XmlElement)) continue;
+    switch (node.nodeName) {
+      case "heading": {
+        const level = Number(node.getAttribute("level") ?? 2);
+        lines.push(`${"#".repeat(Math.min(6, level + 1))} ${blockText(node)}`, "");
+        break;
+      }
+      case "bulletList":
+      case "orderedList":
+        node.toArray().forEach((item, i) => {
+          if (!(item instanceof Y.XmlElement)) return;
+          const [first, ...rest] = richTextMarkdown(item, `${indent}  `).filter((l) => l !== "");
+          lines.push(
+            `${indent}${node.nodeName === "orderedList" ? `${i + 1}.` : "-"} ${first?.trim() ?? ""}`,
+            ...rest,
+          );
+        });
+        lines.push("");
+        break;
+      case "blockquote":
+        for (const l of richTextMarkdown(node)) lines.push(l ? `> ${l}` : ">");
+        break;
+      default:
+        lines.push(`${indent}${blockText(node)}`, "");
+    }
+  }
+  return lines;
+}
+
+function when(m: MeetingRecord): string {
+  const date = warekiDate(m.startsAt.slice(0, 10));
+  const end = m.endsAt ? `〜${m.endsAt.slice(11, 16)}` : "";
+  return `${date} ${m.startsAt.slice(11, 16)}${end}`;
+}
+
+export async function meetingMarkdown(
+  db: Queryable,
+  collab: CollabServer,
+  m: MeetingRecord,
+): Promise<string> {
+  await collab.flush();
+  const doc = await collab.readDocument(m.docName);
+  const people = await db.all<{ id: string; name: string; organization: string }>(
+    `SELECT u.id, u.name, u.organization FROM memberships ms JOIN users u ON u.id = ms.user_id WHERE ms.workspace_id = ?`,
+    [m.workspaceId],
+  );
+  const person = new Map(people.map((p) => [p.id, p]));
+  const attendance = readAttendance(doc);
+  const agenda = readAgenda(doc);
+  const outcomes = readOutcomes(doc);
+  const out: string[] = [`# ${m.title}`, "", `- 日時：${when(m)}`];
+  if (m.place) out.push(`- 場所：${m.place}`);
+  if (m.onlineUrl) out.push(`- オンライン：${m.onlineUrl}`);
+  out.push("", "## 出欠", "");
+  const byOrg = new Map<string, string[]>();
+  for (const [uid, status] of attendance) {
+    const p = person.get(uid);
+    if (!p) continue;
+    const label = ATTENDANCE.find((a) => a.id === status)?.label ?? status;
+    const org = p.organization || "（所属なし）";
+    byOrg.set(org, [...(byOrg.get(org) ?? []), `${p.name}（${label}）`]);
+  }
+  for (const [org, names] of [...byOrg].sort(([a], [b]) => a.localeCompare(b, "ja"))) {
+    out.push(`- ${org}：${names.join("、")}`);
+  }
+  out.push("", "## 議事", "");
+  agenda.forEach((a, i) => {
+    const extra = [a.minutes ? `${a.minutes}分` : "", a.presenter].filter(Boolean).join("・");
+    out.push(`${i + 1}. ${a.title}${extra ? `（${extra}）` : ""}`);
+  });
+  out.push("", "## 議事録", "", ...richTextMarkdown(doc.getXmlFragment(RICH_TEXT_FIELD)));
+  const decisions = outcomes.filter((o) => o.type === "decision");
+  const actions = outcomes.filter((o) => o.type === "action");
+  const reports = outcomes.filter((o) => o.type === "report");
+  if (reports.length) out.push("## 報告", "", ...reports.map((o) => `- ${o.text}`), "");
+  if (decisions.length) out.push("## 決定事項", "", ...decisions.map((o) => `- ${o.text}`), "");
+  if (actions.length) out.push("## 取組", "", ...actions.map((o) => `- ${o.text}`), "");
+  doc.destroy();
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
+}

@@ -1,0 +1,140 @@
+/** Meetings in SQL: their details, invitees, and what was recorded when they closed. */
+import type { MeetingKind, MeetingState, MinutesState } from "@tsumugi/domain";
+import type { Queryable } from "../storage/database.js";
+
+export interface MeetingRecord {
+  id: string;
+  workspaceId: string;
+  groupId: string | null;
+  kind: MeetingKind;
+  fiscalYear: number;
+  number: number;
+  title: string;
+  startsAt: string;
+  endsAt: string | null;
+  place: string;
+  onlineUrl: string;
+  state: MeetingState;
+  minutesState: MinutesState;
+  documentId: string;
+  docName: string;
+  locked: boolean;
+  minutesVersionId: number | null;
+  planVersionId: number | null;
+  createdAt: number;
+  closedAt: number | null;
+}
+
+interface MeetingRow {
+  id: string;
+  workspace_id: string;
+  group_id: string | null;
+  kind: MeetingKind;
+  fiscal_year: number;
+  number: number;
+  title: string;
+  starts_at: string;
+  ends_at: string | null;
+  place: string;
+  online_url: string;
+  state: MeetingState;
+  minutes_state: MinutesState;
+  document_id: string;
+  doc_name: string;
+  locked_at: number | null;
+  minutes_version_id: number | null;
+  plan_version_id: number | null;
+  created_at: number;
+  closed_at: number | null;
+}
+
+const SELECT = `SELECT m.*, d.doc_name, d.locked_at FROM meetings m JOIN documents d ON d.id = m.document_id`;
+
+function toRecord(r: MeetingRow): MeetingRecord {
+  return {
+    id: r.id,
+    workspaceId: r.workspace_id,
+    groupId: r.group_id,
+    kind: r.kind,
+    fiscalYear: r.fiscal_year,
+    number: r.number,
+    title: r.title,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    place: r.place,
+    onlineUrl: r.online_url,
+    state: r.state,
+    minutesState: r.minutes_state,
+    documentId: r.document_id,
+    docName: r.doc_name,
+    locked: r.locked_at !== null,
+    minutesVersionId: r.minutes_version_id,
+    planVersionId: r.plan_version_id,
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+  };
+}
+
+export async function listMeetings(
+  q: Queryable,
+  workspaceId: string,
+  fiscalYear?: number,
+): Promise<MeetingRecord[]> {
+  const rows = await q.all<MeetingRow>(
+    `${SELECT} WHERE m.workspace_id = ?${fiscalYear ? " AND m.fiscal_year = ?" : ""} ORDER BY m.starts_at DESC`,
+    fiscalYear ? [workspaceId, fiscalYear] : [workspaceId],
+  );
+  return rows.map(toRecord);
+}
+
+export async function findMeeting(
+  q: Queryable,
+  workspaceId: string,
+  id: string,
+): Promise<MeetingRecord | null> {
+  const row = await q.get<MeetingRow>(`${SELECT} WHERE m.id = ? AND m.workspace_id = ?`, [id, workspaceId]);
+  return row ? toRecord(row) : null;
+}
+
+export async function invitees(q: Queryable, meetingId: string): Promise<string[]> {
+  const rows = await q.all<{ user_id: string }>("SELECT user_id FROM meeting_invitees WHERE meeting_id = ?", [
+    meetingId,
+  ]);
+  return rows.map((r) => r.user_id);
+}
+
+export async function setInvitees(
+  q: Queryable,
+  meetingId: string,
+  userIds: readonly string[],
+): Promise<void> {
+  await q.run("DELETE FROM meeting_invitees WHERE meeting_id = ?", [meetingId]);
+  for (const userId of userIds) {
+    await q.run("INSERT INTO meeting_invitees (meeting_id, user_id) VALUES (?, ?)", [meetingId, userId]);
+  }
+}
+
+/** The meeting of the same kind and group held before this one (the last one closed). */
+export async function previousMeeting(q: Queryable, m: MeetingRecord): Promise<MeetingRecord | null> {
+  const row = await q.get<MeetingRow>(
+    `${SELECT} WHERE m.workspace_id = ? AND m.kind = ? AND COALESCE(m.group_id, '') = ? AND m.state = 'closed'
+       AND m.starts_at < ? AND m.id != ? ORDER BY m.starts_at DESC LIMIT 1`,
+    [m.workspaceId, m.kind, m.groupId ?? "", m.startsAt, m.id],
+  );
+  return row ? toRecord(row) : null;
+}
+
+export async function activeMemberIds(
+  q: Queryable,
+  workspaceId: string,
+  userIds: readonly string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await q.all<{ user_id: string }>(
+    `SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
+      WHERE m.workspace_id = ? AND m.disabled_at IS NULL AND u.disabled_at IS NULL
+        AND m.user_id IN (${userIds.map(() => "?").join(", ")})`,
+    [workspaceId, ...userIds],
+  );
+  return rows.map((r) => r.user_id);
+}

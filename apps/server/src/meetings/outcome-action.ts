@@ -1,0 +1,111 @@
+/**
+ * A 取組 outcome becomes an action of that year's plan: the server adds the action to the
+ * plan document (owner group, period) and links it from the outcome, both as stored edits
+ * that reach everyone with the plan or the meeting open.
+ */
+import {
+  type Action,
+  type Actor,
+  documentAccess,
+  fiscalYearRange,
+  insertRow,
+  isId,
+  isPeriodPoint,
+  orderKeyBetween,
+  readOutcomes,
+  readRows,
+  setMeetingField,
+  sortOrdered,
+} from "@tsumugi/domain";
+import type { CollabServer } from "../collab/collab-server.js";
+import type { AppContext } from "../context.js";
+import { ApiError, forbidden, invalid } from "../http/errors.js";
+import { newId } from "../ids.js";
+import { findPlanDocument } from "../plan/plan-repository.js";
+import type { MeetingRecord } from "./meeting-repository.js";
+
+export async function createActionFromOutcome(
+  app: AppContext,
+  collab: CollabServer,
+  actor: Actor,
+  m: MeetingRecord,
+  outcomeId: string,
+  body: Record<string, unknown>,
+): Promise<{ actionId: string }> {
+  if (!isId(outcomeId)) throw new ApiError(404, "outcome.notFound", "決定事項が見つかりません。");
+  const plan = await findPlanDocument(app.db, m.workspaceId, m.fiscalYear);
+  if (!plan)
+    throw new ApiError(409, "plan.notFound", "この年度の計画がまだありません。先に計画を作成してください。");
+  if (documentAccess(actor, plan) !== "write") throw forbidden();
+  const meetingAccess = documentAccess(actor, {
+    workspaceId: m.workspaceId,
+    groupId: m.groupId,
+    locked: m.locked,
+  });
+  if (meetingAccess !== "write") throw forbidden();
+
+  const ownerGroupId = body.ownerGroupId ?? m.groupId;
+  if (ownerGroupId !== null) {
+    const ok = isId(ownerGroupId)
+      ? await app.db.get("SELECT 1 FROM groups WHERE id = ? AND workspace_id = ?", [
+          ownerGroupId,
+          m.workspaceId,
+        ])
+      : undefined;
+    if (!ok) throw invalid({ ownerGroupId: "unknown" });
+  }
+  const range = fiscalYearRange(m.fiscalYear);
+  const start = body.periodStart ?? m.startsAt.slice(0, 7);
+  const end = body.periodEnd ?? range.end.slice(0, 7);
+  if (!isPeriodPoint(start)) throw invalid({ periodStart: "format" });
+  if (!isPeriodPoint(end) || end.slice(0, 7) < start.slice(0, 7)) throw invalid({ periodEnd: "format" });
+
+  await collab.flush();
+  const meetingDoc = await collab.readDocument(m.docName);
+  const outcome = readOutcomes(meetingDoc).find((o) => o.id === outcomeId);
+  meetingDoc.destroy();
+  if (!outcome || outcome.type !== "action")
+    throw new ApiError(404, "outcome.notFound", "取組の決定事項が見つかりません。");
+  if (outcome.actionId) return { actionId: outcome.actionId };
+  const title = outcome.text.trim().slice(0, 200);
+  if (title === "") throw invalid({ text: "required" });
+
+  const actionId = newId();
+  await collab.mutate(plan.docName, actor.userId, (doc) => {
+    const rows = readRows(doc, "actions") as { id: string; order: string }[];
+    const last = sortOrdered(rows.filter((r) => typeof r.order === "string")).at(-1);
+    const action: Action = {
+      id: actionId,
+      order: orderKeyBetween(last?.order ?? null, null),
+      title,
+      detail: `${m.title}で決定`,
+      scenes: [],
+      items: [],
+      goalCodes: [],
+      ownerGroupId: ownerGroupId as string | null,
+      ownerUserId: null,
+      ownerName: "",
+      period: { start, end },
+      status: "notStarted",
+      progress: 0,
+      weight: 1,
+      problemIds: [],
+      indicatorIds: [],
+      evaluation: { grade: null, comment: "" },
+      nextStep: "",
+      carriedFrom: null,
+    };
+    insertRow(doc, "actions", action);
+  });
+  await collab.mutate(m.docName, actor.userId, (doc) => {
+    setMeetingField(doc, "outcomes", outcomeId, "actionId", actionId);
+  });
+  await app.audit.record({
+    event: "meeting.outcome_action",
+    workspaceId: m.workspaceId,
+    actorUserId: actor.userId,
+    target: m.id,
+    detail: { outcomeId, actionId, plan: plan.docName },
+  });
+  return { actionId };
+}
