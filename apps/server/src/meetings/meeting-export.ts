@@ -38,6 +38,10 @@ function blockText(el: Y.XmlElement): string {
 export function richTextMarkdown(fragment: Y.XmlFragment | Y.XmlElement, indent = ""): string[] {
   const lines: string[] = [];
   for (const node of fragment.toArray()) {
+    if (node instanceof Y.XmlText) {
+      lines.push(`${indent}${inline(node)}`, "");
+      continue;
+    }
     if (!(node instanceof Y.XmlElement)) continue;
     switch (node.nodeName) {
       case "heading": {

@@ -1,0 +1,442 @@
+import {
+  insertMeetingRow,
+  insertRow,
+  orderKeysAfter,
+  RICH_TEXT_FIELD,
+  readAgenda,
+  readOutcomes,
+  readYearPlan,
+  setAttendance,
+  setRowField,
+} from "@tsumugi/domain";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
+import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+let server: TestServer;
+let world: WorkspaceWorld;
+const clients: ProviderClient[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer({ env: { PLAN_PROJECTION_DELAY_MS: "20" } });
+  world = await seedWorkspaceWorld(server);
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.destroy();
+});
+
+interface MeetingView {
+  id: string;
+  number: number;
+  title: string;
+  docName: string;
+  documentId: string;
+  state: string;
+  minutesState: string;
+  access: string;
+}
+
+function open(docName: string, cookie: string | null): ProviderClient {
+  const c = connectProvider(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
+  clients.push(c);
+  return c;
+}
+
+async function createMeeting(body: Record<string, unknown> = {}): Promise<MeetingView> {
+  const res = await world.admin.browser.post<{ meeting: MeetingView }>(`${world.base}/meetings`, {
+    kind: "liaison",
+    startsAt: "2025-05-25T14:00",
+    endsAt: "2025-05-25T16:00",
+    place: "流山市役所 第1庁舎 3階",
+    invitees: [world.member.id, world.observer.id],
+    ...body,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.meeting;
+}
+
+async function move(id: string, ...states: string[]): Promise<MeetingView> {
+  let last: MeetingView | null = null;
+  for (const state of states) {
+    const res = await world.admin.browser.post<{ meeting: MeetingView }>(
+      `${world.base}/meetings/${id}/state`,
+      { state },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    last = res.body.meeting;
+  }
+  return last as MeetingView;
+}
+
+describe("meetings", () => {
+  it("are numbered 第N回 within the 年度, created by those who run them, with clear errors", async () => {
+    const first = await createMeeting();
+    const second = await createMeeting({ startsAt: "2025-07-31T14:00", endsAt: null });
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect(first.title).toBe("令和7年度 第1回 連携会議");
+    const nextYear = await createMeeting({ startsAt: "2026-04-20T10:00", endsAt: null });
+    expect(nextYear.number).toBe(1);
+
+    // A member runs their own group's meetings only; observers none.
+    const team = await world.member.browser.post<{ meeting: MeetingView }>(`${world.base}/meetings`, {
+      kind: "team",
+      groupId: world.groupId,
+      startsAt: "2025-06-10T18:30",
+    });
+    expect(team.status).toBe(201);
+    expect(team.body.meeting.title).toBe("令和7年度 第1回 病診施連携班");
+    expect(
+      (
+        await world.member.browser.post(`${world.base}/meetings`, {
+          kind: "liaison",
+          startsAt: "2025-06-01T10:00",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await world.observer.browser.post(`${world.base}/meetings`, {
+          kind: "liaison",
+          startsAt: "2025-06-01T10:00",
+        })
+      ).status,
+    ).toBe(403);
+
+    const bad = await world.admin.browser.post(`${world.base}/meetings`, {
+      kind: "liaison",
+      startsAt: "2025-02-30T10:00",
+      onlineUrl: "javascript:alert(1)",
+      invitees: ["nosuchuser0001"],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      error: { fields: { startsAt: "format", onlineUrl: "format", invitees: "unknown" } },
+    });
+    expect(
+      (
+        await world.admin.browser.post(`${world.base}/meetings`, {
+          kind: "party",
+          startsAt: "2025-06-01T10:00",
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it("move one step at a time; closing snapshots the minutes and the plan and records attendance and outcomes", async () => {
+    await world.admin.browser.post(`${world.base}/plans`, { fiscalYear: 2025 });
+    const m = await createMeeting();
+    const skip = await world.admin.browser.post(`${world.base}/meetings/${m.id}/state`, { state: "closed" });
+    expect(skip.status).toBe(409);
+    await move(m.id, "published", "inProgress");
+
+    const secretary = open(m.docName, world.admin.browser.cookie);
+    await secretary.synced();
+    const [k1, k2] = orderKeysAfter(null, 2);
+    secretary.doc.transact(() => {
+      secretary.doc
+        .getXmlFragment(RICH_TEXT_FIELD)
+        .insert(0, [new Y.XmlText("入退院支援ルールの運用状況を確認した。")]);
+      setAttendance(secretary.doc, world.member.id, "attended");
+      setAttendance(secretary.doc, world.observer.id, "absent");
+      insertMeetingRow(secretary.doc, "outcomes", {
+        id: "outcomedec01",
+        order: k1,
+        type: "decision",
+        text: "入退院支援ルールを改訂する",
+        agendaItemId: null,
+        actionId: null,
+      });
+      insertMeetingRow(secretary.doc, "outcomes", {
+        id: "outcomeact01",
+        order: k2,
+        type: "action",
+        text: "救急隊との合同研修",
+        agendaItemId: null,
+        actionId: null,
+      });
+    });
+    await server.collab.flush();
+
+    // 取組 outcome → an action in this year's plan, linked back.
+    const made = await world.admin.browser.post<{ actionId: string }>(
+      `${world.base}/meetings/${m.id}/outcomes/outcomeact01/action`,
+      { periodEnd: "2025-12" },
+    );
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const planDocName = (
+      await world.admin.browser.get<{ plan: { docName: string } }>(`${world.base}/plans/2025`)
+    ).body.plan.docName;
+    const plan = readYearPlan(await storedDocument(server.ctx.db, planDocName)).plan;
+    expect(plan.actions.find((a) => a.id === made.body.actionId)).toMatchObject({
+      title: "救急隊との合同研修",
+      period: { start: "2025-05", end: "2025-12" },
+    });
+    await waitFor(
+      () => readOutcomes(secretary.doc).find((o) => o.id === "outcomeact01")?.actionId === made.body.actionId,
+      "the link at the client",
+    );
+    // A decision is not an action.
+    expect(
+      (await world.admin.browser.post(`${world.base}/meetings/${m.id}/outcomes/outcomedec01/action`, {}))
+        .status,
+    ).toBe(404);
+
+    const closed = await move(m.id, "closed");
+    expect(closed.state).toBe("closed");
+    const versions = await server.ctx.db.all<{ doc_name: string; reason: string }>(
+      "SELECT doc_name, reason FROM doc_versions ORDER BY id",
+    );
+    expect(versions).toEqual([
+      { doc_name: m.docName, reason: "meetingClose" },
+      { doc_name: planDocName, reason: "meetingClose" },
+    ]);
+    expect(
+      await server.ctx.db.all(
+        "SELECT user_id, status FROM meeting_attendance WHERE meeting_id = ? ORDER BY status",
+        [m.id],
+      ),
+    ).toEqual([
+      { user_id: world.observer.id, status: "absent" },
+      { user_id: world.member.id, status: "attended" },
+    ]);
+    const decisions = await world.observer.browser.get<{ decisions: { text: string }[] }>(
+      `${world.base}/meetings/decisions?q=改訂`,
+    );
+    expect(decisions.body.decisions.map((d) => d.text)).toEqual(["入退院支援ルールを改訂する"]);
+    const stats = await world.observer.browser.get<{ stats: unknown[] }>(`${world.base}/meetings/stats`);
+    expect(stats.body.stats).toEqual([{ fiscalYear: 2025, kind: "liaison", held: 1, attended: 1 }]);
+
+    const md = await fetch(`${server.origin}${world.base}/meetings/${m.id}/markdown`, {
+      headers: { Cookie: world.admin.browser.cookie ?? "" },
+    });
+    const text = await md.text();
+    expect(text).toContain("# 令和7年度 第1回 連携会議");
+    expect(text).toContain("- 日時：令和7年5月25日 14:00〜16:00");
+    expect(text).toContain("入退院支援ルールの運用状況を確認した。");
+    expect(text).toContain("## 決定事項\n\n- 入退院支援ルールを改訂する");
+  });
+
+  it("circulates minutes for corrections, then fixes them read-only for everyone, downgrading open sockets", async () => {
+    const m = await createMeeting();
+    const writer = open(m.docName, world.admin.browser.cookie);
+    const member = open(m.docName, world.member.browser.cookie);
+    await Promise.all([writer.synced(), member.synced()]);
+    writer.doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [new Y.XmlText("原案")]);
+    await server.collab.flush();
+    // Not before the meeting has closed.
+    expect(
+      (
+        await world.admin.browser.post(`${world.base}/meetings/${m.id}/minutes-state`, {
+          state: "circulating",
+        })
+      ).status,
+    ).toBe(409);
+    await move(m.id, "published", "inProgress", "closed");
+    const url = `${world.base}/meetings/${m.id}/comments`;
+    expect((await world.member.browser.post(url, { body: "早すぎる" })).status).toBe(409);
+    expect(
+      (
+        await world.admin.browser.post(`${world.base}/meetings/${m.id}/minutes-state`, {
+          state: "circulating",
+        })
+      ).status,
+    ).toBe(200);
+
+    // The invited member comments on a passage; the observer (invited too) may not; an uninvited member may not.
+    expect(
+      (
+        await world.member.browser.post(url, {
+          quote: "原案",
+          body: "「案」を取ってください",
+          suggestion: "確定案",
+        })
+      ).status,
+    ).toBe(201);
+    expect((await world.observer.browser.post(url, { body: "意見" })).status).toBe(403);
+    expect((await world.outsider.browser.post(url, { body: "意見" })).status).toBe(403);
+    const list = await world.admin.browser.get<{
+      comments: { id: string; quote: string; suggestion: string }[];
+    }>(url);
+    expect(list.body.comments).toMatchObject([{ quote: "原案", suggestion: "確定案" }]);
+    expect((await world.member.browser.post(`${url}/${list.body.comments[0].id}/resolve`, {})).status).toBe(
+      403,
+    );
+    expect((await world.admin.browser.post(`${url}/${list.body.comments[0].id}/resolve`, {})).status).toBe(
+      200,
+    );
+
+    // Only the secretariat fixes; then the document is locked and sockets are downgraded.
+    expect(
+      (await world.member.browser.post(`${world.base}/meetings/${m.id}/minutes-state`, { state: "fixed" }))
+        .status,
+    ).toBe(403);
+    const fixed = await world.admin.browser.post<{ meeting: MeetingView }>(
+      `${world.base}/meetings/${m.id}/minutes-state`,
+      { state: "fixed" },
+    );
+    expect(fixed.body.meeting).toMatchObject({ minutesState: "fixed", access: "read" });
+    await waitFor(
+      () => writer.closes.some((c) => c.code === 4403) && member.closes.some((c) => c.code === 4403),
+      "downgrade of both sockets",
+    );
+    // 44xx closes are final for y-websocket's client; the app reconnects itself, as here.
+    writer.provider.connect();
+    await waitFor(() => writer.provider.wsconnected && writer.provider.synced, "the writer reconnected");
+    writer.doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [new Y.XmlText("確定後の改ざん")]);
+    await new Promise((r) => setTimeout(r, 200));
+    await server.collab.flush();
+    const stored = await storedDocument(server.ctx.db, m.docName);
+    expect(stored.getXmlFragment(RICH_TEXT_FIELD).toString()).toBe("原案");
+    const approval = await server.ctx.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM doc_versions WHERE reason = 'approval'",
+    );
+    expect(approval?.n).toBe(1);
+  });
+
+  it("reports what changed in the plan since the previous meeting closed, and offers its unreached agenda items", async () => {
+    await world.admin.browser.post(`${world.base}/plans`, { fiscalYear: 2025 });
+    const planDocName = (
+      await world.admin.browser.get<{ plan: { docName: string } }>(`${world.base}/plans/2025`)
+    ).body.plan.docName;
+    const planClient = open(planDocName, world.admin.browser.cookie);
+    await planClient.synced();
+    const [k1] = orderKeysAfter(null, 1);
+    insertRow(planClient.doc, "actions", {
+      id: "actionrep001",
+      order: k1,
+      title: "症例検討会",
+      detail: "",
+      scenes: ["endOfLife"],
+      items: ["f"],
+      goalCodes: [],
+      ownerGroupId: null,
+      ownerUserId: null,
+      ownerName: "",
+      period: { start: "2025-04", end: "2026-03" },
+      status: "inProgress",
+      progress: 20,
+      weight: 1,
+      problemIds: [],
+      indicatorIds: [],
+      evaluation: { grade: null, comment: "" },
+      nextStep: "",
+      carriedFrom: null,
+    });
+    const first = await createMeeting();
+    const minutes = open(first.docName, world.admin.browser.cookie);
+    await minutes.synced();
+    const [a1, a2] = orderKeysAfter(null, 2);
+    insertMeetingRow(minutes.doc, "agenda", {
+      id: "agendaitem01",
+      order: a1,
+      title: "報告事項",
+      minutes: 10,
+      presenter: "事務局",
+      planLinks: [],
+      state: "done",
+      carriedFrom: null,
+    });
+    insertMeetingRow(minutes.doc, "agenda", {
+      id: "agendaitem02",
+      order: a2,
+      title: "ACP普及の進め方",
+      minutes: 20,
+      presenter: "",
+      planLinks: [{ table: "actions", id: "actionrep001" }],
+      state: "deferred",
+      carriedFrom: null,
+    });
+    await server.collab.flush();
+    await move(first.id, "published", "inProgress", "closed");
+
+    setRowField(planClient.doc, "actions", "actionrep001", "progress", 60);
+    await server.collab.flush();
+    const second = await createMeeting({ startsAt: "2025-07-31T14:00", endsAt: null });
+    const report = await world.member.browser.get<{ previous: { id: string }; changes: unknown[] }>(
+      `${world.base}/meetings/${second.id}/changes`,
+    );
+    expect(report.body.previous.id).toBe(first.id);
+    expect(report.body.changes).toEqual([
+      {
+        table: "actions",
+        id: "actionrep001",
+        title: "症例検討会",
+        kind: "changed",
+        fields: [{ field: "progress", before: 20, after: 60 }],
+      },
+    ]);
+    const backlog = await world.member.browser.get<{ items: { id: string; title: string }[] }>(
+      `${world.base}/meetings/${second.id}/backlog`,
+    );
+    expect(backlog.body.items.map((i) => i.title)).toEqual(["ACP普及の進め方"]);
+    expect(readAgenda(minutes.doc)).toHaveLength(2);
+  });
+});
+
+describe("versions", () => {
+  it("names a version, lists it, and restores it as a new change", async () => {
+    const m = await createMeeting();
+    const writer = open(m.docName, world.admin.browser.cookie);
+    await writer.synced();
+    const fragment = writer.doc.getXmlFragment(RICH_TEXT_FIELD);
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("第一稿")]);
+    fragment.insert(0, [paragraph]);
+    await server.collab.flush();
+    const base = `${world.base}/documents/${m.documentId}/versions`;
+    const named = await world.admin.browser.post<{ id: number }>(base, { label: "会議前" });
+    expect(named.status).toBe(201);
+    expect((await world.observer.browser.post(base, { label: "x" })).status).toBe(403);
+
+    fragment.delete(0, fragment.length);
+    const p2 = new Y.XmlElement("paragraph");
+    p2.insert(0, [new Y.XmlText("書き直し")]);
+    fragment.insert(0, [p2]);
+    await server.collab.flush();
+
+    const list = await world.observer.browser.get<{
+      versions: { id: number; label: string; reason: string; createdByName: string }[];
+    }>(base);
+    expect(list.body.versions[0]).toMatchObject({ id: named.body.id, label: "会議前", reason: "named" });
+    const one = await world.observer.browser.get<{ state: string }>(`${base}/${named.body.id}`);
+    const old = new Y.Doc();
+    Y.applyUpdate(old, Buffer.from(one.body.state, "base64"));
+    expect(old.getXmlFragment(RICH_TEXT_FIELD).toString()).toBe("<paragraph>第一稿</paragraph>");
+
+    expect((await world.admin.browser.post(`${base}/${named.body.id}/restore`, {})).status).toBe(200);
+    await waitFor(
+      () => fragment.toString() === "<paragraph>第一稿</paragraph>",
+      "the restored text at the client",
+    );
+    const reasons = (
+      await world.admin.browser.get<{ versions: { reason: string }[] }>(base)
+    ).body.versions.map((v) => v.reason);
+    expect(reasons).toEqual(["restore", "named"]);
+  });
+});
+
+describe("calendar feeds", () => {
+  it("serve the person's meetings as iCalendar until revoked", async () => {
+    const m = await createMeeting({ onlineUrl: "https://meet.example.jp/abc" });
+    await move(m.id, "published");
+    await createMeeting({ startsAt: "2025-08-01T10:00", endsAt: null, title: "下書きの会議" });
+    const created = await world.member.browser.post<{ url: string }>(`${world.base}/calendar-feed`, {});
+    expect(created.status).toBe(201);
+    const path = new URL(created.body.url).pathname;
+    const res = await fetch(`${server.origin}${path}`);
+    expect(res.headers.get("content-type")).toContain("text/calendar");
+    const ics = await res.text();
+    expect(ics).toContain("SUMMARY:令和7年度 第1回 連携会議");
+    expect(ics).toContain("DTSTART;TZID=Asia/Tokyo:20250525T140000");
+    expect(ics).toContain("URL:https://meet.example.jp/abc");
+    expect(ics).not.toContain("下書きの会議");
+    expect(ics.split("\r\n").every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
+
+    await world.member.browser.request("DELETE", `${world.base}/calendar-feed`);
+    expect((await fetch(`${server.origin}${path}`)).status).toBe(404);
+    expect((await fetch(`${server.origin}/api/calendar/x.y.ics`)).status).toBe(404);
+  });
+});
