@@ -6,6 +6,7 @@ import { SessionProvider, useSession } from "../auth/session";
 import { DocumentPage } from "../documents/DocumentPage";
 import { t } from "../i18n/t";
 import { AcceptInvitePage } from "../invites/AcceptInvitePage";
+import { MeetingPage } from "../meetings/MeetingPage";
 import { PlanPage } from "../plan/PlanPage";
 import { currentFiscalYearLabel } from "../ui/dates";
 import { WorkspaceHome } from "../workspace/WorkspaceHome";
@@ -60,6 +61,16 @@ export function App() {
             <RequireLogin>
               <Shell>
                 <PlanPage />
+              </Shell>
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/w/:wid/meetings/:mid"
+          element={
+            <RequireLogin>
+              <Shell>
+                <MeetingPage />
               </Shell>
             </RequireLogin>
           }

@@ -11,6 +11,7 @@ import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
 import { RichTextEditor } from "../editor/RichTextEditor";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { VersionsPanel } from "../versions/VersionsPanel";
 
 export function DocumentPage() {
   const { wid = "", did = "" } = useParams();
@@ -90,6 +91,10 @@ export function DocumentPage() {
         )}
         {handle && <PresenceList provider={handle.provider} selfUserId={me.user.id} />}
       </div>
+      <details className="card no-print">
+        <summary data-testid="document-versions">{t("meeting.tab.versions")}</summary>
+        <VersionsPanel wid={wid} documentId={did} editable={editable} />
+      </details>
     </main>
   );
 }

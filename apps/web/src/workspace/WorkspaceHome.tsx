@@ -6,13 +6,14 @@ import { GroupsPanel } from "../groups/GroupsPanel";
 import type { MessageKey, messages } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { InvitesPanel } from "../invites/InvitesPanel";
+import { MeetingsPanel } from "../meetings/MeetingsPanel";
 import { MembersPanel } from "../members/MembersPanel";
 import { MentionsPanel } from "../plan/MentionsPanel";
 import { PlansPanel } from "../plan/PlansPanel";
 import { ErrorBanner } from "../ui/Field";
 import { useWorkspace } from "./useWorkspace";
 
-const TABS = ["plans", "documents", "mentions", "members", "groups", "invites", "audit"] as const;
+const TABS = ["plans", "meetings", "documents", "mentions", "members", "groups", "invites", "audit"] as const;
 type Tab = (typeof TABS)[number];
 
 export function WorkspaceHome() {
@@ -53,6 +54,7 @@ export function WorkspaceHome() {
       </nav>
       {tab === "plans" && <PlansPanel wid={wid} canCreate={Boolean(detail.can["plans.create"])} />}
       {tab === "mentions" && <MentionsPanel wid={wid} />}
+      {tab === "meetings" && <MeetingsPanel wid={wid} data={data} />}
       {tab === "documents" && <DocumentsPanel wid={wid} data={data} reload={reload} />}
       {tab === "members" && <MembersPanel wid={wid} data={data} reload={reload} />}
       {tab === "groups" && <GroupsPanel wid={wid} data={data} reload={reload} />}

@@ -1,0 +1,344 @@
+/**
+ * A meeting: details and state, the agenda with meeting mode (current item and its timer),
+ * live minutes, attendance, outcomes, the plan's changes since the previous meeting, the
+ * minutes' correction round and version history. One collaborative document holds the
+ * agenda, minutes, attendance and outcomes; the year's plan is opened alongside so agenda
+ * items can edit the plan rows they are about.
+ */
+import { caretColorFor } from "@tsumugi/domain";
+import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import type { WebsocketProvider } from "y-websocket";
+import type * as Y from "yjs";
+import { ApiError, get, post } from "../api/client";
+import type { Group, MeetingInfo, Member, PlanInfo } from "../api/types";
+import { useSession } from "../auth/session";
+import { PresenceList } from "../collab/PresenceList";
+import { SyncIndicator } from "../collab/SyncIndicator";
+import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
+import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
+import { RichTextEditor } from "../editor/RichTextEditor";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { type PlanState, usePlan } from "../plan/usePlan";
+import { ErrorBanner } from "../ui/Field";
+import { VersionsPanel } from "../versions/VersionsPanel";
+import { AgendaView } from "./AgendaView";
+import { AttendanceView } from "./AttendanceView";
+import { ChangesView } from "./ChangesView";
+import { MinutesReview } from "./MinutesReview";
+import { meetingWhen } from "./meeting-format";
+import { OutcomesView } from "./OutcomesView";
+import { type MeetingDocState, useMeetingDoc } from "./useMeetingDoc";
+
+const TABS = ["agenda", "minutes", "attendance", "outcomes", "changes", "review", "versions"] as const;
+type Tab = (typeof TABS)[number];
+
+export interface MeetingContextValue extends MeetingDocState {
+  wid: string;
+  meeting: MeetingInfo;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  editable: boolean;
+  members: Member[];
+  groups: Group[];
+  /** The year's plan, open alongside (null when the year has no plan). */
+  plan: { info: PlanInfo; doc: Y.Doc; state: PlanState; editable: boolean } | null;
+  reload(): Promise<void>;
+}
+
+const MeetingContext = createContext<MeetingContextValue | null>(null);
+
+export function useMeetingContext(): MeetingContextValue {
+  const value = useContext(MeetingContext);
+  if (!value) throw new Error("useMeetingContext outside MeetingPage");
+  return value;
+}
+
+const NEXT_STATE = {
+  draft: "published",
+  published: "inProgress",
+  inProgress: "closed",
+  closed: null,
+} as const;
+
+export function MeetingPage() {
+  const { wid = "", mid = "" } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { me } = useSession();
+  const [meeting, setMeeting] = useState<MeetingInfo | null>(null);
+  const [planInfo, setPlanInfo] = useState<PlanInfo | null>(null);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [groups, setGroups] = useState<Group[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const base = `/api/workspaces/${wid}`;
+      const [m, g, ms] = await Promise.all([
+        get<{ meeting: MeetingInfo }>(`${base}/meetings/${mid}`),
+        get<{ groups: Group[] }>(`${base}/groups`),
+        get<{ members: Member[] }>(`${base}/members`),
+      ]);
+      setMeeting(m.meeting);
+      setGroups(g.groups);
+      setMembers(ms.members);
+      const plan = await get<{ plan: PlanInfo }>(`${base}/plans/${m.meeting.fiscalYear}`).catch(() => null);
+      setPlanInfo(plan?.plan ?? null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }, [wid, mid]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onSessionEnded = useCallback(() => {
+    navigate(`/login?ended=1&next=${encodeURIComponent(`/w/${wid}/meetings/${mid}`)}`, { replace: true });
+  }, [navigate, wid, mid]);
+  const onAccessChanged = useCallback(async () => {
+    setNotice(t("editor.accessChanged"));
+    await load();
+  }, [load]);
+  const handle = useCollabDocument(meeting?.docName ?? null, { onSessionEnded, onAccessChanged });
+  const planHandle = useCollabDocument(planInfo?.docName ?? null, { onSessionEnded, onAccessChanged });
+  const inputs = useSyncInputs(handle);
+  const planInputs = useSyncInputs(planHandle);
+  const docState = useMeetingDoc(inputs.synced || inputs.localSeq > 0 ? (handle?.doc ?? null) : null);
+  const planState = usePlan(planInputs.synced ? (planHandle?.doc ?? null) : null);
+  const unsent = hasUnsentChanges(inputs) || hasUnsentChanges(planInputs);
+
+  useEffect(() => {
+    if (!handle || !me) return;
+    handle.provider.awareness.setLocalStateField("user", {
+      name: me.user.name,
+      color: caretColorFor(me.user.id),
+    });
+  }, [handle, me]);
+  useEffect(() => {
+    if (!unsent) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = t("editor.unsentWarning");
+      return t("editor.unsentWarning");
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsent]);
+
+  if (error) return <ErrorBanner message={error} />;
+  if (!meeting || !me) return <p className="muted pad">{t("common.loading")}</p>;
+  const requested = params.get("tab") as Tab | null;
+  const printing = params.get("print") === "1";
+  const tab: Tab =
+    requested && TABS.includes(requested) ? requested : meeting.state === "closed" ? "minutes" : "agenda";
+  const editable = meeting.access === "write";
+  const next = NEXT_STATE[meeting.state];
+
+  const act = async (path: string, body: unknown, confirmText?: string) => {
+    if (confirmText && !window.confirm(confirmText)) return;
+    try {
+      const res = await post<{ meeting: MeetingInfo }>(
+        `/api/workspaces/${wid}/meetings/${mid}/${path}`,
+        body,
+      );
+      setMeeting(res.meeting);
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  const ctx: MeetingContextValue | null =
+    handle && docState
+      ? {
+          ...docState,
+          wid,
+          meeting,
+          doc: handle.doc,
+          provider: handle.provider,
+          editable,
+          members,
+          groups,
+          plan:
+            planInfo && planHandle && planState
+              ? {
+                  info: planInfo,
+                  doc: planHandle.doc,
+                  state: planState,
+                  editable: planInfo.access === "write",
+                }
+              : null,
+          reload: load,
+        }
+      : null;
+
+  return (
+    <main className="wide meeting-page" data-testid="meeting-page">
+      <div className="doc-header no-print">
+        <Link to={`/w/${wid}?tab=meetings`} className="muted">
+          ← {t("common.back")}
+        </Link>
+        <h1 data-testid="meeting-title">{meeting.title}</h1>
+        <span className="badge" data-testid="meeting-state">
+          {t(`meetingState.${meeting.state}` as MessageKey)}
+        </span>
+        {meeting.state === "closed" && (
+          <span className="badge" data-testid="minutes-state">
+            {t(`minutesState.${meeting.minutesState}` as MessageKey)}
+          </span>
+        )}
+        <span className="spacer" />
+        {meeting.canManage && next && (
+          <button
+            type="button"
+            data-testid="meeting-next"
+            onClick={() =>
+              act("state", { state: next }, next === "closed" ? t("meeting.confirmClose") : undefined)
+            }
+          >
+            {t(`meeting.next.${next}` as MessageKey)}
+          </button>
+        )}
+        {meeting.canManage && meeting.state === "closed" && meeting.minutesState === "drafting" && (
+          <button
+            type="button"
+            data-testid="minutes-circulate"
+            onClick={() => act("minutes-state", { state: "circulating" })}
+          >
+            {t("meeting.circulate")}
+          </button>
+        )}
+        {meeting.state === "closed" &&
+          meeting.minutesState === "circulating" &&
+          me &&
+          isSecretariat(members, me.user.id) && (
+            <button
+              type="button"
+              data-testid="minutes-fix"
+              onClick={() => act("minutes-state", { state: "fixed" }, t("meeting.confirmFix"))}
+            >
+              {t("meeting.fix")}
+            </button>
+          )}
+        <a
+          className="button-link"
+          href={`/api/workspaces/${wid}/meetings/${mid}/markdown`}
+          data-testid="meeting-markdown"
+        >
+          {t("meeting.markdown")}
+        </a>
+        <Link
+          className="button-link"
+          to="?print=1"
+          data-testid="meeting-print"
+          onClick={() => setTimeout(() => window.print(), 600)}
+        >
+          {t("plan.print")}
+        </Link>
+        <SyncIndicator state={syncStateOf(inputs)} />
+      </div>
+      <div className="meeting-info">
+        <h1 className="print-only">{meeting.title}</h1>
+        <span>
+          {t("meetings.when")}：{meetingWhen(meeting)}
+        </span>
+        {meeting.place && (
+          <span>
+            {t("meeting.place")}：{meeting.place}
+          </span>
+        )}
+        {meeting.onlineUrl && (
+          <span className="no-print">
+            {t("meeting.online")}：
+            <a href={meeting.onlineUrl} target="_blank" rel="noreferrer">
+              {t("meeting.join")}
+            </a>
+          </span>
+        )}
+      </div>
+      {notice && <p className="notice">{notice}</p>}
+      {meeting.minutesState === "fixed" && <p className="notice">{t("meeting.readOnlyFixed")}</p>}
+      {!printing && (
+        <nav className="tabs no-print">
+          {TABS.map((x) => (
+            <Link
+              key={x}
+              to={`?tab=${x}`}
+              className={x === tab ? "active" : ""}
+              data-testid={`meeting-tab-${x}`}
+            >
+              {t(`meeting.tab.${x}` as MessageKey)}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <div className="plan-body">
+        <section className="plan-view">
+          {ctx ? (
+            <MeetingContext.Provider value={ctx}>
+              {printing ? (
+                <div className="print-all">
+                  <AttendanceView />
+                  <AgendaView />
+                  <h2>{t("meeting.tab.minutes")}</h2>
+                  <RichTextEditor
+                    doc={ctx.doc}
+                    provider={ctx.provider}
+                    user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
+                    editable={false}
+                  />
+                  <OutcomesView />
+                </div>
+              ) : (
+                <>
+                  {tab === "agenda" && (
+                    <div className={meeting.state === "inProgress" ? "meeting-mode" : ""}>
+                      <AgendaView />
+                      {meeting.state === "inProgress" && (
+                        <RichTextEditor
+                          doc={ctx.doc}
+                          provider={ctx.provider}
+                          user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
+                          editable={editable}
+                        />
+                      )}
+                    </div>
+                  )}
+                  {tab === "minutes" && (
+                    <RichTextEditor
+                      doc={ctx.doc}
+                      provider={ctx.provider}
+                      user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
+                      editable={editable}
+                    />
+                  )}
+                  {tab === "attendance" && <AttendanceView />}
+                  {tab === "outcomes" && <OutcomesView />}
+                  {tab === "changes" && <ChangesView />}
+                  {tab === "review" && <MinutesReview />}
+                  {tab === "versions" && (
+                    <VersionsPanel wid={wid} documentId={meeting.documentId} editable={editable} />
+                  )}
+                </>
+              )}
+            </MeetingContext.Provider>
+          ) : (
+            <p className="muted">{t("common.loading")}</p>
+          )}
+        </section>
+        {handle && (
+          <div className="no-print">
+            <PresenceList provider={handle.provider} selfUserId={me.user.id} />
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}
+
+function isSecretariat(members: Member[], userId: string): boolean {
+  return members.find((m) => m.userId === userId)?.role === "secretariat";
+}

@@ -1,0 +1,297 @@
+/** The workspace's meetings by 年度, creating one, the decisions search and the calendar feed. */
+import { canManageMeeting, fiscalYearLabel, MEETING_KINDS, type MeetingKind } from "@tsumugi/domain";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { ApiError, api, get, post } from "../api/client";
+import type { MeetingInfo } from "../api/types";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { formatWarekiDate } from "../ui/dates";
+import { ErrorBanner, Field } from "../ui/Field";
+import type { WorkspaceData } from "../workspace/useWorkspace";
+import { meetingWhen } from "./meeting-format";
+
+export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
+  const [fy, setFy] = useState<number | null>(null);
+  const [meetings, setMeetings] = useState<MeetingInfo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const current = currentFiscalYear();
+  const year = fy ?? current;
+
+  const load = useCallback(async () => {
+    const res = await get<{ meetings: MeetingInfo[] }>(`/api/workspaces/${wid}/meetings?fy=${year}`);
+    setMeetings(res.meetings);
+  }, [wid, year]);
+  useEffect(() => {
+    void load().catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
+  }, [load]);
+
+  const actor = { userId: "", role: data.detail.role, groupIds: data.detail.groupIds };
+  const canCreate = canManageMeeting(actor, null) || data.detail.groupIds.length > 0;
+  return (
+    <section data-testid="meetings-panel">
+      <ErrorBanner message={error} />
+      <div className="row">
+        <label>
+          {t("plans.year")}{" "}
+          <select value={year} onChange={(e) => setFy(Number(e.target.value))} data-testid="meetings-year">
+            {[current - 2, current - 1, current, current + 1].map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {meetings?.length === 0 && <p className="muted">{t("meetings.empty")}</p>}
+      {meetings && meetings.length > 0 && (
+        <table className="grid-table">
+          <thead>
+            <tr>
+              <th>{t("meetings.when")}</th>
+              <th>{t("meeting.agenda.title")}</th>
+              <th>{t("meetings.kind")}</th>
+              <th>{t("meetings.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {meetings.map((m) => (
+              <tr key={m.id}>
+                <td>{meetingWhen(m)}</td>
+                <td>
+                  <Link to={`/w/${wid}/meetings/${m.id}`} data-testid="meeting-link">
+                    {m.title}
+                  </Link>
+                </td>
+                <td>{t(`meetingKind.${m.kind}` as MessageKey)}</td>
+                <td>
+                  {t(`meetingState.${m.state}` as MessageKey)}
+                  {m.state === "closed" && `・${t(`minutesState.${m.minutesState}` as MessageKey)}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canCreate && <NewMeeting wid={wid} data={data} />}
+      <Decisions wid={wid} />
+      <CalendarFeed wid={wid} />
+    </section>
+  );
+}
+
+function currentFiscalYear(): number {
+  const now = new Date();
+  return now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1;
+}
+
+function NewMeeting({ wid, data }: { wid: string; data: WorkspaceData }) {
+  const navigate = useNavigate();
+  const isSecretariat = data.detail.role === "secretariat";
+  const groups = isSecretariat ? data.groups : data.groups.filter((g) => data.detail.groupIds.includes(g.id));
+  const [kind, setKind] = useState<MeetingKind>(isSecretariat ? "liaison" : "team");
+  const [groupId, setGroupId] = useState<string>(isSecretariat ? "" : (groups[0]?.id ?? ""));
+  const [title, setTitle] = useState("");
+  const [startsAt, setStartsAt] = useState("");
+  const [endsAt, setEndsAt] = useState("");
+  const [place, setPlace] = useState("");
+  const [onlineUrl, setOnlineUrl] = useState("");
+  const [invitees, setInvitees] = useState<string[]>([]);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const active = data.members.filter((m) => !m.disabled);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const res = await post<{ meeting: MeetingInfo }>(`/api/workspaces/${wid}/meetings`, {
+        kind,
+        groupId: groupId || null,
+        title,
+        startsAt,
+        endsAt: endsAt || null,
+        place,
+        onlineUrl,
+        invitees,
+      });
+      navigate(`/w/${wid}/meetings/${res.meeting.id}`);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setError(err.message);
+        setFields(err.fields ?? {});
+      } else setError(String(err));
+    }
+  };
+
+  const selectGroup = (id: string) => {
+    setGroupId(id);
+    // Inviting a group's meeting starts from the group's members.
+    const group = data.groups.find((g) => g.id === id);
+    setInvitees(group ? group.memberIds : active.map((m) => m.userId));
+  };
+
+  return (
+    <details className="card new-meeting">
+      <summary data-testid="meeting-new">{t("meetings.new")}</summary>
+      <form onSubmit={submit} className="form-grid">
+        <ErrorBanner message={error} />
+        <Field label={t("meetings.kind")} error={fields.kind}>
+          <select
+            value={kind}
+            onChange={(e) => setKind(e.target.value as MeetingKind)}
+            data-testid="meeting-kind"
+          >
+            {MEETING_KINDS.map((k) => (
+              <option key={k.id} value={k.id}>
+                {t(`meetingKind.${k.id}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("meetings.group")} error={fields.groupId}>
+          <select value={groupId} onChange={(e) => selectGroup(e.target.value)} data-testid="meeting-group">
+            {isSecretariat && <option value="">{t("meetings.wholeCommittee")}</option>}
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("meetings.title")} error={fields.title}>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </Field>
+        <Field label={t("meetings.startsAt")} error={fields.startsAt}>
+          <input
+            type="datetime-local"
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+            data-testid="meeting-starts"
+            required
+          />
+        </Field>
+        <Field label={t("meetings.endsAt")} error={fields.endsAt}>
+          <input type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
+        </Field>
+        <Field label={t("meetings.place")} error={fields.place}>
+          <input value={place} onChange={(e) => setPlace(e.target.value)} data-testid="meeting-place" />
+        </Field>
+        <Field label={t("meetings.onlineUrl")} error={fields.onlineUrl}>
+          <input value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} data-testid="meeting-url" />
+        </Field>
+        <fieldset className="checks">
+          <legend>{t("meetings.invitees")}</legend>
+          {active.map((m) => (
+            <label key={m.userId} className="check">
+              <input
+                type="checkbox"
+                checked={invitees.includes(m.userId)}
+                onChange={(e) =>
+                  setInvitees(
+                    e.target.checked ? [...invitees, m.userId] : invitees.filter((x) => x !== m.userId),
+                  )
+                }
+                data-testid="meeting-invitee"
+              />
+              {m.name}
+              <span className="muted">{m.organization}</span>
+            </label>
+          ))}
+        </fieldset>
+        {fields.invitees && <span className="field-error">{t("field.unknown")}</span>}
+        <button type="submit" data-testid="meeting-create">
+          {t("common.create")}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function Decisions({ wid }: { wid: string }) {
+  const [q, setQ] = useState("");
+  const [rows, setRows] = useState<
+    { meetingId: string; id: string; text: string; meetingTitle: string }[] | null
+  >(null);
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await get<{ decisions: typeof rows }>(
+      `/api/workspaces/${wid}/meetings/decisions?q=${encodeURIComponent(q)}`,
+    );
+    setRows(res.decisions);
+  };
+  return (
+    <details className="card">
+      <summary>{t("meetings.decisions")}</summary>
+      <form onSubmit={search} className="row">
+        <input value={q} onChange={(e) => setQ(e.target.value)} aria-label={t("meetings.decisions")} />
+        <button type="submit">{t("meetings.decisions")}</button>
+      </form>
+      {rows?.length === 0 && <p className="muted">{t("meetings.decisionsEmpty")}</p>}
+      <ul className="plain">
+        {rows?.map((d) => (
+          <li key={`${d.meetingId}-${d.id}`}>
+            {d.text}{" "}
+            <Link to={`/w/${wid}/meetings/${d.meetingId}`} className="muted">
+              {d.meetingTitle}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function CalendarFeed({ wid }: { wid: string }) {
+  const [state, setState] = useState<{ active: boolean; createdAt: number | null } | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
+  const base = `/api/workspaces/${wid}/calendar-feed`;
+  const load = useCallback(async () => setState(await get(base)), [base]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (!state) return null;
+  return (
+    <details className="card">
+      <summary>{t("meetings.calendar")}</summary>
+      <p className="muted">{t("meetings.calendarHint")}</p>
+      {url && (
+        <input
+          readOnly
+          value={url}
+          className="url-box"
+          aria-label={t("meetings.calendar")}
+          data-testid="calendar-url"
+        />
+      )}
+      {state.active && !url && state.createdAt && (
+        <p>{t("meetings.calendarActive", { date: formatWarekiDate(state.createdAt) })}</p>
+      )}
+      <div className="row">
+        <button
+          type="button"
+          onClick={async () => {
+            const res = await post<{ url: string }>(base, {});
+            setUrl(res.url);
+            await load();
+          }}
+          data-testid="calendar-create"
+        >
+          {state.active ? t("meetings.calendarRotate") : t("meetings.calendarCreate")}
+        </button>
+        {state.active && (
+          <button
+            type="button"
+            className="danger"
+            onClick={async () => {
+              await api("DELETE", base);
+              setUrl(null);
+              await load();
+            }}
+          >
+            {t("meetings.calendarRevoke")}
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}
