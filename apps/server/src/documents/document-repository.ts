@@ -55,8 +55,9 @@ export async function findDocumentByName(db: Queryable, docName: string): Promis
 
 export async function listDocuments(db: Queryable, workspaceId: string): Promise<DocumentRecord[]> {
   const rows = await db.all<DocumentRow>(
-    // Plans have their own screens and routes (/plans), so they are not listed here.
-    "SELECT * FROM documents WHERE workspace_id = ? AND kind != 'plan' ORDER BY updated_at DESC",
+    // Plans and meetings have their own screens and routes, so their documents are not listed here.
+    `SELECT * FROM documents WHERE workspace_id = ? AND kind != 'plan'
+       AND id NOT IN (SELECT document_id FROM meetings) ORDER BY updated_at DESC`,
     [workspaceId],
   );
   return rows.map(toDocumentRecord);

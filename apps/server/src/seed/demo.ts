@@ -10,6 +10,7 @@ import type { AppContext } from "../context.js";
 import { newId } from "../ids.js";
 import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
+import { seedDemoMeetings } from "./demo-meetings.js";
 import { nagareyamaPlan2023, TAKAMATSU_YEARS, takamatsuPlan } from "./demo-plan.js";
 
 export interface DemoSeed {
@@ -188,9 +189,11 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
     ]);
   }
   let firstUser: string | null = null;
+  const userIds = new Map<string, string>();
   for (const u of USERS) {
     const uid = newId();
     firstUser ??= uid;
+    userIds.set(u.email, uid);
     await tx.run(
       "INSERT INTO users (id, email, name, organization, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
       [uid, u.email, u.name, u.organization, passwordHash, now, now],
@@ -231,12 +234,23 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
       now,
     ]);
   }
-  await createPlanDocument(tx, {
+  const plan = nagareyamaPlan2023(groupIds);
+  const planDoc = await createPlanDocument(tx, {
     workspaceId: wid,
     fiscalYear: 2023,
     title: planTitle(fiscalYearLabel(2023)),
     createdBy: firstUser,
-    plan: nagareyamaPlan2023(groupIds),
+    plan,
+  });
+  // The prefecture's observer was not at the first meeting.
+  const committee = USERS.filter((u) => u.role !== "observer");
+  await seedDemoMeetings(tx, {
+    workspaceId: wid,
+    userIds: [...userIds.values()],
+    absentUserIds: USERS.filter((u) => !committee.includes(u)).map((u) => userIds.get(u.email) ?? ""),
+    secretariatId: firstUser ?? "",
+    planDocName: planDoc.docName,
+    linkedActionId: plan.actions.find((a) => a.title.includes("消防"))?.id ?? null,
   });
   await tx.run(
     "INSERT INTO audit_log (at, workspace_id, actor_user_id, event, target, detail) VALUES (?, ?, NULL, 'workspace.created', ?, ?)",
