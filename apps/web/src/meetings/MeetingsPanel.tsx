@@ -13,18 +13,25 @@ import { meetingWhen } from "./meeting-format";
 
 export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
   const [fy, setFy] = useState<number | null>(null);
-  const [meetings, setMeetings] = useState<MeetingInfo[] | null>(null);
+  const [all, setAll] = useState<MeetingInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const current = currentFiscalYear();
-  const year = fy ?? current;
 
   const load = useCallback(async () => {
-    const res = await get<{ meetings: MeetingInfo[] }>(`/api/workspaces/${wid}/meetings?fy=${year}`);
-    setMeetings(res.meetings);
-  }, [wid, year]);
+    const res = await get<{ meetings: MeetingInfo[] }>(`/api/workspaces/${wid}/meetings`);
+    setAll(res.meetings);
+  }, [wid]);
   useEffect(() => {
     void load().catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
   }, [load]);
+
+  // The years that have meetings, this year and next; shown first: this year if it has
+  // meetings, else the latest year that has.
+  const withMeetings = [...new Set((all ?? []).map((m) => m.fiscalYear))];
+  const years = [...new Set([...withMeetings, current, current + 1])].sort((a, b) => a - b);
+  const year =
+    fy ?? (withMeetings.includes(current) || withMeetings.length === 0 ? current : Math.max(...withMeetings));
+  const meetings = all?.filter((m) => m.fiscalYear === year) ?? null;
 
   const actor = { userId: "", role: data.detail.role, groupIds: data.detail.groupIds };
   const canCreate = canManageMeeting(actor, null) || data.detail.groupIds.length > 0;
@@ -35,7 +42,7 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
         <label>
           {t("plans.year")}{" "}
           <select value={year} onChange={(e) => setFy(Number(e.target.value))} data-testid="meetings-year">
-            {[current - 2, current - 1, current, current + 1].map((y) => (
+            {years.map((y) => (
               <option key={y} value={y}>
                 {fiscalYearLabel(y)}
               </option>
