@@ -7,3 +7,4 @@ export * from "./plan/index.js";
 export * from "./policy.js";
 export * from "./presence.js";
 export * from "./roles.js";
+export * from "./drafts.js";

@@ -32,7 +32,8 @@ export type AuditEvent =
   | "meeting.created"
   | "meeting.state_changed"
   | "meeting.outcome_action"
-  | "minutes.state_changed";
+  | "minutes.state_changed"
+  | "draft.status_changed";
 
 export interface AuditEntry {
   event: AuditEvent;

@@ -1,5 +1,5 @@
 /** Reads of the `documents` table shared by the REST routes and the collab endpoint. */
-import type { DocumentKind } from "@tsumugi/domain";
+import type { DocumentKind, DraftStatus } from "@tsumugi/domain";
 import type { Queryable } from "../storage/database.js";
 
 export interface DocumentRecord {
@@ -13,6 +13,10 @@ export interface DocumentRecord {
   fiscalYear: number | null;
   /** Fixed minutes, approved drafts: read-only for everyone. */
   locked: boolean;
+  /** A working-group draft's status; null for other kinds. */
+  draftStatus: DraftStatus | null;
+  /** Set while a draft is on its public page (/p/<publicId>). */
+  publicId: string | null;
   createdBy: string | null;
   createdAt: number;
   updatedAt: number;
@@ -27,6 +31,8 @@ interface DocumentRow {
   doc_name: string;
   fiscal_year: number | null;
   locked_at?: number | null;
+  draft_status?: DraftStatus | null;
+  public_id?: string | null;
   created_by: string | null;
   created_at: number;
   updated_at: number;
@@ -42,6 +48,8 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
     docName: r.doc_name,
     fiscalYear: r.fiscal_year ?? null,
     locked: r.locked_at != null,
+    draftStatus: r.draft_status ?? null,
+    publicId: r.public_id ?? null,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -84,6 +92,8 @@ export function toDocumentView(d: DocumentRecord, access: "write" | "read" | "no
     groupId: d.groupId,
     docName: d.docName,
     locked: d.locked,
+    draftStatus: d.draftStatus,
+    publicId: d.publicId,
     access,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,

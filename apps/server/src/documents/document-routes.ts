@@ -5,6 +5,7 @@ import {
   docNameOf,
   documentAccess,
   isDocumentKind,
+  isDraftTemplate,
   isId,
 } from "@tsumugi/domain";
 import { Hono } from "hono";
@@ -14,6 +15,8 @@ import { FieldErrors, readJsonObject } from "../http/request-body.js";
 import { newId } from "../ids.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import { type DocumentRecord, findDocument, listDocuments, toDocumentView } from "./document-repository.js";
+import { richTextUpdate } from "./rich-text.js";
+import { DRAFT_TEMPLATE_CONTENT } from "./templates.js";
 
 const documentNotFound = () => new ApiError(404, "document.notFound", "文書が見つかりません。");
 
@@ -32,7 +35,14 @@ export function documentRoutes(): Hono<AppEnv> {
     const wid = c.get("workspaceId");
     const body = await readJsonObject(c);
     const errors = new FieldErrors();
-    const title = errors.string(body, "title", { max: DOCUMENT_TITLE_MAX });
+    const template = body.template ?? null;
+    if (template !== null && (!isDraftTemplate(template) || body.kind !== "draft"))
+      errors.add("template", "unknown");
+    const templateContent = isDraftTemplate(template) ? DRAFT_TEMPLATE_CONTENT[template] : null;
+    const title =
+      templateContent && (body.title === undefined || body.title === "")
+        ? templateContent.title
+        : errors.string(body, "title", { max: DOCUMENT_TITLE_MAX });
     // Plan documents are one per 年度 and are created through /plans.
     if (!isDocumentKind(body.kind) || body.kind === "plan") errors.add("kind", "unknown");
     const groupId = body.groupId ?? null;
@@ -56,14 +66,36 @@ export function documentRoutes(): Hono<AppEnv> {
       docName: docNameOf(wid, id),
       fiscalYear: null,
       locked: false,
+      draftStatus: body.kind === "draft" ? "drafting" : null,
+      publicId: null,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
     };
-    await app.db.run(
-      "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      [id, wid, record.groupId, record.kind, title, record.docName, actor.userId, now, now],
-    );
+    await app.db.transaction(async (tx) => {
+      await tx.run(
+        "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, draft_status, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+          id,
+          wid,
+          record.groupId,
+          record.kind,
+          title,
+          record.docName,
+          record.draftStatus,
+          actor.userId,
+          now,
+          now,
+        ],
+      );
+      if (templateContent) {
+        await tx.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
+          record.docName,
+          Buffer.from(richTextUpdate(templateContent.paragraphs)),
+          now,
+        ]);
+      }
+    });
     await app.audit.record({
       event: "document.created",
       workspaceId: wid,

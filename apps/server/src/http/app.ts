@@ -10,6 +10,8 @@ import { calendarFeedRoutes, publicCalendarRoutes } from "../calendar/calendar-r
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
 import { documentRoutes } from "../documents/document-routes.js";
+import { draftRoutes } from "../documents/draft-routes.js";
+import { publicPageRoutes } from "../documents/public-page.js";
 import { groupRoutes } from "../groups/group-routes.js";
 import { publicInviteRoutes, workspaceInviteRoutes } from "../invites/invite-routes.js";
 import { meetingRoutes } from "../meetings/meeting-routes.js";
@@ -62,9 +64,11 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/workspaces/:wid/meetings/:mid/comments", minutesCommentRoutes());
   app.route("/api/workspaces/:wid/meetings", meetingRoutes(collab));
   app.route("/api/workspaces/:wid/documents/:did/versions", versionRoutes(collab));
+  app.route("/api/workspaces/:wid/documents/:did", draftRoutes(collab));
   app.route("/api/workspaces/:wid/calendar-feed", calendarFeedRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
+  app.route("/p", publicPageRoutes(collab));
   mountStaticWeb(app, ctx.config);
 
   app.onError((err, c) => {

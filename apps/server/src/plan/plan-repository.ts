@@ -50,6 +50,8 @@ export async function createPlanDocument(
     docName: docNameOf(input.workspaceId, id),
     fiscalYear: input.fiscalYear,
     locked: false,
+    draftStatus: null,
+    publicId: null,
     createdBy: input.createdBy,
     createdAt: now,
     updatedAt: now,

@@ -83,9 +83,9 @@ describe("demo workspace", () => {
     expect(dash.body.dashboard).toEqual(JSON.parse(JSON.stringify(planDashboard(plan, "2023-11-20"))));
 
     // Two meetings: the first held with its minutes fixed, the second announced.
-    const demoMeetings = await browser.get<{ meetings: { title: string; state: string; minutesState: string }[] }>(
-      `/api/workspaces/${wid}/meetings?fy=2023`,
-    );
+    const demoMeetings = await browser.get<{
+      meetings: { title: string; state: string; minutesState: string }[];
+    }>(`/api/workspaces/${wid}/meetings?fy=2023`);
     expect(demoMeetings.body.meetings.map((m) => [m.title, m.state, m.minutesState])).toEqual([
       ["令和5年度 第2回 連携会議", "published", "drafting"],
       ["令和5年度 第1回 連携会議", "closed", "fixed"],

@@ -7,6 +7,7 @@ import { docNameOf, fiscalYearLabel, type GroupKind, RICH_TEXT_FIELD, type Role 
 import * as Y from "yjs";
 import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
+import { richTextUpdate } from "../documents/rich-text.js";
 import { newId } from "../ids.js";
 import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
@@ -133,23 +134,6 @@ const DOCUMENTS: {
   },
 ];
 
-/** The initial Yjs state of a document: paragraphs and "# " headings in the rich-text field. */
-export function richTextUpdate(paragraphs: readonly string[]): Uint8Array {
-  const doc = new Y.Doc();
-  const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
-  const nodes = paragraphs.map((p) => {
-    const heading = p.startsWith("# ");
-    const el = new Y.XmlElement(heading ? "heading" : "paragraph");
-    if (heading) el.setAttribute("level", 2 as unknown as string);
-    el.insert(0, [new Y.XmlText(heading ? p.slice(2) : p)]);
-    return el;
-  });
-  fragment.insert(0, nodes);
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return update;
-}
-
 export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
   const logins = [...USERS, TAKAMATSU_LOGIN].map((u) => ({
     label: u.label,
@@ -234,6 +218,9 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
       now,
     ]);
   }
+  await tx.run("UPDATE documents SET draft_status = 'drafting' WHERE workspace_id = ? AND kind = 'draft'", [
+    wid,
+  ]);
   const plan = nagareyamaPlan2023(groupIds);
   const planDoc = await createPlanDocument(tx, {
     workspaceId: wid,

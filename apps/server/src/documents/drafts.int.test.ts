@@ -1,0 +1,143 @@
+import { RICH_TEXT_FIELD } from "@tsumugi/domain";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
+import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+let server: TestServer;
+let world: WorkspaceWorld;
+const clients: ProviderClient[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer();
+  world = await seedWorkspaceWorld(server);
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.destroy();
+});
+
+interface Doc {
+  id: string;
+  title: string;
+  docName: string;
+  draftStatus: string;
+  publicId: string | null;
+  access: string;
+}
+
+describe("working-group drafts", () => {
+  it("start from a template, go through review and approval (locked), are published without login and withdrawn", async () => {
+    const created = await world.member.browser.post<{ document: Doc }>(`${world.base}/documents`, {
+      kind: "draft",
+      groupId: world.groupId,
+      template: "dischargeRules",
+    });
+    expect(created.status).toBe(201);
+    const draft = created.body.document;
+    expect(draft).toMatchObject({
+      title: "入退院支援ルール（案）",
+      draftStatus: "drafting",
+      access: "write",
+    });
+    const initial = await storedDocument(server.ctx.db, draft.docName);
+    expect(initial.getXmlFragment(RICH_TEXT_FIELD).toString()).toContain("入院時の連携");
+    expect(
+      (
+        await world.member.browser.post(`${world.base}/documents`, {
+          kind: "note",
+          title: "x",
+          template: "dischargeRules",
+        })
+      ).status,
+    ).toBe(400);
+
+    const status = (who: WorkspaceWorld["admin"], s: string) =>
+      who.browser.post<{ document: Doc }>(`${world.base}/documents/${draft.id}/status`, { status: s });
+    // Only the group (and the secretariat) send it to the plenary; only the secretariat approves.
+    expect((await status(world.outsider, "reviewing")).status).toBe(409);
+    expect((await status(world.member, "approved")).status).toBe(409);
+    expect((await status(world.member, "reviewing")).body.document.draftStatus).toBe("reviewing");
+
+    // The plenary comments on a passage while reviewing; the group resolves.
+    const comments = `${world.base}/documents/${draft.id}/comments`;
+    expect(
+      (await world.outsider.browser.post(comments, { quote: "3日以内", body: "休日を含みますか？" })).status,
+    ).toBe(201);
+    expect((await world.observer.browser.post(comments, { body: "意見" })).status).toBe(403);
+    const list = await world.member.browser.get<{
+      comments: { id: string; quote: string; resolved: boolean }[];
+    }>(comments);
+    expect(list.body.comments).toMatchObject([{ quote: "3日以内", resolved: false }]);
+    expect(
+      (await world.outsider.browser.post(`${comments}/${list.body.comments[0].id}/resolve`, {})).status,
+    ).toBe(403);
+    expect(
+      (await world.member.browser.post(`${comments}/${list.body.comments[0].id}/resolve`, {})).status,
+    ).toBe(200);
+
+    const writer = connectProvider(server.wsUrl, draft.docName, {
+      cookie: world.member.browser.cookie ?? "",
+      origin: server.origin,
+    });
+    clients.push(writer);
+    await writer.synced();
+    const approved = await status(world.admin, "approved");
+    expect(approved.body.document).toMatchObject({ draftStatus: "approved", access: "read" });
+    await waitFor(() => writer.closes.some((c) => c.code === 4403), "the writer downgraded");
+    writer.provider.connect();
+    await waitFor(() => writer.provider.wsconnected && writer.provider.synced, "reconnected");
+    writer.doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [new Y.XmlText("承認後の改ざん")]);
+    await new Promise((r) => setTimeout(r, 200));
+    await server.collab.flush();
+    expect(
+      (await storedDocument(server.ctx.db, draft.docName)).getXmlFragment(RICH_TEXT_FIELD).toString(),
+    ).not.toContain("承認後の改ざん");
+    expect(
+      await server.ctx.db.get("SELECT reason, label FROM doc_versions WHERE doc_name = ?", [draft.docName]),
+    ).toEqual({
+      reason: "approval",
+      label: "承認版",
+    });
+
+    const published = await status(world.admin, "published");
+    const publicId = published.body.document.publicId;
+    expect(publicId).toMatch(/^[a-z0-9]+$/);
+    const page = await fetch(`${server.origin}/p/${publicId}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("<h1>入退院支援ルール（案）</h1>");
+    expect(html).toContain("<h2>入院時の連携</h2>");
+    expect(html).toContain("流山市");
+    expect((await status(world.admin, "approved")).body.document.publicId).toBeNull();
+    expect((await fetch(`${server.origin}/p/${publicId}`)).status).toBe(404);
+  });
+
+  it("escapes text on the public page", async () => {
+    const created = await world.admin.browser.post<{ document: Doc }>(`${world.base}/documents`, {
+      kind: "draft",
+      title: "<script>alert(1)</script>",
+    });
+    const draft = created.body.document;
+    const writer = connectProvider(server.wsUrl, draft.docName, {
+      cookie: world.admin.browser.cookie ?? "",
+      origin: server.origin,
+    });
+    clients.push(writer);
+    await writer.synced();
+    const p = new Y.XmlElement("paragraph");
+    p.insert(0, [new Y.XmlText('<img src=x onerror="alert(1)">')]);
+    writer.doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [p]);
+    await server.collab.flush();
+    for (const s of ["reviewing", "approved", "published"]) {
+      await world.admin.browser.post(`${world.base}/documents/${draft.id}/status`, { status: s });
+    }
+    const doc = (await world.admin.browser.get<{ document: Doc }>(`${world.base}/documents/${draft.id}`)).body
+      .document;
+    const html = await (await fetch(`${server.origin}/p/${doc.publicId}`)).text();
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+  });
+});

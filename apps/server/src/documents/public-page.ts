@@ -1,0 +1,90 @@
+/**
+ * The public page of a published draft: /p/<publicId>, readable by professionals and
+ * residents without an account. Server-rendered HTML from the document's rich text, every
+ * piece of text escaped.
+ */
+import { RICH_TEXT_FIELD, warekiDate } from "@tsumugi/domain";
+import { Hono } from "hono";
+import * as Y from "yjs";
+import type { CollabServer } from "../collab/collab-server.js";
+import type { AppEnv } from "../http/env.js";
+
+const escapeHtml = (s: string) =>
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+
+function inline(text: Y.XmlText): string {
+  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[])
+    .map((d) => {
+      if (typeof d.insert !== "string") return "";
+      let s = escapeHtml(d.insert);
+      if (d.attributes?.bold) s = `<strong>${s}</strong>`;
+      if (d.attributes?.italic) s = `<em>${s}</em>`;
+      return s;
+    })
+    .join("");
+}
+
+const BLOCK: Record<string, string> = {
+  paragraph: "p",
+  bulletList: "ul",
+  orderedList: "ol",
+  listItem: "li",
+  blockquote: "blockquote",
+  codeBlock: "pre",
+};
+
+export function richTextHtml(parent: Y.XmlFragment | Y.XmlElement): string {
+  return parent
+    .toArray()
+    .map((node) => {
+      if (node instanceof Y.XmlText) return inline(node);
+      if (!(node instanceof Y.XmlElement)) return "";
+      if (node.nodeName === "heading") {
+        const level = Math.min(6, Math.max(2, Number(node.getAttribute("level") ?? 2)));
+        return `<h${level}>${richTextHtml(node)}</h${level}>`;
+      }
+      if (node.nodeName === "hardBreak") return "<br>";
+      if (node.nodeName === "horizontalRule") return "<hr>";
+      const tag = BLOCK[node.nodeName] ?? "div";
+      return `<${tag}>${richTextHtml(node)}</${tag}>`;
+    })
+    .join("");
+}
+
+export function publicPageRoutes(collab: CollabServer): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get("/:publicId", async (c) => {
+    const publicId = c.req.param("publicId");
+    const row = /^[a-z0-9]{8,40}$/.test(publicId)
+      ? await c
+          .get("app")
+          .db.get<{ doc_name: string; title: string; updated_at: number; ws: string; pref: string }>(
+            `SELECT d.doc_name, d.title, d.updated_at, w.name AS ws, w.prefecture AS pref FROM documents d
+             JOIN workspaces w ON w.id = d.workspace_id WHERE d.public_id = ? AND d.draft_status = 'published'`,
+            [publicId],
+          )
+      : undefined;
+    if (!row) {
+      return c.html(
+        '<!doctype html><html lang="ja"><meta charset="utf-8"><title>見つかりません</title><p>このページは公開されていません。</p></html>',
+        404,
+      );
+    }
+    const doc = await collab.readDocument(row.doc_name);
+    const body = richTextHtml(doc.getXmlFragment(RICH_TEXT_FIELD));
+    doc.destroy();
+    const updated = warekiDate(new Date(row.updated_at + 9 * 3_600_000).toISOString().slice(0, 10));
+    return c.html(`<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(row.title)}｜${escapeHtml(row.ws)}</title>
+<style>body{font-family:"Noto Sans JP","Hiragino Sans","Meiryo",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.8;color:#1f2a37}h1{font-size:1.5rem}header p{color:#667085}</style>
+</head><body><header><p>${escapeHtml(row.pref)} ${escapeHtml(row.ws)} 在宅医療・介護連携推進事業</p><h1>${escapeHtml(row.title)}</h1><p>更新：${escapeHtml(updated)}</p></header>
+<main data-testid="public-body">${body}</main></body></html>`);
+  });
+  return r;
+}

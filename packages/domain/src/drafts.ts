@@ -1,0 +1,38 @@
+/**
+ * Working-group drafts (情報共有シート, 入退院支援ルール …): a group drafts, the plenary reviews,
+ * the secretariat approves and may publish to a public page. Approved and published drafts
+ * are locked (read-only for everyone).
+ */
+import { type Actor, type DocumentRef, documentAccess } from "./policy.js";
+
+export const DRAFT_STATUSES = [
+  { id: "drafting", label: "作成中" },
+  { id: "reviewing", label: "全体会で確認中" },
+  { id: "approved", label: "承認済" },
+  { id: "published", label: "公開" },
+] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number]["id"];
+
+export const isDraftStatus = (v: unknown): v is DraftStatus =>
+  typeof v === "string" && DRAFT_STATUSES.some((s) => s.id === v);
+
+export const DRAFT_TEMPLATES = ["infoSharing", "dischargeRules", "emergencySheet", "personalInfo"] as const;
+export type DraftTemplate = (typeof DRAFT_TEMPLATES)[number];
+export const isDraftTemplate = (v: unknown): v is DraftTemplate =>
+  typeof v === "string" && (DRAFT_TEMPLATES as readonly string[]).includes(v);
+
+/** Locked states: the text no longer changes. */
+export const isLockedDraftStatus = (s: DraftStatus) => s === "approved" || s === "published";
+
+/**
+ * Who moves a draft: its editors (the group and the secretariat) send it to review; the
+ * secretariat sends it back, approves, publishes and withdraws it from the public page.
+ */
+export function canMoveDraft(actor: Actor, doc: DocumentRef, from: DraftStatus, to: DraftStatus): boolean {
+  const secretariat = !actor.disabled && actor.role === "secretariat";
+  if (from === "drafting" && to === "reviewing") return documentAccess(actor, { ...doc, locked: false }) === "write";
+  if (from === "reviewing" && (to === "drafting" || to === "approved")) return secretariat;
+  if (from === "approved" && to === "published") return secretariat;
+  if (from === "published" && to === "approved") return secretariat;
+  return false;
+}
