@@ -229,3 +229,67 @@ describe("version history", () => {
     );
   }, 90_000);
 });
+
+describe("a working-group draft", () => {
+  it("goes from the group's draft through the plenary's comments to approval and a public page", async () => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    for (const p of [doctor.page, nurse.page, secretariat.page]) p.on("dialog", (d) => void d.accept());
+
+    // The doctor (病診施連携班) starts a 情報共有シート from the template.
+    await doctor.page.getByTestId("tab-documents").click();
+    await doctor.page.getByTestId("new-document").locator("select").first().selectOption("draft");
+    await doctor.page.getByTestId("new-document-template").selectOption("infoSharing");
+    await doctor.page
+      .getByTestId("new-document")
+      .locator("select")
+      .nth(2)
+      .selectOption({ label: "病診施連携班" });
+    await doctor.page.getByTestId("new-document-submit").click();
+    await doctor.page.getByTestId("editor").waitFor();
+    expect(await doctor.page.getByTestId("document-title").innerText()).toBe("情報共有シート（案）");
+    expect(await doctor.page.getByTestId("draft-status").innerText()).toBe("作成中");
+    await doctor.page.getByTestId("draft-to-reviewing").click();
+    await doctor.page.getByTestId("draft-status").filter({ hasText: "全体会で確認中" }).waitFor();
+    const url = doctor.page.url();
+
+    // The nurse (not in the group) reads it and comments on a passage.
+    await nurse.page.goto(url);
+    await nurse.page.getByTestId("editor").waitFor();
+    expect(await nurse.page.getByTestId("editor").getAttribute("contenteditable")).toBe("false");
+    await nurse.page.locator('[data-testid="editor"] p', { hasText: "要介護度" }).click({ clickCount: 3 });
+    await nurse.page.getByTestId("doc-comment-quote").click();
+    expect(await nurse.page.getByTestId("doc-comment-quoted").innerText()).toContain("要介護度");
+    await nurse.page.getByTestId("doc-comment-body").fill("認知症の有無も項目に加えてください。");
+    await nurse.page.getByTestId("doc-comment-post").click();
+    await nurse.page.getByTestId("doc-comment").waitFor();
+
+    await doctor.page.reload();
+    await doctor.page.getByTestId("doc-comment").filter({ hasText: "認知症の有無" }).waitFor();
+    await doctor.page.getByTestId("doc-comment-resolve").click();
+    await doctor.page.getByTestId("doc-comment").filter({ hasText: "解決済み" }).waitFor();
+
+    // The secretariat approves: the doctor's open editor turns read-only; then publishes.
+    await secretariat.page.goto(url);
+    await secretariat.page.getByTestId("draft-to-approved").click();
+    await secretariat.page.getByTestId("draft-status").filter({ hasText: "承認済" }).waitFor();
+    await eventually(
+      async () => (await doctor.page.getByTestId("editor").getAttribute("contenteditable")) === "false",
+      "the doctor's editor read-only after approval",
+      20_000,
+    );
+    await secretariat.page.getByTestId("draft-to-published").click();
+    const href = await secretariat.page.getByTestId("draft-public-link").getAttribute("href");
+    expect(href).toMatch(/^\/p\/[a-z0-9]+$/);
+
+    // Anyone can read the public page, without logging in.
+    const anonymous = await browser.newContext({ baseURL: server.url });
+    const page = await anonymous.newPage();
+    const res = await page.goto(href ?? "");
+    expect(res?.status()).toBe(200);
+    expect(await page.locator("h1").innerText()).toBe("情報共有シート（案）");
+    expect(await page.getByTestId("public-body").innerText()).toContain("要介護度");
+    await anonymous.close();
+  }, 120_000);
+});

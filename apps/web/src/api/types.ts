@@ -35,6 +35,9 @@ export interface DocumentInfo {
   groupId: string | null;
   docName: string;
   access: "write" | "read";
+  locked: boolean;
+  draftStatus: import("@tsumugi/domain").DraftStatus | null;
+  publicId: string | null;
   createdAt: number;
   updatedAt: number;
 }

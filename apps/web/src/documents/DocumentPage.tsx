@@ -2,7 +2,7 @@ import { caretColorFor } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError, get } from "../api/client";
-import type { DocumentInfo } from "../api/types";
+import type { DocumentInfo, WorkspaceDetail } from "../api/types";
 import { useSession } from "../auth/session";
 import { PresenceList } from "../collab/PresenceList";
 import { SyncIndicator } from "../collab/SyncIndicator";
@@ -12,19 +12,26 @@ import { RichTextEditor } from "../editor/RichTextEditor";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { VersionsPanel } from "../versions/VersionsPanel";
+import { DocumentComments } from "./DocumentComments";
+import { DraftBar } from "./DraftBar";
 
 export function DocumentPage() {
   const { wid = "", did = "" } = useParams();
   const { me } = useSession();
   const navigate = useNavigate();
   const [info, setInfo] = useState<DocumentInfo | null>(null);
+  const [detail, setDetail] = useState<WorkspaceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const { document } = await get<{ document: DocumentInfo }>(`/api/workspaces/${wid}/documents/${did}`);
+      const [{ document }, ws] = await Promise.all([
+        get<{ document: DocumentInfo }>(`/api/workspaces/${wid}/documents/${did}`),
+        get<WorkspaceDetail>(`/api/workspaces/${wid}`),
+      ]);
       setInfo(document);
+      setDetail(ws);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
@@ -77,6 +84,19 @@ export function DocumentPage() {
         <span className="spacer" />
         <SyncIndicator state={state} />
       </div>
+      {detail && (
+        <DraftBar
+          wid={wid}
+          doc={info}
+          detail={detail}
+          userId={me.user.id}
+          onChange={(d) => {
+            setInfo(d);
+            void load();
+          }}
+        />
+      )}
+      {info.locked && info.draftStatus && <p className="notice">{t("drafts.locked")}</p>}
       {notice && <p className="notice">{notice}</p>}
       <div className="doc-body">
         {handle ? (
@@ -91,6 +111,14 @@ export function DocumentPage() {
         )}
         {handle && <PresenceList provider={handle.provider} selfUserId={me.user.id} />}
       </div>
+      {detail && (
+        <DocumentComments
+          wid={wid}
+          documentId={did}
+          canComment={detail.role !== "observer"}
+          canResolve={editable || detail.role === "secretariat"}
+        />
+      )}
       <details className="card no-print">
         <summary data-testid="document-versions">{t("meeting.tab.versions")}</summary>
         <VersionsPanel wid={wid} documentId={did} editable={editable} />

@@ -1,4 +1,4 @@
-import { DOCUMENT_KINDS, type DocumentKind } from "@tsumugi/domain";
+import { DOCUMENT_KINDS, type DocumentKind, DRAFT_TEMPLATES } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, post } from "../api/client";
@@ -61,6 +61,7 @@ function NewDocumentForm({ wid, data }: { wid: string; data: WorkspaceData }) {
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState<DocumentKind>("note");
   const [groupId, setGroupId] = useState("");
+  const [template, setTemplate] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const { detail } = data;
@@ -76,6 +77,7 @@ function NewDocumentForm({ wid, data }: { wid: string; data: WorkspaceData }) {
         title,
         kind,
         groupId: groupId || null,
+        ...(kind === "draft" && template ? { template } : {}),
       });
       navigate(`/w/${wid}/d/${document.id}`);
     } catch (err) {
@@ -102,6 +104,22 @@ function NewDocumentForm({ wid, data }: { wid: string; data: WorkspaceData }) {
           ))}
         </select>
       </Field>
+      {kind === "draft" && (
+        <Field label={t("drafts.template")} error={fields.template}>
+          <select
+            value={template}
+            onChange={(e) => setTemplate(e.target.value)}
+            data-testid="new-document-template"
+          >
+            <option value="">{t("drafts.noTemplate")}</option>
+            {DRAFT_TEMPLATES.map((x) => (
+              <option key={x} value={x}>
+                {t(`drafts.template.${x}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <Field label={t("documents.group")} error={fields.groupId}>
         <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
           <option value="">{t("documents.wholeWorkspace")}</option>
