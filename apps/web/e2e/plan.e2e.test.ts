@@ -24,14 +24,19 @@ async function openPlanView(page: Page, view: string): Promise<void> {
   await waitForSyncState(page, "saved");
 }
 
+/** The row whose title starts with `title`, waiting for the list to render it. */
 async function rowByTitle(page: Page, testId: string, titleTestId: string, title: string) {
-  const rows = page.getByTestId(testId);
-  const count = await rows.count();
-  for (let i = 0; i < count; i++) {
-    const value = await rows.nth(i).getByTestId(titleTestId).inputValue();
-    if (value.startsWith(title)) return rows.nth(i);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const rows = page.getByTestId(testId);
+    const count = await rows.count();
+    for (let i = 0; i < count; i++) {
+      const value = await rows.nth(i).getByTestId(titleTestId).inputValue();
+      if (value.startsWith(title)) return rows.nth(i);
+    }
+    if (Date.now() > deadline) throw new Error(`no row titled ${title}`);
+    await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no row titled ${title}`);
 }
 
 async function titles(page: Page, titleTestId: string): Promise<string[]> {

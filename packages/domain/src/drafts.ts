@@ -30,7 +30,8 @@ export const isLockedDraftStatus = (s: DraftStatus) => s === "approved" || s ===
  */
 export function canMoveDraft(actor: Actor, doc: DocumentRef, from: DraftStatus, to: DraftStatus): boolean {
   const secretariat = !actor.disabled && actor.role === "secretariat";
-  if (from === "drafting" && to === "reviewing") return documentAccess(actor, { ...doc, locked: false }) === "write";
+  if (from === "drafting" && to === "reviewing")
+    return documentAccess(actor, { ...doc, locked: false }) === "write";
   if (from === "reviewing" && (to === "drafting" || to === "approved")) return secretariat;
   if (from === "approved" && to === "published") return secretariat;
   if (from === "published" && to === "approved") return secretariat;

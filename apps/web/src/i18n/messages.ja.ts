@@ -359,7 +359,7 @@ export const messages = {
   "meeting.changes.changed": "変更",
   "meeting.changes.closed": "完了・解決",
   "meeting.changes.removed": "削除",
-  "meeting.changes.field": "{field}：{before} → {after}",
+  "meeting.changes.field": "{field}：{before} から {after} に変更",
   "meeting.review.hint": "議事録の修正を依頼できます。該当する箇所を引用し、修正案があれば記入してください。",
   "meeting.review.quote": "該当箇所（引用）",
   "meeting.review.body": "コメント",

@@ -1,0 +1,3 @@
+export * from "./catalogue.js";
+export * from "./import.js";
+export * from "./math.js";
