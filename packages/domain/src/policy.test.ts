@@ -37,6 +37,9 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "comments.write": { secretariat: true, member: true, coordinator: true, observer: false },
   "meetings.read": { secretariat: true, member: true, coordinator: true, observer: true },
   "minutes.fix": { secretariat: true, member: false, coordinator: false, observer: false },
+  "indicators.read": { secretariat: true, member: true, coordinator: true, observer: true },
+  "indicators.enter": { secretariat: true, member: false, coordinator: true, observer: false },
+  "indicators.define": { secretariat: true, member: false, coordinator: false, observer: false },
 };
 
 describe("workspace actions: every role × action", () => {

@@ -32,6 +32,9 @@ export const WORKSPACE_ACTIONS = [
   "comments.write",
   "meetings.read",
   "minutes.fix",
+  "indicators.read",
+  "indicators.enter",
+  "indicators.define",
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -53,6 +56,10 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   "meetings.read": ["secretariat", "member", "coordinator", "observer"],
   // Fixing minutes makes them the official record, read-only for everyone.
   "minutes.fix": ["secretariat"],
+  "indicators.read": ["secretariat", "member", "coordinator", "observer"],
+  // The secretariat enters values; the coordinator keeps the consultation desk's figures.
+  "indicators.enter": ["secretariat", "coordinator"],
+  "indicators.define": ["secretariat"],
 };
 
 function activeRole(actor: Actor): Role | null {

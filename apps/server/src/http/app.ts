@@ -13,6 +13,8 @@ import { documentRoutes } from "../documents/document-routes.js";
 import { draftRoutes } from "../documents/draft-routes.js";
 import { publicPageRoutes } from "../documents/public-page.js";
 import { groupRoutes } from "../groups/group-routes.js";
+import { IndicatorEvents, indicatorRoutes } from "../indicators/indicator-routes.js";
+import { regionRoutes } from "../indicators/region-routes.js";
 import { publicInviteRoutes, workspaceInviteRoutes } from "../invites/invite-routes.js";
 import { meetingRoutes } from "../meetings/meeting-routes.js";
 import { minutesCommentRoutes } from "../meetings/minutes-comment-routes.js";
@@ -37,6 +39,7 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
     windowMs: ctx.config.loginWindowMs,
   });
 
+  const indicatorEvents = new IndicatorEvents();
   app.use("*", securityHeaders(ctx), requestContext(ctx));
   app.use("/api/*", async (c, next) => {
     await next();
@@ -66,6 +69,8 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/workspaces/:wid/documents/:did/versions", versionRoutes(collab));
   app.route("/api/workspaces/:wid/documents/:did", draftRoutes(collab));
   app.route("/api/workspaces/:wid/calendar-feed", calendarFeedRoutes());
+  app.route("/api/workspaces/:wid/indicators", indicatorRoutes(indicatorEvents));
+  app.route("/api/workspaces/:wid/regions", regionRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
   app.route("/p", publicPageRoutes(collab));

@@ -21,7 +21,7 @@ describe("demo workspace", () => {
     expect(server.seeded).toMatchObject({ created: false });
     expect(server.seeded?.logins).toHaveLength(7);
     const db = server.ctx.db;
-    expect(await db.get("SELECT COUNT(*) AS n FROM workspaces")).toEqual({ n: 2 });
+    expect(await db.get("SELECT COUNT(*) AS n FROM workspaces")).toEqual({ n: 6 });
     expect(await db.get("SELECT name, prefecture, lg_code FROM workspaces WHERE lg_code = '122203'")).toEqual(
       {
         name: "流山市",
@@ -90,6 +90,49 @@ describe("demo workspace", () => {
       ["令和5年度 第2回 連携会議", "published", "drafting"],
       ["令和5年度 第1回 連携会議", "closed", "fixed"],
     ]);
+
+    // Indicators: five years for a dozen of them, 自宅死の割合 around 13%, and the neighbours to compare with.
+    const ind = await browser.get<{
+      indicators: { id: string; code: string }[];
+      values: {
+        indicatorId: string;
+        fiscalYear: number;
+        month: number;
+        value: number | null;
+        numerator: number | null;
+        denominator: number | null;
+      }[];
+      populations: { fiscalYear: number; aged75: number }[];
+    }>(`/api/workspaces/${wid}/indicators`);
+    const o01 = ind.body.indicators.find((i) => i.code === "O01")?.id;
+    const homeDeaths = ind.body.values.filter((v) => v.indicatorId === o01);
+    expect(homeDeaths.map((v) => v.fiscalYear)).toEqual([2019, 2020, 2021, 2022, 2023]);
+    for (const v of homeDeaths) {
+      const rate = ((v.numerator ?? 0) / (v.denominator ?? 1)) * 100;
+      expect(rate).toBeGreaterThan(10);
+      expect(rate).toBeLessThan(16);
+    }
+    expect(
+      new Set(ind.body.values.filter((v) => v.month === 0).map((v) => v.indicatorId)).size,
+    ).toBeGreaterThanOrEqual(12);
+    expect(ind.body.populations).toHaveLength(5);
+    const compare = await browser.get<{
+      groups: {
+        name: string;
+        members: { name: string; normalised: number | null }[];
+        average: number | null;
+      }[];
+    }>(`/api/workspaces/${wid}/indicators/compare?code=S04&fy=2023`);
+    expect(compare.body.groups.map((g) => g.name).sort()).toEqual(["千葉県", "東葛北部5市（広域）"]);
+    expect(compare.body.groups[0].members.map((m) => m.name)).toEqual([
+      "松戸市",
+      "野田市",
+      "柏市",
+      "流山市",
+      "我孫子市",
+    ]);
+    expect(compare.body.groups[0].members.every((m) => m.normalised !== null)).toBe(true);
+    expect(compare.body.groups[0].average).not.toBeNull();
 
     // 高松市 holds five years of its multi-year table.
     const takamatsu = await db.all<{ fiscal_year: number }>(

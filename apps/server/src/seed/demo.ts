@@ -11,6 +11,7 @@ import { richTextUpdate } from "../documents/rich-text.js";
 import { newId } from "../ids.js";
 import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
+import { NAGAREYAMA, seedIndicatorValues, seedRegion } from "./demo-indicators.js";
 import { seedDemoMeetings } from "./demo-meetings.js";
 import { nagareyamaPlan2023, TAKAMATSU_YEARS, takamatsuPlan } from "./demo-plan.js";
 
@@ -239,6 +240,8 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
     planDocName: planDoc.docName,
     linkedActionId: plan.actions.find((a) => a.title.includes("消防"))?.id ?? null,
   });
+  await seedIndicatorValues(tx, wid, NAGAREYAMA, 0, firstUser);
+  await seedRegion(tx, wid);
   await tx.run(
     "INSERT INTO audit_log (at, workspace_id, actor_user_id, event, target, detail) VALUES (?, ?, NULL, 'workspace.created', ?, ?)",
     [now, wid, wid, JSON.stringify({ name: "流山市", demo: true })],

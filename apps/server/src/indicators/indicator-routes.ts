@@ -1,0 +1,416 @@
+/**
+ * /api/workspaces/:wid/indicators — definitions, values (entered and derived), population
+ * bases, value history, import with preview, CSV export, live change events (SSE) for charts
+ * that follow other people's entries, and comparison with the region groups' municipalities.
+ */
+
+import { EventEmitter } from "node:events";
+import {
+  averageOf,
+  type Cell,
+  can,
+  figureOf,
+  fiscalYearOf,
+  isDirection,
+  isIndicatorCode,
+  isIndicatorKind,
+  isIndicatorType,
+  isItemId,
+  isNormalisation,
+  isSceneId,
+  normalise,
+  parseValueRows,
+  VALUE_COLUMNS,
+} from "@tsumugi/domain";
+import { type Context, Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { AppEnv } from "../http/env.js";
+import { ApiError, invalid } from "../http/errors.js";
+import { FieldErrors, readJsonObject } from "../http/request-body.js";
+import { authorize } from "../workspaces/workspace-guard.js";
+import {
+  derivedValues,
+  type IndicatorRecord,
+  insertIndicator,
+  listIndicators,
+  listValues,
+  populations,
+  writeValue,
+} from "./indicator-repository.js";
+
+/** Value changes per workspace, for the live charts. */
+export class IndicatorEvents {
+  private readonly emitter = new EventEmitter();
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+  emit(workspaceId: string, indicatorIds: readonly string[]): void {
+    this.emitter.emit(workspaceId, indicatorIds);
+  }
+  on(workspaceId: string, listener: (ids: readonly string[]) => void): () => void {
+    this.emitter.on(workspaceId, listener);
+    return () => this.emitter.off(workspaceId, listener);
+  }
+}
+
+const MIN_YEAR = 2000;
+const maxYear = () => fiscalYearOf(new Date(Date.now() + 9 * 3_600_000)) + 1;
+const notFound = () => new ApiError(404, "indicator.notFound", "指標が見つかりません。");
+
+function numberOrNull(body: Record<string, unknown>, field: string, errors: FieldErrors): number | null {
+  const v = body[field];
+  if (v === undefined || v === null || v === "") return null;
+  if (typeof v !== "number" || !Number.isFinite(v) || Math.abs(v) > 1e12) {
+    errors.add(field, "number");
+    return null;
+  }
+  return v;
+}
+
+async function indicatorOf(c: Context<AppEnv>): Promise<IndicatorRecord> {
+  const list = await listIndicators(c.get("app").db, c.get("workspaceId"));
+  const found = list.find((i) => i.id === c.req.param("iid"));
+  if (!found) throw notFound();
+  return found;
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? "" : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get("/", async (c) => {
+    const actor = authorize(c, "indicators.read");
+    const db = c.get("app").db;
+    const wid = c.get("workspaceId");
+    const indicators = await listIndicators(db, wid);
+    const values = [...(await listValues(db, wid)), ...(await derivedValues(db, wid, indicators))];
+    const pops = await populations(db, wid);
+    return c.json({
+      indicators,
+      values,
+      populations: [...pops].map(([fiscalYear, p]) => ({ fiscalYear, ...p })),
+      can: { enter: can(actor, "indicators.enter"), define: can(actor, "indicators.define") },
+    });
+  });
+
+  r.post("/", async (c) => {
+    authorize(c, "indicators.define");
+    const body = await readJsonObject(c);
+    const errors = new FieldErrors();
+    const name = errors.string(body, "name", { max: 100 });
+    if (!isIndicatorCode(body.code)) errors.add("code", "format");
+    if (!isIndicatorType(body.type)) errors.add("type", "unknown");
+    if (!isIndicatorKind(body.kind)) errors.add("kind", "unknown");
+    const normalisation = body.normalisation ?? "none";
+    if (!isNormalisation(normalisation)) errors.add("normalisation", "unknown");
+    const direction = body.direction ?? "up";
+    if (!isDirection(direction)) errors.add("direction", "unknown");
+    const scenes = Array.isArray(body.scenes) ? body.scenes.filter(isSceneId) : [];
+    const items = Array.isArray(body.items) ? body.items.filter(isItemId) : [];
+    const text = (f: string, max: number) =>
+      typeof body[f] === "string" ? (body[f] as string).trim().slice(0, max) : "";
+    if (errors.any) throw invalid(errors.fields);
+    try {
+      const id = await insertIndicator(c.get("app").db, c.get("workspaceId"), {
+        code: body.code as string,
+        name,
+        type: body.type as IndicatorRecord["type"],
+        unit: text("unit", 20),
+        kind: body.kind as IndicatorRecord["kind"],
+        normalisation: normalisation as IndicatorRecord["normalisation"],
+        direction: direction as IndicatorRecord["direction"],
+        source: text("source", 200),
+        notes: text("notes", 1000),
+        scenes,
+        items,
+        monthly: body.monthly === true,
+        derived: null,
+      });
+      return c.json({ id }, 201);
+    } catch (err) {
+      if (String((err as Error).message).includes("UNIQUE")) throw invalid({ code: "taken" });
+      throw err;
+    }
+  });
+
+  r.put("/populations/:fy", async (c) => {
+    authorize(c, "indicators.enter");
+    const fy = Number(c.req.param("fy"));
+    if (!Number.isInteger(fy) || fy < MIN_YEAR || fy > maxYear()) throw invalid({ fiscalYear: "wrongYear" });
+    const body = await readJsonObject(c);
+    const errors = new FieldErrors();
+    const count = (f: string) => {
+      const v = numberOrNull(body, f, errors);
+      if (v !== null && (!Number.isInteger(v) || v < 0)) errors.add(f, "number");
+      return v;
+    };
+    const total = count("total");
+    const aged65 = count("aged65");
+    const aged75 = count("aged75");
+    if (aged75 !== null && aged65 !== null && aged75 > aged65) errors.add("aged75", "moreThan65");
+    if (aged65 !== null && total !== null && aged65 > total) errors.add("aged65", "moreThanTotal");
+    if (errors.any) throw invalid(errors.fields);
+    await c.get("app").db.run(
+      `INSERT INTO populations (workspace_id, fiscal_year, total, aged65, aged75) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (workspace_id, fiscal_year) DO UPDATE SET total = excluded.total, aged65 = excluded.aged65, aged75 = excluded.aged75`,
+      [c.get("workspaceId"), fy, total, aged65, aged75],
+    );
+    events.emit(c.get("workspaceId"), []);
+    return c.json({ ok: true });
+  });
+
+  r.put("/:iid/values", async (c) => {
+    const actor = authorize(c, "indicators.enter");
+    const indicator = await indicatorOf(c);
+    if (indicator.derived)
+      throw new ApiError(409, "indicator.derived", "この指標は会議の記録から自動で集計されます。");
+    const body = await readJsonObject(c);
+    const errors = new FieldErrors();
+    const fy = body.fiscalYear;
+    if (typeof fy !== "number" || !Number.isInteger(fy) || fy < MIN_YEAR || fy > maxYear())
+      errors.add("fiscalYear", "wrongYear");
+    const month = body.month ?? 0;
+    if (typeof month !== "number" || !Number.isInteger(month) || month < 0 || month > 12)
+      errors.add("month", "badMonth");
+    else if (month !== 0 && !indicator.monthly) errors.add("month", "notMonthly");
+    const value = numberOrNull(body, "value", errors);
+    const numerator = numberOrNull(body, "numerator", errors);
+    const denominator = numberOrNull(body, "denominator", errors);
+    const target = numberOrNull(body, "target", errors);
+    if (denominator === 0) errors.add("denominator", "zeroDenominator");
+    if (indicator.kind === "yesno" && value !== null && value !== 0 && value !== 1)
+      errors.add("value", "badYesNo");
+    const text = (f: string, max: number) =>
+      typeof body[f] === "string" ? (body[f] as string).trim().slice(0, max) : "";
+    if (errors.any) throw invalid(errors.fields);
+    await c.get("app").db.transaction((tx) =>
+      writeValue(
+        tx,
+        {
+          indicatorId: indicator.id,
+          fiscalYear: fy as number,
+          month: month as number,
+          value,
+          numerator,
+          denominator,
+          target,
+          source: text("source", 200),
+          note: text("note", 1000),
+        },
+        actor.userId,
+      ),
+    );
+    events.emit(c.get("workspaceId"), [indicator.id]);
+    return c.json({ ok: true });
+  });
+
+  r.get("/:iid/history", async (c) => {
+    authorize(c, "indicators.read");
+    const indicator = await indicatorOf(c);
+    const rows = await c.get("app").db.all<{
+      fiscal_year: number;
+      month: number;
+      before: string | null;
+      after: string | null;
+      name: string | null;
+      changed_at: number;
+    }>(
+      `SELECT h.fiscal_year, h.month, h.before, h.after, u.name, h.changed_at FROM indicator_value_history h
+         LEFT JOIN users u ON u.id = h.changed_by WHERE h.indicator_id = ? ORDER BY h.id DESC LIMIT 200`,
+      [indicator.id],
+    );
+    return c.json({
+      history: rows.map((h) => ({
+        fiscalYear: h.fiscal_year,
+        month: h.month,
+        before: h.before ? JSON.parse(h.before) : null,
+        after: h.after ? JSON.parse(h.after) : null,
+        by: h.name ?? "",
+        at: h.changed_at,
+      })),
+    });
+  });
+
+  // Rows read from a CSV/Excel file in the browser: checked here; written only when there is
+  // no error and the user confirmed (dryRun false), all in one transaction.
+  r.post("/import", async (c) => {
+    const actor = authorize(c, "indicators.enter");
+    const body = await readJsonObject(c);
+    const rows = body.rows;
+    if (
+      !Array.isArray(rows) ||
+      rows.length > 5000 ||
+      !rows.every((row) => Array.isArray(row) && row.length <= 50)
+    ) {
+      throw invalid({ rows: "invalid" });
+    }
+    const cells = (rows as unknown[][]).map((row) =>
+      row.map((cell): Cell => (typeof cell === "string" || typeof cell === "number" ? cell : null)),
+    );
+    const db = c.get("app").db;
+    const wid = c.get("workspaceId");
+    const indicators = await listIndicators(db, wid);
+    const preview = parseValueRows(cells, new Map(indicators.map((i) => [i.code, i])), {
+      min: MIN_YEAR,
+      max: maxYear(),
+    });
+    if (preview.noHeader || preview.issues.length > 0 || body.dryRun !== false) {
+      return c.json({ ...preview, written: 0 });
+    }
+    const byCode = new Map(indicators.map((i) => [i.code, i]));
+    await db.transaction(async (tx) => {
+      for (const row of preview.rows) {
+        const indicator = byCode.get(row.code) as IndicatorRecord;
+        await writeValue(
+          tx,
+          {
+            indicatorId: indicator.id,
+            fiscalYear: row.fiscalYear,
+            month: row.month ?? 0,
+            value: row.value,
+            numerator: row.numerator,
+            denominator: row.denominator,
+            target: row.target,
+            source: row.source,
+            note: row.note,
+          },
+          actor.userId,
+        );
+      }
+    });
+    events.emit(wid, [...new Set(preview.rows.map((r) => (byCode.get(r.code) as IndicatorRecord).id))]);
+    return c.json({ ...preview, written: preview.rows.length });
+  });
+
+  r.get("/export.csv", async (c) => {
+    authorize(c, "indicators.read");
+    const db = c.get("app").db;
+    const wid = c.get("workspaceId");
+    const indicators = await listIndicators(db, wid);
+    const byId = new Map(indicators.map((i) => [i.id, i]));
+    const values = [...(await listValues(db, wid)), ...(await derivedValues(db, wid, indicators))];
+    const lines = [VALUE_COLUMNS.join(",")];
+    for (const v of values) {
+      const i = byId.get(v.indicatorId);
+      if (!i) continue;
+      lines.push(
+        [
+          i.code,
+          i.name,
+          v.fiscalYear,
+          v.month || "",
+          v.value,
+          v.numerator,
+          v.denominator,
+          v.target,
+          v.source,
+          v.note,
+        ]
+          .map(csvCell)
+          .join(","),
+      );
+    }
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent("指標値.csv")}`);
+    // With a BOM so Excel opens the UTF-8 file correctly.
+    return c.body(`\uFEFF${lines.join("\r\n")}\r\n`);
+  });
+
+  r.get("/events", async (c) => {
+    authorize(c, "indicators.read");
+    const wid = c.get("workspaceId");
+    return streamSSE(c, async (stream) => {
+      const queue: (readonly string[])[] = [];
+      let wake: (() => void) | null = null;
+      const off = events.on(wid, (ids) => {
+        queue.push(ids);
+        wake?.();
+      });
+      stream.onAbort(() => {
+        off();
+        wake?.();
+      });
+      await stream.writeSSE({ event: "ready", data: "{}" });
+      while (!stream.aborted) {
+        if (queue.length === 0) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, 25_000);
+          });
+          wake = null;
+        }
+        const batch = queue.splice(0);
+        if (stream.aborted) break;
+        if (batch.length === 0) await stream.writeSSE({ event: "ping", data: "{}" });
+        else
+          await stream.writeSSE({
+            event: "changed",
+            data: JSON.stringify({ indicatorIds: [...new Set(batch.flat())] }),
+          });
+      }
+      off();
+    });
+  });
+
+  // One indicator side by side with the municipalities of this workspace's region groups,
+  // normalised, with each group's average. Only indicator values cross workspaces.
+  r.get("/compare", async (c) => {
+    authorize(c, "indicators.read");
+    const code = c.req.query("code") ?? "";
+    const fy = Number(c.req.query("fy"));
+    if (!isIndicatorCode(code)) throw invalid({ code: "format" });
+    if (!Number.isInteger(fy)) throw invalid({ fy: "wrongYear" });
+    const db = c.get("app").db;
+    const wid = c.get("workspaceId");
+    const groups = await db.all<{ id: string; name: string; kind: string }>(
+      `SELECT g.id, g.name, g.kind FROM region_groups g JOIN region_group_members m ON m.group_id = g.id
+        WHERE m.workspace_id = ? ORDER BY g.name`,
+      [wid],
+    );
+    const result = [];
+    for (const g of groups) {
+      const members = await db.all<{ id: string; name: string }>(
+        `SELECT w.id, w.name FROM region_group_members m JOIN workspaces w ON w.id = m.workspace_id
+          WHERE m.group_id = ? ORDER BY w.lg_code`,
+        [g.id],
+      );
+      const rows = [];
+      for (const w of members) {
+        const indicators = await listIndicators(db, w.id);
+        const indicator = indicators.find((i) => i.code === code);
+        if (!indicator) {
+          rows.push({ workspaceId: w.id, name: w.name, value: null, normalised: null, isSelf: w.id === wid });
+          continue;
+        }
+        const values = [
+          ...(await listValues(db, w.id, indicator.id)),
+          ...(await derivedValues(db, w.id, [indicator])),
+        ];
+        const entry = values.find((v) => v.fiscalYear === fy && v.month === 0);
+        const value = entry ? figureOf(indicator.kind, entry) : null;
+        const pop = (await populations(db, w.id)).get(fy);
+        rows.push({
+          workspaceId: w.id,
+          name: w.name,
+          value,
+          normalised: normalise(value, indicator.normalisation, pop),
+          isSelf: w.id === wid,
+        });
+      }
+      result.push({
+        id: g.id,
+        name: g.name,
+        kind: g.kind,
+        members: rows,
+        average: averageOf(rows.map((x) => x.normalised)),
+      });
+    }
+    return c.json({ code, fiscalYear: fy, groups: result });
+  });
+
+  return r;
+}

@@ -1,0 +1,99 @@
+/**
+ * /api/workspaces/:wid/regions — the region groups this municipality belongs to, and an
+ * overview of their members: key indicators (normalised) for everyone; for the prefecture's
+ * observers in a prefecture group, each municipality's plan progress as well. Plans
+ * themselves never cross workspaces.
+ */
+import { figureOf, fiscalYearOf, normalise, planDashboard } from "@tsumugi/domain";
+import { Hono } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { ApiError } from "../http/errors.js";
+import { readProjection } from "../plan/plan-read-model.js";
+import { findPlanDocument } from "../plan/plan-repository.js";
+import { authorize } from "../workspaces/workspace-guard.js";
+import { derivedValues, listIndicators, listValues, populations } from "./indicator-repository.js";
+
+const KEY_INDICATORS = ["S01", "S04", "P01", "P09", "O01", "O03"];
+
+export function regionRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get("/", async (c) => {
+    authorize(c, "indicators.read");
+    const db = c.get("app").db;
+    const groups = await db.all<{ id: string; name: string; kind: string }>(
+      `SELECT g.id, g.name, g.kind FROM region_groups g JOIN region_group_members m ON m.group_id = g.id
+        WHERE m.workspace_id = ? ORDER BY g.name`,
+      [c.get("workspaceId")],
+    );
+    return c.json({ groups });
+  });
+
+  r.get("/:gid/overview", async (c) => {
+    const actor = authorize(c, "indicators.read");
+    const db = c.get("app").db;
+    const wid = c.get("workspaceId");
+    const group = await db.get<{ id: string; name: string; kind: string }>(
+      `SELECT g.id, g.name, g.kind FROM region_groups g JOIN region_group_members m ON m.group_id = g.id
+        WHERE g.id = ? AND m.workspace_id = ?`,
+      [c.req.param("gid"), wid],
+    );
+    if (!group) throw new ApiError(404, "region.notFound", "地域グループが見つかりません。");
+    const showPlans = group.kind === "prefecture" && actor.role === "observer";
+    const fy = fiscalYearOf(new Date(Date.now() + 9 * 3_600_000));
+    const members = await db.all<{ id: string; name: string; prefecture: string }>(
+      `SELECT w.id, w.name, w.prefecture FROM region_group_members m JOIN workspaces w ON w.id = m.workspace_id
+        WHERE m.group_id = ? ORDER BY w.lg_code`,
+      [group.id],
+    );
+    const rows = [];
+    for (const w of members) {
+      const indicators = await listIndicators(db, w.id);
+      const values = [...(await listValues(db, w.id)), ...(await derivedValues(db, w.id, indicators))];
+      const pops = await populations(db, w.id);
+      const key = KEY_INDICATORS.flatMap((code) => {
+        const i = indicators.find((x) => x.code === code);
+        if (!i) return [];
+        const latest = values
+          .filter((v) => v.indicatorId === i.id && v.month === 0 && figureOf(i.kind, v) !== null)
+          .sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
+        const value = latest ? figureOf(i.kind, latest) : null;
+        return [
+          {
+            code,
+            name: i.name,
+            unit: i.unit,
+            normalisation: i.normalisation,
+            fiscalYear: latest?.fiscalYear ?? null,
+            value,
+            normalised: latest ? normalise(value, i.normalisation, pops.get(latest.fiscalYear)) : null,
+          },
+        ];
+      });
+      let plan = null;
+      if (showPlans) {
+        // The latest plan up to this 年度.
+        for (let year = fy; year >= fy - 5 && !plan; year--) {
+          const doc = await findPlanDocument(db, w.id, year);
+          const projection = doc ? await readProjection(db, doc.docName) : null;
+          if (projection) {
+            const d = planDashboard(
+              projection.plan,
+              new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10),
+            );
+            plan = {
+              fiscalYear: year,
+              progress: d.overall.progress,
+              actions: d.overall.actions,
+              done: d.overall.done,
+            };
+          }
+        }
+      }
+      rows.push({ workspaceId: w.id, name: w.name, isSelf: w.id === wid, indicators: key, plan });
+    }
+    return c.json({ group, showPlans, members: rows });
+  });
+
+  return r;
+}
