@@ -178,7 +178,9 @@ describe("a meeting run by three people", () => {
     await secretariat.page.getByTestId("changes").waitFor();
     const changes = await secretariat.page.getByTestId("change").allInnerTexts();
     expect(changes.join("\n")).toContain("在宅看取り推進のためのチームづくり");
-    expect(await secretariat.page.getByTestId("change-field").allInnerTexts()).toContain("進捗：35% から 80% に変更");
+    expect(await secretariat.page.getByTestId("change-field").allInnerTexts()).toContain(
+      "進捗：35% から 80% に変更",
+    );
   }, 180_000);
 });
 

@@ -139,6 +139,8 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
           items: a.items,
           status: a.status,
           goalCodes: a.goalCodes,
+          indicatorIds: a.indicatorIds,
+          periodStart: a.period.start,
         })),
         planPeriods: projection?.plan.planPeriods ?? [],
       });

@@ -18,6 +18,7 @@ import {
 } from "./cells";
 import { FilterBar } from "./FilterBar";
 import { filterActions, NO_FILTER, type SortKey, sortActions } from "./filters";
+import { LinkedCharts } from "./LinkedCharts";
 import { type PlanContextValue, usePlanContext } from "./PlanPage";
 import { addRow, moveRow, newAction, removeRow, setLink } from "./plan-edits";
 
@@ -302,6 +303,33 @@ function ActionDetails({ action, ctx }: { action: Action; ctx: PlanContextValue 
           }}
         />
       </label>
+      <fieldset className="links-edit" data-testid="action-indicators">
+        <legend>{t("indicators.linked")}</legend>
+        <p className="muted small">{t("indicators.linkHint")}</p>
+        {ctx.indicators?.indicators.map((i) => (
+          <label key={i.id} className="check">
+            <input
+              type="checkbox"
+              checked={action.indicatorIds.includes(i.id)}
+              disabled={!editable}
+              data-code={i.code}
+              onChange={(e) =>
+                setRowField(
+                  doc,
+                  "actions",
+                  action.id,
+                  "indicatorIds",
+                  e.target.checked
+                    ? [...action.indicatorIds, i.id]
+                    : action.indicatorIds.filter((x) => x !== i.id),
+                )
+              }
+            />
+            {i.code} {i.name}
+          </label>
+        ))}
+      </fieldset>
+      <LinkedCharts indicatorIds={action.indicatorIds} testId="action-linked-charts" />
       <fieldset className="links-edit">
         <legend>{t("plan.col.problemsLinked")}</legend>
         {plan.problems.map((p) => (

@@ -22,6 +22,7 @@ import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
 import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { type IndicatorData, useIndicators } from "../indicators/useIndicators";
 import { ErrorBanner } from "../ui/Field";
 import { ActionList } from "./ActionList";
 import { DashboardView } from "./DashboardView";
@@ -58,6 +59,8 @@ export interface PlanContextValue extends PlanState {
   presence: Map<string, RowVisitor[]>;
   /** 千葉県 流山市: how exports name the municipality. */
   municipality: string;
+  /** The workspace's indicators, for the charts linked from actions and scenes. */
+  indicators: IndicatorData | null;
   focusRow(table: PlanTable | null, id?: string | null): void;
   groupName(id: string | null): string;
   memberName(id: string | null): string;
@@ -120,6 +123,7 @@ export function PlanPage() {
   const inputs = useSyncInputs(handle);
   const state = usePlan(inputs.synced || inputs.localSeq > 0 ? (handle?.doc ?? null) : null);
   const presence = useRowPresence(handle?.provider ?? null);
+  const { data: indicators } = useIndicators(wid);
   const unsent = hasUnsentChanges(inputs);
 
   useEffect(() => {
@@ -184,6 +188,7 @@ export function PlanPage() {
           members,
           presence,
           municipality,
+          indicators,
           focusRow: (table, id = null) => setFocusedRow(handle.provider, table, id),
           groupName: (id) => groups.find((g) => g.id === id)?.name ?? "",
           memberName: (id) => members.find((m) => m.userId === id)?.name ?? "",

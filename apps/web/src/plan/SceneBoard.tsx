@@ -5,10 +5,11 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ProgressBar } from "./cells";
 import { GoalsTable } from "./GoalsTable";
+import { LinkedCharts } from "./LinkedCharts";
 import { usePlanContext } from "./PlanPage";
 
 export function SceneBoard() {
-  const { doc, plan, editable } = usePlanContext();
+  const { doc, plan, editable, indicators } = usePlanContext();
   return (
     <div className="scene-board" data-testid="scene-board">
       <section className="vision">
@@ -27,6 +28,15 @@ export function SceneBoard() {
         {SCENES.map((scene) => {
           const problems = plan.problems.filter((p) => p.scenes.includes(scene.id));
           const actions = plan.actions.filter((a) => a.scenes.includes(scene.id));
+          // The scene's indicators: linked from its actions, or tagged with the scene in the catalogue.
+          const sceneIndicators = [
+            ...new Set([
+              ...actions.flatMap((a) => a.indicatorIds),
+              ...(indicators?.indicators
+                .filter((i) => i.scenes.includes(scene.id) && i.type === "O")
+                .map((i) => i.id) ?? []),
+            ]),
+          ];
           return (
             <section key={scene.id} className={`scene scene-${scene.id}`} data-testid={`scene-${scene.id}`}>
               <h2>{t(`scene.${scene.id}` as MessageKey)}</h2>
@@ -49,6 +59,7 @@ export function SceneBoard() {
                   </li>
                 ))}
               </ul>
+              <LinkedCharts indicatorIds={sceneIndicators} testId="scene-linked-charts" />
               <h3>{t("plan.actions")}</h3>
               <ul className="board-list" data-testid="scene-actions">
                 {actions.map((a) => (

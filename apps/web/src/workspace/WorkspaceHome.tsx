@@ -5,6 +5,7 @@ import { DocumentsPanel } from "../documents/DocumentsPanel";
 import { GroupsPanel } from "../groups/GroupsPanel";
 import type { MessageKey, messages } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { IndicatorsPanel } from "../indicators/IndicatorsPanel";
 import { InvitesPanel } from "../invites/InvitesPanel";
 import { MeetingsPanel } from "../meetings/MeetingsPanel";
 import { MembersPanel } from "../members/MembersPanel";
@@ -13,7 +14,17 @@ import { PlansPanel } from "../plan/PlansPanel";
 import { ErrorBanner } from "../ui/Field";
 import { useWorkspace } from "./useWorkspace";
 
-const TABS = ["plans", "meetings", "documents", "mentions", "members", "groups", "invites", "audit"] as const;
+const TABS = [
+  "plans",
+  "meetings",
+  "indicators",
+  "documents",
+  "mentions",
+  "members",
+  "groups",
+  "invites",
+  "audit",
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function WorkspaceHome() {
@@ -55,6 +66,7 @@ export function WorkspaceHome() {
       {tab === "plans" && <PlansPanel wid={wid} canCreate={Boolean(detail.can["plans.create"])} />}
       {tab === "mentions" && <MentionsPanel wid={wid} />}
       {tab === "meetings" && <MeetingsPanel wid={wid} data={data} />}
+      {tab === "indicators" && <IndicatorsPanel wid={wid} />}
       {tab === "documents" && <DocumentsPanel wid={wid} data={data} reload={reload} />}
       {tab === "members" && <MembersPanel wid={wid} data={data} reload={reload} />}
       {tab === "groups" && <GroupsPanel wid={wid} data={data} reload={reload} />}

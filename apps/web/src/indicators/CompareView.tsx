@@ -1,0 +1,217 @@
+/**
+ * One indicator side by side for the municipalities of this workspace's region groups,
+ * normalised, with the group average (a bar chart and its table), and the region overview:
+ * key indicators for all members; plan progress too for the prefecture's observers.
+ */
+import { fiscalYearLabel, roundFigure } from "@tsumugi/domain";
+import { useEffect, useState } from "react";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { get } from "../api/client";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { normalisationUnit } from "./TrendChart";
+import type { IndicatorData } from "./useIndicators";
+
+interface CompareResult {
+  groups: {
+    id: string;
+    name: string;
+    kind: string;
+    members: {
+      workspaceId: string;
+      name: string;
+      value: number | null;
+      normalised: number | null;
+      isSelf: boolean;
+    }[];
+    average: number | null;
+  }[];
+}
+
+export function CompareView({ wid, data }: { wid: string; data: IndicatorData }) {
+  const comparable = data.indicators.filter((i) => i.kind !== "yesno");
+  const [code, setCode] = useState(
+    comparable.find((i) => i.code === "S04")?.code ?? comparable[0]?.code ?? "",
+  );
+  const years = [...new Set(data.values.map((v) => v.fiscalYear))].sort();
+  const [fy, setFy] = useState(years.at(-1) ?? new Date().getFullYear());
+  const [result, setResult] = useState<CompareResult | null>(null);
+  useEffect(() => {
+    if (!code) return;
+    void get<CompareResult>(`/api/workspaces/${wid}/indicators/compare?code=${code}&fy=${fy}`).then(
+      setResult,
+    );
+  }, [wid, code, fy]);
+  const indicator = data.indicators.find((i) => i.code === code);
+  const unit = indicator ? normalisationUnit(indicator.normalisation) || indicator.unit : "";
+  return (
+    <div data-testid="compare-view">
+      <div className="row">
+        <select value={code} onChange={(e) => setCode(e.target.value)} data-testid="compare-indicator">
+          {comparable.map((i) => (
+            <option key={i.id} value={i.code}>
+              {i.code} {i.name}
+            </option>
+          ))}
+        </select>
+        <select value={fy} onChange={(e) => setFy(Number(e.target.value))} data-testid="compare-year">
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {fiscalYearLabel(y)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {result?.groups.length === 0 && <p className="muted">{t("indicators.noRegion")}</p>}
+      {result?.groups.map((g) => {
+        const rows = g.members.map((m) => ({
+          name: m.isSelf ? `${m.name}（自市）` : m.name,
+          value: roundFigure(m.normalised, 2),
+          raw: m.value,
+        }));
+        return (
+          <section key={g.id} className="card" data-testid="compare-group">
+            <h3>
+              {g.name}　<span className="muted small">{unit}</span>
+            </h3>
+            <div
+              className="trend-plot"
+              data-points={JSON.stringify(rows.map((r) => ({ name: r.name, value: r.value })))}
+            >
+              <ResponsiveContainer width="100%" height={260}>
+                <BarChart data={rows} margin={{ top: 10, right: 20, bottom: 5, left: 10 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" tick={{ fontSize: 12 }} />
+                  <YAxis tick={{ fontSize: 12 }} />
+                  <Tooltip />
+                  <Bar dataKey="value" name={unit} fill="#30638e" isAnimationActive={false} />
+                  {g.average !== null && (
+                    <ReferenceLine
+                      y={roundFigure(g.average, 2) ?? 0}
+                      stroke="#b54708"
+                      strokeDasharray="6 4"
+                      label={{
+                        value: `${t("indicators.average")} ${roundFigure(g.average, 2)}`,
+                        position: "right",
+                        fontSize: 11,
+                      }}
+                    />
+                  )}
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            <table className="grid-table chart-table" data-testid="compare-table">
+              <thead>
+                <tr>
+                  <th>{t("indicators.municipality")}</th>
+                  <th>{t("indicators.value")}</th>
+                  <th>{unit}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.name}>
+                    <th scope="row">{r.name}</th>
+                    <td>{r.raw ?? t("indicators.missing")}</td>
+                    <td>{r.value ?? t("indicators.missing")}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{t("indicators.average")}</th>
+                  <td />
+                  <td data-testid="compare-average">
+                    {roundFigure(g.average, 2) ?? t("indicators.missing")}
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+      <RegionOverview wid={wid} />
+    </div>
+  );
+}
+
+interface Overview {
+  group: { name: string; kind: string };
+  showPlans: boolean;
+  members: {
+    workspaceId: string;
+    name: string;
+    isSelf: boolean;
+    indicators: {
+      code: string;
+      name: string;
+      fiscalYear: number | null;
+      normalised: number | null;
+      value: number | null;
+    }[];
+    plan: { fiscalYear: number; progress: number | null; actions: number; done: number } | null;
+  }[];
+}
+
+function RegionOverview({ wid }: { wid: string }) {
+  const [overviews, setOverviews] = useState<Overview[]>([]);
+  useEffect(() => {
+    void get<{ groups: { id: string }[] }>(`/api/workspaces/${wid}/regions`).then(async (r) => {
+      setOverviews(
+        await Promise.all(
+          r.groups.map((g) => get<Overview>(`/api/workspaces/${wid}/regions/${g.id}/overview`)),
+        ),
+      );
+    });
+  }, [wid]);
+  return (
+    <>
+      {overviews.map((o) => (
+        <section key={o.group.name} className="card" data-testid="region-overview">
+          <h3>
+            {o.group.name}　{t(`indicators.regionKind.${o.group.kind}` as MessageKey)}
+          </h3>
+          <div className="scroll-x">
+            <table className="grid-table">
+              <thead>
+                <tr>
+                  <th>{t("indicators.municipality")}</th>
+                  {o.showPlans && <th>{t("dashboard.overall")}</th>}
+                  {o.members[0]?.indicators.map((i) => (
+                    <th key={i.code}>{i.name}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {o.members.map((m) => (
+                  <tr key={m.workspaceId}>
+                    <th scope="row">{m.name}</th>
+                    {o.showPlans && (
+                      <td data-testid="region-plan">
+                        {m.plan
+                          ? `${fiscalYearLabel(m.plan.fiscalYear)} ${m.plan.progress === null ? "—" : `${Math.round(m.plan.progress)}%`}（${m.plan.done}/${m.plan.actions}）`
+                          : t("indicators.noPlan")}
+                      </td>
+                    )}
+                    {m.indicators.map((i) => (
+                      <td key={i.code}>
+                        {roundFigure(i.normalised ?? i.value, 1) ?? t("indicators.missing")}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,453 @@
+/**
+ * The indicators tab: the catalogue with values per 年度 (entered in a grid), each
+ * indicator's trend chart, comparison with the region's municipalities, import and export,
+ * and the population bases normalisation needs.
+ */
+import { figureOf, fiscalYearLabel, roundFigure } from "@tsumugi/domain";
+import { type FormEvent, useEffect, useState } from "react";
+import { useSearchParams } from "react-router";
+import { ApiError, api, get, post } from "../api/client";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { ErrorBanner } from "../ui/Field";
+import { CompareView } from "./CompareView";
+import { markersFor, type PlanMarker, TrendChart, yearRange } from "./TrendChart";
+import { type IndicatorData, type IndicatorInfo, useIndicators } from "./useIndicators";
+
+const VIEWS = ["grid", "trend", "compare", "import", "population"] as const;
+type View = (typeof VIEWS)[number];
+
+function currentFiscalYear(): number {
+  const now = new Date();
+  return now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1;
+}
+
+export function IndicatorsPanel({ wid }: { wid: string }) {
+  const { data, reload } = useIndicators(wid);
+  const [params, setParams] = useSearchParams();
+  const view = (VIEWS as readonly string[]).includes(params.get("iview") ?? "")
+    ? (params.get("iview") as View)
+    : "grid";
+  const selected = params.get("indicator");
+  const go = (v: View, indicator?: string) => {
+    const next = new URLSearchParams(params);
+    next.set("iview", v);
+    if (indicator) next.set("indicator", indicator);
+    setParams(next);
+  };
+  if (!data) return <p className="muted">{t("common.loading")}</p>;
+  return (
+    <section data-testid="indicators-panel">
+      <nav className="subtabs">
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={v === view ? "link active" : "link"}
+            onClick={() => go(v)}
+            data-testid={`indicators-view-${v}`}
+          >
+            {t(`indicators.view.${v}` as MessageKey)}
+          </button>
+        ))}
+      </nav>
+      {view === "grid" && <ValueGrid wid={wid} data={data} onOpen={(id) => go("trend", id)} />}
+      {view === "trend" && (
+        <TrendView wid={wid} data={data} selected={selected} onSelect={(id) => go("trend", id)} />
+      )}
+      {view === "compare" && <CompareView wid={wid} data={data} />}
+      {view === "import" && <ImportView wid={wid} onDone={reload} />}
+      {view === "population" && <PopulationView wid={wid} data={data} />}
+    </section>
+  );
+}
+
+function ValueGrid({ wid, data, onOpen }: { wid: string; data: IndicatorData; onOpen(id: string): void }) {
+  const fy = currentFiscalYear();
+  const allYears = data.values.map((v) => v.fiscalYear);
+  const last = Math.max(fy, ...allYears);
+  const years = Array.from({ length: 6 }, (_, i) => last - 5 + i);
+  return (
+    <div className="scroll-x">
+      <table className="grid-table indicator-grid" data-testid="indicator-grid">
+        <thead>
+          <tr>
+            <th>{t("indicators.code")}</th>
+            <th>{t("indicators.name")}</th>
+            <th>{t("indicators.type")}</th>
+            <th>{t("indicators.unit")}</th>
+            {years.map((y) => (
+              <th key={y}>{fiscalYearLabel(y)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.indicators.map((i) => (
+            <tr key={i.id} data-testid="indicator-row" data-code={i.code}>
+              <td>{i.code}</td>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onOpen(i.id)}
+                  data-testid="indicator-open"
+                >
+                  {i.name}
+                </button>
+                {i.derived && <span className="badge">{t("indicators.derived")}</span>}
+              </td>
+              <td>{t(`indicatorType.${i.type}` as MessageKey)}</td>
+              <td>{i.unit}</td>
+              {years.map((y) => (
+                <td key={y}>
+                  <ValueCell wid={wid} indicator={i} data={data} fiscalYear={y} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One cell: counts and scores typed in place; rates from numerator and denominator. */
+function ValueCell(props: {
+  wid: string;
+  indicator: IndicatorInfo;
+  data: IndicatorData;
+  fiscalYear: number;
+}) {
+  const { indicator, data, fiscalYear } = props;
+  const entry = data.values.find(
+    (v) => v.indicatorId === indicator.id && v.fiscalYear === fiscalYear && v.month === 0,
+  );
+  const shown = entry ? roundFigure(figureOf(indicator.kind, entry)) : null;
+  const [draft, setDraft] = useState<string | null>(null);
+  const [parts, setParts] = useState<{ numerator: string; denominator: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const editable = data.can.enter && !indicator.derived;
+
+  const save = async (body: Record<string, unknown>) => {
+    try {
+      await api("PUT", `/api/workspaces/${props.wid}/indicators/${indicator.id}/values`, {
+        fiscalYear,
+        target: entry?.target ?? null,
+        source: entry?.source ?? "",
+        note: entry?.note ?? "",
+        ...body,
+      });
+      setError(null);
+    } catch (err) {
+      setError(
+        err instanceof ApiError
+          ? Object.values(err.fields)
+              .map((f) => t(`indicators.error.${f}` as MessageKey))
+              .join(" ") || err.message
+          : String(err),
+      );
+    }
+  };
+
+  if (!editable) return <span data-testid="indicator-value">{shown ?? ""}</span>;
+  if (indicator.kind === "rate") {
+    return (
+      <span className="rate-cell">
+        {parts ? (
+          <span className="rate-parts">
+            <input
+              aria-label={t("indicators.numerator")}
+              value={parts.numerator}
+              onChange={(e) => setParts({ ...parts, numerator: e.target.value })}
+            />
+            /
+            <input
+              aria-label={t("indicators.denominator")}
+              value={parts.denominator}
+              onChange={(e) => setParts({ ...parts, denominator: e.target.value })}
+            />
+            <button
+              type="button"
+              className="icon"
+              onClick={async () => {
+                const n = Number(parts.numerator);
+                const d = Number(parts.denominator);
+                if (
+                  parts.numerator === "" ||
+                  parts.denominator === "" ||
+                  !Number.isFinite(n) ||
+                  !Number.isFinite(d)
+                ) {
+                  setError(t("indicators.error.number"));
+                  return;
+                }
+                await save({ value: null, numerator: n, denominator: d });
+                setParts(null);
+              }}
+            >
+              {t("common.save")}
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="link"
+            data-testid="indicator-value"
+            onClick={() =>
+              setParts({
+                numerator: String(entry?.numerator ?? ""),
+                denominator: String(entry?.denominator ?? ""),
+              })
+            }
+          >
+            {shown !== null ? `${shown}%` : "＋"}
+          </button>
+        )}
+        {error && <span className="field-error">{error}</span>}
+      </span>
+    );
+  }
+  return (
+    <span>
+      <input
+        className="value-input"
+        inputMode="decimal"
+        aria-label={`${indicator.name} ${fiscalYearLabel(fiscalYear)}`}
+        value={draft ?? (shown === null ? "" : String(shown))}
+        data-testid="indicator-input"
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={async () => {
+          if (draft === null) return;
+          const text = draft.normalize("NFKC").replace(/,/g, "").trim();
+          setDraft(null);
+          if (text === (shown === null ? "" : String(shown))) return;
+          const n = text === "" ? null : Number(text);
+          if (n !== null && !Number.isFinite(n)) {
+            setError(t("indicators.error.number"));
+            return;
+          }
+          await save({ value: n });
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.nativeEvent.isComposing) (e.target as HTMLInputElement).blur();
+        }}
+      />
+      {error && <span className="field-error">{error}</span>}
+    </span>
+  );
+}
+
+function TrendView(props: {
+  wid: string;
+  data: IndicatorData;
+  selected: string | null;
+  onSelect(id: string): void;
+}) {
+  const { data } = props;
+  const indicator = data.indicators.find((i) => i.id === props.selected) ?? data.indicators[0];
+  const [normalised, setNormalised] = useState(false);
+  const [markers, setMarkers] = useState<PlanMarker[]>([]);
+  useEffect(() => {
+    if (!indicator) return;
+    void get<{
+      years: { actions: { title: string; indicatorIds: string[]; periodStart: string | null }[] }[];
+    }>(`/api/workspaces/${props.wid}/plans/multi-year`).then((r) =>
+      setMarkers(
+        markersFor(
+          indicator.id,
+          r.years.flatMap((y) => y.actions.map((a) => ({ ...a, period: { start: a.periodStart } }))),
+        ),
+      ),
+    );
+  }, [props.wid, indicator]);
+  if (!indicator) return null;
+  const [from, to] = yearRange(data, indicator.id, currentFiscalYear());
+  return (
+    <div data-testid="trend-view">
+      <div className="row">
+        <select
+          value={indicator.id}
+          onChange={(e) => props.onSelect(e.target.value)}
+          data-testid="trend-select"
+        >
+          {data.indicators.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.code} {i.name}
+            </option>
+          ))}
+        </select>
+        {indicator.normalisation !== "none" && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={normalised}
+              onChange={(e) => setNormalised(e.target.checked)}
+              data-testid="trend-normalised"
+            />
+            {t(`indicators.per.${indicator.normalisation}` as MessageKey)}
+          </label>
+        )}
+      </div>
+      <p className="muted small">
+        {t(`indicatorType.${indicator.type}` as MessageKey)}・{t("indicators.source")}：{indicator.source}
+        {indicator.notes && `・${indicator.notes}`}
+      </p>
+      <TrendChart
+        indicator={indicator}
+        data={data}
+        from={from}
+        to={to}
+        normalised={normalised}
+        markers={markers}
+      />
+    </div>
+  );
+}
+
+function ImportView({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
+  const [rows, setRows] = useState<unknown[][] | null>(null);
+  const [preview, setPreview] = useState<{
+    rows: { row: number; code: string; fiscalYear: number; value: number | null }[];
+    issues: { row: number; column: string; code: string; value: string }[];
+    noHeader: boolean;
+    written: number;
+  } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const url = `/api/workspaces/${wid}/indicators/import`;
+
+  const read = async (file: File) => {
+    setPreview(null);
+    setError(null);
+    try {
+      const io = await import("@tsumugi/plan-io");
+      const cells = /\.csv$/i.test(file.name)
+        ? io.readCsvRows(await file.text())
+        : await io.readWorkbookRows(await file.arrayBuffer(), "actions");
+      const plain = cells.map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)));
+      setRows(plain);
+      setPreview(await post(url, { dryRun: true, rows: plain }));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t("import.unreadable"));
+    }
+  };
+  const confirm = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!rows) return;
+    const res = await post<typeof preview>(url, { dryRun: false, rows });
+    setPreview(res);
+    await onDone();
+  };
+  return (
+    <form className="card" onSubmit={confirm} data-testid="indicator-import">
+      <p className="muted">{t("indicators.importHint")}</p>
+      <input
+        type="file"
+        accept=".csv,.xlsx"
+        data-testid="indicator-import-file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void read(f);
+        }}
+      />
+      <a href={`/api/workspaces/${wid}/indicators/export.csv`} data-testid="indicator-export">
+        {t("indicators.export")}
+      </a>
+      <ErrorBanner message={error} />
+      {preview?.noHeader && <p className="field-error">{t("indicators.noHeader")}</p>}
+      {preview && preview.issues.length > 0 && (
+        <div className="preview-errors" role="alert" data-testid="indicator-import-errors">
+          <p>{t("import.errors", { count: preview.issues.length })}</p>
+          <ul>
+            {preview.issues.map((i) => (
+              <li key={`${i.row}-${i.column}-${i.code}`} data-testid="indicator-import-error">
+                {t("import.row", { row: i.row })}　{i.column}：{t(`indicators.error.${i.code}` as MessageKey)}
+                {i.value && `（「${i.value}」）`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview && preview.written > 0 && (
+        <p className="notice">{t("import.done", { count: preview.written })}</p>
+      )}
+      {preview && !preview.noHeader && preview.written === 0 && (
+        <button
+          type="submit"
+          disabled={preview.issues.length > 0 || preview.rows.length === 0}
+          data-testid="indicator-import-confirm"
+        >
+          {t("import.confirm", { count: preview.rows.length })}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function PopulationView({ wid, data }: { wid: string; data: IndicatorData }) {
+  const fy = currentFiscalYear();
+  const years = [...new Set([...data.populations.keys(), fy - 1, fy])].sort();
+  return (
+    <table className="grid-table" data-testid="population">
+      <thead>
+        <tr>
+          <th>{t("plans.year")}</th>
+          <th>{t("indicators.pop.total")}</th>
+          <th>{t("indicators.pop.aged65")}</th>
+          <th>{t("indicators.pop.aged75")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {years.map((y) => (
+          <PopulationRow key={y} wid={wid} fiscalYear={y} data={data} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PopulationRow({ wid, fiscalYear, data }: { wid: string; fiscalYear: number; data: IndicatorData }) {
+  const p = data.populations.get(fiscalYear);
+  const [values, setValues] = useState({
+    total: String(p?.total ?? ""),
+    aged65: String(p?.aged65 ?? ""),
+    aged75: String(p?.aged75 ?? ""),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(/,/g, "")));
+    try {
+      await api("PUT", `/api/workspaces/${wid}/indicators/populations/${fiscalYear}`, {
+        total: num(values.total),
+        aged65: num(values.aged65),
+        aged75: num(values.aged75),
+      });
+      setError(null);
+    } catch (err) {
+      setError(
+        err instanceof ApiError
+          ? Object.values(err.fields)
+              .map((f) => t(`indicators.error.${f}` as MessageKey))
+              .join(" ")
+          : String(err),
+      );
+    }
+  };
+  return (
+    <tr>
+      <th scope="row">{fiscalYearLabel(fiscalYear)}</th>
+      {(["total", "aged65", "aged75"] as const).map((k) => (
+        <td key={k}>
+          <input
+            className="value-input"
+            value={values[k]}
+            disabled={!data.can.enter}
+            aria-label={`${fiscalYearLabel(fiscalYear)} ${t(`indicators.pop.${k}`)}`}
+            onChange={(e) => setValues({ ...values, [k]: e.target.value })}
+            onBlur={() => void save()}
+          />
+        </td>
+      ))}
+      {error && <td className="field-error">{error}</td>}
+    </tr>
+  );
+}

@@ -1,0 +1,223 @@
+/**
+ * An indicator's trend over fiscal years (和暦 年度 on the axis): values, the target as a
+ * dashed line, raw or normalised, with markers where plan actions linked to it started.
+ * Below it, the same figures as a table (the accessible alternative), with CSV and PNG
+ * downloads. Meaning is carried by labels and line styles, not by colour alone.
+ */
+import {
+  figureOf,
+  fiscalYearLabel,
+  fiscalYearOfPoint,
+  type Normalisation,
+  roundFigure,
+  yearSeries,
+} from "@tsumugi/domain";
+import { useRef } from "react";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import type { IndicatorData, IndicatorInfo } from "./useIndicators";
+
+export interface PlanMarker {
+  fiscalYear: number;
+  label: string;
+}
+
+export function seriesOf(indicator: IndicatorInfo, data: IndicatorData, from: number, to: number) {
+  const entries = data.values
+    .filter((v) => v.indicatorId === indicator.id && v.month === 0)
+    .map((v) => ({ fiscalYear: v.fiscalYear, value: figureOf(indicator.kind, v), target: v.target }));
+  return yearSeries(entries, from, to, indicator.normalisation, data.populations);
+}
+
+/** Markers for the plan actions linked to this indicator, at the 年度 they started. */
+export function markersFor(
+  indicatorId: string,
+  actions: readonly { title: string; indicatorIds: string[]; period: { start: string | null } }[],
+): PlanMarker[] {
+  return actions
+    .filter((a) => a.indicatorIds.includes(indicatorId) && a.period.start)
+    .map((a) => ({ fiscalYear: fiscalYearOfPoint(a.period.start as string), label: a.title }));
+}
+
+export function yearRange(data: IndicatorData, indicatorId: string, fallback: number): [number, number] {
+  const years = data.values.filter((v) => v.indicatorId === indicatorId).map((v) => v.fiscalYear);
+  if (years.length === 0) return [fallback - 4, fallback];
+  return [Math.min(...years), Math.max(...years, fallback)];
+}
+
+function downloadBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function svgToPng(svg: SVGSVGElement): Promise<Blob | null> {
+  const { width, height } = svg.getBoundingClientRect();
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  clone.setAttribute("width", String(width));
+  clone.setAttribute("height", String(height));
+  const source = new XMLSerializer().serializeToString(clone);
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(source)}`;
+  await img.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = width * 2;
+  canvas.height = height * 2;
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return null;
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.scale(2, 2);
+  ctx.drawImage(img, 0, 0);
+  return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+}
+
+export function normalisationUnit(n: Normalisation): string {
+  return n === "none" ? "" : t(`indicators.per.${n}` as MessageKey);
+}
+
+export function TrendChart(props: {
+  indicator: IndicatorInfo;
+  data: IndicatorData;
+  from: number;
+  to: number;
+  normalised: boolean;
+  markers?: PlanMarker[];
+  compact?: boolean;
+  testId?: string;
+}) {
+  const { indicator, data, normalised } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const series = seriesOf(indicator, data, props.from, props.to);
+  const useNormalised = normalised && indicator.normalisation !== "none";
+  const rows = series.map((p) => ({
+    year: fiscalYearLabel(p.fiscalYear),
+    fiscalYear: p.fiscalYear,
+    value: roundFigure(
+      useNormalised ? p.normalised : p.value,
+      indicator.kind === "count" && !useNormalised ? 0 : 1,
+    ),
+    target: useNormalised ? null : p.target,
+  }));
+  const unit = useNormalised ? `${normalisationUnit(indicator.normalisation)}` : indicator.unit;
+  const points = rows
+    .filter((r) => r.value !== null)
+    .map((r) => ({ fiscalYear: r.fiscalYear, value: r.value }));
+
+  const csv = () => {
+    const lines = [
+      ["年度", `値（${unit}）`, "目標"].join(","),
+      ...rows.map((r) => [r.year, r.value ?? "", r.target ?? ""].join(",")),
+    ];
+    downloadBlob(
+      new Blob([`\uFEFF${lines.join("\r\n")}\r\n`], { type: "text/csv" }),
+      `${indicator.code}_${indicator.name}.csv`,
+    );
+  };
+  const png = async () => {
+    const svg = box.current?.querySelector("svg.recharts-surface") as SVGSVGElement | null;
+    const blob = svg ? await svgToPng(svg) : null;
+    if (blob) downloadBlob(blob, `${indicator.code}_${indicator.name}.png`);
+  };
+
+  return (
+    <figure className={props.compact ? "trend compact" : "trend"} data-testid={props.testId ?? "trend-chart"}>
+      <div
+        ref={box}
+        className="trend-plot"
+        data-points={JSON.stringify(points)}
+        role="img"
+        aria-label={`${indicator.name}（${unit}）の推移`}
+      >
+        <ResponsiveContainer width="100%" height={props.compact ? 90 : 300}>
+          <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 5, left: props.compact ? 0 : 10 }}>
+            {!props.compact && <CartesianGrid strokeDasharray="3 3" />}
+            <XAxis dataKey="year" hide={props.compact} tick={{ fontSize: 12 }} />
+            <YAxis hide={props.compact} tick={{ fontSize: 12 }} width={50} />
+            {!props.compact && <Tooltip />}
+            {!props.compact && <Legend />}
+            <Line
+              type="monotone"
+              dataKey="value"
+              name={`${t("indicators.value")}（${unit}）`}
+              stroke="#30638e"
+              strokeWidth={2}
+              connectNulls={false}
+              isAnimationActive={false}
+              dot={{ r: props.compact ? 2 : 4 }}
+            />
+            {!useNormalised && !props.compact && (
+              <Line
+                type="stepAfter"
+                dataKey="target"
+                name={t("indicators.target")}
+                stroke="#b54708"
+                strokeDasharray="6 4"
+                isAnimationActive={false}
+                dot={{ r: 3, strokeDasharray: "" }}
+              />
+            )}
+            {!props.compact &&
+              (props.markers ?? []).map((m) => (
+                <ReferenceLine
+                  key={`${m.fiscalYear}-${m.label}`}
+                  x={fiscalYearLabel(m.fiscalYear)}
+                  stroke="#667085"
+                  strokeDasharray="2 2"
+                  label={{ value: `▼${m.label.slice(0, 12)}`, position: "insideTopLeft", fontSize: 11 }}
+                />
+              ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      {!props.compact && (
+        <>
+          <table className="grid-table chart-table" data-testid="trend-table">
+            <caption>
+              {indicator.name}（{unit}）
+            </caption>
+            <thead>
+              <tr>
+                <th>{t("plans.year")}</th>
+                <th>{t("indicators.value")}</th>
+                <th>{t("indicators.target")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.fiscalYear}>
+                  <th scope="row">{r.year}</th>
+                  <td>{r.value ?? t("indicators.missing")}</td>
+                  <td>{r.target ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="row no-print">
+            <button type="button" onClick={csv} data-testid="chart-csv">
+              {t("indicators.downloadCsv")}
+            </button>
+            <button type="button" onClick={() => void png()} data-testid="chart-png">
+              {t("indicators.downloadPng")}
+            </button>
+          </div>
+        </>
+      )}
+    </figure>
+  );
+}

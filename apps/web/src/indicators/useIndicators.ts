@@ -1,0 +1,68 @@
+/**
+ * The workspace's indicators, values and population bases, kept current: an event stream
+ * from the server says when someone entered a value, and the data is fetched again, so every
+ * chart follows without a reload.
+ */
+import type { IndicatorDefinition, Population } from "@tsumugi/domain";
+import { useCallback, useEffect, useState } from "react";
+import { get } from "../api/client";
+
+export interface IndicatorInfo extends IndicatorDefinition {
+  id: string;
+}
+
+export interface IndicatorValue {
+  indicatorId: string;
+  fiscalYear: number;
+  month: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  source: string;
+  note: string;
+  enteredByName: string;
+  enteredAt: number;
+}
+
+export interface IndicatorData {
+  indicators: IndicatorInfo[];
+  values: IndicatorValue[];
+  populations: Map<number, Population>;
+  can: { enter: boolean; define: boolean };
+}
+
+export function useIndicators(wid: string): {
+  data: IndicatorData | null;
+  reload(): Promise<void>;
+  version: number;
+} {
+  const [data, setData] = useState<IndicatorData | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(async () => {
+    const res = await get<{
+      indicators: IndicatorInfo[];
+      values: IndicatorValue[];
+      populations: ({ fiscalYear: number } & Population)[];
+      can: { enter: boolean; define: boolean };
+    }>(`/api/workspaces/${wid}/indicators`);
+    setData({
+      indicators: res.indicators,
+      values: res.values,
+      populations: new Map(res.populations.map((p) => [p.fiscalYear, p])),
+      can: res.can,
+    });
+    setVersion((v) => v + 1);
+  }, [wid]);
+
+  useEffect(() => {
+    void reload();
+    const source = new EventSource(`/api/workspaces/${wid}/indicators/events`);
+    source.addEventListener("changed", () => void reload());
+    // After a dropped connection, catch up on what was missed.
+    source.addEventListener("ready", () => void reload());
+    return () => source.close();
+  }, [wid, reload]);
+
+  return { data, reload, version };
+}
