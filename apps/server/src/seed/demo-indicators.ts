@@ -122,7 +122,7 @@ export async function seedRegion(q: Queryable, nagareyamaId: string): Promise<vo
     await seedIndicatorValues(q, wid, city, i + 1, null);
   }
   for (const [name, kind] of [
-    ["東葛北部5市（広域）", "wide"],
+    ["東葛北部5市", "wide"],
     ["千葉県", "prefecture"],
   ] as const) {
     const gid = newId();

@@ -123,7 +123,7 @@ describe("demo workspace", () => {
         average: number | null;
       }[];
     }>(`/api/workspaces/${wid}/indicators/compare?code=S04&fy=2023`);
-    expect(compare.body.groups.map((g) => g.name).sort()).toEqual(["千葉県", "東葛北部5市（広域）"]);
+    expect(compare.body.groups.map((g) => g.name).sort()).toEqual(["千葉県", "東葛北部5市"]);
     expect(compare.body.groups[0].members.map((m) => m.name)).toEqual([
       "松戸市",
       "野田市",

@@ -303,6 +303,7 @@ export const messages = {
   "indicators.linkHint": "この取組の成果を見る指標を選ぶと、推移のグラフが表示されます。",
   "indicators.openChart": "グラフを開く",
   "indicators.error.number": "数値で入力してください。",
+  "indicators.error.badNumber": "数値として読めません。",
   "indicators.error.wrongYear": "年度が正しくありません。",
   "indicators.error.badMonth": "月が正しくありません（1〜12）。",
   "indicators.error.notMonthly": "この指標は月ごとの値を持ちません。",
