@@ -18,7 +18,7 @@ import {
 import { get } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { normalisationUnit } from "./TrendChart";
+import { downloadBlob, normalisationUnit, svgToPng } from "./TrendChart";
 import type { IndicatorData } from "./useIndicators";
 
 interface CompareResult {
@@ -134,6 +134,36 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
                 </tr>
               </tbody>
             </table>
+            <div className="row no-print">
+              <button
+                type="button"
+                onClick={() => {
+                  const lines = [
+                    ["市町村", "値", unit].join(","),
+                    ...rows.map((r) => [r.name, r.raw ?? "", r.value ?? ""].join(",")),
+                  ];
+                  lines.push(["平均", "", roundFigure(g.average, 2) ?? ""].join(","));
+                  downloadBlob(
+                    new Blob([`\uFEFF${lines.join("\r\n")}\r\n`], { type: "text/csv" }),
+                    `${g.name}_${code}_${fy}.csv`,
+                  );
+                }}
+              >
+                {t("indicators.downloadCsv")}
+              </button>
+              <button
+                type="button"
+                onClick={async () => {
+                  const svg = document.querySelector(
+                    `#compare-${g.id} svg.recharts-surface`,
+                  ) as SVGSVGElement | null;
+                  const blob = svg ? await svgToPng(svg) : null;
+                  if (blob) downloadBlob(blob, `${g.name}_${code}_${fy}.png`);
+                }}
+              >
+                {t("indicators.downloadPng")}
+              </button>
+            </div>
           </section>
         );
       })}

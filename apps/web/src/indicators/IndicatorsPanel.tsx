@@ -51,7 +51,12 @@ export function IndicatorsPanel({ wid }: { wid: string }) {
           </button>
         ))}
       </nav>
-      {view === "grid" && <ValueGrid wid={wid} data={data} onOpen={(id) => go("trend", id)} />}
+      {view === "grid" && (
+        <>
+          <ValueGrid wid={wid} data={data} onOpen={(id) => go("trend", id)} />
+          {data.can.define && <NewIndicator wid={wid} onDone={() => void reload()} />}
+        </>
+      )}
       {view === "trend" && (
         <TrendView wid={wid} data={data} selected={selected} onSelect={(id) => go("trend", id)} />
       )}
@@ -59,6 +64,93 @@ export function IndicatorsPanel({ wid }: { wid: string }) {
       {view === "import" && <ImportView wid={wid} onDone={reload} />}
       {view === "population" && <PopulationView wid={wid} data={data} />}
     </section>
+  );
+}
+
+function NewIndicator({ wid, onDone }: { wid: string; onDone(): void }) {
+  const [form, setForm] = useState({
+    code: "",
+    name: "",
+    type: "P",
+    kind: "count",
+    unit: "",
+    normalisation: "none",
+    source: "",
+  });
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await post(`/api/workspaces/${wid}/indicators`, form);
+      setFields({});
+      setForm({ ...form, code: "", name: "" });
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError) setFields(err.fields);
+    }
+  };
+  return (
+    <details className="card">
+      <summary data-testid="indicator-new">{t("indicators.new")}</summary>
+      <form className="inline-form" onSubmit={submit}>
+        <label>
+          {t("indicators.code")}
+          <input value={form.code} onChange={set("code")} />
+          {fields.code && (
+            <span className="field-error">
+              {t(fields.code === "taken" ? "indicators.codeTaken" : "field.format")}
+            </span>
+          )}
+        </label>
+        <label>
+          {t("indicators.name")}
+          <input value={form.name} onChange={set("name")} />
+          {fields.name && <span className="field-error">{t("field.required")}</span>}
+        </label>
+        <label>
+          {t("indicators.type")}
+          <select value={form.type} onChange={set("type")}>
+            {(["S", "P", "O"] as const).map((x) => (
+              <option key={x} value={x}>
+                {t(`indicatorType.${x}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("indicators.kind")}
+          <select value={form.kind} onChange={set("kind")}>
+            {(["count", "rate", "yesno", "score"] as const).map((x) => (
+              <option key={x} value={x}>
+                {t(`indicatorKind.${x}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("indicators.unit")}
+          <input value={form.unit} onChange={set("unit")} className="short" />
+        </label>
+        <label>
+          {t("indicators.normalisation")}
+          <select value={form.normalisation} onChange={set("normalisation")}>
+            <option value="none">{t("indicators.per.none")}</option>
+            {(["per10k75", "per10k65", "per10kPop"] as const).map((x) => (
+              <option key={x} value={x}>
+                {t(`indicators.per.${x}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("indicators.source")}
+          <input value={form.source} onChange={set("source")} />
+        </label>
+        <button type="submit">{t("common.create")}</button>
+      </form>
+    </details>
   );
 }
 

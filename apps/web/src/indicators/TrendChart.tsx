@@ -56,7 +56,7 @@ export function yearRange(data: IndicatorData, indicatorId: string, fallback: nu
   return [Math.min(...years), Math.max(...years, fallback)];
 }
 
-function downloadBlob(blob: Blob, name: string) {
+export function downloadBlob(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -65,7 +65,7 @@ function downloadBlob(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function svgToPng(svg: SVGSVGElement): Promise<Blob | null> {
+export async function svgToPng(svg: SVGSVGElement): Promise<Blob | null> {
   const { width, height } = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
