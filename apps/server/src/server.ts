@@ -12,6 +12,7 @@ import { AuditLog } from "./audit/audit-log.js";
 import { AccessEvents } from "./auth/access-events.js";
 import { SessionStore } from "./auth/sessions.js";
 import { type CollabServer, createCollabServer } from "./collab/collab-server.js";
+import { compactLongLogs } from "./collab/startup-compaction.js";
 import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { createApp } from "./http/app.js";
@@ -56,6 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log,
   };
   const seeded = config.seedDemo ? await seedDemo(ctx) : null;
+  await compactLongLogs(db, config.collab, log);
 
   const collab = createCollabServer(ctx);
   const projector = new PlanProjector({
