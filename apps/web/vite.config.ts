@@ -8,6 +8,8 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": "http://localhost:3000",
+      // Published drafts' public pages are rendered by the server.
+      "/p/": "http://localhost:3000",
       "/collab": { target: "ws://localhost:3000", ws: true },
     },
   },
