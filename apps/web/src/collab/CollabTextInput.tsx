@@ -26,6 +26,8 @@ interface Props {
   rows?: number;
   /** A wrapping field for one line of text (a title): Enter adds no line break. */
   noLineBreaks?: boolean;
+  /** Enter in a one-line field (after any IME conversion), e.g. to move to the next row. */
+  onEnter?(field: HTMLInputElement | HTMLTextAreaElement): void;
   label: string;
   placeholder?: string;
   className?: string;
@@ -107,7 +109,10 @@ export function CollabTextInput(props: Props) {
     onCompositionEnd,
     onKeyDown: (e: KeyboardEvent<Field>) => {
       // Enter that confirms an IME conversion is not a line break either way.
-      if (props.noLineBreaks && e.key === "Enter" && !e.nativeEvent.isComposing) e.preventDefault();
+      if (props.noLineBreaks && e.key === "Enter" && !e.nativeEvent.isComposing) {
+        e.preventDefault();
+        props.onEnter?.(e.currentTarget);
+      }
     },
     onFocus: (_: FocusEvent<Field>) => props.onFocus?.(),
     onBlur: (_: FocusEvent<Field>) => props.onBlur?.(),

@@ -15,6 +15,12 @@ import { t } from "../i18n/t";
 import { usePlanContext } from "./PlanPage";
 import { type RowVisitor, rowKey } from "./row-presence";
 
+/** Enter in a row's title moves to the same field of the next row, as in a spreadsheet. */
+function focusNextField(current: HTMLElement, testId: string): void {
+  const fields = [...document.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
+  fields[fields.indexOf(current) + 1]?.focus();
+}
+
 /** Names of the others editing this row, in their colour. */
 export function Visitors({ table, id }: { table: PlanTable; id: string }) {
   const { presence } = usePlanContext();
@@ -63,6 +69,7 @@ export function RowText(props: {
       multiline={props.multiline}
       rows={props.rows}
       noLineBreaks={props.field === "title" || props.field === "activity"}
+      onEnter={props.testId ? (el) => focusNextField(el, props.testId as string) : undefined}
       readOnly={!ctx.editable}
       testId={props.testId}
       placeholder={props.placeholder}
