@@ -382,7 +382,9 @@ function TrendView(props: {
         )}
       </div>
       <p className="muted small">
-        {t(`indicatorType.${indicator.type}` as MessageKey)}・{t("indicators.source")}：{indicator.source}
+        {t(`indicatorType.${indicator.type}` as MessageKey)}・
+        {t(`indicators.direction.${indicator.direction}` as MessageKey)}・{t("indicators.source")}：
+        {indicator.source}
         {indicator.notes && `・${indicator.notes}`}
       </p>
       <TrendChart
