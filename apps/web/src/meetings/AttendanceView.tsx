@@ -1,11 +1,21 @@
 /** Attendance: invited / attended / absent per person, grouped by organisation. */
 import { ATTENDANCE, type Attendance, setAttendance } from "@tsumugi/domain";
+import { patch } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { useMeetingContext } from "./MeetingPage";
 
 export function AttendanceView() {
-  const { attendance, members, doc, editable } = useMeetingContext();
+  const { attendance, members, doc, editable, meeting, wid, reload } = useMeetingContext();
+  // Those who run the meeting invite (the calendar feed follows); others record attendance.
+  const add = async (userId: string) => {
+    if (meeting.canManage && meeting.state !== "closed") {
+      await patch(`/api/workspaces/${wid}/meetings/${meeting.id}`, {
+        invitees: [...meeting.invitees, userId],
+      });
+      await reload();
+    } else setAttendance(doc, userId, "attended");
+  };
   const listed = members.filter((m) => attendance.has(m.userId));
   const others = members.filter((m) => !attendance.has(m.userId) && !m.disabled);
   const byOrg = new Map<string, typeof listed>();
@@ -65,7 +75,7 @@ export function AttendanceView() {
           className="no-print"
           value=""
           aria-label={t("meeting.attendance.add")}
-          onChange={(e) => e.target.value && setAttendance(doc, e.target.value, "attended")}
+          onChange={(e) => e.target.value && void add(e.target.value)}
         >
           <option value="">{t("meeting.attendance.add")}</option>
           {others.map((m) => (
