@@ -59,7 +59,7 @@ function minutesDoc(
       { title: "入退院支援ルールの運用状況", minutes: 30, presenter: "病診施連携班", state: "done" },
       { title: "市民公開講座の企画", minutes: 20, presenter: "市民啓発班", state: "deferred" },
     ];
-    items.forEach((item, i) =>
+    for (const [i, item] of items.entries()) {
       insertMeetingRow(doc, "agenda", {
         id: newId(),
         order: agendaKeys[i],
@@ -67,8 +67,8 @@ function minutesDoc(
         planLinks: [],
         carriedFrom: null,
         ...item,
-      }),
-    );
+      });
+    }
     const [k1, k2] = orderKeysAfter(null, 2);
     insertMeetingRow(doc, "outcomes", {
       id: newId(),
