@@ -394,6 +394,7 @@ export const messages = {
   "meeting.fix": "議事録を確定",
   "meeting.confirmFix": "議事録を確定すると、誰も編集できなくなります。よろしいですか？",
   "meeting.markdown": "Markdown で出力",
+  "meeting.editDetails": "日時・場所などを変更",
   "meeting.place": "場所",
   "meeting.online": "オンライン",
   "meeting.join": "参加する",

@@ -26,6 +26,7 @@ import { VersionsPanel } from "../versions/VersionsPanel";
 import { AgendaView } from "./AgendaView";
 import { AttendanceView } from "./AttendanceView";
 import { ChangesView } from "./ChangesView";
+import { MeetingDetailsForm } from "./MeetingDetailsForm";
 import { MinutesReview } from "./MinutesReview";
 import { meetingWhen } from "./meeting-format";
 import { OutcomesView } from "./OutcomesView";
@@ -259,6 +260,9 @@ export function MeetingPage() {
           </span>
         )}
       </div>
+      {meeting.canManage && meeting.state !== "closed" && (
+        <MeetingDetailsForm wid={wid} meeting={meeting} onSaved={setMeeting} />
+      )}
       {notice && <p className="notice">{notice}</p>}
       {meeting.minutesState === "fixed" && <p className="notice">{t("meeting.readOnlyFixed")}</p>}
       {!printing && (
