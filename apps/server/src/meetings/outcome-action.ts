@@ -64,7 +64,7 @@ export async function createActionFromOutcome(
   const meetingDoc = await collab.readDocument(m.docName);
   const outcome = readOutcomes(meetingDoc).find((o) => o.id === outcomeId);
   meetingDoc.destroy();
-  if (!outcome || outcome.type !== "action")
+  if (outcome?.type !== "action")
     throw new ApiError(404, "outcome.notFound", "取組の決定事項が見つかりません。");
   if (outcome.actionId) return { actionId: outcome.actionId };
   const title = outcome.text.trim().slice(0, 200);

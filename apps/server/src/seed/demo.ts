@@ -3,8 +3,7 @@
  * kind of user and a few documents with text, created once on first start. The logins are
  * returned on every start so `npm start` can print them.
  */
-import { docNameOf, fiscalYearLabel, type GroupKind, RICH_TEXT_FIELD, type Role } from "@tsumugi/domain";
-import * as Y from "yjs";
+import { docNameOf, fiscalYearLabel, type GroupKind, type Role } from "@tsumugi/domain";
 import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
 import { richTextUpdate } from "../documents/rich-text.js";

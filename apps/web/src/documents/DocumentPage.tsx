@@ -1,6 +1,6 @@
 import { caretColorFor } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { ApiError, get } from "../api/client";
 import type { DocumentInfo, WorkspaceDetail } from "../api/types";
 import { useSession } from "../auth/session";
@@ -8,6 +8,7 @@ import { PresenceList } from "../collab/PresenceList";
 import { SyncIndicator } from "../collab/SyncIndicator";
 import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
 import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
+import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage";
 import { RichTextEditor } from "../editor/RichTextEditor";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
@@ -18,7 +19,6 @@ import { DraftBar } from "./DraftBar";
 export function DocumentPage() {
   const { wid = "", did = "" } = useParams();
   const { me } = useSession();
-  const navigate = useNavigate();
   const [info, setInfo] = useState<DocumentInfo | null>(null);
   const [detail, setDetail] = useState<WorkspaceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,31 +40,14 @@ export function DocumentPage() {
     void load();
   }, [load]);
 
-  // The login page clears the ended session itself: clearing it here would make the login
-  // guard redirect first, without saying why.
-  const onSessionEnded = useCallback(() => {
-    navigate(`/login?ended=1&next=${encodeURIComponent(`/w/${wid}/d/${did}`)}`, { replace: true });
-  }, [navigate, wid, did]);
-  const onAccessChanged = useCallback(async () => {
-    setNotice(t("editor.accessChanged"));
-    await load();
-  }, [load]);
+  const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(`/w/${wid}/d/${did}`, load, setNotice);
 
   const handle = useCollabDocument(info?.docName ?? null, { onSessionEnded, onAccessChanged });
   const inputs = useSyncInputs(handle);
   const state = syncStateOf(inputs);
   const unsent = hasUnsentChanges(inputs);
 
-  useEffect(() => {
-    if (!unsent) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = t("editor.unsentWarning");
-      return t("editor.unsentWarning");
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsent]);
+  useUnsentWarning(unsent);
 
   if (error) return <ErrorBanner message={error} />;
   if (!info || !me) return <p className="muted pad">{t("common.loading")}</p>;

@@ -9,7 +9,6 @@ import { useSearchParams } from "react-router";
 import { ApiError, api, get, post } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner } from "../ui/Field";
 import { CompareView } from "./CompareView";
 import { markersFor, type PlanMarker, TrendChart, yearRange } from "./TrendChart";

@@ -7,7 +7,7 @@
  */
 import { caretColorFor } from "@tsumugi/domain";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { ApiError, get, post } from "../api/client";
@@ -17,6 +17,7 @@ import { PresenceList } from "../collab/PresenceList";
 import { SyncIndicator } from "../collab/SyncIndicator";
 import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
 import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
+import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage";
 import { RichTextEditor } from "../editor/RichTextEditor";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
@@ -66,7 +67,6 @@ const NEXT_STATE = {
 export function MeetingPage() {
   const { wid = "", mid = "" } = useParams();
   const [params] = useSearchParams();
-  const navigate = useNavigate();
   const { me } = useSession();
   const [meeting, setMeeting] = useState<MeetingInfo | null>(null);
   const [planInfo, setPlanInfo] = useState<PlanInfo | null>(null);
@@ -96,13 +96,11 @@ export function MeetingPage() {
     void load();
   }, [load]);
 
-  const onSessionEnded = useCallback(() => {
-    navigate(`/login?ended=1&next=${encodeURIComponent(`/w/${wid}/meetings/${mid}`)}`, { replace: true });
-  }, [navigate, wid, mid]);
-  const onAccessChanged = useCallback(async () => {
-    setNotice(t("editor.accessChanged"));
-    await load();
-  }, [load]);
+  const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(
+    `/w/${wid}/meetings/${mid}`,
+    load,
+    setNotice,
+  );
   const handle = useCollabDocument(meeting?.docName ?? null, { onSessionEnded, onAccessChanged });
   const planHandle = useCollabDocument(planInfo?.docName ?? null, { onSessionEnded, onAccessChanged });
   const inputs = useSyncInputs(handle);
@@ -118,16 +116,7 @@ export function MeetingPage() {
       color: caretColorFor(me.user.id),
     });
   }, [handle, me]);
-  useEffect(() => {
-    if (!unsent) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = t("editor.unsentWarning");
-      return t("editor.unsentWarning");
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsent]);
+  useUnsentWarning(unsent);
 
   if (error) return <ErrorBanner message={error} />;
   if (!meeting || !me) return <p className="muted pad">{t("common.loading")}</p>;

@@ -20,6 +20,7 @@ import { PresenceList } from "../collab/PresenceList";
 import { SyncIndicator } from "../collab/SyncIndicator";
 import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
 import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
+import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { type IndicatorData, useIndicators } from "../indicators/useIndicators";
@@ -112,13 +113,7 @@ export function PlanPage() {
     void load();
   }, [load]);
 
-  const onSessionEnded = useCallback(() => {
-    navigate(`/login?ended=1&next=${encodeURIComponent(`/w/${wid}/plans/${fy}`)}`, { replace: true });
-  }, [navigate, wid, fy]);
-  const onAccessChanged = useCallback(async () => {
-    setNotice(t("editor.accessChanged"));
-    await load();
-  }, [load]);
+  const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(`/w/${wid}/plans/${fy}`, load, setNotice);
   const handle = useCollabDocument(info?.docName ?? null, { onSessionEnded, onAccessChanged });
   const inputs = useSyncInputs(handle);
   const state = usePlan(inputs.synced || inputs.localSeq > 0 ? (handle?.doc ?? null) : null);
@@ -145,16 +140,7 @@ export function PlanPage() {
     }
   }, [handle, inputs.synced, info?.access]);
 
-  useEffect(() => {
-    if (!unsent) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = t("editor.unsentWarning");
-      return t("editor.unsentWarning");
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [unsent]);
+  useUnsentWarning(unsent);
 
   if (error) return <ErrorBanner message={error} />;
   if (!info || !me) return <p className="muted pad">{t("common.loading")}</p>;
