@@ -314,3 +314,16 @@ export function parseProblemRows(rows: CellValue[][], ctx: ImportContext): Impor
   }
   return { kind: "problems", rows: out, issues, noHeader: false };
 }
+
+/**
+ * CSV files from Excel on Japanese Windows are Shift_JIS (CP932) unless saved as UTF-8:
+ * read UTF-8 (with or without BOM) when the bytes are valid UTF-8, Shift_JIS otherwise.
+ */
+export function decodeCsv(bytes: ArrayBuffer | Uint8Array): string {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    return new TextDecoder("shift_jis").decode(data);
+  }
+}

@@ -1,7 +1,7 @@
 import { type Action, emptyYearPlan, orderKeysAfter, type YearPlan } from "@tsumugi/domain";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { parseActionRows, parseProblemRows, readCsvRows, readWorkbookRows } from "./import.js";
+import { decodeCsv, parseActionRows, parseProblemRows, readCsvRows, readWorkbookRows } from "./import.js";
 import { monthLabel, parseMonth } from "./labels.js";
 import { type ExportContext, planWorkbookBytes, SHEETS } from "./workbook.js";
 
@@ -196,6 +196,17 @@ describe("import errors", () => {
 
   it("says so when there is no header row", () => {
     expect(parseActionRows(readCsvRows("a,b\n1,2"), importCtx).noHeader).toBe(true);
+  });
+});
+
+describe("CSV encodings", () => {
+  it("reads UTF-8 with or without BOM, and Shift_JIS as Excel saves it on Japanese Windows", () => {
+    const utf8 = new TextEncoder().encode("取組,状況\n研修会,実施中\n");
+    expect(decodeCsv(utf8)).toBe("取組,状況\n研修会,実施中\n");
+    // "取組,状況" in Shift_JIS.
+    const sjis = new Uint8Array([0x8e, 0xe6, 0x91, 0x67, 0x2c, 0x8f, 0xf3, 0x8b, 0xb5]);
+    expect(decodeCsv(sjis)).toBe("取組,状況");
+    expect(readCsvRows(decodeCsv(sjis))).toEqual([["取組", "状況"]]);
   });
 });
 

@@ -415,7 +415,7 @@ function ImportView({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
     try {
       const io = await import("@tsumugi/plan-io");
       const cells = /\.csv$/i.test(file.name)
-        ? io.readCsvRows(await file.text())
+        ? io.readCsvRows(io.decodeCsv(await file.arrayBuffer()))
         : await io.readWorkbookRows(await file.arrayBuffer(), "actions");
       const plain = cells.map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)));
       setRows(plain);

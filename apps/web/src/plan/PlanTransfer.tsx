@@ -82,7 +82,7 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
     try {
       const io = await import("@tsumugi/plan-io");
       const rows = /\.csv$/i.test(file.name)
-        ? io.readCsvRows(await file.text())
+        ? io.readCsvRows(io.decodeCsv(await file.arrayBuffer()))
         : await io.readWorkbookRows(await file.arrayBuffer(), as);
       const importCtx = {
         groups: ctx.groups,
