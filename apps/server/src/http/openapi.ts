@@ -243,6 +243,13 @@ const OPERATIONS: Operation[] = [
     errors: [400, 404, 503],
   },
   {
+    method: "get",
+    path: "/api/workspaces/{wid}/plans/{fy}/events",
+    summary: "Server-sent events: 'changed' after each new projection of the plan",
+    tag: "plans",
+    ok: 200,
+  },
+  {
     method: "post",
     path: "/api/workspaces/{wid}/plans/{fy}/rebuild",
     summary: "Rebuild the plan's read model from the stored document (secretariat)",

@@ -23,10 +23,10 @@ import {
   VALUE_COLUMNS,
 } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
-import { streamSSE } from "hono/streaming";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
+import { changeStream } from "../http/sse.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import {
   derivedValues,
@@ -323,37 +323,11 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
   r.get("/events", async (c) => {
     authorize(c, "indicators.read");
     const wid = c.get("workspaceId");
-    return streamSSE(c, async (stream) => {
-      const queue: (readonly string[])[] = [];
-      let wake: (() => void) | null = null;
-      const off = events.on(wid, (ids) => {
-        queue.push(ids);
-        wake?.();
-      });
-      stream.onAbort(() => {
-        off();
-        wake?.();
-      });
-      await stream.writeSSE({ event: "ready", data: "{}" });
-      while (!stream.aborted) {
-        if (queue.length === 0) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            setTimeout(resolve, 25_000);
-          });
-          wake = null;
-        }
-        const batch = queue.splice(0);
-        if (stream.aborted) break;
-        if (batch.length === 0) await stream.writeSSE({ event: "ping", data: "{}" });
-        else
-          await stream.writeSSE({
-            event: "changed",
-            data: JSON.stringify({ indicatorIds: [...new Set(batch.flat())] }),
-          });
-      }
-      off();
-    });
+    return changeStream<readonly string[]>(
+      c,
+      (listener) => events.on(wid, listener),
+      (batch) => ({ indicatorIds: [...new Set(batch.flat())] }),
+    );
   });
 
   // One indicator side by side with the municipalities of this workspace's region groups,

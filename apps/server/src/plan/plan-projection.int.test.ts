@@ -229,4 +229,28 @@ describe("the plan read model", () => {
     expect((await readProjection(server.ctx.db, next.docName))?.plan.actions).toHaveLength(1);
     expect(doc).toBeInstanceOf(Y.Doc);
   });
+
+  it("announces each new projection on the plan's event stream", async () => {
+    const plan = await createPlan(2025);
+    const res = await fetch(`${server.origin}${world.base}/plans/2025/events`, {
+      headers: { Cookie: world.observer.browser.cookie ?? "" },
+    });
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let seen = "";
+    const readUntil = async (needle: string) => {
+      while (!seen.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream ended");
+        seen += decoder.decode(value);
+      }
+    };
+    await readUntil("event: ready");
+    const a = open(plan.docName, world.member.browser.cookie);
+    await a.synced();
+    insertRow(a.doc, "actions", action("actionsse001", orderKeysAfter(null, 1)[0], "ACP研修"));
+    await readUntil("event: changed");
+    await reader.cancel();
+  });
 });

@@ -4,6 +4,7 @@
  * run at a time per document. Invalid rows are skipped and logged; a failed run is logged
  * and retried on the next edit, never a crash.
  */
+import { EventEmitter } from "node:events";
 import { readYearPlan } from "@tsumugi/domain";
 import type * as Y from "yjs";
 import type { Logger } from "../logger.js";
@@ -22,12 +23,28 @@ export interface PlanProjectorDeps {
   readDocument(docName: string): Promise<Y.Doc>;
 }
 
+/** Announces each new projection (the dashboard follows it live). */
+export class ProjectionEvents {
+  private readonly emitter = new EventEmitter();
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+  emit(docName: string): void {
+    this.emitter.emit(docName, docName);
+  }
+  on(docName: string, listener: (docName: string) => void): () => void {
+    this.emitter.on(docName, listener);
+    return () => this.emitter.off(docName, listener);
+  }
+}
+
 export class PlanProjector {
   /** docName → its plan (null: not a plan document), looked up once. */
   private readonly plans = new Map<string, PlanProjectionInfo | null>();
   private readonly pending = new Map<string, { editors: Set<string>; timer: NodeJS.Timeout }>();
   private readonly running = new Map<string, Promise<unknown>>();
   private closed = false;
+  readonly events = new ProjectionEvents();
 
   constructor(private readonly deps: PlanProjectorDeps) {}
 
@@ -102,7 +119,11 @@ export class PlanProjector {
       for (const row of invalid) {
         log.warn("plan: invalid row skipped by the read model", { doc: docName, ...row });
       }
-      return await db.transaction((tx) => writeProjection(tx, info, plan, invalid, editors, Date.now()));
+      const changes = await db.transaction((tx) =>
+        writeProjection(tx, info, plan, invalid, editors, Date.now()),
+      );
+      this.events.emit(docName);
+      return changes;
     } catch (err) {
       log.error("plan: projection failed", { doc: docName, err });
       return null;

@@ -18,6 +18,7 @@ import type { DocumentRecord } from "../documents/document-repository.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
 import { readJsonObject } from "../http/request-body.js";
+import { changeStream } from "../http/sse.js";
 import { newId } from "../ids.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import type { PlanProjector } from "./plan-projector.js";
@@ -200,6 +201,17 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
         fields: JSON.parse(ch.fields),
       })),
     });
+  });
+
+  // The dashboard's figures changed: a new projection of the plan was written.
+  r.get("/:fy/events", async (c) => {
+    authorize(c, "plans.read");
+    const plan = await planOf(c);
+    return changeStream<string>(
+      c,
+      (listener) => projector.events.on(plan.docName, listener),
+      () => ({ projected: true }),
+    );
   });
 
   r.post("/:fy/rebuild", async (c) => {

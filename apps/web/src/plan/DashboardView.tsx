@@ -1,6 +1,7 @@
 /**
  * The secretariat's dashboard: figures from the server's read model (the same numbers the
- * documents hold), refreshed every few seconds so it follows the committee's edits.
+ * documents hold), refreshed when the server announces a new projection of the plan, so it
+ * follows the committee's edits within a couple of seconds.
  */
 import { ITEMS, itemMark, PROBLEM_STATUSES, type RollupRow } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
@@ -12,7 +13,8 @@ import { formatWarekiDateTime } from "../ui/dates";
 import { ProgressBar } from "./cells";
 import { usePlanContext } from "./PlanPage";
 
-export const DASHBOARD_REFRESH_MS = 3000;
+/** A safety net: the event stream normally says when to refresh. */
+export const DASHBOARD_REFRESH_MS = 30_000;
 
 export function DashboardView() {
   const { wid, info, groupName } = usePlanContext();
@@ -34,9 +36,14 @@ export function DashboardView() {
     };
     void load();
     const timer = setInterval(load, DASHBOARD_REFRESH_MS);
+    // The server says when the plan's figures were recomputed after someone's edit.
+    const source = new EventSource(`/api/workspaces/${wid}/plans/${info.fiscalYear}/events`);
+    source.addEventListener("changed", () => void load());
+    source.addEventListener("ready", () => void load());
     return () => {
       stopped = true;
       clearInterval(timer);
+      source.close();
     };
   }, [wid, info.fiscalYear]);
 
