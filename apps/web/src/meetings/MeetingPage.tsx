@@ -291,12 +291,15 @@ export function MeetingPage() {
                     <div className={meeting.state === "inProgress" ? "meeting-mode" : ""}>
                       <AgendaView />
                       {meeting.state === "inProgress" && (
-                        <RichTextEditor
-                          doc={ctx.doc}
-                          provider={ctx.provider}
-                          user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
-                          editable={editable}
-                        />
+                        <div>
+                          <h2>{t("meeting.tab.minutes")}</h2>
+                          <RichTextEditor
+                            doc={ctx.doc}
+                            provider={ctx.provider}
+                            user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
+                            editable={editable}
+                          />
+                        </div>
                       )}
                     </div>
                   )}
