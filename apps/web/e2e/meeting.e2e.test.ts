@@ -294,4 +294,26 @@ describe("a working-group draft", () => {
     expect(await page.getByTestId("public-body").innerText()).toContain("要介護度");
     await anonymous.close();
   }, 120_000);
+
+  it("prints a held meeting on A4 portrait: title, attendance, agenda, minutes and decisions", async () => {
+    const { page } = await loggedInPage(browser, server, "事務局");
+    await openMeeting(page, "令和5年度 第1回 連携会議");
+    await page.goto(`${new URL(page.url()).pathname}?print=1`);
+    await page.getByTestId("meeting-print").waitFor();
+    await page.emulateMedia({ media: "print" });
+    const body = await page.locator("main").innerText();
+    for (const part of [
+      "令和5年度 第1回 連携会議",
+      "出欠",
+      "令和5年度の事業計画について",
+      "消防との意見交換",
+      "令和5年度の事業計画を承認する",
+    ]) {
+      expect(body).toContain(part);
+    }
+    expect(await page.getByTestId("meeting-next").count()).toBe(0);
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([595, 842]);
+  }, 60_000);
 });

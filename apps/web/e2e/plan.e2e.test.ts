@@ -190,4 +190,20 @@ describe("the plan, edited live by two members", () => {
     }
     expect((await titles(doctor.page, "action-title")).join("")).not.toContain("かくにん");
   }, 60_000);
+
+  it("prints the board on A4 landscape without the screen's controls", async () => {
+    const { page } = await loggedInPage(browser, server, "事務局");
+    await openPlanView(page, "board");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByTestId("plan-view-actions").isVisible()).toBe(false);
+    expect(await page.getByTestId("plan-export").isVisible()).toBe(false);
+    expect(await page.locator("h1.print-only").isVisible()).toBe(true);
+    expect(await page.getByTestId("scene-endOfLife").isVisible()).toBe(true);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const text = Buffer.from(pdf).toString("latin1");
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text);
+    // A4 landscape is 297 × 210 mm = 841.89 × 595.28 points.
+    expect(Math.round(Number(box?.[1]))).toBe(842);
+    expect(Math.round(Number(box?.[2]))).toBe(595);
+  }, 60_000);
 });

@@ -28,6 +28,7 @@ import { AgendaView } from "./AgendaView";
 import { AttendanceView } from "./AttendanceView";
 import { ChangesView } from "./ChangesView";
 import { MeetingDetailsForm } from "./MeetingDetailsForm";
+import { MeetingPrint } from "./MeetingPrint";
 import { MinutesReview } from "./MinutesReview";
 import { meetingWhen } from "./meeting-format";
 import { OutcomesView } from "./OutcomesView";
@@ -273,18 +274,7 @@ export function MeetingPage() {
           {ctx ? (
             <MeetingContext.Provider value={ctx}>
               {printing ? (
-                <div className="print-all">
-                  <AttendanceView />
-                  <AgendaView />
-                  <h2>{t("meeting.tab.minutes")}</h2>
-                  <RichTextEditor
-                    doc={ctx.doc}
-                    provider={ctx.provider}
-                    user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
-                    editable={false}
-                  />
-                  <OutcomesView />
-                </div>
+                <MeetingPrint user={me.user} />
               ) : (
                 <>
                   {tab === "agenda" && (
