@@ -584,6 +584,13 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/workspaces/{wid}/indicators/definitions.csv",
+    summary: "Indicator definitions as CSV",
+    tag: "indicators",
+    ok: 200,
+  },
+  {
+    method: "get",
     path: "/api/workspaces/{wid}/indicators/events",
     summary: "Server-sent events: 'changed' when a value is entered",
     tag: "indicators",

@@ -320,6 +320,52 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
     return c.body(`\uFEFF${lines.join("\r\n")}\r\n`);
   });
 
+  // The catalogue itself, for the municipality's own records and for other tools.
+  r.get("/definitions.csv", async (c) => {
+    authorize(c, "indicators.read");
+    const indicators = await listIndicators(c.get("app").db, c.get("workspaceId"));
+    const header = [
+      "指標コード",
+      "指標名",
+      "種類",
+      "単位",
+      "値の種類",
+      "換算",
+      "良い方向",
+      "出典",
+      "備考",
+      "場面",
+      "事業項目",
+      "月別",
+      "自動集計",
+    ];
+    const lines = [header.join(",")];
+    for (const i of indicators) {
+      lines.push(
+        [
+          i.code,
+          i.name,
+          i.type,
+          i.unit,
+          i.kind,
+          i.normalisation,
+          i.direction,
+          i.source,
+          i.notes,
+          i.scenes.join(" "),
+          i.items.join(" "),
+          i.monthly ? "1" : "0",
+          i.derived ?? "",
+        ]
+          .map(csvCell)
+          .join(","),
+      );
+    }
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent("指標定義.csv")}`);
+    return c.body(`\uFEFF${lines.join("\r\n")}\r\n`);
+  });
+
   r.get("/events", async (c) => {
     authorize(c, "indicators.read");
     const wid = c.get("workspaceId");

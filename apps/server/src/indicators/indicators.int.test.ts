@@ -114,6 +114,16 @@ describe("indicators", () => {
     const text = new TextDecoder().decode(bytes);
     expect(text.startsWith("指標コード,指標名,年度")).toBe(true);
     expect(text).toContain("O01,自宅死の割合,2023,,,137,1052,15,人口動態統計,");
+    const defs = await fetch(`${server.origin}${world.base}/indicators/definitions.csv`, {
+      headers: { Cookie: world.member.browser.cookie ?? "" },
+    });
+    const defsText = new TextDecoder().decode(new Uint8Array(await defs.arrayBuffer()));
+    expect(defsText).toContain(
+      "S04,訪問看護ステーション数,S,か所,count,per10k75,up,介護サービス情報公表 オープンデータ,,daily endOfLife,a,0,",
+    );
+    expect(defsText).toContain(
+      "P09,協議会・部会 開催回数,P,回/年,count,none,up,紡ぎの会議記録,,,b,0,meetingsHeld",
+    );
   });
 
   it("count meetings held and attendance themselves", async () => {

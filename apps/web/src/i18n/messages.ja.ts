@@ -293,6 +293,7 @@ export const messages = {
   "indicators.downloadCsv": "CSV をダウンロード",
   "indicators.downloadPng": "画像（PNG）をダウンロード",
   "indicators.export": "指標値を CSV で出力",
+  "indicators.exportDefinitions": "指標の定義を CSV で出力",
   "indicators.importHint":
     "「指標コード」「年度」「値」（率は「分子」「分母」）の列がある CSV または Excel を選んでください。取り込む前に内容とエラーを確認できます。",
   "indicators.noHeader": "見出し行（「指標コード」「年度」の列）が見つかりません。",
@@ -424,6 +425,7 @@ export const messages = {
   "meeting.outcomes.type": "種別",
   "meeting.outcomes.makeAction": "計画の取組にする",
   "meeting.outcomes.actionMade": "計画の取組になりました",
+  "meeting.outcomes.linkAction": "既存の取組に関連付ける",
   "meeting.outcomes.agendaItem": "議題",
   "meeting.changes.none": "前回の会議からの変更はありません。",
   "meeting.changes.noPrevious": "比較できる前回の会議（終了済み）がありません。",

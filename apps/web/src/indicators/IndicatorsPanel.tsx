@@ -445,6 +445,12 @@ function ImportView({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
       />
       <a href={`/api/workspaces/${wid}/indicators/export.csv`} data-testid="indicator-export">
         {t("indicators.export")}
+      </a>{" "}
+      <a
+        href={`/api/workspaces/${wid}/indicators/definitions.csv`}
+        data-testid="indicator-export-definitions"
+      >
+        {t("indicators.exportDefinitions")}
       </a>
       <ErrorBanner message={error} />
       {preview?.noHeader && <p className="field-error">{t("indicators.noHeader")}</p>}

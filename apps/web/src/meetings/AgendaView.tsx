@@ -25,7 +25,8 @@ import { get } from "../api/client";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { newRowId } from "../plan/plan-edits";
+import { RowTools } from "../plan/cells";
+import { moveRow, newRowId } from "../plan/plan-edits";
 import { useMeetingContext } from "./MeetingPage";
 import { elapsedText } from "./meeting-format";
 
@@ -165,17 +166,17 @@ function AgendaRow({
           </select>
         </label>
         {editable && (
-          <button
-            type="button"
-            className="icon danger no-print"
-            title={t("plan.delete")}
-            onClick={() => {
-              if (window.confirm(t("plan.confirmDelete", { title: item.title })))
-                deleteMeetingRow(doc, "agenda", item.id);
-            }}
-          >
-            ×
-          </button>
+          <span className="no-print">
+            <RowTools
+              disabled={!editable}
+              onUp={() => moveRow(doc, "agenda", ctx.agenda, item.id, -1)}
+              onDown={() => moveRow(doc, "agenda", ctx.agenda, item.id, 1)}
+              onDelete={() => {
+                if (window.confirm(t("plan.confirmDelete", { title: item.title })))
+                  deleteMeetingRow(doc, "agenda", item.id);
+              }}
+            />
+          </span>
         )}
       </div>
       <LinkedPlanRows item={item} />

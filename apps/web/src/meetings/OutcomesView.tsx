@@ -119,13 +119,32 @@ function OutcomeRow({ outcome }: { outcome: Outcome }) {
         </select>
         {outcome.type === "action" && outcome.actionId && (
           <Link to={`/w/${wid}/plans/${meeting.fiscalYear}?view=actions`} data-testid="outcome-action-link">
-            {t("meeting.outcomes.actionMade")}
+            {plan?.state.plan.actions.find((a) => a.id === outcome.actionId)?.title ??
+              t("meeting.outcomes.actionMade")}
           </Link>
         )}
         {outcome.type === "action" && !outcome.actionId && editable && plan?.editable && (
-          <button type="button" className="no-print" onClick={makeAction} data-testid="outcome-make-action">
-            {t("meeting.outcomes.makeAction")}
-          </button>
+          <>
+            <button type="button" className="no-print" onClick={makeAction} data-testid="outcome-make-action">
+              {t("meeting.outcomes.makeAction")}
+            </button>
+            <select
+              className="no-print"
+              value=""
+              aria-label={t("meeting.outcomes.linkAction")}
+              data-testid="outcome-link-action"
+              onChange={(e) =>
+                e.target.value && setMeetingField(doc, "outcomes", outcome.id, "actionId", e.target.value)
+              }
+            >
+              <option value="">{t("meeting.outcomes.linkAction")}</option>
+              {plan.state.plan.actions.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.title}
+                </option>
+              ))}
+            </select>
+          </>
         )}
         {editable && (
           <button

@@ -78,7 +78,7 @@ export function addRow<R extends { id: string }>(doc: Y.Doc, table: PlanTable, r
 /** Moves a row one place up (-1) or down (+1) among `rows` (in display order). */
 export function moveRow(
   doc: Y.Doc,
-  table: PlanTable,
+  table: PlanTable | "agenda" | "outcomes",
   rows: readonly Ordered[],
   id: string,
   step: -1 | 1,
