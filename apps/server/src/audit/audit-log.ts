@@ -33,7 +33,9 @@ export type AuditEvent =
   | "meeting.state_changed"
   | "meeting.outcome_action"
   | "minutes.state_changed"
-  | "draft.status_changed";
+  | "draft.status_changed"
+  | "region.joined"
+  | "region.left";
 
 export interface AuditEntry {
   event: AuditEvent;

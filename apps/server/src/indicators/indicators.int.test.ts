@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createWorkspace, startTestServer, type TestServer } from "../testing/fixtures.js";
+import {
+  createUser,
+  createWorkspace,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
 import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
 
 let server: TestServer;
@@ -234,5 +241,56 @@ describe("indicators", () => {
     );
     expect(overview.body.showPlans).toBe(false);
     expect(overview.body.members.every((m) => m.plan === null)).toBe(true);
+  });
+
+  it("let the secretariat create and join region groups within the prefecture, and leave them", async () => {
+    const other = await createWorkspace(server.ctx.db, {
+      name: "柏市",
+      lgCode: "122173",
+      prefecture: "千葉県",
+    });
+    const far = await createWorkspace(server.ctx.db, {
+      name: "高松市",
+      lgCode: "372013",
+      prefecture: "香川県",
+    });
+    const login = async (workspaceId: string) => {
+      const u = await createUser(server.ctx.db, { workspaceId, role: "secretariat" });
+      const b = new TestBrowser(server.origin);
+      await b.login(u.email, TEST_PASSWORD);
+      return b;
+    };
+    const kashiwa = await login(other);
+    const takamatsu = await login(far);
+
+    expect((await world.member.browser.post(`${world.base}/regions`, { name: "東葛" })).status).toBe(403);
+    const created = await world.admin.browser.post<{ id: string }>(`${world.base}/regions`, { name: "東葛" });
+    expect(created.status).toBe(201);
+    const available = await kashiwa.get<{ groups: { id: string; name: string }[] }>(
+      `/api/workspaces/${other}/regions/available`,
+    );
+    expect(available.body.groups.map((g) => g.name)).toEqual(["東葛"]);
+    expect(
+      (await takamatsu.get<{ groups: unknown[] }>(`/api/workspaces/${far}/regions/available`)).body.groups,
+    ).toEqual([]);
+    expect((await takamatsu.post(`/api/workspaces/${far}/regions/${created.body.id}/join`, {})).status).toBe(
+      404,
+    );
+    expect((await kashiwa.post(`/api/workspaces/${other}/regions/${created.body.id}/join`, {})).status).toBe(
+      200,
+    );
+
+    const compare = await world.member.browser.get<{ groups: { members: { name: string }[] }[] }>(
+      `${world.base}/indicators/compare?code=S04&fy=2023`,
+    );
+    expect(compare.body.groups[0].members.map((m) => m.name).sort()).toEqual(["柏市", "流山市"]);
+    expect(
+      (await kashiwa.request("DELETE", `/api/workspaces/${other}/regions/${created.body.id}/membership`))
+        .status,
+    ).toBe(200);
+    const after = await world.member.browser.get<{ groups: { members: { name: string }[] }[] }>(
+      `${world.base}/indicators/compare?code=S04&fy=2023`,
+    );
+    expect(after.body.groups[0].members.map((m) => m.name)).toEqual(["流山市"]);
   });
 });

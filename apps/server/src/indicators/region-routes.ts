@@ -7,7 +7,9 @@
 import { figureOf, fiscalYearOf, normalise, planDashboard } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
-import { ApiError } from "../http/errors.js";
+import { ApiError, invalid } from "../http/errors.js";
+import { FieldErrors, readJsonObject } from "../http/request-body.js";
+import { newId } from "../ids.js";
 import { readProjection } from "../plan/plan-read-model.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import { authorize } from "../workspaces/workspace-guard.js";
@@ -27,6 +29,95 @@ export function regionRoutes(): Hono<AppEnv> {
       [c.get("workspaceId")],
     );
     return c.json({ groups });
+  });
+
+  // Groups this municipality may join: those with a member in the same prefecture.
+  r.get("/available", async (c) => {
+    authorize(c, "indicators.read");
+    const db = c.get("app").db;
+    const wid = c.get("workspaceId");
+    const groups = await db.all<{ id: string; name: string; kind: string; members: number }>(
+      `SELECT g.id, g.name, g.kind, COUNT(m.workspace_id) AS members FROM region_groups g
+         JOIN region_group_members m ON m.group_id = g.id JOIN workspaces w ON w.id = m.workspace_id
+        WHERE w.prefecture = (SELECT prefecture FROM workspaces WHERE id = ?)
+          AND g.id NOT IN (SELECT group_id FROM region_group_members WHERE workspace_id = ?)
+        GROUP BY g.id ORDER BY g.name`,
+      [wid, wid],
+    );
+    return c.json({ groups });
+  });
+
+  // Joining shares this municipality's indicator values (never its plans) with the members.
+  r.post("/", async (c) => {
+    const actor = authorize(c, "indicators.define");
+    const body = await readJsonObject(c);
+    const errors = new FieldErrors();
+    const name = errors.string(body, "name", { max: 100 });
+    if (errors.any) throw invalid(errors.fields);
+    const db = c.get("app").db;
+    const id = newId();
+    await db.transaction(async (tx) => {
+      await tx.run("INSERT INTO region_groups (id, name, kind, created_at) VALUES (?, ?, 'wide', ?)", [
+        id,
+        name,
+        Date.now(),
+      ]);
+      await tx.run("INSERT INTO region_group_members (group_id, workspace_id) VALUES (?, ?)", [
+        id,
+        c.get("workspaceId"),
+      ]);
+    });
+    await c.get("app").audit.record({
+      event: "region.joined",
+      workspaceId: c.get("workspaceId"),
+      actorUserId: actor.userId,
+      target: id,
+      detail: { name, created: true },
+    });
+    return c.json({ id }, 201);
+  });
+
+  r.post("/:gid/join", async (c) => {
+    const actor = authorize(c, "indicators.define");
+    const db = c.get("app").db;
+    const wid = c.get("workspaceId");
+    const group = await db.get<{ id: string }>(
+      `SELECT g.id FROM region_groups g JOIN region_group_members m ON m.group_id = g.id
+         JOIN workspaces w ON w.id = m.workspace_id
+        WHERE g.id = ? AND w.prefecture = (SELECT prefecture FROM workspaces WHERE id = ?) LIMIT 1`,
+      [c.req.param("gid"), wid],
+    );
+    if (!group) throw new ApiError(404, "region.notFound", "地域グループが見つかりません。");
+    await db.run("INSERT OR IGNORE INTO region_group_members (group_id, workspace_id) VALUES (?, ?)", [
+      group.id,
+      wid,
+    ]);
+    await c.get("app").audit.record({
+      event: "region.joined",
+      workspaceId: wid,
+      actorUserId: actor.userId,
+      target: group.id,
+    });
+    return c.json({ ok: true });
+  });
+
+  r.delete("/:gid/membership", async (c) => {
+    const actor = authorize(c, "indicators.define");
+    const wid = c.get("workspaceId");
+    const res = await c
+      .get("app")
+      .db.run("DELETE FROM region_group_members WHERE group_id = ? AND workspace_id = ?", [
+        c.req.param("gid"),
+        wid,
+      ]);
+    if (res.changes === 0) throw new ApiError(404, "region.notFound", "地域グループが見つかりません。");
+    await c.get("app").audit.record({
+      event: "region.left",
+      workspaceId: wid,
+      actorUserId: actor.userId,
+      target: c.req.param("gid"),
+    });
+    return c.json({ ok: true });
   });
 
   r.get("/:gid/overview", async (c) => {

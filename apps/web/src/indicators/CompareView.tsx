@@ -15,7 +15,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { get } from "../api/client";
+import { api, get, post } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { downloadBlob, normalisationUnit, svgToPng } from "./TrendChart";
@@ -45,12 +45,14 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
   const years = [...new Set(data.values.map((v) => v.fiscalYear))].sort();
   const [fy, setFy] = useState(years.at(-1) ?? new Date().getFullYear());
   const [result, setResult] = useState<CompareResult | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh after joining or leaving a group
   useEffect(() => {
     if (!code) return;
     void get<CompareResult>(`/api/workspaces/${wid}/indicators/compare?code=${code}&fy=${fy}`).then(
       setResult,
     );
-  }, [wid, code, fy]);
+  }, [wid, code, fy, refresh]);
   const indicator = data.indicators.find((i) => i.code === code);
   const unit = indicator ? normalisationUnit(indicator.normalisation) || indicator.unit : "";
   return (
@@ -167,8 +169,77 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
           </section>
         );
       })}
-      <RegionOverview wid={wid} />
+      <RegionOverview key={refresh} wid={wid} />
+      {data.can.define && <RegionMembership wid={wid} onChange={() => setRefresh((n) => n + 1)} />}
     </div>
+  );
+}
+
+/** The secretariat joins, creates and leaves region groups (sharing indicator values only). */
+function RegionMembership({ wid, onChange }: { wid: string; onChange(): void }) {
+  const [mine, setMine] = useState<{ id: string; name: string }[]>([]);
+  const [available, setAvailable] = useState<{ id: string; name: string }[]>([]);
+  const [name, setName] = useState("");
+  const base = `/api/workspaces/${wid}/regions`;
+  const load = async () => {
+    setMine((await get<{ groups: { id: string; name: string }[] }>(base)).groups);
+    setAvailable((await get<{ groups: { id: string; name: string }[] }>(`${base}/available`)).groups);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per workspace
+  useEffect(() => {
+    void load();
+  }, [wid]);
+  const act = async (fn: () => Promise<unknown>) => {
+    await fn();
+    await load();
+    onChange();
+  };
+  return (
+    <section className="card no-print" data-testid="region-membership">
+      <h3>{t("indicators.regions")}</h3>
+      <p className="muted small">{t("indicators.regionsHint")}</p>
+      <ul className="plain">
+        {mine.map((g) => (
+          <li key={g.id}>
+            {g.name}{" "}
+            <button
+              type="button"
+              className="link"
+              onClick={() => act(() => api("DELETE", `${base}/${g.id}/membership`))}
+            >
+              {t("indicators.regionLeave")}
+            </button>
+          </li>
+        ))}
+        {available.map((g) => (
+          <li key={g.id}>
+            {g.name}{" "}
+            <button
+              type="button"
+              className="link"
+              onClick={() => act(() => post(`${base}/${g.id}/join`, {}))}
+            >
+              {t("indicators.regionJoin")}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) void act(() => post(base, { name })).then(() => setName(""));
+        }}
+      >
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-label={t("indicators.regionName")}
+          placeholder={t("indicators.regionName")}
+        />
+        <button type="submit">{t("indicators.regionCreate")}</button>
+      </form>
+    </section>
   );
 }
 

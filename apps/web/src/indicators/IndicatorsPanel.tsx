@@ -3,7 +3,7 @@
  * indicator's trend chart, comparison with the region's municipalities, import and export,
  * and the population bases normalisation needs.
  */
-import { figureOf, fiscalYearLabel, roundFigure } from "@tsumugi/domain";
+import { figureOf, fiscalYearLabel, ITEMS, itemMark, roundFigure, SCENES } from "@tsumugi/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ApiError, api, get, post } from "../api/client";
@@ -75,15 +75,20 @@ function NewIndicator({ wid, onDone }: { wid: string; onDone(): void }) {
     kind: "count",
     unit: "",
     normalisation: "none",
+    direction: "up",
     source: "",
+    notes: "",
   });
+  const [scenes, setScenes] = useState<string[]>([]);
+  const [items, setItems] = useState<string[]>([]);
+  const [monthly, setMonthly] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await post(`/api/workspaces/${wid}/indicators`, form);
+      await post(`/api/workspaces/${wid}/indicators`, { ...form, scenes, items, monthly });
       setFields({});
       setForm({ ...form, code: "", name: "" });
       onDone();
@@ -145,8 +150,56 @@ function NewIndicator({ wid, onDone }: { wid: string; onDone(): void }) {
           </select>
         </label>
         <label>
+          {t("indicators.directionLabel")}
+          <select value={form.direction} onChange={set("direction")}>
+            {(["up", "down", "none"] as const).map((x) => (
+              <option key={x} value={x}>
+                {t(`indicators.direction.${x}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {t("indicators.source")}
           <input value={form.source} onChange={set("source")} />
+        </label>
+        <label>
+          {t("indicators.note")}
+          <input value={form.notes} onChange={set("notes")} />
+        </label>
+        <fieldset className="checks">
+          <legend>{t("plan.col.scenes")}</legend>
+          {SCENES.map((x) => (
+            <label key={x.id} className="check">
+              <input
+                type="checkbox"
+                checked={scenes.includes(x.id)}
+                onChange={(e) =>
+                  setScenes(e.target.checked ? [...scenes, x.id] : scenes.filter((v) => v !== x.id))
+                }
+              />
+              {t(`scene.${x.id}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="checks">
+          <legend>{t("plan.col.items")}</legend>
+          {ITEMS.map((x) => (
+            <label key={x.id} className="check">
+              <input
+                type="checkbox"
+                checked={items.includes(x.id)}
+                onChange={(e) =>
+                  setItems(e.target.checked ? [...items, x.id] : items.filter((v) => v !== x.id))
+                }
+              />
+              {itemMark(x.id)}
+            </label>
+          ))}
+        </fieldset>
+        <label className="check">
+          <input type="checkbox" checked={monthly} onChange={(e) => setMonthly(e.target.checked)} />
+          {t("indicators.monthly")}
         </label>
         <button type="submit">{t("common.create")}</button>
       </form>
