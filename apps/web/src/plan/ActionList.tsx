@@ -65,128 +65,130 @@ export function ActionList() {
         sorts={["manual", "status", "progress", "period", "group"]}
         withPerson
       />
-      <table className="grid-table">
-        <thead>
-          <tr>
-            <th>{t("plan.col.title")}</th>
-            <th>{t("plan.col.scenes")}</th>
-            <th>{t("plan.col.items")}</th>
-            <th>{t("plan.col.goalCodes")}</th>
-            <th>{t("plan.col.group")}</th>
-            <th>{t("plan.col.period")}</th>
-            <th>{t("plan.col.status")}</th>
-            <th>{t("plan.col.progress")}</th>
-            <th className="no-print" />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <Fragment key={a.id}>
-              <tr
-                data-row-id={a.id}
-                data-testid="action-row"
-                style={visitorStyle(ctx.presence, "actions", a.id)}
-              >
-                <td className="wide-cell">
-                  <RowText
-                    table="actions"
-                    id={a.id}
-                    field="title"
-                    label={t("plan.col.title")}
-                    testId="action-title"
-                    multiline
-                    rows={2}
-                  />
-                  <Visitors table="actions" id={a.id} />
-                  {a.carriedFrom && <span className="badge">{t("plan.col.carried")}</span>}
-                </td>
-                <td>
-                  <Chips
-                    options={sceneChipOptions()}
-                    value={a.scenes}
-                    disabled={!editable}
-                    label={t("plan.col.scenes")}
-                    onChange={(v) => setRowField(doc, "actions", a.id, "scenes", v)}
-                  />
-                </td>
-                <td>
-                  <Chips
-                    options={itemOptions()}
-                    value={a.items}
-                    disabled={!editable}
-                    label={t("plan.col.items")}
-                    onChange={(v) => setRowField(doc, "actions", a.id, "items", v)}
-                  />
-                </td>
-                <td>
-                  <GoalCodes action={a} />
-                </td>
-                <td>
-                  <Select
-                    value={a.ownerGroupId}
-                    options={ctx.groups.map((g) => ({ id: g.id, label: g.name }))}
-                    allowEmpty={t("plan.noGroup")}
-                    label={t("plan.col.group")}
-                    disabled={!editable}
-                    testId="action-group"
-                    onChange={(v) => setRowField(doc, "actions", a.id, "ownerGroupId", v)}
-                  />
-                </td>
-                <td>
-                  <PeriodInputs action={a} />
-                </td>
-                <td>
-                  <Select
-                    value={a.status}
-                    options={ACTION_STATUSES.map((s) => ({
-                      id: s.id,
-                      label: t(`actionStatus.${s.id}` as MessageKey),
-                    }))}
-                    label={t("plan.col.status")}
-                    disabled={!editable}
-                    testId="action-status"
-                    onChange={(v) =>
-                      setRowField(doc, "actions", a.id, "status", (v ?? "notStarted") as ActionStatus)
-                    }
-                  />
-                </td>
-                <td>
-                  <ProgressInput action={a} />
-                </td>
-                <td className="no-print">
-                  <RowTools
-                    disabled={!editable || sort !== "manual"}
-                    onUp={() => moveRow(doc, "actions", plan.actions, a.id, -1)}
-                    onDown={() => moveRow(doc, "actions", plan.actions, a.id, 1)}
-                    onDelete={() => {
-                      if (window.confirm(t("plan.confirmDelete", { title: a.title })))
-                        removeRow(doc, "actions", a.id);
-                    }}
-                  >
-                    <button
-                      type="button"
-                      className="icon"
-                      aria-expanded={open === a.id}
-                      onClick={() => setOpen(open === a.id ? null : a.id)}
-                      data-testid="action-details-toggle"
+      <div className="scroll-x">
+        <table className="grid-table">
+          <thead>
+            <tr>
+              <th>{t("plan.col.title")}</th>
+              <th>{t("plan.col.scenes")}</th>
+              <th>{t("plan.col.items")}</th>
+              <th>{t("plan.col.goalCodes")}</th>
+              <th>{t("plan.col.group")}</th>
+              <th>{t("plan.col.period")}</th>
+              <th>{t("plan.col.status")}</th>
+              <th>{t("plan.col.progress")}</th>
+              <th className="no-print" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <Fragment key={a.id}>
+                <tr
+                  data-row-id={a.id}
+                  data-testid="action-row"
+                  style={visitorStyle(ctx.presence, "actions", a.id)}
+                >
+                  <td className="wide-cell">
+                    <RowText
+                      table="actions"
+                      id={a.id}
+                      field="title"
+                      label={t("plan.col.title")}
+                      testId="action-title"
+                      multiline
+                      rows={2}
+                    />
+                    <Visitors table="actions" id={a.id} />
+                    {a.carriedFrom && <span className="badge">{t("plan.col.carried")}</span>}
+                  </td>
+                  <td>
+                    <Chips
+                      options={sceneChipOptions()}
+                      value={a.scenes}
+                      disabled={!editable}
+                      label={t("plan.col.scenes")}
+                      onChange={(v) => setRowField(doc, "actions", a.id, "scenes", v)}
+                    />
+                  </td>
+                  <td>
+                    <Chips
+                      options={itemOptions()}
+                      value={a.items}
+                      disabled={!editable}
+                      label={t("plan.col.items")}
+                      onChange={(v) => setRowField(doc, "actions", a.id, "items", v)}
+                    />
+                  </td>
+                  <td>
+                    <GoalCodes action={a} />
+                  </td>
+                  <td>
+                    <Select
+                      value={a.ownerGroupId}
+                      options={ctx.groups.map((g) => ({ id: g.id, label: g.name }))}
+                      allowEmpty={t("plan.noGroup")}
+                      label={t("plan.col.group")}
+                      disabled={!editable}
+                      testId="action-group"
+                      onChange={(v) => setRowField(doc, "actions", a.id, "ownerGroupId", v)}
+                    />
+                  </td>
+                  <td>
+                    <PeriodInputs action={a} />
+                  </td>
+                  <td>
+                    <Select
+                      value={a.status}
+                      options={ACTION_STATUSES.map((s) => ({
+                        id: s.id,
+                        label: t(`actionStatus.${s.id}` as MessageKey),
+                      }))}
+                      label={t("plan.col.status")}
+                      disabled={!editable}
+                      testId="action-status"
+                      onChange={(v) =>
+                        setRowField(doc, "actions", a.id, "status", (v ?? "notStarted") as ActionStatus)
+                      }
+                    />
+                  </td>
+                  <td>
+                    <ProgressInput action={a} />
+                  </td>
+                  <td className="no-print">
+                    <RowTools
+                      disabled={!editable || sort !== "manual"}
+                      onUp={() => moveRow(doc, "actions", plan.actions, a.id, -1)}
+                      onDown={() => moveRow(doc, "actions", plan.actions, a.id, 1)}
+                      onDelete={() => {
+                        if (window.confirm(t("plan.confirmDelete", { title: a.title })))
+                          removeRow(doc, "actions", a.id);
+                      }}
                     >
-                      {t("plan.details")}
-                    </button>
-                    <CommentsButton table="actions" rowId={a.id} title={a.title} />
-                  </RowTools>
-                </td>
-              </tr>
-              {open === a.id && (
-                <tr className="details-row">
-                  <td colSpan={9}>
-                    <ActionDetails action={a} ctx={ctx} />
+                      <button
+                        type="button"
+                        className="icon"
+                        aria-expanded={open === a.id}
+                        onClick={() => setOpen(open === a.id ? null : a.id)}
+                        data-testid="action-details-toggle"
+                      >
+                        {t("plan.details")}
+                      </button>
+                      <CommentsButton table="actions" rowId={a.id} title={a.title} />
+                    </RowTools>
                   </td>
                 </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+                {open === a.id && (
+                  <tr className="details-row">
+                    <td colSpan={9}>
+                      <ActionDetails action={a} ctx={ctx} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {rows.length === 0 && <p className="muted">{t("plan.noRows")}</p>}
       {editable && (
         <button type="button" className="no-print" onClick={add} data-testid="add-action">
