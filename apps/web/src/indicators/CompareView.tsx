@@ -235,6 +235,7 @@ function RegionMembership({ wid, onChange }: { wid: string; onChange(): void }) 
           value={name}
           onChange={(e) => setName(e.target.value)}
           aria-label={t("indicators.regionName")}
+          className="wide-input"
           placeholder={t("indicators.regionName")}
         />
         <button type="submit">{t("indicators.regionCreate")}</button>
