@@ -23,6 +23,8 @@ export interface PlanProjectorDeps {
   readDocument(docName: string): Promise<Y.Doc>;
 }
 
+const PLAN_CACHE_LIMIT = 10_000;
+
 /** Announces each new projection (the dashboard follows it live). */
 export class ProjectionEvents {
   private readonly emitter = new EventEmitter();
@@ -104,6 +106,8 @@ export class PlanProjector {
       [docName],
     );
     const info = row ? { docName, workspaceId: row.workspace_id, fiscalYear: row.fiscal_year } : null;
+    // The cache saves a query per keystroke on other documents; keep it from growing forever.
+    if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.clear();
     this.plans.set(docName, info);
     return info;
   }

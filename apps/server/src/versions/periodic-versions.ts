@@ -18,17 +18,15 @@ export function startPeriodicVersions(deps: {
   intervalMs: number;
 }): { flush(): Promise<void>; stop(): void } {
   const dirty = new Map<string, string>();
-  const kinds = new Map<string, string | null>();
   const unsubscribe = deps.collab.onDocumentChanged((docName, userId) => dirty.set(docName, userId));
 
+  // Looked up at flush time only, for the documents edited since: no cache that grows with
+  // every document the server ever saw.
   async function kindOf(docName: string): Promise<string | null> {
-    if (!kinds.has(docName)) {
-      const row = await deps.db.get<{ kind: string }>("SELECT kind FROM documents WHERE doc_name = ?", [
-        docName,
-      ]);
-      kinds.set(docName, row?.kind ?? null);
-    }
-    return kinds.get(docName) ?? null;
+    const row = await deps.db.get<{ kind: string }>("SELECT kind FROM documents WHERE doc_name = ?", [
+      docName,
+    ]);
+    return row?.kind ?? null;
   }
 
   async function flush(): Promise<void> {
