@@ -30,6 +30,8 @@ export interface RunningServer {
   ctx: AppContext;
   collab: CollabServer;
   projector: PlanProjector;
+  /** Automatic versions of edited rich-text documents (flush: take them now). */
+  versions: { flush(): Promise<void> };
   http: Server;
   /** Demo logins when the demo workspace was seeded on this start. */
   seeded: Awaited<ReturnType<typeof seedDemo>>;
@@ -102,5 +104,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url: config.publicUrl, port, ctx, collab, projector, http, seeded, close };
+  return { url: config.publicUrl, port, ctx, collab, projector, versions, http, seeded, close };
 }
