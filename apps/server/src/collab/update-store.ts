@@ -23,7 +23,6 @@ export interface PendingWrite {
 }
 
 const ROWS_PER_STATEMENT = 500;
-const PREPARED_UP_TO = 16;
 const TOUCH_INTERVAL_MS = 10_000;
 
 export class UpdateStore {
@@ -69,9 +68,9 @@ export class UpdateStore {
       for (const w of chunk) {
         params.push(w.docName, Buffer.from(w.update.buffer, w.update.byteOffset, w.update.byteLength), now);
       }
-      // Batches are mostly a few rows: their statements stay prepared.
+      // Batches are mostly a few rows: their statements stay prepared (see StatementCache).
       const sql = `INSERT INTO doc_updates (doc_name, data, created_at) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`;
-      const r = chunk.length <= PREPARED_UP_TO ? await q.runPrepared(sql, params) : await q.run(sql, params);
+      const r = await q.run(sql, params);
       // Rows of one INSERT get consecutive ids, and all writes are serialised by the lock.
       return chunk.map((_, i) => r.lastID - chunk.length + 1 + i);
     };
