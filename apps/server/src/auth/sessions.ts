@@ -39,16 +39,19 @@ export interface SessionUser {
   organization: string;
 }
 
-interface SessionRow {
+interface LivenessRow {
   id: string;
-  user_id: string;
-  secret_hash: Buffer;
   created_at: number;
   last_seen_at: number;
+  disabled_at: number | null;
+}
+
+interface SessionRow extends LivenessRow {
+  user_id: string;
+  secret_hash: Buffer;
   email: string;
   name: string;
   organization: string;
-  disabled_at: number | null;
 }
 
 export class SessionStore {
@@ -82,6 +85,32 @@ export class SessionStore {
     );
     if (!row) return null;
     if (!secretMatches(secret, row.secret_hash)) return null;
+    const lastSeenAt = await this.keepAlive(row);
+    if (lastSeenAt === null) return null;
+    return {
+      session: { id: row.id, userId: row.user_id, createdAt: row.created_at, lastSeenAt },
+      user: { id: row.user_id, email: row.email, name: row.name, organization: row.organization },
+    };
+  }
+
+  /**
+   * Whether a session whose token was checked earlier (an open WebSocket) is still valid;
+   * being in use, it counts as activity like a request.
+   */
+  async stillValid(sessionId: string): Promise<boolean> {
+    const row = await this.db.get<LivenessRow>(
+      `SELECT s.id, s.created_at, s.last_seen_at, u.disabled_at
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
+      [sessionId],
+    );
+    return row ? (await this.keepAlive(row)) !== null : false;
+  }
+
+  /**
+   * Ends an expired session or one of a disabled user (null); otherwise records the use
+   * (at most once per touch interval) and returns the session's last-seen time.
+   */
+  private async keepAlive(row: LivenessRow): Promise<number | null> {
     const now = this.now();
     if (
       row.disabled_at !== null ||
@@ -91,15 +120,9 @@ export class SessionStore {
       await this.invalidate(row.id);
       return null;
     }
-    let lastSeenAt = row.last_seen_at;
-    if (now - row.last_seen_at >= this.policy.touchIntervalMs) {
-      lastSeenAt = now;
-      await this.db.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [now, row.id]);
-    }
-    return {
-      session: { id: row.id, userId: row.user_id, createdAt: row.created_at, lastSeenAt },
-      user: { id: row.user_id, email: row.email, name: row.name, organization: row.organization },
-    };
+    if (now - row.last_seen_at < this.policy.touchIntervalMs) return row.last_seen_at;
+    await this.db.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [now, row.id]);
+    return now;
   }
 
   /** When the session stops being valid if it is not used again. */

@@ -21,7 +21,6 @@ export type UpgradeDecision =
       workspaceId: string;
       user: PeerUser;
       sessionId: string;
-      token: string;
       access: "write" | "read";
     }
   | { ok: false; status: 401 | 403 | 404; reason: string };
@@ -72,7 +71,6 @@ export async function authorizeUpgrade(
     workspaceId: parsed.workspaceId,
     user: { id: auth.user.id, name: auth.user.name },
     sessionId: auth.session.id,
-    token,
     access,
   };
 }

@@ -12,6 +12,7 @@ function peer(userId: string, name: string): Peer {
     workspaceId: "w",
     access: "write",
     awarenessClientId: null,
+    writeRefusalReported: false,
     send: () => {},
     close: () => {},
   };

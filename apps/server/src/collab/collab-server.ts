@@ -13,10 +13,10 @@ import type { AppContext } from "../context.js";
 import { findDocumentByName } from "../documents/document-repository.js";
 import { clientIpOf } from "../http/client-ip.js";
 import { loadActor } from "../workspaces/actor.js";
-import { authorizeUpgrade } from "./authorize-upgrade.js";
-import { SocketPeer } from "./connection.js";
+import { authorizeUpgrade, type UpgradeDecision } from "./authorize-upgrade.js";
+import { type PeerHub, PeerWebSocket, SocketPeer } from "./connection.js";
 import { CLOSE, type Peer } from "./peer.js";
-import { decodeClientMessage, KEEPALIVE_MESSAGE, ProtocolError } from "./protocol.js";
+import { KEEPALIVE_MESSAGE } from "./protocol.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { Room } from "./room.js";
 import { UpdateStore } from "./update-store.js";
@@ -53,6 +53,11 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Service Unavailable",
 };
 
+/** Shared by every upgrading socket: a per-socket closure would outlive the upgrade. */
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
+
 function refuse(socket: Duplex, status: number): void {
   if (socket.destroyed) return;
   const text = STATUS_TEXT[status] ?? "Error";
@@ -69,6 +74,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     noServer: true,
     maxPayload: limits.maxMessageBytes,
     perMessageDeflate: false,
+    WebSocket: PeerWebSocket,
   });
   const rooms = new Map<string, Room>();
   const loading = new Map<string, Promise<Room>>();
@@ -142,58 +148,21 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     }, limits.unloadIdleMs);
   }
 
-  function attach(
-    ws: import("ws").WebSocket,
-    room: Room,
-    d: Extract<Awaited<ReturnType<typeof authorizeUpgrade>>, { ok: true }>,
-  ) {
-    const peer = new SocketPeer(
-      ws,
-      d.user,
-      d.sessionId,
-      d.token,
-      d.workspaceId,
-      d.docName,
-      d.access,
-      limits.maxBufferedBytes,
-      log,
-    );
-    peers.add(peer);
-    room.join(peer);
-    ws.on("pong", () => peer.heard());
-    ws.on("message", (data, isBinary) => {
-      peer.heard();
-      try {
-        if (!isBinary) throw new ProtocolError("text frame");
-        const bytes = data instanceof Buffer ? data : Buffer.concat(data as Buffer[]);
-        room.receive(
-          peer,
-          decodeClientMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-        );
-      } catch (err) {
-        if (err instanceof ProtocolError) {
-          log.warn("collab: malformed message, closing the connection", {
-            doc: d.docName,
-            user: d.user.id,
-            err: err.message,
-          });
-          peer.close(CLOSE.malformed, "malformed message");
-        } else {
-          log.error("collab: message handling failed", { doc: d.docName, err });
-          peer.close(CLOSE.internalError, "internal error");
-        }
-      }
-    });
-    ws.on("error", (err) => log.warn("collab: socket error", { doc: d.docName, err: err.message }));
-    ws.on("close", () => {
+  const hub: PeerHub = {
+    maxBufferedBytes: limits.maxBufferedBytes,
+    log,
+    closed(peer) {
       peers.delete(peer);
-      room.leave(peer);
-      scheduleUnload(room);
-    });
+      scheduleUnload(peer.room);
+    },
+  };
+
+  function attach(ws: PeerWebSocket, room: Room, d: Extract<UpgradeDecision, { ok: true }>): void {
+    peers.add(new SocketPeer(ws, room, d.user, d.sessionId, d.access, hub));
   }
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on("error", () => socket.destroy());
+    socket.on("error", destroyOnError);
     if (closing) return refuse(socket, 503);
     const ip = clientIpOf(req, config.trustProxy);
     if (!upgrades.take(ip)) return refuse(socket, 429);
@@ -205,7 +174,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     try {
       const room = await openRoom(decision.docName);
       if (closing || socket.destroyed) return refuse(socket, 503);
-      wss.handleUpgrade(req, socket, head, (ws) => attach(ws, room, decision));
+      wss.handleUpgrade(req, socket, head, (ws) => attach(ws as PeerWebSocket, room, decision));
     } finally {
       const left = (reserved.get(decision.docName) ?? 1) - 1;
       if (left > 0) reserved.set(decision.docName, left);
@@ -242,26 +211,20 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   });
 
   const keepalive = setInterval(() => {
-    const now = Date.now();
-    for (const peer of peers) {
-      // A client that answered nothing since the last ping is gone.
-      if (peer.awaitingPong) {
-        peer.terminate();
-        continue;
-      }
-      // Only quiet clients are pinged; busy ones prove they are alive by talking.
-      if (now - peer.lastReceivedAt >= limits.keepaliveMs) peer.ping();
-      if (now - peer.lastSentAt >= limits.keepaliveMs) peer.send(KEEPALIVE_MESSAGE);
-    }
+    for (const peer of peers) peer.keepalive(KEEPALIVE_MESSAGE);
   }, limits.keepaliveMs);
   keepalive.unref();
 
   // Sessions expire while sockets stay open: re-validate them now and then.
   const sessionRecheck = setInterval(async () => {
-    const byToken = new Map<string, SocketPeer[]>();
-    for (const p of peers) byToken.set(p.token, [...(byToken.get(p.token) ?? []), p]);
-    for (const [token, list] of byToken) {
-      const valid = await ctx.sessions.validate(token).catch(() => null);
+    const bySession = new Map<string, SocketPeer[]>();
+    for (const p of peers) {
+      const list = bySession.get(p.sessionId);
+      if (list) list.push(p);
+      else bySession.set(p.sessionId, [p]);
+    }
+    for (const [sessionId, list] of bySession) {
+      const valid = await ctx.sessions.stillValid(sessionId).catch(() => false);
       if (!valid) for (const p of list) p.close(CLOSE.sessionEnded, "session ended");
     }
   }, limits.sessionRecheckMs);

@@ -1,30 +1,66 @@
-/** A Peer backed by a `ws` WebSocket: send with back-pressure and liveness tracking. */
+/**
+ * A Peer backed by a `ws` WebSocket: send with back-pressure, liveness tracking and the
+ * socket's events.
+ *
+ * Hundreds of sockets stay open per process, mostly idle, so a connection keeps little:
+ * no closures of its own (the listeners are shared functions that find their peer on the
+ * socket), no copy of the request, and the document and workspace come from its room.
+ */
 import WebSocket from "ws";
 import type { Logger } from "../logger.js";
 import { CLOSE, type Peer, type PeerUser } from "./peer.js";
+import { decodeClientMessage, ProtocolError } from "./protocol.js";
+import type { Room } from "./room.js";
+
+/** What all connections of one collab server share. */
+export interface PeerHub {
+  maxBufferedBytes: number;
+  log: Logger;
+  /** The socket closed: forget the peer. */
+  closed(peer: SocketPeer): void;
+}
+
+/** The WebSocket class the server's WebSocketServer creates: it points at its peer. */
+export class PeerWebSocket extends WebSocket {
+  peer: SocketPeer | null = null;
+}
 
 let nextPeerId = 1;
 
 export class SocketPeer implements Peer {
   readonly id = nextPeerId++;
   awarenessClientId: number | null = null;
-  /** When the client last sent anything (a message or a pong). */
-  lastReceivedAt = Date.now();
-  /** A ping went out and no frame has arrived since. */
+  writeRefusalReported = false;
+  /** Something arrived since the last keepalive round (a message or a pong). */
+  heard = true;
+  /** Something was sent since the last keepalive round. */
+  spoke = true;
+  /** A ping went out and nothing has arrived since. */
   awaitingPong = false;
-  lastSentAt = Date.now();
 
   constructor(
-    private readonly ws: WebSocket,
+    private readonly ws: PeerWebSocket,
+    readonly room: Room,
     readonly user: PeerUser,
     readonly sessionId: string,
-    readonly token: string,
-    readonly workspaceId: string,
-    readonly docName: string,
     public access: "write" | "read",
-    private readonly maxBufferedBytes: number,
-    private readonly log: Logger,
-  ) {}
+    private readonly hub: PeerHub,
+  ) {
+    ws.peer = this;
+    ws.on("message", onMessage);
+    ws.on("pong", onPong);
+    ws.on("error", onError);
+    ws.on("close", onClose);
+    room.join(this);
+  }
+
+  get docName(): string {
+    return this.room.docName;
+  }
+
+  get workspaceId(): string {
+    return this.room.workspaceId;
+  }
 
   get isOpen(): boolean {
     return this.ws.readyState === WebSocket.OPEN;
@@ -33,39 +69,107 @@ export class SocketPeer implements Peer {
   send(message: Uint8Array): void {
     if (!this.isOpen) return;
     // A client that does not read fills our memory: cut it off instead.
-    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
-      this.log.warn("collab: slow consumer disconnected", {
+    if (this.ws.bufferedAmount > this.hub.maxBufferedBytes) {
+      this.hub.log.warn("collab: slow consumer disconnected", {
         peer: this.id,
         buffered: this.ws.bufferedAmount,
       });
       this.close(CLOSE.slowConsumer, "slow consumer");
       return;
     }
-    this.lastSentAt = Date.now();
+    this.spoke = true;
     // No per-message callback: a failed socket reports through its error and close events.
     this.ws.send(message);
   }
 
-  /** Marks the client alive: it sent something. */
-  heard(): void {
-    this.lastReceivedAt = Date.now();
+  /** Handles one frame: decoded and given to the room, or the connection is closed. */
+  receive(data: WebSocket.RawData, isBinary: boolean): void {
+    this.heard = true;
     this.awaitingPong = false;
+    try {
+      if (!isBinary) throw new ProtocolError("text frame");
+      const bytes = data instanceof Buffer ? data : Buffer.concat(data as Buffer[]);
+      this.room.receive(
+        this,
+        decodeClientMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+      );
+    } catch (err) {
+      if (err instanceof ProtocolError) {
+        this.hub.log.warn("collab: malformed message, closing the connection", {
+          doc: this.docName,
+          user: this.user.id,
+          err: err.message,
+        });
+        this.close(CLOSE.malformed, "malformed message");
+      } else {
+        this.hub.log.error("collab: message handling failed", { doc: this.docName, err });
+        this.close(CLOSE.internalError, "internal error");
+      }
+    }
   }
 
-  ping(): void {
-    if (!this.isOpen) return;
-    this.awaitingPong = true;
-    this.ws.ping();
+  /** One keepalive round: quiet clients are pinged, and told we are alive. */
+  keepalive(message: Uint8Array): void {
+    // A client that answered nothing since the last ping is gone.
+    if (this.awaitingPong) {
+      this.terminate();
+      return;
+    }
+    // Busy clients prove they are alive by talking; only quiet ones are pinged.
+    if (!this.heard && this.isOpen) {
+      this.awaitingPong = true;
+      this.ws.ping();
+    }
+    if (!this.spoke) this.send(message);
+    this.heard = false;
+    this.spoke = false;
   }
 
   close(code: number, reason: string): void {
     if (this.ws.readyState === WebSocket.CLOSED || this.ws.readyState === WebSocket.CLOSING) return;
     this.ws.close(code, reason);
     // Do not wait for a client that never answers the closing handshake.
-    setTimeout(() => this.ws.terminate(), 2000).unref();
+    setTimeout(terminateSocket, 2000, this.ws).unref();
   }
 
   terminate(): void {
     this.ws.terminate();
   }
+
+  /** The socket closed: leave the room and let the server forget this peer. */
+  closed(): void {
+    this.ws.peer = null;
+    this.room.leave(this);
+    this.hub.closed(this);
+  }
+
+  socketError(err: Error): void {
+    this.hub.log.warn("collab: socket error", { doc: this.docName, err: err.message });
+  }
+}
+
+// ws calls its listeners with the socket as `this`: one set of functions serves them all.
+const peerOf = (ws: WebSocket): SocketPeer | null => (ws as PeerWebSocket).peer;
+
+function onMessage(this: WebSocket, data: WebSocket.RawData, isBinary: boolean): void {
+  peerOf(this)?.receive(data, isBinary);
+}
+
+function onPong(this: WebSocket): void {
+  const peer = peerOf(this);
+  if (!peer) return;
+  peer.heard = true;
+  peer.awaitingPong = false;
+}
+
+function onError(this: WebSocket, err: Error): void {
+  peerOf(this)?.socketError(err);
+}
+
+function onClose(this: WebSocket): void {
+  peerOf(this)?.closed();
+}
+
+function terminateSocket(ws: WebSocket): void {
+  ws.terminate();
 }

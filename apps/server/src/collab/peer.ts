@@ -15,6 +15,8 @@ export interface Peer {
   access: Exclude<DocumentAccess, "none">;
   /** The awareness client id this connection speaks for, bound on its first awareness message. */
   awarenessClientId: number | null;
+  /** Set once a refused write of this connection has been logged and audited. */
+  writeRefusalReported: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }

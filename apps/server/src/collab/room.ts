@@ -6,6 +6,8 @@
  * other clients (live broadcasts and sync step 2 for newcomers). So nobody can see a
  * change that a crash could lose.
  */
+
+import { parseDocName } from "@tsumugi/domain";
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -44,11 +46,11 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
   readonly peers = new Set<Peer>();
+  readonly workspaceId: string;
   private lastUpdateId: number;
   private logCount: number;
   private logBytes: number;
   private compacting: Promise<void> | null = null;
-  private readonly refusedPeers = new WeakSet<Peer>();
   unloadTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
 
@@ -70,8 +72,15 @@ export class Room {
     this.lastUpdateId = loaded.lastUpdateId;
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
+    this.workspaceId = parseDocName(docName)?.workspaceId ?? "";
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
+    this.listen();
+    this.maybeCompact();
+  }
+
+  // Not in the constructor: closures made there would keep the loaded history alive.
+  private listen(): void {
     this.doc.on("update", (update: Uint8Array, origin: unknown) =>
       this.broadcast(encodeUpdate(update), origin),
     );
@@ -83,7 +92,6 @@ export class Room {
         this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), null);
       },
     );
-    this.maybeCompact();
   }
 
   /** Greets a new connection: our state vector, and who is here. */
@@ -148,8 +156,8 @@ export class Room {
 
   private receiveUpdate(peer: Peer, update: Uint8Array): void {
     if (peer.access !== "write") {
-      if (!this.refusedPeers.has(peer)) {
-        this.refusedPeers.add(peer);
+      if (!peer.writeRefusalReported) {
+        peer.writeRefusalReported = true;
         this.deps.onWriteRefused(peer, this.docName);
       }
       return;
