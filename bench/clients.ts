@@ -49,6 +49,8 @@ export class BenchClient {
       WebSocketPolyfill: headerWebSocket(server.headers) as never,
       disableBc: true,
     });
+    // As every editor does: the caret label of this person (y-prosemirror, Tiptap).
+    this.provider.awareness.setLocalStateField("user", { name: "ベンチ 利用者", color: "#1f6feb" });
     if (probe) {
       this.doc.on("update", (update: Uint8Array, origin: unknown) => {
         if (origin === this.provider) probe.noteReceive(update);

@@ -46,12 +46,12 @@ async function main(): Promise<void> {
 
   log("2. many documents: reference");
   const manyRef = await withServer(
-    () => startReference({ documents: sizes.documents }),
+    () => startReference({ documents: sizes.warmupDocuments + sizes.documents }),
     (s) => manyDocuments(s, sizes),
   );
   log("2. many documents: ours");
   const manyOurs = await withServer(
-    () => startOurs({ documents: sizes.documents }),
+    () => startOurs({ documents: sizes.warmupDocuments + sizes.documents }),
     (s) => manyDocuments(s, sizes),
   );
 

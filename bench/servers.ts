@@ -36,13 +36,21 @@ export interface BenchServer {
 
 const GC_PRELOAD = ["--expose-gc", "--import", fileURLToPath(new URL("./gc-on-signal.mjs", import.meta.url))];
 
-/** Runs a full garbage collection in the server process and returns its memory usage then. */
-export async function collectGarbage(server: BenchServer): Promise<NodeJS.MemoryUsage> {
+export interface RestingMemory extends NodeJS.MemoryUsage {
+  /** How long the server took to come to rest (see gc-on-signal.mjs). */
+  waitedMs: number;
+}
+
+/**
+ * Waits for the server process to come to rest, runs a full garbage collection there and
+ * returns its memory usage then (gc-on-signal.mjs).
+ */
+export async function collectGarbage(server: BenchServer): Promise<RestingMemory> {
   rmSync(server.memFile, { force: true });
   process.kill(server.pid, "SIGUSR2");
-  for (let i = 0; i < 50 && !existsSync(server.memFile); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 1_400 && !existsSync(server.memFile); i++) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 50));
-  return JSON.parse(readFileSync(server.memFile, "utf8")) as NodeJS.MemoryUsage;
+  return JSON.parse(readFileSync(server.memFile, "utf8")) as RestingMemory;
 }
 
 function memFileFor(name: string): string {
