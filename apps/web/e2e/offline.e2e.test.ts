@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
 import { caretAfter, editorText, eventually, loggedInPage, openDocument, waitForSyncState } from "./pages.js";
@@ -17,6 +17,32 @@ afterAll(async () => {
   await server?.destroy();
 });
 
+/** Number of Yjs updates y-indexeddb holds in this page's origin, over all documents. */
+function locallyStoredUpdates(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases())
+      .map((d) => d.name ?? "")
+      .filter((name) => name.startsWith("tsumugi:"));
+    let total = 0;
+    for (const name of names) {
+      total += await new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction("updates", "readonly").objectStore("updates").count();
+          count.onerror = () => reject(count.error);
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+        };
+      });
+    }
+    return total;
+  });
+}
+
 describe("offline editing", () => {
   it("keeps offline edits across a reload and merges them with others' edits when back online", async () => {
     const doctor = await loggedInPage(browser, server, "医師");
@@ -27,8 +53,15 @@ describe("offline editing", () => {
     await doctor.context.setOffline(true);
     await waitForSyncState(doctor.page, "offline");
     await caretAfter(doctor.page, "退院前カンファレンス");
+    const storedBefore = await locallyStoredUpdates(doctor.page);
     await doctor.page.keyboard.type("【オフラインで追記】");
     await waitForSyncState(doctor.page, "offlineUnsent");
+    // IndexedDB writes are asynchronous: the test closes the tab only once they are done,
+    // as a person answering the "leave page?" dialog would give them time to.
+    await eventually(
+      async () => (await locallyStoredUpdates(doctor.page)) > storedBefore,
+      "offline edit stored in IndexedDB",
+    );
 
     // Leaving with unsent changes warns.
     const dialog = new Promise<string>((resolve) =>

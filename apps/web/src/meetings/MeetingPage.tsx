@@ -224,7 +224,7 @@ export function MeetingPage() {
         <Link
           className="button-link"
           to="?print=1"
-          data-testid="meeting-print"
+          data-testid="meeting-print-link"
           onClick={() => setTimeout(() => window.print(), 600)}
         >
           {t("plan.print")}
