@@ -3,14 +3,15 @@
  * names a document, the Origin is ours, the session is valid and the policy grants access.
  * Refusals are plain HTTP answers so a browser never gets a socket it may not use.
  */
-import type { IncomingMessage } from "node:http";
-import { documentAccess, parseDocName } from "@tsumugi/domain";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import { type Actor, documentAccess, parseDocName } from "@tsumugi/domain";
 import { readSessionToken } from "../auth/cookie.js";
 import type { AppContext } from "../context.js";
-import { findDocumentByName } from "../documents/document-repository.js";
+import { type DocumentRecord, findDocumentByName } from "../documents/document-repository.js";
 import { isAllowedOrigin } from "../http/origin.js";
 import { loadActor } from "../workspaces/actor.js";
 import type { PeerUser } from "./peer.js";
+import { SingleFlight } from "./single-flight.js";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
 
@@ -25,6 +26,43 @@ export type UpgradeDecision =
     }
   | { ok: false; status: 401 | 403 | 404; reason: string };
 
+/** What an upgrade is decided and completed on (ws reads the method and these headers). */
+export interface UpgradeRequest {
+  url: string | undefined;
+  method: string | undefined;
+  headers: Pick<
+    IncomingHttpHeaders,
+    | "origin"
+    | "cookie"
+    | "upgrade"
+    | "sec-websocket-key"
+    | "sec-websocket-version"
+    | "sec-websocket-protocol"
+    | "sec-websocket-extensions"
+  >;
+}
+
+/**
+ * Copies the few fields an upgrade needs, so the request (its stream state and every
+ * header) does not live on while the decision waits for SQLite.
+ */
+export function upgradeRequestOf(req: IncomingMessage): UpgradeRequest {
+  const h = req.headers;
+  return {
+    url: req.url,
+    method: req.method,
+    headers: {
+      origin: h.origin,
+      cookie: h.cookie,
+      upgrade: h.upgrade,
+      "sec-websocket-key": h["sec-websocket-key"],
+      "sec-websocket-version": h["sec-websocket-version"],
+      "sec-websocket-protocol": h["sec-websocket-protocol"],
+      "sec-websocket-extensions": h["sec-websocket-extensions"],
+    },
+  };
+}
+
 export function docNameFromPath(url: string | undefined): string | null {
   if (!url) return null;
   const path = url.split("?")[0];
@@ -36,41 +74,53 @@ export function docNameFromPath(url: string | undefined): string | null {
   }
 }
 
-export async function authorizeUpgrade(
-  ctx: AppContext,
-  req: IncomingMessage,
-  ip: string,
-): Promise<UpgradeDecision> {
-  const docName = docNameFromPath(req.url);
-  const parsed = docName === null ? null : parseDocName(docName);
-  if (docName === null || parsed === null) return { ok: false, status: 404, reason: "no such document" };
-  if (!isAllowedOrigin(ctx.config, req.headers.origin)) return { ok: false, status: 403, reason: "origin" };
-  const token = readSessionToken(ctx.config, req.headers.cookie);
-  const auth = token ? await ctx.sessions.validate(token) : null;
-  if (!token || !auth) return { ok: false, status: 401, reason: "no session" };
+export type UpgradeAuthorizer = (req: UpgradeRequest, ip: string) => Promise<UpgradeDecision>;
 
-  const doc = await findDocumentByName(ctx.db, docName);
-  const actor = await loadActor(ctx.db, auth.user.id, parsed.workspaceId);
-  const access = doc && doc.workspaceId === parsed.workspaceId ? documentAccess(actor, doc) : "none";
-  if (access === "none") {
-    await ctx.audit.record({
-      event: "document.access_refused",
-      workspaceId: actor.role ? parsed.workspaceId : null,
-      actorUserId: auth.user.id,
-      target: docName,
-      ip,
-      detail: { via: "collab" },
-    });
-    // Members of the workspace learn the document does not exist; others learn nothing.
-    if (!doc && actor.role && !actor.disabled) return { ok: false, status: 404, reason: "no such document" };
-    return { ok: false, status: 403, reason: "forbidden" };
-  }
-  return {
-    ok: true,
-    docName,
-    workspaceId: parsed.workspaceId,
-    user: { id: auth.user.id, name: auth.user.name },
-    sessionId: auth.session.id,
-    access,
+/**
+ * The upgrade decision of one collab server. Concurrent upgrades share their lookups of the
+ * same session, document and member (see SingleFlight).
+ */
+export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
+  const sessions = new SingleFlight<Awaited<ReturnType<AppContext["sessions"]["validate"]>>>();
+  const documents = new SingleFlight<DocumentRecord | null>();
+  const actors = new SingleFlight<Actor>();
+
+  return async function authorizeUpgrade(req, ip) {
+    const docName = docNameFromPath(req.url);
+    const parsed = docName === null ? null : parseDocName(docName);
+    if (docName === null || parsed === null) return { ok: false, status: 404, reason: "no such document" };
+    if (!isAllowedOrigin(ctx.config, req.headers.origin)) return { ok: false, status: 403, reason: "origin" };
+    const token = readSessionToken(ctx.config, req.headers.cookie);
+    const auth = token ? await sessions.run(token, () => ctx.sessions.validate(token)) : null;
+    if (!token || !auth) return { ok: false, status: 401, reason: "no session" };
+
+    const userId = auth.user.id;
+    const [doc, actor] = await Promise.all([
+      documents.run(docName, () => findDocumentByName(ctx.db, docName)),
+      actors.run(`${userId} ${parsed.workspaceId}`, () => loadActor(ctx.db, userId, parsed.workspaceId)),
+    ]);
+    const access = doc && doc.workspaceId === parsed.workspaceId ? documentAccess(actor, doc) : "none";
+    if (access === "none") {
+      await ctx.audit.record({
+        event: "document.access_refused",
+        workspaceId: actor.role ? parsed.workspaceId : null,
+        actorUserId: userId,
+        target: docName,
+        ip,
+        detail: { via: "collab" },
+      });
+      // Members of the workspace learn the document does not exist; others learn nothing.
+      if (!doc && actor.role && !actor.disabled)
+        return { ok: false, status: 404, reason: "no such document" };
+      return { ok: false, status: 403, reason: "forbidden" };
+    }
+    return {
+      ok: true,
+      docName,
+      workspaceId: parsed.workspaceId,
+      user: { id: userId, name: auth.user.name },
+      sessionId: auth.session.id,
+      access,
+    };
   };
 }

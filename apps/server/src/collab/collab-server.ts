@@ -13,7 +13,12 @@ import type { AppContext } from "../context.js";
 import { findDocumentByName } from "../documents/document-repository.js";
 import { clientIpOf } from "../http/client-ip.js";
 import { loadActor } from "../workspaces/actor.js";
-import { authorizeUpgrade, type UpgradeDecision } from "./authorize-upgrade.js";
+import {
+  createUpgradeAuthorizer,
+  type UpgradeDecision,
+  type UpgradeRequest,
+  upgradeRequestOf,
+} from "./authorize-upgrade.js";
 import { type PeerHub, PeerWebSocket, SocketPeer } from "./connection.js";
 import { CLOSE, type Peer } from "./peer.js";
 import { KEEPALIVE_MESSAGE } from "./protocol.js";
@@ -70,6 +75,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   const store = new UpdateStore(ctx.db);
   const batcher = new WriteBatcher(store, log);
   const upgrades = new RateLimiter(limits.upgradesPerMinutePerIp, 60_000);
+  const authorize = createUpgradeAuthorizer(ctx);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: limits.maxMessageBytes,
@@ -161,12 +167,10 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     peers.add(new SocketPeer(ws, room, d.user, d.sessionId, d.access, hub));
   }
 
-  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on("error", destroyOnError);
+  async function upgrade(req: UpgradeRequest, ip: string, socket: Duplex, head: Buffer): Promise<void> {
     if (closing) return refuse(socket, 503);
-    const ip = clientIpOf(req, config.trustProxy);
     if (!upgrades.take(ip)) return refuse(socket, 429);
-    const decision = await authorizeUpgrade(ctx, req, ip);
+    const decision = await authorize(req, ip);
     if (!decision.ok) return refuse(socket, decision.status);
     const count = (reserved.get(decision.docName) ?? 0) + (rooms.get(decision.docName)?.peers.size ?? 0);
     if (count >= limits.maxConnectionsPerDocument) return refuse(socket, 503);
@@ -174,7 +178,10 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     try {
       const room = await openRoom(decision.docName);
       if (closing || socket.destroyed) return refuse(socket, 503);
-      wss.handleUpgrade(req, socket, head, (ws) => attach(ws as PeerWebSocket, room, decision));
+      // ws reads only the method and the handshake headers of the request.
+      wss.handleUpgrade(req as IncomingMessage, socket, head, (ws) =>
+        attach(ws as PeerWebSocket, room, decision),
+      );
     } finally {
       const left = (reserved.get(decision.docName) ?? 1) - 1;
       if (left > 0) reserved.set(decision.docName, left);
@@ -232,7 +239,9 @@ export function createCollabServer(ctx: AppContext): CollabServer {
 
   return {
     handleUpgrade(req, socket, head) {
-      upgrade(req, socket, head).catch((err) => {
+      socket.on("error", destroyOnError);
+      // Only a copy of what the handshake needs waits for SQLite: the request itself dies young.
+      upgrade(upgradeRequestOf(req), clientIpOf(req, config.trustProxy), socket, head).catch((err) => {
         log.error("collab: upgrade failed", { err });
         refuse(socket, 500);
       });
