@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import type { LoadResult, ManyDocumentsResult, OpenResult, Sizes } from "./scenarios.js";
+import type { LoadResult, ManyDocumentsRounds, OpenResult, Sizes } from "./scenarios.js";
 import { repoRoot } from "./servers.js";
 import { fmt, ratio } from "./stats.js";
 
@@ -10,11 +10,14 @@ export interface Results {
   sizes: Sizes;
   quick: boolean;
   busy: { ours: LoadResult; reference: LoadResult };
-  many: { ours: ManyDocumentsResult; reference: ManyDocumentsResult };
+  many: { ours: ManyDocumentsRounds; reference: ManyDocumentsRounds };
   open: { ours: OpenResult; oursRaw: OpenResult; reference: OpenResult };
 }
 
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
+
+const roundsOf = (many: ManyDocumentsRounds, pick: (r: ManyDocumentsRounds["rounds"][number]) => number) =>
+  many.rounds.map((r) => fmt(pick(r))).join(", ");
 
 export function renderReport(r: Results): string {
   const { busy, many, open, sizes } = r;
@@ -53,6 +56,9 @@ export function renderReport(r: Results): string {
     "",
     `## 2. ${sizes.documents} documents × ${sizes.clientsPerDocument} clients, one character every 2 s each`,
     "",
+    `${sizes.rounds} round${sizes.rounds > 1 ? "s" : ""} per server, each in a fresh process, alternating between the servers; the table shows`,
+    "the median of each figure.",
+    "",
     "| | ours | reference | ratio |",
     "|---|---|---|---|",
     `| fan-out latency p50 (ms) | ${fmt(many.ours.latency.p50)} | ${fmt(many.reference.latency.p50)} | ${ratio(many.ours.latency.p50, many.reference.latency.p50)} |`,
@@ -62,17 +68,21 @@ export function renderReport(r: Results): string {
     `| RSS at rest with all documents open, idle (MiB) | ${fmt(many.ours.idleRssMiB)} | ${fmt(many.reference.idleRssMiB)} | |`,
     `| live JS heap per idle document incl. its ${sizes.clientsPerDocument} connections (KiB) | ${fmt(many.ours.heapPerDocumentKiB)} | ${fmt(many.reference.heapPerDocumentKiB)} | ${ratio(many.ours.heapPerDocumentKiB, many.reference.heapPerDocumentKiB)} |`,
     `| RSS per idle document incl. its connections (KiB) | ${fmt(many.ours.perDocumentKiB)} | ${fmt(many.reference.perDocumentKiB)} | ${ratio(many.ours.perDocumentKiB, many.reference.perDocumentKiB)} |`,
+    `| RSS per idle document, each round (KiB) | ${roundsOf(many.ours, (x) => x.perDocumentKiB)} | ${roundsOf(many.reference, (x) => x.perDocumentKiB)} | |`,
+    `| live JS heap per idle document, each round (KiB) | ${roundsOf(many.ours, (x) => x.heapPerDocumentKiB)} | ${roundsOf(many.reference, (x) => x.heapPerDocumentKiB)} | |`,
     "",
     `Memory per idle document is the marginal cost: ${sizes.warmupDocuments} other documents are opened first (with`,
     `their clients) and stay open for the baseline and the final reading, so what is paid once`,
     "(code compiled and optimised on first use, caches, pools) is paid before the baseline and",
-    `the growth is divided by the ${sizes.documents} measured documents. Each reading is taken at rest: the`,
-    "process is left alone until V8's memory",
-    "reducer has shrunk the young generation back to its initial size (it does so after some",
-    `quiet seconds; waited at most ${fmt(Math.max(many.ours.restWaitMs, many.reference.restWaitMs) / 1000)} s in this run), then a full garbage collection runs`,
-    "(`--expose-gc`, triggered by SIGUSR2; bench/gc-on-signal.mjs) and `process.memoryUsage()` is",
-    "read. Without the rest, RSS mostly measures how far a burst of WebSocket upgrades grew the",
-    "young generation (up to 2 × 16 MiB), a GC heuristic rather than memory a document keeps.",
+    `the growth is divided by the ${sizes.documents} measured documents. Each reading is taken at rest, as`,
+    "V8's memory reducer leaves an idle process: the process is left alone until the young",
+    "generation has shrunk back to its initial size (V8 does so after some quiet seconds), then",
+    "three full garbage collections run a second apart (`--expose-gc`, triggered by SIGUSR2;",
+    "bench/gc-on-signal.mjs) and `process.memoryUsage()` is read; the longest wait in this run",
+    `was ${fmt(Math.max(many.ours.restWaitMs, many.reference.restWaitMs) / 1000)} s. Without the rest, RSS mostly measures how far a burst of WebSocket`,
+    "upgrades grew the young generation (up to 2 × 16 MiB); with a single collection, how many",
+    "old-space pages left sparse by the burst it happened to compact. Both are GC timing, not",
+    "memory a document keeps, and moved one server's figure by ±15 KiB between runs.",
     "",
     `Target: memory per idle document no worse than the reference — live heap ${verdict(many.ours.heapPerDocumentKiB <= many.reference.heapPerDocumentKiB)}, RSS ${verdict(many.ours.perDocumentKiB <= many.reference.perDocumentKiB)}.`,
     "",

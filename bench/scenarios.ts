@@ -15,6 +15,8 @@ export interface Sizes {
   clientsPerDocument: number;
   storedUpdates: number;
   opens: number;
+  /** Scenario 2 runs this many times per server (fresh processes); memory is the median. */
+  rounds: number;
 }
 
 export const FULL: Sizes = {
@@ -26,6 +28,7 @@ export const FULL: Sizes = {
   clientsPerDocument: 3,
   storedUpdates: 10_000,
   opens: 5,
+  rounds: 3,
 };
 
 export const QUICK: Sizes = {
@@ -37,6 +40,7 @@ export const QUICK: Sizes = {
   clientsPerDocument: 3,
   storedUpdates: 1_000,
   opens: 3,
+  rounds: 1,
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -103,7 +107,6 @@ export async function manyDocuments(server: BenchServer, sizes: Sizes): Promise<
     await sleep(2000);
     return clients;
   };
-  const before = await collectGarbage(server);
   const warm = await open(server.docNames.slice(0, sizes.warmupDocuments));
   const baseline = await collectGarbage(server);
   const clients = await open(
@@ -128,7 +131,37 @@ export async function manyDocuments(server: BenchServer, sizes: Sizes): Promise<
     idleRssMiB: idle.rss / MiB,
     perDocumentKiB: (idle.rss - baseline.rss) / 1024 / sizes.documents,
     heapPerDocumentKiB: (idle.heapUsed - baseline.heapUsed) / 1024 / sizes.documents,
-    restWaitMs: Math.max(before.waitedMs, baseline.waitedMs, idle.waitedMs),
+    restWaitMs: Math.max(baseline.waitedMs, idle.waitedMs),
+  };
+}
+
+/** Scenario 2 over several rounds: the median of each figure, and every round's memory. */
+export interface ManyDocumentsRounds extends ManyDocumentsResult {
+  rounds: ManyDocumentsResult[];
+}
+
+export function medianOfRounds(rounds: ManyDocumentsResult[]): ManyDocumentsRounds {
+  if (rounds.length === 0) throw new Error("no rounds");
+  const median = (pick: (r: ManyDocumentsResult) => number) => {
+    const sorted = rounds.map(pick).sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  return {
+    latency: {
+      count: median((r) => r.latency.count),
+      p50: median((r) => r.latency.p50),
+      p99: median((r) => r.latency.p99),
+      max: median((r) => r.latency.max),
+    },
+    cpuSeconds: median((r) => r.cpuSeconds),
+    rssMiB: median((r) => r.rssMiB),
+    baselineRssMiB: median((r) => r.baselineRssMiB),
+    idleRssMiB: median((r) => r.idleRssMiB),
+    perDocumentKiB: median((r) => r.perDocumentKiB),
+    heapPerDocumentKiB: median((r) => r.heapPerDocumentKiB),
+    restWaitMs: Math.max(...rounds.map((r) => r.restWaitMs)),
+    rounds,
   };
 }
 

@@ -48,7 +48,7 @@ export interface RestingMemory extends NodeJS.MemoryUsage {
 export async function collectGarbage(server: BenchServer): Promise<RestingMemory> {
   rmSync(server.memFile, { force: true });
   process.kill(server.pid, "SIGUSR2");
-  for (let i = 0; i < 1_400 && !existsSync(server.memFile); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 2_000 && !existsSync(server.memFile); i++) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 50));
   return JSON.parse(readFileSync(server.memFile, "utf8")) as RestingMemory;
 }
