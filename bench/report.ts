@@ -2,22 +2,26 @@
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import type { LoadResult, ManyDocumentsRounds, OpenResult, Sizes } from "./scenarios.js";
+import type { LoadResult, ManyDocumentsResult, OpenResult, Rounds, Sizes } from "./scenarios.js";
 import { repoRoot } from "./servers.js";
 import { fmt, ratio } from "./stats.js";
 
 export interface Results {
   sizes: Sizes;
   quick: boolean;
-  busy: { ours: LoadResult; reference: LoadResult };
-  many: { ours: ManyDocumentsRounds; reference: ManyDocumentsRounds };
+  busy: { ours: Rounds<LoadResult>; reference: Rounds<LoadResult> };
+  many: { ours: Rounds<ManyDocumentsResult>; reference: Rounds<ManyDocumentsResult> };
   open: { ours: OpenResult; oursRaw: OpenResult; reference: OpenResult };
 }
 
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
 
-const roundsOf = (many: ManyDocumentsRounds, pick: (r: ManyDocumentsRounds["rounds"][number]) => number) =>
-  many.rounds.map((r) => fmt(pick(r))).join(", ");
+const roundsLine = (sizes: Sizes) =>
+  `${sizes.rounds} round${sizes.rounds > 1 ? "s" : ""} per server, each in a fresh process, alternating between the servers; the table shows the median of each figure.`;
+
+function roundsOf<R>(result: Rounds<R>, pick: (r: R) => number, digits = 1): string {
+  return result.rounds.map((r) => fmt(pick(r), digits)).join(", ");
+}
 
 export function renderReport(r: Results): string {
   const { busy, many, open, sizes } = r;
@@ -38,7 +42,7 @@ export function renderReport(r: Results): string {
     "",
     `## 1. One document, ${sizes.typists} clients typing 5 characters/s with cursor awareness at 2 Hz`,
     "",
-    `Warm-up ${sizes.warmupMs / 1000} s, measured ${sizes.measureMs / 1000} s.`,
+    `Warm-up ${sizes.warmupMs / 1000} s, measured ${sizes.measureMs / 1000} s. ${roundsLine(sizes)}`,
     "",
     "| | ours | reference | ratio |",
     "|---|---|---|---|",
@@ -47,17 +51,18 @@ export function renderReport(r: Results): string {
     `| deliveries measured | ${busy.ours.latency.count} | ${busy.reference.latency.count} | |`,
     `| server CPU (s) | ${fmt(busy.ours.cpuSeconds, 2)} | ${fmt(busy.reference.cpuSeconds, 2)} | ${ratio(busy.ours.cpuSeconds, busy.reference.cpuSeconds)} |`,
     `| server RSS (MiB) | ${fmt(busy.ours.rssMiB)} | ${fmt(busy.reference.rssMiB)} | ${ratio(busy.ours.rssMiB, busy.reference.rssMiB)} |`,
+    `| fan-out latency p99, each round (ms) | ${roundsOf(busy.ours, (x) => x.latency.p99)} | ${roundsOf(busy.reference, (x) => x.latency.p99)} | |`,
+    `| server CPU, each round (s) | ${roundsOf(busy.ours, (x) => x.cpuSeconds, 2)} | ${roundsOf(busy.reference, (x) => x.cpuSeconds, 2)} | |`,
     "",
     `With ${cpus().length} cores the bench process generating the load competes with the server for CPU; on a`,
-    "2-core machine p99 latency of either server moves by up to 2× between runs, so compare",
-    "several runs before reading much into one.",
+    "2-core machine p99 latency of either server moves by up to 2× between rounds, which is why",
+    "the medians of several rounds are compared.",
     "",
     `Target: p99 latency and CPU no worse than the reference — latency ${verdict(busy.ours.latency.p99 <= busy.reference.latency.p99)}, CPU ${verdict(busy.ours.cpuSeconds <= busy.reference.cpuSeconds)}.`,
     "",
     `## 2. ${sizes.documents} documents × ${sizes.clientsPerDocument} clients, one character every 2 s each`,
     "",
-    `${sizes.rounds} round${sizes.rounds > 1 ? "s" : ""} per server, each in a fresh process, alternating between the servers; the table shows`,
-    "the median of each figure.",
+    roundsLine(sizes),
     "",
     "| | ours | reference | ratio |",
     "|---|---|---|---|",

@@ -6,9 +6,11 @@ import { writeReport } from "./report.js";
 import {
   FULL,
   feedHistory,
+  type LoadResult,
   type ManyDocumentsResult,
   manyDocuments,
-  medianOfRounds,
+  medianOfLoadRounds,
+  medianOfManyRounds,
   oneBusyDocument,
   openLargeHistory,
   QUICK,
@@ -35,18 +37,28 @@ async function main(): Promise<void> {
   const log = (msg: string) => console.log(`[bench] ${msg}`);
   log(`sizes: ${JSON.stringify(sizes)}`);
 
-  log("1. one busy document: reference");
-  const busyRef = await withServer(
-    () => startReference({ documents: 1 }),
-    (s) => oneBusyDocument(s, sizes),
-  );
-  log("1. one busy document: ours");
-  const busyOurs = await withServer(
-    () => startOurs({ documents: 1 }),
-    (s) => oneBusyDocument(s, sizes),
-  );
-
   // Rounds alternate between the servers so that drift of the machine touches both alike.
+  const busyRefRounds: LoadResult[] = [];
+  const busyOursRounds: LoadResult[] = [];
+  for (let round = 1; round <= sizes.rounds; round++) {
+    log(`1. one busy document, round ${round}/${sizes.rounds}: reference`);
+    busyRefRounds.push(
+      await withServer(
+        () => startReference({ documents: 1 }),
+        (s) => oneBusyDocument(s, sizes),
+      ),
+    );
+    log(`1. one busy document, round ${round}/${sizes.rounds}: ours`);
+    busyOursRounds.push(
+      await withServer(
+        () => startOurs({ documents: 1 }),
+        (s) => oneBusyDocument(s, sizes),
+      ),
+    );
+  }
+  const busyRef = medianOfLoadRounds(busyRefRounds);
+  const busyOurs = medianOfLoadRounds(busyOursRounds);
+
   const manyRefRounds: ManyDocumentsResult[] = [];
   const manyOursRounds: ManyDocumentsResult[] = [];
   for (let round = 1; round <= sizes.rounds; round++) {
@@ -65,8 +77,8 @@ async function main(): Promise<void> {
       ),
     );
   }
-  const manyRef = medianOfRounds(manyRefRounds);
-  const manyOurs = medianOfRounds(manyOursRounds);
+  const manyRef = medianOfManyRounds(manyRefRounds);
+  const manyOurs = medianOfManyRounds(manyOursRounds);
 
   const history = typedUpdates(sizes.storedUpdates);
   log("3. large history: reference (fed through a client, served from memory)");

@@ -15,7 +15,7 @@ export interface Sizes {
   clientsPerDocument: number;
   storedUpdates: number;
   opens: number;
-  /** Scenario 2 runs this many times per server (fresh processes); memory is the median. */
+  /** Scenarios 1 and 2 run this many times per server (fresh processes); medians are reported. */
   rounds: number;
 }
 
@@ -135,31 +135,41 @@ export async function manyDocuments(server: BenchServer, sizes: Sizes): Promise<
   };
 }
 
-/** Scenario 2 over several rounds: the median of each figure, and every round's memory. */
-export interface ManyDocumentsRounds extends ManyDocumentsResult {
-  rounds: ManyDocumentsResult[];
+/** A scenario run over several rounds: the median of each figure, and every round. */
+export type Rounds<R> = R & { rounds: R[] };
+
+function medianOf<R>(rounds: R[], pick: (r: R) => number): number {
+  const sorted = rounds.map(pick).sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function medianOfRounds(rounds: ManyDocumentsResult[]): ManyDocumentsRounds {
-  if (rounds.length === 0) throw new Error("no rounds");
-  const median = (pick: (r: ManyDocumentsResult) => number) => {
-    const sorted = rounds.map(pick).sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
+function medianLoad(rounds: LoadResult[]): LoadResult {
   return {
     latency: {
-      count: median((r) => r.latency.count),
-      p50: median((r) => r.latency.p50),
-      p99: median((r) => r.latency.p99),
-      max: median((r) => r.latency.max),
+      count: medianOf(rounds, (r) => r.latency.count),
+      p50: medianOf(rounds, (r) => r.latency.p50),
+      p99: medianOf(rounds, (r) => r.latency.p99),
+      max: medianOf(rounds, (r) => r.latency.max),
     },
-    cpuSeconds: median((r) => r.cpuSeconds),
-    rssMiB: median((r) => r.rssMiB),
-    baselineRssMiB: median((r) => r.baselineRssMiB),
-    idleRssMiB: median((r) => r.idleRssMiB),
-    perDocumentKiB: median((r) => r.perDocumentKiB),
-    heapPerDocumentKiB: median((r) => r.heapPerDocumentKiB),
+    cpuSeconds: medianOf(rounds, (r) => r.cpuSeconds),
+    rssMiB: medianOf(rounds, (r) => r.rssMiB),
+  };
+}
+
+export function medianOfLoadRounds(rounds: LoadResult[]): Rounds<LoadResult> {
+  if (rounds.length === 0) throw new Error("no rounds");
+  return { ...medianLoad(rounds), rounds };
+}
+
+export function medianOfManyRounds(rounds: ManyDocumentsResult[]): Rounds<ManyDocumentsResult> {
+  if (rounds.length === 0) throw new Error("no rounds");
+  return {
+    ...medianLoad(rounds),
+    baselineRssMiB: medianOf(rounds, (r) => r.baselineRssMiB),
+    idleRssMiB: medianOf(rounds, (r) => r.idleRssMiB),
+    perDocumentKiB: medianOf(rounds, (r) => r.perDocumentKiB),
+    heapPerDocumentKiB: medianOf(rounds, (r) => r.heapPerDocumentKiB),
     restWaitMs: Math.max(...rounds.map((r) => r.restWaitMs)),
     rounds,
   };
