@@ -74,6 +74,14 @@ export function docNameFromPath(url: string | undefined): string | null {
   }
 }
 
+async function validateSession(
+  ctx: AppContext,
+  token: string,
+): Promise<{ user: PeerUser; sessionId: string } | null> {
+  const auth = await ctx.sessions.validate(token);
+  return auth && { user: { id: auth.user.id, name: auth.user.name }, sessionId: auth.session.id };
+}
+
 export type UpgradeAuthorizer = (req: UpgradeRequest, ip: string) => Promise<UpgradeDecision>;
 
 /**
@@ -81,7 +89,8 @@ export type UpgradeAuthorizer = (req: UpgradeRequest, ip: string) => Promise<Upg
  * same session, document and member (see SingleFlight).
  */
 export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
-  const sessions = new SingleFlight<Awaited<ReturnType<AppContext["sessions"]["validate"]>>>();
+  // The peer user is made with the lookup, so the sockets of one burst share it.
+  const sessions = new SingleFlight<{ user: PeerUser; sessionId: string } | null>();
   const documents = new SingleFlight<DocumentRecord | null>();
   const actors = new SingleFlight<Actor>();
 
@@ -91,7 +100,7 @@ export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
     if (docName === null || parsed === null) return { ok: false, status: 404, reason: "no such document" };
     if (!isAllowedOrigin(ctx.config, req.headers.origin)) return { ok: false, status: 403, reason: "origin" };
     const token = readSessionToken(ctx.config, req.headers.cookie);
-    const auth = token ? await sessions.run(token, () => ctx.sessions.validate(token)) : null;
+    const auth = token ? await sessions.run(token, () => validateSession(ctx, token)) : null;
     if (!token || !auth) return { ok: false, status: 401, reason: "no session" };
 
     const userId = auth.user.id;
@@ -118,8 +127,8 @@ export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
       ok: true,
       docName,
       workspaceId: parsed.workspaceId,
-      user: { id: userId, name: auth.user.name },
-      sessionId: auth.session.id,
+      user: auth.user,
+      sessionId: auth.sessionId,
       access,
     };
   };

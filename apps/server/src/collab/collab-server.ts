@@ -11,7 +11,7 @@ import * as Y from "yjs";
 import type { AccessChange } from "../auth/access-events.js";
 import type { AppContext } from "../context.js";
 import { findDocumentByName } from "../documents/document-repository.js";
-import { clientIpOf } from "../http/client-ip.js";
+import { clientIpOf, forgetPeerAddress } from "../http/client-ip.js";
 import { loadActor } from "../workspaces/actor.js";
 import {
   createUpgradeAuthorizer,
@@ -241,7 +241,9 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     handleUpgrade(req, socket, head) {
       socket.on("error", destroyOnError);
       // Only a copy of what the handshake needs waits for SQLite: the request itself dies young.
-      upgrade(upgradeRequestOf(req), clientIpOf(req, config.trustProxy), socket, head).catch((err) => {
+      const ip = clientIpOf(req, config.trustProxy);
+      forgetPeerAddress(socket);
+      upgrade(upgradeRequestOf(req), ip, socket, head).catch((err) => {
         log.error("collab: upgrade failed", { err });
         refuse(socket, 500);
       });

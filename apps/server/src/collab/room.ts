@@ -46,7 +46,6 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
   readonly peers = new Set<Peer>();
-  readonly workspaceId: string;
   private lastUpdateId: number;
   private logCount: number;
   private logBytes: number;
@@ -72,11 +71,15 @@ export class Room {
     this.lastUpdateId = loaded.lastUpdateId;
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
-    this.workspaceId = parseDocName(docName)?.workspaceId ?? "";
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.listen();
     this.maybeCompact();
+  }
+
+  /** Derived, not stored: hundreds of rooms stay open and this is read rarely. */
+  get workspaceId(): string {
+    return parseDocName(this.docName)?.workspaceId ?? "";
   }
 
   // Not in the constructor: closures made there would keep the loaded history alive.
