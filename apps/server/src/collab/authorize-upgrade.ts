@@ -82,7 +82,11 @@ async function validateSession(
   return auth && { user: { id: auth.user.id, name: auth.user.name }, sessionId: auth.session.id };
 }
 
-export type UpgradeAuthorizer = (req: UpgradeRequest, ip: string) => Promise<UpgradeDecision>;
+/**
+ * `epoch` counts the access changes seen so far: lookups are shared only within one epoch,
+ * so a decision taken again after a change never reuses a lookup that began before it.
+ */
+export type UpgradeAuthorizer = (req: UpgradeRequest, ip: string, epoch: number) => Promise<UpgradeDecision>;
 
 /**
  * The upgrade decision of one collab server. Concurrent upgrades share their lookups of the
@@ -94,19 +98,21 @@ export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
   const documents = new SingleFlight<DocumentRecord | null>();
   const actors = new SingleFlight<Actor>();
 
-  return async function authorizeUpgrade(req, ip) {
+  return async function authorizeUpgrade(req, ip, epoch) {
     const docName = docNameFromPath(req.url);
     const parsed = docName === null ? null : parseDocName(docName);
     if (docName === null || parsed === null) return { ok: false, status: 404, reason: "no such document" };
     if (!isAllowedOrigin(ctx.config, req.headers.origin)) return { ok: false, status: 403, reason: "origin" };
     const token = readSessionToken(ctx.config, req.headers.cookie);
-    const auth = token ? await sessions.run(token, () => validateSession(ctx, token)) : null;
+    const auth = token ? await sessions.run(`${epoch} ${token}`, () => validateSession(ctx, token)) : null;
     if (!token || !auth) return { ok: false, status: 401, reason: "no session" };
 
     const userId = auth.user.id;
     const [doc, actor] = await Promise.all([
-      documents.run(docName, () => findDocumentByName(ctx.db, docName)),
-      actors.run(`${userId} ${parsed.workspaceId}`, () => loadActor(ctx.db, userId, parsed.workspaceId)),
+      documents.run(`${epoch} ${docName}`, () => findDocumentByName(ctx.db, docName)),
+      actors.run(`${epoch} ${userId} ${parsed.workspaceId}`, () =>
+        loadActor(ctx.db, userId, parsed.workspaceId),
+      ),
     ]);
     const access = doc && doc.workspaceId === parsed.workspaceId ? documentAccess(actor, doc) : "none";
     if (access === "none") {

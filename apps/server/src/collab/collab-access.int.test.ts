@@ -120,6 +120,29 @@ describe("read-only connections", () => {
 });
 
 describe("access changes reach open sockets at once", () => {
+  it("decides again when a session ends while its upgrade is being decided", async () => {
+    const sessions = server.ctx.sessions;
+    const validate = sessions.validate.bind(sessions);
+    let ended = false;
+    // The logout lands after the session was found valid and before the socket opens.
+    sessions.validate = async (token) => {
+      const result = await validate(token);
+      if (!ended && result) {
+        ended = true;
+        await sessions.invalidate(result.session.id);
+        server.ctx.events.emit({ type: "sessions-ended", sessionIds: [result.session.id] });
+      }
+      return result;
+    };
+    const attempt = await openRawSocket(server.wsUrl, world.docName, {
+      cookie: world.alice.cookie,
+      origin: server.origin,
+    });
+    expect(ended).toBe(true);
+    expect(attempt.status).toBe(401);
+    expect(server.collab.connectionCount(world.docName)).toBe(0);
+  });
+
   it("closes the sockets of an ended session with 4401 and refuses it afterwards", async () => {
     const a = client(world.alice.cookie);
     const b = client(world.bob.cookie);

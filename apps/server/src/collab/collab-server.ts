@@ -63,6 +63,9 @@ function destroyOnError(this: Duplex): void {
   this.destroy();
 }
 
+/** Access changes racing one upgrade are rare; a socket that keeps losing the race gets 503. */
+const MAX_DECISIONS_PER_UPGRADE = 3;
+
 function refuse(socket: Duplex, status: number): void {
   if (socket.destroyed) return;
   const text = STATUS_TEXT[status] ?? "Error";
@@ -88,6 +91,8 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   const reserved = new Map<string, number>();
   const changeListeners = new Set<(docName: string, userId: string) => void>();
   let closing = false;
+  /** Counts access changes (sessions ended, roles, memberships, document access). */
+  let accessEpoch = 0;
 
   const roomDeps = {
     store,
@@ -170,23 +175,31 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   async function upgrade(req: UpgradeRequest, ip: string, socket: Duplex, head: Buffer): Promise<void> {
     if (closing) return refuse(socket, 503);
     if (!upgrades.take(ip)) return refuse(socket, 429);
-    const decision = await authorize(req, ip);
-    if (!decision.ok) return refuse(socket, decision.status);
-    const count = (reserved.get(decision.docName) ?? 0) + (rooms.get(decision.docName)?.peers.size ?? 0);
-    if (count >= limits.maxConnectionsPerDocument) return refuse(socket, 503);
-    reserved.set(decision.docName, (reserved.get(decision.docName) ?? 0) + 1);
-    try {
-      const room = await openRoom(decision.docName);
-      if (closing || socket.destroyed) return refuse(socket, 503);
-      // ws reads only the method and the handshake headers of the request.
-      wss.handleUpgrade(req as IncomingMessage, socket, head, (ws) =>
-        attach(ws as PeerWebSocket, room, decision),
-      );
-    } finally {
-      const left = (reserved.get(decision.docName) ?? 1) - 1;
-      if (left > 0) reserved.set(decision.docName, left);
-      else reserved.delete(decision.docName);
+    for (let attempt = 0; attempt < MAX_DECISIONS_PER_UPGRADE; attempt++) {
+      const epoch = accessEpoch;
+      const decision = await authorize(req, ip, epoch);
+      if (!decision.ok) return refuse(socket, decision.status);
+      const count = (reserved.get(decision.docName) ?? 0) + (rooms.get(decision.docName)?.peers.size ?? 0);
+      if (count >= limits.maxConnectionsPerDocument) return refuse(socket, 503);
+      reserved.set(decision.docName, (reserved.get(decision.docName) ?? 0) + 1);
+      try {
+        const room = await openRoom(decision.docName);
+        if (closing || socket.destroyed) return refuse(socket, 503);
+        // An access change while this upgrade waited reached only the open sockets, not this
+        // one: decide again rather than open a socket on a decision that may be outdated.
+        if (epoch !== accessEpoch) continue;
+        // ws reads only the method and the handshake headers of the request.
+        wss.handleUpgrade(req as IncomingMessage, socket, head, (ws) =>
+          attach(ws as PeerWebSocket, room, decision),
+        );
+        return;
+      } finally {
+        const left = (reserved.get(decision.docName) ?? 1) - 1;
+        if (left > 0) reserved.set(decision.docName, left);
+        else reserved.delete(decision.docName);
+      }
     }
+    refuse(socket, 503);
   }
 
   async function recheckAccess(change: Exclude<AccessChange, { type: "sessions-ended" }>): Promise<void> {
@@ -208,6 +221,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   }
 
   const unsubscribe = ctx.events.on((change) => {
+    accessEpoch++;
     if (change.type === "sessions-ended") {
       const ended = new Set(change.sessionIds);
       for (const peer of peers)
