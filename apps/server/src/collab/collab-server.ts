@@ -168,8 +168,13 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     },
   };
 
-  function attach(ws: PeerWebSocket, room: Room, d: Extract<UpgradeDecision, { ok: true }>): void {
-    peers.add(new SocketPeer(ws, room, d.user, d.sessionId, d.access, hub));
+  function attach(
+    ws: PeerWebSocket,
+    socket: Duplex,
+    room: Room,
+    d: Extract<UpgradeDecision, { ok: true }>,
+  ): void {
+    peers.add(new SocketPeer(ws, socket, room, d.user, d.sessionId, d.access, hub));
   }
 
   async function upgrade(req: UpgradeRequest, ip: string, socket: Duplex, head: Buffer): Promise<void> {
@@ -190,7 +195,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         if (epoch !== accessEpoch) continue;
         // ws reads only the method and the handshake headers of the request.
         wss.handleUpgrade(req as IncomingMessage, socket, head, (ws) =>
-          attach(ws as PeerWebSocket, room, decision),
+          attach(ws as PeerWebSocket, socket, room, decision),
         );
         return;
       } finally {

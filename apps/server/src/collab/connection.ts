@@ -6,11 +6,13 @@
  * no closures of its own (the listeners are shared functions that find their peer on the
  * socket), no copy of the request, and the document and workspace come from its room.
  */
+import type { Duplex } from "node:stream";
 import WebSocket from "ws";
 import type { Logger } from "../logger.js";
 import { CLOSE, type Peer, type PeerUser } from "./peer.js";
 import { decodeClientMessage, ProtocolError } from "./protocol.js";
 import type { Room } from "./room.js";
+import { coalesceWrites } from "./write-coalescing.js";
 
 /** What all connections of one collab server share. */
 export interface PeerHub {
@@ -40,6 +42,8 @@ export class SocketPeer implements Peer {
 
   constructor(
     private readonly ws: PeerWebSocket,
+    /** The TCP socket under `ws` (ws keeps it private). */
+    private readonly socket: Duplex,
     readonly room: Room,
     readonly user: PeerUser,
     readonly sessionId: string,
@@ -79,6 +83,7 @@ export class SocketPeer implements Peer {
     }
     this.spoke = true;
     // No per-message callback: a failed socket reports through its error and close events.
+    coalesceWrites(this.socket);
     this.ws.send(message);
   }
 
