@@ -6,7 +6,6 @@ import { decodeAwarenessUpdate, encodeAwarenessUpdate } from "./protocol.js";
 
 function peer(userId: string, name: string): Peer {
   return {
-    id: 1,
     user: { id: userId, name },
     sessionId: "s",
     workspaceId: "w",

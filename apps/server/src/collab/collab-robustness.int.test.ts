@@ -125,6 +125,27 @@ describe("collab robustness", () => {
     expect(writer.closes).toEqual([]);
   });
 
+  it("pings quiet clients and drops one that answers no ping, keeping the ones that do", async () => {
+    await start({ COLLAB_KEEPALIVE_SECONDS: "1" });
+    const opts = { cookie: world.alice.cookie, origin: server.origin };
+    const answering = await openRawSocket(server.wsUrl, world.docName, opts);
+    const dead = await openRawSocket(server.wsUrl, world.docName, { ...opts, autoPong: false });
+    if (!answering.ws || !dead.ws) throw new Error("upgrade refused");
+    let pings = 0;
+    dead.ws.on("ping", () => pings++);
+    const answeringClosed = closeOf(answering.ws);
+    // Neither sends anything: the first round pings both, the second finds no pong from one.
+    expect((await closeOf(dead.ws)).code).toBe(1006);
+    expect(pings).toBeGreaterThan(0);
+    await waitFor(() => server.collab.connectionCount(world.docName) === 1, "dead client forgotten");
+    const stillOpen = await Promise.race([
+      answeringClosed.then(() => false),
+      new Promise((r) => setTimeout(r, 2500, true)),
+    ]);
+    expect(stillOpen).toBe(true);
+    answering.ws.close();
+  });
+
   it("limits upgrades per IP (429) and connections per document (503)", async () => {
     await start({ COLLAB_UPGRADES_PER_MINUTE_PER_IP: "3" });
     const opts = { cookie: world.alice.cookie, origin: server.origin };

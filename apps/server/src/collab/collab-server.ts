@@ -63,6 +63,9 @@ function destroyOnError(this: Duplex): void {
   this.destroy();
 }
 
+/** As often as y-protocols checks one Awareness (a tenth of its 30-second timeout). */
+const AWARENESS_SWEEP_MS = 3_000;
+
 /** Access changes racing one upgrade are rare; a socket that keeps losing the race gets 503. */
 const MAX_DECISIONS_PER_UPGRADE = 3;
 
@@ -241,6 +244,13 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   }, limits.keepaliveMs);
   keepalive.unref();
 
+  // One sweep for every room, instead of y-protocols' timer per document.
+  const awarenessSweep = setInterval(() => {
+    const now = Date.now();
+    for (const room of rooms.values()) room.expireAwareness(now);
+  }, AWARENESS_SWEEP_MS);
+  awarenessSweep.unref();
+
   // Sessions expire while sockets stay open: re-validate them now and then.
   const sessionRecheck = setInterval(async () => {
     const bySession = new Map<string, SocketPeer[]>();
@@ -311,6 +321,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       closing = true;
       unsubscribe();
       clearInterval(keepalive);
+      clearInterval(awarenessSweep);
       clearInterval(sessionRecheck);
       await batcher.flush();
       for (const peer of peers) peer.close(CLOSE.goingAway, "server shutting down");

@@ -27,18 +27,15 @@ export class PeerWebSocket extends WebSocket {
   peer: SocketPeer | null = null;
 }
 
-let nextPeerId = 1;
+/** Keepalive state bits: one small integer instead of three fields per connection. */
+const HEARD = 1; // something arrived since the last keepalive round (a message or a pong)
+const SPOKE = 2; // something was sent since the last keepalive round
+const AWAITING_PONG = 4; // a ping went out and nothing has arrived since
 
 export class SocketPeer implements Peer {
-  readonly id = nextPeerId++;
   awarenessClientId: number | null = null;
   writeRefusalReported = false;
-  /** Something arrived since the last keepalive round (a message or a pong). */
-  heard = true;
-  /** Something was sent since the last keepalive round. */
-  spoke = true;
-  /** A ping went out and nothing has arrived since. */
-  awaitingPong = false;
+  private liveness = HEARD | SPOKE;
 
   constructor(
     private readonly ws: PeerWebSocket,
@@ -75,13 +72,14 @@ export class SocketPeer implements Peer {
     // A client that does not read fills our memory: cut it off instead.
     if (this.ws.bufferedAmount > this.hub.maxBufferedBytes) {
       this.hub.log.warn("collab: slow consumer disconnected", {
-        peer: this.id,
+        doc: this.docName,
+        user: this.user.id,
         buffered: this.ws.bufferedAmount,
       });
       this.close(CLOSE.slowConsumer, "slow consumer");
       return;
     }
-    this.spoke = true;
+    this.liveness |= SPOKE;
     // No per-message callback: a failed socket reports through its error and close events.
     coalesceWrites(this.socket);
     this.ws.send(message);
@@ -89,8 +87,7 @@ export class SocketPeer implements Peer {
 
   /** Handles one frame: decoded and given to the room, or the connection is closed. */
   receive(data: WebSocket.RawData, isBinary: boolean): void {
-    this.heard = true;
-    this.awaitingPong = false;
+    this.heardFrom();
     try {
       if (!isBinary) throw new ProtocolError("text frame");
       const bytes = data instanceof Buffer ? data : Buffer.concat(data as Buffer[]);
@@ -113,21 +110,25 @@ export class SocketPeer implements Peer {
     }
   }
 
+  /** A message or a pong arrived. */
+  heardFrom(): void {
+    this.liveness = (this.liveness | HEARD) & ~AWAITING_PONG;
+  }
+
   /** One keepalive round: quiet clients are pinged, and told we are alive. */
   keepalive(message: Uint8Array): void {
     // A client that answered nothing since the last ping is gone.
-    if (this.awaitingPong) {
+    if (this.liveness & AWAITING_PONG) {
       this.terminate();
       return;
     }
     // Busy clients prove they are alive by talking; only quiet ones are pinged.
-    if (!this.heard && this.isOpen) {
-      this.awaitingPong = true;
+    if (!(this.liveness & HEARD) && this.isOpen) {
+      this.liveness |= AWAITING_PONG;
       this.ws.ping();
     }
-    if (!this.spoke) this.send(message);
-    this.heard = false;
-    this.spoke = false;
+    if (!(this.liveness & SPOKE)) this.send(message);
+    this.liveness &= AWAITING_PONG;
   }
 
   close(code: number, reason: string): void {
@@ -161,10 +162,7 @@ function onMessage(this: WebSocket, data: WebSocket.RawData, isBinary: boolean):
 }
 
 function onPong(this: WebSocket): void {
-  const peer = peerOf(this);
-  if (!peer) return;
-  peer.heard = true;
-  peer.awaitingPong = false;
+  peerOf(this)?.heardFrom();
 }
 
 function onError(this: WebSocket, err: Error): void {

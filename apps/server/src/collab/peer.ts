@@ -7,7 +7,6 @@ export interface PeerUser {
 }
 
 export interface Peer {
-  readonly id: number;
   readonly user: PeerUser;
   readonly sessionId: string;
   readonly workspaceId: string;

@@ -12,6 +12,7 @@ import {
   Awareness,
   applyAwarenessUpdate,
   encodeAwarenessUpdate,
+  outdatedTimeout,
   removeAwarenessStates,
 } from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -72,6 +73,9 @@ export class Room {
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
     this.awareness = new Awareness(this.doc);
+    // y-protocols gives every Awareness its own 3-second timer to expire silent clients;
+    // with hundreds of rooms open, one server-wide sweep (expireAwareness) does it for all.
+    clearInterval(this.awareness._checkInterval);
     this.awareness.setLocalState(null);
     this.listen();
     this.maybeCompact();
@@ -138,7 +142,10 @@ export class Room {
           this.ownerOf(id, peer),
         );
         if (rejected > 0)
-          this.deps.log.warn("collab: awareness for a foreign client id dropped", { peer: peer.id });
+          this.deps.log.warn("collab: awareness for a foreign client id dropped", {
+            doc: this.docName,
+            user: peer.user.id,
+          });
         if (update) applyAwarenessUpdate(this.awareness, update, peer);
         return;
       }
@@ -206,6 +213,24 @@ export class Room {
         onFailed: () => reject(new Error("storage failure")),
       });
     });
+  }
+
+  /**
+   * Forgets the awareness of clients silent for y-protocols' timeout (30 s): connected
+   * clients renew theirs every 15 s, so these are clients that stopped working.
+   */
+  expireAwareness(now: number): void {
+    const { awareness } = this;
+    const silent: number[] = [];
+    awareness.meta.forEach((meta, clientId) => {
+      if (
+        clientId !== awareness.clientID &&
+        now - meta.lastUpdated >= outdatedTimeout &&
+        awareness.states.has(clientId)
+      )
+        silent.push(clientId);
+    });
+    if (silent.length > 0) removeAwarenessStates(awareness, silent, "timeout");
   }
 
   private ownerOf(clientId: number, asking: Peer): Peer | null {

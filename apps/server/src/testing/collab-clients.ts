@@ -76,7 +76,7 @@ export function connectProvider(
 export function openRawSocket(
   wsUrl: string,
   docName: string,
-  opts: ClientOptions & { maxPayload?: number } = {},
+  opts: ClientOptions & { maxPayload?: number; autoPong?: boolean } = {},
 ): Promise<{ ws: WebSocket; status: 101 } | { ws: null; status: number }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${wsUrl}/${docName}`, {
@@ -85,6 +85,7 @@ export function openRawSocket(
         ...(opts.origin ? { Origin: opts.origin } : {}),
       },
       maxPayload: opts.maxPayload,
+      autoPong: opts.autoPong ?? true,
     });
     ws.on("open", () => resolve({ ws, status: 101 }));
     ws.on("unexpected-response", (_req, res) => {

@@ -1,0 +1,86 @@
+import * as decoding from "lib0/decoding";
+import { outdatedTimeout } from "y-protocols/awareness";
+import { afterEach, describe, expect, it } from "vitest";
+import type { CollabLimits } from "../config.js";
+import { createLogger } from "../logger.js";
+import type { Peer } from "./peer.js";
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, MESSAGE_AWARENESS } from "./protocol.js";
+import { Room, type RoomDeps } from "./room.js";
+import type { UpdateStore } from "./update-store.js";
+import type { WriteBatcher } from "./write-batcher.js";
+
+// Awareness never touches the store: a room with nothing stored needs none of it.
+const deps: RoomDeps = {
+  store: {} as UpdateStore,
+  batcher: {} as WriteBatcher,
+  limits: { compactAfterUpdates: 1000, compactAfterBytes: 1 << 20 } as CollabLimits,
+  log: createLogger("silent"),
+  onWriteRefused: () => {},
+  onApplied: () => {},
+};
+
+const emptyDocument = { parts: [], lastUpdateId: 0, logCount: 0, logBytes: 0 };
+
+function peer(userId: string, received: Uint8Array[]): Peer {
+  return {
+    user: { id: userId, name: userId },
+    sessionId: "s",
+    workspaceId: "w",
+    access: "write",
+    awarenessClientId: null,
+    writeRefusalReported: false,
+    send: (m) => received.push(m),
+    close: () => {},
+  };
+}
+
+/** The awareness entries in the messages a peer was sent. */
+const awarenessSent = (messages: Uint8Array[]) =>
+  messages.flatMap((m) => {
+    const decoder = decoding.createDecoder(m);
+    if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return [];
+    return decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
+  });
+
+const rooms: Room[] = [];
+const newRoom = () => {
+  const room = new Room("ws1:doc:abc", emptyDocument, deps);
+  rooms.push(room);
+  return room;
+};
+afterEach(() => {
+  for (const r of rooms.splice(0)) r.destroy();
+});
+
+const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+
+describe("Room awareness", () => {
+  it("keeps no timer per room", () => {
+    const before = timers();
+    for (let i = 0; i < 20; i++) newRoom();
+    expect(timers()).toBe(before);
+  });
+
+  it("forgets a client silent for the timeout, and tells the others", () => {
+    const room = newRoom();
+    const silentOnes: Uint8Array[] = [];
+    const watcher: Uint8Array[] = [];
+    const silent = peer("u1", silentOnes);
+    room.join(silent);
+    room.join(peer("u2", watcher));
+    room.receive(silent, {
+      type: "awareness",
+      update: encodeAwarenessUpdate([{ clientId: 7, clock: 1, state: {} }]),
+    });
+    expect(room.awareness.getStates().has(7)).toBe(true);
+    const lastHeard = room.awareness.meta.get(7)?.lastUpdated ?? 0;
+
+    room.expireAwareness(lastHeard + outdatedTimeout - 1);
+    expect(room.awareness.getStates().has(7)).toBe(true);
+
+    watcher.length = 0;
+    room.expireAwareness(lastHeard + outdatedTimeout);
+    expect(room.awareness.getStates().has(7)).toBe(false);
+    expect(awarenessSent(watcher)).toEqual([expect.objectContaining({ clientId: 7, state: null })]);
+  });
+});
