@@ -1,6 +1,6 @@
 import * as decoding from "lib0/decoding";
-import { outdatedTimeout } from "y-protocols/awareness";
 import { afterEach, describe, expect, it } from "vitest";
+import { outdatedTimeout } from "y-protocols/awareness";
 import type { CollabLimits } from "../config.js";
 import { createLogger } from "../logger.js";
 import type { Peer } from "./peer.js";
