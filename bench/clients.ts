@@ -9,6 +9,9 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { BenchServer } from "./servers.js";
 
+// Every WebsocketProvider in Node adds a process "exit" listener; a run holds ~1,000 at once.
+process.setMaxListeners(0);
+
 function headerWebSocket(headers: Record<string, string>): typeof WebSocket {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {

@@ -32,7 +32,13 @@ process.on("SIGUSR2", () => {
     if (process.env.BENCH_MEM_FILE)
       writeFileSync(
         process.env.BENCH_MEM_FILE,
-        JSON.stringify({ ...process.memoryUsage(), waitedMs: Date.now() - start }),
+        JSON.stringify({
+          ...process.memoryUsage(),
+          waitedMs: Date.now() - start,
+          spaces: Object.fromEntries(
+            v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]),
+          ),
+        }),
       );
   };
   step();

@@ -2,7 +2,7 @@
 import * as Y from "yjs";
 import { BenchClient, LatencyProbe } from "./clients.js";
 import { cpuSeconds, rssMiB } from "./process-stats.js";
-import { type BenchServer, collectGarbage } from "./servers.js";
+import { type BenchServer, collectGarbage, type RestingMemory } from "./servers.js";
 import { summarize } from "./stats.js";
 
 export interface Sizes {
@@ -82,11 +82,14 @@ export interface ManyDocumentsResult extends LoadResult {
   perDocumentKiB: number;
   /** Added live JS heap per idle document (with its connections), after a full GC. */
   heapPerDocumentKiB: number;
+  /** Of that heap, compiled code (V8's code space): work done once, not kept per document. */
+  codePerDocumentKiB: number;
   /** Longest wait for the process to come to rest before a reading (ms). */
   restWaitMs: number;
 }
 
 const MiB = 1024 * 1024;
+const codeBytes = (m: RestingMemory) => m.spaces.code_space ?? 0;
 
 /**
  * Scenario 2: many small documents with a few people each, typing lightly.
@@ -131,6 +134,7 @@ export async function manyDocuments(server: BenchServer, sizes: Sizes): Promise<
     idleRssMiB: idle.rss / MiB,
     perDocumentKiB: (idle.rss - baseline.rss) / 1024 / sizes.documents,
     heapPerDocumentKiB: (idle.heapUsed - baseline.heapUsed) / 1024 / sizes.documents,
+    codePerDocumentKiB: (codeBytes(idle) - codeBytes(baseline)) / 1024 / sizes.documents,
     restWaitMs: Math.max(baseline.waitedMs, idle.waitedMs),
   };
 }
@@ -170,6 +174,7 @@ export function medianOfManyRounds(rounds: ManyDocumentsResult[]): Rounds<ManyDo
     idleRssMiB: medianOf(rounds, (r) => r.idleRssMiB),
     perDocumentKiB: medianOf(rounds, (r) => r.perDocumentKiB),
     heapPerDocumentKiB: medianOf(rounds, (r) => r.heapPerDocumentKiB),
+    codePerDocumentKiB: medianOf(rounds, (r) => r.codePerDocumentKiB),
     restWaitMs: Math.max(...rounds.map((r) => r.restWaitMs)),
     rounds,
   };

@@ -34,11 +34,23 @@ export interface BenchServer {
   restart?(): Promise<BenchServer>;
 }
 
-const GC_PRELOAD = ["--expose-gc", "--import", fileURLToPath(new URL("./gc-on-signal.mjs", import.meta.url))];
+/**
+ * Node flags of both servers. Bytecode flushing is off: V8 drops the bytecode of functions
+ * not run for a few major collections, so how many ran between two readings (timing, not
+ * what documents keep) moved the heap per document by ±0.5 KiB between rounds.
+ */
+const GC_PRELOAD = [
+  "--no-flush-bytecode",
+  "--expose-gc",
+  "--import",
+  fileURLToPath(new URL("./gc-on-signal.mjs", import.meta.url)),
+];
 
 export interface RestingMemory extends NodeJS.MemoryUsage {
   /** How long the server took to come to rest (see gc-on-signal.mjs). */
   waitedMs: number;
+  /** Bytes used per V8 heap space (new_space, old_space, code_space, …). */
+  spaces: Record<string, number>;
 }
 
 /**

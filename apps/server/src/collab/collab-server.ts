@@ -86,6 +86,8 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     noServer: true,
     maxPayload: limits.maxMessageBytes,
     perMessageDeflate: false,
+    // `peers` already tracks the open sockets; ws's own set would add a closure per socket.
+    clientTracking: false,
     WebSocket: PeerWebSocket,
   });
   const rooms = new Map<string, Room>();
@@ -177,6 +179,8 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     room: Room,
     d: Extract<UpgradeDecision, { ok: true }>,
   ): void {
+    // From here ws handles the socket's errors itself (it destroys the socket).
+    socket.removeListener("error", destroyOnError);
     peers.add(new SocketPeer(ws, socket, room, d.user, d.sessionId, d.access, hub));
   }
 
