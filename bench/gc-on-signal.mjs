@@ -1,10 +1,11 @@
 // Preloaded into both servers (node --expose-gc --import). On SIGUSR2 it brings the process
-// to rest and writes process.memoryUsage() to BENCH_MEM_FILE. At rest means what V8's memory
-// reducer does to an idle process: the young generation shrunk back to its initial size (V8
-// does so after some quiet seconds) and several full garbage collections a little apart, so
-// old-space pages left sparse by a burst of short-lived objects are compacted. One forced
-// collection right after a burst compacts only some of them, and memory then measures GC
-// timing (which varied by ±15 KiB per document between runs) rather than what a document keeps.
+// to rest and writes process.memoryUsage() (and the bytes used per heap space) to BENCH_MEM_FILE.
+// At rest means what V8's memory reducer does to an idle process: the young generation
+// shrunk back to its initial size (V8 does so after some quiet seconds) and several full
+// garbage collections a little apart, so old-space pages left sparse by a burst of
+// short-lived objects are compacted. One forced collection right after a burst compacts only
+// some of them, and memory then measures GC timing (which varied by ±15 KiB per document
+// between runs) rather than what a document keeps.
 import { writeFileSync } from "node:fs";
 import v8 from "node:v8";
 
