@@ -73,6 +73,9 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // npm runs the server's scripts inside apps/server; relative paths mean where the person
+  // typed the command (npm passes it as INIT_CWD), so `./data` is the checkout's data folder.
+  const invokedIn = env.INIT_CWD || process.cwd();
   const port = int(env, "PORT", 3000);
   const host = env.HOST || "127.0.0.1";
   const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
@@ -89,14 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     host,
-    dataDir: resolve(env.DATA_DIR || "./data"),
+    dataDir: resolve(invokedIn, env.DATA_DIR || "./data"),
     publicUrl,
     publicUrlExplicit: Boolean(env.PUBLIC_URL),
     extraOrigins: (env.ALLOWED_ORIGINS || "")
       .split(",")
       .map((o) => o.trim().replace(/\/+$/, ""))
       .filter(Boolean),
-    webDist: env.WEB_DIST === "" ? null : resolve(env.WEB_DIST || DEFAULT_WEB_DIST),
+    webDist: env.WEB_DIST === "" ? null : resolve(invokedIn, env.WEB_DIST || DEFAULT_WEB_DIST),
     seedDemo: bool(env, "SEED_DEMO", true),
     trustProxy: bool(env, "TRUST_PROXY", false),
     sessionIdleTimeoutMs: int(env, "SESSION_IDLE_MINUTES", 12 * 60, 1) * 60_000,
