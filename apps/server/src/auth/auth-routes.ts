@@ -6,7 +6,7 @@ import { requireUser } from "../http/middleware.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
 import { findUserByEmail, findUserById, userView, workspacesOf } from "./account-repository.js";
 import { clearedSessionCookie, sessionCookie } from "./cookie.js";
-import type { LoginThrottle } from "./login-throttle.js";
+import { type LoginThrottle, throttledError } from "./login-throttle.js";
 import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblem, verifyOrBurn } from "./password.js";
 
 const invalidLogin = () =>
@@ -35,13 +35,7 @@ export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
         ip,
         detail: { email },
       });
-      throw new ApiError(
-        429,
-        "auth.throttled",
-        "ログインの試行回数が上限に達しました。しばらく待ってから再度お試しください。",
-        undefined,
-        { "Retry-After": String(Math.ceil(wait / 1000)) },
-      );
+      throw throttledError(wait);
     }
 
     const user = await findUserByEmail(app.db, email);

@@ -5,6 +5,19 @@
  * guesser learns nothing more. Kept in memory: a restart forgets, which only helps the
  * legitimate user.
  */
+import { ApiError } from "../http/errors.js";
+
+/** The 429 every password check answers while throttled. */
+export function throttledError(waitMs: number): ApiError {
+  return new ApiError(
+    429,
+    "auth.throttled",
+    "ログインの試行回数が上限に達しました。しばらく待ってから再度お試しください。",
+    undefined,
+    { "Retry-After": String(Math.ceil(waitMs / 1000)) },
+  );
+}
+
 export interface ThrottleLimits {
   maxPerAccount: number;
   maxPerIp: number;

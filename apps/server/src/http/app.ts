@@ -50,7 +50,7 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.get("/api/health", (c) => c.json({ ok: true, documentsLoaded: collab.loadedDocuments().length }));
   app.get("/api/openapi.json", (c) => c.json(openApiDocument(ctx.config.publicUrl)));
   app.route("/api/auth", authRoutes(throttle));
-  app.route("/api/invites", publicInviteRoutes());
+  app.route("/api/invites", publicInviteRoutes(throttle));
   app.route("/api/calendar", publicCalendarRoutes());
 
   app.use("/api/workspaces/:wid/*", workspaceGuard);

@@ -101,4 +101,27 @@ describe("invitations", () => {
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ user: { id: existing.id, name: "既存 利用者" } });
   });
+
+  it("throttle and audit password guesses through an open invite like logins", async () => {
+    const target = await createUser(server.ctx.db, { email: "target@example.jp", name: "標的 利用者" });
+    const { token } = await invite({ role: "member", groupIds: [] });
+    const guesser = new TestBrowser(server.origin);
+    const guess = (password: string) =>
+      guesser.post(`/api/invites/${token}/accept`, { email: "target@example.jp", password });
+    for (let i = 0; i < 5; i++) expect((await guess(`guess ${i}`)).status).toBe(400);
+    const blocked = await guess(TEST_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toMatchObject({ error: { code: "auth.throttled" } });
+    const failures = await server.ctx.db.all<{ actor_user_id: string; detail: string }>(
+      "SELECT actor_user_id, detail FROM audit_log WHERE event = 'login.failure'",
+    );
+    expect(failures).toHaveLength(5);
+    expect(
+      failures.every((f) => f.actor_user_id === target.id && JSON.parse(f.detail).via === "invite"),
+    ).toBe(true);
+    // Nothing was joined: the invite is still unused.
+    expect(
+      await server.ctx.db.get("SELECT 1 FROM memberships WHERE user_id = ?", [target.id]),
+    ).toBeUndefined();
+  });
 });

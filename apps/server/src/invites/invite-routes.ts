@@ -8,6 +8,7 @@ import { isId, isRole, type Role } from "@tsumugi/domain";
 import { Hono } from "hono";
 import { findUserByEmail, userView, workspacesOf } from "../auth/account-repository.js";
 import { sessionCookie } from "../auth/cookie.js";
+import { type LoginThrottle, throttledError } from "../auth/login-throttle.js";
 import { hashPassword, passwordProblem, verifyOrBurn } from "../auth/password.js";
 import { newSecretToken, secretMatches, splitToken } from "../auth/secret-token.js";
 import type { AppContext } from "../context.js";
@@ -156,7 +157,7 @@ export function workspaceInviteRoutes(): Hono<AppEnv> {
 }
 
 /** Public routes under /api/invites/:token. */
-export function publicInviteRoutes(): Hono<AppEnv> {
+export function publicInviteRoutes(throttle: LoginThrottle): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.get("/:token", async (c) => {
@@ -194,7 +195,21 @@ export function publicInviteRoutes(): Hono<AppEnv> {
     let name = "";
     let organization = "";
     if (existing) {
-      if (!(await verifyOrBurn(existing.password_hash, password))) errors.add("password", "existingAccount");
+      // Joining with an existing account is a password check like a login: same throttle,
+      // same audit, so an open invite link is no way around either.
+      const wait = throttle.retryAfterMs(email, ip);
+      if (wait > 0) throw throttledError(wait);
+      const ok = await verifyOrBurn(existing.password_hash, password);
+      if (!ok || existing.disabled_at !== null) {
+        throttle.recordFailure(email, ip);
+        await app.audit.record({
+          event: "login.failure",
+          actorUserId: existing.id,
+          ip,
+          detail: { email, reason: ok ? "disabled" : "password", via: "invite" },
+        });
+        errors.add("password", "existingAccount");
+      } else throttle.recordSuccess(email);
     } else {
       name = errors.string(body, "name", { max: 100 });
       organization = errors.string(body, "organization", { min: 0, max: 100, optional: true });
