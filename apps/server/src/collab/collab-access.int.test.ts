@@ -1,4 +1,6 @@
+import * as encoding from "lib0/encoding";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import * as Y from "yjs";
 import {
   type CollabWorld,
@@ -205,6 +207,99 @@ describe("access changes reach open sockets at once", () => {
     // Expire the session as the clock would: it was last seen long ago.
     await server.ctx.db.run("UPDATE sessions SET last_seen_at = 0 WHERE id = ?", [world.alice.sessionId]);
     await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 after expiry", 5000);
+  });
+});
+
+/** A y-websocket sync update frame inserting `text` into the shared text "t". */
+function insertFrame(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText("t").insert(0, text);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc));
+  return encoding.toUint8Array(e);
+}
+
+async function rawSocket(cookie: string): Promise<WebSocket> {
+  const r = await openRawSocket(server.wsUrl, world.docName, { cookie, origin: server.origin });
+  if (!r.ws) throw new Error(`upgrade refused with ${r.status}`);
+  return r.ws;
+}
+
+const storedText = async () => {
+  await server.collab.flush();
+  return (await storedDocument(server.ctx.db, world.docName)).getText("t").toString();
+};
+
+describe("frames racing an access change", () => {
+  it("ignores frames that arrive after the server closed the socket", async () => {
+    const reader = client(world.olive.cookie);
+    await reader.synced();
+    const alice = await rawSocket(world.alice.cookie);
+    const closed = closeOf(alice);
+    await server.ctx.sessions.invalidate(world.alice.sessionId);
+    server.ctx.events.emit({ type: "sessions-ended", sessionIds: [world.alice.sessionId] });
+    // Sent before the client has seen the close: still in flight when the server closed it.
+    alice.send(insertFrame("終了後"));
+    expect((await closed).code).toBe(4401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await storedText()).toBe("");
+    expect(reader.text.toString()).toBe("");
+  });
+
+  it("holds the frames of a socket being decided again: dropped when write access is lost", async () => {
+    const bob = await rawSocket(world.bob.cookie);
+    const closed = closeOf(bob);
+    await server.ctx.db.run("UPDATE memberships SET role = 'observer' WHERE user_id = ?", [world.bob.id]);
+    server.ctx.events.emit({
+      type: "user-access-changed",
+      userId: world.bob.id,
+      workspaceId: world.workspaceId,
+    });
+    bob.send(insertFrame("降格直後"));
+    expect((await closed).code).toBe(4403);
+    expect(await storedText()).toBe("");
+  });
+
+  it("and applied in order when the access stays", async () => {
+    const reader = client(world.olive.cookie);
+    await reader.synced();
+    const bob = await rawSocket(world.bob.cookie);
+    server.ctx.events.emit({
+      type: "user-access-changed",
+      userId: world.bob.id,
+      workspaceId: world.workspaceId,
+    });
+    bob.send(insertFrame("残る"));
+    await waitFor(() => reader.text.toString() === "残る", "the held edit reaches the others");
+    expect(await storedText()).toBe("残る");
+    expect(bob.readyState).toBe(WebSocket.OPEN);
+    bob.close();
+  });
+
+  it("unloads a document whose only upgrade was refused on a second decision", async () => {
+    await server.destroy();
+    server = await startTestServer({ env: { COLLAB_UNLOAD_IDLE_SECONDS: "0" } });
+    world = await seedCollabWorld(server);
+    const sessions = server.ctx.sessions;
+    const validate = sessions.validate.bind(sessions);
+    let ended = false;
+    sessions.validate = async (token) => {
+      const result = await validate(token);
+      if (!ended && result) {
+        ended = true;
+        await sessions.invalidate(result.session.id);
+        server.ctx.events.emit({ type: "sessions-ended", sessionIds: [result.session.id] });
+      }
+      return result;
+    };
+    const attempt = await openRawSocket(server.wsUrl, world.docName, {
+      cookie: world.alice.cookie,
+      origin: server.origin,
+    });
+    expect(attempt.status).toBe(401);
+    await waitFor(() => !server.collab.loadedDocuments().includes(world.docName), "document unloaded");
   });
 });
 

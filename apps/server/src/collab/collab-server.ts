@@ -196,10 +196,16 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       reserved.set(decision.docName, (reserved.get(decision.docName) ?? 0) + 1);
       try {
         const room = await openRoom(decision.docName);
-        if (closing || socket.destroyed) return refuse(socket, 503);
+        if (closing || socket.destroyed) {
+          scheduleUnload(room);
+          return refuse(socket, 503);
+        }
         // An access change while this upgrade waited reached only the open sockets, not this
         // one: decide again rather than open a socket on a decision that may be outdated.
-        if (epoch !== accessEpoch) continue;
+        if (epoch !== accessEpoch) {
+          scheduleUnload(room);
+          continue;
+        }
         // ws reads only the method and the handshake headers of the request.
         wss.handleUpgrade(req as IncomingMessage, socket, head, (ws) =>
           attach(ws as PeerWebSocket, socket, room, decision),
@@ -214,21 +220,46 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     refuse(socket, 503);
   }
 
-  async function recheckAccess(change: Exclude<AccessChange, { type: "sessions-ended" }>): Promise<void> {
+  function touchedBy(change: Exclude<AccessChange, { type: "sessions-ended" }>, peer: SocketPeer): boolean {
+    if (change.type === "document-access-changed") return peer.docName === change.docName;
+    if (peer.user.id !== change.userId) return false;
+    return change.workspaceId === null || peer.workspaceId === change.workspaceId;
+  }
+
+  /** Peers whose frames are held while re-checks run, with how many re-checks hold each. */
+  const holds = new Map<SocketPeer, number>();
+
+  /**
+   * Decides the access of every socket a change touches again. Their frames are held from
+   * the moment the change is announced until their new decision, so no write lands on an
+   * outdated one. The client reconnects on 4403 and learns its new access from the fresh
+   * connection; frames held for a closed socket are dropped and sent again after that.
+   */
+  function recheckAccess(change: Exclude<AccessChange, { type: "sessions-ended" }>): void {
     for (const peer of peers) {
-      if (change.type === "document-access-changed") {
-        if (peer.docName !== change.docName) continue;
-      } else {
-        if (peer.user.id !== change.userId) continue;
-        if (change.workspaceId !== null && peer.workspaceId !== change.workspaceId) continue;
-      }
+      if (!touchedBy(change, peer)) continue;
+      holds.set(peer, (holds.get(peer) ?? 0) + 1);
+      peer.hold();
+      void decideAgain(peer).finally(() => {
+        const left = (holds.get(peer) ?? 1) - 1;
+        if (left > 0) return void holds.set(peer, left);
+        holds.delete(peer);
+        peer.release();
+      });
+    }
+  }
+
+  async function decideAgain(peer: SocketPeer): Promise<void> {
+    try {
       const [actor, doc] = await Promise.all([
         loadActor(ctx.db, peer.user.id, peer.workspaceId),
         findDocumentByName(ctx.db, peer.docName),
       ]);
       const access = doc ? documentAccess(actor, doc) : "none";
-      // The client reconnects on 4403 and learns its new access from the fresh connection.
       if (access !== peer.access) peer.close(CLOSE.accessChanged, "access changed");
+    } catch (err) {
+      log.error("collab: access re-check failed, closing the socket", { doc: peer.docName, err });
+      peer.close(CLOSE.accessChanged, "access changed");
     }
   }
 
@@ -239,7 +270,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       for (const peer of peers)
         if (ended.has(peer.sessionId)) peer.close(CLOSE.sessionEnded, "session ended");
     } else {
-      recheckAccess(change).catch((err) => log.error("collab: access re-check failed", { err }));
+      recheckAccess(change);
     }
   });
 

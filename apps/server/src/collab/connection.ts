@@ -27,6 +27,9 @@ export class PeerWebSocket extends WebSocket {
   peer: SocketPeer | null = null;
 }
 
+/** A re-decision takes a few SQLite reads; a client sending more than this meanwhile is cut. */
+const MAX_HELD_FRAMES = 1_000;
+
 /** Keepalive state bits: one small integer instead of three fields per connection. */
 const HEARD = 1; // something arrived since the last keepalive round (a message or a pong)
 const SPOKE = 2; // something was sent since the last keepalive round
@@ -36,6 +39,8 @@ export class SocketPeer implements Peer {
   awarenessClientId: number | null = null;
   writeRefusalReported = false;
   private liveness = HEARD | SPOKE;
+  /** Frames kept unhandled while this connection's access is being re-decided. */
+  private held: Buffer[] | null = null;
 
   constructor(
     private readonly ws: PeerWebSocket,
@@ -87,10 +92,41 @@ export class SocketPeer implements Peer {
 
   /** Handles one frame: decoded and given to the room, or the connection is closed. */
   receive(data: WebSocket.RawData, isBinary: boolean): void {
+    // Once we close a socket (session ended, access changed) nothing more from it counts,
+    // although frames keep arriving until the client sees the close.
+    if (!this.isOpen) return;
     this.heardFrom();
+    const bytes = data instanceof Buffer ? data : Buffer.concat(data as Buffer[]);
+    if (this.held && isBinary) {
+      if (this.held.length >= MAX_HELD_FRAMES) this.close(CLOSE.slowConsumer, "too many frames held");
+      else this.held.push(bytes);
+      return;
+    }
+    this.handle(bytes, isBinary);
+  }
+
+  /**
+   * Keeps incoming frames unhandled until `release`: while an access change is re-decided,
+   * a write must neither be applied on the old decision nor dropped (the client would not
+   * send it again without reconnecting).
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Handles the frames kept since `hold`, in order. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const bytes of held) {
+      if (!this.isOpen) return;
+      this.handle(bytes, true);
+    }
+  }
+
+  private handle(bytes: Buffer, isBinary: boolean): void {
     try {
       if (!isBinary) throw new ProtocolError("text frame");
-      const bytes = data instanceof Buffer ? data : Buffer.concat(data as Buffer[]);
       this.room.receive(
         this,
         decodeClientMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
