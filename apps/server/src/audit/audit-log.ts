@@ -1,6 +1,6 @@
 /**
  * The append-only audit log (the table refuses UPDATE and DELETE by trigger).
- * Records logins, role and membership changes, and refused document access.
+ * Records logins, role and membership changes, and refused access (REST and WebSocket).
  */
 import type { Database } from "../storage/database.js";
 
@@ -26,6 +26,7 @@ export type AuditEvent =
   | "workspace.updated"
   | "document.created"
   | "document.access_refused"
+  | "access.refused"
   | "document.write_refused"
   | "plan.created"
   | "plan.rebuilt"

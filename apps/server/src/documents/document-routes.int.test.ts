@@ -79,4 +79,27 @@ describe("documents", () => {
     const foreign = await createDocument(server.ctx.db, other);
     expect((await w.member.browser.get(`${w.base}/documents/${foreign.id}`)).status).toBe(404);
   });
+
+  it("audit every refused access: a forbidden action, a document without access, another workspace", async () => {
+    const team = await createDocument(server.ctx.db, w.workspaceId, {
+      title: "班の資料",
+      groupId: w.groupId,
+    });
+    expect((await w.observer.browser.post(`${w.base}/documents`, { title: "閲覧者の文書" })).status).toBe(
+      403,
+    );
+    expect(
+      (await w.outsider.browser.post(`${w.base}/documents/${team.id}/versions`, { label: "版" })).status,
+    ).toBe(403);
+    const other = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
+    expect((await w.member.browser.get(`/api/workspaces/${other.id}/documents`)).status).toBe(404);
+    const refused = await server.ctx.db.all<{ actor_user_id: string; target: string; detail: string }>(
+      "SELECT actor_user_id, target, detail FROM audit_log WHERE event = 'access.refused' ORDER BY id",
+    );
+    expect(refused.map((r) => [r.actor_user_id, r.target, JSON.parse(r.detail).code])).toEqual([
+      [w.observer.id, `${w.base}/documents`, "forbidden"],
+      [w.outsider.id, `${w.base}/documents/${team.id}/versions`, "forbidden"],
+      [w.member.id, `/api/workspaces/${other.id}/documents`, "workspace.notFound"],
+    ]);
+  });
 });

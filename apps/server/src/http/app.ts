@@ -2,7 +2,7 @@
  * The Hono application: security headers and Origin check for everything, the session on
  * every request, the REST API under /api, and the built web app for the rest.
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { auditRoutes } from "../audit/audit-routes.js";
 import { authRoutes } from "../auth/auth-routes.js";
 import { LoginThrottle } from "../auth/login-throttle.js";
@@ -76,8 +76,9 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/p", publicPageRoutes(collab));
   mountStaticWeb(app, ctx.config);
 
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
     if (err instanceof ApiError) {
+      if (REFUSALS.has(err.code)) await auditRefusal(c, err);
       for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
       return c.json(err.toJSON(), err.status);
     }
@@ -85,4 +86,24 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
     return c.json({ error: { code: "internal", message: "サーバーでエラーが発生しました。" } }, 500);
   });
   return app;
+}
+
+/** Refused access, as the API answers it: 403, and 404 for a workspace one is not a member of. */
+const REFUSALS = new Set(["forbidden", "workspace.notFound"]);
+
+/** Every refusal of a logged-in user is audited, whichever route decided it. */
+async function auditRefusal(c: Context<AppEnv>, err: ApiError): Promise<void> {
+  const user = c.get("user");
+  if (!user) return;
+  const app = c.get("app");
+  await app.audit
+    .record({
+      event: "access.refused",
+      workspaceId: c.get("workspaceId") ?? null,
+      actorUserId: user.id,
+      target: c.req.path,
+      ip: c.get("ip"),
+      detail: { method: c.req.method, code: err.code },
+    })
+    .catch((auditErr) => app.log.error("audit failed", { err: auditErr }));
 }
