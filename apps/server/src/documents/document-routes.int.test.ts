@@ -75,7 +75,7 @@ describe("documents", () => {
         })
       ).status,
     ).toBe(403);
-    const other = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
+    const otherId = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
     const foreign = await createDocument(server.ctx.db, other);
     expect((await w.member.browser.get(`${w.base}/documents/${foreign.id}`)).status).toBe(404);
   });
@@ -91,15 +91,15 @@ describe("documents", () => {
     expect(
       (await w.outsider.browser.post(`${w.base}/documents/${team.id}/versions`, { label: "版" })).status,
     ).toBe(403);
-    const other = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
-    expect((await w.member.browser.get(`/api/workspaces/${other.id}/documents`)).status).toBe(404);
+    const otherId = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
+    expect((await w.member.browser.get(`/api/workspaces/${otherId}/documents`)).status).toBe(404);
     const refused = await server.ctx.db.all<{ actor_user_id: string; target: string; detail: string }>(
       "SELECT actor_user_id, target, detail FROM audit_log WHERE event = 'access.refused' ORDER BY id",
     );
     expect(refused.map((r) => [r.actor_user_id, r.target, JSON.parse(r.detail).code])).toEqual([
       [w.observer.id, `${w.base}/documents`, "forbidden"],
       [w.outsider.id, `${w.base}/documents/${team.id}/versions`, "forbidden"],
-      [w.member.id, `/api/workspaces/${other.id}/documents`, "workspace.notFound"],
+      [w.member.id, `/api/workspaces/${otherId}/documents`, "workspace.notFound"],
     ]);
   });
 });
