@@ -75,7 +75,7 @@ describe("documents", () => {
         })
       ).status,
     ).toBe(403);
-    const otherId = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
+    const other = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
     const foreign = await createDocument(server.ctx.db, other);
     expect((await w.member.browser.get(`${w.base}/documents/${foreign.id}`)).status).toBe(404);
   });
