@@ -49,6 +49,42 @@ describe("members", () => {
     );
   });
 
+  it("keeps a secretariat when two of them demote or disable each other at the same moment", async () => {
+    const second = w.outsider;
+    expect(
+      (await w.admin.browser.patch(`${w.base}/members/${second.id}`, { role: "secretariat" })).status,
+    ).toBe(204);
+    const active = async () =>
+      (
+        await server.ctx.db.get<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM memberships WHERE workspace_id = ? AND role = 'secretariat' AND disabled_at IS NULL",
+          [w.workspaceId],
+        )
+      )?.n;
+    const demotions = await Promise.all([
+      w.admin.browser.patch(`${w.base}/members/${second.id}`, { role: "member" }),
+      second.browser.patch(`${w.base}/members/${w.admin.id}`, { role: "member" }),
+    ]);
+    expect(demotions.filter((r) => r.status === 204)).toHaveLength(1);
+    expect(demotions.every((r) => [204, 403, 409].includes(r.status))).toBe(true);
+    expect(await active()).toBe(1);
+
+    // Back to two secretariats, then both disable the other at once.
+    const [winner] = demotions[0].status === 204 ? [w.admin] : [second];
+    const loser = winner === w.admin ? second : w.admin;
+    expect(
+      (await winner.browser.patch(`${w.base}/members/${loser.id}`, { role: "secretariat" })).status,
+    ).toBe(204);
+    const disables = await Promise.all([
+      winner.browser.patch(`${w.base}/members/${loser.id}`, { disabled: true }),
+      loser.browser.patch(`${w.base}/members/${winner.id}`, { disabled: true }),
+    ]);
+    // The other is refused: 403 if it got past the workspace guard before the winner's commit, 404 if after.
+    expect(disables.filter((r) => r.status === 204)).toHaveLength(1);
+    expect(disables.every((r) => [204, 403, 404].includes(r.status))).toBe(true);
+    expect(await active()).toBe(1);
+  });
+
   it("never demotes the last secretariat", async () => {
     const res = await w.admin.browser.patch(`${w.base}/members/${w.admin.id}`, { role: "member" });
     expect(res.status).toBe(409);

@@ -3,11 +3,12 @@
  * Every change that alters what a person may open is announced on AccessEvents, so their
  * open document sockets are closed or downgraded at once.
  */
-import { canChangeRole, canDisableUser, isId, isRole, type Role } from "@tsumugi/domain";
+import { can, canChangeRole, canDisableUser, isId, isRole, type Role } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { readJsonObject } from "../http/request-body.js";
+import { loadActor } from "../workspaces/actor.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 
 interface MemberRow {
@@ -52,71 +53,87 @@ export function memberRoutes(): Hono<AppEnv> {
   });
 
   r.patch("/:uid", async (c) => {
-    const actor = authorize(c, "members.manage");
+    authorize(c, "members.manage");
     const app = c.get("app");
     const wid = c.get("workspaceId");
     const uid = c.req.param("uid");
     const body = await readJsonObject(c);
     if ("role" in body && !isRole(body.role)) throw invalid({ role: "unknown" });
     if ("disabled" in body && typeof body.disabled !== "boolean") throw invalid({ disabled: "required" });
-    const target = isId(uid)
-      ? await app.db.get<{ role: Role; disabled_at: number | null }>(
-          "SELECT role, disabled_at FROM memberships WHERE workspace_id = ? AND user_id = ?",
-          [wid, uid],
-        )
-      : undefined;
-    if (!target) throw memberNotFound();
+    if (!isId(uid)) throw memberNotFound();
     const ip = c.get("ip");
 
-    if (isRole(body.role) && body.role !== target.role) {
-      const newRole = body.role;
-      const count = await app.db.get<{ n: number }>(
-        "SELECT COUNT(*) AS n FROM memberships WHERE workspace_id = ? AND role = 'secretariat' AND disabled_at IS NULL",
-        [wid],
+    // Decided and written in one transaction, on the actor and counts as they are then: two
+    // secretariats demoting or disabling each other at once cannot leave the workspace
+    // without one.
+    const changes = await app.db.transaction(async (tx) => {
+      const actor = await loadActor(tx, c.get("actor").userId, wid);
+      if (actor.role === null || actor.disabled) throw forbidden();
+      const target = await tx.get<{ role: Role; disabled_at: number | null }>(
+        "SELECT role, disabled_at FROM memberships WHERE workspace_id = ? AND user_id = ?",
+        [wid, uid],
       );
-      if (!canChangeRole(actor, { userId: uid, role: target.role }, newRole, count?.n ?? 0)) {
-        throw new ApiError(
-          409,
-          "member.lastSecretariat",
-          "事務局が一人もいなくなるため、この変更はできません。",
+      if (!target) throw memberNotFound();
+      const done: { role?: { from: Role; to: Role }; disabled?: boolean; actorId: string } = {
+        actorId: actor.userId,
+      };
+      if (isRole(body.role) && body.role !== target.role) {
+        const count = await tx.get<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM memberships WHERE workspace_id = ? AND role = 'secretariat' AND disabled_at IS NULL",
+          [wid],
         );
+        if (!canChangeRole(actor, { userId: uid, role: target.role }, body.role, count?.n ?? 0)) {
+          if (!can(actor, "members.manage")) throw forbidden();
+          throw new ApiError(
+            409,
+            "member.lastSecretariat",
+            "事務局が一人もいなくなるため、この変更はできません。",
+          );
+        }
+        await tx.run("UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?", [
+          body.role,
+          wid,
+          uid,
+        ]);
+        done.role = { from: target.role, to: body.role };
       }
-      await app.db.run("UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?", [
-        newRole,
-        wid,
-        uid,
-      ]);
+      if (typeof body.disabled === "boolean" && body.disabled !== (target.disabled_at !== null)) {
+        if (!canDisableUser(actor, uid)) throw forbidden();
+        await tx.run("UPDATE memberships SET disabled_at = ? WHERE workspace_id = ? AND user_id = ?", [
+          body.disabled ? Date.now() : null,
+          wid,
+          uid,
+        ]);
+        done.disabled = body.disabled;
+      }
+      return done;
+    });
+
+    if (changes.role) {
       await app.audit.record({
         event: "member.role_changed",
         workspaceId: wid,
-        actorUserId: actor.userId,
+        actorUserId: changes.actorId,
         target: uid,
         ip,
-        detail: { from: target.role, to: newRole },
+        detail: changes.role,
       });
-      app.events.emit({ type: "user-access-changed", userId: uid, workspaceId: wid });
     }
-
-    if (typeof body.disabled === "boolean" && body.disabled !== (target.disabled_at !== null)) {
-      if (!canDisableUser(actor, uid)) throw forbidden();
-      await app.db.run("UPDATE memberships SET disabled_at = ? WHERE workspace_id = ? AND user_id = ?", [
-        body.disabled ? Date.now() : null,
-        wid,
-        uid,
-      ]);
+    if (changes.disabled !== undefined) {
       await app.audit.record({
-        event: body.disabled ? "member.disabled" : "member.enabled",
+        event: changes.disabled ? "member.disabled" : "member.enabled",
         workspaceId: wid,
-        actorUserId: actor.userId,
+        actorUserId: changes.actorId,
         target: uid,
         ip,
       });
-      if (body.disabled) {
+      if (changes.disabled) {
         const ended = await app.sessions.invalidateAllForUser(uid);
         app.events.emit({ type: "sessions-ended", sessionIds: ended });
       }
-      app.events.emit({ type: "user-access-changed", userId: uid, workspaceId: wid });
     }
+    if (changes.role || changes.disabled !== undefined)
+      app.events.emit({ type: "user-access-changed", userId: uid, workspaceId: wid });
     return c.body(null, 204);
   });
 
