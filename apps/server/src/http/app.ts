@@ -3,6 +3,7 @@
  * every request, the REST API under /api, and the built web app for the rest.
  */
 import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "../audit/audit-routes.js";
 import { authRoutes } from "../auth/auth-routes.js";
 import { LoginThrottle } from "../auth/login-throttle.js";
@@ -29,6 +30,7 @@ import type { AppEnv } from "./env.js";
 import { ApiError } from "./errors.js";
 import { originCheck, requestContext, securityHeaders, sessionLoader } from "./middleware.js";
 import { openApiDocument } from "./openapi.js";
+import { MAX_JSON_BYTES, tooLarge } from "./request-body.js";
 import { mountStaticWeb } from "./static-web.js";
 
 export function createApp(ctx: AppContext, collab: CollabServer, projector: PlanProjector): Hono<AppEnv> {
@@ -46,6 +48,16 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
     c.header("Cache-Control", "no-store");
   });
   app.use("/api/*", originCheck(ctx), sessionLoader(ctx));
+  // Counted as the bytes arrive, so a chunked body without Content-Length is cut off too.
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_JSON_BYTES,
+      onError: () => {
+        throw tooLarge();
+      },
+    }),
+  );
 
   app.get("/api/health", (c) => c.json({ ok: true, documentsLoaded: collab.loadedDocuments().length }));
   app.get("/api/openapi.json", (c) => c.json(openApiDocument(ctx.config.publicUrl)));

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -28,6 +29,57 @@ describe("cross-site request refusal", () => {
       expect(res.body).toMatchObject({ error: { code: "csrf.origin" } });
     }
     expect((await missing.get("/api/health")).status).toBe(200);
+  });
+});
+
+describe("request bodies", () => {
+  /** POSTs `bytes` bytes of JSON to the login route, with or without a Content-Length. */
+  function post(bytes: number, chunked: boolean): Promise<{ status: number; body: string }> {
+    const url = new URL("/api/auth/login", server.origin);
+    const payload = Buffer.from(JSON.stringify({ email: "a@example.jp", password: "x".repeat(bytes) }));
+    return new Promise((resolve, reject) => {
+      const req = request(
+        url,
+        {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/json",
+            Origin: server.origin,
+            ...(chunked ? { "Transfer-Encoding": "chunked" } : { "Content-Length": payload.length }),
+          },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (d) => {
+            body += d;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on("error", reject);
+      // In pieces, as a streaming client would send them.
+      for (let i = 0; i < payload.length; i += 8192) req.write(payload.subarray(i, i + 8192));
+      req.end();
+    });
+  }
+
+  it("refuses more than 64 KiB with 413 in Japanese, with or without a Content-Length", async () => {
+    server = await startTestServer();
+    const reachedLogin = async () =>
+      (await server.ctx.db.all("SELECT 1 FROM audit_log WHERE event = 'login.failure'")).length;
+    const declared = await post(200_000, false);
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toMatchObject({
+      error: { code: "request.tooLarge", message: "送信内容が大きすぎます。" },
+    });
+    // Chunked: counted as it arrives and cut off at the limit. The client in this same process
+    // may see the 413 or only the closed connection; either way the route never ran.
+    const chunked = await post(200_000, true).catch((err: Error) => ({ status: 0, body: err.message }));
+    expect([413, 0]).toContain(chunked.status);
+    expect(await reachedLogin()).toBe(0);
+    // Within the limit, a chunked body reaches the route (unknown account: 401, audited).
+    expect((await post(100, true)).status).toBe(401);
+    expect(await reachedLogin()).toBe(1);
   });
 });
 
