@@ -3,7 +3,7 @@
  * the secretariat approves and may publish to a public page. Approved and published drafts
  * are locked (read-only for everyone).
  */
-import { type Actor, type DocumentRef, documentAccess } from "./policy.js";
+import { type Actor, can, type DocumentRef, documentAccess } from "./policy.js";
 
 export const DRAFT_STATUSES = [
   { id: "drafting", label: "作成中" },
@@ -29,7 +29,7 @@ export const isLockedDraftStatus = (s: DraftStatus) => s === "approved" || s ===
  * secretariat sends it back, approves, publishes and withdraws it from the public page.
  */
 export function canMoveDraft(actor: Actor, doc: DocumentRef, from: DraftStatus, to: DraftStatus): boolean {
-  const secretariat = !actor.disabled && actor.role === "secretariat";
+  const secretariat = can(actor, "drafts.decide");
   if (from === "drafting" && to === "reviewing")
     return documentAccess(actor, { ...doc, locked: false }) === "write";
   if (from === "reviewing" && (to === "drafting" || to === "approved")) return secretariat;

@@ -6,8 +6,11 @@ import {
   canCreateDocument,
   canDisableUser,
   canManageMeeting,
+  canResolveDocumentComment,
+  canSeeRegionPlans,
   type DocumentAccess,
   documentAccess,
+  isActiveMember,
   WORKSPACE_ACTIONS,
   type WorkspaceAction,
 } from "./policy.js";
@@ -40,6 +43,7 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "indicators.read": { secretariat: true, member: true, coordinator: true, observer: true },
   "indicators.enter": { secretariat: true, member: false, coordinator: true, observer: false },
   "indicators.define": { secretariat: true, member: false, coordinator: false, observer: false },
+  "drafts.decide": { secretariat: true, member: false, coordinator: false, observer: false },
 };
 
 describe("workspace actions: every role × action", () => {
@@ -127,5 +131,30 @@ describe("locked documents and meetings", () => {
     }
     expect(canManageMeeting(actor("observer"), "g1")).toBe(false);
     expect(canManageMeeting(actor("member", { disabled: true }), "g1")).toBe(false);
+  });
+});
+
+describe("membership, comments and region plans", () => {
+  it("counts only active members of the workspace", () => {
+    for (const role of ROLES) expect(isActiveMember(actor(role))).toBe(true);
+    expect(isActiveMember(actor(null))).toBe(false);
+    expect(isActiveMember(actor("secretariat", { disabled: true }))).toBe(false);
+  });
+
+  it("lets the document's editors and the secretariat resolve its comments, locked or not", () => {
+    const own = { workspaceId: "w", groupId: "g1", locked: true };
+    const other = { workspaceId: "w", groupId: "g2" };
+    expect(canResolveDocumentComment(actor("member"), own)).toBe(true);
+    expect(canResolveDocumentComment(actor("member"), other)).toBe(false);
+    expect(canResolveDocumentComment(actor("secretariat"), other)).toBe(true);
+    expect(canResolveDocumentComment(actor("observer"), own)).toBe(false);
+    expect(canResolveDocumentComment(actor("member", { disabled: true }), own)).toBe(false);
+  });
+
+  it("shows region plans only to the prefecture looking at its prefecture group", () => {
+    expect(canSeeRegionPlans(actor("observer"), "prefecture")).toBe(true);
+    expect(canSeeRegionPlans(actor("observer"), "custom")).toBe(false);
+    expect(canSeeRegionPlans(actor("secretariat"), "prefecture")).toBe(false);
+    expect(canSeeRegionPlans(actor("observer", { disabled: true }), "prefecture")).toBe(false);
   });
 });

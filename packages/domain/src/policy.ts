@@ -35,6 +35,7 @@ export const WORKSPACE_ACTIONS = [
   "indicators.read",
   "indicators.enter",
   "indicators.define",
+  "drafts.decide",
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -60,6 +61,8 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   // The secretariat enters values; the coordinator keeps the consultation desk's figures.
   "indicators.enter": ["secretariat", "coordinator"],
   "indicators.define": ["secretariat"],
+  // Sending a draft back, approving, publishing and withdrawing it is the plenary's (事務局) call.
+  "drafts.decide": ["secretariat"],
 };
 
 function activeRole(actor: Actor): Role | null {
@@ -94,6 +97,27 @@ export function documentAccess(actor: Actor, doc: DocumentRef): DocumentAccess {
   if (role === "secretariat") return "write";
   if (doc.groupId === null) return "write";
   return actor.groupIds.includes(doc.groupId) ? "write" : "read";
+}
+
+/** An active member of the workspace, whatever the role. */
+export function isActiveMember(actor: Actor): boolean {
+  return activeRole(actor) !== null;
+}
+
+/**
+ * Resolving a comment on a document: those who may edit its text (locked or not), and the
+ * secretariat, who fixes the record.
+ */
+export function canResolveDocumentComment(actor: Actor, doc: DocumentRef): boolean {
+  return documentAccess(actor, { ...doc, locked: false }) === "write" || can(actor, "minutes.fix");
+}
+
+/**
+ * Region comparisons show indicators to everyone in the group's municipalities; the plans
+ * behind them only to the prefecture (an observer) looking at its prefecture's group.
+ */
+export function canSeeRegionPlans(actor: Actor, regionKind: string): boolean {
+  return regionKind === "prefecture" && activeRole(actor) === "observer";
 }
 
 /** May the actor create a document owned by `groupId` (null: workspace-wide)? */

@@ -3,6 +3,7 @@
  * workspace (the ones they are invited to, their groups' and the whole committee's), rotate
  * it, or revoke it. The feed itself needs no session: the URL is the credential.
  */
+import { isActiveMember } from "@tsumugi/domain";
 import { Hono } from "hono";
 import { newSecretToken, secretMatches, splitToken } from "../auth/secret-token.js";
 import type { AppEnv } from "../http/env.js";
@@ -77,7 +78,7 @@ export function publicCalendarRoutes(): Hono<AppEnv> {
     if (!feed || feed.revoked_at !== null || !secretMatches(parts.secret, feed.secret_hash))
       throw feedNotFound();
     const actor = await loadActor(db, feed.user_id, feed.workspace_id);
-    if (actor.role === null || actor.disabled) throw feedNotFound();
+    if (!isActiveMember(actor)) throw feedNotFound();
     const ws = await db.get<{ name: string }>("SELECT name FROM workspaces WHERE id = ?", [
       feed.workspace_id,
     ]);

@@ -3,7 +3,15 @@
  * comments on a passage of any document. Approving locks the draft (a version is kept);
  * publishing gives it a public page at /p/<publicId>.
  */
-import { can, canMoveDraft, documentAccess, isDraftStatus, isId, isLockedDraftStatus } from "@tsumugi/domain";
+import {
+  can,
+  canMoveDraft,
+  canResolveDocumentComment,
+  documentAccess,
+  isDraftStatus,
+  isId,
+  isLockedDraftStatus,
+} from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import * as Y from "yjs";
 import { randomString } from "../auth/secret-token.js";
@@ -122,8 +130,7 @@ export function draftRoutes(collab: CollabServer): Hono<AppEnv> {
   r.post("/comments/:cid/resolve", async (c) => {
     const actor = authorize(c, "documents.list");
     const doc = await documentOf(c);
-    const editor = documentAccess(actor, { ...doc, locked: false }) === "write" || can(actor, "minutes.fix");
-    if (!editor) throw forbidden();
+    if (!canResolveDocumentComment(actor, doc)) throw forbidden();
     const res = await c
       .get("app")
       .db.run(

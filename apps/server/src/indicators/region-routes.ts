@@ -4,7 +4,7 @@
  * observers in a prefecture group, each municipality's plan progress as well. Plans
  * themselves never cross workspaces.
  */
-import { figureOf, fiscalYearOf, normalise, planDashboard } from "@tsumugi/domain";
+import { canSeeRegionPlans, figureOf, fiscalYearOf, normalise, planDashboard } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
@@ -130,7 +130,7 @@ export function regionRoutes(): Hono<AppEnv> {
       [c.req.param("gid"), wid],
     );
     if (!group) throw new ApiError(404, "region.notFound", "地域グループが見つかりません。");
-    const showPlans = group.kind === "prefecture" && actor.role === "observer";
+    const showPlans = canSeeRegionPlans(actor, group.kind);
     const fy = fiscalYearOf(new Date(Date.now() + 9 * 3_600_000));
     const members = await db.all<{ id: string; name: string; prefecture: string }>(
       `SELECT w.id, w.name, w.prefecture FROM region_group_members m JOIN workspaces w ON w.id = m.workspace_id

@@ -3,7 +3,7 @@
  * Every change that alters what a person may open is announced on AccessEvents, so their
  * open document sockets are closed or downgraded at once.
  */
-import { can, canChangeRole, canDisableUser, isId, isRole, type Role } from "@tsumugi/domain";
+import { can, canChangeRole, canDisableUser, isActiveMember, isId, isRole, type Role } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
@@ -68,7 +68,7 @@ export function memberRoutes(): Hono<AppEnv> {
     // without one.
     const changes = await app.db.transaction(async (tx) => {
       const actor = await loadActor(tx, c.get("actor").userId, wid);
-      if (actor.role === null || actor.disabled) throw forbidden();
+      if (!isActiveMember(actor)) throw forbidden();
       const target = await tx.get<{ role: Role; disabled_at: number | null }>(
         "SELECT role, disabled_at FROM memberships WHERE workspace_id = ? AND user_id = ?",
         [wid, uid],

@@ -2,7 +2,7 @@
  * Guards /api/workspaces/:wid/*: a logged-in, active member of the workspace gets the
  * policy's Actor on the context; anyone else gets 404, so workspace ids reveal nothing.
  */
-import { type Actor, can, isId, type WorkspaceAction } from "@tsumugi/domain";
+import { type Actor, can, isActiveMember, isId, type WorkspaceAction } from "@tsumugi/domain";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, authRequired, forbidden } from "../http/errors.js";
@@ -16,7 +16,7 @@ export const workspaceGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const wid = c.req.param("wid");
   if (!isId(wid)) throw workspaceNotFound();
   const actor = await loadActor(c.get("app").db, user.id, wid);
-  if (actor.role === null || actor.disabled) throw workspaceNotFound();
+  if (!isActiveMember(actor)) throw workspaceNotFound();
   c.set("actor", actor);
   c.set("workspaceId", wid);
   await next();
