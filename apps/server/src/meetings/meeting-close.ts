@@ -79,6 +79,15 @@ export async function fixMinutes(
   m: MeetingRecord,
   userId: string,
 ): Promise<void> {
+  // Lock first, then copy: once the lock is announced, open sockets hold their frames and are
+  // closed as read-only, so what the flush leaves in the document is exactly what is locked
+  // and the 確定版 version cannot miss an edit that landed in between.
+  const now = Date.now();
+  await app.db.transaction(async (tx) => {
+    await tx.run("UPDATE meetings SET minutes_state = 'fixed', updated_at = ? WHERE id = ?", [now, m.id]);
+    await tx.run("UPDATE documents SET locked_at = ?, updated_at = ? WHERE id = ?", [now, now, m.documentId]);
+  });
+  app.events.emit({ type: "document-access-changed", docName: m.docName });
   await collab.flush();
   const minutes = await collab.readDocument(m.docName);
   await saveVersion(app.db, {
@@ -89,10 +98,4 @@ export async function fixMinutes(
     userId,
   });
   minutes.destroy();
-  const now = Date.now();
-  await app.db.transaction(async (tx) => {
-    await tx.run("UPDATE meetings SET minutes_state = 'fixed', updated_at = ? WHERE id = ?", [now, m.id]);
-    await tx.run("UPDATE documents SET locked_at = ?, updated_at = ? WHERE id = ?", [now, now, m.documentId]);
-  });
-  app.events.emit({ type: "document-access-changed", docName: m.docName });
 }
