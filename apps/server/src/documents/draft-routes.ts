@@ -4,7 +4,6 @@
  * publishing gives it a public page at /p/<publicId>.
  */
 import {
-  can,
   canMoveDraft,
   canResolveDocumentComment,
   documentAccess,

@@ -115,12 +115,19 @@ describe("security headers", () => {
 });
 
 describe("OpenAPI", () => {
+  // Loosely typed: the assertions below walk into the document by path.
+  // biome-ignore lint/suspicious/noExplicitAny: JSON document inspected field by field
+  type Json = any;
+  const fetchDocument = (origin: string) =>
+    new TestBrowser(origin).get<{
+      openapi: string;
+      paths: Record<string, Record<string, Json>>;
+      components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
+    }>("/api/openapi.json");
+
   it("describes every route of the contract", async () => {
     server = await startTestServer();
-    const res = await new TestBrowser(server.origin).get<{
-      openapi: string;
-      paths: Record<string, Record<string, unknown>>;
-    }>("/api/openapi.json");
+    const res = await fetchDocument(server.origin);
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe("3.1.0");
     const expected: [string, string][] = [
@@ -148,6 +155,80 @@ describe("OpenAPI", () => {
     ];
     for (const [method, path] of expected)
       expect(res.body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+  });
+
+  it("gives success and error responses their schemas, and request bodies their required fields", async () => {
+    server = await startTestServer();
+    const { paths, components } = (await fetchDocument(server.origin)).body;
+    const resolve = (schema: Json): Json =>
+      schema?.$ref ? components.schemas[schema.$ref.replace("#/components/schemas/", "")] : schema;
+    const json = (response: Json) => response?.content?.["application/json"]?.schema;
+    const errorRef = { $ref: "#/components/schemas/Error" };
+
+    // The error body, as ApiError.toJSON renders it.
+    const error = components.schemas.Error;
+    expect(error.required).toEqual(["error"]);
+    expect(error.properties.error.required).toEqual(["code", "message"]);
+    expect(Object.keys(error.properties.error.properties)).toEqual(["code", "message", "fields"]);
+
+    // Documents: the list and the created document, as toDocumentView renders them.
+    const list = paths["/api/workspaces/{wid}/documents"].get;
+    const listed = resolve(resolve(json(list.responses["200"])).properties.documents.items);
+    for (const field of ["id", "docName", "title", "groupId", "kind", "access", "locked", "draftStatus"])
+      expect(listed.required, field).toContain(field);
+    expect(listed.properties.docName.type).toBe("string");
+    expect(listed.properties.groupId.type).toEqual(["string", "null"]);
+    expect(listed.properties.access.enum).toEqual(["write", "read", "none"]);
+    for (const status of ["401", "404"]) expect(json(list.responses[status]), status).toEqual(errorRef);
+
+    const create = paths["/api/workspaces/{wid}/documents"].post;
+    expect(resolve(json(create.responses["201"])).properties.document).toEqual({
+      $ref: "#/components/schemas/Document",
+    });
+    for (const status of ["400", "401", "403", "404"])
+      expect(json(create.responses[status]), status).toEqual(errorRef);
+    const createBody = json(create.requestBody);
+    expect(createBody.required).toEqual(["kind"]);
+    expect(createBody.properties.kind.enum).not.toContain("plan");
+
+    // Login and /me answer the user and their workspaces; login needs e-mail and password.
+    const login = paths["/api/auth/login"].post;
+    expect(json(login.requestBody).required).toEqual(["email", "password"]);
+    const session = resolve(json(login.responses["200"]));
+    expect(session.required).toEqual(["user", "workspaces"]);
+    expect(resolve(session.properties.user).required).toEqual(["id", "email", "name", "organization"]);
+    expect(resolve(session.properties.workspaces.items).required).toEqual([
+      "id",
+      "name",
+      "prefecture",
+      "lgCode",
+      "role",
+    ]);
+    expect(json(paths["/api/auth/me"].get.responses["200"])).toEqual(json(login.responses["200"]));
+    expect(login.responses["429"].headers["Retry-After"]).toBeDefined();
+
+    const health = resolve(json(paths["/api/health"].get.responses["200"]));
+    expect(Object.keys(health.properties)).toEqual(["ok", "documentsLoaded"]);
+
+    // Every $ref points at a schema that exists.
+    const refs = JSON.stringify({ paths, components }).match(/#\/components\/schemas\/\w+/g) ?? [];
+    for (const r of new Set(refs)) expect(resolve({ $ref: r }), r).toBeDefined();
+  });
+
+  it("names the session cookie the server actually sets, over http and over https", async () => {
+    server = await startTestServer();
+    const plain = (await fetchDocument(server.origin)).body.components.securitySchemes.session;
+    expect(plain).toMatchObject({ type: "apiKey", in: "cookie", name: "tsumugi_session" });
+    const workspaceId = await createWorkspace(server.ctx.db);
+    await createUser(server.ctx.db, { workspaceId, email: "a@example.jp" });
+    const login = await new TestBrowser(server.origin).login("a@example.jp", TEST_PASSWORD);
+    expect(login.headers.getSetCookie()[0]).toMatch(new RegExp(`^${plain.name}=`));
+    await server.destroy();
+
+    server = await startTestServer({ env: { PUBLIC_URL: "https://tsumugi.example.lg.jp" } });
+    const secure = (await fetchDocument(`http://localhost:${server.port}`)).body.components.securitySchemes
+      .session;
+    expect(secure.name).toBe("__Host-tsumugi_session");
   });
 });
 

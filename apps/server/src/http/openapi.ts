@@ -2,6 +2,10 @@
  * The OpenAPI 3.1 description served at /api/openapi.json, built from one table of
  * operations (docs/api.md is the prose version of the same contract).
  */
+import { DOCUMENT_KINDS, DOCUMENT_TITLE_MAX, DRAFT_STATUSES, DRAFT_TEMPLATES, ROLES } from "@tsumugi/domain";
+import { PASSWORD_MAX_LENGTH } from "../auth/password.js";
+
+type Schema = Record<string, unknown>;
 
 interface Operation {
   method: "get" | "post" | "patch" | "put" | "delete";
@@ -9,21 +13,154 @@ interface Operation {
   summary: string;
   tag: string;
   auth?: boolean;
-  body?: Record<string, string>;
+  /** Request body fields: a JSON type name as shorthand, or a full schema. */
+  body?: Record<string, string | Schema>;
+  /** Body fields the route refuses (400) when missing. */
+  required?: string[];
+  /** Further constraints merged into the request body schema. */
+  bodyRules?: Schema;
   ok: number;
+  /** The success response's JSON schema. */
+  response?: Schema;
   errors?: number[];
 }
 
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+
+/** Schemas of success responses, named as the code that renders them. */
+const SCHEMAS: Record<string, Schema> = {
+  Health: {
+    type: "object",
+    required: ["ok", "documentsLoaded"],
+    properties: {
+      ok: { type: "boolean", const: true },
+      documentsLoaded: { type: "integer", description: "Collaborative documents held in memory" },
+    },
+  },
+  // auth/account-repository.ts userView
+  User: {
+    type: "object",
+    required: ["id", "email", "name", "organization"],
+    properties: {
+      id: { type: "string" },
+      email: { type: "string" },
+      name: { type: "string" },
+      organization: { type: "string" },
+    },
+  },
+  // auth/account-repository.ts workspacesOf
+  WorkspaceMembership: {
+    type: "object",
+    required: ["id", "name", "prefecture", "lgCode", "role"],
+    properties: {
+      id: { type: "string" },
+      name: { type: "string" },
+      prefecture: { type: "string" },
+      lgCode: { type: "string", description: "Local government code (地方公共団体コード)" },
+      role: { type: "string", enum: [...ROLES], description: "The user's role in the workspace" },
+    },
+  },
+  /** POST /api/auth/login and GET /api/auth/me. */
+  SessionInfo: {
+    type: "object",
+    required: ["user", "workspaces"],
+    properties: {
+      user: ref("User"),
+      workspaces: {
+        type: "array",
+        items: ref("WorkspaceMembership"),
+        description: "Workspaces where the user is an active member, by name",
+      },
+    },
+  },
+  // documents/document-repository.ts toDocumentView
+  Document: {
+    type: "object",
+    required: [
+      "id",
+      "title",
+      "kind",
+      "groupId",
+      "docName",
+      "locked",
+      "draftStatus",
+      "publicId",
+      "access",
+      "createdAt",
+      "updatedAt",
+    ],
+    properties: {
+      id: { type: "string" },
+      title: { type: "string" },
+      kind: { type: "string", enum: [...DOCUMENT_KINDS] },
+      groupId: { type: ["string", "null"], description: "The owning group; null for the whole workspace" },
+      docName: { type: "string", description: "Opens the document at WebSocket /collab/{docName}" },
+      locked: { type: "boolean", description: "Read-only for everyone (fixed minutes, approved drafts)" },
+      draftStatus: {
+        type: ["string", "null"],
+        enum: [...DRAFT_STATUSES.map((s) => s.id), null],
+        description: "A draft's status; null for other kinds",
+      },
+      publicId: {
+        type: ["string", "null"],
+        description: "Set while a draft is on its public page /p/{publicId}",
+      },
+      access: { type: "string", enum: ["write", "read", "none"], description: "The caller's access" },
+      createdAt: { type: "integer", description: "Epoch milliseconds" },
+      updatedAt: { type: "integer", description: "Epoch milliseconds" },
+    },
+  },
+  DocumentList: {
+    type: "object",
+    required: ["documents"],
+    properties: {
+      documents: {
+        type: "array",
+        items: ref("Document"),
+        description: "Newest change first; plan and meeting documents are not listed",
+      },
+    },
+  },
+  DocumentResult: { type: "object", required: ["document"], properties: { document: ref("Document") } },
+};
+
+/** What each error status means across the API; the body is always the Error schema. */
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "Invalid request: `validation` with `fields` (field → problem code), or `request.malformed`",
+  401: "Not logged in (`auth.required`), or wrong credentials (`auth.invalid`)",
+  403: "Not allowed (`forbidden`), or a state-changing request from a foreign origin (`csrf.origin`)",
+  404: "Not found; a workspace the caller is not an active member of is also 404 (`workspace.notFound`)",
+  409: "Conflict with the current state",
+  410: "Gone (used or expired)",
+  413: "Request body larger than 64 KiB (`request.tooLarge`)",
+  415: "Request body is not JSON (`request.notJson`)",
+  429: "Too many attempts (`auth.throttled`); see Retry-After",
+  503: "Temporarily unavailable",
+};
+
 const OPERATIONS: Operation[] = [
-  { method: "get", path: "/api/health", summary: "Health check", tag: "system", auth: false, ok: 200 },
+  {
+    method: "get",
+    path: "/api/health",
+    summary: "Health check",
+    tag: "system",
+    auth: false,
+    ok: 200,
+    response: ref("Health"),
+  },
   {
     method: "post",
     path: "/api/auth/login",
     summary: "Log in; sets the session cookie",
     tag: "auth",
     auth: false,
-    body: { email: "string", password: "string" },
+    body: {
+      email: { type: "string", maxLength: 254 },
+      password: { type: "string", minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
+    },
+    required: ["email", "password"],
     ok: 200,
+    response: ref("SessionInfo"),
     errors: [400, 401, 403, 429],
   },
   {
@@ -39,6 +176,7 @@ const OPERATIONS: Operation[] = [
     summary: "The logged-in user and their workspaces",
     tag: "auth",
     ok: 200,
+    response: ref("SessionInfo"),
     errors: [401],
   },
   {
@@ -47,6 +185,7 @@ const OPERATIONS: Operation[] = [
     summary: "Change password; ends the user's other sessions",
     tag: "auth",
     body: { currentPassword: "string", newPassword: "string" },
+    required: ["currentPassword", "newPassword"],
     ok: 204,
     errors: [400, 401, 429],
   },
@@ -184,14 +323,43 @@ const OPERATIONS: Operation[] = [
     summary: "Documents with the caller's access",
     tag: "documents",
     ok: 200,
+    response: ref("DocumentList"),
   },
   {
     method: "post",
     path: "/api/workspaces/{wid}/documents",
     summary: "Create a document; its docName opens /collab/{docName}",
     tag: "documents",
-    body: { title: "string", kind: "string", groupId: "string", template: "string" },
+    body: {
+      title: {
+        type: "string",
+        maxLength: DOCUMENT_TITLE_MAX,
+        description: "Required unless a template is given (then it defaults to the template's title)",
+      },
+      kind: {
+        type: "string",
+        enum: DOCUMENT_KINDS.filter((k) => k !== "plan"),
+        description: "Plan documents are created through /plans",
+      },
+      groupId: {
+        type: ["string", "null"],
+        description: "A group of the workspace; null for the whole workspace",
+      },
+      template: {
+        type: ["string", "null"],
+        enum: [...DRAFT_TEMPLATES, null],
+        description: "Starting text of a draft (kind draft only)",
+      },
+    },
+    required: ["kind"],
+    bodyRules: {
+      anyOf: [
+        { required: ["title"], properties: { title: { minLength: 1 } } },
+        { required: ["template"], properties: { template: { type: "string" } } },
+      ],
+    },
     ok: 201,
+    response: ref("DocumentResult"),
     errors: [400, 403],
   },
   {
@@ -200,6 +368,7 @@ const OPERATIONS: Operation[] = [
     summary: "One document with the caller's access",
     tag: "documents",
     ok: 200,
+    response: ref("DocumentResult"),
     errors: [404],
   },
   {
@@ -670,7 +839,8 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
-const ERROR_SCHEMA = {
+// http/errors.ts ApiError.toJSON
+const ERROR_SCHEMA: Schema = {
   type: "object",
   required: ["error"],
   properties: {
@@ -686,6 +856,28 @@ const ERROR_SCHEMA = {
   },
 };
 
+/** Errors every operation of its kind can answer, besides those listed in the table. */
+function commonErrors(op: Operation): number[] {
+  const statuses: number[] = [];
+  // workspaceGuard: not logged in → 401; not an active member (or a malformed id) → 404.
+  if (op.path.startsWith("/api/workspaces/{wid}")) statuses.push(401, 404);
+  // originCheck refuses state-changing requests from a foreign or missing Origin.
+  if (op.method !== "get") statuses.push(403);
+  // readJsonObject: malformed JSON, over the size limit, not JSON.
+  if (op.body) statuses.push(400, 413, 415);
+  return statuses;
+}
+
+function bodyField(type: string | Schema): Schema {
+  if (typeof type !== "string") return type;
+  return type === "array" ? { type: "array", items: { type: "string" } } : { type };
+}
+
+/** The session cookie's name, as auth/cookie.ts sessionCookieName picks it for the public URL. */
+function sessionCookieName(publicUrl: string): string {
+  return publicUrl.startsWith("https:") ? "__Host-tsumugi_session" : "tsumugi_session";
+}
+
 export function openApiDocument(serverUrl: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
@@ -696,12 +888,19 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       schema: { type: "string" },
     }));
     const responses: Record<string, unknown> = {
-      [op.ok]: { description: op.ok === 204 ? "No content" : "OK" },
+      [op.ok]: {
+        description: op.ok === 204 ? "No content" : op.ok === 201 ? "Created" : "OK",
+        ...(op.response ? { content: { "application/json": { schema: op.response } } } : {}),
+      },
     };
-    for (const status of op.errors ?? []) {
+    const errors = [...new Set([...(op.errors ?? []), ...commonErrors(op)])].sort((a, b) => a - b);
+    for (const status of errors) {
       responses[status] = {
-        description: "Error",
-        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        description: ERROR_DESCRIPTIONS[status] ?? "Error",
+        ...(status === 429
+          ? { headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } }
+          : {}),
+        content: { "application/json": { schema: ref("Error") } },
       };
     }
     paths[op.path] ??= {};
@@ -719,11 +918,10 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
                   schema: {
                     type: "object",
                     properties: Object.fromEntries(
-                      Object.entries(op.body).map(([k, t]) => [
-                        k,
-                        t === "array" ? { type: "array", items: { type: "string" } } : { type: t },
-                      ]),
+                      Object.entries(op.body).map(([k, t]) => [k, bodyField(t)]),
                     ),
+                    ...(op.required ? { required: op.required } : {}),
+                    ...op.bodyRules,
                   },
                 },
               },
@@ -744,8 +942,16 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
     servers: [{ url: serverUrl }],
     security: [{ session: [] }],
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tsumugi_session" } },
-      schemas: { Error: ERROR_SCHEMA },
+      securitySchemes: {
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: sessionCookieName(serverUrl),
+          description:
+            "Session cookie set by POST /api/auth/login: `__Host-tsumugi_session` (Secure) when served over https, `tsumugi_session` over plain http.",
+        },
+      },
+      schemas: { Error: ERROR_SCHEMA, ...SCHEMAS },
     },
     paths,
   };
