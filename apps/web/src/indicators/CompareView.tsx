@@ -76,7 +76,7 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
       {result?.groups.length === 0 && <p className="muted">{t("indicators.noRegion")}</p>}
       {result?.groups.map((g) => {
         const rows = g.members.map((m) => ({
-          name: m.isSelf ? `${m.name}（自市）` : m.name,
+          name: m.isSelf ? t("indicators.ownMunicipality", { name: m.name }) : m.name,
           value: roundFigure(m.normalised, 2),
           raw: m.value,
         }));
@@ -141,10 +141,10 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
                 type="button"
                 onClick={() => {
                   const lines = [
-                    ["市町村", "値", unit].join(","),
+                    [t("indicators.municipality"), t("indicators.value"), unit].join(","),
                     ...rows.map((r) => [r.name, r.raw ?? "", r.value ?? ""].join(",")),
                   ];
-                  lines.push(["平均", "", roundFigure(g.average, 2) ?? ""].join(","));
+                  lines.push([t("indicators.average"), "", roundFigure(g.average, 2) ?? ""].join(","));
                   downloadBlob(
                     new Blob([`\uFEFF${lines.join("\r\n")}\r\n`], { type: "text/csv" }),
                     `${g.name}_${code}_${fy}.csv`,

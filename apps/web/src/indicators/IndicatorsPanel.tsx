@@ -434,10 +434,12 @@ function TrendView(props: {
         )}
       </div>
       <p className="muted small">
-        {t(`indicatorType.${indicator.type}` as MessageKey)}・
-        {t(`indicators.direction.${indicator.direction}` as MessageKey)}・{t("indicators.source")}：
-        {indicator.source}
-        {indicator.notes && `・${indicator.notes}`}
+        {t(indicator.notes ? "indicators.summaryWithNotes" : "indicators.summary", {
+          type: t(`indicatorType.${indicator.type}` as MessageKey),
+          direction: t(`indicators.direction.${indicator.direction}` as MessageKey),
+          source: indicator.source,
+          notes: indicator.notes,
+        })}
       </p>
       <TrendChart
         indicator={indicator}

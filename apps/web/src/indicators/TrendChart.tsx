@@ -121,7 +121,7 @@ export function TrendChart(props: {
 
   const csv = () => {
     const lines = [
-      ["年度", `値（${unit}）`, "目標"].join(","),
+      [t("plans.year"), t("indicators.valueWithUnit", { unit }), t("indicators.target")].join(","),
       ...rows.map((r) => [r.year, r.value ?? "", r.target ?? ""].join(",")),
     ];
     downloadBlob(
@@ -142,7 +142,7 @@ export function TrendChart(props: {
         className="trend-plot"
         data-points={JSON.stringify(points)}
         role="img"
-        aria-label={`${indicator.name}（${unit}）の推移`}
+        aria-label={t("indicators.trendLabel", { name: indicator.name, unit })}
       >
         <ResponsiveContainer width="100%" height={props.compact ? 90 : 300}>
           <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 5, left: props.compact ? 0 : 10 }}>
@@ -154,7 +154,7 @@ export function TrendChart(props: {
             <Line
               type="monotone"
               dataKey="value"
-              name={`${t("indicators.value")}（${unit}）`}
+              name={t("indicators.valueWithUnit", { unit })}
               stroke="#30638e"
               strokeWidth={2}
               connectNulls={false}

@@ -39,7 +39,11 @@ export function MeetingPrint({ user }: { user: { id: string; name: string } }) {
             {a.title}
             {(a.minutes > 0 || a.presenter) && (
               <span className="muted">
-                （{[a.minutes > 0 ? `${a.minutes}分` : "", a.presenter].filter(Boolean).join("・")}）
+                （
+                {[a.minutes > 0 ? t("meeting.agenda.duration", { minutes: a.minutes }) : "", a.presenter]
+                  .filter(Boolean)
+                  .join("・")}
+                ）
               </span>
             )}
           </li>

@@ -72,8 +72,11 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
                 </td>
                 <td>{t(`meetingKind.${m.kind}` as MessageKey)}</td>
                 <td>
-                  {t(`meetingState.${m.state}` as MessageKey)}
-                  {m.state === "closed" && `・${t(`minutesState.${m.minutesState}` as MessageKey)}`}
+                  {m.state === "closed"
+                    ? t("meetings.closedWithMinutes", {
+                        minutes: t(`minutesState.${m.minutesState}` as MessageKey),
+                      })
+                    : t(`meetingState.${m.state}` as MessageKey)}
                 </td>
               </tr>
             ))}

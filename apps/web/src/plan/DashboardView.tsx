@@ -110,9 +110,13 @@ export function DashboardView() {
         <ul className="plain" data-testid="dashboard-changes">
           {data.recentChanges.map((c) => (
             <li key={c.id}>
-              <span className="muted">{formatWarekiDateTime(c.at)}</span> {c.by.join("、")}：
-              {t(`dashboard.table.${c.table}` as MessageKey)}「{c.title}」を
-              {t(`dashboard.change.${c.change}` as MessageKey)}
+              <span className="muted">{formatWarekiDateTime(c.at)}</span>{" "}
+              {t("dashboard.changeEntry", {
+                by: c.by.join("、"),
+                table: t(`dashboard.table.${c.table}` as MessageKey),
+                title: c.title,
+                change: t(`dashboard.change.${c.change}` as MessageKey),
+              })}
             </li>
           ))}
         </ul>

@@ -159,7 +159,7 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
         )}
         {preview?.noHeader && (
           <p className="field-error" role="alert" data-testid="import-no-header">
-            {t("import.noHeader", { title: kind === "actions" ? "取組" : "課題" })}
+            {t("import.noHeader", { title: t(kind === "actions" ? "plan.actions" : "plan.problems") })}
           </p>
         )}
         {preview && !preview.noHeader && (

@@ -178,7 +178,11 @@ export function MonthSelect(props: {
         const { era, year } = eraOfIsoDate(`${m}-01`);
         return (
           <option key={m} value={m}>
-            {t("plan.month", { era, year: year === 1 ? "元" : year, month: Number(m.slice(5, 7)) })}
+            {t("plan.month", {
+              era,
+              year: year === 1 ? t("plan.eraFirstYear") : year,
+              month: Number(m.slice(5, 7)),
+            })}
           </option>
         );
       })}
