@@ -6,6 +6,7 @@ const LABEL = {
   syncing: "sync.syncing",
   offlineUnsent: "sync.offlineUnsent",
   offline: "sync.offline",
+  readOnly: "sync.readOnly",
 } as const;
 
 export function SyncIndicator({ state }: { state: SyncState }) {

@@ -15,6 +15,8 @@ export const MESSAGE_SAVE_CHECK = 7;
 export class SaveTracker {
   private localSeq = 0;
   private savedSeq = 0;
+  /** The server said this connection's changes are not stored. */
+  private refused = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   private snapshot: SyncInputs;
@@ -31,12 +33,13 @@ export class SaveTracker {
     if (localStorage.getItem(this.unsentKey)) this.localSeq = 1;
     this.snapshot = this.compute();
     doc.on("update", this.onUpdate);
-    provider.on("status", this.onChange);
+    provider.on("status", this.onStatus);
     provider.on("sync", this.onSync);
     provider.messageHandlers[MESSAGE_SAVE_CHECK] = (_encoder, decoder) => {
       const seq = decoding.readVarUint(decoder);
       const stored = decoding.readVarUint(decoder) === 1;
       if (stored && seq > this.savedSeq) this.savedSeq = seq;
+      if (!stored) this.refused = true;
       if (this.savedSeq >= this.localSeq) localStorage.removeItem(this.unsentKey);
       this.onChange();
     };
@@ -53,7 +56,7 @@ export class SaveTracker {
 
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.provider.off("status", this.onChange);
+    this.provider.off("status", this.onStatus);
     this.provider.off("sync", this.onSync);
   }
 
@@ -63,6 +66,12 @@ export class SaveTracker {
     localStorage.setItem(this.unsentKey, "1");
     this.onChange();
     this.scheduleCheck();
+  };
+
+  // A new connection is decided anew by the server: its answer may differ.
+  private onStatus = ({ status }: { status: string }) => {
+    if (status !== "connected") this.refused = false;
+    this.onChange();
   };
 
   private onSync = (synced: boolean) => {
@@ -95,6 +104,7 @@ export class SaveTracker {
       synced: p.synced,
       localSeq: this.localSeq,
       savedSeq: this.savedSeq,
+      readOnly: this.refused,
     };
   }
 
@@ -105,7 +115,8 @@ export class SaveTracker {
       prev.connection === next.connection &&
       prev.synced === next.synced &&
       prev.localSeq === next.localSeq &&
-      prev.savedSeq === next.savedSeq
+      prev.savedSeq === next.savedSeq &&
+      prev.readOnly === next.readOnly
     ) {
       return;
     }

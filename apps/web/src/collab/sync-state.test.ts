@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { syncStateOf } from "./sync-state";
+import { hasUnsentChanges, syncStateOf } from "./sync-state";
 
 describe("sync state", () => {
-  const base = { connection: "connected" as const, synced: true, localSeq: 3, savedSeq: 3 };
+  const base = { connection: "connected" as const, synced: true, localSeq: 3, savedSeq: 3, readOnly: false };
   it("is saved only when connected, synced and every local change confirmed", () => {
     expect(syncStateOf(base)).toBe("saved");
     expect(syncStateOf({ ...base, localSeq: 4 })).toBe("syncing");
@@ -12,5 +12,12 @@ describe("sync state", () => {
     expect(syncStateOf({ ...base, connection: "disconnected" })).toBe("offline");
     expect(syncStateOf({ ...base, connection: "disconnected", localSeq: 5 })).toBe("offlineUnsent");
     expect(syncStateOf({ ...base, connection: "connecting", localSeq: 5 })).toBe("offlineUnsent");
+  });
+  it("says read-only when the server refuses to store this connection's changes, and does not warn", () => {
+    const refused = { ...base, localSeq: 5, readOnly: true };
+    expect(syncStateOf(refused)).toBe("readOnly");
+    expect(hasUnsentChanges(refused)).toBe(false);
+    expect(syncStateOf({ ...refused, connection: "disconnected" })).toBe("offlineUnsent");
+    expect(hasUnsentChanges({ ...base, localSeq: 5 })).toBe(true);
   });
 });

@@ -13,17 +13,24 @@ export interface SyncInputs {
   localSeq: number;
   /** The highest local change count the server confirmed as stored. */
   savedSeq: number;
+  /**
+   * The server answered that this connection's changes are not stored (it is read-only:
+   * an observer, or access was reduced while editing). Forgotten on reconnect.
+   */
+  readOnly: boolean;
 }
 
-export type SyncState = "saved" | "syncing" | "offlineUnsent" | "offline";
+export type SyncState = "saved" | "syncing" | "offlineUnsent" | "offline" | "readOnly";
 
 export function syncStateOf(i: SyncInputs): SyncState {
   const unsent = i.localSeq > i.savedSeq;
   if (i.connection !== "connected") return unsent ? "offlineUnsent" : "offline";
+  if (i.readOnly) return "readOnly";
   if (!i.synced || unsent) return "syncing";
   return "saved";
 }
 
+/** Changes that could still reach the server (a read-only connection's never will). */
 export function hasUnsentChanges(i: SyncInputs): boolean {
-  return i.localSeq > i.savedSeq;
+  return !i.readOnly && i.localSeq > i.savedSeq;
 }

@@ -64,7 +64,13 @@ export function useCollabDocument(
   return handle;
 }
 
-const OFFLINE: SyncInputs = { connection: "connecting", synced: false, localSeq: 0, savedSeq: 0 };
+const OFFLINE: SyncInputs = {
+  connection: "connecting",
+  synced: false,
+  localSeq: 0,
+  savedSeq: 0,
+  readOnly: false,
+};
 
 export function useSyncInputs(handle: CollabHandle | null): SyncInputs {
   return useSyncExternalStore(
