@@ -98,8 +98,8 @@ export function DocumentPage() {
         <DocumentComments
           wid={wid}
           documentId={did}
-          canComment={detail.role !== "observer"}
-          canResolve={editable || detail.role === "secretariat"}
+          canComment={detail.can["comments.write"]}
+          canResolve={editable || detail.can["minutes.fix"]}
         />
       )}
       <details className="card no-print">

@@ -1,4 +1,4 @@
-import { DOCUMENT_KINDS, type DocumentKind, DRAFT_TEMPLATES } from "@tsumugi/domain";
+import { canCreateDocument, DOCUMENT_KINDS, type DocumentKind, DRAFT_TEMPLATES } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, post } from "../api/client";
@@ -66,7 +66,8 @@ function NewDocumentForm({ wid, data }: { wid: string; data: WorkspaceData }) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const { detail } = data;
   // Offer the groups the policy lets this person create documents for.
-  const groups = data.groups.filter((g) => detail.role === "secretariat" || detail.groupIds.includes(g.id));
+  const actor = { userId: "", role: detail.role, groupIds: detail.groupIds };
+  const groups = data.groups.filter((g) => canCreateDocument(actor, g.id));
 
   async function submit(e: FormEvent) {
     e.preventDefault();

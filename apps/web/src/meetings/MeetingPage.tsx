@@ -5,7 +5,7 @@
  * agenda, minutes, attendance and outcomes; the year's plan is opened alongside so agenda
  * items can edit the plan rows they are about.
  */
-import { caretColorFor } from "@tsumugi/domain";
+import { can, caretColorFor } from "@tsumugi/domain";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
@@ -205,7 +205,7 @@ export function MeetingPage() {
         {meeting.state === "closed" &&
           meeting.minutesState === "circulating" &&
           me &&
-          isSecretariat(members, me.user.id) && (
+          mayFixMinutes(members, me.user.id) && (
             <button
               type="button"
               data-testid="minutes-fix"
@@ -325,6 +325,10 @@ export function MeetingPage() {
   );
 }
 
-function isSecretariat(members: Member[], userId: string): boolean {
-  return members.find((m) => m.userId === userId)?.role === "secretariat";
+function mayFixMinutes(members: Member[], userId: string): boolean {
+  const m = members.find((x) => x.userId === userId);
+  return (
+    m !== undefined &&
+    can({ userId, role: m.role, groupIds: m.groupIds, disabled: m.disabled }, "minutes.fix")
+  );
 }

@@ -97,7 +97,11 @@ function currentFiscalYear(): number {
 
 function NewMeeting({ wid, data }: { wid: string; data: WorkspaceData }) {
   const navigate = useNavigate();
-  const isSecretariat = data.detail.role === "secretariat";
+  // Whoever may run any meeting (not only their groups') may also run workspace-wide ones.
+  const isSecretariat = canManageMeeting(
+    { userId: "", role: data.detail.role, groupIds: data.detail.groupIds },
+    null,
+  );
   const groups = isSecretariat ? data.groups : data.groups.filter((g) => data.detail.groupIds.includes(g.id));
   const [kind, setKind] = useState<MeetingKind>(isSecretariat ? "liaison" : "team");
   const [groupId, setGroupId] = useState<string>(isSecretariat ? "" : (groups[0]?.id ?? ""));
