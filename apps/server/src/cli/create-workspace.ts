@@ -1,0 +1,80 @@
+/**
+ * `npm run workspace:create -- --name 流山市 --code 122203 --email jimu@example.jp --admin "山田 花子"`
+ * Adds a municipality and its first secretariat account to the SQLite file under DATA_DIR
+ * (safe while the server runs: SQLite serialises the writers).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { AuditLog } from "../audit/audit-log.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { DATABASE_FILE } from "../server.js";
+import { Database } from "../storage/database.js";
+import { migrate } from "../storage/migrations.js";
+import { ProvisionError, provisionWorkspace } from "../workspaces/provision-workspace.js";
+
+const USAGE =
+  'usage: npm run workspace:create -- --name 流山市 --code 122203 --email jimu@example.jp --admin "山田 花子"';
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse();
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { name, code, email, admin } = args.values;
+  if (!name || !code || !email || !admin) {
+    console.error(`--name, --code, --email と --admin を指定してください。\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = await Database.open(join(config.dataDir, DATABASE_FILE));
+  try {
+    await migrate(db);
+    const done = await provisionWorkspace(db, new AuditLog(db), {
+      name,
+      lgCode: code,
+      adminEmail: email,
+      adminName: admin,
+    });
+    console.log(`ワークスペース「${name}」（${done.prefecture}、${code}）を作成しました。`);
+    console.log(`ログイン: ${config.publicUrl}/login  ${email}`);
+    if (done.initialPassword) {
+      console.log(`初期パスワード: ${done.initialPassword}`);
+      console.log("（一度だけ表示します。ログイン後、画面上部の「パスワード変更」で変更してください。）");
+    } else {
+      console.log("既存のアカウントに事務局として追加しました。パスワードは従来のものです。");
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof ProvisionError || err instanceof ConfigError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      name: { type: "string" },
+      code: { type: "string" },
+      email: { type: "string" },
+      admin: { type: "string" },
+    },
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
