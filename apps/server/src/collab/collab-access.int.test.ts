@@ -20,6 +20,7 @@ import {
   startTestServer,
   type TestServer,
 } from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
 
 let server: TestServer;
 let world: CollabWorld;
@@ -186,6 +187,38 @@ describe("access changes reach open sockets at once", () => {
     await waitFor(() => bob.text.toString().includes("x"), "bob still reads");
     await new Promise((r) => setTimeout(r, 100));
     expect(writer.text.toString()).toBe("x");
+  });
+
+  it("closes the user's sockets when they log out through the API", async () => {
+    const a = client(world.alice.cookie);
+    const b = client(world.bob.cookie);
+    await Promise.all([a.synced(), b.synced()]);
+    const browser = new TestBrowser(server.origin);
+    browser.cookie = world.alice.cookie;
+    expect((await browser.post("/api/auth/logout", {})).status).toBeLessThan(300);
+    await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 after logout");
+    expect(b.closes).toEqual([]);
+  });
+
+  it("closes the sockets of a member the secretariat disables through the API", async () => {
+    const admin = await createUser(server.ctx.db, { workspaceId: world.workspaceId, role: "secretariat" });
+    const browser = new TestBrowser(server.origin);
+    browser.cookie = (await createSession(server, admin.id)).cookie;
+    const a = client(world.alice.cookie);
+    await a.synced();
+    const res = await browser.patch(`/api/workspaces/${world.workspaceId}/members/${world.alice.id}`, {
+      disabled: true,
+    });
+    expect(res.status).toBe(204);
+    await waitFor(() => a.closes.some((c) => c.code === 4401 || c.code === 4403), "closed after disable");
+    expect(
+      (
+        await openRawSocket(server.wsUrl, world.docName, {
+          cookie: world.alice.cookie,
+          origin: server.origin,
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("closes the sockets of a disabled user", async () => {

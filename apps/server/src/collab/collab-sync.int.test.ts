@@ -91,6 +91,27 @@ describe("collab sync", () => {
     expect(await storedText(world.docName)).toBe(a.text.toString());
   });
 
+  it("compacts by bytes too: a few large updates fold the log before the count limit", async () => {
+    await start({ COLLAB_COMPACT_AFTER_UPDATES: "1000", COLLAB_COMPACT_AFTER_BYTES: "4096" });
+    const a = client(world.alice.cookie);
+    await a.synced();
+    const chunk = "在宅医療・介護連携".repeat(60); // ≈1.6 KB of UTF-8 per update
+    for (let i = 0; i < 4; i++) {
+      a.text.insert(a.text.length, chunk);
+      await server.collab.flush();
+    }
+    await waitFor(async () => {
+      const snap = await server.ctx.db.get("SELECT 1 FROM doc_snapshots WHERE doc_name = ?", [world.docName]);
+      return snap !== undefined;
+    }, "snapshot written by bytes");
+    const rows = await server.ctx.db.get<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM doc_updates WHERE doc_name = ?",
+      [world.docName],
+    );
+    expect(rows?.n ?? 0).toBeLessThan(4);
+    expect(await storedText(world.docName)).toBe(chunk.repeat(4));
+  });
+
   it("unloads an idle document only after its writes are flushed, and reloads it", async () => {
     await start({ COLLAB_UNLOAD_IDLE_SECONDS: "0" });
     const a = client(world.alice.cookie);
