@@ -74,7 +74,9 @@ describe("audit log", () => {
       `${w.base}/audit`,
     );
     expect(res.status).toBe(200);
-    expect(res.body.entries[0]).toMatchObject({ event: "member.role_changed", actorUserId: w.admin.id });
+    // Newest first: the member's refused read, then the role change.
+    expect(res.body.entries[0]).toMatchObject({ event: "access.refused", actorUserId: w.member.id });
+    expect(res.body.entries[1]).toMatchObject({ event: "member.role_changed", actorUserId: w.admin.id });
     // Logins of members are part of their workspace's log.
     expect(res.body.entries.some((e) => e.event === "login.success" && e.actorUserId === w.member.id)).toBe(
       true,
