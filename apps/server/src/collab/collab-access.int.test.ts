@@ -122,26 +122,34 @@ describe("read-only connections", () => {
   });
 });
 
+/**
+ * Alice upgrades, and her logout lands after her session was found valid and before the
+ * socket opens. Fails the test if the logout never landed.
+ */
+async function upgradeWhileSessionEnds() {
+  const sessions = server.ctx.sessions;
+  const validate = sessions.validate.bind(sessions);
+  let ended = false;
+  sessions.validate = async (token) => {
+    const result = await validate(token);
+    if (!ended && result) {
+      ended = true;
+      await sessions.invalidate(result.session.id);
+      server.ctx.events.emit({ type: "sessions-ended", sessionIds: [result.session.id] });
+    }
+    return result;
+  };
+  const attempt = await openRawSocket(server.wsUrl, world.docName, {
+    cookie: world.alice.cookie,
+    origin: server.origin,
+  });
+  expect(ended).toBe(true);
+  return attempt;
+}
+
 describe("access changes reach open sockets at once", () => {
   it("decides again when a session ends while its upgrade is being decided", async () => {
-    const sessions = server.ctx.sessions;
-    const validate = sessions.validate.bind(sessions);
-    let ended = false;
-    // The logout lands after the session was found valid and before the socket opens.
-    sessions.validate = async (token) => {
-      const result = await validate(token);
-      if (!ended && result) {
-        ended = true;
-        await sessions.invalidate(result.session.id);
-        server.ctx.events.emit({ type: "sessions-ended", sessionIds: [result.session.id] });
-      }
-      return result;
-    };
-    const attempt = await openRawSocket(server.wsUrl, world.docName, {
-      cookie: world.alice.cookie,
-      origin: server.origin,
-    });
-    expect(ended).toBe(true);
+    const attempt = await upgradeWhileSessionEnds();
     expect(attempt.status).toBe(401);
     expect(server.collab.connectionCount(world.docName)).toBe(0);
   });
@@ -315,22 +323,7 @@ describe("frames racing an access change", () => {
     await server.destroy();
     server = await startTestServer({ env: { COLLAB_UNLOAD_IDLE_SECONDS: "0" } });
     world = await seedCollabWorld(server);
-    const sessions = server.ctx.sessions;
-    const validate = sessions.validate.bind(sessions);
-    let ended = false;
-    sessions.validate = async (token) => {
-      const result = await validate(token);
-      if (!ended && result) {
-        ended = true;
-        await sessions.invalidate(result.session.id);
-        server.ctx.events.emit({ type: "sessions-ended", sessionIds: [result.session.id] });
-      }
-      return result;
-    };
-    const attempt = await openRawSocket(server.wsUrl, world.docName, {
-      cookie: world.alice.cookie,
-      origin: server.origin,
-    });
+    const attempt = await upgradeWhileSessionEnds();
     expect(attempt.status).toBe(401);
     await waitFor(() => !server.collab.loadedDocuments().includes(world.docName), "document unloaded");
   });

@@ -6,6 +6,7 @@
 import { prefectureOfLgCode, validateLgCode } from "@tsumugi/domain";
 import type { AuditLog } from "../audit/audit-log.js";
 import { hashPassword } from "../auth/password.js";
+import { isEmail } from "../http/request-body.js";
 import { newId } from "../ids.js";
 import type { Database } from "../storage/database.js";
 
@@ -25,8 +26,6 @@ export interface Provisioned {
 
 export class ProvisionError extends Error {}
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export async function provisionWorkspace(
   db: Database,
   audit: AuditLog,
@@ -41,7 +40,7 @@ export async function provisionWorkspace(
     throw new ProvisionError(`地方公共団体コード ${input.lgCode} の検査数字が正しくありません。`);
   if (problem)
     throw new ProvisionError(`地方公共団体コード ${input.lgCode} は 6 桁の正しいコードではありません。`);
-  if (!EMAIL.test(email))
+  if (!isEmail(email))
     throw new ProvisionError(`メールアドレス ${input.adminEmail} の形式が正しくありません。`);
   if (!adminName || adminName.length > 100)
     throw new ProvisionError("事務局担当者の氏名を指定してください。");
