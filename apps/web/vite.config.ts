@@ -1,10 +1,15 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { serviceWorker } from "./vite-plugins/service-worker";
 
 // `npm run dev -w @tsumugi/web` serves the app with hot reload and forwards the API and the
 // collab socket to a server on port 3000 (start it with ALLOWED_ORIGINS=http://localhost:5173).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    serviceWorker(fileURLToPath(new URL("./src/offline/service-worker.js", import.meta.url))),
+  ],
   server: {
     proxy: {
       "/api": "http://localhost:3000",

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./app/App";
 import "./app/styles.css";
+import { registerServiceWorker } from "./offline/register-service-worker";
 
 const root = document.getElementById("root");
 if (root) {
@@ -14,3 +15,4 @@ if (root) {
     </StrictMode>,
   );
 }
+registerServiceWorker();

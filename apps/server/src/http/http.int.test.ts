@@ -238,6 +238,7 @@ describe("the web app", () => {
     mkdirSync(join(dist, "assets"));
     writeFileSync(join(dist, "index.html"), "<!doctype html><title>紡ぎ</title>");
     writeFileSync(join(dist, "assets", "app-1234.js"), "console.log(1)");
+    writeFileSync(join(dist, "sw.js"), "self.addEventListener('fetch', () => {})");
     server = await startTestServer({ env: { WEB_DIST: dist } });
     const browser = new TestBrowser(server.origin);
     for (const path of ["/", "/w/abc/d/def", "/invite/xyz.abc"]) {
@@ -248,6 +249,10 @@ describe("the web app", () => {
     const asset = await browser.get("/assets/app-1234.js");
     expect(asset.body).toBe("console.log(1)");
     expect(asset.headers.get("cache-control")).toContain("immutable");
+    const worker = await browser.get("/sw.js");
+    expect(worker.body).toBe("self.addEventListener('fetch', () => {})");
+    expect(worker.headers.get("content-type")).toContain("javascript");
+    expect(worker.headers.get("cache-control")).toBe("no-cache");
     const api = await browser.get("/api/nope");
     expect(api.status).toBe(404);
     expect(api.body).toMatchObject({ error: { code: "not_found" } });

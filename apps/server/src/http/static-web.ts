@@ -28,6 +28,12 @@ export function mountStaticWeb(app: Hono<AppEnv>, config: Config): void {
     },
     serveStatic({ root: dist }),
   );
+  // The service worker must be re-checked on every visit: a stale one would keep serving an
+  // old build's shell when the server is unreachable.
+  app.use("/sw.js", async (c, next) => {
+    await next();
+    if (c.res.ok) c.header("Cache-Control", "no-cache");
+  });
   app.use("*", async (c, next) => (isReserved(c.req.path) ? next() : serveStatic({ root: dist })(c, next)));
   app.get("*", (c) => {
     if (isReserved(c.req.path)) return c.notFound();

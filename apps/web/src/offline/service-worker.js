@@ -1,0 +1,66 @@
+/**
+ * Tsumugi's service worker: one job, letting a page be (re)loaded while the server cannot
+ * be reached. The build prepends `BUILD` (a version and the list of files of this build,
+ * see vite-plugins/service-worker.ts).
+ *
+ * - Navigations go to the network first, so an online page is always the server's current
+ *   one; only when the server does not answer is the cached index.html served, and the app
+ *   then opens its documents from IndexedDB.
+ * - The build's own files (fingerprinted, never changing) are served from the cache.
+ * - Everything else (REST API, WebSockets, server-rendered public pages) is left alone.
+ */
+/* global BUILD */
+const CACHE_PREFIX = "tsumugi-shell-";
+const CACHE = `${CACHE_PREFIX}${BUILD.version}`;
+const SHELL_FILES = new Set(BUILD.files);
+const NOT_THE_APP = ["/api/", "/collab/", "/p/"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // "reload": fetch past the HTTP cache, so index.html matches the assets of this build.
+      await cache.addAll([...SHELL_FILES].map((path) => new Request(path, { cache: "reload" })));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith(CACHE_PREFIX) && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    if (NOT_THE_APP.some((prefix) => url.pathname.startsWith(prefix))) return;
+    event.respondWith(pageOrShell(request));
+  } else if (SHELL_FILES.has(url.pathname)) {
+    event.respondWith(cachedOrFetched(request));
+  }
+});
+
+/** The server's page; the cached app shell when the server is down or a proxy says it is. */
+async function pageOrShell(request) {
+  try {
+    const response = await fetch(request);
+    if (response.status < 502 || response.status > 504) return response;
+  } catch {
+    // unreachable: fall through to the shell
+  }
+  return (await caches.match("/index.html", { cacheName: CACHE })) ?? Response.error();
+}
+
+async function cachedOrFetched(request) {
+  return (await caches.match(request, { cacheName: CACHE })) ?? fetch(request);
+}
