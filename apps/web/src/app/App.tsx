@@ -7,6 +7,7 @@ import { DocumentPage } from "../documents/DocumentPage";
 import { t } from "../i18n/t";
 import { AcceptInvitePage } from "../invites/AcceptInvitePage";
 import { MeetingPage } from "../meetings/MeetingPage";
+import { useUsingOfflineCopies } from "../offline/remembered";
 import { PlanPage } from "../plan/PlanPage";
 import { currentFiscalYearLabel } from "../ui/dates";
 import { WorkspaceHome } from "../workspace/WorkspaceHome";
@@ -116,6 +117,7 @@ function HomeRedirect() {
 function Shell({ children }: { children: ReactNode }) {
   const { me, logout } = useSession();
   const navigate = useNavigate();
+  const usingOfflineCopies = useUsingOfflineCopies();
   return (
     <>
       <header className="topbar">
@@ -138,6 +140,11 @@ function Shell({ children }: { children: ReactNode }) {
           {t("nav.logout")}
         </button>
       </header>
+      {usingOfflineCopies && (
+        <p className="notice offline-copies" role="status" data-testid="offline-copies">
+          {t("offline.usingCopies")}
+        </p>
+      )}
       {children}
     </>
   );

@@ -1,7 +1,7 @@
 import { caretColorFor } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError, get } from "../api/client";
+import { ApiError } from "../api/client";
 import type { DocumentInfo, WorkspaceDetail } from "../api/types";
 import { useSession } from "../auth/session";
 import { PresenceList } from "../collab/PresenceList";
@@ -11,6 +11,7 @@ import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
 import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage";
 import { RichTextEditor } from "../editor/RichTextEditor";
 import { t } from "../i18n/t";
+import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 import { ErrorBanner } from "../ui/Field";
 import { VersionsPanel } from "../versions/VersionsPanel";
 import { DocumentComments } from "./DocumentComments";
@@ -27,8 +28,8 @@ export function DocumentPage() {
   const load = useCallback(async () => {
     try {
       const [{ document }, ws] = await Promise.all([
-        get<{ document: DocumentInfo }>(`/api/workspaces/${wid}/documents/${did}`),
-        get<WorkspaceDetail>(`/api/workspaces/${wid}`),
+        getRemembered<{ document: DocumentInfo }>(`/api/workspaces/${wid}/documents/${did}`),
+        getRemembered<WorkspaceDetail>(`/api/workspaces/${wid}`),
       ]);
       setInfo(document);
       setDetail(ws);
@@ -39,6 +40,7 @@ export function DocumentPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useReloadWhenServerBack(load);
 
   const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(`/w/${wid}/d/${did}`, load, setNotice);
 

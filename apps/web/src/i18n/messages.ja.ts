@@ -596,6 +596,9 @@ export const messages = {
   "sync.offline": "オフライン",
   "sync.readOnly": "閲覧のみ（変更は保存されません）",
 
+  "offline.usingCopies":
+    "サーバーに接続できないため、前回読み込んだ内容を表示しています。文書の変更はこの端末に保存され、接続が戻ると送信されます。",
+
   "error.network": "サーバーに接続できません。ネットワークを確認してください。",
   "error.unknown": "エラーが発生しました。時間をおいて再度お試しください。",
   "error.auth.invalid": "メールアドレスまたはパスワードが正しくありません。",

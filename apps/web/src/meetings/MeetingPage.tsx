@@ -10,7 +10,7 @@ import { createContext, useCallback, useContext, useEffect, useState } from "rea
 import { Link, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import { ApiError, get, post } from "../api/client";
+import { ApiError, post } from "../api/client";
 import type { Group, MeetingInfo, Member, PlanInfo } from "../api/types";
 import { useSession } from "../auth/session";
 import { PresenceList } from "../collab/PresenceList";
@@ -21,6 +21,7 @@ import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage
 import { RichTextEditor } from "../editor/RichTextEditor";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 import { type PlanState, usePlan } from "../plan/usePlan";
 import { ErrorBanner } from "../ui/Field";
 import { VersionsPanel } from "../versions/VersionsPanel";
@@ -80,14 +81,16 @@ export function MeetingPage() {
     try {
       const base = `/api/workspaces/${wid}`;
       const [m, g, ms] = await Promise.all([
-        get<{ meeting: MeetingInfo }>(`${base}/meetings/${mid}`),
-        get<{ groups: Group[] }>(`${base}/groups`),
-        get<{ members: Member[] }>(`${base}/members`),
+        getRemembered<{ meeting: MeetingInfo }>(`${base}/meetings/${mid}`),
+        getRemembered<{ groups: Group[] }>(`${base}/groups`),
+        getRemembered<{ members: Member[] }>(`${base}/members`),
       ]);
       setMeeting(m.meeting);
       setGroups(g.groups);
       setMembers(ms.members);
-      const plan = await get<{ plan: PlanInfo }>(`${base}/plans/${m.meeting.fiscalYear}`).catch(() => null);
+      const plan = await getRemembered<{ plan: PlanInfo }>(`${base}/plans/${m.meeting.fiscalYear}`).catch(
+        () => null,
+      );
       setPlanInfo(plan?.plan ?? null);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -96,6 +99,7 @@ export function MeetingPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useReloadWhenServerBack(load);
 
   const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(
     `/w/${wid}/meetings/${mid}`,

@@ -13,7 +13,7 @@ import { createContext, useCallback, useContext, useEffect, useState } from "rea
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import { ApiError, get, post } from "../api/client";
+import { ApiError, post } from "../api/client";
 import type { Group, Member, PlanInfo } from "../api/types";
 import { useSession } from "../auth/session";
 import { PresenceList } from "../collab/PresenceList";
@@ -24,6 +24,7 @@ import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { type IndicatorData, useIndicators } from "../indicators/useIndicators";
+import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 import { ErrorBanner } from "../ui/Field";
 import { ActionList } from "./ActionList";
 import { DashboardView } from "./DashboardView";
@@ -93,11 +94,13 @@ export function PlanPage() {
     try {
       const base = `/api/workspaces/${wid}`;
       const [plan, g, m, detail, list] = await Promise.all([
-        get<{ plan: PlanInfo }>(`${base}/plans/${fy}`),
-        get<{ groups: Group[] }>(`${base}/groups`),
-        get<{ members: Member[] }>(`${base}/members`),
-        get<{ can: Record<string, boolean>; workspace: { name: string; prefecture: string } }>(base),
-        get<{ plans: PlanInfo[] }>(`${base}/plans`),
+        getRemembered<{ plan: PlanInfo }>(`${base}/plans/${fy}`),
+        getRemembered<{ groups: Group[] }>(`${base}/groups`),
+        getRemembered<{ members: Member[] }>(`${base}/members`),
+        getRemembered<{ can: Record<string, boolean>; workspace: { name: string; prefecture: string } }>(
+          base,
+        ),
+        getRemembered<{ plans: PlanInfo[] }>(`${base}/plans`),
       ]);
       setInfo(plan.plan);
       setGroups(g.groups);
@@ -112,6 +115,7 @@ export function PlanPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  useReloadWhenServerBack(load);
 
   const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(`/w/${wid}/plans/${fy}`, load, setNotice);
   const handle = useCollabDocument(info?.docName ?? null, { onSessionEnded, onAccessChanged });

@@ -1,7 +1,8 @@
 /** Loads a workspace with its documents, members and groups; `reload` after a change. */
 import { useCallback, useEffect, useState } from "react";
-import { ApiError, get } from "../api/client";
+import { ApiError } from "../api/client";
 import type { DocumentInfo, Group, Member, WorkspaceDetail } from "../api/types";
+import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 
 export interface WorkspaceData {
   detail: WorkspaceDetail;
@@ -18,10 +19,10 @@ export function useWorkspace(wid: string) {
     try {
       const base = `/api/workspaces/${wid}`;
       const [detail, documents, members, groups] = await Promise.all([
-        get<WorkspaceDetail>(base),
-        get<{ documents: DocumentInfo[] }>(`${base}/documents`),
-        get<{ members: Member[] }>(`${base}/members`),
-        get<{ groups: Group[] }>(`${base}/groups`),
+        getRemembered<WorkspaceDetail>(base),
+        getRemembered<{ documents: DocumentInfo[] }>(`${base}/documents`),
+        getRemembered<{ members: Member[] }>(`${base}/members`),
+        getRemembered<{ groups: Group[] }>(`${base}/groups`),
       ]);
       setData({ detail, documents: documents.documents, members: members.members, groups: groups.groups });
       setError(null);
@@ -33,6 +34,7 @@ export function useWorkspace(wid: string) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  useReloadWhenServerBack(reload);
 
   return { data, error, reload };
 }

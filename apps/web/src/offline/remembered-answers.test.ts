@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "../api/client";
+import { RememberedAnswers } from "./remembered-answers";
+
+class MemoryStorage {
+  readonly items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  getItem(k: string) {
+    return this.items.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.items.set(k, v);
+  }
+  removeItem(k: string) {
+    this.items.delete(k);
+  }
+}
+
+const unreachable = () => new ApiError(0, "network", "サーバーに接続できません。");
+
+function setup() {
+  const storage = new MemoryStorage();
+  const answers = new Map<string, unknown>();
+  let failure: ApiError | null = null;
+  let serverUp = false;
+  const load = async <T>(path: string): Promise<T> => {
+    if (failure) throw failure;
+    return answers.get(path) as T;
+  };
+  const probe = vi.fn(async () => serverUp);
+  const remembered = new RememberedAnswers({ storage, load, probe, retryMs: 1000 });
+  return {
+    storage,
+    answers,
+    remembered,
+    probe,
+    fail(err: ApiError | null) {
+      failure = err;
+    },
+    serverIs(up: boolean) {
+      serverUp = up;
+    },
+  };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe("remembered answers", () => {
+  it("answers from the last copy while the server is unreachable, and says so", async () => {
+    const s = setup();
+    s.answers.set("/api/auth/me", { user: { name: "山田" } });
+    expect(await s.remembered.get("/api/auth/me")).toEqual({ user: { name: "山田" } });
+    expect(s.remembered.isUsingCopies).toBe(false);
+
+    const changes = vi.fn();
+    s.remembered.onChange(changes);
+    s.fail(unreachable());
+    expect(await s.remembered.get("/api/auth/me")).toEqual({ user: { name: "山田" } });
+    expect(s.remembered.isUsingCopies).toBe(true);
+    expect(changes).toHaveBeenCalledTimes(1);
+  });
+
+  it("treats a proxy's 502–504 as unreachable, but not the server's own errors", async () => {
+    const s = setup();
+    s.answers.set("/api/workspaces/w1", { role: "member" });
+    await s.remembered.get("/api/workspaces/w1");
+    s.fail(new ApiError(503, "unknown", ""));
+    expect(await s.remembered.get("/api/workspaces/w1")).toEqual({ role: "member" });
+    s.fail(new ApiError(500, "unknown", ""));
+    await expect(s.remembered.get("/api/workspaces/w1")).rejects.toMatchObject({ status: 500 });
+  });
+
+  it("has nothing to offer for a page never loaded before", async () => {
+    const s = setup();
+    s.fail(unreachable());
+    await expect(s.remembered.get("/api/workspaces/w1/documents/d1")).rejects.toMatchObject({ status: 0 });
+    expect(s.remembered.isUsingCopies).toBe(false);
+  });
+
+  it("forgets every copy when the session has ended, and one path's copy when access to it is refused", async () => {
+    const s = setup();
+    s.answers.set("/a", 1);
+    s.answers.set("/b", 2);
+    s.storage.setItem("tsumugi:unsent:doc", "1");
+    await s.remembered.get("/a");
+    await s.remembered.get("/b");
+
+    s.fail(new ApiError(403, "forbidden", ""));
+    await expect(s.remembered.get("/a")).rejects.toMatchObject({ status: 403 });
+    s.fail(unreachable());
+    await expect(s.remembered.get("/a")).rejects.toMatchObject({ status: 0 });
+    expect(await s.remembered.get("/b")).toBe(2);
+
+    s.fail(new ApiError(401, "auth.required", ""));
+    await expect(s.remembered.get("/b")).rejects.toMatchObject({ status: 401 });
+    expect([...s.storage.items.keys()]).toEqual(["tsumugi:unsent:doc"]);
+  });
+
+  it("asks the server again until it answers, then tells the pages to reload for real", async () => {
+    const s = setup();
+    s.answers.set("/a", 1);
+    await s.remembered.get("/a");
+    s.fail(unreachable());
+    await s.remembered.get("/a");
+    const back = vi.fn();
+    s.remembered.onServerBack(back);
+
+    await vi.advanceTimersByTimeAsync(3500);
+    expect(s.probe).toHaveBeenCalledTimes(3);
+    expect(back).not.toHaveBeenCalled();
+    expect(s.remembered.isUsingCopies).toBe(true);
+
+    s.serverIs(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(back).toHaveBeenCalledTimes(1);
+    expect(s.remembered.isUsingCopies).toBe(false);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(s.probe).toHaveBeenCalledTimes(4);
+  });
+
+  it("checks at once when the browser says the network is back", async () => {
+    const s = setup();
+    s.answers.set("/a", 1);
+    await s.remembered.get("/a");
+    s.fail(unreachable());
+    await s.remembered.get("/a");
+    const back = vi.fn();
+    s.remembered.onServerBack(back);
+    s.serverIs(true);
+    s.remembered.checkNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(back).toHaveBeenCalledTimes(1);
+    expect(s.probe).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers an answer obtained otherwise, such as the login's, as the copy", async () => {
+    const s = setup();
+    s.remembered.remember("/api/auth/me", { user: { name: "山田" } });
+    s.fail(unreachable());
+    expect(await s.remembered.get("/api/auth/me")).toEqual({ user: { name: "山田" } });
+  });
+
+  it("keeps working when storage refuses to write", async () => {
+    const s = setup();
+    s.storage.setItem = () => {
+      throw new DOMException("quota", "QuotaExceededError");
+    };
+    s.answers.set("/a", 1);
+    expect(await s.remembered.get("/a")).toBe(1);
+  });
+});
