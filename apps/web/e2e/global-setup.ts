@@ -28,9 +28,17 @@ export default function setup(): void {
   const sources = Math.max(
     newestMtime(join(web, "src")),
     newestMtime(join(repoRoot, "packages/domain/src")),
+    newestMtime(join(web, "vite-plugins")),
     statSync(join(web, "index.html")).mtimeMs,
+    statSync(join(web, "vite.config.ts")).mtimeMs,
   );
   if (!existsSync(built) || statSync(built).mtimeMs < sources) {
-    execFileSync("npx", ["vite", "build"], { cwd: web, stdio: "inherit" });
+    // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle
+    // (and skip what only production does, such as registering the service worker).
+    execFileSync("npx", ["vite", "build"], {
+      cwd: web,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
   }
 }

@@ -24,6 +24,7 @@ export interface DemoLogin {
 
 export interface E2EServer {
   url: string;
+  port: number;
   dataDir: string;
   process: ChildProcess;
   output: () => string;
@@ -54,10 +55,11 @@ function parseLogins(out: string): DemoLogin[] {
 }
 
 export async function startE2EServer(
-  opts: { dataDir?: string; env?: Record<string, string> } = {},
+  // `port` and `dataDir` of a stopped server start it again as the same origin.
+  opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<E2EServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "tsumugi-e2e-"));
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const url = `http://localhost:${port}`;
   // Node itself, not an npx/tsx wrapper: a signal to a wrapper does not reach the server,
   // which would outlive the test.
@@ -102,6 +104,7 @@ export async function startE2EServer(
   };
   return {
     url,
+    port,
     dataDir,
     process: child,
     output: () => out,

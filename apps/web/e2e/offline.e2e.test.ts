@@ -6,6 +6,7 @@ import { caretAfter, editorText, eventually, loggedInPage, openDocument, waitFor
 const DOC = "第1回 在宅医療・介護連携推進会議 メモ";
 let server: E2EServer;
 let browser: Browser;
+let stoppedServer: E2EServer | null = null;
 
 beforeAll(async () => {
   server = await startE2EServer();
@@ -15,7 +16,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.destroy();
+  await stoppedServer?.destroy();
 });
+
+/** Resolves once this page's service worker is active and controls it. */
+function serviceWorkerControls(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
+    }
+    return navigator.serviceWorker.controller !== null;
+  });
+}
+
+/** Reloads, accepting the "leave page?" question unsent changes raise. */
+async function reloadAcceptingLeave(page: Page): Promise<void> {
+  const accept = (d: import("playwright-core").Dialog) => void d.accept();
+  page.on("dialog", accept);
+  await page.reload();
+  page.off("dialog", accept);
+}
 
 /** Number of Yjs updates y-indexeddb holds in this page's origin, over all documents. */
 function locallyStoredUpdates(page: Page): Promise<number> {
@@ -44,11 +65,12 @@ function locallyStoredUpdates(page: Page): Promise<number> {
 }
 
 describe("offline editing", () => {
-  it("keeps offline edits across a reload and merges them with others' edits when back online", async () => {
+  it("reopens offline with the offline edits kept, and merges them with others' edits when back online", async () => {
     const doctor = await loggedInPage(browser, server, "医師");
     const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openDocument(doctor.page, DOC);
     await openDocument(nurse.page, DOC);
+    expect(await serviceWorkerControls(doctor.page)).toBe(true);
 
     await doctor.context.setOffline(true);
     await waitForSyncState(doctor.page, "offline");
@@ -80,15 +102,21 @@ describe("offline editing", () => {
     await nurse.page.keyboard.type("【オンラインで追記】");
     await waitForSyncState(nurse.page, "saved");
 
-    // The doctor comes back: the page reloads from IndexedDB and syncs.
-    await doctor.context.setOffline(false);
+    // The doctor opens the page again, still offline: it comes from the service worker and
+    // the document from IndexedDB, with the offline edit and still counted as unsent.
     const again = await doctor.context.newPage();
     await again.goto(new URL(doctor.page.url()).pathname);
+    await again.getByTestId("offline-copies").waitFor();
     await again.getByTestId("editor").waitFor();
     await eventually(
       async () => (await editorText(again)).includes("【オフラインで追記】"),
       "offline edit restored",
     );
+    await waitForSyncState(again, "offlineUnsent");
+
+    // Back online: it syncs and merges.
+    await doctor.context.setOffline(false);
+    await again.getByTestId("offline-copies").waitFor({ state: "detached" });
     await waitForSyncState(again, "saved");
     for (const page of [again, nurse.page]) {
       await eventually(async () => {
@@ -98,5 +126,73 @@ describe("offline editing", () => {
     }
     await doctor.context.close();
     await nurse.context.close();
+  });
+});
+
+describe("reloading while the server is down", () => {
+  it("opens the document from this device, keeps edits across reloads, and sends them when the server is back", async () => {
+    // Its own server: this test stops it.
+    const own = await startE2EServer();
+    stoppedServer = own;
+    const doctor = await loggedInPage(browser, own, "医師");
+    const nurse = await loggedInPage(browser, own, "訪問看護師");
+    await openDocument(doctor.page, DOC);
+    await openDocument(nurse.page, DOC);
+    expect(await serviceWorkerControls(doctor.page)).toBe(true);
+    const documentPath = new URL(doctor.page.url()).pathname;
+
+    await own.stop();
+    await waitForSyncState(doctor.page, "offline");
+
+    // The page itself comes from the service worker, the document from IndexedDB.
+    await doctor.page.reload();
+    await doctor.page.getByTestId("offline-copies").waitFor();
+    await doctor.page.getByTestId("editor").waitFor();
+    expect(await doctor.page.getByTestId("document-title").innerText()).toBe(DOC);
+    await eventually(async () => (await editorText(doctor.page)).includes("退院前カンファレンス"), "content");
+    await waitForSyncState(doctor.page, "offline");
+
+    await caretAfter(doctor.page, "退院前カンファレンス");
+    const storedBefore = await locallyStoredUpdates(doctor.page);
+    await doctor.page.keyboard.type("【停止中に追記】");
+    await waitForSyncState(doctor.page, "offlineUnsent");
+    await eventually(
+      async () => (await locallyStoredUpdates(doctor.page)) > storedBefore,
+      "edit stored in IndexedDB",
+    );
+
+    // A second reload while still down: the edit is still there and still counted unsent.
+    await reloadAcceptingLeave(doctor.page);
+    await doctor.page.getByTestId("editor").waitFor();
+    await eventually(async () => (await editorText(doctor.page)).includes("【停止中に追記】"), "edit kept");
+    await waitForSyncState(doctor.page, "offlineUnsent");
+
+    // The nurse, whose page stayed open, writes meanwhile too.
+    await caretAfter(nurse.page, "市民公開講座");
+    await nurse.page.keyboard.type("【看護師も追記】");
+    await waitForSyncState(nurse.page, "offlineUnsent");
+
+    // The server comes back at the same address, on the same data.
+    const again = await startE2EServer({ dataDir: own.dataDir, port: own.port });
+    stoppedServer = again;
+    await waitForSyncState(doctor.page, "saved", 30_000);
+    await waitForSyncState(nurse.page, "saved", 30_000);
+    await doctor.page.getByTestId("offline-copies").waitFor({ state: "detached", timeout: 15_000 });
+    for (const page of [doctor.page, nurse.page]) {
+      await eventually(async () => {
+        const text = await editorText(page);
+        return text.includes("【停止中に追記】") && text.includes("【看護師も追記】");
+      }, "both edits merged");
+    }
+
+    // And the server has them: a fresh browser profile, with nothing stored locally, sees both.
+    const reader = await loggedInPage(browser, again, "事務局");
+    await reader.page.goto(documentPath);
+    await reader.page.getByTestId("editor").waitFor();
+    await eventually(async () => {
+      const text = await editorText(reader.page);
+      return text.includes("【停止中に追記】") && text.includes("【看護師も追記】");
+    }, "edits stored on the server");
+    for (const c of [doctor.context, nurse.context, reader.context]) await c.close();
   });
 });
