@@ -133,6 +133,11 @@ export class SessionStore {
     );
   }
 
+  /** When the session ends however much it is used: its absolute lifetime. */
+  lifetimeEndsAt(session: Session): number {
+    return session.createdAt + this.policy.absoluteLifetimeMs;
+  }
+
   async invalidate(sessionId: string): Promise<void> {
     await this.db.run("DELETE FROM sessions WHERE id = ?", [sessionId]);
   }

@@ -22,6 +22,8 @@ export type UpgradeDecision =
       workspaceId: string;
       user: PeerUser;
       sessionId: string;
+      /** The session's absolute end: an open socket keeps it from idling out, not from this. */
+      sessionEndsAt: number;
       access: "write" | "read";
     }
   | { ok: false; status: 401 | 403 | 404; reason: string };
@@ -74,12 +76,21 @@ export function docNameFromPath(url: string | undefined): string | null {
   }
 }
 
-async function validateSession(
-  ctx: AppContext,
-  token: string,
-): Promise<{ user: PeerUser; sessionId: string } | null> {
+interface SessionAuth {
+  user: PeerUser;
+  sessionId: string;
+  sessionEndsAt: number;
+}
+
+async function validateSession(ctx: AppContext, token: string): Promise<SessionAuth | null> {
   const auth = await ctx.sessions.validate(token);
-  return auth && { user: { id: auth.user.id, name: auth.user.name }, sessionId: auth.session.id };
+  return (
+    auth && {
+      user: { id: auth.user.id, name: auth.user.name },
+      sessionId: auth.session.id,
+      sessionEndsAt: ctx.sessions.lifetimeEndsAt(auth.session),
+    }
+  );
 }
 
 /**
@@ -94,7 +105,7 @@ export type UpgradeAuthorizer = (req: UpgradeRequest, ip: string, epoch: number)
  */
 export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
   // The peer user is made with the lookup, so the sockets of one burst share it.
-  const sessions = new SingleFlight<{ user: PeerUser; sessionId: string } | null>();
+  const sessions = new SingleFlight<SessionAuth | null>();
   const documents = new SingleFlight<DocumentRecord | null>();
   const actors = new SingleFlight<Actor>();
 
@@ -135,6 +146,7 @@ export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
       workspaceId: parsed.workspaceId,
       user: auth.user,
       sessionId: auth.sessionId,
+      sessionEndsAt: auth.sessionEndsAt,
       access,
     };
   };

@@ -249,6 +249,29 @@ describe("access changes reach open sockets at once", () => {
     await server.ctx.db.run("UPDATE sessions SET last_seen_at = 0 WHERE id = ?", [world.alice.sessionId]);
     await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 after expiry", 5000);
   });
+
+  it("closes a socket when its session reaches its absolute lifetime, without waiting for the re-check", async () => {
+    // Default re-check (60 s): only the lifetime sweep can close the socket within the test.
+    const lifetime = server.ctx.sessions.policy.absoluteLifetimeMs;
+    await server.ctx.db.run("UPDATE sessions SET created_at = ? WHERE id = ?", [
+      Date.now() - lifetime + 1500,
+      world.alice.sessionId,
+    ]);
+    const a = client(world.alice.cookie);
+    await a.synced();
+    const opened = Date.now();
+    await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 at the end of the lifetime", 8000);
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(1000);
+    // The session is over for new sockets too.
+    expect(
+      (
+        await openRawSocket(server.wsUrl, world.docName, {
+          origin: server.origin,
+          cookie: world.alice.cookie,
+        })
+      ).status,
+    ).toBe(401);
+  });
 });
 
 /** A y-websocket sync update frame inserting `text` into the shared text "t". */

@@ -63,8 +63,11 @@ function destroyOnError(this: Duplex): void {
   this.destroy();
 }
 
-/** As often as y-protocols checks one Awareness (a tenth of its 30-second timeout). */
-const AWARENESS_SWEEP_MS = 3_000;
+/**
+ * As often as y-protocols checks one Awareness (a tenth of its 30-second timeout); sockets
+ * whose session reached its absolute lifetime are closed in the same sweep.
+ */
+const SWEEP_MS = 3_000;
 
 /** Access changes racing one upgrade are rare; a socket that keeps losing the race gets 503. */
 const MAX_DECISIONS_PER_UPGRADE = 3;
@@ -181,7 +184,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   ): void {
     // From here ws handles the socket's errors itself (it destroys the socket).
     socket.removeListener("error", destroyOnError);
-    peers.add(new SocketPeer(ws, socket, room, d.user, d.sessionId, d.access, hub));
+    peers.add(new SocketPeer(ws, socket, room, d.user, d.sessionId, d.sessionEndsAt, d.access, hub));
   }
 
   async function upgrade(req: UpgradeRequest, ip: string, socket: Duplex, head: Buffer): Promise<void> {
@@ -279,14 +282,18 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   }, limits.keepaliveMs);
   keepalive.unref();
 
-  // One sweep for every room, instead of y-protocols' timer per document.
-  const awarenessSweep = setInterval(() => {
+  // One sweep for every room, instead of y-protocols' timer per document. An open socket
+  // counts as use, so its session cannot idle out; it can only reach its absolute lifetime,
+  // which is known, so that is acted on here at once rather than at the next re-check.
+  const sweep = setInterval(() => {
     const now = Date.now();
     for (const room of rooms.values()) room.expireAwareness(now);
-  }, AWARENESS_SWEEP_MS);
-  awarenessSweep.unref();
+    for (const p of peers) if (now >= p.sessionEndsAt) p.close(CLOSE.sessionEnded, "session expired");
+  }, SWEEP_MS);
+  sweep.unref();
 
-  // Sessions expire while sockets stay open: re-validate them now and then.
+  // Sessions can also end in ways no event announces (another process, the database edited
+  // by hand, a clock jump): re-validate them now and then.
   const sessionRecheck = setInterval(async () => {
     const bySession = new Map<string, SocketPeer[]>();
     for (const p of peers) {
@@ -356,7 +363,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       closing = true;
       unsubscribe();
       clearInterval(keepalive);
-      clearInterval(awarenessSweep);
+      clearInterval(sweep);
       clearInterval(sessionRecheck);
       await batcher.flush();
       for (const peer of peers) peer.close(CLOSE.goingAway, "server shutting down");

@@ -49,6 +49,7 @@ export class SocketPeer implements Peer {
     readonly room: Room,
     readonly user: PeerUser,
     readonly sessionId: string,
+    readonly sessionEndsAt: number,
     public access: "write" | "read",
     private readonly hub: PeerHub,
   ) {
