@@ -48,6 +48,16 @@ function setup() {
   };
 }
 
+/** A page that loaded "/a" once and has just been shown its copy, the server being down. */
+async function showingACopy() {
+  const s = setup();
+  s.answers.set("/a", 1);
+  await s.remembered.get("/a");
+  s.fail(unreachable());
+  expect(await s.remembered.get("/a")).toBe(1);
+  return s;
+}
+
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
@@ -103,11 +113,7 @@ describe("remembered answers", () => {
   });
 
   it("asks the server again until it answers, then tells the pages to reload for real", async () => {
-    const s = setup();
-    s.answers.set("/a", 1);
-    await s.remembered.get("/a");
-    s.fail(unreachable());
-    await s.remembered.get("/a");
+    const s = await showingACopy();
     const back = vi.fn();
     s.remembered.onServerBack(back);
 
@@ -125,11 +131,7 @@ describe("remembered answers", () => {
   });
 
   it("checks at once when the browser says the network is back", async () => {
-    const s = setup();
-    s.answers.set("/a", 1);
-    await s.remembered.get("/a");
-    s.fail(unreachable());
-    await s.remembered.get("/a");
+    const s = await showingACopy();
     const back = vi.fn();
     s.remembered.onServerBack(back);
     s.serverIs(true);
