@@ -47,3 +47,15 @@ export async function workspacesOf(db: Queryable, userId: string): Promise<Works
     [userId],
   );
 }
+
+/**
+ * The answer of login, GET /api/auth/me and invite acceptance: who, where, and when this
+ * session ends unless used again (the web app offers offline copies only until then).
+ */
+export async function sessionInfo(
+  db: Queryable,
+  user: { id: string; email: string; name: string; organization: string },
+  sessionExpiresAt: number,
+) {
+  return { user: userView(user), workspaces: await workspacesOf(db, user.id), sessionExpiresAt };
+}

@@ -42,7 +42,14 @@ describe("login", () => {
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Lax");
     expect(cookie).not.toContain("Secure");
-    expect((await browser.get("/api/auth/me")).status).toBe(200);
+    // When the session ends unless used again: the idle timeout from now, also in /me.
+    const { idleTimeoutMs } = server.ctx.sessions.policy;
+    const { sessionExpiresAt } = res.body as { sessionExpiresAt: number };
+    expect(Math.abs(sessionExpiresAt - (Date.now() + idleTimeoutMs))).toBeLessThan(10_000);
+    const me = await browser.get<{ sessionExpiresAt: number; user: { email: string } }>("/api/auth/me");
+    expect(me.status).toBe(200);
+    expect(me.body.user.email).toBe("doctor@example.jp");
+    expect(me.body.sessionExpiresAt).toBeGreaterThanOrEqual(sessionExpiresAt);
     const audit = await server.ctx.db.all<{ event: string }>("SELECT event FROM audit_log");
     expect(audit.map((a) => a.event)).toContain("login.success");
   });

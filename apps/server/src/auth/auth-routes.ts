@@ -4,7 +4,7 @@ import type { AppEnv } from "../http/env.js";
 import { ApiError, authRequired, invalid } from "../http/errors.js";
 import { requireUser } from "../http/middleware.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
-import { findUserByEmail, findUserById, userView, workspacesOf } from "./account-repository.js";
+import { findUserByEmail, findUserById, sessionInfo } from "./account-repository.js";
 import { clearedSessionCookie, sessionCookie } from "./cookie.js";
 import { type LoginThrottle, throttledError } from "./login-throttle.js";
 import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblem, verifyOrBurn } from "./password.js";
@@ -54,8 +54,9 @@ export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
     throttle.recordSuccess(email);
     const { session, token } = await app.sessions.create(user.id);
     await app.audit.record({ event: "login.success", actorUserId: user.id, ip });
-    c.header("Set-Cookie", sessionCookie(app.config, token, app.sessions.expiresAt(session)));
-    return c.json({ user: userView(user), workspaces: await workspacesOf(app.db, user.id) });
+    const expiresAt = app.sessions.expiresAt(session);
+    c.header("Set-Cookie", sessionCookie(app.config, token, expiresAt));
+    return c.json(await sessionInfo(app.db, user, expiresAt));
   });
 
   r.post("/logout", async (c) => {
@@ -72,8 +73,10 @@ export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
 
   r.get("/me", async (c) => {
     const user = c.get("user");
-    if (!user) throw authRequired();
-    return c.json({ user: userView(user), workspaces: await workspacesOf(c.get("app").db, user.id) });
+    const session = c.get("session");
+    if (!user || !session) throw authRequired();
+    const app = c.get("app");
+    return c.json(await sessionInfo(app.db, user, app.sessions.expiresAt(session)));
   });
 
   r.post("/password", requireUser, async (c) => {

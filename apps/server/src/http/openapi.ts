@@ -60,16 +60,21 @@ const SCHEMAS: Record<string, Schema> = {
       role: { type: "string", enum: [...ROLES], description: "The user's role in the workspace" },
     },
   },
-  /** POST /api/auth/login and GET /api/auth/me. */
+  /** POST /api/auth/login, GET /api/auth/me and invite acceptance. */
   SessionInfo: {
     type: "object",
-    required: ["user", "workspaces"],
+    required: ["user", "workspaces", "sessionExpiresAt"],
     properties: {
       user: ref("User"),
       workspaces: {
         type: "array",
         items: ref("WorkspaceMembership"),
         description: "Workspaces where the user is an active member, by name",
+      },
+      sessionExpiresAt: {
+        type: "integer",
+        description:
+          "When this session ends unless it is used again (ms since the epoch): the earlier of the idle timeout and the absolute lifetime",
       },
     },
   },

@@ -6,7 +6,7 @@
  */
 import { isId, isRole, type Role } from "@tsumugi/domain";
 import { Hono } from "hono";
-import { findUserByEmail, userView, workspacesOf } from "../auth/account-repository.js";
+import { findUserByEmail, sessionInfo } from "../auth/account-repository.js";
 import { sessionCookie } from "../auth/cookie.js";
 import { type LoginThrottle, throttledError } from "../auth/login-throttle.js";
 import { hashPassword, passwordProblem, verifyOrBurn } from "../auth/password.js";
@@ -270,9 +270,10 @@ export function publicInviteRoutes(throttle: LoginThrottle): Hono<AppEnv> {
       detail: { role: row.role, existingAccount: Boolean(existing) },
     });
     const { session, token } = await app.sessions.create(userId);
-    c.header("Set-Cookie", sessionCookie(app.config, token, app.sessions.expiresAt(session)));
+    const expiresAt = app.sessions.expiresAt(session);
+    c.header("Set-Cookie", sessionCookie(app.config, token, expiresAt));
     const user = existing ?? { id: userId, email, name, organization };
-    return c.json({ user: userView(user), workspaces: await workspacesOf(app.db, userId) }, 201);
+    return c.json(await sessionInfo(app.db, user, expiresAt), 201);
   });
 
   return r;
