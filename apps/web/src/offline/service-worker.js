@@ -14,6 +14,8 @@ const CACHE_PREFIX = "tsumugi-shell-";
 const CACHE = `${CACHE_PREFIX}${BUILD.version}`;
 const SHELL_FILES = new Set(BUILD.files);
 const NOT_THE_APP = ["/api/", "/collab/", "/p/"];
+/** A network that drops packets silently would otherwise keep the page blank for minutes. */
+const NAVIGATION_TIMEOUT_MS = 5_000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -50,13 +52,22 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-/** The server's page; the cached app shell when the server is down or a proxy says it is. */
+/**
+ * The server's page; the cached app shell when the server is down, does not answer in time
+ * or a proxy says it is down (502–504).
+ */
 async function pageOrShell(request) {
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(null), NAVIGATION_TIMEOUT_MS);
+  });
   try {
-    const response = await fetch(request);
-    if (response.status < 502 || response.status > 504) return response;
+    const response = await Promise.race([fetch(request), late]);
+    if (response && (response.status < 502 || response.status > 504)) return response;
   } catch {
     // unreachable: fall through to the shell
+  } finally {
+    clearTimeout(timer);
   }
   return (await caches.match("/index.html", { cacheName: CACHE })) ?? Response.error();
 }
