@@ -19,6 +19,8 @@ export interface WorkspaceSummary {
 export interface Me {
   user: User;
   workspaces: WorkspaceSummary[];
+  /** When this session ends unless it is used again (ms since the epoch). */
+  sessionExpiresAt: number;
 }
 
 export interface WorkspaceDetail {

@@ -3,11 +3,13 @@ import { useLocation, useNavigate } from "react-router";
 import { ApiError, post } from "../api/client";
 import type { Me } from "../api/types";
 import { t } from "../i18n/t";
+import { useLogoutPending } from "../offline/remembered";
 import { ErrorBanner, Field } from "../ui/Field";
 import { useSession } from "./session";
 
 export function LoginPage() {
   const { setMe } = useSession();
+  const logoutPending = useLogoutPending();
   const navigate = useNavigate();
   const location = useLocation();
   const [email, setEmail] = useState("");
@@ -50,6 +52,11 @@ export function LoginPage() {
       <p className="muted">{t("app.tagline")}</p>
       <form onSubmit={submit} className="card" noValidate>
         <h2>{t("login.title")}</h2>
+        {logoutPending && (
+          <p className="notice" role="status" data-testid="logout-pending">
+            {t("login.logoutPending")}
+          </p>
+        )}
         <ErrorBanner message={error} />
         <Field label={t("login.email")} error={fields.email}>
           <input

@@ -1,11 +1,12 @@
 /**
  * Who is logged in: loaded from /api/auth/me (the last answer while the server is unreachable),
- * refreshed after login and when the server is back, cleared on logout.
+ * refreshed after login and when the server is back, cleared on logout. A logout the server
+ * could not hear yet is sent before anything else (offline/pending-logout.ts).
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { ApiError, post } from "../api/client";
+import { ApiError } from "../api/client";
 import type { Me } from "../api/types";
-import { getRemembered, remembered, useReloadWhenServerBack } from "../offline/remembered";
+import { getRemembered, pendingLogout, remembered, useReloadWhenServerBack } from "../offline/remembered";
 
 interface SessionState {
   me: Me | null;
@@ -16,6 +17,20 @@ interface SessionState {
 }
 
 const ME = "/api/auth/me";
+const WORKSPACE_PATH = /^\/api\/workspaces\/([^/?]+)/;
+
+/**
+ * The server's word on this session: copies are offered only while it may last, and none
+ * are kept for workspaces the person no longer belongs to.
+ */
+function keepForSession(me: Me): void {
+  remembered.keepUntil(me.sessionExpiresAt);
+  const member = new Set(me.workspaces.map((w) => w.id));
+  remembered.forgetWhere((path) => {
+    const wid = WORKSPACE_PATH.exec(path)?.[1];
+    return wid !== undefined && !member.has(wid);
+  });
+}
 
 const SessionContext = createContext<SessionState | null>(null);
 
@@ -25,7 +40,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await getRemembered<Me>(ME);
+      await pendingLogout.flush();
+      const next = await getRemembered<Me>(ME, keepForSession);
       setMeState(next);
       return next;
     } catch (err) {
@@ -42,12 +58,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Another login (or none): what was remembered for the previous one must not be shown.
   const setMe = useCallback((next: Me | null) => {
     remembered.forgetAll();
-    if (next) remembered.remember(ME, next);
+    if (next) {
+      pendingLogout.cancel();
+      remembered.remember(ME, next);
+      keepForSession(next);
+    }
     setMeState(next);
   }, []);
 
   const logout = useCallback(async () => {
-    await post("/api/auth/logout").catch(() => undefined);
+    await pendingLogout.logout();
     setMe(null);
   }, [setMe]);
 

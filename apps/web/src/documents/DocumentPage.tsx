@@ -33,6 +33,7 @@ export function DocumentPage() {
       ]);
       setInfo(document);
       setDetail(ws);
+      setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }

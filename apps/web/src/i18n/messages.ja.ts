@@ -17,6 +17,8 @@ export const messages = {
   "common.none": "なし",
   "common.retry": "再読み込み",
 
+  "login.logoutPending":
+    "サーバーに接続できないため、ログアウトはまだ完了していません。接続が戻ると自動で完了します。",
   "login.title": "ログイン",
   "login.email": "メールアドレス",
   "login.password": "パスワード",

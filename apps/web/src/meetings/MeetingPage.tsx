@@ -92,6 +92,7 @@ export function MeetingPage() {
         () => null,
       );
       setPlanInfo(plan?.plan ?? null);
+      setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
-import { RememberedAnswers } from "./remembered-answers";
+import { RememberedAnswers, serverAnswers } from "./remembered-answers";
 
 class MemoryStorage {
   readonly items = new Map<string, string>();
@@ -28,12 +28,15 @@ function setup() {
   const answers = new Map<string, unknown>();
   let failure: ApiError | null = null;
   let serverUp = false;
+  let now = 1_000_000;
   const load = async <T>(path: string): Promise<T> => {
     if (failure) throw failure;
     return answers.get(path) as T;
   };
   const probe = vi.fn(async () => serverUp);
-  const remembered = new RememberedAnswers({ storage, load, probe, retryMs: 1000 });
+  const remembered = new RememberedAnswers({ storage, load, probe, retryMs: 1000, now: () => now });
+  // The session the copies come from lasts another hour.
+  remembered.keepUntil(now + 3_600_000);
   return {
     storage,
     answers,
@@ -44,6 +47,9 @@ function setup() {
     },
     serverIs(up: boolean) {
       serverUp = up;
+    },
+    later(ms: number) {
+      now += ms;
     },
   };
 }
@@ -148,6 +154,59 @@ describe("remembered answers", () => {
     expect(await s.remembered.get("/api/auth/me")).toEqual({ user: { name: "山田" } });
   });
 
+  it("offers no copy once the session it came with may have ended, and forgets them all", async () => {
+    const s = await showingACopy();
+    s.later(3_600_000);
+    await expect(s.remembered.get("/a")).rejects.toMatchObject({ status: 0 });
+    expect([...s.storage.items.keys()]).toEqual([]);
+  });
+
+  it("offers nothing when the session's end was never given", async () => {
+    const s = setup();
+    s.storage.items.clear();
+    s.answers.set("/a", 1);
+    await s.remembered.get("/a");
+    s.fail(unreachable());
+    await expect(s.remembered.get("/a")).rejects.toMatchObject({ status: 0 });
+  });
+
+  it("does not keep an answer that arrives after everything was forgotten (a logout meanwhile)", async () => {
+    const s = setup();
+    s.answers.set("/a", 1);
+    const fresh = vi.fn();
+    const pending = s.remembered.get("/a", fresh);
+    s.remembered.forgetAll();
+    expect(await pending).toBe(1);
+    expect(fresh).not.toHaveBeenCalled();
+    expect(s.storage.getItem("tsumugi:copy:/a")).toBeNull();
+  });
+
+  it("tells only answers from the server to onFresh, and never keeps an empty one", async () => {
+    const s = await showingACopy();
+    const fresh = vi.fn();
+    await s.remembered.get("/a", fresh);
+    expect(fresh).not.toHaveBeenCalled();
+    s.fail(null);
+    s.answers.set("/a", null);
+    await s.remembered.get("/a", fresh);
+    expect(fresh).toHaveBeenCalledWith(null);
+    s.fail(unreachable());
+    expect(await s.remembered.get("/a")).toBe(1);
+  });
+
+  it("forgets the copies a test picks, and keeps the rest", async () => {
+    const s = setup();
+    for (const path of ["/api/workspaces/w1", "/api/workspaces/w2/documents/d1", "/api/auth/me"]) {
+      s.answers.set(path, path);
+      await s.remembered.get(path);
+    }
+    s.remembered.forgetWhere((path) => path.startsWith("/api/workspaces/w2"));
+    s.fail(unreachable());
+    await expect(s.remembered.get("/api/workspaces/w2/documents/d1")).rejects.toMatchObject({ status: 0 });
+    expect(await s.remembered.get("/api/workspaces/w1")).toBe("/api/workspaces/w1");
+    expect(await s.remembered.get("/api/auth/me")).toBe("/api/auth/me");
+  });
+
   it("keeps working when storage refuses to write", async () => {
     const s = setup();
     s.storage.setItem = () => {
@@ -155,5 +214,26 @@ describe("remembered answers", () => {
     };
     s.answers.set("/a", 1);
     expect(await s.remembered.get("/a")).toBe(1);
+  });
+});
+
+describe("is the server back", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const answer = (status: number, body: string) => vi.fn(async () => new Response(body, { status }));
+
+  it("only when our health endpoint answers ok, not any page that says 200", async () => {
+    vi.stubGlobal("fetch", answer(200, JSON.stringify({ ok: true, documentsLoaded: 0 })));
+    expect(await serverAnswers()).toBe(true);
+    vi.stubGlobal("fetch", answer(200, "<html>Wi-Fi login</html>"));
+    expect(await serverAnswers()).toBe(false);
+    vi.stubGlobal("fetch", answer(503, JSON.stringify({ ok: true })));
+    expect(await serverAnswers()).toBe(false);
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => {
+        throw new TypeError("Failed to fetch");
+      }),
+    );
+    expect(await serverAnswers()).toBe(false);
   });
 });

@@ -5,22 +5,29 @@
  * and opens its documents from IndexedDB as before; it says so, and asks the server again
  * every few seconds until it answers, then reloads its data for real.
  *
- * Copies are dropped when the server says the session ended (401), the user logs out or in,
- * and for one path when access to it is refused (403/404).
+ * Copies are only offered while the session they were fetched with could still be valid
+ * (`keepUntil`, from the server's answer about the session). They are dropped when the
+ * server says the session ended (401), the user logs out or in, for one path when access to
+ * it is refused (403/404), and by `forgetWhere` for what the server no longer lists.
  */
 import { ApiError, get } from "../api/client";
 
 const PREFIX = "tsumugi:copy:";
+/** Not a path (paths start with "/"), so it cannot collide with a copy. */
+const VALID_UNTIL = `${PREFIX}#validUntil`;
 const RETRY_MS = 5_000;
 
 type Listener = () => void;
 
+export type AnswerStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
+
 export interface RememberedAnswersOptions {
-  storage: Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
+  storage: AnswerStorage;
   load?: <T>(path: string) => Promise<T>;
   /** Whether the server answers again. */
   probe?: () => Promise<boolean>;
   retryMs?: number;
+  now?: () => number;
 }
 
 /** No answer at all, or a proxy saying the server behind it is down. */
@@ -28,9 +35,13 @@ export function isUnreachable(err: unknown): boolean {
   return err instanceof ApiError && (err.status === 0 || (err.status >= 502 && err.status <= 504));
 }
 
-async function serverAnswers(): Promise<boolean> {
+/** Our own health answer, not just any 200 (a captive portal or a proxy's page). */
+export async function serverAnswers(): Promise<boolean> {
   try {
-    return (await fetch("/api/health", { cache: "no-store" })).ok;
+    const res = await fetch("/api/health", { cache: "no-store" });
+    if (!res.ok) return false;
+    const body = (await res.json()) as { ok?: unknown } | null;
+    return body?.ok === true;
   } catch {
     return false;
   }
@@ -40,25 +51,36 @@ export class RememberedAnswers {
   private usingCopies = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private checking = false;
+  /** Bumped by forgetAll: an answer to a request sent before is not kept. */
+  private generation = 0;
   private readonly changed = new Set<Listener>();
   private readonly back = new Set<Listener>();
-  private readonly storage: RememberedAnswersOptions["storage"];
+  private readonly storage: AnswerStorage;
   private readonly load: <T>(path: string) => Promise<T>;
   private readonly probe: () => Promise<boolean>;
   private readonly retryMs: number;
+  private readonly now: () => number;
 
   constructor(options: RememberedAnswersOptions) {
     this.storage = options.storage;
     this.load = options.load ?? get;
     this.probe = options.probe ?? serverAnswers;
     this.retryMs = options.retryMs ?? RETRY_MS;
+    this.now = options.now ?? Date.now;
   }
 
-  /** GET `path`; when the server is unreachable, the last answer it gave, if any. */
-  async get<T>(path: string): Promise<T> {
+  /**
+   * GET `path`; when the server is unreachable, the last answer it gave, if any and still
+   * valid. `onFresh` runs only for an answer from the server.
+   */
+  async get<T>(path: string, onFresh?: (answer: T) => void): Promise<T> {
+    const generation = this.generation;
     try {
       const answer = await this.load<T>(path);
-      this.remember(path, answer);
+      if (generation === this.generation) {
+        this.remember(path, answer);
+        onFresh?.(answer);
+      }
       return answer;
     } catch (err) {
       if (isUnreachable(err)) {
@@ -70,7 +92,7 @@ export class RememberedAnswers {
       } else if (err instanceof ApiError && err.status === 401) {
         this.forgetAll();
       } else if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
-        this.remove(path);
+        this.storage.removeItem(PREFIX + path);
       }
       throw err;
     }
@@ -83,20 +105,22 @@ export class RememberedAnswers {
 
   /** Keeps an answer obtained otherwise (the login's answer is the same as /api/auth/me's). */
   remember(path: string, answer: unknown): void {
-    try {
-      this.storage.setItem(PREFIX + path, JSON.stringify(answer));
-    } catch {
-      // Storage full or disabled: this page just cannot be reopened offline.
-    }
+    if (answer === null || answer === undefined) return;
+    this.write(PREFIX + path, JSON.stringify(answer));
+  }
+
+  /** Copies are offered until `time` (ms since the epoch), when the session may have ended. */
+  keepUntil(time: number): void {
+    this.write(VALID_UNTIL, String(time));
   }
 
   forgetAll(): void {
-    const keys: string[] = [];
-    for (let i = 0; i < this.storage.length; i++) {
-      const key = this.storage.key(i);
-      if (key?.startsWith(PREFIX)) keys.push(key);
-    }
-    for (const key of keys) this.storage.removeItem(key);
+    this.generation++;
+    this.forgetKeys((key) => key.startsWith(PREFIX));
+  }
+
+  forgetWhere(test: (path: string) => boolean): void {
+    this.forgetKeys((key) => key.startsWith(PREFIX) && key !== VALID_UNTIL && test(key.slice(PREFIX.length)));
   }
 
   onChange(listener: Listener): () => void {
@@ -116,6 +140,15 @@ export class RememberedAnswers {
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
     void this.check();
+  }
+
+  private forgetKeys(test: (key: string) => boolean): void {
+    const keys: string[] = [];
+    for (let i = 0; i < this.storage.length; i++) {
+      const key = this.storage.key(i);
+      if (key !== null && test(key)) keys.push(key);
+    }
+    for (const key of keys) this.storage.removeItem(key);
   }
 
   private markUsingCopies(): void {
@@ -149,16 +182,26 @@ export class RememberedAnswers {
   }
 
   private read<T>(path: string): T | undefined {
+    const validUntil = Number(this.storage.getItem(VALID_UNTIL));
+    if (!(validUntil > this.now())) {
+      // The session these copies were fetched with may be over: nobody sees them again.
+      this.forgetAll();
+      return undefined;
+    }
     const text = this.storage.getItem(PREFIX + path);
     if (text === null) return undefined;
     try {
-      return JSON.parse(text) as T;
+      return (JSON.parse(text) as T | null) ?? undefined;
     } catch {
       return undefined;
     }
   }
 
-  private remove(path: string): void {
-    this.storage.removeItem(PREFIX + path);
+  private write(key: string, value: string): void {
+    try {
+      this.storage.setItem(key, value);
+    } catch {
+      // Storage full or disabled: this page just cannot be reopened offline.
+    }
   }
 }

@@ -1,13 +1,52 @@
-/** The app's one RememberedAnswers, and the hooks pages use with it. */
+/** The app's one RememberedAnswers and PendingLogout, and the hooks pages use with them. */
 import { useEffect, useSyncExternalStore } from "react";
-import { RememberedAnswers } from "./remembered-answers";
+import { post } from "../api/client";
+import { PendingLogout } from "./pending-logout";
+import { type AnswerStorage, RememberedAnswers } from "./remembered-answers";
 
-export const remembered = new RememberedAnswers({ storage: window.localStorage });
+/** localStorage, or a store that lasts as long as the page where the browser forbids it. */
+function deviceStorage(): AnswerStorage {
+  try {
+    const storage = window.localStorage;
+    if (storage) {
+      storage.getItem("tsumugi:probe");
+      return storage;
+    }
+  } catch {
+    // Site data blocked: fall through.
+  }
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+  };
+}
 
-window.addEventListener("online", () => remembered.checkNow());
+const storage = deviceStorage();
+
+export const remembered = new RememberedAnswers({ storage });
+export const pendingLogout = new PendingLogout({ storage, send: () => post("/api/auth/logout") });
+
+window.addEventListener("online", () => {
+  remembered.checkNow();
+  void pendingLogout.flush();
+});
 
 /** GET with the last answer as fallback while the server is unreachable. */
-export const getRemembered = <T>(path: string) => remembered.get<T>(path);
+export const getRemembered = <T>(path: string, onFresh?: (answer: T) => void) =>
+  remembered.get<T>(path, onFresh);
+
+export function useLogoutPending(): boolean {
+  return useSyncExternalStore(
+    (cb) => pendingLogout.onChange(cb),
+    () => pendingLogout.pending,
+  );
+}
 
 export function useUsingOfflineCopies(): boolean {
   return useSyncExternalStore(
@@ -16,7 +55,18 @@ export function useUsingOfflineCopies(): boolean {
   );
 }
 
-/** Runs `reload` when the server answers again after the page was shown from copies. */
+/**
+ * Runs `reload` when the server answers again after the page was shown from copies. Its
+ * failures are the page's to show (its own error state); none escapes unhandled.
+ */
 export function useReloadWhenServerBack(reload: () => unknown): void {
-  useEffect(() => remembered.onServerBack(() => void reload()), [reload]);
+  useEffect(
+    () =>
+      remembered.onServerBack(() => {
+        Promise.resolve()
+          .then(reload)
+          .catch(() => undefined);
+      }),
+    [reload],
+  );
 }

@@ -108,6 +108,7 @@ export function PlanPage() {
       setCanCreate(Boolean(detail.can["plans.create"]));
       setMunicipality(`${detail.workspace.prefecture} ${detail.workspace.name}`);
       setNextExists(list.plans.some((p) => p.fiscalYear === plan.plan.fiscalYear + 1));
+      setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     }
