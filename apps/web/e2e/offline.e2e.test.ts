@@ -4,6 +4,7 @@ import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
 import { caretAfter, editorText, eventually, loggedInPage, openDocument, waitForSyncState } from "./pages.js";
 
 const DOC = "第1回 在宅医療・介護連携推進会議 メモ";
+const OTHER_DOC = "多職種研修会 企画メモ";
 let server: E2EServer;
 let browser: Browser;
 let stoppedServer: E2EServer | null = null;
@@ -126,6 +127,50 @@ describe("offline editing", () => {
     }
     await doctor.context.close();
     await nurse.context.close();
+  });
+});
+
+describe("offline, before and after logging out", () => {
+  it("says a page never opened cannot load yet, opens it once back, and logs out for real once back", async () => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    await openDocument(doctor.page, DOC);
+    const documentPath = new URL(doctor.page.url()).pathname;
+    expect(await serviceWorkerControls(doctor.page)).toBe(true);
+    await doctor.page.getByRole("link", { name: /戻る/ }).click();
+    await doctor.page.getByTestId("workspace-name").waitFor();
+
+    // A document this browser never opened has nothing to show offline: a clear error,
+    // replaced by the document once the network is back.
+    await doctor.context.setOffline(true);
+    await doctor.page.getByTestId("tab-documents").click();
+    await doctor.page.getByTestId("document-link").filter({ hasText: OTHER_DOC }).click();
+    await doctor.page.getByText("サーバーに接続できません").first().waitFor();
+    await doctor.context.setOffline(false);
+    await doctor.page
+      .getByTestId("document-title")
+      .filter({ hasText: OTHER_DOC })
+      .waitFor({ timeout: 15_000 });
+    await waitForSyncState(doctor.page, "saved");
+
+    // Logging out offline: the server cannot hear it yet, and the page says so.
+    const [cookie] = (await doctor.context.cookies()).filter((c) => c.name.includes("session"));
+    expect(cookie).toBeDefined();
+    await doctor.context.setOffline(true);
+    await doctor.page.getByTestId("logout").click();
+    await doctor.page.getByTestId("logout-pending").waitFor();
+    // Nothing of the previous person is shown offline any more, not even on a page they had open.
+    await doctor.page.goto(documentPath);
+    await doctor.page.getByTestId("login-email").waitFor();
+    expect(await doctor.page.getByTestId("editor").count()).toBe(0);
+
+    // Back online, the logout is sent: the old session no longer opens anything.
+    await doctor.context.setOffline(false);
+    await doctor.page.getByTestId("logout-pending").waitFor({ state: "detached", timeout: 15_000 });
+    const me = await fetch(`${server.url}/api/auth/me`, {
+      headers: { cookie: `${cookie.name}=${cookie.value}` },
+    });
+    expect(me.status).toBe(401);
+    await doctor.context.close();
   });
 });
 
