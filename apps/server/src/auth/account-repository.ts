@@ -55,7 +55,14 @@ export async function workspacesOf(db: Queryable, userId: string): Promise<Works
 export async function sessionInfo(
   db: Queryable,
   user: { id: string; email: string; name: string; organization: string },
-  sessionExpiresAt: number,
+  session: { id: string; expiresAt: number },
 ) {
-  return { user: userView(user), workspaces: await workspacesOf(db, user.id), sessionExpiresAt };
+  return {
+    user: userView(user),
+    workspaces: await workspacesOf(db, user.id),
+    // The id names the session (a logout sent later says which one it ends); without the
+    // token's secret it opens nothing.
+    sessionId: session.id,
+    sessionExpiresAt: session.expiresAt,
+  };
 }

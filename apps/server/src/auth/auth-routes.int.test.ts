@@ -125,6 +125,44 @@ describe("sessions", () => {
     expect(seen.some((e) => e.type === "sessions-ended")).toBe(true);
   });
 
+  it("a logout naming another session ends nothing (one sent late, after a new login)", async () => {
+    const { browser } = await setup();
+    const first = (await browser.login("doctor@example.jp", TEST_PASSWORD)).body as { sessionId: string };
+    const firstCookie = browser.cookie;
+    // The browser logs in again: the session of the cookie it replaces ends.
+    const second = (await browser.login("doctor@example.jp", TEST_PASSWORD)).body as { sessionId: string };
+    expect(second.sessionId).not.toBe(first.sessionId);
+    const old = new TestBrowser(server.origin);
+    old.cookie = firstCookie;
+    expect((await old.get("/api/auth/me")).status).toBe(401);
+    const audit = await server.ctx.db.all<{ event: string; detail: string }>(
+      "SELECT event, detail FROM audit_log WHERE event = 'logout'",
+    );
+    expect(audit.map((a) => JSON.parse(a.detail).reason)).toEqual(["replaced by a new login"]);
+
+    // The first session's logout, arriving now, leaves the second one alone.
+    expect((await browser.post("/api/auth/logout", { sessionId: first.sessionId })).status).toBe(204);
+    expect(browser.cookie).not.toBeNull();
+    expect((await browser.get("/api/auth/me")).status).toBe(200);
+    // Naming its own session, it ends it.
+    expect((await browser.post("/api/auth/logout", { sessionId: second.sessionId })).status).toBe(204);
+    expect(browser.cookie).toBeNull();
+    const replay = new TestBrowser(server.origin);
+    replay.cookie = firstCookie;
+    expect((await replay.get("/api/auth/me")).status).toBe(401);
+  });
+
+  it("tells every logged-in answer how long the session lasts, relative to now", async () => {
+    const { browser } = await setup({ SESSION_IDLE_MINUTES: "30" });
+    expect((await browser.get("/api/health")).headers.get("tsumugi-session-expires-in")).toBeNull();
+    const login = await browser.login("doctor@example.jp", TEST_PASSWORD);
+    for (const res of [login, await browser.get("/api/auth/me"), await browser.get("/api/health")]) {
+      const left = Number(res.headers.get("tsumugi-session-expires-in"));
+      expect(left).toBeGreaterThan(29 * 60_000);
+      expect(left).toBeLessThanOrEqual(30 * 60_000);
+    }
+  });
+
   it("expires after the idle timeout", async () => {
     const { browser } = await setup({ SESSION_IDLE_MINUTES: "1" });
     await browser.login("doctor@example.jp", TEST_PASSWORD);

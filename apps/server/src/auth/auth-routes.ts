@@ -1,13 +1,21 @@
 /** POST /api/auth/login, /logout, /password and GET /api/auth/me. */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, authRequired, invalid } from "../http/errors.js";
 import { requireUser } from "../http/middleware.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
 import { findUserByEmail, findUserById, sessionInfo } from "./account-repository.js";
-import { clearedSessionCookie, sessionCookie } from "./cookie.js";
+import { clearedSessionCookie } from "./cookie.js";
 import { type LoginThrottle, throttledError } from "./login-throttle.js";
 import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblem, verifyOrBurn } from "./password.js";
+import { startSession } from "./start-session.js";
+
+/** The `sessionId` a logout names, if any (older clients send `{}` or no body). */
+async function namedSession(c: Context<AppEnv>): Promise<string | null> {
+  if (!(c.req.header("content-type") ?? "").includes("application/json")) return null;
+  const body = await readJsonObject(c);
+  return typeof body.sessionId === "string" ? body.sessionId : null;
+}
 
 const invalidLogin = () =>
   new ApiError(401, "auth.invalid", "メールアドレスまたはパスワードが正しくありません。");
@@ -52,16 +60,18 @@ export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
       throw invalidLogin();
     }
     throttle.recordSuccess(email);
-    const { session, token } = await app.sessions.create(user.id);
+    const session = await startSession(c, user.id);
     await app.audit.record({ event: "login.success", actorUserId: user.id, ip });
-    const expiresAt = app.sessions.expiresAt(session);
-    c.header("Set-Cookie", sessionCookie(app.config, token, expiresAt));
-    return c.json(await sessionInfo(app.db, user, expiresAt));
+    return c.json(await sessionInfo(app.db, user, session));
   });
 
   r.post("/logout", async (c) => {
     const app = c.get("app");
     const session = c.get("session");
+    // A logout may name the session it ends. One sent late (after the browser logged in
+    // again, or from another tab) must not end the session the cookie now belongs to.
+    const named = await namedSession(c);
+    if (session && named !== null && named !== session.id) return c.body(null, 204);
     if (session) {
       await app.sessions.invalidate(session.id);
       app.events.emit({ type: "sessions-ended", sessionIds: [session.id] });
@@ -76,7 +86,9 @@ export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
     const session = c.get("session");
     if (!user || !session) throw authRequired();
     const app = c.get("app");
-    return c.json(await sessionInfo(app.db, user, app.sessions.expiresAt(session)));
+    return c.json(
+      await sessionInfo(app.db, user, { id: session.id, expiresAt: app.sessions.expiresAt(session) }),
+    );
   });
 
   r.post("/password", requireUser, async (c) => {

@@ -195,7 +195,7 @@ describe("OpenAPI", () => {
     const login = paths["/api/auth/login"].post;
     expect(json(login.requestBody).required).toEqual(["email", "password"]);
     const session = resolve(json(login.responses["200"]));
-    expect(session.required).toEqual(["user", "workspaces", "sessionExpiresAt"]);
+    expect(session.required).toEqual(["user", "workspaces", "sessionId", "sessionExpiresAt"]);
     expect(resolve(session.properties.user).required).toEqual(["id", "email", "name", "organization"]);
     expect(resolve(session.properties.workspaces.items).required).toEqual([
       "id",

@@ -60,7 +60,13 @@ export function originCheck(ctx: AppContext): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Validates the session cookie; refreshes the cookie's expiry when the session slid. */
+/** On every answer to a logged-in request: milliseconds until the session ends unless used. */
+export const SESSION_EXPIRES_IN_HEADER = "Tsumugi-Session-Expires-In";
+
+/**
+ * Validates the session cookie; refreshes the cookie's expiry when the session slid, and says
+ * how long it lasts (relative, so the web app need not share the server's clock).
+ */
 export function sessionLoader(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("session", null);
@@ -71,9 +77,9 @@ export function sessionLoader(ctx: AppContext): MiddlewareHandler<AppEnv> {
       if (result) {
         c.set("session", result.session);
         c.set("user", result.user);
-        c.header("Set-Cookie", sessionCookie(ctx.config, token, ctx.sessions.expiresAt(result.session)), {
-          append: true,
-        });
+        const expiresAt = ctx.sessions.expiresAt(result.session);
+        c.header("Set-Cookie", sessionCookie(ctx.config, token, expiresAt), { append: true });
+        c.header(SESSION_EXPIRES_IN_HEADER, String(Math.max(0, expiresAt - Date.now())));
       }
     }
     await next();

@@ -63,13 +63,17 @@ const SCHEMAS: Record<string, Schema> = {
   /** POST /api/auth/login, GET /api/auth/me and invite acceptance. */
   SessionInfo: {
     type: "object",
-    required: ["user", "workspaces", "sessionExpiresAt"],
+    required: ["user", "workspaces", "sessionId", "sessionExpiresAt"],
     properties: {
       user: ref("User"),
       workspaces: {
         type: "array",
         items: ref("WorkspaceMembership"),
         description: "Workspaces where the user is an active member, by name",
+      },
+      sessionId: {
+        type: "string",
+        description: "Names this session (a later logout can say which session it ends); not a secret",
       },
       sessionExpiresAt: {
         type: "integer",
@@ -171,8 +175,10 @@ const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/api/auth/logout",
-    summary: "Log out; ends the session and its sockets",
+    summary:
+      "Log out; ends the session and its sockets. With `sessionId`, only if the cookie's session is that one (a late logout never ends a newer session)",
     tag: "auth",
+    body: { sessionId: "string" },
     ok: 204,
   },
   {

@@ -7,10 +7,10 @@
 import { isId, isRole, type Role } from "@tsumugi/domain";
 import { Hono } from "hono";
 import { findUserByEmail, sessionInfo } from "../auth/account-repository.js";
-import { sessionCookie } from "../auth/cookie.js";
 import { type LoginThrottle, throttledError } from "../auth/login-throttle.js";
 import { hashPassword, passwordProblem, verifyOrBurn } from "../auth/password.js";
 import { newSecretToken, secretMatches, splitToken } from "../auth/secret-token.js";
+import { startSession } from "../auth/start-session.js";
 import type { AppContext } from "../context.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
@@ -269,11 +269,9 @@ export function publicInviteRoutes(throttle: LoginThrottle): Hono<AppEnv> {
       ip,
       detail: { role: row.role, existingAccount: Boolean(existing) },
     });
-    const { session, token } = await app.sessions.create(userId);
-    const expiresAt = app.sessions.expiresAt(session);
-    c.header("Set-Cookie", sessionCookie(app.config, token, expiresAt));
+    const session = await startSession(c, userId);
     const user = existing ?? { id: userId, email, name, organization };
-    return c.json(await sessionInfo(app.db, user, expiresAt), 201);
+    return c.json(await sessionInfo(app.db, user, session), 201);
   });
 
   return r;

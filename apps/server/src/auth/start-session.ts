@@ -1,0 +1,32 @@
+/**
+ * Starts a session after a login or an accepted invitation: sets the cookie and says how long
+ * the session lasts. The session of the cookie it replaces, if any, ends: the browser can no
+ * longer present it, so nothing should keep it alive, nor could a late logout name it.
+ */
+import type { Context } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { SESSION_EXPIRES_IN_HEADER } from "../http/middleware.js";
+import { sessionCookie } from "./cookie.js";
+
+export async function startSession(
+  c: Context<AppEnv>,
+  userId: string,
+): Promise<{ id: string; expiresAt: number }> {
+  const app = c.get("app");
+  const replaced = c.get("session");
+  if (replaced) {
+    await app.sessions.invalidate(replaced.id);
+    app.events.emit({ type: "sessions-ended", sessionIds: [replaced.id] });
+    await app.audit.record({
+      event: "logout",
+      actorUserId: replaced.userId,
+      ip: c.get("ip"),
+      detail: { reason: "replaced by a new login" },
+    });
+  }
+  const { session, token } = await app.sessions.create(userId);
+  const expiresAt = app.sessions.expiresAt(session);
+  c.header("Set-Cookie", sessionCookie(app.config, token, expiresAt));
+  c.header(SESSION_EXPIRES_IN_HEADER, String(Math.max(0, expiresAt - Date.now())));
+  return { id: session.id, expiresAt };
+}
