@@ -27,6 +27,16 @@ export function fieldMessage(code: string): string {
   return hasMessage(key) ? t(key) : t("field.format");
 }
 
+/** Header on every answer to a logged-in request: milliseconds until the session ends unless used. */
+const SESSION_EXPIRES_IN = "Tsumugi-Session-Expires-In";
+const sessionSeen = new Set<(expiresInMs: number) => void>();
+
+/** Tells `listener` how long the session lasts, each time an answer says so. */
+export function onSessionSeen(listener: (expiresInMs: number) => void): () => void {
+  sessionSeen.add(listener);
+  return () => sessionSeen.delete(listener);
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
@@ -39,10 +49,15 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   } catch {
     throw new ApiError(0, "network", t("error.network"));
   }
+  const expiresIn = Number(res.headers.get(SESSION_EXPIRES_IN));
+  if (expiresIn > 0) for (const listener of sessionSeen) listener(expiresIn);
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as {
     error?: { code?: string; message?: string; fields?: Record<string, string> };
   } | null;
+  // Every answer of ours is JSON: a 2xx page that is not (a captive portal, a proxy) is not
+  // the server answering.
+  if (res.ok && data === null) throw new ApiError(0, "network", t("error.network"));
   if (!res.ok) {
     const code = data?.error?.code ?? "unknown";
     throw new ApiError(

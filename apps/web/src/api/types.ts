@@ -19,7 +19,9 @@ export interface WorkspaceSummary {
 export interface Me {
   user: User;
   workspaces: WorkspaceSummary[];
-  /** When this session ends unless it is used again (ms since the epoch). */
+  /** Names this session, e.g. for a logout sent later (not a secret: the token's secret is). */
+  sessionId: string;
+  /** When this session ends unless it is used again (ms since the epoch, server clock). */
   sessionExpiresAt: number;
 }
 

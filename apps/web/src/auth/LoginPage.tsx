@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from "react-router";
 import { ApiError, post } from "../api/client";
 import type { Me } from "../api/types";
 import { t } from "../i18n/t";
-import { useLogoutPending } from "../offline/remembered";
+import { pendingLogout, useLogoutPending } from "../offline/remembered";
 import { ErrorBanner, Field } from "../ui/Field";
 import { useSession } from "./session";
 
@@ -30,6 +30,8 @@ export function LoginPage() {
     setError(null);
     setFields({});
     try {
+      // A logout's answer clears the cookie: it must not arrive after this login's.
+      await pendingLogout.settled();
       const me = await post<Me>("/api/auth/login", { email, password });
       setMe(me);
       const next = new URLSearchParams(location.search).get("next");

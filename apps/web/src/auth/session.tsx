@@ -3,7 +3,16 @@
  * refreshed after login and when the server is back, cleared on logout. A logout the server
  * could not hear yet is sent before anything else (offline/pending-logout.ts).
  */
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { ApiError } from "../api/client";
 import type { Me } from "../api/types";
 import { getRemembered, pendingLogout, remembered, useReloadWhenServerBack } from "../offline/remembered";
@@ -19,12 +28,8 @@ interface SessionState {
 const ME = "/api/auth/me";
 const WORKSPACE_PATH = /^\/api\/workspaces\/([^/?]+)/;
 
-/**
- * The server's word on this session: copies are offered only while it may last, and none
- * are kept for workspaces the person no longer belongs to.
- */
+/** No copies are kept for workspaces the person no longer belongs to. */
 function keepForSession(me: Me): void {
-  remembered.keepUntil(me.sessionExpiresAt);
   const member = new Set(me.workspaces.map((w) => w.id));
   remembered.forgetWhere((path) => {
     const wid = WORKSPACE_PATH.exec(path)?.[1];
@@ -37,16 +42,20 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMeState] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
+  /** Bumped by every login and logout: an answer to a request sent before is outdated. */
+  const generation = useRef(0);
 
   const refresh = useCallback(async () => {
+    const asked = generation.current;
     try {
-      await pendingLogout.flush();
-      const next = await getRemembered<Me>(ME, keepForSession);
+      // A logout this browser could not send yet goes first; until it is, nobody is shown.
+      const next = (await pendingLogout.flush()) ? await getRemembered<Me>(ME, keepForSession) : null;
+      if (asked !== generation.current) return null;
       setMeState(next);
       return next;
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
-        setMeState(null);
+        if (asked === generation.current) setMeState(null);
         return null;
       }
       throw err;
@@ -57,6 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Another login (or none): what was remembered for the previous one must not be shown.
   const setMe = useCallback((next: Me | null) => {
+    generation.current++;
     remembered.forgetAll();
     if (next) {
       pendingLogout.cancel();
@@ -67,9 +77,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
-    await pendingLogout.logout();
+    if (me) await pendingLogout.logout(me.sessionId);
     setMe(null);
-  }, [setMe]);
+  }, [me, setMe]);
 
   useEffect(() => {
     refresh().catch(() => setLoading(false));

@@ -5,6 +5,7 @@ import { ApiError, get, post } from "../api/client";
 import type { Me } from "../api/types";
 import { useSession } from "../auth/session";
 import { t } from "../i18n/t";
+import { pendingLogout } from "../offline/remembered";
 import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
 
@@ -40,6 +41,7 @@ export function AcceptInvitePage() {
     setError(null);
     setFields({});
     try {
+      await pendingLogout.settled();
       const me = await post<Me>(`/api/invites/${encodeURIComponent(token)}/accept`, form);
       setMe(me);
       navigate(me.workspaces[0] ? `/w/${me.workspaces[0].id}` : "/", { replace: true });

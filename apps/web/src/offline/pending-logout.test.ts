@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/client";
 import { PendingLogout } from "./pending-logout";
 
+const unreachable = () => new ApiError(0, "network", "サーバーに接続できません。");
+
 function setup() {
   const items = new Map<string, string>();
   const storage = {
@@ -9,17 +11,18 @@ function setup() {
     setItem: (k: string, v: string) => void items.set(k, v),
     removeItem: (k: string) => void items.delete(k),
   };
-  let reachable = false;
-  const send = vi.fn(async () => {
-    if (!reachable) throw new ApiError(0, "network", "サーバーに接続できません。");
+  let answer: "ok" | "down" | "hang" = "down";
+  const send = vi.fn(async (_sessionId: string) => {
+    if (answer === "down") throw unreachable();
+    if (answer === "hang") await new Promise(() => {});
   });
   return {
     items,
     storage,
     send,
-    logout: new PendingLogout({ storage, send, retryMs: 1000 }),
-    serverIs(up: boolean) {
-      reachable = up;
+    logout: new PendingLogout({ storage, send, retryMs: 1000, sendTimeoutMs: 3000 }),
+    server(state: "ok" | "down" | "hang") {
+      answer = state;
     },
   };
 }
@@ -28,10 +31,11 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe("logging out", () => {
-  it("is done at once when the server answers", async () => {
+  it("is done at once when the server answers, naming the session it ends", async () => {
     const s = setup();
-    s.serverIs(true);
-    expect(await s.logout.logout()).toBe("done");
+    s.server("ok");
+    expect(await s.logout.logout("s1")).toBe("done");
+    expect(s.send).toHaveBeenCalledWith("s1");
     expect(s.logout.pending).toBe(false);
   });
 
@@ -39,42 +43,79 @@ describe("logging out", () => {
     const s = setup();
     const changes = vi.fn();
     s.logout.onChange(changes);
-    expect(await s.logout.logout()).toBe("pending");
+    expect(await s.logout.logout("s1")).toBe("pending");
     expect(s.logout.pending).toBe(true);
     await vi.advanceTimersByTimeAsync(2500);
     expect(s.send).toHaveBeenCalledTimes(3);
-    s.serverIs(true);
+    s.server("ok");
     await vi.advanceTimersByTimeAsync(1000);
     expect(s.send).toHaveBeenCalledTimes(4);
+    expect(s.send).toHaveBeenLastCalledWith("s1");
     expect(s.logout.pending).toBe(false);
     expect(changes).toHaveBeenCalledTimes(2);
   });
 
+  it("does not wait longer than a few seconds for a network that swallows the request", async () => {
+    const s = setup();
+    s.server("hang");
+    const outcome = s.logout.logout("s1");
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(await outcome).toBe("pending");
+    expect(s.logout.pending).toBe(true);
+  });
+
   it("survives a reload: a new page finds it and sends it first", async () => {
     const s = setup();
-    await s.logout.logout();
+    await s.logout.logout("s1");
     const nextPage = new PendingLogout({ storage: s.storage, send: s.send });
     expect(nextPage.pending).toBe(true);
-    s.serverIs(true);
+    s.server("ok");
     expect(await nextPage.flush()).toBe(true);
+    expect(s.send).toHaveBeenLastCalledWith("s1");
     expect(s.items.size).toBe(0);
   });
 
-  it("is settled by any other answer (the session was already over)", async () => {
+  it("is settled by 401 (the session was already over), retried after a server error", async () => {
     const s = setup();
-    await s.logout.logout();
+    await s.logout.logout("s1");
+    s.send.mockRejectedValueOnce(new ApiError(500, "internal", ""));
+    expect(await s.logout.flush()).toBe(false);
     s.send.mockRejectedValueOnce(new ApiError(401, "auth.required", ""));
     expect(await s.logout.flush()).toBe(true);
     expect(s.logout.pending).toBe(false);
   });
 
-  it("is cancelled by a new login, whose session must not be ended", async () => {
+  it("is cancelled by a new login, also when a send started before answers after it", async () => {
     const s = setup();
-    await s.logout.logout();
+    await s.logout.logout("s1");
+    s.server("hang");
+    let fail: (err: unknown) => void = () => {};
+    s.send.mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)));
+    const late = s.logout.flush();
     s.logout.cancel();
-    s.serverIs(true);
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(s.send).toHaveBeenCalledTimes(1);
+    fail(unreachable());
+    expect(await late).toBe(true);
+    s.server("ok");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(s.logout.pending).toBe(false);
+    expect(s.send).toHaveBeenCalledTimes(2);
+  });
+
+  it("lets a login wait for a logout being sent", async () => {
+    const s = setup();
+    await s.logout.logout("s1");
+    let answer: () => void = () => {};
+    s.send.mockImplementationOnce(() => new Promise<void>((resolve) => (answer = resolve)));
+    void s.logout.flush();
+    let settled = false;
+    void s.logout.settled().then(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(settled).toBe(false);
+    answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(true);
   });
 
   it("keeps retrying while the page is open even if storage refuses it", async () => {
@@ -82,9 +123,9 @@ describe("logging out", () => {
     s.storage.setItem = () => {
       throw new DOMException("blocked", "SecurityError");
     };
-    await s.logout.logout();
+    await s.logout.logout("s1");
     expect(s.logout.pending).toBe(true);
-    s.serverIs(true);
+    s.server("ok");
     await vi.advanceTimersByTimeAsync(1000);
     expect(s.logout.pending).toBe(false);
     expect(s.send).toHaveBeenCalledTimes(2);

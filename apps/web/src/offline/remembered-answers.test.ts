@@ -21,6 +21,11 @@ class MemoryStorage {
   }
 }
 
+/** The paths with a copy in storage. */
+function copies(storage: MemoryStorage): string[] {
+  return [...storage.items.keys()].filter((k) => k.startsWith("tsumugi:copy:/"));
+}
+
 const unreachable = () => new ApiError(0, "network", "サーバーに接続できません。");
 
 function setup() {
@@ -115,7 +120,8 @@ describe("remembered answers", () => {
 
     s.fail(new ApiError(401, "auth.required", ""));
     await expect(s.remembered.get("/b")).rejects.toMatchObject({ status: 401 });
-    expect([...s.storage.items.keys()]).toEqual(["tsumugi:unsent:doc"]);
+    expect(copies(s.storage)).toEqual([]);
+    expect(s.storage.getItem("tsumugi:unsent:doc")).toBe("1");
   });
 
   it("asks the server again until it answers, then tells the pages to reload for real", async () => {
@@ -158,7 +164,7 @@ describe("remembered answers", () => {
     const s = await showingACopy();
     s.later(3_600_000);
     await expect(s.remembered.get("/a")).rejects.toMatchObject({ status: 0 });
-    expect([...s.storage.items.keys()]).toEqual([]);
+    expect(copies(s.storage)).toEqual([]);
   });
 
   it("offers nothing when the session's end was never given", async () => {
@@ -179,6 +185,22 @@ describe("remembered answers", () => {
     expect(await pending).toBe(1);
     expect(fresh).not.toHaveBeenCalled();
     expect(s.storage.getItem("tsumugi:copy:/a")).toBeNull();
+  });
+
+  it("lets a 401 to a request sent before a login leave the new session's copies alone", async () => {
+    const storage = new MemoryStorage();
+    let answer401: (err: unknown) => void = () => {};
+    const remembered = new RememberedAnswers({
+      storage,
+      load: () => new Promise((_, reject) => (answer401 = reject)),
+      probe: async () => false,
+    });
+    const sentBefore = remembered.get("/api/auth/me");
+    remembered.forgetAll(); // the login
+    remembered.remember("/api/auth/me", { user: { name: "新しい人" } });
+    answer401(new ApiError(401, "auth.required", ""));
+    await expect(sentBefore).rejects.toMatchObject({ status: 401 });
+    expect(storage.getItem("tsumugi:copy:/api/auth/me")).toContain("新しい人");
   });
 
   it("tells only answers from the server to onFresh, and never keeps an empty one", async () => {

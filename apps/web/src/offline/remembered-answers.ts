@@ -90,7 +90,8 @@ export class RememberedAnswers {
           return copy;
         }
       } else if (err instanceof ApiError && err.status === 401) {
-        this.forgetAll();
+        // Unless a login or logout came in between: this 401 is about a session already gone.
+        if (generation === this.generation) this.forgetAll();
       } else if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
         this.storage.removeItem(PREFIX + path);
       }
@@ -109,14 +110,15 @@ export class RememberedAnswers {
     this.write(PREFIX + path, JSON.stringify(answer));
   }
 
-  /** Copies are offered until `time` (ms since the epoch), when the session may have ended. */
+  /** Copies are offered until `time` (this device's clock), when the session may have ended. */
   keepUntil(time: number): void {
     this.write(VALID_UNTIL, String(time));
   }
 
+  /** Every copy; how long the session lasts is kept, the next answer about it replaces it. */
   forgetAll(): void {
     this.generation++;
-    this.forgetKeys((key) => key.startsWith(PREFIX));
+    this.forgetKeys((key) => key.startsWith(PREFIX) && key !== VALID_UNTIL);
   }
 
   forgetWhere(test: (path: string) => boolean): void {

@@ -1,6 +1,6 @@
 /** The app's one RememberedAnswers and PendingLogout, and the hooks pages use with them. */
 import { useEffect, useSyncExternalStore } from "react";
-import { post } from "../api/client";
+import { onSessionSeen, post } from "../api/client";
 import { PendingLogout } from "./pending-logout";
 import { type AnswerStorage, RememberedAnswers } from "./remembered-answers";
 
@@ -30,7 +30,14 @@ function deviceStorage(): AnswerStorage {
 const storage = deviceStorage();
 
 export const remembered = new RememberedAnswers({ storage });
-export const pendingLogout = new PendingLogout({ storage, send: () => post("/api/auth/logout") });
+export const pendingLogout = new PendingLogout({
+  storage,
+  send: (sessionId) => post("/api/auth/logout", { sessionId }),
+});
+
+// Copies are offered as long as the session may last; every answer tells how long that is,
+// relative to now, so the two clocks need not agree.
+onSessionSeen((expiresInMs) => remembered.keepUntil(Date.now() + expiresInMs));
 
 window.addEventListener("online", () => {
   remembered.checkNow();
@@ -41,18 +48,17 @@ window.addEventListener("online", () => {
 export const getRemembered = <T>(path: string, onFresh?: (answer: T) => void) =>
   remembered.get<T>(path, onFresh);
 
+const subscribeLogout = (cb: () => void) => pendingLogout.onChange(cb);
+const logoutPending = () => pendingLogout.pending;
+const subscribeCopies = (cb: () => void) => remembered.onChange(cb);
+const usingCopies = () => remembered.isUsingCopies;
+
 export function useLogoutPending(): boolean {
-  return useSyncExternalStore(
-    (cb) => pendingLogout.onChange(cb),
-    () => pendingLogout.pending,
-  );
+  return useSyncExternalStore(subscribeLogout, logoutPending);
 }
 
 export function useUsingOfflineCopies(): boolean {
-  return useSyncExternalStore(
-    (cb) => remembered.onChange(cb),
-    () => remembered.isUsingCopies,
-  );
+  return useSyncExternalStore(subscribeCopies, usingCopies);
 }
 
 /**
