@@ -152,6 +152,55 @@ describe("sessions", () => {
     expect((await replay.get("/api/auth/me")).status).toBe(401);
   });
 
+  it("a named logout without the session's cookie touches no cookie and ends nothing", async () => {
+    const { browser } = await setup();
+    const { sessionId } = (await browser.login("doctor@example.jp", TEST_PASSWORD)).body as {
+      sessionId: string;
+    };
+    // Another browser (or this one after its cookie was replaced) names this session.
+    const stranger = new TestBrowser(server.origin);
+    const res = await stranger.post("/api/auth/logout", { sessionId });
+    expect(res.status).toBe(204);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect((await browser.get("/api/auth/me")).status).toBe(200);
+    // Its own logout answer says nothing about a session any more.
+    const own = await browser.post("/api/auth/logout", { sessionId });
+    expect(own.headers.get("tsumugi-session-expires-in")).toBeNull();
+    expect(own.headers.getSetCookie().join()).toMatch(/Max-Age=0/);
+  });
+
+  it("accepting an invitation while logged in as someone else ends that session and its sockets", async () => {
+    const { browser, workspaceId } = await setup();
+    const seen = events();
+    const { sessionId } = (await browser.login("doctor@example.jp", TEST_PASSWORD)).body as {
+      sessionId: string;
+    };
+    const admin = await createUser(server.ctx.db, {
+      workspaceId,
+      role: "secretariat",
+      email: "office@example.jp",
+    });
+    const adminBrowser = new TestBrowser(server.origin);
+    await adminBrowser.login(admin.email, TEST_PASSWORD);
+    const invite = await adminBrowser.post<{ url: string }>(`/api/workspaces/${workspaceId}/invites`, {
+      role: "member",
+      groupIds: [],
+    });
+    expect(invite.status).toBe(201);
+    const token = invite.body.url.split("/invite/")[1];
+    const accepted = await browser.post(`/api/invites/${token}/accept`, {
+      name: "新しい人",
+      email: "new@example.jp",
+      organization: "",
+      password: "correct horse battery",
+    });
+    expect(accepted.status).toBe(201);
+    expect((await browser.get<{ user: { email: string } }>("/api/auth/me")).body.user.email).toBe(
+      "new@example.jp",
+    );
+    expect(seen).toContainEqual({ type: "sessions-ended", sessionIds: [sessionId] });
+  });
+
   it("tells every logged-in answer how long the session lasts, relative to now", async () => {
     const { browser } = await setup({ SESSION_IDLE_MINUTES: "30" });
     expect((await browser.get("/api/health")).headers.get("tsumugi-session-expires-in")).toBeNull();

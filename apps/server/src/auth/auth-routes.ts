@@ -2,7 +2,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, authRequired, invalid } from "../http/errors.js";
-import { requireUser } from "../http/middleware.js";
+import { requireUser, SESSION_EXPIRES_IN_HEADER } from "../http/middleware.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
 import { findUserByEmail, findUserById, sessionInfo } from "./account-repository.js";
 import { clearedSessionCookie } from "./cookie.js";
@@ -69,14 +69,20 @@ export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
     const app = c.get("app");
     const session = c.get("session");
     // A logout may name the session it ends. One sent late (after the browser logged in
-    // again, or from another tab) must not end the session the cookie now belongs to.
+    // again, or from another tab) acts only if the cookie still belongs to that session:
+    // it must neither end nor clear the cookie of the session that replaced it.
     const named = await namedSession(c);
-    if (session && named !== null && named !== session.id) return c.body(null, 204);
+    if (named !== null && named !== session?.id) {
+      c.header("Set-Cookie", undefined);
+      c.header(SESSION_EXPIRES_IN_HEADER, undefined);
+      return c.body(null, 204);
+    }
     if (session) {
       await app.sessions.invalidate(session.id);
       app.events.emit({ type: "sessions-ended", sessionIds: [session.id] });
       await app.audit.record({ event: "logout", actorUserId: session.userId, ip: c.get("ip") });
     }
+    c.header(SESSION_EXPIRES_IN_HEADER, undefined);
     c.header("Set-Cookie", clearedSessionCookie(app.config));
     return c.body(null, 204);
   });

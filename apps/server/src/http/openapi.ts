@@ -15,6 +15,8 @@ interface Operation {
   auth?: boolean;
   /** Request body fields: a JSON type name as shorthand, or a full schema. */
   body?: Record<string, string | Schema>;
+  /** The body may be left out altogether. */
+  bodyOptional?: boolean;
   /** Body fields the route refuses (400) when missing. */
   required?: string[];
   /** Further constraints merged into the request body schema. */
@@ -179,6 +181,7 @@ const OPERATIONS: Operation[] = [
       "Log out; ends the session and its sockets. With `sessionId`, only if the cookie's session is that one (a late logout never ends a newer session)",
     tag: "auth",
     body: { sessionId: "string" },
+    bodyOptional: true,
     ok: 204,
   },
   {
@@ -875,7 +878,8 @@ function commonErrors(op: Operation): number[] {
   // originCheck refuses state-changing requests from a foreign or missing Origin.
   if (op.method !== "get") statuses.push(403);
   // readJsonObject: malformed JSON, over the size limit, not JSON.
-  if (op.body) statuses.push(400, 413, 415);
+  // An optional body is read only when sent as JSON, so it never gets 415.
+  if (op.body) statuses.push(400, 413, ...(op.bodyOptional ? [] : [415]));
   return statuses;
 }
 
@@ -923,7 +927,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       ...(op.body
         ? {
             requestBody: {
-              required: true,
+              required: !op.bodyOptional,
               content: {
                 "application/json": {
                   schema: {
