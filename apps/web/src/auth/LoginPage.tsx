@@ -30,13 +30,14 @@ export function LoginPage() {
     setError(null);
     setFields({});
     try {
-      // A logout's answer clears the cookie: it must not arrive after this login's.
-      await pendingLogout.settled();
+      // A logout's answer clears the cookie: none may arrive after this login's.
+      await pendingLogout.hold();
       const me = await post<Me>("/api/auth/login", { email, password });
       setMe(me);
       const next = new URLSearchParams(location.search).get("next");
       navigate(next?.startsWith("/") ? next : "/", { replace: true });
     } catch (err) {
+      pendingLogout.release();
       if (err instanceof ApiError) {
         setError(err.message);
         setFields(err.fields);

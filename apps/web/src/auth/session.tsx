@@ -77,7 +77,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
-    if (me) await pendingLogout.logout(me.sessionId);
+    // A copy saved by an older version has no session id: that logout names none.
+    if (me) await pendingLogout.logout(typeof me.sessionId === "string" ? me.sessionId : null);
     setMe(null);
   }, [me, setMe]);
 

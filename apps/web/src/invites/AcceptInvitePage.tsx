@@ -41,11 +41,12 @@ export function AcceptInvitePage() {
     setError(null);
     setFields({});
     try {
-      await pendingLogout.settled();
+      await pendingLogout.hold();
       const me = await post<Me>(`/api/invites/${encodeURIComponent(token)}/accept`, form);
       setMe(me);
       navigate(me.workspaces[0] ? `/w/${me.workspaces[0].id}` : "/", { replace: true });
     } catch (err) {
+      pendingLogout.release();
       if (err instanceof ApiError) {
         setError(err.message);
         setFields(err.fields);

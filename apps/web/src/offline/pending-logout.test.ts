@@ -12,9 +12,12 @@ function setup() {
     removeItem: (k: string) => void items.delete(k),
   };
   let answer: "ok" | "down" | "hang" = "down";
-  const send = vi.fn(async (_sessionId: string) => {
+  const send = vi.fn(async (_sessionId: string | null, signal: AbortSignal) => {
     if (answer === "down") throw unreachable();
-    if (answer === "hang") await new Promise(() => {});
+    if (answer === "hang") {
+      // Like fetch: only the abort ends the wait.
+      await new Promise((_, reject) => signal.addEventListener("abort", () => reject(unreachable())));
+    }
   });
   return {
     items,
@@ -35,7 +38,7 @@ describe("logging out", () => {
     const s = setup();
     s.server("ok");
     expect(await s.logout.logout("s1")).toBe("done");
-    expect(s.send).toHaveBeenCalledWith("s1");
+    expect(s.send).toHaveBeenCalledWith("s1", expect.anything());
     expect(s.logout.pending).toBe(false);
   });
 
@@ -50,18 +53,29 @@ describe("logging out", () => {
     s.server("ok");
     await vi.advanceTimersByTimeAsync(1000);
     expect(s.send).toHaveBeenCalledTimes(4);
-    expect(s.send).toHaveBeenLastCalledWith("s1");
+    expect(s.send).toHaveBeenLastCalledWith("s1", expect.anything());
     expect(s.logout.pending).toBe(false);
     expect(changes).toHaveBeenCalledTimes(2);
   });
 
-  it("does not wait longer than a few seconds for a network that swallows the request", async () => {
+  it("gives up on a request the network swallows after a few seconds, aborting it, and retries", async () => {
     const s = setup();
     s.server("hang");
     const outcome = s.logout.logout("s1");
     await vi.advanceTimersByTimeAsync(3000);
     expect(await outcome).toBe("pending");
+    expect(s.send.mock.calls[0][1].aborted).toBe(true);
     expect(s.logout.pending).toBe(true);
+    s.server("ok");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(s.logout.pending).toBe(false);
+  });
+
+  it("names no session when it does not know which (a copy from an older version)", async () => {
+    const s = setup();
+    s.server("ok");
+    await s.logout.logout(null);
+    expect(s.send.mock.calls[0][0]).toBeNull();
   });
 
   it("survives a reload: a new page finds it and sends it first", async () => {
@@ -71,51 +85,76 @@ describe("logging out", () => {
     expect(nextPage.pending).toBe(true);
     s.server("ok");
     expect(await nextPage.flush()).toBe(true);
-    expect(s.send).toHaveBeenLastCalledWith("s1");
+    expect(s.send).toHaveBeenLastCalledWith("s1", expect.anything());
     expect(s.items.size).toBe(0);
   });
 
-  it("is settled by 401 (the session was already over), retried after a server error", async () => {
+  it("is retried after a server error or 429, settled by 401 (already over) or another refusal", async () => {
     const s = setup();
     await s.logout.logout("s1");
     s.send.mockRejectedValueOnce(new ApiError(500, "internal", ""));
     expect(await s.logout.flush()).toBe(false);
+    s.send.mockRejectedValueOnce(new ApiError(429, "throttled", ""));
+    expect(await s.logout.flush()).toBe(false);
     s.send.mockRejectedValueOnce(new ApiError(401, "auth.required", ""));
     expect(await s.logout.flush()).toBe(true);
     expect(s.logout.pending).toBe(false);
+    await s.logout.logout("s2");
+    s.send.mockRejectedValueOnce(new ApiError(400, "request.malformed", ""));
+    expect(await s.logout.flush()).toBe(true);
   });
 
   it("is cancelled by a new login, also when a send started before answers after it", async () => {
     const s = setup();
     await s.logout.logout("s1");
-    s.server("hang");
     let fail: (err: unknown) => void = () => {};
     s.send.mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)));
     const late = s.logout.flush();
+    s.server("down");
     s.logout.cancel();
+    // The new person logs out too, while the old send still waits: theirs must not be lost.
+    const next = s.logout.logout("s2");
     fail(unreachable());
     expect(await late).toBe(true);
+    expect(await next).toBe("pending");
+    expect(s.logout.pending).toBe(true);
     s.server("ok");
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(s.logout.pending).toBe(false);
-    expect(s.send).toHaveBeenCalledTimes(2);
+    expect(s.send).toHaveBeenLastCalledWith("s2", expect.anything());
   });
 
-  it("lets a login wait for a logout being sent", async () => {
+  it("holds still while a login is decided: waits for one on its way, sends none meanwhile", async () => {
     const s = setup();
     await s.logout.logout("s1");
     let answer: () => void = () => {};
     s.send.mockImplementationOnce(() => new Promise<void>((resolve) => (answer = resolve)));
     void s.logout.flush();
-    let settled = false;
-    void s.logout.settled().then(() => {
-      settled = true;
+    let held = false;
+    void s.logout.hold().then(() => {
+      held = true;
     });
     await vi.advanceTimersByTimeAsync(100);
-    expect(settled).toBe(false);
+    expect(held).toBe(false);
     answer();
     await vi.advanceTimersByTimeAsync(0);
-    expect(settled).toBe(true);
+    expect(held).toBe(true);
+    expect(s.logout.pending).toBe(false);
+
+    // Held: a pending logout is not sent, not even by the retry timer or a flush.
+    s.server("down");
+    await s.logout.release();
+    await s.logout.logout("s2");
+    const sent = s.send.mock.calls.length;
+    await s.logout.hold();
+    await s.logout.flush();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(s.send.mock.calls.length).toBe(sent);
+    // The login failed: it goes on.
+    s.server("ok");
+    s.logout.release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.logout.pending).toBe(false);
   });
 
   it("keeps retrying while the page is open even if storage refuses it", async () => {

@@ -1,6 +1,6 @@
 /** The app's one RememberedAnswers and PendingLogout, and the hooks pages use with them. */
 import { useEffect, useSyncExternalStore } from "react";
-import { onSessionSeen, post } from "../api/client";
+import { api, onSessionSeen } from "../api/client";
 import { PendingLogout } from "./pending-logout";
 import { type AnswerStorage, RememberedAnswers } from "./remembered-answers";
 
@@ -32,7 +32,7 @@ const storage = deviceStorage();
 export const remembered = new RememberedAnswers({ storage });
 export const pendingLogout = new PendingLogout({
   storage,
-  send: (sessionId) => post("/api/auth/logout", { sessionId }),
+  send: (sessionId, signal) => api("POST", "/api/auth/logout", sessionId ? { sessionId } : {}, { signal }),
 });
 
 // Copies are offered as long as the session may last; every answer tells how long that is,
