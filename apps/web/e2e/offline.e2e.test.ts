@@ -1,7 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
-import { caretAfter, editorText, eventually, loggedInPage, openDocument, waitForSyncState } from "./pages.js";
+import {
+  caretAfter,
+  demoLogin,
+  editorText,
+  eventually,
+  loggedInPage,
+  openDocument,
+  waitForSyncState,
+} from "./pages.js";
 
 const DOC = "第1回 在宅医療・介護連携推進会議 メモ";
 const OTHER_DOC = "多職種研修会 企画メモ";
@@ -171,6 +179,34 @@ describe("offline, before and after logging out", () => {
     });
     expect(me.status).toBe(401);
     await doctor.context.close();
+  });
+});
+
+describe("logging in again in another tab", () => {
+  it("keeps this tab's document open: it reconnects with the new session instead of asking to log in", async () => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    await openDocument(doctor.page, DOC);
+    // A second tab of the same browser logs in again (the cookie's old session ends).
+    const other = await doctor.context.newPage();
+    await other.goto("/login");
+    const login = demoLogin(server, "医師");
+    await other.getByTestId("login-email").fill(login.email);
+    await other.getByTestId("login-password").fill(login.password);
+    await other.getByTestId("login-submit").click();
+    await other.getByTestId("workspace-name").waitFor();
+
+    await caretAfter(doctor.page, "退院前カンファレンス");
+    await doctor.page.keyboard.type("【再ログイン後も編集】");
+    await waitForSyncState(doctor.page, "saved");
+    expect(new URL(doctor.page.url()).pathname).toMatch(/^\/w\/[^/]+\/d\//);
+    const reader = await loggedInPage(browser, server, "訪問看護師");
+    await openDocument(reader.page, DOC);
+    await eventually(
+      async () => (await editorText(reader.page)).includes("【再ログイン後も編集】"),
+      "edit saved",
+    );
+    await doctor.context.close();
+    await reader.context.close();
   });
 });
 

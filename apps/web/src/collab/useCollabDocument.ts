@@ -25,7 +25,8 @@ function collabUrl(): string {
 
 export function useCollabDocument(
   docName: string | null,
-  handlers: { onSessionEnded(): void; onAccessChanged(): Promise<void> },
+  /** onSessionEnded resolves whether the person is still logged in (then it reconnects). */
+  handlers: { onSessionEnded(): Promise<boolean>; onAccessChanged(): Promise<void> },
 ): CollabHandle | null {
   const [handle, setHandle] = useState<CollabHandle | null>(null);
   const { onSessionEnded, onAccessChanged } = handlers;
@@ -36,11 +37,19 @@ export function useCollabDocument(
     const local = new IndexeddbPersistence(`tsumugi:${docName}`, doc);
     const provider = new WebsocketProvider(collabUrl(), docName, doc, { disableBc: true });
     const tracker = new SaveTracker(provider, doc, docName, [provider, local]);
+    // Reconnecting after an asynchronous check must not revive a provider already destroyed.
+    let alive = true;
+    const reconnect = () => {
+      if (alive) provider.connect();
+    };
     provider.on("closed", (event) => {
-      if (event.code === CLOSE_SESSION_ENDED) onSessionEnded();
-      else if (event.code === CLOSE_ACCESS_CHANGED) {
+      if (event.code === CLOSE_SESSION_ENDED) {
+        void onSessionEnded().then((stillIn) => {
+          if (stillIn) reconnect();
+        });
+      } else if (event.code === CLOSE_ACCESS_CHANGED) {
         // Re-read our access, then reconnect: the new connection carries it.
-        void onAccessChanged().finally(() => provider.connect());
+        void onAccessChanged().finally(reconnect);
       }
     });
     // The browser knows before the socket does: show オフライン at once, reconnect when back.
@@ -51,6 +60,7 @@ export function useCollabDocument(
     if (!navigator.onLine) provider.disconnect();
     setHandle({ doc, provider, tracker });
     return () => {
+      alive = false;
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       tracker.destroy();

@@ -6,6 +6,9 @@
  */
 import { useCallback, useEffect } from "react";
 import { useNavigate } from "react-router";
+import { get } from "../api/client";
+import type { Me } from "../api/types";
+import { useSession } from "../auth/session";
 import { t } from "../i18n/t";
 
 export function useCollabPageHandlers(
@@ -14,11 +17,17 @@ export function useCollabPageHandlers(
   notify: (message: string) => void,
 ) {
   const navigate = useNavigate();
-  // The login page clears the ended session itself: clearing it here would make the login
+  const userId = useSession().me?.user.id;
+  // The same person may have logged in again in another tab: the cookie then holds a new
+  // session and this page just reconnects (resolves true). Otherwise it goes to the login
+  // page, which clears the ended session itself: clearing it here would make the login
   // guard redirect first, without saying why.
-  const onSessionEnded = useCallback(() => {
+  const onSessionEnded = useCallback(async () => {
+    const now = await get<Me>("/api/auth/me").catch(() => null);
+    if (now && now.user.id === userId) return true;
     navigate(`/login?ended=1&next=${encodeURIComponent(returnPath)}`, { replace: true });
-  }, [navigate, returnPath]);
+    return false;
+  }, [navigate, returnPath, userId]);
   const onAccessChanged = useCallback(async () => {
     notify(t("editor.accessChanged"));
     await reload();
