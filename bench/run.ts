@@ -61,15 +61,15 @@ async function main(): Promise<void> {
 
   const manyRefRounds: ManyDocumentsResult[] = [];
   const manyOursRounds: ManyDocumentsResult[] = [];
-  for (let round = 1; round <= sizes.rounds; round++) {
-    log(`2. many documents, round ${round}/${sizes.rounds}: reference`);
+  for (let round = 1; round <= sizes.memoryRounds; round++) {
+    log(`2. many documents, round ${round}/${sizes.memoryRounds}: reference`);
     manyRefRounds.push(
       await withServer(
         () => startReference({ documents: sizes.warmupDocuments + sizes.documents }),
         (s) => manyDocuments(s, sizes),
       ),
     );
-    log(`2. many documents, round ${round}/${sizes.rounds}: ours`);
+    log(`2. many documents, round ${round}/${sizes.memoryRounds}: ours`);
     manyOursRounds.push(
       await withServer(
         () => startOurs({ documents: sizes.warmupDocuments + sizes.documents }),
