@@ -11,6 +11,9 @@ import type { Me } from "../api/types";
 import { useSession } from "../auth/session";
 import { t } from "../i18n/t";
 
+const RELOGIN_CHECKS = 3;
+const RELOGIN_CHECK_GAP_MS = 750;
+
 export function useCollabPageHandlers(
   returnPath: string,
   reload: () => Promise<void>,
@@ -23,8 +26,13 @@ export function useCollabPageHandlers(
   // page, which clears the ended session itself: clearing it here would make the login
   // guard redirect first, without saying why.
   const onSessionEnded = useCallback(async () => {
-    const now = await get<Me>("/api/auth/me").catch(() => null);
-    if (now && now.user.id === userId) return true;
+    // The socket closes as soon as the other tab's login replaces the session, before that
+    // login's answer has given this browser the new cookie: ask again for a moment.
+    for (let attempt = 1; attempt <= RELOGIN_CHECKS; attempt++) {
+      const now = await get<Me>("/api/auth/me").catch(() => null);
+      if (now && now.user.id === userId) return true;
+      if (attempt < RELOGIN_CHECKS) await new Promise((r) => setTimeout(r, RELOGIN_CHECK_GAP_MS));
+    }
     navigate(`/login?ended=1&next=${encodeURIComponent(returnPath)}`, { replace: true });
     return false;
   }, [navigate, returnPath, userId]);
