@@ -1,5 +1,5 @@
 import { insertRow, orderKeysAfter } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { connectProvider, type ProviderClient } from "../testing/collab-clients.js";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
 import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
@@ -7,9 +7,10 @@ import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-wo
 let server: TestServer;
 let world: WorkspaceWorld;
 let client: ProviderClient | null = null;
+let projectionDelayMs = "20";
 
 beforeEach(async () => {
-  server = await startTestServer({ env: { PLAN_PROJECTION_DELAY_MS: "20" } });
+  server = await startTestServer({ env: { PLAN_PROJECTION_DELAY_MS: projectionDelayMs } });
   world = await seedWorkspaceWorld(server);
 });
 afterEach(async () => {
@@ -95,5 +96,44 @@ describe("row comments and mentions", () => {
     expect((await world.member.browser.get<{ unread: number }>(`${world.base}/mentions`)).body.unread).toBe(
       0,
     );
+  });
+
+  describe("before the read model has caught up", () => {
+    beforeAll(() => {
+      projectionDelayMs = "600000";
+    });
+    afterAll(() => {
+      projectionDelayMs = "20";
+    });
+
+    it("names the row in the mention at once", async () => {
+      const created = await world.admin.browser.post<{ plan: { docName: string } }>(`${world.base}/plans`, {
+        fiscalYear: 2025,
+      });
+      client = connectProvider(server.wsUrl, created.body.plan.docName, {
+        cookie: world.admin.browser.cookie ?? "",
+        origin: server.origin,
+      });
+      await client.synced();
+      insertRow(client.doc, "problems", {
+        id: "problemfresh",
+        order: orderKeysAfter(null, 1)[0],
+        title: "退院時の情報共有が遅れる",
+        scenes: [],
+      });
+      const url = `${world.base}/plans/2025/comments`;
+      // The comment route waits for the stored row; the projection is ten minutes away.
+      const posted = await world.admin.browser.post(url, {
+        table: "problems",
+        rowId: "problemfresh",
+        body: "確認をお願いします",
+        mentions: [world.member.id],
+      });
+      expect(posted.status).toBe(201);
+      const mine = await world.member.browser.get<{ mentions: { rowTitle: string }[] }>(
+        `${world.base}/mentions`,
+      );
+      expect(mine.body.mentions.map((m) => m.rowTitle)).toEqual(["退院時の情報共有が遅れる"]);
+    });
   });
 });

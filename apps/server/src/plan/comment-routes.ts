@@ -3,7 +3,7 @@
  * Comments are authored messages, so the server stamps author and time; the people
  * mentioned must be active members of the workspace.
  */
-import { can, isId } from "@tsumugi/domain";
+import { can, isId, type PlanTable, rowText } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
@@ -14,6 +14,13 @@ import { authorize } from "../workspaces/workspace-guard.js";
 import { findPlanDocument } from "./plan-repository.js";
 
 const COMMENT_TABLES = ["problems", "actions", "goals", "scheduleRows"] as const;
+/** The text field that names a row of each commentable table. */
+const TITLE_FIELD: Record<(typeof COMMENT_TABLES)[number], string> = {
+  problems: "title",
+  actions: "title",
+  goals: "text",
+  scheduleRows: "activity",
+};
 const BODY_MAX = 2000;
 const MENTIONS_MAX = 20;
 
@@ -97,7 +104,12 @@ export function commentRoutes(collab: CollabServer): Hono<AppEnv> {
     // The row must exist in the plan as stored now (the read model may lag a fresh row).
     await collab.flush();
     const doc = await collab.readDocument(plan.docName);
-    const exists = doc.getMap(table as string).has(rowId as string);
+    const tableName = table as (typeof COMMENT_TABLES)[number];
+    const exists = doc.getMap(tableName).has(rowId as string);
+    // The row's title as stored now: the read model may not have this row yet.
+    const rowTitle = exists
+      ? (rowText(doc, tableName as PlanTable, rowId as string, TITLE_FIELD[tableName])?.toString() ?? "")
+      : "";
     doc.destroy();
     if (!exists) throw invalid({ rowId: "unknown" });
     const unique = [...new Set(mentionIds as string[])];
@@ -114,8 +126,8 @@ export function commentRoutes(collab: CollabServer): Hono<AppEnv> {
     const now = Date.now();
     await app.db.transaction(async (tx) => {
       await tx.run(
-        "INSERT INTO plan_comments (id, doc_name, tbl, row_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [id, plan.docName, table as string, rowId as string, actor.userId, text, now],
+        "INSERT INTO plan_comments (id, doc_name, tbl, row_id, row_title, author_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [id, plan.docName, tableName, rowId as string, rowTitle.slice(0, 500), actor.userId, text, now],
       );
       for (const userId of unique) {
         await tx.run("INSERT INTO mentions (comment_id, user_id) VALUES (?, ?)", [id, userId]);
@@ -145,7 +157,7 @@ export function mentionRoutes(): Hono<AppEnv> {
       row_title: string | null;
     }>(
       `SELECT m.comment_id, m.read_at, c.body, c.created_at, c.tbl, c.row_id, u.name AS author_name, d.fiscal_year,
-              COALESCE(pa.title, pp.title) AS row_title
+              COALESCE(pa.title, pp.title, NULLIF(c.row_title, '')) AS row_title
          FROM mentions m
          JOIN plan_comments c ON c.id = m.comment_id
          JOIN documents d ON d.doc_name = c.doc_name

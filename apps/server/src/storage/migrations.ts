@@ -471,6 +471,14 @@ CREATE TABLE region_group_members (
 );
 `,
   },
+  {
+    version: 7,
+    name: "row comments keep the title their row had when they were written",
+    sql: `
+-- The read model may lag a row added a moment ago; a mention must still name its row.
+ALTER TABLE plan_comments ADD COLUMN row_title TEXT NOT NULL DEFAULT '';
+`,
+  },
 ];
 
 export async function migrate(db: Database): Promise<number> {
