@@ -1,4 +1,8 @@
-/** The meeting document's agenda, outcomes, attendance and live item, re-read once per frame. */
+/**
+ * The meeting document's agenda, outcomes, attendance and live item. Remote edits are re-read
+ * once per frame; this person's own edits at once, so that what they just added (an agenda
+ * item, an outcome) is on the screen before their next key or click.
+ */
 import {
   type AgendaItem,
   type Attendance,
@@ -34,8 +38,11 @@ export function useMeetingDoc(doc: Y.Doc | null): MeetingDocState | null {
       });
     };
     read();
-    const onUpdate = () => {
-      if (frame === 0) frame = requestAnimationFrame(read);
+    const onUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      if (tr.local) {
+        if (frame) cancelAnimationFrame(frame);
+        read();
+      } else if (frame === 0) frame = requestAnimationFrame(read);
     };
     doc.on("update", onUpdate);
     return () => {
