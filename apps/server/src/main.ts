@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   console.log(`Data: ${config.dataDir}`);
   if (server.seeded) {
     const note = server.seeded.created ? "" : " (パスワードを変更した場合は変更後のもの / unless changed)";
-    console.log(`\nデモワークスペース / demo workspace: ${server.seeded.workspaceName}${note}`);
+    console.log(`\nデモの自治体 / demo workspace: ${server.seeded.workspaceName}${note}`);
     for (const login of server.seeded.logins) {
       console.log(`  ${login.label.padEnd(14)} ${login.email.padEnd(32)} ${login.password}`);
     }

@@ -50,7 +50,7 @@ describe("access changes in the browser", () => {
     await secretariat.page.getByTestId("tab-members").click();
     const row = secretariat.page.getByTestId("member-list").locator("tr", { hasText: "小林 由紀" });
     await row.getByRole("button", { name: "ログインを終了" }).click();
-    await nurse.page.getByText("セッションが終了しました。もう一度ログインしてください。").waitFor();
+    await nurse.page.getByText("ログインが終了しました。もう一度ログインしてください。").waitFor();
     expect(new URL(nurse.page.url()).pathname).toBe("/login");
     await nurse.context.close();
     await secretariat.context.close();

@@ -40,7 +40,7 @@ async function main(): Promise<number> {
       adminEmail: email,
       adminName: admin,
     });
-    console.log(`ワークスペース「${name}」（${done.prefecture}、${code}）を作成しました。`);
+    console.log(`自治体「${name}」（${done.prefecture}、${code}）を登録しました。`);
     console.log(`ログイン: ${config.publicUrl}/login  ${email}`);
     if (done.initialPassword) {
       console.log(`初期パスワード: ${done.initialPassword}`);

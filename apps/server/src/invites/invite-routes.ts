@@ -240,11 +240,7 @@ export function publicInviteRoutes(throttle: LoginThrottle): Hono<AppEnv> {
           id,
         ]);
         if (member)
-          throw new ApiError(
-            409,
-            "invite.alreadyMember",
-            "このアカウントは既にこのワークスペースのメンバーです。",
-          );
+          throw new ApiError(409, "invite.alreadyMember", "このアカウントは既にこの自治体のメンバーです。");
       }
       await tx.run("UPDATE invites SET used_by = ? WHERE id = ?", [id, row.id]);
       await tx.run("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)", [

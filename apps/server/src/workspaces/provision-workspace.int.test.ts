@@ -57,7 +57,9 @@ describe("provisioning a municipality", () => {
     const login = await browser.login("shared@example.jp", TEST_PASSWORD);
     expect(login.body).toMatchObject({ user: { id: user.id } });
 
-    await expect(provisionWorkspace(server.ctx.db, server.ctx.audit, input)).rejects.toThrow(/既にあります/);
+    await expect(provisionWorkspace(server.ctx.db, server.ctx.audit, input)).rejects.toThrow(
+      /既に登録されています/,
+    );
     await expect(
       provisionWorkspace(server.ctx.db, server.ctx.audit, { ...input, lgCode: "122174" }),
     ).rejects.toThrow(/検査数字/);
@@ -89,7 +91,7 @@ describe("npm run workspace:create", () => {
     ];
     const ok = await run(args, dataDir);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain("ワークスペース「柏市」（千葉県、122173）を作成しました。");
+    expect(ok.stdout).toContain("自治体「柏市」（千葉県、122173）を登録しました。");
     const password = /初期パスワード: (\S+)/.exec(ok.stdout)?.[1];
     expect(password).toBeDefined();
 

@@ -55,7 +55,7 @@ export async function provisionWorkspace(
   await db.transaction(async (tx) => {
     const taken = await tx.get("SELECT 1 FROM workspaces WHERE lg_code = ?", [input.lgCode]);
     if (taken)
-      throw new ProvisionError(`地方公共団体コード ${input.lgCode} のワークスペースは既にあります。`);
+      throw new ProvisionError(`地方公共団体コード ${input.lgCode} の自治体は既に登録されています。`);
     const now = Date.now();
     await tx.run(
       "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -21,7 +21,7 @@ export function workspaceRoutes(): Hono<AppEnv> {
     const w = await c
       .get("app")
       .db.get<WorkspaceRow>("SELECT * FROM workspaces WHERE id = ?", [c.get("workspaceId")]);
-    if (!w) throw new ApiError(404, "workspace.notFound", "ワークスペースが見つかりません。");
+    if (!w) throw new ApiError(404, "workspace.notFound", "自治体が見つかりません。");
     return c.json({
       workspace: { id: w.id, name: w.name, prefecture: w.prefecture, lgCode: w.lg_code },
       role: actor.role,
@@ -36,7 +36,7 @@ export function workspaceRoutes(): Hono<AppEnv> {
     const wid = c.get("workspaceId");
     const body = await readJsonObject(c);
     const current = await app.db.get<WorkspaceRow>("SELECT * FROM workspaces WHERE id = ?", [wid]);
-    if (!current) throw new ApiError(404, "workspace.notFound", "ワークスペースが見つかりません。");
+    if (!current) throw new ApiError(404, "workspace.notFound", "自治体が見つかりません。");
     const errors = new FieldErrors();
     const name = "name" in body ? errors.string(body, "name", { max: 100 }) : current.name;
     const prefecture =
