@@ -17,6 +17,8 @@ export class SaveTracker {
   private savedSeq = 0;
   /** The server said this connection's changes are not stored. */
   private refused = false;
+  /** Content to show: synced once, a local copy loaded, or a local edit (never reset). */
+  private loaded = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
   private snapshot: SyncInputs;
@@ -54,6 +56,12 @@ export class SaveTracker {
     return () => this.listeners.delete(listener);
   };
 
+  /** This device's copy (IndexedDB) has been read into the document. */
+  localCopyLoaded(hasContent: boolean): void {
+    if (hasContent) this.loaded = true;
+    this.onChange();
+  }
+
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
     this.provider.off("status", this.onStatus);
@@ -63,6 +71,7 @@ export class SaveTracker {
   private onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (this.foreignOrigins.includes(origin)) return;
     this.localSeq++;
+    this.loaded = true;
     localStorage.setItem(this.unsentKey, "1");
     this.onChange();
     this.scheduleCheck();
@@ -75,6 +84,7 @@ export class SaveTracker {
   };
 
   private onSync = (synced: boolean) => {
+    if (synced) this.loaded = true;
     if (synced && this.localSeq > this.savedSeq) this.sendCheck();
     this.onChange();
   };
@@ -102,6 +112,7 @@ export class SaveTracker {
     return {
       connection: p.wsconnected ? "connected" : p.wsconnecting ? "connecting" : "disconnected",
       synced: p.synced,
+      loaded: this.loaded || p.synced,
       localSeq: this.localSeq,
       savedSeq: this.savedSeq,
       readOnly: this.refused,
@@ -114,6 +125,7 @@ export class SaveTracker {
     if (
       prev.connection === next.connection &&
       prev.synced === next.synced &&
+      prev.loaded === next.loaded &&
       prev.localSeq === next.localSeq &&
       prev.savedSeq === next.savedSeq &&
       prev.readOnly === next.readOnly

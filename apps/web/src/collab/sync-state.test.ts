@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { hasUnsentChanges, syncStateOf } from "./sync-state";
+import { combinedSyncState, hasUnsentChanges, syncStateOf } from "./sync-state";
 
 describe("sync state", () => {
-  const base = { connection: "connected" as const, synced: true, localSeq: 3, savedSeq: 3, readOnly: false };
+  const base = {
+    connection: "connected" as const,
+    synced: true,
+    loaded: true,
+    localSeq: 3,
+    savedSeq: 3,
+    readOnly: false,
+  };
   it("is saved only when connected, synced and every local change confirmed", () => {
     expect(syncStateOf(base)).toBe("saved");
     expect(syncStateOf({ ...base, localSeq: 4 })).toBe("syncing");
@@ -19,5 +26,11 @@ describe("sync state", () => {
     expect(hasUnsentChanges(refused)).toBe(false);
     expect(syncStateOf({ ...refused, connection: "disconnected" })).toBe("offlineUnsent");
     expect(hasUnsentChanges({ ...base, localSeq: 5 })).toBe(true);
+  });
+  it("combines several documents into the most pressing state", () => {
+    expect(combinedSyncState("saved", "offlineUnsent")).toBe("offlineUnsent");
+    expect(combinedSyncState("offline", "saved")).toBe("offline");
+    expect(combinedSyncState("saved", "syncing")).toBe("syncing");
+    expect(combinedSyncState("saved", "saved")).toBe("saved");
   });
 });

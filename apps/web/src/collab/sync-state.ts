@@ -9,6 +9,12 @@ export interface SyncInputs {
   connection: Connection;
   /** The provider has exchanged state with the server since it (re)connected. */
   synced: boolean;
+  /**
+   * The document has content to show: it was synced with the server once, or this device
+   * holds a copy (IndexedDB), or the person has edited it. Stays true when the connection
+   * drops, so a page that has been shown never blanks offline.
+   */
+  loaded: boolean;
   /** Local changes made so far (a counter). */
   localSeq: number;
   /** The highest local change count the server confirmed as stored. */
@@ -33,4 +39,11 @@ export function syncStateOf(i: SyncInputs): SyncState {
 /** Changes that could still reach the server (a read-only connection's never will). */
 export function hasUnsentChanges(i: SyncInputs): boolean {
   return !i.readOnly && i.localSeq > i.savedSeq;
+}
+
+const SEVERITY: readonly SyncState[] = ["offlineUnsent", "offline", "syncing", "readOnly", "saved"];
+
+/** One indicator for a page with several documents (a meeting and its plan): the most pressing. */
+export function combinedSyncState(...states: SyncState[]): SyncState {
+  return SEVERITY.find((s) => states.includes(s)) ?? "saved";
 }

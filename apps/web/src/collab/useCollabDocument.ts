@@ -39,6 +39,10 @@ export function useCollabDocument(
     const tracker = new SaveTracker(provider, doc, docName, [provider, local]);
     // Reconnecting after an asynchronous check must not revive a provider already destroyed.
     let alive = true;
+    // What this device kept from an earlier visit can be shown before (or without) the server.
+    void local.whenSynced.then(() => {
+      if (alive) tracker.localCopyLoaded(doc.store.clients.size > 0);
+    });
     const reconnect = () => {
       if (alive) provider.connect();
     };
@@ -77,6 +81,7 @@ export function useCollabDocument(
 const OFFLINE: SyncInputs = {
   connection: "connecting",
   synced: false,
+  loaded: false,
   localSeq: 0,
   savedSeq: 0,
   readOnly: false,

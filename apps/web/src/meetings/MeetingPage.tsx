@@ -15,7 +15,7 @@ import type { Group, MeetingInfo, Member, PlanInfo } from "../api/types";
 import { useSession } from "../auth/session";
 import { PresenceList } from "../collab/PresenceList";
 import { SyncIndicator } from "../collab/SyncIndicator";
-import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
+import { combinedSyncState, hasUnsentChanges, syncStateOf } from "../collab/sync-state";
 import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
 import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage";
 import { RichTextEditor } from "../editor/RichTextEditor";
@@ -111,8 +111,9 @@ export function MeetingPage() {
   const planHandle = useCollabDocument(planInfo?.docName ?? null, { onSessionEnded, onAccessChanged });
   const inputs = useSyncInputs(handle);
   const planInputs = useSyncInputs(planHandle);
-  const docState = useMeetingDoc(inputs.synced || inputs.localSeq > 0 ? (handle?.doc ?? null) : null);
-  const planState = usePlan(planInputs.synced ? (planHandle?.doc ?? null) : null);
+  // Once shown, the meeting and its plan stay shown (and editable) when the connection drops.
+  const docState = useMeetingDoc(inputs.loaded ? (handle?.doc ?? null) : null);
+  const planState = usePlan(planInputs.loaded ? (planHandle?.doc ?? null) : null);
   const unsent = hasUnsentChanges(inputs) || hasUnsentChanges(planInputs);
 
   useEffect(() => {
@@ -234,7 +235,11 @@ export function MeetingPage() {
         >
           {t("plan.print")}
         </Link>
-        <SyncIndicator state={syncStateOf(inputs)} />
+        <SyncIndicator
+          state={
+            planHandle ? combinedSyncState(syncStateOf(inputs), syncStateOf(planInputs)) : syncStateOf(inputs)
+          }
+        />
       </div>
       <div className="meeting-info">
         <h1 className="print-only">{meeting.title}</h1>

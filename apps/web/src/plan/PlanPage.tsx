@@ -121,7 +121,8 @@ export function PlanPage() {
   const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(`/w/${wid}/plans/${fy}`, load, setNotice);
   const handle = useCollabDocument(info?.docName ?? null, { onSessionEnded, onAccessChanged });
   const inputs = useSyncInputs(handle);
-  const state = usePlan(inputs.synced || inputs.localSeq > 0 ? (handle?.doc ?? null) : null);
+  // Once shown, the plan stays shown (and editable) when the connection drops.
+  const state = usePlan(inputs.loaded ? (handle?.doc ?? null) : null);
   const presence = useRowPresence(handle?.provider ?? null);
   const { data: indicators } = useIndicators(wid);
   const unsent = hasUnsentChanges(inputs);
