@@ -5,10 +5,13 @@ import type { SessionStore } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import type { Database } from "./storage/database.js";
+import type { QueryBuilder } from "./storage/query-builder.js";
 
 export interface AppContext {
   config: Config;
   db: Database;
+  /** Typed queries over `db` (repositories use this; same lock and transactions). */
+  kysely: QueryBuilder;
   sessions: SessionStore;
   audit: AuditLog;
   events: AccessEvents;

@@ -22,6 +22,7 @@ import { unprojectedPlans } from "./plan/plan-repository.js";
 import { seedDemo } from "./seed/demo.js";
 import { Database } from "./storage/database.js";
 import { migrate } from "./storage/migrations.js";
+import { createQueryBuilder } from "./storage/query-builder.js";
 import { startPeriodicVersions } from "./versions/periodic-versions.js";
 
 export interface RunningServer {
@@ -49,6 +50,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const ctx: AppContext = {
     config,
     db,
+    kysely: createQueryBuilder(db),
     sessions: new SessionStore(db, {
       idleTimeoutMs: config.sessionIdleTimeoutMs,
       absoluteLifetimeMs: config.sessionAbsoluteLifetimeMs,

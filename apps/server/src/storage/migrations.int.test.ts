@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Database } from "./database.js";
+import { MIGRATIONS, migrate } from "./migrations.js";
+import { freshSchemaTypesSource, SCHEMA_FILE } from "./schema-types.js";
+
+/**
+ * The SQL of every shipped migration, as released: databases in use have run exactly this.
+ * A migration is never edited; a change of schema is a new file.
+ */
+const SHIPPED: Record<number, string> = {
+  1: "c00f367d06b0b8dad169bbfef276bc0542e8f9528212ee3876494507af46592f",
+  2: "491d13becdd54776949f33241400565af52059a3b2d17aaa6c6f6f048200d310",
+  3: "84283864cd58ef095731d8480ba0960a524ed2829ab51cf855fb95978085a648",
+  4: "1f02b0ce86a5a7330987ab33e96caf6d13f2211faa0b8961a0004edefbe8907d",
+  5: "1cc2fdfd2a122cb8cce1391f9597ab0d4441d0cc1c4cfa0769dcb222c9b197b3",
+  6: "0633065830ba941e6aab7e6881d1162ffa2b9084690820549f37caaa50231ba4",
+  7: "678107f216b5f72fd0c33f22392d60a71cf490ab2963503c6647346c0629b222",
+};
+
+let dir: string;
+const open: Database[] = [];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "tsumugi-migrations-"));
+});
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openDb(name: string): Promise<Database> {
+  const db = await Database.open(join(dir, name));
+  open.push(db);
+  return db;
+}
+
+/** The schema as SQLite keeps it: every table, index and trigger with its SQL. */
+async function schemaOf(db: Database): Promise<{ type: string; name: string; sql: string | null }[]> {
+  return db.all(
+    "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+  );
+}
+
+describe("migrations", () => {
+  it("keep the SQL of every shipped version unchanged", () => {
+    for (const m of MIGRATIONS) {
+      const shipped = SHIPPED[m.version];
+      if (!shipped) continue;
+      expect(createHash("sha256").update(m.sql).digest("hex"), `migration ${m.version}`).toBe(shipped);
+    }
+    expect(
+      Object.keys(SHIPPED)
+        .map(Number)
+        .every((v) => MIGRATIONS.some((m) => m.version === v)),
+    ).toBe(true);
+  });
+
+  it("are numbered 1, 2, 3 … with one file a version, each listed once", () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    const files = readdirSync(new URL("./migrations/", import.meta.url)).filter((f) => f.endsWith(".ts"));
+    expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it("bring a database made at an older version up to date, keeping its rows", async () => {
+    // A database as an earlier release left it: version 2, with a workspace and a member.
+    const old = await openDb("old.sqlite");
+    expect(await migrate(old, { upTo: 2 })).toBe(2);
+    await old.run(
+      "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, ?, ?, ?)",
+      ["w1", "流山市", "千葉県", "122203", 1],
+    );
+    await old.run(
+      "INSERT INTO users (id, email, name, password_hash, created_at, password_changed_at) VALUES ('u1', 'a@example.jp', '甲', 'h', 1, 1)",
+    );
+    await old.run(
+      "INSERT INTO memberships (workspace_id, user_id, role, created_at, disabled_at) VALUES ('w1', 'u1', 'member', 1, 5)",
+    );
+
+    const latest = MIGRATIONS.at(-1)?.version;
+    expect(await migrate(old)).toBe(latest);
+    expect(await migrate(old)).toBe(latest);
+    const fresh = await openDb("fresh.sqlite");
+    await migrate(fresh);
+    expect(await schemaOf(old)).toEqual(await schemaOf(fresh));
+    expect(await old.all("SELECT version FROM schema_migrations ORDER BY version")).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version })),
+    );
+    expect(await old.get("SELECT role, disabled_at FROM memberships WHERE user_id = 'u1'")).toEqual({
+      role: "member",
+      disabled_at: 5,
+    });
+  });
+
+  it("match the committed table types (npm run db:types -w @tsumugi/server)", async () => {
+    expect(await freshSchemaTypesSource()).toBe(readFileSync(SCHEMA_FILE, "utf8"));
+  });
+});

@@ -1,0 +1,417 @@
+/**
+ * The database's tables as Kysely sees them. Generated from the migrations by
+ * storage/schema-types.ts (npm run db:types -w @tsumugi/server); do not edit.
+ * Times are epoch milliseconds; booleans are stored as 0/1; JSON is stored as text.
+ */
+import type { Generated } from "kysely";
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  workspace_id: string | null;
+  actor_user_id: string | null;
+  event: string;
+  target: string | null;
+  ip: string | null;
+  detail: Generated<string>;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  secret_hash: Uint8Array;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface DocSnapshotsTable {
+  doc_name: string;
+  data: Uint8Array;
+  last_update_id: number;
+  updated_at: number;
+}
+
+export interface DocUpdatesTable {
+  id: Generated<number>;
+  doc_name: string;
+  data: Uint8Array;
+  created_at: number;
+}
+
+export interface DocVersionsTable {
+  id: Generated<number>;
+  doc_name: string;
+  label: Generated<string>;
+  reason: string;
+  created_by: string | null;
+  created_at: number;
+  data: Uint8Array;
+}
+
+export interface DocumentCommentsTable {
+  id: string;
+  document_id: string;
+  author_id: string;
+  quote: Generated<string>;
+  body: string;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+}
+
+export interface DocumentsTable {
+  id: string;
+  workspace_id: string;
+  group_id: string | null;
+  kind: string;
+  title: string;
+  doc_name: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  fiscal_year: number | null;
+  locked_at: number | null;
+  draft_status: string | null;
+  public_id: string | null;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+}
+
+export interface GroupsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: string;
+  created_at: number;
+}
+
+export interface IndicatorValueHistoryTable {
+  id: Generated<number>;
+  indicator_id: string;
+  fiscal_year: number;
+  month: number;
+  before: string | null;
+  after: string | null;
+  changed_by: string | null;
+  changed_at: number;
+}
+
+export interface IndicatorValuesTable {
+  indicator_id: string;
+  fiscal_year: number;
+  month: Generated<number>;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  source: Generated<string>;
+  note: Generated<string>;
+  entered_by: string | null;
+  entered_at: number;
+}
+
+export interface IndicatorsTable {
+  id: string;
+  workspace_id: string;
+  code: string;
+  name: string;
+  type: string;
+  unit: Generated<string>;
+  kind: string;
+  normalisation: Generated<string>;
+  direction: Generated<string>;
+  source: Generated<string>;
+  notes: Generated<string>;
+  scenes: Generated<string>;
+  items: Generated<string>;
+  monthly: Generated<number>;
+  derived: string | null;
+  created_at: number;
+}
+
+export interface InvitesTable {
+  id: string;
+  workspace_id: string;
+  secret_hash: Uint8Array;
+  email: string | null;
+  role: string;
+  group_ids: Generated<string>;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+  revoked_at: number | null;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  user_id: string;
+  status: string;
+}
+
+export interface MeetingInviteesTable {
+  meeting_id: string;
+  user_id: string;
+}
+
+export interface MeetingOutcomesTable {
+  meeting_id: string;
+  id: string;
+  ord: string;
+  type: string;
+  text: string;
+  action_id: string | null;
+}
+
+export interface MeetingsTable {
+  id: string;
+  workspace_id: string;
+  group_id: string | null;
+  kind: string;
+  fiscal_year: number;
+  number: number;
+  title: string;
+  starts_at: string;
+  ends_at: string | null;
+  place: Generated<string>;
+  online_url: Generated<string>;
+  state: Generated<string>;
+  minutes_state: Generated<string>;
+  document_id: string;
+  minutes_version_id: number | null;
+  plan_version_id: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export interface MentionsTable {
+  comment_id: string;
+  user_id: string;
+  read_at: number | null;
+}
+
+export interface MinutesCommentsTable {
+  id: string;
+  meeting_id: string;
+  author_id: string;
+  quote: Generated<string>;
+  body: string;
+  suggestion: string | null;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+}
+
+export interface PlanActionsTable {
+  doc_name: string;
+  id: string;
+  ord: string;
+  title: string;
+  detail: string;
+  scenes: string;
+  items: string;
+  goal_codes: string;
+  owner_group_id: string | null;
+  owner_user_id: string | null;
+  owner_name: string;
+  period_start: string | null;
+  period_end: string | null;
+  status: string;
+  progress: number;
+  weight: number;
+  problem_ids: string;
+  indicator_ids: string;
+  grade: string | null;
+  evaluation_comment: string;
+  next_step: string;
+  carried_from: string | null;
+}
+
+export interface PlanChangesTable {
+  id: Generated<number>;
+  doc_name: string;
+  at: number;
+  user_ids: string;
+  tbl: string;
+  row_id: string;
+  row_title: string;
+  change: string;
+  fields: Generated<string>;
+}
+
+export interface PlanCommentsTable {
+  id: string;
+  doc_name: string;
+  tbl: string;
+  row_id: string;
+  author_id: string;
+  body: string;
+  created_at: number;
+  row_title: Generated<string>;
+}
+
+export interface PlanGoalsTable {
+  doc_name: string;
+  id: string;
+  ord: string;
+  code: string;
+  term: string;
+  scene: string | null;
+  text: string;
+}
+
+export interface PlanPeriodsTable {
+  doc_name: string;
+  id: string;
+  ord: string;
+  name: string;
+  start_fiscal_year: number;
+  end_fiscal_year: number;
+}
+
+export interface PlanProblemsTable {
+  doc_name: string;
+  id: string;
+  ord: string;
+  title: string;
+  detail: string;
+  scenes: string;
+  items: string;
+  source: string;
+  owner_group_id: string | null;
+  status: string;
+  action_ids: string;
+}
+
+export interface PlanProjectionsTable {
+  doc_name: string;
+  workspace_id: string;
+  fiscal_year: number;
+  vision: Generated<string>;
+  scene_goals: Generated<string>;
+  invalid_rows: Generated<string>;
+  projected_at: number;
+}
+
+export interface PlanScheduleEventsTable {
+  doc_name: string;
+  id: string;
+  row_id: string;
+  at_when: string;
+  label: string;
+}
+
+export interface PlanScheduleRowsTable {
+  doc_name: string;
+  id: string;
+  ord: string;
+  activity: string;
+  action_ids: string;
+}
+
+export interface PopulationsTable {
+  workspace_id: string;
+  fiscal_year: number;
+  total: number | null;
+  aged65: number | null;
+  aged75: number | null;
+}
+
+export interface RegionGroupMembersTable {
+  group_id: string;
+  workspace_id: string;
+}
+
+export interface RegionGroupsTable {
+  id: string;
+  name: string;
+  kind: string;
+  created_at: number;
+}
+
+export interface SchemaMigrationsTable {
+  version: Generated<number>;
+  name: string;
+  applied_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  secret_hash: Uint8Array;
+  created_at: number;
+  last_seen_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  organization: Generated<string>;
+  password_hash: string;
+  disabled_at: number | null;
+  created_at: number;
+  password_changed_at: number;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  prefecture: string;
+  lg_code: string;
+  created_at: number;
+}
+
+export interface DB {
+  audit_log: AuditLogTable;
+  calendar_feeds: CalendarFeedsTable;
+  doc_snapshots: DocSnapshotsTable;
+  doc_updates: DocUpdatesTable;
+  doc_versions: DocVersionsTable;
+  document_comments: DocumentCommentsTable;
+  documents: DocumentsTable;
+  group_members: GroupMembersTable;
+  groups: GroupsTable;
+  indicator_value_history: IndicatorValueHistoryTable;
+  indicator_values: IndicatorValuesTable;
+  indicators: IndicatorsTable;
+  invites: InvitesTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_invitees: MeetingInviteesTable;
+  meeting_outcomes: MeetingOutcomesTable;
+  meetings: MeetingsTable;
+  memberships: MembershipsTable;
+  mentions: MentionsTable;
+  minutes_comments: MinutesCommentsTable;
+  plan_actions: PlanActionsTable;
+  plan_changes: PlanChangesTable;
+  plan_comments: PlanCommentsTable;
+  plan_goals: PlanGoalsTable;
+  plan_periods: PlanPeriodsTable;
+  plan_problems: PlanProblemsTable;
+  plan_projections: PlanProjectionsTable;
+  plan_schedule_events: PlanScheduleEventsTable;
+  plan_schedule_rows: PlanScheduleRowsTable;
+  populations: PopulationsTable;
+  region_group_members: RegionGroupMembersTable;
+  region_groups: RegionGroupsTable;
+  schema_migrations: SchemaMigrationsTable;
+  sessions: SessionsTable;
+  users: UsersTable;
+  workspaces: WorkspacesTable;
+}
