@@ -1,4 +1,5 @@
 export * from "./collab-table.js";
+export * from "./dates.js";
 export * from "./documents.js";
 export * from "./drafts.js";
 export * from "./fiscal-year.js";

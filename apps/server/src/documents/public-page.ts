@@ -3,7 +3,7 @@
  * residents without an account. Server-rendered HTML from the document's rich text, every
  * piece of text escaped.
  */
-import { RICH_TEXT_FIELD, warekiDate } from "@tsumugi/domain";
+import { formatTimestamp, RICH_TEXT_FIELD } from "@tsumugi/domain";
 import { Hono } from "hono";
 import * as Y from "yjs";
 import type { CollabServer } from "../collab/collab-server.js";
@@ -78,7 +78,7 @@ export function publicPageRoutes(collab: CollabServer): Hono<AppEnv> {
     const doc = await collab.readDocument(row.doc_name);
     const body = richTextHtml(doc.getXmlFragment(RICH_TEXT_FIELD));
     doc.destroy();
-    const updated = warekiDate(new Date(row.updated_at + 9 * 3_600_000).toISOString().slice(0, 10));
+    const updated = formatTimestamp(row.updated_at, { time: false });
     return c.html(`<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(row.title)}｜${escapeHtml(row.ws)}</title>

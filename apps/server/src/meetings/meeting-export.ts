@@ -4,11 +4,11 @@
  */
 import {
   ATTENDANCE,
+  formatTimeRange,
   RICH_TEXT_FIELD,
   readAgenda,
   readAttendance,
   readOutcomes,
-  warekiDate,
 } from "@tsumugi/domain";
 import * as Y from "yjs";
 import type { CollabServer } from "../collab/collab-server.js";
@@ -72,9 +72,7 @@ export function richTextMarkdown(fragment: Y.XmlFragment | Y.XmlElement, indent 
 }
 
 function when(m: MeetingRecord): string {
-  const date = warekiDate(m.startsAt.slice(0, 10));
-  const end = m.endsAt ? `〜${m.endsAt.slice(11, 16)}` : "";
-  return `${date} ${m.startsAt.slice(11, 16)}${end}`;
+  return formatTimeRange(m.startsAt, m.endsAt);
 }
 
 export async function meetingMarkdown(

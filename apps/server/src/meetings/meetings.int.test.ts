@@ -214,7 +214,7 @@ describe("meetings", () => {
     });
     const text = await md.text();
     expect(text).toContain("# 令和7年度 第1回 連携会議");
-    expect(text).toContain("- 日時：令和7年5月25日 14:00〜16:00");
+    expect(text).toContain("- 日時：令和7年5月25日（日）14:00〜16:00");
     expect(text).toContain("入退院支援ルールの運用状況を確認した。");
     expect(text).toContain("## 決定事項\n\n- 入退院支援ルールを改訂する");
   });

@@ -652,6 +652,11 @@ export const messages = {
   "field.password.tooLong": "長すぎます。",
   "field.existingAccount": "このメールアドレスは登録済みです。そのアカウントのパスワードを入力してください。",
   "field.wrong": "正しくありません。",
+
+  // 年度 typed as 和暦 or 西暦, plan creation without a previous year (words)
+  "fiscalYear.placeholder": "例：令和8",
+  "fiscalYear.reads": "{label}（{year}年度）",
+  "fiscalYear.invalid": "年度として読めません。例：令和8、R8、令和8年度、2026",
 } as const;
 
 export type MessageKey = keyof typeof messages;

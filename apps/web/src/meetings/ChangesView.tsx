@@ -1,5 +1,5 @@
 /** "前回の会議からの変更": plan rows added, changed (old → new) and closed since the last meeting. */
-import type { PlanRowChange } from "@tsumugi/domain";
+import { formatMonthOrDate, type PlanRowChange } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
 import { get } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
@@ -39,7 +39,7 @@ function valueText(field: string, table: string, value: unknown, groupName: (id:
   if (field === "progress") return `${value}%`;
   if (field === "period") {
     const p = value as { start: string | null; end: string | null };
-    return `${p.start ?? ""}〜${p.end ?? ""}`;
+    return `${p.start ? formatMonthOrDate(p.start) : ""}〜${p.end ? formatMonthOrDate(p.end) : ""}`;
   }
   if (Array.isArray(value)) return value.join("、") || "—";
   if (typeof value === "object") return JSON.stringify(value);

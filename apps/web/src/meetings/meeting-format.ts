@@ -1,9 +1,8 @@
-/** How a meeting's date and time read on screen: 令和5年5月25日 14:00〜16:00. */
-import { warekiDate } from "@tsumugi/domain";
+/** How a meeting's date and time read on screen: 令和5年5月25日（木）14:00〜16:00. */
+import { formatTimeRange } from "@tsumugi/domain";
 
 export function meetingWhen(m: { startsAt: string; endsAt: string | null }): string {
-  const end = m.endsAt ? `〜${m.endsAt.slice(11, 16)}` : "";
-  return `${warekiDate(m.startsAt.slice(0, 10))} ${m.startsAt.slice(11, 16)}${end}`;
+  return formatTimeRange(m.startsAt, m.endsAt);
 }
 
 /** "12:05" for an elapsed time in ms. */

@@ -9,7 +9,7 @@ import { ApiError, get } from "../api/client";
 import type { DashboardResponse } from "../api/types";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { formatWarekiDateTime } from "../ui/dates";
+import { formatMonthOrDate, formatWarekiDateTime } from "../ui/dates";
 import { ProgressBar } from "./cells";
 import { usePlanContext } from "./PlanPage";
 
@@ -166,7 +166,7 @@ function ActionCard(props: {
         {props.actions.map((a) => (
           <li key={a.id}>
             {a.title}
-            {a.periodEnd && <span className="muted">（〜{a.periodEnd}）</span>}
+            {a.periodEnd && <span className="muted">（〜{formatMonthOrDate(a.periodEnd)}）</span>}
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import {
   type ScheduleEvent,
   setRowField,
   sortOrdered,
+  weekdayOfIsoDate,
 } from "@tsumugi/domain";
 import { useState } from "react";
 import { t } from "../i18n/t";
@@ -24,7 +25,9 @@ export function monthOfFiscalYear(fy: number, month: number): string {
 }
 
 function eventLabel(e: ScheduleEvent): string {
-  if (e.when.length === 10) return `${Number(e.when.slice(5, 7))}/${Number(e.when.slice(8, 10))} ${e.label}`;
+  if (e.when.length === 10) {
+    return `${Number(e.when.slice(5, 7))}/${Number(e.when.slice(8, 10))}（${weekdayOfIsoDate(e.when)}） ${e.label}`;
+  }
   return e.label;
 }
 

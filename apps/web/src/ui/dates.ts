@@ -1,21 +1,35 @@
-/** Dates as officials write them: 和暦 with the time, and the 年度 label. */
-import { fiscalYearLabel, fiscalYearOf, warekiDate } from "@tsumugi/domain";
+/**
+ * Dates as officials write them: 和暦 with the weekday (令和5年5月25日（木）), times in Japan
+ * time, and the 年度 label. The formatting itself lives in @tsumugi/domain (dates.ts).
+ */
+import {
+  fiscalYearLabel,
+  fiscalYearOf,
+  formatIsoDate,
+  formatMonthOrDate,
+  formatTimeRange,
+  formatTimestamp,
+  japanDateTime,
+} from "@tsumugi/domain";
 
-function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
+/** 令和5年5月25日（木）14:05 */
 export function formatWarekiDateTime(ms: number): string {
-  const d = new Date(ms);
-  const time = `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-  return `${warekiDate(isoDate(d))} ${time}`;
+  return formatTimestamp(ms);
 }
 
+/** 令和5年5月25日（木） */
 export function formatWarekiDate(ms: number): string {
-  return warekiDate(isoDate(new Date(ms)));
+  return formatTimestamp(ms, { time: false });
 }
 
-export function currentFiscalYearLabel(now = new Date()): string {
-  return fiscalYearLabel(fiscalYearOf(now));
+/** The 年度 today is in, in Japan. */
+export function currentFiscalYear(now = Date.now()): number {
+  const [y, m, d] = japanDateTime(now).date.split("-").map(Number);
+  return fiscalYearOf(new Date(y, m - 1, d));
 }
+
+export function currentFiscalYearLabel(now = Date.now()): string {
+  return fiscalYearLabel(currentFiscalYear(now));
+}
+
+export { formatIsoDate, formatMonthOrDate, formatTimeRange };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STARTER_CATALOGUE } from "./catalogue.js";
-import { parseFiscalYear, parseNumber, parseValueRows } from "./import.js";
+import { fiscalYearCell, parseNumber, parseValueRows } from "./import.js";
 
 const catalogue = new Map(STARTER_CATALOGUE.map((d) => [d.code, d]));
 const header = ["指標コード", "指標名", "年度", "月", "値", "分子", "分母", "目標", "出典", "備考"];
@@ -10,11 +10,16 @@ describe("indicator value import", () => {
     expect(parseNumber("1,234")).toBe(1234);
     expect(parseNumber("１２．５%")).toBe(12.5);
     expect(parseNumber("十二")).toBeNaN();
-    expect(parseFiscalYear("令和5年度")).toBe(2023);
-    expect(parseFiscalYear("R元")).toBe(2019);
-    expect(parseFiscalYear("2023年度")).toBe(2023);
-    expect(parseFiscalYear(2022)).toBe(2022);
-    expect(parseFiscalYear("来年")).toBeNull();
+    expect(fiscalYearCell("令和5年度")).toBe(2023);
+    expect(fiscalYearCell("R元")).toBe(2019);
+    expect(fiscalYearCell("Ｒ５")).toBe(2023);
+    expect(fiscalYearCell("令和五年度")).toBe(2023);
+    expect(fiscalYearCell("H30")).toBe(2018);
+    expect(fiscalYearCell("2023年度")).toBe(2023);
+    expect(fiscalYearCell("２０２３")).toBe(2023);
+    expect(fiscalYearCell(2022)).toBe(2022);
+    expect(fiscalYearCell(2022.5)).toBeNull();
+    expect(fiscalYearCell("来年")).toBeNull();
   });
 
   it("accepts good rows and reports every bad cell with row and column", () => {

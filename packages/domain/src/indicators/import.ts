@@ -3,6 +3,7 @@
  * indicator, 年度 and optionally month. Every bad cell is reported with its row and column;
  * the caller writes nothing unless there are none.
  */
+import { parseFiscalYear } from "../dates.js";
 import type { IndicatorDefinition } from "./catalogue.js";
 
 export type Cell = string | number | Date | null;
@@ -61,17 +62,9 @@ export function parseNumber(cell: Cell | undefined): number {
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
 }
 
-const ERA: Record<string, number> = { 令和: 2018, 平成: 1988, R: 2018, H: 1988 };
-
-/** "2023", "2023年度", "令和5年度", "R5" → 2023; anything else → null. */
-export function parseFiscalYear(cell: Cell | undefined): number | null {
-  if (typeof cell === "number") return Number.isInteger(cell) ? cell : null;
-  const s = text(cell).normalize("NFKC").replace(/\s/g, "");
-  let m = /^(\d{4})(?:年度)?$/.exec(s);
-  if (m) return Number(m[1]);
-  m = /^(令和|平成|R|H)(元|\d{1,2})(?:年度)?$/.exec(s);
-  if (m) return ERA[m[1]] + (m[2] === "元" ? 1 : Number(m[2]));
-  return null;
+/** A 年度 cell: 2023, "2023年度", "令和5年度", "R5", "Ｒ５" → 2023; anything else → null. */
+export function fiscalYearCell(cell: Cell | undefined): number | null {
+  return parseFiscalYear(typeof cell === "number" ? cell : text(cell ?? null));
 }
 
 export function parseValueRows(
@@ -110,7 +103,7 @@ export function parseValueRows(
     const definition = catalogue.get(code);
     if (!definition) fail("指標コード", "unknownCode", code);
     else if (definition.derived) fail("指標コード", "derived", code);
-    const fiscalYear = parseFiscalYear(get("年度"));
+    const fiscalYear = fiscalYearCell(get("年度"));
     if (fiscalYear === null || fiscalYear < years.min || fiscalYear > years.max)
       fail("年度", "wrongYear", get("年度"));
     let month: number | null = null;
