@@ -395,7 +395,8 @@ const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/api/workspaces/{wid}/plans",
-    summary: "Create a 年度's plan (secretariat); carryOver copies last year's open rows",
+    summary:
+      "Create a 年度's plan (secretariat); carryOver copies last year's open rows (409 plan.noPreviousPlan when there is none)",
     tag: "plans",
     body: { fiscalYear: "integer", carryOver: "boolean" },
     ok: 201,

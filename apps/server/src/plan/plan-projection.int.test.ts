@@ -93,7 +93,16 @@ describe("plans over REST", () => {
       fiscalYear: 2030,
       carryOver: true,
     });
-    expect(noPrevious.body).toMatchObject({ error: { fields: { carryOver: "noPreviousPlan" } } });
+    expect(noPrevious.status).toBe(409);
+    expect(noPrevious.body).toMatchObject({
+      error: {
+        code: "plan.noPreviousPlan",
+        message: expect.stringContaining("前年度（令和11年度）の計画がないため引き継げません"),
+        fields: { carryOver: "noPreviousPlan" },
+      },
+    });
+    // Nothing was created by the refused request.
+    expect((await world.admin.browser.get(`${world.base}/plans/2030`)).status).toBe(404);
     expect((await world.member.browser.post(`${world.base}/plans`, { fiscalYear: 2026 })).status).toBe(403);
     const list = await world.observer.browser.get<{ plans: PlanView[] }>(`${world.base}/plans`);
     expect(list.body.plans).toEqual([expect.objectContaining({ fiscalYear: 2025, access: "read" })]);

@@ -88,7 +88,14 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     let carriedFrom: number | null = null;
     if (carryOver) {
       const previous = await findPlanDocument(app.db, wid, fy - 1);
-      if (!previous) throw invalid({ carryOver: "noPreviousPlan" });
+      if (!previous) {
+        throw new ApiError(
+          409,
+          "plan.noPreviousPlan",
+          `前年度（${fiscalYearLabel(fy - 1)}）の計画がないため引き継げません。「前年度の計画を引き継ぐ」を外して作成してください。`,
+          { carryOver: "noPreviousPlan" },
+        );
+      }
       await collab.flush();
       const doc = await collab.readDocument(previous.docName);
       content = nextYearPlan(readYearPlan(doc).plan, () => newId());

@@ -657,6 +657,9 @@ export const messages = {
   "fiscalYear.placeholder": "例：令和8",
   "fiscalYear.reads": "{label}（{year}年度）",
   "fiscalYear.invalid": "年度として読めません。例：令和8、R8、令和8年度、2026",
+  "plans.noPrevious": "{label}の計画がないため、新しい計画として作成します。",
+  "error.plan.noPreviousPlan":
+    "前年度の計画がないため引き継げません。「前年度の計画を引き継ぐ」を外して作成してください。",
 } as const;
 
 export type MessageKey = keyof typeof messages;

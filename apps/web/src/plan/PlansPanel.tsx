@@ -1,18 +1,21 @@
 /** The workspace's plans by 年度, and (for the secretariat) creating one. */
-import { fiscalYearLabel } from "@tsumugi/domain";
+import { fiscalYearLabel, parseFiscalYear } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, get, post } from "../api/client";
 import type { PlanInfo } from "../api/types";
 import { t } from "../i18n/t";
-import { ErrorBanner, Field } from "../ui/Field";
+import { ErrorBanner } from "../ui/Field";
+import { FiscalYearInput } from "../ui/FiscalYearInput";
+import "./plans-panel.css";
 
 export function PlansPanel({ wid, canCreate }: { wid: string; canCreate: boolean }) {
   const navigate = useNavigate();
   const [plans, setPlans] = useState<PlanInfo[] | null>(null);
   const [current, setCurrent] = useState<number>(new Date().getFullYear());
   const [year, setYear] = useState("");
-  const [carryOver, setCarryOver] = useState(true);
+  // null: as the year suggests (carry over when last year's plan exists).
+  const [carryOver, setCarryOver] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
 
@@ -20,16 +23,23 @@ export function PlansPanel({ wid, canCreate }: { wid: string; canCreate: boolean
     const res = await get<{ plans: PlanInfo[]; currentFiscalYear: number }>(`/api/workspaces/${wid}/plans`);
     setPlans(res.plans);
     setCurrent(res.currentFiscalYear);
-    setYear((y) => y || String(res.currentFiscalYear));
+    setYear((y) => y || fiscalYearLabel(res.currentFiscalYear));
   }, [wid]);
   useEffect(() => {
     void load().catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
   }, [load]);
 
+  const fy = parseFiscalYear(year);
+  const hasPrevious = fy !== null && (plans ?? []).some((p) => p.fiscalYear === fy - 1);
+  const carry = hasPrevious && (carryOver ?? true);
+
   const create = async () => {
-    const fy = Number(year);
+    if (fy === null) {
+      setFields({ fiscalYear: "invalid" });
+      return;
+    }
     try {
-      await post(`/api/workspaces/${wid}/plans`, { fiscalYear: fy, carryOver });
+      await post(`/api/workspaces/${wid}/plans`, { fiscalYear: fy, carryOver: carry });
       navigate(`/w/${wid}/plans/${fy}`);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -56,27 +66,43 @@ export function PlansPanel({ wid, canCreate }: { wid: string; canCreate: boolean
       </ul>
       {canCreate && (
         <form
-          className="inline-form"
+          className="plan-create"
           onSubmit={(e) => {
             e.preventDefault();
             void create();
           }}
         >
-          <Field label={t("plans.year")} error={fields.fiscalYear}>
-            <select value={year} onChange={(e) => setYear(e.target.value)} data-testid="plan-year">
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {fiscalYearLabel(y)}（{y}）
-                </option>
-              ))}
-            </select>
-          </Field>
-          <label className="check">
-            <input type="checkbox" checked={carryOver} onChange={(e) => setCarryOver(e.target.checked)} />
-            {t("plans.carryOver")}
-          </label>
+          <FiscalYearInput
+            label={t("plans.year")}
+            value={year}
+            onChange={(text) => {
+              setYear(text);
+              setCarryOver(null);
+              setFields({});
+              setError(null);
+            }}
+            suggestions={years}
+            testId="plan-year"
+          />
+          {hasPrevious ? (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={carry}
+                onChange={(e) => setCarryOver(e.target.checked)}
+                data-testid="plan-carry-over"
+              />
+              {t("plans.carryOver")}
+            </label>
+          ) : (
+            fy !== null && (
+              <p className="muted small" data-testid="plan-no-previous">
+                {t("plans.noPrevious", { label: fiscalYearLabel(fy - 1) })}
+              </p>
+            )
+          )}
           {fields.carryOver && <span className="field-error">{t("field.noPreviousPlan")}</span>}
-          <button type="submit" data-testid="plan-create">
+          <button type="submit" data-testid="plan-create" disabled={fy === null}>
             {t("plans.create")}
           </button>
         </form>
