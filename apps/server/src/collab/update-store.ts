@@ -31,14 +31,19 @@ export class UpdateStore {
   constructor(private readonly db: Database) {}
 
   async load(docName: string): Promise<LoadedDocument> {
-    const snapshot = await this.db.get<{ data: Buffer; last_update_id: number }>(
-      "SELECT data, last_update_id FROM doc_snapshots WHERE doc_name = ?",
-      [docName],
-    );
-    const rows = await this.db.all<{ id: number; data: Buffer }>(
-      "SELECT id, data FROM doc_updates WHERE doc_name = ? AND id > ? ORDER BY id",
-      [docName, snapshot?.last_update_id ?? 0],
-    );
+    // One read: a compaction committing between the two statements would otherwise delete
+    // log rows newer than the snapshot read before it.
+    const { snapshot, rows } = await this.db.read(async (q) => {
+      const snapshot = await q.get<{ data: Buffer; last_update_id: number }>(
+        "SELECT data, last_update_id FROM doc_snapshots WHERE doc_name = ?",
+        [docName],
+      );
+      const rows = await q.all<{ id: number; data: Buffer }>(
+        "SELECT id, data FROM doc_updates WHERE doc_name = ? AND id > ? ORDER BY id",
+        [docName, snapshot?.last_update_id ?? 0],
+      );
+      return { snapshot, rows };
+    });
     const parts: Uint8Array[] = [];
     if (snapshot) parts.push(new Uint8Array(snapshot.data));
     let logBytes = 0;

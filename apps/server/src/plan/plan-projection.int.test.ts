@@ -11,7 +11,8 @@ import * as Y from "yjs";
 import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
 import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-import { readProjection } from "./plan-read-model.js";
+import type { Queryable } from "../storage/database.js";
+import { readProjection, writeProjection } from "./plan-read-model.js";
 
 let server: TestServer;
 let world: WorkspaceWorld;
@@ -261,5 +262,66 @@ describe("the plan read model", () => {
     insertRow(a.doc, "actions", action("actionsse001", orderKeysAfter(null, 1)[0], "ACP研修"));
     await readUntil("event: changed");
     await reader.cancel();
+  });
+
+  it("shows a whole committed projection on the dashboard, never one being written", async () => {
+    const plan = await createPlan(2025);
+    const keys = orderKeysAfter(null, 40);
+    await server.collab.mutate(plan.docName, world.admin.id, (doc) => {
+      keys.forEach((k, i) => {
+        insertRow(doc, "actions", action(`action${String(i).padStart(6, "0")}`, k, `取組${i}`));
+      });
+    });
+    await server.collab.flush();
+    await server.projector.flush();
+    const dashboard = () =>
+      world.admin.browser.get<{ dashboard: { actionCount: number } }>(`${world.base}/plans/2025/dashboard`);
+    expect((await dashboard()).body.dashboard.actionCount).toBe(40);
+
+    // A re-projection held half-way: its action rows deleted and 20 written again, uncommitted.
+    const doc = await server.collab.readDocument(plan.docName);
+    const { plan: yearPlan, invalid } = readYearPlan(doc);
+    doc.destroy();
+    let halfway!: () => void;
+    const reachedHalfway = new Promise<void>((resolve) => {
+      halfway = resolve;
+    });
+    let resume!: () => void;
+    const resumed = new Promise<void>((resolve) => {
+      resume = resolve;
+    });
+    let inserted = 0;
+    const writing = server.ctx.db.transaction((tx) => {
+      const pausing: Queryable = {
+        ...tx,
+        run: async (sql, params) => {
+          const r = await tx.run(sql, params);
+          if (sql.startsWith("INSERT INTO plan_actions") && ++inserted === 20) {
+            halfway();
+            await resumed;
+          }
+          return r;
+        },
+      };
+      const info = { docName: plan.docName, workspaceId: world.workspaceId, fiscalYear: 2025 };
+      return writeProjection(pausing, info, yearPlan, invalid, [], Date.now());
+    });
+    await reachedHalfway;
+    const during = await dashboard();
+    resume();
+    await writing;
+    expect(during.status).toBe(200);
+    expect(during.body.dashboard.actionCount).toBe(40);
+
+    // Rebuilds committing while the dashboard is read: every answer is one whole projection.
+    for (let round = 0; round < 8; round++) {
+      const [, ...answers] = await Promise.all([
+        server.projector.rebuild(plan.docName),
+        ...Array.from({ length: 4 }, () => dashboard()),
+      ]);
+      expect(answers.map((a) => [a.status, a.body.dashboard?.actionCount])).toEqual(
+        answers.map(() => [200, 40]),
+      );
+    }
   });
 });

@@ -65,7 +65,7 @@ export class PlanProjector {
   /** Projects now (after any run in progress), e.g. right after the plan is created. */
   projectNow(docName: string, editors: readonly string[] = []): Promise<RowChange[] | null> {
     const previous = this.running.get(docName) ?? Promise.resolve();
-    const run = previous.then(() => this.project(docName, editors));
+    const run = previous.then(() => this.project(docName, editors, { rebuild: false }));
     this.running.set(docName, run);
     void run.finally(() => {
       if (this.running.get(docName) === run) this.running.delete(docName);
@@ -73,11 +73,18 @@ export class PlanProjector {
     return run;
   }
 
-  /** Drops and recomputes a document's projection from its stored state. */
-  async rebuild(docName: string): Promise<void> {
-    await (this.running.get(docName) ?? Promise.resolve());
-    await dropProjection(this.deps.db, docName);
-    await this.projectNow(docName);
+  /**
+   * Drops and recomputes a document's projection from its stored state, in one transaction:
+   * a reader sees the old projection or the new one, never none.
+   */
+  rebuild(docName: string): Promise<RowChange[] | null> {
+    const previous = this.running.get(docName) ?? Promise.resolve();
+    const run = previous.then(() => this.project(docName, [], { rebuild: true }));
+    this.running.set(docName, run);
+    void run.finally(() => {
+      if (this.running.get(docName) === run) this.running.delete(docName);
+    });
+    return run;
   }
 
   /** Runs every pending projection now and waits for all runs. */
@@ -112,7 +119,11 @@ export class PlanProjector {
     return info;
   }
 
-  private async project(docName: string, editors: readonly string[]): Promise<RowChange[] | null> {
+  private async project(
+    docName: string,
+    editors: readonly string[],
+    { rebuild }: { rebuild: boolean },
+  ): Promise<RowChange[] | null> {
     const { db, log } = this.deps;
     try {
       const info = await this.planOf(docName);
@@ -123,9 +134,10 @@ export class PlanProjector {
       for (const row of invalid) {
         log.warn("plan: invalid row skipped by the read model", { doc: docName, ...row });
       }
-      const changes = await db.transaction((tx) =>
-        writeProjection(tx, info, plan, invalid, editors, Date.now()),
-      );
+      const changes = await db.transaction(async (tx) => {
+        if (rebuild) await dropProjection(tx, docName);
+        return writeProjection(tx, info, plan, invalid, editors, Date.now());
+      });
       this.events.emit(docName);
       return changes;
     } catch (err) {

@@ -104,13 +104,16 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     }
     let record: DocumentRecord;
     try {
-      record = await createPlanDocument(app.db, {
-        workspaceId: wid,
-        fiscalYear: fy,
-        title: planTitle(fiscalYearLabel(fy)),
-        createdBy: actor.userId,
-        plan: content,
-      });
+      // One transaction: the document row and its content appear together.
+      record = await app.db.transaction((tx) =>
+        createPlanDocument(tx, {
+          workspaceId: wid,
+          fiscalYear: fy,
+          title: planTitle(fiscalYearLabel(fy)),
+          createdBy: actor.userId,
+          plan: content,
+        }),
+      );
     } catch (err) {
       // Two secretaries creating the same year at once: the unique index decides.
       if (String((err as Error).message).includes("UNIQUE")) {
@@ -133,26 +136,29 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
   // Items × years: each year's actions from the read model (seed 004's 年次計画 layout).
   r.get("/multi-year", async (c) => {
     authorize(c, "plans.read");
-    const db = c.get("app").db;
-    const plans = await listPlanDocuments(db, c.get("workspaceId"));
-    const years = [];
-    for (const p of [...plans].reverse()) {
-      const projection = await readProjection(db, p.docName);
-      years.push({
-        fiscalYear: p.fiscalYear as number,
-        label: fiscalYearLabel(p.fiscalYear as number),
-        actions: (projection?.plan.actions ?? []).map((a) => ({
-          id: a.id,
-          title: a.title,
-          items: a.items,
-          status: a.status,
-          goalCodes: a.goalCodes,
-          indicatorIds: a.indicatorIds,
-          periodStart: a.period.start,
-        })),
-        planPeriods: projection?.plan.planPeriods ?? [],
-      });
-    }
+    // One read: every year as of the same committed state.
+    const years = await c.get("app").db.read(async (db) => {
+      const plans = await listPlanDocuments(db, c.get("workspaceId"));
+      const years = [];
+      for (const p of [...plans].reverse()) {
+        const projection = await readProjection(db, p.docName);
+        years.push({
+          fiscalYear: p.fiscalYear as number,
+          label: fiscalYearLabel(p.fiscalYear as number),
+          actions: (projection?.plan.actions ?? []).map((a) => ({
+            id: a.id,
+            title: a.title,
+            items: a.items,
+            status: a.status,
+            goalCodes: a.goalCodes,
+            indicatorIds: a.indicatorIds,
+            periodStart: a.period.start,
+          })),
+          planPeriods: projection?.plan.planPeriods ?? [],
+        });
+      }
+      return years;
+    });
     return c.json({ years });
   });
 
@@ -167,31 +173,35 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     const plan = await planOf(c);
     const today = c.req.query("today") ?? todayInJapan();
     if (!ISO_DATE.test(today)) throw invalid({ today: "invalid" });
-    const db = c.get("app").db;
-    const projection = await readProjection(db, plan.docName);
+    // One read: the projection and its change list as of the same committed state, never a
+    // projection being written.
+    const { projection, changes, users } = await c.get("app").db.read(async (db) => {
+      const projection = await readProjection(db, plan.docName);
+      const changes = await db.all<{
+        id: number;
+        at: number;
+        user_ids: string;
+        tbl: string;
+        row_id: string;
+        row_title: string;
+        change: string;
+        fields: string;
+      }>("SELECT * FROM plan_changes WHERE doc_name = ? ORDER BY id DESC LIMIT 30", [plan.docName]);
+      const userIds = [...new Set(changes.flatMap((ch) => JSON.parse(ch.user_ids) as string[]))];
+      const users = userIds.length
+        ? await db.all<{ id: string; name: string }>(
+            `SELECT id, name FROM users WHERE id IN (${userIds.map(() => "?").join(", ")})`,
+            userIds,
+          )
+        : [];
+      return { projection, changes, users };
+    });
     if (!projection)
       throw new ApiError(
         503,
         "plan.notProjected",
         "集計を準備しています。しばらくしてから再読み込みしてください。",
       );
-    const changes = await db.all<{
-      id: number;
-      at: number;
-      user_ids: string;
-      tbl: string;
-      row_id: string;
-      row_title: string;
-      change: string;
-      fields: string;
-    }>("SELECT * FROM plan_changes WHERE doc_name = ? ORDER BY id DESC LIMIT 30", [plan.docName]);
-    const userIds = [...new Set(changes.flatMap((ch) => JSON.parse(ch.user_ids) as string[]))];
-    const users = userIds.length
-      ? await db.all<{ id: string; name: string }>(
-          `SELECT id, name FROM users WHERE id IN (${userIds.map(() => "?").join(", ")})`,
-          userIds,
-        )
-      : [];
     const nameOf = new Map(users.map((u) => [u.id, u.name]));
     return c.json({
       dashboard: planDashboard(projection.plan, today),
@@ -233,7 +243,7 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
       target: plan.docName,
       ip: c.get("ip"),
     });
-    const projection = await readProjection(c.get("app").db, plan.docName);
+    const projection = await c.get("app").db.read((q) => readProjection(q, plan.docName));
     return c.json({ invalidRows: projection?.invalid ?? [] });
   });
 

@@ -5,6 +5,12 @@
  * `await` inside a transaction would let unrelated statements slip in. So every write
  * goes through one async lock: `run`/`exec` take it for one statement, `transaction`
  * holds it for the whole callback, whose `tx` handle runs statements without re-locking.
+ *
+ * Reads never use the writer's connection: they would see the rows of a transaction still
+ * in progress (also rows it later rolls back). `get`/`all` run on a small pool of read
+ * connections (WAL: each statement sees the last committed state), and `read` runs several
+ * statements in one read transaction, so they all see the same committed state however many
+ * transactions commit meanwhile.
  */
 import sqlite3 from "sqlite3";
 
@@ -156,10 +162,46 @@ function raw(db: sqlite3.Database, cache: StatementCache): Queryable {
   };
 }
 
+function openConnection(path: string): Promise<sqlite3.Database> {
+  return new Promise<sqlite3.Database>((resolve, reject) => {
+    const handle = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(handle)));
+  });
+}
+
+function closeConnection(db: sqlite3.Database): Promise<void> {
+  return new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+}
+
+/** One read connection of the pool. */
+class Reader {
+  readonly cache: StatementCache;
+  readonly q: Queryable;
+  /** Statements sent and not yet answered (single reads and read transactions). */
+  busy = 0;
+  /** A read transaction is open: no other statement may be sent to this connection. */
+  inTransaction = false;
+
+  constructor(readonly db: sqlite3.Database) {
+    this.cache = new StatementCache(db);
+    this.q = raw(db, this.cache);
+  }
+}
+
+/** Read connections kept open (besides the writer). */
+const DEFAULT_READERS = 3;
+
+function readOnly(q: Queryable): Queryable {
+  const refuse = () => Promise.reject(new Error("SQLITE_READONLY: a read transaction cannot write"));
+  return { get: q.get, all: q.all, run: refuse, exec: refuse };
+}
+
 export class Database implements Queryable {
   private readonly lock = new Lock();
   private readonly q: Queryable;
   private readonly statements: StatementCache;
+  private readonly readers: Reader[] = [];
+  /** Reads waiting for a connection not inside a read transaction. */
+  private readonly readerWaiters: (() => void)[] = [];
   private closed = false;
 
   private constructor(
@@ -170,21 +212,84 @@ export class Database implements Queryable {
     this.q = raw(db, this.statements);
   }
 
-  static async open(path: string): Promise<Database> {
-    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const handle = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(handle)));
-    });
-    const database = new Database(db, path);
-    // WAL: readers do not block the writer; synchronous=NORMAL is durable against a
-    // killed process (the WAL is in the OS before a statement returns).
+  static async open(path: string, options: { readers?: number } = {}): Promise<Database> {
+    const database = new Database(await openConnection(path), path);
+    // WAL: readers do not block the writer, and each read sees only committed data;
+    // synchronous=NORMAL is durable against a killed process (the WAL is in the OS before a
+    // statement returns).
     await database.q.exec(
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
     );
+    try {
+      for (let i = 0; i < Math.max(1, options.readers ?? DEFAULT_READERS); i++) {
+        const reader = new Reader(await openConnection(path));
+        database.readers.push(reader);
+        // query_only: a read connection can never change data (a checkpoint is allowed).
+        await reader.q.exec("PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;");
+      }
+    } catch (err) {
+      await database.close().catch(() => {});
+      throw err;
+    }
     return database;
   }
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /**
+   * Claims a read connection not inside a read transaction, the least busy first (claimed in
+   * the same turn it is chosen, so two read transactions never share a connection).
+   */
+  private async claimReader(transaction: boolean): Promise<Reader> {
+    for (;;) {
+      if (this.closed) throw new Error("SQLITE_MISUSE: the database is closed");
+      let best: Reader | null = null;
+      for (const r of this.readers) if (!r.inTransaction && (!best || r.busy < best.busy)) best = r;
+      if (best) {
+        best.busy++;
+        if (transaction) best.inTransaction = true;
+        return best;
+      }
+      await new Promise<void>((resolve) => this.readerWaiters.push(resolve));
+    }
+  }
+
+  private releaseReader(reader: Reader, transaction: boolean): void {
+    reader.busy--;
+    if (!transaction) return;
+    reader.inTransaction = false;
+    for (const wake of this.readerWaiters.splice(0)) wake();
+  }
+
+  private async onReader<T>(use: (q: Queryable) => Promise<T>): Promise<T> {
+    const reader = await this.claimReader(false);
+    try {
+      return await use(reader.q);
+    } finally {
+      this.releaseReader(reader, false);
+    }
+  }
+
+  /**
+   * Runs `fn` inside one read transaction on a read connection: every statement sees the
+   * same committed state (none of a transaction in progress, all of one committed before the
+   * first read). `fn` can only read.
+   */
+  async read<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    const reader = await this.claimReader(true);
+    try {
+      await reader.q.exec("BEGIN");
+      try {
+        return await fn(readOnly(reader.q));
+      } finally {
+        // A read transaction changes nothing: ending it can only fail on a closed connection.
+        await reader.q.exec("COMMIT").catch(() => reader.q.exec("ROLLBACK").catch(() => {}));
+      }
+    } finally {
+      this.releaseReader(reader, true);
+    }
   }
 
   async run(sql: string, params?: Params): Promise<RunResult> {
@@ -196,12 +301,14 @@ export class Database implements Queryable {
     }
   }
 
+  /** One statement on a read connection: sees the last committed state. */
   get<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined> {
-    return this.q.get<T>(sql, params);
+    return this.onReader((q) => q.get<T>(sql, params));
   }
 
+  /** One statement on a read connection: sees the last committed state. */
   all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
-    return this.q.all<T>(sql, params);
+    return this.onReader((q) => q.all<T>(sql, params));
   }
 
   async exec(sql: string): Promise<void> {
@@ -235,9 +342,15 @@ export class Database implements Queryable {
     if (this.closed) return;
     const release = await this.lock.acquire();
     this.closed = true;
+    for (const wake of this.readerWaiters.splice(0)) wake();
     try {
+      // Statements already sent to a read connection are answered before it closes.
+      for (const reader of this.readers.splice(0)) {
+        await reader.cache.clear();
+        await closeConnection(reader.db);
+      }
       await this.statements.clear();
-      await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+      await closeConnection(this.db);
     } finally {
       release();
     }
