@@ -8,10 +8,10 @@ import {
 } from "@tsumugi/domain";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { Queryable } from "../storage/database.js";
 import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
 import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-import type { Queryable } from "../storage/database.js";
 import { readProjection, writeProjection } from "./plan-read-model.js";
 
 let server: TestServer;
