@@ -22,9 +22,17 @@ export interface Config {
   sessionIdleTimeoutMs: number;
   sessionAbsoluteLifetimeMs: number;
   inviteLifetimeMs: number;
+  /** Failures of one account from one address (or one known browser) before waits begin. */
+  loginFreeFailures: number;
+  /** The longest wait the doubling reaches (LOGIN_MAX_DELAY_MINUTES). */
+  loginMaxDelayMs: number;
+  /** Failures of one account from browsers it does not know, within the window. */
   loginMaxFailuresPerAccount: number;
+  /** Failures from one address within the window, for browsers not known for the account. */
   loginMaxFailuresPerIp: number;
   loginWindowMs: number;
+  /** How long a browser is remembered for an account after a login (LOGIN_DEVICE_DAYS). */
+  loginDeviceLifetimeMs: number;
   collab: CollabLimits;
   /** How long after a plan edit its read model is brought up to date (PLAN_PROJECTION_DELAY_MS). */
   planProjectionDelayMs: number;
@@ -105,9 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleTimeoutMs: int(env, "SESSION_IDLE_MINUTES", 12 * 60, 1) * 60_000,
     sessionAbsoluteLifetimeMs: int(env, "SESSION_MAX_HOURS", 7 * 24, 1) * 3_600_000,
     inviteLifetimeMs: int(env, "INVITE_HOURS", 7 * 24, 1) * 3_600_000,
-    loginMaxFailuresPerAccount: int(env, "LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1),
+    loginFreeFailures: int(env, "LOGIN_FREE_FAILURES", 5, 1),
+    loginMaxDelayMs: int(env, "LOGIN_MAX_DELAY_MINUTES", 15, 1) * 60_000,
+    loginMaxFailuresPerAccount: int(env, "LOGIN_MAX_FAILURES_PER_ACCOUNT", 20, 1),
     loginMaxFailuresPerIp: int(env, "LOGIN_MAX_FAILURES_PER_IP", 30, 1),
     loginWindowMs: int(env, "LOGIN_WINDOW_MINUTES", 15, 1) * 60_000,
+    loginDeviceLifetimeMs: int(env, "LOGIN_DEVICE_DAYS", 90, 1) * 86_400_000,
     collab: {
       maxMessageBytes: int(env, "COLLAB_MAX_MESSAGE_BYTES", 4 * 1024 * 1024, 1024),
       maxBufferedBytes: int(env, "COLLAB_MAX_BUFFERED_BYTES", 16 * 1024 * 1024, 1024),

@@ -104,6 +104,58 @@ describe("login", () => {
     expect((await browser.login("doctor@example.jp", TEST_PASSWORD)).status).toBe(429);
   });
 
+  it("slows a guesser from one address without locking the owner out from another", async () => {
+    const { browser: attacker } = await setup({ TRUST_PROXY: "true" });
+    attacker.headers = { "X-Forwarded-For": "203.0.113.9" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++)
+      statuses.push((await attacker.login("doctor@example.jp", "bad password!")).status);
+    // A few free tries, then each one must wait (longer each time): the guesser is slowed.
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses).toContain(429);
+    const refused = await attacker.login("doctor@example.jp", TEST_PASSWORD);
+    expect(refused.status).toBe(429);
+    const wait = Number(refused.headers.get("retry-after"));
+    expect(wait).toBeGreaterThan(0);
+    // The Japanese message says how long to wait.
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(/\d+(秒|分)後/);
+    // The owner, from the hospital's address, still gets in with the right password.
+    const owner = new TestBrowser(server.origin);
+    owner.headers = { "X-Forwarded-For": "198.51.100.20" };
+    expect((await owner.login("doctor@example.jp", TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it("a browser that logged in before still gets in when its office address is throttled", async () => {
+    const { browser: colleague } = await setup({ TRUST_PROXY: "true", LOGIN_MAX_FAILURES_PER_IP: "4" });
+    const office = { "X-Forwarded-For": "192.0.2.50" };
+    colleague.headers = office;
+    // The doctor logged in from this browser last week: it remembers that (device cookie).
+    expect((await colleague.login("doctor@example.jp", TEST_PASSWORD)).status).toBe(200);
+    await colleague.post("/api/auth/logout");
+    expect(colleague.cookie).toBeNull();
+    // Someone behind the same proxy sprays passwords across accounts.
+    const sprayer = new TestBrowser(server.origin);
+    sprayer.headers = office;
+    for (let i = 0; i < 4; i++) await sprayer.login(`guess${i}@example.jp`, "bad password!");
+    const stranger = await sprayer.login("doctor@example.jp", TEST_PASSWORD);
+    expect(stranger.status).toBe(429);
+    expect(Number(stranger.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The doctor's own browser is not held back by the address.
+    expect((await colleague.login("doctor@example.jp", TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it("failed logins by someone else do not block a logged-in password change", async () => {
+    const { browser: owner } = await setup({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "3" });
+    expect((await owner.login("doctor@example.jp", TEST_PASSWORD)).status).toBe(200);
+    const attacker = new TestBrowser(server.origin);
+    for (let i = 0; i < 6; i++) await attacker.login("doctor@example.jp", "bad password!");
+    const changed = await owner.post("/api/auth/password", {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "a new long pass phrase",
+    });
+    expect(changed.status).toBe(204);
+  });
+
   it("refuses a disabled account", async () => {
     const { browser, user } = await setup();
     await server.ctx.db.run("UPDATE users SET disabled_at = 1 WHERE id = ?", [user.id]);

@@ -6,7 +6,8 @@ import { requireUser, SESSION_EXPIRES_IN_HEADER } from "../http/middleware.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
 import { findUserByEmail, findUserById, sessionInfo } from "./account-repository.js";
 import { clearedSessionCookie } from "./cookie.js";
-import { type LoginThrottle, throttledError } from "./login-throttle.js";
+import { checkPassword, type LoginGuard, rememberBrowser } from "./login-guard.js";
+import { throttledError } from "./login-throttle.js";
 import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblem, verifyOrBurn } from "./password.js";
 import { startSession } from "./start-session.js";
 
@@ -20,7 +21,7 @@ async function namedSession(c: Context<AppEnv>): Promise<string | null> {
 const invalidLogin = () =>
   new ApiError(401, "auth.invalid", "メールアドレスまたはパスワードが正しくありません。");
 
-export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
+export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.post("/login", async (c) => {
@@ -34,33 +35,10 @@ export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
     if (password.length > PASSWORD_MAX_LENGTH) errors.add("password", "tooLong");
     if (errors.any) throw invalid(errors.fields);
 
-    const wait = throttle.retryAfterMs(email, ip);
-    if (wait > 0) {
-      const user = await findUserByEmail(app.db, email);
-      await app.audit.record({
-        event: "login.throttled",
-        actorUserId: user?.id ?? null,
-        ip,
-        detail: { email },
-      });
-      throw throttledError(wait);
-    }
-
     const user = await findUserByEmail(app.db, email);
-    // Unknown e-mails cost one Argon2 verification too, so timing does not reveal accounts.
-    const ok = await verifyOrBurn(user?.password_hash ?? null, password);
-    if (!user || !ok || user.disabled_at !== null) {
-      throttle.recordFailure(email, ip);
-      await app.audit.record({
-        event: "login.failure",
-        actorUserId: user?.id ?? null,
-        ip,
-        detail: { email, reason: !user ? "unknown" : !ok ? "password" : "disabled" },
-      });
-      throw invalidLogin();
-    }
-    throttle.recordSuccess(email);
+    if (!(await checkPassword(c, guard, { email, password, user })) || !user) throw invalidLogin();
     const session = await startSession(c, user.id);
+    await rememberBrowser(c, guard, user.id);
     await app.audit.record({ event: "login.success", actorUserId: user.id, ip });
     return c.json(await sessionInfo(app.db, user, session));
   });
@@ -112,16 +90,13 @@ export function authRoutes(throttle: LoginThrottle): Hono<AppEnv> {
     if (errors.any) throw invalid(errors.fields);
 
     const ip = c.get("ip");
-    if (throttle.retryAfterMs(user.email, ip) > 0) {
-      throw new ApiError(
-        429,
-        "auth.throttled",
-        "試行回数が上限に達しました。しばらく待ってから再度お試しください。",
-      );
-    }
+    // Counted against this session alone: failed logins of others never block the owner here.
+    const attempt = { account: `password-change:${user.id}`, ip, device: session.id };
+    const wait = await guard.throttle.retryAfterMs(attempt);
+    if (wait > 0) throw throttledError(wait, "パスワード確認");
     const row = await findUserById(app.db, user.id);
     if (!row || !(await verifyOrBurn(row.password_hash, current))) {
-      throttle.recordFailure(user.email, ip);
+      await guard.throttle.recordFailure(attempt);
       throw new ApiError(400, "validation", "現在のパスワードが正しくありません。", {
         currentPassword: "wrong",
       });

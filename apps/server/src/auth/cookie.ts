@@ -21,14 +21,31 @@ export function clearedSessionCookie(config: Config): string {
   return `${sessionCookieName(config)}=; ${attributes(config)}; Max-Age=0`;
 }
 
-/** The session token from a raw `Cookie` header, or null. */
-export function readSessionToken(config: Config, cookieHeader: string | undefined | null): string | null {
+/** The value of cookie `name` in a raw `Cookie` header, or null. */
+export function readCookie(cookieHeader: string | undefined | null, name: string): string | null {
   if (!cookieHeader) return null;
-  const name = sessionCookieName(config);
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
     if (eq < 0) continue;
     if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
   }
   return null;
+}
+
+/** The session token from a raw `Cookie` header, or null. */
+export function readSessionToken(config: Config, cookieHeader: string | undefined | null): string | null {
+  return readCookie(cookieHeader, sessionCookieName(config));
+}
+
+/** A further cookie of ours (same attributes and prefix rule as the session cookie). */
+export function ourCookieName(config: Config, base: string): string {
+  return isHttps(config) ? `__Host-${base}` : base;
+}
+
+export function ourCookie(config: Config, base: string, value: string, maxAgeSeconds: number): string {
+  return `${ourCookieName(config, base)}=${value}; ${attributes(config)}; Max-Age=${maxAgeSeconds}`;
+}
+
+export function clearedCookie(config: Config, base: string): string {
+  return `${ourCookieName(config, base)}=; ${attributes(config)}; Max-Age=0`;
 }

@@ -6,6 +6,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "../audit/audit-routes.js";
 import { authRoutes } from "../auth/auth-routes.js";
+import { DeviceCookies } from "../auth/device-cookie.js";
 import { LoginThrottle } from "../auth/login-throttle.js";
 import { calendarFeedRoutes, publicCalendarRoutes } from "../calendar/calendar-routes.js";
 import type { CollabServer } from "../collab/collab-server.js";
@@ -35,11 +36,16 @@ import { mountStaticWeb } from "./static-web.js";
 
 export function createApp(ctx: AppContext, collab: CollabServer, projector: PlanProjector): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const throttle = new LoginThrottle({
-    maxPerAccount: ctx.config.loginMaxFailuresPerAccount,
-    maxPerIp: ctx.config.loginMaxFailuresPerIp,
-    windowMs: ctx.config.loginWindowMs,
-  });
+  const guard = {
+    throttle: new LoginThrottle({
+      freeFailures: ctx.config.loginFreeFailures,
+      maxDelayMs: ctx.config.loginMaxDelayMs,
+      maxPerAccount: ctx.config.loginMaxFailuresPerAccount,
+      maxPerIp: ctx.config.loginMaxFailuresPerIp,
+      windowMs: ctx.config.loginWindowMs,
+    }),
+    devices: new DeviceCookies(ctx.db, ctx.config, ctx.config.loginDeviceLifetimeMs),
+  };
 
   const indicatorEvents = new IndicatorEvents();
   app.use("*", securityHeaders(ctx), requestContext(ctx));
@@ -61,8 +67,8 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
 
   app.get("/api/health", (c) => c.json({ ok: true, documentsLoaded: collab.loadedDocuments().length }));
   app.get("/api/openapi.json", (c) => c.json(openApiDocument(ctx.config.publicUrl)));
-  app.route("/api/auth", authRoutes(throttle));
-  app.route("/api/invites", publicInviteRoutes(throttle));
+  app.route("/api/auth", authRoutes(guard));
+  app.route("/api/invites", publicInviteRoutes(guard));
   app.route("/api/calendar", publicCalendarRoutes());
 
   app.use("/api/workspaces/:wid/*", workspaceGuard);

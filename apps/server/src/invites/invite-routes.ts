@@ -7,8 +7,8 @@
 import { isId, isRole, type Role } from "@tsumugi/domain";
 import { Hono } from "hono";
 import { findUserByEmail, sessionInfo } from "../auth/account-repository.js";
-import { type LoginThrottle, throttledError } from "../auth/login-throttle.js";
-import { hashPassword, passwordProblem, verifyOrBurn } from "../auth/password.js";
+import { checkPassword, type LoginGuard, rememberBrowser } from "../auth/login-guard.js";
+import { hashPassword, passwordProblem } from "../auth/password.js";
 import { newSecretToken, secretMatches, splitToken } from "../auth/secret-token.js";
 import { startSession } from "../auth/start-session.js";
 import type { AppContext } from "../context.js";
@@ -157,7 +157,7 @@ export function workspaceInviteRoutes(): Hono<AppEnv> {
 }
 
 /** Public routes under /api/invites/:token. */
-export function publicInviteRoutes(throttle: LoginThrottle): Hono<AppEnv> {
+export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.get("/:token", async (c) => {
@@ -197,19 +197,8 @@ export function publicInviteRoutes(throttle: LoginThrottle): Hono<AppEnv> {
     if (existing) {
       // Joining with an existing account is a password check like a login: same throttle,
       // same audit, so an open invite link is no way around either.
-      const wait = throttle.retryAfterMs(email, ip);
-      if (wait > 0) throw throttledError(wait);
-      const ok = await verifyOrBurn(existing.password_hash, password);
-      if (!ok || existing.disabled_at !== null) {
-        throttle.recordFailure(email, ip);
-        await app.audit.record({
-          event: "login.failure",
-          actorUserId: existing.id,
-          ip,
-          detail: { email, reason: ok ? "disabled" : "password", via: "invite" },
-        });
+      if (!(await checkPassword(c, guard, { email, password, user: existing, via: "invite" })))
         errors.add("password", "existingAccount");
-      } else throttle.recordSuccess(email);
     } else {
       name = errors.string(body, "name", { max: 100 });
       organization = errors.string(body, "organization", { min: 0, max: 100, optional: true });
@@ -266,6 +255,7 @@ export function publicInviteRoutes(throttle: LoginThrottle): Hono<AppEnv> {
       detail: { role: row.role, existingAccount: Boolean(existing) },
     });
     const session = await startSession(c, userId);
+    await rememberBrowser(c, guard, userId);
     const user = existing ?? { id: userId, email, name, organization };
     return c.json(await sessionInfo(app.db, user, session), 201);
   });

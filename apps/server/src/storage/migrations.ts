@@ -13,6 +13,7 @@ import { m0004 } from "./migrations/0004-meetings.js";
 import { m0005 } from "./migrations/0005-drafts.js";
 import { m0006 } from "./migrations/0006-indicators.js";
 import { m0007 } from "./migrations/0007-comment-row-title.js";
+import { m0008 } from "./migrations/0008-server-keys.js";
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */
 export async function migrate(db: Database, opts: { upTo?: number } = {}): Promise<number> {

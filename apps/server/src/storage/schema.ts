@@ -350,6 +350,12 @@ export interface SchemaMigrationsTable {
   applied_at: number;
 }
 
+export interface ServerKeysTable {
+  name: string;
+  key: Uint8Array;
+  created_at: number;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -411,6 +417,7 @@ export interface DB {
   region_group_members: RegionGroupMembersTable;
   region_groups: RegionGroupsTable;
   schema_migrations: SchemaMigrationsTable;
+  server_keys: ServerKeysTable;
   sessions: SessionsTable;
   users: UsersTable;
   workspaces: WorkspacesTable;

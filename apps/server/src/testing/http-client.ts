@@ -9,7 +9,26 @@ export interface HttpResponse<T = unknown> {
 }
 
 export class TestBrowser {
-  cookie: string | null = null;
+  /** Every cookie the server set and has not cleared, by name (the browser's cookie jar). */
+  readonly jar = new Map<string, string>();
+  /** Headers sent with every request (e.g. X-Forwarded-For behind a trusted proxy). */
+  headers: Record<string, string> = {};
+
+  /** The session cookie as `name=value`, or null; setting it replaces only the session cookie. */
+  get cookie(): string | null {
+    for (const [name, value] of this.jar) if (name.endsWith("tsumugi_session")) return `${name}=${value}`;
+    return null;
+  }
+
+  set cookie(pair: string | null) {
+    for (const name of [...this.jar.keys()]) if (name.endsWith("tsumugi_session")) this.jar.delete(name);
+    if (pair) this.jar.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+  }
+
+  /** The Cookie header a browser would send. */
+  get cookieHeader(): string | null {
+    return this.jar.size ? [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ") : null;
+  }
 
   constructor(
     readonly baseUrl: string,
@@ -26,16 +45,19 @@ export class TestBrowser {
       method,
       headers: {
         ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-        ...(this.cookie ? { Cookie: this.cookie } : {}),
+        ...(this.cookieHeader ? { Cookie: this.cookieHeader } : {}),
         ...(this.origin && method !== "GET" ? { Origin: this.origin } : {}),
+        ...this.headers,
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
+      const name = pair.slice(0, pair.indexOf("=")).trim();
       const value = pair.slice(pair.indexOf("=") + 1);
-      this.cookie = /Max-Age=0/i.test(c) || value === "" ? null : pair;
+      if (/Max-Age=0/i.test(c) || value === "") this.jar.delete(name);
+      else this.jar.set(name, value);
     }
     const text = await res.text();
     let parsed: unknown = text;

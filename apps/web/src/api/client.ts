@@ -16,9 +16,15 @@ export class ApiError extends Error {
   }
 }
 
-export function messageForCode(code: string, fallback: string): string {
+export function messageForCode(code: string, fallback: string, params: Record<string, string> = {}): string {
   const key = `error.${code}`;
-  return hasMessage(key) ? t(key) : fallback || t("error.unknown");
+  return hasMessage(key) ? t(key, params) : fallback || t("error.unknown");
+}
+
+/** "30秒" / "15分": a Retry-After header as the messages say it. */
+export function waitText(retryAfter: string | null): string {
+  const seconds = Math.max(1, Math.ceil(Number(retryAfter) || 1));
+  return seconds < 60 ? t("wait.seconds", { n: seconds }) : t("wait.minutes", { n: Math.ceil(seconds / 60) });
 }
 
 /** Japanese text for a field error code ("required", "password.tooShort", …). */
@@ -69,7 +75,7 @@ export async function api<T>(
     throw new ApiError(
       res.status,
       code,
-      messageForCode(code, data?.error?.message ?? ""),
+      messageForCode(code, data?.error?.message ?? "", { wait: waitText(res.headers.get("Retry-After")) }),
       data?.error?.fields,
     );
   }

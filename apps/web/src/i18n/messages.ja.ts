@@ -604,7 +604,10 @@ export const messages = {
   "error.network": "サーバーに接続できません。ネットワークを確認してください。",
   "error.unknown": "エラーが発生しました。時間をおいて再度お試しください。",
   "error.auth.invalid": "メールアドレスまたはパスワードが正しくありません。",
-  "error.auth.throttled": "ログインの試行回数が上限に達しました。しばらく待ってから再度お試しください。",
+  "error.auth.throttled":
+    "失敗が続いたため、しばらく待ってからお試しください。{wait}後に再びお試しいただけます。",
+  "wait.seconds": "{n}秒",
+  "wait.minutes": "{n}分",
   "error.auth.required": "ログインしてください。",
   "error.csrf.origin": "このページからの操作は受け付けられません。ページを開き直してください。",
   "error.forbidden": "この操作を行う権限がありません。",

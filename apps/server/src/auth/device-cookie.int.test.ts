@@ -1,0 +1,32 @@
+import { afterEach, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { DeviceCookies } from "./device-cookie.js";
+
+let server: TestServer;
+afterEach(async () => {
+  await server?.destroy();
+});
+
+const header = (setCookie: string) => setCookie.split(";")[0];
+
+it("knows a browser only for the accounts it logged in to, until the note expires or is altered", async () => {
+  server = await startTestServer();
+  let now = 1_000_000;
+  const devices = new DeviceCookies(server.ctx.db, server.ctx.config, 60_000, () => now);
+  const first = header(await devices.remember(null, "useraaaa"));
+  const both = header(await devices.remember(first, "userbbbb"));
+  expect(await devices.deviceFor(both, "useraaaa")).toMatch(/^[a-z2-7]+$/);
+  expect(await devices.deviceFor(both, "userbbbb")).toMatch(/^[a-z2-7]+$/);
+  expect(await devices.deviceFor(both, "usercccc")).toBeNull();
+  // A note copied onto another account's name fails its signature.
+  const forged = both.replace(/useraaaa/g, "usercccc");
+  expect(await devices.deviceFor(forged, "usercccc")).toBeNull();
+  // Another installation's key does not sign for this one.
+  await server.ctx.db.run("UPDATE server_keys SET key = randomblob(32)");
+  const again = new DeviceCookies(server.ctx.db, server.ctx.config, 60_000, () => now);
+  expect(await again.deviceFor(both, "useraaaa")).toBeNull();
+  // Expired notes are not known either.
+  const fresh = header(await again.remember(null, "useraaaa"));
+  now += 60_000;
+  expect(await again.deviceFor(fresh, "useraaaa")).toBeNull();
+});
