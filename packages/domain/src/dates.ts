@@ -6,7 +6,7 @@
  * Typed: a 年度 may be written 令和8, R8, 令和8年度, 令和元年度, H30, 2026, 2026年度, with
  * full-width digits and letters too.
  */
-import { ERAS, eraOfIsoDate, fiscalYearLabel } from "./fiscal-year.js";
+import { ERAS, eraOfIsoDate, fiscalYearLabel, fiscalYearOfIsoDate } from "./fiscal-year.js";
 
 export const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"] as const;
 
@@ -56,6 +56,20 @@ export function japanDateTime(ms: number): { date: string; time: string } {
   const parts: Record<string, string> = {};
   for (const p of japanParts.formatToParts(new Date(ms))) parts[p.type] = p.value;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/**
+ * Today's date in Japan, ISO (`2026-03-31`), whatever the machine's time zone. Every "today"
+ * and "this 年度" of the app comes from here (or `currentFiscalYear`): never local date parts
+ * of a shifted Date, which are off by the machine's own offset.
+ */
+export function todayInJapan(now: number = Date.now()): string {
+  return japanDateTime(now).date;
+}
+
+/** The 年度 it is now in Japan: 2025 until 31 March 2026 23:59 Japan time. */
+export function currentFiscalYear(now: number = Date.now()): number {
+  return fiscalYearOfIsoDate(todayInJapan(now));
 }
 
 /** 令和5年5月25日（木）14:05 for a timestamp, in Japan time. */

@@ -29,7 +29,10 @@ function eraYearText(n: number): string {
   return n === 1 ? "元" : String(n);
 }
 
-/** The fiscal year a calendar date belongs to (local date parts are used). */
+/**
+ * The fiscal year of a calendar date built from its parts (`new Date(y, m, d)`: local date
+ * parts are read). Not for "now": use `currentFiscalYear()` (dates.ts), which is Japan's.
+ */
 export function fiscalYearOf(date: Date): number {
   const year = date.getFullYear();
   return date.getMonth() >= 3 ? year : year - 1;

@@ -9,8 +9,8 @@ import {
   averageOf,
   type Cell,
   can,
+  currentFiscalYear,
   figureOf,
-  fiscalYearOf,
   isDirection,
   isIndicatorCode,
   isIndicatorKind,
@@ -54,7 +54,7 @@ export class IndicatorEvents {
 }
 
 const MIN_YEAR = 2000;
-const maxYear = () => fiscalYearOf(new Date(Date.now() + 9 * 3_600_000)) + 1;
+const maxYear = () => currentFiscalYear() + 1;
 const notFound = () => new ApiError(404, "indicator.notFound", "指標が見つかりません。");
 
 function numberOrNull(body: Record<string, unknown>, field: string, errors: FieldErrors): number | null {

@@ -4,7 +4,14 @@
  * observers in a prefecture group, each municipality's plan progress as well. Plans
  * themselves never cross workspaces.
  */
-import { canSeeRegionPlans, figureOf, fiscalYearOf, normalise, planDashboard } from "@tsumugi/domain";
+import {
+  canSeeRegionPlans,
+  currentFiscalYear,
+  figureOf,
+  normalise,
+  planDashboard,
+  todayInJapan,
+} from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
@@ -131,7 +138,7 @@ export function regionRoutes(): Hono<AppEnv> {
     );
     if (!group) throw new ApiError(404, "region.notFound", "地域グループが見つかりません。");
     const showPlans = canSeeRegionPlans(actor, group.kind);
-    const fy = fiscalYearOf(new Date(Date.now() + 9 * 3_600_000));
+    const fy = currentFiscalYear();
     const members = await db.all<{ id: string; name: string; prefecture: string }>(
       `SELECT w.id, w.name, w.prefecture FROM region_group_members m JOIN workspaces w ON w.id = m.workspace_id
         WHERE m.group_id = ? ORDER BY w.lg_code`,
@@ -168,10 +175,7 @@ export function regionRoutes(): Hono<AppEnv> {
           const doc = await findPlanDocument(db, w.id, year);
           const projection = doc ? await readProjection(db, doc.docName) : null;
           if (projection) {
-            const d = planDashboard(
-              projection.plan,
-              new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10),
-            );
+            const d = planDashboard(projection.plan, todayInJapan());
             plan = {
               fiscalYear: year,
               progress: d.overall.progress,

@@ -4,13 +4,14 @@
  * The plan itself is edited over the collab WebSocket (`docName`).
  */
 import {
+  currentFiscalYear,
   documentAccess,
   emptyYearPlan,
   fiscalYearLabel,
-  fiscalYearOf,
   nextYearPlan,
   planDashboard,
   readYearPlan,
+  todayInJapan,
 } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
@@ -48,11 +49,6 @@ function toPlanView(d: DocumentRecord, access: "write" | "read" | "none") {
   };
 }
 
-/** Today in Japan (the 年度 and "this month" are Japanese calendar notions). */
-function todayInJapan(): string {
-  return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
-
 export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
@@ -69,7 +65,7 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     const plans = await listPlanDocuments(c.get("app").db, c.get("workspaceId"));
     return c.json({
       plans: plans.map((p) => toPlanView(p, documentAccess(actor, p))),
-      currentFiscalYear: fiscalYearOf(new Date(Date.now() + 9 * 3_600_000)),
+      currentFiscalYear: currentFiscalYear(),
     });
   });
 

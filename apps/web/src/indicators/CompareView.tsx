@@ -3,7 +3,7 @@
  * normalised, with the group average (a bar chart and its table), and the region overview:
  * key indicators for all members; plan progress too for the prefecture's observers.
  */
-import { fiscalYearLabel, roundFigure } from "@tsumugi/domain";
+import { currentFiscalYear, fiscalYearLabel, roundFigure } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
 import {
   Bar,
@@ -43,7 +43,7 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
     comparable.find((i) => i.code === "S04")?.code ?? comparable[0]?.code ?? "",
   );
   const years = [...new Set(data.values.map((v) => v.fiscalYear))].sort();
-  const [fy, setFy] = useState(years.at(-1) ?? new Date().getFullYear());
+  const [fy, setFy] = useState(years.at(-1) ?? currentFiscalYear());
   const [result, setResult] = useState<CompareResult | null>(null);
   const [refresh, setRefresh] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh after joining or leaving a group

@@ -3,7 +3,15 @@
  * indicator's trend chart, comparison with the region's municipalities, import and export,
  * and the population bases normalisation needs.
  */
-import { figureOf, fiscalYearLabel, ITEMS, itemMark, roundFigure, SCENES } from "@tsumugi/domain";
+import {
+  currentFiscalYear,
+  figureOf,
+  fiscalYearLabel,
+  ITEMS,
+  itemMark,
+  roundFigure,
+  SCENES,
+} from "@tsumugi/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ApiError, api, get, post } from "../api/client";
@@ -16,11 +24,6 @@ import { type IndicatorData, type IndicatorInfo, useIndicators } from "./useIndi
 
 const VIEWS = ["grid", "trend", "compare", "import", "population"] as const;
 type View = (typeof VIEWS)[number];
-
-function currentFiscalYear(): number {
-  const now = new Date();
-  return now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1;
-}
 
 export function IndicatorsPanel({ wid }: { wid: string }) {
   const { data, reload } = useIndicators(wid);

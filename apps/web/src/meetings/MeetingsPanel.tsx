@@ -1,5 +1,11 @@
 /** The workspace's meetings by 年度, creating one, the decisions search and the calendar feed. */
-import { canManageMeeting, fiscalYearLabel, MEETING_KINDS, type MeetingKind } from "@tsumugi/domain";
+import {
+  canManageMeeting,
+  currentFiscalYear,
+  fiscalYearLabel,
+  MEETING_KINDS,
+  type MeetingKind,
+} from "@tsumugi/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, api, get, post } from "../api/client";
@@ -88,11 +94,6 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
       <CalendarFeed wid={wid} />
     </section>
   );
-}
-
-function currentFiscalYear(): number {
-  const now = new Date();
-  return now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1;
 }
 
 function NewMeeting({ wid, data }: { wid: string; data: WorkspaceData }) {

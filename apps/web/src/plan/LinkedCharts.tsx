@@ -2,7 +2,7 @@
  * Small trend charts of the indicators linked to an action or a scene, inline in the plan.
  * They follow new values live (the indicators stream), and open the full chart on click.
  */
-import { fiscalYearOf } from "@tsumugi/domain";
+import { currentFiscalYear } from "@tsumugi/domain";
 import { Link } from "react-router";
 import { t } from "../i18n/t";
 import { TrendChart, yearRange } from "../indicators/TrendChart";
@@ -12,7 +12,7 @@ export function LinkedCharts({ indicatorIds, testId }: { indicatorIds: readonly 
   const { indicators, wid } = usePlanContext();
   if (!indicators || indicatorIds.length === 0) return null;
   const list = indicators.indicators.filter((i) => indicatorIds.includes(i.id));
-  const now = fiscalYearOf(new Date());
+  const now = currentFiscalYear();
   return (
     <div className="linked-charts" data-testid={testId ?? "linked-charts"}>
       {list.map((i) => {

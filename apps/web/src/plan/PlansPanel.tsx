@@ -1,5 +1,5 @@
 /** The workspace's plans by 年度, and (for the secretariat) creating one. */
-import { fiscalYearLabel, parseFiscalYear } from "@tsumugi/domain";
+import { currentFiscalYear, fiscalYearLabel, parseFiscalYear } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, get, post } from "../api/client";
@@ -12,7 +12,7 @@ import "./plans-panel.css";
 export function PlansPanel({ wid, canCreate }: { wid: string; canCreate: boolean }) {
   const navigate = useNavigate();
   const [plans, setPlans] = useState<PlanInfo[] | null>(null);
-  const [current, setCurrent] = useState<number>(new Date().getFullYear());
+  const [current, setCurrent] = useState<number>(() => currentFiscalYear());
   const [year, setYear] = useState("");
   // null: as the year suggests (carry over when last year's plan exists).
   const [carryOver, setCarryOver] = useState<boolean | null>(null);
