@@ -1,20 +1,15 @@
 /**
- * An <input> or <textarea> bound to a Y.Text: each keystroke becomes the smallest edit,
- * colleagues' edits appear while the caret stays put, and an IME composition in progress
- * is never disturbed: what it commits is inserted where the composition began, even if a
- * remote change moved the text meanwhile.
+ * An <input> or <textarea> bound to a Y.Text (see text-binding.ts): each keystroke becomes an
+ * edit at the caret, colleagues' edits appear at once with the caret moved through them, and
+ * an IME composition is never disturbed. With `maxLength`, the field stops at the schema's
+ * limit and says so in Japanese when the text gets near it (or is over it, e.g. written by an
+ * older version).
  */
-import {
-  type ChangeEvent,
-  type CompositionEvent,
-  type FocusEvent,
-  type KeyboardEvent,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
-import * as Y from "yjs";
-import { applyTextEdit, replaceText, shiftCaret } from "./text-diff";
+import { type FocusEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
+import type * as Y from "yjs";
+import { t } from "../i18n/t";
+import { TextFieldBinding } from "./text-binding";
+import "./collab-fields.css";
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -32,81 +27,43 @@ interface Props {
   placeholder?: string;
   className?: string;
   testId?: string;
+  /** The schema's limit for this field (characters). */
   maxLength?: number;
   onFocus?(): void;
   onBlur?(): void;
 }
 
-interface Composition {
-  start: Y.RelativePosition;
-  end: Y.RelativePosition;
-  startIndex: number;
-  selected: number;
-  baseLength: number;
+/** The hint appears from this share of the limit on. */
+const HINT_FROM = 0.9;
+
+/** What to tell about the length: nothing far from the limit. */
+export function limitHint(length: number, max: number | undefined): string | null {
+  if (max === undefined || length < Math.floor(max * HINT_FROM)) return null;
+  if (length > max) return t("field.limit.over", { max, over: length - max });
+  if (length === max) return t("field.limit.reached", { max });
+  return t("field.limit.near", { max, rest: max - length });
 }
 
 export function CollabTextInput(props: Props) {
-  const { text } = props;
-  const [value, setValue] = useState(() => text.toString());
+  const { text, maxLength } = props;
   const ref = useRef<Field | null>(null);
-  const composition = useRef<Composition | null>(null);
+  const [length, setLength] = useState(() => text.length);
+  const hintId = useId();
+  const readOnly = useRef(props.readOnly);
+  readOnly.current = props.readOnly;
 
-  useEffect(() => {
-    setValue(text.toString());
-    const observe = (event: Y.YTextEvent, tx: Y.Transaction) => {
-      if (tx.local || composition.current) return;
-      const el = ref.current;
-      const focused = el !== null && document.activeElement === el;
-      const caret = focused ? shiftCaret(el.selectionStart ?? 0, event.delta as never) : 0;
-      const caretEnd = focused ? shiftCaret(el.selectionEnd ?? 0, event.delta as never) : 0;
-      setValue(text.toString());
-      if (focused) queueMicrotask(() => el.setSelectionRange(caret, caretEnd));
-    };
-    text.observe(observe);
-    return () => text.unobserve(observe);
+  useLayoutEffect(() => {
+    const field = ref.current;
+    if (!field) return;
+    const binding = new TextFieldBinding(field, text, {
+      onText: (value) => setLength(value.length),
+      writable: () => !readOnly.current,
+    });
+    return () => binding.destroy();
   }, [text]);
 
-  const onChange = (e: ChangeEvent<Field>) => {
-    const next = e.target.value;
-    setValue(next);
-    if (composition.current || props.readOnly) return;
-    replaceText(text, next);
-  };
-
-  const onCompositionStart = (e: CompositionEvent<Field>) => {
-    const el = e.currentTarget;
-    const startIndex = el.selectionStart ?? el.value.length;
-    const endIndex = el.selectionEnd ?? startIndex;
-    composition.current = {
-      start: Y.createRelativePositionFromTypeIndex(text, startIndex),
-      end: Y.createRelativePositionFromTypeIndex(text, endIndex, -1),
-      startIndex,
-      selected: endIndex - startIndex,
-      baseLength: el.value.length,
-    };
-  };
-
-  const onCompositionEnd = (e: CompositionEvent<Field>) => {
-    const c = composition.current;
-    composition.current = null;
-    if (!c || props.readOnly || !text.doc) return;
-    const final = e.currentTarget.value;
-    const committed = final.slice(c.startIndex, c.startIndex + final.length - c.baseLength + c.selected);
-    const start = Y.createAbsolutePositionFromRelativePosition(c.start, text.doc)?.index ?? c.startIndex;
-    const end = Y.createAbsolutePositionFromRelativePosition(c.end, text.doc)?.index ?? start + c.selected;
-    applyTextEdit(text, { index: start, remove: Math.max(0, end - start), insert: committed });
-    const merged = text.toString();
-    setValue(merged);
-    const el = e.currentTarget;
-    const caret = start + committed.length;
-    queueMicrotask(() => el.setSelectionRange(caret, caret));
-  };
-
+  const hint = props.readOnly ? null : limitHint(length, maxLength);
   const common = {
-    value,
-    onChange,
-    onCompositionStart,
-    onCompositionEnd,
     onKeyDown: (e: KeyboardEvent<Field>) => {
       // Enter that confirms an IME conversion is not a line break either way.
       if (props.noLineBreaks && e.key === "Enter" && !e.nativeEvent.isComposing) {
@@ -118,17 +75,33 @@ export function CollabTextInput(props: Props) {
     onBlur: (_: FocusEvent<Field>) => props.onBlur?.(),
     readOnly: props.readOnly,
     "aria-label": props.label,
+    "aria-describedby": hint ? hintId : undefined,
+    "aria-invalid": maxLength !== undefined && length > maxLength ? true : undefined,
     placeholder: props.placeholder,
     className: props.className,
     "data-testid": props.testId,
-    maxLength: props.maxLength,
+    maxLength,
   };
   const setRef = (el: Field | null) => {
     ref.current = el;
   };
-  return props.multiline ? (
-    <textarea ref={setRef} rows={props.rows ?? 3} {...common} />
-  ) : (
-    <input ref={setRef} type="text" {...common} />
+  return (
+    <>
+      {props.multiline ? (
+        <textarea ref={setRef} rows={props.rows ?? 3} {...common} />
+      ) : (
+        <input ref={setRef} type="text" {...common} />
+      )}
+      {hint && (
+        <span
+          id={hintId}
+          className={maxLength !== undefined && length > maxLength ? "limit-hint over" : "limit-hint"}
+          data-testid="limit-hint"
+          role="status"
+        >
+          {hint}
+        </span>
+      )}
+    </>
   );
 }

@@ -663,6 +663,11 @@ export const messages = {
   "plans.noPrevious": "{label}の計画がないため、新しい計画として作成します。",
   "error.plan.noPreviousPlan":
     "前年度の計画がないため引き継げません。「前年度の計画を引き継ぐ」を外して作成してください。",
+
+  // Co-edited fields: length limits and rows the plan's rules reject
+  "field.limit.near": "あと{rest}文字で上限（{max}文字）です。",
+  "field.limit.reached": "上限の{max}文字に達しました。これ以上は入力できません。",
+  "field.limit.over": "上限の{max}文字を{over}文字超えています。短くしてください。",
 } as const;
 
 export type MessageKey = keyof typeof messages;
