@@ -8,6 +8,7 @@ import { currentFiscalYear, fiscalYearLabel } from "@tsumugi/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2EServer, launchChromium, repoRoot, startE2EServer } from "./harness.js";
+import { eventually, loggedInPage } from "./pages.js";
 
 let server: E2EServer;
 let browser: Browser;
@@ -96,4 +97,65 @@ describe("a new municipality's first plan", () => {
     expect(await page.getByTestId("plan-year-hint").innerText()).toContain("年度として読めません");
     expect(await page.getByTestId("plan-create").isDisabled()).toBe(true);
   }, 90_000);
+});
+
+describe("indicator years with no figures yet", () => {
+  it("the 人口 view takes a 年度 typed in 和暦 and saves its figures", async () => {
+    const { page } = await loggedInPage(browser, server, "事務局");
+    await page.getByTestId("tab-indicators").click();
+    await page.getByTestId("indicators-view-population").click();
+    await page.getByTestId("population").waitFor();
+    const wid = new URL(page.url()).pathname.split("/")[2];
+    expect(await page.locator('[data-testid="population-row"][data-year="2018"]').count()).toBe(0);
+
+    // Out of range and unreadable years are refused with a reason.
+    await page.getByTestId("population-year").fill("令和30");
+    await page.getByTestId("population-add").click();
+    expect(await page.getByRole("alert").innerText()).toContain("までの年度を入力してください");
+    await page.getByTestId("population-year").fill("H30");
+    expect(await page.getByTestId("population-year-hint").innerText()).toBe("平成30年度（2018年度）");
+    await page.getByTestId("population-add").click();
+    const row = page.locator('[data-testid="population-row"][data-year="2018"]');
+    await row.waitFor();
+    await row.getByLabel("平成30年度 総人口").fill("２００，１２０");
+    await row.getByLabel("平成30年度 65歳以上").fill("44000");
+    await row.getByLabel("平成30年度 75歳以上").fill("21000");
+    await row.getByLabel("平成30年度 総人口").focus();
+
+    await eventually(async () => {
+      const api = await page.evaluate(
+        async (w) => (await fetch(`/api/workspaces/${w}/indicators`)).json(),
+        wid,
+      );
+      const p = api.populations.find((x: { fiscalYear: number }) => x.fiscalYear === 2018);
+      return p?.total === 200120 && p.aged65 === 44000 && p.aged75 === 21000;
+    }, "the 平成30年度 population saved");
+  }, 60_000);
+
+  it("the value grid shows a 年度 typed in 和暦 and takes its value", async () => {
+    const { page } = await loggedInPage(browser, server, "事務局");
+    await page.getByTestId("tab-indicators").click();
+    await page.getByTestId("indicator-grid").waitFor();
+    const wid = new URL(page.url()).pathname.split("/")[2];
+    expect(await page.getByRole("columnheader", { name: "平成30年度" }).count()).toBe(0);
+    await page.getByTestId("grid-year").fill("平成３０年度");
+    await page.getByTestId("grid-year-show").click();
+    await page.getByRole("columnheader", { name: "平成30年度" }).waitFor();
+    const input = page
+      .locator('[data-testid="indicator-row"][data-code="O03"]')
+      .getByLabel("在宅看取り数 平成30年度");
+    await input.fill("80");
+    await input.press("Enter");
+    await eventually(async () => {
+      const api = await page.evaluate(
+        async (w) => (await fetch(`/api/workspaces/${w}/indicators`)).json(),
+        wid,
+      );
+      const o03 = api.indicators.find((i: { code: string }) => i.code === "O03");
+      return api.values.some(
+        (v: { indicatorId: string; fiscalYear: number; value: number }) =>
+          v.indicatorId === o03.id && v.fiscalYear === 2018 && v.value === 80,
+      );
+    }, "the 平成30年度 value saved");
+  }, 60_000);
 });

@@ -660,6 +660,13 @@ export const messages = {
   "fiscalYear.placeholder": "例：令和8",
   "fiscalYear.reads": "{label}（{year}年度）",
   "fiscalYear.invalid": "年度として読めません。例：令和8、R8、令和8年度、2026",
+  "fiscalYear.outOfRange": "{from}から{to}までの年度を入力してください。",
+  "indicators.pop.addYear": "年度を追加",
+  "indicators.yearsEarlier": "◀ 前の年度",
+  "indicators.yearsLater": "次の年度 ▶",
+  "indicators.showYear": "年度を指定して表示",
+  "indicators.show": "表示",
+  "indicators.pop.add": "追加",
   "plans.noPrevious": "{label}の計画がないため、新しい計画として作成します。",
   "error.plan.noPreviousPlan":
     "前年度の計画がないため引き継げません。「前年度の計画を引き継ぐ」を外して作成してください。",

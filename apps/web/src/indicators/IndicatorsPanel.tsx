@@ -9,6 +9,7 @@ import {
   fiscalYearLabel,
   ITEMS,
   itemMark,
+  parseFiscalYear,
   roundFigure,
   SCENES,
 } from "@tsumugi/domain";
@@ -18,9 +19,11 @@ import { ApiError, api, get, post } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { CompareView } from "./CompareView";
 import { markersFor, type PlanMarker, TrendChart, yearRange } from "./TrendChart";
 import { type IndicatorData, type IndicatorInfo, useIndicators } from "./useIndicators";
+import "./indicators.css";
 
 const VIEWS = ["grid", "trend", "compare", "import", "population"] as const;
 type View = (typeof VIEWS)[number];
@@ -210,52 +213,111 @@ function NewIndicator({ wid, onDone }: { wid: string; onDone(): void }) {
   );
 }
 
+const GRID_YEARS = 6;
+
 function ValueGrid({ wid, data, onOpen }: { wid: string; data: IndicatorData; onOpen(id: string): void }) {
   const fy = currentFiscalYear();
+  const { min, max } = enterableYears();
   const allYears = data.values.map((v) => v.fiscalYear);
-  const last = Math.max(fy, ...allYears);
-  const years = Array.from({ length: 6 }, (_, i) => last - 5 + i);
+  const [chosenLast, setChosenLast] = useState<number | null>(null);
+  const last = Math.min(max, chosenLast ?? Math.max(fy, ...allYears));
+  const years = Array.from({ length: GRID_YEARS }, (_, i) => last - GRID_YEARS + 1 + i);
+  const [typed, setTyped] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const show = () => {
+    const y = parseFiscalYear(typed);
+    if (y === null) return setError(t("fiscalYear.invalid"));
+    if (y < min || y > max) {
+      return setError(t("fiscalYear.outOfRange", { from: fiscalYearLabel(min), to: fiscalYearLabel(max) }));
+    }
+    setError(null);
+    setTyped("");
+    if (y < years[0]) setChosenLast(y + GRID_YEARS - 1);
+    else if (y > last) setChosenLast(y);
+  };
+  const move = (by: number) => setChosenLast(Math.max(min + GRID_YEARS - 1, Math.min(max, last + by)));
   return (
-    <div className="scroll-x">
-      <table className="grid-table indicator-grid" data-testid="indicator-grid">
-        <thead>
-          <tr>
-            <th>{t("indicators.code")}</th>
-            <th>{t("indicators.name")}</th>
-            <th>{t("indicators.type")}</th>
-            <th>{t("indicators.unit")}</th>
-            {years.map((y) => (
-              <th key={y}>{fiscalYearLabel(y)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.indicators.map((i) => (
-            <tr key={i.id} data-testid="indicator-row" data-code={i.code}>
-              <td>{i.code}</td>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => onOpen(i.id)}
-                  data-testid="indicator-open"
-                >
-                  {i.name}
-                </button>
-                {i.derived && <span className="badge">{t("indicators.derived")}</span>}
-              </td>
-              <td>{t(`indicatorType.${i.type}` as MessageKey)}</td>
-              <td>{i.unit}</td>
+    <>
+      <form
+        className="inline-form grid-years no-print"
+        onSubmit={(e) => {
+          e.preventDefault();
+          show();
+        }}
+      >
+        <button
+          type="button"
+          onClick={() => move(-1)}
+          disabled={years[0] <= min}
+          data-testid="grid-years-earlier"
+        >
+          {t("indicators.yearsEarlier")}
+        </button>
+        <button type="button" onClick={() => move(1)} disabled={last >= max} data-testid="grid-years-later">
+          {t("indicators.yearsLater")}
+        </button>
+        <FiscalYearInput
+          label={t("indicators.showYear")}
+          value={typed}
+          onChange={(text) => {
+            setTyped(text);
+            setError(null);
+          }}
+          testId="grid-year"
+        />
+        <button type="submit" data-testid="grid-year-show">
+          {t("indicators.show")}
+        </button>
+        {error && (
+          <span className="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </form>
+      <div className="table-scroll">
+        <table className="grid-table indicator-grid" data-testid="indicator-grid">
+          <thead>
+            <tr>
+              <th scope="col" className="sticky-col">
+                {t("indicators.name")}
+              </th>
               {years.map((y) => (
-                <td key={y}>
-                  <ValueCell wid={wid} indicator={i} data={data} fiscalYear={y} />
-                </td>
+                <th key={y} scope="col">
+                  {fiscalYearLabel(y)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {data.indicators.map((i) => (
+              <tr key={i.id} data-testid="indicator-row" data-code={i.code}>
+                <th scope="row" className="sticky-col">
+                  <span className="indicator-code">{i.code}</span>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onOpen(i.id)}
+                    data-testid="indicator-open"
+                  >
+                    {i.name}
+                  </button>
+                  <span className="indicator-meta">
+                    {t(`indicatorType.${i.type}` as MessageKey)}
+                    {i.unit && `・${i.unit}`}
+                    {i.derived && <span className="badge">{t("indicators.derived")}</span>}
+                  </span>
+                </th>
+                {years.map((y) => (
+                  <td key={y}>
+                    <ValueCell wid={wid} indicator={i} data={data} fiscalYear={y} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -541,25 +603,83 @@ function ImportView({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
   );
 }
 
+/** The 年度 the server accepts values for: 2000 to next year. */
+function enterableYears(): { min: number; max: number } {
+  return { min: 2000, max: currentFiscalYear() + 1 };
+}
+
 function PopulationView({ wid, data }: { wid: string; data: IndicatorData }) {
   const fy = currentFiscalYear();
-  const years = [...new Set([...data.populations.keys(), fy - 1, fy])].sort();
+  // Years a person added here that have no figures yet.
+  const [added, setAdded] = useState<number[]>([]);
+  const [typed, setTyped] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  // Every 年度 from the first with figures (or last year) to this one, and any added.
+  const known = [...data.populations.keys(), fy - 1, fy, ...added];
+  const first = Math.min(...known);
+  const years = Array.from({ length: Math.max(...known) - first + 1 }, (_, i) => first + i);
+  const add = () => {
+    const y = parseFiscalYear(typed);
+    const { min, max } = enterableYears();
+    if (y === null) {
+      setError(t("fiscalYear.invalid"));
+      return;
+    }
+    if (y < min || y > max) {
+      setError(t("fiscalYear.outOfRange", { from: fiscalYearLabel(min), to: fiscalYearLabel(max) }));
+      return;
+    }
+    setAdded((a) => (a.includes(y) ? a : [...a, y]));
+    setTyped("");
+    setError(null);
+  };
   return (
-    <table className="grid-table" data-testid="population">
-      <thead>
-        <tr>
-          <th>{t("plans.year")}</th>
-          <th>{t("indicators.pop.total")}</th>
-          <th>{t("indicators.pop.aged65")}</th>
-          <th>{t("indicators.pop.aged75")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {years.map((y) => (
-          <PopulationRow key={y} wid={wid} fiscalYear={y} data={data} />
-        ))}
-      </tbody>
-    </table>
+    <div className="population-view">
+      <div className="table-scroll">
+        <table className="grid-table population-table" data-testid="population">
+          <thead>
+            <tr>
+              <th className="sticky-col">{t("plans.year")}</th>
+              <th>{t("indicators.pop.total")}</th>
+              <th>{t("indicators.pop.aged65")}</th>
+              <th>{t("indicators.pop.aged75")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => (
+              <PopulationRow key={y} wid={wid} fiscalYear={y} data={data} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {data.can.enter && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            add();
+          }}
+        >
+          <FiscalYearInput
+            label={t("indicators.pop.addYear")}
+            value={typed}
+            onChange={(text) => {
+              setTyped(text);
+              setError(null);
+            }}
+            testId="population-year"
+          />
+          <button type="submit" data-testid="population-add">
+            {t("indicators.pop.add")}
+          </button>
+          {error && (
+            <span className="field-error" role="alert">
+              {error}
+            </span>
+          )}
+        </form>
+      )}
+    </div>
   );
 }
 
@@ -572,7 +692,10 @@ function PopulationRow({ wid, fiscalYear, data }: { wid: string; fiscalYear: num
   });
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    const num = (s: string) => (s.trim() === "" ? null : Number(s.replace(/,/g, "")));
+    const num = (s: string) => {
+      const text = s.normalize("NFKC").replace(/[,\s]/g, "");
+      return text === "" ? null : Number(text);
+    };
     try {
       await api("PUT", `/api/workspaces/${wid}/indicators/populations/${fiscalYear}`, {
         total: num(values.total),
@@ -591,8 +714,10 @@ function PopulationRow({ wid, fiscalYear, data }: { wid: string; fiscalYear: num
     }
   };
   return (
-    <tr>
-      <th scope="row">{fiscalYearLabel(fiscalYear)}</th>
+    <tr data-testid="population-row" data-year={fiscalYear}>
+      <th scope="row" className="sticky-col">
+        {fiscalYearLabel(fiscalYear)}
+      </th>
       {(["total", "aged65", "aged75"] as const).map((k) => (
         <td key={k}>
           <input
