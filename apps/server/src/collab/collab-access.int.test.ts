@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import {
+  acknowledged,
   type CollabWorld,
   closeOf,
   connectProvider,
@@ -98,8 +99,10 @@ describe("read-only connections", () => {
     await waitFor(() => observer.text.toString() === "本文（追記）", "observer receives live changes");
 
     observer.text.insert(0, "改ざん");
-    // A later writer edit proves the observer's update had time to arrive and was dropped.
-    await new Promise((r) => setTimeout(r, 100));
+    // Answered once the server has handled the edit: not stored.
+    expect(await observer.acknowledged()).toBe(false);
+    // Anything the edit caused reached the writer before its own answer.
+    await writer.acknowledged();
     writer.text.insert(writer.text.length, "。");
     await waitFor(() => observer.text.toString().endsWith("。"), "observer sees the later edit");
     await server.collab.flush();
@@ -117,7 +120,8 @@ describe("read-only connections", () => {
     outsider.text.insert(0, "部外者");
     member.text.insert(0, "班員");
     await waitFor(() => outsider.text.toString().includes("班員"), "outsider reads");
-    await new Promise((r) => setTimeout(r, 100));
+    expect(await outsider.acknowledged()).toBe(false);
+    expect(await member.acknowledged()).toBe(true);
     expect(member.text.toString()).toBe("班員");
   });
 });
@@ -193,7 +197,8 @@ describe("access changes reach open sockets at once", () => {
     bob.text.insert(0, "降格後の編集");
     writer.text.insert(0, "x");
     await waitFor(() => bob.text.toString().includes("x"), "bob still reads");
-    await new Promise((r) => setTimeout(r, 100));
+    expect(await bob.acknowledged()).toBe(false);
+    await writer.acknowledged();
     expect(writer.text.toString()).toBe("x");
   });
 
@@ -308,7 +313,9 @@ describe("frames racing an access change", () => {
     // Sent before the client has seen the close: still in flight when the server closed it.
     alice.send(insertFrame("終了後"));
     expect((await closed).code).toBe(4401);
-    await new Promise((r) => setTimeout(r, 100));
+    // The server forgets the socket on the client's closing answer, which follows the frame.
+    await waitFor(() => server.collab.connectionCount(world.docName) === 1, "the closed socket forgotten");
+    await reader.acknowledged();
     expect(await storedText()).toBe("");
     expect(reader.text.toString()).toBe("");
   });
@@ -384,7 +391,9 @@ describe("awareness is bound to the connection", () => {
     raw.ws.send(
       encodeAwareness(encodeAwarenessUpdate([{ clientId: a.doc.clientID, clock: 1000, state: null }])),
     );
-    await new Promise((r) => setTimeout(r, 150));
+    // The server has handled both frames, and b has everything they caused.
+    await acknowledged(raw.ws);
+    await b.acknowledged();
     expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe("山田 花子");
     expect(b.provider.awareness.getStates().get(424242)?.user?.name).toBe("攻撃者");
     raw.ws.close();

@@ -3,6 +3,8 @@
  * the `ws` package with the session cookie and Origin a browser would send, and raw
  * sockets for protocol-level tests.
  */
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -31,7 +33,46 @@ export interface ProviderClient {
   /** Close events seen by the provider, newest last. */
   closes: { code: number; reason: string }[];
   synced(): Promise<void>;
+  /**
+   * Tsumugi's save check on this connection: resolves with `stored` once the server has
+   * handled every frame this client sent before (stored it, or dropped it on a read-only
+   * connection), and sent this client everything those frames caused before the answer.
+   */
+  acknowledged(): Promise<boolean>;
   destroy(): void;
+}
+
+const MESSAGE_SAVE_CHECK = 7;
+let nextSaveCheck = 1;
+
+function encodeSaveCheck(seq: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SAVE_CHECK);
+  encoding.writeVarUint(encoder, seq);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The save check on a raw socket (see ProviderClient.acknowledged). A wait for an answer
+ * instead of a sleep: when it arrives, a dropped frame really was dropped, not late.
+ */
+export function acknowledged(ws: WebSocket): Promise<boolean> {
+  const seq = nextSaveCheck++;
+  return new Promise((resolve, reject) => {
+    const onMessage = (data: Buffer) => {
+      if (data[0] !== MESSAGE_SAVE_CHECK) return;
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      decoding.readVarUint(decoder);
+      if (decoding.readVarUint(decoder) !== seq) return;
+      ws.off("message", onMessage);
+      ws.off("close", onClose);
+      resolve(decoding.readVarUint(decoder) === 1);
+    };
+    const onClose = () => reject(new Error("socket closed before the save check was answered"));
+    ws.on("message", onMessage);
+    ws.on("close", onClose);
+    ws.send(encodeSaveCheck(seq));
+  });
 }
 
 export function connectProvider(
@@ -49,6 +90,13 @@ export function connectProvider(
   provider.on("connection-close", (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
+  const answers = new Map<number, (stored: boolean) => void>();
+  provider.messageHandlers[MESSAGE_SAVE_CHECK] = (_encoder, decoder) => {
+    const seq = decoding.readVarUint(decoder);
+    const stored = decoding.readVarUint(decoder) === 1;
+    answers.get(seq)?.(stored);
+    answers.delete(seq);
+  };
   return {
     doc,
     provider,
@@ -65,6 +113,14 @@ export function connectProvider(
             };
             provider.on("sync", on);
           }),
+    acknowledged: () => {
+      const ws = provider.ws;
+      if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.reject(new Error("not connected"));
+      const seq = nextSaveCheck++;
+      const answer = new Promise<boolean>((resolve) => answers.set(seq, resolve));
+      ws.send(encodeSaveCheck(seq));
+      return answer;
+    },
     destroy: () => {
       provider.destroy();
       doc.destroy();
