@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./app/App";
+import { Deferred } from "./app/lazy";
 import "./app/styles.css";
 import { registerServiceWorker } from "./offline/register-service-worker";
 
@@ -10,7 +11,10 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <BrowserRouter>
-        <App />
+        {/* For the screens outside the app's frame (an invitation); the frame has its own. */}
+        <Deferred>
+          <App />
+        </Deferred>
       </BrowserRouter>
     </StrictMode>,
   );

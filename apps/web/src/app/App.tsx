@@ -1,16 +1,19 @@
 import type { ReactNode } from "react";
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
 import { LoginPage } from "../auth/LoginPage";
-import { PasswordPage } from "../auth/PasswordPage";
 import { SessionProvider, useSession } from "../auth/session";
-import { DocumentPage } from "../documents/DocumentPage";
 import { t } from "../i18n/t";
-import { AcceptInvitePage } from "../invites/AcceptInvitePage";
-import { MeetingPage } from "../meetings/MeetingPage";
 import { useUsingOfflineCopies } from "../offline/remembered";
-import { PlanPage } from "../plan/PlanPage";
 import { currentFiscalYearLabel } from "../ui/dates";
-import { WorkspaceHome } from "../workspace/WorkspaceHome";
+import { Deferred, lazyNamed } from "./lazy";
+
+// Every screen but the login page is its own chunk (see ./lazy.tsx).
+const PasswordPage = lazyNamed(() => import("../auth/PasswordPage"), "PasswordPage");
+const DocumentPage = lazyNamed(() => import("../documents/DocumentPage"), "DocumentPage");
+const AcceptInvitePage = lazyNamed(() => import("../invites/AcceptInvitePage"), "AcceptInvitePage");
+const MeetingPage = lazyNamed(() => import("../meetings/MeetingPage"), "MeetingPage");
+const PlanPage = lazyNamed(() => import("../plan/PlanPage"), "PlanPage");
+const WorkspaceHome = lazyNamed(() => import("../workspace/WorkspaceHome"), "WorkspaceHome");
 
 export function App() {
   return (
@@ -145,7 +148,7 @@ function Shell({ children }: { children: ReactNode }) {
           {t("offline.usingCopies")}
         </p>
       )}
-      {children}
+      <Deferred>{children}</Deferred>
     </>
   );
 }

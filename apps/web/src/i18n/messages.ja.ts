@@ -17,6 +17,13 @@ export const messages = {
   "common.none": "なし",
   "common.retry": "再読み込み",
 
+  // Code loaded per screen (app/lazy.tsx)
+  "lazy.loading": "画面を読み込んでいます…",
+  "lazy.failed":
+    "画面を読み込めませんでした。通信状況を確かめてから、再読み込みしてください（新しい版に更新された場合も再読み込みで直ります）。",
+  "lazy.excelUnavailable":
+    "Excel・CSV を読み取る機能を取得できませんでした。インターネットにつながってから、もう一度ファイルを選んでください。",
+
   "login.logoutPending":
     "サーバーに接続できないため、ログアウトはまだ完了していません。接続が戻ると自動で完了します。",
   "login.title": "ログイン",

@@ -1,11 +1,11 @@
 import { useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
+import { Deferred, lazyNamed } from "../app/lazy";
 import { AuditPanel } from "../audit/AuditPanel";
 import { DocumentsPanel } from "../documents/DocumentsPanel";
 import { GroupsPanel } from "../groups/GroupsPanel";
 import type { MessageKey, messages } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { IndicatorsPanel } from "../indicators/IndicatorsPanel";
 import { InvitesPanel } from "../invites/InvitesPanel";
 import { MeetingsPanel } from "../meetings/MeetingsPanel";
 import { MembersPanel } from "../members/MembersPanel";
@@ -13,6 +13,9 @@ import { MentionsPanel } from "../plan/MentionsPanel";
 import { PlansPanel } from "../plan/PlansPanel";
 import { ErrorBanner } from "../ui/Field";
 import { useWorkspace } from "./useWorkspace";
+
+// The charts (Recharts) load with the indicators tab, not with the home page.
+const IndicatorsPanel = lazyNamed(() => import("../indicators/IndicatorsPanel"), "IndicatorsPanel");
 
 const TABS = [
   "plans",
@@ -66,7 +69,11 @@ export function WorkspaceHome() {
       {tab === "plans" && <PlansPanel wid={wid} canCreate={Boolean(detail.can["plans.create"])} />}
       {tab === "mentions" && <MentionsPanel wid={wid} />}
       {tab === "meetings" && <MeetingsPanel wid={wid} data={data} />}
-      {tab === "indicators" && <IndicatorsPanel wid={wid} />}
+      {tab === "indicators" && (
+        <Deferred>
+          <IndicatorsPanel wid={wid} />
+        </Deferred>
+      )}
       {tab === "documents" && <DocumentsPanel wid={wid} data={data} reload={reload} />}
       {tab === "members" && <MembersPanel wid={wid} data={data} reload={reload} />}
       {tab === "groups" && <GroupsPanel wid={wid} data={data} reload={reload} />}
