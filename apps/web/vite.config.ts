@@ -3,12 +3,17 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { serviceWorker } from "./vite-plugins/service-worker";
 
+/** The Excel/CSV reader: large and rarely used, so fetched (and cached) only when used. */
+const ON_DEMAND = /[\\/](packages[\\/]plan-io|node_modules[\\/](exceljs|papaparse))[\\/]/;
+
 // `npm run dev -w @tsumugi/web` serves the app with hot reload and forwards the API and the
 // collab socket to a server on port 3000 (start it with ALLOWED_ORIGINS=http://localhost:5173).
 export default defineConfig({
   plugins: [
     react(),
-    serviceWorker(fileURLToPath(new URL("./src/offline/service-worker.js", import.meta.url))),
+    serviceWorker(fileURLToPath(new URL("./src/offline/service-worker.js", import.meta.url)), {
+      onDemand: (id) => ON_DEMAND.test(id),
+    }),
   ],
   server: {
     proxy: {

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
@@ -275,5 +278,108 @@ describe("reloading while the server is down", () => {
       return text.includes("【停止中に追記】") && text.includes("【看護師も追記】");
     }, "edits stored on the server");
     for (const c of [doctor.context, nurse.context, reader.context]) await c.close();
+  });
+});
+
+describe("offline, with each screen's code loaded on its own", () => {
+  const CSV = join(mkdtempSync(join(tmpdir(), "tsumugi-offline-")), "actions.csv");
+  writeFileSync(
+    CSV,
+    [
+      "取組,場面,事業項目,担当グループ,開始,終了,状況,進捗(%)",
+      "ACP研修（試行）,看取り,カ,専門職研修班,2023-10,2023-12,実施中,30",
+    ].join("\n"),
+  );
+
+  async function openPlan(page: Page): Promise<string> {
+    await page.getByTestId("tab-plans").click();
+    await page.getByTestId("plan-link-2023").click();
+    await page.getByTestId("plan-page").waitFor();
+    await waitForSyncState(page, "saved");
+    await page.getByTestId("plan-view-actions").click();
+    await page.getByTestId("action-row").first().waitFor();
+    return new URL(page.url()).pathname;
+  }
+
+  /** Reads the CSV in the import dialog; returns the scripts fetched meanwhile (the reader's). */
+  async function readCsv(page: Page): Promise<string[]> {
+    const scripts: string[] = [];
+    const record = (r: import("playwright-core").Request) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    };
+    page.on("request", record);
+    await page.getByTestId("plan-import").click();
+    await page.getByTestId("import-file").setInputFiles(CSV);
+    await page.getByTestId("import-preview").or(page.getByTestId("import-failed")).waitFor();
+    page.off("request", record);
+    return scripts;
+  }
+
+  it("reloads a plan and a meeting offline with their screens' code, and the Excel reader once it was used", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    expect(await serviceWorkerControls(page)).toBe(true);
+    const home = new URL(page.url()).pathname;
+    const planPath = await openPlan(page);
+    // The Excel/CSV reader is not fetched when the worker installs, only when first used.
+    const reader = await readCsv(page);
+    expect(await page.getByTestId("import-preview").innerText()).toContain("ACP研修（試行）");
+    expect(reader.length).toBeGreaterThan(0);
+    await page.getByTestId("import-close").click();
+
+    await page.goto(`${home}?tab=meetings`);
+    await page.getByTestId("meetings-year").selectOption("2023");
+    await page.getByTestId("meeting-link").first().click();
+    await page.getByTestId("meeting-page").waitFor();
+    await waitForSyncState(page, "saved");
+    await page.getByTestId("meeting-tab-minutes").click();
+    await page.getByTestId("editor").waitFor();
+    const meetingPath = new URL(page.url()).pathname;
+    const meetingTitle = await page.getByTestId("meeting-title").innerText();
+
+    // Offline, each page is a fresh document: every script comes from the worker's cache.
+    await context.setOffline(true);
+    await page.goto(`${meetingPath}?tab=minutes`);
+    await page.getByTestId("offline-copies").waitFor();
+    expect(await page.getByTestId("meeting-title").innerText()).toBe(meetingTitle);
+
+    await page.goto(planPath);
+    await page.getByTestId("plan-page").waitFor();
+    // The reader, imported afresh in this new page, from the cache.
+    const loaded = (await page.evaluate(
+      `Promise.all(${JSON.stringify(reader)}.map((path) => import(path))).then((ms) => ms.map((m) => Object.keys(m).length))`,
+    )) as number[];
+    expect(loaded.every((n) => n > 0)).toBe(true);
+    expect(await page.getByTestId("chunk-error").count()).toBe(0);
+    await context.close();
+  });
+
+  it("says in Japanese that the Excel reader could not be fetched, and reads the file once it can be", async () => {
+    // Without the service worker, so that the page's own requests can be cut.
+    const context = await browser.newContext({
+      locale: "ja-JP",
+      baseURL: server.url,
+      serviceWorkers: "block",
+    });
+    const page = await context.newPage();
+    const login = demoLogin(server, "事務局");
+    await page.goto("/login");
+    await page.getByTestId("login-email").fill(login.email);
+    await page.getByTestId("login-password").fill(login.password);
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("workspace-name").waitFor();
+    await openPlan(page);
+    // The line drops for the reader's code only: the plan stays usable.
+    const refuse = (route: import("playwright-core").Route) =>
+      route.request().resourceType() === "script" ? route.abort("internetdisconnected") : route.fallback();
+    await context.route(/\/assets\/.*\.js$/, refuse);
+    await readCsv(page);
+    expect(await page.getByTestId("import-failed").innerText()).toContain("インターネットにつながってから");
+    expect(await page.getByTestId("action-row").count()).toBeGreaterThan(0);
+    await context.unroute(/\/assets\/.*\.js$/, refuse);
+    const again = CSV.replace(/\.csv$/, "-2.csv");
+    writeFileSync(again, readFileSync(CSV));
+    await page.getByTestId("import-file").setInputFiles(again);
+    await page.getByTestId("import-preview").waitFor();
+    await context.close();
   });
 });

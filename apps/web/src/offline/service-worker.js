@@ -6,13 +6,15 @@
  * - Navigations go to the network first, so an online page is always the server's current
  *   one; only when the server does not answer is the cached index.html served, and the app
  *   then opens its documents from IndexedDB.
- * - The build's own files (fingerprinted, never changing) are served from the cache.
+ * - The build's own files (fingerprinted, never changing) are served from the cache. The
+ *   shell and every screen's code are fetched when the worker installs (`BUILD.precache`);
+ *   the rest (the Excel reader) is fetched when a page first needs it and cached then.
  * - Everything else (REST API, WebSockets, server-rendered public pages) is left alone.
  */
 /* global BUILD */
 const CACHE_PREFIX = "tsumugi-shell-";
 const CACHE = `${CACHE_PREFIX}${BUILD.version}`;
-const SHELL_FILES = new Set(BUILD.files);
+const BUILD_FILES = new Set(BUILD.files);
 const NOT_THE_APP = ["/api/", "/collab/", "/p/"];
 /** A network that drops packets silently would otherwise keep the page blank for minutes. */
 const NAVIGATION_TIMEOUT_MS = 5_000;
@@ -22,7 +24,7 @@ self.addEventListener("install", (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       // "reload": fetch past the HTTP cache, so index.html matches the assets of this build.
-      await cache.addAll([...SHELL_FILES].map((path) => new Request(path, { cache: "reload" })));
+      await cache.addAll(BUILD.precache.map((path) => new Request(path, { cache: "reload" })));
       await self.skipWaiting();
     })(),
   );
@@ -47,8 +49,8 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     if (NOT_THE_APP.some((prefix) => url.pathname.startsWith(prefix))) return;
     event.respondWith(pageOrShell(request));
-  } else if (SHELL_FILES.has(url.pathname)) {
-    event.respondWith(cachedOrFetched(request));
+  } else if (BUILD_FILES.has(url.pathname)) {
+    event.respondWith(cachedOrFetched(request, (work) => event.waitUntil(work)));
   }
 });
 
@@ -72,6 +74,25 @@ async function pageOrShell(request) {
   return (await caches.match("/index.html", { cacheName: CACHE })) ?? Response.error();
 }
 
-async function cachedOrFetched(request) {
-  return (await caches.match(request, { cacheName: CACHE })) ?? fetch(request);
+/**
+ * A build file from the cache; one not there yet is fetched and kept for the next time
+ * (`waitUntil` keeps the worker alive until it is stored).
+ */
+async function cachedOrFetched(request, waitUntil) {
+  const cached = await caches.match(request, { cacheName: CACHE });
+  if (cached) return cached;
+  const response = await fetch(request);
+  // Only whole answers (a 206 or an error page must not stand in for the file later).
+  if (response.status === 200) {
+    const copy = response.clone();
+    waitUntil(
+      caches
+        .open(CACHE)
+        .then((cache) => cache.put(request, copy))
+        .catch(() => {
+          // Storage full or blocked: the file was still served, only not kept.
+        }),
+    );
+  }
+  return response;
 }

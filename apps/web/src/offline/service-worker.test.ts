@@ -11,8 +11,23 @@ const ORIGIN = "https://tsumugi.example";
 const TEMPLATE = readFileSync(new URL("./service-worker.js", import.meta.url), "utf8");
 const BUILD_FILES = [
   { fileName: "index.html", type: "asset" as const, source: "<html>shell</html>" },
-  { fileName: "assets/app-1.js", type: "chunk" as const, code: "app" },
+  {
+    fileName: "assets/app-1.js",
+    type: "chunk" as const,
+    code: "app",
+    isEntry: true,
+    moduleIds: ["/src/main.tsx"],
+  },
+  // Loaded on demand, not precached (see vite-plugins/service-worker.ts).
+  {
+    fileName: "assets/excel-1.js",
+    type: "chunk" as const,
+    code: "excel",
+    isDynamicEntry: true,
+    moduleIds: ["/packages/plan-io/src/index.ts"],
+  },
 ];
+const ON_DEMAND = { onDemand: (id: string) => id.includes("/plan-io/") };
 
 interface FakeRequest {
   url: string;
@@ -32,6 +47,9 @@ class FakeCaches {
     return {
       addAll: async (requests: FakeRequest[]) => {
         for (const r of requests) store.set(new URL(r.url).pathname, await this.network(r));
+      },
+      put: async (request: FakeRequest, response: Response) => {
+        store.set(new URL(request.url).pathname, response);
       },
     };
   }
@@ -60,7 +78,7 @@ function startWorker(network: Network) {
   const Request = function (this: FakeRequest, path: string, init: { cache?: string }) {
     Object.assign(this, { url: new URL(path, ORIGIN).href, method: "GET", mode: "cors", cache: init.cache });
   };
-  runInNewContext(serviceWorkerSource(TEMPLATE, BUILD_FILES), {
+  runInNewContext(serviceWorkerSource(TEMPLATE, BUILD_FILES, ON_DEMAND), {
     self,
     caches,
     fetch: network,
@@ -79,8 +97,16 @@ function startWorker(network: Network) {
   async function request(path: string, init: Partial<FakeRequest> = {}): Promise<Response | "network"> {
     const req = { url: new URL(path, ORIGIN).href, method: "GET", mode: "cors", ...init };
     let answer: Promise<Response> | null = null;
-    listeners.get("fetch")?.({ request: req, respondWith: (p: Promise<Response>) => (answer = p) });
-    return answer ?? "network";
+    const extended: Promise<unknown>[] = [];
+    listeners.get("fetch")?.({
+      request: req,
+      respondWith: (p: Promise<Response>) => (answer = p),
+      waitUntil: (p: Promise<unknown>) => extended.push(p),
+    });
+    if (answer === null) return "network";
+    const response = await answer;
+    await Promise.all(extended);
+    return response;
   }
   return { self, caches, lifecycle, request };
 }
@@ -108,7 +134,7 @@ describe("service worker", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it("caches the build's files past the HTTP cache when installed, and takes over at once", async () => {
+  it("caches the build's files past the HTTP cache when installed (not the on-demand ones), and takes over at once", async () => {
     const worker = await installed(async () => page("unused"));
     const [name] = worker.caches.stores.keys();
     expect(name).toMatch(/^tsumugi-shell-[0-9a-f]{16}$/);
@@ -146,6 +172,32 @@ describe("service worker", () => {
     const worker = await installed(network);
     expect(await body(await worker.request("/assets/app-1.js"))).toBe("app");
     expect(network).not.toHaveBeenCalled();
+  });
+
+  it("fetches an on-demand file when first used and serves it from the cache afterwards, offline too", async () => {
+    let online = true;
+    const network = vi.fn(async (r: FakeRequest) => {
+      if (!online) throw new TypeError("Failed to fetch");
+      return new URL(r.url).pathname === "/assets/excel-1.js" ? page("excel") : page("other");
+    });
+    const worker = await installed(network);
+    expect(await body(await worker.request("/assets/excel-1.js"))).toBe("excel");
+    expect(network).toHaveBeenCalledTimes(1);
+    online = false;
+    expect(await body(await worker.request("/assets/excel-1.js"))).toBe("excel");
+    expect(network).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not keep an error or a partial answer in place of a file", async () => {
+    let status = 503;
+    const worker = await installed(async () => page(`status ${status}`, status));
+    expect((await worker.request("/assets/excel-1.js")) as Response).toHaveProperty("status", 503);
+    status = 206;
+    expect((await worker.request("/assets/excel-1.js")) as Response).toHaveProperty("status", 206);
+    status = 200;
+    expect(await body(await worker.request("/assets/excel-1.js"))).toBe("status 200");
+    status = 500;
+    expect(await body(await worker.request("/assets/excel-1.js"))).toBe("status 200");
   });
 
   it("leaves the API, sockets, public pages, other methods, other origins and other files alone", async () => {

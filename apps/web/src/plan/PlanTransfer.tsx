@@ -8,6 +8,7 @@ import type { Action, Problem } from "@tsumugi/domain";
 import type { ImportPreview } from "@tsumugi/plan-io";
 import { useState } from "react";
 import { get } from "../api/client";
+import { isChunkLoadError } from "../app/lazy";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import type { YearColumn } from "./MultiYearTable";
@@ -92,8 +93,9 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
       setPreview(
         as === "actions" ? io.parseActionRows(rows, importCtx) : io.parseProblemRows(rows, importCtx),
       );
-    } catch {
-      setError(t("import.unreadable"));
+    } catch (err) {
+      // The reader's code is fetched on first use: offline, before any use, it cannot be.
+      setError(isChunkLoadError(err) ? t("lazy.excelUnavailable") : t("import.unreadable"));
     }
   };
   const [file, setFile] = useState<File | null>(null);
@@ -148,7 +150,7 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
           </label>
         </div>
         {error && (
-          <p className="field-error" role="alert">
+          <p className="field-error" role="alert" data-testid="import-failed">
             {error}
           </p>
         )}
