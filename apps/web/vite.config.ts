@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { compression } from "vite-plugin-compression2";
 import { serviceWorker } from "./vite-plugins/service-worker";
 
 /** The Excel/CSV reader: large and rarely used, so fetched (and cached) only when used. */
@@ -13,6 +14,14 @@ export default defineConfig({
     react(),
     serviceWorker(fileURLToPath(new URL("./src/offline/service-worker.js", import.meta.url)), {
       onDemand: (id) => ON_DEMAND.test(id),
+    }),
+    // Brotli and gzip copies beside each file (`x.js.br`, `x.js.gz`), which the server sends
+    // to browsers that accept them (apps/server/src/http/static-web.ts).
+    compression({
+      algorithms: ["brotliCompress", "gzip"],
+      include: /\.(html|js|mjs|css|json|svg|txt|webmanifest)$/,
+      threshold: 1024,
+      logLevel: "silent",
     }),
   ],
   server: {
