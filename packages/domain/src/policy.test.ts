@@ -121,6 +121,18 @@ describe("locked documents and meetings", () => {
     expect(documentAccess(actor(null), { workspaceId: "w", groupId: null, locked: true })).toBe("none");
   });
 
+  it("minutes under review are edited by the secretariat only; the others read (and comment)", () => {
+    for (const groupId of [null, "g1"]) {
+      const doc = { workspaceId: "w", groupId, reviewing: true };
+      expect(documentAccess(actor("secretariat"), doc)).toBe("write");
+      expect(documentAccess(actor("member"), doc)).toBe("read");
+      expect(documentAccess(actor("coordinator"), doc)).toBe("read");
+      expect(documentAccess(actor("observer"), doc)).toBe("read");
+      expect(documentAccess(actor(null), doc)).toBe("none");
+      expect(documentAccess(actor("secretariat"), { ...doc, locked: true })).toBe("read");
+    }
+  });
+
   it("the secretariat runs any meeting; members and coordinators only their groups' meetings", () => {
     expect(canManageMeeting(actor("secretariat"), null)).toBe(true);
     expect(canManageMeeting(actor("secretariat"), "g2")).toBe(true);

@@ -81,6 +81,11 @@ export interface DocumentRef {
   groupId: string | null;
   /** Fixed minutes, approved drafts: read-only for everyone. */
   locked?: boolean;
+  /**
+   * Minutes circulated for review (確認依頼中): attendees comment and suggest; only the
+   * secretariat, who fixes them, still edits the text.
+   */
+  reviewing?: boolean;
 }
 
 export type DocumentAccess = "write" | "read" | "none";
@@ -88,13 +93,15 @@ export type DocumentAccess = "write" | "read" | "none";
 /**
  * Workspace-wide documents: secretariat, members and coordinators write; observers read.
  * A group's documents: its members and the secretariat write; everyone else in the
- * workspace reads. Locked documents are read by all. Outsiders and disabled accounts get nothing.
+ * workspace reads. Locked documents are read by all; minutes under review are written only by
+ * the secretariat. Outsiders and disabled accounts get nothing.
  */
 export function documentAccess(actor: Actor, doc: DocumentRef): DocumentAccess {
   const role = activeRole(actor);
   if (role === null) return "none";
   if (role === "observer" || doc.locked) return "read";
   if (role === "secretariat") return "write";
+  if (doc.reviewing) return "read";
   if (doc.groupId === null) return "write";
   return actor.groupIds.includes(doc.groupId) ? "write" : "read";
 }

@@ -13,6 +13,8 @@ export interface DocumentRecord {
   fiscalYear: number | null;
   /** Fixed minutes, approved drafts: read-only for everyone. */
   locked: boolean;
+  /** Minutes circulated for review: only the secretariat edits them. */
+  reviewing: boolean;
   /** A working-group draft's status; null for other kinds. */
   draftStatus: DraftStatus | null;
   /** Set while a draft is on its public page (/p/<publicId>). */
@@ -31,6 +33,7 @@ interface DocumentRow {
   doc_name: string;
   fiscal_year: number | null;
   locked_at?: number | null;
+  review_at?: number | null;
   draft_status?: DraftStatus | null;
   public_id?: string | null;
   created_by: string | null;
@@ -48,6 +51,7 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
     docName: r.doc_name,
     fiscalYear: r.fiscal_year ?? null,
     locked: r.locked_at != null,
+    reviewing: r.review_at != null,
     draftStatus: r.draft_status ?? null,
     publicId: r.public_id ?? null,
     createdBy: r.created_by,

@@ -66,6 +66,7 @@ export function documentRoutes(): Hono<AppEnv> {
       docName: docNameOf(wid, id),
       fiscalYear: null,
       locked: false,
+      reviewing: false,
       draftStatus: body.kind === "draft" ? "drafting" : null,
       publicId: null,
       createdBy: actor.userId,

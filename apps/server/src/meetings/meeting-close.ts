@@ -1,8 +1,8 @@
 /**
  * Closing a meeting and fixing its minutes. At close the minutes and that year's plan are
  * snapshotted (versions), and attendance and outcomes are recorded in SQL for the indicators
- * and the decisions list. Fixed minutes are locked: read-only for everyone, open sockets
- * downgraded at once.
+ * and the decisions list. Circulated minutes are edited by the secretariat only; fixed minutes
+ * are locked: read-only for everyone. Open sockets are downgraded at once in both cases.
  */
 import { readAttendance, readOutcomes, startAgendaItem } from "@tsumugi/domain";
 import * as Y from "yjs";
@@ -73,6 +73,23 @@ export async function closeMeeting(
   });
 }
 
+/**
+ * Circulates the minutes for review: from now on attendees comment and suggest, and only the
+ * secretariat edits the text. Open sockets are decided again at once (members' become
+ * read-only), as when minutes are fixed.
+ */
+export async function circulateMinutes(app: AppContext, m: MeetingRecord): Promise<void> {
+  const now = Date.now();
+  await app.db.transaction(async (tx) => {
+    await tx.run("UPDATE meetings SET minutes_state = 'circulating', updated_at = ? WHERE id = ?", [
+      now,
+      m.id,
+    ]);
+    await tx.run("UPDATE documents SET review_at = ?, updated_at = ? WHERE id = ?", [now, now, m.documentId]);
+  });
+  app.events.emit({ type: "document-access-changed", docName: m.docName });
+}
+
 export async function fixMinutes(
   app: AppContext,
   collab: CollabServer,
@@ -85,7 +102,11 @@ export async function fixMinutes(
   const now = Date.now();
   await app.db.transaction(async (tx) => {
     await tx.run("UPDATE meetings SET minutes_state = 'fixed', updated_at = ? WHERE id = ?", [now, m.id]);
-    await tx.run("UPDATE documents SET locked_at = ?, updated_at = ? WHERE id = ?", [now, now, m.documentId]);
+    await tx.run("UPDATE documents SET locked_at = ?, review_at = NULL, updated_at = ? WHERE id = ?", [
+      now,
+      now,
+      m.documentId,
+    ]);
   });
   app.events.emit({ type: "document-access-changed", docName: m.docName });
   await collab.flush();

@@ -19,6 +19,8 @@ export interface MeetingRecord {
   documentId: string;
   docName: string;
   locked: boolean;
+  /** The minutes are circulated for review (documents.review_at). */
+  reviewing: boolean;
   minutesVersionId: number | null;
   planVersionId: number | null;
   createdAt: number;
@@ -42,13 +44,14 @@ interface MeetingRow {
   document_id: string;
   doc_name: string;
   locked_at: number | null;
+  review_at: number | null;
   minutes_version_id: number | null;
   plan_version_id: number | null;
   created_at: number;
   closed_at: number | null;
 }
 
-const SELECT = `SELECT m.*, d.doc_name, d.locked_at FROM meetings m JOIN documents d ON d.id = m.document_id`;
+const SELECT = `SELECT m.*, d.doc_name, d.locked_at, d.review_at FROM meetings m JOIN documents d ON d.id = m.document_id`;
 
 function toRecord(r: MeetingRow): MeetingRecord {
   return {
@@ -68,6 +71,7 @@ function toRecord(r: MeetingRow): MeetingRecord {
     documentId: r.document_id,
     docName: r.doc_name,
     locked: r.locked_at !== null,
+    reviewing: r.review_at !== null,
     minutesVersionId: r.minutes_version_id,
     planVersionId: r.plan_version_id,
     createdAt: r.created_at,

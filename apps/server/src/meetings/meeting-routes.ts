@@ -22,6 +22,7 @@ import {
   type MeetingKind,
   nextMeetingNumber,
   readYearPlan,
+  writeMeetingStatus,
 } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import * as Y from "yjs";
@@ -34,7 +35,7 @@ import { findPlanDocument } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
 import { loadVersion } from "../versions/version-store.js";
 import { authorize } from "../workspaces/workspace-guard.js";
-import { closeMeeting, fixMinutes } from "./meeting-close.js";
+import { circulateMinutes, closeMeeting, fixMinutes } from "./meeting-close.js";
 import { meetingMarkdown } from "./meeting-export.js";
 import {
   activeMemberIds,
@@ -88,7 +89,12 @@ async function meetingView(db: Queryable, actor: Actor, m: MeetingRecord) {
     minutesState: m.minutesState,
     documentId: m.documentId,
     docName: m.docName,
-    access: documentAccess(actor, { workspaceId: m.workspaceId, groupId: m.groupId, locked: m.locked }),
+    access: documentAccess(actor, {
+      workspaceId: m.workspaceId,
+      groupId: m.groupId,
+      locked: m.locked,
+      reviewing: m.reviewing,
+    }),
     canManage: canManageMeeting(actor, m.groupId),
     invitees: await invitees(db, m.id),
     closedAt: m.closedAt,
@@ -141,6 +147,16 @@ async function readDetails(c: Context<AppEnv>, body: Record<string, unknown>, pa
 
 export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+
+  /**
+   * Writes the meeting's states into its document, so every page that has it open switches
+   * (会議を開始 → the meeting view, 確認依頼 → comments only) without a reload.
+   */
+  async function announce(m: MeetingRecord, userId: string): Promise<void> {
+    await collab.mutate(m.docName, userId, (doc) =>
+      writeMeetingStatus(doc, { state: m.state, minutesState: m.minutesState }),
+    );
+  }
 
   async function meetingOf(c: Context<AppEnv>) {
     const id = c.req.param("mid") ?? "";
@@ -395,13 +411,9 @@ export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
       ip: c.get("ip"),
       detail: { from: m.state, to: state },
     });
-    return c.json({
-      meeting: await meetingView(
-        app.db,
-        actor,
-        (await findMeeting(app.db, m.workspaceId, m.id)) as MeetingRecord,
-      ),
-    });
+    const moved = (await findMeeting(app.db, m.workspaceId, m.id)) as MeetingRecord;
+    await announce(moved, actor.userId);
+    return c.json({ meeting: await meetingView(app.db, actor, moved) });
   });
 
   r.post("/:mid/minutes-state", async (c) => {
@@ -416,12 +428,7 @@ export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
     }
     const app = c.get("app");
     if (state === "fixed") await fixMinutes(app, collab, m, actor.userId);
-    else
-      await app.db.run("UPDATE meetings SET minutes_state = ?, updated_at = ? WHERE id = ?", [
-        state,
-        Date.now(),
-        m.id,
-      ]);
+    else await circulateMinutes(app, m);
     await app.audit.record({
       event: "minutes.state_changed",
       workspaceId: m.workspaceId,
@@ -430,13 +437,9 @@ export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
       ip: c.get("ip"),
       detail: { to: state },
     });
-    return c.json({
-      meeting: await meetingView(
-        app.db,
-        actor,
-        (await findMeeting(app.db, m.workspaceId, m.id)) as MeetingRecord,
-      ),
-    });
+    const moved = (await findMeeting(app.db, m.workspaceId, m.id)) as MeetingRecord;
+    await announce(moved, actor.userId);
+    return c.json({ meeting: await meetingView(app.db, actor, moved) });
   });
 
   // "前回の会議からの変更": the plan now against the snapshot taken when the previous meeting closed.

@@ -41,6 +41,7 @@ export async function createActionFromOutcome(
     workspaceId: m.workspaceId,
     groupId: m.groupId,
     locked: m.locked,
+    reviewing: m.reviewing,
   });
   if (meetingAccess !== "write") throw forbidden();
 

@@ -50,6 +50,7 @@ export async function createPlanDocument(
     docName: docNameOf(input.workspaceId, id),
     fiscalYear: input.fiscalYear,
     locked: false,
+    reviewing: false,
     draftStatus: null,
     publicId: null,
     createdBy: input.createdBy,

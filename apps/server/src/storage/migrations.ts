@@ -14,6 +14,7 @@ import { m0005 } from "./migrations/0005-drafts.js";
 import { m0006 } from "./migrations/0006-indicators.js";
 import { m0007 } from "./migrations/0007-comment-row-title.js";
 import { m0008 } from "./migrations/0008-server-keys.js";
+import { m0009 } from "./migrations/0009-minutes-review.js";
 
 export interface Migration {
   version: number;
@@ -21,7 +22,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */
 export async function migrate(db: Database, opts: { upTo?: number } = {}): Promise<number> {

@@ -74,6 +74,7 @@ export interface DocumentsTable {
   locked_at: number | null;
   draft_status: string | null;
   public_id: string | null;
+  review_at: number | null;
 }
 
 export interface GroupMembersTable {

@@ -471,6 +471,13 @@ export const messages = {
   "meeting.review.notOpen": "議事録の確認依頼中のみコメントできます。",
   "meeting.review.empty": "コメントはありません。",
   "meeting.readOnlyFixed": "議事録は確定済みのため、閲覧のみです。",
+  // Meeting room: live state and review
+  "meeting.startedNotice": "会議が始まりました。議事と議事録を表示しています。",
+  "meeting.reviewingReader":
+    "議事録は確認依頼中のため、本文は直接編集できません。修正は「確認・修正」からコメントと修正案で依頼してください。",
+  "meeting.reviewingEditor":
+    "議事録は確認依頼中です。委員からのコメントを見て本文を修正し、終わったら「議事録を確定」してください。",
+  "meeting.reviewingLink": "確認・修正を開く",
 
   "drafts.template": "ひな形",
   "drafts.noTemplate": "白紙から作成",

@@ -6,7 +6,7 @@
  * items can edit the plan rows they are about.
  */
 import { can, caretColorFor } from "@tsumugi/domain";
-import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
@@ -124,6 +124,19 @@ export function MeetingPage() {
     });
   }, [handle, me]);
   useUnsentWarning(unsent);
+
+  // The server writes each change of state into the meeting's document: a page open here
+  // asks for the meeting again (its state, and what this person may now do) without a reload.
+  const announced = docState?.status ? `${docState.status.state}/${docState.status.minutesState}` : null;
+  const shown = meeting ? `${meeting.state}/${meeting.minutesState}` : null;
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  useEffect(() => {
+    if (announced === null || shownRef.current === null || announced === shownRef.current) return;
+    // The state's own notice (started, under review, fixed) replaces 「権限が変更されました」.
+    setNotice(announced.startsWith("inProgress/") ? t("meeting.startedNotice") : null);
+    void load();
+  }, [announced, load]);
 
   if (error) return <ErrorBanner message={error} />;
   if (!meeting || !me) return <p className="muted pad">{t("common.loading")}</p>;
@@ -263,8 +276,20 @@ export function MeetingPage() {
       {meeting.canManage && meeting.state !== "closed" && (
         <MeetingDetailsForm wid={wid} meeting={meeting} onSaved={setMeeting} />
       )}
-      {notice && <p className="notice">{notice}</p>}
+      {notice && !(notice === t("editor.accessChanged") && meeting.minutesState !== "drafting") && (
+        <p className="notice">{notice}</p>
+      )}
       {meeting.minutesState === "fixed" && <p className="notice">{t("meeting.readOnlyFixed")}</p>}
+      {meeting.state === "closed" && meeting.minutesState === "circulating" && (
+        <p className="notice" data-testid="minutes-reviewing">
+          {editable ? t("meeting.reviewingEditor") : t("meeting.reviewingReader")}{" "}
+          {!editable && tab !== "review" && (
+            <Link to="?tab=review" data-testid="minutes-reviewing-link">
+              {t("meeting.reviewingLink")}
+            </Link>
+          )}
+        </p>
+      )}
       {!printing && (
         <nav className="tabs no-print">
           {TABS.map((x) => (

@@ -7,10 +7,12 @@ import {
   type AgendaItem,
   type Attendance,
   type MeetingLive,
+  type MeetingStatus,
   type Outcome,
   readAgenda,
   readAttendance,
   readLive,
+  readMeetingStatus,
   readOutcomes,
 } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
@@ -21,6 +23,8 @@ export interface MeetingDocState {
   outcomes: Outcome[];
   attendance: Map<string, Attendance>;
   live: MeetingLive;
+  /** The meeting's states as the server last announced them in the document. */
+  status: MeetingStatus | null;
 }
 
 export function useMeetingDoc(doc: Y.Doc | null): MeetingDocState | null {
@@ -35,6 +39,7 @@ export function useMeetingDoc(doc: Y.Doc | null): MeetingDocState | null {
         outcomes: readOutcomes(doc),
         attendance: readAttendance(doc),
         live: readLive(doc),
+        status: readMeetingStatus(doc),
       });
     };
     read();

@@ -19,7 +19,11 @@ import {
   type Attendance,
   isAgendaState,
   isAttendance,
+  isMeetingState,
+  isMinutesState,
   isOutcomeType,
+  type MeetingState,
+  type MinutesState,
   type OutcomeType,
 } from "./vocabulary.js";
 
@@ -126,6 +130,31 @@ export function readLive(doc: Y.Doc): MeetingLive {
   const id = live.get("currentItemId");
   const at = live.get("currentStartedAt");
   return { currentItemId: isId(id) ? id : null, currentStartedAt: typeof at === "number" ? at : null };
+}
+
+/**
+ * The meeting's state and its minutes' state, written by the server (collab.mutate) at each
+ * transition, so every open page learns of 会議を開始, 終了 or 確認依頼 without a reload. SQL
+ * stays the record; a page takes a change here as the cue to ask the server again.
+ */
+export interface MeetingStatus {
+  state: MeetingState;
+  minutesState: MinutesState;
+}
+
+export function readMeetingStatus(doc: Y.Doc): MeetingStatus | null {
+  const status = doc.getMap("status");
+  const state = status.get("state");
+  const minutesState = status.get("minutesState");
+  return isMeetingState(state) && isMinutesState(minutesState) ? { state, minutesState } : null;
+}
+
+export function writeMeetingStatus(doc: Y.Doc, status: MeetingStatus): void {
+  doc.transact(() => {
+    const map = doc.getMap("status");
+    if (map.get("state") !== status.state) map.set("state", status.state);
+    if (map.get("minutesState") !== status.minutesState) map.set("minutesState", status.minutesState);
+  });
 }
 
 /** Makes an agenda item the current one and starts its timer. */

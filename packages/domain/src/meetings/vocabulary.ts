@@ -52,12 +52,15 @@ export type AgendaState = (typeof AGENDA_STATES)[number]["id"];
 const ids = (list: readonly { id: string }[]) => new Set(list.map((x) => x.id));
 const KIND_IDS = ids(MEETING_KINDS);
 const STATE_IDS = ids(MEETING_STATES);
+const MINUTES_STATE_IDS = ids(MINUTES_STATES);
 const ATTENDANCE_IDS = ids(ATTENDANCE);
 const OUTCOME_IDS = ids(OUTCOME_TYPES);
 const AGENDA_STATE_IDS = ids(AGENDA_STATES);
 
 export const isMeetingKind = (v: unknown): v is MeetingKind => typeof v === "string" && KIND_IDS.has(v);
 export const isMeetingState = (v: unknown): v is MeetingState => typeof v === "string" && STATE_IDS.has(v);
+export const isMinutesState = (v: unknown): v is MinutesState =>
+  typeof v === "string" && MINUTES_STATE_IDS.has(v);
 export const isAttendance = (v: unknown): v is Attendance => typeof v === "string" && ATTENDANCE_IDS.has(v);
 export const isOutcomeType = (v: unknown): v is OutcomeType => typeof v === "string" && OUTCOME_IDS.has(v);
 export const isAgendaState = (v: unknown): v is AgendaState =>

@@ -1,0 +1,181 @@
+/**
+ * The meeting's state reaches the pages that have it open (through its document), and
+ * minutes circulated for review are edited by the secretariat only — on the socket too.
+ */
+import { RICH_TEXT_FIELD, readMeetingStatus } from "@tsumugi/domain";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { encodeUpdate, MESSAGE_SAVE_CHECK } from "../collab/protocol.js";
+import {
+  connectProvider,
+  openRawSocket,
+  type ProviderClient,
+  storedDocument,
+  waitFor,
+} from "../testing/collab-clients.js";
+import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+let server: TestServer;
+let world: WorkspaceWorld;
+const clients: ProviderClient[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer();
+  world = await seedWorkspaceWorld(server);
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.destroy();
+});
+
+interface MeetingView {
+  id: string;
+  docName: string;
+  documentId: string;
+  state: string;
+  minutesState: string;
+  access: string;
+}
+
+function open(docName: string, cookie: string | null): ProviderClient {
+  const c = connectProvider(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
+  clients.push(c);
+  return c;
+}
+
+async function createMeeting(groupId: string | null): Promise<MeetingView> {
+  const res = await world.admin.browser.post<{ meeting: MeetingView }>(`${world.base}/meetings`, {
+    kind: groupId ? "team" : "liaison",
+    groupId,
+    startsAt: "2025-05-25T14:00",
+    invitees: [world.member.id, world.observer.id],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.meeting;
+}
+
+async function post(path: string, state: string): Promise<MeetingView> {
+  const res = await world.admin.browser.post<{ meeting: MeetingView }>(path, { state });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.meeting;
+}
+
+/** Sends an edit on a fresh socket and the save check after it: [7, seq, 1] stored, [7, seq, 0] refused. */
+async function editOverSocket(docName: string, cookie: string | null, text: string, seq: number) {
+  const r = await openRawSocket(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
+  if (!r.ws) throw new Error(`socket refused: ${r.status}`);
+  const ws = r.ws;
+  const doc = new Y.Doc();
+  doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [new Y.XmlText(text)]);
+  const answer = new Promise<number[]>((resolve) =>
+    ws.on("message", (data: Buffer) => {
+      if (data[0] === MESSAGE_SAVE_CHECK) resolve([...new Uint8Array(data)]);
+    }),
+  );
+  ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+  ws.send(new Uint8Array([MESSAGE_SAVE_CHECK, seq]));
+  const got = await answer;
+  ws.close();
+  doc.destroy();
+  return got;
+}
+
+describe("a meeting's state on open pages", () => {
+  it("is written into its document at each step, so an open page learns it without asking", async () => {
+    const m = await createMeeting(null);
+    const participant = open(m.docName, world.member.browser.cookie);
+    await participant.synced();
+    expect(readMeetingStatus(participant.doc)).toBeNull();
+    const base = `${world.base}/meetings/${m.id}`;
+    const steps: [string, string, { state: string; minutesState: string }][] = [
+      ["state", "published", { state: "published", minutesState: "drafting" }],
+      ["state", "inProgress", { state: "inProgress", minutesState: "drafting" }],
+      ["state", "closed", { state: "closed", minutesState: "drafting" }],
+      ["minutes-state", "circulating", { state: "closed", minutesState: "circulating" }],
+    ];
+    for (const [path, state, expected] of steps) {
+      await post(`${base}/${path}`, state);
+      if (state === "circulating") {
+        // The member's socket is closed to be decided again (now read-only); the app
+        // reconnects on 4403, as here, and the new connection brings the last step.
+        await waitFor(
+          () => participant.closes.some((c) => c.code === 4403),
+          "the member's socket downgraded",
+        );
+        participant.provider.connect();
+      }
+      await waitFor(
+        () => JSON.stringify(readMeetingStatus(participant.doc)) === JSON.stringify(expected),
+        `${state} on the participant's copy`,
+      );
+    }
+    await post(`${base}/minutes-state`, "fixed");
+    await waitFor(async () => {
+      const stored = await storedDocument(server.ctx.db, m.docName);
+      return readMeetingStatus(stored)?.minutesState === "fixed";
+    }, "確定 stored in the document");
+  });
+});
+
+describe("minutes circulated for review", () => {
+  for (const kind of ["the plenary's", "a group's"] as const) {
+    it(`are edited by the secretariat only: ${kind} members are downgraded on their sockets and refused`, async () => {
+      const m = await createMeeting(kind === "a group's" ? world.groupId : null);
+      const base = `${world.base}/meetings/${m.id}`;
+      for (const s of ["published", "inProgress", "closed"]) await post(`${base}/state`, s);
+
+      // Before circulation the (group) member writes.
+      const memberView = await world.member.browser.get<{ meeting: MeetingView }>(base);
+      expect(memberView.body.meeting.access).toBe("write");
+      expect(await editOverSocket(m.docName, world.member.browser.cookie, "委員の加筆", 3)).toEqual([
+        MESSAGE_SAVE_CHECK,
+        3,
+        1,
+      ]);
+      const memberSocket = open(m.docName, world.member.browser.cookie);
+      await memberSocket.synced();
+
+      const circulated = await post(`${base}/minutes-state`, "circulating");
+      expect(circulated).toMatchObject({ minutesState: "circulating", access: "write" });
+      await waitFor(() => memberSocket.closes.some((c) => c.code === 4403), "the member's socket downgraded");
+
+      const after = await world.member.browser.get<{ meeting: MeetingView }>(base);
+      expect(after.body.meeting.access).toBe("read");
+      expect(await editOverSocket(m.docName, world.member.browser.cookie, "確認中の直接編集", 4)).toEqual([
+        MESSAGE_SAVE_CHECK,
+        4,
+        0,
+      ]);
+      expect(await editOverSocket(m.docName, world.admin.browser.cookie, "事務局の修正", 5)).toEqual([
+        MESSAGE_SAVE_CHECK,
+        5,
+        1,
+      ]);
+      const text = (await storedDocument(server.ctx.db, m.docName))
+        .getXmlFragment(RICH_TEXT_FIELD)
+        .toString();
+      expect(text).toContain("委員の加筆");
+      expect(text).toContain("事務局の修正");
+      expect(text).not.toContain("確認中の直接編集");
+
+      // Comments (with a suggested text) are how members ask for a change now.
+      const comment = await world.member.browser.post(`${base}/comments`, {
+        quote: "委員の加筆",
+        body: "表現を修正してください",
+        suggestion: "委員の意見",
+      });
+      expect(comment.status).toBe(201);
+      // Nor can a member restore an earlier version of the text.
+      const versions = await world.member.browser.get<{ versions: { id: number }[] }>(
+        `${world.base}/documents/${m.documentId}/versions`,
+      );
+      expect(versions.status).toBe(200);
+      const restore = await world.member.browser.post(
+        `${world.base}/documents/${m.documentId}/versions/${versions.body.versions[0].id}/restore`,
+        {},
+      );
+      expect(restore.status).toBe(403);
+    });
+  }
+});
