@@ -128,17 +128,22 @@ describe("a meeting run by three people", () => {
     await secretariat.page.reload();
     await secretariat.page.getByTestId("correction").filter({ hasText: "7月31日" }).waitFor();
 
-    // Fixing makes the minutes read-only for everyone, the doctor's open editor included.
+    // Under review only the secretariat edits the text; fixing makes it read-only for
+    // everyone, the secretariat's open editor included.
     await doctor.page.getByTestId("meeting-tab-minutes").click();
     await doctor.page.getByTestId("editor").waitFor();
-    expect(await doctor.page.getByTestId("editor").getAttribute("contenteditable")).toBe("true");
+    expect(await doctor.page.getByTestId("editor").getAttribute("contenteditable")).toBe("false");
+    await secretariat.page.getByTestId("meeting-tab-minutes").click();
+    await secretariat.page.getByTestId("editor").waitFor();
+    expect(await secretariat.page.getByTestId("editor").getAttribute("contenteditable")).toBe("true");
     await secretariat.page.getByTestId("minutes-fix").click();
     await secretariat.page.getByTestId("minutes-state").filter({ hasText: "確定" }).waitFor();
     await eventually(
-      async () => (await doctor.page.getByTestId("editor").getAttribute("contenteditable")) === "false",
-      "the doctor's editor read-only",
+      async () => (await secretariat.page.getByTestId("editor").getAttribute("contenteditable")) === "false",
+      "the secretariat's editor read-only",
       20_000,
     );
+    expect(await doctor.page.getByTestId("editor").getAttribute("contenteditable")).toBe("false");
 
     // The action made from the outcome is in the plan.
     await secretariat.page.goto(
