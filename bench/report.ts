@@ -1,7 +1,8 @@
 /** Writes the results as docs/performance.md. */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
+import { FIRST_LOAD_HEADING, type FirstLoadFigures, renderFirstLoad } from "./first-load.js";
 import type { LoadResult, ManyDocumentsResult, OpenResult, Rounds, Sizes } from "./scenarios.js";
 import { repoRoot } from "./servers.js";
 import { fmt, ratio } from "./stats.js";
@@ -12,6 +13,7 @@ export interface Results {
   busy: { ours: Rounds<LoadResult>; reference: Rounds<LoadResult> };
   many: { ours: Rounds<ManyDocumentsResult>; reference: Rounds<ManyDocumentsResult> };
   open: { ours: OpenResult; oursRaw: OpenResult; reference: OpenResult };
+  firstLoad: FirstLoadFigures;
 }
 
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
@@ -114,6 +116,7 @@ export function renderReport(r: Results): string {
     "",
     `Target: under 50 ms from connect to synced — ${verdict(open.ours.firstMs < 50)} (first open after a restart, from SQLite); worst case ${verdict(open.oursRaw.firstMs < 50)}.`,
     "",
+    ...renderFirstLoad(r.firstLoad),
   ];
   return lines.join("\n");
 }
@@ -121,5 +124,24 @@ export function renderReport(r: Results): string {
 export function writeReport(r: Results): string {
   const path = join(repoRoot, "docs/performance.md");
   writeFileSync(path, renderReport(r));
+  return path;
+}
+
+/**
+ * Replaces the first-load section of docs/performance.md (or appends it), leaving the other
+ * sections' figures as they were measured (BENCH_ONLY=first-load).
+ */
+export function replaceSection(firstLoad: FirstLoadFigures): string {
+  const path = join(repoRoot, "docs/performance.md");
+  const text = readFileSync(path, "utf8");
+  const section = renderFirstLoad(firstLoad).join("\n");
+  const start = text.indexOf(FIRST_LOAD_HEADING);
+  let next = start < 0 ? -1 : text.indexOf("\n## ", start + FIRST_LOAD_HEADING.length);
+  if (next >= 0) next += 1;
+  const updated =
+    start < 0
+      ? `${text.trimEnd()}\n\n${section}`
+      : `${text.slice(0, start)}${section}${next >= 0 ? `\n${text.slice(next)}` : ""}`;
+  writeFileSync(path, updated);
   return path;
 }

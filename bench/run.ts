@@ -1,8 +1,11 @@
 /**
  * `npm run bench`: our collab server against the reference y-websocket server, same load,
- * same run; results in docs/performance.md. BENCH_QUICK=1 runs reduced sizes.
+ * same run, and the web app's first-load bytes; results in docs/performance.md.
+ * BENCH_QUICK=1 runs reduced sizes. BENCH_ONLY=first-load measures the first load alone and
+ * replaces only its section of docs/performance.md.
  */
-import { writeReport } from "./report.js";
+import { firstLoadFigures } from "./first-load.js";
+import { replaceSection, writeReport } from "./report.js";
 import {
   FULL,
   feedHistory,
@@ -35,6 +38,14 @@ async function withServer<T>(
 
 async function main(): Promise<void> {
   const log = (msg: string) => console.log(`[bench] ${msg}`);
+  // First, while no server of the other scenarios runs: sizes, not timings, but the browser
+  // is best kept away from their load.
+  const firstLoad = await firstLoadFigures(log);
+  if (process.env.BENCH_ONLY === "first-load") {
+    log(`written ${replaceSection(firstLoad)}`);
+    console.log(JSON.stringify(firstLoad, null, 1));
+    process.exit(0);
+  }
   log(`sizes: ${JSON.stringify(sizes)}`);
 
   // Rounds alternate between the servers so that drift of the machine touches both alike.
@@ -109,6 +120,7 @@ async function main(): Promise<void> {
     busy: { ours: busyOurs, reference: busyRef },
     many: { ours: manyOurs, reference: manyRef },
     open: { ours: openOurs, oursRaw: openOursRaw, reference: openRef },
+    firstLoad,
   });
   log(`written ${path}`);
   console.log(
