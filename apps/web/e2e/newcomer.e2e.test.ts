@@ -3,6 +3,7 @@
  * population year with no data yet, the chart images, the 目標 legend.
  */
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { currentFiscalYear, fiscalYearLabel } from "@tsumugi/domain";
 import type { Browser, Page } from "playwright-core";
@@ -157,5 +158,117 @@ describe("indicator years with no figures yet", () => {
           v.indicatorId === o03.id && v.fiscalYear === 2018 && v.value === 80,
       );
     }, "the 平成30年度 value saved");
+  }, 60_000);
+});
+
+/** The downloaded file and the width and height its PNG header (IHDR) gives. */
+async function downloadPng(page: Page, button: string) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId(button).first().click(),
+  ]);
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString("ascii")).toBe("IHDR");
+  return {
+    name: download.suggestedFilename(),
+    width: bytes.readUInt32BE(16),
+    height: bytes.readUInt32BE(20),
+    bytes,
+  };
+}
+
+/** Decodes the PNG in the page: the corner's colour and the share of pixels that are not white. */
+function pixels(page: Page, bytes: Buffer) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) inked++;
+    return { corner: [...data.subarray(0, 4)], inked: inked / (data.length / 4) };
+  }, bytes.toString("base64"));
+}
+
+async function screenSize(page: Page, selector: string) {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`no ${selector}`);
+  return { width: Math.round(box.width), height: Math.round(box.height) };
+}
+
+describe("chart images", () => {
+  it("推移 saves the chart itself (legend included) at twice its size on a white background", async () => {
+    const { page } = await loggedInPage(browser, server, "事務局");
+    await page.getByTestId("tab-indicators").click();
+    await page.getByTestId("indicators-view-trend").click();
+    await page.getByTestId("trend-select").selectOption({ label: "P01 訪問診療を受けた患者数" });
+    await page.locator('[data-testid="trend-chart"] .recharts-line-dots circle').first().waitFor();
+    const size = await screenSize(page, '[data-testid="trend-chart"] .recharts-wrapper > svg');
+    expect(size.width).toBeGreaterThan(600);
+
+    const png = await downloadPng(page, "chart-png");
+    expect(png.name).toBe("P01_訪問診療を受けた患者数.png");
+    expect({ width: png.width, height: png.height }).toEqual({
+      width: size.width * 2,
+      height: size.height * 2,
+    });
+    const { corner, inked } = await pixels(page, png.bytes);
+    expect(corner).toEqual([255, 255, 255, 255]);
+    // Lines, dots, axes and labels: drawn, but most of the image is background.
+    expect(inked).toBeGreaterThan(0.005);
+    expect(inked).toBeLessThan(0.5);
+  }, 60_000);
+
+  it("比較 saves its bar chart too, on a phone", async () => {
+    const context = await browser.newContext({
+      locale: "ja-JP",
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    await page.goto("/login");
+    const login = server.logins.find((l) => l.label === "事務局");
+    await page.getByTestId("login-email").fill(login?.email ?? "");
+    await page.getByTestId("login-password").fill(login?.password ?? "");
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("workspace-name").waitFor();
+    await page.getByTestId("tab-indicators").click();
+    await page.getByTestId("indicators-view-compare").click();
+    await page.locator('[data-testid="compare-group"] .recharts-bar-rectangle').first().waitFor();
+    const size = await screenSize(page, '[data-testid="compare-group"] .recharts-wrapper > svg');
+    const png = await downloadPng(page, "compare-png");
+    expect(png.name).toMatch(/\.png$/);
+    expect({ width: png.width, height: png.height }).toEqual({
+      width: size.width * 2,
+      height: size.height * 2,
+    });
+    const { corner, inked } = await pixels(page, png.bytes);
+    expect(corner).toEqual([255, 255, 255, 255]);
+    expect(inked).toBeGreaterThan(0.01);
+    // The page itself does not scroll sideways on the phone.
+    expect(
+      await page.evaluate(() => document.querySelector("[data-testid=compare-view]")?.scrollWidth),
+    ).toBeLessThanOrEqual(390);
+    await context.close();
+  }, 60_000);
+
+  it("shows 目標 in the legend only when a year has a target", async () => {
+    const { page } = await loggedInPage(browser, server, "事務局");
+    await page.getByTestId("tab-indicators").click();
+    await page.getByTestId("indicators-view-trend").click();
+    const legend = page.locator('[data-testid="trend-chart"] .recharts-legend-item-text');
+    await page.getByTestId("trend-select").selectOption({ label: "P02 往診件数" });
+    await page.locator('[data-testid="trend-chart"] .recharts-line-dots circle').first().waitFor();
+    expect(await legend.allInnerTexts()).toEqual(["値（件/年）"]);
+    await page.getByTestId("trend-select").selectOption({ label: "P01 訪問診療を受けた患者数" });
+    await eventually(async () => (await legend.allInnerTexts()).includes("目標"), "the 目標 legend");
+    expect(await legend.allInnerTexts()).toEqual(["値（人/年）", "目標"]);
   }, 60_000);
 });

@@ -18,7 +18,8 @@ import {
 import { api, get, post } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { downloadBlob, normalisationUnit, svgToPng } from "./TrendChart";
+import { chartPng } from "./chart-image";
+import { downloadBlob, normalisationUnit } from "./TrendChart";
 import type { IndicatorData } from "./useIndicators";
 
 interface CompareResult {
@@ -89,53 +90,63 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
               className="trend-plot"
               data-points={JSON.stringify(rows.map((r) => ({ name: r.name, value: r.value })))}
             >
-              <ResponsiveContainer width="100%" height={260}>
-                <BarChart data={rows} margin={{ top: 10, right: 20, bottom: 5, left: 10 }}>
+              {/* Bars across, names down the side: every name stays readable, on a phone too. */}
+              <ResponsiveContainer width="100%" height={60 + rows.length * 36}>
+                <BarChart layout="vertical" data={rows} margin={{ top: 22, right: 28, bottom: 5, left: 4 }}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-                  <YAxis tick={{ fontSize: 12 }} />
+                  <XAxis type="number" tick={{ fontSize: 12 }} />
+                  <YAxis
+                    type="category"
+                    dataKey="name"
+                    interval={0}
+                    tick={{ fontSize: 12 }}
+                    width={Math.min(150, 16 + 13 * Math.max(0, ...rows.map((r) => r.name.length)))}
+                  />
                   <Tooltip />
                   <Bar dataKey="value" name={unit} fill="#30638e" isAnimationActive={false} />
                   {g.average !== null && (
                     <ReferenceLine
-                      y={roundFigure(g.average, 2) ?? 0}
+                      x={roundFigure(g.average, 2) ?? 0}
                       stroke="#b54708"
                       strokeDasharray="6 4"
                       label={{
                         value: `${t("indicators.average")} ${roundFigure(g.average, 2)}`,
-                        position: "right",
+                        position: "top",
                         fontSize: 11,
+                        fill: "#b54708",
                       }}
                     />
                   )}
                 </BarChart>
               </ResponsiveContainer>
             </div>
-            <table className="grid-table chart-table" data-testid="compare-table">
-              <thead>
-                <tr>
-                  <th>{t("indicators.municipality")}</th>
-                  <th>{t("indicators.value")}</th>
-                  <th>{unit}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.name}>
-                    <th scope="row">{r.name}</th>
-                    <td>{r.raw ?? t("indicators.missing")}</td>
-                    <td>{r.value ?? t("indicators.missing")}</td>
+            <div className="table-scroll">
+              <table className="grid-table chart-table compare-table" data-testid="compare-table">
+                <thead>
+                  <tr>
+                    <th>{t("indicators.municipality")}</th>
+                    <th>{t("indicators.value")}</th>
+                    <th>{unit}</th>
                   </tr>
-                ))}
-                <tr>
-                  <th scope="row">{t("indicators.average")}</th>
-                  <td />
-                  <td data-testid="compare-average">
-                    {roundFigure(g.average, 2) ?? t("indicators.missing")}
-                  </td>
-                </tr>
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.name}>
+                      <th scope="row">{r.name}</th>
+                      <td>{r.raw ?? t("indicators.missing")}</td>
+                      <td>{r.value ?? t("indicators.missing")}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row">{t("indicators.average")}</th>
+                    <td />
+                    <td data-testid="compare-average">
+                      {roundFigure(g.average, 2) ?? t("indicators.missing")}
+                    </td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
             <div className="row no-print">
               <button
                 type="button"
@@ -155,11 +166,10 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
               </button>
               <button
                 type="button"
-                onClick={async () => {
-                  const svg = document.querySelector(
-                    `#compare-${g.id} svg.recharts-surface`,
-                  ) as SVGSVGElement | null;
-                  const blob = svg ? await svgToPng(svg) : null;
+                data-testid="compare-png"
+                onClick={async (e) => {
+                  const plot = e.currentTarget.closest("section")?.querySelector(".trend-plot");
+                  const blob = plot ? await chartPng(plot) : null;
                   if (blob) downloadBlob(blob, `${g.name}_${code}_${fy}.png`);
                 }}
               >
@@ -280,11 +290,11 @@ function RegionOverview({ wid }: { wid: string }) {
           <h3>
             {o.group.name}　{t(`indicators.regionKind.${o.group.kind}` as MessageKey)}
           </h3>
-          <div className="scroll-x">
-            <table className="grid-table">
+          <div className="table-scroll">
+            <table className="grid-table region-table">
               <thead>
                 <tr>
-                  <th>{t("indicators.municipality")}</th>
+                  <th className="sticky-col">{t("indicators.municipality")}</th>
                   {o.showPlans && <th>{t("dashboard.overall")}</th>}
                   {o.members[0]?.indicators.map((i) => (
                     <th key={i.code}>{i.name}</th>
@@ -294,7 +304,9 @@ function RegionOverview({ wid }: { wid: string }) {
               <tbody>
                 {o.members.map((m) => (
                   <tr key={m.workspaceId}>
-                    <th scope="row">{m.name}</th>
+                    <th scope="row" className="sticky-col">
+                      {m.name}
+                    </th>
                     {o.showPlans && (
                       <td data-testid="region-plan">
                         {m.plan

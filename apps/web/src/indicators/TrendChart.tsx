@@ -26,6 +26,7 @@ import {
 } from "recharts";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { chartPng } from "./chart-image";
 import type { IndicatorData, IndicatorInfo } from "./useIndicators";
 
 export interface PlanMarker {
@@ -63,28 +64,6 @@ export function downloadBlob(blob: Blob, name: string) {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export async function svgToPng(svg: SVGSVGElement): Promise<Blob | null> {
-  const { width, height } = svg.getBoundingClientRect();
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  clone.setAttribute("width", String(width));
-  clone.setAttribute("height", String(height));
-  const source = new XMLSerializer().serializeToString(clone);
-  const img = new Image();
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(source)}`;
-  await img.decode();
-  const canvas = document.createElement("canvas");
-  canvas.width = width * 2;
-  canvas.height = height * 2;
-  const ctx = canvas.getContext("2d");
-  if (!ctx) return null;
-  ctx.fillStyle = "#fff";
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.scale(2, 2);
-  ctx.drawImage(img, 0, 0);
-  return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
 }
 
 export function normalisationUnit(n: Normalisation): string {
@@ -130,10 +109,11 @@ export function TrendChart(props: {
     );
   };
   const png = async () => {
-    const svg = box.current?.querySelector("svg.recharts-surface") as SVGSVGElement | null;
-    const blob = svg ? await svgToPng(svg) : null;
+    const blob = box.current ? await chartPng(box.current) : null;
     if (blob) downloadBlob(blob, `${indicator.code}_${indicator.name}.png`);
   };
+  // A 目標 line (and its legend entry) only when some year has a target.
+  const hasTarget = !useNormalised && rows.some((r) => r.target !== null);
 
   return (
     <figure className={props.compact ? "trend compact" : "trend"} data-testid={props.testId ?? "trend-chart"}>
@@ -145,7 +125,10 @@ export function TrendChart(props: {
         aria-label={t("indicators.trendLabel", { name: indicator.name, unit })}
       >
         <ResponsiveContainer width="100%" height={props.compact ? 90 : 300}>
-          <LineChart data={rows} margin={{ top: 10, right: 20, bottom: 5, left: props.compact ? 0 : 10 }}>
+          <LineChart
+            data={rows}
+            margin={{ top: 10, right: props.compact ? 8 : 36, bottom: 5, left: props.compact ? 0 : 10 }}
+          >
             {!props.compact && <CartesianGrid strokeDasharray="3 3" />}
             <XAxis dataKey="year" hide={props.compact} tick={{ fontSize: 12 }} />
             <YAxis hide={props.compact} tick={{ fontSize: 12 }} width={50} />
@@ -161,7 +144,7 @@ export function TrendChart(props: {
               isAnimationActive={false}
               dot={{ r: props.compact ? 2 : 4 }}
             />
-            {!useNormalised && !props.compact && (
+            {hasTarget && !props.compact && (
               <Line
                 type="stepAfter"
                 dataKey="target"
