@@ -22,7 +22,17 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */
 export async function migrate(db: Database, opts: { upTo?: number } = {}): Promise<number> {
