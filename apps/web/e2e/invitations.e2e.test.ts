@@ -40,10 +40,10 @@ describe("invitations in the app", () => {
     await join.getByLabel("メールアドレス").fill("yakuzaishi@example.jp");
     await join.getByLabel("氏名").fill("木村 薬子");
     await join.getByLabel("所属（例：流山市医師会）").fill("流山市薬剤師会");
-    await join.getByLabel("パスワード（10文字以上）").fill("短い");
+    await join.getByLabel("パスワード（15文字以上）").fill("短い");
     await join.getByRole("button", { name: "参加する" }).click();
-    await join.getByText("10文字以上で入力してください。").waitFor();
-    await join.getByLabel("パスワード（10文字以上）").fill("yakuzaishi-password-1");
+    await join.getByText("15文字以上で入力してください。").waitFor();
+    await join.getByLabel("パスワード（15文字以上）").fill("yakuzaishi-password-1");
     await join.getByRole("button", { name: "参加する" }).click();
     await join.getByTestId("workspace-name").waitFor();
     expect(await join.getByTestId("current-user").innerText()).toBe("木村 薬子");

@@ -6,6 +6,7 @@ export * from "./fiscal-year.js";
 export * from "./indicators/index.js";
 export * from "./local-government-code.js";
 export * from "./meetings/index.js";
+export * from "./password-policy.js";
 export * from "./plan/index.js";
 export * from "./policy.js";
 export * from "./presence.js";

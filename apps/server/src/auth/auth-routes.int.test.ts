@@ -306,3 +306,33 @@ describe("sessions", () => {
     );
   });
 });
+
+describe("new passwords (ASVS 5.0 V6.2)", () => {
+  it("refuses common, breached-list and blank passwords, and takes long pass-phrases with spaces", async () => {
+    const { browser } = await setup();
+    await browser.login("doctor@example.jp", TEST_PASSWORD);
+    const change = (newPassword: string) =>
+      browser.post("/api/auth/password", { currentPassword: TEST_PASSWORD, newPassword });
+    const problem = async (newPassword: string) =>
+      ((await change(newPassword)).body as { error?: { fields?: { newPassword?: string } } } | null)?.error
+        ?.fields?.newPassword;
+    expect(await problem("password12")).toBe("password.tooShort");
+    expect(await problem("          ")).toBe("password.tooShort");
+    expect(await problem(" ".repeat(20))).toBe("password.blank");
+    expect(await problem("passwordpassword")).toBe("password.common");
+    expect(await problem("1qaz2wsx3edc4rfv")).toBe("password.common");
+    expect(await problem("PasswordPassword")).toBe("password.common");
+    expect(await problem("aaaaaaaaaaaaaaaaaaaa")).toBe("password.common");
+    expect(await problem("doctor@example.jp")).toBe("password.common");
+    expect(await problem("x".repeat(257))).toBe("password.tooLong");
+    // A pass-phrase of 64 and more characters, spaces and Japanese included, is welcome.
+    const phrase = "江戸川の土手を毎朝歩いて、訪問看護ステーションまで自転車で通っています 2026";
+    expect([...phrase].length).toBeGreaterThan(30);
+    expect((await change(phrase)).status).toBe(204);
+    expect((await new TestBrowser(server.origin).login("doctor@example.jp", phrase)).status).toBe(200);
+    const long = "the quick brown fox jumps over the lazy dog near the kashiwa station at dawn";
+    expect(long.length).toBeGreaterThan(64);
+    const again = await browser.post("/api/auth/password", { currentPassword: phrase, newPassword: long });
+    expect(again.status).toBe(204);
+  });
+});

@@ -32,7 +32,7 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
     const email = errors.string(body, "email", { max: 254 });
     const password = typeof body.password === "string" ? body.password : "";
     if (!password) errors.add("password", "required");
-    if (password.length > PASSWORD_MAX_LENGTH) errors.add("password", "tooLong");
+    if (password.length > PASSWORD_MAX_LENGTH * 2) errors.add("password", "tooLong");
     if (errors.any) throw invalid(errors.fields);
 
     const user = await findUserByEmail(app.db, email);
@@ -84,7 +84,7 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
     const current = typeof body.currentPassword === "string" ? body.currentPassword : "";
     const next = body.newPassword;
     const errors = new FieldErrors();
-    const problem = passwordProblem(next);
+    const problem = passwordProblem(next, [user.email, user.name]);
     if (problem) errors.add("newPassword", problem);
     if (!current) errors.add("currentPassword", "required");
     if (errors.any) throw invalid(errors.fields);

@@ -4,6 +4,8 @@
  * does not tell whether an e-mail is registered.
  */
 import { hash, verify } from "@node-rs/argon2";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "@tsumugi/domain";
+import { dictionary } from "@zxcvbn-ts/language-common";
 
 export const ARGON2_OPTIONS = {
   algorithm: 2, // Algorithm.Argon2id (a const enum, not importable under verbatimModuleSyntax)
@@ -13,8 +15,7 @@ export const ARGON2_OPTIONS = {
   outputLen: 32,
 } as const;
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
@@ -36,9 +37,52 @@ export async function verifyOrBurn(storedHash: string | null, password: string):
   }
 }
 
-/** null when acceptable, else a message key for the UI. */
-export function passwordProblem(password: unknown): "password.tooShort" | "password.tooLong" | null {
-  if (typeof password !== "string" || password.length < PASSWORD_MIN_LENGTH) return "password.tooShort";
-  if (password.length > PASSWORD_MAX_LENGTH) return "password.tooLong";
+export type PasswordProblem = "password.tooShort" | "password.tooLong" | "password.blank" | "password.common";
+
+/**
+ * The common-password list shipped with @zxcvbn-ts/language-common (MIT): about 49,000 of the
+ * most used passwords from public breach corpora, ranked. Loaded on first use.
+ */
+let common: Set<string> | null = null;
+function commonPasswords(): Set<string> {
+  common ??= new Set((dictionary as Record<string, string[]>)["passwords-common"]);
+  return common;
+}
+
+/** Words of this service that make easy guesses for every account on it (ASVS V6.2.11). */
+const CONTEXT_WORDS = ["tsumugi", "紡ぎ", "つむぎ", "ツムギ", "password", "パスワード"];
+
+/** The password reduced to what a guesser would try: width-folded, lower case, no spaces. */
+function folded(password: string): string {
+  return password.normalize("NFKC").toLowerCase().replace(/\s+/gu, "");
+}
+
+/** Whether `text` is one short piece said again and again ("aaaa…", "abcabc…", "1212…"). */
+function repetitive(text: string): boolean {
+  return /^(.{1,4})\1+$/su.test(text);
+}
+
+/**
+ * null when acceptable as a new password, else a message key for the UI. `context` holds the
+ * account's own words (e-mail, name), which must not be the password either.
+ */
+export function passwordProblem(password: unknown, context: readonly string[] = []): PasswordProblem | null {
+  if (typeof password !== "string") return "password.tooShort";
+  const length = passwordLength(password);
+  if (length < PASSWORD_MIN_LENGTH) return "password.tooShort";
+  if (length > PASSWORD_MAX_LENGTH) return "password.tooLong";
+  if (password.trim() === "") return "password.blank";
+  const f = folded(password);
+  const list = commonPasswords();
+  if (list.has(f) || list.has(password.toLowerCase()) || repetitive(f)) return "password.common";
+  // Context words, alone, repeated, or with digits and signs around them ("tsumugi2026!").
+  const letters = f.replace(/[\p{N}\p{P}\p{S}]+/gu, "");
+  const words = [...CONTEXT_WORDS, ...context.flatMap((w) => [w, w.split("@")[0]])]
+    .map(folded)
+    .filter((w) => w.length >= 3);
+  for (const w of words) {
+    if (f === w || letters === w || (letters.length > 0 && letters.replaceAll(w, "") === ""))
+      return "password.common";
+  }
   return null;
 }

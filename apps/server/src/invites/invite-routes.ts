@@ -202,7 +202,7 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
     } else {
       name = errors.string(body, "name", { max: 100 });
       organization = errors.string(body, "organization", { min: 0, max: 100, optional: true });
-      const problem = passwordProblem(password);
+      const problem = passwordProblem(password, [email, name]);
       if (problem) errors.add("password", problem);
     }
     if (errors.any) throw invalid(errors.fields);

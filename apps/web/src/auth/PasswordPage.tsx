@@ -49,6 +49,7 @@ export function PasswordPage() {
             onChange={(e) => setNew(e.target.value)}
           />
         </Field>
+        <p className="muted small">{t("password.hint")}</p>
         <button type="submit">{t("common.save")}</button>
       </form>
     </main>

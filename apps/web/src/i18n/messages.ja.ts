@@ -39,7 +39,9 @@ export const messages = {
 
   "password.title": "パスワード変更",
   "password.current": "現在のパスワード",
-  "password.new": "新しいパスワード（10文字以上）",
+  "password.new": "新しいパスワード（15文字以上）",
+  "password.hint":
+    "空白を含む文章のような長いパスワードも使えます（256文字まで）。よく使われるパスワードや推測しやすいものは使えません。",
   "password.done": "パスワードを変更しました。他の端末のログインは終了しました。",
 
   "workspace.none": "参加している自治体がありません。事務局からの招待をお待ちください。",
@@ -589,7 +591,7 @@ export const messages = {
   "accept.offer": "役割：{role}　グループ：{groups}",
   "accept.name": "氏名",
   "accept.organization": "所属（例：流山市医師会）",
-  "accept.password": "パスワード（10文字以上）",
+  "accept.password": "パスワード（15文字以上）",
   "accept.existingHint": "既にアカウントをお持ちの場合は、そのパスワードを入力してください。",
   "accept.submit": "参加する",
 
@@ -665,7 +667,10 @@ export const messages = {
   "field.tooLong": "長すぎます。",
   "field.format": "形式が正しくありません。",
   "field.unknown": "選択肢から選んでください。",
-  "field.password.tooShort": "10文字以上で入力してください。",
+  "field.password.tooShort": "15文字以上で入力してください。",
+  "field.password.blank": "空白だけのパスワードは使えません。",
+  "field.password.common":
+    "よく使われていて推測されやすいパスワードです。別のものにしてください（覚えやすい文章も使えます）。",
   "field.password.tooLong": "長すぎます。",
   "field.existingAccount": "このメールアドレスは登録済みです。そのアカウントのパスワードを入力してください。",
   "field.wrong": "正しくありません。",

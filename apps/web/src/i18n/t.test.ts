@@ -1,4 +1,4 @@
-import { DOCUMENT_KINDS, GROUP_KINDS, ROLES } from "@tsumugi/domain";
+import { DOCUMENT_KINDS, GROUP_KINDS, PASSWORD_MIN_LENGTH, ROLES } from "@tsumugi/domain";
 import { describe, expect, it } from "vitest";
 import { messages } from "./messages.ja";
 import { hasMessage, t } from "./t";
@@ -19,5 +19,10 @@ describe("message catalogue", () => {
       expect(text.trim(), key).not.toBe("");
       expect(/[ぁ-んァ-ヶ一-龠]/.test(text) || key === "app.name", key).toBe(true);
     }
+  });
+
+  it("states the password length the server requires", () => {
+    for (const key of ["password.new", "accept.password", "field.password.tooShort"] as const)
+      expect(t(key)).toContain(`${PASSWORD_MIN_LENGTH}文字以上`);
   });
 });
