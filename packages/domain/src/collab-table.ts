@@ -69,28 +69,41 @@ export function recordText(doc: Y.Doc, name: string, id: string, field: string):
   return value instanceof Y.Text ? value : null;
 }
 
-/** Rows as plain objects: ordered rows by key (ties by id), then rows without a key. */
-export function readRecords(doc: Y.Doc, name: string): Record<string, unknown>[] {
-  const rows: Record<string, unknown>[] = [];
-  for (const [id, fields] of tableOf(doc, name)) {
-    const row: Record<string, unknown> = { id };
-    for (const [key, value] of fields) {
-      const plain = value instanceof Y.Text ? value.toString() : value;
-      const dot = key.indexOf(".");
-      if (dot > 0) {
-        const outer = key.slice(0, dot);
-        row[outer] = { ...((row[outer] as Record<string, unknown>) ?? {}), [key.slice(dot + 1)]: plain };
-      } else {
-        row[key] = plain;
-      }
+/** One row as a plain object (nested fields rebuilt), or null when there is no such row. */
+export function readRecord(doc: Y.Doc, name: string, id: string): Record<string, unknown> | null {
+  const fields = tableOf(doc, name).get(id);
+  return fields ? plainRecord(id, fields) : null;
+}
+
+function plainRecord(id: string, fields: Y.Map<unknown>): Record<string, unknown> {
+  const row: Record<string, unknown> = { id };
+  for (const [key, value] of fields) {
+    const plain = value instanceof Y.Text ? value.toString() : value;
+    const dot = key.indexOf(".");
+    if (dot > 0) {
+      const outer = key.slice(0, dot);
+      row[outer] = { ...((row[outer] as Record<string, unknown>) ?? {}), [key.slice(dot + 1)]: plain };
+    } else {
+      row[key] = plain;
     }
-    row.id = id;
-    rows.push(row);
   }
-  const ordered = rows.filter((r) => typeof r.order === "string") as (Record<string, unknown> & {
+  row.id = id;
+  return row;
+}
+
+/** Rows in display order: ordered rows by key (ties by id), then rows without a key. */
+export function orderRecords<R extends Record<string, unknown>>(rows: readonly R[]): R[] {
+  const ordered = rows.filter((r) => typeof r.order === "string") as unknown as (R & {
     id: string;
     order: string;
   })[];
   const unordered = rows.filter((r) => typeof r.order !== "string");
   return [...sortOrdered(ordered), ...unordered];
+}
+
+/** Rows as plain objects: ordered rows by key (ties by id), then rows without a key. */
+export function readRecords(doc: Y.Doc, name: string): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const [id, fields] of tableOf(doc, name)) rows.push(plainRecord(id, fields));
+  return orderRecords(rows);
 }

@@ -8,6 +8,7 @@
 import * as Y from "yjs";
 import {
   insertRecord,
+  readRecord,
   readRecords,
   recordText,
   setRecordField,
@@ -107,4 +108,9 @@ export function rowText(doc: Y.Doc, name: PlanTable, id: string, field: string):
 /** The rows of a table as plain objects, in display order. Validate them with plan-schema. */
 export function readRows(doc: Y.Doc, name: PlanTable): Record<string, unknown>[] {
   return readRecords(doc, name);
+}
+
+/** One row as a plain object, or null when it does not exist. Validate it with plan-schema. */
+export function readRow(doc: Y.Doc, name: PlanTable, id: string): Record<string, unknown> | null {
+  return readRecord(doc, name, id);
 }

@@ -42,6 +42,11 @@ const PARSERS: { [T in PlanTable]: (raw: unknown) => Parsed<YearPlan[T][number]>
   planPeriods: parsePlanPeriod,
 };
 
+/** Validates one plain row of a table (as `readRows`/`readRow` give it). */
+export function parsePlanRow<T extends PlanTable>(table: T, raw: unknown): Parsed<YearPlan[T][number]> {
+  return PARSERS[table](raw) as Parsed<YearPlan[T][number]>;
+}
+
 function readTable<T extends PlanTable>(doc: Y.Doc, table: T, invalid: InvalidRow[]): YearPlan[T] {
   const rows: YearPlan[T][number][] = [];
   for (const raw of readRows(doc, table)) {
