@@ -202,6 +202,19 @@ export const messages = {
   "plan.years.item": "事業項目",
   "plan.years.empty": "（なし）",
 
+  // Plan views: layout, detail panel, print header
+  "plan.col.tools": "操作",
+  "plan.views": "計画の表示",
+  "plan.filter.allOf": "{label}：すべて",
+  "plan.count": "{count} 件",
+  "plan.panel.close": "閉じる",
+  "plan.panel.action": "取組の詳細",
+  "plan.panel.problem": "課題の詳細",
+  "plan.panel.schedule": "活動の詳細",
+  "plan.panel.gone": "この行は削除されました。",
+  "plan.print.date": "印刷日 {date}",
+  "plan.print.page": "{page} / {pages} ページ",
+
   "dashboard.overall": "全体の進捗",
   "dashboard.byScene": "場面別の進捗",
   "dashboard.byItem": "事業項目別の進捗",

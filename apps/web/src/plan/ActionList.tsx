@@ -1,33 +1,50 @@
-/** The action list (取組一覧): filter, sort and edit inline; details unfold under a row. */
+/**
+ * The action list (取組一覧): filter, sort and edit inline. The essential columns fit a
+ * 1366-pixel projector without scrolling sideways; the secondary fields (content, person in
+ * charge, period, links, indicators) are in the row's detail panel. Rows are memoised and
+ * read their own row from the store, so typing in one row re-renders that row only.
+ */
 import { ACTION_STATUSES, type Action, type ActionStatus, setRowField } from "@tsumugi/domain";
-import { Fragment, useEffect, useState } from "react";
+import { memo, useCallback, useEffect, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { CommentsButton } from "./Comments";
 import {
   Chips,
+  countRender,
+  ItemMarks,
   itemOptions,
   MonthSelect,
+  PeriodText,
   ProgressBar,
   RowText,
   RowTools,
+  SceneTags,
   Select,
-  sceneChipOptions,
+  sceneOptions,
+  useVisitorStyle,
   Visitors,
-  visitorStyle,
 } from "./cells";
 import { FilterBar } from "./FilterBar";
 import { filterActions, NO_FILTER, type SortKey, sortActions } from "./filters";
+import { gridKeyDown } from "./grid-keys";
 import { LinkedCharts } from "./LinkedCharts";
-import { type PlanContextValue, usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./PlanPage";
 import { addRow, moveRow, newAction, removeRow, setLink } from "./plan-edits";
+import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
+import { focusRowControl, PanelField, RowPanel } from "./RowPanel";
 
 export function ActionList() {
-  const ctx = usePlanContext();
-  const { plan, doc, editable } = ctx;
+  const { store, editable, groupName } = usePlanContext();
+  const fiscalYear = useFiscalYear(store);
   const [filter, setFilter] = useState(NO_FILTER);
   const [sort, setSort] = useState<SortKey>("manual");
-  // A new row appears once the document is re-read: its title takes the focus then.
+  const select = useCallback(
+    (rows: readonly Action[]) => sortActions(filterActions(rows, filter), sort, groupName).map((a) => a.id),
+    [filter, sort, groupName],
+  );
+  const ids = useTableSelect(store, "actions", select);
+  // A new row appears once the store has it: its title takes the focus then.
   const [focusId, setFocusId] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the rows change, until the new one is there
   useEffect(() => {
@@ -37,19 +54,22 @@ export function ActionList() {
       el.focus();
       setFocusId(null);
     }
-  }, [focusId, plan.actions]);
+  }, [focusId, ids]);
   const [open, setOpen] = useState<string | null>(null);
-  const rows = sortActions(filterActions(plan.actions, filter), sort, ctx.groupName);
+  const onOpen = useCallback((id: string) => setOpen((current) => (current === id ? null : id)), []);
+  const close = useCallback(() => {
+    if (open) focusRowControl(open, "action-details-toggle");
+    setOpen(null);
+  }, [open]);
 
   const add = () => {
-    const fy = plan.fiscalYear;
-    const row = newAction(plan.actions, {
+    const row = newAction(store.rows("actions"), {
       scenes: filter.scene ? [filter.scene as never] : [],
       items: filter.item ? [filter.item as never] : [],
       ownerGroupId: filter.group && filter.group !== "none" ? filter.group : null,
-      period: { start: `${fy}-04`, end: `${fy + 1}-03` },
+      period: { start: `${fiscalYear}-04`, end: `${fiscalYear + 1}-03` },
     });
-    addRow(doc, "actions", row);
+    addRow(store.doc, "actions", row);
     setFocusId(row.id);
   };
 
@@ -64,144 +84,161 @@ export function ActionList() {
         statusPrefix="actionStatus"
         sorts={["manual", "status", "progress", "period", "group"]}
         withPerson
-      />
-      <div className="scroll-x">
-        <table className="grid-table">
-          <thead>
-            <tr>
-              <th>{t("plan.col.title")}</th>
-              <th>{t("plan.col.scenes")}</th>
-              <th>{t("plan.col.items")}</th>
-              <th>{t("plan.col.goalCodes")}</th>
-              <th>{t("plan.col.group")}</th>
-              <th>{t("plan.col.period")}</th>
-              <th>{t("plan.col.status")}</th>
-              <th>{t("plan.col.progress")}</th>
-              <th className="no-print" />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <Fragment key={a.id}>
-                <tr
-                  data-row-id={a.id}
-                  data-testid="action-row"
-                  style={visitorStyle(ctx.presence, "actions", a.id)}
-                >
-                  <td className="wide-cell">
-                    <RowText
-                      table="actions"
-                      id={a.id}
-                      field="title"
-                      label={t("plan.col.title")}
-                      testId="action-title"
-                      multiline
-                      rows={2}
-                    />
-                    <Visitors table="actions" id={a.id} />
-                    {a.carriedFrom && <span className="badge">{t("plan.col.carried")}</span>}
-                  </td>
-                  <td>
-                    <Chips
-                      options={sceneChipOptions()}
-                      value={a.scenes}
-                      disabled={!editable}
-                      label={t("plan.col.scenes")}
-                      onChange={(v) => setRowField(doc, "actions", a.id, "scenes", v)}
-                    />
-                  </td>
-                  <td>
-                    <Chips
-                      options={itemOptions()}
-                      value={a.items}
-                      disabled={!editable}
-                      label={t("plan.col.items")}
-                      onChange={(v) => setRowField(doc, "actions", a.id, "items", v)}
-                    />
-                  </td>
-                  <td>
-                    <GoalCodes action={a} />
-                  </td>
-                  <td>
-                    <Select
-                      value={a.ownerGroupId}
-                      options={ctx.groups.map((g) => ({ id: g.id, label: g.name }))}
-                      allowEmpty={t("plan.noGroup")}
-                      label={t("plan.col.group")}
-                      disabled={!editable}
-                      testId="action-group"
-                      onChange={(v) => setRowField(doc, "actions", a.id, "ownerGroupId", v)}
-                    />
-                  </td>
-                  <td>
-                    <PeriodInputs action={a} />
-                  </td>
-                  <td>
-                    <Select
-                      value={a.status}
-                      options={ACTION_STATUSES.map((s) => ({
-                        id: s.id,
-                        label: t(`actionStatus.${s.id}` as MessageKey),
-                      }))}
-                      label={t("plan.col.status")}
-                      disabled={!editable}
-                      testId="action-status"
-                      onChange={(v) =>
-                        setRowField(doc, "actions", a.id, "status", (v ?? "notStarted") as ActionStatus)
-                      }
-                    />
-                  </td>
-                  <td>
-                    <ProgressInput action={a} />
-                  </td>
-                  <td className="no-print">
-                    <RowTools
-                      disabled={!editable || sort !== "manual"}
-                      onUp={() => moveRow(doc, "actions", plan.actions, a.id, -1)}
-                      onDown={() => moveRow(doc, "actions", plan.actions, a.id, 1)}
-                      onDelete={() => {
-                        if (window.confirm(t("plan.confirmDelete", { title: a.title })))
-                          removeRow(doc, "actions", a.id);
-                      }}
-                    >
-                      <button
-                        type="button"
-                        className="icon"
-                        aria-expanded={open === a.id}
-                        onClick={() => setOpen(open === a.id ? null : a.id)}
-                        data-testid="action-details-toggle"
-                      >
-                        {t("plan.details")}
-                      </button>
-                      <CommentsButton table="actions" rowId={a.id} title={a.title} />
-                    </RowTools>
-                  </td>
-                </tr>
-                {open === a.id && (
-                  <tr className="details-row">
-                    <td colSpan={9}>
-                      <ActionDetails action={a} ctx={ctx} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {rows.length === 0 && <p className="muted">{t("plan.noRows")}</p>}
-      {editable && (
-        <button type="button" className="no-print" onClick={add} data-testid="add-action">
-          {t("plan.addAction")}
-        </button>
-      )}
+        count={ids.length}
+      >
+        {editable && (
+          <button type="button" className="no-print" onClick={add} data-testid="add-action">
+            {t("plan.addAction")}
+          </button>
+        )}
+      </FilterBar>
+      <table className="grid-table plan-grid action-grid" onKeyDown={gridKeyDown}>
+        <colgroup>
+          <col className="col-title" />
+          <col className="col-scenes" />
+          <col className="col-items" />
+          <col className="col-codes" />
+          <col className="col-group" />
+          <col className="col-period" />
+          <col className="col-status" />
+          <col className="col-progress" />
+          <col className="col-tools no-print" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>{t("plan.col.title")}</th>
+            <th>{t("plan.col.scenes")}</th>
+            <th>{t("plan.col.items")}</th>
+            <th>{t("plan.col.goalCodes")}</th>
+            <th>{t("plan.col.group")}</th>
+            <th>{t("plan.col.period")}</th>
+            <th>{t("plan.col.status")}</th>
+            <th>{t("plan.col.progress")}</th>
+            <th className="no-print">
+              <span className="visually-hidden">{t("plan.col.tools")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => (
+            <ActionRow key={id} id={id} manual={sort === "manual"} open={open === id} onOpen={onOpen} />
+          ))}
+        </tbody>
+      </table>
+      {ids.length === 0 && <p className="muted">{t("plan.noRows")}</p>}
+      {open && <ActionPanel id={open} onClose={close} />}
     </div>
   );
 }
 
+const ActionRow = memo(function ActionRow(props: {
+  id: string;
+  manual: boolean;
+  open: boolean;
+  onOpen(id: string): void;
+}) {
+  const { store, doc, editable, groups } = usePlanContext();
+  const a = useRow(store, "actions", props.id);
+  const style = useVisitorStyle("actions", props.id);
+  countRender("action", props.id);
+  if (!a) return null;
+  return (
+    <tr data-row-id={a.id} data-testid="action-row" style={style} className={props.open ? "panel-open" : ""}>
+      <td className="cell-title" data-label={t("plan.col.title")}>
+        <RowText
+          table="actions"
+          id={a.id}
+          field="title"
+          label={t("plan.col.title")}
+          testId="action-title"
+          multiline
+          rows={2}
+        />
+        <Visitors table="actions" id={a.id} />
+        {a.carriedFrom && <span className="badge">{t("plan.col.carried")}</span>}
+      </td>
+      <td data-label={t("plan.col.scenes")}>
+        <SceneTags scenes={a.scenes} />
+      </td>
+      <td data-label={t("plan.col.items")}>
+        <ItemMarks items={a.items} />
+      </td>
+      <td data-label={t("plan.col.goalCodes")}>
+        <span className="tags">
+          {a.goalCodes.map((c) => (
+            <span key={c} className="tag">
+              {c}
+            </span>
+          ))}
+        </span>
+      </td>
+      <td data-label={t("plan.col.group")}>
+        <Select
+          value={a.ownerGroupId}
+          options={groups.map((g) => ({ id: g.id, label: g.name }))}
+          allowEmpty={t("plan.noGroup")}
+          label={t("plan.col.group")}
+          disabled={!editable}
+          testId="action-group"
+          onChange={(v) => setRowField(doc, "actions", a.id, "ownerGroupId", v)}
+        />
+      </td>
+      <td data-label={t("plan.col.period")}>
+        <PeriodText start={a.period.start} end={a.period.end} />
+      </td>
+      <td data-label={t("plan.col.status")}>
+        <Select
+          value={a.status}
+          options={ACTION_STATUSES.map((s) => ({
+            id: s.id,
+            label: t(`actionStatus.${s.id}` as MessageKey),
+          }))}
+          label={t("plan.col.status")}
+          disabled={!editable}
+          testId="action-status"
+          onChange={(v) => setRowField(doc, "actions", a.id, "status", (v ?? "notStarted") as ActionStatus)}
+        />
+      </td>
+      <td data-label={t("plan.col.progress")}>
+        <ProgressInput action={a} />
+      </td>
+      <td className="cell-tools no-print">
+        <span className="row-tools">
+          <button
+            type="button"
+            className="icon details-button"
+            aria-expanded={props.open}
+            aria-haspopup="dialog"
+            onClick={() => props.onOpen(a.id)}
+            data-testid="action-details-toggle"
+          >
+            {t("plan.details")}
+          </button>
+          <CommentsButton table="actions" rowId={a.id} title={a.title} />
+          <RowTools
+            disabled={!editable || !props.manual}
+            onUp={() => moveRow(doc, "actions", store.rows("actions"), a.id, -1)}
+            onDown={() => moveRow(doc, "actions", store.rows("actions"), a.id, 1)}
+            onDelete={() => {
+              if (window.confirm(t("plan.confirmDelete", { title: a.title })))
+                removeRow(doc, "actions", a.id);
+            }}
+          />
+        </span>
+      </td>
+    </tr>
+  );
+});
+
+/** The goal codes of the plan's goals, plus any the action already carries. */
 function GoalCodes({ action }: { action: Action }) {
-  const { doc, editable, plan } = usePlanContext();
-  const known = [...new Set([...plan.goals.map((g) => g.code), ...action.goalCodes])];
+  const { store, doc, editable } = usePlanContext();
+  const codes = useTableSelect(
+    store,
+    "goals",
+    useCallback((rows) => rows.map((g) => g.code), []),
+  );
+  const known = [...new Set([...codes, ...action.goalCodes])];
   return (
     <Chips
       options={known.map((c) => ({ id: c, label: c }))}
@@ -215,7 +252,8 @@ function GoalCodes({ action }: { action: Action }) {
 
 /** The period as months of the 年度; an end before the start is not written. */
 function PeriodInputs({ action }: { action: Action }) {
-  const { doc, editable, plan } = usePlanContext();
+  const { doc, editable, store } = usePlanContext();
+  const fiscalYear = useFiscalYear(store);
   const set = (part: "start" | "end", v: string | null) => {
     const other = action.period[part === "start" ? "end" : "start"];
     if (v !== null && other !== null) {
@@ -228,7 +266,7 @@ function PeriodInputs({ action }: { action: Action }) {
     <span className="period">
       <MonthSelect
         value={action.period.start}
-        fiscalYear={plan.fiscalYear}
+        fiscalYear={fiscalYear}
         label={t("plan.col.periodStart")}
         disabled={!editable}
         onChange={(v) => set("start", v)}
@@ -236,7 +274,7 @@ function PeriodInputs({ action }: { action: Action }) {
       <span>〜</span>
       <MonthSelect
         value={action.period.end}
-        fiscalYear={plan.fiscalYear}
+        fiscalYear={fiscalYear}
         label={t("plan.col.periodEnd")}
         disabled={!editable}
         onChange={(v) => set("end", v)}
@@ -268,84 +306,155 @@ function ProgressInput({ action }: { action: Action }) {
   );
 }
 
-function ActionDetails({ action, ctx }: { action: Action; ctx: PlanContextValue }) {
-  const { doc, editable, plan, members } = ctx;
+/** The action's secondary fields, beside the list. */
+function ActionPanel({ id, onClose }: { id: string; onClose(): void }) {
+  const ctx = usePlanContext();
+  const { store, doc, editable, members, groups } = ctx;
+  const action = useRow(store, "actions", id);
+  const problems = useTable(store, "problems");
   return (
-    <div className="details-grid">
-      <div className="detail-field">
-        <span>{t("plan.col.detail")}</span>
-        <RowText table="actions" id={action.id} field="detail" label={t("plan.col.detail")} multiline />
-      </div>
-      <div className="detail-field">
-        <span>{t("plan.col.nextStep")}</span>
-        <RowText table="actions" id={action.id} field="nextStep" label={t("plan.col.nextStep")} multiline />
-      </div>
-      <div className="detail-field">
-        <span>{t("plan.col.person")}</span>
-        <Select
-          value={action.ownerUserId}
-          options={members.map((m) => ({ id: m.userId, label: m.name }))}
-          allowEmpty={t("plan.noGroup")}
-          label={t("plan.col.person")}
-          disabled={!editable}
-          onChange={(v) => setRowField(doc, "actions", action.id, "ownerUserId", v)}
-        />
-      </div>
-      <label>
-        {t("plan.col.weight")}
-        <input
-          type="number"
-          min={1}
-          max={10}
-          value={action.weight}
-          disabled={!editable}
-          onChange={(e) => {
-            const n = Math.round(Number(e.target.value));
-            if (n >= 1 && n <= 10) setRowField(doc, "actions", action.id, "weight", n);
-          }}
-        />
-      </label>
-      <fieldset className="links-edit" data-testid="action-indicators">
-        <legend>{t("indicators.linked")}</legend>
-        <p className="muted small">{t("indicators.linkHint")}</p>
-        {ctx.indicators?.indicators.map((i) => (
-          <label key={i.id} className="check">
-            <input
-              type="checkbox"
-              checked={action.indicatorIds.includes(i.id)}
-              disabled={!editable}
-              data-code={i.code}
-              onChange={(e) =>
-                setRowField(
-                  doc,
-                  "actions",
-                  action.id,
-                  "indicatorIds",
-                  e.target.checked
-                    ? [...action.indicatorIds, i.id]
-                    : action.indicatorIds.filter((x) => x !== i.id),
-                )
-              }
+    <RowPanel title={t("plan.panel.action")} onClose={onClose} testId="action-panel">
+      {!action ? (
+        <p className="notice">{t("plan.panel.gone")}</p>
+      ) : (
+        <div className="panel-grid">
+          <PanelField label={t("plan.col.title")} wide>
+            <RowText
+              table="actions"
+              id={action.id}
+              field="title"
+              label={t("plan.col.title")}
+              multiline
+              rows={3}
+              testId="panel-action-title"
             />
-            {i.code} {i.name}
-          </label>
-        ))}
-      </fieldset>
-      <LinkedCharts indicatorIds={action.indicatorIds} testId="action-linked-charts" />
-      <fieldset className="links-edit">
-        <legend>{t("plan.col.problemsLinked")}</legend>
-        {plan.problems.map((p) => (
-          <label key={p.id} className="check">
-            <input
-              type="checkbox"
-              checked={action.problemIds.includes(p.id)}
-              disabled={!editable}
-              onChange={(e) => setLink(doc, p, action, e.target.checked)}
+          </PanelField>
+          <PanelField label={t("plan.col.detail")} wide>
+            <RowText
+              table="actions"
+              id={action.id}
+              field="detail"
+              label={t("plan.col.detail")}
+              multiline
+              rows={4}
+              testId="action-detail"
             />
-            {p.title}
-          </label>
-        ))}
-      </fieldset>
-    </div>
+          </PanelField>
+          <PanelField label={t("plan.col.scenes")} wide>
+            <Chips
+              options={sceneOptions()}
+              value={action.scenes}
+              disabled={!editable}
+              label={t("plan.col.scenes")}
+              testId="action-scenes"
+              onChange={(v) => setRowField(doc, "actions", action.id, "scenes", v)}
+            />
+          </PanelField>
+          <PanelField label={t("plan.col.items")} wide>
+            <Chips
+              options={itemOptions()}
+              value={action.items}
+              disabled={!editable}
+              label={t("plan.col.items")}
+              testId="action-items"
+              onChange={(v) => setRowField(doc, "actions", action.id, "items", v)}
+            />
+          </PanelField>
+          <PanelField label={t("plan.col.goalCodes")} wide>
+            <GoalCodes action={action} />
+          </PanelField>
+          <PanelField label={t("plan.col.period")}>
+            <PeriodInputs action={action} />
+          </PanelField>
+          <PanelField label={t("plan.col.group")}>
+            <Select
+              value={action.ownerGroupId}
+              options={groups.map((g) => ({ id: g.id, label: g.name }))}
+              allowEmpty={t("plan.noGroup")}
+              label={t("plan.col.group")}
+              disabled={!editable}
+              onChange={(v) => setRowField(doc, "actions", action.id, "ownerGroupId", v)}
+            />
+          </PanelField>
+          <PanelField label={t("plan.col.person")}>
+            <Select
+              value={action.ownerUserId}
+              options={members.map((m) => ({ id: m.userId, label: m.name }))}
+              allowEmpty={t("plan.noGroup")}
+              label={t("plan.col.person")}
+              disabled={!editable}
+              testId="action-person"
+              onChange={(v) => setRowField(doc, "actions", action.id, "ownerUserId", v)}
+            />
+          </PanelField>
+          <PanelField label={t("plan.col.weight")}>
+            <input
+              type="number"
+              min={1}
+              max={10}
+              value={action.weight}
+              disabled={!editable}
+              aria-label={t("plan.col.weight")}
+              onChange={(e) => {
+                const n = Math.round(Number(e.target.value));
+                if (n >= 1 && n <= 10) setRowField(doc, "actions", action.id, "weight", n);
+              }}
+            />
+          </PanelField>
+          <PanelField label={t("plan.col.nextStep")} wide>
+            <RowText
+              table="actions"
+              id={action.id}
+              field="nextStep"
+              label={t("plan.col.nextStep")}
+              multiline
+            />
+          </PanelField>
+          <fieldset className="links-edit wide">
+            <legend>{t("plan.col.problemsLinked")}</legend>
+            {problems.map((p) => (
+              <label key={p.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={action.problemIds.includes(p.id)}
+                  disabled={!editable}
+                  onChange={(e) => setLink(doc, p, action, e.target.checked)}
+                />
+                {p.title}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="links-edit wide" data-testid="action-indicators">
+            <legend>{t("indicators.linked")}</legend>
+            <p className="muted small">{t("indicators.linkHint")}</p>
+            {ctx.indicators?.indicators.map((i) => (
+              <label key={i.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={action.indicatorIds.includes(i.id)}
+                  disabled={!editable}
+                  data-code={i.code}
+                  onChange={(e) =>
+                    setRowField(
+                      doc,
+                      "actions",
+                      action.id,
+                      "indicatorIds",
+                      e.target.checked
+                        ? [...action.indicatorIds, i.id]
+                        : action.indicatorIds.filter((x) => x !== i.id),
+                    )
+                  }
+                />
+                {i.code} {i.name}
+              </label>
+            ))}
+          </fieldset>
+          <div className="wide">
+            <LinkedCharts indicatorIds={action.indicatorIds} testId="action-linked-charts" />
+          </div>
+        </div>
+      )}
+    </RowPanel>
   );
 }

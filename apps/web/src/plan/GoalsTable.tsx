@@ -14,18 +14,21 @@ import {
 import { useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { RowText, RowTools, Select, sceneOptions, Visitors, visitorStyle } from "./cells";
+import { RowText, RowTools, Select, sceneOptions, useVisitorStyle, Visitors } from "./cells";
+import { gridKeyDown } from "./grid-keys";
 import { usePlanContext } from "./PlanPage";
 import { addRow, moveRow, newRowId, removeRow } from "./plan-edits";
+import { useTable } from "./plan-store";
 
 export function GoalsTable() {
-  const { plan, doc, editable, presence } = usePlanContext();
+  const { store, doc, editable } = usePlanContext();
+  const goals = useTable(store, "goals");
   const [error, setError] = useState<string | null>(null);
 
   const add = () => {
-    const last = sortOrdered(plan.goals).at(-1);
-    let n = plan.goals.length + 1;
-    while (plan.goals.some((g) => g.code === `${n}`)) n++;
+    const last = sortOrdered(goals).at(-1);
+    let n = goals.length + 1;
+    while (goals.some((g) => g.code === `${n}`)) n++;
     addRow(doc, "goals", {
       id: newRowId(),
       order: orderKeyBetween(last?.order ?? null, null),
@@ -44,7 +47,14 @@ export function GoalsTable() {
           {error}
         </p>
       )}
-      <table className="grid-table">
+      <table className="grid-table plan-grid goals-grid" onKeyDown={gridKeyDown}>
+        <colgroup>
+          <col className="col-code" />
+          <col className="col-term" />
+          <col className="col-scene" />
+          <col />
+          {editable && <col className="col-tools-small no-print" />}
+        </colgroup>
         <thead>
           <tr>
             <th>{t("plan.goalCode")}</th>
@@ -55,48 +65,8 @@ export function GoalsTable() {
           </tr>
         </thead>
         <tbody>
-          {plan.goals.map((g) => (
-            <tr key={g.id} data-testid="goal-row" style={visitorStyle(presence, "goals", g.id)}>
-              <td>
-                <GoalCode goal={g} goals={plan.goals} onError={setError} />
-              </td>
-              <td>
-                <Select
-                  value={g.term}
-                  options={GOAL_TERMS.map((x) => ({ id: x.id, label: t(`goalTerm.${x.id}` as MessageKey) }))}
-                  label={t("plan.goalTerm")}
-                  disabled={!editable}
-                  onChange={(v) => setRowField(doc, "goals", g.id, "term", (v ?? "short") as GoalTerm)}
-                />
-              </td>
-              <td>
-                <Select
-                  value={g.scene}
-                  options={sceneOptions()}
-                  allowEmpty={t("plan.noGroup")}
-                  label={t("plan.filter.scene")}
-                  disabled={!editable}
-                  onChange={(v) => setRowField(doc, "goals", g.id, "scene", v as SceneId | null)}
-                />
-              </td>
-              <td className="wide-cell">
-                <RowText table="goals" id={g.id} field="text" label={t("plan.goalText")} />
-                <Visitors table="goals" id={g.id} />
-              </td>
-              {editable && (
-                <td className="no-print">
-                  <RowTools
-                    disabled={!editable}
-                    onUp={() => moveRow(doc, "goals", plan.goals, g.id, -1)}
-                    onDown={() => moveRow(doc, "goals", plan.goals, g.id, 1)}
-                    onDelete={() => {
-                      if (window.confirm(t("plan.confirmDelete", { title: g.code })))
-                        removeRow(doc, "goals", g.id);
-                    }}
-                  />
-                </td>
-              )}
-            </tr>
+          {goals.map((g) => (
+            <GoalRow key={g.id} goal={g} goals={goals} onError={setError} />
           ))}
         </tbody>
       </table>
@@ -109,9 +79,72 @@ export function GoalsTable() {
   );
 }
 
+function GoalRow({
+  goal: g,
+  goals,
+  onError,
+}: {
+  goal: Goal;
+  goals: readonly Goal[];
+  onError(m: string | null): void;
+}) {
+  const { doc, editable } = usePlanContext();
+  const style = useVisitorStyle("goals", g.id);
+  return (
+    <tr data-row-id={g.id} data-testid="goal-row" style={style}>
+      <td data-label={t("plan.goalCode")}>
+        <GoalCode goal={g} goals={goals} onError={onError} />
+      </td>
+      <td data-label={t("plan.goalTerm")}>
+        <Select
+          value={g.term}
+          options={GOAL_TERMS.map((x) => ({ id: x.id, label: t(`goalTerm.${x.id}` as MessageKey) }))}
+          label={t("plan.goalTerm")}
+          disabled={!editable}
+          onChange={(v) => setRowField(doc, "goals", g.id, "term", (v ?? "short") as GoalTerm)}
+        />
+      </td>
+      <td data-label={t("plan.filter.scene")}>
+        <Select
+          value={g.scene}
+          options={sceneOptions()}
+          allowEmpty={t("plan.noGroup")}
+          label={t("plan.filter.scene")}
+          disabled={!editable}
+          onChange={(v) => setRowField(doc, "goals", g.id, "scene", v as SceneId | null)}
+        />
+      </td>
+      <td className="wide-cell" data-label={t("plan.goalText")}>
+        <RowText table="goals" id={g.id} field="text" label={t("plan.goalText")} />
+        <Visitors table="goals" id={g.id} />
+      </td>
+      {editable && (
+        <td className="no-print">
+          <RowTools
+            disabled={!editable}
+            onUp={() => moveRow(doc, "goals", goals, g.id, -1)}
+            onDown={() => moveRow(doc, "goals", goals, g.id, 1)}
+            onDelete={() => {
+              if (window.confirm(t("plan.confirmDelete", { title: g.code }))) removeRow(doc, "goals", g.id);
+            }}
+          />
+        </td>
+      )}
+    </tr>
+  );
+}
+
 /** The code is written when the field is left, if it is unique and not empty. */
-function GoalCode({ goal, goals, onError }: { goal: Goal; goals: Goal[]; onError(m: string | null): void }) {
-  const { doc, editable, plan } = usePlanContext();
+function GoalCode({
+  goal,
+  goals,
+  onError,
+}: {
+  goal: Goal;
+  goals: readonly Goal[];
+  onError(m: string | null): void;
+}) {
+  const { doc, editable, store } = usePlanContext();
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft === null) return;
@@ -125,7 +158,7 @@ function GoalCode({ goal, goals, onError }: { goal: Goal; goals: Goal[]; onError
     // Actions follow the renamed code.
     doc.transact(() => {
       setRowField(doc, "goals", goal.id, "code", code);
-      for (const a of plan.actions) {
+      for (const a of store.rows("actions")) {
         if (a.goalCodes.includes(goal.code)) {
           setRowField(
             doc,

@@ -3,11 +3,19 @@ import { ITEMS, itemMark } from "@tsumugi/domain";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { usePlanContext } from "./PlanPage";
+import { useTable } from "./plan-store";
 
 export function ItemTable() {
-  const { plan, groupName } = usePlanContext();
+  const { store, groupName } = usePlanContext();
+  const all = useTable(store, "actions");
   return (
-    <table className="grid-table item-table" data-testid="item-table">
+    <table className="grid-table plan-grid item-table" data-testid="item-table">
+      <colgroup>
+        <col className="col-item" />
+        <col />
+        <col className="col-codes-wide" />
+        <col className="col-groups" />
+      </colgroup>
       <thead>
         <tr>
           <th>{t("plan.col.items")}</th>
@@ -18,7 +26,7 @@ export function ItemTable() {
       </thead>
       <tbody>
         {ITEMS.map((item) => {
-          const actions = plan.actions.filter((a) => a.items.includes(item.id));
+          const actions = all.filter((a) => a.items.includes(item.id));
           const goalCodes = [...new Set(actions.flatMap((a) => a.goalCodes))];
           const groups = [...new Set(actions.map((a) => groupName(a.ownerGroupId)).filter(Boolean))];
           return (

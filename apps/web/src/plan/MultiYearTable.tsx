@@ -8,6 +8,7 @@ import { get } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { usePlanContext } from "./PlanPage";
+import { useFiscalYear, useTable } from "./plan-store";
 
 export interface YearColumn {
   fiscalYear: number;
@@ -16,7 +17,9 @@ export interface YearColumn {
 }
 
 export function useYearColumns(): YearColumn[] | null {
-  const { wid, plan } = usePlanContext();
+  const { wid, store } = usePlanContext();
+  const fiscalYear = useFiscalYear(store);
+  const actions = useTable(store, "actions");
   const [others, setOthers] = useState<YearColumn[] | null>(null);
   useEffect(() => {
     void get<{ years: YearColumn[] }>(`/api/workspaces/${wid}/plans/multi-year`).then((r) =>
@@ -25,11 +28,11 @@ export function useYearColumns(): YearColumn[] | null {
   }, [wid]);
   if (!others) return null;
   const live: YearColumn = {
-    fiscalYear: plan.fiscalYear,
-    label: fiscalYearLabel(plan.fiscalYear),
-    actions: plan.actions,
+    fiscalYear,
+    label: fiscalYearLabel(fiscalYear),
+    actions: [...actions],
   };
-  return [...others.filter((y) => y.fiscalYear !== plan.fiscalYear), live].sort(
+  return [...others.filter((y) => y.fiscalYear !== fiscalYear), live].sort(
     (a, b) => a.fiscalYear - b.fiscalYear,
   );
 }
@@ -38,8 +41,14 @@ export function MultiYearTable() {
   const years = useYearColumns();
   if (!years) return <p className="muted">{t("common.loading")}</p>;
   return (
-    <div className="scroll-x">
-      <table className="grid-table years-table" data-testid="years-table">
+    <div>
+      <table className="grid-table plan-grid years-table" data-testid="years-table">
+        <colgroup>
+          <col className="col-item" />
+          {years.map((y) => (
+            <col key={y.fiscalYear} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th>{t("plan.years.item")}</th>

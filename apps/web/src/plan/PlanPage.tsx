@@ -9,7 +9,18 @@ import {
   type PlanTable,
   planCompatibility,
 } from "@tsumugi/domain";
-import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import {
+  createContext,
+  memo,
+  type RefObject,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
@@ -31,12 +42,14 @@ import { DashboardView } from "./DashboardView";
 import { ItemTable } from "./ItemTable";
 import { MultiYearTable } from "./MultiYearTable";
 import { PlanTransfer } from "./PlanTransfer";
+import { PrintHeader } from "./PrintHeader";
 import { ProblemList } from "./ProblemList";
+import { PlanStore, useInvalidRows } from "./plan-store";
 import { ReviewView } from "./ReviewView";
-import { type RowVisitor, setFocusedRow, useRowPresence } from "./row-presence";
+import "./plan-views.css";
+import { RowPresence, setFocusedRow } from "./row-presence";
 import { SceneBoard } from "./SceneBoard";
 import { ScheduleView } from "./ScheduleView";
-import { type PlanState, usePlan } from "./usePlan";
 
 export const PLAN_VIEWS = [
   "board",
@@ -50,15 +63,21 @@ export const PLAN_VIEWS = [
 ] as const;
 export type PlanView = (typeof PLAN_VIEWS)[number];
 
-export interface PlanContextValue extends PlanState {
+/**
+ * What every plan view shares. The value changes only when the page's own data does (the
+ * plan, its groups, members, access): the rows themselves are read per table and per row from
+ * `store`, so an edit re-renders the rows it touched and not the whole page.
+ */
+export interface PlanContextValue {
   wid: string;
   info: PlanInfo;
   doc: Y.Doc;
   provider: WebsocketProvider;
+  store: PlanStore;
   editable: boolean;
   groups: Group[];
   members: Member[];
-  presence: Map<string, RowVisitor[]>;
+  presence: RowPresence;
   /** 千葉県 流山市: how exports name the municipality. */
   municipality: string;
   /** The workspace's indicators, for the charts linked from actions and scenes. */
@@ -122,7 +141,7 @@ export function PlanPage() {
   const handle = useCollabDocument(info?.docName ?? null, { onSessionEnded, onAccessChanged });
   const inputs = useSyncInputs(handle);
   // Once shown, the plan stays shown (and editable) when the connection drops.
-  const state = usePlan(inputs.loaded ? (handle?.doc ?? null) : null);
+  const store = usePlanStore(inputs.loaded ? (handle?.doc ?? null) : null);
   const presence = useRowPresence(handle?.provider ?? null);
   const { data: indicators } = useIndicators(wid);
   const unsent = hasUnsentChanges(inputs);
@@ -148,13 +167,46 @@ export function PlanPage() {
 
   useUnsentWarning(unsent);
 
+  // A plan written by a newer version is read-only here; an older one is upgraded in place.
+  const compatibility = store && handle ? planCompatibility(handle.doc) : "current";
+
+  const editable = info?.access === "write" && compatibility !== "newer";
+  // The tabs stay on screen while the page scrolls; table headers stick just below them.
+  const pageRef = useRef<HTMLElement>(null);
+  const tabsRef = useRef<HTMLDivElement>(null);
+  useStickyOffset(pageRef, tabsRef, Boolean(info && me));
+
+  // Leaving one cell for another of the same row must not tell the others "left the row".
+  const blurTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const ctx = useMemo<PlanContextValue | null>(() => {
+    if (!handle || !store || !presence || !info) return null;
+    return {
+      wid,
+      info,
+      doc: handle.doc,
+      provider: handle.provider,
+      store,
+      editable,
+      groups,
+      members,
+      presence,
+      municipality,
+      indicators,
+      focusRow: (table, id = null) => {
+        if (blurTimer.current) clearTimeout(blurTimer.current);
+        blurTimer.current = null;
+        if (table) setFocusedRow(handle.provider, table, id);
+        else blurTimer.current = setTimeout(() => setFocusedRow(handle.provider, null, null), 0);
+      },
+      groupName: (id) => groups.find((g) => g.id === id)?.name ?? "",
+      memberName: (id) => members.find((m) => m.userId === id)?.name ?? "",
+    };
+  }, [handle, store, presence, info, wid, editable, groups, members, municipality, indicators]);
+
   if (error) return <ErrorBanner message={error} />;
   if (!info || !me) return <p className="muted pad">{t("common.loading")}</p>;
   const requested = params.get("view") as PlanView | null;
   const view: PlanView = requested && PLAN_VIEWS.includes(requested) ? requested : "board";
-  // A plan written by a newer version is read-only here; an older one is upgraded in place.
-  const compatibility = state && handle ? planCompatibility(handle.doc) : "current";
-  const editable = info.access === "write" && compatibility !== "newer";
 
   const createNext = async () => {
     const label = nextLabel(info);
@@ -167,30 +219,10 @@ export function PlanPage() {
     }
   };
 
-  const ctx: PlanContextValue | null =
-    handle && state
-      ? {
-          ...state,
-          wid,
-          info,
-          doc: handle.doc,
-          provider: handle.provider,
-          editable,
-          groups,
-          members,
-          presence,
-          municipality,
-          indicators,
-          focusRow: (table, id = null) => setFocusedRow(handle.provider, table, id),
-          groupName: (id) => groups.find((g) => g.id === id)?.name ?? "",
-          memberName: (id) => members.find((m) => m.userId === id)?.name ?? "",
-        }
-      : null;
-
   return (
-    <main className="wide plan-page" data-testid="plan-page">
-      <div className="doc-header no-print">
-        <Link to={`/w/${wid}?tab=plans`} className="muted">
+    <main className="wide plan-page" data-testid="plan-page" ref={pageRef}>
+      <header className="plan-head no-print">
+        <Link to={`/w/${wid}?tab=plans`} className="back-link">
           ← {t("common.back")}
         </Link>
         <h1 data-testid="plan-title">{info.title}</h1>
@@ -200,65 +232,131 @@ export function PlanPage() {
           </span>
         )}
         <span className="spacer" />
+        {handle && (
+          <div className="plan-presence">
+            <PresenceList provider={handle.provider} selfUserId={me.user.id} />
+          </div>
+        )}
+        <SyncIndicator state={syncStateOf(inputs)} />
         {canCreate && !nextExists && (
           <button type="button" onClick={createNext} data-testid="create-next-plan">
             {t("plans.createNext", { label: nextLabel(info) })}
           </button>
         )}
-        <button type="button" onClick={() => window.print()}>
+      </header>
+      <PrintHeader
+        municipality={municipality}
+        title={info.title}
+        view={t(`plan.view.${view}` as MessageKey)}
+      />
+      <div className="plan-tabs no-print" ref={tabsRef}>
+        <nav className="tabs" aria-label={t("plan.views")}>
+          {PLAN_VIEWS.map((v) => (
+            <Link
+              key={v}
+              to={`?view=${v}`}
+              className={v === view ? "active" : ""}
+              aria-current={v === view ? "page" : undefined}
+              data-testid={`plan-view-${v}`}
+            >
+              {t(`plan.view.${v}` as MessageKey)}
+            </Link>
+          ))}
+        </nav>
+        <span className="spacer" />
+        {ctx && (
+          <PlanContext.Provider value={ctx}>
+            <PlanTransfer view={view} />
+          </PlanContext.Provider>
+        )}
+        <button type="button" className="secondary" onClick={() => window.print()} data-testid="plan-print">
           {t("plan.print")}
         </button>
-        <SyncIndicator state={syncStateOf(inputs)} />
       </div>
-      <h1 className="print-only">{info.title}</h1>
-      <nav className="tabs no-print">
-        {PLAN_VIEWS.map((v) => (
-          <Link
-            key={v}
-            to={`?view=${v}`}
-            className={v === view ? "active" : ""}
-            data-testid={`plan-view-${v}`}
-          >
-            {t(`plan.view.${v}` as MessageKey)}
-          </Link>
-        ))}
-      </nav>
-      {notice && <p className="notice">{notice}</p>}
+      {notice && <p className="notice no-print">{notice}</p>}
       {compatibility === "newer" && (
-        <p className="notice" data-testid="newer-schema">
+        <p className="notice no-print" data-testid="newer-schema">
           {t("plan.newerSchema")}
         </p>
       )}
-      {ctx && ctx.invalid.length > 0 && (
-        <p className="notice" data-testid="invalid-rows">
-          {t("plan.invalidRows", { count: ctx.invalid.length })}
-        </p>
-      )}
-      <div className="plan-body">
-        <section className="plan-view">
-          {ctx ? (
-            <PlanContext.Provider value={ctx}>
-              <PlanTransfer view={view} />
-              {view === "board" && <SceneBoard />}
-              {view === "problems" && <ProblemList />}
-              {view === "actions" && <ActionList />}
-              {view === "items" && <ItemTable />}
-              {view === "years" && <MultiYearTable />}
-              {view === "schedule" && <ScheduleView />}
-              {view === "dashboard" && <DashboardView />}
-              {view === "review" && <ReviewView />}
-            </PlanContext.Provider>
-          ) : (
-            <p className="muted">{t("plan.loading")}</p>
-          )}
-        </section>
-        {handle && (
-          <div className="no-print">
-            <PresenceList provider={handle.provider} selfUserId={me.user.id} />
-          </div>
-        )}
-      </div>
+      {store && <InvalidRowsNotice store={store} />}
+      <section className="plan-view">
+        {ctx ? <PlanBody ctx={ctx} view={view} /> : <p className="muted">{t("plan.loading")}</p>}
+      </section>
     </main>
+  );
+}
+
+/**
+ * The selected view. Memoised: the page itself renders again on every keystroke (the sync
+ * state), the views only when what they read changes.
+ */
+const PlanBody = memo(function PlanBody({ ctx, view }: { ctx: PlanContextValue; view: PlanView }) {
+  return (
+    <PlanContext.Provider value={ctx}>
+      {view === "board" && <SceneBoard />}
+      {view === "problems" && <ProblemList />}
+      {view === "actions" && <ActionList />}
+      {view === "items" && <ItemTable />}
+      {view === "years" && <MultiYearTable />}
+      {view === "schedule" && <ScheduleView />}
+      {view === "dashboard" && <DashboardView />}
+      {view === "review" && <ReviewView />}
+    </PlanContext.Provider>
+  );
+});
+
+/** The plan's store while `doc` is shown; a new store for another document. */
+function usePlanStore(doc: Y.Doc | null): PlanStore | null {
+  const [store, setStore] = useState<PlanStore | null>(null);
+  useEffect(() => {
+    if (!doc) {
+      setStore(null);
+      return;
+    }
+    const next = new PlanStore(doc);
+    setStore(next);
+    return () => next.destroy();
+  }, [doc]);
+  return store && store.doc === doc ? store : null;
+}
+
+function useRowPresence(provider: WebsocketProvider | null): RowPresence | null {
+  const [presence, setPresence] = useState<{ provider: WebsocketProvider; rows: RowPresence } | null>(null);
+  useEffect(() => {
+    if (!provider) return;
+    const rows = new RowPresence(provider);
+    setPresence({ provider, rows });
+    return () => rows.destroy();
+  }, [provider]);
+  return presence && presence.provider === provider ? presence.rows : null;
+}
+
+/** Sets --plan-sticky-top on the page to the height of the sticky tab bar. */
+function useStickyOffset(
+  pageRef: RefObject<HTMLElement | null>,
+  tabsRef: RefObject<HTMLElement | null>,
+  shown: boolean,
+): void {
+  useLayoutEffect(() => {
+    const page = pageRef.current;
+    const tabs = tabsRef.current;
+    if (!shown || !page || !tabs) return;
+    const set = () => page.style.setProperty("--plan-sticky-top", `${tabs.offsetHeight}px`);
+    set();
+    const observer = new ResizeObserver(set);
+    observer.observe(tabs);
+    return () => observer.disconnect();
+  }, [pageRef, tabsRef, shown]);
+}
+
+function InvalidRowsNotice({ store }: { store: PlanStore }) {
+  const invalid = useInvalidRows(store);
+  if (invalid.length === 0) return null;
+  return (
+    <p className="notice no-print" data-testid="invalid-rows">
+      {t("plan.invalidRows", { count: invalid.length })}
+    </p>
   );
 }
 

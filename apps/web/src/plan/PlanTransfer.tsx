@@ -29,7 +29,7 @@ export function PlanTransfer({ view }: { view: PlanView }) {
         import("@tsumugi/plan-io"),
         get<{ years: YearColumn[] }>(`/api/workspaces/${ctx.wid}/plans/multi-year`),
       ]);
-      const bytes = await planWorkbookBytes(ctx.plan, {
+      const bytes = await planWorkbookBytes(ctx.store.yearPlan(), {
         municipality: ctx.municipality,
         groupName: ctx.groupName,
         memberName: ctx.memberName,
@@ -88,7 +88,9 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
       const importCtx = {
         groups: ctx.groups,
         members: ctx.members,
-        existingIds: new Set((as === "actions" ? ctx.plan.actions : ctx.plan.problems).map((r) => r.id)),
+        existingIds: new Set(
+          (as === "actions" ? ctx.store.rows("actions") : ctx.store.rows("problems")).map((r) => r.id),
+        ),
       };
       setPreview(
         as === "actions" ? io.parseActionRows(rows, importCtx) : io.parseProblemRows(rows, importCtx),
@@ -102,7 +104,7 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
 
   const confirm = () => {
     if (!preview || preview.issues.length > 0) return;
-    const existing = kind === "actions" ? ctx.plan.actions : ctx.plan.problems;
+    const existing = kind === "actions" ? ctx.store.rows("actions") : ctx.store.rows("problems");
     const result = applyImport(
       ctx.doc,
       kind,

@@ -3,13 +3,16 @@ import { planVision, SCENES, sceneGoalText } from "@tsumugi/domain";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { ProgressBar } from "./cells";
+import { PrintText, ProgressBar } from "./cells";
 import { GoalsTable } from "./GoalsTable";
 import { LinkedCharts } from "./LinkedCharts";
 import { usePlanContext } from "./PlanPage";
+import { useTable } from "./plan-store";
 
 export function SceneBoard() {
-  const { doc, plan, editable, indicators } = usePlanContext();
+  const { doc, store, editable, indicators } = usePlanContext();
+  const allProblems = useTable(store, "problems");
+  const allActions = useTable(store, "actions");
   return (
     <div className="scene-board" data-testid="scene-board">
       <section className="vision">
@@ -22,12 +25,13 @@ export function SceneBoard() {
           testId="plan-vision"
           className="cell-input"
         />
+        <PrintText text={planVision(doc)} />
       </section>
       <GoalsTable />
       <div className="scene-columns">
         {SCENES.map((scene) => {
-          const problems = plan.problems.filter((p) => p.scenes.includes(scene.id));
-          const actions = plan.actions.filter((a) => a.scenes.includes(scene.id));
+          const problems = allProblems.filter((p) => p.scenes.includes(scene.id));
+          const actions = allActions.filter((a) => a.scenes.includes(scene.id));
           // The scene's indicators: linked from its actions, or tagged with the scene in the catalogue.
           const sceneIndicators = [
             ...new Set([
@@ -48,6 +52,7 @@ export function SceneBoard() {
                 multiline
                 className="cell-input"
               />
+              <PrintText text={sceneGoalText(doc, scene.id)} />
               <h3>{t("plan.problems")}</h3>
               <ul className="board-list" data-testid="scene-problems">
                 {problems.map((p) => (

@@ -13,11 +13,14 @@ import {
   sortOrdered,
   weekdayOfIsoDate,
 } from "@tsumugi/domain";
-import { useState } from "react";
+import { memo, useCallback, useState } from "react";
 import { t } from "../i18n/t";
-import { RowText, RowTools, Visitors, visitorStyle } from "./cells";
+import { countRender, RowText, useVisitorStyle, Visitors } from "./cells";
+import { gridKeyDown } from "./grid-keys";
 import { usePlanContext } from "./PlanPage";
 import { addRow, moveRow, newRowId, removeRow } from "./plan-edits";
+import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
+import { focusRowControl, PanelField, RowPanel } from "./RowPanel";
 
 /** "2023-05" for month 5 of FY2023; January–March belong to the next calendar year. */
 export function monthOfFiscalYear(fy: number, month: number): string {
@@ -32,12 +35,20 @@ function eventLabel(e: ScheduleEvent): string {
 }
 
 export function ScheduleView() {
-  const { plan, doc, editable, presence } = usePlanContext();
-  const fy = plan.fiscalYear;
+  const { store, doc, editable } = usePlanContext();
+  const fy = useFiscalYear(store);
+  const ids = useTableSelect(
+    store,
+    "scheduleRows",
+    useCallback((rows) => rows.map((r) => r.id), []),
+  );
   const [adding, setAdding] = useState<{ rowId: string; month: string } | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const onOpen = useCallback((id: string) => setOpen((current) => (current === id ? null : id)), []);
+  const onAdd = useCallback((rowId: string, month: string) => setAdding({ rowId, month }), []);
 
   const addActivity = () => {
-    const last = sortOrdered(plan.scheduleRows).at(-1);
+    const last = sortOrdered(store.rows("scheduleRows")).at(-1);
     addRow(doc, "scheduleRows", {
       id: newRowId(),
       order: orderKeyBetween(last?.order ?? null, null),
@@ -48,135 +59,249 @@ export function ScheduleView() {
 
   return (
     <div className="schedule" data-testid="schedule-view">
-      <div className="scroll-x">
-        <table className="grid-table schedule-grid" data-testid="schedule-grid">
-          <thead>
-            <tr>
-              <th>{t("plan.schedule.activity")}</th>
-              {FISCAL_MONTHS.map((m) => (
-                <th key={m}>{t("plan.schedule.month", { month: m })}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {plan.scheduleRows.map((row) => (
-              <tr
-                key={row.id}
-                data-testid="schedule-row"
-                style={visitorStyle(presence, "scheduleRows", row.id)}
-              >
-                <th scope="row">
-                  <RowText
-                    table="scheduleRows"
-                    id={row.id}
-                    field="activity"
-                    label={t("plan.schedule.activity")}
-                  />
-                  <Visitors table="scheduleRows" id={row.id} />
-                  <LinkedActions rowId={row.id} actionIds={row.actionIds} />
-                  {editable && (
-                    <RowTools
-                      disabled={!editable}
-                      onUp={() => moveRow(doc, "scheduleRows", plan.scheduleRows, row.id, -1)}
-                      onDown={() => moveRow(doc, "scheduleRows", plan.scheduleRows, row.id, 1)}
-                      onDelete={() => {
-                        if (window.confirm(t("plan.confirmDelete", { title: row.activity })))
-                          removeRow(doc, "scheduleRows", row.id);
-                      }}
-                    />
-                  )}
-                </th>
-                {FISCAL_MONTHS.map((m) => {
-                  const month = monthOfFiscalYear(fy, m);
-                  const events = plan.scheduleEvents.filter(
-                    (e) => e.rowId === row.id && e.when.startsWith(month),
-                  );
-                  return (
-                    <td key={m} data-testid={`schedule-cell-${month}`}>
-                      {events.map((e) => (
-                        <div key={e.id} className="event" data-testid="schedule-event">
-                          {eventLabel(e)}
-                          {editable && (
-                            <button
-                              type="button"
-                              className="icon no-print"
-                              title={t("plan.schedule.removeEvent")}
-                              onClick={() => removeRow(doc, "scheduleEvents", e.id)}
-                            >
-                              ×
-                            </button>
-                          )}
-                        </div>
-                      ))}
-                      {editable && (
-                        <button
-                          type="button"
-                          className="icon add-event no-print"
-                          title={t("plan.schedule.addEvent")}
-                          onClick={() => setAdding({ rowId: row.id, month })}
-                        >
-                          ＋
-                        </button>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
+      <table
+        className="grid-table plan-grid schedule-grid"
+        data-testid="schedule-grid"
+        onKeyDown={gridKeyDown}
+      >
+        <colgroup>
+          <col className="col-activity" />
+          {FISCAL_MONTHS.map((m) => (
+            <col key={m} className="col-month" />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            <th>{t("plan.schedule.activity")}</th>
+            {FISCAL_MONTHS.map((m) => (
+              <th key={m}>{t("plan.schedule.month", { month: m })}</th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => (
+            <ScheduleRowView key={id} id={id} fy={fy} open={open === id} onOpen={onOpen} onAdd={onAdd} />
+          ))}
+        </tbody>
+      </table>
       {editable && (
         <button type="button" className="no-print" onClick={addActivity} data-testid="add-schedule-row">
           {t("plan.schedule.addRow")}
         </button>
       )}
-      {adding && <EventForm fy={fy} {...adding} onDone={() => setAdding(null)} />}
+      {adding && (
+        <RowPanel title={t("plan.schedule.addEvent")} onClose={() => setAdding(null)} testId="event-panel">
+          <EventForm fy={fy} {...adding} onDone={() => setAdding(null)} />
+        </RowPanel>
+      )}
+      {open && (
+        <ScheduleRowPanel
+          id={open}
+          onClose={() => {
+            focusRowControl(open, "schedule-details-toggle");
+            setOpen(null);
+          }}
+        />
+      )}
       <PeriodBars />
     </div>
   );
 }
 
-/** The actions a schedule row carries out, linked by id. */
-function LinkedActions({ rowId, actionIds }: { rowId: string; actionIds: string[] }) {
-  const { plan, doc, editable } = usePlanContext();
-  const set = (ids: string[]) => setRowField(doc, "scheduleRows", rowId, "actionIds", ids);
-  const linked = plan.actions.filter((a) => actionIds.includes(a.id));
+const ScheduleRowView = memo(function ScheduleRowView(props: {
+  id: string;
+  fy: number;
+  open: boolean;
+  onOpen(id: string): void;
+  onAdd(rowId: string, month: string): void;
+}) {
+  const { store, doc, editable } = usePlanContext();
+  const row = useRow(store, "scheduleRows", props.id);
+  const events = useTableSelect(
+    store,
+    "scheduleEvents",
+    useCallback((all) => all.filter((e) => e.rowId === props.id), [props.id]),
+  );
+  const linked = useTableSelect(
+    store,
+    "actions",
+    useCallback(
+      () => (row?.actionIds ?? []).map((id) => store.row("actions", id)?.title ?? ""),
+      [row?.actionIds, store],
+    ),
+  );
+  const style = useVisitorStyle("scheduleRows", props.id);
+  countRender("scheduleRow", props.id);
+  if (!row) return null;
   return (
-    <div className="linked-actions">
-      {linked.map((a) => (
-        <span key={a.id} className="link-chip">
-          {a.title}
+    <tr data-row-id={row.id} data-testid="schedule-row" style={style}>
+      <th scope="row" className="cell-activity">
+        <RowText table="scheduleRows" id={row.id} field="activity" label={t("plan.schedule.activity")} />
+        <Visitors table="scheduleRows" id={row.id} />
+        {linked.length > 0 && (
+          <ul className="link-list" aria-label={t("plan.col.actionsLinked")}>
+            {linked.map((title, i) => (
+              <li key={row.actionIds[i]} className="link-chip">
+                {title}
+              </li>
+            ))}
+          </ul>
+        )}
+        <span className="row-tools no-print">
+          <button
+            type="button"
+            className="icon details-button"
+            aria-expanded={props.open}
+            aria-haspopup="dialog"
+            onClick={() => props.onOpen(row.id)}
+            data-testid="schedule-details-toggle"
+          >
+            {t("plan.details")}
+          </button>
           {editable && (
             <button
               type="button"
-              className="icon no-print"
-              title={t("plan.delete")}
-              onClick={() => set(actionIds.filter((id) => id !== a.id))}
+              className="icon phone-only"
+              onClick={() => props.onAdd(row.id, monthOfFiscalYear(props.fy, 4))}
             >
-              ×
+              {t("plan.schedule.addEvent")}
             </button>
           )}
+          {editable && (
+            <>
+              <button
+                type="button"
+                className="icon"
+                onClick={() => moveRow(doc, "scheduleRows", store.rows("scheduleRows"), row.id, -1)}
+                title={t("plan.moveUp")}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="icon"
+                onClick={() => moveRow(doc, "scheduleRows", store.rows("scheduleRows"), row.id, 1)}
+                title={t("plan.moveDown")}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="icon danger"
+                title={t("plan.delete")}
+                data-testid="row-delete"
+                onClick={() => {
+                  if (window.confirm(t("plan.confirmDelete", { title: row.activity })))
+                    removeRow(doc, "scheduleRows", row.id);
+                }}
+              >
+                ×
+              </button>
+            </>
+          )}
         </span>
-      ))}
-      {editable && (
-        <select
-          className="no-print"
-          aria-label={t("plan.linkAction")}
-          value=""
-          onChange={(e) => e.target.value && set([...actionIds, e.target.value])}
-        >
-          <option value="">{t("plan.linkAction")}</option>
-          {plan.actions
-            .filter((a) => !actionIds.includes(a.id))
-            .map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
+      </th>
+      {FISCAL_MONTHS.map((m) => {
+        const month = monthOfFiscalYear(props.fy, m);
+        const inMonth = events.filter((e) => e.when.startsWith(month));
+        return (
+          <td
+            key={m}
+            data-testid={`schedule-cell-${month}`}
+            data-label={t("plan.schedule.month", { month: m })}
+            className={inMonth.length === 0 ? "empty" : ""}
+          >
+            {inMonth.map((e) => (
+              <div key={e.id} className="event" data-testid="schedule-event">
+                <span>{eventLabel(e)}</span>
+                {editable && (
+                  <button
+                    type="button"
+                    className="icon tiny no-print"
+                    title={t("plan.schedule.removeEvent")}
+                    aria-label={`${t("plan.schedule.removeEvent")}：${eventLabel(e)}`}
+                    onClick={() => removeRow(doc, "scheduleEvents", e.id)}
+                  >
+                    ×
+                  </button>
+                )}
+              </div>
             ))}
-        </select>
-      )}
-    </div>
+            {editable && (
+              <button
+                type="button"
+                className="icon tiny add-event no-print"
+                title={t("plan.schedule.addEvent")}
+                aria-label={`${t("plan.schedule.month", { month: m })} ${t("plan.schedule.addEvent")}`}
+                onClick={() => props.onAdd(row.id, month)}
+              >
+                ＋
+              </button>
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+/** A schedule row's name and the actions it carries out, linked by id. */
+function ScheduleRowPanel({ id, onClose }: { id: string; onClose(): void }) {
+  const { store, doc, editable } = usePlanContext();
+  const row = useRow(store, "scheduleRows", id);
+  const actions = useTable(store, "actions");
+  if (!row)
+    return (
+      <RowPanel title={t("plan.panel.schedule")} onClose={onClose} testId="schedule-panel">
+        <p className="notice">{t("plan.panel.gone")}</p>
+      </RowPanel>
+    );
+  const set = (ids: string[]) => setRowField(doc, "scheduleRows", id, "actionIds", ids);
+  const linked = actions.filter((a) => row.actionIds.includes(a.id));
+  return (
+    <RowPanel title={t("plan.panel.schedule")} onClose={onClose} testId="schedule-panel">
+      <div className="panel-grid">
+        <PanelField label={t("plan.schedule.activity")} wide>
+          <RowText table="scheduleRows" id={id} field="activity" label={t("plan.schedule.activity")} />
+        </PanelField>
+        <PanelField label={t("plan.col.actionsLinked")} wide>
+          <ul className="plain linked-actions">
+            {linked.map((a) => (
+              <li key={a.id} className="link-chip">
+                {a.title}
+                {editable && (
+                  <button
+                    type="button"
+                    className="icon tiny"
+                    title={t("plan.delete")}
+                    aria-label={`${t("plan.delete")}：${a.title}`}
+                    onClick={() => set(row.actionIds.filter((x) => x !== a.id))}
+                  >
+                    ×
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {editable && (
+            <select
+              aria-label={t("plan.linkAction")}
+              value=""
+              onChange={(e) => e.target.value && set([...row.actionIds, e.target.value])}
+            >
+              <option value="">{t("plan.linkAction")}</option>
+              {actions
+                .filter((a) => !row.actionIds.includes(a.id))
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.title}
+                  </option>
+                ))}
+            </select>
+          )}
+        </PanelField>
+      </div>
+    </RowPanel>
   );
 }
 
@@ -200,7 +325,7 @@ function EventForm(props: { fy: number; rowId: string; month: string; onDone(): 
   };
   return (
     <form
-      className="inline-form no-print"
+      className="panel-form no-print"
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -230,9 +355,9 @@ function EventForm(props: { fy: number; rowId: string; month: string; onDone(): 
 
 /** Plan periods as bars over a span of fiscal years around this plan's year. */
 function PeriodBars() {
-  const { plan, doc, editable } = usePlanContext();
-  const fy = plan.fiscalYear;
-  const periods = plan.planPeriods;
+  const { store, doc, editable } = usePlanContext();
+  const fy = useFiscalYear(store);
+  const periods = useTable(store, "planPeriods");
   const from = Math.min(fy - 2, ...periods.map((p) => p.startFiscalYear));
   const to = Math.max(fy + 3, ...periods.map((p) => p.endFiscalYear));
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -263,7 +388,7 @@ function PeriodBars() {
   return (
     <section className="period-bars" data-testid="period-bars">
       <h2>{t("plan.periods")}</h2>
-      <div className="scroll-x">
+      <div className="bars-wrap">
         <table className="grid-table bars">
           <thead>
             <tr>

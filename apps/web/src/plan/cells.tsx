@@ -8,12 +8,13 @@ import {
   rowText,
   SCENES,
 } from "@tsumugi/domain";
-import type { ReactNode } from "react";
+import { type ReactNode, useCallback, useSyncExternalStore } from "react";
+import type * as Y from "yjs";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { usePlanContext } from "./PlanPage";
-import { type RowVisitor, rowKey } from "./row-presence";
+import { useRowVisitors } from "./row-presence";
 
 /** Enter in a row's title moves to the same field of the next row, as in a spreadsheet. */
 function focusNextField(current: HTMLElement, testId: string): void {
@@ -24,10 +25,10 @@ function focusNextField(current: HTMLElement, testId: string): void {
 /** Names of the others editing this row, in their colour. */
 export function Visitors({ table, id }: { table: PlanTable; id: string }) {
   const { presence } = usePlanContext();
-  const visitors: RowVisitor[] = presence.get(rowKey(table, id)) ?? [];
+  const visitors = useRowVisitors(presence, table, id);
   if (visitors.length === 0) return null;
   return (
-    <span className="visitors" data-testid="row-visitors">
+    <span className="visitors no-print" data-testid="row-visitors">
       {visitors.map((v) => (
         <span
           key={v.userId}
@@ -43,9 +44,43 @@ export function Visitors({ table, id }: { table: PlanTable; id: string }) {
 }
 
 /** The row's border takes the colour of someone editing it. */
-export function visitorStyle(presence: Map<string, RowVisitor[]>, table: PlanTable, id: string) {
-  const first = presence.get(rowKey(table, id))?.[0];
+export function useVisitorStyle(table: PlanTable, id: string) {
+  const { presence } = usePlanContext();
+  const first = useRowVisitors(presence, table, id)[0];
   return first ? { boxShadow: `inset 4px 0 0 ${first.color}` } : undefined;
+}
+
+/**
+ * Counts row renders for the browser tests (that typing in one row re-renders no other):
+ * active only when a test defines `window.__tsumugiRenderProbe` before the app loads.
+ */
+export function countRender(kind: string, id: string): void {
+  const probe = (globalThis as { __tsumugiRenderProbe?: Record<string, number> }).__tsumugiRenderProbe;
+  if (probe) probe[`${kind}:${id}`] = (probe[`${kind}:${id}`] ?? 0) + 1;
+}
+
+/** The current string of a Y.Text, rendering again when it changes. */
+export function useYText(text: Y.Text | null): string {
+  return useSyncExternalStore(
+    useCallback(
+      (cb: () => void) => {
+        if (!text) return () => {};
+        text.observe(cb);
+        return () => text.unobserve(cb);
+      },
+      [text],
+    ),
+    () => text?.toString() ?? "",
+  );
+}
+
+/**
+ * The whole text of a field for paper: a textarea prints only what fits in its box, so
+ * printing shows this block instead (hidden on screen).
+ */
+export function PrintText({ text }: { text: Y.Text | null }) {
+  const value = useYText(text);
+  return <div className="print-text">{value}</div>;
 }
 
 /** A text field of a row, bound to its collaborative text. */
@@ -63,20 +98,23 @@ export function RowText(props: {
   const text = rowText(ctx.doc, props.table, props.id, props.field);
   if (!text) return null;
   return (
-    <CollabTextInput
-      text={text}
-      label={props.label}
-      multiline={props.multiline}
-      rows={props.rows}
-      noLineBreaks={props.field === "title" || props.field === "activity"}
-      onEnter={props.testId ? (el) => focusNextField(el, props.testId as string) : undefined}
-      readOnly={!ctx.editable}
-      testId={props.testId}
-      placeholder={props.placeholder}
-      className="cell-input"
-      onFocus={() => ctx.focusRow(props.table, props.id)}
-      onBlur={() => ctx.focusRow(null)}
-    />
+    <>
+      <CollabTextInput
+        text={text}
+        label={props.label}
+        multiline={props.multiline}
+        rows={props.rows}
+        noLineBreaks={props.field === "title" || props.field === "activity"}
+        onEnter={props.testId ? (el) => focusNextField(el, props.testId as string) : undefined}
+        readOnly={!ctx.editable}
+        testId={props.testId}
+        placeholder={props.placeholder}
+        className="cell-input"
+        onFocus={() => ctx.focusRow(props.table, props.id)}
+        onBlur={() => ctx.focusRow(null)}
+      />
+      {props.multiline && <PrintText text={text} />}
+    </>
   );
 }
 
@@ -187,6 +225,62 @@ export function MonthSelect(props: {
         );
       })}
     </select>
+  );
+}
+
+/** "令和5年4月" for "2023-04" (or a date of that month). */
+export function monthLabel(value: string): string {
+  const month = value.slice(0, 7);
+  const { era, year } = eraOfIsoDate(`${month}-01`);
+  return t("plan.month", {
+    era,
+    year: year === 1 ? t("plan.eraFirstYear") : year,
+    month: Number(month.slice(5, 7)),
+  });
+}
+
+/** A period as two short lines: 令和5年4月 / 〜令和6年3月. */
+export function PeriodText({ start, end }: { start: string | null; end: string | null }) {
+  if (!start && !end) return <span className="muted">{t("plan.noGroup")}</span>;
+  return (
+    <span className="period-text">
+      <span>{start ? monthLabel(start) : ""}</span>
+      <span>〜{end ? monthLabel(end) : ""}</span>
+    </span>
+  );
+}
+
+/** The scenes of a row as short tags (the full name is the tooltip). */
+export function SceneTags({ scenes }: { scenes: readonly string[] }) {
+  return (
+    <span className="tags">
+      {SCENES.filter((s) => scenes.includes(s.id)).map((s) => (
+        <span
+          key={s.id}
+          className={`tag scene-tag scene-tag-${s.id}`}
+          title={t(`scene.${s.id}` as MessageKey)}
+        >
+          {t(`sceneShort.${s.id}` as MessageKey)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The items of a row as their marks: ア・ウ・キ (the full name is the tooltip). */
+export function ItemMarks({ items }: { items: readonly string[] }) {
+  return (
+    <span className="tags">
+      {ITEMS.filter((i) => items.includes(i.id)).map((i) => (
+        <span
+          key={i.id}
+          className="tag item-tag"
+          title={`${itemMark(i.id)} ${t(`item.${i.id}` as MessageKey)}`}
+        >
+          {i.mark}
+        </span>
+      ))}
+    </span>
   );
 }
 

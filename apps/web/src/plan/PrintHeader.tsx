@@ -1,0 +1,63 @@
+/**
+ * What a printed plan page carries besides the view: the municipality, the plan's title, the
+ * view, the print date (和暦 with 曜日) and page numbers. The first page has them as a
+ * heading; every page has them in its margins (CSS @page margin boxes of the named page
+ * `plan`, which Chromium prints), written into a style element because their text is data.
+ */
+import { warekiDate } from "@tsumugi/domain";
+import { useEffect, useState } from "react";
+import { t } from "../i18n/t";
+
+const WEEKDAYS = "日月火水木金土";
+
+/** 令和8年11月30日（月） */
+export function warekiDateWithWeekday(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const iso = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${warekiDate(iso)}（${WEEKDAYS[d.getDay()]}）`;
+}
+
+/** A CSS string literal holding `text`. */
+export function cssString(text: string): string {
+  return `"${text
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/[\n\r]+/g, " ")}"`;
+}
+
+/** The CSS `content` for "{page} / {pages} ページ": message text around the page counters. */
+function pageContent(): string {
+  const parts = t("plan.print.page", { page: "\u0000page\u0000", pages: "\u0000pages\u0000" }).split(
+    "\u0000",
+  );
+  return parts
+    .filter((p) => p !== "")
+    .map((p) => (p === "page" || p === "pages" ? `counter(${p})` : cssString(p)))
+    .join(" ");
+}
+
+export function PrintHeader(props: { municipality: string; title: string; view: string }) {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const update = () => setNow(new Date());
+    window.addEventListener("beforeprint", update);
+    return () => window.removeEventListener("beforeprint", update);
+  }, []);
+  const date = t("plan.print.date", { date: warekiDateWithWeekday(now) });
+  const heading = [props.municipality, props.title].filter(Boolean).join("　");
+  const margins = `@page plan {
+  @top-left { content: ${cssString(`${heading}　${props.view}`)}; }
+  @top-right { content: ${cssString(date)}; }
+  @bottom-center { content: ${pageContent()}; }
+}`;
+  return (
+    <>
+      <style>{margins}</style>
+      <div className="print-only plan-print-head" data-testid="plan-print-head">
+        <h1 className="print-only">
+          {props.title}　{props.view}
+        </h1>
+      </div>
+    </>
+  );
+}
