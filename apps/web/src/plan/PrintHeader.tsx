@@ -4,18 +4,9 @@
  * heading; every page has them in its margins (CSS @page margin boxes of the named page
  * `plan`, which Chromium prints), written into a style element because their text is data.
  */
-import { warekiDate } from "@tsumugi/domain";
+import { formatIsoDate, todayInJapan } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
 import { t } from "../i18n/t";
-
-const WEEKDAYS = "日月火水木金土";
-
-/** 令和8年11月30日（月） */
-export function warekiDateWithWeekday(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const iso = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return `${warekiDate(iso)}（${WEEKDAYS[d.getDay()]}）`;
-}
 
 /** A CSS string literal holding `text`. */
 export function cssString(text: string): string {
@@ -37,13 +28,13 @@ function pageContent(): string {
 }
 
 export function PrintHeader(props: { municipality: string; title: string; view: string }) {
-  const [now, setNow] = useState(() => new Date());
+  const [today, setToday] = useState(() => todayInJapan());
   useEffect(() => {
-    const update = () => setNow(new Date());
+    const update = () => setToday(todayInJapan());
     window.addEventListener("beforeprint", update);
     return () => window.removeEventListener("beforeprint", update);
   }, []);
-  const date = t("plan.print.date", { date: warekiDateWithWeekday(now) });
+  const date = t("plan.print.date", { date: formatIsoDate(today) });
   const heading = [props.municipality, props.title].filter(Boolean).join("　");
   const margins = `@page plan {
   @top-left { content: ${cssString(`${heading}　${props.view}`)}; }
