@@ -388,36 +388,26 @@ describe("printing the plan", () => {
     return execFileSync("pdftotext", [...range, "-enc", "UTF-8", file, "-"]).toString("utf8");
   }
   const squash = (s: string) => s.replace(/\s+/g, "");
-
-  it("prints whole texts with the municipality, title, date and page numbers, and no screen controls", async () => {
-    const { page, wid } = await loggedIn("事務局", PROJECTOR);
-    await openView(page, wid, "actions");
-    // A title far longer than its two visible lines.
-    const longTitle =
-      "在宅医療・介護連携の推進に向けて、病院の地域連携室と居宅介護支援事業所の間で入退院時の情報共有の手順を見直し、千葉県地域生活連携シートの流山市版を作成して、全ての病院と事業所に説明会を開き、運用開始後三か月で利用状況を調査する（最後まで印刷されること）";
-    const title = page.getByTestId("action-title").nth(3);
-    await title.fill(longTitle);
-    await waitForSyncState(page, "saved");
-    const clipped = await title.evaluate((el: HTMLTextAreaElement) => el.scrollHeight > el.clientHeight + 2);
-    expect(clipped).toBe(true);
-
-    await page.emulateMedia({ media: "print" });
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    const text = pdfText(pdf, "actions");
-    expect(squash(text)).toContain(squash(longTitle));
-    expect(text).toContain("千葉県 流山市");
-    expect(text).toContain("令和5年度 在宅医療・介護連携推進事業計画");
-    expect(text).toMatch(/印刷日 令和\d+年\d+月\d+日（[日月火水木金土]）/);
-    expect(text).toMatch(/1 \/ \d+ ページ/);
-    // Screen controls stay off paper.
-    for (const control of ["取組を追加", "Excel に出力", "並べ替え", "詳細"])
-      expect(text).not.toContain(control);
-    const pages = Number(
-      /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [join(dir, "actions.pdf")]).toString())?.[1],
+  /**
+   * The text of a PDF's first table column on the first page, in reading order: the words
+   * (with their positions, from pdftotext -bbox) left of the second column's header. Plain
+   * text would interleave a wrapped cell's lines with the neighbouring cells'.
+   */
+  function firstColumnText(pdf: Buffer, name: string, secondHeader: string): string {
+    const file = join(dir, `${name}.pdf`);
+    writeFileSync(file, pdf);
+    const html = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-bbox", file, "-"]).toString("utf8");
+    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map(
+      (m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }),
     );
-    expect(pages).toBeGreaterThan(1);
-    expect(pdfText(pdf, "actions", pages)).toMatch(new RegExp(`${pages} / ${pages} ページ`));
-  }, 90_000);
+    const header = words.find((w) => w.text === secondHeader);
+    if (!header) throw new Error(`no column header ${secondHeader} in the PDF`);
+    return words
+      .filter((w) => w.x < header.x - 1 && w.y > header.y + 1)
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+      .map((w) => w.text)
+      .join("");
+  }
 
   it("prints the board with the scenes' goals in full and no scene card split across pages", async () => {
     const { page, wid } = await loggedIn("事務局", PROJECTOR);
@@ -442,5 +432,35 @@ describe("printing the plan", () => {
       for (const action of actions)
         expect(pageTexts[goalPage], `${scene}: ${action}`).toContain(squash(action).slice(0, 12));
     }
+  }, 90_000);
+
+  it("prints whole texts with the municipality, title, date and page numbers, and no screen controls", async () => {
+    const { page, wid } = await loggedIn("事務局", PROJECTOR);
+    await openView(page, wid, "actions");
+    // A title far longer than its two visible lines.
+    const longTitle =
+      "在宅医療・介護連携の推進に向けて、病院の地域連携室と居宅介護支援事業所の間で入退院時の情報共有の手順を見直し、千葉県地域生活連携シートの流山市版を作成して、全ての病院と事業所に説明会を開き、運用開始後三か月で利用状況を調査する（最後まで印刷されること）";
+    const title = page.getByTestId("action-title").nth(3);
+    await title.fill(longTitle);
+    await waitForSyncState(page, "saved");
+    const clipped = await title.evaluate((el: HTMLTextAreaElement) => el.scrollHeight > el.clientHeight + 2);
+    expect(clipped).toBe(true);
+
+    await page.emulateMedia({ media: "print" });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const text = pdfText(pdf, "actions");
+    expect(firstColumnText(pdf, "actions-words", "場面")).toContain(squash(longTitle));
+    expect(text).toContain("千葉県 流山市");
+    expect(text).toContain("令和5年度 在宅医療・介護連携推進事業計画");
+    expect(text).toMatch(/印刷日 令和\d+年\d+月\d+日（[日月火水木金土]）/);
+    expect(text).toMatch(/1 \/ \d+ ページ/);
+    // Screen controls stay off paper.
+    for (const control of ["取組を追加", "Excel に出力", "並べ替え", "詳細"])
+      expect(text).not.toContain(control);
+    const pages = Number(
+      /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [join(dir, "actions.pdf")]).toString())?.[1],
+    );
+    expect(pages).toBeGreaterThan(1);
+    expect(pdfText(pdf, "actions", pages)).toMatch(new RegExp(`${pages} / ${pages} ページ`));
   }, 90_000);
 });
