@@ -13,6 +13,7 @@ export type AuditEvent =
   | "invite.created"
   | "invite.revoked"
   | "invite.accepted"
+  | "invite.spent"
   | "member.role_changed"
   | "member.disabled"
   | "member.enabled"

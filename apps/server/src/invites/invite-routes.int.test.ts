@@ -96,7 +96,8 @@ describe("invitations", () => {
     const { token } = await invite({ role: "member", groupIds: [], email: "known@example.jp" });
     const guest = new TestBrowser(server.origin);
     const wrong = await guest.post(`/api/invites/${token}/accept`, { password: "not the password" });
-    expect(wrong.body).toMatchObject({ error: { fields: { password: "existingAccount" } } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ error: { code: "auth.invalid" } });
     const ok = await guest.post(`/api/invites/${token}/accept`, { password: TEST_PASSWORD });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ user: { id: existing.id, name: "既存 利用者" } });
@@ -108,7 +109,7 @@ describe("invitations", () => {
     const guesser = new TestBrowser(server.origin);
     const guess = (password: string) =>
       guesser.post(`/api/invites/${token}/accept`, { email: "target@example.jp", password });
-    for (let i = 0; i < 5; i++) expect((await guess(`guess ${i}`)).status).toBe(400);
+    for (let i = 0; i < 5; i++) expect((await guess(`guess ${i}`)).status).toBe(401);
     const blocked = await guess(TEST_PASSWORD);
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ error: { code: "auth.throttled" } });
@@ -123,5 +124,59 @@ describe("invitations", () => {
     expect(
       await server.ctx.db.get("SELECT 1 FROM memberships WHERE user_id = ?", [target.id]),
     ).toBeUndefined();
+  });
+
+  it("answer alike for a registered and an unknown address through an open link (no enumeration)", async () => {
+    await createUser(server.ctx.db, { email: "known@example.jp", name: "既存 利用者" });
+    const { token } = await invite({ role: "member", groupIds: [] });
+    const guest = new TestBrowser(server.origin);
+    const accept = (body: Record<string, unknown>) => guest.post(`/api/invites/${token}/accept`, body);
+    const probes: Record<string, unknown>[] = [
+      { password: "wrong password" },
+      { password: "wrong password", mode: "existing" },
+      { password: "x", name: "" },
+      { password: "x", name: "", mode: "new" },
+      { password: "wrong password", name: "試し 太郎", organization: "" },
+    ];
+    for (const probe of probes) {
+      const known = await accept({ ...probe, email: "known@example.jp" });
+      const unknown = await accept({ ...probe, email: "nobody@example.jp" });
+      expect(unknown.status, JSON.stringify(probe)).toBe(known.status);
+      expect(unknown.body, JSON.stringify(probe)).toEqual(known.body);
+      expect(known.status).toBeGreaterThanOrEqual(400);
+    }
+    // Nothing was joined or created, and the link still works.
+    expect(await server.ctx.db.get("SELECT 1 FROM users WHERE email = 'nobody@example.jp'")).toBeUndefined();
+    expect((await guest.get(`/api/invites/${token}`)).status).toBe(200);
+  });
+
+  it("spend an open link on a complete new-account form for a registered address, without joining", async () => {
+    const known = await createUser(server.ctx.db, { email: "known@example.jp", name: "既存 利用者" });
+    const { token } = await invite({ role: "member", groupIds: [] });
+    const guest = new TestBrowser(server.origin);
+    const res = await guest.post(`/api/invites/${token}/accept`, {
+      mode: "new",
+      email: "known@example.jp",
+      name: "なりすまし",
+      organization: "",
+      password: "a long enough new pass phrase",
+    });
+    // Answering "taken" while keeping the link would let anyone test address after address.
+    expect(res.status).toBe(410);
+    expect(res.body).toMatchObject({ error: { code: "invite.used" } });
+    expect(
+      await server.ctx.db.get("SELECT 1 FROM memberships WHERE user_id = ?", [known.id]),
+    ).toBeUndefined();
+    expect((await guest.get(`/api/invites/${token}`)).status).toBe(410);
+    // The registered person, with their own password, joins through the same form as well.
+    const second = await invite({ role: "member", groupIds: [] });
+    const own = await new TestBrowser(server.origin).post(`/api/invites/${second.token}/accept`, {
+      mode: "new",
+      email: "known@example.jp",
+      name: "既存 利用者",
+      organization: "",
+      password: TEST_PASSWORD,
+    });
+    expect(own.status).toBe(201);
   });
 });

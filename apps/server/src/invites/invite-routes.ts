@@ -7,7 +7,8 @@
 import { isId, isRole, type Role } from "@tsumugi/domain";
 import { Hono } from "hono";
 import { findUserByEmail, sessionInfo } from "../auth/account-repository.js";
-import { checkPassword, type LoginGuard, rememberBrowser } from "../auth/login-guard.js";
+import { attemptOf, checkPassword, type LoginGuard, rememberBrowser } from "../auth/login-guard.js";
+import { throttledError } from "../auth/login-throttle.js";
 import { hashPassword, passwordProblem } from "../auth/password.js";
 import { newSecretToken, secretMatches, splitToken } from "../auth/secret-token.js";
 import { startSession } from "../auth/start-session.js";
@@ -53,6 +54,9 @@ function inviteView(row: InviteRow, now: number) {
 }
 
 const inviteInvalid = () => new ApiError(404, "invite.invalid", "招待リンクが無効です。");
+const inviteUsed = () => new ApiError(410, "invite.used", "この招待リンクは既に使用されています。");
+const invalidLogin = () =>
+  new ApiError(401, "auth.invalid", "メールアドレスまたはパスワードが正しくありません。");
 
 /** The invite a token points at, or an error saying why it cannot be used. */
 async function usableInvite(app: AppContext, token: string): Promise<InviteRow> {
@@ -62,7 +66,7 @@ async function usableInvite(app: AppContext, token: string): Promise<InviteRow> 
     : undefined;
   if (!parts || !row || !secretMatches(parts.secret, row.secret_hash)) throw inviteInvalid();
   const status = statusOf(row, Date.now());
-  if (status === "used") throw new ApiError(410, "invite.used", "この招待リンクは既に使用されています。");
+  if (status === "used") throw inviteUsed();
   if (status === "expired") throw new ApiError(410, "invite.expired", "招待リンクの有効期限が切れています。");
   if (status === "revoked") throw inviteInvalid();
   return row;
@@ -191,14 +195,19 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
     const email = (row.email ?? errors.string(body, "email", { max: 254 })).toLowerCase();
     if (!isEmail(email)) errors.add("email", "format");
     const password = typeof body.password === "string" ? body.password : "";
-    const existing = errors.any ? undefined : await findUserByEmail(app.db, email);
+    // Every answer short of success must be the same whether the address is registered or
+    // not (an open link must not tell who has an account): fields are checked, and the
+    // throttle consulted, before the address is looked up.
+    const mode =
+      body.mode === "existing" || body.mode === "new"
+        ? body.mode
+        : typeof body.name === "string" && body.name.trim() !== ""
+          ? "new"
+          : "existing";
     let name = "";
     let organization = "";
-    if (existing) {
-      // Joining with an existing account is a password check like a login: same throttle,
-      // same audit, so an open invite link is no way around either.
-      if (!(await checkPassword(c, guard, { email, password, user: existing, via: "invite" })))
-        errors.add("password", "existingAccount");
+    if (mode === "existing") {
+      if (!password) errors.add("password", "required");
     } else {
       name = errors.string(body, "name", { max: 100 });
       organization = errors.string(body, "organization", { min: 0, max: 100, optional: true });
@@ -206,6 +215,36 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
       if (problem) errors.add("password", problem);
     }
     if (errors.any) throw invalid(errors.fields);
+    const wait = await guard.throttle.retryAfterMs(await attemptOf(c, guard, email, undefined));
+    if (wait > 0) throw throttledError(wait);
+
+    const found = await findUserByEmail(app.db, email);
+    let existing: typeof found;
+    if (mode === "existing" || found) {
+      // Joining with an account is a password check like a login: same throttle, same audit,
+      // and for a wrong password or an unknown address the same answer as the login's.
+      const ok = await checkPassword(c, guard, { email, password, user: found, via: "invite" });
+      if (ok) existing = found;
+      else if (mode === "existing") throw invalidLogin();
+      else {
+        // A complete new-account form for a registered address with another password: saying
+        // "taken" while keeping the link would let its holder test address after address, so
+        // the link is spent (as a new account would have spent it), and nobody joins.
+        await app.db.run("UPDATE invites SET used_at = ? WHERE id = ? AND used_at IS NULL", [
+          Date.now(),
+          row.id,
+        ]);
+        await app.audit.record({
+          event: "invite.spent",
+          workspaceId: row.workspace_id,
+          actorUserId: null,
+          target: row.id,
+          ip,
+          detail: { reason: "new-account form for a registered address with a wrong password" },
+        });
+        throw inviteUsed();
+      }
+    }
     const passwordHash = existing ? null : await hashPassword(password);
 
     const userId = await app.db.transaction(async (tx) => {
@@ -216,8 +255,7 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
         "UPDATE invites SET used_at = ?, used_by = NULL WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
         [now, row.id, now],
       );
-      if (claimed.changes !== 1)
-        throw new ApiError(410, "invite.used", "この招待リンクは既に使用されています。");
+      if (claimed.changes !== 1) throw inviteUsed();
       if (!existing) {
         await tx.run(
           "INSERT INTO users (id, email, name, organization, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",

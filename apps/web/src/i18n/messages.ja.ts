@@ -605,7 +605,10 @@ export const messages = {
   "accept.name": "氏名",
   "accept.organization": "所属（例：流山市医師会）",
   "accept.password": "パスワード（15文字以上）",
-  "accept.existingHint": "既にアカウントをお持ちの場合は、そのパスワードを入力してください。",
+  "accept.existingHint": "紡ぎに登録済みのメールアドレスとパスワードを入力してください。",
+  "accept.modeLegend": "参加のしかた",
+  "accept.modeNew": "新しくアカウントを作る（初めての方）",
+  "accept.modeExisting": "登録済みのアカウントで参加する",
   "accept.submit": "参加する",
 
   "audit.at": "日時",

@@ -8,6 +8,7 @@ import { t } from "../i18n/t";
 import { pendingLogout } from "../offline/remembered";
 import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
+import "../auth/auth.css";
 
 interface Offer {
   workspaceName: string;
@@ -24,6 +25,8 @@ export function AcceptInvitePage() {
   const [offer, setOffer] = useState<Offer | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [form, setForm] = useState({ name: "", email: "", organization: "", password: "" });
+  /** A new account, or an account this person already has (joins with its password). */
+  const [mode, setMode] = useState<"new" | "existing">("new");
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
 
@@ -42,7 +45,8 @@ export function AcceptInvitePage() {
     setFields({});
     try {
       await pendingLogout.hold();
-      const me = await post<Me>(`/api/invites/${encodeURIComponent(token)}/accept`, form);
+      const body = mode === "new" ? { ...form, mode } : { email: form.email, password: form.password, mode };
+      const me = await post<Me>(`/api/invites/${encodeURIComponent(token)}/accept`, body);
       setMe(me);
       navigate(me.workspaces[0] ? `/w/${me.workspaces[0].id}` : "/", { replace: true });
     } catch (err) {
@@ -78,24 +82,57 @@ export function AcceptInvitePage() {
           {t("invites.expires")}：{formatWarekiDate(offer.expiresAt)}
         </p>
         <ErrorBanner message={error} />
+        <fieldset className="accept-mode">
+          <legend>{t("accept.modeLegend")}</legend>
+          <label>
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === "new"}
+              onChange={() => setMode("new")}
+              data-testid="accept-mode-new"
+            />{" "}
+            {t("accept.modeNew")}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === "existing"}
+              onChange={() => setMode("existing")}
+              data-testid="accept-mode-existing"
+            />{" "}
+            {t("accept.modeExisting")}
+          </label>
+        </fieldset>
         <Field label={t("login.email")} error={fields.email}>
-          <input type="email" value={form.email} onChange={set("email")} readOnly={Boolean(offer.email)} />
+          <input
+            type="email"
+            value={form.email}
+            onChange={set("email")}
+            readOnly={Boolean(offer.email)}
+            autoComplete={mode === "new" ? "email" : "username"}
+          />
         </Field>
-        <Field label={t("accept.name")} error={fields.name}>
-          <input value={form.name} onChange={set("name")} autoComplete="name" />
-        </Field>
-        <Field label={t("accept.organization")} error={fields.organization}>
-          <input value={form.organization} onChange={set("organization")} autoComplete="organization" />
-        </Field>
-        <Field label={t("accept.password")} error={fields.password}>
+        {mode === "new" && (
+          <>
+            <Field label={t("accept.name")} error={fields.name}>
+              <input value={form.name} onChange={set("name")} autoComplete="name" />
+            </Field>
+            <Field label={t("accept.organization")} error={fields.organization}>
+              <input value={form.organization} onChange={set("organization")} autoComplete="organization" />
+            </Field>
+          </>
+        )}
+        <Field label={mode === "new" ? t("accept.password") : t("login.password")} error={fields.password}>
           <input
             type="password"
             value={form.password}
             onChange={set("password")}
-            autoComplete="new-password"
+            autoComplete={mode === "new" ? "new-password" : "current-password"}
           />
         </Field>
-        <p className="muted small">{t("accept.existingHint")}</p>
+        <p className="muted small">{mode === "new" ? t("password.hint") : t("accept.existingHint")}</p>
         <button type="submit">{t("accept.submit")}</button>
       </form>
     </main>
