@@ -5,9 +5,9 @@
  */
 import { formatTimestamp, RICH_TEXT_FIELD } from "@tsumugi/domain";
 import { Hono } from "hono";
-import * as Y from "yjs";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
+import { richTextHtml } from "./rich-text.js";
 
 const escapeHtml = (s: string) =>
   s
@@ -16,45 +16,6 @@ const escapeHtml = (s: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-
-function inline(text: Y.XmlText): string {
-  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[])
-    .map((d) => {
-      if (typeof d.insert !== "string") return "";
-      let s = escapeHtml(d.insert);
-      if (d.attributes?.bold) s = `<strong>${s}</strong>`;
-      if (d.attributes?.italic) s = `<em>${s}</em>`;
-      return s;
-    })
-    .join("");
-}
-
-const BLOCK: Record<string, string> = {
-  paragraph: "p",
-  bulletList: "ul",
-  orderedList: "ol",
-  listItem: "li",
-  blockquote: "blockquote",
-  codeBlock: "pre",
-};
-
-export function richTextHtml(parent: Y.XmlFragment | Y.XmlElement): string {
-  return parent
-    .toArray()
-    .map((node) => {
-      if (node instanceof Y.XmlText) return inline(node);
-      if (!(node instanceof Y.XmlElement)) return "";
-      if (node.nodeName === "heading") {
-        const level = Math.min(6, Math.max(2, Number(node.getAttribute("level") ?? 2)));
-        return `<h${level}>${richTextHtml(node)}</h${level}>`;
-      }
-      if (node.nodeName === "hardBreak") return "<br>";
-      if (node.nodeName === "horizontalRule") return "<hr>";
-      const tag = BLOCK[node.nodeName] ?? "div";
-      return `<${tag}>${richTextHtml(node)}</${tag}>`;
-    })
-    .join("");
-}
 
 export function publicPageRoutes(collab: CollabServer): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -82,7 +43,7 @@ export function publicPageRoutes(collab: CollabServer): Hono<AppEnv> {
     return c.html(`<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(row.title)}｜${escapeHtml(row.ws)}</title>
-<style>body{font-family:"Noto Sans JP","Hiragino Sans","Meiryo",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.8;color:#1f2a37}h1{font-size:1.5rem}header p{color:#667085}</style>
+<style>body{font-family:"Noto Sans JP","Hiragino Sans","Meiryo",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.8;color:#1f2a37}h1{font-size:1.5rem}header p{color:#667085}table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #98a2b3;padding:.3rem .5rem;vertical-align:top;text-align:left}th{background:#f2f4f7}td p,th p{margin:0}main{overflow-wrap:anywhere}</style>
 </head><body><header><p>${escapeHtml(row.pref)} ${escapeHtml(row.ws)} 在宅医療・介護連携推進事業</p><h1>${escapeHtml(row.title)}</h1><p>更新：${escapeHtml(updated)}</p></header>
 <main data-testid="public-body">${body}</main></body></html>`);
   });

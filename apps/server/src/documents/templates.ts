@@ -1,29 +1,37 @@
 /**
  * Starting points for working-group drafts: the headings these tools usually have, so a
- * group starts from a structure instead of a blank page. "# " marks a heading.
+ * group starts from a structure instead of a blank page. "# " marks a heading; the
+ * 情報共有シート is a form, so its sections are tables of 項目 and 内容 to fill in.
  */
 import type { DraftTemplate } from "@tsumugi/domain";
+import type { RichBlock } from "./rich-text.js";
 
 const FILL = "（記入してください）";
 
-export const DRAFT_TEMPLATE_CONTENT: Record<DraftTemplate, { title: string; paragraphs: string[] }> = {
+/** A form section: one row per item, with an empty 内容 cell to fill in. */
+const form = (items: string[]): RichBlock => ({
+  table: [["項目", "内容"], ...items.map((item) => [item, ""])],
+  header: true,
+});
+
+export const DRAFT_TEMPLATE_CONTENT: Record<DraftTemplate, { title: string; paragraphs: RichBlock[] }> = {
   infoSharing: {
     title: "情報共有シート（案）",
     paragraphs: [
       "# 目的",
       "在宅療養者の支援にかかわる医療・介護の関係者が、必要な情報を同じ様式で共有する。",
       "# 基本情報",
-      "氏名・生年月日・住所・連絡先",
+      form(["氏名", "生年月日", "住所", "連絡先"]),
       "# 医療",
-      "主治医・主な病名・服薬・医療処置",
+      form(["主治医", "主な病名", "服薬", "医療処置"]),
       "# 介護",
-      "要介護度・担当ケアマネジャー・利用しているサービス",
+      form(["要介護度", "担当ケアマネジャー", "利用しているサービス"]),
       "# 生活の状況",
       FILL,
       "# 本人・家族の意向",
       FILL,
       "# 緊急時の連絡先",
-      FILL,
+      form(["氏名・続柄", "電話番号", "連絡できる時間"]),
     ],
   },
   dischargeRules: {

@@ -10,66 +10,10 @@ import {
   readAttendance,
   readOutcomes,
 } from "@tsumugi/domain";
-import * as Y from "yjs";
 import type { CollabServer } from "../collab/collab-server.js";
+import { richTextMarkdown } from "../documents/rich-text.js";
 import type { Queryable } from "../storage/database.js";
 import type { MeetingRecord } from "./meeting-repository.js";
-
-function inline(text: Y.XmlText): string {
-  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[])
-    .map((d) => {
-      if (typeof d.insert !== "string") return "";
-      let s = d.insert;
-      if (d.attributes?.bold) s = `**${s}**`;
-      if (d.attributes?.italic) s = `*${s}*`;
-      return s;
-    })
-    .join("");
-}
-
-function blockText(el: Y.XmlElement): string {
-  return el
-    .toArray()
-    .map((n) => (n instanceof Y.XmlText ? inline(n) : n instanceof Y.XmlElement ? blockText(n) : ""))
-    .join("");
-}
-
-/** Tiptap's document (paragraphs, headings, lists, quotes) as Markdown lines. */
-export function richTextMarkdown(fragment: Y.XmlFragment | Y.XmlElement, indent = ""): string[] {
-  const lines: string[] = [];
-  for (const node of fragment.toArray()) {
-    if (node instanceof Y.XmlText) {
-      lines.push(`${indent}${inline(node)}`, "");
-      continue;
-    }
-    if (!(node instanceof Y.XmlElement)) continue;
-    switch (node.nodeName) {
-      case "heading": {
-        const level = Number(node.getAttribute("level") ?? 2);
-        lines.push(`${"#".repeat(Math.min(6, level + 1))} ${blockText(node)}`, "");
-        break;
-      }
-      case "bulletList":
-      case "orderedList":
-        node.toArray().forEach((item, i) => {
-          if (!(item instanceof Y.XmlElement)) return;
-          const [first, ...rest] = richTextMarkdown(item, `${indent}  `).filter((l) => l !== "");
-          lines.push(
-            `${indent}${node.nodeName === "orderedList" ? `${i + 1}.` : "-"} ${first?.trim() ?? ""}`,
-            ...rest,
-          );
-        });
-        lines.push("");
-        break;
-      case "blockquote":
-        for (const l of richTextMarkdown(node)) lines.push(l ? `> ${l}` : ">");
-        break;
-      default:
-        lines.push(`${indent}${blockText(node)}`, "");
-    }
-  }
-  return lines;
-}
 
 function when(m: MeetingRecord): string {
   return formatTimeRange(m.startsAt, m.endsAt);

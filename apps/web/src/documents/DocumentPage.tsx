@@ -91,6 +91,8 @@ export function DocumentPage() {
             provider={handle.provider}
             user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
             editable={editable}
+            label={info.title}
+            placeholder={t("drafts.placeholder")}
           />
         ) : (
           <p className="muted">{t("common.loading")}</p>

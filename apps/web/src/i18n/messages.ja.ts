@@ -493,6 +493,23 @@ export const messages = {
   "meeting.reviewingEditor":
     "議事録は確認依頼中です。委員からのコメントを見て本文を修正し、終わったら「議事録を確定」してください。",
   "meeting.reviewingLink": "確認・修正を開く",
+  "meeting.minutesPlaceholder":
+    "議事の経過・主な意見・決定事項を記録します。見出し・箇条書き・表は上のボタンから使えます。",
+  "drafts.placeholder": "本文を入力してください。様式の表は「表」ボタンで作れます。",
+  "editor.label": "本文",
+  "toolbar.label": "書式",
+  "toolbar.heading": "見出し",
+  "toolbar.bold": "太字",
+  "toolbar.bullet": "箇条書き",
+  "toolbar.ordered": "番号付き",
+  "toolbar.table": "表",
+  "toolbar.rowAdd": "行を追加",
+  "toolbar.colAdd": "列を追加",
+  "toolbar.rowDelete": "行を削除",
+  "toolbar.colDelete": "列を削除",
+  "toolbar.tableDelete": "表を削除",
+  "toolbar.undo": "元に戻す",
+  "toolbar.redo": "やり直し",
 
   "drafts.template": "ひな形",
   "drafts.noTemplate": "白紙から作成",

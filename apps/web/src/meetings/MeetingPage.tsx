@@ -323,6 +323,8 @@ export function MeetingPage() {
                             provider={ctx.provider}
                             user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
                             editable={editable}
+                            label={t("meeting.tab.minutes")}
+                            placeholder={t("meeting.minutesPlaceholder")}
                           />
                         </div>
                       )}
@@ -334,6 +336,8 @@ export function MeetingPage() {
                       provider={ctx.provider}
                       user={{ name: me.user.name, color: caretColorFor(me.user.id) }}
                       editable={editable}
+                      label={t("meeting.tab.minutes")}
+                      placeholder={t("meeting.minutesPlaceholder")}
                     />
                   )}
                   {tab === "attendance" && <AttendanceView />}
