@@ -1,4 +1,5 @@
 /** What the HTTP routes and the collab endpoint share: one per running server. */
+import type { Actor } from "@tsumugi/domain";
 import type { AuditLog } from "./audit/audit-log.js";
 import type { AccessEvents } from "./auth/access-events.js";
 import type { SessionStore } from "./auth/sessions.js";
@@ -16,4 +17,11 @@ export interface AppContext {
   audit: AuditLog;
   events: AccessEvents;
   log: Logger;
+}
+
+/** Who acts, in which workspace, from which address: what a command needs of a request. */
+export interface Caller {
+  actor: Actor;
+  workspaceId: string;
+  ip: string;
 }

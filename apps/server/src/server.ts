@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
 import { AuditLog } from "./audit/audit-log.js";
 import { AccessEvents } from "./auth/access-events.js";
 import { SessionStore } from "./auth/sessions.js";
@@ -16,6 +17,7 @@ import { compactLongLogs } from "./collab/startup-compaction.js";
 import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { createApp } from "./http/app.js";
+import type { AppEnv } from "./http/env.js";
 import { createLogger } from "./logger.js";
 import { PlanProjector } from "./plan/plan-projector.js";
 import { unprojectedPlans } from "./plan/plan-repository.js";
@@ -34,6 +36,8 @@ export interface RunningServer {
   /** Automatic versions of edited rich-text documents (flush: take them now). */
   versions: { flush(): Promise<void> };
   http: Server;
+  /** The Hono application (its `routes` are every registered route). */
+  app: Hono<AppEnv>;
   /** Demo logins when the demo workspace was seeded on this start. */
   seeded: Awaited<ReturnType<typeof seedDemo>>;
   /** Flushes pending document writes, closes sockets and the database. */
@@ -106,5 +110,5 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url: config.publicUrl, port, ctx, collab, projector, versions, http, seeded, close };
+  return { url: config.publicUrl, port, ctx, collab, projector, versions, http, app, seeded, close };
 }

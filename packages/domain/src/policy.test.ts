@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   type Actor,
+  abilitiesOf,
+  authorize,
   can,
   canChangeRole,
   canCreateDocument,
@@ -168,5 +170,43 @@ describe("membership, comments and region plans", () => {
     expect(canSeeRegionPlans(actor("observer"), "custom")).toBe(false);
     expect(canSeeRegionPlans(actor("secretariat"), "prefecture")).toBe(false);
     expect(canSeeRegionPlans(actor("observer", { disabled: true }), "prefecture")).toBe(false);
+  });
+});
+
+describe("resources: authorize(verb, resource) and abilities", () => {
+  it("answers every verb of a resource, the same as authorize does for each", () => {
+    const group = { kind: "group", id: "g1" } as const;
+    for (const role of ROLES) {
+      const abilities = abilitiesOf(actor(role), group);
+      expect(Object.keys(abilities)).toEqual(["update", "delete", "addMember", "removeMember"]);
+      for (const [verb, allowed] of Object.entries(abilities)) {
+        expect(allowed, `${role} ${verb}`).toBe(role === "secretariat");
+        expect(authorize(actor(role), verb as keyof typeof abilities, group)).toBe(allowed);
+      }
+    }
+    expect(abilitiesOf(actor("secretariat", { disabled: true }), group).update).toBe(false);
+  });
+
+  it("has the workspace's abilities be its actions", () => {
+    for (const role of ROLES)
+      expect(abilitiesOf(actor(role), { kind: "workspace" })).toEqual(
+        Object.fromEntries(WORKSPACE_ACTIONS.map((a) => [a, EXPECTED[a][role]])),
+      );
+  });
+
+  it("lets the secretariat disable or re-enable others, never itself, and offers only the one that applies", () => {
+    const admin = actor("secretariat");
+    const active = { kind: "member", userId: "u2", disabled: false } as const;
+    const disabled = { ...active, disabled: true };
+    expect(abilitiesOf(admin, active)).toEqual({
+      changeRole: true,
+      disable: true,
+      enable: false,
+      endSessions: true,
+    });
+    expect(abilitiesOf(admin, disabled)).toMatchObject({ disable: false, enable: true });
+    expect(abilitiesOf(admin, { ...active, userId: "u1" })).toMatchObject({ disable: false, enable: false });
+    for (const role of ["member", "coordinator", "observer"] as const)
+      expect(Object.values(abilitiesOf(actor(role), active)).some(Boolean)).toBe(false);
   });
 });

@@ -162,3 +162,79 @@ export function canChangeRole(
 export function canDisableUser(actor: Actor, targetUserId: string): boolean {
   return can(actor, "members.manage") && actor.userId !== targetUserId;
 }
+
+/*
+ * Resources and their verbs. A route loads the resource, then asks `authorize(actor, verb,
+ * resource)`; a presenter sends `abilitiesOf(actor, resource)` (every verb with its answer) so
+ * the web shows only the controls the server would accept. Adding a kind of resource: its
+ * verbs, its ref in `Resource`, and its rule in RULES.
+ */
+
+/** The workspace itself: the verbs are the workspace-level actions. */
+export interface WorkspaceResource {
+  kind: "workspace";
+}
+
+export const GROUP_VERBS = ["update", "delete", "addMember", "removeMember"] as const;
+export type GroupVerb = (typeof GROUP_VERBS)[number];
+export interface GroupResource {
+  kind: "group";
+  id: string;
+}
+
+export const MEMBER_VERBS = ["changeRole", "disable", "enable", "endSessions"] as const;
+export type MemberVerb = (typeof MEMBER_VERBS)[number];
+export interface MemberResource {
+  kind: "member";
+  userId: string;
+  /** Disabled in this workspace (or the whole account). */
+  disabled: boolean;
+}
+
+export type Resource = WorkspaceResource | GroupResource | MemberResource;
+
+interface VerbsOf {
+  workspace: WorkspaceAction;
+  group: GroupVerb;
+  member: MemberVerb;
+}
+export type VerbOf<R extends Resource> = VerbsOf[R["kind"]];
+/** What this actor may do with this resource: every verb of its kind, true or false. */
+export type Abilities<R extends Resource> = Record<VerbOf<R>, boolean>;
+
+type Rules = {
+  [K in Resource["kind"]]: (
+    actor: Actor,
+    resource: Extract<Resource, { kind: K }>,
+  ) => Record<VerbsOf[K], boolean>;
+};
+
+function allOf<V extends string>(verbs: readonly V[], answer: (verb: V) => boolean): Record<V, boolean> {
+  return Object.fromEntries(verbs.map((v) => [v, answer(v)])) as Record<V, boolean>;
+}
+
+const RULES: Rules = {
+  workspace: (actor) => allOf(WORKSPACE_ACTIONS, (action) => can(actor, action)),
+  // Groups decide who writes which documents: the secretariat keeps them.
+  group: (actor) => allOf(GROUP_VERBS, () => can(actor, "groups.manage")),
+  member: (actor, member) => {
+    const manage = can(actor, "members.manage");
+    const other = canDisableUser(actor, member.userId);
+    return {
+      changeRole: manage,
+      disable: other && !member.disabled,
+      enable: other && member.disabled,
+      endSessions: manage,
+    };
+  },
+};
+
+export function abilitiesOf<R extends Resource>(actor: Actor, resource: R): Abilities<R> {
+  const rule = RULES[resource.kind] as (actor: Actor, resource: R) => Abilities<R>;
+  return rule(actor, resource);
+}
+
+/** May `actor` do `verb` to `resource`? The one question every route asks. */
+export function authorize<R extends Resource>(actor: Actor, verb: VerbOf<R>, resource: R): boolean {
+  return abilitiesOf(actor, resource)[verb] === true;
+}

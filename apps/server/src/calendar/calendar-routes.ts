@@ -77,7 +77,7 @@ export function publicCalendarRoutes(): Hono<AppEnv> {
     }>("SELECT user_id, workspace_id, secret_hash, revoked_at FROM calendar_feeds WHERE id = ?", [parts.id]);
     if (!feed || feed.revoked_at !== null || !secretMatches(parts.secret, feed.secret_hash))
       throw feedNotFound();
-    const actor = await loadActor(db, feed.user_id, feed.workspace_id);
+    const actor = await loadActor(c.get("app").kysely, feed.user_id, feed.workspace_id);
     if (!isActiveMember(actor)) throw feedNotFound();
     const ws = await db.get<{ name: string }>("SELECT name FROM workspaces WHERE id = ?", [
       feed.workspace_id,

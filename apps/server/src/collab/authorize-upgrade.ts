@@ -122,7 +122,7 @@ export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
     const [doc, actor] = await Promise.all([
       documents.run(`${epoch} ${docName}`, () => findDocumentByName(ctx.db, docName)),
       actors.run(`${epoch} ${userId} ${parsed.workspaceId}`, () =>
-        loadActor(ctx.db, userId, parsed.workspaceId),
+        loadActor(ctx.kysely, userId, parsed.workspaceId),
       ),
     ]);
     const access = doc && doc.workspaceId === parsed.workspaceId ? documentAccess(actor, doc) : "none";

@@ -255,7 +255,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   async function decideAgain(peer: SocketPeer): Promise<void> {
     try {
       const [actor, doc] = await Promise.all([
-        loadActor(ctx.db, peer.user.id, peer.workspaceId),
+        loadActor(ctx.kysely, peer.user.id, peer.workspaceId),
         findDocumentByName(ctx.db, peer.docName),
       ]);
       const access = doc ? documentAccess(actor, doc) : "none";

@@ -1,6 +1,7 @@
 /** Reads of the `documents` table shared by the REST routes and the collab endpoint. */
 import type { DocumentKind, DraftStatus } from "@tsumugi/domain";
 import type { Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface DocumentRecord {
   id: string;
@@ -102,4 +103,15 @@ export function toDocumentView(d: DocumentRecord, access: "write" | "read" | "no
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
+}
+
+/** Does the group own any document? (A group that does cannot be deleted.) */
+export async function groupOwnsDocuments(q: QueryBuilder, groupId: string): Promise<boolean> {
+  const row = await q
+    .selectFrom("documents")
+    .select("id")
+    .where("group_id", "=", groupId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,20 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDocument, startTestServer, type TestServer } from "../testing/fixtures.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-
-let server: TestServer;
-let w: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  w = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
+import { describe, expect } from "vitest";
+import { createDocument } from "../testing/fixtures.js";
+import { workspaceTest as it } from "../testing/workspace-world.js";
 
 describe("groups", () => {
-  it("are created by the secretariat with a kind and a unique name", async () => {
+  it("are created by the secretariat with a kind and a unique name", async ({ world: w }) => {
     expect(
       (await w.member.browser.post(`${w.base}/groups`, { name: "市民啓発班", kind: "team" })).status,
     ).toBe(403);
@@ -38,7 +27,7 @@ describe("groups", () => {
     expect(list.body.groups.map((g) => g.name)).toEqual(["病診施連携班", "研修部会"]);
   });
 
-  it("membership changes are audited and announced", async () => {
+  it("membership changes are audited and announced", async ({ server, world: w }) => {
     const path = `${w.base}/groups/${w.groupId}/members/${w.outsider.id}`;
     expect((await w.admin.browser.put(path)).status).toBe(204);
     expect(w.events).toContainEqual({
@@ -55,7 +44,7 @@ describe("groups", () => {
     expect(events.map((e) => e.event)).toEqual(["group.member_added", "group.member_removed"]);
   });
 
-  it("a group that owns documents cannot be deleted; an empty one can", async () => {
+  it("a group that owns documents cannot be deleted; an empty one can", async ({ server, world: w }) => {
     await createDocument(server.ctx.db, w.workspaceId, { groupId: w.groupId });
     const refused = await w.admin.browser.delete(`${w.base}/groups/${w.groupId}`);
     expect(refused.status).toBe(409);
@@ -65,5 +54,32 @@ describe("groups", () => {
       kind: "team",
     });
     expect((await w.admin.browser.delete(`${w.base}/groups/${empty.body.group.id}`)).status).toBe(204);
+  });
+
+  it("tell each person what they may do to each group, and refuse names that are blank or too long", async ({
+    world: w,
+  }) => {
+    type Listed = { groups: { id: string; abilities: Record<string, boolean> }[] };
+    const asAdmin = await w.admin.browser.get<Listed>(`${w.base}/groups`);
+    expect(asAdmin.body.groups[0].abilities).toEqual({
+      update: true,
+      delete: true,
+      addMember: true,
+      removeMember: true,
+    });
+    const asMember = await w.member.browser.get<Listed>(`${w.base}/groups`);
+    expect(Object.values(asMember.body.groups[0].abilities).some(Boolean)).toBe(false);
+
+    const blank = await w.admin.browser.post(`${w.base}/groups`, { name: "   ", kind: "team" });
+    expect(blank.body).toMatchObject({ error: { code: "validation", fields: { name: "required" } } });
+    const long = await w.admin.browser.patch(`${w.base}/groups/${w.groupId}`, { name: "班".repeat(101) });
+    expect(long.body).toMatchObject({
+      error: { code: "validation", message: "入力内容に誤りがあります。", fields: { name: "tooLong" } },
+    });
+    const trimmed = await w.admin.browser.patch<{ group: { name: string; memberIds: string[] } }>(
+      `${w.base}/groups/${w.groupId}`,
+      { name: "  多職種連携班  " },
+    );
+    expect(trimmed.body.group).toMatchObject({ name: "多職種連携班", memberIds: [w.member.id] });
   });
 });

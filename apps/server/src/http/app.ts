@@ -30,7 +30,8 @@ import { workspaceRoutes } from "../workspaces/workspace-routes.js";
 import type { AppEnv } from "./env.js";
 import { ApiError } from "./errors.js";
 import { originCheck, requestContext, securityHeaders, sessionLoader } from "./middleware.js";
-import { openApiDocument } from "./openapi.js";
+import { openApiDocument } from "./openapi-document.js";
+import { describe } from "./operation.js";
 import { MAX_JSON_BYTES, tooLarge } from "./request-body.js";
 import { mountStaticWeb } from "./static-web.js";
 
@@ -66,7 +67,11 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   );
 
   app.get("/api/health", (c) => c.json({ ok: true, documentsLoaded: collab.loadedDocuments().length }));
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument(ctx.config.publicUrl)));
+  app.get(
+    "/api/openapi.json",
+    describe({ summary: "This OpenAPI document", tag: "system", public: true }),
+    async (c) => c.json(await openApiDocument(app, ctx.config.publicUrl)),
+  );
   app.route("/api/auth", authRoutes(guard));
   app.route("/api/invites", publicInviteRoutes(guard));
   app.route("/api/calendar", publicCalendarRoutes());

@@ -157,6 +157,36 @@ describe("OpenAPI", () => {
       expect(res.body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });
 
+  it("describes every registered /api route, and registers every described operation", async () => {
+    server = await startTestServer();
+    const { paths } = (await fetchDocument(server.origin)).body;
+    const toOpenApi = (path: string) =>
+      path
+        .split("/")
+        // ":token{.+\\.ics}" → "{token}.ics"; ":gid" → "{gid}"
+        .map((s) =>
+          s.replace(/^:(\w+)(?:\{.*\\\.(\w+)\})?$/, (_, name, ext) => `{${name}}${ext ? `.${ext}` : ""}`),
+        )
+        .join("/");
+    const registered = new Set(
+      server.app.routes
+        .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/") && !r.path.endsWith("*"))
+        .map((r) => `${r.method.toLowerCase()} ${toOpenApi(r.path)}`),
+    );
+    const described = new Set(
+      Object.entries(paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`)),
+    );
+    expect(
+      [...registered].filter((op) => !described.has(op)),
+      "registered but not described",
+    ).toEqual([]);
+    expect(
+      [...described].filter((op) => !registered.has(op)),
+      "described but not registered",
+    ).toEqual([]);
+    expect(described.size).toBeGreaterThan(60);
+  });
+
   it("gives success and error responses their schemas, and request bodies their required fields", async () => {
     server = await startTestServer();
     const { paths, components } = (await fetchDocument(server.origin)).body;

@@ -1,20 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-
-let server: TestServer;
-let w: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  w = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
+import { describe, expect } from "vitest";
+import { workspaceTest as it } from "../testing/workspace-world.js";
 
 describe("members", () => {
-  it("lists members with roles and groups", async () => {
+  it("lists members with roles and groups", async ({ world: w }) => {
     const res = await w.observer.browser.get<{
       members: { userId: string; role: string; groupIds: string[] }[];
     }>(`${w.base}/members`);
@@ -26,7 +14,10 @@ describe("members", () => {
     });
   });
 
-  it("lets the secretariat change a role, audits it and announces it to open sockets", async () => {
+  it("lets the secretariat change a role, audits it and announces it to open sockets", async ({
+    server,
+    world: w,
+  }) => {
     expect(
       (await w.member.browser.patch(`${w.base}/members/${w.outsider.id}`, { role: "observer" })).status,
     ).toBe(403);
@@ -49,7 +40,10 @@ describe("members", () => {
     );
   });
 
-  it("keeps a secretariat when two of them demote or disable each other at the same moment", async () => {
+  it("keeps a secretariat when two of them demote or disable each other at the same moment", async ({
+    server,
+    world: w,
+  }) => {
     const second = w.outsider;
     expect(
       (await w.admin.browser.patch(`${w.base}/members/${second.id}`, { role: "secretariat" })).status,
@@ -85,13 +79,15 @@ describe("members", () => {
     expect(await active()).toBe(1);
   });
 
-  it("never demotes the last secretariat", async () => {
+  it("never demotes the last secretariat", async ({ world: w }) => {
     const res = await w.admin.browser.patch(`${w.base}/members/${w.admin.id}`, { role: "member" });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: { code: "member.lastSecretariat" } });
   });
 
-  it("disabling a member ends their sessions and access; the secretariat cannot disable itself", async () => {
+  it("disabling a member ends their sessions and access; the secretariat cannot disable itself", async ({
+    world: w,
+  }) => {
     expect((await w.admin.browser.patch(`${w.base}/members/${w.admin.id}`, { disabled: true })).status).toBe(
       403,
     );
@@ -112,9 +108,24 @@ describe("members", () => {
     expect((await w.member.browser.get(w.base)).status).toBe(200);
   });
 
-  it("ends a member's sessions on request", async () => {
+  it("ends a member's sessions on request", async ({ world: w }) => {
     expect((await w.admin.browser.post(`${w.base}/members/${w.observer.id}/end-sessions`)).status).toBe(204);
     expect((await w.observer.browser.get("/api/auth/me")).status).toBe(401);
     expect((await w.admin.browser.post(`${w.base}/members/zzzzzzzzzzzz/end-sessions`)).status).toBe(404);
+  });
+
+  it("tell each person what they may do to each member", async ({ world: w }) => {
+    type Listed = { members: { userId: string; abilities: Record<string, boolean> }[] };
+    const of = (list: Listed, id: string) => list.members.find((m) => m.userId === id)?.abilities;
+    const asAdmin = (await w.admin.browser.get<Listed>(`${w.base}/members`)).body;
+    expect(of(asAdmin, w.member.id)).toEqual({
+      changeRole: true,
+      disable: true,
+      enable: false,
+      endSessions: true,
+    });
+    expect(of(asAdmin, w.admin.id)).toMatchObject({ disable: false, enable: false });
+    const asObserver = (await w.observer.browser.get<Listed>(`${w.base}/members`)).body;
+    expect(asObserver.members.every((m) => !Object.values(m.abilities).some(Boolean))).toBe(true);
   });
 });

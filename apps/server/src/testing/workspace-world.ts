@@ -1,6 +1,15 @@
 /** A workspace with a secretariat, two members (one in a group) and an observer, each logged in. */
+
+import { test } from "vitest";
 import type { AccessChange } from "../auth/access-events.js";
-import { createGroup, createUser, createWorkspace, TEST_PASSWORD, type TestServer } from "./fixtures.js";
+import {
+  createGroup,
+  createUser,
+  createWorkspace,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from "./fixtures.js";
 import { TestBrowser } from "./http-client.js";
 
 export interface Person {
@@ -47,3 +56,20 @@ export async function seedWorkspaceWorld(server: TestServer): Promise<WorkspaceW
     events,
   };
 }
+
+/**
+ * `it` with a fresh server and workspace world for each test:
+ *   import { workspaceTest as it } from "../testing/workspace-world.js";
+ *   it("…", async ({ server, world: w }) => { … });
+ */
+export const workspaceTest = test.extend<{ server: TestServer; world: WorkspaceWorld }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
+  server: async ({}, use) => {
+    const server = await startTestServer();
+    await use(server);
+    await server.destroy();
+  },
+  world: async ({ server }, use) => {
+    await use(await seedWorkspaceWorld(server));
+  },
+});

@@ -1,29 +1,34 @@
 /** Builds the policy's Actor for a user inside a workspace from the database. */
 import { type Actor, isRole } from "@tsumugi/domain";
-import type { Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
-export async function loadActor(db: Queryable, userId: string, workspaceId: string): Promise<Actor> {
-  // One statement for role and groups: this runs for every request and every upgrade.
-  const row = await db.get<{
-    role: string | null;
-    disabled_at: number | null;
-    member_disabled_at: number | null;
-    group_ids: string;
-  }>(
-    `SELECT m.role, u.disabled_at, m.disabled_at AS member_disabled_at,
-            (SELECT json_group_array(gm.group_id) FROM group_members gm
-               JOIN groups g ON g.id = gm.group_id
-              WHERE gm.user_id = u.id AND g.workspace_id = ?) AS group_ids
-       FROM users u
-       LEFT JOIN memberships m ON m.user_id = u.id AND m.workspace_id = ?
-      WHERE u.id = ?`,
-    [workspaceId, workspaceId, userId],
-  );
+export async function loadActor(q: QueryBuilder, userId: string, workspaceId: string): Promise<Actor> {
+  // One statement for role and groups (a row per group, one with no group): this runs for
+  // every request and every upgrade.
+  const rows = await q
+    .selectFrom("users as u")
+    .leftJoin("memberships as m", (join) =>
+      join.onRef("m.user_id", "=", "u.id").on("m.workspace_id", "=", workspaceId),
+    )
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("group_members as gm")
+          .innerJoin("groups as g", "g.id", "gm.group_id")
+          .select(["gm.user_id", "gm.group_id"])
+          .where("g.workspace_id", "=", workspaceId)
+          .as("mg"),
+      (join) => join.onRef("mg.user_id", "=", "u.id"),
+    )
+    .select(["m.role", "u.disabled_at", "m.disabled_at as member_disabled_at", "mg.group_id"])
+    .where("u.id", "=", userId)
+    .execute();
+  const row = rows[0];
   if (!row) return { userId, role: null, groupIds: [], disabled: true };
   return {
     userId,
     role: isRole(row.role) ? row.role : null,
-    groupIds: JSON.parse(row.group_ids) as string[],
+    groupIds: rows.flatMap((r) => (r.group_id === null ? [] : [r.group_id])),
     disabled: row.disabled_at !== null || row.member_disabled_at !== null,
   };
 }

@@ -15,7 +15,7 @@ export const workspaceGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!user) throw authRequired();
   const wid = c.req.param("wid");
   if (!isId(wid)) throw workspaceNotFound();
-  const actor = await loadActor(c.get("app").db, user.id, wid);
+  const actor = await loadActor(c.get("app").kysely, user.id, wid);
   if (!isActiveMember(actor)) throw workspaceNotFound();
   c.set("actor", actor);
   c.set("workspaceId", wid);

@@ -1,5 +1,9 @@
-/** Shapes of the REST answers (docs/api.md). */
-import type { DocumentKind, GroupKind, Role, WorkspaceAction } from "@tsumugi/domain";
+/**
+ * Shapes of the REST answers of features not yet described by @tsumugi/contract. A converted
+ * feature's types come from the contract (its schemas); they are re-exported here only for
+ * the pages that still import them from this file.
+ */
+import type { DocumentKind, Role, WorkspaceAction } from "@tsumugi/domain";
 
 export interface User {
   id: string;
@@ -46,22 +50,7 @@ export interface DocumentInfo {
   updatedAt: number;
 }
 
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  organization: string;
-  role: Role;
-  disabled: boolean;
-  groupIds: string[];
-}
-
-export interface Group {
-  id: string;
-  name: string;
-  kind: GroupKind;
-  memberIds: string[];
-}
+export type { Group, Member } from "@tsumugi/contract";
 
 export interface Invite {
   id: string;

@@ -1,10 +1,11 @@
+import type { Group } from "@tsumugi/contract";
 import { GROUP_KINDS, type GroupKind } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
-import { ApiError, del, patch, post, put } from "../api/client";
-import type { Group } from "../api/types";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
+import { groupsApi } from "./groups-api";
 
 interface Props {
   wid: string;
@@ -12,13 +13,16 @@ interface Props {
   reload(): Promise<void>;
 }
 
+type GroupsApi = ReturnType<typeof groupsApi>;
+
 export function GroupsPanel({ wid, data, reload }: Props) {
-  const manage = data.detail.can["groups.manage"];
+  // Creating a group is a workspace-level ability; what may be done to each group, its own.
+  const create = data.detail.can["groups.manage"];
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [name, setName] = useState("");
   const [kind, setKind] = useState<GroupKind>("team");
-  const base = `/api/workspaces/${wid}/groups`;
+  const api = groupsApi(wid);
 
   async function run(action: () => Promise<unknown>) {
     setError(null);
@@ -36,17 +40,17 @@ export function GroupsPanel({ wid, data, reload }: Props) {
     }
   }
 
-  async function create(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    if (await run(() => post(base, { name, kind }))) setName("");
+    if (await run(() => api.create({ name, kind }))) setName("");
   }
 
   const memberName = (id: string) => data.members.find((m) => m.userId === id)?.name ?? id;
   return (
     <section>
       <ErrorBanner message={error} />
-      {manage && (
-        <form className="card inline-form" onSubmit={create} noValidate>
+      {create && (
+        <form className="card inline-form" onSubmit={submit} noValidate>
           <h3>{t("groups.add")}</h3>
           <Field label={t("groups.name")} error={fields.name}>
             <input value={name} onChange={(e) => setName(e.target.value)} />
@@ -65,15 +69,7 @@ export function GroupsPanel({ wid, data, reload }: Props) {
       )}
       <div className="group-grid">
         {data.groups.map((g) => (
-          <GroupCard
-            key={g.id}
-            group={g}
-            manage={manage}
-            memberName={memberName}
-            data={data}
-            base={base}
-            run={run}
-          />
+          <GroupCard key={g.id} group={g} memberName={memberName} data={data} api={api} run={run} />
         ))}
       </div>
     </section>
@@ -82,13 +78,13 @@ export function GroupsPanel({ wid, data, reload }: Props) {
 
 function GroupCard(props: {
   group: Group;
-  manage: boolean;
   memberName(id: string): string;
   data: WorkspaceData;
-  base: string;
+  api: GroupsApi;
   run(action: () => Promise<unknown>): Promise<boolean>;
 }) {
-  const { group: g, manage, base, run } = props;
+  const { group: g, api, run } = props;
+  const may = g.abilities;
   const [adding, setAdding] = useState("");
   const candidates = props.data.members.filter((m) => !g.memberIds.includes(m.userId));
   return (
@@ -100,60 +96,64 @@ function GroupCard(props: {
         {g.memberIds.map((id) => (
           <li key={id}>
             {props.memberName(id)}{" "}
-            {manage && (
-              <button
-                type="button"
-                className="link"
-                onClick={() => run(() => del(`${base}/${g.id}/members/${id}`))}
-              >
+            {may.removeMember && (
+              <button type="button" className="link" onClick={() => run(() => api.removeMember(g.id, id))}>
                 {t("groups.removeMember")}
               </button>
             )}
           </li>
         ))}
       </ul>
-      {manage && (
+      {(may.addMember || may.update || may.delete) && (
         <div className="row">
-          <select
-            value={adding}
-            onChange={(e) => setAdding(e.target.value)}
-            aria-label={t("groups.addMember")}
-          >
-            <option value="">{t("groups.addMember")}</option>
-            {candidates.map((m) => (
-              <option key={m.userId} value={m.userId}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="secondary"
-            disabled={!adding}
-            onClick={() => run(() => put(`${base}/${g.id}/members/${adding}`)).then(() => setAdding(""))}
-          >
-            {t("common.create")}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              const name = window.prompt(t("common.rename"), g.name);
-              if (name && name !== g.name) void run(() => patch(`${base}/${g.id}`, { name }));
-            }}
-          >
-            {t("common.rename")}
-          </button>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              if (window.confirm(t("groups.confirmDelete", { name: g.name })))
-                void run(() => del(`${base}/${g.id}`));
-            }}
-          >
-            {t("common.delete")}
-          </button>
+          {may.addMember && (
+            <>
+              <select
+                value={adding}
+                onChange={(e) => setAdding(e.target.value)}
+                aria-label={t("groups.addMember")}
+              >
+                <option value="">{t("groups.addMember")}</option>
+                {candidates.map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="secondary"
+                disabled={!adding}
+                onClick={() => run(() => api.addMember(g.id, adding)).then(() => setAdding(""))}
+              >
+                {t("common.create")}
+              </button>
+            </>
+          )}
+          {may.update && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                const name = window.prompt(t("common.rename"), g.name);
+                if (name && name !== g.name) void run(() => api.update(g.id, { name }));
+              }}
+            >
+              {t("common.rename")}
+            </button>
+          )}
+          {may.delete && (
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                if (window.confirm(t("groups.confirmDelete", { name: g.name })))
+                  void run(() => api.remove(g.id));
+              }}
+            >
+              {t("common.delete")}
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -1,10 +1,11 @@
+import type { Member } from "@tsumugi/contract";
 import { ROLES, type Role } from "@tsumugi/domain";
 import { useState } from "react";
-import { ApiError, patch, post } from "../api/client";
-import type { Member } from "../api/types";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
+import { membersApi } from "./members-api";
 
 interface Props {
   wid: string;
@@ -13,7 +14,11 @@ interface Props {
 }
 
 export function MembersPanel({ wid, data, reload }: Props) {
-  const manage = data.detail.can["members.manage"];
+  const api = membersApi(wid);
+  // Controls come from each member's abilities (what the server would accept).
+  const actions = data.members.some(
+    (m) => m.abilities.disable || m.abilities.enable || m.abilities.endSessions,
+  );
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const groupNames = (m: Member) =>
@@ -34,7 +39,6 @@ export function MembersPanel({ wid, data, reload }: Props) {
     }
   }
 
-  const base = `/api/workspaces/${wid}/members`;
   return (
     <section>
       <ErrorBanner message={error} />
@@ -47,7 +51,7 @@ export function MembersPanel({ wid, data, reload }: Props) {
             <th>{t("members.role")}</th>
             <th>{t("members.groups")}</th>
             <th>{t("members.status")}</th>
-            {manage && <th />}
+            {actions && <th />}
           </tr>
         </thead>
         <tbody>
@@ -59,13 +63,11 @@ export function MembersPanel({ wid, data, reload }: Props) {
               </td>
               <td>{m.organization}</td>
               <td>
-                {manage ? (
+                {m.abilities.changeRole ? (
                   <select
                     value={m.role}
                     aria-label={t("members.role")}
-                    onChange={(e) =>
-                      run(() => patch(`${base}/${m.userId}`, { role: e.target.value as Role }))
-                    }
+                    onChange={(e) => run(() => api.update(m.userId, { role: e.target.value as Role }))}
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
@@ -79,31 +81,32 @@ export function MembersPanel({ wid, data, reload }: Props) {
               </td>
               <td>{groupNames(m)}</td>
               <td>{m.disabled ? t("members.disabled") : t("members.active")}</td>
-              {manage && (
+              {actions && (
                 <td className="actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => {
-                      if (!m.disabled && !window.confirm(t("members.confirmDisable", { name: m.name })))
-                        return;
-                      void run(() => patch(`${base}/${m.userId}`, { disabled: !m.disabled }));
-                    }}
-                  >
-                    {m.disabled ? t("members.enable") : t("members.disable")}
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() =>
-                      run(
-                        () => post(`${base}/${m.userId}/end-sessions`),
-                        t("members.endSessionsDone", { name: m.name }),
-                      )
-                    }
-                  >
-                    {t("members.endSessions")}
-                  </button>
+                  {(m.abilities.disable || m.abilities.enable) && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        if (!m.disabled && !window.confirm(t("members.confirmDisable", { name: m.name })))
+                          return;
+                        void run(() => api.update(m.userId, { disabled: !m.disabled }));
+                      }}
+                    >
+                      {m.disabled ? t("members.enable") : t("members.disable")}
+                    </button>
+                  )}
+                  {m.abilities.endSessions && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() =>
+                        run(() => api.endSessions(m.userId), t("members.endSessionsDone", { name: m.name }))
+                      }
+                    >
+                      {t("members.endSessions")}
+                    </button>
+                  )}
                 </td>
               )}
             </tr>

@@ -1,7 +1,11 @@
 /** Loads a workspace with its documents, members and groups; `reload` after a change. */
+
+import type { Group, Member } from "@tsumugi/contract";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/client";
-import type { DocumentInfo, Group, Member, WorkspaceDetail } from "../api/types";
+import type { DocumentInfo, WorkspaceDetail } from "../api/types";
+import { groupsApi } from "../groups/groups-api";
+import { membersApi } from "../members/members-api";
 import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 
 export interface WorkspaceData {
@@ -21,8 +25,8 @@ export function useWorkspace(wid: string) {
       const [detail, documents, members, groups] = await Promise.all([
         getRemembered<WorkspaceDetail>(base),
         getRemembered<{ documents: DocumentInfo[] }>(`${base}/documents`),
-        getRemembered<{ members: Member[] }>(`${base}/members`),
-        getRemembered<{ groups: Group[] }>(`${base}/groups`),
+        membersApi(wid).list(),
+        groupsApi(wid).list(),
       ]);
       setData({ detail, documents: documents.documents, members: members.members, groups: groups.groups });
       setError(null);

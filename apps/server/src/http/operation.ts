@@ -1,0 +1,145 @@
+/**
+ * The pieces a route is made of, in the order it runs them:
+ *
+ *   r.patch("/:gid",
+ *     describe({ summary: "Rename or re-kind a group", tag: "groups", response: GroupResult }),
+ *     jsonBody(UpdateGroup),                              // validate (400 with field codes)
+ *     loadGroup,                                          // load the resource (404)
+ *     allow("update", "group", groupResource),            // authorize with the policy (403)
+ *     async (c) => c.json(present(await command(...))))   // command or query, then present
+ *
+ * `describe` and `jsonBody` also describe the operation in /api/openapi.json (hono-openapi reads
+ * them off the registered routes), so the contract is the code that enforces it.
+ */
+import { authorize, type Resource, type VerbOf, type WorkspaceAction } from "@tsumugi/domain";
+import type { Context, MiddlewareHandler } from "hono";
+import { describeRoute, resolver, uniqueSymbol } from "hono-openapi";
+import type * as z from "zod";
+import type { Caller } from "../context.js";
+import type { AppEnv } from "./env.js";
+import { type ApiError, forbidden, invalid } from "./errors.js";
+import { readJsonObject } from "./request-body.js";
+
+export interface OperationDoc {
+  summary: string;
+  /** The feature, as the folder is named (groups, members, …). */
+  tag: string;
+  /** Status of a success; 200 unless said. */
+  ok?: 200 | 201 | 204;
+  /** Schema of the success answer's JSON body (none for 204). */
+  response?: z.ZodType;
+  /** Errors this operation answers besides the common ones (docs: openapi-document.ts). */
+  errors?: number[];
+  /** Reachable without a session. */
+  public?: boolean;
+  description?: string;
+}
+
+/** Describes the operation in the OpenAPI document; does nothing at run time. */
+export function describe(doc: OperationDoc): MiddlewareHandler {
+  const ok = doc.ok ?? 200;
+  return describeRoute({
+    summary: doc.summary,
+    ...(doc.description ? { description: doc.description } : {}),
+    tags: [doc.tag],
+    ...(doc.public ? { security: [] } : {}),
+    responses: {
+      [ok]: {
+        description: ok === 204 ? "No content" : ok === 201 ? "Created" : "OK",
+        ...(doc.response ? { content: { "application/json": { schema: resolver(doc.response) } } } : {}),
+      },
+      ...Object.fromEntries((doc.errors ?? []).map((status) => [status, errorResponse()])),
+    },
+  });
+}
+
+/** Filled in with the error schema and the status's meaning by openapi-document.ts. */
+function errorResponse() {
+  return { description: "" };
+}
+
+/** Where the validated body is, for `c.req.valid("json")`. */
+type JsonInput<S extends z.ZodType> = { in: { json: z.input<S> }; out: { json: z.output<S> } };
+
+/**
+ * Reads the JSON body (415 not JSON, 400 malformed or not an object, 413 too large) and
+ * validates it with `schema`: 400 `validation` with a problem code per field, or the parsed
+ * value for `c.req.valid("json")`.
+ */
+export function jsonBody<S extends z.ZodType>(
+  schema: S,
+  opts: { optional?: boolean } = {},
+): MiddlewareHandler<AppEnv, string, JsonInput<S>> {
+  const middleware: MiddlewareHandler<AppEnv, string, JsonInput<S>> = async (c, next) => {
+    const sent = !opts.optional || (c.req.header("content-type") ?? "").includes("application/json");
+    const body = sent ? await readJsonObject(c) : {};
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw invalid(fieldProblems(parsed.error));
+    c.req.addValidatedData("json", parsed.data as object);
+    await next();
+  };
+  return Object.assign(middleware, {
+    [uniqueSymbol]: {
+      spec: {
+        requestBody: {
+          required: !opts.optional,
+          content: { "application/json": { schema: resolver(schema) } },
+        },
+      },
+    },
+  });
+}
+
+/** `{field: code}` from a refused parse: the first problem of each field, named by its check. */
+export function fieldProblems(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? issue.path.join(".") : "body";
+    // Checks name their problem code as their message (contract/fields.ts); anything else
+    // (a type the schema did not expect) is a wrong format.
+    fields[field] ??= /^[A-Za-z.-]+$/.test(issue.message) ? issue.message : "format";
+  }
+  return fields;
+}
+
+/**
+ * Loads what the route acts on into `c.var[key]`, or answers `notFound()`. `find` sees the
+ * request's params; a malformed id is simply not found.
+ */
+export function load<K extends string, T>(
+  key: K,
+  find: (c: Context<AppEnv>) => Promise<T | undefined>,
+  notFound: () => ApiError,
+): MiddlewareHandler<AppEnv & { Variables: { [P in K]: T } }> {
+  return async (c, next) => {
+    const found = await find(c as unknown as Context<AppEnv>);
+    if (found === undefined) throw notFound();
+    c.set(key, found as never);
+    await next();
+  };
+}
+
+/** 403 unless the policy lets the actor do `verb` to the resource loaded under `key`. */
+export function allow<K extends string, T, R extends Resource>(
+  verb: VerbOf<R>,
+  key: K,
+  asResource: (loaded: T) => R,
+): MiddlewareHandler<AppEnv & { Variables: { [P in K]: T } }> {
+  return async (c, next) => {
+    if (!authorize(c.var.actor, verb, asResource(c.get(key) as T))) throw forbidden();
+    await next();
+  };
+}
+
+/** 403 unless the policy lets the actor do this workspace-level action. */
+export function allowIn(action: WorkspaceAction): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!authorize(c.var.actor, action, { kind: "workspace" })) throw forbidden();
+    await next();
+  };
+}
+
+/** The caller of a command, from a request on a workspace route. */
+export function callerOf<E extends AppEnv>(c: Context<E>): Caller {
+  return { actor: c.var.actor, workspaceId: c.var.workspaceId, ip: c.var.ip };
+}

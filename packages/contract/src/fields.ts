@@ -1,0 +1,50 @@
+/**
+ * Building blocks of the request schemas. A refused field is reported with a problem code
+ * (`{error: {code: "validation", fields: {name: "required"}}}`); the web shows the Japanese
+ * text of `field.<code>` from its catalogue. So every check here names its code as its error.
+ */
+import * as z from "zod";
+
+/** Problem codes of the checks below (the web's catalogue has `field.<code>` for each). */
+export type FieldProblem = "required" | "tooLong" | "unknown" | "format";
+
+/** A required text, trimmed, 1 to `max` characters. */
+export function requiredText(max: number) {
+  return z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
+}
+
+/** One of a fixed list of values. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: "unknown" });
+}
+
+export function flag() {
+  return z.boolean({ error: "required" });
+}
+
+/** Server-made identifiers (24 base32 characters; ids of older data may differ in length). */
+export const Id = z.string().regex(/^[a-z0-9]{8,40}$/);
+
+/** Epoch milliseconds. */
+export const Timestamp = z.number().int().meta({ description: "Epoch milliseconds" });
+
+/** `{verb: boolean}` for every verb of a kind of resource: what the caller may do with it. */
+export function abilities<const V extends readonly string[]>(verbs: V, description: string) {
+  const shape = Object.fromEntries(verbs.map((v) => [v, z.boolean()])) as { [K in V[number]]: z.ZodBoolean };
+  return z.object(shape).meta({ description });
+}
+
+/** The body of every error answer (http/errors.ts ApiError.toJSON). */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string().meta({ description: "Japanese message" }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .meta({ description: "Field → problem code (validation errors)" }),
+    }),
+  })
+  .meta({ description: "The body of every error answer" });
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,9 @@
+/**
+ * The REST API's contract, written once: zod schemas of request bodies and answers. The
+ * server validates requests and builds /api/openapi.json from them; the web imports their
+ * types (`import type`), so no server code and no validator reaches the browser bundle.
+ * One file per feature, named like the feature's folder on the server.
+ */
+export * from "./fields.js";
+export * from "./groups.js";
+export * from "./members.js";
