@@ -11,3 +11,4 @@ export * from "./plan/index.js";
 export * from "./policy.js";
 export * from "./presence.js";
 export * from "./roles.js";
+export * from "./wire.js";

@@ -4,7 +4,7 @@
  * Refusals are plain HTTP answers so a browser never gets a socket it may not use.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
-import { type Actor, documentAccess, parseDocName } from "@tsumugi/domain";
+import { type Actor, COLLAB_PATH_PREFIX, documentAccess, parseDocName } from "@tsumugi/domain";
 import { readSessionToken } from "../auth/cookie.js";
 import type { AppContext } from "../context.js";
 import { type DocumentRecord, findDocumentByName } from "../documents/document-repository.js";
@@ -12,8 +12,6 @@ import { isAllowedOrigin } from "../http/origin.js";
 import { loadActor } from "../workspaces/actor.js";
 import type { PeerUser } from "./peer.js";
 import { SingleFlight } from "./single-flight.js";
-
-export const COLLAB_PATH_PREFIX = "/collab/";
 
 export type UpgradeDecision =
   | {

@@ -20,15 +20,5 @@ export interface Peer {
   close(code: number, reason: string): void;
 }
 
-/** WebSocket close codes the web app acts on (see docs/api.md). */
-export const CLOSE = {
-  normal: 1000,
-  goingAway: 1001,
-  tooBig: 1009,
-  internalError: 1011,
-  malformed: 4400,
-  sessionEnded: 4401,
-  accessChanged: 4403,
-  /** In y-websocket's 45xx "try again later" range, so the client reconnects. */
-  slowConsumer: 4508,
-} as const;
+/** WebSocket close codes the web app acts on: shared with it (domain wire.ts). */
+export { CLOSE } from "@tsumugi/domain";

@@ -5,19 +5,17 @@
  *   1 awareness: varUint8Array awareness update
  *   3 query awareness: no body
  */
+import {
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVE_CHECK,
+  MESSAGE_SYNC,
+} from "@tsumugi/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_QUERY_AWARENESS = 3;
-/**
- * Tsumugi's extension, sent only on request so plain y-websocket clients never see it:
- * the client sends [7, seq]; once every update it sent before is committed to SQLite the
- * server answers [7, seq, stored] (stored = 0 when the connection is read-only and its
- * updates were dropped). The web app's 保存済み state rests on this answer.
- */
-export const MESSAGE_SAVE_CHECK = 7;
+// Message types, shared with the web app; 7 is Tsumugi's save acknowledgement (see wire.ts).
+export { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SAVE_CHECK, MESSAGE_SYNC };
 
 export const SYNC_STEP_1 = 0;
 export const SYNC_STEP_2 = 1;

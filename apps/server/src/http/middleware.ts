@@ -1,5 +1,6 @@
 /** Cross-cutting HTTP concerns: security headers, Origin check, client IP, session loading. */
 import type { IncomingMessage } from "node:http";
+import { SESSION_EXPIRES_IN_HEADER } from "@tsumugi/domain";
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { readSessionToken, sessionCookie } from "../auth/cookie.js";
@@ -60,8 +61,7 @@ export function originCheck(ctx: AppContext): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** On every answer to a logged-in request: milliseconds until the session ends unless used. */
-export const SESSION_EXPIRES_IN_HEADER = "Tsumugi-Session-Expires-In";
+export { SESSION_EXPIRES_IN_HEADER };
 
 /**
  * Validates the session cookie; refreshes the cookie's expiry when the session slid, and says

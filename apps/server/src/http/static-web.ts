@@ -12,6 +12,7 @@
 import { createReadStream, existsSync, type Stats, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
+import { COLLAB_PATH_PREFIX } from "@tsumugi/domain";
 import type { Context, Hono } from "hono";
 import { getMimeType } from "hono/utils/mime";
 import Negotiator from "negotiator";
@@ -52,7 +53,7 @@ export function mountStaticWeb(app: Hono<AppEnv>, config: Config): void {
 }
 
 function isReserved(path: string): boolean {
-  return path === "/api" || path.startsWith("/api/") || path.startsWith("/collab/");
+  return path === "/api" || path.startsWith("/api/") || path.startsWith(COLLAB_PATH_PREFIX);
 }
 
 function cacheControlFor(path: string): string | null {

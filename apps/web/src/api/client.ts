@@ -3,6 +3,7 @@
  * turned into ApiError with a Japanese message from the catalogue (the server's own
  * message when the catalogue has none).
  */
+import { SESSION_EXPIRES_IN_HEADER } from "@tsumugi/domain";
 import { hasMessage, t } from "../i18n/t";
 
 export class ApiError extends Error {
@@ -33,8 +34,6 @@ export function fieldMessage(code: string): string {
   return hasMessage(key) ? t(key) : t("field.format");
 }
 
-/** Header on every answer to a logged-in request: milliseconds until the session ends unless used. */
-const SESSION_EXPIRES_IN = "Tsumugi-Session-Expires-In";
 const sessionSeen = new Set<(expiresInMs: number) => void>();
 
 /** Tells `listener` how long the session lasts, each time an answer says so. */
@@ -61,7 +60,7 @@ export async function api<T>(
   } catch {
     throw new ApiError(0, "network", t("error.network"));
   }
-  const expiresIn = Number(res.headers.get(SESSION_EXPIRES_IN));
+  const expiresIn = Number(res.headers.get(SESSION_EXPIRES_IN_HEADER));
   if (expiresIn > 0) for (const listener of sessionSeen) listener(expiresIn);
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as {

@@ -4,13 +4,12 @@
  * so that after a reload with offline edits (kept by y-indexeddb) the page still knows
  * they have not reached the server.
  */
+import { MESSAGE_SAVE_CHECK } from "@tsumugi/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import type { SyncInputs } from "./sync-state";
-
-export const MESSAGE_SAVE_CHECK = 7;
 
 export class SaveTracker {
   private localSeq = 0;

@@ -3,6 +3,7 @@
  * reload) and synced with the server through y-websocket's provider, the save tracker
  * behind the sync indicator, and the server's close codes turned into app behaviour.
  */
+import { CLOSE, COLLAB_PATH } from "@tsumugi/domain";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
@@ -16,11 +17,8 @@ export interface CollabHandle {
   tracker: SaveTracker;
 }
 
-const CLOSE_SESSION_ENDED = 4401;
-const CLOSE_ACCESS_CHANGED = 4403;
-
 function collabUrl(): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/collab`;
+  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${COLLAB_PATH}`;
 }
 
 export function useCollabDocument(
@@ -47,11 +45,11 @@ export function useCollabDocument(
       if (alive) provider.connect();
     };
     provider.on("closed", (event) => {
-      if (event.code === CLOSE_SESSION_ENDED) {
+      if (event.code === CLOSE.sessionEnded) {
         void onSessionEnded().then((stillIn) => {
           if (stillIn) reconnect();
         });
-      } else if (event.code === CLOSE_ACCESS_CHANGED) {
+      } else if (event.code === CLOSE.accessChanged) {
         // Re-read our access, then reconnect: the new connection carries it.
         void onAccessChanged().finally(reconnect);
       }
