@@ -133,4 +133,35 @@ describe("Kysely over the Database wrapper", () => {
     });
     expect((await q.selectFrom("workspaces").select("name").executeTakeFirst())?.name).toBe("後");
   });
+
+  it("reads one committed state in a read-only transaction while writes commit meanwhile", async () => {
+    await q.insertInto("workspaces").values(workspace("w1", "122203")).execute();
+    const count = async (r: QueryBuilder) =>
+      Number(
+        (
+          await r
+            .selectFrom("workspaces")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const seen = await q
+      .transaction()
+      .setAccessMode("read only")
+      .execute(async (trx) => {
+        const before = await count(trx);
+        // Another request commits while this read transaction is open: the writer is not blocked.
+        await q.insertInto("workspaces").values(workspace("w2", "122173")).execute();
+        expect(await count(q)).toBe(2);
+        return [before, await count(trx)];
+      });
+    expect(seen).toEqual([1, 1]);
+    await expect(
+      q
+        .transaction()
+        .setAccessMode("read only")
+        .execute((trx) => trx.deleteFrom("workspaces").execute()),
+    ).rejects.toThrow();
+    expect(await count(q)).toBe(2);
+  });
 });

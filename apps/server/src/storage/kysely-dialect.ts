@@ -3,12 +3,14 @@
  * its one write lock, its transactions and its statement cache with the code that still
  * writes SQL by hand.
  *
- * - A query outside a transaction: reads run as `all` (no lock); writes as `run` under the
+ * - A query outside a transaction: reads run as `all` (a read connection); writes as `run` under the
  *   write lock; a write with RETURNING runs inside a one-statement transaction.
  * - `kysely.transaction().execute(fn)`: the whole callback runs inside `Database.transaction`
  *   (BEGIN IMMEDIATE under the write lock). Do not call code that takes the lock itself
  *   (`db.run`, `db.transaction`, an AuditLog on the Database) from inside the callback: it
  *   would wait for the lock the transaction holds.
+ * - `kysely.transaction().setAccessMode("read only").execute(fn)`: `Database.read`, one read
+ *   transaction on a read connection: every statement sees the same committed state.
  *
  * The SQL is compiled by Kysely's SQLite compiler; the same query-builder code compiles for
  * PostgreSQL with Kysely's PostgresDialect (see docs/architecture.md, "Portable SQL").
@@ -59,8 +61,8 @@ class DatabaseDriver implements Driver {
     return new LockedConnection(this.db);
   }
 
-  async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
-    await (connection as LockedConnection).begin();
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    await (connection as LockedConnection).begin(settings.accessMode === "read only");
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -88,19 +90,20 @@ class LockedConnection implements DatabaseConnection {
 
   constructor(private readonly db: Database) {}
 
-  begin(): Promise<void> {
+  begin(readOnly: boolean): Promise<void> {
+    const run = <T>(fn: (q: Queryable) => Promise<T>) =>
+      readOnly ? this.db.read(fn) : this.db.transaction(fn);
     return new Promise<void>((started, failed) => {
       let entered = false;
-      this.finished = this.db
-        .transaction(
-          (tx) =>
-            new Promise<void>((resolve, reject) => {
-              entered = true;
-              this.tx = tx;
-              this.finish = (commit) => (commit ? resolve() : reject(ROLLBACK));
-              started();
-            }),
-        )
+      this.finished = run(
+        (tx) =>
+          new Promise<void>((resolve, reject) => {
+            entered = true;
+            this.tx = tx;
+            this.finish = (commit) => (commit ? resolve() : reject(ROLLBACK));
+            started();
+          }),
+      )
         .catch((err) => {
           if (!entered) failed(err);
           if (err !== ROLLBACK) throw err;
