@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { createApp } from "./app.js";
 import { AuditLog } from "./audit/audit-log.js";
 import { AccessEvents } from "./auth/access-events.js";
 import { SessionStore } from "./auth/sessions.js";
@@ -16,7 +17,6 @@ import { type CollabServer, createCollabServer } from "./collab/collab-server.js
 import { compactLongLogs } from "./collab/startup-compaction.js";
 import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
-import { createApp } from "./http/app.js";
 import type { AppEnv } from "./http/env.js";
 import { createLogger } from "./logger.js";
 import { PlanProjector } from "./plan/plan-projector.js";

@@ -8,7 +8,7 @@ import { type Actor, COLLAB_PATH_PREFIX, documentAccess, parseDocName } from "@t
 import { readSessionToken } from "../auth/cookie.js";
 import type { AppContext } from "../context.js";
 import { type DocumentRecord, findDocumentByName } from "../documents/document-repository.js";
-import { isAllowedOrigin } from "../http/origin.js";
+import { isAllowedOrigin } from "../net/origin.js";
 import { loadActor } from "../workspaces/actor.js";
 import type { PeerUser } from "./peer.js";
 import { SingleFlight } from "./single-flight.js";

@@ -11,7 +11,7 @@ import * as Y from "yjs";
 import type { AccessChange } from "../auth/access-events.js";
 import type { AppContext } from "../context.js";
 import { findDocumentByName } from "../documents/document-repository.js";
-import { clientIpOf, forgetPeerAddress } from "../http/client-ip.js";
+import { clientIpOf, forgetPeerAddress } from "../net/client-ip.js";
 import { loadActor } from "../workspaces/actor.js";
 import {
   createUpgradeAuthorizer,

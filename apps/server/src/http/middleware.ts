@@ -6,10 +6,10 @@ import { secureHeaders } from "hono/secure-headers";
 import { readSessionToken, sessionCookie } from "../auth/cookie.js";
 import { isHttps } from "../config.js";
 import type { AppContext } from "../context.js";
-import { clientIpOf } from "./client-ip.js";
+import { clientIpOf } from "../net/client-ip.js";
+import { isAllowedOrigin } from "../net/origin.js";
 import type { AppEnv } from "./env.js";
 import { ApiError, authRequired } from "./errors.js";
-import { isAllowedOrigin } from "./origin.js";
 
 export function securityHeaders(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return secureHeaders({

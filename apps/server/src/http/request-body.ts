@@ -11,7 +11,7 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   if (!type.includes("application/json")) {
     throw new ApiError(415, "request.notJson", "JSON 形式で送信してください。");
   }
-  // The /api body limit (http/app.ts) has already cut off anything larger, as it arrived.
+  // The /api body limit (app.ts) has already cut off anything larger, as it arrived.
   const text = await c.req.text();
   if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw tooLarge();
   let body: unknown;
