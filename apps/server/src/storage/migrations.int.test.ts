@@ -9,7 +9,8 @@ import { freshSchemaTypesSource, SCHEMA_FILE } from "./schema-types.js";
 
 /**
  * The SQL of every shipped migration, as released: databases in use have run exactly this.
- * A migration is never edited; a change of schema is a new file.
+ * A migration is never edited; a change of schema is a new file. Add a migration's hash here
+ * when it lands on main.
  */
 const SHIPPED: Record<number, string> = {
   1: "c00f367d06b0b8dad169bbfef276bc0542e8f9528212ee3876494507af46592f",
@@ -19,6 +20,8 @@ const SHIPPED: Record<number, string> = {
   5: "1cc2fdfd2a122cb8cce1391f9597ab0d4441d0cc1c4cfa0769dcb222c9b197b3",
   6: "0633065830ba941e6aab7e6881d1162ffa2b9084690820549f37caaa50231ba4",
   7: "678107f216b5f72fd0c33f22392d60a71cf490ab2963503c6647346c0629b222",
+  8: "6b3b73c091a82507abf660acb41cdbcaa27d6f97a099179aa6563c51b106e5e8",
+  9: "c435bb91090a9514e4c12b7b0b6d98b1477c82b6f112a04964026764ceb42d7b",
 };
 
 let dir: string;
