@@ -4,6 +4,7 @@ import { BrowserRouter } from "react-router";
 import { App } from "./app/App";
 import { Deferred } from "./app/lazy";
 import "./app/styles.css";
+import "./app/accessibility.css";
 import { registerServiceWorker } from "./offline/register-service-worker";
 
 const root = document.getElementById("root");

@@ -123,6 +123,18 @@ function Shell({ children }: { children: ReactNode }) {
   const usingOfflineCopies = useUsingOfflineCopies();
   return (
     <>
+      <a
+        href="#content"
+        className="skip-link"
+        data-testid="skip-link"
+        onClick={(e) => {
+          // Focus moves without touching the URL (the router owns it).
+          e.preventDefault();
+          document.getElementById("content")?.focus();
+        }}
+      >
+        {t("a11y.skipToContent")}
+      </a>
       <header className="topbar">
         <Link to="/" className="brand-link">
           {t("app.name")}
@@ -148,7 +160,9 @@ function Shell({ children }: { children: ReactNode }) {
           {t("offline.usingCopies")}
         </p>
       )}
-      <Deferred>{children}</Deferred>
+      <div id="content" className="skip-target" tabIndex={-1}>
+        <Deferred>{children}</Deferred>
+      </div>
     </>
   );
 }

@@ -17,10 +17,11 @@ export const messages = {
   "common.none": "なし",
   "common.retry": "再読み込み",
 
-  // Code loaded per screen (app/lazy.tsx)
+  // Code loaded per screen (app/lazy.tsx), keyboard access (app/App.tsx skip link)
   "lazy.loading": "画面を読み込んでいます…",
   "lazy.failed":
     "画面を読み込めませんでした。通信状況を確かめてから、再読み込みしてください（新しい版に更新された場合も再読み込みで直ります）。",
+  "a11y.skipToContent": "本文へ移動",
   "lazy.excelUnavailable":
     "Excel・CSV を読み取る機能を取得できませんでした。インターネットにつながってから、もう一度ファイルを選んでください。",
 

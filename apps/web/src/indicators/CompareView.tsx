@@ -59,20 +59,26 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
   return (
     <div data-testid="compare-view">
       <div className="row">
-        <select value={code} onChange={(e) => setCode(e.target.value)} data-testid="compare-indicator">
-          {comparable.map((i) => (
-            <option key={i.id} value={i.code}>
-              {i.code} {i.name}
-            </option>
-          ))}
-        </select>
-        <select value={fy} onChange={(e) => setFy(Number(e.target.value))} data-testid="compare-year">
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {fiscalYearLabel(y)}
-            </option>
-          ))}
-        </select>
+        <label className="inline-field">
+          {t("indicators.name")}
+          <select value={code} onChange={(e) => setCode(e.target.value)} data-testid="compare-indicator">
+            {comparable.map((i) => (
+              <option key={i.id} value={i.code}>
+                {i.code} {i.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          {t("plans.year")}
+          <select value={fy} onChange={(e) => setFy(Number(e.target.value))} data-testid="compare-year">
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {result?.groups.length === 0 && <p className="muted">{t("indicators.noRegion")}</p>}
       {result?.groups.map((g) => {

@@ -50,6 +50,7 @@ export function IndicatorsPanel({ wid }: { wid: string }) {
             key={v}
             type="button"
             className={v === view ? "link active" : "link"}
+            aria-current={v === view ? "page" : undefined}
             onClick={() => go(v)}
             data-testid={`indicators-view-${v}`}
           >
@@ -475,17 +476,20 @@ function TrendView(props: {
   return (
     <div data-testid="trend-view">
       <div className="row">
-        <select
-          value={indicator.id}
-          onChange={(e) => props.onSelect(e.target.value)}
-          data-testid="trend-select"
-        >
-          {data.indicators.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.code} {i.name}
-            </option>
-          ))}
-        </select>
+        <label className="inline-field">
+          {t("indicators.name")}
+          <select
+            value={indicator.id}
+            onChange={(e) => props.onSelect(e.target.value)}
+            data-testid="trend-select"
+          >
+            {data.indicators.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.code} {i.name}
+              </option>
+            ))}
+          </select>
+        </label>
         {indicator.normalisation !== "none" && (
           <label className="check">
             <input

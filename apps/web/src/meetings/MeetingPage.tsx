@@ -297,6 +297,7 @@ export function MeetingPage() {
               key={x}
               to={`?tab=${x}`}
               className={x === tab ? "active" : ""}
+              aria-current={x === tab ? "page" : undefined}
               data-testid={`meeting-tab-${x}`}
             >
               {t(`meeting.tab.${x}` as MessageKey)}

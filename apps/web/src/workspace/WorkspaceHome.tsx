@@ -61,7 +61,13 @@ export function WorkspaceHome() {
       </div>
       <nav className="tabs">
         {visible.map((x) => (
-          <Link key={x} to={`?tab=${x}`} className={x === tab ? "active" : ""} data-testid={`tab-${x}`}>
+          <Link
+            key={x}
+            to={`?tab=${x}`}
+            className={x === tab ? "active" : ""}
+            aria-current={x === tab ? "page" : undefined}
+            data-testid={`tab-${x}`}
+          >
             {tabLabel(x)}
           </Link>
         ))}
