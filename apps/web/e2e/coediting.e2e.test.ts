@@ -1,5 +1,6 @@
 /**
- * Two people typing at the same time into the same place: one plan cell (a 取組 title). Plain keys with small random pauses interleave from
+ * Two people typing at the same time into the same place: one plan cell (a 取組 title) and
+ * one paragraph of a meeting's minutes. Plain keys with small random pauses interleave from
  * two browser contexts, and Japanese is entered through the IME (CDP
  * Input.imeSetComposition / Input.insertText) while the other person types at the same
  * spot. Every character of both people must be there exactly once and in the order each
@@ -9,7 +10,7 @@
 import type { Browser, BrowserContext, CDPSession, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
-import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
+import { eventually, loggedInPage, paragraphTexts, waitForSyncState } from "./pages.js";
 
 let server: E2EServer;
 let browser: Browser;
@@ -233,3 +234,171 @@ async function openActionsAfterReload(page: Page): Promise<void> {
   await waitForSyncState(page, "saved");
   await page.getByTestId("action-row").first().waitFor();
 }
+
+// ---------------------------------------------------------------------------------------
+// A paragraph of the minutes
+
+const MEETING = "令和5年度 第2回 連携会議";
+
+async function openMinutes(page: Page): Promise<void> {
+  await page.getByTestId("tab-meetings").click();
+  await page.getByTestId("meetings-year").selectOption("2023");
+  await page.getByTestId("meeting-link").filter({ hasText: MEETING }).click();
+  await page.getByTestId("meeting-page").waitFor();
+  await page.getByTestId("meeting-tab-minutes").click();
+  await page.getByTestId("editor").waitFor();
+  await waitForSyncState(page, "saved");
+}
+
+/** Puts the caret right after the first occurrence of `text` in the minutes. */
+async function caretAfterText(page: Page, text: string): Promise<void> {
+  await page.getByTestId("editor").click();
+  await page.getByTestId("editor").evaluate((root, text) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n.nodeValue ?? "").indexOf(text);
+      if (i >= 0) {
+        getSelection()?.collapse(n, i + text.length);
+        return;
+      }
+    }
+    throw new Error(`"${text}" is not in the minutes`);
+  }, text);
+  // Let ProseMirror read the new selection before keys arrive.
+  await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+}
+
+async function caretAtEndOf(page: Page, marker: string): Promise<void> {
+  await page.getByTestId("editor").locator("p", { hasText: marker }).click();
+  await page.keyboard.press("End");
+}
+
+async function paragraphWith(page: Page, marker: string): Promise<string> {
+  return (await paragraphTexts(page)).find((p) => p.includes(marker)) ?? "";
+}
+
+async function paragraphsAgree(people: Person[], marker: string, before: string): Promise<string> {
+  let value = "";
+  await eventually(
+    async () => {
+      const values = await Promise.all(people.map((p) => paragraphWith(p.page, marker)));
+      value = values[0];
+      return values.every((v) => v === value) && value !== before;
+    },
+    "both screens showing the same paragraph",
+    20_000,
+  );
+  for (const p of people) await waitForSyncState(p.page, "saved");
+  return value;
+}
+
+describe("two people typing into one paragraph of the minutes at once", () => {
+  it("keeps every key and every IME conversion of both, on both screens and on the server", async () => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    await openMinutes(doctor.page);
+    await openMinutes(nurse.page);
+    const people = [doctor, nurse];
+    const marker = "【同時入力】";
+    await doctor.page.getByTestId("editor").click();
+    await doctor.page.keyboard.press("Control+End");
+    await doctor.page.keyboard.press("Enter");
+    await doctor.page.keyboard.type(`${marker}退院支援と連携`);
+    let before = await paragraphsAgree(people, marker, "");
+    const rng = random(29);
+
+    // Plain keys, both at the end of the paragraph, then both right after the marker.
+    for (const round of [
+      { a: "ABCDEFGHIJKLMNOPQRST", b: "abcdefghijklmnopqrst", after: null },
+      { a: "UVWXY0123456789", b: "uvwxyz!#$%&*+-=", after: marker },
+    ]) {
+      for (const p of people) {
+        if (round.after) await caretAfterText(p.page, round.after);
+        else await caretAtEndOf(p.page, marker);
+      }
+      await Promise.all([typeSlowly(doctor.page, round.a, rng), typeSlowly(nurse.page, round.b, rng)]);
+      const after = await paragraphsAgree(people, marker, before);
+      expectMerged(before, after, round.a, round.b);
+      before = after;
+    }
+
+    // The doctor converts with the IME where the nurse is typing (「連携Zしーシート」 before).
+    const cdp = await doctor.context.newCDPSession(doctor.page);
+    for (const round of [
+      {
+        words: [
+          { kana: "しーと", word: "シート" },
+          { kana: "こう", word: "甲" },
+        ],
+        b: "Z",
+      },
+      {
+        words: [
+          { kana: "おつ", word: "乙" },
+          { kana: "へい", word: "丙" },
+          { kana: "てい", word: "丁" },
+        ],
+        b: "@^_~()[]{}<>;:/",
+      },
+    ]) {
+      await caretAfterText(doctor.page, "連携");
+      await caretAfterText(nurse.page, "連携");
+      const committed = round.words.map((w) => w.word).join("");
+      await Promise.all([
+        composeWords(cdp, round.words, rng),
+        (async () => {
+          // The nurse starts once the doctor's first kana (or word) are on her screen.
+          const first = round.words[0];
+          await eventually(async () => {
+            const p = await paragraphWith(nurse.page, marker);
+            return p.includes(first.kana[0]) || p.includes(first.word);
+          }, "the doctor's input at the nurse");
+          await typeSlowly(nurse.page, round.b, rng);
+        })(),
+      ]);
+      const after = await paragraphsAgree(people, marker, before);
+      expectMerged(before, after, committed, round.b);
+      before = after;
+    }
+
+    await doctor.page.reload();
+    await doctor.page.getByTestId("editor").waitFor();
+    await waitForSyncState(doctor.page, "saved");
+    await eventually(async () => (await paragraphWith(doctor.page, marker)) === before, "the server's copy");
+    for (const p of people) await p.context.close();
+  }, 180_000);
+
+  it("keeps a colleague's key typed in the middle of the other's uncommitted kana", async () => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    await openMinutes(doctor.page);
+    await openMinutes(nurse.page);
+    const people = [doctor, nurse];
+    const marker = "【かなの途中】";
+    await doctor.page.getByTestId("editor").click();
+    await doctor.page.keyboard.press("Control+End");
+    await doctor.page.keyboard.press("Enter");
+    await doctor.page.keyboard.type(marker);
+    const before = await paragraphsAgree(people, marker, "");
+    const cdp = await doctor.context.newCDPSession(doctor.page);
+    for (const text of ["ち", "ちい", "ちいき"]) {
+      await cdp.send("Input.imeSetComposition", {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+    }
+    await eventually(
+      async () => (await paragraphWith(nurse.page, marker)).includes("ちいき"),
+      "kana at the nurse",
+    );
+    await caretAfterText(nurse.page, `${marker}ち`);
+    await nurse.page.keyboard.type("Q");
+    await waitForSyncState(nurse.page, "saved");
+    await cdp.send("Input.imeSetComposition", { text: "地域", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.insertText", { text: "地域" });
+    const after = await paragraphsAgree(people, marker, before);
+    expectMerged(before, after, "地域", "Q");
+    for (const p of people) await p.context.close();
+  }, 90_000);
+});

@@ -12,6 +12,7 @@ import { useEffect } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { t } from "../i18n/t";
+import { CompositionGuard } from "./composition-guard";
 import { EditorToolbar } from "./EditorToolbar";
 import { richTextExtensions } from "./extensions";
 
@@ -33,6 +34,7 @@ export function RichTextEditor({ doc, provider, user, editable, placeholder, lab
         ...richTextExtensions(placeholder ?? t("editor.placeholder")),
         Collaboration.configure({ document: doc, field: RICH_TEXT_FIELD }),
         CollaborationCaret.configure({ provider, user }),
+        CompositionGuard,
       ],
       editable,
       editorProps: {

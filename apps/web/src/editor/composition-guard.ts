@@ -1,0 +1,265 @@
+/**
+ * Keeps a Japanese IME composition in the rich-text editor alive while colleagues type in the
+ * same paragraph.
+ *
+ * The problem: y-prosemirror applies every remote change at once. When the change lands in
+ * the text node the IME is composing in (a colleague types right before the kana, e.g. at
+ * 連携|しーと), ProseMirror can no longer find the composed text and rewrites the node's
+ * value; Chromium then loses its composition range, the kana stay in the text as typed and
+ * the conversion is inserted again next to them (「連携Zしーシート」).
+ *
+ * The fix: while this person is composing, remote changes to the document are held back (the
+ * Yjs document has them; the editor does not show them yet) and the editor's own changes are
+ * not written to Yjs (they would delete what is held back). When the composition ends, the
+ * editor takes the Yjs document (everyone's changes) and re-applies this person's edit since
+ * the hold began at the same place, found through Yjs relative positions taken just before
+ * the first held change, so text a colleague typed at either edge stays outside it. Until a
+ * remote change arrives, the kana reach colleagues as they are typed, as before.
+ */
+import { Extension } from "@tiptap/core";
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
+import {
+  absolutePositionToRelativePosition,
+  initProseMirrorDoc,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+
+/** The parts of y-prosemirror's binding this guard works with. */
+interface Binding {
+  type: Y.XmlFragment;
+  doc: Y.Doc;
+  mapping: Map<Y.AbstractType<unknown>, PMNode>;
+  _observeFunction: (events: Y.YEvent<Y.AbstractType<unknown>>[], tx: Y.Transaction) => void;
+  _prosemirrorChanged(doc: PMNode): void;
+  _forceRerender(): void;
+}
+
+/** The document as it was just before the first held remote change. */
+interface Base {
+  /** A copy of the Yjs document then (same item ids as the live one). */
+  ydoc: Y.Doc;
+  fragment: Y.XmlFragment;
+  mapping: Map<Y.AbstractType<unknown>, PMNode>;
+  /** The editor's document then. */
+  doc: PMNode;
+}
+
+export const compositionGuardKey = new PluginKey("compositionGuard");
+
+/**
+ * A Yjs relative position for `pos` of the base document. `assoc` 0 follows the character
+ * after the position (text inserted before it stays before), -1 the one before.
+ */
+function relativeAt(base: Base, pos: number, assoc: 0 | -1): Y.RelativePosition {
+  const rel = absolutePositionToRelativePosition(pos, base.fragment, base.mapping) as Y.RelativePosition;
+  if (assoc === -1) return rel;
+  const abs = Y.createAbsolutePositionFromRelativePosition(rel, base.ydoc);
+  return abs && abs.type instanceof Y.XmlText
+    ? Y.createRelativePositionFromTypeIndex(abs.type, abs.index, 0)
+    : rel;
+}
+
+/**
+ * Relative positions of each character in [from, to) of the base document, when that range
+ * is plain text inside one paragraph (what a composition replaces); null otherwise.
+ */
+function removedCharacters(base: Base, from: number, to: number): Y.RelativePosition[] | null {
+  if (to - from > 1000) return null;
+  const $from = base.doc.resolve(from);
+  const $to = base.doc.resolve(to);
+  if ($from.parent !== $to.parent || !$from.parent.isTextblock) return null;
+  if (base.doc.textBetween(from, to).length !== to - from) return null;
+  const out: Y.RelativePosition[] = [];
+  for (let pos = from; pos < to; pos++) out.push(relativeAt(base, pos, 0));
+  return out;
+}
+
+/** What this person changed since the base: base[start, endA) became now[start, endB). */
+function localEdit(base: Base, now: PMNode) {
+  const start = base.doc.content.findDiffStart(now.content);
+  if (start === null) return null;
+  let { a: endA, b: endB } = base.doc.content.findDiffEnd(now.content) ?? {
+    a: base.doc.content.size,
+    b: now.content.size,
+  };
+  const overlap = start - Math.min(endA, endB);
+  if (overlap > 0) {
+    endA += overlap;
+    endB += overlap;
+  }
+  return { start, endA, endB, slice: now.slice(start, endB) };
+}
+
+function guard(view: EditorView, binding: Binding) {
+  const ydoc = binding.doc;
+  let candidate: Base | null = null;
+  let held: Base | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const snapshot = (): Base => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+    const fragment = copy.getXmlFragment(fragmentName(binding));
+    const { mapping } = initProseMirrorDoc(fragment, view.state.schema);
+    return { ydoc: copy, fragment, mapping, doc: view.state.doc };
+  };
+
+  // Before a colleague's change is applied to Yjs while composing, remember the document.
+  const beforeTransaction = (tx: Y.Transaction) => {
+    if (tx.local || held || candidate || !view.composing) return;
+    candidate = snapshot();
+  };
+  const afterTransaction = () => {
+    if (!held) {
+      candidate?.ydoc.destroy();
+      candidate = null;
+    }
+  };
+
+  const observe = binding._observeFunction;
+  const guarded: Binding["_observeFunction"] = (events, tx) => {
+    if (!held && candidate && view.composing && tx.origin !== ySyncPluginKey) {
+      held = candidate;
+      candidate = null;
+    }
+    if (held) {
+      if (!view.composing) scheduleFlush();
+      return;
+    }
+    observe(events, tx);
+  };
+  binding.type.unobserveDeep(observe);
+  binding._observeFunction = guarded;
+  binding.type.observeDeep(guarded);
+
+  const write = binding._prosemirrorChanged.bind(binding);
+  binding._prosemirrorChanged = (doc: PMNode) => {
+    if (!held) write(doc);
+  };
+
+  ydoc.on("beforeTransaction", beforeTransaction);
+  ydoc.on("afterTransaction", afterTransaction);
+
+  function scheduleFlush() {
+    if (flushTimer !== null) return;
+    // After the composition's last DOM change has been read (ProseMirror flushes it in a
+    // microtask after compositionend) and ProseMirror has left its composing state.
+    flushTimer = setTimeout(flush, 0);
+  }
+
+  function flush() {
+    flushTimer = null;
+    const base = held;
+    if (!base || view.isDestroyed) return;
+    if (view.composing) return; // a new composition began: wait for its end
+    held = null;
+    const now = view.state.doc;
+    const sel = view.state.selection;
+    const edit = localEdit(base, now);
+
+    // Where the selection is, as positions of the base document that survive the rebuild
+    // (sticking to the character before, e.g. the end of what this person typed), or as an
+    // offset into this person's edit.
+    const toBase = (pos: number): number | null => {
+      if (!edit || pos < edit.start) return pos;
+      if (pos > edit.endB) return pos - edit.endB + edit.endA;
+      return null;
+    };
+    const ends = [sel.anchor, sel.head].map((pos) => {
+      const b = toBase(pos);
+      return b === null ? { offset: pos - (edit?.start ?? 0) } : { rel: relativeAt(base, b, -1) };
+    });
+    const relStart = edit && relativeAt(base, edit.start, 0);
+    const relEnd = edit && relativeAt(base, edit.endA, -1);
+    const removed = edit && removedCharacters(base, edit.start, edit.endA);
+    base.ydoc.destroy();
+
+    // Everyone's changes, then this person's edit where it belongs among them.
+    binding._forceRerender();
+    const resolve = (rel: Y.RelativePosition) =>
+      relativePositionToAbsolutePosition(ydoc, binding.type, rel, binding.mapping);
+    const tr = view.state.tr;
+    let at = 0;
+    if (edit && relStart && relEnd) {
+      const from = resolve(relStart);
+      const to = resolve(relEnd);
+      at = from ?? to ?? tr.selection.from;
+      if (removed) {
+        // Remove exactly the characters this person removed (a colleague's text typed among
+        // them stays), then insert the new text where the first of them was.
+        const positions = removed
+          .filter((rel) => !rel.item || !(Y.getItem(ydoc.store, rel.item) as Y.Item).deleted)
+          .map(resolve)
+          .filter((p): p is number => p !== null)
+          .sort((a, b) => b - a);
+        for (const p of positions) tr.delete(p, p + 1);
+        at = tr.mapping.map(at, -1);
+        tr.replace(at, at, edit.slice);
+      } else {
+        tr.replace(at, Math.max(at, to ?? at), edit.slice);
+      }
+    }
+    const [anchor, head] = ends.map((e) => {
+      const pos = "rel" in e ? tr.mapping.map(resolve(e.rel as Y.RelativePosition) ?? 0, -1) : at + e.offset;
+      return tr.doc.resolve(Math.max(0, Math.min(pos, tr.doc.content.size)));
+    });
+    tr.setSelection(TextSelection.between(anchor, head));
+    view.dispatch(tr);
+  }
+
+  return {
+    update() {
+      if (held && !view.composing) scheduleFlush();
+    },
+    destroy() {
+      // An editor closed while holding changes back: Yjs keeps everyone else's; this person's
+      // last conversion (not yet written) is lost with the editor, as an unsent key would be.
+      if (flushTimer !== null) clearTimeout(flushTimer);
+      held?.ydoc.destroy();
+      held = null;
+      ydoc.off("beforeTransaction", beforeTransaction);
+      ydoc.off("afterTransaction", afterTransaction);
+      candidate?.ydoc.destroy();
+    },
+    compositionEnded() {
+      if (held) scheduleFlush();
+    },
+  };
+}
+
+/** The name under which the bound fragment is stored at the top of the Yjs document. */
+function fragmentName(binding: Binding): string {
+  for (const [name, type] of binding.doc.share) if ((type as unknown) === binding.type) return name;
+  throw new Error("the editor's fragment is not a top-level type");
+}
+
+export const CompositionGuard = Extension.create({
+  name: "compositionGuard",
+  addProseMirrorPlugins() {
+    let ended: (() => void) | null = null;
+    return [
+      new Plugin({
+        key: compositionGuardKey,
+        view(view) {
+          const binding = ySyncPluginKey.getState(view.state)?.binding as Binding | undefined;
+          if (!binding) return {};
+          const g = guard(view, binding);
+          ended = g.compositionEnded;
+          return { update: g.update, destroy: g.destroy };
+        },
+        props: {
+          handleDOMEvents: {
+            compositionend: () => {
+              ended?.();
+              return false;
+            },
+          },
+        },
+      }),
+    ];
+  },
+});
