@@ -12,6 +12,10 @@ const server = await startServer(
     // One machine opens hundreds of sockets at once: lift the per-IP upgrade limit.
     COLLAB_UPGRADES_PER_MINUTE_PER_IP: "1000000",
     COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: "1000",
+    // Every simulated typist is the same person: lift the per-person write and presence rates.
+    COLLAB_WRITES_PER_MINUTE: "100000000",
+    COLLAB_WRITE_BYTES_PER_MINUTE: "100000000000",
+    COLLAB_AWARENESS_PER_MINUTE: "100000000",
   }),
 );
 console.log(`READY ${server.port}`);

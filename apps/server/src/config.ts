@@ -56,6 +56,16 @@ export interface CollabLimits {
   keepaliveMs: number;
   /** Re-validate the sessions behind open sockets this often. */
   sessionRecheckMs: number;
+  /** A document's largest size as stored (snapshot plus update log); updates past it are refused. */
+  maxDocumentBytes: number;
+  /** Bytes of document updates one person may write per minute, over all connections. */
+  writeBytesPerMinute: number;
+  /** Document updates one person may write per minute, over all connections. */
+  writesPerMinute: number;
+  /** Largest presence (awareness) message accepted from a connection; larger ones are dropped. */
+  maxAwarenessBytes: number;
+  /** Presence (awareness) messages one person may send per minute; more are dropped. */
+  awarenessPerMinute: number;
 }
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -129,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       unloadIdleMs: int(env, "COLLAB_UNLOAD_IDLE_SECONDS", 30, 0) * 1000,
       keepaliveMs: int(env, "COLLAB_KEEPALIVE_SECONDS", 10, 1) * 1000,
       sessionRecheckMs: int(env, "COLLAB_SESSION_RECHECK_SECONDS", 60, 1) * 1000,
+      maxDocumentBytes: int(env, "COLLAB_MAX_DOCUMENT_BYTES", 8 * 1024 * 1024, 64 * 1024),
+      writeBytesPerMinute: int(env, "COLLAB_WRITE_BYTES_PER_MINUTE", 4 * 1024 * 1024, 1024),
+      writesPerMinute: int(env, "COLLAB_WRITES_PER_MINUTE", 1200, 10),
+      maxAwarenessBytes: int(env, "COLLAB_MAX_AWARENESS_BYTES", 8 * 1024, 256),
+      awarenessPerMinute: int(env, "COLLAB_AWARENESS_PER_MINUTE", 600, 5),
     },
     planProjectionDelayMs: int(env, "PLAN_PROJECTION_DELAY_MS", 1500, 0),
     versionIntervalMs: int(env, "VERSION_INTERVAL_MINUTES", 30, 1) * 60_000,

@@ -20,7 +20,10 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
 export const MESSAGE_SAVE_CHECK = 7;
 
-/** WebSocket close codes the web app acts on (see docs/api.md). */
+/**
+ * WebSocket close codes the web app acts on (see docs/api.md). y-websocket's client treats
+ * 4400–4499 as final (the app decides whether to reconnect) and the rest as "try again".
+ */
 export const CLOSE = {
   normal: 1000,
   goingAway: 1001,
@@ -29,9 +32,22 @@ export const CLOSE = {
   malformed: 4400,
   sessionEnded: 4401,
   accessChanged: 4403,
+  /** The update would take the document past its size limit; it was not stored. */
+  documentTooLarge: 4413,
+  /**
+   * The person wrote more than their per-minute budget (bytes or updates); the update was not
+   * stored. The reason ends in `retry=<seconds>`: the app reconnects after that.
+   */
+  writeRateExceeded: 4429,
   /** In y-websocket's 45xx "try again later" range, so the client reconnects. */
   slowConsumer: 4508,
 } as const;
+
+/** Seconds to wait before reconnecting, from a 4429 close reason (`… retry=12`). */
+export function retryAfterSeconds(reason: string): number | null {
+  const m = /\bretry=(\d+)\b/.exec(reason);
+  return m ? Number(m[1]) : null;
+}
 
 /** On every answer to a logged-in request: milliseconds until the session ends unless used. */
 export const SESSION_EXPIRES_IN_HEADER = "Tsumugi-Session-Expires-In";

@@ -29,6 +29,7 @@ export type AuditEvent =
   | "document.access_refused"
   | "access.refused"
   | "document.write_refused"
+  | "document.write_limited"
   | "plan.created"
   | "plan.rebuilt"
   | "meeting.created"

@@ -12,6 +12,7 @@ function peer(userId: string, name: string): Peer {
     access: "write",
     awarenessClientId: null,
     writeRefusalReported: false,
+    awarenessLimitReported: false,
     send: () => {},
     close: () => {},
   };

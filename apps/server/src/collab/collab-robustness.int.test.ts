@@ -109,7 +109,13 @@ describe("collab robustness", () => {
   });
 
   it("cuts off a client that stops reading once its buffer passes the threshold", async () => {
-    await start({ COLLAB_MAX_BUFFERED_BYTES: "1024", COLLAB_MAX_MESSAGE_BYTES: "1048576" });
+    // The writer sends megabytes on purpose: its own limits are not what this test is about.
+    await start({
+      COLLAB_MAX_BUFFERED_BYTES: "1024",
+      COLLAB_MAX_MESSAGE_BYTES: "1048576",
+      COLLAB_MAX_DOCUMENT_BYTES: String(64 * 1024 * 1024),
+      COLLAB_WRITE_BYTES_PER_MINUTE: String(64 * 1024 * 1024),
+    });
     const writer = client(world.alice.cookie);
     await writer.synced();
     const slow = await raw(world.bob.cookie);

@@ -22,7 +22,7 @@ import {
 import { type PeerHub, PeerWebSocket, SocketPeer } from "./connection.js";
 import { CLOSE, type Peer } from "./peer.js";
 import { KEEPALIVE_MESSAGE } from "./protocol.js";
-import { RateLimiter } from "./rate-limiter.js";
+import { RateLimiter, TokenBuckets } from "./rate-limiter.js";
 import { Room } from "./room.js";
 import { UpdateStore } from "./update-store.js";
 import { WriteBatcher } from "./write-batcher.js";
@@ -84,6 +84,10 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   const store = new UpdateStore(ctx.db);
   const batcher = new WriteBatcher(store, log);
   const upgrades = new RateLimiter(limits.upgradesPerMinutePerIp, 60_000);
+  // Per person (user id), over all their connections and documents.
+  const writeBytes = new TokenBuckets(limits.writeBytesPerMinute);
+  const writes = new TokenBuckets(limits.writesPerMinute);
+  const presence = new TokenBuckets(limits.awarenessPerMinute);
   const authorize = createUpgradeAuthorizer(ctx);
   const wss = new WebSocketServer({
     noServer: true,
@@ -117,6 +121,37 @@ export function createCollabServer(ctx: AppContext): CollabServer {
           target: docName,
         })
         .catch((err) => log.error("audit failed", { err }));
+    },
+    takeWrite: (userId: string, bytes: number) => {
+      const count = writes.take(userId);
+      if (count > 0) return { waitMs: count, limit: "writes" as const };
+      const size = writeBytes.take(userId, bytes);
+      // The update is refused: the count it took is given back.
+      if (size > 0) writes.take(userId, -1);
+      return size > 0 ? { waitMs: size, limit: "writeBytes" as const } : { waitMs: 0, limit: null };
+    },
+    takeAwareness: (userId: string) => presence.take(userId) === 0,
+    onWriteLimited: (peer: Peer, docName: string, detail: Record<string, unknown>) => {
+      log.warn("collab: update refused by a limit, closing the connection", {
+        doc: docName,
+        user: peer.user.id,
+        ...detail,
+      });
+      void ctx.audit
+        .record({
+          event: "document.write_limited",
+          workspaceId: peer.workspaceId,
+          actorUserId: peer.user.id,
+          target: docName,
+          detail,
+        })
+        .catch((err) => log.error("audit failed", { err }));
+    },
+    onAwarenessDropped: (peer: Peer, docName: string, reason: "size" | "rate") => {
+      // Logged once per connection: a flood must not flood the log too.
+      if (peer.awarenessLimitReported) return;
+      peer.awarenessLimitReported = true;
+      log.warn("collab: presence message dropped by a limit", { doc: docName, user: peer.user.id, reason });
     },
     onApplied: (docName: string, userId: string) => {
       for (const listener of changeListeners) {

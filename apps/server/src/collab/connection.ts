@@ -38,6 +38,7 @@ const AWAITING_PONG = 4; // a ping went out and nothing has arrived since
 export class SocketPeer implements Peer {
   awarenessClientId: number | null = null;
   writeRefusalReported = false;
+  awarenessLimitReported = false;
   private liveness = HEARD | SPOKE;
   /** Frames kept unhandled while this connection's access is being re-decided. */
   private held: Buffer[] | null = null;

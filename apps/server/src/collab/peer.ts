@@ -16,6 +16,8 @@ export interface Peer {
   awarenessClientId: number | null;
   /** Set once a refused write of this connection has been logged and audited. */
   writeRefusalReported: boolean;
+  /** Set once a presence message of this connection dropped by a limit has been logged. */
+  awarenessLimitReported: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }

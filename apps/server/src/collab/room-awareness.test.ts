@@ -13,13 +13,17 @@ import type { WriteBatcher } from "./write-batcher.js";
 const deps: RoomDeps = {
   store: {} as UpdateStore,
   batcher: {} as WriteBatcher,
-  limits: { compactAfterUpdates: 1000, compactAfterBytes: 1 << 20 } as CollabLimits,
+  limits: { compactAfterUpdates: 1000, compactAfterBytes: 1 << 20, maxAwarenessBytes: 8192 } as CollabLimits,
   log: createLogger("silent"),
   onWriteRefused: () => {},
   onApplied: () => {},
+  takeWrite: () => ({ waitMs: 0, limit: null }),
+  takeAwareness: () => true,
+  onWriteLimited: () => {},
+  onAwarenessDropped: () => {},
 };
 
-const emptyDocument = { parts: [], lastUpdateId: 0, logCount: 0, logBytes: 0 };
+const emptyDocument = { parts: [], lastUpdateId: 0, logCount: 0, logBytes: 0, snapshotBytes: 0 };
 
 function peer(userId: string, received: Uint8Array[]): Peer {
   return {
@@ -29,6 +33,7 @@ function peer(userId: string, received: Uint8Array[]): Peer {
     access: "write",
     awarenessClientId: null,
     writeRefusalReported: false,
+    awarenessLimitReported: false,
     send: (m) => received.push(m),
     close: () => {},
   };

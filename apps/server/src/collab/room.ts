@@ -41,6 +41,17 @@ export interface RoomDeps {
   onWriteRefused(peer: Peer, docName: string): void;
   /** Called after a stored update has been applied (read models follow it). */
   onApplied(docName: string, userId: string): void;
+  /**
+   * Takes `bytes` (one update) from the person's write budget: 0 when taken, else the
+   * milliseconds until it could be, and which budget ran out.
+   */
+  takeWrite(userId: string, bytes: number): { waitMs: number; limit: "writeBytes" | "writes" | null };
+  /** Takes one presence message from the person's budget; false when it ran out. */
+  takeAwareness(userId: string): boolean;
+  /** Called once per refusal of an update by a limit (the socket is then closed). */
+  onWriteLimited(peer: Peer, docName: string, detail: Record<string, unknown>): void;
+  /** Called when a presence message is dropped by a limit. */
+  onAwarenessDropped(peer: Peer, docName: string, reason: "size" | "rate"): void;
 }
 
 export class Room {
@@ -50,6 +61,10 @@ export class Room {
   private lastUpdateId: number;
   private logCount: number;
   private logBytes: number;
+  /** The snapshot's size; with logBytes, the document's size as stored. */
+  private snapshotBytes: number;
+  /** Bytes of updates handed to the batcher and not yet committed (or failed). */
+  private pendingBytes = 0;
   private compacting: Promise<void> | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
@@ -72,6 +87,7 @@ export class Room {
     this.lastUpdateId = loaded.lastUpdateId;
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
+    this.snapshotBytes = loaded.snapshotBytes;
     this.awareness = new Awareness(this.doc);
     // y-protocols gives every Awareness its own 3-second timer to expire silent clients;
     // with hundreds of rooms open, one server-wide sweep (expireAwareness) does it for all.
@@ -138,6 +154,15 @@ export class Room {
         this.receiveUpdate(peer, message.update);
         return;
       case "awareness": {
+        // Checked before decoding: an oversized state costs nothing but its bytes.
+        if (message.update.byteLength > this.deps.limits.maxAwarenessBytes) {
+          this.deps.onAwarenessDropped(peer, this.docName, "size");
+          return;
+        }
+        if (!this.deps.takeAwareness(peer.user.id)) {
+          this.deps.onAwarenessDropped(peer, this.docName, "rate");
+          return;
+        }
         const { update, rejected } = guardAwarenessUpdate(peer, message.update, (id) =>
           this.ownerOf(id, peer),
         );
@@ -173,10 +198,13 @@ export class Room {
       return;
     }
     if (isEmptyUpdate(update)) return;
+    if (!this.admit(peer, update.byteLength)) return;
+    this.pendingBytes += update.byteLength;
     this.deps.batcher.enqueue({
       docName: this.docName,
       update,
       onCommitted: (rowId) => {
+        this.pendingBytes -= update.byteLength;
         this.lastUpdateId = rowId;
         this.logCount++;
         this.logBytes += update.byteLength;
@@ -190,18 +218,53 @@ export class Room {
         this.maybeCompact();
       },
       // Not stored, so not applied or forwarded: the client re-sends it after reconnecting.
-      onFailed: () => peer.close(CLOSE.internalError, "storage failure"),
+      onFailed: () => {
+        this.pendingBytes -= update.byteLength;
+        peer.close(CLOSE.internalError, "storage failure");
+      },
     });
+  }
+
+  /**
+   * The document's size and the person's write rate: an update past either is not stored,
+   * and the socket is closed with a code the app explains (what is stored stays as it is;
+   * the client keeps the refused change and sends it again when it reconnects).
+   */
+  private admit(peer: Peer, bytes: number): boolean {
+    const { maxDocumentBytes } = this.deps.limits;
+    const size = this.snapshotBytes + this.logBytes + this.pendingBytes;
+    if (size + bytes > maxDocumentBytes) {
+      this.deps.onWriteLimited(peer, this.docName, {
+        limit: "documentBytes",
+        max: maxDocumentBytes,
+        size,
+        bytes,
+      });
+      peer.close(CLOSE.documentTooLarge, "document too large");
+      // The log may hold more than the document needs: fold it, so the size counted is the real one.
+      if (this.logCount > 0) void this.compactNow();
+      return false;
+    }
+    const { waitMs, limit } = this.deps.takeWrite(peer.user.id, bytes);
+    if (waitMs > 0) {
+      const retry = Math.ceil(waitMs / 1000);
+      this.deps.onWriteLimited(peer, this.docName, { limit, bytes, retryAfterSeconds: retry });
+      peer.close(CLOSE.writeRateExceeded, `write rate exceeded; retry=${retry}`);
+      return false;
+    }
+    return true;
   }
 
   /** Stores an update made by the server for `userId`, then applies and broadcasts it. */
   applyFromServer(update: Uint8Array, userId: string): Promise<void> {
     if (isEmptyUpdate(update)) return Promise.resolve();
+    this.pendingBytes += update.byteLength;
     return new Promise((resolve, reject) => {
       this.deps.batcher.enqueue({
         docName: this.docName,
         update,
         onCommitted: (rowId) => {
+          this.pendingBytes -= update.byteLength;
           this.lastUpdateId = rowId;
           this.logCount++;
           this.logBytes += update.byteLength;
@@ -210,7 +273,10 @@ export class Room {
           this.maybeCompact();
           resolve();
         },
-        onFailed: () => reject(new Error("storage failure")),
+        onFailed: () => {
+          this.pendingBytes -= update.byteLength;
+          reject(new Error("storage failure"));
+        },
       });
     });
   }
@@ -262,6 +328,7 @@ export class Room {
       .then(() => {
         this.logCount -= folded.count;
         this.logBytes -= folded.bytes;
+        this.snapshotBytes = state.byteLength;
       })
       .catch((err) => this.deps.log.error("collab: compaction failed", { doc: this.docName, err }))
       .finally(() => {

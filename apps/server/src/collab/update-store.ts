@@ -15,6 +15,8 @@ export interface LoadedDocument {
   /** Log rows and bytes not yet folded into the snapshot. */
   logCount: number;
   logBytes: number;
+  /** Size of the snapshot (0 when none). */
+  snapshotBytes: number;
 }
 
 export interface PendingWrite {
@@ -56,6 +58,7 @@ export class UpdateStore {
       lastUpdateId: rows.at(-1)?.id ?? snapshot?.last_update_id ?? 0,
       logCount: rows.length,
       logBytes,
+      snapshotBytes: snapshot?.data.byteLength ?? 0,
     };
   }
 

@@ -7,6 +7,8 @@ const LABEL = {
   offlineUnsent: "sync.offlineUnsent",
   offline: "sync.offline",
   readOnly: "sync.readOnly",
+  tooLarge: "sync.tooLarge",
+  throttled: "sync.throttled",
 } as const;
 
 export function SyncIndicator({ state }: { state: SyncState }) {

@@ -9,13 +9,15 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import type { SyncInputs } from "./sync-state";
+import type { SyncInputs, WriteLimit } from "./sync-state";
 
 export class SaveTracker {
   private localSeq = 0;
   private savedSeq = 0;
   /** The server said this connection's changes are not stored. */
   private refused = false;
+  /** The server closed the connection on a limit (see SyncInputs.limited). */
+  private limited: WriteLimit | null = null;
   /** Content to show: synced once, a local copy loaded, or a local edit (never reset). */
   private loaded = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -76,9 +78,16 @@ export class SaveTracker {
     this.scheduleCheck();
   };
 
+  /** The server refused a change on a limit and closed the connection. */
+  limit(limited: WriteLimit): void {
+    this.limited = limited;
+    this.onChange();
+  }
+
   // A new connection is decided anew by the server: its answer may differ.
   private onStatus = ({ status }: { status: string }) => {
     if (status !== "connected") this.refused = false;
+    else this.limited = null;
     this.onChange();
   };
 
@@ -115,6 +124,7 @@ export class SaveTracker {
       localSeq: this.localSeq,
       savedSeq: this.savedSeq,
       readOnly: this.refused,
+      limited: this.limited,
     };
   }
 
@@ -127,7 +137,8 @@ export class SaveTracker {
       prev.loaded === next.loaded &&
       prev.localSeq === next.localSeq &&
       prev.savedSeq === next.savedSeq &&
-      prev.readOnly === next.readOnly
+      prev.readOnly === next.readOnly &&
+      prev.limited === next.limited
     ) {
       return;
     }

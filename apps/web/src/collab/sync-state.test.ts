@@ -27,6 +27,13 @@ describe("sync state", () => {
     expect(syncStateOf({ ...refused, connection: "disconnected" })).toBe("offlineUnsent");
     expect(hasUnsentChanges({ ...base, localSeq: 5 })).toBe(true);
   });
+  it("says why the server stopped storing changes when a limit closed the connection", () => {
+    const closed = { ...base, connection: "disconnected" as const, localSeq: 5 };
+    expect(syncStateOf({ ...closed, limited: { reason: "documentTooLarge" } })).toBe("tooLarge");
+    expect(syncStateOf({ ...closed, limited: { reason: "writeRate", retryAt: 0 } })).toBe("throttled");
+    expect(hasUnsentChanges({ ...closed, limited: { reason: "documentTooLarge" } })).toBe(true);
+    expect(combinedSyncState("offlineUnsent", "throttled", "saved")).toBe("throttled");
+  });
   it("combines several documents into the most pressing state", () => {
     expect(combinedSyncState("saved", "offlineUnsent")).toBe("offlineUnsent");
     expect(combinedSyncState("offline", "saved")).toBe("offline");

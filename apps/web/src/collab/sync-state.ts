@@ -24,11 +24,30 @@ export interface SyncInputs {
    * an observer, or access was reduced while editing). Forgotten on reconnect.
    */
   readOnly: boolean;
+  /**
+   * The server closed the connection because a change went past a limit (the document's
+   * size, or this person's write rate) and did not store it. Forgotten on reconnect.
+   */
+  limited?: WriteLimit | null;
 }
 
-export type SyncState = "saved" | "syncing" | "offlineUnsent" | "offline" | "readOnly";
+export type WriteLimit =
+  | { reason: "documentTooLarge" }
+  /** `retryAt`: when the app reconnects by itself (ms since the epoch). */
+  | { reason: "writeRate"; retryAt: number };
+
+export type SyncState =
+  | "saved"
+  | "syncing"
+  | "offlineUnsent"
+  | "offline"
+  | "readOnly"
+  | "tooLarge"
+  | "throttled";
 
 export function syncStateOf(i: SyncInputs): SyncState {
+  if (i.limited && i.connection !== "connected")
+    return i.limited.reason === "documentTooLarge" ? "tooLarge" : "throttled";
   const unsent = i.localSeq > i.savedSeq;
   if (i.connection !== "connected") return unsent ? "offlineUnsent" : "offline";
   if (i.readOnly) return "readOnly";
@@ -41,7 +60,15 @@ export function hasUnsentChanges(i: SyncInputs): boolean {
   return !i.readOnly && i.localSeq > i.savedSeq;
 }
 
-const SEVERITY: readonly SyncState[] = ["offlineUnsent", "offline", "syncing", "readOnly", "saved"];
+const SEVERITY: readonly SyncState[] = [
+  "tooLarge",
+  "throttled",
+  "offlineUnsent",
+  "offline",
+  "syncing",
+  "readOnly",
+  "saved",
+];
 
 /** One indicator for a page with several documents (a meeting and its plan): the most pressing. */
 export function combinedSyncState(...states: SyncState[]): SyncState {

@@ -3,7 +3,7 @@
  * reload) and synced with the server through y-websocket's provider, the save tracker
  * behind the sync indicator, and the server's close codes turned into app behaviour.
  */
-import { CLOSE, COLLAB_PATH } from "@tsumugi/domain";
+import { CLOSE, COLLAB_PATH, retryAfterSeconds } from "@tsumugi/domain";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
@@ -44,6 +44,7 @@ export function useCollabDocument(
     const reconnect = () => {
       if (alive) provider.connect();
     };
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
     provider.on("closed", (event) => {
       if (event.code === CLOSE.sessionEnded) {
         void onSessionEnded().then((stillIn) => {
@@ -52,6 +53,14 @@ export function useCollabDocument(
       } else if (event.code === CLOSE.accessChanged) {
         // Re-read our access, then reconnect: the new connection carries it.
         void onAccessChanged().finally(reconnect);
+      } else if (event.code === CLOSE.documentTooLarge) {
+        // Reconnecting would send the same change again: the person decides (CollabLimitNotice).
+        tracker.limit({ reason: "documentTooLarge" });
+      } else if (event.code === CLOSE.writeRateExceeded) {
+        const seconds = retryAfterSeconds(event.reason) ?? 60;
+        tracker.limit({ reason: "writeRate", retryAt: Date.now() + seconds * 1000 });
+        if (retryTimer) clearTimeout(retryTimer);
+        retryTimer = setTimeout(reconnect, seconds * 1000);
       }
     });
     // The browser knows before the socket does: show オフライン at once, reconnect when back.
@@ -63,6 +72,7 @@ export function useCollabDocument(
     setHandle({ doc, provider, tracker });
     return () => {
       alive = false;
+      if (retryTimer) clearTimeout(retryTimer);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       tracker.destroy();

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client";
 import type { DocumentInfo, WorkspaceDetail } from "../api/types";
 import { useSession } from "../auth/session";
+import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
 import { SyncIndicator } from "../collab/SyncIndicator";
 import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
@@ -70,6 +71,7 @@ export function DocumentPage() {
         <span className="spacer" />
         <SyncIndicator state={state} />
       </div>
+      <CollabLimitNotice handle={handle} />
       {detail && (
         <DraftBar
           wid={wid}

@@ -728,6 +728,15 @@ export const messages = {
   "field.limit.near": "あと{rest}文字で上限（{max}文字）です。",
   "field.limit.reached": "上限の{max}文字に達しました。これ以上は入力できません。",
   "field.limit.over": "上限の{max}文字を{over}文字超えています。短くしてください。",
+
+  // Hardening: collab limits, exports, region groups, file imports
+  "sync.tooLarge": "保存できません（文書が大きすぎます）",
+  "sync.throttled": "保存を一時停止中",
+  "collab.limit.tooLarge":
+    "この文書は保存できる大きさの上限に達したため、最後の変更は保存されていません。変更はこの端末に残っています。貼り付けた大きな内容などを削除してから「もう一度保存する」を押してください。",
+  "collab.limit.throttled":
+    "短い時間に大量の変更が送られたため、保存を一時停止しています。{seconds}秒後に自動で再開します。変更はこの端末に残っています。",
+  "collab.limit.retry": "もう一度保存する",
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -13,6 +13,7 @@ import type * as Y from "yjs";
 import { ApiError, post } from "../api/client";
 import type { Group, MeetingInfo, Member, PlanInfo } from "../api/types";
 import { useSession } from "../auth/session";
+import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
 import { SyncIndicator } from "../collab/SyncIndicator";
 import { combinedSyncState, hasUnsentChanges, syncStateOf } from "../collab/sync-state";
@@ -254,6 +255,8 @@ export function MeetingPage() {
           }
         />
       </div>
+      <CollabLimitNotice handle={handle} />
+      <CollabLimitNotice handle={planHandle} />
       <div className="meeting-info">
         <h1 className="print-only">{meeting.title}</h1>
         <span>

@@ -27,6 +27,7 @@ import type * as Y from "yjs";
 import { ApiError, post } from "../api/client";
 import type { Group, Member, PlanInfo } from "../api/types";
 import { useSession } from "../auth/session";
+import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
 import { SyncIndicator } from "../collab/SyncIndicator";
 import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
@@ -273,6 +274,7 @@ export function PlanPage() {
           {t("plan.print")}
         </button>
       </div>
+      <CollabLimitNotice handle={handle} />
       {notice && <p className="notice no-print">{notice}</p>}
       {compatibility === "newer" && (
         <p className="notice no-print" data-testid="newer-schema">
