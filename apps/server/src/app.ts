@@ -3,7 +3,6 @@
  * every request, the REST API under /api, and the built web app for the rest.
  */
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { auditRoutes } from "./audit/audit-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { DeviceCookies } from "./auth/device-cookie.js";
@@ -20,7 +19,7 @@ import { ApiError } from "./http/errors.js";
 import { originCheck, requestContext, securityHeaders, sessionLoader } from "./http/middleware.js";
 import { openApiDocument } from "./http/openapi-document.js";
 import { describe } from "./http/operation.js";
-import { MAX_JSON_BYTES, tooLarge } from "./http/request-body.js";
+import { requestBodyLimit } from "./http/request-body.js";
 import { mountStaticWeb } from "./http/static-web.js";
 import { IndicatorEvents, indicatorRoutes } from "./indicators/indicator-routes.js";
 import { regionRoutes } from "./indicators/region-routes.js";
@@ -54,17 +53,10 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
     await next();
     c.header("Cache-Control", "no-store");
   });
+  // Before anything else reads or waits: a body too large for its route, or sent where none is
+  // read, is refused before it arrives.
+  app.use("*", requestBodyLimit());
   app.use("/api/*", originCheck(ctx), sessionLoader(ctx));
-  // Counted as the bytes arrive, so a chunked body without Content-Length is cut off too.
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_JSON_BYTES,
-      onError: () => {
-        throw tooLarge();
-      },
-    }),
-  );
 
   app.get("/api/health", (c) => c.json({ ok: true, documentsLoaded: collab.loadedDocuments().length }));
   app.get(

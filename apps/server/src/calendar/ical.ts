@@ -16,8 +16,28 @@ export interface CalendarEvent {
   updatedAt: number;
 }
 
-const escapeText = (s: string) =>
-  s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters removed
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+
+/**
+ * A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped; every line break
+ * (CRLF, a bare CR, a bare LF) written as `\n`; other control characters, which TEXT cannot
+ * hold, dropped (tab is allowed).
+ */
+export function escapeText(s: string): string {
+  return s
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(CONTROL, "");
+}
+
+/** A URI value cannot be escaped: one with whitespace or control characters is left out. */
+function uriValue(s: string): string | null {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refused characters
+  return /^[^\s\u0000-\u001f\u007f]+$/.test(s) ? s : null;
+}
 
 /** Folds a content line at 75 octets (UTF-8), never inside a character. */
 export function foldLine(line: string): string {
@@ -86,7 +106,8 @@ export function calendarText(name: string, events: readonly CalendarEvent[]): st
       `SUMMARY:${escapeText(e.title)}`,
     );
     if (e.place) lines.push(`LOCATION:${escapeText(e.place)}`);
-    if (e.url) lines.push(`URL:${e.url}`);
+    const url = uriValue(e.url);
+    if (url) lines.push(`URL:${url}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     lines.push(`STATUS:${e.cancelled ? "CANCELLED" : "CONFIRMED"}`, "END:VEVENT");
   }

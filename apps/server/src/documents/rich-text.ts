@@ -100,6 +100,16 @@ const BLOCK: Record<string, string> = {
   tableRow: "tr",
 };
 
+/**
+ * A heading's level as stored (any client can write any attribute): 2–6 as is; anything else
+ * (1, which is the page's title, non-numbers, fractions, 7 and more) is 2.
+ */
+export function headingLevel(raw: unknown): number {
+  const level =
+    typeof raw === "number" ? raw : typeof raw === "string" && /^\d$/.test(raw) ? Number(raw) : Number.NaN;
+  return Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2;
+}
+
 /** A merged cell's span, as Tiptap stores it (a number; 1 when absent or unreadable). */
 function span(el: Y.XmlElement, name: "colspan" | "rowspan"): number {
   const n = Number(el.getAttribute(name) ?? 1);
@@ -122,7 +132,7 @@ export function richTextHtml(parent: Y.XmlFragment | Y.XmlElement): string {
       if (node instanceof Y.XmlText) return inlineHtml(node);
       if (!(node instanceof Y.XmlElement)) return "";
       if (node.nodeName === "heading") {
-        const level = Math.min(6, Math.max(2, Number(node.getAttribute("level") ?? 2)));
+        const level = headingLevel(node.getAttribute("level"));
         return `<h${level}>${richTextHtml(node)}</h${level}>`;
       }
       if (node.nodeName === "hardBreak") return "<br>";
@@ -209,7 +219,7 @@ export function richTextMarkdown(fragment: Y.XmlFragment | Y.XmlElement, indent 
     if (!(node instanceof Y.XmlElement)) continue;
     switch (node.nodeName) {
       case "heading": {
-        const level = Number(node.getAttribute("level") ?? 2);
+        const level = headingLevel(node.getAttribute("level"));
         lines.push(`${"#".repeat(Math.min(6, level + 1))} ${blockText(node)}`, "");
         break;
       }

@@ -13,5 +13,7 @@ export interface AppEnv {
     /** Set by the workspace guard on /api/workspaces/:wid routes. */
     actor: Actor;
     workspaceId: string;
+    /** The body limit of this request's route (http/request-body.ts). */
+    maxBodyBytes: number;
   };
 }

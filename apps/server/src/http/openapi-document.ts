@@ -23,7 +23,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "Not found; a workspace the caller is not an active member of is also 404 (`workspace.notFound`)",
   409: "Conflict with the current state",
   410: "Gone (used or expired)",
-  413: "Request body larger than 64 KiB (`request.tooLarge`)",
+  413: "Request body larger than its route's limit: 64 KiB, the indicator import 8 MiB (`request.tooLarge`)",
   415: "Request body is not JSON (`request.notJson`)",
   429: "Too many attempts (`auth.throttled`); see Retry-After",
   503: "Temporarily unavailable",

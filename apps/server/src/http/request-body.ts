@@ -1,19 +1,87 @@
-/** Reading JSON request bodies: size-limited, must be an object, fields checked by the route. */
-import type { Context } from "hono";
+/**
+ * Request bodies: a size limit per route (checked before anything is read, and again as the
+ * bytes arrive), JSON objects only, fields checked by the route.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppEnv } from "./env.js";
 import { ApiError } from "./errors.js";
 
+/** Every JSON body, unless its route is listed in BODY_LIMITS. */
 export const MAX_JSON_BYTES = 64 * 1024;
 
-export const tooLarge = () => new ApiError(413, "request.tooLarge", "送信内容が大きすぎます。");
+/** The indicator import: rows of a CSV/Excel file (a header row and this many data rows) … */
+export const INDICATOR_IMPORT_MAX_ROWS = 5000;
+/** … in at most this many bytes of JSON (5,000 rows with sources and short notes fit easily). */
+export const INDICATOR_IMPORT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** Routes that take more than MAX_JSON_BYTES, and how much (docs/security.md, docs/api.md). */
+const BODY_LIMITS: readonly { method: string; path: RegExp; maxBytes: number; label: string }[] = [
+  {
+    method: "POST",
+    path: /^\/api\/workspaces\/[^/]+\/indicators\/import$/,
+    maxBytes: INDICATOR_IMPORT_MAX_BYTES,
+    label: "5,000行・8MB",
+  },
+];
+
+/** The body limit of a request to the API (bytes). */
+export function bodyLimitOf(method: string, path: string): { maxBytes: number; label: string | null } {
+  const route = BODY_LIMITS.find((l) => l.method === method && l.path.test(path));
+  return route ? { maxBytes: route.maxBytes, label: route.label } : { maxBytes: MAX_JSON_BYTES, label: null };
+}
+
+export const tooLarge = (label: string | null = null) =>
+  new ApiError(
+    413,
+    "request.tooLarge",
+    label ? `送信内容が大きすぎます（${label}まで）。` : "送信内容が大きすぎます。",
+    undefined,
+    // Refused before its body was read: the connection is not kept for another request.
+    { Connection: "close" },
+  );
+
+/** Methods whose requests carry no body the app reads outside /api. */
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Answers before the body is read: 413 for an API request announcing more than its route's
+ * limit, 405 for a body sent anywhere else (the web app's files and public pages read none);
+ * both close the connection, so the server does not read on to find the next request. A body
+ * sent without a length is counted as it arrives and cut off at the limit.
+ */
+export function requestBodyLimit(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const path = c.req.path;
+    if (!(path === "/api" || path.startsWith("/api/"))) {
+      if (SAFE.has(c.req.method)) return next();
+      throw new ApiError(405, "request.methodNotAllowed", "この操作はできません。", undefined, {
+        Allow: "GET, HEAD",
+        Connection: "close",
+      });
+    }
+    const { maxBytes, label } = bodyLimitOf(c.req.method, path);
+    c.set("maxBodyBytes", maxBytes);
+    const announced = Number(c.req.header("content-length") ?? 0);
+    if (announced > maxBytes) throw tooLarge(label);
+    return bodyLimit({
+      maxSize: maxBytes,
+      onError: () => {
+        throw tooLarge(label);
+      },
+    })(c, next);
+  };
+}
 
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   const type = c.req.header("content-type") ?? "";
   if (!type.includes("application/json")) {
     throw new ApiError(415, "request.notJson", "JSON 形式で送信してください。");
   }
-  // The /api body limit (app.ts) has already cut off anything larger, as it arrived.
+  // The route's body limit (requestBodyLimit) has already cut off anything larger, as it arrived.
   const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw tooLarge();
+  const maxBytes: number = c.get("maxBodyBytes") ?? MAX_JSON_BYTES;
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -25,7 +25,7 @@ import {
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { FieldErrors, readJsonObject } from "../http/request-body.js";
+import { FieldErrors, INDICATOR_IMPORT_MAX_ROWS, readJsonObject } from "../http/request-body.js";
 import { changeStream } from "../http/sse.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import {
@@ -241,13 +241,11 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
     const actor = authorize(c, "indicators.enter");
     const body = await readJsonObject(c);
     const rows = body.rows;
-    if (
-      !Array.isArray(rows) ||
-      rows.length > 5000 ||
-      !rows.every((row) => Array.isArray(row) && row.length <= 50)
-    ) {
+    if (!Array.isArray(rows) || !rows.every((row) => Array.isArray(row) && row.length <= 50)) {
       throw invalid({ rows: "invalid" });
     }
+    // A header row and at most INDICATOR_IMPORT_MAX_ROWS rows of values (docs/api.md).
+    if (rows.length > INDICATOR_IMPORT_MAX_ROWS + 1) throw invalid({ rows: "tooMany" });
     const cells = (rows as unknown[][]).map((row) =>
       row.map((cell): Cell => (typeof cell === "string" || typeof cell === "number" ? cell : null)),
     );
