@@ -1,3 +1,4 @@
+export * from "./audit.js";
 export * from "./collab-table.js";
 export * from "./dates.js";
 export * from "./documents.js";

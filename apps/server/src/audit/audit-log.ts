@@ -2,43 +2,11 @@
  * The append-only audit log (the table refuses UPDATE and DELETE by trigger).
  * Records logins, role and membership changes, and refused access (REST and WebSocket).
  */
-import type { Database } from "../storage/database.js";
+import type { AuditEventCode } from "@tsumugi/domain";
+import type { Database, SqlValue } from "../storage/database.js";
 
-export type AuditEvent =
-  | "login.success"
-  | "login.failure"
-  | "login.throttled"
-  | "logout"
-  | "password.changed"
-  | "invite.created"
-  | "invite.revoked"
-  | "invite.accepted"
-  | "invite.spent"
-  | "member.role_changed"
-  | "member.disabled"
-  | "member.enabled"
-  | "member.sessions_ended"
-  | "group.created"
-  | "group.updated"
-  | "group.deleted"
-  | "group.member_added"
-  | "group.member_removed"
-  | "workspace.created"
-  | "workspace.updated"
-  | "document.created"
-  | "document.access_refused"
-  | "access.refused"
-  | "document.write_refused"
-  | "document.write_limited"
-  | "plan.created"
-  | "plan.rebuilt"
-  | "meeting.created"
-  | "meeting.state_changed"
-  | "meeting.outcome_action"
-  | "minutes.state_changed"
-  | "draft.status_changed"
-  | "region.joined"
-  | "region.left";
+/** The events recorded: the domain's catalogue (the web app has a Japanese label for each). */
+export type AuditEvent = AuditEventCode;
 
 export interface AuditEntry {
   event: AuditEvent;
@@ -73,7 +41,39 @@ export class AuditLog {
     );
   }
 
-  async list(workspaceId: string, opts: { beforeId?: number; limit?: number } = {}): Promise<AuditRecord[]> {
+  /**
+   * Newest first. Filters: the person who acted, a set of events, and a time range
+   * (`from` inclusive, `to` exclusive, in ms).
+   */
+  async list(
+    workspaceId: string,
+    opts: {
+      beforeId?: number;
+      limit?: number;
+      actorUserId?: string;
+      events?: readonly string[];
+      from?: number;
+      to?: number;
+    } = {},
+  ): Promise<AuditRecord[]> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (opts.actorUserId !== undefined) {
+      where.push("actor_user_id = ?");
+      params.push(opts.actorUserId);
+    }
+    if (opts.events !== undefined) {
+      where.push(`event IN (${opts.events.map(() => "?").join(", ") || "NULL"})`);
+      params.push(...opts.events);
+    }
+    if (opts.from !== undefined) {
+      where.push("at >= ?");
+      params.push(opts.from);
+    }
+    if (opts.to !== undefined) {
+      where.push("at < ?");
+      params.push(opts.to);
+    }
     const rows = await this.db.all<{
       id: number;
       at: number;
@@ -89,8 +89,14 @@ export class AuditLog {
       `SELECT * FROM audit_log
         WHERE (workspace_id = ? OR (workspace_id IS NULL AND actor_user_id IN
                 (SELECT user_id FROM memberships WHERE workspace_id = ?)))
-          AND id < ? ORDER BY id DESC LIMIT ?`,
-      [workspaceId, workspaceId, opts.beforeId ?? Number.MAX_SAFE_INTEGER, Math.min(opts.limit ?? 100, 500)],
+          AND id < ? ${where.map((w) => `AND ${w}`).join(" ")} ORDER BY id DESC LIMIT ?`,
+      [
+        workspaceId,
+        workspaceId,
+        opts.beforeId ?? Number.MAX_SAFE_INTEGER,
+        ...params,
+        Math.min(opts.limit ?? 100, 500),
+      ],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -70,6 +70,12 @@ export interface AuditEntry {
   target: string | null;
   ip: string | null;
   detail: Record<string, unknown>;
+  /** Resolved by the server: who acted and what was acted on, by name. */
+  actorName: string | null;
+  targetKind: string | null;
+  targetName: string | null;
+  /** Names of ids inside `detail` (groups, plan actions, plans). */
+  names: Record<string, string>;
 }
 
 export interface PlanInfo {

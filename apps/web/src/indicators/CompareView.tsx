@@ -18,6 +18,7 @@ import {
 import { api, get, post } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import "../ui/table-scroll.css";
 import { chartPng } from "./chart-image";
 import { downloadBlob, normalisationUnit } from "./TrendChart";
 import type { IndicatorData } from "./useIndicators";

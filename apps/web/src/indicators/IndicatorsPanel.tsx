@@ -23,6 +23,7 @@ import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { CompareView } from "./CompareView";
 import { markersFor, type PlanMarker, TrendChart, yearRange } from "./TrendChart";
 import { type IndicatorData, type IndicatorInfo, useIndicators } from "./useIndicators";
+import "../ui/table-scroll.css";
 import "./indicators.css";
 
 const VIEWS = ["grid", "trend", "compare", "import", "population"] as const;

@@ -1,0 +1,147 @@
+/**
+ * Audit entries as a person reads them: the names of who acted and of what was acted on
+ * (people, documents, meetings, groups, region groups, invitations, municipalities), and of
+ * the ids inside an entry's detail (groups, plan actions), resolved from the database at
+ * read time. An entity deleted since keeps the name the entry recorded, when it recorded one.
+ */
+import { type AuditTargetKind, auditTargetKind } from "@tsumugi/domain";
+import type { Database, SqlValue } from "../storage/database.js";
+import type { AuditRecord } from "./audit-log.js";
+
+export interface AuditView extends AuditRecord {
+  actorName: string | null;
+  targetKind: AuditTargetKind | null;
+  targetName: string | null;
+  /** Names of ids found in `detail` (group ids, plan action ids), by id. */
+  names: Record<string, string>;
+}
+
+const CHUNK = 400;
+
+/** id → name for the given ids, one query per chunk (SQLite limits the parameters). */
+async function namesOf(
+  db: Database,
+  ids: Iterable<string>,
+  query: (placeholders: string) => string,
+  extra: SqlValue[] = [],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, string>();
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const chunk = unique.slice(i, i + CHUNK);
+    const rows = await db.all<{ id: string; name: string }>(query(chunk.map(() => "?").join(", ")), [
+      ...extra,
+      ...chunk,
+    ]);
+    for (const r of rows) out.set(r.id, r.name);
+  }
+  return out;
+}
+
+const strings = (value: unknown): string[] =>
+  typeof value === "string"
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((v) => typeof v === "string")
+      : [];
+
+export async function describeAuditRecords(
+  db: Database,
+  workspaceId: string,
+  records: readonly AuditRecord[],
+): Promise<AuditView[]> {
+  const wanted: Record<AuditTargetKind | "action", Set<string>> = {
+    user: new Set(),
+    document: new Set(),
+    meeting: new Set(),
+    group: new Set(),
+    region: new Set(),
+    invite: new Set(),
+    workspace: new Set(),
+    path: new Set(),
+    action: new Set(),
+  };
+  for (const r of records) {
+    if (r.actorUserId) wanted.user.add(r.actorUserId);
+    const kind = auditTargetKind(r.event);
+    if (kind && r.target) wanted[kind].add(r.target);
+    for (const id of [...strings(r.detail.groupId), ...strings(r.detail.groupIds)]) wanted.group.add(id);
+    for (const id of strings(r.detail.actionId)) wanted.action.add(id);
+    for (const name of strings(r.detail.plan)) wanted.document.add(name);
+  }
+  const [users, documents, meetings, groups, regions, invites, workspaces, actions] = await Promise.all([
+    namesOf(db, wanted.user, (p) => `SELECT id, name FROM users WHERE id IN (${p})`),
+    namesOf(
+      db,
+      wanted.document,
+      (p) =>
+        `SELECT doc_name AS id, title AS name FROM documents WHERE workspace_id = ? AND doc_name IN (${p})`,
+      [workspaceId],
+    ),
+    namesOf(
+      db,
+      wanted.meeting,
+      (p) => `SELECT id, title AS name FROM meetings WHERE workspace_id = ? AND id IN (${p})`,
+      [workspaceId],
+    ),
+    namesOf(db, wanted.group, (p) => `SELECT id, name FROM groups WHERE workspace_id = ? AND id IN (${p})`, [
+      workspaceId,
+    ]),
+    namesOf(db, wanted.region, (p) => `SELECT id, name FROM region_groups WHERE id IN (${p})`),
+    namesOf(
+      db,
+      wanted.invite,
+      (p) => `SELECT id, COALESCE(email, '') AS name FROM invites WHERE workspace_id = ? AND id IN (${p})`,
+      [workspaceId],
+    ),
+    namesOf(db, wanted.workspace, (p) => `SELECT id, name FROM workspaces WHERE id IN (${p})`),
+    namesOf(
+      db,
+      wanted.action,
+      (p) =>
+        `SELECT a.id, a.title AS name FROM plan_actions a JOIN documents d ON d.doc_name = a.doc_name
+          WHERE d.workspace_id = ? AND a.id IN (${p})`,
+      [workspaceId],
+    ),
+  ]);
+  const byKind: Record<AuditTargetKind, Map<string, string>> = {
+    user: users,
+    document: documents,
+    meeting: meetings,
+    group: groups,
+    region: regions,
+    invite: invites,
+    workspace: workspaces,
+    path: new Map(),
+  };
+  return records.map((r) => {
+    const targetKind = auditTargetKind(r.event);
+    let targetName: string | null = null;
+    if (targetKind === "path") targetName = r.target;
+    else if (targetKind && r.target) {
+      const recorded =
+        [r.detail.name, r.detail.title].find((v): v is string => typeof v === "string") ?? null;
+      targetName = byKind[targetKind].get(r.target) ?? (targetKind === "user" ? null : recorded);
+    }
+    const names: Record<string, string> = {};
+    for (const id of [...strings(r.detail.groupId), ...strings(r.detail.groupIds)]) {
+      const name = groups.get(id) ?? (typeof r.detail.group === "string" ? r.detail.group : undefined);
+      if (name) names[id] = name;
+    }
+    for (const id of strings(r.detail.actionId)) {
+      const name = actions.get(id);
+      if (name) names[id] = name;
+    }
+    for (const doc of strings(r.detail.plan)) {
+      const name = documents.get(doc);
+      if (name) names[doc] = name;
+    }
+    return {
+      ...r,
+      actorName: r.actorUserId ? (users.get(r.actorUserId) ?? null) : null,
+      targetKind,
+      targetName,
+      names,
+    };
+  });
+}

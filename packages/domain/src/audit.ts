@@ -1,0 +1,97 @@
+/**
+ * The events the audit log (操作記録) records, each with the kind a reader filters by. The
+ * server records only these (a unit test greps its sources); the web app has a Japanese label
+ * for each.
+ */
+
+export const AUDIT_KINDS = [
+  "account",
+  "members",
+  "groups",
+  "documents",
+  "meetings",
+  "indicators",
+  "refused",
+  "workspace",
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+export const AUDIT_EVENT_KINDS = {
+  "login.success": "account",
+  "login.failure": "account",
+  "login.throttled": "account",
+  logout: "account",
+  "password.changed": "account",
+  "invite.created": "members",
+  "invite.revoked": "members",
+  "invite.accepted": "members",
+  "invite.spent": "members",
+  "member.role_changed": "members",
+  "member.disabled": "members",
+  "member.enabled": "members",
+  "member.sessions_ended": "members",
+  "group.created": "groups",
+  "group.updated": "groups",
+  "group.deleted": "groups",
+  "group.member_added": "groups",
+  "group.member_removed": "groups",
+  "workspace.created": "workspace",
+  "workspace.updated": "workspace",
+  "document.created": "documents",
+  "plan.created": "documents",
+  "plan.rebuilt": "documents",
+  "draft.status_changed": "documents",
+  "meeting.created": "meetings",
+  "meeting.state_changed": "meetings",
+  "meeting.outcome_action": "meetings",
+  "minutes.state_changed": "meetings",
+  "region.joined": "indicators",
+  "region.left": "indicators",
+  "document.access_refused": "refused",
+  "document.write_refused": "refused",
+  "document.write_limited": "refused",
+  "access.refused": "refused",
+} as const satisfies Record<string, AuditKind>;
+
+export type AuditEventCode = keyof typeof AUDIT_EVENT_KINDS;
+
+export function isAuditKind(value: unknown): value is AuditKind {
+  return typeof value === "string" && (AUDIT_KINDS as readonly string[]).includes(value);
+}
+
+export function isAuditEvent(value: unknown): value is AuditEventCode {
+  return typeof value === "string" && Object.hasOwn(AUDIT_EVENT_KINDS, value);
+}
+
+/** The events of one kind, for filtering the log. */
+export function auditEventsOfKind(kind: AuditKind): AuditEventCode[] {
+  return (Object.keys(AUDIT_EVENT_KINDS) as AuditEventCode[]).filter((e) => AUDIT_EVENT_KINDS[e] === kind);
+}
+
+/**
+ * What an entry's `target` names: a person, a document (by its collaboration name), a
+ * meeting, a group, a region group, an invitation, a municipality, or a request path.
+ */
+export type AuditTargetKind =
+  | "user"
+  | "document"
+  | "meeting"
+  | "group"
+  | "region"
+  | "invite"
+  | "workspace"
+  | "path";
+
+export function auditTargetKind(event: string): AuditTargetKind | null {
+  if (event.startsWith("member.") || event.startsWith("group.member_")) return "user";
+  if (event.startsWith("group.")) return "group";
+  if (event.startsWith("invite.")) return "invite";
+  if (event.startsWith("workspace.")) return "workspace";
+  if (event.startsWith("region.")) return "region";
+  if (event.startsWith("meeting.") || event.startsWith("minutes.")) return "meeting";
+  if (event.startsWith("document.") || event.startsWith("plan.") || event.startsWith("draft.")) {
+    return "document";
+  }
+  if (event === "access.refused") return "path";
+  return null;
+}
