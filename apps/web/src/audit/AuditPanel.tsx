@@ -153,7 +153,9 @@ export function AuditPanel({ wid, members }: { wid: string; members: Member[] })
                   <td className="audit-actor" data-testid="audit-entry-actor">
                     {e.actorName ?? (e.actorUserId ? t("audit.unknownPerson") : "—")}
                   </td>
-                  <td className="audit-event" data-testid="audit-entry-event">{auditEventLabel(e.event)}</td>
+                  <td className="audit-event" data-testid="audit-entry-event">
+                    {auditEventLabel(e.event)}
+                  </td>
                   <td data-testid="audit-entry-target" data-label={t("audit.target")}>
                     {auditTargetText(e)}
                   </td>
