@@ -97,6 +97,19 @@ describe("a new municipality's first plan", () => {
     await page.getByTestId("plan-year").fill("来年");
     expect(await page.getByTestId("plan-year-hint").innerText()).toContain("年度として読めません");
     expect(await page.getByTestId("plan-create").isDisabled()).toBe(true);
+
+    // A plan period (介護保険事業計画 第10期) typed in 和暦 in the yearly schedule.
+    await page.getByTestId(`plan-link-${fy}`).click();
+    await page.getByTestId("plan-view-schedule").click();
+    await page.getByTestId("period-bars").waitFor();
+    await page.getByLabel("計画の名前（例：介護保険事業計画 第9期）").fill("介護保険事業計画 第10期");
+    await page.getByTestId("period-start").fill("R9");
+    await page.getByTestId("period-end").fill("令和１１年度");
+    expect(await page.getByTestId("period-end-hint").innerText()).toBe("令和11年度（2029年度）");
+    await page.getByTestId("period-end").press("Enter");
+    const row = page.getByTestId("period-row").filter({ hasText: "介護保険事業計画 第10期" });
+    await row.waitFor();
+    expect(await row.locator("td.bar-on").count()).toBe(3);
   }, 90_000);
 });
 

@@ -8,6 +8,7 @@ import {
   fiscalYearOfPoint,
   isPeriodPoint,
   orderKeyBetween,
+  parseFiscalYear,
   type ScheduleEvent,
   setRowField,
   sortOrdered,
@@ -15,6 +16,7 @@ import {
 } from "@tsumugi/domain";
 import { memo, useCallback, useState } from "react";
 import { t } from "../i18n/t";
+import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { countRender, RowText, useVisitorStyle, Visitors } from "./cells";
 import { gridKeyDown } from "./grid-keys";
 import { usePlanContext } from "./PlanPage";
@@ -362,15 +364,23 @@ function PeriodBars() {
   const to = Math.max(fy + 3, ...periods.map((p) => p.endFiscalYear));
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const [name, setName] = useState("");
-  const [start, setStart] = useState(String(fy));
-  const [end, setEnd] = useState(String(fy + 2));
+  const [start, setStart] = useState(fiscalYearLabel(fy));
+  const [end, setEnd] = useState(fiscalYearLabel(fy + 2));
   const [error, setError] = useState<string | null>(null);
 
   const add = () => {
-    const s = Number(start);
-    const e = Number(end);
-    if (name.trim() === "" || !Number.isInteger(s) || !Number.isInteger(e) || s < 1989 || e > 2200 || s > e) {
-      setError(t("field.invalid"));
+    const s = parseFiscalYear(start);
+    const e = parseFiscalYear(end);
+    if (name.trim() === "" || s === null || e === null || s < 1989 || e > 2200 || s > e) {
+      setError(
+        t(
+          name.trim() === ""
+            ? "field.required"
+            : s !== null && e !== null && s > e
+              ? "plan.periods.order"
+              : "field.invalid",
+        ),
+      );
       return;
     }
     const last = sortOrdered(periods).at(-1);
@@ -438,14 +448,13 @@ function PeriodBars() {
             {t("plan.periods.name")}
             <input value={name} onChange={(e) => setName(e.target.value)} />
           </label>
-          <label>
-            {t("plan.periods.start")}
-            <input type="number" value={start} onChange={(e) => setStart(e.target.value)} />
-          </label>
-          <label>
-            {t("plan.periods.end")}
-            <input type="number" value={end} onChange={(e) => setEnd(e.target.value)} />
-          </label>
+          <FiscalYearInput
+            label={t("plan.periods.start")}
+            value={start}
+            onChange={setStart}
+            testId="period-start"
+          />
+          <FiscalYearInput label={t("plan.periods.end")} value={end} onChange={setEnd} testId="period-end" />
           {error && (
             <span className="field-error" role="alert">
               {error}
