@@ -123,6 +123,7 @@ function Shell({ children }: { children: ReactNode }) {
   const usingOfflineCopies = useUsingOfflineCopies();
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #content; the click only keeps the router's URL unchanged */}
       <a
         href="#content"
         className="skip-link"
