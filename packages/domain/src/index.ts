@@ -12,4 +12,5 @@ export * from "./plan/index.js";
 export * from "./policy.js";
 export * from "./presence.js";
 export * from "./roles.js";
+export * from "./spreadsheet-text.js";
 export * from "./wire.js";

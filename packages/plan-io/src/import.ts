@@ -4,7 +4,15 @@
  * confirms, and only when there are no errors. Columns are found by their headers (the ones
  * the export writes), so an exported list edited in Excel comes back in.
  */
-import { type Action, type Grade, isGrade, isId, type Problem, TITLE_MAX } from "@tsumugi/domain";
+import {
+  type Action,
+  fromSpreadsheetText,
+  type Grade,
+  isGrade,
+  isId,
+  type Problem,
+  TITLE_MAX,
+} from "@tsumugi/domain";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import {
@@ -75,7 +83,9 @@ function text(value: CellValue): string {
 /** Normalises what exceljs gives for a cell (rich text, links, formulas) to a plain value. */
 export function plainCell(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || value instanceof Date) return value;
+  // Our own exports neutralise formula-like text (spreadsheetText): read it back as written.
+  if (typeof value === "string") return fromSpreadsheetText(value);
+  if (typeof value === "number" || value instanceof Date) return value;
   if (typeof value === "boolean") return String(value);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
@@ -106,7 +116,7 @@ export async function readWorkbookRows(
 
 export function readCsvRows(csv: string): CellValue[][] {
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
-  return parsed.data.map((r) => r.map((c) => (c === "" ? null : c)));
+  return parsed.data.map((r) => r.map((c) => (c === "" ? null : fromSpreadsheetText(c))));
 }
 
 function findHeader(rows: CellValue[][], kind: ImportKind): number {

@@ -222,3 +222,48 @@ describe("months", () => {
     expect(monthLabel("2019-05")).toBe("令和元年5月");
   });
 });
+
+describe("formula-like text in the workbook", () => {
+  const hostile: YearPlan = {
+    ...plan,
+    actions: [
+      action({
+        title: '=HYPERLINK("https://evil.example","研修")',
+        detail: "-2+3",
+        evaluation: { grade: null, comment: "@SUM(A1)" },
+        nextStep: "+81-3-1234",
+        progress: 40,
+      }),
+    ],
+  };
+
+  it("is written as text an edit cannot turn into a formula, numbers as numbers", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await planWorkbookBytes(hostile, ctx)) as unknown as ArrayBuffer);
+    const row = (wb.getWorksheet(SHEETS.actions) as ExcelJS.Worksheet).getRow(3);
+    expect(row.getCell(2).value).toBe('\'=HYPERLINK("https://evil.example","研修")');
+    expect(row.getCell(3).value).toBe("'-2+3");
+    expect(row.getCell(12).value).toBe(40);
+    expect(row.getCell(15).value).toBe("'@SUM(A1)");
+    expect(row.getCell(16).value).toBe("'+81-3-1234");
+    // The item and multi-year tables show it too, with their own prefix (・, ○): safe already.
+    const items = wb.getWorksheet(SHEETS.items) as ExcelJS.Worksheet;
+    for (let r = 1; r <= items.rowCount; r++) {
+      for (const v of items.getRow(r).values as unknown[]) {
+        if (typeof v === "string") expect(v).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    }
+  });
+
+  it("imports back as it was typed", async () => {
+    const bytes = await planWorkbookBytes(hostile, ctx);
+    const actions = parseActionRows(await readWorkbookRows(bytes, "actions"), importCtx);
+    expect(actions.issues).toEqual([]);
+    expect(actions.rows[0].values).toMatchObject({
+      title: '=HYPERLINK("https://evil.example","研修")',
+      detail: "-2+3",
+      evaluation: { grade: null, comment: "@SUM(A1)" },
+      nextStep: "+81-3-1234",
+    });
+  });
+});

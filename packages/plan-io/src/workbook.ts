@@ -3,7 +3,14 @@
  * multi-year table (seed 004: items down, 年度 across), the yearly schedule (seed 003:
  * activities down, 4月〜3月 across) and the problem and action lists (which import back).
  */
-import { FISCAL_MONTHS, fiscalYearLabel, ITEMS, type ScheduleEvent, type YearPlan } from "@tsumugi/domain";
+import {
+  FISCAL_MONTHS,
+  fiscalYearLabel,
+  ITEMS,
+  type ScheduleEvent,
+  spreadsheetText,
+  type YearPlan,
+} from "@tsumugi/domain";
 import ExcelJS from "exceljs";
 import {
   actionStatusLabel,
@@ -262,7 +269,25 @@ export function buildPlanWorkbook(plan: YearPlan, ctx: ExportContext): ExcelJS.W
   scheduleSheet(wb, plan, ctx);
   problemSheet(wb, plan, ctx);
   actionSheet(wb, plan, ctx);
+  neutraliseText(wb);
   return wb;
+}
+
+/**
+ * Every text cell as `spreadsheetText` writes it: titles, details, names and comments come
+ * from members, and text starting with = + - @ must stay text in Excel (also after someone
+ * edits the cell). Numbers are left alone. The import reads such cells back as they were.
+ */
+function neutraliseText(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => {
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (typeof cell.value !== "string") return;
+        const safe = spreadsheetText(cell.value);
+        if (safe !== cell.value) cell.value = safe;
+      });
+    });
+  });
 }
 
 export async function planWorkbookBytes(plan: YearPlan, ctx: ExportContext): Promise<Uint8Array> {

@@ -22,6 +22,7 @@ import {
   parseValueRows,
   VALUE_COLUMNS,
 } from "@tsumugi/domain";
+import { type CsvCell, toCsv } from "@tsumugi/plan-io/csv";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
@@ -72,11 +73,6 @@ async function indicatorOf(c: Context<AppEnv>): Promise<IndicatorRecord> {
   const found = list.find((i) => i.id === c.req.param("iid"));
   if (!found) throw notFound();
   return found;
-}
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? "" : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
@@ -286,36 +282,34 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
 
   r.get("/export.csv", async (c) => {
     authorize(c, "indicators.read");
-    const db = c.get("app").db;
     const wid = c.get("workspaceId");
-    const indicators = await listIndicators(db, wid);
+    // One read: the definitions and the values as of the same committed state.
+    const { indicators, values } = await c.get("app").db.read(async (db) => {
+      const indicators = await listIndicators(db, wid);
+      const values = [...(await listValues(db, wid)), ...(await derivedValues(db, wid, indicators))];
+      return { indicators, values };
+    });
     const byId = new Map(indicators.map((i) => [i.id, i]));
-    const values = [...(await listValues(db, wid)), ...(await derivedValues(db, wid, indicators))];
-    const lines = [VALUE_COLUMNS.join(",")];
+    const rows: CsvCell[][] = [[...VALUE_COLUMNS]];
     for (const v of values) {
       const i = byId.get(v.indicatorId);
       if (!i) continue;
-      lines.push(
-        [
-          i.code,
-          i.name,
-          v.fiscalYear,
-          v.month || "",
-          v.value,
-          v.numerator,
-          v.denominator,
-          v.target,
-          v.source,
-          v.note,
-        ]
-          .map(csvCell)
-          .join(","),
-      );
+      rows.push([
+        i.code,
+        i.name,
+        v.fiscalYear,
+        v.month || "",
+        v.value,
+        v.numerator,
+        v.denominator,
+        v.target,
+        v.source,
+        v.note,
+      ]);
     }
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent("指標値.csv")}`);
-    // With a BOM so Excel opens the UTF-8 file correctly.
-    return c.body(`\uFEFF${lines.join("\r\n")}\r\n`);
+    return c.body(toCsv(rows));
   });
 
   // The catalogue itself, for the municipality's own records and for other tools.
@@ -337,31 +331,27 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
       "月別",
       "自動集計",
     ];
-    const lines = [header.join(",")];
+    const rows: CsvCell[][] = [header];
     for (const i of indicators) {
-      lines.push(
-        [
-          i.code,
-          i.name,
-          i.type,
-          i.unit,
-          i.kind,
-          i.normalisation,
-          i.direction,
-          i.source,
-          i.notes,
-          i.scenes.join(" "),
-          i.items.join(" "),
-          i.monthly ? "1" : "0",
-          i.derived ?? "",
-        ]
-          .map(csvCell)
-          .join(","),
-      );
+      rows.push([
+        i.code,
+        i.name,
+        i.type,
+        i.unit,
+        i.kind,
+        i.normalisation,
+        i.direction,
+        i.source,
+        i.notes,
+        i.scenes.join(" "),
+        i.items.join(" "),
+        i.monthly ? "1" : "0",
+        i.derived ?? "",
+      ]);
     }
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent("指標定義.csv")}`);
-    return c.body(`\uFEFF${lines.join("\r\n")}\r\n`);
+    return c.body(toCsv(rows));
   });
 
   r.get("/events", async (c) => {

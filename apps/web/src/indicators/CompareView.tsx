@@ -157,16 +157,15 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
             <div className="row no-print">
               <button
                 type="button"
-                onClick={() => {
-                  const lines = [
-                    [t("indicators.municipality"), t("indicators.value"), unit].join(","),
-                    ...rows.map((r) => [r.name, r.raw ?? "", r.value ?? ""].join(",")),
-                  ];
-                  lines.push([t("indicators.average"), "", roundFigure(g.average, 2) ?? ""].join(","));
-                  downloadBlob(
-                    new Blob([`\uFEFF${lines.join("\r\n")}\r\n`], { type: "text/csv" }),
-                    `${g.name}_${code}_${fy}.csv`,
-                  );
+                onClick={async () => {
+                  // The project's one CSV writer (quoting, BOM, formula-safe text).
+                  const { toCsv } = await import("@tsumugi/plan-io/csv");
+                  const text = toCsv([
+                    [t("indicators.municipality"), t("indicators.value"), unit],
+                    ...rows.map((r) => [r.name, r.raw, r.value]),
+                    [t("indicators.average"), "", roundFigure(g.average, 2)],
+                  ]);
+                  downloadBlob(new Blob([text], { type: "text/csv" }), `${g.name}_${code}_${fy}.csv`);
                 }}
               >
                 {t("indicators.downloadCsv")}

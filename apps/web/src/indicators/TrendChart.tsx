@@ -98,15 +98,14 @@ export function TrendChart(props: {
     .filter((r) => r.value !== null)
     .map((r) => ({ fiscalYear: r.fiscalYear, value: r.value }));
 
-  const csv = () => {
-    const lines = [
-      [t("plans.year"), t("indicators.valueWithUnit", { unit }), t("indicators.target")].join(","),
-      ...rows.map((r) => [r.year, r.value ?? "", r.target ?? ""].join(",")),
-    ];
-    downloadBlob(
-      new Blob([`\uFEFF${lines.join("\r\n")}\r\n`], { type: "text/csv" }),
-      `${indicator.code}_${indicator.name}.csv`,
-    );
+  const csv = async () => {
+    // The project's one CSV writer (quoting, BOM, formula-safe text), fetched on first use.
+    const { toCsv } = await import("@tsumugi/plan-io/csv");
+    const text = toCsv([
+      [t("plans.year"), t("indicators.valueWithUnit", { unit }), t("indicators.target")],
+      ...rows.map((r) => [r.year, r.value, r.target]),
+    ]);
+    downloadBlob(new Blob([text], { type: "text/csv" }), `${indicator.code}_${indicator.name}.csv`);
   };
   const png = async () => {
     const blob = box.current ? await chartPng(box.current) : null;
