@@ -34,6 +34,8 @@ export interface Config {
   /** How long a browser is remembered for an account after a login (LOGIN_DEVICE_DAYS). */
   loginDeviceLifetimeMs: number;
   collab: CollabLimits;
+  /** Live event streams (SSE): per person, and how often their sessions are re-validated. */
+  streams: { maxPerUser: number; sessionRecheckMs: number };
   /** How long after a plan edit its read model is brought up to date (PLAN_PROJECTION_DELAY_MS). */
   planProjectionDelayMs: number;
   /** How often edited rich-text documents get an automatic version (VERSION_INTERVAL_MINUTES). */
@@ -144,6 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       writesPerMinute: int(env, "COLLAB_WRITES_PER_MINUTE", 1200, 10),
       maxAwarenessBytes: int(env, "COLLAB_MAX_AWARENESS_BYTES", 8 * 1024, 256),
       awarenessPerMinute: int(env, "COLLAB_AWARENESS_PER_MINUTE", 600, 5),
+    },
+    streams: {
+      maxPerUser: int(env, "STREAMS_MAX_PER_USER", 10, 1),
+      sessionRecheckMs: int(env, "STREAM_SESSION_RECHECK_SECONDS", 60, 1) * 1000,
     },
     planProjectionDelayMs: int(env, "PLAN_PROJECTION_DELAY_MS", 1500, 0),
     versionIntervalMs: int(env, "VERSION_INTERVAL_MINUTES", 30, 1) * 60_000,

@@ -4,6 +4,7 @@ import type { AuditLog } from "./audit/audit-log.js";
 import type { AccessEvents } from "./auth/access-events.js";
 import type { SessionStore } from "./auth/sessions.js";
 import type { Config } from "./config.js";
+import type { StreamRegistry } from "./http/sse.js";
 import type { Logger } from "./logger.js";
 import type { Database } from "./storage/database.js";
 import type { QueryBuilder } from "./storage/query-builder.js";
@@ -17,6 +18,8 @@ export interface AppContext {
   audit: AuditLog;
   events: AccessEvents;
   log: Logger;
+  /** Open live event streams (SSE), closed on the same access events as sockets. */
+  streams: StreamRegistry;
 }
 
 /** Who acts, in which workspace, from which address: what a command needs of a request. */

@@ -18,6 +18,7 @@ import { compactLongLogs } from "./collab/startup-compaction.js";
 import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import type { AppEnv } from "./http/env.js";
+import { StreamRegistry } from "./http/sse.js";
 import { createLogger } from "./logger.js";
 import { PlanProjector } from "./plan/plan-projector.js";
 import { unprojectedPlans } from "./plan/plan-repository.js";
@@ -51,18 +52,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = await Database.open(join(config.dataDir, DATABASE_FILE));
   await migrate(db);
   const log = createLogger(config.logLevel);
+  const sessions = new SessionStore(db, {
+    idleTimeoutMs: config.sessionIdleTimeoutMs,
+    absoluteLifetimeMs: config.sessionAbsoluteLifetimeMs,
+    touchIntervalMs: Math.min(60_000, Math.floor(config.sessionIdleTimeoutMs / 10)),
+  });
+  const events = new AccessEvents();
   const ctx: AppContext = {
     config,
     db,
     kysely: createQueryBuilder(db),
-    sessions: new SessionStore(db, {
-      idleTimeoutMs: config.sessionIdleTimeoutMs,
-      absoluteLifetimeMs: config.sessionAbsoluteLifetimeMs,
-      touchIntervalMs: Math.min(60_000, Math.floor(config.sessionIdleTimeoutMs / 10)),
-    }),
+    sessions,
     audit: new AuditLog(db),
-    events: new AccessEvents(),
+    events,
     log,
+    streams: new StreamRegistry({ events, sessions, log }, config.streams),
   };
   const seeded = config.seedDemo ? await seedDemo(ctx) : null;
   await compactLongLogs(db, config.collab, log);
@@ -99,6 +103,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const close = () => {
     closing ??= (async () => {
       clearInterval(sessionSweep);
+      ctx.streams.close();
       versions.stop();
       await collab.close();
       await projector.close();

@@ -28,6 +28,7 @@ import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
 import { FieldErrors, INDICATOR_IMPORT_MAX_ROWS, readJsonObject } from "../http/request-body.js";
 import { changeStream } from "../http/sse.js";
+import { loadActor } from "../workspaces/actor.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import {
   derivedValues,
@@ -355,13 +356,14 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
   });
 
   r.get("/events", async (c) => {
-    authorize(c, "indicators.read");
+    const actor = authorize(c, "indicators.read");
     const wid = c.get("workspaceId");
-    return changeStream<readonly string[]>(
-      c,
-      (listener) => events.on(wid, listener),
-      (batch) => ({ indicatorIds: [...new Set(batch.flat())] }),
-    );
+    const db = c.get("app").db;
+    return changeStream<readonly string[]>(c, {
+      subscribe: (listener) => events.on(wid, listener),
+      toData: (batch) => ({ indicatorIds: [...new Set(batch.flat())] }),
+      stillAllowed: async () => can(await loadActor(db, actor.userId, wid), "indicators.read"),
+    });
   });
 
   // One indicator side by side with the municipalities of this workspace's region groups,

@@ -4,6 +4,7 @@
  * The plan itself is edited over the collab WebSocket (`docName`).
  */
 import {
+  can,
   currentFiscalYear,
   documentAccess,
   emptyYearPlan,
@@ -21,6 +22,7 @@ import { ApiError, invalid } from "../http/errors.js";
 import { readJsonObject } from "../http/request-body.js";
 import { changeStream } from "../http/sse.js";
 import { newId } from "../ids.js";
+import { loadActor } from "../workspaces/actor.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import type { PlanProjector } from "./plan-projector.js";
 import { readProjection } from "./plan-read-model.js";
@@ -218,13 +220,15 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
 
   // The dashboard's figures changed: a new projection of the plan was written.
   r.get("/:fy/events", async (c) => {
-    authorize(c, "plans.read");
+    const actor = authorize(c, "plans.read");
     const plan = await planOf(c);
-    return changeStream<string>(
-      c,
-      (listener) => projector.events.on(plan.docName, listener),
-      () => ({ projected: true }),
-    );
+    const db = c.get("app").db;
+    const wid = c.get("workspaceId");
+    return changeStream<string>(c, {
+      subscribe: (listener) => projector.events.on(plan.docName, listener),
+      toData: () => ({ projected: true }),
+      stillAllowed: async () => can(await loadActor(db, actor.userId, wid), "plans.read"),
+    });
   });
 
   r.post("/:fy/rebuild", async (c) => {

@@ -61,6 +61,8 @@ export function useIndicators(wid: string): {
     source.addEventListener("changed", () => void reload());
     // After a dropped connection, catch up on what was missed.
     source.addEventListener("ready", () => void reload());
+    // The server ended the stream (logout, access taken away): do not reconnect.
+    source.addEventListener("end", () => source.close());
     return () => source.close();
   }, [wid, reload]);
 

@@ -40,6 +40,8 @@ export function DashboardView() {
     const source = new EventSource(`/api/workspaces/${wid}/plans/${info.fiscalYear}/events`);
     source.addEventListener("changed", () => void load());
     source.addEventListener("ready", () => void load());
+    // The server ended the stream (logout, access taken away): do not reconnect.
+    source.addEventListener("end", () => source.close());
     return () => {
       stopped = true;
       clearInterval(timer);
