@@ -7,6 +7,7 @@ import { auditRoutes } from "./audit/audit-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { DeviceCookies } from "./auth/device-cookie.js";
 import { LoginThrottle } from "./auth/login-throttle.js";
+import { secondStepRoutes, twoFactorPolicyRoutes, twoFactorSettingsRoutes } from "./auth/two-factor-routes.js";
 import { calendarFeedRoutes, publicCalendarRoutes } from "./calendar/calendar-routes.js";
 import type { CollabServer } from "./collab/collab-server.js";
 import type { AppContext } from "./context.js";
@@ -64,6 +65,8 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
     describe({ summary: "This OpenAPI document", tag: "system", public: true }),
     async (c) => c.json(await openApiDocument(app, ctx.config.publicUrl)),
   );
+  app.route("/api/auth/login", secondStepRoutes(guard));
+  app.route("/api/auth/two-factor", twoFactorSettingsRoutes(guard));
   app.route("/api/auth", authRoutes(guard));
   app.route("/api/invites", publicInviteRoutes(guard));
   app.route("/api/calendar", publicCalendarRoutes());
@@ -72,6 +75,7 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.use("/api/workspaces/:wid", workspaceGuard);
   app.route("/api/workspaces/:wid", workspaceRoutes());
   app.route("/api/workspaces/:wid/members", memberRoutes());
+  app.route("/api/workspaces/:wid/two-factor-policy", twoFactorPolicyRoutes());
   app.route("/api/workspaces/:wid/groups", groupRoutes());
   app.route("/api/workspaces/:wid/invites", workspaceInviteRoutes());
   app.route("/api/workspaces/:wid/documents", documentRoutes());

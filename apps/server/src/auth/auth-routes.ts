@@ -6,10 +6,12 @@ import { requireUser, SESSION_EXPIRES_IN_HEADER } from "../http/middleware.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
 import { findUserByEmail, findUserById, sessionInfo } from "./account-repository.js";
 import { clearedSessionCookie } from "./cookie.js";
+import { startChallenge } from "./login-challenge.js";
 import { checkPassword, type LoginGuard, rememberBrowser } from "./login-guard.js";
 import { throttledError } from "./login-throttle.js";
 import { hashPassword, PASSWORD_MAX_LENGTH, passwordProblem, verifyOrBurn } from "./password.js";
 import { startSession } from "./start-session.js";
+import { twoFactorState } from "./two-factor.js";
 
 /** The `sessionId` a logout names, if any (older clients send `{}` or no body). */
 async function namedSession(c: Context<AppEnv>): Promise<string | null> {
@@ -37,6 +39,18 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
 
     const user = await findUserByEmail(app.db, email);
     if (!(await checkPassword(c, guard, { email, password, user })) || !user) throw invalidLogin();
+    // With two-step verification (or a policy that demands it) the password opens no session
+    // yet: only the second step can (login-challenge.ts).
+    const twoFactor = await twoFactorState(app.db, user.id);
+    if (twoFactor.enabled || twoFactor.required) {
+      await app.audit.record({
+        event: "login.second_step",
+        actorUserId: user.id,
+        ip,
+        detail: { step: twoFactor.enabled ? "code" : "enrol" },
+      });
+      return c.json(await startChallenge(c, user.id, twoFactor.enabled ? "verify" : "enrol"));
+    }
     const session = await startSession(c, user.id);
     await rememberBrowser(c, guard, user.id);
     await app.audit.record({ event: "login.success", actorUserId: user.id, ip });

@@ -7,11 +7,13 @@
 import { isId, isRole, type Role } from "@tsumugi/domain";
 import { Hono } from "hono";
 import { findUserByEmail, sessionInfo } from "../auth/account-repository.js";
+import { startChallenge } from "../auth/login-challenge.js";
 import { attemptOf, checkPassword, type LoginGuard, rememberBrowser } from "../auth/login-guard.js";
 import { throttledError } from "../auth/login-throttle.js";
 import { hashPassword, passwordProblem } from "../auth/password.js";
 import { newSecretToken, secretMatches, splitToken } from "../auth/secret-token.js";
 import { startSession } from "../auth/start-session.js";
+import { twoFactorState } from "../auth/two-factor.js";
 import type { AppContext } from "../context.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
@@ -292,6 +294,11 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
       ip,
       detail: { role: row.role, existingAccount: Boolean(existing) },
     });
+    const twoFactor = await twoFactorState(app.db, userId);
+    if (twoFactor.enabled || twoFactor.required) {
+      // Joined; the login itself needs the second step (or the enrolment the policy demands).
+      return c.json(await startChallenge(c, userId, twoFactor.enabled ? "verify" : "enrol"), 201);
+    }
     const session = await startSession(c, userId);
     await rememberBrowser(c, guard, userId);
     const user = existing ?? { id: userId, email, name, organization };

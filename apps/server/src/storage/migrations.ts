@@ -15,6 +15,7 @@ import { m0006 } from "./migrations/0006-indicators.js";
 import { m0007 } from "./migrations/0007-comment-row-title.js";
 import { m0008 } from "./migrations/0008-server-keys.js";
 import { m0009 } from "./migrations/0009-minutes-review.js";
+import { m0010 } from "./migrations/0010-two-factor.js";
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

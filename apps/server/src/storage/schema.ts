@@ -149,6 +149,17 @@ export interface InvitesTable {
   revoked_at: number | null;
 }
 
+export interface LoginChallengesTable {
+  id: string;
+  user_id: string;
+  secret_hash: Uint8Array;
+  kind: string;
+  pending_key: Uint8Array | null;
+  failures: Generated<number>;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface MeetingAttendanceTable {
   meeting_id: string;
   user_id: string;
@@ -333,6 +344,13 @@ export interface PopulationsTable {
   aged75: number | null;
 }
 
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: Uint8Array;
+  created_at: number;
+  used_at: number | null;
+}
+
 export interface RegionGroupMembersTable {
   group_id: string;
   workspace_id: string;
@@ -374,6 +392,10 @@ export interface UsersTable {
   disabled_at: number | null;
   created_at: number;
   password_changed_at: number;
+  totp_key: Uint8Array | null;
+  totp_enabled_at: number | null;
+  totp_last_step: Generated<number>;
+  totp_pending_key: Uint8Array | null;
 }
 
 export interface WorkspacesTable {
@@ -382,6 +404,7 @@ export interface WorkspacesTable {
   prefecture: string;
   lg_code: string;
   created_at: number;
+  two_factor_required: Generated<number>;
 }
 
 export interface DB {
@@ -398,6 +421,7 @@ export interface DB {
   indicator_values: IndicatorValuesTable;
   indicators: IndicatorsTable;
   invites: InvitesTable;
+  login_challenges: LoginChallengesTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_invitees: MeetingInviteesTable;
   meeting_outcomes: MeetingOutcomesTable;
@@ -415,6 +439,7 @@ export interface DB {
   plan_schedule_events: PlanScheduleEventsTable;
   plan_schedule_rows: PlanScheduleRowsTable;
   populations: PopulationsTable;
+  recovery_codes: RecoveryCodesTable;
   region_group_members: RegionGroupMembersTable;
   region_groups: RegionGroupsTable;
   schema_migrations: SchemaMigrationsTable;

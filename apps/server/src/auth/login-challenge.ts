@@ -1,0 +1,103 @@
+/**
+ * The second step of a login. A correct password for an account with two-step verification
+ * (or one a workspace's policy obliges to enrol) starts no session: it starts a challenge,
+ * a short-lived secret token (`id.secret`, only SHA-256(secret) stored) in its own cookie,
+ * which the second-step routes alone accept. It grants nothing else: every other route sees
+ * no session. The session is created only after the code (or the enrolment) succeeds.
+ */
+import type { Context } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { ApiError } from "../http/errors.js";
+import { clearedCookie, ourCookie, ourCookieName, readCookie } from "./cookie.js";
+import { newSecretToken, secretMatches, splitToken } from "./secret-token.js";
+
+const COOKIE = "tsumugi_login_step";
+const LIFETIME_MS = 10 * 60 * 1000;
+/** Wrong codes one challenge takes before the password must be entered again. */
+export const CHALLENGE_MAX_FAILURES = 5;
+
+export type ChallengeKind = "verify" | "enrol";
+
+export interface Challenge {
+  id: string;
+  userId: string;
+  kind: ChallengeKind;
+  pendingKey: Uint8Array | null;
+  failures: number;
+}
+
+interface ChallengeRow {
+  id: string;
+  user_id: string;
+  secret_hash: Buffer;
+  kind: ChallengeKind;
+  pending_key: Buffer | null;
+  failures: number;
+  expires_at: number;
+}
+
+/** What the login answers instead of a session: which second step comes next. */
+export interface SecondStep {
+  secondStep: "code" | "enrol";
+}
+
+export async function startChallenge(
+  c: Context<AppEnv>,
+  userId: string,
+  kind: ChallengeKind,
+): Promise<SecondStep> {
+  const app = c.get("app");
+  const { id, token, secretHash } = newSecretToken();
+  const now = Date.now();
+  // One pending second step per person at a time.
+  await app.db.run("DELETE FROM login_challenges WHERE user_id = ? OR expires_at <= ?", [userId, now]);
+  await app.db.run(
+    "INSERT INTO login_challenges (id, user_id, secret_hash, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+    [id, userId, secretHash, kind, now, now + LIFETIME_MS],
+  );
+  c.header("Set-Cookie", ourCookie(app.config, COOKIE, token, LIFETIME_MS / 1000), { append: true });
+  return { secondStep: kind === "verify" ? "code" : "enrol" };
+}
+
+export const stepExpired = () =>
+  new ApiError(401, "login.stepExpired", "確認の有効時間が過ぎました。もう一度ログインしてください。");
+
+/** The challenge of this browser's cookie, or 401 `login.stepExpired`. */
+export async function currentChallenge(c: Context<AppEnv>, kind: ChallengeKind): Promise<Challenge> {
+  const app = c.get("app");
+  const parts = splitToken(readCookie(c.req.header("cookie"), ourCookieName(app.config, COOKIE)) ?? "");
+  const row = parts
+    ? await app.db.get<ChallengeRow>("SELECT * FROM login_challenges WHERE id = ?", [parts.id])
+    : undefined;
+  if (!parts || !row || !secretMatches(parts.secret, row.secret_hash) || row.expires_at <= Date.now())
+    throw stepExpired();
+  if (row.kind !== kind) throw stepExpired();
+  return {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    pendingKey: row.pending_key ? new Uint8Array(row.pending_key) : null,
+    failures: row.failures,
+  };
+}
+
+export async function setPendingKey(c: Context<AppEnv>, id: string, key: Uint8Array): Promise<void> {
+  await c
+    .get("app")
+    .db.run("UPDATE login_challenges SET pending_key = ? WHERE id = ?", [Buffer.from(key), id]);
+}
+
+/** Counts a wrong code; after the last allowed one the challenge ends (password again). */
+export async function challengeFailed(c: Context<AppEnv>, challenge: Challenge): Promise<boolean> {
+  const db = c.get("app").db;
+  await db.run("UPDATE login_challenges SET failures = failures + 1 WHERE id = ?", [challenge.id]);
+  if (challenge.failures + 1 < CHALLENGE_MAX_FAILURES) return false;
+  await endChallenge(c, challenge.id);
+  return true;
+}
+
+export async function endChallenge(c: Context<AppEnv>, id: string): Promise<void> {
+  const app = c.get("app");
+  await app.db.run("DELETE FROM login_challenges WHERE id = ?", [id]);
+  c.header("Set-Cookie", clearedCookie(app.config, COOKIE), { append: true });
+}

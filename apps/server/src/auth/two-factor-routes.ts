@@ -1,0 +1,322 @@
+/**
+ * Two-step verification routes:
+ * - /api/auth/login/code, /api/auth/login/enrol: the second step of a login (challenge cookie);
+ * - /api/auth/two-factor: a logged-in person's own settings (enrol, recovery codes, turn off);
+ * - /api/workspaces/:wid/two-factor-policy: the secretariat makes it mandatory for the
+ *   workspace's secretariat and coordinators.
+ * Every code check is throttled like a password (per person; a browser that logged in before
+ * counted on its own) and audited.
+ */
+import { type Context, Hono } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { ApiError, authRequired, invalid } from "../http/errors.js";
+import { requireUser } from "../http/middleware.js";
+import { readJsonObject } from "../http/request-body.js";
+import { authorize } from "../workspaces/workspace-guard.js";
+import { findUserById, sessionInfo } from "./account-repository.js";
+import {
+  type Challenge,
+  challengeFailed,
+  currentChallenge,
+  endChallenge,
+  setPendingKey,
+  stepExpired,
+} from "./login-challenge.js";
+import { attemptOf, type LoginGuard, rememberBrowser } from "./login-guard.js";
+import { type Attempt, throttledError } from "./login-throttle.js";
+import { verifyOrBurn } from "./password.js";
+import { startSession } from "./start-session.js";
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  enrolmentOf,
+  matchTotp,
+  newTotpKey,
+  normaliseCode,
+  recoveryCodesLeft,
+  renewRecoveryCodes,
+  twoFactorState,
+  useSecondFactor,
+} from "./two-factor.js";
+
+const wrongCode = () =>
+  new ApiError(400, "validation", "確認コードが正しくありません。", { code: "twoFactor.wrongCode" });
+
+/** Throttles code checks of one person like password checks (key `2fa:<user id>`). */
+async function codeAttempt(c: Context<AppEnv>, guard: LoginGuard, userId: string): Promise<Attempt> {
+  const attempt = await attemptOf(c, guard, `2fa:${userId}`, { id: userId });
+  const wait = await guard.throttle.retryAfterMs(attempt);
+  if (wait > 0) {
+    await c.get("app").audit.record({
+      event: "login.throttled",
+      actorUserId: userId,
+      ip: c.get("ip"),
+      detail: { secondFactor: true, waitSeconds: Math.ceil(wait / 1000) },
+    });
+    throw throttledError(wait, "確認コード");
+  }
+  return attempt;
+}
+
+/** The session after a complete login (password and second step). */
+async function completeLogin(
+  c: Context<AppEnv>,
+  guard: LoginGuard,
+  challenge: Challenge,
+  detail: Record<string, unknown>,
+) {
+  const app = c.get("app");
+  const user = await findUserById(app.db, challenge.userId);
+  if (!user || user.disabled_at !== null) throw stepExpired();
+  const session = await startSession(c, user.id);
+  await endChallenge(c, challenge.id);
+  await rememberBrowser(c, guard, user.id);
+  await app.audit.record({ event: "login.success", actorUserId: user.id, ip: c.get("ip"), detail });
+  return sessionInfo(app.db, user, session);
+}
+
+/** A wrong code in the second step: counted, audited, and the challenge ends after five. */
+async function failedStep(c: Context<AppEnv>, guard: LoginGuard, challenge: Challenge, attempt: Attempt) {
+  await guard.throttle.recordFailure(attempt);
+  await c.get("app").audit.record({
+    event: "login.second_factor_failure",
+    actorUserId: challenge.userId,
+    ip: c.get("ip"),
+    detail: { step: challenge.kind },
+  });
+  if (await challengeFailed(c, challenge)) throw stepExpired();
+  throw wrongCode();
+}
+
+/** Under /api/auth/login: the second step. */
+export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.post("/code", async (c) => {
+    const app = c.get("app");
+    const challenge = await currentChallenge(c, "verify");
+    const body = await readJsonObject(c);
+    if (!normaliseCode(body.code)) throw invalid({ code: "required" });
+    const attempt = await codeAttempt(c, guard, challenge.userId);
+    const used = await useSecondFactor(app.db, challenge.userId, body.code);
+    if (!used) return failedStep(c, guard, challenge, attempt);
+    await guard.throttle.recordSuccess(attempt);
+    if (used === "recovery") {
+      await app.audit.record({
+        event: "login.recovery_code_used",
+        actorUserId: challenge.userId,
+        ip: c.get("ip"),
+      });
+    }
+    const info = await completeLogin(c, guard, challenge, { secondFactor: used });
+    return c.json({
+      ...info,
+      ...(used === "recovery"
+        ? { recoveryCodesLeft: await recoveryCodesLeft(app.db, challenge.userId) }
+        : {}),
+    });
+  });
+
+  // Enrolment that a workspace's policy demands before anything else.
+  r.get("/enrol", async (c) => {
+    const app = c.get("app");
+    const challenge = await currentChallenge(c, "enrol");
+    const user = await findUserById(app.db, challenge.userId);
+    if (!user) throw stepExpired();
+    let key = challenge.pendingKey;
+    if (!key) {
+      key = newTotpKey();
+      await setPendingKey(c, challenge.id, key);
+    }
+    return c.json({ email: user.email, ...enrolmentOf(user.email, key) });
+  });
+
+  r.post("/enrol", async (c) => {
+    const app = c.get("app");
+    const challenge = await currentChallenge(c, "enrol");
+    if (!challenge.pendingKey) throw stepExpired();
+    const body = await readJsonObject(c);
+    const code = normaliseCode(body.code);
+    if (!code) throw invalid({ code: "required" });
+    const attempt = await codeAttempt(c, guard, challenge.userId);
+    const step = matchTotp(challenge.pendingKey, code, 0);
+    if (step === null) return failedStep(c, guard, challenge, attempt);
+    await guard.throttle.recordSuccess(attempt);
+    const recoveryCodes = await enableTwoFactor(app.db, challenge.userId, challenge.pendingKey, step);
+    await app.audit.record({
+      event: "2fa.enabled",
+      actorUserId: challenge.userId,
+      ip: c.get("ip"),
+      detail: { at: "login" },
+    });
+    const info = await completeLogin(c, guard, challenge, { secondFactor: "enrolled" });
+    return c.json({ ...info, recoveryCodes });
+  });
+
+  return r;
+}
+
+/** Under /api/auth/two-factor: the logged-in person's own settings. */
+export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.use("*", requireUser);
+
+  const me = (c: Context<AppEnv>) => {
+    const user = c.get("user");
+    const session = c.get("session");
+    if (!user || !session) throw authRequired();
+    return { user, session };
+  };
+
+  r.get("/", async (c) => {
+    const { user } = me(c);
+    const db = c.get("app").db;
+    const state = await twoFactorState(db, user.id);
+    return c.json({ ...state, recoveryCodesLeft: state.enabled ? await recoveryCodesLeft(db, user.id) : 0 });
+  });
+
+  r.post("/setup", async (c) => {
+    const { user } = me(c);
+    const db = c.get("app").db;
+    if ((await twoFactorState(db, user.id)).enabled)
+      throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
+    const key = newTotpKey();
+    await db.run("UPDATE users SET totp_pending_key = ? WHERE id = ?", [Buffer.from(key), user.id]);
+    return c.json({ email: user.email, ...enrolmentOf(user.email, key) });
+  });
+
+  r.post("/enable", async (c) => {
+    const { user } = me(c);
+    const app = c.get("app");
+    const row = await app.db.get<{ totp_pending_key: Buffer | null; totp_key: Buffer | null }>(
+      "SELECT totp_pending_key, totp_key FROM users WHERE id = ?",
+      [user.id],
+    );
+    if (row?.totp_key) throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
+    if (!row?.totp_pending_key)
+      throw new ApiError(409, "twoFactor.noSetup", "設定をはじめからやり直してください。");
+    const body = await readJsonObject(c);
+    const code = normaliseCode(body.code);
+    if (!code) throw invalid({ code: "required" });
+    const attempt = await codeAttempt(c, guard, user.id);
+    const key = new Uint8Array(row.totp_pending_key);
+    const step = matchTotp(key, code, 0);
+    if (step === null) {
+      await guard.throttle.recordFailure(attempt);
+      throw wrongCode();
+    }
+    await guard.throttle.recordSuccess(attempt);
+    const recoveryCodes = await enableTwoFactor(app.db, user.id, key, step);
+    await app.audit.record({
+      event: "2fa.enabled",
+      actorUserId: user.id,
+      ip: c.get("ip"),
+      detail: { at: "settings" },
+    });
+    return c.json({ recoveryCodes });
+  });
+
+  /** Checks the password (throttled per session) and a code; throws on either. */
+  async function passwordAndCode(c: Context<AppEnv>, body: Record<string, unknown>, needPassword: boolean) {
+    const { user, session } = me(c);
+    const app = c.get("app");
+    const password = typeof body.password === "string" ? body.password : "";
+    const fields: Record<string, string> = {};
+    if (needPassword && !password) fields.password = "required";
+    if (!normaliseCode(body.code)) fields.code = "required";
+    if (Object.keys(fields).length) throw invalid(fields);
+    const pwAttempt = { account: `password-change:${user.id}`, ip: c.get("ip"), device: session.id };
+    if (needPassword) {
+      const wait = await guard.throttle.retryAfterMs(pwAttempt);
+      if (wait > 0) throw throttledError(wait, "パスワード確認");
+      const row = await findUserById(app.db, user.id);
+      if (!row || !(await verifyOrBurn(row.password_hash, password))) {
+        await guard.throttle.recordFailure(pwAttempt);
+        throw new ApiError(400, "validation", "パスワードが正しくありません。", { password: "wrong" });
+      }
+    }
+    const attempt = await codeAttempt(c, guard, user.id);
+    const used = await useSecondFactor(app.db, user.id, body.code);
+    if (!used) {
+      await guard.throttle.recordFailure(attempt);
+      throw wrongCode();
+    }
+    await guard.throttle.recordSuccess(attempt);
+    return used;
+  }
+
+  r.post("/disable", async (c) => {
+    const { user } = me(c);
+    const app = c.get("app");
+    const state = await twoFactorState(app.db, user.id);
+    if (!state.enabled) throw new ApiError(409, "twoFactor.notOn", "2段階認証は有効になっていません。");
+    if (state.required)
+      throw new ApiError(
+        409,
+        "twoFactor.required",
+        "所属するワークスペースで2段階認証が必須のため、無効にできません。",
+      );
+    await passwordAndCode(c, await readJsonObject(c), true);
+    await disableTwoFactor(app.db, user.id);
+    await app.audit.record({ event: "2fa.disabled", actorUserId: user.id, ip: c.get("ip") });
+    return c.body(null, 204);
+  });
+
+  r.post("/recovery-codes", async (c) => {
+    const { user } = me(c);
+    const app = c.get("app");
+    if (!(await twoFactorState(app.db, user.id)).enabled)
+      throw new ApiError(409, "twoFactor.notOn", "2段階認証は有効になっていません。");
+    await passwordAndCode(c, await readJsonObject(c), false);
+    const recoveryCodes = await renewRecoveryCodes(app.db, user.id);
+    await app.audit.record({ event: "2fa.recovery_codes_renewed", actorUserId: user.id, ip: c.get("ip") });
+    return c.json({ recoveryCodes });
+  });
+
+  return r;
+}
+
+/** Under /api/workspaces/:wid/two-factor-policy. */
+export function twoFactorPolicyRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get("/", async (c) => {
+    authorize(c, "workspace.read");
+    const row = await c
+      .get("app")
+      .db.get<{ two_factor_required: number }>("SELECT two_factor_required FROM workspaces WHERE id = ?", [
+        c.get("workspaceId"),
+      ]);
+    return c.json({ required: row?.two_factor_required === 1, roles: ["secretariat", "coordinator"] });
+  });
+
+  r.put("/", async (c) => {
+    const actor = authorize(c, "members.manage");
+    const app = c.get("app");
+    const wid = c.get("workspaceId");
+    const body = await readJsonObject(c);
+    if (typeof body.required !== "boolean") throw invalid({ required: "invalid" });
+    // Whoever makes it mandatory uses it already: they know the steps they ask of others.
+    if (body.required && !(await twoFactorState(app.db, actor.userId)).enabled) {
+      throw new ApiError(
+        409,
+        "twoFactor.enableFirst",
+        "必須にする前に、ご自身の2段階認証を設定してください。",
+      );
+    }
+    await app.db.run("UPDATE workspaces SET two_factor_required = ? WHERE id = ?", [
+      body.required ? 1 : 0,
+      wid,
+    ]);
+    await app.audit.record({
+      event: "workspace.two_factor_policy",
+      workspaceId: wid,
+      actorUserId: actor.userId,
+      ip: c.get("ip"),
+      detail: { required: body.required },
+    });
+    return c.json({ required: body.required });
+  });
+
+  return r;
+}
