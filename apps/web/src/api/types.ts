@@ -29,6 +29,11 @@ export interface Me {
   sessionExpiresAt: number;
 }
 
+/** A login (or an accepted invitation) whose password was right but needs the second step. */
+export interface SecondStep {
+  secondStep: "code" | "enrol";
+}
+
 export interface WorkspaceDetail {
   workspace: { id: string; name: string; prefecture: string; lgCode: string };
   role: Role;

@@ -9,6 +9,8 @@ import { Deferred, lazyNamed } from "./lazy";
 
 // Every screen but the login page is its own chunk (see ./lazy.tsx).
 const PasswordPage = lazyNamed(() => import("../auth/PasswordPage"), "PasswordPage");
+const SecondStepPage = lazyNamed(() => import("../auth/SecondStepPage"), "SecondStepPage");
+const TwoFactorPage = lazyNamed(() => import("../auth/TwoFactorPage"), "TwoFactorPage");
 const DocumentPage = lazyNamed(() => import("../documents/DocumentPage"), "DocumentPage");
 const AcceptInvitePage = lazyNamed(() => import("../invites/AcceptInvitePage"), "AcceptInvitePage");
 const MeetingPage = lazyNamed(() => import("../meetings/MeetingPage"), "MeetingPage");
@@ -20,6 +22,24 @@ export function App() {
     <SessionProvider>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/login/verify"
+          element={
+            <Deferred>
+              <SecondStepPage />
+            </Deferred>
+          }
+        />
+        <Route
+          path="/security"
+          element={
+            <RequireLogin>
+              <Shell>
+                <TwoFactorPage />
+              </Shell>
+            </RequireLogin>
+          }
+        />
         <Route path="/invite/:token" element={<AcceptInvitePage />} />
         <Route
           path="/"
@@ -144,6 +164,9 @@ function Shell({ children }: { children: ReactNode }) {
         <span className="spacer" />
         <span data-testid="current-user">{me?.user.name}</span>
         <Link to="/password">{t("nav.password")}</Link>
+        <Link to="/security" data-testid="nav-two-factor">
+          {t("nav.twoFactor")}
+        </Link>
         <button
           type="button"
           className="link"

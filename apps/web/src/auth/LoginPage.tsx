@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { ApiError, post } from "../api/client";
-import type { Me } from "../api/types";
+import type { Me, SecondStep } from "../api/types";
 import { t } from "../i18n/t";
 import { pendingLogout, useLogoutPending } from "../offline/remembered";
 import { ErrorBanner, Field } from "../ui/Field";
@@ -16,7 +16,11 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(
-    new URLSearchParams(location.search).get("ended") ? t("login.sessionEnded") : null,
+    new URLSearchParams(location.search).get("ended")
+      ? t("login.sessionEnded")
+      : new URLSearchParams(location.search).get("expired")
+        ? t("twoFactor.stepExpired")
+        : null,
   );
   const [fields, setFields] = useState<Record<string, string>>({});
   const sessionEnded = new URLSearchParams(location.search).get("ended") !== null;
@@ -32,10 +36,19 @@ export function LoginPage() {
     try {
       // A logout's answer clears the cookie: none may arrive after this login's.
       await pendingLogout.hold();
-      const me = await post<Me>("/api/auth/login", { email, password });
-      setMe(me);
+      const answer = await post<Me | SecondStep>("/api/auth/login", { email, password });
       const next = new URLSearchParams(location.search).get("next");
-      navigate(next?.startsWith("/") ? next : "/", { replace: true });
+      const target = next?.startsWith("/") ? next : "/";
+      if ("secondStep" in answer) {
+        // The password was right; no session yet: the code (or the enrolment) comes first.
+        pendingLogout.release();
+        navigate(`/login/verify?step=${answer.secondStep}&next=${encodeURIComponent(target)}`, {
+          replace: true,
+        });
+        return;
+      }
+      setMe(answer);
+      navigate(target, { replace: true });
     } catch (err) {
       pendingLogout.release();
       if (err instanceof ApiError) {

@@ -2,7 +2,7 @@ import type { Role } from "@tsumugi/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { ApiError, get, post } from "../api/client";
-import type { Me } from "../api/types";
+import type { Me, SecondStep } from "../api/types";
 import { useSession } from "../auth/session";
 import { t } from "../i18n/t";
 import { pendingLogout } from "../offline/remembered";
@@ -46,9 +46,15 @@ export function AcceptInvitePage() {
     try {
       await pendingLogout.hold();
       const body = mode === "new" ? { ...form, mode } : { email: form.email, password: form.password, mode };
-      const me = await post<Me>(`/api/invites/${encodeURIComponent(token)}/accept`, body);
-      setMe(me);
-      navigate(me.workspaces[0] ? `/w/${me.workspaces[0].id}` : "/", { replace: true });
+      const answer = await post<Me | SecondStep>(`/api/invites/${encodeURIComponent(token)}/accept`, body);
+      if ("secondStep" in answer) {
+        // Joined; logging in needs the second step (or the enrolment the workspace requires).
+        pendingLogout.release();
+        navigate(`/login/verify?step=${answer.secondStep}`, { replace: true });
+        return;
+      }
+      setMe(answer);
+      navigate(answer.workspaces[0] ? `/w/${answer.workspaces[0].id}` : "/", { replace: true });
     } catch (err) {
       pendingLogout.release();
       if (err instanceof ApiError) {

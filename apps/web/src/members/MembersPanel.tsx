@@ -2,6 +2,7 @@ import type { Member } from "@tsumugi/contract";
 import { ROLES, type Role } from "@tsumugi/domain";
 import { useState } from "react";
 import { ApiError } from "../api/client";
+import { TwoFactorPolicy } from "../auth/TwoFactorPolicy";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
@@ -43,6 +44,7 @@ export function MembersPanel({ wid, data, reload }: Props) {
     <section>
       <ErrorBanner message={error} />
       {notice && <p className="notice">{notice}</p>}
+      {manage && <TwoFactorPolicy wid={wid} />}
       <table className="list" data-testid="member-list">
         <thead>
           <tr>

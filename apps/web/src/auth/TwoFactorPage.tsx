@@ -1,0 +1,200 @@
+/** 2段階認証 settings of the logged-in person: set up, renew recovery codes, turn off. */
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useLocation } from "react-router";
+import { ApiError, get, post } from "../api/client";
+import { t } from "../i18n/t";
+import { ErrorBanner, Field } from "../ui/Field";
+import { type Enrolment, EnrolSteps } from "./EnrolSteps";
+import { RecoveryCodes } from "./RecoveryCodes";
+import { useSession } from "./session";
+import "./auth.css";
+
+interface Status {
+  enabled: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
+export function TwoFactorPage() {
+  const { me } = useSession();
+  const location = useLocation();
+  const recoveryLeft = new URLSearchParams(location.search).get("recoveryLeft");
+  const [status, setStatus] = useState<Status | null>(null);
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    setStatus(await get<Status>("/api/auth/two-factor"));
+  }, []);
+  useEffect(() => {
+    reload().catch((err) => setError(err instanceof ApiError ? err.message : t("error.unknown")));
+  }, [reload]);
+
+  async function startSetup() {
+    setError(null);
+    setNotice(null);
+    try {
+      setEnrolment(await post<Enrolment>("/api/auth/two-factor/setup"));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t("error.unknown"));
+    }
+  }
+
+  const email = me?.user.email ?? "";
+  return (
+    <main className="narrow two-factor-page">
+      <section className={codes ? "card has-recovery-codes" : "card"}>
+        <h2>{t("twoFactor.title")}</h2>
+        <p>{t("twoFactor.explain")}</p>
+        {recoveryLeft !== null && (
+          <p className="notice" role="status">
+            {t("twoFactor.recoveryUsed", { n: recoveryLeft })}
+          </p>
+        )}
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+        <ErrorBanner message={error} />
+        {status && !status.enabled && !enrolment && (
+          <>
+            <p data-testid="two-factor-status">{t("twoFactor.statusOff")}</p>
+            {status.required && <p className="notice">{t("twoFactor.requiredNotice")}</p>}
+            <button type="button" onClick={startSetup} data-testid="two-factor-setup">
+              {t("twoFactor.setup")}
+            </button>
+          </>
+        )}
+        {status && !status.enabled && enrolment && (
+          <EnrolSteps
+            enrolment={enrolment}
+            confirm={async (code) => {
+              const res = await post<{ recoveryCodes: string[] }>("/api/auth/two-factor/enable", { code });
+              setEnrolment(null);
+              setCodes(res.recoveryCodes);
+              setNotice(t("twoFactor.enabledNotice"));
+              await reload();
+            }}
+          />
+        )}
+        {codes && <RecoveryCodes codes={codes} email={email} />}
+        {status?.enabled && (
+          <>
+            <p data-testid="two-factor-status">
+              {t("twoFactor.statusOn", { n: status.recoveryCodesLeft })}
+              {status.required && <> {t("twoFactor.requiredByWorkspace")}</>}
+            </p>
+            <RenewCodes
+              onDone={async (next) => {
+                setCodes(next);
+                setNotice(t("twoFactor.renewedNotice"));
+                await reload();
+              }}
+            />
+            {!status.required && (
+              <TurnOff
+                onDone={async () => {
+                  setCodes(null);
+                  setNotice(t("twoFactor.disabledNotice"));
+                  await reload();
+                }}
+              />
+            )}
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function useForm() {
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  async function run(action: () => Promise<void>) {
+    setError(null);
+    setFields({});
+    try {
+      await action();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setError(err.message);
+        setFields(err.fields);
+      } else setError(t("error.unknown"));
+    }
+  }
+  return { error, fields, run };
+}
+
+function RenewCodes({ onDone }: { onDone(codes: string[]): Promise<void> }) {
+  const [code, setCode] = useState("");
+  const form = useForm();
+  return (
+    <form
+      className="sub-card"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void form.run(async () => {
+          const res = await post<{ recoveryCodes: string[] }>("/api/auth/two-factor/recovery-codes", {
+            code,
+          });
+          setCode("");
+          await onDone(res.recoveryCodes);
+        });
+      }}
+    >
+      <h3>{t("twoFactor.renewTitle")}</h3>
+      <ErrorBanner message={form.error} />
+      <Field label={t("twoFactor.code")} error={form.fields.code}>
+        <input
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      </Field>
+      <button type="submit" className="secondary">
+        {t("twoFactor.renew")}
+      </button>
+    </form>
+  );
+}
+
+function TurnOff({ onDone }: { onDone(): Promise<void> }) {
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const form = useForm();
+  return (
+    <form
+      className="sub-card"
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void form.run(async () => {
+          await post("/api/auth/two-factor/disable", { password, code });
+          await onDone();
+        });
+      }}
+    >
+      <h3>{t("twoFactor.disableTitle")}</h3>
+      <ErrorBanner message={form.error} />
+      <Field label={t("password.current")} error={form.fields.password}>
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </Field>
+      <Field label={t("twoFactor.codeOrRecovery")} error={form.fields.code}>
+        <input autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
+      </Field>
+      <button type="submit" className="danger">
+        {t("twoFactor.disable")}
+      </button>
+    </form>
+  );
+}
