@@ -7,7 +7,11 @@ import { auditRoutes } from "./audit/audit-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { DeviceCookies } from "./auth/device-cookie.js";
 import { LoginThrottle } from "./auth/login-throttle.js";
-import { secondStepRoutes, twoFactorPolicyRoutes, twoFactorSettingsRoutes } from "./auth/two-factor-routes.js";
+import {
+  secondStepRoutes,
+  twoFactorPolicyRoutes,
+  twoFactorSettingsRoutes,
+} from "./auth/two-factor-routes.js";
 import { calendarFeedRoutes, publicCalendarRoutes } from "./calendar/calendar-routes.js";
 import type { CollabServer } from "./collab/collab-server.js";
 import type { AppContext } from "./context.js";

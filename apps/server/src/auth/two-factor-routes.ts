@@ -11,6 +11,7 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, authRequired, invalid } from "../http/errors.js";
 import { requireUser } from "../http/middleware.js";
+import { describe } from "../http/operation.js";
 import { readJsonObject } from "../http/request-body.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import { findUserById, sessionInfo } from "./account-repository.js";
@@ -92,66 +93,94 @@ async function failedStep(c: Context<AppEnv>, guard: LoginGuard, challenge: Chal
 export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
-  r.post("/code", async (c) => {
-    const app = c.get("app");
-    const challenge = await currentChallenge(c, "verify");
-    const body = await readJsonObject(c);
-    if (!normaliseCode(body.code)) throw invalid({ code: "required" });
-    const attempt = await codeAttempt(c, guard, challenge.userId);
-    const used = await useSecondFactor(app.db, challenge.userId, body.code);
-    if (!used) return failedStep(c, guard, challenge, attempt);
-    await guard.throttle.recordSuccess(attempt);
-    if (used === "recovery") {
-      await app.audit.record({
-        event: "login.recovery_code_used",
-        actorUserId: challenge.userId,
-        ip: c.get("ip"),
+  r.post(
+    "/code",
+    describe({
+      summary: "Second login step: a TOTP or recovery code; starts the session",
+      tag: "auth",
+      public: true,
+      errors: [400, 401, 429],
+    }),
+    async (c) => {
+      const app = c.get("app");
+      const challenge = await currentChallenge(c, "verify");
+      const body = await readJsonObject(c);
+      if (!normaliseCode(body.code)) throw invalid({ code: "required" });
+      const attempt = await codeAttempt(c, guard, challenge.userId);
+      const used = await useSecondFactor(app.db, challenge.userId, body.code);
+      if (!used) return failedStep(c, guard, challenge, attempt);
+      await guard.throttle.recordSuccess(attempt);
+      if (used === "recovery") {
+        await app.audit.record({
+          event: "login.recovery_code_used",
+          actorUserId: challenge.userId,
+          ip: c.get("ip"),
+        });
+      }
+      const info = await completeLogin(c, guard, challenge, { secondFactor: used });
+      return c.json({
+        ...info,
+        ...(used === "recovery"
+          ? { recoveryCodesLeft: await recoveryCodesLeft(app.db, challenge.userId) }
+          : {}),
       });
-    }
-    const info = await completeLogin(c, guard, challenge, { secondFactor: used });
-    return c.json({
-      ...info,
-      ...(used === "recovery"
-        ? { recoveryCodesLeft: await recoveryCodesLeft(app.db, challenge.userId) }
-        : {}),
-    });
-  });
+    },
+  );
 
   // Enrolment that a workspace's policy demands before anything else.
-  r.get("/enrol", async (c) => {
-    const app = c.get("app");
-    const challenge = await currentChallenge(c, "enrol");
-    const user = await findUserById(app.db, challenge.userId);
-    if (!user) throw stepExpired();
-    let key = challenge.pendingKey;
-    if (!key) {
-      key = newTotpKey();
-      await setPendingKey(c, challenge.id, key);
-    }
-    return c.json({ email: user.email, ...enrolmentOf(user.email, key) });
-  });
+  r.get(
+    "/enrol",
+    describe({
+      summary: "Second login step, enrolment a workspace requires: the key and its otpauth URI",
+      tag: "auth",
+      public: true,
+      errors: [401],
+    }),
+    async (c) => {
+      const app = c.get("app");
+      const challenge = await currentChallenge(c, "enrol");
+      const user = await findUserById(app.db, challenge.userId);
+      if (!user) throw stepExpired();
+      let key = challenge.pendingKey;
+      if (!key) {
+        key = newTotpKey();
+        await setPendingKey(c, challenge.id, key);
+      }
+      return c.json({ email: user.email, ...enrolmentOf(user.email, key) });
+    },
+  );
 
-  r.post("/enrol", async (c) => {
-    const app = c.get("app");
-    const challenge = await currentChallenge(c, "enrol");
-    if (!challenge.pendingKey) throw stepExpired();
-    const body = await readJsonObject(c);
-    const code = normaliseCode(body.code);
-    if (!code) throw invalid({ code: "required" });
-    const attempt = await codeAttempt(c, guard, challenge.userId);
-    const step = matchTotp(challenge.pendingKey, code, 0);
-    if (step === null) return failedStep(c, guard, challenge, attempt);
-    await guard.throttle.recordSuccess(attempt);
-    const recoveryCodes = await enableTwoFactor(app.db, challenge.userId, challenge.pendingKey, step);
-    await app.audit.record({
-      event: "2fa.enabled",
-      actorUserId: challenge.userId,
-      ip: c.get("ip"),
-      detail: { at: "login" },
-    });
-    const info = await completeLogin(c, guard, challenge, { secondFactor: "enrolled" });
-    return c.json({ ...info, recoveryCodes });
-  });
+  r.post(
+    "/enrol",
+    describe({
+      summary:
+        "Second login step, enrolment: the first code; starts the session and answers the recovery codes",
+      tag: "auth",
+      public: true,
+      errors: [400, 401, 429],
+    }),
+    async (c) => {
+      const app = c.get("app");
+      const challenge = await currentChallenge(c, "enrol");
+      if (!challenge.pendingKey) throw stepExpired();
+      const body = await readJsonObject(c);
+      const code = normaliseCode(body.code);
+      if (!code) throw invalid({ code: "required" });
+      const attempt = await codeAttempt(c, guard, challenge.userId);
+      const step = matchTotp(challenge.pendingKey, code, 0);
+      if (step === null) return failedStep(c, guard, challenge, attempt);
+      await guard.throttle.recordSuccess(attempt);
+      const recoveryCodes = await enableTwoFactor(app.db, challenge.userId, challenge.pendingKey, step);
+      await app.audit.record({
+        event: "2fa.enabled",
+        actorUserId: challenge.userId,
+        ip: c.get("ip"),
+        detail: { at: "login" },
+      });
+      const info = await completeLogin(c, guard, challenge, { secondFactor: "enrolled" });
+      return c.json({ ...info, recoveryCodes });
+    },
+  );
 
   return r;
 }
@@ -168,53 +197,80 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     return { user, session };
   };
 
-  r.get("/", async (c) => {
-    const { user } = me(c);
-    const db = c.get("app").db;
-    const state = await twoFactorState(db, user.id);
-    return c.json({ ...state, recoveryCodesLeft: state.enabled ? await recoveryCodesLeft(db, user.id) : 0 });
-  });
+  r.get(
+    "/",
+    describe({
+      summary: "Own two-step verification: on, required, recovery codes left",
+      tag: "auth",
+      errors: [401],
+    }),
+    async (c) => {
+      const { user } = me(c);
+      const db = c.get("app").db;
+      const state = await twoFactorState(db, user.id);
+      return c.json({
+        ...state,
+        recoveryCodesLeft: state.enabled ? await recoveryCodesLeft(db, user.id) : 0,
+      });
+    },
+  );
 
-  r.post("/setup", async (c) => {
-    const { user } = me(c);
-    const db = c.get("app").db;
-    if ((await twoFactorState(db, user.id)).enabled)
-      throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
-    const key = newTotpKey();
-    await db.run("UPDATE users SET totp_pending_key = ? WHERE id = ?", [Buffer.from(key), user.id]);
-    return c.json({ email: user.email, ...enrolmentOf(user.email, key) });
-  });
+  r.post(
+    "/setup",
+    describe({
+      summary: "Start setting up two-step verification: a new key and its otpauth URI",
+      tag: "auth",
+      errors: [401, 409],
+    }),
+    async (c) => {
+      const { user } = me(c);
+      const db = c.get("app").db;
+      if ((await twoFactorState(db, user.id)).enabled)
+        throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
+      const key = newTotpKey();
+      await db.run("UPDATE users SET totp_pending_key = ? WHERE id = ?", [Buffer.from(key), user.id]);
+      return c.json({ email: user.email, ...enrolmentOf(user.email, key) });
+    },
+  );
 
-  r.post("/enable", async (c) => {
-    const { user } = me(c);
-    const app = c.get("app");
-    const row = await app.db.get<{ totp_pending_key: Buffer | null; totp_key: Buffer | null }>(
-      "SELECT totp_pending_key, totp_key FROM users WHERE id = ?",
-      [user.id],
-    );
-    if (row?.totp_key) throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
-    if (!row?.totp_pending_key)
-      throw new ApiError(409, "twoFactor.noSetup", "設定をはじめからやり直してください。");
-    const body = await readJsonObject(c);
-    const code = normaliseCode(body.code);
-    if (!code) throw invalid({ code: "required" });
-    const attempt = await codeAttempt(c, guard, user.id);
-    const key = new Uint8Array(row.totp_pending_key);
-    const step = matchTotp(key, code, 0);
-    if (step === null) {
-      await guard.throttle.recordFailure(attempt);
-      throw wrongCode();
-    }
-    await guard.throttle.recordSuccess(attempt);
-    const recoveryCodes = await enableTwoFactor(app.db, user.id, key, step);
-    await app.audit.record({
-      event: "2fa.enabled",
-      actorUserId: user.id,
-      ip: c.get("ip"),
-      detail: { at: "settings" },
-    });
-    return c.json({ recoveryCodes });
-  });
+  r.post(
+    "/enable",
+    describe({
+      summary: "Turn two-step verification on with the first code; answers the recovery codes",
+      tag: "auth",
+      errors: [400, 401, 409, 429],
+    }),
+    async (c) => {
+      const { user } = me(c);
+      const app = c.get("app");
+      const row = await app.db.get<{ totp_pending_key: Buffer | null; totp_key: Buffer | null }>(
+        "SELECT totp_pending_key, totp_key FROM users WHERE id = ?",
+        [user.id],
+      );
+      if (row?.totp_key) throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
+      if (!row?.totp_pending_key)
+        throw new ApiError(409, "twoFactor.noSetup", "設定をはじめからやり直してください。");
+      const body = await readJsonObject(c);
+      const code = normaliseCode(body.code);
+      if (!code) throw invalid({ code: "required" });
+      const attempt = await codeAttempt(c, guard, user.id);
+      const key = new Uint8Array(row.totp_pending_key);
+      const step = matchTotp(key, code, 0);
+      if (step === null) {
+        await guard.throttle.recordFailure(attempt);
+        throw wrongCode();
+      }
+      await guard.throttle.recordSuccess(attempt);
+      const recoveryCodes = await enableTwoFactor(app.db, user.id, key, step);
+      await app.audit.record({
+        event: "2fa.enabled",
+        actorUserId: user.id,
+        ip: c.get("ip"),
+        detail: { at: "settings" },
+      });
+      return c.json({ recoveryCodes });
+    },
+  );
 
   /** Checks the password (throttled per session) and a code; throws on either. */
   async function passwordAndCode(c: Context<AppEnv>, body: Record<string, unknown>, needPassword: boolean) {
@@ -245,33 +301,50 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     return used;
   }
 
-  r.post("/disable", async (c) => {
-    const { user } = me(c);
-    const app = c.get("app");
-    const state = await twoFactorState(app.db, user.id);
-    if (!state.enabled) throw new ApiError(409, "twoFactor.notOn", "2段階認証は有効になっていません。");
-    if (state.required)
-      throw new ApiError(
-        409,
-        "twoFactor.required",
-        "所属するワークスペースで2段階認証が必須のため、無効にできません。",
-      );
-    await passwordAndCode(c, await readJsonObject(c), true);
-    await disableTwoFactor(app.db, user.id);
-    await app.audit.record({ event: "2fa.disabled", actorUserId: user.id, ip: c.get("ip") });
-    return c.body(null, 204);
-  });
+  r.post(
+    "/disable",
+    describe({
+      summary: "Turn two-step verification off (password and a code)",
+      tag: "auth",
+      ok: 204,
+      errors: [400, 401, 409, 429],
+    }),
+    async (c) => {
+      const { user } = me(c);
+      const app = c.get("app");
+      const state = await twoFactorState(app.db, user.id);
+      if (!state.enabled) throw new ApiError(409, "twoFactor.notOn", "2段階認証は有効になっていません。");
+      if (state.required)
+        throw new ApiError(
+          409,
+          "twoFactor.required",
+          "所属するワークスペースで2段階認証が必須のため、無効にできません。",
+        );
+      await passwordAndCode(c, await readJsonObject(c), true);
+      await disableTwoFactor(app.db, user.id);
+      await app.audit.record({ event: "2fa.disabled", actorUserId: user.id, ip: c.get("ip") });
+      return c.body(null, 204);
+    },
+  );
 
-  r.post("/recovery-codes", async (c) => {
-    const { user } = me(c);
-    const app = c.get("app");
-    if (!(await twoFactorState(app.db, user.id)).enabled)
-      throw new ApiError(409, "twoFactor.notOn", "2段階認証は有効になっていません。");
-    await passwordAndCode(c, await readJsonObject(c), false);
-    const recoveryCodes = await renewRecoveryCodes(app.db, user.id);
-    await app.audit.record({ event: "2fa.recovery_codes_renewed", actorUserId: user.id, ip: c.get("ip") });
-    return c.json({ recoveryCodes });
-  });
+  r.post(
+    "/recovery-codes",
+    describe({
+      summary: "New recovery codes (a code needed); the old ones stop working",
+      tag: "auth",
+      errors: [400, 401, 409, 429],
+    }),
+    async (c) => {
+      const { user } = me(c);
+      const app = c.get("app");
+      if (!(await twoFactorState(app.db, user.id)).enabled)
+        throw new ApiError(409, "twoFactor.notOn", "2段階認証は有効になっていません。");
+      await passwordAndCode(c, await readJsonObject(c), false);
+      const recoveryCodes = await renewRecoveryCodes(app.db, user.id);
+      await app.audit.record({ event: "2fa.recovery_codes_renewed", actorUserId: user.id, ip: c.get("ip") });
+      return c.json({ recoveryCodes });
+    },
+  );
 
   return r;
 }
@@ -280,43 +353,58 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
 export function twoFactorPolicyRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
-  r.get("/", async (c) => {
-    authorize(c, "workspace.read");
-    const row = await c
-      .get("app")
-      .db.get<{ two_factor_required: number }>("SELECT two_factor_required FROM workspaces WHERE id = ?", [
-        c.get("workspaceId"),
-      ]);
-    return c.json({ required: row?.two_factor_required === 1, roles: ["secretariat", "coordinator"] });
-  });
+  r.get(
+    "/",
+    describe({
+      summary: "Whether two-step verification is mandatory for the secretariat and coordinators",
+      tag: "workspaces",
+    }),
+    async (c) => {
+      authorize(c, "workspace.read");
+      const row = await c
+        .get("app")
+        .db.get<{ two_factor_required: number }>("SELECT two_factor_required FROM workspaces WHERE id = ?", [
+          c.get("workspaceId"),
+        ]);
+      return c.json({ required: row?.two_factor_required === 1, roles: ["secretariat", "coordinator"] });
+    },
+  );
 
-  r.put("/", async (c) => {
-    const actor = authorize(c, "members.manage");
-    const app = c.get("app");
-    const wid = c.get("workspaceId");
-    const body = await readJsonObject(c);
-    if (typeof body.required !== "boolean") throw invalid({ required: "invalid" });
-    // Whoever makes it mandatory uses it already: they know the steps they ask of others.
-    if (body.required && !(await twoFactorState(app.db, actor.userId)).enabled) {
-      throw new ApiError(
-        409,
-        "twoFactor.enableFirst",
-        "必須にする前に、ご自身の2段階認証を設定してください。",
-      );
-    }
-    await app.db.run("UPDATE workspaces SET two_factor_required = ? WHERE id = ?", [
-      body.required ? 1 : 0,
-      wid,
-    ]);
-    await app.audit.record({
-      event: "workspace.two_factor_policy",
-      workspaceId: wid,
-      actorUserId: actor.userId,
-      ip: c.get("ip"),
-      detail: { required: body.required },
-    });
-    return c.json({ required: body.required });
-  });
+  r.put(
+    "/",
+    describe({
+      summary: "Make two-step verification mandatory (or not) for the secretariat and coordinators",
+      tag: "workspaces",
+      errors: [400, 403, 409],
+    }),
+    async (c) => {
+      const actor = authorize(c, "members.manage");
+      const app = c.get("app");
+      const wid = c.get("workspaceId");
+      const body = await readJsonObject(c);
+      if (typeof body.required !== "boolean") throw invalid({ required: "invalid" });
+      // Whoever makes it mandatory uses it already: they know the steps they ask of others.
+      if (body.required && !(await twoFactorState(app.db, actor.userId)).enabled) {
+        throw new ApiError(
+          409,
+          "twoFactor.enableFirst",
+          "必須にする前に、ご自身の2段階認証を設定してください。",
+        );
+      }
+      await app.db.run("UPDATE workspaces SET two_factor_required = ? WHERE id = ?", [
+        body.required ? 1 : 0,
+        wid,
+      ]);
+      await app.audit.record({
+        event: "workspace.two_factor_policy",
+        workspaceId: wid,
+        actorUserId: actor.userId,
+        ip: c.get("ip"),
+        detail: { required: body.required },
+      });
+      return c.json({ required: body.required });
+    },
+  );
 
   return r;
 }

@@ -150,7 +150,8 @@ const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/api/auth/login",
-    summary: "Log in; sets the session cookie",
+    summary:
+      'Log in; sets the session cookie, or (two-step verification) answers `{secondStep: "code" | "enrol"}` and sets only the second step\'s cookie',
     tag: "auth",
     auth: false,
     body: {
@@ -243,12 +244,13 @@ const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/api/invites/{token}/accept",
-    summary: "Accept an invitation; creates the account (or joins an existing one) and logs in",
+    summary:
+      "Accept an invitation; `mode: new` creates the account, `mode: existing` joins with one (401 like the login); logs in, or answers the second step",
     tag: "invites",
     auth: false,
-    body: { name: "string", email: "string", organization: "string", password: "string" },
+    body: { mode: "string", name: "string", email: "string", organization: "string", password: "string" },
     ok: 201,
-    errors: [400, 404, 409, 410],
+    errors: [400, 401, 404, 409, 410, 429],
   },
   {
     method: "get",

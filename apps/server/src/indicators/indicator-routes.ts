@@ -358,11 +358,11 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
   r.get("/events", async (c) => {
     const actor = authorize(c, "indicators.read");
     const wid = c.get("workspaceId");
-    const db = c.get("app").db;
+    const kysely = c.get("app").kysely;
     return changeStream<readonly string[]>(c, {
       subscribe: (listener) => events.on(wid, listener),
       toData: (batch) => ({ indicatorIds: [...new Set(batch.flat())] }),
-      stillAllowed: async () => can(await loadActor(db, actor.userId, wid), "indicators.read"),
+      stillAllowed: async () => can(await loadActor(kysely, actor.userId, wid), "indicators.read"),
     });
   });
 

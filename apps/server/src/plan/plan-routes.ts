@@ -222,12 +222,12 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
   r.get("/:fy/events", async (c) => {
     const actor = authorize(c, "plans.read");
     const plan = await planOf(c);
-    const db = c.get("app").db;
+    const kysely = c.get("app").kysely;
     const wid = c.get("workspaceId");
     return changeStream<string>(c, {
       subscribe: (listener) => projector.events.on(plan.docName, listener),
       toData: () => ({ projected: true }),
-      stillAllowed: async () => can(await loadActor(db, actor.userId, wid), "plans.read"),
+      stillAllowed: async () => can(await loadActor(kysely, actor.userId, wid), "plans.read"),
     });
   });
 

@@ -44,7 +44,7 @@ export function MembersPanel({ wid, data, reload }: Props) {
     <section>
       <ErrorBanner message={error} />
       {notice && <p className="notice">{notice}</p>}
-      {manage && <TwoFactorPolicy wid={wid} />}
+      {data.detail.can["members.manage"] && <TwoFactorPolicy wid={wid} />}
       <table className="list" data-testid="member-list">
         <thead>
           <tr>
