@@ -72,6 +72,14 @@ describe("two-step verification in the app", () => {
     expect(await codes.count()).toBe(10);
     await page.getByTestId("two-factor-status").getByText("有効です").waitFor();
     await shoot(page, "2fa-recovery-codes");
+    // Printed, the page shows the codes and whose they are, nothing else of the settings.
+    if (shots) {
+      await page.emulateMedia({ media: "print" });
+      expect(await page.getByTestId("two-factor-status").isVisible()).toBe(false);
+      expect(await codes.first().isVisible()).toBe(true);
+      await page.pdf({ path: `${shots}/2fa-recovery-codes.pdf` });
+      await page.emulateMedia({ media: "screen" });
+    }
 
     // The next login asks for the code; the used one is refused, the next one opens the workspace.
     await page.getByTestId("logout").click();
