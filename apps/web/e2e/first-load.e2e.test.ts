@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FirstLoad, measureFirstLoad } from "./first-load.js";
 import { type E2EServer, launchChromium, repoRoot, startE2EServer } from "./harness.js";
-import { demoLogin } from "./pages.js";
+import { demoLogin, loggedInPage, waitForSyncState } from "./pages.js";
 
 const BUDGET_BYTES = 150 * 1000;
 const ASSETS = join(repoRoot, "apps/web/dist/assets");
@@ -111,5 +111,34 @@ describe("first load", () => {
         pending.push(m[1]);
       }
     }
+  });
+
+  it("a meeting page loads the minutes editor but not the charts, which come with the first chart shown", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await page.getByTestId("tab-meetings").click();
+    await page.getByTestId("meetings-year").selectOption("2023");
+    await page.getByTestId("meeting-link").first().click();
+    await page.getByTestId("meeting-page").waitFor();
+    await waitForSyncState(page, "saved");
+    await page.getByTestId("meeting-tab-minutes").click();
+    await page.getByTestId("editor").waitFor();
+    const loaded = async () =>
+      (await page.evaluate(() =>
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+          .map((e) => new URL(e.name).pathname)
+          .filter((path) => path.endsWith(".js")),
+      )) as string[];
+    const has = (paths: string[], marker: string) =>
+      paths.some((path) => scriptSource(path).includes(marker));
+    expect(has(await loaded(), HEAVY["editor (Tiptap/ProseMirror)"])).toBe(true);
+    expect(has(await loaded(), HEAVY["charts (Recharts)"])).toBe(false);
+
+    // The plan's scene board shows the charts of linked indicators: now Recharts comes.
+    await page.goto(`/w/${new URL(page.url()).pathname.split("/")[2]}?tab=plans`);
+    await page.getByTestId("plan-link-2023").click();
+    await page.getByTestId("plan-view-board").click();
+    await page.locator('[data-testid="linked-chart"] .recharts-wrapper').first().waitFor();
+    expect(has(await loaded(), HEAVY["charts (Recharts)"])).toBe(true);
+    await context.close();
   });
 });

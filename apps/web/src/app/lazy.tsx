@@ -20,9 +20,9 @@ export function lazyNamed<M, K extends keyof M>(
 }
 
 /** The line shown while a screen's code arrives. */
-export function LoadingScreen({ label }: { label?: string }) {
+export function LoadingScreen({ label, testId }: { label?: string; testId?: string }) {
   return (
-    <p className="muted pad loading-screen" role="status" data-testid="loading-screen">
+    <p className="muted pad loading-screen" role="status" data-testid={testId ?? "loading-screen"}>
       {label ?? t("lazy.loading")}
     </p>
   );
@@ -61,10 +61,18 @@ export function isChunkLoadError(error: unknown): boolean {
 }
 
 /** Shows `children` once their code is loaded; a loading line until then, an error if it cannot be. */
-export function Deferred({ children, label }: { children: ReactNode; label?: string }) {
+export function Deferred({
+  children,
+  label,
+  testId,
+}: {
+  children: ReactNode;
+  label?: string;
+  testId?: string;
+}) {
   return (
     <ChunkErrorBoundary>
-      <Suspense fallback={<LoadingScreen label={label} />}>{children}</Suspense>
+      <Suspense fallback={<LoadingScreen label={label} testId={testId} />}>{children}</Suspense>
     </ChunkErrorBoundary>
   );
 }

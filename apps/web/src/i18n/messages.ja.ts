@@ -22,6 +22,7 @@ export const messages = {
   "lazy.failed":
     "画面を読み込めませんでした。通信状況を確かめてから、再読み込みしてください（新しい版に更新された場合も再読み込みで直ります）。",
   "a11y.skipToContent": "本文へ移動",
+  "indicators.chartLoading": "グラフを読み込んでいます…",
   "lazy.excelUnavailable":
     "Excel・CSV を読み取る機能を取得できませんでした。インターネットにつながってから、もう一度ファイルを選んでください。",
 

@@ -13,21 +13,15 @@ import {
   yearSeries,
 } from "@tsumugi/domain";
 import { useRef } from "react";
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Deferred, lazyNamed } from "../app/lazy";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { chartPng } from "./chart-image";
+import "./trend-chart.css";
 import type { IndicatorData, IndicatorInfo } from "./useIndicators";
+
+// Recharts loads with the first chart shown, not with every page that could show one.
+const TrendPlot = lazyNamed(() => import("./TrendPlot"), "TrendPlot");
 
 export interface PlanMarker {
   fiscalYear: number;
@@ -122,50 +116,17 @@ export function TrendChart(props: {
         data-points={JSON.stringify(points)}
         role="img"
         aria-label={t("indicators.trendLabel", { name: indicator.name, unit })}
+        style={{ minHeight: props.compact ? 90 : 300 }}
       >
-        <ResponsiveContainer width="100%" height={props.compact ? 90 : 300}>
-          <LineChart
-            data={rows}
-            margin={{ top: 10, right: props.compact ? 8 : 36, bottom: 5, left: props.compact ? 0 : 10 }}
-          >
-            {!props.compact && <CartesianGrid strokeDasharray="3 3" />}
-            <XAxis dataKey="year" hide={props.compact} tick={{ fontSize: 12 }} />
-            <YAxis hide={props.compact} tick={{ fontSize: 12 }} width={50} />
-            {!props.compact && <Tooltip />}
-            {!props.compact && <Legend />}
-            <Line
-              type="monotone"
-              dataKey="value"
-              name={t("indicators.valueWithUnit", { unit })}
-              stroke="#30638e"
-              strokeWidth={2}
-              connectNulls={false}
-              isAnimationActive={false}
-              dot={{ r: props.compact ? 2 : 4 }}
-            />
-            {hasTarget && !props.compact && (
-              <Line
-                type="stepAfter"
-                dataKey="target"
-                name={t("indicators.target")}
-                stroke="#b54708"
-                strokeDasharray="6 4"
-                isAnimationActive={false}
-                dot={{ r: 3, strokeDasharray: "" }}
-              />
-            )}
-            {!props.compact &&
-              (props.markers ?? []).map((m) => (
-                <ReferenceLine
-                  key={`${m.fiscalYear}-${m.label}`}
-                  x={fiscalYearLabel(m.fiscalYear)}
-                  stroke="#667085"
-                  strokeDasharray="2 2"
-                  label={{ value: `▼${m.label.slice(0, 12)}`, position: "insideTopLeft", fontSize: 11 }}
-                />
-              ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <Deferred label={t("indicators.chartLoading")} testId="chart-loading">
+          <TrendPlot
+            rows={rows}
+            unit={unit}
+            compact={props.compact}
+            hasTarget={hasTarget}
+            markers={props.markers}
+          />
+        </Deferred>
       </div>
       {!props.compact && (
         <>
