@@ -876,6 +876,7 @@ export const messages = {
   "indicators.showYear": "年度を指定して表示",
   "indicators.show": "表示",
   "indicators.pop.add": "追加",
+  "meetings.name": "会議名",
   "plan.periods.order": "終了年度は開始年度と同じか後にしてください。",
   "plans.noPrevious": "{label}の計画がないため、新しい計画として作成します。",
   "error.plan.noPreviousPlan":

@@ -568,15 +568,17 @@ function ImportView({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
           if (f) void read(f);
         }}
       />
-      <a href={`/api/workspaces/${wid}/indicators/export.csv`} data-testid="indicator-export">
-        {t("indicators.export")}
-      </a>{" "}
-      <a
-        href={`/api/workspaces/${wid}/indicators/definitions.csv`}
-        data-testid="indicator-export-definitions"
-      >
-        {t("indicators.exportDefinitions")}
-      </a>
+      <div className="row export-links">
+        <a href={`/api/workspaces/${wid}/indicators/export.csv`} data-testid="indicator-export">
+          {t("indicators.export")}
+        </a>
+        <a
+          href={`/api/workspaces/${wid}/indicators/definitions.csv`}
+          data-testid="indicator-export-definitions"
+        >
+          {t("indicators.exportDefinitions")}
+        </a>
+      </div>
       <ErrorBanner message={error} />
       {preview?.noHeader && <p className="field-error">{t("indicators.noHeader")}</p>}
       {preview && preview.issues.length > 0 && (

@@ -4,6 +4,7 @@ import { ApiError, patch } from "../api/client";
 import type { MeetingInfo } from "../api/types";
 import { t } from "../i18n/t";
 import { Field } from "../ui/Field";
+import { meetingWhenTyped } from "./meeting-format";
 
 export function MeetingDetailsForm({
   wid,
@@ -46,7 +47,7 @@ export function MeetingDetailsForm({
     <details className="card no-print">
       <summary data-testid="meeting-edit">{t("meeting.editDetails")}</summary>
       <form className="form-grid" onSubmit={submit}>
-        <Field label={t("meeting.agenda.title")} error={fields.title}>
+        <Field label={t("meetings.name")} error={fields.title}>
           <input value={form.title} onChange={set("title")} />
         </Field>
         <Field label={t("meetings.startsAt")} error={fields.startsAt}>
@@ -55,6 +56,9 @@ export function MeetingDetailsForm({
         <Field label={t("meetings.endsAt")} error={fields.endsAt}>
           <input type="datetime-local" value={form.endsAt} onChange={set("endsAt")} />
         </Field>
+        <p className="muted small" aria-live="polite">
+          {meetingWhenTyped(form.startsAt, form.endsAt)}
+        </p>
         <Field label={t("meetings.place")} error={fields.place}>
           <input value={form.place} onChange={set("place")} />
         </Field>

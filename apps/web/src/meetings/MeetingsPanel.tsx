@@ -15,7 +15,7 @@ import { t } from "../i18n/t";
 import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
-import { meetingWhen } from "./meeting-format";
+import { meetingWhen, meetingWhenTyped } from "./meeting-format";
 
 export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
   const [fy, setFy] = useState<number | null>(null);
@@ -62,7 +62,7 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
           <thead>
             <tr>
               <th>{t("meetings.when")}</th>
-              <th>{t("meeting.agenda.title")}</th>
+              <th>{t("meetings.name")}</th>
               <th>{t("meetings.kind")}</th>
               <th>{t("meetings.state")}</th>
             </tr>
@@ -188,6 +188,9 @@ function NewMeeting({ wid, data }: { wid: string; data: WorkspaceData }) {
         <Field label={t("meetings.endsAt")} error={fields.endsAt}>
           <input type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
         </Field>
+        <p className="muted small" data-testid="meeting-when-typed" aria-live="polite">
+          {meetingWhenTyped(startsAt, endsAt)}
+        </p>
         <Field label={t("meetings.place")} error={fields.place}>
           <input value={place} onChange={(e) => setPlace(e.target.value)} data-testid="meeting-place" />
         </Field>
