@@ -111,6 +111,14 @@ describe("axe-core on every main page: no critical or serious violation", () => 
           await page.locator("form").first().waitFor();
         },
       ],
+      [
+        "two-step verification set-up",
+        async () => {
+          await page.goto("/security");
+          await page.getByTestId("two-factor-setup").click();
+          await page.getByTestId("qr-code").waitFor();
+        },
+      ],
     ]);
     await context.close();
   });
