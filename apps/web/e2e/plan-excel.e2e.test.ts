@@ -71,8 +71,8 @@ describe("Excel export and import in the browser", () => {
     expect(schedule.getCell("B2").value).toBe("令和5年度");
     const meetings = schedule.getRow(4);
     expect(meetings.getCell(1).value).toBe("連携会議");
-    expect(meetings.getCell(3).value).toBe("5/25 第1回");
-    expect(meetings.getCell(11).value).toBe("1/25 第4回");
+    expect(meetings.getCell(3).value).toBe("5/25（木） 第1回");
+    expect(meetings.getCell(11).value).toBe("1/25（木） 第4回");
 
     const years = wb.getWorksheet("年次計画表") as ExcelJS.Worksheet;
     expect(years.getRow(2).values).toEqual([undefined, "事業項目", "令和5年度"]);

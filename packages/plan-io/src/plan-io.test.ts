@@ -132,7 +132,7 @@ describe("plan workbook", () => {
     expect(ws.getRow(3).getCell(2).value).toBe("4月");
     expect(ws.getRow(3).getCell(13).value).toBe("3月");
     expect(ws.getRow(4).getCell(1).value).toBe("連携会議");
-    expect(ws.getRow(4).getCell(3).value).toBe("5/25 第1回");
+    expect(ws.getRow(4).getCell(3).value).toBe("5/25（木） 第1回");
     expect(ws.getRow(4).getCell(11).value).toBe("第4回（日程調整中）");
   });
 

@@ -9,6 +9,7 @@ import {
   ITEMS,
   type ScheduleEvent,
   spreadsheetText,
+  weekdayOfIsoDate,
   type YearPlan,
 } from "@tsumugi/domain";
 import ExcelJS from "exceljs";
@@ -149,7 +150,7 @@ function yearsSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext): v
 
 function eventText(e: ScheduleEvent): string {
   return e.when.length === 10
-    ? `${Number(e.when.slice(5, 7))}/${Number(e.when.slice(8, 10))} ${e.label}`
+    ? `${Number(e.when.slice(5, 7))}/${Number(e.when.slice(8, 10))}（${weekdayOfIsoDate(e.when)}） ${e.label}`
     : e.label;
 }
 
