@@ -19,6 +19,7 @@ import { documentRoutes } from "./documents/document-routes.js";
 import { draftRoutes } from "./documents/draft-routes.js";
 import { publicPageRoutes } from "./documents/public-page.js";
 import { groupRoutes } from "./groups/group-routes.js";
+import { homeRoutes } from "./home/home-routes.js";
 import type { AppEnv } from "./http/env.js";
 import { ApiError } from "./http/errors.js";
 import { originCheck, requestContext, securityHeaders, sessionLoader } from "./http/middleware.js";
@@ -94,6 +95,7 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/workspaces/:wid/calendar-feed", calendarFeedRoutes());
   app.route("/api/workspaces/:wid/indicators", indicatorRoutes(indicatorEvents));
   app.route("/api/workspaces/:wid/regions", regionRoutes());
+  app.route("/api/workspaces/:wid/home", homeRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
   app.route("/p", publicPageRoutes(collab));

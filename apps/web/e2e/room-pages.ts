@@ -2,7 +2,15 @@
 import type { Page } from "playwright-core";
 import { eventually, waitForSyncState } from "./pages.js";
 
+/** Goes to the workspace's home (its tabs) unless the page already shows them. */
+async function toWorkspace(page: Page): Promise<void> {
+  if ((await page.getByTestId("workspace-name").count()) > 0) return;
+  await page.goto(`/w/${workspaceIdOf(page)}`);
+  await page.getByTestId("workspace-name").waitFor();
+}
+
 export async function openPlanView(page: Page, view: string, fy = 2023): Promise<void> {
+  await toWorkspace(page);
   await page.getByTestId("tab-plans").click();
   await page.getByTestId(`plan-link-${fy}`).click();
   await page.getByTestId("plan-page").waitFor();
@@ -11,6 +19,7 @@ export async function openPlanView(page: Page, view: string, fy = 2023): Promise
 }
 
 export async function openMeeting(page: Page, title: string, fy = 2023): Promise<void> {
+  await toWorkspace(page);
   await page.getByTestId("tab-meetings").click();
   await page.getByTestId("meetings-year").selectOption(String(fy));
   await page.getByTestId("meeting-link").filter({ hasText: title }).click();

@@ -6,4 +6,5 @@
  */
 export * from "./fields.js";
 export * from "./groups.js";
+export * from "./home.js";
 export * from "./members.js";

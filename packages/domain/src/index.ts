@@ -4,6 +4,7 @@ export * from "./dates.js";
 export * from "./documents.js";
 export * from "./drafts.js";
 export * from "./fiscal-year.js";
+export * from "./home.js";
 export * from "./indicators/index.js";
 export * from "./local-government-code.js";
 export * from "./meetings/index.js";

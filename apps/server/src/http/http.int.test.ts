@@ -147,6 +147,7 @@ describe("OpenAPI", () => {
       ["post", "/api/workspaces/{wid}/invites"],
       ["get", "/api/invites/{token}"],
       ["post", "/api/invites/{token}/accept"],
+      ["get", "/api/workspaces/{wid}/home"],
       ["get", "/api/workspaces/{wid}/documents"],
       ["post", "/api/workspaces/{wid}/documents"],
       ["get", "/api/workspaces/{wid}/documents/{did}"],

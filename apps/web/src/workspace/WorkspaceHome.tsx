@@ -12,12 +12,14 @@ import { MembersPanel } from "../members/MembersPanel";
 import { MentionsPanel } from "../plan/MentionsPanel";
 import { PlansPanel } from "../plan/PlansPanel";
 import { ErrorBanner } from "../ui/Field";
+import { HomePanel } from "./HomePanel";
 import { useWorkspace } from "./useWorkspace";
 
 // The charts (Recharts) load with the indicators tab, not with the home page.
 const IndicatorsPanel = lazyNamed(() => import("../indicators/IndicatorsPanel"), "IndicatorsPanel");
 
 const TABS = [
+  "home",
   "plans",
   "meetings",
   "indicators",
@@ -48,7 +50,7 @@ export function WorkspaceHome() {
       (tab !== "invites" || detail.can["invites.manage"]) && (tab !== "audit" || detail.can["audit.read"]),
   );
   const requested = requestedTab as Tab | null;
-  const tab: Tab = requested && visible.includes(requested) ? requested : "plans";
+  const tab: Tab = requested && visible.includes(requested) ? requested : "home";
   const tabLabel = (x: Tab) => t(`workspace.tab.${x}` as MessageKey & keyof typeof messages);
 
   return (
@@ -72,6 +74,9 @@ export function WorkspaceHome() {
           </Link>
         ))}
       </nav>
+      {tab === "home" && (
+        <HomePanel wid={wid} groupName={(id) => data.groups.find((g) => g.id === id)?.name ?? ""} />
+      )}
       {tab === "plans" && <PlansPanel wid={wid} canCreate={Boolean(detail.can["plans.create"])} />}
       {tab === "mentions" && <MentionsPanel wid={wid} />}
       {tab === "meetings" && <MeetingsPanel wid={wid} data={data} />}

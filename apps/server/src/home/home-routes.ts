@@ -1,0 +1,139 @@
+/**
+ * GET /api/workspaces/:wid/home — what the home page shows this person: the meetings ahead
+ * of them, minutes waiting for their step, the plan actions in their charge (overdue first),
+ * the secretariat's overdue actions across the plan, comments addressed to them, and the
+ * plan's recent changes.
+ */
+import { Home } from "@tsumugi/contract";
+import {
+  can,
+  canManageMeeting,
+  fiscalYearLabel,
+  isUpcomingFor,
+  meetingTodo,
+  myOpenActions,
+  overdueActions,
+  todayInJapan,
+} from "@tsumugi/domain";
+import { Hono } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { invalid } from "../http/errors.js";
+import { allowIn, describe } from "../http/operation.js";
+import { readHomeRows } from "./home-repository.js";
+
+const tag = "home";
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Items per list (the lists link to their full pages). */
+const LIST = 8;
+
+export function homeRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get(
+    "/",
+    describe({
+      summary:
+        "The caller's home page: meetings ahead, minutes waiting for their step, their open actions, the plan's overdue actions (secretariat), unread mentions, recent changes (?today=YYYY-MM-DD)",
+      tag,
+      response: Home,
+      errors: [400],
+    }),
+    allowIn("workspace.read"),
+    async (c) => {
+      const actor = c.var.actor;
+      const today = c.req.query("today") ?? todayInJapan();
+      if (!ISO_DATE.test(today)) throw invalid({ today: "format" });
+      const rows = await readHomeRows(c.var.app.db, c.var.workspaceId, actor, today, LIST);
+
+      const canFix = can(actor, "minutes.fix");
+      const meetings = rows.meetings.map((m) => {
+        const facts = {
+          state: m.state,
+          minutesState: m.minutesState,
+          invited: rows.invited.has(m.id),
+          canManage: canManageMeeting(actor, m.groupId),
+          canFix,
+        };
+        return {
+          record: m,
+          upcoming: isUpcomingFor({ ...facts, groupId: m.groupId }, actor.groupIds),
+          view: {
+            id: m.id,
+            title: m.title,
+            startsAt: m.startsAt,
+            endsAt: m.endsAt,
+            place: m.place,
+            onlineUrl: m.onlineUrl,
+            state: m.state,
+            minutesState: m.minutesState,
+            invited: facts.invited,
+            todo: meetingTodo(facts),
+          },
+        };
+      });
+      const upcoming = meetings
+        .filter((x) => x.upcoming)
+        .sort((a, b) => a.record.startsAt.localeCompare(b.record.startsAt))
+        .slice(0, LIST)
+        .map((x) => x.view);
+      // Minutes waiting for this person's step, newest meeting first (listMeetings' order).
+      const minutes = meetings
+        .filter((x) => x.record.state === "closed" && x.view.todo !== null)
+        .slice(0, LIST)
+        .map((x) => x.view);
+
+      const plan = rows.projection?.plan;
+      const overdue =
+        plan && actor.role === "secretariat"
+          ? overdueActions(plan.actions, today).map((a) => ({
+              id: a.id,
+              title: a.title,
+              status: a.status,
+              progress: a.progress,
+              ownerGroupId: a.ownerGroupId,
+              periodEnd: a.period.end,
+            }))
+          : [];
+      const answer: Home = {
+        today,
+        role: actor.role ?? "observer",
+        plan: rows.plan
+          ? {
+              fiscalYear: rows.plan.fiscalYear ?? 0,
+              fiscalYearLabel: fiscalYearLabel(rows.plan.fiscalYear ?? 0),
+              title: rows.plan.title,
+              projected: rows.projection !== null,
+            }
+          : null,
+        meetings: upcoming,
+        minutes,
+        myActions: plan ? myOpenActions(plan.actions, actor, today) : [],
+        overdueActions: overdue.slice(0, LIST),
+        overdueCount: overdue.length,
+        mentions: rows.mentions.slice(0, LIST).map((x) => ({
+          commentId: x.comment_id,
+          body: x.body,
+          createdAt: x.created_at,
+          table: x.tbl,
+          rowId: x.row_id,
+          rowTitle: x.row_title ?? "",
+          authorName: x.author_name,
+          fiscalYear: x.fiscal_year,
+        })),
+        unreadMentions: rows.mentions.length,
+        changes: rows.changes.map((ch) => ({
+          at: ch.at,
+          table: ch.tbl,
+          rowId: ch.row_id,
+          rowTitle: ch.row_title,
+          change: ch.change,
+          fields: JSON.parse(ch.fields) as string[],
+          userNames: (JSON.parse(ch.user_ids) as string[]).map((id) => rows.userNames.get(id) ?? ""),
+        })),
+      };
+      return c.json(answer);
+    },
+  );
+
+  return r;
+}

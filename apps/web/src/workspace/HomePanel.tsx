@@ -1,0 +1,220 @@
+/**
+ * The home page: what this person does next. The meetings ahead of them, minutes waiting
+ * for their step, the plan actions in their charge (overdue first), for the secretariat the
+ * whole plan's overdue actions, comments addressed to them and the plan's recent changes.
+ */
+import type { Home, HomeAction, HomeMeeting } from "@tsumugi/contract";
+import { useCallback, useEffect, useState } from "react";
+import { Link } from "react-router";
+import { ApiError } from "../api/client";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
+import { formatMonthOrDate, formatTimeRange, formatWarekiDateTime } from "../ui/dates";
+import { ErrorBanner } from "../ui/Field";
+import "./home.css";
+
+type Todo = HomeMeeting["todo"];
+
+const TODO_TAB: Record<Exclude<Todo, null>, string> = {
+  publish: "agenda",
+  circulate: "minutes",
+  review: "review",
+  fix: "review",
+};
+
+export function HomePanel({ wid, groupName }: { wid: string; groupName(id: string | null): string }) {
+  const [data, setData] = useState<Home | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setData(await getRemembered<Home>(`/api/workspaces/${wid}/home`));
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }, [wid]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useReloadWhenServerBack(load);
+  if (error) return <ErrorBanner message={error} />;
+  if (!data) return <p className="muted">{t("common.loading")}</p>;
+
+  const planLink = (fy: number, view: string) => `/w/${wid}/plans/${fy}?view=${view}`;
+  const meetingLink = (m: HomeMeeting, tab?: string) =>
+    `/w/${wid}/meetings/${m.id}${tab ? `?tab=${tab}` : ""}`;
+  const fy = data.plan?.fiscalYear;
+
+  const actionList = (list: HomeAction[], testId: string) => (
+    <ul className="plain home-list" data-testid={testId}>
+      {list.map((a) => (
+        <li key={a.id} data-testid="home-action" className={a.overdue ? "overdue" : ""}>
+          <div className="home-line">
+            {fy !== undefined ? <Link to={planLink(fy, "actions")}>{a.title}</Link> : a.title}
+            {a.overdue && <span className="badge warn">{t("home.overdue")}</span>}
+          </div>
+          <div className="muted small">
+            {[
+              t(`actionStatus.${a.status}` as MessageKey),
+              `${a.progress}%`,
+              a.periodEnd ? t("home.until", { end: formatMonthOrDate(a.periodEnd) }) : "",
+              a.mine ? t("home.mine") : groupName(a.ownerGroupId),
+            ]
+              .filter(Boolean)
+              .join("　")}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <div className="home" data-testid="home">
+      <p className="home-intro">{t(`home.intro.${data.role}` as MessageKey)}</p>
+      <div className="home-grid">
+        <section className="card" aria-labelledby="home-meetings">
+          <h2 id="home-meetings">{t("home.meetings")}</h2>
+          {data.meetings.length === 0 ? (
+            <p className="muted">{t("home.noMeetings")}</p>
+          ) : (
+            <ul className="plain home-list" data-testid="home-meetings">
+              {data.meetings.map((m) => (
+                <li key={m.id} data-testid="home-meeting">
+                  <div className="home-line">
+                    <Link to={meetingLink(m)}>{m.title}</Link>
+                    <span className="badge">{t(`meetingState.${m.state}` as MessageKey)}</span>
+                  </div>
+                  <div className="muted small">
+                    {formatTimeRange(m.startsAt, m.endsAt)}
+                    {m.place && `　${m.place}`}
+                  </div>
+                  {m.todo && (
+                    <Link className="home-todo" to={meetingLink(m, TODO_TAB[m.todo])} data-testid="home-todo">
+                      {t(`home.todo.${m.todo}` as MessageKey)}
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        {data.minutes.length > 0 && (
+          <section className="card" aria-labelledby="home-minutes">
+            <h2 id="home-minutes">{t("home.minutes")}</h2>
+            <ul className="plain home-list" data-testid="home-minutes">
+              {data.minutes.map((m) => (
+                <li key={m.id} data-testid="home-minutes-item">
+                  <div className="home-line">
+                    <Link to={meetingLink(m)}>{m.title}</Link>
+                    <span className="badge">{t(`minutesState.${m.minutesState}` as MessageKey)}</span>
+                  </div>
+                  <div className="muted small">{formatTimeRange(m.startsAt, m.endsAt)}</div>
+                  {m.todo && (
+                    <Link className="home-todo" to={meetingLink(m, TODO_TAB[m.todo])} data-testid="home-todo">
+                      {t(`home.todo.${m.todo}` as MessageKey)}
+                    </Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {data.role !== "observer" && (
+          <section className="card" aria-labelledby="home-actions">
+            <h2 id="home-actions">
+              {t("home.myActions")}
+              {data.plan && <span className="muted small">　{data.plan.fiscalYearLabel}</span>}
+            </h2>
+            {data.myActions.length === 0 ? (
+              <p className="muted">{t(data.plan ? "home.noActions" : "home.noPlan")}</p>
+            ) : (
+              actionList(data.myActions, "home-my-actions")
+            )}
+          </section>
+        )}
+
+        {data.role === "secretariat" && (
+          <section className="card" aria-labelledby="home-overdue">
+            <h2 id="home-overdue">
+              {t("home.overdueAll")}
+              <span className="muted small" data-testid="home-overdue-count">
+                {t("home.count", { count: data.overdueCount })}
+              </span>
+            </h2>
+            {data.overdueActions.length === 0 ? (
+              <p className="muted">{t("dashboard.none")}</p>
+            ) : (
+              actionList(
+                data.overdueActions.map((a) => ({ ...a, overdue: true })),
+                "home-overdue-actions",
+              )
+            )}
+            {fy !== undefined && data.overdueCount > data.overdueActions.length && (
+              <Link to={planLink(fy, "dashboard")}>{t("home.allOverdue")}</Link>
+            )}
+          </section>
+        )}
+
+        <section className="card" aria-labelledby="home-mentions">
+          <h2 id="home-mentions">
+            {t("home.mentions")}
+            {data.unreadMentions > 0 && (
+              <span className="badge warn" data-testid="home-unread">
+                {t("home.unread", { count: data.unreadMentions })}
+              </span>
+            )}
+          </h2>
+          {data.mentions.length === 0 ? (
+            <p className="muted">{t("home.noMentions")}</p>
+          ) : (
+            <>
+              <ul className="plain home-list" data-testid="home-mentions">
+                {data.mentions.map((m) => (
+                  <li key={m.commentId} data-testid="home-mention">
+                    <div className="home-line">
+                      <Link to={planLink(m.fiscalYear, m.table === "problems" ? "problems" : "actions")}>
+                        {m.rowTitle}
+                      </Link>
+                    </div>
+                    <div className="home-quote">{m.body}</div>
+                    <div className="muted small">
+                      {m.authorName}　{formatWarekiDateTime(m.createdAt)}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              <Link to="?tab=mentions">{t("home.allMentions")}</Link>
+            </>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="home-changes">
+          <h2 id="home-changes">{t("dashboard.recentChanges")}</h2>
+          {data.changes.length === 0 ? (
+            <p className="muted">{t("dashboard.none")}</p>
+          ) : (
+            <ul className="plain home-list" data-testid="home-changes">
+              {data.changes.map((c, i) => (
+                <li key={`${c.at}-${i}`} data-testid="home-change">
+                  <div>
+                    {t("dashboard.changeEntry", {
+                      by: c.userNames.filter(Boolean).join("、") || t("home.someone"),
+                      table: t(`dashboard.table.${c.table}` as MessageKey),
+                      title: c.rowTitle,
+                      change: t(`dashboard.change.${c.change}` as MessageKey),
+                    })}
+                  </div>
+                  <div className="muted small">{formatWarekiDateTime(c.at)}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+          {fy !== undefined && <Link to={planLink(fy, "dashboard")}>{t("home.toDashboard")}</Link>}
+        </section>
+      </div>
+    </div>
+  );
+}
