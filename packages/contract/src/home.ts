@@ -19,12 +19,9 @@ export const HomeMeeting = z
     state: z.enum(ids(MEETING_STATES)),
     minutesState: z.enum(ids(MINUTES_STATES)),
     invited: z.boolean(),
-    todo: z
-      .enum(MEETING_TODOS)
-      .nullable()
-      .meta({
-        description: "The caller's next step: publish the notice, circulate, review or fix the minutes",
-      }),
+    todo: z.enum(MEETING_TODOS).nullable().meta({
+      description: "The caller's next step: publish the notice, circulate, review or fix the minutes",
+    }),
   })
   .meta({ id: "HomeMeeting" });
 export type HomeMeeting = z.infer<typeof HomeMeeting>;
