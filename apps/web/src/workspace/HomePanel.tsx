@@ -197,8 +197,8 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
             <p className="muted">{t("dashboard.none")}</p>
           ) : (
             <ul className="plain home-list" data-testid="home-changes">
-              {data.changes.map((c, i) => (
-                <li key={`${c.at}-${i}`} data-testid="home-change">
+              {data.changes.map((c) => (
+                <li key={`${c.at}-${c.table}-${c.rowId}-${c.change}`} data-testid="home-change">
                   <div>
                     {t("dashboard.changeEntry", {
                       by: c.userNames.filter(Boolean).join("、") || t("home.someone"),
