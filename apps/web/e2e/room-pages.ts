@@ -1,6 +1,6 @@
 /** Steps through plans and meetings shared by the meeting-room browser tests. */
 import type { Page } from "playwright-core";
-import { eventually, waitForSyncState } from "./pages.js";
+import { demoLogin, eventually, waitForSyncState } from "./pages.js";
 
 /** Goes to the workspace's home (its tabs) unless the page already shows them. */
 async function toWorkspace(page: Page): Promise<void> {
@@ -43,4 +43,69 @@ export async function waitForValue(page: Page, testId: string, value: string, wh
 /** The workspace id in the page's URL (/w/<id>/…). */
 export function workspaceIdOf(page: Page): string {
   return new URL(page.url()).pathname.split("/")[2];
+}
+
+/** What a phone layout check found: labels broken into a narrow column, and page overflow. */
+export interface NarrowProblems {
+  /** Texts of 2+ characters laid out over several lines in a column under 3.5em wide. */
+  columns: string[];
+  /** How much wider than the window the page is (0: no sideways scrolling). */
+  overflow: number;
+}
+
+/**
+ * Finds labels squeezed to a character or two per line (a tab, a button, a table header
+ * crushed by its neighbours) and sideways overflow of the page. Text inside an element that
+ * scrolls sideways on purpose (a wide table in its own scroll box) counts only if it too is
+ * squeezed.
+ */
+export function narrowProblems(page: Page): Promise<NarrowProblems> {
+  return page.evaluate(() => {
+    const columns: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? "").trim();
+      if ([...text].length < 2) continue;
+      const el = node.parentElement;
+      if (!el) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || el.closest("[hidden], .print-only, .sr-only")) continue;
+      // Visually hidden labels (for screen readers) are 1px boxes on purpose.
+      const box = el.getBoundingClientRect();
+      if (box.width <= 2 || box.height <= 2) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      if (rects.length < 2) continue;
+      const em = Number.parseFloat(style.fontSize) || 16;
+      // Lines of the same node that start at the same x: a column, not a wrapped sentence.
+      const widest = Math.max(...rects.map((r) => r.width));
+      if (widest < 3.5 * em) columns.push(text.slice(0, 40));
+    }
+    const overflow = Math.max(0, document.documentElement.scrollWidth - window.innerWidth);
+    return { columns, overflow };
+  });
+}
+
+/** A person logged in on a phone (390×844, touch). */
+export async function loggedInPhone(
+  browser: import("playwright-core").Browser,
+  server: import("./harness.js").E2EServer,
+  label: string,
+): Promise<{ context: import("playwright-core").BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: "ja-JP",
+    baseURL: server.url,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  await page.goto("/login");
+  const login = demoLogin(server, label);
+  await page.getByTestId("login-email").fill(login.email);
+  await page.getByTestId("login-password").fill(login.password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("workspace-name").waitFor();
+  return { context, page };
 }

@@ -5,6 +5,7 @@ import { App } from "./app/App";
 import { Deferred } from "./app/lazy";
 import "./app/styles.css";
 import "./app/accessibility.css";
+import "./app/phone.css";
 import { registerServiceWorker } from "./offline/register-service-worker";
 
 const root = document.getElementById("root");

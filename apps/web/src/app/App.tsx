@@ -162,22 +162,24 @@ function Shell({ children }: { children: ReactNode }) {
         </Link>
         <span className="muted">{currentFiscalYearLabel()}</span>
         <span className="spacer" />
-        <span data-testid="current-user">{me?.user.name}</span>
-        <Link to="/password">{t("nav.password")}</Link>
-        <Link to="/security" data-testid="nav-two-factor">
-          {t("nav.twoFactor")}
-        </Link>
-        <button
-          type="button"
-          className="link"
-          data-testid="logout"
-          onClick={async () => {
-            await logout();
-            navigate("/login", { replace: true });
-          }}
-        >
-          {t("nav.logout")}
-        </button>
+        <span className="topbar-user">
+          <span data-testid="current-user">{me?.user.name}</span>
+          <Link to="/password">{t("nav.password")}</Link>
+          <Link to="/security" data-testid="nav-two-factor">
+            {t("nav.twoFactor")}
+          </Link>
+          <button
+            type="button"
+            className="link"
+            data-testid="logout"
+            onClick={async () => {
+              await logout();
+              navigate("/login", { replace: true });
+            }}
+          >
+            {t("nav.logout")}
+          </button>
+        </span>
       </header>
       {usingOfflineCopies && (
         <p className="notice offline-copies" role="status" data-testid="offline-copies">

@@ -49,7 +49,7 @@ export function AttendanceView() {
               people.map((m, i) => (
                 <tr key={m.userId} data-testid="attendance-row">
                   {i === 0 && <th rowSpan={people.length}>{org}</th>}
-                  <td>{m.name}</td>
+                  <td className="nowrap">{m.name}</td>
                   <td>
                     <select
                       value={attendance.get(m.userId)}

@@ -58,7 +58,7 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
       </div>
       {meetings?.length === 0 && <p className="muted">{t("meetings.empty")}</p>}
       {meetings && meetings.length > 0 && (
-        <table className="grid-table">
+        <table className="grid-table meetings-table">
           <thead>
             <tr>
               <th>{t("meetings.when")}</th>

@@ -107,7 +107,7 @@ export function VersionsPanel({
         </div>
       )}
       {versions?.length === 0 && <p className="muted">{t("versions.empty")}</p>}
-      <table className="grid-table">
+      <table className="grid-table versions-table">
         <tbody>
           {versions?.map((v) => (
             <tr key={v.id} data-testid="version-row">
@@ -120,10 +120,10 @@ export function VersionsPanel({
                   data-testid="version-pick"
                 />
               </td>
-              <td>{formatWarekiDateTime(v.createdAt)}</td>
+              <td className="nowrap">{formatWarekiDateTime(v.createdAt)}</td>
               <td>{v.label || t(`versions.reason.${v.reason}` as MessageKey)}</td>
               <td className="muted">{t(`versions.reason.${v.reason}` as MessageKey)}</td>
-              <td>{v.createdByName}</td>
+              <td className="nowrap">{v.createdByName}</td>
               <td>
                 {editable && (
                   <button
