@@ -6,7 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
-import { loggedInPage } from "./pages.js";
+import { demoLogin, loggedInPage } from "./pages.js";
 
 let server: E2EServer;
 let browser: Browser;
@@ -56,6 +56,52 @@ describe("invitations in the app", () => {
     await again.goto(url);
     await again.getByText("この招待リンクは既に使用されています。").waitFor();
     await invitee.close();
+    await secretariat.context.close();
+  });
+
+  it("lets someone with an account elsewhere join with it; a wrong password says only what a login says", async () => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const { page } = secretariat;
+    await page.getByTestId("tab-invites").click();
+    await page.getByTestId("invite-role").selectOption("member");
+    await page.getByTestId("invite-create").click();
+    const url = await page.getByTestId("invite-url").inputValue();
+
+    const takamatsu = demoLogin(server, "高松市 事務局");
+    const context = await browser.newContext({ locale: "ja-JP" });
+    const join = await context.newPage();
+    await join.goto(url);
+    await join.getByText("流山市 への招待").waitFor();
+    const shots = process.env.SCREENSHOT_DIR;
+    for (const [w, h] of shots
+      ? [
+          [1366, 768],
+          [390, 844],
+        ]
+      : []) {
+      await join.setViewportSize({ width: w, height: h });
+      await join.screenshot({ path: `${shots}/invite-new-${w}.png`, fullPage: true });
+    }
+    await join.getByTestId("accept-mode-existing").check();
+    // Only what joining with an account needs.
+    expect(await join.getByLabel("氏名").count()).toBe(0);
+    for (const [w, h] of shots
+      ? [
+          [1366, 768],
+          [390, 844],
+        ]
+      : []) {
+      await join.setViewportSize({ width: w, height: h });
+      await join.screenshot({ path: `${shots}/invite-existing-${w}.png`, fullPage: true });
+    }
+    await join.getByLabel("メールアドレス").fill(takamatsu.email);
+    await join.getByLabel("パスワード", { exact: true }).fill("not the password at all");
+    await join.getByRole("button", { name: "参加する" }).click();
+    await join.getByText("メールアドレスまたはパスワードが正しくありません。").waitFor();
+    await join.getByLabel("パスワード", { exact: true }).fill(takamatsu.password);
+    await join.getByRole("button", { name: "参加する" }).click();
+    await join.getByTestId("workspace-name").waitFor();
+    await context.close();
     await secretariat.context.close();
   });
 });
