@@ -4,8 +4,7 @@ import { isId } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
-import { memberNotFound } from "../members/member-commands.js";
-import { findMembership } from "../members/member-repository.js";
+import { loadMember } from "../members/member-routes.js";
 import {
   createGroup,
   deleteGroup,
@@ -25,16 +24,6 @@ const loadGroup = load(
     return isId(gid) ? findGroup(c.var.app.kysely, c.var.workspaceId, gid) : undefined;
   },
   groupNotFound,
-);
-
-/** The member of the workspace named by :uid. */
-const loadMember = load(
-  "member",
-  async (c) => {
-    const uid = c.req.param("uid");
-    return isId(uid) ? findMembership(c.var.app.kysely, c.var.workspaceId, uid) : undefined;
-  },
-  memberNotFound,
 );
 
 export function groupRoutes(): Hono<AppEnv> {
@@ -84,29 +73,23 @@ export function groupRoutes(): Hono<AppEnv> {
     },
   );
 
-  r.put(
-    "/:gid/members/:uid",
-    describe({ summary: "Add a member to a group", tag, ok: 204 }),
-    loadGroup,
-    loadMember,
-    allow("addMember", "group", groupResource),
-    async (c) => {
-      await setGroupMembership(c.var.app, callerOf(c), c.var.group, c.var.member.userId, true);
-      return c.body(null, 204);
-    },
-  );
-
-  r.delete(
-    "/:gid/members/:uid",
-    describe({ summary: "Remove a member from a group", tag, ok: 204 }),
-    loadGroup,
-    loadMember,
-    allow("removeMember", "group", groupResource),
-    async (c) => {
-      await setGroupMembership(c.var.app, callerOf(c), c.var.group, c.var.member.userId, false);
-      return c.body(null, 204);
-    },
-  );
+  for (const member of [true, false]) {
+    r[member ? "put" : "delete"](
+      "/:gid/members/:uid",
+      describe({
+        summary: member ? "Add a member to a group" : "Remove a member from a group",
+        tag,
+        ok: 204,
+      }),
+      loadGroup,
+      loadMember,
+      allow(member ? "addMember" : "removeMember", "group", groupResource),
+      async (c) => {
+        await setGroupMembership(c.var.app, callerOf(c), c.var.group, c.var.member.userId, member);
+        return c.body(null, 204);
+      },
+    );
+  }
 
   return r;
 }

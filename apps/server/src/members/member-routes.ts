@@ -10,7 +10,8 @@ import { findMembership, listMembers } from "./member-repository.js";
 
 const tag = "members";
 
-const loadMember = load(
+/** The member of the workspace named by :uid (also used by the groups' membership routes). */
+export const loadMember = load(
   "member",
   async (c) => {
     const uid = c.req.param("uid");
