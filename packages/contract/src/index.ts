@@ -8,3 +8,4 @@ export * from "./fields.js";
 export * from "./groups.js";
 export * from "./home.js";
 export * from "./members.js";
+export * from "./workspaces.js";

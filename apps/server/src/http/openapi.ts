@@ -194,23 +194,6 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
-    path: "/api/workspaces/{wid}",
-    summary: "Workspace, own role and permissions",
-    tag: "workspaces",
-    ok: 200,
-    errors: [401, 404],
-  },
-  {
-    method: "patch",
-    path: "/api/workspaces/{wid}",
-    summary: "Rename; set prefecture and local government code (check digit validated)",
-    tag: "workspaces",
-    body: { name: "string", prefecture: "string", lgCode: "string" },
-    ok: 200,
-    errors: [400, 403, 409],
-  },
-  {
-    method: "get",
     path: "/api/workspaces/{wid}/invites",
     summary: "Invitations and their status",
     tag: "invites",

@@ -8,7 +8,7 @@ import type { AppEnv } from "../http/env.js";
 import { ApiError, authRequired, forbidden } from "../http/errors.js";
 import { loadActor } from "./actor.js";
 
-const workspaceNotFound = () => new ApiError(404, "workspace.notFound", "自治体が見つかりません。");
+export const workspaceNotFound = () => new ApiError(404, "workspace.notFound", "自治体が見つかりません。");
 
 export const workspaceGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = c.get("user");

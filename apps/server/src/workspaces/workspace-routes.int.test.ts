@@ -1,27 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  createUser,
-  createWorkspace,
-  startTestServer,
-  TEST_PASSWORD,
-  type TestServer,
-} from "../testing/fixtures.js";
+import { describe, expect } from "vitest";
+import { createUser, createWorkspace, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-
-let server: TestServer;
-let w: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  w = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
+import { workspaceTest as it } from "../testing/workspace-world.js";
 
 describe("workspace", () => {
-  it("shows members their role and what the policy lets them do", async () => {
+  it("shows members their role and what the policy lets them do", async ({ world: w }) => {
     const res = await w.member.browser.get<{
       role: string;
       can: Record<string, boolean>;
@@ -37,7 +20,10 @@ describe("workspace", () => {
     });
   });
 
-  it("answers 404 to people outside the workspace and 401 without a session", async () => {
+  it("answers 404 to people outside the workspace and 401 without a session", async ({
+    server,
+    world: w,
+  }) => {
     const other = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
     const stranger = await createUser(server.ctx.db, { workspaceId: other });
     const browser = new TestBrowser(server.origin);
@@ -49,7 +35,9 @@ describe("workspace", () => {
     expect((await browser.get(`${w.base}/documents`)).status).toBe(404);
   });
 
-  it("lets only the secretariat change the LG code, validated with its check digit and prefecture", async () => {
+  it("lets only the secretariat change the LG code, validated with its check digit and prefecture", async ({
+    world: w,
+  }) => {
     expect((await w.member.browser.patch(w.base, { name: "流山市（改）" })).status).toBe(403);
     const badDigit = await w.admin.browser.patch(w.base, { lgCode: "122204" });
     expect(badDigit.status).toBe(400);
@@ -67,7 +55,7 @@ describe("workspace", () => {
 });
 
 describe("audit log", () => {
-  it("is readable by the secretariat only, newest first, and refuses edits", async () => {
+  it("is readable by the secretariat only, newest first, and refuses edits", async ({ server, world: w }) => {
     await w.admin.browser.patch(`${w.base}/members/${w.outsider.id}`, { role: "coordinator" });
     expect((await w.member.browser.get(`${w.base}/audit`)).status).toBe(403);
     const res = await w.admin.browser.get<{ entries: { id: number; event: string; actorUserId: string }[] }>(

@@ -3,7 +3,7 @@
  * feature's types come from the contract (its schemas); they are re-exported here only for
  * the pages that still import them from this file.
  */
-import type { DocumentKind, Role, WorkspaceAction } from "@tsumugi/domain";
+import type { DocumentKind, Role } from "@tsumugi/domain";
 
 export interface User {
   id: string;
@@ -34,13 +34,6 @@ export interface SecondStep {
   secondStep: "code" | "enrol";
 }
 
-export interface WorkspaceDetail {
-  workspace: { id: string; name: string; prefecture: string; lgCode: string };
-  role: Role;
-  groupIds: string[];
-  can: Record<WorkspaceAction, boolean>;
-}
-
 export interface DocumentInfo {
   id: string;
   title: string;
@@ -55,7 +48,7 @@ export interface DocumentInfo {
   updatedAt: number;
 }
 
-export type { Group, Member } from "@tsumugi/contract";
+export type { Group, Member, WorkspaceDetail } from "@tsumugi/contract";
 
 export interface Invite {
   id: string;

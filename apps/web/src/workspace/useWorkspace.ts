@@ -7,6 +7,7 @@ import type { DocumentInfo, WorkspaceDetail } from "../api/types";
 import { groupsApi } from "../groups/groups-api";
 import { membersApi } from "../members/members-api";
 import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
+import { workspaceApi } from "./workspace-api";
 
 export interface WorkspaceData {
   detail: WorkspaceDetail;
@@ -23,7 +24,7 @@ export function useWorkspace(wid: string) {
     try {
       const base = `/api/workspaces/${wid}`;
       const [detail, documents, members, groups] = await Promise.all([
-        getRemembered<WorkspaceDetail>(base),
+        workspaceApi(wid).get(),
         getRemembered<{ documents: DocumentInfo[] }>(`${base}/documents`),
         membersApi(wid).list(),
         groupsApi(wid).list(),

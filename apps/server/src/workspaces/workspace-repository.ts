@@ -1,0 +1,27 @@
+/** All SQL on `workspaces`. Other features read a workspace through these functions. */
+import type { QueryBuilder } from "../storage/query-builder.js";
+
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  prefecture: string;
+  lgCode: string;
+}
+
+export async function findWorkspace(q: QueryBuilder, id: string): Promise<WorkspaceRecord | undefined> {
+  const row = await q
+    .selectFrom("workspaces")
+    .select(["id", "name", "prefecture", "lg_code"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && { id: row.id, name: row.name, prefecture: row.prefecture, lgCode: row.lg_code };
+}
+
+/** Throws a unique violation (isUniqueViolation) when another workspace has the code. */
+export async function updateWorkspace(q: QueryBuilder, workspace: WorkspaceRecord): Promise<void> {
+  await q
+    .updateTable("workspaces")
+    .set({ name: workspace.name, prefecture: workspace.prefecture, lg_code: workspace.lgCode })
+    .where("id", "=", workspace.id)
+    .execute();
+}
