@@ -74,7 +74,7 @@ describe("axe-core on every main page: no critical or serious violation", () => 
     await context.close();
   });
 
-  it("home and each of its tabs (plans, meetings, indicators, documents, comments, members, groups, invitations, records)", async () => {
+  it("home and each of its tabs (plans, meetings, indicators, documents, comments, members, groups, invitations, records), password and two-step settings", async () => {
     const { context, page } = await loggedInPage(browser, server, "事務局");
     const tabs = [
       "plans",
@@ -120,6 +120,22 @@ describe("axe-core on every main page: no critical or serious violation", () => 
         },
       ],
     ]);
+    await context.close();
+  });
+
+  it("invitation page, as the person invited sees it", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await showTab(page, "invites");
+    await page.getByTestId("invite-role").selectOption("member");
+    await page.getByTestId("invite-create").click();
+    const url = await page.getByTestId("invite-url").inputValue();
+    const invitee = await browser.newContext({ locale: "ja-JP" });
+    const join = await invitee.newPage();
+    await join.goto(url);
+    await join.getByText("流山市 への招待").waitFor();
+    await join.waitForLoadState("networkidle");
+    expect(await seriousViolations(join)).toEqual([]);
+    await invitee.close();
     await context.close();
   });
 
