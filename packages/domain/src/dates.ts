@@ -67,6 +67,18 @@ export function todayInJapan(now: number = Date.now()): string {
   return japanDateTime(now).date;
 }
 
+/**
+ * The instant (ms) a day begins in Japan, for an ISO date `2026-03-31`; null when it is not a
+ * calendar date. Japan keeps UTC+9 all year (no daylight saving time).
+ */
+export function japanMidnight(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const utcMidnight = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(utcMidnight).toISOString().slice(0, 10) !== iso) return null;
+  return Date.parse(`${iso}T00:00:00+09:00`);
+}
+
 /** The 年度 it is now in Japan: 2025 until 31 March 2026 23:59 Japan time. */
 export function currentFiscalYear(now: number = Date.now()): number {
   return fiscalYearOfIsoDate(todayInJapan(now));

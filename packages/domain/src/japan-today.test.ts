@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { currentFiscalYear, todayInJapan } from "./dates.js";
+import { currentFiscalYear, japanMidnight, todayInJapan } from "./dates.js";
 
 const run = promisify(execFile);
 const datesModule = fileURLToPath(new URL("./dates.ts", import.meta.url));
@@ -50,6 +50,16 @@ describe("todayInJapan and currentFiscalYear", () => {
     // The child really runs in that zone (Tokyo is 9 hours ahead of UTC).
     expect(offset).toBe({ "Asia/Tokyo": -540, UTC: 0 }[tz] ?? 420);
     expect(answers).toEqual(expected);
+  });
+});
+
+describe("japanMidnight", () => {
+  it("is the instant a Japanese day begins", () => {
+    expect(japanMidnight("2026-04-01")).toBe(Date.parse("2026-03-31T15:00:00Z"));
+    expect(todayInJapan(japanMidnight("2026-04-01") as number)).toBe("2026-04-01");
+    expect(todayInJapan((japanMidnight("2026-04-01") as number) - 1)).toBe("2026-03-31");
+    expect(japanMidnight("2026-02-30")).toBeNull();
+    expect(japanMidnight("2026-4-1")).toBeNull();
   });
 });
 

@@ -6,13 +6,15 @@ import {
   can,
   canChangeRole,
   canCreateDocument,
+  canDecideRegionRequest,
   canDisableUser,
   canManageMeeting,
   canResolveDocumentComment,
-  canSeeRegionPlans,
   type DocumentAccess,
   documentAccess,
   isActiveMember,
+  type RegionMembership,
+  regionView,
   WORKSPACE_ACTIONS,
   type WorkspaceAction,
 } from "./policy.js";
@@ -165,11 +167,89 @@ describe("membership, comments and region plans", () => {
     expect(canResolveDocumentComment(actor("member", { disabled: true }), own)).toBe(false);
   });
 
-  it("shows region plans only to the prefecture looking at its prefecture group", () => {
-    expect(canSeeRegionPlans(actor("observer"), "prefecture")).toBe(true);
-    expect(canSeeRegionPlans(actor("observer"), "custom")).toBe(false);
-    expect(canSeeRegionPlans(actor("secretariat"), "prefecture")).toBe(false);
-    expect(canSeeRegionPlans(actor("observer", { disabled: true }), "prefecture")).toBe(false);
+  describe("region groups", () => {
+    const view = (
+      kind: "wide" | "prefecture",
+      viewerRole: Role | null,
+      membership: RegionMembership | null,
+      there: Role | null = null,
+    ) =>
+      regionView({
+        kind,
+        viewer: actor(viewerRole),
+        viewerMembership: membership,
+        viewerThere: there === null ? null : actor(there),
+      });
+
+    it("shows nothing to a municipality that only asked to join, or is not in the group", () => {
+      for (const kind of ["wide", "prefecture"] as const) {
+        for (const role of ROLES) {
+          for (const membership of ["pending", null] as const) {
+            expect(view(kind, role, membership, "secretariat")).toEqual({
+              indicators: false,
+              planProgress: false,
+            });
+          }
+        }
+      }
+    });
+
+    it("shows every member's indicators, and plan progress only where the viewer reads plans anyway", () => {
+      for (const kind of ["wide", "prefecture"] as const) {
+        for (const membership of ["owner", "member"] as const) {
+          // Another municipality, where the viewer has no account: no plans, whatever the role.
+          for (const role of ROLES) {
+            const seen = view(kind, role, membership);
+            expect(seen.indicators).toBe(true);
+            if (!(kind === "prefecture" && membership === "owner")) expect(seen.planProgress).toBe(false);
+          }
+          // Their own municipality, or one where they are a member too.
+          for (const there of ROLES) expect(view(kind, "member", membership, there).planProgress).toBe(true);
+        }
+      }
+    });
+
+    it("lets a municipality's own observer see its neighbours' plans nowhere (the reported leak)", () => {
+      expect(view("prefecture", "observer", "member")).toEqual({ indicators: true, planProgress: false });
+      expect(view("wide", "observer", "member")).toEqual({ indicators: true, planProgress: false });
+    });
+
+    it("shows the owner of a prefecture group, its secretariat and observers, the members' progress", () => {
+      expect(view("prefecture", "secretariat", "owner").planProgress).toBe(true);
+      expect(view("prefecture", "observer", "owner").planProgress).toBe(true);
+      expect(view("prefecture", "member", "owner").planProgress).toBe(false);
+      expect(view("prefecture", "coordinator", "owner").planProgress).toBe(false);
+      expect(view("wide", "secretariat", "owner").planProgress).toBe(false);
+    });
+
+    it("shows nothing to a disabled account or a non-member of the viewing workspace", () => {
+      expect(
+        regionView({
+          kind: "prefecture",
+          viewer: actor("observer", { disabled: true }),
+          viewerMembership: "owner",
+          viewerThere: actor("observer"),
+        }),
+      ).toEqual({ indicators: false, planProgress: false });
+      expect(view("prefecture", null, "owner")).toEqual({ indicators: false, planProgress: false });
+      expect(view("wide", "member", "member", null).planProgress).toBe(false);
+      expect(
+        regionView({
+          kind: "wide",
+          viewer: actor("member"),
+          viewerMembership: "member",
+          viewerThere: actor("observer", { disabled: true }),
+        }).planProgress,
+      ).toBe(false);
+    });
+
+    it("lets only the owner's secretariat decide on requests", () => {
+      expect(canDecideRegionRequest(actor("secretariat"), "owner")).toBe(true);
+      for (const role of ROLES.filter((r) => r !== "secretariat"))
+        expect(canDecideRegionRequest(actor(role), "owner")).toBe(false);
+      for (const membership of ["member", "pending", null] as const)
+        expect(canDecideRegionRequest(actor("secretariat"), membership)).toBe(false);
+    });
   });
 });
 

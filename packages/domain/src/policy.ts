@@ -120,11 +120,62 @@ export function canResolveDocumentComment(actor: Actor, doc: DocumentRef): boole
 }
 
 /**
- * Region comparisons show indicators to everyone in the group's municipalities; the plans
- * behind them only to the prefecture (an observer) looking at its prefecture's group.
+ * A municipality's place in a region group: the owner (it created the group, or it is the
+ * prefecture the group was made for) decides who joins; a member was let in by the owner; a
+ * pending municipality asked and waits. Only owners and members see anything of the group.
  */
-export function canSeeRegionPlans(actor: Actor, regionKind: string): boolean {
-  return regionKind === "prefecture" && activeRole(actor) === "observer";
+export type RegionMembership = "owner" | "member" | "pending";
+
+export type RegionKind = "wide" | "prefecture";
+
+/** What a viewer sees of one municipality of a region group (overview and comparison). */
+export interface RegionView {
+  /** Its key indicator values (what joining shares). */
+  indicators: boolean;
+  /** Its plan's progress. */
+  planProgress: boolean;
+}
+
+const NOTHING: RegionView = { indicators: false, planProgress: false };
+
+/**
+ * What `viewer` (acting in a municipality whose membership of the group is `viewerMembership`)
+ * sees of `target`, a municipality of the group:
+ * - nothing unless the viewer's municipality is the owner or a member (a pending request shows
+ *   nothing), and the viewer may read indicators there;
+ * - every member's indicator values (that is what joining shares);
+ * - a municipality's plan progress only if the viewer may read that municipality's plans
+ *   anyway (`viewerThere`: the same person as a member of the target's workspace; their own
+ *   municipality included), or, in a prefecture group, if the viewer's municipality owns the
+ *   group and the viewer is its secretariat or observer: joining a prefecture group means
+ *   agreeing to show its owner the progress, and the owner approved each member.
+ * A municipality's own observer account therefore never reads its neighbours' plans.
+ */
+export function regionView(input: {
+  kind: RegionKind;
+  viewer: Actor;
+  viewerMembership: RegionMembership | null;
+  /** The viewer's own account as seen in the target's workspace (null: not a member there). */
+  viewerThere: Actor | null;
+}): RegionView {
+  const { kind, viewer, viewerMembership, viewerThere } = input;
+  if (viewerMembership !== "owner" && viewerMembership !== "member") return NOTHING;
+  if (!can(viewer, "indicators.read")) return NOTHING;
+  const readsTherePlans = viewerThere !== null && can(viewerThere, "plans.read");
+  const role = activeRole(viewer);
+  const ownerOfPrefectureGroup =
+    kind === "prefecture" && viewerMembership === "owner" && (role === "secretariat" || role === "observer");
+  return { indicators: true, planProgress: readsTherePlans || ownerOfPrefectureGroup };
+}
+
+/** Asking to join, creating and leaving a region group: the municipality's secretariat. */
+export function canManageRegionMembership(actor: Actor): boolean {
+  return can(actor, "indicators.define");
+}
+
+/** Letting a municipality into a group, or refusing it: the owner's secretariat. */
+export function canDecideRegionRequest(actor: Actor, membership: RegionMembership | null): boolean {
+  return membership === "owner" && can(actor, "indicators.define");
 }
 
 /** May the actor create a document owned by `groupId` (null: workspace-wide)? */

@@ -4,23 +4,12 @@
  * groups, documents, meetings, indicators, refused, workspace), `from` and `to` (Japan dates,
  * YYYY-MM-DD, both inclusive); `before` (an entry id) pages back.
  */
-import { auditEventsOfKind, isAuditKind } from "@tsumugi/domain";
+import { auditEventsOfKind, isAuditKind, japanMidnight } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { invalid } from "../http/errors.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import { describeAuditRecords } from "./audit-names.js";
-
-const JAPAN_OFFSET_MS = 9 * 3_600_000;
-
-/** Midnight Japan time of an ISO date, in ms; null when it is not a calendar date. */
-function japanMidnight(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (new Date(ms).toISOString().slice(0, 10) !== iso) return null;
-  return ms - JAPAN_OFFSET_MS;
-}
 
 export function auditRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();

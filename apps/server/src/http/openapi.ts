@@ -712,14 +712,15 @@ const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/api/workspaces/{wid}/regions",
-    summary: "Region groups the workspace belongs to",
+    summary: "Region groups of the workspace (owner, member, pending) with requests for the owner",
     tag: "indicators",
     ok: 200,
   },
   {
     method: "get",
     path: "/api/workspaces/{wid}/regions/{gid}/overview",
-    summary: "Key indicators of the group's municipalities; plan progress for prefecture observers",
+    summary:
+      "Key indicators of the group's members; plan progress where the policy allows (owners and members only)",
     tag: "indicators",
     ok: 200,
     errors: [404],
@@ -727,14 +728,14 @@ const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/api/workspaces/{wid}/regions/available",
-    summary: "Region groups of the same prefecture not yet joined",
+    summary: "Region groups of the same prefecture not joined or asked for, with their owner",
     tag: "indicators",
     ok: 200,
   },
   {
     method: "post",
     path: "/api/workspaces/{wid}/regions",
-    summary: "Create a 広域 region group and join it (secretariat)",
+    summary: "Create a 広域 region group, owned by this workspace (secretariat)",
     tag: "indicators",
     body: { name: "string" },
     ok: 201,
@@ -743,7 +744,23 @@ const OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/api/workspaces/{wid}/regions/{gid}/join",
-    summary: "Join a region group of the same prefecture (secretariat)",
+    summary: "Ask to join a region group of the same prefecture; its owner decides (secretariat)",
+    tag: "indicators",
+    ok: 202,
+    errors: [403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/workspaces/{wid}/regions/{gid}/requests/{rid}/approve",
+    summary: "Let a municipality into a group this workspace owns (its secretariat)",
+    tag: "indicators",
+    ok: 200,
+    errors: [403, 404],
+  },
+  {
+    method: "post",
+    path: "/api/workspaces/{wid}/regions/{gid}/requests/{rid}/refuse",
+    summary: "Refuse a municipality's request to join a group this workspace owns (its secretariat)",
     tag: "indicators",
     ok: 200,
     errors: [403, 404],
@@ -751,10 +768,10 @@ const OPERATIONS: Operation[] = [
   {
     method: "delete",
     path: "/api/workspaces/{wid}/regions/{gid}/membership",
-    summary: "Leave a region group (secretariat)",
+    summary: "Leave a region group, or withdraw a request (secretariat); not the owner while others are in",
     tag: "indicators",
     ok: 200,
-    errors: [403, 404],
+    errors: [403, 404, 409],
   },
   {
     method: "get",

@@ -39,6 +39,7 @@ import {
   populations,
   writeValue,
 } from "./indicator-repository.js";
+import { activeGroupsOf, activeMembersOf } from "./region-routes.js";
 
 /** Value changes per workspace, for the live charts. */
 export class IndicatorEvents {
@@ -374,51 +375,52 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
     const fy = Number(c.req.query("fy"));
     if (!isIndicatorCode(code)) throw invalid({ code: "format" });
     if (!Number.isInteger(fy)) throw invalid({ fy: "wrongYear" });
-    const db = c.get("app").db;
     const wid = c.get("workspaceId");
-    const groups = await db.all<{ id: string; name: string; kind: string }>(
-      `SELECT g.id, g.name, g.kind FROM region_groups g JOIN region_group_members m ON m.group_id = g.id
-        WHERE m.workspace_id = ? ORDER BY g.name`,
-      [wid],
-    );
-    const result = [];
-    for (const g of groups) {
-      const members = await db.all<{ id: string; name: string }>(
-        `SELECT w.id, w.name FROM region_group_members m JOIN workspaces w ON w.id = m.workspace_id
-          WHERE m.group_id = ? ORDER BY w.lg_code`,
-        [g.id],
-      );
-      const rows = [];
-      for (const w of members) {
-        const indicators = await listIndicators(db, w.id);
-        const indicator = indicators.find((i) => i.code === code);
-        if (!indicator) {
-          rows.push({ workspaceId: w.id, name: w.name, value: null, normalised: null, isSelf: w.id === wid });
-          continue;
+    // One read: every group and member as of the same committed state. Only groups this
+    // municipality was let into, and only their members (a pending request sees nothing).
+    const result = await c.get("app").db.read(async (db) => {
+      const result = [];
+      for (const g of await activeGroupsOf(db, wid)) {
+        const members = await activeMembersOf(db, g.id);
+        const rows = [];
+        for (const w of members) {
+          const indicators = await listIndicators(db, w.id);
+          const indicator = indicators.find((i) => i.code === code);
+          if (!indicator) {
+            rows.push({
+              workspaceId: w.id,
+              name: w.name,
+              value: null,
+              normalised: null,
+              isSelf: w.id === wid,
+            });
+            continue;
+          }
+          const values = [
+            ...(await listValues(db, w.id, indicator.id)),
+            ...(await derivedValues(db, w.id, [indicator])),
+          ];
+          const entry = values.find((v) => v.fiscalYear === fy && v.month === 0);
+          const value = entry ? figureOf(indicator.kind, entry) : null;
+          const pop = (await populations(db, w.id)).get(fy);
+          rows.push({
+            workspaceId: w.id,
+            name: w.name,
+            value,
+            normalised: normalise(value, indicator.normalisation, pop),
+            isSelf: w.id === wid,
+          });
         }
-        const values = [
-          ...(await listValues(db, w.id, indicator.id)),
-          ...(await derivedValues(db, w.id, [indicator])),
-        ];
-        const entry = values.find((v) => v.fiscalYear === fy && v.month === 0);
-        const value = entry ? figureOf(indicator.kind, entry) : null;
-        const pop = (await populations(db, w.id)).get(fy);
-        rows.push({
-          workspaceId: w.id,
-          name: w.name,
-          value,
-          normalised: normalise(value, indicator.normalisation, pop),
-          isSelf: w.id === wid,
+        result.push({
+          id: g.id,
+          name: g.name,
+          kind: g.kind,
+          members: rows,
+          average: averageOf(rows.map((x) => x.normalised)),
         });
       }
-      result.push({
-        id: g.id,
-        name: g.name,
-        kind: g.kind,
-        members: rows,
-        average: averageOf(rows.map((x) => x.normalised)),
-      });
-    }
+      return result;
+    });
     return c.json({ code, fiscalYear: fy, groups: result });
   });
 

@@ -276,9 +276,22 @@ describe("indicators", () => {
     expect((await takamatsu.post(`/api/workspaces/${far}/regions/${created.body.id}/join`, {})).status).toBe(
       404,
     );
+    // Asking to join waits for the group's owner (流山市, who created it) to let 柏市 in.
     expect((await kashiwa.post(`/api/workspaces/${other}/regions/${created.body.id}/join`, {})).status).toBe(
-      200,
+      202,
     );
+    const pending = await world.member.browser.get<{ groups: { members: { name: string }[] }[] }>(
+      `${world.base}/indicators/compare?code=S04&fy=2023`,
+    );
+    expect(pending.body.groups[0].members.map((m) => m.name)).toEqual(["流山市"]);
+    expect(
+      (
+        await world.admin.browser.post(
+          `${world.base}/regions/${created.body.id}/requests/${other}/approve`,
+          {},
+        )
+      ).status,
+    ).toBe(200);
 
     const compare = await world.member.browser.get<{ groups: { members: { name: string }[] }[] }>(
       `${world.base}/indicators/compare?code=S04&fy=2023`,

@@ -126,12 +126,11 @@ export async function seedRegion(q: Queryable, nagareyamaId: string): Promise<vo
     ["千葉県", "prefecture"],
   ] as const) {
     const gid = newId();
-    await q.run("INSERT INTO region_groups (id, name, kind, created_at) VALUES (?, ?, ?, ?)", [
-      gid,
-      name,
-      kind,
-      now,
-    ]);
+    // 流山市 keeps (owns) the demo's groups: it decides who else joins.
+    await q.run(
+      "INSERT INTO region_groups (id, name, kind, owner_workspace_id, created_at) VALUES (?, ?, ?, ?, ?)",
+      [gid, name, kind, nagareyamaId, now],
+    );
     for (const wid of ids) {
       await q.run("INSERT INTO region_group_members (group_id, workspace_id) VALUES (?, ?)", [gid, wid]);
     }

@@ -16,6 +16,7 @@ import { m0007 } from "./migrations/0007-comment-row-title.js";
 import { m0008 } from "./migrations/0008-server-keys.js";
 import { m0009 } from "./migrations/0009-minutes-review.js";
 import { m0010 } from "./migrations/0010-two-factor.js";
+import { m0011 } from "./migrations/0011-region-approval.js";
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008,
   m0009,
   m0010,
+  m0011,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -354,6 +354,11 @@ export interface RecoveryCodesTable {
 export interface RegionGroupMembersTable {
   group_id: string;
   workspace_id: string;
+  status: Generated<string>;
+  requested_by: string | null;
+  requested_at: number | null;
+  decided_by: string | null;
+  decided_at: number | null;
 }
 
 export interface RegionGroupsTable {
@@ -361,6 +366,7 @@ export interface RegionGroupsTable {
   name: string;
   kind: string;
   created_at: number;
+  owner_workspace_id: string | null;
 }
 
 export interface SchemaMigrationsTable {

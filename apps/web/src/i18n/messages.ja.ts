@@ -319,7 +319,7 @@ export const messages = {
   "indicators.noRegion": "比較する地域グループに参加していません。",
   "indicators.regions": "地域グループへの参加",
   "indicators.regionsHint":
-    "参加すると、この市町村の指標の値がグループのメンバーと共有されます（計画は共有されません）。同じ都道府県のグループに参加できます。",
+    "同じ都道府県の地域グループに参加を申請できます。グループを管理する自治体が承認すると参加となり、この市町村の指標の値がメンバーと共有されます。計画は共有されません（県のグループでは、計画の進捗だけが管理する自治体に表示されます）。",
   "indicators.regionJoin": "参加する",
   "indicators.regionLeave": "参加をやめる",
   "indicators.regionName": "新しいグループの名前（例：東葛北部5市）",
@@ -787,6 +787,10 @@ export const messages = {
   "auditEvent.minutes.state_changed": "議事録の状態を変更",
   "auditEvent.region.joined": "地域グループに参加",
   "auditEvent.region.left": "地域グループから脱退",
+  "auditEvent.region.join_requested": "地域グループへの参加を申請",
+  "auditEvent.region.join_approved": "地域グループへの参加を承認",
+  "auditEvent.region.join_refused": "地域グループへの参加を却下",
+  "auditEvent.region.request_withdrawn": "地域グループへの参加申請を取り下げ",
   "auditEvent.document.access_refused": "文書を開けなかった（権限なし）",
   "auditEvent.document.write_refused": "文書を変更できなかった（閲覧のみ）",
   "auditEvent.document.write_limited": "文書への書き込みを止めた（大きさの上限）",
@@ -923,6 +927,20 @@ export const messages = {
   "collab.limit.throttled":
     "短い時間に大量の変更が送られたため、保存を一時停止しています。{seconds}秒後に自動で再開します。変更はこの端末に残っています。",
   "collab.limit.retry": "もう一度保存する",
+  "common.error": "処理できませんでした。しばらくしてからもう一度お試しください。",
+  "region.membership.owner": "管理",
+  "region.membership.member": "参加中",
+  "region.membership.pending": "承認待ち",
+  "region.withdraw": "申請を取り下げる",
+  "region.ask": "参加を申請する",
+  "region.ownedBy": "{owner}が管理",
+  "region.theOwner": "管理する自治体",
+  "region.prefectureNote":
+    "県のグループです。参加すると、この市町村の計画の進捗が{owner}の事務局・閲覧者に表示されます。",
+  "region.request": "参加申請：{name}",
+  "region.approve": "承認する",
+  "region.refuse": "却下する",
+  "region.planHidden": "非公開",
 } as const;
 
 export type MessageKey = keyof typeof messages;
