@@ -13,6 +13,7 @@ export const AUDIT_KINDS = [
   "indicators",
   "refused",
   "workspace",
+  "reads",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -62,6 +63,7 @@ export const AUDIT_EVENT_KINDS = {
   "document.write_refused": "refused",
   "document.write_limited": "refused",
   "access.refused": "refused",
+  "record.read": "reads",
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditEventCode = keyof typeof AUDIT_EVENT_KINDS;

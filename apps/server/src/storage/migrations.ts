@@ -17,6 +17,7 @@ import { m0008 } from "./migrations/0008-server-keys.js";
 import { m0009 } from "./migrations/0009-minutes-review.js";
 import { m0010 } from "./migrations/0010-two-factor.js";
 import { m0011 } from "./migrations/0011-region-approval.js";
+import { m0012 } from "./migrations/0012-audit-log-no-replace.js";
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009,
   m0010,
   m0011,
+  m0012,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

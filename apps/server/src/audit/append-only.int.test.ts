@@ -1,0 +1,146 @@
+/**
+ * The access log (audit_log) is append-only from the application's point of view: the
+ * database refuses changing or removing an entry (also through INSERT OR REPLACE), no
+ * statement of the server writes anything but INSERTs to it, no route changes it, and reads
+ * of sensitive records are recorded through `recordRead`.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+let server: TestServer;
+let world: WorkspaceWorld;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  world = await seedWorkspaceWorld(server);
+});
+afterEach(async () => {
+  await server.destroy();
+});
+
+describe("the access log in the database", () => {
+  it("refuses UPDATE, DELETE and a replacing INSERT of an entry", async () => {
+    const db = server.ctx.db;
+    const first = await db.get<{ id: number; event: string }>(
+      "SELECT id, event FROM audit_log ORDER BY id LIMIT 1",
+    );
+    expect(first).toBeDefined();
+    const id = first?.id as number;
+    await expect(db.run("UPDATE audit_log SET event = 'logout' WHERE id = ?", [id])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.run("DELETE FROM audit_log WHERE id = ?", [id])).rejects.toThrow(/append-only/);
+    await expect(
+      db.run("INSERT OR REPLACE INTO audit_log (id, at, event, detail) VALUES (?, 0, 'logout', '{}')", [id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      db.run(
+        "INSERT INTO audit_log (id, at, event, detail) VALUES (?, 0, 'logout', '{}') ON CONFLICT (id) DO UPDATE SET event = 'logout'",
+        [id],
+      ),
+    ).rejects.toThrow(/append-only/);
+    expect(await db.get("SELECT id, event FROM audit_log WHERE id = ?", [id])).toEqual(first);
+    // A read connection cannot write at all.
+    await expect(db.read((q) => q.run("DELETE FROM audit_log"))).rejects.toThrow(/READONLY/);
+  });
+});
+
+describe("the application", () => {
+  const src = fileURLToPath(new URL("..", import.meta.url));
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? sources(join(dir, e.name))
+        : /\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name)
+          ? [join(dir, e.name)]
+          : [],
+    );
+
+  it("has no statement that changes or removes access log entries", () => {
+    const changing =
+      /(UPDATE\s+audit_log|DELETE\s+FROM\s+audit_log|REPLACE\s+INTO\s+audit_log|updateTable\(\s*["']audit_log|deleteFrom\(\s*["']audit_log|DROP\s+TRIGGER\s+audit_log)/i;
+    const offenders = sources(src).filter(
+      (f) => !f.includes(`${join("storage", "migrations")}`) && changing.test(readFileSync(f, "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("offers no route that changes the log: only GET", async () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const res = await world.admin.browser.request(method, `${world.base}/audit`, {});
+      expect([404, 405]).toContain(res.status);
+    }
+    expect((await world.admin.browser.get(`${world.base}/audit`)).status).toBe(200);
+  });
+});
+
+describe("recordRead", () => {
+  it("records who read which sensitive record, and why, for the secretariat to see", async () => {
+    await server.ctx.audit.recordRead({
+      actor: { userId: world.member.id, workspaceId: world.workspaceId },
+      kind: "consultation",
+      id: "case00000001",
+      reason: "退院前カンファレンスの準備",
+      ip: "192.0.2.10",
+    });
+    await server.ctx.audit.recordRead({
+      actor: { userId: world.admin.id, workspaceId: world.workspaceId },
+      kind: "consultation",
+      id: "case00000002",
+    });
+    const listed = await world.admin.browser.get<{
+      entries: {
+        event: string;
+        actorUserId: string;
+        target: string;
+        ip: string;
+        detail: Record<string, unknown>;
+      }[];
+    }>(`${world.base}/audit?kind=reads`);
+    expect(listed.status).toBe(200);
+    expect(
+      listed.body.entries.map((e) => ({
+        event: e.event,
+        actor: e.actorUserId,
+        target: e.target,
+        detail: e.detail,
+      })),
+    ).toEqual([
+      {
+        event: "record.read",
+        actor: world.admin.id,
+        target: "consultation:case00000002",
+        detail: { kind: "consultation", id: "case00000002" },
+      },
+      {
+        event: "record.read",
+        actor: world.member.id,
+        target: "consultation:case00000001",
+        detail: { kind: "consultation", id: "case00000001", reason: "退院前カンファレンスの準備" },
+      },
+    ]);
+    expect(listed.body.entries[1].ip).toBe("192.0.2.10");
+  });
+
+  it("refuses a read it cannot record properly", async () => {
+    await expect(
+      server.ctx.audit.recordRead({
+        actor: { userId: world.member.id, workspaceId: world.workspaceId },
+        kind: "",
+        id: "x",
+      }),
+    ).rejects.toThrow(/kind/);
+    await expect(
+      server.ctx.audit.recordRead({
+        actor: { userId: world.member.id, workspaceId: world.workspaceId },
+        kind: "consultation",
+        id: "x",
+        reason: "x".repeat(501),
+      }),
+    ).rejects.toThrow(/reason/);
+  });
+});
