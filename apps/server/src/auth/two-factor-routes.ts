@@ -318,7 +318,7 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
         throw new ApiError(
           409,
           "twoFactor.required",
-          "所属するワークスペースで2段階認証が必須のため、無効にできません。",
+          "所属する自治体で2段階認証が必須のため、無効にできません。",
         );
       await passwordAndCode(c, await readJsonObject(c), true);
       await disableTwoFactor(app.db, user.id);

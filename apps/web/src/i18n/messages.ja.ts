@@ -660,9 +660,9 @@ export const messages = {
     "ログインのとき、パスワードに加えてスマートフォンの認証アプリに表示される6桁の確認コードを入力します。パスワードが漏れても、他人はログインできません。",
   "twoFactor.statusOff": "2段階認証は設定されていません。",
   "twoFactor.statusOn": "2段階認証は有効です（使えるリカバリーコード：残り{n}個）。",
-  "twoFactor.requiredByWorkspace": "所属するワークスペースで必須とされています。",
+  "twoFactor.requiredByWorkspace": "所属する自治体で必須とされています。",
   "twoFactor.requiredNotice":
-    "所属するワークスペースで必須とされています。次回のログイン時に設定が求められます。",
+    "所属する自治体で必須とされています。次回のログイン時に設定が求められます。",
   "twoFactor.setup": "2段階認証を設定する",
   "twoFactor.stepApp":
     "スマートフォンに認証アプリ（Google Authenticator、Microsoft Authenticator など）を用意します。",
@@ -685,7 +685,7 @@ export const messages = {
   "twoFactor.useApp": "認証アプリの確認コードを使う",
   "twoFactor.requiredTitle": "2段階認証の設定が必要です",
   "twoFactor.requiredExplain":
-    "所属するワークスペースでは、事務局とコーディネーターに2段階認証が必須とされています。設定が終わるとログインが完了します。",
+    "所属する自治体では、事務局とコーディネーターに2段階認証が必須とされています。設定が終わるとログインが完了します。",
   "twoFactor.enabledTitle": "2段階認証を設定しました",
   "twoFactor.enabledNotice": "2段階認証を有効にしました。",
   "twoFactor.recoveryTitle": "リカバリーコード",
@@ -712,7 +712,7 @@ export const messages = {
   "field.twoFactor.wrongCode":
     "確認コードが正しくありません。時刻のずれや入力間違いがないか確かめてください。",
   "error.login.stepExpired": "確認の有効時間が過ぎました。もう一度ログインしてください。",
-  "error.twoFactor.required": "所属するワークスペースで2段階認証が必須のため、無効にできません。",
+  "error.twoFactor.required": "所属する自治体で2段階認証が必須のため、無効にできません。",
   "error.twoFactor.enableFirst": "必須にする前に、ご自身の2段階認証を設定してください。",
   "error.stream.tooMany":
     "開いている画面が多すぎるため、自動更新を始められません。使っていない画面を閉じてください。",
