@@ -661,8 +661,7 @@ export const messages = {
   "twoFactor.statusOff": "2段階認証は設定されていません。",
   "twoFactor.statusOn": "2段階認証は有効です（使えるリカバリーコード：残り{n}個）。",
   "twoFactor.requiredByWorkspace": "所属する自治体で必須とされています。",
-  "twoFactor.requiredNotice":
-    "所属する自治体で必須とされています。次回のログイン時に設定が求められます。",
+  "twoFactor.requiredNotice": "所属する自治体で必須とされています。次回のログイン時に設定が求められます。",
   "twoFactor.setup": "2段階認証を設定する",
   "twoFactor.stepApp":
     "スマートフォンに認証アプリ（Google Authenticator、Microsoft Authenticator など）を用意します。",
