@@ -19,6 +19,8 @@ import {
   isMeetingKind,
   isMeetingState,
   MEETING_KINDS,
+  MEETING_PLACE_MAX,
+  MEETING_TITLE_MAX,
   type MeetingKind,
   nextMeetingNumber,
   readYearPlan,
@@ -123,9 +125,10 @@ async function readDetails(c: Context<AppEnv>, body: Record<string, unknown>, pa
     else if (out.startsAt && body.endsAt < out.startsAt) errors.add("endsAt", "beforeStart");
     else out.endsAt = body.endsAt;
   } else if (body.endsAt !== undefined) out.endsAt = null;
-  if (body.title !== undefined) out.title = errors.string(body, "title", { max: 200, optional: true });
+  if (body.title !== undefined)
+    out.title = errors.string(body, "title", { max: MEETING_TITLE_MAX, optional: true });
   if (body.place !== undefined)
-    out.place = errors.string(body, "place", { max: 200, min: 0, optional: true });
+    out.place = errors.string(body, "place", { max: MEETING_PLACE_MAX, min: 0, optional: true });
   if (body.onlineUrl !== undefined && body.onlineUrl !== "") {
     if (typeof body.onlineUrl !== "string" || !isWebUrl(body.onlineUrl.trim()))
       errors.add("onlineUrl", "format");

@@ -7,7 +7,7 @@
  */
 import { type FocusEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
-import { t } from "../i18n/t";
+import { limitHint } from "./LimitHint";
 import { TextFieldBinding } from "./text-binding";
 import "./collab-fields.css";
 
@@ -31,17 +31,6 @@ interface Props {
   maxLength?: number;
   onFocus?(): void;
   onBlur?(): void;
-}
-
-/** The hint appears from this share of the limit on. */
-const HINT_FROM = 0.9;
-
-/** What to tell about the length: nothing far from the limit. */
-export function limitHint(length: number, max: number | undefined): string | null {
-  if (max === undefined || length < Math.floor(max * HINT_FROM)) return null;
-  if (length > max) return t("field.limit.over", { max, over: length - max });
-  if (length === max) return t("field.limit.reached", { max });
-  return t("field.limit.near", { max, rest: max - length });
 }
 
 export function CollabTextInput(props: Props) {

@@ -10,10 +10,12 @@ import {
   type AgendaState,
   deleteMeetingRow,
   insertMeetingRow,
+  MEETING_TEXT_LIMITS,
   meetingText,
   orderKeyBetween,
   type PlanLink,
   PROBLEM_STATUSES,
+  planTextLimit,
   rowText,
   setMeetingField,
   setRowField,
@@ -110,6 +112,7 @@ function AgendaRow({
             readOnly={!editable}
             className="cell-input agenda-title"
             testId="agenda-title"
+            maxLength={MEETING_TEXT_LIMITS.agenda.title}
             noLineBreaks
           />
         )}
@@ -146,7 +149,7 @@ function AgendaRow({
           <input
             value={item.presenter}
             disabled={!editable}
-            maxLength={100}
+            maxLength={MEETING_TEXT_LIMITS.agenda.presenter}
             onChange={(e) => setMeetingField(doc, "agenda", item.id, "presenter", e.target.value)}
           />
         </label>
@@ -232,6 +235,7 @@ function LinkedPlanRows({ item }: { item: AgendaItem }) {
                 label={t("plan.col.title")}
                 readOnly={!plan.editable}
                 className="cell-input"
+                maxLength={planTextLimit(link.table, "title")}
                 noLineBreaks
               />
             )}

@@ -1,7 +1,10 @@
 /** Changing a meeting's title, time, place and online URL (those who run it, before it closes). */
+
+import { MEETING_PLACE_MAX, MEETING_TITLE_MAX } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
 import { ApiError, patch } from "../api/client";
 import type { MeetingInfo } from "../api/types";
+import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { Field } from "../ui/Field";
 import { meetingWhenTyped } from "./meeting-format";
@@ -48,7 +51,8 @@ export function MeetingDetailsForm({
       <summary data-testid="meeting-edit">{t("meeting.editDetails")}</summary>
       <form className="form-grid" onSubmit={submit}>
         <Field label={t("meetings.name")} error={fields.title}>
-          <input value={form.title} onChange={set("title")} />
+          <input value={form.title} onChange={set("title")} maxLength={MEETING_TITLE_MAX} />
+          <LimitHint value={form.title} max={MEETING_TITLE_MAX} />
         </Field>
         <Field label={t("meetings.startsAt")} error={fields.startsAt}>
           <input type="datetime-local" value={form.startsAt} onChange={set("startsAt")} />
@@ -60,7 +64,8 @@ export function MeetingDetailsForm({
           {meetingWhenTyped(form.startsAt, form.endsAt)}
         </p>
         <Field label={t("meetings.place")} error={fields.place}>
-          <input value={form.place} onChange={set("place")} />
+          <input value={form.place} onChange={set("place")} maxLength={MEETING_PLACE_MAX} />
+          <LimitHint value={form.place} max={MEETING_PLACE_MAX} />
         </Field>
         <Field label={t("meetings.onlineUrl")} error={fields.onlineUrl}>
           <input value={form.onlineUrl} onChange={set("onlineUrl")} />

@@ -1,15 +1,19 @@
 /** The workspace's meetings by 年度, creating one, the decisions search and the calendar feed. */
+
 import {
   canManageMeeting,
   currentFiscalYear,
   fiscalYearLabel,
   MEETING_KINDS,
+  MEETING_PLACE_MAX,
+  MEETING_TITLE_MAX,
   type MeetingKind,
 } from "@tsumugi/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, api, get, post } from "../api/client";
 import type { MeetingInfo } from "../api/types";
+import { LimitHint } from "../collab/LimitHint";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { formatWarekiDate } from "../ui/dates";
@@ -174,7 +178,8 @@ function NewMeeting({ wid, data }: { wid: string; data: WorkspaceData }) {
           </select>
         </Field>
         <Field label={t("meetings.title")} error={fields.title}>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={MEETING_TITLE_MAX} />
+          <LimitHint value={title} max={MEETING_TITLE_MAX} />
         </Field>
         <Field label={t("meetings.startsAt")} error={fields.startsAt}>
           <input
@@ -192,7 +197,13 @@ function NewMeeting({ wid, data }: { wid: string; data: WorkspaceData }) {
           {meetingWhenTyped(startsAt, endsAt)}
         </p>
         <Field label={t("meetings.place")} error={fields.place}>
-          <input value={place} onChange={(e) => setPlace(e.target.value)} data-testid="meeting-place" />
+          <input
+            value={place}
+            onChange={(e) => setPlace(e.target.value)}
+            maxLength={MEETING_PLACE_MAX}
+            data-testid="meeting-place"
+          />
+          <LimitHint value={place} max={MEETING_PLACE_MAX} />
         </Field>
         <Field label={t("meetings.onlineUrl")} error={fields.onlineUrl}>
           <input value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} data-testid="meeting-url" />

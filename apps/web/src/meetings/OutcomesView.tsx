@@ -5,6 +5,7 @@
 import {
   deleteMeetingRow,
   insertMeetingRow,
+  MEETING_TEXT_LIMITS,
   meetingText,
   OUTCOME_TYPES,
   type Outcome,
@@ -99,6 +100,7 @@ function OutcomeRow({ outcome }: { outcome: Outcome }) {
           rows={2}
           className="cell-input"
           testId="outcome-text"
+          maxLength={MEETING_TEXT_LIMITS.outcomes.text}
         />
       )}
       <div className="row small">

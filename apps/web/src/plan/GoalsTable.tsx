@@ -3,6 +3,7 @@
  * point at goals by code, so a code is edited as a whole value and must stay unique.
  */
 import {
+  GOAL_CODE_MAX,
   GOAL_TERMS,
   type Goal,
   type GoalTerm,
@@ -151,7 +152,8 @@ function GoalCode({
     const code = draft.trim();
     setDraft(null);
     if (code === goal.code) return;
-    if (code === "" || code.length > 20) return onError(t("plan.goalCodeInvalid"));
+    if (code === "" || code.length > GOAL_CODE_MAX)
+      return onError(t("plan.goalCodeInvalid", { max: GOAL_CODE_MAX }));
     if (goals.some((g) => g.id !== goal.id && g.code === code))
       return onError(t("plan.goalCodeTaken", { code }));
     onError(null);
@@ -177,6 +179,7 @@ function GoalCode({
       value={draft ?? goal.code}
       readOnly={!editable}
       aria-label={t("plan.goalCode")}
+      maxLength={GOAL_CODE_MAX}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => e.key === "Enter" && !e.nativeEvent.isComposing && commit()}

@@ -40,12 +40,13 @@ import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 import { ErrorBanner } from "../ui/Field";
 import { ActionList } from "./ActionList";
 import { DashboardView } from "./DashboardView";
+import { InvalidRows } from "./InvalidRows";
 import { ItemTable } from "./ItemTable";
 import { MultiYearTable } from "./MultiYearTable";
 import { PlanTransfer } from "./PlanTransfer";
 import { PrintHeader } from "./PrintHeader";
 import { ProblemList } from "./ProblemList";
-import { PlanStore, useInvalidRows } from "./plan-store";
+import { PlanStore } from "./plan-store";
 import { ReviewView } from "./ReviewView";
 import "./plan-views.css";
 import { RowPresence, setFocusedRow } from "./row-presence";
@@ -281,7 +282,7 @@ export function PlanPage() {
           {t("plan.newerSchema")}
         </p>
       )}
-      {store && <InvalidRowsNotice store={store} />}
+      {store && handle && <InvalidRows store={store} doc={handle.doc} editable={editable} />}
       <section className="plan-view">
         {ctx ? <PlanBody ctx={ctx} view={view} /> : <p className="muted">{t("plan.loading")}</p>}
       </section>
@@ -350,16 +351,6 @@ function useStickyOffset(
     observer.observe(tabs);
     return () => observer.disconnect();
   }, [pageRef, tabsRef, shown]);
-}
-
-function InvalidRowsNotice({ store }: { store: PlanStore }) {
-  const invalid = useInvalidRows(store);
-  if (invalid.length === 0) return null;
-  return (
-    <p className="notice no-print" data-testid="invalid-rows">
-      {t("plan.invalidRows", { count: invalid.length })}
-    </p>
-  );
 }
 
 function nextLabel(info: PlanInfo): string {

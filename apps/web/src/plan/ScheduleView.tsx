@@ -2,12 +2,14 @@
  * The yearly schedule (年間予定): activities × April→March with dated or month-level events,
  * and the multi-year plan periods (介護保険事業計画 第9期 …) as bars across fiscal years.
  */
+
 import {
   FISCAL_MONTHS,
   fiscalYearLabel,
   fiscalYearOfPoint,
   isPeriodPoint,
   orderKeyBetween,
+  PLAN_TEXT_LIMITS,
   parseFiscalYear,
   type ScheduleEvent,
   setRowField,
@@ -15,6 +17,7 @@ import {
   weekdayOfIsoDate,
 } from "@tsumugi/domain";
 import { memo, useCallback, useState } from "react";
+import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { countRender, RowText, useVisitorStyle, Visitors } from "./cells";
@@ -336,7 +339,13 @@ function EventForm(props: { fy: number; rowId: string; month: string; onDone(): 
     >
       <label>
         {t("plan.schedule.eventLabel")}
-        <input value={label} onChange={(e) => setLabel(e.target.value)} data-testid="event-label" />
+        <input
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          maxLength={PLAN_TEXT_LIMITS.scheduleEvents.label}
+          data-testid="event-label"
+        />
+        <LimitHint value={label} max={PLAN_TEXT_LIMITS.scheduleEvents.label} />
       </label>
       <label>
         {t("plan.schedule.eventWhen")}
@@ -446,7 +455,12 @@ function PeriodBars() {
         >
           <label>
             {t("plan.periods.name")}
-            <input value={name} onChange={(e) => setName(e.target.value)} />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={PLAN_TEXT_LIMITS.planPeriods.name}
+            />
+            <LimitHint value={name} max={PLAN_TEXT_LIMITS.planPeriods.name} />
           </label>
           <FiscalYearInput
             label={t("plan.periods.start")}

@@ -5,6 +5,7 @@ import {
   ITEMS,
   itemMark,
   type PlanTable,
+  planTextLimit,
   rowText,
   SCENES,
 } from "@tsumugi/domain";
@@ -110,6 +111,7 @@ export function RowText(props: {
         testId={props.testId}
         placeholder={props.placeholder}
         className="cell-input"
+        maxLength={planTextLimit(props.table, props.field)}
         onFocus={() => ctx.focusRow(props.table, props.id)}
         onBlur={() => ctx.focusRow(null)}
       />

@@ -90,8 +90,9 @@ export class PlanStore {
       else cache.byId.delete(id);
       const wasInvalid = cache.invalidById.get(id);
       if (parsed && !parsed.ok) {
-        if (!wasInvalid || wasInvalid.errors.join("\n") !== parsed.errors.join("\n")) {
-          cache.invalidById.set(id, { table, id, errors: parsed.errors });
+        const problems = parsed.problems ?? [];
+        if (!wasInvalid || JSON.stringify(wasInvalid.problems) !== JSON.stringify(problems)) {
+          cache.invalidById.set(id, { table, id, errors: parsed.errors, problems });
           invalidChanged = true;
         }
       } else if (wasInvalid) {

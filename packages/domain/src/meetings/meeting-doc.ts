@@ -14,6 +14,7 @@ import {
 } from "../collab-table.js";
 import { isId } from "../documents.js";
 import { isOrderKey } from "../plan/order-key.js";
+import { TEXT_MAX, TITLE_MAX } from "../plan/plan-schema.js";
 import {
   type AgendaState,
   type Attendance,
@@ -26,6 +27,21 @@ import {
   type MinutesState,
   type OutcomeType,
 } from "./vocabulary.js";
+
+/** A meeting's title and place (the meeting's details, checked by the server). */
+export const MEETING_TITLE_MAX = TITLE_MAX;
+export const MEETING_PLACE_MAX = TITLE_MAX;
+/** An agenda item's presenter (a name or a group). */
+export const PRESENTER_MAX = 100;
+
+/**
+ * The longest texts of an agenda item and an outcome. Reading keeps longer ones (nothing
+ * disappears); the inputs stop at these and say so.
+ */
+export const MEETING_TEXT_LIMITS = {
+  agenda: { title: TITLE_MAX, notes: TEXT_MAX, presenter: PRESENTER_MAX },
+  outcomes: { text: TEXT_MAX },
+} as const;
 
 export const MEETING_TABLES = {
   agenda: { textFields: ["title", "notes"] },
@@ -88,7 +104,7 @@ export function parseAgendaItem(raw: Record<string, unknown>): AgendaItem | null
       typeof minutes === "number" && Number.isInteger(minutes) && minutes >= 0 && minutes <= 600
         ? minutes
         : 0,
-    presenter: typeof raw.presenter === "string" ? raw.presenter.slice(0, 100) : "",
+    presenter: typeof raw.presenter === "string" ? raw.presenter.slice(0, PRESENTER_MAX) : "",
     planLinks: Array.isArray(raw.planLinks) ? raw.planLinks.filter(isPlanLink) : [],
     state: isAgendaState(raw.state) ? raw.state : "pending",
     carriedFrom: carried && isId(carried.meetingId) && isId(carried.itemId) ? carried : null,

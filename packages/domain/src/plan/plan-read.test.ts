@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { insertRow, setRowField } from "./plan-doc.js";
-import { emptyYearPlan, readYearPlan, writeYearPlan } from "./plan-read.js";
+import { insertRow, PLAN_TABLES, type PlanTable, setRowField } from "./plan-doc.js";
+import { emptyYearPlan, parsePlanRow, readYearPlan, writeYearPlan } from "./plan-read.js";
+import { PLAN_TEXT_LIMITS, planTextLimit } from "./plan-schema.js";
 import { action, problem, testId } from "./test-rows.js";
 
 describe("readYearPlan / writeYearPlan", () => {
@@ -34,5 +35,62 @@ describe("readYearPlan / writeYearPlan", () => {
     expect(plan.problems).toHaveLength(0);
     expect(invalid.map((r) => r.table).sort()).toEqual(["actions", "problems"]);
     expect(invalid.find((r) => r.table === "actions")?.errors).toEqual(["progress: not an integer in 0–100"]);
+  });
+});
+
+describe("the plan's text limits", () => {
+  const base: Record<PlanTable, () => Record<string, unknown>> = {
+    goals: () => ({ id: testId(), order: "a0", code: "1-①", term: "short", scene: null, text: "" }),
+    problems: () => ({ ...problem() }),
+    actions: () => ({ ...action() }),
+    scheduleRows: () => ({ id: testId(), order: "a0", activity: "連携会議", actionIds: [] }),
+    scheduleEvents: () => ({ id: testId(), rowId: testId(), when: "2023-06", label: "" }),
+    planPeriods: () => ({
+      id: testId(),
+      order: "a0",
+      name: "第9期",
+      startFiscalYear: 2024,
+      endFiscalYear: 2026,
+    }),
+  };
+  const withField = (row: Record<string, unknown>, field: string, value: string) => {
+    const [outer, inner] = field.split(".");
+    return inner
+      ? { ...row, [outer]: { ...(row[outer] as object), [inner]: value } }
+      : { ...row, [field]: value };
+  };
+
+  it("are exactly what reading checks: the limit passes, one more is reported as too long", () => {
+    for (const table of PLAN_TABLES) {
+      for (const [field, max] of Object.entries(PLAN_TEXT_LIMITS[table])) {
+        expect(planTextLimit(table, field)).toBe(max);
+        expect(parsePlanRow(table, withField(base[table](), field, "あ".repeat(max))).ok).toBe(true);
+        const over = parsePlanRow(table, withField(base[table](), field, "あ".repeat(max + 1)));
+        expect(over.ok).toBe(false);
+        if (!over.ok) {
+          expect(over.problems).toContainEqual({ field, kind: "tooLong", max, length: max + 1 });
+        }
+      }
+    }
+  });
+
+  it("keeps an over-long row readable in the document and names what to fix", () => {
+    const doc = new Y.Doc();
+    const long = action({ title: "在宅医療".repeat(60) });
+    writeYearPlan(doc, { ...emptyYearPlan(2023), actions: [action(), long] });
+    setRowField(doc, "actions", long.id, "scenes", ["daily", "nowhere"]);
+    const { plan, invalid } = readYearPlan(doc);
+    expect(plan.actions).toHaveLength(1);
+    expect(invalid).toEqual([
+      {
+        table: "actions",
+        id: long.id,
+        errors: ["title: longer than 200", "scenes: unexpected list"],
+        problems: [
+          { field: "title", kind: "tooLong", max: 200, length: 240 },
+          { field: "scenes", kind: "unexpected", fallback: ["daily"] },
+        ],
+      },
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   sceneGoalText,
 } from "./plan-doc.js";
 import {
+  type FieldProblem,
   type Parsed,
   parseAction,
   parseGoal,
@@ -26,11 +27,15 @@ import {
 import type { YearPlan } from "./rollover.js";
 import { SCENES, type SceneId } from "./vocabulary.js";
 
-/** A row that failed validation: left out of the plan, reported with its problems. */
+/**
+ * A row that failed validation: left out of the plan (its totals and exports), reported
+ * with its problems so that people can see it and fix or delete it.
+ */
 export interface InvalidRow {
   table: PlanTable;
   id: string;
   errors: string[];
+  problems: FieldProblem[];
 }
 
 const PARSERS: { [T in PlanTable]: (raw: unknown) => Parsed<YearPlan[T][number]> } = {
@@ -52,7 +57,7 @@ function readTable<T extends PlanTable>(doc: Y.Doc, table: T, invalid: InvalidRo
   for (const raw of readRows(doc, table)) {
     const parsed = PARSERS[table](raw);
     if (parsed.ok) rows.push(parsed.value);
-    else invalid.push({ table, id: String(raw.id), errors: parsed.errors });
+    else invalid.push({ table, id: String(raw.id), errors: parsed.errors, problems: parsed.problems ?? [] });
   }
   return rows as YearPlan[T];
 }

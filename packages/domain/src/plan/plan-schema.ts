@@ -6,6 +6,7 @@
 import { isId } from "../documents.js";
 import { isOrderKey } from "./order-key.js";
 import { isPeriodPoint, type Period } from "./period.js";
+import type { PlanTable } from "./plan-doc.js";
 import {
   type ActionStatus,
   type GoalTerm,
@@ -28,6 +29,34 @@ export const PLAN_SCHEMA_VERSION = 1;
 
 export const TITLE_MAX = 200;
 export const TEXT_MAX = 20_000;
+/** A person in charge named without an account (取組の担当者). */
+export const OWNER_NAME_MAX = 100;
+/** A goal's code as plan rows cite it ("1-③"). */
+export const GOAL_CODE_MAX = 20;
+
+/**
+ * The longest text each field of each table may hold: what the parse functions below check,
+ * and what the inputs bound to these fields enforce (one place for both).
+ */
+export const PLAN_TEXT_LIMITS = {
+  goals: { code: GOAL_CODE_MAX, text: TEXT_MAX },
+  problems: { title: TITLE_MAX, detail: TEXT_MAX },
+  actions: {
+    title: TITLE_MAX,
+    detail: TEXT_MAX,
+    ownerName: OWNER_NAME_MAX,
+    nextStep: TEXT_MAX,
+    "evaluation.comment": TEXT_MAX,
+  },
+  scheduleRows: { activity: TITLE_MAX },
+  scheduleEvents: { label: TITLE_MAX },
+  planPeriods: { name: TITLE_MAX },
+} as const satisfies Record<PlanTable, Record<string, number>>;
+
+/** The limit of a plan field (dotted for nested ones), or undefined for a field without one. */
+export function planTextLimit(table: PlanTable, field: string): number | undefined {
+  return (PLAN_TEXT_LIMITS[table] as Record<string, number>)[field];
+}
 
 export interface Goal {
   id: string;
@@ -108,61 +137,102 @@ export interface PlanPeriod {
   endFiscalYear: number;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+/**
+ * What is wrong with one field of a row, for people to see and fix: the kind of problem,
+ * the limit and actual length for text, and the value that would make the field valid again
+ * (`fallback`) when there is an obvious one.
+ */
+export interface FieldProblem {
+  /** The field, dotted for nested ones ("period.end"); "" for the row as a whole. */
+  field: string;
+  kind:
+    | "notObject"
+    | "notId"
+    | "notOrderKey"
+    | "notText"
+    | "tooLong"
+    | "empty"
+    | "unexpected"
+    | "range"
+    | "order";
+  max?: number;
+  length?: number;
+  fallback?: unknown;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[]; problems?: FieldProblem[] };
 
 /** Collects field problems while reading an unknown object. */
 class Reader {
   readonly errors: string[] = [];
+  readonly problems: FieldProblem[] = [];
   constructor(private readonly raw: Record<string, unknown>) {}
 
+  problem(error: string, problem: FieldProblem): void {
+    this.errors.push(error);
+    this.problems.push(problem);
+  }
   id(field: string): string {
     const v = this.raw[field];
-    if (!isId(v)) this.errors.push(`${field}: not an id`);
+    if (!isId(v)) this.problem(`${field}: not an id`, { field, kind: "notId" });
     return String(v);
   }
   order(): string {
     const v = this.raw.order;
-    if (!isOrderKey(v)) this.errors.push("order: not an order key");
+    if (!isOrderKey(v)) this.problem("order: not an order key", { field: "order", kind: "notOrderKey" });
     return String(v);
   }
   text(field: string, max = TEXT_MAX, required = false): string {
     const v = this.raw[field] ?? "";
     if (typeof v !== "string") {
-      this.errors.push(`${field}: not text`);
+      this.problem(`${field}: not text`, { field, kind: "notText" });
       return "";
     }
-    if (v.length > max) this.errors.push(`${field}: longer than ${max}`);
-    if (required && v.trim() === "") this.errors.push(`${field}: empty`);
+    if (v.length > max) {
+      this.problem(`${field}: longer than ${max}`, { field, kind: "tooLong", max, length: v.length });
+    }
+    if (required && v.trim() === "") this.problem(`${field}: empty`, { field, kind: "empty" });
     return v;
   }
   oneOf<T>(field: string, guard: (v: unknown) => v is T, fallback?: T): T {
     const v = this.raw[field] ?? fallback;
-    if (!guard(v)) this.errors.push(`${field}: unexpected value ${JSON.stringify(v)}`);
+    if (!guard(v)) {
+      this.problem(`${field}: unexpected value ${JSON.stringify(v)}`, {
+        field,
+        kind: "unexpected",
+        fallback,
+      });
+    }
     return v as T;
   }
   list<T>(field: string, guard: (v: unknown) => v is T): T[] {
     const v = this.raw[field] ?? [];
     if (!Array.isArray(v) || !v.every(guard)) {
-      this.errors.push(`${field}: unexpected list`);
+      // The entries that are valid make the list valid again.
+      const fallback = Array.isArray(v) ? [...new Set(v.filter(guard))] : [];
+      this.problem(`${field}: unexpected list`, { field, kind: "unexpected", fallback });
       return [];
     }
     return [...new Set(v)];
   }
   nullableId(field: string): string | null {
     const v = this.raw[field] ?? null;
-    if (v !== null && !isId(v)) this.errors.push(`${field}: not an id`);
+    if (v !== null && !isId(v))
+      this.problem(`${field}: not an id`, { field, kind: "unexpected", fallback: null });
     return v as string | null;
   }
   int(field: string, min: number, max: number, fallback: number): number {
     const v = this.raw[field] ?? fallback;
     if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
-      this.errors.push(`${field}: not an integer in ${min}–${max}`);
+      this.problem(`${field}: not an integer in ${min}–${max}`, { field, kind: "range", fallback });
       return fallback;
     }
     return v;
   }
   result<T>(value: T): Parsed<T> {
-    return this.errors.length === 0 ? { ok: true, value } : { ok: false, errors: this.errors };
+    return this.errors.length === 0
+      ? { ok: true, value }
+      : { ok: false, errors: this.errors, problems: this.problems };
   }
 }
 
@@ -173,20 +243,23 @@ function reader(raw: unknown): Reader | null {
 }
 
 const notAnObject = { ok: false as const, errors: ["not an object"] };
-const isGoalCode = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 20;
+const isGoalCode = (v: unknown): v is string =>
+  typeof v === "string" && v.length > 0 && v.length <= GOAL_CODE_MAX;
 
 export function parseGoal(raw: unknown): Parsed<Goal> {
   const r = reader(raw);
   if (!r) return notAnObject;
   const scene = (raw as Record<string, unknown>).scene ?? null;
-  if (scene !== null && !isSceneId(scene)) r.errors.push("scene: unexpected value");
+  if (scene !== null && !isSceneId(scene)) {
+    r.problem("scene: unexpected value", { field: "scene", kind: "unexpected", fallback: null });
+  }
   return r.result({
     id: r.id("id"),
     order: r.order(),
-    code: r.text("code", 20, true),
+    code: r.text("code", PLAN_TEXT_LIMITS.goals.code, true),
     term: r.oneOf("term", isGoalTerm, "short"),
     scene: scene as SceneId | null,
-    text: r.text("text"),
+    text: r.text("text", PLAN_TEXT_LIMITS.goals.text),
   });
 }
 
@@ -196,8 +269,8 @@ export function parseProblem(raw: unknown): Parsed<Problem> {
   return r.result({
     id: r.id("id"),
     order: r.order(),
-    title: r.text("title", TITLE_MAX),
-    detail: r.text("detail"),
+    title: r.text("title", PLAN_TEXT_LIMITS.problems.title),
+    detail: r.text("detail", PLAN_TEXT_LIMITS.problems.detail),
     scenes: r.list("scenes", isSceneId),
     items: r.list("items", isItemId),
     source: r.oneOf("source", isProblemSource, "meeting"),
@@ -211,10 +284,18 @@ function parsePeriod(r: Reader, raw: unknown): Period {
   const p = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
   const start = p.start ?? null;
   const end = p.end ?? null;
-  if (start !== null && !isPeriodPoint(start)) r.errors.push("period.start: not a month or date");
-  if (end !== null && !isPeriodPoint(end)) r.errors.push("period.end: not a month or date");
+  if (start !== null && !isPeriodPoint(start)) {
+    r.problem("period.start: not a month or date", {
+      field: "period.start",
+      kind: "unexpected",
+      fallback: null,
+    });
+  }
+  if (end !== null && !isPeriodPoint(end)) {
+    r.problem("period.end: not a month or date", { field: "period.end", kind: "unexpected", fallback: null });
+  }
   if (isPeriodPoint(start) && isPeriodPoint(end) && start.slice(0, 7) > end.slice(0, 7)) {
-    r.errors.push("period: ends before it starts");
+    r.problem("period: ends before it starts", { field: "period.end", kind: "order", fallback: null });
   }
   return { start: start as string | null, end: end as string | null };
 }
@@ -228,27 +309,47 @@ export function parseAction(raw: unknown): Parsed<Action> {
     unknown
   >;
   const grade = ev.grade ?? null;
-  if (grade !== null && !isGrade(grade)) r.errors.push("evaluation.grade: unexpected value");
+  if (grade !== null && !isGrade(grade)) {
+    r.problem("evaluation.grade: unexpected value", {
+      field: "evaluation.grade",
+      kind: "unexpected",
+      fallback: null,
+    });
+  }
   const comment = typeof ev.comment === "string" ? ev.comment : "";
+  const commentMax = PLAN_TEXT_LIMITS.actions["evaluation.comment"];
+  if (comment.length > commentMax) {
+    r.problem(`evaluation.comment: longer than ${commentMax}`, {
+      field: "evaluation.comment",
+      kind: "tooLong",
+      max: commentMax,
+      length: comment.length,
+    });
+  }
   const carried = o.carriedFrom ?? null;
   let carriedFrom: Action["carriedFrom"] = null;
   if (carried !== null) {
     const c = carried as Record<string, unknown>;
     if (typeof c.fiscalYear === "number" && Number.isInteger(c.fiscalYear) && isId(c.actionId)) {
       carriedFrom = { fiscalYear: c.fiscalYear, actionId: c.actionId };
-    } else r.errors.push("carriedFrom: unexpected value");
+    } else
+      r.problem("carriedFrom: unexpected value", {
+        field: "carriedFrom",
+        kind: "unexpected",
+        fallback: null,
+      });
   }
   return r.result({
     id: r.id("id"),
     order: r.order(),
-    title: r.text("title", TITLE_MAX),
-    detail: r.text("detail"),
+    title: r.text("title", PLAN_TEXT_LIMITS.actions.title),
+    detail: r.text("detail", PLAN_TEXT_LIMITS.actions.detail),
     scenes: r.list("scenes", isSceneId),
     items: r.list("items", isItemId),
     goalCodes: r.list("goalCodes", isGoalCode),
     ownerGroupId: r.nullableId("ownerGroupId"),
     ownerUserId: r.nullableId("ownerUserId"),
-    ownerName: r.text("ownerName", 100),
+    ownerName: r.text("ownerName", PLAN_TEXT_LIMITS.actions.ownerName),
     period: parsePeriod(r, o.period),
     status: r.oneOf("status", isActionStatus, "notStarted"),
     progress: r.int("progress", 0, 100, 0),
@@ -256,7 +357,7 @@ export function parseAction(raw: unknown): Parsed<Action> {
     problemIds: r.list("problemIds", isId),
     indicatorIds: r.list("indicatorIds", isId),
     evaluation: { grade: grade as Grade | null, comment },
-    nextStep: r.text("nextStep"),
+    nextStep: r.text("nextStep", PLAN_TEXT_LIMITS.actions.nextStep),
     carriedFrom,
   });
 }
@@ -267,7 +368,7 @@ export function parseScheduleRow(raw: unknown): Parsed<ScheduleRow> {
   return r.result({
     id: r.id("id"),
     order: r.order(),
-    activity: r.text("activity", TITLE_MAX, true),
+    activity: r.text("activity", PLAN_TEXT_LIMITS.scheduleRows.activity, true),
     actionIds: r.list("actionIds", isId),
   });
 }
@@ -279,7 +380,7 @@ export function parseScheduleEvent(raw: unknown): Parsed<ScheduleEvent> {
     id: r.id("id"),
     rowId: r.id("rowId"),
     when: r.oneOf("when", isPeriodPoint),
-    label: r.text("label", TITLE_MAX),
+    label: r.text("label", PLAN_TEXT_LIMITS.scheduleEvents.label),
   });
 }
 
@@ -288,11 +389,17 @@ export function parsePlanPeriod(raw: unknown): Parsed<PlanPeriod> {
   if (!r) return notAnObject;
   const start = r.int("startFiscalYear", 1989, 2200, 0);
   const end = r.int("endFiscalYear", 1989, 2200, 0);
-  if (start > end) r.errors.push("endFiscalYear: before startFiscalYear");
+  if (start > end) {
+    r.problem("endFiscalYear: before startFiscalYear", {
+      field: "endFiscalYear",
+      kind: "order",
+      fallback: start,
+    });
+  }
   return r.result({
     id: r.id("id"),
     order: r.order(),
-    name: r.text("name", TITLE_MAX, true),
+    name: r.text("name", PLAN_TEXT_LIMITS.planPeriods.name, true),
     startFiscalYear: start,
     endFiscalYear: end,
   });
