@@ -309,7 +309,7 @@ describe("a working-group draft", () => {
     const body = await page.locator("main").innerText();
     for (const part of [
       "令和5年度 第1回 連携会議",
-      "出欠",
+      "出席者",
       "令和5年度の事業計画について",
       "消防との意見交換",
       "令和5年度の事業計画を承認する",

@@ -30,7 +30,7 @@ import { AgendaView } from "./AgendaView";
 import { AttendanceView } from "./AttendanceView";
 import { ChangesView } from "./ChangesView";
 import { MeetingDetailsForm } from "./MeetingDetailsForm";
-import { MeetingPrint } from "./MeetingPrint";
+import { MeetingPrint, type PrintKind } from "./MeetingPrint";
 import { MinutesReview } from "./MinutesReview";
 import { meetingWhen } from "./meeting-format";
 import { OutcomesView } from "./OutcomesView";
@@ -47,6 +47,8 @@ export interface MeetingContextValue extends MeetingDocState {
   editable: boolean;
   members: Member[];
   groups: Group[];
+  /** 千葉県 流山市: how printed papers name the municipality. */
+  municipality: string;
   /** The year's plan, open alongside (null when the year has no plan). */
   plan: { info: PlanInfo; doc: Y.Doc; state: PlanState; editable: boolean } | null;
   reload(): Promise<void>;
@@ -75,17 +77,20 @@ export function MeetingPage() {
   const [planInfo, setPlanInfo] = useState<PlanInfo | null>(null);
   const [members, setMembers] = useState<Member[]>([]);
   const [groups, setGroups] = useState<Group[]>([]);
+  const [municipality, setMunicipality] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
       const base = `/api/workspaces/${wid}`;
-      const [m, g, ms] = await Promise.all([
+      const [m, g, ms, ws] = await Promise.all([
         getRemembered<{ meeting: MeetingInfo }>(`${base}/meetings/${mid}`),
         getRemembered<{ groups: Group[] }>(`${base}/groups`),
         getRemembered<{ members: Member[] }>(`${base}/members`),
+        getRemembered<{ workspace: { name: string; prefecture: string } }>(base),
       ]);
+      setMunicipality(`${ws.workspace.prefecture} ${ws.workspace.name}`);
       setMeeting(m.meeting);
       setGroups(g.groups);
       setMembers(ms.members);
@@ -142,7 +147,10 @@ export function MeetingPage() {
   if (error) return <ErrorBanner message={error} />;
   if (!meeting || !me) return <p className="muted pad">{t("common.loading")}</p>;
   const requested = params.get("tab") as Tab | null;
-  const printing = params.get("print") === "1";
+  // ?print=minutes (or 1) shows the minutes as filed, ?print=notice the 開催通知.
+  const print = params.get("print");
+  const printKind: PrintKind | null = print === "notice" ? "notice" : print ? "minutes" : null;
+  const printing = printKind !== null;
   const tab: Tab =
     requested && TABS.includes(requested) ? requested : meeting.state === "closed" ? "minutes" : "agenda";
   const editable = meeting.access === "write";
@@ -173,6 +181,7 @@ export function MeetingPage() {
           editable,
           members,
           groups,
+          municipality,
           plan:
             planInfo && planHandle && planState
               ? {
@@ -241,13 +250,11 @@ export function MeetingPage() {
         >
           {t("meeting.markdown")}
         </a>
-        <Link
-          className="button-link"
-          to="?print=1"
-          data-testid="meeting-print-link"
-          onClick={() => setTimeout(() => window.print(), 600)}
-        >
-          {t("plan.print")}
+        <Link className="button-link" to="?print=minutes" data-testid="meeting-print-link">
+          {t("print.printMinutes")}
+        </Link>
+        <Link className="button-link" to="?print=notice" data-testid="meeting-notice-link">
+          {t("print.printNotice")}
         </Link>
         <SyncIndicator
           state={
@@ -257,26 +264,28 @@ export function MeetingPage() {
       </div>
       <CollabLimitNotice handle={handle} />
       <CollabLimitNotice handle={planHandle} />
-      <div className="meeting-info">
-        <h1 className="print-only">{meeting.title}</h1>
-        <span>
-          {t("meetings.when")}：{meetingWhen(meeting)}
-        </span>
-        {meeting.place && (
+      {!printing && (
+        <div className="meeting-info">
+          <h1 className="print-only">{meeting.title}</h1>
           <span>
-            {t("meeting.place")}：{meeting.place}
+            {t("meetings.when")}：{meetingWhen(meeting)}
           </span>
-        )}
-        {meeting.onlineUrl && (
-          <span className="no-print">
-            {t("meeting.online")}：
-            <a href={meeting.onlineUrl} target="_blank" rel="noreferrer">
-              {t("meeting.join")}
-            </a>
-          </span>
-        )}
-      </div>
-      {meeting.canManage && meeting.state !== "closed" && (
+          {meeting.place && (
+            <span>
+              {t("meeting.place")}：{meeting.place}
+            </span>
+          )}
+          {meeting.onlineUrl && (
+            <span className="no-print">
+              {t("meeting.online")}：
+              <a href={meeting.onlineUrl} target="_blank" rel="noreferrer">
+                {t("meeting.join")}
+              </a>
+            </span>
+          )}
+        </div>
+      )}
+      {meeting.canManage && meeting.state !== "closed" && !printing && (
         <MeetingDetailsForm wid={wid} meeting={meeting} onSaved={setMeeting} />
       )}
       {notice && !(notice === t("editor.accessChanged") && meeting.minutesState !== "drafting") && (
@@ -313,7 +322,7 @@ export function MeetingPage() {
           {ctx ? (
             <MeetingContext.Provider value={ctx}>
               {printing ? (
-                <MeetingPrint user={me.user} />
+                <MeetingPrint kind={printKind} user={me.user} />
               ) : (
                 <>
                   {tab === "agenda" && (

@@ -1,3 +1,4 @@
 export * from "./meeting-doc.js";
+export * from "./notice.js";
 export * from "./plan-changes.js";
 export * from "./vocabulary.js";
