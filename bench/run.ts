@@ -2,9 +2,11 @@
  * `npm run bench`: our collab server against the reference y-websocket server, same load,
  * same run, and the web app's first-load bytes; results in docs/performance.md.
  * BENCH_QUICK=1 runs reduced sizes. BENCH_ONLY=first-load measures the first load alone and
- * replaces only its section of docs/performance.md.
+ * replaces only its section of docs/performance.md; BENCH_ONLY=plan-typing likewise for typing
+ * in a plan of 300 rows in the browser.
  */
 import { firstLoadFigures } from "./first-load.js";
+import { planTypingFigures, replacePlanTypingSection } from "./plan-typing.js";
 import { replaceSection, writeReport } from "./report.js";
 import {
   FULL,
@@ -19,7 +21,7 @@ import {
   QUICK,
   typedUpdates,
 } from "./scenarios.js";
-import { type BenchServer, startOurs, startReference } from "./servers.js";
+import { type BenchServer, repoRoot, startOurs, startReference } from "./servers.js";
 
 const quick = process.env.BENCH_QUICK === "1";
 const sizes = quick ? QUICK : FULL;
@@ -40,6 +42,12 @@ async function main(): Promise<void> {
   const log = (msg: string) => console.log(`[bench] ${msg}`);
   // First, while no server of the other scenarios runs: sizes, not timings, but the browser
   // is best kept away from their load.
+  if (process.env.BENCH_ONLY === "plan-typing") {
+    const typing = await planTypingFigures(log, Number(process.env.BENCH_TYPING_KEYS) || (quick ? 10 : 40));
+    log(`written ${replacePlanTypingSection(typing, repoRoot)}`);
+    console.log(JSON.stringify(typing, null, 1));
+    process.exit(0);
+  }
   const firstLoad = await firstLoadFigures(log);
   if (process.env.BENCH_ONLY === "first-load") {
     log(`written ${replaceSection(firstLoad)}`);
@@ -114,6 +122,8 @@ async function main(): Promise<void> {
     (s) => openLargeHistory(s, sizes),
   );
 
+  log("typing in a plan of 300 rows (browser)");
+  const typing = await planTypingFigures(log, quick ? 10 : 40);
   const path = writeReport({
     sizes,
     quick,
@@ -122,6 +132,7 @@ async function main(): Promise<void> {
     open: { ours: openOurs, oursRaw: openOursRaw, reference: openRef },
     firstLoad,
   });
+  replacePlanTypingSection(typing, repoRoot);
   log(`written ${path}`);
   console.log(
     JSON.stringify(
