@@ -53,7 +53,7 @@ function SummaryTable(props: {
   return (
     <section className="card review-summary">
       <h2>{props.title}</h2>
-      <table className="grid-table plan-grid summary-table">
+      <table className="grid-table summary-table">
         <colgroup>
           <col className="col-label" />
           {COLUMNS.map((k) => (
