@@ -102,7 +102,7 @@ describe("audit entries in words", () => {
       targetName: "令和5年度 第2回 連携会議",
       detail: { from: "published", to: "inProgress" },
     });
-    expect(auditDetailParts(meeting)).toEqual(["公開 → 開催中"]);
+    expect(auditDetailParts(meeting)).toEqual(["公開 から 開催中 に"]);
 
     const failure = entry({
       event: "login.failure",
@@ -119,7 +119,7 @@ describe("audit entries in words", () => {
       targetName: "/api/workspaces/w1/audit",
       detail: { method: "GET", code: "forbidden" },
     });
-    expect(auditTargetText(refused)).toBe("GET /api/workspaces/w1/audit");
+    expect(auditTargetText(refused)).toBe("要求：GET /api/workspaces/w1/audit");
     expect(auditDetailParts(refused)).toEqual(["この操作を行う権限がありません。"]);
 
     const gone = entry({
