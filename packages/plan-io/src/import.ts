@@ -15,6 +15,7 @@ import {
 } from "@tsumugi/domain";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { checkXlsxArchive, IMPORT_LIMITS, ImportLimitError } from "./file-limits.js";
 import {
   parseActionStatus,
   parseItem,
@@ -95,19 +96,28 @@ export function plainCell(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
+/**
+ * The rows of the sheet for `kind` (or the first). The archive is checked before it is
+ * inflated and the sheet's extent before its cells are walked (file-limits.ts): a hostile
+ * file is refused with an ImportLimitError instead of running for minutes.
+ */
 export async function readWorkbookRows(
   bytes: ArrayBuffer | Uint8Array,
   kind: ImportKind,
+  limits = IMPORT_LIMITS,
 ): Promise<CellValue[][]> {
+  checkXlsxArchive(bytes, limits);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as ArrayBuffer);
   const ws = wb.getWorksheet(SHEETS[kind]) ?? wb.worksheets[0];
   if (!ws) return [];
+  if (ws.rowCount > limits.rows || ws.columnCount > limits.columns)
+    throw new ImportLimitError("sheetTooLarge");
   const rows: CellValue[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: CellValue[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++)
+    for (let c = 1; c <= Math.min(limits.columns, Math.max(row.cellCount, ws.columnCount)); c++)
       cells.push(plainCell(row.getCell(c).value));
     rows.push(cells);
   }

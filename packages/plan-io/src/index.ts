@@ -1,3 +1,4 @@
+export * from "./file-limits.js";
 export * from "./import.js";
 export * from "./labels.js";
 export * from "./workbook.js";

@@ -979,6 +979,15 @@ export const messages = {
   "region.approve": "承認する",
   "region.refuse": "却下する",
   "region.planHidden": "非公開",
+  "import.limit.fileTooLarge": "ファイルが大きすぎます（5MBまで）。行を分けて取り込んでください。",
+  "import.limit.notXlsx":
+    "Excel（.xlsx）ファイルとして読み取れません。Excel で開いて .xlsx 形式で保存し直してください。",
+  "import.limit.tooManyEntries":
+    "Excel ファイルの中身が多すぎるため読み込めません。必要なシートだけを新しいファイルに写してください。",
+  "import.limit.inflatesTooMuch":
+    "Excel ファイルを展開すると大きくなりすぎるため読み込めません（壊れているか、通常の表ではありません）。",
+  "import.limit.sheetTooLarge":
+    "シートの行数または列数が多すぎます（見出しを除いて5,000行・60列まで）。遠くのセルに値や書式が残っていないか確認してください。",
 
   // Co-edited fields (continued): rows the plan's rules reject
   "plan.invalid.explain":

@@ -20,6 +20,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
+import { importErrorText } from "../ui/import-errors";
 import { CompareView } from "./CompareView";
 import { markersFor, type PlanMarker, TrendChart, yearRange } from "./TrendChart";
 import { type IndicatorData, type IndicatorInfo, useIndicators } from "./useIndicators";
@@ -539,6 +540,7 @@ function ImportView({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
     setError(null);
     try {
       const io = await import("@tsumugi/plan-io");
+      if (file.size > io.IMPORT_LIMITS.fileBytes) throw new io.ImportLimitError("fileTooLarge");
       const cells = /\.csv$/i.test(file.name)
         ? io.readCsvRows(io.decodeCsv(await file.arrayBuffer()))
         : await io.readWorkbookRows(await file.arrayBuffer(), "actions");
@@ -546,7 +548,7 @@ function ImportView({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
       setRows(plain);
       setPreview(await post(url, { dryRun: true, rows: plain }));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t("import.unreadable"));
+      setError(err instanceof ApiError ? err.message : importErrorText(err));
     }
   };
   const confirm = async (e: FormEvent) => {

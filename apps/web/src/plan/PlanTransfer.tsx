@@ -11,6 +11,7 @@ import { get } from "../api/client";
 import { isChunkLoadError } from "../app/lazy";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { importErrorText } from "../ui/import-errors";
 import type { YearColumn } from "./MultiYearTable";
 import { type PlanView, usePlanContext } from "./PlanPage";
 import { applyImport } from "./plan-edits";
@@ -82,6 +83,7 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
     setError(null);
     try {
       const io = await import("@tsumugi/plan-io");
+      if (file.size > io.IMPORT_LIMITS.fileBytes) throw new io.ImportLimitError("fileTooLarge");
       const rows = /\.csv$/i.test(file.name)
         ? io.readCsvRows(io.decodeCsv(await file.arrayBuffer()))
         : await io.readWorkbookRows(await file.arrayBuffer(), as);
@@ -97,7 +99,7 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
       );
     } catch (err) {
       // The reader's code is fetched on first use: offline, before any use, it cannot be.
-      setError(isChunkLoadError(err) ? t("lazy.excelUnavailable") : t("import.unreadable"));
+      setError(isChunkLoadError(err) ? t("lazy.excelUnavailable") : importErrorText(err));
     }
   };
   const [file, setFile] = useState<File | null>(null);
