@@ -979,6 +979,8 @@ export const messages = {
   "region.approve": "承認する",
   "region.refuse": "却下する",
   "region.planHidden": "非公開",
+  "import.limit.timeout":
+    "ファイルの読み込みに時間がかかりすぎたため中止しました。行数や内容を減らしてください。",
   "import.limit.fileTooLarge": "ファイルが大きすぎます（5MBまで）。行を分けて取り込んでください。",
   "import.limit.notXlsx":
     "Excel（.xlsx）ファイルとして読み取れません。Excel で開いて .xlsx 形式で保存し直してください。",

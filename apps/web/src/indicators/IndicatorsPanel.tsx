@@ -18,6 +18,7 @@ import { useSearchParams } from "react-router";
 import { ApiError, api, get, post } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { readWorkbookInWorker } from "../import/read-workbook";
 import { ErrorBanner } from "../ui/Field";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { importErrorText } from "../ui/import-errors";
@@ -543,7 +544,7 @@ function ImportView({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
       if (file.size > io.IMPORT_LIMITS.fileBytes) throw new io.ImportLimitError("fileTooLarge");
       const cells = /\.csv$/i.test(file.name)
         ? io.readCsvRows(io.decodeCsv(await file.arrayBuffer()))
-        : await io.readWorkbookRows(await file.arrayBuffer(), "actions");
+        : await readWorkbookInWorker(await file.arrayBuffer(), "actions");
       const plain = cells.map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)));
       setRows(plain);
       setPreview(await post(url, { dryRun: true, rows: plain }));

@@ -11,6 +11,7 @@ import { get } from "../api/client";
 import { isChunkLoadError } from "../app/lazy";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { readWorkbookInWorker } from "../import/read-workbook";
 import { importErrorText } from "../ui/import-errors";
 import type { YearColumn } from "./MultiYearTable";
 import { type PlanView, usePlanContext } from "./PlanPage";
@@ -86,7 +87,7 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
       if (file.size > io.IMPORT_LIMITS.fileBytes) throw new io.ImportLimitError("fileTooLarge");
       const rows = /\.csv$/i.test(file.name)
         ? io.readCsvRows(io.decodeCsv(await file.arrayBuffer()))
-        : await io.readWorkbookRows(await file.arrayBuffer(), as);
+        : await readWorkbookInWorker(await file.arrayBuffer(), as);
       const importCtx = {
         groups: ctx.groups,
         members: ctx.members,
