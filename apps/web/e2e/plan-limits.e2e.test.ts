@@ -7,6 +7,7 @@
  */
 import {
   COLLAB_PATH,
+  COMMENT_BODY_MAX,
   insertRow,
   MEETING_PLACE_MAX,
   orderKeysAfter,
@@ -234,6 +235,10 @@ describe("inputs bound to plan and meeting fields", () => {
     );
     await eventually(async () => (await other.inputValue()).length === max, "the limited title at the nurse");
     await waitForSyncState(page, "saved");
+
+    // A comment on the row stops at the server's limit for comments.
+    await row.getByRole("button", { name: "コメント" }).click();
+    expect(await page.getByTestId("comment-body").getAttribute("maxlength")).toBe(String(COMMENT_BODY_MAX));
 
     // A new meeting's place (checked by the server) stops at its limit too.
     const secretariat = await loggedInPage(browser, server, "事務局");

@@ -32,3 +32,7 @@ export function parseDocName(docName: string): { workspaceId: string; documentId
 export const RICH_TEXT_FIELD = "content";
 
 export const DOCUMENT_TITLE_MAX = 200;
+
+/** A comment on a plan row, on the minutes or on a draft, and the passage it quotes. */
+export const COMMENT_BODY_MAX = 2000;
+export const COMMENT_QUOTE_MAX = 1000;

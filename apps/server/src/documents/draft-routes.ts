@@ -4,6 +4,8 @@
  * publishing gives it a public page at /p/<publicId>.
  */
 import {
+  COMMENT_BODY_MAX,
+  COMMENT_QUOTE_MAX,
   canMoveDraft,
   canResolveDocumentComment,
   documentAccess,
@@ -113,8 +115,8 @@ export function draftRoutes(collab: CollabServer): Hono<AppEnv> {
     if (documentAccess(actor, doc) === "none") throw forbidden();
     const body = await readJsonObject(c);
     const errors = new FieldErrors();
-    const text = errors.string(body, "body", { max: 2000 });
-    const quote = errors.string(body, "quote", { max: 1000, min: 0, optional: true });
+    const text = errors.string(body, "body", { max: COMMENT_BODY_MAX });
+    const quote = errors.string(body, "quote", { max: COMMENT_QUOTE_MAX, min: 0, optional: true });
     if (errors.any) throw invalid(errors.fields);
     const id = newId();
     await c

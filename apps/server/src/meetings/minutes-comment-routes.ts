@@ -3,7 +3,7 @@
  * comment on a quoted passage, optionally with the suggested wording. Invitees and those who
  * run the meeting comment while the minutes are 確認依頼中; the meeting's managers resolve.
  */
-import { can, canManageMeeting, isId } from "@tsumugi/domain";
+import { COMMENT_BODY_MAX, COMMENT_QUOTE_MAX, can, canManageMeeting, isId } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
@@ -62,10 +62,12 @@ export function minutesCommentRoutes(): Hono<AppEnv> {
     }
     const body = await readJsonObject(c);
     const errors = new FieldErrors();
-    const text = errors.string(body, "body", { max: 2000 });
-    const quote = errors.string(body, "quote", { max: 1000, min: 0, optional: true });
+    const text = errors.string(body, "body", { max: COMMENT_BODY_MAX });
+    const quote = errors.string(body, "quote", { max: COMMENT_QUOTE_MAX, min: 0, optional: true });
     const suggestion =
-      body.suggestion === undefined ? "" : errors.string(body, "suggestion", { max: 2000, min: 0 });
+      body.suggestion === undefined
+        ? ""
+        : errors.string(body, "suggestion", { max: COMMENT_BODY_MAX, min: 0 });
     if (errors.any) throw invalid(errors.fields);
     const id = newId();
     await c

@@ -3,7 +3,7 @@
  * Comments are authored messages, so the server stamps author and time; the people
  * mentioned must be active members of the workspace.
  */
-import { can, isId, type PlanTable, rowText } from "@tsumugi/domain";
+import { COMMENT_BODY_MAX, can, isId, type PlanTable, rowText } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
@@ -21,7 +21,6 @@ const TITLE_FIELD: Record<(typeof COMMENT_TABLES)[number], string> = {
   goals: "text",
   scheduleRows: "activity",
 };
-const BODY_MAX = 2000;
 const MENTIONS_MAX = 20;
 
 const planNotFound = () => new ApiError(404, "plan.notFound", "この年度の計画はまだありません。");
@@ -91,7 +90,7 @@ export function commentRoutes(collab: CollabServer): Hono<AppEnv> {
     const wid = c.get("workspaceId");
     const body = await readJsonObject(c);
     const errors = new FieldErrors();
-    const text = errors.string(body, "body", { max: BODY_MAX });
+    const text = errors.string(body, "body", { max: COMMENT_BODY_MAX });
     const table = body.table;
     if (!COMMENT_TABLES.includes(table as never)) errors.add("table", "unknown");
     const rowId = body.rowId;

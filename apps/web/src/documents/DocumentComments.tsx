@@ -2,8 +2,11 @@
  * Comments on a passage of a document: select text in the editor, comment on it; editors
  * mark comments resolved. Readers of a group's draft (the plenary) comment too.
  */
+
+import { COMMENT_BODY_MAX } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, get, post } from "../api/client";
+import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { formatWarekiDateTime } from "../ui/dates";
 
@@ -101,8 +104,10 @@ export function DocumentComments(props: {
             value={body}
             onChange={(e) => setBody(e.target.value)}
             aria-label={t("docComments.title")}
+            maxLength={COMMENT_BODY_MAX}
             data-testid="doc-comment-body"
           />
+          <LimitHint value={body} max={COMMENT_BODY_MAX} />
           {error && (
             <p className="field-error" role="alert">
               {error}

@@ -1,6 +1,9 @@
 /** The correction round: attendees comment on quoted passages of circulated minutes. */
+
+import { COMMENT_BODY_MAX, COMMENT_QUOTE_MAX } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, get, post } from "../api/client";
+import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { formatWarekiDateTime } from "../ui/dates";
 import { useMeetingContext } from "./MeetingPage";
@@ -84,8 +87,10 @@ export function MinutesReview() {
               rows={2}
               value={quote}
               onChange={(e) => setQuote(e.target.value)}
+              maxLength={COMMENT_QUOTE_MAX}
               data-testid="correction-quote"
             />
+            <LimitHint value={quote} max={COMMENT_QUOTE_MAX} />
           </label>
           <label>
             {t("meeting.review.body")}
@@ -93,12 +98,20 @@ export function MinutesReview() {
               rows={2}
               value={body}
               onChange={(e) => setBody(e.target.value)}
+              maxLength={COMMENT_BODY_MAX}
               data-testid="correction-body"
             />
+            <LimitHint value={body} max={COMMENT_BODY_MAX} />
           </label>
           <label>
             {t("meeting.review.suggestion")}
-            <textarea rows={2} value={suggestion} onChange={(e) => setSuggestion(e.target.value)} />
+            <textarea
+              rows={2}
+              value={suggestion}
+              onChange={(e) => setSuggestion(e.target.value)}
+              maxLength={COMMENT_BODY_MAX}
+            />
+            <LimitHint value={suggestion} max={COMMENT_BODY_MAX} />
           </label>
           {error && (
             <p className="field-error" role="alert">

@@ -2,8 +2,11 @@
  * Row comments: a button with the row's comment count opens the thread, where members post
  * and pick people to @mention (they find it in their mention list).
  */
+
+import { COMMENT_BODY_MAX } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, get, post } from "../api/client";
+import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { formatWarekiDateTime } from "../ui/dates";
 import { usePlanContext } from "./PlanPage";
@@ -96,8 +99,10 @@ function CommentsDialog(props: { table: string; rowId: string; title: string; on
               placeholder={t("comments.placeholder")}
               aria-label={t("plan.comments")}
               onChange={(e) => onBodyChange(e.target.value)}
+              maxLength={COMMENT_BODY_MAX}
               data-testid="comment-body"
             />
+            <LimitHint value={body} max={COMMENT_BODY_MAX} />
             <div className="mention-picks">
               {t("comments.mention")}：
               {members.map((m) => (
