@@ -32,5 +32,21 @@ export default defineConfig({
       "/collab": { target: "ws://localhost:3000", ws: true },
     },
   },
-  build: { chunkSizeWarningLimit: 1500 },
+  build: {
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Yjs and its providers in a chunk of their own: left to itself, the bundler may merge
+          // them into a small shared chunk of the domain that the home page imports.
+          groups: [
+            {
+              name: "yjs",
+              test: /[\\/]node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -74,9 +74,10 @@ describe("axe-core on every main page: no critical or serious violation", () => 
     await context.close();
   });
 
-  it("home and each of its tabs (plans, meetings, indicators, documents, comments, members, groups, invitations, records), password and two-step settings", async () => {
+  it("home and each of its tabs (what to do next, plans, meetings, indicators, documents, comments, members, groups, invitations, records), password and two-step settings", async () => {
     const { context, page } = await loggedInPage(browser, server, "事務局");
     const tabs = [
+      "home",
       "plans",
       "meetings",
       "indicators",
@@ -104,6 +105,14 @@ describe("axe-core on every main page: no critical or serious violation", () => 
           await page.getByTestId("compare-indicator").waitFor();
         },
       ],
+      ...(["import", "population"] as const).map((view): [string, () => Promise<void>] => [
+        `indicators: ${view}`,
+        async () => {
+          await page.getByTestId(`indicators-view-${view}`).click();
+          await page.waitForURL(new RegExp(`iview=${view}`));
+          await page.waitForLoadState("networkidle");
+        },
+      ]),
       [
         "password",
         async () => {
@@ -256,7 +265,7 @@ describe("keyboard", () => {
       page
         .locator('nav.tabs [aria-current="page"]')
         .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
-    expect(await current()).toEqual(["tab-plans"]);
+    expect(await current()).toEqual(["tab-home"]);
     await showTab(page, "members");
     expect(await current()).toEqual(["tab-members"]);
     await showTab(page, "indicators");

@@ -562,15 +562,18 @@ function ImportView({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
   return (
     <form className="card" onSubmit={confirm} data-testid="indicator-import">
       <p className="muted">{t("indicators.importHint")}</p>
-      <input
-        type="file"
-        accept=".csv,.xlsx"
-        data-testid="indicator-import-file"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void read(f);
-        }}
-      />
+      <label className="inline-field">
+        {t("import.file")}
+        <input
+          type="file"
+          accept=".csv,.xlsx"
+          data-testid="indicator-import-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void read(f);
+          }}
+        />
+      </label>
       <div className="row export-links">
         <a href={`/api/workspaces/${wid}/indicators/export.csv`} data-testid="indicator-export">
           {t("indicators.export")}

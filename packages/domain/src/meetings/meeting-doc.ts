@@ -14,7 +14,7 @@ import {
 } from "../collab-table.js";
 import { isId } from "../documents.js";
 import { isOrderKey } from "../plan/order-key.js";
-import { TEXT_MAX, TITLE_MAX } from "../plan/plan-schema.js";
+import { PRESENTER_MAX, TEXT_MAX, TITLE_MAX } from "../text-limits.js";
 import {
   type AgendaState,
   type Attendance,
@@ -28,11 +28,7 @@ import {
   type OutcomeType,
 } from "./vocabulary.js";
 
-/** A meeting's title and place (the meeting's details, checked by the server). */
-export const MEETING_TITLE_MAX = TITLE_MAX;
-export const MEETING_PLACE_MAX = TITLE_MAX;
-/** An agenda item's presenter (a name or a group). */
-export const PRESENTER_MAX = 100;
+export { MEETING_PLACE_MAX, MEETING_TITLE_MAX, PRESENTER_MAX } from "../text-limits.js";
 
 /**
  * The longest texts of an agenda item and an outcome. Reading keeps longer ones (nothing

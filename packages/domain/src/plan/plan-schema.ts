@@ -4,6 +4,7 @@
  * read them through `parse*`, which never throws: a bad row comes back with its problems.
  */
 import { isId } from "../documents.js";
+import { GOAL_CODE_MAX, OWNER_NAME_MAX, TEXT_MAX, TITLE_MAX } from "../text-limits.js";
 import { isOrderKey } from "./order-key.js";
 import { isPeriodPoint, type Period } from "./period.js";
 import type { PlanTable } from "./plan-doc.js";
@@ -27,12 +28,7 @@ import {
 /** Bumped when the document layout changes; documents record the version they were written with. */
 export const PLAN_SCHEMA_VERSION = 1;
 
-export const TITLE_MAX = 200;
-export const TEXT_MAX = 20_000;
-/** A person in charge named without an account (取組の担当者). */
-export const OWNER_NAME_MAX = 100;
-/** A goal's code as plan rows cite it ("1-③"). */
-export const GOAL_CODE_MAX = 20;
+export { GOAL_CODE_MAX, OWNER_NAME_MAX, TEXT_MAX, TITLE_MAX } from "../text-limits.js";
 
 /**
  * The longest text each field of each table may hold: what the parse functions below check,
