@@ -38,7 +38,7 @@ describe("service worker source", () => {
     expect(() => serviceWorkerSource(TEMPLATE, bundle.slice(0, 2))).toThrow(/index\.html/);
   });
 
-  it("leaves compressed copies out, and chunks holding an on-demand module out of the precache", () => {
+  it("leaves compressed copies out, and chunks holding an on-demand module and worker bundles out of the precache", () => {
     const chunk = (fileName: string, extra: Partial<BundleFile>): BundleFile => ({
       fileName,
       type: "chunk",
@@ -70,6 +70,8 @@ describe("service worker source", () => {
         moduleIds: ["/packages/plan-io/src/index.ts", "/node_modules/exceljs/index.js"],
       }),
       chunk("assets/zip-1.js", { imports: [], moduleIds: ["/node_modules/jszip/index.js"] }),
+      // A Web Worker's bundle is an asset of the main build: fetched when the worker starts.
+      { fileName: "assets/read-workbook.worker-1.js", type: "asset", source: "self.onmessage = () => {}" },
     ];
     const list = buildList(files, { onDemand: (id) => id.includes("/packages/plan-io/") });
     expect(list.files).toEqual([
@@ -78,6 +80,7 @@ describe("service worker source", () => {
       "/assets/index-1.css",
       "/assets/index-1.js",
       "/assets/Plan-1.js",
+      "/assets/read-workbook.worker-1.js",
       "/assets/shared-1.js",
       "/assets/zip-1.js",
       "/index.html",

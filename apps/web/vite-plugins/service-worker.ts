@@ -6,8 +6,9 @@
  * Two lists: `precache`, fetched when the worker installs (the shell and every screen's code,
  * so a page can be reloaded offline), and `files`, every file of the build, which the worker
  * caches when a page first uses it. Chunks holding an "on demand" module (the Excel reader:
- * a large chunk few people use) and the chunks only they import are left out of `precache`:
- * installing the worker does not download them, and they are cached once used.
+ * a large chunk few people use), the chunks only they import, and Web Worker bundles (scripts
+ * emitted as assets: the workbook reader's) are left out of `precache`: installing the worker
+ * does not download them, and they are cached once used.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -69,7 +70,10 @@ export function buildList(files: readonly BundleFile[], options: ServiceWorkerOp
     needed.add(name);
     pending.push(...(chunks.get(name)?.imports ?? []));
   }
-  const precache = shell.filter((f) => f.type === "asset" || needed.has(f.fileName));
+  // Scripts emitted as assets are Web Worker bundles (the Excel reader's): loaded on demand.
+  const precache = shell.filter((f) =>
+    f.type === "asset" ? !/\.m?js$/.test(f.fileName) : needed.has(f.fileName),
+  );
   return {
     version: hash.digest("hex").slice(0, 16),
     files: shell.map((f) => `/${f.fileName}`),
