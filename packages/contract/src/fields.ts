@@ -48,3 +48,16 @@ export const ErrorBody = z
   })
   .meta({ description: "The body of every error answer" });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** A text that may be left empty, trimmed, at most `max` characters. */
+export function optionalText(max: number) {
+  return z.string({ error: "format" }).trim().max(max, { error: "tooLong" });
+}
+
+/** A calendar date, ISO (2023-07-31). */
+export const IsoDate = z
+  .string({ error: "format" })
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    error: "format",
+  })
+  .meta({ description: "Calendar date, ISO 8601 (2023-07-31)" });

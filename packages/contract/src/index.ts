@@ -7,5 +7,6 @@
 export * from "./fields.js";
 export * from "./groups.js";
 export * from "./home.js";
+export * from "./meeting-papers.js";
 export * from "./members.js";
 export * from "./workspaces.js";

@@ -45,6 +45,7 @@ export const AUDIT_EVENT_KINDS = {
   "workspace.created": "workspace",
   "workspace.updated": "workspace",
   "workspace.two_factor_policy": "workspace",
+  "meeting_papers.updated": "workspace",
   "document.created": "documents",
   "plan.created": "documents",
   "plan.rebuilt": "documents",

@@ -289,4 +289,32 @@ describe("resources: authorize(verb, resource) and abilities", () => {
     for (const role of ["member", "coordinator", "observer"] as const)
       expect(Object.values(abilitiesOf(actor(role), active)).some(Boolean)).toBe(false);
   });
+
+  it("lets everyone of the workspace read a meeting and its papers; runs it as canManageMeeting says", () => {
+    const ofGroup = { kind: "meeting", id: "m1", groupId: "g1" } as const;
+    const plenary = { kind: "meeting", id: "m2", groupId: null } as const;
+    expect(abilitiesOf(actor("observer"), ofGroup)).toEqual({ read: true, manage: false });
+    expect(abilitiesOf(actor("member"), ofGroup)).toEqual({ read: true, manage: true });
+    expect(abilitiesOf(actor("member"), plenary)).toEqual({ read: true, manage: false });
+    expect(abilitiesOf(actor("coordinator", { groupIds: [] }), ofGroup)).toEqual({
+      read: true,
+      manage: false,
+    });
+    expect(abilitiesOf(actor("secretariat"), plenary)).toEqual({ read: true, manage: true });
+    expect(abilitiesOf(actor(null), plenary)).toEqual({ read: false, manage: false });
+    expect(abilitiesOf(actor("secretariat", { disabled: true }), plenary)).toEqual({
+      read: false,
+      manage: false,
+    });
+  });
+
+  it("lets only the secretariat word the meeting papers", () => {
+    for (const role of ROLES)
+      expect(authorize(actor(role), "update", { kind: "meetingPaperSettings" }), role).toBe(
+        role === "secretariat",
+      );
+    expect(
+      authorize(actor("secretariat", { disabled: true }), "update", { kind: "meetingPaperSettings" }),
+    ).toBe(false);
+  });
 });

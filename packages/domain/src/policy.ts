@@ -242,12 +242,35 @@ export interface MemberResource {
   disabled: boolean;
 }
 
-export type Resource = WorkspaceResource | GroupResource | MemberResource;
+export const MEETING_VERBS = ["read", "manage"] as const;
+export type MeetingVerb = (typeof MEETING_VERBS)[number];
+/** A meeting: read (its papers too) by everyone of the workspace; run by canManageMeeting. */
+export interface MeetingResource {
+  kind: "meeting";
+  id: string;
+  groupId: string | null;
+}
+
+export const MEETING_PAPER_SETTINGS_VERBS = ["update"] as const;
+export type MeetingPaperSettingsVerb = (typeof MEETING_PAPER_SETTINGS_VERBS)[number];
+/** What the workspace writes on its meeting papers (sender, numbering, contact, 署名欄). */
+export interface MeetingPaperSettingsResource {
+  kind: "meetingPaperSettings";
+}
+
+export type Resource =
+  | WorkspaceResource
+  | GroupResource
+  | MemberResource
+  | MeetingResource
+  | MeetingPaperSettingsResource;
 
 interface VerbsOf {
   workspace: WorkspaceAction;
   group: GroupVerb;
   member: MemberVerb;
+  meeting: MeetingVerb;
+  meetingPaperSettings: MeetingPaperSettingsVerb;
 }
 export type VerbOf<R extends Resource> = VerbsOf[R["kind"]];
 /** What this actor may do with this resource: every verb of its kind, true or false. */
@@ -278,6 +301,12 @@ const RULES: Rules = {
       endSessions: manage,
     };
   },
+  meeting: (actor, meeting) => ({
+    read: can(actor, "meetings.read"),
+    manage: canManageMeeting(actor, meeting.groupId),
+  }),
+  // The papers speak for the municipality: the secretariat, who keeps its details, words them.
+  meetingPaperSettings: (actor) => ({ update: can(actor, "workspace.update") }),
 };
 
 export function abilitiesOf<R extends Resource>(actor: Actor, resource: R): Abilities<R> {

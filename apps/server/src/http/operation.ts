@@ -14,7 +14,7 @@
 import { authorize, type Resource, type VerbOf, type WorkspaceAction } from "@tsumugi/domain";
 import type { Context, MiddlewareHandler } from "hono";
 import { describeRoute, resolver, uniqueSymbol } from "hono-openapi";
-import type * as z from "zod";
+import * as z from "zod";
 import type { Caller } from "../context.js";
 import type { AppEnv } from "./env.js";
 import { type ApiError, forbidden, invalid } from "./errors.js";
@@ -28,6 +28,8 @@ export interface OperationDoc {
   ok?: 200 | 201 | 204;
   /** Schema of the success answer's JSON body (none for 204). */
   response?: z.ZodType;
+  /** The success answer is a file of this media type (a download), not JSON. */
+  file?: string;
   /** Errors this operation answers besides the common ones (docs: openapi-document.ts). */
   errors?: number[];
   /** Reachable without a session. */
@@ -47,6 +49,7 @@ export function describe(doc: OperationDoc): MiddlewareHandler {
       [ok]: {
         description: ok === 204 ? "No content" : ok === 201 ? "Created" : "OK",
         ...(doc.response ? { content: { "application/json": { schema: resolver(doc.response) } } } : {}),
+        ...(doc.file ? { content: { [doc.file]: { schema: { type: "string", format: "binary" } } } } : {}),
       },
       ...Object.fromEntries((doc.errors ?? []).map((status) => [status, errorResponse()])),
     },
@@ -88,6 +91,43 @@ export function jsonBody<S extends z.ZodType>(
       },
     },
   });
+}
+
+/** Where the validated query is, for `c.req.valid("query")`. */
+type QueryInput<S extends z.ZodType> = {
+  in: { query: Record<string, string | undefined> };
+  out: { query: z.output<S> };
+};
+
+/**
+ * Validates the query string (each parameter once) with `schema`, an object of optional
+ * fields: 400 `validation` with a problem code per parameter, or the parsed value for
+ * `c.req.valid("query")`. The parameters are described in the OpenAPI document.
+ */
+export function queryParams<S extends z.ZodObject>(
+  schema: S,
+): MiddlewareHandler<AppEnv, string, QueryInput<S>> {
+  const middleware: MiddlewareHandler<AppEnv, string, QueryInput<S>> = async (c, next) => {
+    const parsed = schema.safeParse(c.req.query());
+    if (!parsed.success) throw invalid(fieldProblems(parsed.error));
+    c.req.addValidatedData("query", parsed.data as object);
+    await next();
+  };
+  const parameters = Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
+    const {
+      $schema: _,
+      description,
+      ...json
+    } = z.toJSONSchema(field, { unrepresentable: "any", io: "input" });
+    return {
+      name,
+      in: "query",
+      required: !field.safeParse(undefined).success,
+      ...(description ? { description } : {}),
+      schema: json,
+    };
+  });
+  return Object.assign(middleware, { [uniqueSymbol]: { spec: { parameters } } });
 }
 
 /** `{field: code}` from a refused parse: the first problem of each field, named by its check. */

@@ -18,6 +18,7 @@ import { m0009 } from "./migrations/0009-minutes-review.js";
 import { m0010 } from "./migrations/0010-two-factor.js";
 import { m0011 } from "./migrations/0011-region-approval.js";
 import { m0012 } from "./migrations/0012-audit-log-no-replace.js";
+import { m0013 } from "./migrations/0013-meeting-papers.js";
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010,
   m0011,
   m0012,
+  m0013,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -180,6 +180,19 @@ export interface MeetingOutcomesTable {
   action_id: string | null;
 }
 
+export interface MeetingPaperSettingsTable {
+  workspace_id: string;
+  sender: Generated<string>;
+  number_prefix: Generated<string>;
+  contact_office: Generated<string>;
+  contact_phone: Generated<string>;
+  contact_email: Generated<string>;
+  reply_method: Generated<string>;
+  minutes_signers: Generated<number>;
+  updated_by: string | null;
+  updated_at: number;
+}
+
 export interface MeetingsTable {
   id: string;
   workspace_id: string;
@@ -431,6 +444,7 @@ export interface DB {
   meeting_attendance: MeetingAttendanceTable;
   meeting_invitees: MeetingInviteesTable;
   meeting_outcomes: MeetingOutcomesTable;
+  meeting_paper_settings: MeetingPaperSettingsTable;
   meetings: MeetingsTable;
   memberships: MembershipsTable;
   mentions: MentionsTable;

@@ -814,6 +814,7 @@ export const messages = {
   "auditEvent.workspace.created": "自治体を登録",
   "auditEvent.workspace.two_factor_policy": "2段階認証の必須設定を変更",
   "auditEvent.workspace.updated": "自治体の情報を変更",
+  "auditEvent.meeting_papers.updated": "会議資料（開催通知・議事録）の記載事項を変更",
   "auditEvent.document.created": "文書を作成",
   "auditEvent.plan.created": "事業計画を作成",
   "auditEvent.plan.rebuilt": "事業計画の集計を作り直し",

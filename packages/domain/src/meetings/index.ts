@@ -1,4 +1,5 @@
 export * from "./meeting-doc.js";
 export * from "./notice.js";
+export * from "./papers.js";
 export * from "./plan-changes.js";
 export * from "./vocabulary.js";
