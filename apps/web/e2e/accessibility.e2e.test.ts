@@ -261,15 +261,22 @@ describe("keyboard", () => {
 
   it("marks the tab shown with aria-current, on the home page, the plan and the meeting", async () => {
     const { context, page } = await loggedInPage(browser, server, "事務局");
-    const current = () =>
-      page
+    // A tab change is a navigation that React Router renders as a transition, after the URL
+    // has changed: wait for the tab to be marked, then check it is the only one.
+    const current = async (shown?: string) => {
+      if (shown) await page.locator(`nav.tabs [aria-current="page"][data-testid="${shown}"]`).waitFor();
+      return page
         .locator('nav.tabs [aria-current="page"]')
         .evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+    };
     expect(await current()).toEqual(["tab-home"]);
     await showTab(page, "members");
-    expect(await current()).toEqual(["tab-members"]);
+    expect(await current("tab-members")).toEqual(["tab-members"]);
     await showTab(page, "indicators");
     await page.getByTestId("indicators-view-trend").click();
+    // The view is kept in the URL; React Router renders a navigation as a transition.
+    await page.waitForURL(/iview=trend/);
+    await page.locator('[aria-current="page"][data-testid="indicators-view-trend"]').waitFor();
     expect(
       await page
         .locator('[aria-current="page"][data-testid^="indicators-view-"]')
@@ -281,7 +288,7 @@ describe("keyboard", () => {
     await page.getByTestId("plan-page").waitFor();
     await page.getByTestId("plan-view-schedule").click();
     await page.waitForURL(/view=schedule/);
-    expect(await current()).toEqual(["plan-view-schedule"]);
+    expect(await current("plan-view-schedule")).toEqual(["plan-view-schedule"]);
 
     await page.goBack();
     await page.goBack();
@@ -291,7 +298,7 @@ describe("keyboard", () => {
     await page.getByTestId("meeting-page").waitFor();
     await page.getByTestId("meeting-tab-attendance").click();
     await page.waitForURL(/tab=attendance/);
-    expect(await current()).toEqual(["meeting-tab-attendance"]);
+    expect(await current("meeting-tab-attendance")).toEqual(["meeting-tab-attendance"]);
     await context.close();
   });
 
