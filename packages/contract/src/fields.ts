@@ -18,6 +18,24 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   return z.enum(values, { error: "unknown" });
 }
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL_MAX = 254;
+
+/** Is this an e-mail address as Tsumugi accepts one (something@domain.tld, ≤ 254 characters)? */
+export function isEmail(value: string): boolean {
+  return value.length <= EMAIL_MAX && EMAIL.test(value);
+}
+
+/** An e-mail address, trimmed and lower-cased; empty is left to the field's own rule. */
+export function emailAddress() {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .max(EMAIL_MAX, { error: "tooLong" })
+    .toLowerCase()
+    .refine((v) => v === "" || isEmail(v), { error: "format" });
+}
+
 export function flag() {
   return z.boolean({ error: "required" });
 }

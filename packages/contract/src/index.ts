@@ -4,9 +4,11 @@
  * types (`import type`), so no server code and no validator reaches the browser bundle.
  * One file per feature, named like the feature's folder on the server.
  */
+export * from "./auth.js";
 export * from "./fields.js";
 export * from "./groups.js";
 export * from "./home.js";
+export * from "./invites.js";
 export * from "./meeting-papers.js";
 export * from "./members.js";
 export * from "./workspaces.js";

@@ -317,4 +317,13 @@ describe("resources: authorize(verb, resource) and abilities", () => {
       authorize(actor("secretariat", { disabled: true }), "update", { kind: "meetingPaperSettings" }),
     ).toBe(false);
   });
+
+  it("lets the secretariat revoke an invitation while it can still be used", () => {
+    const pending = { kind: "invite", pending: true } as const;
+    expect(abilitiesOf(actor("secretariat"), pending)).toEqual({ revoke: true });
+    expect(authorize(actor("secretariat"), "revoke", { ...pending, pending: false })).toBe(false);
+    expect(authorize(actor("secretariat", { disabled: true }), "revoke", pending)).toBe(false);
+    for (const role of ["member", "coordinator", "observer"] as const)
+      expect(authorize(actor(role), "revoke", pending)).toBe(false);
+  });
 });

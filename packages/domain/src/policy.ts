@@ -258,10 +258,19 @@ export interface MeetingPaperSettingsResource {
   kind: "meetingPaperSettings";
 }
 
+export const INVITE_VERBS = ["revoke"] as const;
+export type InviteVerb = (typeof INVITE_VERBS)[number];
+export interface InviteResource {
+  kind: "invite";
+  /** Neither used, expired nor revoked. */
+  pending: boolean;
+}
+
 export type Resource =
   | WorkspaceResource
   | GroupResource
   | MemberResource
+  | InviteResource
   | MeetingResource
   | MeetingPaperSettingsResource;
 
@@ -269,6 +278,7 @@ interface VerbsOf {
   workspace: WorkspaceAction;
   group: GroupVerb;
   member: MemberVerb;
+  invite: InviteVerb;
   meeting: MeetingVerb;
   meetingPaperSettings: MeetingPaperSettingsVerb;
 }
@@ -301,6 +311,8 @@ const RULES: Rules = {
       endSessions: manage,
     };
   },
+  // Who joins is the secretariat's; a link that can no longer be used has nothing to revoke.
+  invite: (actor, invite) => ({ revoke: can(actor, "invites.manage") && invite.pending }),
   meeting: (actor, meeting) => ({
     read: can(actor, "meetings.read"),
     manage: canManageMeeting(actor, meeting.groupId),

@@ -1,6 +1,7 @@
 /** Reads of users and their workspaces for the auth and invite routes. */
 import type { Role } from "@tsumugi/domain";
 import type { Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface UserView {
   id: string;
@@ -32,6 +33,32 @@ export function findUserByEmail(db: Queryable, email: string): Promise<UserRow |
 
 export function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
   return db.get<UserRow>("SELECT * FROM users WHERE id = ?", [id]);
+}
+
+/** A new account; the e-mail must be free (users.email is unique). */
+export async function insertUser(
+  q: QueryBuilder,
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    organization: string;
+    passwordHash: string;
+    createdAt: number;
+  },
+): Promise<void> {
+  await q
+    .insertInto("users")
+    .values({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      organization: user.organization,
+      password_hash: user.passwordHash,
+      created_at: user.createdAt,
+      password_changed_at: user.createdAt,
+    })
+    .execute();
 }
 
 export function userView(u: { id: string; email: string; name: string; organization: string }): UserView {

@@ -41,8 +41,8 @@ export interface SecondStep {
   secondStep: "code" | "enrol";
 }
 
-export async function startChallenge(
-  c: Context<AppEnv>,
+export async function startChallenge<E extends AppEnv>(
+  c: Context<E>,
   userId: string,
   kind: ChallengeKind,
 ): Promise<SecondStep> {

@@ -17,8 +17,8 @@ export interface LoginGuard {
 }
 
 /** The attempt as the throttle counts it: known browsers on their own. */
-export async function attemptOf(
-  c: Context<AppEnv>,
+export async function attemptOf<E extends AppEnv>(
+  c: Context<E>,
   guard: LoginGuard,
   account: string,
   user: { id: string } | undefined,
@@ -31,8 +31,8 @@ export async function attemptOf(
  * Whether `password` opens `user`'s (possibly unknown or disabled) account. Throws 429 while
  * the attempt is throttled, before anything is verified.
  */
-export async function checkPassword(
-  c: Context<AppEnv>,
+export async function checkPassword<E extends AppEnv>(
+  c: Context<E>,
   guard: LoginGuard,
   opts: { email: string; password: string; user: UserRow | undefined; via?: string },
 ): Promise<boolean> {
@@ -68,6 +68,10 @@ export async function checkPassword(
 }
 
 /** After a complete login: this browser is remembered for the account (device cookie). */
-export async function rememberBrowser(c: Context<AppEnv>, guard: LoginGuard, userId: string): Promise<void> {
+export async function rememberBrowser<E extends AppEnv>(
+  c: Context<E>,
+  guard: LoginGuard,
+  userId: string,
+): Promise<void> {
   c.header("Set-Cookie", await guard.devices.remember(c.req.header("cookie"), userId), { append: true });
 }

@@ -8,8 +8,8 @@ import type { AppEnv } from "../http/env.js";
 import { SESSION_EXPIRES_IN_HEADER } from "../http/middleware.js";
 import { sessionCookie } from "./cookie.js";
 
-export async function startSession(
-  c: Context<AppEnv>,
+export async function startSession<E extends AppEnv>(
+  c: Context<E>,
   userId: string,
 ): Promise<{ id: string; expiresAt: number }> {
   const app = c.get("app");

@@ -152,3 +152,19 @@ export async function removeGroupMember(q: QueryBuilder, groupId: string, userId
     .executeTakeFirst();
   return result.numDeletedRows === 1n;
 }
+
+/** Those of `ids` that are groups of the workspace, in the order given. */
+export async function groupsAmong(
+  q: QueryBuilder,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await q
+    .selectFrom("groups")
+    .select(["id", "name"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "in", ids)
+    .execute();
+  return ids.flatMap((id) => rows.filter((r) => r.id === id));
+}

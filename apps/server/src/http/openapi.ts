@@ -64,7 +64,7 @@ const SCHEMAS: Record<string, Schema> = {
       role: { type: "string", enum: [...ROLES], description: "The user's role in the workspace" },
     },
   },
-  /** POST /api/auth/login, GET /api/auth/me and invite acceptance. */
+  /** POST /api/auth/login and GET /api/auth/me. */
   SessionInfo: {
     type: "object",
     required: ["user", "workspaces", "sessionId", "sessionExpiresAt"],
@@ -191,49 +191,6 @@ const OPERATIONS: Operation[] = [
     required: ["currentPassword", "newPassword"],
     ok: 204,
     errors: [400, 401, 429],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/invites",
-    summary: "Invitations and their status",
-    tag: "invites",
-    ok: 200,
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/invites",
-    summary: "Create a single-use invitation link (shown once)",
-    tag: "invites",
-    body: { email: "string", role: "string", groupIds: "array" },
-    ok: 201,
-    errors: [400, 403],
-  },
-  {
-    method: "delete",
-    path: "/api/workspaces/{wid}/invites/{iid}",
-    summary: "Revoke an invitation",
-    tag: "invites",
-    ok: 204,
-  },
-  {
-    method: "get",
-    path: "/api/invites/{token}",
-    summary: "What an invitation offers",
-    tag: "invites",
-    auth: false,
-    ok: 200,
-    errors: [404, 410],
-  },
-  {
-    method: "post",
-    path: "/api/invites/{token}/accept",
-    summary:
-      "Accept an invitation; `mode: new` creates the account, `mode: existing` joins with one (401 like the login); logs in, or answers the second step",
-    tag: "invites",
-    auth: false,
-    body: { mode: "string", name: "string", email: "string", organization: "string", password: "string" },
-    ok: 201,
-    errors: [400, 401, 404, 409, 410, 429],
   },
   {
     method: "get",

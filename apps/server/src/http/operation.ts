@@ -65,19 +65,34 @@ function errorResponse() {
 type JsonInput<S extends z.ZodType> = { in: { json: z.input<S> }; out: { json: z.output<S> } };
 
 /**
+ * Problems with a body that only the server can see (a group id that is not the workspace's):
+ * `{field: code}`, reported together with the schema's own. It gets the body as sent, which
+ * the schema may have refused, so it checks the types of what it reads.
+ */
+export type BodyCheck = (
+  c: Context<AppEnv>,
+  body: Record<string, unknown>,
+) => Promise<Record<string, string>>;
+
+/**
  * Reads the JSON body (415 not JSON, 400 malformed or not an object, 413 too large) and
- * validates it with `schema`: 400 `validation` with a problem code per field, or the parsed
- * value for `c.req.valid("json")`.
+ * validates it with `schema` (and `check`): 400 `validation` with a problem code per field, or
+ * the parsed value for `c.req.valid("json")`.
  */
 export function jsonBody<S extends z.ZodType>(
   schema: S,
-  opts: { optional?: boolean } = {},
+  opts: { optional?: boolean; check?: BodyCheck } = {},
 ): MiddlewareHandler<AppEnv, string, JsonInput<S>> {
   const middleware: MiddlewareHandler<AppEnv, string, JsonInput<S>> = async (c, next) => {
     const sent = !opts.optional || (c.req.header("content-type") ?? "").includes("application/json");
     const body = sent ? await readJsonObject(c) : {};
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw invalid(fieldProblems(parsed.error));
+    const problems = parsed.success ? {} : fieldProblems(parsed.error);
+    if (opts.check) {
+      for (const [field, code] of Object.entries(await opts.check(c as unknown as Context<AppEnv>, body)))
+        problems[field] ??= code;
+    }
+    if (!parsed.success || Object.keys(problems).length > 0) throw invalid(problems);
     c.req.addValidatedData("json", parsed.data as object);
     await next();
   };

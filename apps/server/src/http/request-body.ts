@@ -123,8 +123,3 @@ export class FieldErrors {
     return Object.keys(this.fields).length > 0;
   }
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export function isEmail(value: string): boolean {
-  return value.length <= 254 && EMAIL.test(value);
-}

@@ -1,27 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createUser, startTestServer, TEST_PASSWORD, type TestServer } from "../testing/fixtures.js";
+import { describe, expect } from "vitest";
+import { createUser, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
 
-let server: TestServer;
-let w: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  w = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
-
-async function invite(body: Record<string, unknown> = { role: "member", groupIds: [] }) {
+async function invite(w: WorkspaceWorld, body: Record<string, unknown> = { role: "member", groupIds: [] }) {
   const res = await w.admin.browser.post<{ invite: { id: string }; url: string }>(`${w.base}/invites`, body);
   expect(res.status).toBe(201);
   return { id: res.body.invite.id, token: res.body.url.split("/invite/")[1], url: res.body.url };
 }
 
 describe("invitations", () => {
-  it("are created by the secretariat only", async () => {
+  it("are created by the secretariat only", async ({ world: w }) => {
     for (const p of [w.member, w.observer]) {
       expect((await p.browser.post(`${w.base}/invites`, { role: "member", groupIds: [] })).status).toBe(403);
     }
@@ -35,8 +24,11 @@ describe("invitations", () => {
     });
   });
 
-  it("create an account with the preset role and groups, log in, and work once", async () => {
-    const { token, url } = await invite({
+  it("create an account with the preset role and groups, log in, and work once", async ({
+    server,
+    world: w,
+  }) => {
+    const { token, url } = await invite(w, {
       role: "coordinator",
       groupIds: [w.groupId],
       email: "new@example.jp",
@@ -75,14 +67,14 @@ describe("invitations", () => {
     expect(list.body.invites[0].status).toBe("used");
   });
 
-  it("refuse expired, revoked and forged links", async () => {
-    const expired = await invite();
+  it("refuse expired, revoked and forged links", async ({ server, world: w }) => {
+    const expired = await invite(w);
     await server.ctx.db.run("UPDATE invites SET expires_at = 1 WHERE id = ?", [expired.id]);
     const guest = new TestBrowser(server.origin);
     expect((await guest.get(`/api/invites/${expired.token}`)).body).toMatchObject({
       error: { code: "invite.expired" },
     });
-    const revoked = await invite();
+    const revoked = await invite(w);
     expect((await w.admin.browser.delete(`${w.base}/invites/${revoked.id}`)).status).toBe(204);
     expect((await guest.get(`/api/invites/${revoked.token}`)).status).toBe(404);
     const forged = `${revoked.token.split(".")[0]}.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`;
@@ -91,9 +83,37 @@ describe("invitations", () => {
     });
   });
 
-  it("let an existing account join with its own password", async () => {
+  it("say what the secretariat may do with each: revoke while pending, and only then", async ({
+    server,
+    world: w,
+  }) => {
+    const pending = await invite(w);
+    const used = await invite(w);
+    const accepted = await new TestBrowser(server.origin).post(`/api/invites/${used.token}/accept`, {
+      email: "used@example.jp",
+      name: "使用 済",
+      password: "a good long password",
+    });
+    expect(accepted.status).toBe(201);
+    const list = await w.admin.browser.get<{
+      invites: { id: string; status: string; abilities: { revoke: boolean } }[];
+    }>(`${w.base}/invites`);
+    expect(list.body.invites.map((i) => [i.id, i.status, i.abilities.revoke])).toEqual([
+      [used.id, "used", false],
+      [pending.id, "pending", true],
+    ]);
+    expect((await w.member.browser.get(`${w.base}/invites`)).status).toBe(403);
+    expect((await w.member.browser.delete(`${w.base}/invites/${pending.id}`)).status).toBe(403);
+    expect((await w.admin.browser.delete(`${w.base}/invites/${used.id}`)).body).toMatchObject({
+      error: { code: "invite.notFound" },
+    });
+    expect((await w.admin.browser.delete(`${w.base}/invites/${pending.id}`)).status).toBe(204);
+    expect((await w.admin.browser.delete(`${w.base}/invites/${pending.id}`)).status).toBe(404);
+  });
+
+  it("let an existing account join with its own password", async ({ server, world: w }) => {
     const existing = await createUser(server.ctx.db, { email: "known@example.jp", name: "既存 利用者" });
-    const { token } = await invite({ role: "member", groupIds: [], email: "known@example.jp" });
+    const { token } = await invite(w, { role: "member", groupIds: [], email: "known@example.jp" });
     const guest = new TestBrowser(server.origin);
     const wrong = await guest.post(`/api/invites/${token}/accept`, { password: "not the password" });
     expect(wrong.status).toBe(401);
@@ -103,9 +123,12 @@ describe("invitations", () => {
     expect(ok.body).toMatchObject({ user: { id: existing.id, name: "既存 利用者" } });
   });
 
-  it("throttle and audit password guesses through an open invite like logins", async () => {
+  it("throttle and audit password guesses through an open invite like logins", async ({
+    server,
+    world: w,
+  }) => {
     const target = await createUser(server.ctx.db, { email: "target@example.jp", name: "標的 利用者" });
-    const { token } = await invite({ role: "member", groupIds: [] });
+    const { token } = await invite(w, { role: "member", groupIds: [] });
     const guesser = new TestBrowser(server.origin);
     const guess = (password: string) =>
       guesser.post(`/api/invites/${token}/accept`, { email: "target@example.jp", password });
@@ -126,9 +149,12 @@ describe("invitations", () => {
     ).toBeUndefined();
   });
 
-  it("answer alike for a registered and an unknown address through an open link (no enumeration)", async () => {
+  it("answer alike for a registered and an unknown address through an open link (no enumeration)", async ({
+    server,
+    world: w,
+  }) => {
     await createUser(server.ctx.db, { email: "known@example.jp", name: "既存 利用者" });
-    const { token } = await invite({ role: "member", groupIds: [] });
+    const { token } = await invite(w, { role: "member", groupIds: [] });
     const guest = new TestBrowser(server.origin);
     const accept = (body: Record<string, unknown>) => guest.post(`/api/invites/${token}/accept`, body);
     const probes: Record<string, unknown>[] = [
@@ -150,9 +176,12 @@ describe("invitations", () => {
     expect((await guest.get(`/api/invites/${token}`)).status).toBe(200);
   });
 
-  it("spend an open link on a complete new-account form for a registered address, without joining", async () => {
+  it("spend an open link on a complete new-account form for a registered address, without joining", async ({
+    server,
+    world: w,
+  }) => {
     const known = await createUser(server.ctx.db, { email: "known@example.jp", name: "既存 利用者" });
-    const { token } = await invite({ role: "member", groupIds: [] });
+    const { token } = await invite(w, { role: "member", groupIds: [] });
     const guest = new TestBrowser(server.origin);
     const res = await guest.post(`/api/invites/${token}/accept`, {
       mode: "new",
@@ -169,7 +198,7 @@ describe("invitations", () => {
     ).toBeUndefined();
     expect((await guest.get(`/api/invites/${token}`)).status).toBe(410);
     // The registered person, with their own password, joins through the same form as well.
-    const second = await invite({ role: "member", groupIds: [] });
+    const second = await invite(w, { role: "member", groupIds: [] });
     const own = await new TestBrowser(server.origin).post(`/api/invites/${second.token}/accept`, {
       mode: "new",
       email: "known@example.jp",

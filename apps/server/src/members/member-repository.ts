@@ -101,3 +101,13 @@ export async function setMemberDisabledAt(
     .where("user_id", "=", userId)
     .execute();
 }
+
+export async function insertMembership(
+  q: QueryBuilder,
+  m: { workspaceId: string; userId: string; role: Role; createdAt: number },
+): Promise<void> {
+  await q
+    .insertInto("memberships")
+    .values({ workspace_id: m.workspaceId, user_id: m.userId, role: m.role, created_at: m.createdAt })
+    .execute();
+}

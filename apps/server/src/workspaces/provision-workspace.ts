@@ -3,10 +3,10 @@
  * first secretariat account (everything else the secretariat does in the app). Used by
  * `npm run workspace:create`; the demo seed has its own data.
  */
+import { isEmail } from "@tsumugi/contract";
 import { prefectureOfLgCode, validateLgCode } from "@tsumugi/domain";
 import type { AuditLog } from "../audit/audit-log.js";
 import { hashPassword } from "../auth/password.js";
-import { isEmail } from "../http/request-body.js";
 import { newId } from "../ids.js";
 import type { Database } from "../storage/database.js";
 

@@ -5,35 +5,6 @@
  */
 import type { DocumentKind, Role } from "@tsumugi/domain";
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  organization: string;
-}
-
-export interface WorkspaceSummary {
-  id: string;
-  name: string;
-  prefecture: string;
-  lgCode: string;
-  role: Role;
-}
-
-export interface Me {
-  user: User;
-  workspaces: WorkspaceSummary[];
-  /** Names this session, e.g. for a logout sent later (not a secret: the token's secret is). */
-  sessionId: string;
-  /** When this session ends unless it is used again (ms since the epoch, server clock). */
-  sessionExpiresAt: number;
-}
-
-/** A login (or an accepted invitation) whose password was right but needs the second step. */
-export interface SecondStep {
-  secondStep: "code" | "enrol";
-}
-
 export interface DocumentInfo {
   id: string;
   title: string;
@@ -49,16 +20,6 @@ export interface DocumentInfo {
 }
 
 export type { Group, Member, WorkspaceDetail } from "@tsumugi/contract";
-
-export interface Invite {
-  id: string;
-  email: string | null;
-  role: Role;
-  groupIds: string[];
-  createdAt: number;
-  expiresAt: number;
-  status: "pending" | "used" | "expired" | "revoked";
-}
 
 export interface AuditEntry {
   id: number;

@@ -1,7 +1,7 @@
+import type { SecondStep, SessionInfo } from "@tsumugi/contract";
 import { type FormEvent, useEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { ApiError, post } from "../api/client";
-import type { Me, SecondStep } from "../api/types";
 import { t } from "../i18n/t";
 import { pendingLogout, useLogoutPending } from "../offline/remembered";
 import { ErrorBanner, Field } from "../ui/Field";
@@ -36,7 +36,7 @@ export function LoginPage() {
     try {
       // A logout's answer clears the cookie: none may arrive after this login's.
       await pendingLogout.hold();
-      const answer = await post<Me | SecondStep>("/api/auth/login", { email, password });
+      const answer = await post<SessionInfo | SecondStep>("/api/auth/login", { email, password });
       const next = new URLSearchParams(location.search).get("next");
       const target = next?.startsWith("/") ? next : "/";
       if ("secondStep" in answer) {

@@ -3,10 +3,11 @@
  * a recovery code; or, when a workspace requires it and this person has not set it up yet,
  * the enrolment, before anything else. No session exists until this step succeeds.
  */
+
+import type { SessionInfo } from "@tsumugi/contract";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { ApiError, get, post } from "../api/client";
-import type { Me } from "../api/types";
 import { t } from "../i18n/t";
 import { pendingLogout } from "../offline/remembered";
 import { ErrorBanner, Field } from "../ui/Field";
@@ -59,7 +60,7 @@ function CodeStep({ target }: { target: string }) {
     setFields({});
     try {
       await pendingLogout.hold();
-      const me = await post<Me & { recoveryCodesLeft?: number }>("/api/auth/login/code", { code });
+      const me = await post<SessionInfo & { recoveryCodesLeft?: number }>("/api/auth/login/code", { code });
       setMe(me);
       navigate(
         me.recoveryCodesLeft !== undefined ? `/security?recoveryLeft=${me.recoveryCodesLeft}` : target,
@@ -122,7 +123,7 @@ function EnrolStep({ target }: { target: string }) {
   const expired = useExpired();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ me: Me; codes: string[] } | null>(null);
+  const [done, setDone] = useState<{ me: SessionInfo; codes: string[] } | null>(null);
 
   useEffect(() => {
     get<Enrolment>("/api/auth/login/enrol")
@@ -163,7 +164,9 @@ function EnrolStep({ target }: { target: string }) {
           confirm={async (code) => {
             try {
               await pendingLogout.hold();
-              const res = await post<Me & { recoveryCodes: string[] }>("/api/auth/login/enrol", { code });
+              const res = await post<SessionInfo & { recoveryCodes: string[] }>("/api/auth/login/enrol", {
+                code,
+              });
               const { recoveryCodes, ...me } = res;
               setDone({ me, codes: recoveryCodes });
             } catch (err) {

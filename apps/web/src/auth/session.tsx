@@ -3,6 +3,8 @@
  * refreshed after login and when the server is back, cleared on logout. A logout the server
  * could not hear yet is sent before anything else (offline/pending-logout.ts).
  */
+
+import type { SessionInfo } from "@tsumugi/contract";
 import {
   createContext,
   type ReactNode,
@@ -14,14 +16,13 @@ import {
   useState,
 } from "react";
 import { ApiError } from "../api/client";
-import type { Me } from "../api/types";
 import { getRemembered, pendingLogout, remembered, useReloadWhenServerBack } from "../offline/remembered";
 
 interface SessionState {
-  me: Me | null;
+  me: SessionInfo | null;
   loading: boolean;
-  refresh(): Promise<Me | null>;
-  setMe(me: Me | null): void;
+  refresh(): Promise<SessionInfo | null>;
+  setMe(me: SessionInfo | null): void;
   logout(): Promise<void>;
 }
 
@@ -29,7 +30,7 @@ const ME = "/api/auth/me";
 const WORKSPACE_PATH = /^\/api\/workspaces\/([^/?]+)/;
 
 /** No copies are kept for workspaces the person no longer belongs to. */
-function keepForSession(me: Me): void {
+function keepForSession(me: SessionInfo): void {
   const member = new Set(me.workspaces.map((w) => w.id));
   remembered.forgetWhere((path) => {
     const wid = WORKSPACE_PATH.exec(path)?.[1];
@@ -40,7 +41,7 @@ function keepForSession(me: Me): void {
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMeState] = useState<Me | null>(null);
+  const [me, setMeState] = useState<SessionInfo | null>(null);
   const [loading, setLoading] = useState(true);
   /** Bumped by every login and logout: an answer to a request sent before is outdated. */
   const generation = useRef(0);
@@ -49,7 +50,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const asked = generation.current;
     try {
       // A logout this browser could not send yet goes first; until it is, nobody is shown.
-      const next = (await pendingLogout.flush()) ? await getRemembered<Me>(ME, keepForSession) : null;
+      const next = (await pendingLogout.flush())
+        ? await getRemembered<SessionInfo>(ME, keepForSession)
+        : null;
       if (asked !== generation.current) return null;
       setMeState(next);
       return next;
@@ -65,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   // Another login (or none): what was remembered for the previous one must not be shown.
-  const setMe = useCallback((next: Me | null) => {
+  const setMe = useCallback((next: SessionInfo | null) => {
     generation.current++;
     remembered.forgetAll();
     if (next) {

@@ -1,28 +1,20 @@
-import type { Role } from "@tsumugi/domain";
+import type { InviteOffer } from "@tsumugi/contract";
 import { type FormEvent, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { ApiError, get, post } from "../api/client";
-import type { Me, SecondStep } from "../api/types";
+import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { t } from "../i18n/t";
 import { pendingLogout } from "../offline/remembered";
 import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
+import { inviteLinkApi } from "./invites-api";
 import "../auth/auth.css";
-
-interface Offer {
-  workspaceName: string;
-  role: Role;
-  groupNames: string[];
-  email: string | null;
-  expiresAt: number;
-}
 
 export function AcceptInvitePage() {
   const { token = "" } = useParams();
   const { setMe } = useSession();
   const navigate = useNavigate();
-  const [offer, setOffer] = useState<Offer | null>(null);
+  const [offer, setOffer] = useState<InviteOffer | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [form, setForm] = useState({ name: "", email: "", organization: "", password: "" });
   /** A new account, or an account this person already has (joins with its password). */
@@ -31,7 +23,8 @@ export function AcceptInvitePage() {
   const [fields, setFields] = useState<Record<string, string>>({});
 
   useEffect(() => {
-    get<Offer>(`/api/invites/${encodeURIComponent(token)}`)
+    inviteLinkApi(token)
+      .offer()
       .then((o) => {
         setOffer(o);
         if (o.email) setForm((f) => ({ ...f, email: o.email ?? "" }));
@@ -46,7 +39,7 @@ export function AcceptInvitePage() {
     try {
       await pendingLogout.hold();
       const body = mode === "new" ? { ...form, mode } : { email: form.email, password: form.password, mode };
-      const answer = await post<Me | SecondStep>(`/api/invites/${encodeURIComponent(token)}/accept`, body);
+      const answer = await inviteLinkApi(token).accept(body);
       if ("secondStep" in answer) {
         // Joined; logging in needs the second step (or the enrolment the workspace requires).
         pendingLogout.release();

@@ -1,13 +1,14 @@
+import type { Group, Invite } from "@tsumugi/contract";
 import { ROLES, type Role } from "@tsumugi/domain";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { ApiError, del, get, post } from "../api/client";
-import type { Group, Invite } from "../api/types";
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from "react";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
+import { invitesApi } from "./invites-api";
 
 export function InvitesPanel({ wid, groups }: { wid: string; groups: Group[] }) {
-  const base = `/api/workspaces/${wid}/invites`;
+  const api = useMemo(() => invitesApi(wid), [wid]);
   const [invites, setInvites] = useState<Invite[]>([]);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("member");
@@ -18,8 +19,8 @@ export function InvitesPanel({ wid, groups }: { wid: string; groups: Group[] }) 
   const [fields, setFields] = useState<Record<string, string>>({});
 
   const load = useCallback(async () => {
-    setInvites((await get<{ invites: Invite[] }>(base)).invites);
-  }, [base]);
+    setInvites((await api.list()).invites);
+  }, [api]);
   useEffect(() => {
     load().catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
   }, [load]);
@@ -29,7 +30,7 @@ export function InvitesPanel({ wid, groups }: { wid: string; groups: Group[] }) 
     setError(null);
     setFields({});
     try {
-      const res = await post<{ url: string }>(base, { email, role, groupIds });
+      const res = await api.create({ email, role, groupIds });
       setUrl(res.url);
       setCopied(false);
       setEmail("");
@@ -119,8 +120,8 @@ export function InvitesPanel({ wid, groups }: { wid: string; groups: Group[] }) 
                 <td>{formatWarekiDateTime(i.expiresAt)}</td>
                 <td>
                   {t(`invites.status.${i.status}`)}{" "}
-                  {i.status === "pending" && (
-                    <button type="button" className="link" onClick={() => del(`${base}/${i.id}`).then(load)}>
+                  {i.abilities.revoke && (
+                    <button type="button" className="link" onClick={() => api.revoke(i.id).then(load)}>
                       {t("invites.revoke")}
                     </button>
                   )}
