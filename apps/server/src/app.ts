@@ -15,6 +15,9 @@ import {
 import { calendarFeedRoutes, publicCalendarRoutes } from "./calendar/calendar-routes.js";
 import type { CollabServer } from "./collab/collab-server.js";
 import type { AppContext } from "./context.js";
+import { consultationRoutes } from "./desk/consultation-routes.js";
+import { deskRoutes } from "./desk/desk-routes.js";
+import { publicDeskRoutes } from "./desk/public-desk-page.js";
 import { documentRoutes } from "./documents/document-routes.js";
 import { draftRoutes } from "./documents/draft-routes.js";
 import { publicPageRoutes } from "./documents/public-page.js";
@@ -99,8 +102,11 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/workspaces/:wid/indicators", indicatorRoutes(indicatorEvents));
   app.route("/api/workspaces/:wid/regions", regionRoutes());
   app.route("/api/workspaces/:wid/home", homeRoutes());
+  app.route("/api/workspaces/:wid/desks", deskRoutes());
+  app.route("/api/workspaces/:wid/consultations", consultationRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
+  app.route("/p", publicDeskRoutes());
   app.route("/p", publicPageRoutes(collab));
   mountStaticWeb(app, ctx.config);
 

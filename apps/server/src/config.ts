@@ -2,7 +2,7 @@
  * Configuration from environment variables. Every variable is documented in the README's
  * table; a bad value stops start-up with a message naming the variable.
  */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export interface Config {
@@ -40,7 +40,22 @@ export interface Config {
   planProjectionDelayMs: number;
   /** How often edited rich-text documents get an automatic version (VERSION_INTERVAL_MINUTES). */
   versionIntervalMs: number;
+  /** Keys protecting personal data at rest (personal-data/keyring.ts) and how long it is kept. */
+  personalData: PersonalDataConfig;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+export interface PersonalDataConfig {
+  /** PERSONAL_DATA_KEYS: base64 keys, the first encrypting; null when not set. */
+  keys: string | null;
+  /** PERSONAL_DATA_KEY_FILE, or DATA_DIR/personal-data.key. */
+  keyFile: string;
+  /** True when PERSONAL_DATA_KEY_FILE was set (then it must exist: nothing is generated). */
+  keyFileExplicit: boolean;
+  /** Consultation cases are anonymised this many years after their last contact. */
+  retentionYears: number;
+  /** How often the anonymisation runs (CONSULTATION_RETENTION_CHECK_HOURS). */
+  retentionCheckMs: number;
 }
 
 export interface CollabLimits {
@@ -69,6 +84,9 @@ export interface CollabLimits {
   /** Presence (awareness) messages one person may send per minute; more are dropped. */
   awarenessPerMinute: number;
 }
+
+/** The key file made on first start when no key is configured (personal-data/open-vault.ts). */
+export const PERSONAL_DATA_KEY_FILE = "personal-data.key";
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -109,10 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!["debug", "info", "warn", "error", "silent"].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn, error or silent, got "${logLevel}"`);
   }
+  const dataDir = resolve(invokedIn, env.DATA_DIR || "./data");
   return {
     port,
     host,
-    dataDir: resolve(invokedIn, env.DATA_DIR || "./data"),
+    dataDir,
     publicUrl,
     publicUrlExplicit: Boolean(env.PUBLIC_URL),
     extraOrigins: (env.ALLOWED_ORIGINS || "")
@@ -153,6 +172,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     planProjectionDelayMs: int(env, "PLAN_PROJECTION_DELAY_MS", 1500, 0),
     versionIntervalMs: int(env, "VERSION_INTERVAL_MINUTES", 30, 1) * 60_000,
+    personalData: {
+      keys: env.PERSONAL_DATA_KEYS ? env.PERSONAL_DATA_KEYS : null,
+      keyFile: env.PERSONAL_DATA_KEY_FILE
+        ? resolve(invokedIn, env.PERSONAL_DATA_KEY_FILE)
+        : join(dataDir, PERSONAL_DATA_KEY_FILE),
+      keyFileExplicit: Boolean(env.PERSONAL_DATA_KEY_FILE),
+      retentionYears: int(env, "CONSULTATION_RETENTION_YEARS", 5, 1),
+      retentionCheckMs: int(env, "CONSULTATION_RETENTION_CHECK_HOURS", 24, 1) * 3_600_000,
+    },
     logLevel,
   };
 }

@@ -6,6 +6,7 @@ import type { SessionStore } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import type { StreamRegistry } from "./http/sse.js";
 import type { Logger } from "./logger.js";
+import type { PersonalDataVault } from "./personal-data/vault.js";
 import type { Database } from "./storage/database.js";
 import type { QueryBuilder } from "./storage/query-builder.js";
 
@@ -20,6 +21,8 @@ export interface AppContext {
   log: Logger;
   /** Open live event streams (SSE), closed on the same access events as sockets. */
   streams: StreamRegistry;
+  /** Encrypts and decrypts personal data at rest (consultation records). */
+  personalData: PersonalDataVault;
 }
 
 /** Who acts, in which workspace, from which address: what a command needs of a request. */

@@ -16,6 +16,12 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   console.log(`\nTsumugi (紡ぎ) is running: ${server.url}`);
   console.log(`Data: ${config.dataDir}`);
+  if (server.personalDataKeyGenerated) {
+    console.log(
+      `Personal data key generated (個人情報の暗号鍵を作成しました): ${server.personalDataKeyGenerated}`,
+    );
+    console.log("Keep a copy apart from the backups; in production set PERSONAL_DATA_KEY_FILE (README).");
+  }
   if (server.seeded) {
     const note = server.seeded.created ? "" : " (パスワードを変更した場合は変更後のもの / unless changed)";
     console.log(`\nデモの自治体 / demo workspace: ${server.seeded.workspaceName}${note}`);

@@ -17,9 +17,12 @@ import { type CollabServer, createCollabServer } from "./collab/collab-server.js
 import { compactLongLogs } from "./collab/startup-compaction.js";
 import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
+import { storedKeyIds } from "./desk/consultation-repository.js";
+import { DeskJobs } from "./desk/desk-jobs.js";
 import type { AppEnv } from "./http/env.js";
 import { StreamRegistry } from "./http/sse.js";
 import { createLogger } from "./logger.js";
+import { openVault } from "./personal-data/open-vault.js";
 import { PlanProjector } from "./plan/plan-projector.js";
 import { unprojectedPlans } from "./plan/plan-repository.js";
 import { seedDemo } from "./seed/demo.js";
@@ -41,6 +44,10 @@ export interface RunningServer {
   app: Hono<AppEnv>;
   /** Demo logins when the demo workspace was seeded on this start. */
   seeded: Awaited<ReturnType<typeof seedDemo>>;
+  /** The personal data key file written on this start (none was configured), or null. */
+  personalDataKeyGenerated: string | null;
+  /** Background work of the consultation desk: re-encryption after a key change, retention. */
+  desk: DeskJobs;
   /** Flushes pending document writes, closes sockets and the database. */
   close(): Promise<void>;
 }
@@ -58,15 +65,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
     touchIntervalMs: Math.min(60_000, Math.floor(config.sessionIdleTimeoutMs / 10)),
   });
   const events = new AccessEvents();
+  const kysely = createQueryBuilder(db);
+  // No key, or not every key the stored data needs: the server does not start.
+  const keys = await openVault(config, log, () => storedKeyIds(kysely)).catch(async (err: unknown) => {
+    await db.close();
+    throw err;
+  });
   const ctx: AppContext = {
     config,
     db,
-    kysely: createQueryBuilder(db),
+    kysely,
     sessions,
     audit: new AuditLog(db),
     events,
     log,
     streams: new StreamRegistry({ events, sessions, log }, config.streams),
+    personalData: keys.vault,
   };
   const seeded = config.seedDemo ? await seedDemo(ctx) : null;
   await compactLongLogs(db, config.collab, log);
@@ -82,6 +96,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // New plans (the demo seed) and cleared read models are projected from the stored documents.
   for (const docName of await unprojectedPlans(db)) await projector.projectNow(docName);
   const versions = startPeriodicVersions({ db, collab, log, intervalMs: config.versionIntervalMs });
+  const desk = new DeskJobs(ctx);
+  desk.start();
   const app = createApp(ctx, collab, projector);
   const http = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
@@ -104,6 +120,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     closing ??= (async () => {
       clearInterval(sessionSweep);
       ctx.streams.close();
+      await desk.stop();
       versions.stop();
       await collab.close();
       await projector.close();
@@ -115,5 +132,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     })();
     return closing;
   };
-  return { url: config.publicUrl, port, ctx, collab, projector, versions, http, app, seeded, close };
+  return {
+    url: config.publicUrl,
+    port,
+    ctx,
+    collab,
+    projector,
+    versions,
+    http,
+    app,
+    seeded,
+    personalDataKeyGenerated: keys.generated,
+    desk,
+    close,
+  };
 }

@@ -5,6 +5,7 @@
  * One file per feature, named like the feature's folder on the server.
  */
 export * from "./auth.js";
+export * from "./desk.js";
 export * from "./fields.js";
 export * from "./groups.js";
 export * from "./home.js";

@@ -14,6 +14,7 @@ export const AUDIT_KINDS = [
   "refused",
   "workspace",
   "reads",
+  "desk",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -65,6 +66,20 @@ export const AUDIT_EVENT_KINDS = {
   "document.write_limited": "refused",
   "access.refused": "refused",
   "record.read": "reads",
+  "consultation.searched": "reads",
+  "consultation.exported": "reads",
+  "desk.created": "desk",
+  "desk.updated": "desk",
+  "desk.deleted": "desk",
+  "desk.areas_changed": "desk",
+  "consultation.created": "desk",
+  "consultation.updated": "desk",
+  "consultation.case_updated": "desk",
+  "consultation.anonymised": "desk",
+  "example.drafted": "desk",
+  "example.updated": "desk",
+  "example.status_changed": "desk",
+  "example.deleted": "desk",
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditEventCode = keyof typeof AUDIT_EVENT_KINDS;
@@ -94,6 +109,9 @@ export type AuditTargetKind =
   | "region"
   | "invite"
   | "workspace"
+  | "desk"
+  | "consultationCase"
+  | "example"
   | "path";
 
 export function auditTargetKind(event: string): AuditTargetKind | null {
@@ -106,6 +124,9 @@ export function auditTargetKind(event: string): AuditTargetKind | null {
   if (event.startsWith("document.") || event.startsWith("plan.") || event.startsWith("draft.")) {
     return "document";
   }
+  if (event.startsWith("desk.")) return "desk";
+  if (event.startsWith("consultation.")) return "consultationCase";
+  if (event.startsWith("example.")) return "example";
   if (event === "access.refused") return "path";
   return null;
 }

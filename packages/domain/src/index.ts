@@ -1,6 +1,7 @@
 export * from "./audit.js";
 export * from "./collab-table.js";
 export * from "./dates.js";
+export * from "./desk/index.js";
 export * from "./documents.js";
 export * from "./drafts.js";
 export * from "./fiscal-year.js";

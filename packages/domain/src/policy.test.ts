@@ -48,6 +48,9 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "indicators.enter": { secretariat: true, member: false, coordinator: true, observer: false },
   "indicators.define": { secretariat: true, member: false, coordinator: false, observer: false },
   "drafts.decide": { secretariat: true, member: false, coordinator: false, observer: false },
+  "consultations.use": { secretariat: true, member: false, coordinator: true, observer: false },
+  "desks.manage": { secretariat: true, member: false, coordinator: false, observer: false },
+  "examples.decide": { secretariat: true, member: false, coordinator: false, observer: false },
 };
 
 describe("workspace actions: every role × action", () => {
@@ -325,5 +328,73 @@ describe("resources: authorize(verb, resource) and abilities", () => {
     expect(authorize(actor("secretariat", { disabled: true }), "revoke", pending)).toBe(false);
     for (const role of ["member", "coordinator", "observer"] as const)
       expect(authorize(actor(role), "revoke", pending)).toBe(false);
+  });
+});
+
+describe("the consultation desk: records only for its coordinators and the secretariat", () => {
+  const desk = { kind: "desk", staffIds: ["u1"] } as const;
+  const otherDesk = { kind: "desk", staffIds: ["u9"] } as const;
+  const record = { kind: "consultation", deskStaffIds: ["u1"], anonymised: false } as const;
+
+  it("lets the desk's coordinator and the secretariat read and write records, nobody else", () => {
+    for (const role of ROLES) {
+      const works = role === "secretariat" || role === "coordinator";
+      expect(abilitiesOf(actor(role), desk), role).toMatchObject({ readRecords: works, writeRecords: works });
+      expect(abilitiesOf(actor(role), record), role).toEqual({
+        read: works,
+        update: works,
+        draftExample: works,
+      });
+    }
+    // A coordinator of another desk (another ward), even in every group, sees none of them.
+    const elsewhere = actor("coordinator", { userId: "u2", groupIds: ["g1", "g2"] });
+    expect(Object.values(abilitiesOf(elsewhere, record)).some(Boolean)).toBe(false);
+    expect(abilitiesOf(actor("coordinator"), otherDesk)).toMatchObject({ readRecords: false, update: false });
+    expect(abilitiesOf(actor("secretariat"), otherDesk)).toMatchObject({ readRecords: true, update: true });
+    // Someone outside the workspace, or disabled, gets nothing whatever the staff list says.
+    expect(Object.values(abilitiesOf(actor(null), record)).some(Boolean)).toBe(false);
+    expect(Object.values(abilitiesOf(actor("coordinator", { disabled: true }), record)).some(Boolean)).toBe(
+      false,
+    );
+  });
+
+  it("keeps opening desks and naming their staff to the secretariat", () => {
+    expect(abilitiesOf(actor("coordinator"), desk)).toMatchObject({
+      update: true,
+      manageStaff: false,
+      delete: false,
+    });
+    expect(abilitiesOf(actor("secretariat"), desk)).toMatchObject({ manageStaff: true, delete: true });
+  });
+
+  it("reads an anonymised record but never changes it", () => {
+    const old = { ...record, anonymised: true };
+    expect(abilitiesOf(actor("coordinator"), old)).toEqual({ read: true, update: false, draftExample: true });
+  });
+
+  it("moves a published example: the desk drafts and submits, the secretariat approves, returns, withdraws", () => {
+    const at = (status: "draft" | "submitted" | "returned" | "published" | "withdrawn") =>
+      ({ kind: "example", status, deskStaffIds: ["u1"] }) as const;
+    expect(abilitiesOf(actor("coordinator"), at("draft"))).toEqual({
+      update: true,
+      submit: true,
+      approve: false,
+      return: false,
+      withdraw: false,
+      delete: true,
+    });
+    expect(abilitiesOf(actor("coordinator"), at("submitted"))).toMatchObject({
+      update: false,
+      approve: false,
+    });
+    expect(abilitiesOf(actor("secretariat"), at("submitted"))).toMatchObject({ approve: true, return: true });
+    expect(abilitiesOf(actor("coordinator"), at("returned"))).toMatchObject({ update: true, submit: true });
+    expect(abilitiesOf(actor("secretariat"), at("published"))).toMatchObject({
+      withdraw: true,
+      update: false,
+      delete: false,
+    });
+    for (const role of ["member", "observer"] as const)
+      expect(Object.values(abilitiesOf(actor(role), at("submitted"))).some(Boolean)).toBe(false);
   });
 });

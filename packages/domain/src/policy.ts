@@ -2,6 +2,7 @@
  * The permission policy: every allow/deny decision of Tsumugi is made here, and the REST
  * routes and the WebSocket endpoint both ask this module. Pure functions, no I/O.
  */
+import type { ExampleStatus } from "./desk/vocabulary.js";
 import type { Role } from "./roles.js";
 
 /** Who is asking, as seen inside one workspace. */
@@ -36,6 +37,9 @@ export const WORKSPACE_ACTIONS = [
   "indicators.enter",
   "indicators.define",
   "drafts.decide",
+  "consultations.use",
+  "desks.manage",
+  "examples.decide",
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -63,6 +67,13 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   "indicators.define": ["secretariat"],
   // Sending a draft back, approving, publishing and withdrawing it is the plenary's (事務局) call.
   "drafts.decide": ["secretariat"],
+  // The consultation desk (相談支援): its records are 要配慮個人情報, for the desk's coordinators
+  // and the secretariat only; members, observers and other municipalities never see them.
+  "consultations.use": ["secretariat", "coordinator"],
+  // Opening desks, naming their coordinators, the 日常生活圏域 list.
+  "desks.manage": ["secretariat"],
+  // Approving, returning and withdrawing published examples (主な相談内容と対応).
+  "examples.decide": ["secretariat"],
 };
 
 function activeRole(actor: Actor): Role | null {
@@ -266,13 +277,46 @@ export interface InviteResource {
   pending: boolean;
 }
 
+/**
+ * A consultation desk (相談窓口). Its coordinators (`staffIds`) and the secretariat keep its
+ * records; a coordinator of another desk (another ward's contractor) does not see them.
+ */
+export const DESK_VERBS = ["update", "manageStaff", "delete", "readRecords", "writeRecords"] as const;
+export type DeskVerb = (typeof DESK_VERBS)[number];
+export interface DeskResource {
+  kind: "desk";
+  staffIds: readonly string[];
+}
+
+/** A consultation case and its contacts, kept by the desk of the case. */
+export const CONSULTATION_VERBS = ["read", "update", "draftExample"] as const;
+export type ConsultationVerb = (typeof CONSULTATION_VERBS)[number];
+export interface ConsultationResource {
+  kind: "consultation";
+  deskStaffIds: readonly string[];
+  /** Anonymised after the retention period: read (coded fields only), never changed. */
+  anonymised: boolean;
+}
+
+/** A published example (主な相談内容と対応): drafted at a desk, approved by the secretariat. */
+export const EXAMPLE_VERBS = ["update", "submit", "approve", "return", "withdraw", "delete"] as const;
+export type ExampleVerb = (typeof EXAMPLE_VERBS)[number];
+export interface ExampleResource {
+  kind: "example";
+  status: ExampleStatus;
+  deskStaffIds: readonly string[];
+}
+
 export type Resource =
   | WorkspaceResource
   | GroupResource
   | MemberResource
   | InviteResource
   | MeetingResource
-  | MeetingPaperSettingsResource;
+  | MeetingPaperSettingsResource
+  | DeskResource
+  | ConsultationResource
+  | ExampleResource;
 
 interface VerbsOf {
   workspace: WorkspaceAction;
@@ -281,6 +325,9 @@ interface VerbsOf {
   invite: InviteVerb;
   meeting: MeetingVerb;
   meetingPaperSettings: MeetingPaperSettingsVerb;
+  desk: DeskVerb;
+  consultation: ConsultationVerb;
+  example: ExampleVerb;
 }
 export type VerbOf<R extends Resource> = VerbsOf[R["kind"]];
 /** What this actor may do with this resource: every verb of its kind, true or false. */
@@ -319,7 +366,39 @@ const RULES: Rules = {
   }),
   // The papers speak for the municipality: the secretariat, who keeps its details, words them.
   meetingPaperSettings: (actor) => ({ update: can(actor, "workspace.update") }),
+  desk: (actor, desk) => {
+    const work = deskWork(actor, desk.staffIds);
+    const manage = can(actor, "desks.manage");
+    return { update: work, manageStaff: manage, delete: manage, readRecords: work, writeRecords: work };
+  },
+  consultation: (actor, record) => {
+    const work = deskWork(actor, record.deskStaffIds);
+    return { read: work, update: work && !record.anonymised, draftExample: work };
+  },
+  example: (actor, example) => {
+    const work = deskWork(actor, example.deskStaffIds);
+    const editable = example.status === "draft" || example.status === "returned";
+    const decide = can(actor, "examples.decide");
+    return {
+      update: work && editable,
+      submit: work && editable,
+      approve: decide && example.status === "submitted",
+      return: decide && example.status === "submitted",
+      withdraw: decide && example.status === "published",
+      delete: work && example.status !== "published",
+    };
+  },
 };
+
+/**
+ * Who works at a desk: the secretariat at every desk, a coordinator at the desks they staff.
+ * Nobody else, whatever their groups.
+ */
+function deskWork(actor: Actor, staffIds: readonly string[]): boolean {
+  const role = activeRole(actor);
+  if (role === "secretariat") return true;
+  return role === "coordinator" && staffIds.includes(actor.userId);
+}
 
 export function abilitiesOf<R extends Resource>(actor: Actor, resource: R): Abilities<R> {
   const rule = RULES[resource.kind] as (actor: Actor, resource: R) => Abilities<R>;

@@ -96,7 +96,7 @@ function titleRow(ws: ExcelJS.Worksheet, title: string, width: number): void {
   ws.getRow(1).height = 24;
 }
 
-function styleTable(ws: ExcelJS.Worksheet, headerRow: number): void {
+export function styleTable(ws: ExcelJS.Worksheet, headerRow: number): void {
   ws.eachRow((row, n) => {
     if (n < headerRow) return;
     row.eachCell({ includeEmpty: true }, (cell) => {
@@ -279,7 +279,7 @@ export function buildPlanWorkbook(plan: YearPlan, ctx: ExportContext): ExcelJS.W
  * from members, and text starting with = + - @ must stay text in Excel (also after someone
  * edits the cell). Numbers are left alone. The import reads such cells back as they were.
  */
-function neutraliseText(wb: ExcelJS.Workbook): void {
+export function neutraliseText(wb: ExcelJS.Workbook): void {
   wb.eachSheet((ws) => {
     ws.eachRow((row) => {
       row.eachCell((cell) => {

@@ -45,6 +45,19 @@ const strings = (value: unknown): string[] =>
       ? value.filter((v) => typeof v === "string")
       : [];
 
+/** Record kinds of `record.read` entries (target `kind:id`) that name a target kind. */
+const READ_KINDS: Record<string, AuditTargetKind> = { consultationCase: "consultationCase" };
+
+/** What an entry acted on: by its event, or for a read of a record by the target's `kind:id`. */
+function targetOf(r: AuditRecord): { kind: AuditTargetKind | null; id: string | null } {
+  if (r.event === "record.read" && r.target) {
+    const at = r.target.indexOf(":");
+    const kind = at > 0 ? READ_KINDS[r.target.slice(0, at)] : undefined;
+    return kind ? { kind, id: r.target.slice(at + 1) } : { kind: null, id: null };
+  }
+  return { kind: auditTargetKind(r.event), id: r.target };
+}
+
 export async function describeAuditRecords(
   db: Database,
   workspaceId: string,
@@ -58,52 +71,76 @@ export async function describeAuditRecords(
     region: new Set(),
     invite: new Set(),
     workspace: new Set(),
+    desk: new Set(),
+    consultationCase: new Set(),
+    example: new Set(),
     path: new Set(),
     action: new Set(),
   };
   for (const r of records) {
     if (r.actorUserId) wanted.user.add(r.actorUserId);
-    const kind = auditTargetKind(r.event);
-    if (kind && r.target) wanted[kind].add(r.target);
+    const { kind, id } = targetOf(r);
+    if (kind && id) wanted[kind].add(id);
     for (const id of [...strings(r.detail.groupId), ...strings(r.detail.groupIds)]) wanted.group.add(id);
     for (const id of strings(r.detail.actionId)) wanted.action.add(id);
     for (const name of strings(r.detail.plan)) wanted.document.add(name);
   }
-  const [users, documents, meetings, groups, regions, invites, workspaces, actions] = await Promise.all([
-    namesOf(db, wanted.user, (p) => `SELECT id, name FROM users WHERE id IN (${p})`),
-    namesOf(
-      db,
-      wanted.document,
-      (p) =>
-        `SELECT doc_name AS id, title AS name FROM documents WHERE workspace_id = ? AND doc_name IN (${p})`,
-      [workspaceId],
-    ),
-    namesOf(
-      db,
-      wanted.meeting,
-      (p) => `SELECT id, title AS name FROM meetings WHERE workspace_id = ? AND id IN (${p})`,
-      [workspaceId],
-    ),
-    namesOf(db, wanted.group, (p) => `SELECT id, name FROM groups WHERE workspace_id = ? AND id IN (${p})`, [
-      workspaceId,
-    ]),
-    namesOf(db, wanted.region, (p) => `SELECT id, name FROM region_groups WHERE id IN (${p})`),
-    namesOf(
-      db,
-      wanted.invite,
-      (p) => `SELECT id, COALESCE(email, '') AS name FROM invites WHERE workspace_id = ? AND id IN (${p})`,
-      [workspaceId],
-    ),
-    namesOf(db, wanted.workspace, (p) => `SELECT id, name FROM workspaces WHERE id IN (${p})`),
-    namesOf(
-      db,
-      wanted.action,
-      (p) =>
-        `SELECT a.id, a.title AS name FROM plan_actions a JOIN documents d ON d.doc_name = a.doc_name
+  const [users, documents, meetings, groups, regions, invites, workspaces, actions, desks, cases, examples] =
+    await Promise.all([
+      namesOf(db, wanted.user, (p) => `SELECT id, name FROM users WHERE id IN (${p})`),
+      namesOf(
+        db,
+        wanted.document,
+        (p) =>
+          `SELECT doc_name AS id, title AS name FROM documents WHERE workspace_id = ? AND doc_name IN (${p})`,
+        [workspaceId],
+      ),
+      namesOf(
+        db,
+        wanted.meeting,
+        (p) => `SELECT id, title AS name FROM meetings WHERE workspace_id = ? AND id IN (${p})`,
+        [workspaceId],
+      ),
+      namesOf(
+        db,
+        wanted.group,
+        (p) => `SELECT id, name FROM groups WHERE workspace_id = ? AND id IN (${p})`,
+        [workspaceId],
+      ),
+      namesOf(db, wanted.region, (p) => `SELECT id, name FROM region_groups WHERE id IN (${p})`),
+      namesOf(
+        db,
+        wanted.invite,
+        (p) => `SELECT id, COALESCE(email, '') AS name FROM invites WHERE workspace_id = ? AND id IN (${p})`,
+        [workspaceId],
+      ),
+      namesOf(db, wanted.workspace, (p) => `SELECT id, name FROM workspaces WHERE id IN (${p})`),
+      namesOf(
+        db,
+        wanted.action,
+        (p) =>
+          `SELECT a.id, a.title AS name FROM plan_actions a JOIN documents d ON d.doc_name = a.doc_name
           WHERE d.workspace_id = ? AND a.id IN (${p})`,
-      [workspaceId],
-    ),
-  ]);
+        [workspaceId],
+      ),
+      namesOf(db, wanted.desk, (p) => `SELECT id, name FROM desks WHERE workspace_id = ? AND id IN (${p})`, [
+        workspaceId,
+      ]),
+      // A case by its number only: nothing of the person is in the audit log, nor shown from it.
+      namesOf(
+        db,
+        wanted.consultationCase,
+        (p) =>
+          `SELECT id, '相談 No.' || case_no AS name FROM consultation_cases WHERE workspace_id = ? AND id IN (${p})`,
+        [workspaceId],
+      ),
+      namesOf(
+        db,
+        wanted.example,
+        (p) => `SELECT id, title AS name FROM consultation_examples WHERE workspace_id = ? AND id IN (${p})`,
+        [workspaceId],
+      ),
+    ]);
   const byKind: Record<AuditTargetKind, Map<string, string>> = {
     user: users,
     document: documents,
@@ -112,16 +149,19 @@ export async function describeAuditRecords(
     region: regions,
     invite: invites,
     workspace: workspaces,
+    desk: desks,
+    consultationCase: cases,
+    example: examples,
     path: new Map(),
   };
   return records.map((r) => {
-    const targetKind = auditTargetKind(r.event);
+    const { kind: targetKind, id: targetId } = targetOf(r);
     let targetName: string | null = null;
     if (targetKind === "path") targetName = r.target;
-    else if (targetKind && r.target) {
+    else if (targetKind && targetId) {
       const recorded =
         [r.detail.name, r.detail.title].find((v): v is string => typeof v === "string") ?? null;
-      targetName = byKind[targetKind].get(r.target) ?? (targetKind === "user" ? null : recorded);
+      targetName = byKind[targetKind].get(targetId) ?? (targetKind === "user" ? null : recorded);
     }
     const names: Record<string, string> = {};
     for (const id of [...strings(r.detail.groupId), ...strings(r.detail.groupIds)]) {

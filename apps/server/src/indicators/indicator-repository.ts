@@ -5,10 +5,12 @@
  */
 import {
   type IndicatorDefinition,
+  indicatorCounts,
   type Population,
   STARTER_CATALOGUE,
   type ValueInput,
 } from "@tsumugi/domain";
+import { consultationMonthCounts } from "../desk/consultation-repository.js";
 import { newId } from "../ids.js";
 import type { Queryable } from "../storage/database.js";
 
@@ -242,13 +244,54 @@ export async function populations(q: Queryable, workspaceId: string): Promise<Ma
   return new Map(rows.map((r) => [r.fiscal_year, { total: r.total, aged65: r.aged65, aged75: r.aged75 }]));
 }
 
-/** What Tsumugi counts itself: closed meetings per 年度, and attendances at them. */
+/**
+ * The values of the workspace's indicators: those entered, and those Tsumugi counts itself.
+ * A counted figure replaces an entered one for the same 年度 and month (相談件数 typed before
+ * the desk kept its records in Tsumugi stays for the years without records).
+ */
+export async function valuesWithDerived(
+  q: Queryable,
+  workspaceId: string,
+  indicators: readonly IndicatorRecord[],
+  indicatorId?: string,
+): Promise<ValueRecord[]> {
+  const derived = await derivedValues(
+    q,
+    workspaceId,
+    indicatorId ? indicators.filter((i) => i.id === indicatorId) : indicators,
+  );
+  const key = (v: ValueRecord) => `${v.indicatorId}|${v.fiscalYear}|${v.month}`;
+  const counted = new Set(derived.map(key));
+  const entered = (await listValues(q, workspaceId, indicatorId)).filter((v) => !counted.has(key(v)));
+  return [...entered, ...derived];
+}
+
+/** What Tsumugi counts itself: closed meetings per 年度, attendances at them, consultations per month. */
 export async function derivedValues(
   q: Queryable,
   workspaceId: string,
   indicators: readonly IndicatorRecord[],
 ): Promise<ValueRecord[]> {
   const out: ValueRecord[] = [];
+  const consultations = indicators.find((i) => i.derived === "consultations");
+  if (consultations) {
+    for (const c of indicatorCounts(await consultationMonthCounts(q, workspaceId))) {
+      out.push({
+        indicatorId: consultations.id,
+        fiscalYear: c.fiscalYear,
+        month: c.month,
+        value: c.count,
+        numerator: null,
+        denominator: null,
+        target: null,
+        source: "紡ぎの相談記録",
+        note: "",
+        enteredBy: null,
+        enteredByName: "",
+        enteredAt: 0,
+      });
+    }
+  }
   const held = indicators.find((i) => i.derived === "meetingsHeld");
   const attendance = indicators.find((i) => i.derived === "meetingAttendance");
   if (!held && !attendance) return out;

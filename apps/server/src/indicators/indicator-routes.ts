@@ -31,12 +31,12 @@ import { changeStream } from "../http/sse.js";
 import { loadActor } from "../workspaces/actor.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import {
-  derivedValues,
   type IndicatorRecord,
   insertIndicator,
   listIndicators,
   listValues,
   populations,
+  valuesWithDerived,
   writeValue,
 } from "./indicator-repository.js";
 import { activeGroupsOf, activeMembersOf } from "./region-routes.js";
@@ -85,7 +85,7 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
     const db = c.get("app").db;
     const wid = c.get("workspaceId");
     const indicators = await listIndicators(db, wid);
-    const values = [...(await listValues(db, wid)), ...(await derivedValues(db, wid, indicators))];
+    const values = await valuesWithDerived(db, wid, indicators);
     const pops = await populations(db, wid);
     return c.json({
       indicators,
@@ -165,7 +165,11 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
     const actor = authorize(c, "indicators.enter");
     const indicator = await indicatorOf(c);
     if (indicator.derived)
-      throw new ApiError(409, "indicator.derived", "この指標は会議の記録から自動で集計されます。");
+      throw new ApiError(
+        409,
+        "indicator.derived",
+        "この指標は紡ぎの記録（会議・相談）から自動で集計されます。",
+      );
     const body = await readJsonObject(c);
     const errors = new FieldErrors();
     const fy = body.fiscalYear;
@@ -288,7 +292,7 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
     // One read: the definitions and the values as of the same committed state.
     const { indicators, values } = await c.get("app").db.read(async (db) => {
       const indicators = await listIndicators(db, wid);
-      const values = [...(await listValues(db, wid)), ...(await derivedValues(db, wid, indicators))];
+      const values = await valuesWithDerived(db, wid, indicators);
       return { indicators, values };
     });
     const byId = new Map(indicators.map((i) => [i.id, i]));
@@ -396,10 +400,7 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
             });
             continue;
           }
-          const values = [
-            ...(await listValues(db, w.id, indicator.id)),
-            ...(await derivedValues(db, w.id, [indicator])),
-          ];
+          const values = await valuesWithDerived(db, w.id, [indicator], indicator.id);
           const entry = values.find((v) => v.fiscalYear === fy && v.month === 0);
           const value = entry ? figureOf(indicator.kind, entry) : null;
           const pop = (await populations(db, w.id)).get(fy);

@@ -28,7 +28,7 @@ import { readProjection } from "../plan/plan-read-model.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
 import { authorize } from "../workspaces/workspace-guard.js";
-import { derivedValues, listIndicators, listValues, populations } from "./indicator-repository.js";
+import { listIndicators, populations, valuesWithDerived } from "./indicator-repository.js";
 
 const KEY_INDICATORS = ["S01", "S04", "P01", "P09", "O01", "O03"];
 
@@ -313,7 +313,7 @@ export function regionRoutes(): Hono<AppEnv> {
         });
         if (!view.indicators) continue;
         const indicators = await listIndicators(db, w.id);
-        const values = [...(await listValues(db, w.id)), ...(await derivedValues(db, w.id, indicators))];
+        const values = await valuesWithDerived(db, w.id, indicators);
         const pops = await populations(db, w.id);
         const key = KEY_INDICATORS.flatMap((code) => {
           const i = indicators.find((x) => x.code === code);

@@ -19,6 +19,7 @@ import { m0010 } from "./migrations/0010-two-factor.js";
 import { m0011 } from "./migrations/0011-region-approval.js";
 import { m0012 } from "./migrations/0012-audit-log-no-replace.js";
 import { m0013 } from "./migrations/0013-meeting-papers.js";
+import { m0014 } from "./migrations/0014-desk.js";
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011,
   m0012,
   m0013,
+  m0014,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -25,6 +25,119 @@ export interface CalendarFeedsTable {
   revoked_at: number | null;
 }
 
+export interface ConsultationCasesTable {
+  id: string;
+  workspace_id: string;
+  desk_id: string;
+  case_no: number;
+  age_band: string;
+  sex: string;
+  care_level: string;
+  living: string;
+  main_condition: string;
+  area_id: string | null;
+  personal: string | null;
+  key_id: string | null;
+  last_contact_at: string;
+  demo: Generated<number>;
+  anonymised_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ConsultationExamplesTable {
+  id: string;
+  workspace_id: string;
+  desk_id: string;
+  consultation_id: string | null;
+  fiscal_year: number;
+  consulter_type: string;
+  topics: Generated<string>;
+  title: string;
+  question: string;
+  answer: string;
+  status: Generated<string>;
+  note: Generated<string>;
+  demo: Generated<number>;
+  drafted_by: string | null;
+  decided_by: string | null;
+  published_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ConsultationNameIndexTable {
+  case_id: string;
+  hash: string;
+  key_id: string;
+}
+
+export interface ConsultationResponsesTable {
+  consultation_id: string;
+  response: string;
+}
+
+export interface ConsultationTopicsTable {
+  consultation_id: string;
+  topic: string;
+}
+
+export interface ConsultationsTable {
+  id: string;
+  workspace_id: string;
+  case_id: string;
+  seq: number;
+  received_at: string;
+  fiscal_year: number;
+  month: number;
+  method: string;
+  consulter_type: string;
+  minutes: number | null;
+  follow_up_due: string | null;
+  follow_up_status: Generated<string>;
+  referral_resource_id: string | null;
+  referral_organisation: string | null;
+  personal: string | null;
+  key_id: string | null;
+  staff_user_id: string | null;
+  demo: Generated<number>;
+  anonymised_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DeskAreasTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  sort_order: Generated<number>;
+}
+
+export interface DeskStaffTable {
+  desk_id: string;
+  user_id: string;
+}
+
+export interface DesksTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  hours: Generated<string>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  address: Generated<string>;
+  how_to_consult: Generated<string>;
+  default_method: Generated<string>;
+  default_area_id: string | null;
+  on_public_page: Generated<number>;
+  sort_order: Generated<number>;
+  demo: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DocSnapshotsTable {
   doc_name: string;
   data: Uint8Array;
@@ -429,6 +542,15 @@ export interface WorkspacesTable {
 export interface DB {
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedsTable;
+  consultation_cases: ConsultationCasesTable;
+  consultation_examples: ConsultationExamplesTable;
+  consultation_name_index: ConsultationNameIndexTable;
+  consultation_responses: ConsultationResponsesTable;
+  consultation_topics: ConsultationTopicsTable;
+  consultations: ConsultationsTable;
+  desk_areas: DeskAreasTable;
+  desk_staff: DeskStaffTable;
+  desks: DesksTable;
   doc_snapshots: DocSnapshotsTable;
   doc_updates: DocUpdatesTable;
   doc_versions: DocVersionsTable;

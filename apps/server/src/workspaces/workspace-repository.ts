@@ -17,6 +17,19 @@ export async function findWorkspace(q: QueryBuilder, id: string): Promise<Worksp
   return row && { id: row.id, name: row.name, prefecture: row.prefecture, lgCode: row.lg_code };
 }
 
+/** The workspace of a 全国地方公共団体コード (its public pages are addressed by it). */
+export async function findWorkspaceByLgCode(
+  q: QueryBuilder,
+  lgCode: string,
+): Promise<WorkspaceRecord | undefined> {
+  const row = await q
+    .selectFrom("workspaces")
+    .select(["id", "name", "prefecture", "lg_code"])
+    .where("lg_code", "=", lgCode)
+    .executeTakeFirst();
+  return row && { id: row.id, name: row.name, prefecture: row.prefecture, lgCode: row.lg_code };
+}
+
 /** Throws a unique violation (isUniqueViolation) when another workspace has the code. */
 export async function updateWorkspace(q: QueryBuilder, workspace: WorkspaceRecord): Promise<void> {
   await q

@@ -2,6 +2,8 @@
  * Every text the web app shows, in Japanese. Components use `t("key")`; the keys are typed,
  * so a missing or misspelt message fails the type check. `{name}` marks a parameter.
  */
+import { deskMessages } from "../desk/desk-messages.ja";
+
 export const messages = {
   "app.name": "紡ぎ",
   "app.tagline": "在宅医療・介護連携の会議とPDCAを、みんなで紡ぐ",
@@ -370,7 +372,7 @@ export const messages = {
   "indicators.error.zeroDenominator": "分母が0です。",
   "indicators.error.badYesNo": "「あり」「なし」（1/0）で入力してください。",
   "indicators.error.unknownCode": "この指標コードはありません。",
-  "indicators.error.derived": "この指標は会議の記録から自動で集計されるため取り込めません。",
+  "indicators.error.derived": "この指標は紡ぎの記録（会議・相談）から自動で集計されるため取り込めません。",
   "indicators.error.missingValue": "値（または分子と分母）を入力してください。",
   "indicators.error.duplicate": "同じ指標・年度・月の行が重複しています。",
   "indicators.error.moreThan65": "65歳以上の人数より多くなっています。",
@@ -909,7 +911,7 @@ export const messages = {
   "error.version.notFound": "版が見つかりません。",
   "error.calendar.notFound": "カレンダーが見つかりません。",
   "error.region.notFound": "地域グループが見つかりません。",
-  "error.indicator.derived": "この指標は会議の記録から自動で集計されます。",
+  "error.indicator.derived": "この指標は紡ぎの記録（会議・相談）から自動で集計されます。",
   "error.indicator.notFound": "指標が見つかりません。",
   "error.draft.badTransition": "この状態には変更できません。",
   "error.document.notDraft": "案ではない文書です。",
@@ -1021,6 +1023,9 @@ export const messages = {
   "plan.invalid.field.rowId": "活動",
   "plan.invalid.field.name": "計画の名前",
   "common.close": "閉じる",
+
+  // The consultation desk (相談支援): its own file
+  ...deskMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

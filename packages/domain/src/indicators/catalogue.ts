@@ -19,7 +19,7 @@ export const DIRECTIONS = ["up", "down", "none"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
 /** Indicators Tsumugi counts itself from its own records. */
-export const DERIVED_SOURCES = ["meetingsHeld", "meetingAttendance"] as const;
+export const DERIVED_SOURCES = ["meetingsHeld", "meetingAttendance", "consultations"] as const;
 export type DerivedSource = (typeof DERIVED_SOURCES)[number];
 
 export interface IndicatorDefinition {
@@ -179,9 +179,10 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: "相談件数",
     type: "P",
     unit: "件/年",
-    source: "相談窓口の記録",
+    source: "紡ぎの相談記録",
     items: ["e"],
     monthly: true,
+    derived: "consultations",
   }),
   def({
     code: "P07",

@@ -31,12 +31,14 @@ describe("indicator value import", () => {
       ["X99", "", "2023", "", "1", "", "", "", "", ""],
       ["P09", "", "2023", "", "5", "", "", "", "", ""],
       ["S04", "", "2051", "", "abc", "", "", "", "", ""],
-      ["P06", "", "2023", "13", "20", "", "", "", "", ""],
+      ["P03", "", "2023", "13", "20", "", "", "", "", ""],
       ["S04", "", "2023", "4", "3", "", "", "", "", ""],
       ["O02", "", "2023", "", "", "5", "0", "", "", ""],
       ["S06", "", "2023", "", "あり", "", "", "", "", ""],
       ["S07", "", "2023", "", "", "", "", "", "", ""],
       ["S01", "", "R5", "", "15", "", "", "", "", ""],
+      // 相談件数 is counted from the desk's records, like meetings held.
+      ["P06", "", "2023", "5", "20", "", "", "", "", ""],
     ];
     const result = parseValueRows(rows, catalogue, { min: 2000, max: 2027 });
     expect(result.noHeader).toBe(false);
@@ -50,6 +52,7 @@ describe("indicator value import", () => {
       { row: 10, column: "分母", code: "zeroDenominator", value: "0" },
       { row: 12, column: "値", code: "missingValue", value: "" },
       { row: 13, column: "指標コード", code: "duplicate", value: "S01" },
+      { row: 14, column: "指標コード", code: "derived", value: "P06" },
     ]);
     expect(result.rows[0]).toMatchObject({
       code: "O01",

@@ -1,0 +1,377 @@
+/**
+ * Consultation cases and contacts: recording a contact (of a new case or an existing one),
+ * changing a contact or a case, reading a case with its identifying fields (logged), and the
+ * exact-name search (logged). Identifying fields are sealed before they reach a repository
+ * and opened only here; no audit entry or log line carries them.
+ */
+import type { CreateConsultation, Person, UpdateCase, UpdateConsultation } from "@tsumugi/contract";
+import { authorize, fiscalYearAndMonth } from "@tsumugi/domain";
+import type { AppContext, Caller } from "../context.js";
+import { ApiError, forbidden, invalid } from "../http/errors.js";
+import { newId } from "../ids.js";
+import { isUniqueViolation, type QueryBuilder } from "../storage/query-builder.js";
+import { consultationResource } from "./consultation-presenter.js";
+import * as repo from "./consultation-repository.js";
+import { deskResource } from "./desk-presenter.js";
+import { areaExists, findDesk } from "./desk-repository.js";
+import {
+  type ContactPersonal,
+  EMPTY_CONSULTER,
+  nameIndexOf,
+  openContact,
+  openPerson,
+  sealContact,
+  sealPerson,
+} from "./personal-fields.js";
+
+export const caseNotFound = () =>
+  new ApiError(404, "consultation.caseNotFound", "相談記録が見つかりません。");
+export const contactNotFound = () => new ApiError(404, "consultation.notFound", "相談記録が見つかりません。");
+const anonymised = () =>
+  new ApiError(409, "consultation.anonymised", "保存期間を過ぎて匿名化された相談記録は変更できません。");
+
+/** The directory of resources (issue 18) is not there yet: a referral names its organisation as text. */
+function checkReferral(referralResourceId: string | null | undefined): void {
+  if (referralResourceId !== undefined && referralResourceId !== null)
+    throw invalid({ referralResourceId: "unknown" });
+}
+
+async function checkArea(q: QueryBuilder, workspaceId: string, areaId: string | null, field: string) {
+  if (areaId !== null && !(await areaExists(q, workspaceId, areaId))) throw invalid({ [field]: "unknown" });
+}
+
+/** Retries a transaction that lost a race for a number (case_no, seq) on PostgreSQL. */
+async function withNumberRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt >= 3 || !isUniqueViolation(err)) throw err;
+    }
+  }
+}
+
+export interface Recorded {
+  contact: repo.ContactRow;
+  newCase: boolean;
+}
+
+/** Records a contact: of an existing case (`caseId`), or opening a new case (`case`). */
+export async function createConsultation(
+  app: AppContext,
+  caller: Caller,
+  input: CreateConsultation,
+): Promise<Recorded> {
+  const wid = caller.workspaceId;
+  const vault = app.personalData;
+  checkReferral(input.referralResourceId);
+  const { fiscalYear, month } = fiscalYearAndMonth(input.receivedAt);
+  const recorded = await withNumberRetry(() =>
+    app.kysely.transaction().execute(async (trx) => {
+      const now = Date.now();
+      let kase: repo.CaseRecord;
+      let newCase = false;
+      if (input.caseId !== undefined) {
+        const found = await repo.findCase(trx, wid, input.caseId);
+        if (!found || !authorize(caller.actor, "read", consultationResource(found)))
+          throw invalid({ caseId: "unknown" });
+        if (found.anonymisedAt !== null) throw anonymised();
+        kase = found;
+      } else {
+        const c = input.case;
+        if (!c) throw invalid({ caseId: "required" });
+        const desk = await findDesk(trx, wid, c.deskId);
+        if (!desk) throw invalid({ "case.deskId": "unknown" });
+        if (!authorize(caller.actor, "writeRecords", deskResource(desk))) throw forbidden();
+        await checkArea(trx, wid, c.areaId, "case.areaId");
+        const id = newId();
+        const sealed = sealPerson(vault, id, c.person);
+        kase = {
+          id,
+          workspaceId: wid,
+          deskId: desk.id,
+          caseNo: await repo.nextCaseNo(trx, wid),
+          ageBand: c.ageBand,
+          sex: c.sex,
+          careLevel: c.careLevel,
+          living: c.living,
+          condition: c.condition,
+          areaId: c.areaId,
+          personal: sealed.text,
+          keyId: sealed.keyId,
+          lastContactAt: input.receivedAt,
+          demo: false,
+          anonymisedAt: null,
+          createdBy: caller.actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await repo.insertCase(trx, kase);
+        await repo.setNameIndex(trx, id, nameIndexOf(vault, c.person));
+        newCase = true;
+      }
+      const id = newId();
+      const sealed = sealContact(vault, id, {
+        consulter: { ...EMPTY_CONSULTER, ...input.consulter },
+        content: input.content,
+        responseDetail: input.responseDetail,
+      });
+      const contact: repo.ContactRecord = {
+        id,
+        workspaceId: wid,
+        caseId: kase.id,
+        seq: await repo.nextSeq(trx, kase.id),
+        receivedAt: input.receivedAt,
+        fiscalYear,
+        month,
+        method: input.method,
+        consulterType: input.consulterType,
+        minutes: input.minutes,
+        followUpDue: input.followUpDue || null,
+        followUpStatus: input.followUpStatus,
+        referralResourceId: null,
+        referralOrganisation: input.referralOrganisation || null,
+        personal: sealed.text,
+        keyId: sealed.keyId,
+        staffUserId: caller.actor.userId,
+        demo: false,
+        anonymisedAt: null,
+        createdBy: caller.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+        topics: input.topics,
+        responses: input.responses,
+      };
+      await repo.insertContact(trx, contact);
+      await repo.refreshLastContact(trx, kase.id);
+      const row: repo.ContactRow = {
+        ...contact,
+        caseNo: kase.caseNo,
+        deskId: kase.deskId,
+        ageBand: kase.ageBand,
+        sex: kase.sex,
+        careLevel: kase.careLevel,
+        living: kase.living,
+        condition: kase.condition,
+        areaId: kase.areaId,
+      };
+      return { contact: row, newCase };
+    }),
+  );
+  await app.audit.record({
+    event: "consultation.created",
+    workspaceId: wid,
+    actorUserId: caller.actor.userId,
+    target: recorded.contact.caseId,
+    ip: caller.ip,
+    detail: {
+      consultationId: recorded.contact.id,
+      seq: recorded.contact.seq,
+      newCase: recorded.newCase,
+      deskId: recorded.contact.deskId,
+    },
+  });
+  return recorded;
+}
+
+/** Names of the fields an update sets (for the audit entry: which fields, never their values). */
+function fieldsOf(input: object): string[] {
+  return Object.entries(input)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+}
+
+export async function updateConsultation(
+  app: AppContext,
+  caller: Caller,
+  contactId: string,
+  input: UpdateConsultation,
+): Promise<repo.ContactWithCase> {
+  const wid = caller.workspaceId;
+  const vault = app.personalData;
+  checkReferral(input.referralResourceId);
+  const updated = await app.kysely.transaction().execute(async (trx) => {
+    // Decided again on the rows as they are inside the transaction.
+    const current = await repo.findContact(trx, wid, contactId);
+    if (!current) throw contactNotFound();
+    if (!authorize(caller.actor, "update", consultationResource(current.case))) {
+      if (
+        current.case.anonymisedAt !== null &&
+        authorize(caller.actor, "read", consultationResource(current.case))
+      )
+        throw anonymised();
+      throw forbidden();
+    }
+    const personal = openContact(vault, current.id, current.personal) as ContactPersonal;
+    const nextPersonal: ContactPersonal = {
+      consulter: { ...personal.consulter, ...input.consulter },
+      content: input.content ?? personal.content,
+      responseDetail: input.responseDetail ?? personal.responseDetail,
+    };
+    const sealed = sealContact(vault, current.id, nextPersonal);
+    const receivedAt = input.receivedAt ?? current.receivedAt;
+    const followUpStatus = input.followUpStatus ?? current.followUpStatus;
+    const followUpDue = input.followUpDue === undefined ? current.followUpDue : input.followUpDue || null;
+    if (followUpStatus === "open" && !followUpDue) throw invalid({ followUpDue: "required" });
+    const next: repo.ContactWithCase = {
+      ...current,
+      receivedAt,
+      ...fiscalYearAndMonth(receivedAt),
+      method: input.method ?? current.method,
+      consulterType: input.consulterType ?? current.consulterType,
+      minutes: input.minutes === undefined ? current.minutes : input.minutes,
+      followUpDue,
+      followUpStatus,
+      referralOrganisation:
+        input.referralOrganisation === undefined
+          ? current.referralOrganisation
+          : input.referralOrganisation || null,
+      topics: input.topics ?? current.topics,
+      responses: input.responses ?? current.responses,
+      personal: sealed.text,
+      keyId: sealed.keyId,
+      updatedAt: Date.now(),
+    };
+    await repo.updateContact(trx, next);
+    await repo.refreshLastContact(trx, current.caseId);
+    return next;
+  });
+  await app.audit.record({
+    event: "consultation.updated",
+    workspaceId: wid,
+    actorUserId: caller.actor.userId,
+    target: updated.caseId,
+    ip: caller.ip,
+    detail: { consultationId: updated.id, seq: updated.seq, fields: fieldsOf(input) },
+  });
+  return updated;
+}
+
+export async function updateCase(
+  app: AppContext,
+  caller: Caller,
+  caseId: string,
+  input: UpdateCase,
+): Promise<repo.CaseWithStaff> {
+  const wid = caller.workspaceId;
+  const vault = app.personalData;
+  const updated = await app.kysely.transaction().execute(async (trx) => {
+    const current = await repo.findCase(trx, wid, caseId);
+    if (!current) throw caseNotFound();
+    if (!authorize(caller.actor, "update", consultationResource(current))) {
+      if (current.anonymisedAt !== null && authorize(caller.actor, "read", consultationResource(current)))
+        throw anonymised();
+      throw forbidden();
+    }
+    let deskStaffIds = current.deskStaffIds;
+    if (input.deskId !== undefined && input.deskId !== current.deskId) {
+      // Moving a case to another desk: the caller must keep that desk's records too.
+      const desk = await findDesk(trx, wid, input.deskId);
+      if (!desk) throw invalid({ deskId: "unknown" });
+      if (!authorize(caller.actor, "writeRecords", deskResource(desk))) throw forbidden();
+      deskStaffIds = desk.staffIds;
+    }
+    if (input.areaId !== undefined) await checkArea(trx, wid, input.areaId, "areaId");
+    let personal = current.personal;
+    let keyId = current.keyId;
+    if (input.person !== undefined) {
+      const person: Person = {
+        ...(openPerson(vault, current.id, current.personal) as Person),
+        ...input.person,
+      };
+      const sealed = sealPerson(vault, current.id, person);
+      personal = sealed.text;
+      keyId = sealed.keyId;
+      await repo.setNameIndex(trx, current.id, nameIndexOf(vault, person));
+    }
+    const next: repo.CaseWithStaff = {
+      ...current,
+      deskId: input.deskId ?? current.deskId,
+      ageBand: input.ageBand ?? current.ageBand,
+      sex: input.sex ?? current.sex,
+      careLevel: input.careLevel ?? current.careLevel,
+      living: input.living ?? current.living,
+      condition: input.condition ?? current.condition,
+      areaId: input.areaId === undefined ? current.areaId : input.areaId,
+      personal,
+      keyId,
+      updatedAt: Date.now(),
+      deskStaffIds,
+    };
+    await repo.updateCase(trx, next);
+    return next;
+  });
+  await app.audit.record({
+    event: "consultation.case_updated",
+    workspaceId: wid,
+    actorUserId: caller.actor.userId,
+    target: updated.id,
+    ip: caller.ip,
+    detail: {
+      fields: [
+        ...fieldsOf({ ...input, person: undefined }),
+        ...(input.person ? fieldsOf(input.person).map((f) => `person.${f}`) : []),
+      ],
+    },
+  });
+  return updated;
+}
+
+export interface OpenedCase {
+  kase: repo.CaseWithStaff;
+  person: Person | null;
+  contacts: { contact: repo.ContactRecord; personal: ContactPersonal | null }[];
+}
+
+/**
+ * A case with its identifying fields, opened for `caller`. The read is in the access log
+ * before anything is answered: if the log cannot be written, nothing is shown.
+ */
+export async function readCase(
+  app: AppContext,
+  caller: Caller,
+  kase: repo.CaseWithStaff,
+): Promise<OpenedCase> {
+  const contacts = await repo.contactsOfCase(app.kysely, kase.id);
+  await app.audit.recordRead({
+    actor: { userId: caller.actor.userId, workspaceId: caller.workspaceId },
+    kind: "consultationCase",
+    id: kase.id,
+    ip: caller.ip,
+  });
+  const vault = app.personalData;
+  return {
+    kase,
+    person: openPerson(vault, kase.id, kase.personal),
+    contacts: contacts.map((contact) => ({
+      contact,
+      personal: openContact(vault, contact.id, contact.personal),
+    })),
+  };
+}
+
+/**
+ * The exact-name search: cases of the caller's desks whose name or kana is `name` (compared
+ * without spaces, width or case). Logged with the number of cases found, never the name.
+ */
+export async function searchCases(
+  app: AppContext,
+  caller: Caller,
+  name: string,
+  deskIds: readonly string[],
+): Promise<repo.CaseSummaryRow[]> {
+  const found = await repo.casesByNameHash(
+    app.kysely,
+    caller.workspaceId,
+    deskIds,
+    app.personalData.searchHashes(name),
+  );
+  await app.audit.record({
+    event: "consultation.searched",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    ip: caller.ip,
+    detail: { by: "exactName", hits: found.length, caseIds: found.map((c) => c.id) },
+  });
+  return found;
+}

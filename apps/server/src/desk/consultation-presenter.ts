@@ -1,0 +1,94 @@
+/**
+ * Consultations as the API answers them (contract: ConsultationSummary, Consultation,
+ * ConsultationCase, CaseSummary). Summaries carry coded fields only; the identifying fields
+ * are presented only from an opened case (consultation-commands.ts `readCase`).
+ */
+import type { CaseSummary, Consultation, ConsultationCase, ConsultationSummary } from "@tsumugi/contract";
+import { type Actor, abilitiesOf, type ConsultationResource } from "@tsumugi/domain";
+import type { OpenedCase } from "./consultation-commands.js";
+import type { CaseSummaryRow, ContactRecord, ContactRow } from "./consultation-repository.js";
+import { type ContactPersonal, EMPTY_CONSULTER } from "./personal-fields.js";
+
+/** A case (or a contact, through its case) as the policy sees it. */
+export function consultationResource(kase: {
+  deskStaffIds: readonly string[];
+  anonymisedAt: number | null;
+}): ConsultationResource {
+  return { kind: "consultation", deskStaffIds: kase.deskStaffIds, anonymised: kase.anonymisedAt !== null };
+}
+
+export function presentSummary(row: ContactRow): ConsultationSummary {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    caseNo: row.caseNo,
+    seq: row.seq,
+    deskId: row.deskId,
+    receivedAt: row.receivedAt,
+    method: row.method,
+    consulterType: row.consulterType,
+    topics: row.topics,
+    responses: row.responses,
+    minutes: row.minutes,
+    followUpDue: row.followUpDue,
+    followUpStatus: row.followUpStatus,
+    staffUserId: row.staffUserId,
+    ageBand: row.ageBand,
+    sex: row.sex,
+    areaId: row.areaId,
+    anonymised: row.anonymisedAt !== null,
+    demo: row.demo,
+  };
+}
+
+export function presentContact(
+  actor: Actor,
+  kase: OpenedCase["kase"],
+  contact: ContactRecord,
+  personal: ContactPersonal | null,
+): Consultation {
+  return {
+    ...presentSummary({
+      ...contact,
+      caseNo: kase.caseNo,
+      deskId: kase.deskId,
+      ageBand: kase.ageBand,
+      sex: kase.sex,
+      careLevel: kase.careLevel,
+      living: kase.living,
+      condition: kase.condition,
+      areaId: kase.areaId,
+    }),
+    consulter: personal?.consulter ?? EMPTY_CONSULTER,
+    content: personal?.content ?? "",
+    responseDetail: personal?.responseDetail ?? "",
+    referralOrganisation: contact.referralOrganisation ?? "",
+    referralResourceId: contact.referralResourceId,
+    abilities: abilitiesOf(actor, consultationResource(kase)),
+  };
+}
+
+export function presentCase(actor: Actor, opened: OpenedCase): ConsultationCase {
+  const { kase } = opened;
+  return {
+    id: kase.id,
+    caseNo: kase.caseNo,
+    deskId: kase.deskId,
+    ageBand: kase.ageBand,
+    sex: kase.sex,
+    careLevel: kase.careLevel,
+    living: kase.living,
+    condition: kase.condition,
+    areaId: kase.areaId,
+    person: opened.person,
+    lastContactAt: kase.lastContactAt,
+    anonymised: kase.anonymisedAt !== null,
+    demo: kase.demo,
+    contacts: opened.contacts.map((c) => presentContact(actor, kase, c.contact, c.personal)),
+    abilities: abilitiesOf(actor, consultationResource(kase)),
+  };
+}
+
+export function presentCaseSummary(row: CaseSummaryRow): CaseSummary {
+  return { ...row };
+}

@@ -1,0 +1,189 @@
+/**
+ * Changes to desks and the 日常生活圏域 list. Each command checks what only the database can
+ * tell (a name in use, a desk's coordinators being coordinators, an area still named by a
+ * case), writes in one transaction, then records the audit entry.
+ */
+import type { CreateDesk, UpdateAreas, UpdateDesk } from "@tsumugi/contract";
+import { authorize } from "@tsumugi/domain";
+import type { AppContext, Caller } from "../context.js";
+import { ApiError, forbidden, invalid } from "../http/errors.js";
+import { newId } from "../ids.js";
+import { findMembership } from "../members/member-repository.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+import { isUniqueViolation } from "../storage/query-builder.js";
+import { deskResource } from "./desk-presenter.js";
+import * as desks from "./desk-repository.js";
+
+export const deskNotFound = () => new ApiError(404, "desk.notFound", "相談窓口が見つかりません。");
+const nameTaken = () => new ApiError(409, "desk.nameTaken", "同じ名前の相談窓口が既にあります。");
+const deskInUse = () =>
+  new ApiError(409, "desk.inUse", "この相談窓口には相談記録か公開事例があるため削除できません。");
+const areaInUse = (names: string[]) =>
+  new ApiError(
+    409,
+    "area.inUse",
+    `相談記録か相談窓口で使われている日常生活圏域は削除できません（${names.join("、")}）。`,
+  );
+
+/** Every id must be an active coordinator of the workspace (the secretariat sees every desk anyway). */
+async function checkStaff(q: QueryBuilder, workspaceId: string, staffIds: readonly string[]): Promise<void> {
+  for (const id of staffIds) {
+    const m = await findMembership(q, workspaceId, id);
+    if (!m || m.role !== "coordinator" || m.disabledAt !== null)
+      throw invalid({ staffIds: "notCoordinator" });
+  }
+}
+
+async function checkArea(q: QueryBuilder, workspaceId: string, areaId: string | null, field: string) {
+  if (areaId !== null && !(await desks.areaExists(q, workspaceId, areaId)))
+    throw invalid({ [field]: "unknown" });
+}
+
+export async function createDesk(
+  app: AppContext,
+  caller: Caller,
+  input: CreateDesk,
+): Promise<desks.DeskWithStaff> {
+  const now = Date.now();
+  const desk = await app.kysely.transaction().execute(async (trx) => {
+    await checkStaff(trx, caller.workspaceId, input.staffIds);
+    await checkArea(trx, caller.workspaceId, input.defaultAreaId, "defaultAreaId");
+    const record: desks.DeskWithStaff = {
+      id: newId(),
+      workspaceId: caller.workspaceId,
+      name: input.name,
+      hours: input.hours,
+      phone: input.phone,
+      email: input.email,
+      address: input.address,
+      howToConsult: input.howToConsult,
+      defaultMethod: input.defaultMethod,
+      defaultAreaId: input.defaultAreaId,
+      public: input.public,
+      position: await desks.nextDeskPosition(trx, caller.workspaceId),
+      demo: false,
+      createdAt: now,
+      updatedAt: now,
+      staffIds: [...new Set(input.staffIds)].sort(),
+    };
+    if (!(await desks.insertDesk(trx, record))) throw nameTaken();
+    return record;
+  });
+  await app.audit.record({
+    event: "desk.created",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: desk.id,
+    ip: caller.ip,
+    detail: { name: desk.name, staffIds: desk.staffIds },
+  });
+  return desk;
+}
+
+/**
+ * Changes a desk. Its coordinators change only by the secretariat (`manageStaff`); the desk's
+ * own coordinators may keep its hours, contact and defaults current.
+ */
+export async function updateDesk(
+  app: AppContext,
+  caller: Caller,
+  desk: desks.DeskWithStaff,
+  input: UpdateDesk,
+): Promise<desks.DeskWithStaff> {
+  if (input.staffIds !== undefined && !authorize(caller.actor, "manageStaff", deskResource(desk)))
+    throw forbidden();
+  const updated = await app.kysely
+    .transaction()
+    .execute(async (trx) => {
+      const next: desks.DeskWithStaff = {
+        ...desk,
+        ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+        staffIds: input.staffIds ? [...new Set(input.staffIds)].sort() : desk.staffIds,
+        updatedAt: Date.now(),
+      };
+      if (await desks.deskNameTaken(trx, caller.workspaceId, next.name, desk.id)) throw nameTaken();
+      if (input.defaultAreaId !== undefined)
+        await checkArea(trx, caller.workspaceId, next.defaultAreaId, "defaultAreaId");
+      await desks.updateDesk(trx, next);
+      if (input.staffIds !== undefined) {
+        await checkStaff(trx, caller.workspaceId, next.staffIds);
+        await desks.setDeskStaff(trx, desk.id, next.staffIds);
+      }
+      return next;
+    })
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? nameTaken() : err;
+    });
+  await app.audit.record({
+    event: "desk.updated",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: desk.id,
+    ip: caller.ip,
+    detail: {
+      name: updated.name,
+      fields: Object.keys(input).filter((k) => input[k as keyof UpdateDesk] !== undefined),
+      ...(input.staffIds ? { staffIds: updated.staffIds } : {}),
+    },
+  });
+  if (input.staffIds) {
+    for (const userId of new Set([...desk.staffIds, ...updated.staffIds]))
+      app.events.emit({ type: "user-access-changed", userId, workspaceId: caller.workspaceId });
+  }
+  return updated;
+}
+
+/** A desk with records or examples is kept: the records and the statistics name it. */
+export async function deleteDesk(app: AppContext, caller: Caller, desk: desks.DeskWithStaff): Promise<void> {
+  await app.kysely.transaction().execute(async (trx) => {
+    if (await desks.deskInUse(trx, desk.id)) throw deskInUse();
+    await desks.deleteDesk(trx, desk.id);
+  });
+  await app.audit.record({
+    event: "desk.deleted",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: desk.id,
+    ip: caller.ip,
+    detail: { name: desk.name },
+  });
+}
+
+/** Replaces the 日常生活圏域 list; an area still named by a case or desk is not removed. */
+export async function setAreas(
+  app: AppContext,
+  caller: Caller,
+  input: UpdateAreas,
+): Promise<desks.AreaRecord[]> {
+  const wid = caller.workspaceId;
+  const areas = await app.kysely.transaction().execute(async (trx) => {
+    const current = await desks.listAreas(trx, wid);
+    const known = new Set(current.map((a) => a.id));
+    for (const a of input.areas)
+      if (a.id !== undefined && !known.has(a.id)) throw invalid({ areas: "unknown" });
+    const listed = new Set(input.areas.map((a) => a.id).filter((id): id is string => id !== undefined));
+    const removed = current.filter((a) => !listed.has(a.id));
+    const used = new Set(
+      await desks.areasInUse(
+        trx,
+        removed.map((a) => a.id),
+      ),
+    );
+    if (used.size > 0) throw areaInUse(removed.filter((a) => used.has(a.id)).map((a) => a.name));
+    await desks.replaceAreas(
+      trx,
+      wid,
+      input.areas.map((a) => ({ id: a.id ?? newId(), name: a.name, isNew: a.id === undefined })),
+      removed.map((a) => a.id),
+    );
+    return desks.listAreas(trx, wid);
+  });
+  await app.audit.record({
+    event: "desk.areas_changed",
+    workspaceId: wid,
+    actorUserId: caller.actor.userId,
+    ip: caller.ip,
+    detail: { names: areas.map((a) => a.name) },
+  });
+  return areas;
+}

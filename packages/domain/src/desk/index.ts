@@ -1,0 +1,3 @@
+export * from "./records.js";
+export * from "./statistics.js";
+export * from "./vocabulary.js";
