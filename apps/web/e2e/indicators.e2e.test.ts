@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -53,6 +53,42 @@ describe("indicator charts", () => {
     const cells = await page.getByTestId("trend-table").locator("tbody tr").allInnerTexts();
     expect(cells[0]).toContain(`令和元年度\t${expected[0].value}\t15`);
     for (const p of expected) expect(p.value).toBeGreaterThan(10);
+  }, 60_000);
+
+  it("download the trend as CSV from the project's one writer: BOM, header, the chart's figures", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await page.getByTestId("tab-indicators").click();
+    await page.getByTestId("indicator-grid").waitFor();
+    const wid = new URL(page.url()).pathname.split("/")[2];
+    const api = await page.evaluate(
+      async (w) => (await fetch(`/api/workspaces/${w}/indicators`)).json(),
+      wid,
+    );
+    const o01 = api.indicators.find((i: { code: string }) => i.code === "O01");
+    await page.getByTestId("indicators-view-trend").click();
+    await page.getByTestId("trend-select").selectOption(o01.id);
+    await page.locator(".recharts-line-dots circle").first().waitFor();
+    const plotted = await pointsOf(page, '[data-testid="trend-chart"] .trend-plot');
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("chart-csv").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`O01_${o01.name}.csv`);
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    // A BOM so that Excel opens it as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString("utf8").trim().split(/\r\n/);
+    expect(lines[0]).toMatch(/^年度,/);
+    const rows = lines.slice(1).map((l) => l.split(","));
+    // Every plotted figure is in the file, in the year's row, as a number (never a formula).
+    for (const p of plotted) {
+      const row = rows.find((r) => Number(r[1]) === p.value);
+      expect(row, `value ${p.value}`).toBeDefined();
+    }
+    for (const r of rows) expect(r.join(",")).not.toMatch(/^[=+\-@]/);
+    await context.close();
   }, 60_000);
 
   it("linked from the plan, follow a value entered by someone else without a reload", async () => {
