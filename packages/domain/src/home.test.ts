@@ -60,6 +60,8 @@ function action(id: string, over: Partial<Action>): Action {
     evaluation: { grade: null, comment: "" },
     nextStep: "",
     carriedFrom: null,
+    budget: null,
+    fundingSource: null,
     ...over,
   };
 }

@@ -26,6 +26,8 @@ const action = (fields: Partial<Action>): Action => ({
   evaluation: { grade: null, comment: "" },
   nextStep: "",
   carriedFrom: null,
+  budget: null,
+  fundingSource: null,
   ...fields,
 });
 

@@ -95,6 +95,8 @@ export async function createActionFromOutcome(
       evaluation: { grade: null, comment: "" },
       nextStep: "",
       carriedFrom: null,
+      budget: null,
+      fundingSource: null,
     };
     insertRow(doc, "actions", action);
   });

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import {
   insertRow,
+  itemNoteText,
   orderKeysAfter,
   planDashboard,
+  profileText,
   readYearPlan,
   setRowField,
   type YearPlan,
@@ -238,6 +241,91 @@ describe("the plan read model", () => {
     });
     expect((await readProjection(server.ctx.db, next.docName))?.plan.actions).toHaveLength(1);
     expect(doc).toBeInstanceOf(Y.Doc);
+  });
+
+  it("holds what the papers need: budgets, funding sources, periods with milestones, item notes, profile", async () => {
+    const plan = await createPlan(2025);
+    const a = open(plan.docName, world.member.browser.cookie);
+    await a.synced();
+    const [k1] = orderKeysAfter(null, 1);
+    insertRow(
+      a.doc,
+      "actions",
+      action("actionfund01", k1, "在宅医療コーディネーター養成研修", {
+        budget: 850_000,
+        fundingSource: "fund",
+      }),
+    );
+    insertRow(a.doc, "planPeriods", {
+      id: "period000001",
+      order: k1,
+      name: "第9期",
+      series: "介護保険事業計画",
+      startFiscalYear: 2024,
+      endFiscalYear: 2026,
+      milestones: [{ fiscalYear: 2026, label: "中間評価" }],
+    });
+    itemNoteText(a.doc, "e", "purpose").insert(0, "相談窓口を設置し、連携調整を支援する。");
+    itemNoteText(a.doc, "e", "examples").insert(0, "◆コーディネーターの配置");
+    profileText(a.doc, "programName").insert(0, "流山市在宅医療介護連携推進事業");
+    profileText(a.doc, "bodies").insert(0, "医師会\n歯科医師会");
+    await waitFor(
+      async () => (await readProjection(server.ctx.db, plan.docName))?.plan.profile.bodies !== "",
+      "projection",
+    );
+    const { projected } = await projectedAsStored(plan.docName);
+    expect(projected.actions[0]).toMatchObject({ budget: 850_000, fundingSource: "fund" });
+    expect(projected.planPeriods[0]).toMatchObject({
+      series: "介護保険事業計画",
+      milestones: [{ fiscalYear: 2026, label: "中間評価" }],
+    });
+    expect(projected.itemNotes).toEqual({
+      e: { purpose: "相談窓口を設置し、連携調整を支援する。", examples: "◆コーディネーターの配置" },
+    });
+    expect(projected.profile).toMatchObject({
+      programName: "流山市在宅医療介護連携推進事業",
+      bodies: "医師会\n歯科医師会",
+      committeeName: "",
+    });
+  });
+
+  it("reads a plan stored by the first schema as migrated, and carries it over migrated", async () => {
+    // A 2015 plan exactly as the schema-1 code stored it, nobody has opened it since.
+    const id = "oldplan00001";
+    const docName = `${world.workspaceId}.${id}`;
+    const now = Date.now();
+    await server.ctx.db.run(
+      "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, fiscal_year, created_by, created_at, updated_at) VALUES (?, ?, NULL, 'plan', ?, ?, 2015, NULL, ?, ?)",
+      [id, world.workspaceId, "平成27年度 在宅医療・介護連携推進事業計画", docName, now, now],
+    );
+    const bytes = readFileSync(
+      new URL("../../../../packages/domain/src/plan/fixtures/plan-v1-2015.yjs", import.meta.url),
+    );
+    await server.ctx.db.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
+      docName,
+      bytes,
+      now,
+    ]);
+    await server.projector.projectNow(docName);
+    const projected = (await readProjection(server.ctx.db, docName))?.plan;
+    expect(projected?.actions.find((x) => x.id === "action000001")).toMatchObject({
+      title: "在宅医療コーディネーター養成研修を実施",
+      fundingSource: "fund",
+    });
+    expect(projected?.planPeriods[0]).toMatchObject({
+      series: "高齢者保健福祉計画・介護保険事業計画",
+      name: "第6期",
+    });
+    // The stored document itself is the first writer's to upgrade.
+    expect((await storedDocument(server.ctx.db, docName)).getMap("meta").get("schemaVersion")).toBe(1);
+
+    const next = await createPlan(2016, true);
+    const carried = readYearPlan(await storedDocument(server.ctx.db, next.docName)).plan;
+    expect(carried.planPeriods.map((p) => `${p.series}|${p.name}`)).toEqual([
+      "高齢者保健福祉計画・介護保険事業計画|第6期",
+      "|地域医療構想",
+    ]);
+    expect(carried.actions).toEqual([]);
   });
 
   it("announces each new projection on the plan's event stream", async () => {

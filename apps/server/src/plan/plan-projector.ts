@@ -5,7 +5,7 @@
  * and retried on the next edit, never a crash.
  */
 import { EventEmitter } from "node:events";
-import { readYearPlan } from "@tsumugi/domain";
+import { readYearPlan, upgradeCopy } from "@tsumugi/domain";
 import type * as Y from "yjs";
 import type { Logger } from "../logger.js";
 import type { Database } from "../storage/database.js";
@@ -129,7 +129,7 @@ export class PlanProjector {
       const info = await this.planOf(docName);
       if (!info) return null;
       const doc = await this.deps.readDocument(docName);
-      const { plan, invalid } = readYearPlan(doc);
+      const { plan, invalid } = readYearPlan(upgradeCopy(doc));
       doc.destroy();
       for (const row of invalid) {
         log.warn("plan: invalid row skipped by the read model", { doc: docName, ...row });

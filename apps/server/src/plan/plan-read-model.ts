@@ -6,6 +6,7 @@
  * exists, records which rows were added, changed (and which fields) or removed.
  */
 import {
+  emptyProfile,
   type InvalidRow,
   type Ordered,
   PLAN_TABLES,
@@ -72,6 +73,8 @@ const SPECS: Record<PlanTable, { table: string; columns: readonly Column[] }> = 
       ["evaluation_comment", "evaluation.comment", "value"],
       ["next_step", "nextStep", "value"],
       ["carried_from", "carriedFrom", "json"],
+      ["budget", "budget", "value"],
+      ["funding_source", "fundingSource", "value"],
     ],
   },
   scheduleRows: {
@@ -98,8 +101,10 @@ const SPECS: Record<PlanTable, { table: string; columns: readonly Column[] }> = 
       ["id", "id", "value"],
       ["ord", "order", "value"],
       ["name", "name", "value"],
+      ["series", "series", "value"],
       ["start_fiscal_year", "startFiscalYear", "value"],
       ["end_fiscal_year", "endFiscalYear", "value"],
+      ["milestones", "milestones", "json"],
     ],
   },
 };
@@ -211,9 +216,10 @@ export async function writeProjection(
     for (const row of rows) await q.run(sql, [info.docName, ...toColumns(table, row)] as never[]);
   }
   await q.run(
-    `INSERT INTO plan_projections (doc_name, workspace_id, fiscal_year, vision, scene_goals, invalid_rows, projected_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO plan_projections (doc_name, workspace_id, fiscal_year, vision, scene_goals, item_notes, profile, invalid_rows, projected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (doc_name) DO UPDATE SET vision = excluded.vision, scene_goals = excluded.scene_goals,
+       item_notes = excluded.item_notes, profile = excluded.profile,
        invalid_rows = excluded.invalid_rows, projected_at = excluded.projected_at`,
     [
       info.docName,
@@ -221,6 +227,8 @@ export async function writeProjection(
       info.fiscalYear,
       plan.vision,
       JSON.stringify(plan.sceneGoals),
+      JSON.stringify(plan.itemNotes),
+      JSON.stringify(plan.profile),
       JSON.stringify(invalid),
       now,
     ],
@@ -252,6 +260,8 @@ export async function readProjection(
     fiscal_year: number;
     vision: string;
     scene_goals: string;
+    item_notes: string;
+    profile: string;
     invalid_rows: string;
     projected_at: number;
   }>("SELECT * FROM plan_projections WHERE doc_name = ?", [docName]);
@@ -260,6 +270,8 @@ export async function readProjection(
     fiscalYear: head.fiscal_year,
     vision: head.vision,
     sceneGoals: JSON.parse(head.scene_goals),
+    itemNotes: JSON.parse(head.item_notes),
+    profile: { ...emptyProfile(), ...JSON.parse(head.profile) },
   } as YearPlan;
   for (const table of PLAN_TABLES) {
     const rows = await readTableRows(q, table, docName);

@@ -13,6 +13,7 @@ import {
   planDashboard,
   readYearPlan,
   todayInJapan,
+  upgradeCopy,
 } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
@@ -96,7 +97,7 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
       }
       await collab.flush();
       const doc = await collab.readDocument(previous.docName);
-      content = nextYearPlan(readYearPlan(doc).plan, () => newId());
+      content = nextYearPlan(readYearPlan(upgradeCopy(doc)).plan, () => newId());
       doc.destroy();
       carriedFrom = fy - 1;
     }

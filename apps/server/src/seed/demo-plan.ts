@@ -467,6 +467,8 @@ function baseAction(fields: Partial<Action> & Pick<Action, "id" | "order" | "tit
     evaluation: { grade: null, comment: "" },
     nextStep: "",
     carriedFrom: null,
+    budget: null,
+    fundingSource: null,
     ...fields,
   };
 }
@@ -531,23 +533,29 @@ export function nagareyamaPlan2023(groupIds: ReadonlyMap<string, string>): YearP
       {
         id: newId(),
         order: periodKeys[0],
-        name: "高齢者支援計画 第7期",
+        name: "第7期",
+        series: "流山市高齢者支援計画",
         startFiscalYear: 2018,
         endFiscalYear: 2020,
+        milestones: [],
       },
       {
         id: newId(),
         order: periodKeys[1],
-        name: "高齢者支援計画 第8期",
+        name: "第8期",
+        series: "流山市高齢者支援計画",
         startFiscalYear: 2021,
         endFiscalYear: 2023,
+        milestones: [],
       },
       {
         id: newId(),
         order: periodKeys[2],
-        name: "高齢者支援計画 第9期",
+        name: "第9期",
+        series: "流山市高齢者支援計画",
         startFiscalYear: 2024,
         endFiscalYear: 2026,
+        milestones: [],
       },
     ],
   };

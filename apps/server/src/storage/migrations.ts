@@ -20,6 +20,7 @@ import { m0011 } from "./migrations/0011-region-approval.js";
 import { m0012 } from "./migrations/0012-audit-log-no-replace.js";
 import { m0013 } from "./migrations/0013-meeting-papers.js";
 import { m0014 } from "./migrations/0014-desk.js";
+import { m0015 } from "./migrations/0015-plan-papers.js";
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

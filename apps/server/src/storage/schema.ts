@@ -378,6 +378,8 @@ export interface PlanActionsTable {
   evaluation_comment: string;
   next_step: string;
   carried_from: string | null;
+  budget: number | null;
+  funding_source: string | null;
 }
 
 export interface PlanChangesTable {
@@ -420,6 +422,8 @@ export interface PlanPeriodsTable {
   name: string;
   start_fiscal_year: number;
   end_fiscal_year: number;
+  series: Generated<string>;
+  milestones: Generated<string>;
 }
 
 export interface PlanProblemsTable {
@@ -444,6 +448,8 @@ export interface PlanProjectionsTable {
   scene_goals: Generated<string>;
   invalid_rows: Generated<string>;
   projected_at: number;
+  item_notes: Generated<string>;
+  profile: Generated<string>;
 }
 
 export interface PlanScheduleEventsTable {

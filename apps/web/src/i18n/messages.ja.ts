@@ -490,6 +490,11 @@ export const messages = {
   "meeting.review.notOpen": "議事録の確認依頼中のみコメントできます。",
   "meeting.review.empty": "コメントはありません。",
   "meeting.readOnlyFixed": "議事録は確定済みのため、閲覧のみです。",
+  // Plan papers (計画書): budgets and funding, period series and milestones, item notes, profile
+  "plan.col.budget": "予算額",
+  "plan.col.funding": "財源",
+  "plan.periods.series": "計画名",
+  "plan.periods.milestones": "節目（事業評価など）",
   // Meeting room: live state and review
   "meeting.startedNotice": "会議が始まりました。議事と議事録を表示しています。",
   "meeting.reviewingReader":

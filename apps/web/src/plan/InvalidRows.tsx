@@ -71,6 +71,10 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   name: "plan.invalid.field.name",
   startFiscalYear: "plan.periods.start",
   endFiscalYear: "plan.periods.end",
+  budget: "plan.col.budget",
+  fundingSource: "plan.col.funding",
+  series: "plan.periods.series",
+  milestones: "plan.periods.milestones",
 };
 
 const fieldLabel = (field: string) => (FIELD_LABEL[field] ? t(FIELD_LABEL[field]) : field);

@@ -66,6 +66,8 @@ export function newAction(rows: readonly Ordered[], fields: Partial<Action> = {}
     evaluation: { grade: null, comment: "" },
     nextStep: "",
     carriedFrom: null,
+    budget: null,
+    fundingSource: null,
     ...fields,
   };
 }

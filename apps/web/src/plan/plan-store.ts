@@ -10,10 +10,8 @@ import {
   type PlanTable,
   parsePlanRow,
   planMeta,
-  planVision,
+  readPlanTexts,
   readRow,
-  SCENES,
-  type SceneId,
   sortEvents,
   sortOrdered,
   tableOf,
@@ -150,16 +148,9 @@ export class PlanStore {
 
   /** The whole plan as plain data (exports): built on demand, not kept. */
   yearPlan(): YearPlan {
-    const sceneGoals: Partial<Record<SceneId, string>> = {};
-    const goalTexts = this.doc.getMap<Y.Text>("sceneGoals");
-    for (const scene of SCENES) {
-      const text = goalTexts.get(scene.id);
-      if (text) sceneGoals[scene.id] = text.toString();
-    }
     return {
       fiscalYear: this.fiscal,
-      vision: planVision(this.doc).toString(),
-      sceneGoals,
+      ...readPlanTexts(this.doc),
       goals: [...this.rows("goals")],
       problems: [...this.rows("problems")],
       actions: [...this.rows("actions")],

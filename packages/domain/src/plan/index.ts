@@ -1,4 +1,5 @@
 export * from "./dashboard.js";
+export * from "./goal-codes.js";
 export * from "./order-key.js";
 export * from "./period.js";
 export * from "./plan-doc.js";

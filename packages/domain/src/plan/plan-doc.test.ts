@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { orderKeyBetween, orderKeysAfter } from "./order-key.js";
 import { deleteRow, initPlanDoc, insertRow, planMeta, readRows, rowText, setRowField } from "./plan-doc.js";
-import { parseAction } from "./plan-schema.js";
+import { PLAN_SCHEMA_VERSION, parseAction } from "./plan-schema.js";
 import { action } from "./test-rows.js";
 
 /** Two replicas that exchange their updates only when `sync()` is called (people offline, then online). */
@@ -29,7 +29,7 @@ describe("plan document", () => {
     insertRow(doc, "actions", row);
     const [read] = readRows(doc, "actions");
     expect(parseAction(read)).toEqual({ ok: true, value: row });
-    expect(planMeta(doc)).toEqual({ schemaVersion: 1, fiscalYear: 2023 });
+    expect(planMeta(doc)).toEqual({ schemaVersion: PLAN_SCHEMA_VERSION, fiscalYear: 2023 });
   });
 
   it("keeps both rows when two people insert at the same place at once", () => {

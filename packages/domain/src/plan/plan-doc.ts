@@ -15,7 +15,8 @@ import {
   type TableShape,
   tableOf,
 } from "../collab-table.js";
-import { PLAN_SCHEMA_VERSION } from "./plan-schema.js";
+import { PLAN_SCHEMA_VERSION, TEXT_MAX, TITLE_MAX } from "./plan-schema.js";
+import type { ItemId } from "./vocabulary.js";
 
 export const PLAN_TABLES = [
   "goals",
@@ -79,6 +80,49 @@ export function sceneGoalText(doc: Y.Doc, scene: string): Y.Text {
     goals.set(scene, text);
   }
   return text;
+}
+
+/**
+ * What the plan papers say besides the tables: the program's name on the cover, the office
+ * that writes the plan, and the committee as the organisation chart shows it (seed 003).
+ * Each is a top-level Y.Text (named `profile.<field>`): top-level types are found by name,
+ * so two people opening an old document at once cannot create two competing texts.
+ */
+export const PROFILE_FIELDS = [
+  "programName",
+  "department",
+  "committeeName",
+  "committeeRole",
+  "plenaryRole",
+  "bodies",
+  "plenaryTopics",
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+export type PlanProfile = Record<ProfileField, string>;
+
+/** The longest text of each profile field (what inputs enforce and readers check). */
+export const PROFILE_LIMITS: Record<ProfileField, number> = {
+  programName: TITLE_MAX,
+  department: TITLE_MAX,
+  committeeName: TITLE_MAX,
+  committeeRole: TEXT_MAX,
+  plenaryRole: TEXT_MAX,
+  bodies: TEXT_MAX,
+  plenaryTopics: TEXT_MAX,
+};
+
+export function profileText(doc: Y.Doc, field: ProfileField): Y.Text {
+  return doc.getText(`profile.${field}`);
+}
+
+/** Per 事業項目 and year: its purpose (目的) and the national example actions (国が示す具体的取組例), seed 004. */
+export const ITEM_NOTE_FIELDS = ["purpose", "examples"] as const;
+export type ItemNoteField = (typeof ITEM_NOTE_FIELDS)[number];
+export type ItemNote = Record<ItemNoteField, string>;
+export const ITEM_NOTE_MAX = TEXT_MAX;
+
+export function itemNoteText(doc: Y.Doc, item: ItemId, field: ItemNoteField): Y.Text {
+  return doc.getText(`item.${item}.${field}`);
 }
 
 const shape = (name: PlanTable): TableShape => ({ textFields: TEXT_FIELDS[name], split: SPLIT_FIELDS });

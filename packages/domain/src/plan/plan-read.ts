@@ -4,12 +4,18 @@
  */
 import type * as Y from "yjs";
 import {
+  ITEM_NOTE_FIELDS,
+  type ItemNote,
   initPlanDoc,
   insertRow,
+  itemNoteText,
   PLAN_TABLES,
+  type PlanProfile,
   type PlanTable,
+  PROFILE_FIELDS,
   planMeta,
   planVision,
+  profileText,
   readRows,
   sceneGoalText,
 } from "./plan-doc.js";
@@ -25,7 +31,7 @@ import {
   type ScheduleEvent,
 } from "./plan-schema.js";
 import type { YearPlan } from "./rollover.js";
-import { SCENES, type SceneId } from "./vocabulary.js";
+import { ITEMS, type ItemId, SCENES, type SceneId } from "./vocabulary.js";
 
 /**
  * A row that failed validation: left out of the plan (its totals and exports), reported
@@ -67,19 +73,32 @@ export function sortEvents<T extends ScheduleEvent>(events: readonly T[]): T[] {
   return [...events].sort((a, b) => (a.when === b.when ? (a.id < b.id ? -1 : 1) : a.when < b.when ? -1 : 1));
 }
 
-/** Reads and validates every row; invalid rows are left out and listed. */
-export function readYearPlan(doc: Y.Doc): { plan: YearPlan; invalid: InvalidRow[] } {
-  const invalid: InvalidRow[] = [];
+/** The plan's free texts (vision, scene goals, item notes, profile) as plain strings. */
+export function readPlanTexts(doc: Y.Doc): Pick<YearPlan, "vision" | "sceneGoals" | "itemNotes" | "profile"> {
   const sceneGoals: Partial<Record<SceneId, string>> = {};
   const goalTexts = doc.getMap<Y.Text>("sceneGoals");
   for (const scene of SCENES) {
     const text = goalTexts.get(scene.id);
     if (text) sceneGoals[scene.id] = text.toString();
   }
+  const itemNotes: Partial<Record<ItemId, ItemNote>> = {};
+  for (const item of ITEMS) {
+    const purpose = itemNoteText(doc, item.id, "purpose").toString();
+    const examples = itemNoteText(doc, item.id, "examples").toString();
+    if (purpose || examples) itemNotes[item.id] = { purpose, examples };
+  }
+  const profile = Object.fromEntries(
+    PROFILE_FIELDS.map((f) => [f, profileText(doc, f).toString()]),
+  ) as PlanProfile;
+  return { vision: planVision(doc).toString(), sceneGoals, itemNotes, profile };
+}
+
+/** Reads and validates every row; invalid rows are left out and listed. */
+export function readYearPlan(doc: Y.Doc): { plan: YearPlan; invalid: InvalidRow[] } {
+  const invalid: InvalidRow[] = [];
   const plan: YearPlan = {
     fiscalYear: planMeta(doc)?.fiscalYear ?? 0,
-    vision: planVision(doc).toString(),
-    sceneGoals,
+    ...readPlanTexts(doc),
     goals: readTable(doc, "goals", invalid),
     problems: readTable(doc, "problems", invalid),
     actions: readTable(doc, "actions", invalid),
@@ -100,6 +119,17 @@ export function writeYearPlan(doc: Y.Doc, plan: YearPlan): void {
       const text = sceneGoalText(doc, scene);
       if (text.length === 0 && goal) text.insert(0, goal);
     }
+    for (const [item, note] of Object.entries(plan.itemNotes ?? {})) {
+      for (const field of ITEM_NOTE_FIELDS) {
+        const text = itemNoteText(doc, item as ItemId, field);
+        if (text.length === 0 && note?.[field]) text.insert(0, note[field]);
+      }
+    }
+    for (const field of PROFILE_FIELDS) {
+      const text = profileText(doc, field);
+      const value = plan.profile?.[field];
+      if (text.length === 0 && value) text.insert(0, value);
+    }
     for (const table of PLAN_TABLES) {
       for (const row of plan[table]) insertRow(doc, table, row);
     }
@@ -112,6 +142,8 @@ export function emptyYearPlan(fiscalYear: number): YearPlan {
     fiscalYear,
     vision: "",
     sceneGoals: {},
+    itemNotes: {},
+    profile: emptyProfile(),
     goals: [],
     problems: [],
     actions: [],
@@ -119,4 +151,8 @@ export function emptyYearPlan(fiscalYear: number): YearPlan {
     scheduleEvents: [],
     planPeriods: [],
   };
+}
+
+export function emptyProfile(): PlanProfile {
+  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, ""])) as PlanProfile;
 }

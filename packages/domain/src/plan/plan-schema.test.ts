@@ -65,4 +65,48 @@ describe("plan row validation", () => {
       }).ok,
     ).toBe(false);
   });
+
+  it("reads budgets, funding sources and milestones, and names what is wrong with them", () => {
+    const funded = action({ budget: 1_200_000, fundingSource: "fund" });
+    expect(parseAction(funded)).toEqual({ ok: true, value: funded });
+    const bad = parseAction(action({ budget: -5, fundingSource: "lottery" as never }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.problems).toEqual([
+        { field: "budget", kind: "range", fallback: null },
+        { field: "fundingSource", kind: "unexpected", fallback: null },
+      ]);
+    expect(parseAction(action({ budget: 1.5 })).ok).toBe(false);
+
+    const period = {
+      id: "per000000001",
+      order: "a0",
+      name: "流山市在宅医療介護連携推進事業",
+      startFiscalYear: 2019,
+      endFiscalYear: 2025,
+    };
+    // Written before milestones existed: none, and no series.
+    expect(parsePlanPeriod(period)).toEqual({ ok: true, value: { ...period, series: "", milestones: [] } });
+    const marked = parsePlanPeriod({
+      ...period,
+      milestones: [
+        { fiscalYear: 2023, label: "事業評価" },
+        { fiscalYear: 2020, label: "事業評価 ＊毎年度末に総括し次期計画を見直し" },
+      ],
+    });
+    expect(marked.ok && marked.value.milestones.map((m) => m.fiscalYear)).toEqual([2020, 2023]);
+    const broken = parsePlanPeriod({
+      ...period,
+      milestones: [
+        { fiscalYear: 2023, label: "事業評価" },
+        { fiscalYear: "R5", label: "" },
+      ],
+    });
+    expect(broken).toMatchObject({
+      ok: false,
+      problems: [
+        { field: "milestones", kind: "unexpected", fallback: [{ fiscalYear: 2023, label: "事業評価" }] },
+      ],
+    });
+  });
 });

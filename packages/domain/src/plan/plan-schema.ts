@@ -10,10 +10,12 @@ import { isPeriodPoint, type Period } from "./period.js";
 import type { PlanTable } from "./plan-doc.js";
 import {
   type ActionStatus,
+  type FundingSource,
   type GoalTerm,
   type Grade,
   type ItemId,
   isActionStatus,
+  isFundingSource,
   isGoalTerm,
   isGrade,
   isItemId,
@@ -26,9 +28,14 @@ import {
 } from "./vocabulary.js";
 
 /** Bumped when the document layout changes; documents record the version they were written with. */
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
 
 export { GOAL_CODE_MAX, OWNER_NAME_MAX, TEXT_MAX, TITLE_MAX } from "../text-limits.js";
+/** An action's budget in yen (予算額): up to 999億円. */
+export const BUDGET_MAX = 99_999_999_999;
+/** Milestones (事業評価 …) on one plan period, and the length of a milestone's label. */
+export const MILESTONES_MAX = 50;
+export const MILESTONE_LABEL_MAX = TITLE_MAX;
 
 /**
  * The longest text each field of each table may hold: what the parse functions below check,
@@ -46,7 +53,7 @@ export const PLAN_TEXT_LIMITS = {
   },
   scheduleRows: { activity: TITLE_MAX },
   scheduleEvents: { label: TITLE_MAX },
-  planPeriods: { name: TITLE_MAX },
+  planPeriods: { name: TITLE_MAX, series: TITLE_MAX },
 } as const satisfies Record<PlanTable, Record<string, number>>;
 
 /** The limit of a plan field (dotted for nested ones), or undefined for a field without one. */
@@ -106,6 +113,10 @@ export interface Action {
   nextStep: string;
   /** Set when the action was carried over from last year's plan. */
   carriedFrom: { fiscalYear: number; actionId: string } | null;
+  /** 予算額 in yen, or null when not budgeted (not the same as 0円). */
+  budget: number | null;
+  /** 財源: printed as 【基金】 before the title in plan tables. */
+  fundingSource: FundingSource | null;
 }
 
 export interface ScheduleRow {
@@ -124,13 +135,27 @@ export interface ScheduleEvent {
   label: string;
 }
 
-/** A multi-year plan period drawn as a bar across fiscal years (介護保険事業計画 第9期 …). */
+/** A marker on a plan period in one 年度 (事業評価, 中間見直し …), drawn at the year's end. */
+export interface Milestone {
+  fiscalYear: number;
+  label: string;
+}
+
+/**
+ * A multi-year plan period drawn as a bar across fiscal years. Periods of one plan share a
+ * `series` and are drawn on one line (seed 003: 流山市高齢者支援計画 第7期, 第8期, 第9期); a
+ * period without a series is a line of its own named by `name`.
+ */
 export interface PlanPeriod {
   id: string;
   order: string;
+  /** The term (第9期), or the plan itself when it has no series. */
   name: string;
+  /** The plan the term belongs to (地域福祉計画, 介護保険事業計画); "" for none. */
+  series: string;
   startFiscalYear: number;
   endFiscalYear: number;
+  milestones: Milestone[];
 }
 
 /**
@@ -222,6 +247,16 @@ class Reader {
     if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
       this.problem(`${field}: not an integer in ${min}–${max}`, { field, kind: "range", fallback });
       return fallback;
+    }
+    return v;
+  }
+  /** An integer in range, or null (absent counts as null). */
+  nullableInt(field: string, min: number, max: number): number | null {
+    const v = this.raw[field] ?? null;
+    if (v === null) return null;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+      this.problem(`${field}: not an integer in ${min}–${max}`, { field, kind: "range", fallback: null });
+      return null;
     }
     return v;
   }
@@ -355,8 +390,12 @@ export function parseAction(raw: unknown): Parsed<Action> {
     evaluation: { grade: grade as Grade | null, comment },
     nextStep: r.text("nextStep", PLAN_TEXT_LIMITS.actions.nextStep),
     carriedFrom,
+    budget: r.nullableInt("budget", 0, BUDGET_MAX),
+    fundingSource: r.oneOf("fundingSource", isFundingSourceOrNull, null),
   });
 }
+
+const isFundingSourceOrNull = (v: unknown): v is FundingSource | null => v === null || isFundingSource(v);
 
 export function parseScheduleRow(raw: unknown): Parsed<ScheduleRow> {
   const r = reader(raw);
@@ -396,7 +435,40 @@ export function parsePlanPeriod(raw: unknown): Parsed<PlanPeriod> {
     id: r.id("id"),
     order: r.order(),
     name: r.text("name", PLAN_TEXT_LIMITS.planPeriods.name, true),
+    series: r.text("series", PLAN_TEXT_LIMITS.planPeriods.series),
     startFiscalYear: start,
     endFiscalYear: end,
+    milestones: parseMilestones(r, (raw as Record<string, unknown>).milestones),
   });
+}
+
+const isMilestone = (v: unknown): v is Milestone => {
+  if (typeof v !== "object" || v === null) return false;
+  const m = v as Record<string, unknown>;
+  return (
+    typeof m.fiscalYear === "number" &&
+    Number.isInteger(m.fiscalYear) &&
+    m.fiscalYear >= 1989 &&
+    m.fiscalYear <= 2200 &&
+    typeof m.label === "string" &&
+    m.label.trim() !== "" &&
+    m.label.length <= MILESTONE_LABEL_MAX
+  );
+};
+
+/** Milestones in year order; a list with a bad entry is reported with the good ones as its fix. */
+function parseMilestones(r: Reader, raw: unknown): Milestone[] {
+  const list = raw ?? [];
+  const byYear = (a: Milestone, b: Milestone) => a.fiscalYear - b.fiscalYear;
+  if (!Array.isArray(list) || list.length > MILESTONES_MAX || !list.every(isMilestone)) {
+    const fallback = Array.isArray(list)
+      ? list
+          .filter(isMilestone)
+          .slice(0, MILESTONES_MAX)
+          .map((m) => ({ fiscalYear: m.fiscalYear, label: m.label }))
+      : [];
+    r.problem("milestones: unexpected list", { field: "milestones", kind: "unexpected", fallback });
+    return [];
+  }
+  return list.map((m) => ({ fiscalYear: m.fiscalYear, label: m.label })).sort(byYear);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { emptyProfile } from "./plan-read.js";
 import { nextYearPlan, type YearPlan } from "./rollover.js";
 import { action, problem, testId } from "./test-rows.js";
 
@@ -11,6 +12,8 @@ describe("next year's plan", () => {
     problemIds: [openProblem.id, solved.id],
     period: { start: "2023-06", end: "2024-02-29" },
     evaluation: { grade: "C", comment: "研修は1回のみ実施" },
+    budget: 1_200_000,
+    fundingSource: "fund",
   });
   const finished = action({ status: "done", problemIds: [openProblem.id] });
   openProblem.actionIds = [unfinished.id, finished.id];
@@ -18,6 +21,12 @@ describe("next year's plan", () => {
     fiscalYear: 2023,
     vision: "住み慣れた地域で最期まで暮らせるまち",
     sceneGoals: { discharge: "切れ目のない入退院支援" },
+    itemNotes: { e: { purpose: "相談窓口を設置し連携を支援する", examples: "◆コーディネーターの配置" } },
+    profile: {
+      ...emptyProfile(),
+      programName: "流山市在宅医療介護連携推進事業",
+      bodies: "医師会\n歯科医師会",
+    },
     goals: [
       {
         id: testId(),
@@ -38,16 +47,32 @@ describe("next year's plan", () => {
       {
         id: testId(),
         order: "a0",
-        name: "介護保険事業計画 第8期",
+        name: "第8期",
+        series: "介護保険事業計画",
         startFiscalYear: 2021,
         endFiscalYear: 2023,
+        milestones: [],
       },
       {
         id: testId(),
         order: "a1",
-        name: "介護保険事業計画 第9期",
+        name: "第9期",
+        series: "介護保険事業計画",
         startFiscalYear: 2024,
         endFiscalYear: 2026,
+        milestones: [],
+      },
+      {
+        id: testId(),
+        order: "a2",
+        name: "在宅医療介護連携推進事業",
+        series: "",
+        startFiscalYear: 2019,
+        endFiscalYear: 2025,
+        milestones: [
+          { fiscalYear: 2020, label: "事業評価" },
+          { fiscalYear: 2023, label: "事業評価" },
+        ],
       },
     ],
   };
@@ -65,7 +90,18 @@ describe("next year's plan", () => {
     expect(carried.progress).toBe(60);
     expect(carried.evaluation).toEqual({ grade: null, comment: "" });
     expect(carried.period).toEqual({ start: "2024-06", end: "2025-02-28" });
-    expect(next.planPeriods.map((p) => p.name)).toEqual(["介護保険事業計画 第9期"]);
+    // Budgets are next year's decision; where the money comes from stays.
+    expect(carried.budget).toBeNull();
+    expect(carried.fundingSource).toBe("fund");
+  });
+
+  it("keeps every plan period with its milestones, the item notes and the papers' profile", () => {
+    const next = nextYearPlan(plan, testId);
+    // Ended terms stay: the multi-year grid shows the past as well (seed 003: R1–R7).
+    expect(next.planPeriods).toEqual(plan.planPeriods);
+    expect(next.planPeriods[0]).not.toBe(plan.planPeriods[0]);
+    expect(next.itemNotes).toEqual(plan.itemNotes);
+    expect(next.profile).toEqual(plan.profile);
   });
 
   it("re-points links to the carried rows and drops links to rows that stayed behind", () => {

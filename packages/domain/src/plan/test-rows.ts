@@ -29,6 +29,8 @@ export function action(fields: Partial<Action> = {}): Action {
     evaluation: { grade: null, comment: "" },
     nextStep: "",
     carriedFrom: null,
+    budget: null,
+    fundingSource: null,
     ...fields,
   };
 }

@@ -64,6 +64,19 @@ export const GOAL_TERMS = [
 ] as const;
 export type GoalTerm = (typeof GOAL_TERMS)[number]["id"];
 
+/**
+ * Where an action's money comes from, as plan tables mark it (seed 004: 「【基金】在宅医療
+ * コーディネーター養成研修」). `mark` is the bracketed word printed before the title.
+ */
+export const FUNDING_SOURCES = [
+  { id: "fund", mark: "基金", label: "地域医療介護総合確保基金" },
+  { id: "support", mark: "地域支援事業", label: "地域支援事業交付金" },
+  { id: "incentive", mark: "交付金", label: "保険者機能強化推進交付金・介護保険保険者努力支援交付金" },
+  { id: "general", mark: "一般財源", label: "一般財源（市町村単独）" },
+  { id: "other", mark: "その他", label: "その他" },
+] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number]["id"];
+
 function ids<T extends { id: string }>(list: readonly T[]): ReadonlySet<string> {
   return new Set(list.map((x) => x.id));
 }
@@ -75,6 +88,7 @@ const PROBLEM_SOURCE_IDS = ids(PROBLEM_SOURCES);
 const ACTION_STATUS_IDS = ids(ACTION_STATUSES);
 const GRADE_IDS = ids(GRADES);
 const GOAL_TERM_IDS = ids(GOAL_TERMS);
+const FUNDING_SOURCE_IDS = ids(FUNDING_SOURCES);
 
 export const isSceneId = (v: unknown): v is SceneId => typeof v === "string" && SCENE_IDS.has(v);
 export const isItemId = (v: unknown): v is ItemId => typeof v === "string" && ITEM_IDS.has(v);
@@ -86,6 +100,14 @@ export const isActionStatus = (v: unknown): v is ActionStatus =>
   typeof v === "string" && ACTION_STATUS_IDS.has(v);
 export const isGrade = (v: unknown): v is Grade => typeof v === "string" && GRADE_IDS.has(v);
 export const isGoalTerm = (v: unknown): v is GoalTerm => typeof v === "string" && GOAL_TERM_IDS.has(v);
+export const isFundingSource = (v: unknown): v is FundingSource =>
+  typeof v === "string" && FUNDING_SOURCE_IDS.has(v);
+
+/** "【基金】" for a funding source, as printed before an action's title. */
+export function fundingMark(id: FundingSource | null): string {
+  const source = FUNDING_SOURCES.find((f) => f.id === id);
+  return source ? `【${source.mark}】` : "";
+}
 
 /** "(ア)" for item "a": how plan tables write the items. */
 export function itemMark(id: ItemId): string {
