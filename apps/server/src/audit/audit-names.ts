@@ -81,7 +81,12 @@ export async function describeAuditRecords(
     if (r.actorUserId) wanted.user.add(r.actorUserId);
     const { kind, id } = targetOf(r);
     if (kind && id) wanted[kind].add(id);
-    for (const id of [...strings(r.detail.groupId), ...strings(r.detail.groupIds)]) wanted.group.add(id);
+    for (const id of [
+      ...strings(r.detail.groupId),
+      ...strings(r.detail.groupIds),
+      ...strings(r.detail.parentId),
+    ])
+      wanted.group.add(id);
     for (const id of strings(r.detail.actionId)) wanted.action.add(id);
     for (const name of strings(r.detail.plan)) wanted.document.add(name);
   }
@@ -166,6 +171,10 @@ export async function describeAuditRecords(
     const names: Record<string, string> = {};
     for (const id of [...strings(r.detail.groupId), ...strings(r.detail.groupIds)]) {
       const name = groups.get(id) ?? (typeof r.detail.group === "string" ? r.detail.group : undefined);
+      if (name) names[id] = name;
+    }
+    for (const id of strings(r.detail.parentId)) {
+      const name = groups.get(id) ?? (typeof r.detail.parent === "string" ? r.detail.parent : undefined);
       if (name) names[id] = name;
     }
     for (const id of strings(r.detail.actionId)) {

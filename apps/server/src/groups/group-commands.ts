@@ -6,15 +6,27 @@
 import type { CreateGroup, UpdateGroup } from "@tsumugi/contract";
 import type { AppContext, Caller } from "../context.js";
 import { groupOwnsDocuments } from "../documents/document-repository.js";
-import { ApiError } from "../http/errors.js";
+import { ApiError, invalid } from "../http/errors.js";
 import { newId } from "../ids.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
 import * as groups from "./group-repository.js";
 
 export const groupNotFound = () => new ApiError(404, "group.notFound", "グループが見つかりません。");
 const nameTaken = () => new ApiError(409, "group.nameTaken", "同じ名前のグループが既にあります。");
+/** The parent is not a group of this workspace. */
+const unknownParent = () => invalid({ parentId: "unknown" });
+/** The parent is the group itself or one of the groups under it. */
+const parentCycle = () =>
+  new ApiError(400, "validation", "グループを、そのグループ自身やその下のグループの下には置けません。", {
+    parentId: "groupCycle",
+  });
 const hasDocuments = () =>
   new ApiError(409, "group.hasDocuments", "このグループには文書があるため削除できません。");
+
+/** The parent as the audit entry keeps it: its id, and its name in case it is deleted later. */
+function parentDetail(parent: groups.GroupRecord | null | undefined): Record<string, string | null> {
+  return parent ? { parentId: parent.id, parent: parent.name } : { parentId: null };
+}
 
 export async function createGroup(
   app: AppContext,
@@ -26,16 +38,22 @@ export async function createGroup(
     workspaceId: caller.workspaceId,
     name: input.name,
     kind: input.kind,
+    parentId: input.parentId ?? null,
     createdAt: Date.now(),
   };
-  if (!(await groups.insertGroup(app.kysely, group))) throw nameTaken();
+  const { inserted, parent } = await app.kysely.transaction().execute(async (trx) => {
+    const parent = group.parentId ? await groups.findGroup(trx, caller.workspaceId, group.parentId) : null;
+    if (group.parentId && !parent) throw unknownParent();
+    return { inserted: await groups.insertGroup(trx, group), parent };
+  });
+  if (!inserted) throw nameTaken();
   await app.audit.record({
     event: "group.created",
     workspaceId: caller.workspaceId,
     actorUserId: caller.actor.userId,
     target: group.id,
     ip: caller.ip,
-    detail: { name: group.name, kind: group.kind },
+    detail: { name: group.name, kind: group.kind, ...parentDetail(parent) },
   });
   return { ...group, memberIds: [] };
 }
@@ -48,12 +66,20 @@ export async function updateGroup(
 ): Promise<groups.GroupWithMembers> {
   const name = input.name ?? group.name;
   const kind = input.kind ?? group.kind;
-  const memberIds = await app.kysely
+  const parentId = input.parentId === undefined ? group.parentId : input.parentId;
+  const { memberIds, parent } = await app.kysely
     .transaction()
     .execute(async (trx) => {
       if (await groups.groupNameTaken(trx, caller.workspaceId, name, group.id)) throw nameTaken();
-      await groups.updateGroup(trx, group.id, { name, kind });
-      return groups.groupMemberIds(trx, group.id);
+      const parent = parentId === null ? null : await groups.findGroup(trx, caller.workspaceId, parentId);
+      if (parentId !== null && parentId !== group.parentId) {
+        if (parentId === group.id) throw parentCycle();
+        if (!parent) throw unknownParent();
+        if ((await groups.ancestorIds(trx, caller.workspaceId, parentId)).includes(group.id))
+          throw parentCycle();
+      }
+      await groups.updateGroup(trx, group.id, { name, kind, parentId });
+      return { memberIds: await groups.groupMemberIds(trx, group.id), parent };
     })
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? nameTaken() : err;
@@ -64,9 +90,9 @@ export async function updateGroup(
     actorUserId: caller.actor.userId,
     target: group.id,
     ip: caller.ip,
-    detail: { name, kind },
+    detail: { name, kind, ...parentDetail(parent ?? null) },
   });
-  return { ...group, name, kind, memberIds };
+  return { ...group, name, kind, parentId, memberIds };
 }
 
 /** Deleting a group that owns documents would turn them into workspace-wide ones anyone may edit. */

@@ -13,6 +13,7 @@ export function presentGroup(actor: Actor, group: GroupWithMembers): Group {
     id: group.id,
     name: group.name,
     kind: group.kind,
+    parentId: group.parentId,
     memberIds: group.memberIds,
     abilities: abilitiesOf(actor, groupResource(group)),
   };

@@ -10,6 +10,8 @@ export interface GroupRecord {
   workspaceId: string;
   name: string;
   kind: GroupKind;
+  /** The group this one belongs to (部会 of a 班), or null. */
+  parentId: string | null;
   createdAt: number;
 }
 
@@ -18,13 +20,14 @@ export interface GroupWithMembers extends GroupRecord {
   memberIds: string[];
 }
 
-const columns = ["id", "workspace_id", "name", "kind", "created_at"] as const;
+const columns = ["id", "workspace_id", "name", "kind", "parent_id", "created_at"] as const;
 
 function toRecord(row: {
   id: string;
   workspace_id: string;
   name: string;
   kind: string;
+  parent_id: string | null;
   created_at: number;
 }): GroupRecord {
   return {
@@ -32,6 +35,7 @@ function toRecord(row: {
     workspaceId: row.workspace_id,
     name: row.name,
     kind: row.kind as GroupKind,
+    parentId: row.parent_id,
     createdAt: row.created_at,
   };
 }
@@ -113,6 +117,7 @@ export async function insertGroup(q: QueryBuilder, group: GroupRecord): Promise<
       workspace_id: group.workspaceId,
       name: group.name,
       kind: group.kind,
+      parent_id: group.parentId,
       created_at: group.createdAt,
     })
     .onConflict((oc) => oc.columns(["workspace_id", "name"]).doNothing())
@@ -123,9 +128,33 @@ export async function insertGroup(q: QueryBuilder, group: GroupRecord): Promise<
 export async function updateGroup(
   q: QueryBuilder,
   groupId: string,
-  fields: { name: string; kind: GroupKind },
+  fields: { name: string; kind: GroupKind; parentId: string | null },
 ): Promise<void> {
-  await q.updateTable("groups").set(fields).where("id", "=", groupId).execute();
+  await q
+    .updateTable("groups")
+    .set({ name: fields.name, kind: fields.kind, parent_id: fields.parentId })
+    .where("id", "=", groupId)
+    .execute();
+}
+
+/**
+ * The chain of parents above `groupId` within the workspace, nearest first (stops at a group
+ * seen twice, so a damaged chain cannot loop).
+ */
+export async function ancestorIds(q: QueryBuilder, workspaceId: string, groupId: string): Promise<string[]> {
+  const rows = await q
+    .selectFrom("groups")
+    .select(["id", "parent_id"])
+    .where("workspace_id", "=", workspaceId)
+    .execute();
+  const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
+  const chain: string[] = [];
+  let next = parentOf.get(groupId) ?? null;
+  while (next !== null && !chain.includes(next) && next !== groupId) {
+    chain.push(next);
+    next = parentOf.get(next) ?? null;
+  }
+  return chain;
 }
 
 /** Deletes the group; its memberships go with it (ON DELETE CASCADE). */

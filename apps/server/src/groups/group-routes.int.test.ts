@@ -82,4 +82,67 @@ describe("groups", () => {
     );
     expect(trimmed.body.group).toMatchObject({ name: "多職種連携班", memberIds: [w.member.id] });
   });
+
+  it("sit under a parent group of the same workspace (部会 → 班), never under themselves or their own", async ({
+    server,
+    world: w,
+  }) => {
+    type Result = { group: { id: string; parentId: string | null } };
+    const plenary = await w.admin.browser.post<Result>(`${w.base}/groups`, {
+      name: "全体会",
+      kind: "plenary",
+    });
+    const division = await w.admin.browser.post<Result>(`${w.base}/groups`, {
+      name: "多職種連携・体制構築部会",
+      kind: "division",
+      parentId: plenary.body.group.id,
+    });
+    expect(division.status).toBe(201);
+    expect(division.body.group.parentId).toBe(plenary.body.group.id);
+    const team = await w.admin.browser.patch<Result>(`${w.base}/groups/${w.groupId}`, {
+      parentId: division.body.group.id,
+    });
+    expect(team.body.group.parentId).toBe(division.body.group.id);
+
+    // The 全体会 cannot go under its own 班, nor under itself.
+    const cycle = await w.admin.browser.patch(`${w.base}/groups/${plenary.body.group.id}`, {
+      parentId: w.groupId,
+    });
+    expect(cycle.status).toBe(400);
+    expect(cycle.body).toMatchObject({ error: { code: "validation", fields: { parentId: "groupCycle" } } });
+    const self = await w.admin.browser.patch(`${w.base}/groups/${plenary.body.group.id}`, {
+      parentId: plenary.body.group.id,
+    });
+    expect(self.body).toMatchObject({ error: { fields: { parentId: "groupCycle" } } });
+    const unknown = await w.admin.browser.post(`${w.base}/groups`, {
+      name: "他市の班",
+      kind: "team",
+      parentId: "zzzzzzzzzzzzzzzzzzzzzzzz",
+    });
+    expect(unknown.body).toMatchObject({ error: { fields: { parentId: "unknown" } } });
+    const malformed = await w.admin.browser.post(`${w.base}/groups`, {
+      name: "他市の班",
+      kind: "team",
+      parentId: "../x",
+    });
+    expect(malformed.body).toMatchObject({ error: { fields: { parentId: "unknown" } } });
+    // Members may not move groups.
+    expect((await w.member.browser.patch(`${w.base}/groups/${w.groupId}`, { parentId: null })).status).toBe(
+      403,
+    );
+
+    // The audit names the parent; deleting a parent leaves its groups without one.
+    const updated = await server.ctx.db.get<{ detail: string }>(
+      "SELECT detail FROM audit_log WHERE event = 'group.updated' ORDER BY id DESC LIMIT 1",
+    );
+    expect(JSON.parse(updated?.detail ?? "{}")).toMatchObject({
+      parentId: division.body.group.id,
+      parent: "多職種連携・体制構築部会",
+    });
+    expect((await w.admin.browser.delete(`${w.base}/groups/${division.body.group.id}`)).status).toBe(204);
+    const list = await w.observer.browser.get<{ groups: { id: string; parentId: string | null }[] }>(
+      `${w.base}/groups`,
+    );
+    expect(list.body.groups.find((g) => g.id === w.groupId)?.parentId).toBeNull();
+  });
 });

@@ -21,6 +21,7 @@ import { m0012 } from "./migrations/0012-audit-log-no-replace.js";
 import { m0013 } from "./migrations/0013-meeting-papers.js";
 import { m0014 } from "./migrations/0014-desk.js";
 import { m0015 } from "./migrations/0015-plan-papers.js";
+import { m0016 } from "./migrations/0016-group-parent.js";
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013,
   m0014,
   m0015,
+  m0016,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -201,6 +201,7 @@ export interface GroupsTable {
   name: string;
   kind: string;
   created_at: number;
+  parent_id: string | null;
 }
 
 export interface IndicatorValueHistoryTable {

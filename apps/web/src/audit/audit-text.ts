@@ -84,6 +84,7 @@ export function auditDetailParts(e: AuditEntry): string[] {
     case "group.updated":
       if (str(d.name)) parts.push(t("auditDetail.name", { name: String(d.name) }));
       if (str(d.kind)) parts.push(t("auditDetail.kind", { kind: labelOf("groupKind", d.kind) }));
+      if (str(d.parentId)) parts.push(t("auditDetail.parent", { group: groupNames(d.parentId) }));
       break;
     case "group.member_added":
     case "group.member_removed":

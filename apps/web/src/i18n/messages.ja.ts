@@ -495,6 +495,11 @@ export const messages = {
   "plan.col.funding": "財源",
   "plan.periods.series": "計画名",
   "plan.periods.milestones": "節目（事業評価など）",
+  "auditDetail.parent": "上位のグループ：{group}",
+  "groups.parent": "上位のグループ",
+  "groups.noParent": "（なし）",
+  "groups.outline": "会議体の構成",
+  "field.groupCycle": "そのグループ自身やその下のグループは選べません。",
   // Meeting room: live state and review
   "meeting.startedNotice": "会議が始まりました。議事と議事録を表示しています。",
   "meeting.reviewingReader":
