@@ -12,6 +12,7 @@ import type { Hono } from "hono";
 import { createApp } from "./app.js";
 import { AuditLog } from "./audit/audit-log.js";
 import { AccessEvents } from "./auth/access-events.js";
+import { sealPlainTotpKeys, totpKeyIds } from "./auth/sealed-totp-keys.js";
 import { SessionStore } from "./auth/sessions.js";
 import { type CollabServer, createCollabServer } from "./collab/collab-server.js";
 import { compactLongLogs } from "./collab/startup-compaction.js";
@@ -67,10 +68,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const events = new AccessEvents();
   const kysely = createQueryBuilder(db);
   // No key, or not every key the stored data needs: the server does not start.
-  const keys = await openVault(config, log, () => storedKeyIds(kysely)).catch(async (err: unknown) => {
+  const keys = await openVault(
+    config,
+    log,
+    async () => new Set([...(await storedKeyIds(kysely)), ...(await totpKeyIds(db))]),
+  ).catch(async (err: unknown) => {
     await db.close();
     throw err;
   });
+  const sealedTotp = await sealPlainTotpKeys(db, keys.vault);
+  if (sealedTotp > 0)
+    log.info("TOTP keys stored in the clear are now sealed with the personal data key", {
+      count: sealedTotp,
+    });
   const ctx: AppContext = {
     config,
     db,

@@ -9,6 +9,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
 import { clearedCookie, ourCookie, ourCookieName, readCookie } from "./cookie.js";
+import { openTotpKey, sealTotpKey } from "./sealed-totp-keys.js";
 import { newSecretToken, secretMatches, splitToken } from "./secret-token.js";
 
 const COOKIE = "tsumugi_login_step";
@@ -31,7 +32,7 @@ interface ChallengeRow {
   user_id: string;
   secret_hash: Buffer;
   kind: ChallengeKind;
-  pending_key: Buffer | null;
+  pending_key_sealed: string | null;
   failures: number;
   expires_at: number;
 }
@@ -76,15 +77,30 @@ export async function currentChallenge(c: Context<AppEnv>, kind: ChallengeKind):
     id: row.id,
     userId: row.user_id,
     kind: row.kind,
-    pendingKey: row.pending_key ? new Uint8Array(row.pending_key) : null,
+    pendingKey: pendingKeyOf(c, row),
     failures: row.failures,
   };
 }
 
+/** The key being set up; none when it was sealed with a data key no longer held (set up anew). */
+function pendingKeyOf(c: Context<AppEnv>, row: ChallengeRow): Uint8Array | null {
+  if (!row.pending_key_sealed) return null;
+  try {
+    return openTotpKey(
+      c.get("app").personalData,
+      "login_challenges.pending_key",
+      row.id,
+      row.pending_key_sealed,
+    );
+  } catch {
+    return null;
+  }
+}
+
 export async function setPendingKey(c: Context<AppEnv>, id: string, key: Uint8Array): Promise<void> {
-  await c
-    .get("app")
-    .db.run("UPDATE login_challenges SET pending_key = ? WHERE id = ?", [Buffer.from(key), id]);
+  const app = c.get("app");
+  const sealed = sealTotpKey(app.personalData, "login_challenges.pending_key", id, key);
+  await app.db.run("UPDATE login_challenges SET pending_key_sealed = ? WHERE id = ?", [sealed.text, id]);
 }
 
 /** Counts a wrong code; after the last allowed one the challenge ends (password again). */

@@ -26,6 +26,7 @@ import {
 import { attemptOf, type LoginGuard, rememberBrowser } from "./login-guard.js";
 import { type Attempt, throttledError } from "./login-throttle.js";
 import { verifyOrBurn } from "./password.js";
+import { openTotpKey, sealTotpKey } from "./sealed-totp-keys.js";
 import { startSession } from "./start-session.js";
 import {
   disableTwoFactor,
@@ -107,7 +108,7 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
       const body = await readJsonObject(c);
       if (!normaliseCode(body.code)) throw invalid({ code: "required" });
       const attempt = await codeAttempt(c, guard, challenge.userId);
-      const used = await useSecondFactor(app.db, challenge.userId, body.code);
+      const used = await useSecondFactor(app.db, app.personalData, challenge.userId, body.code);
       if (!used) return failedStep(c, guard, challenge, attempt);
       await guard.throttle.recordSuccess(attempt);
       if (used === "recovery") {
@@ -170,7 +171,13 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
       const step = matchTotp(challenge.pendingKey, code, 0);
       if (step === null) return failedStep(c, guard, challenge, attempt);
       await guard.throttle.recordSuccess(attempt);
-      const recoveryCodes = await enableTwoFactor(app.db, challenge.userId, challenge.pendingKey, step);
+      const recoveryCodes = await enableTwoFactor(
+        app.db,
+        app.personalData,
+        challenge.userId,
+        challenge.pendingKey,
+        step,
+      );
       await app.audit.record({
         event: "2fa.enabled",
         actorUserId: challenge.userId,
@@ -228,7 +235,8 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
       if ((await twoFactorState(db, user.id)).enabled)
         throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
       const key = newTotpKey();
-      await db.run("UPDATE users SET totp_pending_key = ? WHERE id = ?", [Buffer.from(key), user.id]);
+      const sealed = sealTotpKey(c.get("app").personalData, "users.totp_pending_key", user.id, key);
+      await db.run("UPDATE users SET totp_pending_key_sealed = ? WHERE id = ?", [sealed.text, user.id]);
       return c.json({ email: user.email, ...enrolmentOf(user.email, key) });
     },
   );
@@ -243,25 +251,30 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     async (c) => {
       const { user } = me(c);
       const app = c.get("app");
-      const row = await app.db.get<{ totp_pending_key: Buffer | null; totp_key: Buffer | null }>(
-        "SELECT totp_pending_key, totp_key FROM users WHERE id = ?",
-        [user.id],
-      );
-      if (row?.totp_key) throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
-      if (!row?.totp_pending_key)
+      const row = await app.db.get<{
+        totp_pending_key_sealed: string | null;
+        totp_key_sealed: string | null;
+      }>("SELECT totp_pending_key_sealed, totp_key_sealed FROM users WHERE id = ?", [user.id]);
+      if (row?.totp_key_sealed) throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
+      if (!row?.totp_pending_key_sealed)
         throw new ApiError(409, "twoFactor.noSetup", "設定をはじめからやり直してください。");
       const body = await readJsonObject(c);
       const code = normaliseCode(body.code);
       if (!code) throw invalid({ code: "required" });
       const attempt = await codeAttempt(c, guard, user.id);
-      const key = new Uint8Array(row.totp_pending_key);
+      const key = openTotpKey(
+        app.personalData,
+        "users.totp_pending_key",
+        user.id,
+        row.totp_pending_key_sealed,
+      );
       const step = matchTotp(key, code, 0);
       if (step === null) {
         await guard.throttle.recordFailure(attempt);
         throw wrongCode();
       }
       await guard.throttle.recordSuccess(attempt);
-      const recoveryCodes = await enableTwoFactor(app.db, user.id, key, step);
+      const recoveryCodes = await enableTwoFactor(app.db, app.personalData, user.id, key, step);
       await app.audit.record({
         event: "2fa.enabled",
         actorUserId: user.id,
@@ -292,7 +305,7 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
       }
     }
     const attempt = await codeAttempt(c, guard, user.id);
-    const used = await useSecondFactor(app.db, user.id, body.code);
+    const used = await useSecondFactor(app.db, app.personalData, user.id, body.code);
     if (!used) {
       await guard.throttle.recordFailure(attempt);
       throw wrongCode();

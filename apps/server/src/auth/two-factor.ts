@@ -9,15 +9,16 @@
  *   concurrent uses cannot both pass).
  * - Recovery codes carry 80 random bits each; only SHA-256 of each is stored and a use marks
  *   it spent with a conditional UPDATE.
- * - TOTP keys are stored as they are (20 random bytes): the key must be readable to check a
- *   code, so hashing is not possible; encryption at rest would need a key kept outside the
- *   database (docs/security.md, "Not yet done").
+ * - TOTP keys (20 random bytes) must be readable to check a code, so they cannot be hashed:
+ *   they are sealed with the personal data key (auth/sealed-totp-keys.ts).
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI, generateHOTP } from "@oslojs/otp";
+import type { PersonalDataVault } from "../personal-data/vault.js";
 import type { Queryable } from "../storage/database.js";
+import { openTotpKey, sealTotpKey } from "./sealed-totp-keys.js";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -98,7 +99,7 @@ export async function recoveryCodesLeft(db: Queryable, userId: string): Promise<
 }
 
 export interface TwoFactorRow {
-  totp_key: Buffer | null;
+  totp_key_sealed: string | null;
   totp_last_step: number;
 }
 
@@ -108,15 +109,19 @@ export interface TwoFactorRow {
  */
 export async function useSecondFactor(
   db: Queryable,
+  vault: PersonalDataVault,
   userId: string,
   rawCode: unknown,
 ): Promise<"totp" | "recovery" | null> {
   const code = normaliseCode(rawCode);
   if (!code) return null;
-  const row = await db.get<TwoFactorRow>("SELECT totp_key, totp_last_step FROM users WHERE id = ?", [userId]);
-  if (!row?.totp_key) return null;
+  const row = await db.get<TwoFactorRow>("SELECT totp_key_sealed, totp_last_step FROM users WHERE id = ?", [
+    userId,
+  ]);
+  if (!row?.totp_key_sealed) return null;
   if (/^\d{6}$/.test(code)) {
-    const step = matchTotp(new Uint8Array(row.totp_key), code, row.totp_last_step);
+    const key = openTotpKey(vault, "users.totp_key", userId, row.totp_key_sealed);
+    const step = matchTotp(key, code, row.totp_last_step);
     if (step === null) return null;
     const moved = await db.run("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?", [
       step,
@@ -136,20 +141,26 @@ export async function useSecondFactor(
 /** Turns two-step verification on with a key whose code was just shown to work. */
 export async function enableTwoFactor(
   db: Queryable,
+  vault: PersonalDataVault,
   userId: string,
   key: Uint8Array,
   step: number,
 ): Promise<string[]> {
+  const sealed = sealTotpKey(vault, "users.totp_key", userId, key);
   await db.run(
-    "UPDATE users SET totp_key = ?, totp_enabled_at = ?, totp_last_step = ?, totp_pending_key = NULL WHERE id = ?",
-    [Buffer.from(key), Date.now(), step, userId],
+    `UPDATE users SET totp_key_sealed = ?, totp_key_id = ?, totp_enabled_at = ?, totp_last_step = ?,
+            totp_pending_key_sealed = NULL, totp_key = NULL, totp_pending_key = NULL
+      WHERE id = ?`,
+    [sealed.text, sealed.keyId, Date.now(), step, userId],
   );
   return renewRecoveryCodes(db, userId);
 }
 
 export async function disableTwoFactor(db: Queryable, userId: string): Promise<void> {
   await db.run(
-    "UPDATE users SET totp_key = NULL, totp_enabled_at = NULL, totp_pending_key = NULL WHERE id = ?",
+    `UPDATE users SET totp_key_sealed = NULL, totp_key_id = NULL, totp_enabled_at = NULL,
+            totp_pending_key_sealed = NULL, totp_key = NULL, totp_pending_key = NULL
+      WHERE id = ?`,
     [userId],
   );
   await db.run("DELETE FROM recovery_codes WHERE user_id = ?", [userId]);
@@ -161,7 +172,7 @@ export async function twoFactorState(
   userId: string,
 ): Promise<{ enabled: boolean; required: boolean }> {
   const row = await db.get<{ enabled: number; required: number }>(
-    `SELECT (SELECT totp_key IS NOT NULL FROM users WHERE id = ?) AS enabled,
+    `SELECT (SELECT totp_key_sealed IS NOT NULL FROM users WHERE id = ?) AS enabled,
             EXISTS (SELECT 1 FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
                      WHERE m.user_id = ? AND m.disabled_at IS NULL AND w.two_factor_required = 1
                        AND m.role IN (${TWO_FACTOR_POLICY_ROLES.map(() => "?").join(", ")})) AS required`,

@@ -12,6 +12,7 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { totpKeyIds, totpRowsPerKey } from "../auth/sealed-totp-keys.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { rowsPerKey, storedKeyIds } from "../desk/consultation-repository.js";
 import {
@@ -38,7 +39,9 @@ async function databaseKeys(dataDir: string): Promise<{ rows: Record<string, num
   const db = await Database.open(path, { readers: 1 });
   try {
     const q = createQueryBuilder(db);
-    return { rows: await rowsPerKey(q), ids: await storedKeyIds(q) };
+    const rows = await rowsPerKey(q);
+    for (const [id, n] of Object.entries(await totpRowsPerKey(db))) rows[id] = (rows[id] ?? 0) + n;
+    return { rows, ids: new Set([...(await storedKeyIds(q)), ...(await totpKeyIds(db))]) };
   } finally {
     await db.close();
   }

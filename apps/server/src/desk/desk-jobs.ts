@@ -1,7 +1,7 @@
 /**
  * Background work of the consultation desk, started with the server:
  *
- * - Re-encryption: rows sealed with an older key (after the key file got a new first key)
+ * - Re-encryption: rows (and TOTP keys, auth/sealed-totp-keys.ts) sealed with an older key (after the key file got a new first key)
  *   are opened with the old key and sealed with the current one, a row per transaction, while
  *   the server keeps serving. A row changed meanwhile is left (its writer sealed it with the
  *   current key already). The log says when everything is on the current key: the old key can
@@ -11,6 +11,7 @@
  *   fields are dropped, their coded fields stay for the statistics.
  */
 import { retentionCutoff } from "@tsumugi/domain";
+import { resealTotpKeys } from "../auth/sealed-totp-keys.js";
 import type { AppContext } from "../context.js";
 import * as repo from "./consultation-repository.js";
 import { nameIndexOf, openContact, openPerson, sealContact, sealPerson } from "./personal-fields.js";
@@ -20,6 +21,7 @@ const BATCH = 100;
 export interface Reencrypted {
   cases: number;
   contacts: number;
+  totpKeys: number;
 }
 
 export class DeskJobs {
@@ -65,7 +67,7 @@ export class DeskJobs {
   async reencryptNow(): Promise<Reencrypted> {
     const { kysely, personalData: vault, log } = this.app;
     const current = vault.current.id;
-    const done: Reencrypted = { cases: 0, contacts: 0 };
+    const done: Reencrypted = { cases: 0, contacts: 0, totpKeys: 0 };
     let pending = true;
     while (pending && !this.stopped) {
       pending = false;
@@ -89,7 +91,8 @@ export class DeskJobs {
           done.contacts += 1;
       }
     }
-    if (done.cases + done.contacts > 0)
+    if (!this.stopped) done.totpKeys = await resealTotpKeys(this.app.db, vault);
+    if (done.cases + done.contacts + done.totpKeys > 0)
       log.info("personal data re-encrypted with the current key; older keys may now leave the key file", {
         key: current,
         ...done,

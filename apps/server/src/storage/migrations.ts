@@ -22,6 +22,7 @@ import { m0013 } from "./migrations/0013-meeting-papers.js";
 import { m0014 } from "./migrations/0014-desk.js";
 import { m0015 } from "./migrations/0015-plan-papers.js";
 import { m0016 } from "./migrations/0016-group-parent.js";
+import { m0017 } from "./migrations/0017-sealed-totp-keys.js";
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0017,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -272,6 +272,7 @@ export interface LoginChallengesTable {
   failures: Generated<number>;
   created_at: number;
   expires_at: number;
+  pending_key_sealed: string | null;
 }
 
 export interface MeetingAttendanceTable {
@@ -535,6 +536,9 @@ export interface UsersTable {
   totp_enabled_at: number | null;
   totp_last_step: Generated<number>;
   totp_pending_key: Uint8Array | null;
+  totp_key_sealed: string | null;
+  totp_pending_key_sealed: string | null;
+  totp_key_id: string | null;
 }
 
 export interface WorkspacesTable {
