@@ -141,3 +141,39 @@ describe("demo workspace", () => {
     expect(takamatsu.map((r) => r.fiscal_year)).toEqual([2014, 2015, 2016, 2017, 2018]);
   });
 });
+
+describe("demo consultation desk", () => {
+  it("has 流山市's desks and a year of records marked as demo, sealed, for the coordinator and the statistics", async () => {
+    server = await startTestServer({ env: { SEED_DEMO: "true" } });
+    const db = server.ctx.db;
+    const wid = (await db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '122203'"))?.id;
+    const coordinator = new TestBrowser(server.origin);
+    expect((await coordinator.login("coordinator@demo.tsumugi.jp", DEMO_PASSWORD)).status).toBe(200);
+    const desks = await coordinator.get<{ desks: { name: string; demo: boolean }[]; areas: unknown[] }>(
+      `/api/workspaces/${wid}/desks`,
+    );
+    expect(desks.body.desks.map((d) => d.name)).toContain("流山市在宅医療・介護連携支援センター");
+    expect(desks.body.desks.every((d) => d.demo)).toBe(true);
+    expect(desks.body.areas).toHaveLength(4);
+    const stats = await coordinator.get<{ year: { total: number; months: number[] } }>(
+      `/api/workspaces/${wid}/consultations/statistics?fy=2025`,
+    );
+    // Every month of 令和7年度 has records.
+    expect(stats.body.year.months.every((n) => n > 0)).toBe(true);
+    expect(stats.body.year.total).toBeGreaterThan(250);
+    const list = await coordinator.get<{ consultations: { demo: boolean }[]; total: number }>(
+      `/api/workspaces/${wid}/consultations?fy=2025`,
+    );
+    expect(list.body.total).toBe(stats.body.year.total);
+    expect(list.body.consultations.every((c) => c.demo)).toBe(true);
+    // Sealed like any record: no name in a column.
+    const row = await db.get<{ personal: string }>("SELECT personal FROM consultation_cases LIMIT 1");
+    expect(row?.personal).toMatch(/^pd1\./);
+    const examples = await db.all<{ status: string }>("SELECT status FROM consultation_examples");
+    expect(examples.filter((e) => e.status === "published")).toHaveLength(3);
+    // Members see nothing of it.
+    const member = new TestBrowser(server.origin);
+    await member.login("doctor@demo.tsumugi.jp", DEMO_PASSWORD);
+    expect((await member.get(`/api/workspaces/${wid}/consultations`)).status).toBe(403);
+  });
+});

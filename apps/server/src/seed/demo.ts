@@ -10,6 +10,7 @@ import { richTextUpdate } from "../documents/rich-text.js";
 import { newId } from "../ids.js";
 import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
+import { seedDemoDesk } from "./demo-desk.js";
 import { NAGAREYAMA, seedIndicatorValues, seedRegion } from "./demo-indicators.js";
 import { seedDemoMeetings } from "./demo-meetings.js";
 import { nagareyamaPlan2023, TAKAMATSU_YEARS, takamatsuPlan } from "./demo-plan.js";
@@ -146,8 +147,23 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
   if (existing) return { workspaceName: existing.name, created: false, logins };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await ctx.db.transaction((tx) => createDemo(tx, passwordHash));
+  await seedDeskOfDemo(ctx);
   ctx.log.info("demo workspace created", { lgCode: DEMO_LG_CODE });
   return { workspaceName: "流山市", created: true, logins };
+}
+
+/** The consultation desk's demo records: sealed with the personal data key, so not in createDemo's SQL. */
+async function seedDeskOfDemo(ctx: AppContext): Promise<void> {
+  const ids = await ctx.db.all<{ wid: string; uid: string; role: string }>(
+    `SELECT m.workspace_id AS wid, m.user_id AS uid, m.role FROM memberships m
+       JOIN workspaces w ON w.id = m.workspace_id
+      WHERE w.lg_code = ? AND m.role IN ('coordinator', 'secretariat')`,
+    [DEMO_LG_CODE],
+  );
+  const coordinator = ids.find((i) => i.role === "coordinator");
+  const secretariat = ids.find((i) => i.role === "secretariat");
+  if (!coordinator || !secretariat) return;
+  await seedDemoDesk(ctx, coordinator.wid, coordinator.uid, secretariat.uid);
 }
 
 async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
