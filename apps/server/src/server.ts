@@ -86,7 +86,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     db,
     kysely,
     sessions,
-    audit: new AuditLog(db),
+    audit: new AuditLog(kysely),
     events,
     log,
     streams: new StreamRegistry({ events, sessions, log }, config.streams),

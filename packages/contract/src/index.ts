@@ -4,7 +4,9 @@
  * types (`import type`), so no server code and no validator reaches the browser bundle.
  * One file per feature, named like the feature's folder on the server.
  */
+export * from "./audit.js";
 export * from "./auth.js";
+export * from "./calendar.js";
 export * from "./desk.js";
 export * from "./fields.js";
 export * from "./groups.js";

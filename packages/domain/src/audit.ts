@@ -101,18 +101,20 @@ export function auditEventsOfKind(kind: AuditKind): AuditEventCode[] {
  * What an entry's `target` names: a person, a document (by its collaboration name), a
  * meeting, a group, a region group, an invitation, a municipality, or a request path.
  */
-export type AuditTargetKind =
-  | "user"
-  | "document"
-  | "meeting"
-  | "group"
-  | "region"
-  | "invite"
-  | "workspace"
-  | "desk"
-  | "consultationCase"
-  | "example"
-  | "path";
+export const AUDIT_TARGET_KINDS = [
+  "user",
+  "document",
+  "meeting",
+  "group",
+  "region",
+  "invite",
+  "workspace",
+  "desk",
+  "consultationCase",
+  "example",
+  "path",
+] as const;
+export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
 export function auditTargetKind(event: string): AuditTargetKind | null {
   if (event.startsWith("member.") || event.startsWith("group.member_")) return "user";

@@ -5,7 +5,8 @@
  * sensitive records (`recordRead`).
  */
 import type { AuditEventCode } from "@tsumugi/domain";
-import type { Database, SqlValue } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+import { insertAuditRecord } from "./audit-repository.js";
 
 /** The events recorded: the domain's catalogue (the web app has a Japanese label for each). */
 export type AuditEvent = AuditEventCode;
@@ -19,11 +20,7 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-export interface AuditRecord extends Required<Omit<AuditEntry, "detail">> {
-  id: number;
-  at: number;
-  detail: Record<string, unknown>;
-}
+export type { AuditRecord } from "./audit-repository.js";
 
 /** A read of a sensitive record (a consultation case, a person's entry): who, what, why. */
 export interface RecordRead {
@@ -40,7 +37,7 @@ const RECORD_KIND = /^[a-z][a-zA-Z0-9_-]{0,39}$/;
 const MAX_REASON = 500;
 
 export class AuditLog {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly q: QueryBuilder) {}
 
   /**
    * Records that `actor` read a sensitive record (MHLW guideline 6.0: every read of personal
@@ -63,86 +60,14 @@ export class AuditLog {
   }
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.db.run(
-      "INSERT INTO audit_log (at, workspace_id, actor_user_id, event, target, ip, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      [
-        Date.now(),
-        entry.workspaceId ?? null,
-        entry.actorUserId ?? null,
-        entry.event,
-        entry.target ?? null,
-        entry.ip ?? null,
-        JSON.stringify(entry.detail ?? {}),
-      ],
-    );
-  }
-
-  /**
-   * Newest first. Filters: the person who acted, a set of events, and a time range
-   * (`from` inclusive, `to` exclusive, in ms).
-   */
-  async list(
-    workspaceId: string,
-    opts: {
-      beforeId?: number;
-      limit?: number;
-      actorUserId?: string;
-      events?: readonly string[];
-      from?: number;
-      to?: number;
-    } = {},
-  ): Promise<AuditRecord[]> {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    if (opts.actorUserId !== undefined) {
-      where.push("actor_user_id = ?");
-      params.push(opts.actorUserId);
-    }
-    if (opts.events !== undefined) {
-      where.push(`event IN (${opts.events.map(() => "?").join(", ") || "NULL"})`);
-      params.push(...opts.events);
-    }
-    if (opts.from !== undefined) {
-      where.push("at >= ?");
-      params.push(opts.from);
-    }
-    if (opts.to !== undefined) {
-      where.push("at < ?");
-      params.push(opts.to);
-    }
-    const rows = await this.db.all<{
-      id: number;
-      at: number;
-      workspace_id: string | null;
-      actor_user_id: string | null;
-      event: AuditEvent;
-      target: string | null;
-      ip: string | null;
-      detail: string;
-    }>(
-      // Account events (logins, password changes) carry no workspace: they are shown to the
-      // workspaces the account belongs to.
-      `SELECT * FROM audit_log
-        WHERE (workspace_id = ? OR (workspace_id IS NULL AND actor_user_id IN
-                (SELECT user_id FROM memberships WHERE workspace_id = ?)))
-          AND id < ? ${where.map((w) => `AND ${w}`).join(" ")} ORDER BY id DESC LIMIT ?`,
-      [
-        workspaceId,
-        workspaceId,
-        opts.beforeId ?? Number.MAX_SAFE_INTEGER,
-        ...params,
-        Math.min(opts.limit ?? 100, 500),
-      ],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      workspaceId: r.workspace_id,
-      actorUserId: r.actor_user_id,
-      event: r.event,
-      target: r.target,
-      ip: r.ip,
-      detail: JSON.parse(r.detail) as Record<string, unknown>,
-    }));
+    await insertAuditRecord(this.q, {
+      at: Date.now(),
+      workspaceId: entry.workspaceId ?? null,
+      actorUserId: entry.actorUserId ?? null,
+      event: entry.event,
+      target: entry.target ?? null,
+      ip: entry.ip ?? null,
+      detail: entry.detail ?? {},
+    });
   }
 }

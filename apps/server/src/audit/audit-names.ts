@@ -1,39 +1,38 @@
 /**
  * Audit entries as a person reads them: the names of who acted and of what was acted on
  * (people, documents, meetings, groups, region groups, invitations, municipalities), and of
- * the ids inside an entry's detail (groups, plan actions), resolved from the database at
- * read time. An entity deleted since keeps the name the entry recorded, when it recorded one.
+ * the ids inside an entry's detail (groups, plan actions), resolved at read time through each
+ * feature's repository. An entity deleted since keeps the name the entry recorded, when it
+ * recorded one.
  */
+import type { AuditEntry } from "@tsumugi/contract";
 import { type AuditTargetKind, auditTargetKind } from "@tsumugi/domain";
-import type { Database, SqlValue } from "../storage/database.js";
-import type { AuditRecord } from "./audit-log.js";
+import { userNames } from "../auth/account-repository.js";
+import { caseNumbers } from "../desk/consultation-repository.js";
+import { deskNames } from "../desk/desk-repository.js";
+import { exampleTitles } from "../desk/example-repository.js";
+import { documentTitles } from "../documents/document-repository.js";
+import { groupsAmong } from "../groups/group-repository.js";
+import { regionGroupNames } from "../indicators/region-repository.js";
+import { inviteEmails } from "../invites/invite-repository.js";
+import { meetingTitles } from "../meetings/meeting-repository.js";
+import { actionTitles } from "../plan/plan-repository.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+import { workspaceNames } from "../workspaces/workspace-repository.js";
+import type { AuditRecord } from "./audit-repository.js";
 
-export interface AuditView extends AuditRecord {
-  actorName: string | null;
-  targetKind: AuditTargetKind | null;
-  targetName: string | null;
-  /** Names of ids found in `detail` (group ids, plan action ids), by id. */
-  names: Record<string, string>;
-}
-
+/** Ids per query: well under the parameter limits of SQLite and PostgreSQL. */
 const CHUNK = 400;
 
-/** id → name for the given ids, one query per chunk (SQLite limits the parameters). */
+/** id → name for the given ids, one query per chunk. */
 async function namesOf(
-  db: Database,
   ids: Iterable<string>,
-  query: (placeholders: string) => string,
-  extra: SqlValue[] = [],
+  lookup: (chunk: string[]) => Promise<{ id: string; name: string }[]>,
 ): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   const out = new Map<string, string>();
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const chunk = unique.slice(i, i + CHUNK);
-    const rows = await db.all<{ id: string; name: string }>(query(chunk.map(() => "?").join(", ")), [
-      ...extra,
-      ...chunk,
-    ]);
-    for (const r of rows) out.set(r.id, r.name);
+    for (const r of await lookup(unique.slice(i, i + CHUNK))) out.set(r.id, r.name);
   }
   return out;
 }
@@ -59,10 +58,10 @@ function targetOf(r: AuditRecord): { kind: AuditTargetKind | null; id: string | 
 }
 
 export async function describeAuditRecords(
-  db: Database,
+  q: QueryBuilder,
   workspaceId: string,
   records: readonly AuditRecord[],
-): Promise<AuditView[]> {
+): Promise<AuditEntry[]> {
   const wanted: Record<AuditTargetKind | "action", Set<string>> = {
     user: new Set(),
     document: new Set(),
@@ -92,59 +91,20 @@ export async function describeAuditRecords(
   }
   const [users, documents, meetings, groups, regions, invites, workspaces, actions, desks, cases, examples] =
     await Promise.all([
-      namesOf(db, wanted.user, (p) => `SELECT id, name FROM users WHERE id IN (${p})`),
-      namesOf(
-        db,
-        wanted.document,
-        (p) =>
-          `SELECT doc_name AS id, title AS name FROM documents WHERE workspace_id = ? AND doc_name IN (${p})`,
-        [workspaceId],
-      ),
-      namesOf(
-        db,
-        wanted.meeting,
-        (p) => `SELECT id, title AS name FROM meetings WHERE workspace_id = ? AND id IN (${p})`,
-        [workspaceId],
-      ),
-      namesOf(
-        db,
-        wanted.group,
-        (p) => `SELECT id, name FROM groups WHERE workspace_id = ? AND id IN (${p})`,
-        [workspaceId],
-      ),
-      namesOf(db, wanted.region, (p) => `SELECT id, name FROM region_groups WHERE id IN (${p})`),
-      namesOf(
-        db,
-        wanted.invite,
-        (p) => `SELECT id, COALESCE(email, '') AS name FROM invites WHERE workspace_id = ? AND id IN (${p})`,
-        [workspaceId],
-      ),
-      namesOf(db, wanted.workspace, (p) => `SELECT id, name FROM workspaces WHERE id IN (${p})`),
-      namesOf(
-        db,
-        wanted.action,
-        (p) =>
-          `SELECT a.id, a.title AS name FROM plan_actions a JOIN documents d ON d.doc_name = a.doc_name
-          WHERE d.workspace_id = ? AND a.id IN (${p})`,
-        [workspaceId],
-      ),
-      namesOf(db, wanted.desk, (p) => `SELECT id, name FROM desks WHERE workspace_id = ? AND id IN (${p})`, [
-        workspaceId,
-      ]),
+      namesOf(wanted.user, (ids) => userNames(q, ids)),
+      namesOf(wanted.document, (names) => documentTitles(q, workspaceId, names)),
+      namesOf(wanted.meeting, (ids) => meetingTitles(q, workspaceId, ids)),
+      namesOf(wanted.group, (ids) => groupsAmong(q, workspaceId, ids)),
+      namesOf(wanted.region, (ids) => regionGroupNames(q, ids)),
+      namesOf(wanted.invite, (ids) => inviteEmails(q, workspaceId, ids)),
+      namesOf(wanted.workspace, (ids) => workspaceNames(q, ids)),
+      namesOf(wanted.action, (ids) => actionTitles(q, workspaceId, ids)),
+      namesOf(wanted.desk, (ids) => deskNames(q, workspaceId, ids)),
       // A case by its number only: nothing of the person is in the audit log, nor shown from it.
-      namesOf(
-        db,
-        wanted.consultationCase,
-        (p) =>
-          `SELECT id, '相談 No.' || case_no AS name FROM consultation_cases WHERE workspace_id = ? AND id IN (${p})`,
-        [workspaceId],
+      namesOf(wanted.consultationCase, async (ids) =>
+        (await caseNumbers(q, workspaceId, ids)).map((c) => ({ id: c.id, name: `相談 No.${c.caseNo}` })),
       ),
-      namesOf(
-        db,
-        wanted.example,
-        (p) => `SELECT id, title AS name FROM consultation_examples WHERE workspace_id = ? AND id IN (${p})`,
-        [workspaceId],
-      ),
+      namesOf(wanted.example, (ids) => exampleTitles(q, workspaceId, ids)),
     ]);
   const byKind: Record<AuditTargetKind, Map<string, string>> = {
     user: users,

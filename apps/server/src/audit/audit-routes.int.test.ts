@@ -1,30 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-import type { AuditView } from "./audit-names.js";
+import type { AuditList } from "@tsumugi/contract";
+import { describe, expect } from "vitest";
+import type { TestServer } from "../testing/fixtures.js";
+import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
 
-let server: TestServer;
-let w: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  w = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
-
-const audit = async (query = "") => {
-  const res = await w.admin.browser.get<{ entries: AuditView[] }>(`${w.base}/audit${query}`);
+const audit = async (w: WorkspaceWorld, query = "") => {
+  const res = await w.admin.browser.get<AuditList>(`${w.base}/audit${query}`);
   expect(res.status).toBe(200);
   return res.body.entries;
 };
 
-const nameOf = async (userId: string) =>
+const nameOf = async (server: TestServer, userId: string) =>
   (await server.ctx.db.get<{ name: string }>("SELECT name FROM users WHERE id = ?", [userId]))?.name;
 
 describe("the audit log as the secretariat reads it", () => {
-  it("names who acted and what they acted on, and the ids inside the detail", async () => {
+  it("names who acted and what they acted on, and the ids inside the detail", async ({
+    server,
+    world: w,
+  }) => {
     const created = await w.admin.browser.post<{ group: { id: string } }>(`${w.base}/groups`, {
       name: "市民啓発班",
       kind: "team",
@@ -51,14 +43,14 @@ describe("the audit log as the secretariat reads it", () => {
     });
     expect((await w.admin.browser.delete(`${w.base}/groups/${gone.body.group.id}`)).status).toBe(204);
 
-    const entries = await audit();
+    const entries = await audit(w);
     expect(entries.find((e) => e.event === "group.deleted")).toMatchObject({ targetName: "解散した班" });
-    const adminName = await nameOf(w.admin.id);
+    const adminName = await nameOf(server, w.admin.id);
     const added = entries.find((e) => e.event === "group.member_added");
     expect(added).toMatchObject({
       actorName: adminName,
       targetKind: "user",
-      targetName: await nameOf(w.outsider.id),
+      targetName: await nameOf(server, w.outsider.id),
       names: { [gid]: "市民啓発班" },
     });
     const group = entries.find((e) => e.event === "group.created" && e.target === gid);
@@ -71,29 +63,32 @@ describe("the audit log as the secretariat reads it", () => {
     });
     const role = entries.find((e) => e.event === "member.role_changed");
     expect(role).toMatchObject({
-      targetName: await nameOf(w.member.id),
+      targetName: await nameOf(server, w.member.id),
       detail: { from: "member", to: "observer" },
     });
     // Logins carry no workspace but are shown, with the person's name.
     const login = entries.find((e) => e.event === "login.success" && e.actorUserId === w.member.id);
-    expect(login?.actorName).toBe(await nameOf(w.member.id));
+    expect(login?.actorName).toBe(await nameOf(server, w.member.id));
     // No event code is left without a name where an id was recorded.
     for (const e of entries) {
       if (e.actorUserId) expect(e.actorName, e.event).not.toBeNull();
     }
   });
 
-  it("filters by person, kind and Japan dates, and refuses bad filters in Japanese", async () => {
+  it("filters by person, kind and Japan dates, and refuses bad filters in Japanese", async ({
+    server,
+    world: w,
+  }) => {
     await w.admin.browser.post(`${w.base}/groups`, { name: "専門職研修班", kind: "team" });
     expect((await w.observer.browser.get(`${w.base}/audit`)).status).toBe(403);
 
-    const byMember = await audit(`?actor=${w.member.id}`);
+    const byMember = await audit(w, `?actor=${w.member.id}`);
     expect(byMember.length).toBeGreaterThan(0);
     expect(byMember.every((e) => e.actorUserId === w.member.id)).toBe(true);
 
-    const groups = await audit("?kind=groups");
+    const groups = await audit(w, "?kind=groups");
     expect(groups.map((e) => e.event)).toEqual(["group.created"]);
-    const accounts = await audit("?kind=account");
+    const accounts = await audit(w, "?kind=account");
     expect(accounts.length).toBeGreaterThanOrEqual(4);
     expect(accounts.every((e) => e.event.startsWith("login.") || e.event === "logout")).toBe(true);
 
@@ -113,9 +108,9 @@ describe("the audit log as the secretariat reads it", () => {
         w.admin.id,
       ],
     );
-    const onDay = await audit("?from=2024-05-25&to=2024-05-25");
+    const onDay = await audit(w, "?from=2024-05-25&to=2024-05-25");
     expect(onDay.map((e) => e.detail.name)).toEqual(["当日の班"]);
-    const fromDay = await audit("?from=2024-05-25&kind=groups");
+    const fromDay = await audit(w, "?from=2024-05-25&kind=groups");
     expect(fromDay.map((e) => e.detail.name ?? e.event)).toContain("翌日の班");
     expect(fromDay.map((e) => e.detail.name)).not.toContain("前日の班");
 

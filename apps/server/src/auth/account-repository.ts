@@ -93,3 +93,12 @@ export async function sessionInfo(
     sessionExpiresAt: session.expiresAt,
   };
 }
+
+/** Names of the given users (audit entries, lists), by id. */
+export async function userNames(
+  q: QueryBuilder,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return q.selectFrom("users").select(["id", "name"]).where("id", "in", ids).execute();
+}

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { DATABASE_FILE } from "../server.js";
 import { Database } from "../storage/database.js";
 import { migrate } from "../storage/migrations.js";
+import { createQueryBuilder } from "../storage/query-builder.js";
 import { ProvisionError, provisionWorkspace } from "../workspaces/provision-workspace.js";
 
 const USAGE =
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
   const db = await Database.open(join(config.dataDir, DATABASE_FILE));
   try {
     await migrate(db);
-    const done = await provisionWorkspace(db, new AuditLog(db), {
+    const done = await provisionWorkspace(db, new AuditLog(createQueryBuilder(db)), {
       name,
       lgCode: code,
       adminEmail: email,

@@ -876,3 +876,22 @@ export async function anonymiseCase(
     .execute();
   return true;
 }
+
+/**
+ * The workspace's cases among `ids` by their number only (audit entries): nothing of the
+ * person is in the audit log, nor shown from it.
+ */
+export async function caseNumbers(
+  q: QueryBuilder,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<{ id: string; caseNo: number }[]> {
+  if (ids.length === 0) return [];
+  const rows = await q
+    .selectFrom("consultation_cases")
+    .select(["id", "case_no"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "in", ids)
+    .execute();
+  return rows.map((r) => ({ id: r.id, caseNo: r.case_no }));
+}

@@ -339,3 +339,18 @@ export async function replaceAreas(
     }
   }
 }
+
+/** Names of the workspace's desks among `ids` (audit entries). */
+export async function deskNames(
+  q: QueryBuilder,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return q
+    .selectFrom("desks")
+    .select(["id", "name"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "in", ids)
+    .execute();
+}

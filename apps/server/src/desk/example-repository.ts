@@ -197,3 +197,18 @@ export async function updateExample(
 export async function deleteExample(q: QueryBuilder, id: string): Promise<void> {
   await q.deleteFrom("consultation_examples").where("id", "=", id).execute();
 }
+
+/** Titles of the workspace's published-example drafts among `ids` (audit entries). */
+export async function exampleTitles(
+  q: QueryBuilder,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return q
+    .selectFrom("consultation_examples")
+    .select(["id", "title as name"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "in", ids)
+    .execute();
+}

@@ -115,3 +115,18 @@ export async function groupOwnsDocuments(q: QueryBuilder, groupId: string): Prom
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Titles of the workspace's documents among `docNames`, as `{id: docName, name: title}`. */
+export async function documentTitles(
+  q: QueryBuilder,
+  workspaceId: string,
+  docNames: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (docNames.length === 0) return [];
+  return q
+    .selectFrom("documents")
+    .select(["doc_name as id", "title as name"])
+    .where("workspace_id", "=", workspaceId)
+    .where("doc_name", "in", docNames)
+    .execute();
+}

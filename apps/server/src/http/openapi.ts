@@ -537,36 +537,6 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
-    path: "/api/workspaces/{wid}/calendar-feed",
-    summary: "Whether the caller has a calendar feed",
-    tag: "meetings",
-    ok: 200,
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/calendar-feed",
-    summary: "Create or replace the caller's secret iCal URL",
-    tag: "meetings",
-    ok: 201,
-  },
-  {
-    method: "delete",
-    path: "/api/workspaces/{wid}/calendar-feed",
-    summary: "Revoke the caller's iCal URL",
-    tag: "meetings",
-    ok: 200,
-  },
-  {
-    method: "get",
-    path: "/api/calendar/{file}",
-    summary: "iCalendar feed; {file} is `<token>.ics` from the feed URL (the URL is the credential)",
-    tag: "meetings",
-    auth: false,
-    ok: 200,
-    errors: [404],
-  },
-  {
-    method: "get",
     path: "/api/workspaces/{wid}/indicators",
     summary: "Indicator definitions (starter catalogue on first use), values incl. derived, population bases",
     tag: "indicators",
@@ -729,14 +699,6 @@ const OPERATIONS: Operation[] = [
     tag: "indicators",
     ok: 200,
     errors: [403, 404, 409],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/audit",
-    summary: "Audit log (secretariat)",
-    tag: "audit",
-    ok: 200,
-    errors: [403],
   },
 ];
 

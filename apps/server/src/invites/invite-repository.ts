@@ -146,3 +146,19 @@ export async function claimInvite(q: QueryBuilder, id: string, now: number): Pro
 export async function setInviteUsedBy(q: QueryBuilder, id: string, userId: string): Promise<void> {
   await q.updateTable("invites").set({ used_by: userId }).where("id", "=", id).execute();
 }
+
+/** The addresses of the workspace's invitations among `ids` ("" for an open link). */
+export async function inviteEmails(
+  q: QueryBuilder,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await q
+    .selectFrom("invites")
+    .select(["id", "email"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "in", ids)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.email ?? "" }));
+}

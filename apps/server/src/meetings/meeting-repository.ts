@@ -1,6 +1,7 @@
 /** Meetings in SQL: their details, invitees, and what was recorded when they closed. */
 import type { MeetingKind, MeetingState, MinutesState } from "@tsumugi/domain";
 import type { Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface MeetingRecord {
   id: string;
@@ -141,4 +142,67 @@ export async function activeMemberIds(
     [workspaceId, ...userIds],
   );
   return rows.map((r) => r.user_id);
+}
+
+/** A meeting as a calendar shows it. */
+export interface CalendarMeeting {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string | null;
+  place: string;
+  onlineUrl: string;
+  updatedAt: number;
+}
+
+/**
+ * The meetings of a person's calendar, by start: announced (not drafts), and either invited
+ * to, of one of their groups, or of the whole committee.
+ */
+export async function calendarMeetings(
+  q: QueryBuilder,
+  workspaceId: string,
+  person: { userId: string; groupIds: readonly string[] },
+): Promise<CalendarMeeting[]> {
+  return q
+    .selectFrom("meetings as m")
+    .leftJoin("meeting_invitees as i", (join) =>
+      join.onRef("i.meeting_id", "=", "m.id").on("i.user_id", "=", person.userId),
+    )
+    .select([
+      "m.id",
+      "m.title",
+      "m.starts_at as startsAt",
+      "m.ends_at as endsAt",
+      "m.place",
+      "m.online_url as onlineUrl",
+      "m.updated_at as updatedAt",
+    ])
+    .distinct()
+    .where("m.workspace_id", "=", workspaceId)
+    .where("m.state", "!=", "draft")
+    .where((eb) =>
+      eb.or([
+        eb("i.user_id", "is not", null),
+        eb("m.group_id", "is", null),
+        ...(person.groupIds.length > 0 ? [eb("m.group_id", "in", person.groupIds)] : []),
+      ]),
+    )
+    .orderBy("m.starts_at")
+    .execute();
+}
+
+/** Titles of the workspace's meetings among `ids`. */
+export async function meetingTitles(
+  q: QueryBuilder,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return q
+    .selectFrom("meetings")
+    .select(["id", "title as name"])
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "in", ids)
+    .execute();
 }

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { type DocumentRecord, toDocumentRecord } from "../documents/document-repository.js";
 import { newId } from "../ids.js";
 import type { Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
 export async function listPlanDocuments(db: Queryable, workspaceId: string): Promise<DocumentRecord[]> {
   const rows = await db.all<Parameters<typeof toDocumentRecord>[0]>(
@@ -79,4 +80,20 @@ export async function unprojectedPlans(db: Queryable): Promise<string[]> {
     "SELECT doc_name FROM documents WHERE kind = 'plan' AND doc_name NOT IN (SELECT doc_name FROM plan_projections)",
   );
   return rows.map((r) => r.doc_name);
+}
+
+/** Titles of the workspace's plan actions among `ids` (from the read model). */
+export async function actionTitles(
+  q: QueryBuilder,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return q
+    .selectFrom("plan_actions as a")
+    .innerJoin("documents as d", "d.doc_name", "a.doc_name")
+    .select(["a.id", "a.title as name"])
+    .where("d.workspace_id", "=", workspaceId)
+    .where("a.id", "in", ids)
+    .execute();
 }

@@ -38,3 +38,12 @@ export async function updateWorkspace(q: QueryBuilder, workspace: WorkspaceRecor
     .where("id", "=", workspace.id)
     .execute();
 }
+
+/** Names of the given workspaces (municipalities). */
+export async function workspaceNames(
+  q: QueryBuilder,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return q.selectFrom("workspaces").select(["id", "name"]).where("id", "in", ids).execute();
+}

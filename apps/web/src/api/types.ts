@@ -21,22 +21,6 @@ export interface DocumentInfo {
 
 export type { Group, Member, WorkspaceDetail } from "@tsumugi/contract";
 
-export interface AuditEntry {
-  id: number;
-  at: number;
-  event: string;
-  actorUserId: string | null;
-  target: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-  /** Resolved by the server: who acted and what was acted on, by name. */
-  actorName: string | null;
-  targetKind: string | null;
-  targetName: string | null;
-  /** Names of ids inside `detail` (groups, plan actions, plans). */
-  names: Record<string, string>;
-}
-
 export interface PlanInfo {
   id: string;
   fiscalYear: number;

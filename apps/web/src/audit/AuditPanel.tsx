@@ -2,13 +2,15 @@
  * 操作記録 (the audit log) for the secretariat: each entry in Japanese with names (who, what,
  * how), filtered by person, kind and period, newest first, older ones on demand.
  */
+
+import type { AuditEntry, Member } from "@tsumugi/contract";
 import { AUDIT_KINDS, type AuditKind } from "@tsumugi/domain";
-import { useCallback, useEffect, useState } from "react";
-import { ApiError, get } from "../api/client";
-import type { AuditEntry, Member } from "../api/types";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { formatIsoDate, formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner } from "../ui/Field";
+import { auditApi } from "./audit-api";
 import { auditDetailParts, auditEventLabel, auditTargetText } from "./audit-text";
 import "../ui/table-scroll.css";
 import "./audit.css";
@@ -24,26 +26,17 @@ interface Filters {
 
 const NO_FILTERS: Filters = { actor: "", kind: "", from: "", to: "" };
 
-function query(f: Filters, before?: number): string {
-  const q = new URLSearchParams({ limit: String(PAGE) });
-  if (f.actor) q.set("actor", f.actor);
-  if (f.kind) q.set("kind", f.kind);
-  if (f.from) q.set("from", f.from);
-  if (f.to) q.set("to", f.to);
-  if (before !== undefined) q.set("before", String(before));
-  return q.toString();
-}
-
 export function AuditPanel({ wid, members }: { wid: string; members: Member[] }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const api = useMemo(() => auditApi(wid), [wid]);
 
   const load = useCallback(
     async (f: Filters, before?: number) => {
       try {
-        const r = await get<{ entries: AuditEntry[] }>(`/api/workspaces/${wid}/audit?${query(f, before)}`);
+        const r = await api.list({ ...f, kind: f.kind || undefined, limit: PAGE, before });
         setEntries((old) => (before === undefined ? r.entries : [...(old ?? []), ...r.entries]));
         setMore(r.entries.length === PAGE);
         setError(null);
@@ -51,7 +44,7 @@ export function AuditPanel({ wid, members }: { wid: string; members: Member[] })
         setError(err instanceof ApiError ? err.message : String(err));
       }
     },
-    [wid],
+    [api],
   );
   useEffect(() => {
     void load(filters);

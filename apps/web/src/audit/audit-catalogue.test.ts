@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { AuditEntry } from "@tsumugi/contract";
 import { AUDIT_EVENT_KINDS, AUDIT_KINDS } from "@tsumugi/domain";
 import { describe, expect, it } from "vitest";
-import type { AuditEntry } from "../api/types";
 import { hasMessage } from "../i18n/t";
 import { auditDetailParts, auditEventLabel, auditTargetText } from "./audit-text";
 
@@ -61,6 +61,7 @@ describe("the audit event catalogue", () => {
 const entry = (e: Partial<AuditEntry> & { event: string }): AuditEntry => ({
   id: 1,
   at: 0,
+  workspaceId: "w1",
   actorUserId: "u1",
   actorName: "高橋 美和",
   target: null,

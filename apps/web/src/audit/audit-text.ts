@@ -3,8 +3,9 @@
  * name, as the server resolved it) and the details an official wants (who was invited as
  * what, from which state to which), never event codes or ids.
  */
+
+import type { AuditEntry } from "@tsumugi/contract";
 import { fiscalYearLabel } from "@tsumugi/domain";
-import type { AuditEntry } from "../api/types";
 import type { MessageKey } from "../i18n/messages.ja";
 import { hasMessage, t } from "../i18n/t";
 

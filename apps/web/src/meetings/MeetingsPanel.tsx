@@ -11,8 +11,9 @@ import {
 } from "@tsumugi/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, api, get, post } from "../api/client";
+import { ApiError, get, post } from "../api/client";
 import type { MeetingInfo } from "../api/types";
+import { CalendarFeed } from "../calendar/CalendarFeed";
 import { LimitHint } from "../collab/LimitHint";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
@@ -266,61 +267,6 @@ function Decisions({ wid }: { wid: string }) {
           </li>
         ))}
       </ul>
-    </details>
-  );
-}
-
-function CalendarFeed({ wid }: { wid: string }) {
-  const [state, setState] = useState<{ active: boolean; createdAt: number | null } | null>(null);
-  const [url, setUrl] = useState<string | null>(null);
-  const base = `/api/workspaces/${wid}/calendar-feed`;
-  const load = useCallback(async () => setState(await get(base)), [base]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  if (!state) return null;
-  return (
-    <details className="card">
-      <summary>{t("meetings.calendar")}</summary>
-      <p className="muted">{t("meetings.calendarHint")}</p>
-      {url && (
-        <input
-          readOnly
-          value={url}
-          className="url-box"
-          aria-label={t("meetings.calendar")}
-          data-testid="calendar-url"
-        />
-      )}
-      {state.active && !url && state.createdAt && (
-        <p>{t("meetings.calendarActive", { date: formatWarekiDate(state.createdAt) })}</p>
-      )}
-      <div className="row">
-        <button
-          type="button"
-          onClick={async () => {
-            const res = await post<{ url: string }>(base, {});
-            setUrl(res.url);
-            await load();
-          }}
-          data-testid="calendar-create"
-        >
-          {state.active ? t("meetings.calendarRotate") : t("meetings.calendarCreate")}
-        </button>
-        {state.active && (
-          <button
-            type="button"
-            className="danger"
-            onClick={async () => {
-              await api("DELETE", base);
-              setUrl(null);
-              await load();
-            }}
-          >
-            {t("meetings.calendarRevoke")}
-          </button>
-        )}
-      </div>
     </details>
   );
 }
