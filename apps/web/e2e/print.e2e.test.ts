@@ -4,15 +4,16 @@
  * screen-only notice. Read back from the PDF with pdftotext.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatIsoDate, todayInJapan } from "@tsumugi/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDocx } from "../../server/src/testing/docx-reader.js";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
 import { loggedInPage, waitForSyncState } from "./pages.js";
-import { openMeeting } from "./room-pages.js";
+import { openMeeting, workspaceIdOf } from "./room-pages.js";
 
 let server: E2EServer;
 let browser: Browser;
@@ -185,4 +186,59 @@ describe("printing a meeting", () => {
     }
     expect(text).not.toContain(squeeze("議事録は確定済み"));
   }, 60_000);
+
+  // Last: it changes what the workspace writes on every paper.
+  it("writes what the secretariat set on the papers: the number line, the 署名欄, the same in Word", async () => {
+    const { page } = await loggedInPage(browser, server, "事務局");
+    await page.goto(`/w/${workspaceIdOf(page)}`);
+    await page.getByTestId("tab-meetings").click();
+    await page.getByTestId("paper-settings").locator("summary").click();
+    await page.getByTestId("papers-numberPrefix").fill("流介支第");
+    await page.getByTestId("papers-minutesSigners").selectOption("2");
+    await page.getByTestId("papers-save").click();
+    await page
+      .getByTestId("paper-settings")
+      .getByRole("status")
+      .filter({ hasText: "保存しました" })
+      .waitFor();
+
+    await openMeeting(page, "令和5年度 第1回 連携会議");
+    await page.goto(`${new URL(page.url()).pathname}?print=notice`);
+    await page.getByTestId("notice-number").fill("1234");
+    await page.getByTestId("notice-date").fill("2023-05-08");
+    await page.getByTestId("notice-number-line").filter({ hasText: "流介支第1234号" }).waitFor();
+    const notice = squeeze((await printed(page, "notice-numbered")).pages.join("\n"));
+    expect(notice).toContain("流介支第1234号");
+    expect(notice).toContain("令和5年5月8日");
+    // The Word file offered beside it reads the same.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("print-docx").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("令和5年度 第1回 連携会議 開催通知.docx");
+    const noticeFile = join(dir, "notice.docx");
+    await download.saveAs(noticeFile);
+    const word = openDocx(readFileSync(noticeFile));
+    expect(word.paragraphs.map((p) => p.text)).toEqual(
+      expect.arrayContaining([
+        "流介支第1234号",
+        "令和5年5月8日",
+        "令和5年度 第1回 連携会議の開催について（通知）",
+      ]),
+    );
+
+    await page.getByTestId("print-switch").click();
+    await page.getByTestId("print-signature").waitFor();
+    const minutes = squeeze((await printed(page, "minutes-signed")).pages.join("\n"));
+    expect(minutes.split("議事録署名人")).toHaveLength(3);
+    expect(minutes).toContain("上記のとおり相違ないことを確認し、ここに署名する。");
+    const [minutesDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("print-docx").click(),
+    ]);
+    const minutesFile = join(dir, "minutes.docx");
+    await minutesDownload.saveAs(minutesFile);
+    const minutesWord = openDocx(readFileSync(minutesFile));
+    expect(minutesWord.text.split("議事録署名人")).toHaveLength(3);
+  }, 90_000);
 });

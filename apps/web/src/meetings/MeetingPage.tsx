@@ -33,6 +33,7 @@ import { MeetingDetailsForm } from "./MeetingDetailsForm";
 import { MeetingPrint, type PrintKind } from "./MeetingPrint";
 import { MinutesReview } from "./MinutesReview";
 import { meetingWhen } from "./meeting-format";
+import { meetingPapersApi } from "./meeting-papers-api";
 import { OutcomesView } from "./OutcomesView";
 import { type MeetingDocState, useMeetingDoc } from "./useMeetingDoc";
 
@@ -256,6 +257,16 @@ export function MeetingPage() {
         <Link className="button-link" to="?print=notice" data-testid="meeting-notice-link">
           {t("print.printNotice")}
         </Link>
+        <a
+          className="button-link"
+          href={meetingPapersApi(wid).minutesDocxUrl(mid)}
+          data-testid="minutes-docx"
+        >
+          {t("papers.minutesWord")}
+        </a>
+        <a className="button-link" href={meetingPapersApi(wid).noticeDocxUrl(mid)} data-testid="notice-docx">
+          {t("papers.noticeWord")}
+        </a>
         <SyncIndicator
           state={
             planHandle ? combinedSyncState(syncStateOf(inputs), syncStateOf(planInputs)) : syncStateOf(inputs)

@@ -20,6 +20,7 @@ import { t } from "../i18n/t";
 import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
+import { MeetingPaperSettingsForm } from "./MeetingPaperSettings";
 import { meetingWhen, meetingWhenTyped } from "./meeting-format";
 
 export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
@@ -97,6 +98,7 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
       {canCreate && <NewMeeting wid={wid} data={data} />}
       <Decisions wid={wid} />
       <CalendarFeed wid={wid} />
+      <MeetingPaperSettingsForm wid={wid} />
     </section>
   );
 }
