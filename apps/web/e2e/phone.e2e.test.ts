@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
 import { editorText, eventually, loggedInPage, paragraphTexts, waitForSyncState } from "./pages.js";
-import { loggedInPhone, narrowProblems, openMeeting, workspaceIdOf } from "./room-pages.js";
+import { loggedInPhone, narrowProblems, openMeeting, openPlanView, workspaceIdOf } from "./room-pages.js";
 
 let server: E2EServer;
 let browser: Browser;
@@ -75,6 +75,55 @@ describe("on a phone", () => {
     await page.getByTestId("document-link").first().click();
     await page.getByTestId("editor").waitFor();
     await expectUsable(page, "document");
+    await context.close();
+  }, 120_000);
+
+  it("every plan view is readable there: rows as cards, wide tables scrolling in their own box", async () => {
+    const { context, page } = await loggedInPhone(browser, server, "事務局");
+    for (const view of [
+      "board",
+      "problems",
+      "actions",
+      "items",
+      "years",
+      "schedule",
+      "dashboard",
+      "review",
+    ]) {
+      await openPlanView(page, view);
+      if (view === "dashboard") await page.getByTestId("dashboard-items").waitFor();
+      if (view === "years") await page.getByTestId("years-table").waitFor();
+      await page.waitForLoadState("networkidle");
+      // Stricter than for the workspace tabs: no name is laid out a few characters per line.
+      expect(await narrowProblems(page, 6), `plan view ${view}`).toEqual({ columns: [], overflow: 0 });
+    }
+
+    // The review's grade counts scroll sideways in their box; the names stay on the left.
+    const scroller = page.locator(".review-summary .table-scroll").first();
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const nameLeft = () =>
+      page
+        .getByTestId("review-summary-daily")
+        .locator("th")
+        .evaluate((th) => th.getBoundingClientRect().left);
+    const before = await nameLeft();
+    await scroller.evaluate((el) => {
+      el.scrollLeft = el.scrollWidth;
+    });
+    expect(await scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(Math.abs((await nameLeft()) - before)).toBeLessThan(1);
+    expect(await insideScreen(page, ".review-summary")).toBe(true);
+
+    // The plan periods open on this year's column, beside the periods' names.
+    await openPlanView(page, "schedule");
+    const current = page.locator('[data-testid="period-bars"] th.current');
+    const visible = await current.evaluate((th) => {
+      const box = th.closest(".bars-wrap")?.getBoundingClientRect();
+      const head = th.closest("tr")?.firstElementChild?.getBoundingClientRect();
+      const r = th.getBoundingClientRect();
+      return !!box && !!head && r.left >= head.right - 0.5 && r.right <= box.right + 0.5;
+    });
+    expect(visible, "this year's column in sight").toBe(true);
     await context.close();
   }, 120_000);
 

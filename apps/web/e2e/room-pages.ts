@@ -54,13 +54,17 @@ export interface NarrowProblems {
 }
 
 /**
- * Finds labels squeezed to a character or two per line (a tab, a button, a table header
+ * Finds labels squeezed to a few characters per line (a tab, a button, a table header
  * crushed by its neighbours) and sideways overflow of the page. Text inside an element that
  * scrolls sideways on purpose (a wide table in its own scroll box) counts only if it too is
  * squeezed.
  */
-export function narrowProblems(page: Page): Promise<NarrowProblems> {
-  return page.evaluate(() => {
+export function narrowProblems(
+  page: Page,
+  /** A text on several lines whose widest line is narrower than this many ems is squeezed. */
+  minEm = 3.5,
+): Promise<NarrowProblems> {
+  return page.evaluate((minEm) => {
     const columns: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -78,13 +82,16 @@ export function narrowProblems(page: Page): Promise<NarrowProblems> {
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
       if (rects.length < 2) continue;
       const em = Number.parseFloat(style.fontSize) || 16;
-      // Lines of the same node that start at the same x: a column, not a wrapped sentence.
+      // Lines of the same node that start at the same x: a column, not a wrapped sentence
+      // (a span that starts late on a line and goes on at the next line's start).
+      const lefts = rects.map((r) => r.left);
+      if (Math.max(...lefts) - Math.min(...lefts) > 1) continue;
       const widest = Math.max(...rects.map((r) => r.width));
-      if (widest < 3.5 * em) columns.push(text.slice(0, 40));
+      if (widest < minEm * em) columns.push(text.slice(0, 40));
     }
     const overflow = Math.max(0, document.documentElement.scrollWidth - window.innerWidth);
     return { columns, overflow };
-  });
+  }, minEm);
 }
 
 /** A person logged in on a phone (390×844, touch). */

@@ -62,7 +62,7 @@ export function DashboardView() {
       <p className="muted">{t("dashboard.asOf", { date: formatWarekiDateTime(data.projectedAt) })}</p>
       <section className="card">
         <h2>{t("dashboard.overall")}</h2>
-        <div data-testid="dashboard-overall">
+        <div className="overall" data-testid="dashboard-overall">
           <ProgressBar value={d.overall.progress} />
           <span className="muted">
             {t("dashboard.actionsDone", { done: d.overall.done, total: d.overall.actions })}
@@ -136,7 +136,7 @@ function RollupTable(props: {
   return (
     <section className="card">
       <h2>{props.title}</h2>
-      <table className="grid-table" data-testid={props.testId}>
+      <table className="grid-table rollup-table" data-testid={props.testId}>
         <tbody>
           {props.rows.map((r) => (
             <tr key={r.key} data-key={r.key}>

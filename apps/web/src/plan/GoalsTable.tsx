@@ -116,7 +116,7 @@ function GoalRow({
         />
       </td>
       <td className="wide-cell" data-label={t("plan.goalText")}>
-        <RowText table="goals" id={g.id} field="text" label={t("plan.goalText")} />
+        <RowText table="goals" id={g.id} field="text" label={t("plan.goalText")} multiline rows={1} />
         <Visitors table="goals" id={g.id} />
       </td>
       {editable && (

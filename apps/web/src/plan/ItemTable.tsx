@@ -34,7 +34,7 @@ export function ItemTable() {
               <th scope="row">
                 {itemMark(item.id)} {t(`item.${item.id}` as MessageKey)}
               </th>
-              <td>
+              <td data-label={t("plan.actions")}>
                 <ul className="cell-list">
                   {actions.map((a) => (
                     <li key={a.id}>
@@ -44,8 +44,8 @@ export function ItemTable() {
                   ))}
                 </ul>
               </td>
-              <td>{goalCodes.join("、")}</td>
-              <td>{groups.join("、")}</td>
+              <td data-label={t("plan.col.goalCodes")}>{goalCodes.join("、")}</td>
+              <td data-label={t("plan.col.group")}>{groups.join("、")}</td>
             </tr>
           );
         })}

@@ -66,7 +66,11 @@ export function MultiYearTable() {
               {years.map((y) => {
                 const actions = y.actions.filter((a) => a.items.includes(item.id));
                 return (
-                  <td key={y.fiscalYear} data-testid={`years-cell-${item.id}-${y.fiscalYear}`}>
+                  <td
+                    key={y.fiscalYear}
+                    data-label={y.label}
+                    data-testid={`years-cell-${item.id}-${y.fiscalYear}`}
+                  >
                     <ul className="cell-list">
                       {actions.map((a) => (
                         <li key={a.id}>○{a.title}</li>

@@ -53,35 +53,37 @@ function SummaryTable(props: {
   return (
     <section className="card review-summary">
       <h2>{props.title}</h2>
-      <table className="grid-table summary-table">
-        <colgroup>
-          <col className="col-label" />
-          {COLUMNS.map((k) => (
-            <col key={k} className="col-count" />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            <th />
-            {GRADES.map((g) => (
-              <th key={g.id}>{t(`grade.${g.id}` as MessageKey)}</th>
+      <div className="table-scroll">
+        <table className="grid-table summary-table">
+          <colgroup>
+            <col className="col-label" />
+            {COLUMNS.map((k) => (
+              <col key={k} className="col-count" />
             ))}
-            <th>{t("review.ungraded")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r, i) => (
-            <tr key={r.key} data-testid={`review-summary-${r.key}`}>
-              <th scope="row">{r.label}</th>
-              {COLUMNS.map((k, j) => (
-                <td key={k} className="num">
-                  {counts[i * COLUMNS.length + j]}
-                </td>
+          </colgroup>
+          <thead>
+            <tr>
+              <th />
+              {GRADES.map((g) => (
+                <th key={g.id}>{t(`grade.${g.id}` as MessageKey)}</th>
               ))}
+              <th>{t("review.ungraded")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.rows.map((r, i) => (
+              <tr key={r.key} data-testid={`review-summary-${r.key}`}>
+                <th scope="row">{r.label}</th>
+                {COLUMNS.map((k, j) => (
+                  <td key={k} className="num">
+                    {counts[i * COLUMNS.length + j]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -16,7 +16,7 @@ import {
   sortOrdered,
   weekdayOfIsoDate,
 } from "@tsumugi/domain";
-import { memo, useCallback, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useRef, useState } from "react";
 import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
@@ -376,6 +376,16 @@ function PeriodBars() {
   const [start, setStart] = useState(fiscalYearLabel(fy));
   const [end, setEnd] = useState(fiscalYearLabel(fy + 2));
   const [error, setError] = useState<string | null>(null);
+  // Where the years scroll sideways (a phone), this year's column starts in sight.
+  const wrap = useRef<HTMLDivElement>(null);
+  const yearCount = years.length;
+  useLayoutEffect(() => {
+    const box = wrap.current;
+    const current = box?.querySelector<HTMLElement>("th.current");
+    const head = box?.querySelector<HTMLElement>("th");
+    if (!box || !current || !head || yearCount === 0) return;
+    box.scrollLeft = Math.max(0, current.offsetLeft - head.offsetWidth);
+  }, [yearCount]);
 
   const add = () => {
     const s = parseFiscalYear(start);
@@ -407,7 +417,7 @@ function PeriodBars() {
   return (
     <section className="period-bars" data-testid="period-bars">
       <h2>{t("plan.periods")}</h2>
-      <div className="bars-wrap">
+      <div className="bars-wrap" ref={wrap}>
         <table className="grid-table bars">
           <thead>
             <tr>

@@ -105,7 +105,11 @@ export function RowText(props: {
         label={props.label}
         multiline={props.multiline}
         rows={props.rows}
-        noLineBreaks={props.field === "title" || props.field === "activity"}
+        noLineBreaks={
+          props.field === "title" ||
+          props.field === "activity" ||
+          (props.table === "goals" && props.field === "text")
+        }
         onEnter={props.testId ? (el) => focusNextField(el, props.testId as string) : undefined}
         readOnly={!ctx.editable}
         testId={props.testId}
