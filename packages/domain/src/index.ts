@@ -13,6 +13,7 @@ export * from "./password-policy.js";
 export * from "./plan/index.js";
 export * from "./policy.js";
 export * from "./presence.js";
+export * from "./resources/index.js";
 export * from "./roles.js";
 export * from "./spreadsheet-text.js";
 export * from "./wire.js";

@@ -1,0 +1,5 @@
+export * from "./geo.js";
+export * from "./import-plan.js";
+export * from "./model.js";
+export * from "./open-data.js";
+export * from "./vocabulary.js";
