@@ -40,6 +40,9 @@ import { memberRoutes } from "./members/member-routes.js";
 import { commentRoutes, mentionRoutes } from "./plan/comment-routes.js";
 import type { PlanProjector } from "./plan/plan-projector.js";
 import { planRoutes } from "./plan/plan-routes.js";
+import { publicDirectoryPageRoutes } from "./resources/public-directory-page.js";
+import { providerRoutes, publicResourceRoutes } from "./resources/public-routes.js";
+import { resourceRoutes } from "./resources/resource-routes.js";
 import { versionRoutes } from "./versions/version-routes.js";
 import { workspaceGuard } from "./workspaces/workspace-guard.js";
 import { workspaceRoutes } from "./workspaces/workspace-routes.js";
@@ -79,6 +82,8 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/auth", authRoutes(guard));
   app.route("/api/invites", publicInviteRoutes(guard));
   app.route("/api/calendar", publicCalendarRoutes());
+  app.route("/api/public", publicResourceRoutes());
+  app.route("/api/provider", providerRoutes());
 
   app.use("/api/workspaces/:wid/*", workspaceGuard);
   app.use("/api/workspaces/:wid", workspaceGuard);
@@ -104,9 +109,11 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/workspaces/:wid/home", homeRoutes());
   app.route("/api/workspaces/:wid/desks", deskRoutes());
   app.route("/api/workspaces/:wid/consultations", consultationRoutes());
+  app.route("/api/workspaces/:wid/resources", resourceRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
   app.route("/p", publicDeskRoutes());
+  app.route("/p", publicDirectoryPageRoutes());
   app.route("/p", publicPageRoutes(collab));
   mountStaticWeb(app, ctx.config);
 

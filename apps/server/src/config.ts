@@ -42,6 +42,8 @@ export interface Config {
   versionIntervalMs: number;
   /** Keys protecting personal data at rest (personal-data/keyring.ts) and how long it is kept. */
   personalData: PersonalDataConfig;
+  /** The resource map's background tiles (MAP_TILE_URL, MAP_TILE_ATTRIBUTION, MAP_TILE_ATTRIBUTION_URL). */
+  map: MapTiles;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 }
 
@@ -56,6 +58,50 @@ export interface PersonalDataConfig {
   retentionYears: number;
   /** How often the anonymisation runs (CONSULTATION_RETENTION_CHECK_HOURS). */
   retentionCheckMs: number;
+}
+
+export interface MapTiles {
+  /** A Leaflet tile URL template with {z}, {x}, {y}. */
+  tileUrl: string;
+  /** The attribution's text and the page it links to (required by the tiles' terms). */
+  attributionText: string;
+  attributionUrl: string;
+}
+
+/** 国土地理院 淡色地図, attributed as the GSI asks (「地理院タイル」 linking to the tile list). */
+export const DEFAULT_MAP_TILES: MapTiles = {
+  tileUrl: "https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png",
+  attributionText: "地理院タイル",
+  attributionUrl: "https://maps.gsi.go.jp/development/ichiran.html",
+};
+
+function mapTiles(env: NodeJS.ProcessEnv): MapTiles {
+  const tileUrl = env.MAP_TILE_URL || DEFAULT_MAP_TILES.tileUrl;
+  let ok = false;
+  try {
+    const u = new URL(tileUrl.replace(/\{[a-z]\}/g, "0"));
+    ok =
+      (u.protocol === "https:" || u.protocol === "http:") &&
+      ["{z}", "{x}", "{y}"].every((p) => tileUrl.includes(p));
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new ConfigError(`MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, got "${tileUrl}"`);
+  const custom = Boolean(env.MAP_TILE_URL);
+  const attributionUrl = env.MAP_TILE_ATTRIBUTION_URL ?? (custom ? "" : DEFAULT_MAP_TILES.attributionUrl);
+  if (attributionUrl && !/^https?:\/\//.test(attributionUrl))
+    throw new ConfigError(`MAP_TILE_ATTRIBUTION_URL must be an http(s) URL, got "${attributionUrl}"`);
+  return {
+    tileUrl,
+    attributionText: env.MAP_TILE_ATTRIBUTION || (custom ? "" : DEFAULT_MAP_TILES.attributionText),
+    attributionUrl,
+  };
+}
+
+/** The origin of the tile server, which the Content-Security-Policy lets images come from. */
+export function tileOrigin(tiles: MapTiles): string {
+  return new URL(tiles.tileUrl.replace(/\{[a-z]\}/g, "0")).origin;
 }
 
 export interface CollabLimits {
@@ -181,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionYears: int(env, "CONSULTATION_RETENTION_YEARS", 5, 1),
       retentionCheckMs: int(env, "CONSULTATION_RETENTION_CHECK_HOURS", 24, 1) * 3_600_000,
     },
+    map: mapTiles(env),
     logLevel,
   };
 }

@@ -14,4 +14,5 @@ export * from "./home.js";
 export * from "./invites.js";
 export * from "./meeting-papers.js";
 export * from "./members.js";
+export * from "./resources.js";
 export * from "./workspaces.js";

@@ -15,6 +15,7 @@ export const AUDIT_KINDS = [
   "workspace",
   "reads",
   "desk",
+  "resources",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -80,6 +81,22 @@ export const AUDIT_EVENT_KINDS = {
   "example.updated": "desk",
   "example.status_changed": "desk",
   "example.deleted": "desk",
+  "resource.created": "resources",
+  "resource.updated": "resources",
+  "resource.closed": "resources",
+  "resource.reopened": "resources",
+  "resource.deleted": "resources",
+  "resource.imported": "resources",
+  "resource.settings_updated": "resources",
+  "resource.areas_updated": "resources",
+  "resource.link_sent": "resources",
+  "resource.links_revoked": "resources",
+  "resource.provider_opened": "resources",
+  "resource.provider_submitted": "resources",
+  "resource.update_applied": "resources",
+  "resource.update_rejected": "resources",
+  "resource.linked": "resources",
+  "resource.unlinked": "resources",
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditEventCode = keyof typeof AUDIT_EVENT_KINDS;
@@ -112,6 +129,7 @@ export const AUDIT_TARGET_KINDS = [
   "desk",
   "consultationCase",
   "example",
+  "resource",
   "path",
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
@@ -130,5 +148,10 @@ export function auditTargetKind(event: string): AuditTargetKind | null {
   if (event.startsWith("consultation.")) return "consultationCase";
   if (event.startsWith("example.")) return "example";
   if (event === "access.refused") return "path";
+  if (
+    event.startsWith("resource.") &&
+    !["resource.imported", "resource.settings_updated", "resource.areas_updated"].includes(event)
+  )
+    return "resource";
   return null;
 }

@@ -48,6 +48,11 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "indicators.enter": { secretariat: true, member: false, coordinator: true, observer: false },
   "indicators.define": { secretariat: true, member: false, coordinator: false, observer: false },
   "drafts.decide": { secretariat: true, member: false, coordinator: false, observer: false },
+  "resources.read": { secretariat: true, member: true, coordinator: true, observer: true },
+  "resources.create": { secretariat: true, member: false, coordinator: true, observer: false },
+  "resources.import": { secretariat: true, member: false, coordinator: false, observer: false },
+  "resources.settings": { secretariat: true, member: false, coordinator: false, observer: false },
+  "resources.review": { secretariat: true, member: false, coordinator: false, observer: false },
   "consultations.use": { secretariat: true, member: false, coordinator: true, observer: false },
   "desks.manage": { secretariat: true, member: false, coordinator: false, observer: false },
   "examples.decide": { secretariat: true, member: false, coordinator: false, observer: false },
@@ -293,6 +298,38 @@ describe("resources: authorize(verb, resource) and abilities", () => {
       expect(Object.values(abilitiesOf(actor(role), active)).some(Boolean)).toBe(false);
   });
 
+  it("lets the secretariat and coordinators edit directory entries; closing, deleting and links are the secretariat's", () => {
+    const imported = { kind: "resource", status: "active", manual: false } as const;
+    const manual = { ...imported, manual: true };
+    const closed = { ...imported, status: "closed" } as const;
+    expect(abilitiesOf(actor("secretariat"), imported)).toEqual({
+      update: true,
+      close: true,
+      delete: false,
+      sendLink: true,
+      link: true,
+    });
+    expect(abilitiesOf(actor("secretariat"), manual).delete).toBe(true);
+    expect(abilitiesOf(actor("secretariat"), closed)).toMatchObject({ close: false, sendLink: false });
+    expect(abilitiesOf(actor("coordinator"), manual)).toEqual({
+      update: true,
+      close: false,
+      delete: false,
+      sendLink: false,
+      link: true,
+    });
+    expect(abilitiesOf(actor("member"), manual)).toEqual({
+      update: false,
+      close: false,
+      delete: false,
+      sendLink: false,
+      link: true,
+    });
+    expect(Object.values(abilitiesOf(actor("observer"), manual)).some(Boolean)).toBe(false);
+    expect(Object.values(abilitiesOf(actor("secretariat", { disabled: true }), manual)).some(Boolean)).toBe(
+      false,
+    );
+  });
   it("lets everyone of the workspace read a meeting and its papers; runs it as canManageMeeting says", () => {
     const ofGroup = { kind: "meeting", id: "m1", groupId: "g1" } as const;
     const plenary = { kind: "meeting", id: "m2", groupId: null } as const;

@@ -40,6 +40,11 @@ export const WORKSPACE_ACTIONS = [
   "consultations.use",
   "desks.manage",
   "examples.decide",
+  "resources.read",
+  "resources.create",
+  "resources.import",
+  "resources.settings",
+  "resources.review",
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -74,6 +79,15 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   "desks.manage": ["secretariat"],
   // Approving, returning and withdrawing published examples (主な相談内容と対応).
   "examples.decide": ["secretariat"],
+  // The directory with its professionals-only fields (連絡可能時間, 地域連携窓口, 空き状況).
+  "resources.read": ["secretariat", "member", "coordinator", "observer"],
+  // The desk's coordinators keep entries current too (a provider calls with new hours).
+  "resources.create": ["secretariat", "coordinator"],
+  // Open-data imports, the public page, 日常生活圏域 and the providers' links: the secretariat's.
+  "resources.import": ["secretariat"],
+  "resources.settings": ["secretariat"],
+  // Applying or refusing what a provider sent through their link.
+  "resources.review": ["secretariat"],
 };
 
 function activeRole(actor: Actor): Role | null {
@@ -316,7 +330,17 @@ export type Resource =
   | MeetingPaperSettingsResource
   | DeskResource
   | ConsultationResource
-  | ExampleResource;
+  | ExampleResource
+  | DirectoryResource;
+/** An entry of the resource directory (医療・介護資源). */
+export const RESOURCE_VERBS = ["update", "close", "delete", "sendLink", "link"] as const;
+export type ResourceVerb = (typeof RESOURCE_VERBS)[number];
+export interface DirectoryResource {
+  kind: "resource";
+  status: "active" | "closed";
+  /** Made by hand (an imported entry is closed, not deleted: the next import would bring it back). */
+  manual: boolean;
+}
 
 interface VerbsOf {
   workspace: WorkspaceAction;
@@ -328,6 +352,7 @@ interface VerbsOf {
   desk: DeskVerb;
   consultation: ConsultationVerb;
   example: ExampleVerb;
+  resource: ResourceVerb;
 }
 export type VerbOf<R extends Resource> = VerbsOf[R["kind"]];
 /** What this actor may do with this resource: every verb of its kind, true or false. */
@@ -386,6 +411,18 @@ const RULES: Rules = {
       return: decide && example.status === "submitted",
       withdraw: decide && example.status === "published",
       delete: work && example.status !== "published",
+    };
+  },
+  resource: (actor, entry) => {
+    const edit = can(actor, "resources.create");
+    const settle = can(actor, "resources.settings");
+    return {
+      update: edit,
+      close: settle && entry.status === "active",
+      delete: settle && entry.manual,
+      sendLink: settle && entry.status === "active",
+      // Linking an entry to a plan action or a referral: whoever writes the plan or the records.
+      link: can(actor, "comments.write"),
     };
   },
 };

@@ -17,6 +17,7 @@ import { regionGroupNames } from "../indicators/region-repository.js";
 import { inviteEmails } from "../invites/invite-repository.js";
 import { meetingTitles } from "../meetings/meeting-repository.js";
 import { actionTitles } from "../plan/plan-repository.js";
+import { resourceNames } from "../resources/resource-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { workspaceNames } from "../workspaces/workspace-repository.js";
 import type { AuditRecord } from "./audit-repository.js";
@@ -73,6 +74,7 @@ export async function describeAuditRecords(
     desk: new Set(),
     consultationCase: new Set(),
     example: new Set(),
+    resource: new Set(),
     path: new Set(),
     action: new Set(),
   };
@@ -89,23 +91,36 @@ export async function describeAuditRecords(
     for (const id of strings(r.detail.actionId)) wanted.action.add(id);
     for (const name of strings(r.detail.plan)) wanted.document.add(name);
   }
-  const [users, documents, meetings, groups, regions, invites, workspaces, actions, desks, cases, examples] =
-    await Promise.all([
-      namesOf(wanted.user, (ids) => userNames(q, ids)),
-      namesOf(wanted.document, (names) => documentTitles(q, workspaceId, names)),
-      namesOf(wanted.meeting, (ids) => meetingTitles(q, workspaceId, ids)),
-      namesOf(wanted.group, (ids) => groupsAmong(q, workspaceId, ids)),
-      namesOf(wanted.region, (ids) => regionGroupNames(q, ids)),
-      namesOf(wanted.invite, (ids) => inviteEmails(q, workspaceId, ids)),
-      namesOf(wanted.workspace, (ids) => workspaceNames(q, ids)),
-      namesOf(wanted.action, (ids) => actionTitles(q, workspaceId, ids)),
-      namesOf(wanted.desk, (ids) => deskNames(q, workspaceId, ids)),
-      // A case by its number only: nothing of the person is in the audit log, nor shown from it.
-      namesOf(wanted.consultationCase, async (ids) =>
-        (await caseNumbers(q, workspaceId, ids)).map((c) => ({ id: c.id, name: `相談 No.${c.caseNo}` })),
-      ),
-      namesOf(wanted.example, (ids) => exampleTitles(q, workspaceId, ids)),
-    ]);
+  const [
+    users,
+    documents,
+    meetings,
+    groups,
+    regions,
+    invites,
+    workspaces,
+    actions,
+    desks,
+    cases,
+    examples,
+    resources,
+  ] = await Promise.all([
+    namesOf(wanted.user, (ids) => userNames(q, ids)),
+    namesOf(wanted.document, (names) => documentTitles(q, workspaceId, names)),
+    namesOf(wanted.meeting, (ids) => meetingTitles(q, workspaceId, ids)),
+    namesOf(wanted.group, (ids) => groupsAmong(q, workspaceId, ids)),
+    namesOf(wanted.region, (ids) => regionGroupNames(q, ids)),
+    namesOf(wanted.invite, (ids) => inviteEmails(q, workspaceId, ids)),
+    namesOf(wanted.workspace, (ids) => workspaceNames(q, ids)),
+    namesOf(wanted.action, (ids) => actionTitles(q, workspaceId, ids)),
+    namesOf(wanted.desk, (ids) => deskNames(q, workspaceId, ids)),
+    // A case by its number only: nothing of the person is in the audit log, nor shown from it.
+    namesOf(wanted.consultationCase, async (ids) =>
+      (await caseNumbers(q, workspaceId, ids)).map((c) => ({ id: c.id, name: `相談 No.${c.caseNo}` })),
+    ),
+    namesOf(wanted.example, (ids) => exampleTitles(q, workspaceId, ids)),
+    namesOf(wanted.resource, (ids) => resourceNames(q, workspaceId, ids)),
+  ]);
   const byKind: Record<AuditTargetKind, Map<string, string>> = {
     user: users,
     document: documents,
@@ -117,6 +132,7 @@ export async function describeAuditRecords(
     desk: desks,
     consultationCase: cases,
     example: examples,
+    resource: resources,
     path: new Map(),
   };
   return records.map((r) => {

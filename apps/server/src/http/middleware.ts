@@ -4,7 +4,7 @@ import { SESSION_EXPIRES_IN_HEADER } from "@tsumugi/domain";
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { readSessionToken, sessionCookie } from "../auth/cookie.js";
-import { isHttps } from "../config.js";
+import { isHttps, tileOrigin } from "../config.js";
 import type { AppContext } from "../context.js";
 import { clientIpOf } from "../net/client-ip.js";
 import { isAllowedOrigin } from "../net/origin.js";
@@ -18,7 +18,8 @@ export function securityHeaders(ctx: AppContext): MiddlewareHandler<AppEnv> {
       scriptSrc: ["'self'"],
       // Tiptap and React set inline style attributes (caret colours, positions).
       styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", "data:", "blob:"],
+      // The resource map's tiles (MAP_TILE_URL; 国土地理院 by default).
+      imgSrc: ["'self'", "data:", "blob:", tileOrigin(ctx.config.map)],
       fontSrc: ["'self'", "data:"],
       connectSrc: ["'self'", "ws:", "wss:"],
       objectSrc: ["'none'"],

@@ -15,6 +15,9 @@ export const INDICATOR_IMPORT_MAX_ROWS = 5000;
 /** … in at most this many bytes of JSON (5,000 rows with sources and short notes fit easily). */
 export const INDICATOR_IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 
+/** An open-data CSV for the resource directory, base64 in JSON (a national file of one service type fits). */
+export const RESOURCE_IMPORT_MAX_BYTES = 40 * 1024 * 1024;
+
 /** Routes that take more than MAX_JSON_BYTES, and how much (docs/security.md, docs/api.md). */
 const BODY_LIMITS: readonly { method: string; path: RegExp; maxBytes: number; label: string }[] = [
   {
@@ -22,6 +25,12 @@ const BODY_LIMITS: readonly { method: string; path: RegExp; maxBytes: number; la
     path: /^\/api\/workspaces\/[^/]+\/indicators\/import$/,
     maxBytes: INDICATOR_IMPORT_MAX_BYTES,
     label: "5,000行・8MB",
+  },
+  {
+    method: "POST",
+    path: /^\/api\/workspaces\/[^/]+\/resources\/imports(\/preview)?$/,
+    maxBytes: RESOURCE_IMPORT_MAX_BYTES,
+    label: "ファイル30MB",
   },
 ];
 

@@ -503,6 +503,112 @@ export interface RegionGroupsTable {
   owner_workspace_id: string | null;
 }
 
+export interface ResourceAreasTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  towns: Generated<string>;
+  position: Generated<number>;
+}
+
+export interface ResourceImportsTable {
+  id: string;
+  workspace_id: string;
+  format: string;
+  scopes: Generated<string>;
+  file_name: string;
+  encoding: string;
+  data_date: string | null;
+  added: number;
+  changed: number;
+  gone: number;
+  kept: number;
+  problems: number;
+  imported_by: string | null;
+  imported_at: number;
+}
+
+export interface ResourceLinksTable {
+  workspace_id: string;
+  resource_id: string;
+  target_kind: string;
+  target_id: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface ResourceSettingsTable {
+  workspace_id: string;
+  public_enabled: Generated<number>;
+  auto_apply: Generated<number>;
+  stale_months: Generated<number>;
+  link_days: Generated<number>;
+  demo: Generated<number>;
+  updated_at: number;
+}
+
+export interface ResourceUpdateLinksTable {
+  id: string;
+  workspace_id: string;
+  resource_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+export interface ResourceUpdateRequestsTable {
+  id: string;
+  workspace_id: string;
+  resource_id: string;
+  link_id: string | null;
+  changes: string;
+  status: string;
+  submitted_at: number;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+export interface ResourcesTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  subtype: Generated<string>;
+  name: string;
+  kana: Generated<string>;
+  address: Generated<string>;
+  building: Generated<string>;
+  lat: number | null;
+  lng: number | null;
+  area_id: string | null;
+  phone: Generated<string>;
+  fax: Generated<string>;
+  url: Generated<string>;
+  hours: Generated<string>;
+  services: Generated<string>;
+  home_care_support: Generated<number>;
+  capacity: number | null;
+  operator: Generated<string>;
+  public_note: Generated<string>;
+  contact: Generated<string>;
+  liaison: Generated<string>;
+  vacancy_beds: number | null;
+  vacancy_note: Generated<string>;
+  vacancy_updated_at: number | null;
+  field_sources: Generated<string>;
+  status: Generated<string>;
+  published: Generated<number>;
+  source_scope: string | null;
+  source_key: string | null;
+  last_import_id: string | null;
+  confirmed_at: number | null;
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+}
+
 export interface SchemaMigrationsTable {
   version: Generated<number>;
   name: string;
@@ -595,6 +701,13 @@ export interface DB {
   recovery_codes: RecoveryCodesTable;
   region_group_members: RegionGroupMembersTable;
   region_groups: RegionGroupsTable;
+  resource_areas: ResourceAreasTable;
+  resource_imports: ResourceImportsTable;
+  resource_links: ResourceLinksTable;
+  resource_settings: ResourceSettingsTable;
+  resource_update_links: ResourceUpdateLinksTable;
+  resource_update_requests: ResourceUpdateRequestsTable;
+  resources: ResourcesTable;
   schema_migrations: SchemaMigrationsTable;
   server_keys: ServerKeysTable;
   sessions: SessionsTable;
