@@ -51,7 +51,14 @@ describe("invitations in the app", () => {
 
     // The secretariat sees the new member in 市民啓発班, and the link is spent.
     await page.getByTestId("tab-groups").click();
-    await page.getByTestId("group-card").filter({ hasText: "市民啓発班" }).getByText("木村 薬子").waitFor();
+    // The card is named by its heading (every card's parent selector lists all groups), the
+    // member by the card's list of members (its add-member selector lists everyone).
+    await page
+      .getByTestId("group-card")
+      .filter({ has: page.getByRole("heading", { name: "市民啓発班" }) })
+      .getByRole("listitem")
+      .filter({ hasText: "木村 薬子" })
+      .waitFor();
     const again = await (await browser.newContext()).newPage();
     await again.goto(url);
     await again.getByText("この招待リンクは既に使用されています。").waitFor();
