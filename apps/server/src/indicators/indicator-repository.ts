@@ -4,14 +4,20 @@
  * its own records (meetings held, attendance).
  */
 import {
+  currentFiscalYear,
+  DIRECTORY_COUNTS,
+  directoryCounts,
+  formatIsoDate,
   type IndicatorDefinition,
   indicatorCounts,
   type Population,
   STARTER_CATALOGUE,
+  todayInJapan,
   type ValueInput,
 } from "@tsumugi/domain";
 import { consultationMonthCounts } from "../desk/consultation-repository.js";
 import { newId } from "../ids.js";
+import { countedEntries } from "../resources/resource-repository.js";
 import type { Queryable } from "../storage/database.js";
 
 export interface IndicatorRecord extends IndicatorDefinition {
@@ -292,6 +298,7 @@ export async function derivedValues(
       });
     }
   }
+  out.push(...(await directoryValues(q, workspaceId, indicators)));
   const held = indicators.find((i) => i.derived === "meetingsHeld");
   const attendance = indicators.find((i) => i.derived === "meetingAttendance");
   if (!held && !attendance) return out;
@@ -316,6 +323,41 @@ export async function derivedValues(
     if (held) out.push({ ...base, indicatorId: held.id, fiscalYear: r.fiscal_year, value: r.held });
     if (attendance)
       out.push({ ...base, indicatorId: attendance.id, fiscalYear: r.fiscal_year, value: r.attended });
+  }
+  return out;
+}
+
+/**
+ * The structure indicators the resource directory counts (訪問看護ステーション数 …): the
+ * entries open today, as the current 年度's figure; nothing when the directory is empty.
+ */
+async function directoryValues(
+  q: Queryable,
+  workspaceId: string,
+  indicators: readonly IndicatorRecord[],
+): Promise<ValueRecord[]> {
+  const counted = indicators.filter((i) => i.code in DIRECTORY_COUNTS);
+  if (counted.length === 0) return [];
+  const counts = directoryCounts(await countedEntries(q, workspaceId));
+  const today = todayInJapan();
+  const out: ValueRecord[] = [];
+  for (const indicator of counted) {
+    const value = counts.get(indicator.code);
+    if (value === undefined) continue;
+    out.push({
+      indicatorId: indicator.id,
+      fiscalYear: currentFiscalYear(),
+      month: 0,
+      value,
+      numerator: null,
+      denominator: null,
+      target: null,
+      source: `紡ぎの医療・介護資源一覧（${formatIsoDate(today)}現在）`,
+      note: "",
+      enteredBy: null,
+      enteredByName: "",
+      enteredAt: 0,
+    });
   }
   return out;
 }

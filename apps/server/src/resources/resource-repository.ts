@@ -2,11 +2,12 @@
  * All SQL on the resource directory's tables (resources, resource_areas, resource_settings,
  * resource_imports, resource_update_links, resource_update_requests, resource_links). Other
  * features read the directory only through these functions (`findResourceRefs` for the
- * consultation desk's referrals, `countActiveResources` for the indicators). Structured fields
+ * consultation desk's referrals, `countedEntries` for the indicators). Structured fields
  * are JSON text parsed here.
  */
 import {
   blankResourceFields,
+  type CountedEntry,
   EMPTY_HOURS,
   type FieldSources,
   type ResourceField,
@@ -15,6 +16,7 @@ import {
   type ServiceTag,
 } from "@tsumugi/domain";
 import type { Selectable } from "kysely";
+import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import type { ResourcesTable } from "../storage/schema.js";
 
@@ -740,4 +742,17 @@ export async function resourceNames(
     .where("workspace_id", "=", workspaceId)
     .where("id", "in", [...ids])
     .execute();
+}
+
+/** The open entries as the indicators count them (resources/indicators.ts in the domain). */
+export async function countedEntries(q: Queryable, workspaceId: string): Promise<CountedEntry[]> {
+  const rows = await q.all<{ kind: ResourceKind; services: string; home_care_support: number }>(
+    "SELECT kind, services, home_care_support FROM resources WHERE workspace_id = ? AND status = 'active'",
+    [workspaceId],
+  );
+  return rows.map((r) => ({
+    kind: r.kind,
+    services: JSON.parse(r.services) as ServiceTag[],
+    homeCareSupport: r.home_care_support === 1,
+  }));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { currentFiscalYear } from "@tsumugi/domain";
 import { describe, expect } from "vitest";
 import { createDocument, createUser, createWorkspace, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
@@ -264,6 +265,40 @@ describe("resource directory", () => {
       `${w.base}/resources/imports`,
     );
     expect(history.body.imports.map((i) => i.dataDate)).toEqual(["2025-06-01", "2025-06-01"]);
+  });
+});
+
+describe("indicators", () => {
+  it("counts 訪問看護ステーション数 and the others from the open entries, for the current 年度 only", async ({
+    world: w,
+  }) => {
+    type Indicators = {
+      indicators: { id: string; code: string }[];
+      values: { indicatorId: string; fiscalYear: number; value: number | null; source: string }[];
+    };
+    const read = async () => {
+      const res = await w.member.browser.get<Indicators>(`${w.base}/indicators`);
+      const idOf = (code: string) => res.body.indicators.find((i) => i.code === code)?.id;
+      return (code: string) => res.body.values.filter((v) => v.indicatorId === idOf(code));
+    };
+    // An empty directory counts nothing: figures entered by hand stay.
+    expect((await read())("S04")).toEqual([]);
+    await importSample(w, "jigyosho_130.csv");
+    await importSample(w, "02-1_clinic_facility_info_20250601.csv");
+    const values = await read();
+    const fy = currentFiscalYear();
+    expect(values("S04")).toEqual([
+      expect.objectContaining({ fiscalYear: fy, value: 4, source: expect.stringContaining("資源一覧") }),
+    ]);
+    expect(values("S05")).toEqual([expect.objectContaining({ fiscalYear: fy, value: 0 })]);
+    const dir = await w.admin.browser.get<Directory>(`${w.base}/resources`);
+    const nursing = dir.body.resources.find((r) => r.kind === "visitingNursing");
+    await w.admin.browser.patch(`${w.base}/resources/${nursing?.id}`, { status: "closed" });
+    expect((await read())("S04")[0].value).toBe(3);
+    const clinics = (await read())("S01")[0].value ?? 0;
+    const plain = dir.body.resources.find((r) => r.kind === "clinic" && r.homeCareSupport === false);
+    await w.admin.browser.patch(`${w.base}/resources/${plain?.id}`, { homeCareSupport: true });
+    expect((await read())("S01")[0].value).toBe(clinics + 1);
   });
 });
 

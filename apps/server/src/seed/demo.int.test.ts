@@ -177,3 +177,47 @@ describe("demo consultation desk", () => {
     expect((await member.get(`/api/workspaces/${wid}/consultations`)).status).toBe(403);
   });
 });
+
+describe("demo resource directory", () => {
+  it("has 流山市's facilities from the sample open data, placed in 圏域, marked demo, with a public page", async () => {
+    server = await startTestServer({ env: { SEED_DEMO: "true" } });
+    const db = server.ctx.db;
+    const wid = (await db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '122203'"))?.id;
+    const member = new TestBrowser(server.origin);
+    expect((await member.login("doctor@demo.tsumugi.jp", DEMO_PASSWORD)).status).toBe(200);
+    const dir = await member.get<{
+      resources: {
+        name: string;
+        kind: string;
+        sourceKey: string | null;
+        areaId: string | null;
+        lat: number | null;
+        liaison: { department: string };
+      }[];
+      areas: { id: string; name: string }[];
+      settings: { demo: boolean; publicEnabled: boolean };
+    }>(`/api/workspaces/${wid}/resources`);
+    expect(dir.body.settings).toMatchObject({ demo: true, publicEnabled: true });
+    expect(dir.body.areas.map((a) => a.name)).toEqual(["北部", "中部", "南部", "東部"]);
+    const kinds = new Set(dir.body.resources.map((r) => r.kind));
+    for (const kind of ["hospital", "clinic", "dental", "pharmacy", "visitingNursing", "careManagement"])
+      expect(kinds, kind).toContain(kind);
+    // Only 流山市's rows: 柏市 and 松戸市 in the prefecture's files are left out.
+    expect(dir.body.resources.map((r) => r.name)).not.toContain("柏北病院");
+    expect(dir.body.resources.map((r) => r.name)).not.toContain("松戸みどり訪問看護");
+    // Every imported entry whose address names a town of an area is in that area.
+    const placed = dir.body.resources.filter((r) => r.areaId !== null);
+    expect(placed.length).toBeGreaterThan(dir.body.resources.length * 0.8);
+    // One entry has no coordinates in its source: it waits to be placed on the map.
+    expect(dir.body.resources.some((r) => r.lat === null)).toBe(true);
+    expect(dir.body.resources.find((r) => r.name === "つむぎ総合病院")?.liaison.department).toBe(
+      "地域医療連携室",
+    );
+
+    const page = await new TestBrowser(server.origin).get<string>("/p/122203/resources");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("デモ用の例");
+    expect(page.body).toContain("つむぎ総合病院");
+    expect(page.body).not.toContain("地域医療連携室");
+  });
+});

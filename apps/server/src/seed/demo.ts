@@ -14,6 +14,7 @@ import { seedDemoDesk } from "./demo-desk.js";
 import { NAGAREYAMA, seedIndicatorValues, seedRegion } from "./demo-indicators.js";
 import { seedDemoMeetings } from "./demo-meetings.js";
 import { nagareyamaPlan2023, TAKAMATSU_YEARS, takamatsuPlan } from "./demo-plan.js";
+import { seedDemoResources } from "./demo-resources.js";
 
 export interface DemoSeed {
   workspaceName: string;
@@ -164,6 +165,7 @@ async function seedDeskOfDemo(ctx: AppContext): Promise<void> {
   const secretariat = ids.find((i) => i.role === "secretariat");
   if (!coordinator || !secretariat) return;
   await seedDemoDesk(ctx, coordinator.wid, coordinator.uid, secretariat.uid);
+  await seedDemoResources(ctx, secretariat.wid, secretariat.uid);
 }
 
 async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
