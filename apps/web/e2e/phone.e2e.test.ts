@@ -49,6 +49,7 @@ describe("on a phone", () => {
       "plans",
       "meetings",
       "indicators",
+      "desk",
       "documents",
       "mentions",
       "members",

@@ -16,6 +16,7 @@ import {
   useState,
 } from "react";
 import { ApiError } from "../api/client";
+import { clearDeskDrafts } from "../desk/desk-draft";
 import { getRemembered, pendingLogout, remembered, useReloadWhenServerBack } from "../offline/remembered";
 
 interface SessionState {
@@ -82,6 +83,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     // A copy saved by an older version has no session id: that logout names none.
     if (me) await pendingLogout.logout(typeof me.sessionId === "string" ? me.sessionId : null);
+    // The consultation desk's entry drafts (coded fields only) do not outlive the session.
+    clearDeskDrafts();
     setMe(null);
   }, [me, setMe]);
 

@@ -17,12 +17,15 @@ import { useWorkspace } from "./useWorkspace";
 
 // The charts (Recharts) load with the indicators tab, not with the home page.
 const IndicatorsPanel = lazyNamed(() => import("../indicators/IndicatorsPanel"), "IndicatorsPanel");
+// The consultation desk: its own chunk, for the secretariat and coordinators only.
+const DeskPanel = lazyNamed(() => import("../desk/DeskPanel"), "DeskPanel");
 
 const TABS = [
   "home",
   "plans",
   "meetings",
   "indicators",
+  "desk",
   "documents",
   "mentions",
   "members",
@@ -47,7 +50,9 @@ export function WorkspaceHome() {
   const { detail } = data;
   const visible: Tab[] = TABS.filter(
     (tab) =>
-      (tab !== "invites" || detail.can["invites.manage"]) && (tab !== "audit" || detail.can["audit.read"]),
+      (tab !== "invites" || detail.can["invites.manage"]) &&
+      (tab !== "audit" || detail.can["audit.read"]) &&
+      (tab !== "desk" || detail.can["consultations.use"]),
   );
   const requested = requestedTab as Tab | null;
   const tab: Tab = requested && visible.includes(requested) ? requested : "home";
@@ -83,6 +88,11 @@ export function WorkspaceHome() {
       {tab === "indicators" && (
         <Deferred>
           <IndicatorsPanel wid={wid} />
+        </Deferred>
+      )}
+      {tab === "desk" && (
+        <Deferred>
+          <DeskPanel wid={wid} />
         </Deferred>
       )}
       {tab === "documents" && <DocumentsPanel wid={wid} data={data} reload={reload} />}

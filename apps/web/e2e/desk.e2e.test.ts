@@ -1,0 +1,306 @@
+/**
+ * The consultation desk (相談支援) in Chromium against the real server with the demo: a
+ * coordinator records a phone call with the keyboard alone (the draft on the device keeps no
+ * name), bad input is refused in Japanese and nothing is saved, the list and a case, the
+ * statistics with their tables, an example drafted, approved by the secretariat and shown on
+ * the public page; members and observers have no desk menu and no way in.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { loggedInPage } from "./pages.js";
+
+let server: E2EServer;
+let browser: Browser;
+const shots = process.env.SCREENSHOT_DIR;
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchChromium();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.destroy();
+});
+
+/** Retries `assertion` until it passes (the page answers asynchronously), at most 10 s. */
+async function eventually(assertion: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Presses Tab until the element with `testId` has the focus: it is reachable by keyboard. */
+async function tabTo(page: Page, testId: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+    if (focused === testId) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`${testId} not reached with Tab`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  for (const [w, h] of [
+    [1366, 768],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `${shots}/desk-${name}-${w}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+const NAME = "キーボード 太郎";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Critical and serious axe-core violations on the page as it is now (as accessibility.e2e.test.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run(document)).violations;
+  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  return violations
+    .filter((v) => v.impact === "critical" || v.impact === "serious")
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}) at ${n.target.join(" ")}`));
+}
+
+describe("the consultation desk", () => {
+  it("records a phone call by keyboard alone; the draft keeps no name; the case and list show it", async () => {
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
+    await page.getByTestId("tab-desk").click();
+    await page.getByTestId("desk-view-entry").click();
+    const form = page.getByTestId("consultation-form");
+    await form.waitFor();
+    // The form opens with the desk focused, defaults from the desk (電話).
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+        "entry-desk",
+      ),
+    );
+    expect(await page.getByTestId("entry-method").inputValue()).toBe("phone");
+    expect(await page.getByTestId("entry-received-readback").innerText()).toMatch(
+      /^令和\d+年\d+月\d+日（.）\d+:\d+$/,
+    );
+    await tabTo(page, "entry-consulter-type");
+    await page.keyboard.press("ArrowDown"); // 家族 → 医師
+    await tabTo(page, "topics-endOfLife");
+    await page.keyboard.press("Space");
+    await tabTo(page, "entry-content");
+    await page.keyboard.type("自宅で看取りたいという相談。");
+    await tabTo(page, "responses-information");
+    await page.keyboard.press("Space");
+    await tabTo(page, "entry-person-name");
+    await page.keyboard.type(NAME);
+    await tabTo(page, "entry-person-contact");
+    await page.keyboard.type("090-1111-2222");
+    // The draft on the device: the coded choices, never the name or the text.
+    await eventually(async () => {
+      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+      expect(stored).toContain("endOfLife");
+      expect(stored).not.toContain("キーボード");
+      expect(stored).not.toContain("090-1111-2222");
+      expect(stored).not.toContain("看取り");
+    });
+    await shot(page, "entry");
+    await page.keyboard.press("Control+Enter");
+    const saved = page.getByTestId("consultation-saved");
+    await saved.waitFor();
+    expect(await saved.innerText()).toMatch(/^相談を記録しました（No\.\d+）。$/);
+    // Ready for the next call: cleared, focus back on the first field, no draft left.
+    expect(await page.getByTestId("entry-person-name").inputValue()).toBe("");
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.includes("desk-draft"))
+          .map((k) => localStorage.getItem(k)),
+      ),
+    ).not.toContain(expect.stringContaining("endOfLife"));
+
+    // The list (this 年度, newest first) and the case with the person's name.
+    await page.getByTestId("desk-view-list").click();
+    await page.getByTestId("desk-list").waitFor();
+    await page.getByTestId("filter-topic").selectOption("endOfLife");
+    await page.getByTestId("filter-consulterType").selectOption("doctor");
+    await eventually(async () => expect(await page.getByTestId("desk-list").innerText()).toContain("医師"));
+    await shot(page, "list");
+    await page.getByTestId("open-case").first().click();
+    await page.getByTestId("desk-case").waitFor();
+    expect(await page.getByTestId("case-person-name").innerText()).toBe(NAME);
+    expect(await page.getByTestId("desk-case").innerText()).toContain("自宅で看取りたいという相談。");
+    await shot(page, "case");
+
+    // The exact-name search finds it; a part of the name does not.
+    await page.getByTestId("desk-view-list").click();
+    await page.getByTestId("search-name").fill("キーボード");
+    await page.getByTestId("search-button").click();
+    await eventually(async () =>
+      expect(await page.getByTestId("search-results").innerText()).toContain("一致する記録はありません"),
+    );
+    await page.getByTestId("search-name").fill("キーボード　太郎");
+    await page.getByTestId("search-button").click();
+    await eventually(async () =>
+      expect(await page.getByTestId("search-results").innerText()).toContain("1件の対象者"),
+    );
+
+    // A draft is restored without the name after a reload, and logout removes it.
+    await page.getByTestId("desk-view-entry").click();
+    await page.getByTestId("topics-acp").check();
+    await page.getByTestId("entry-person-name").fill("下書き 花子");
+    await page.reload();
+    await page.getByTestId("consultation-form").waitFor();
+    expect(await page.getByTestId("topics-acp").isChecked()).toBe(true);
+    expect(await page.getByTestId("entry-person-name").inputValue()).toBe("");
+    await context.close();
+  });
+
+  it("refuses a future date and an empty content in Japanese and saves nothing", async () => {
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
+    await page.goto(`${new URL(page.url()).pathname}?tab=desk&view=list`);
+    const before = await page.getByTestId("desk-list-total").innerText();
+    await page.getByTestId("desk-view-entry").click();
+    await page.getByTestId("entry-received-at").fill("2099-04-01T10:00");
+    await page.getByTestId("entry-person-name").fill("未来 太郎");
+    await page.getByTestId("entry-save").click();
+    const form = page.getByTestId("consultation-form");
+    await eventually(async () => {
+      const text = await form.innerText();
+      expect(text).toContain("未来の日時は入力できません。");
+      expect(text).toContain("入力してください。");
+      expect(text).toContain("記録はまだ保存されていません");
+    });
+    // What was typed is still there to fix.
+    expect(await page.getByTestId("entry-person-name").inputValue()).toBe("未来 太郎");
+    await shot(page, "errors");
+    await page.getByTestId("desk-view-list").click();
+    await eventually(async () => expect(await page.getByTestId("desk-list-total").innerText()).toBe(before));
+    await context.close();
+  });
+
+  it("shows statistics as charts with tables, and exports with a reason", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await page.getByTestId("tab-desk").click();
+    await page.getByTestId("desk-view-statistics").click();
+    await page.getByTestId("stats-fy").selectOption("2025");
+    await eventually(async () =>
+      expect(await page.getByTestId("stats-total").innerText()).toMatch(/令和7年度.*：\d{3}件/),
+    );
+    expect(await page.locator(".desk-chart svg").count()).toBeGreaterThan(3);
+    await shot(page, "statistics");
+    await page.getByTestId("stats-toggle").click();
+    const table = page.getByTestId("stats-consulterType").locator("table");
+    expect(await table.innerText()).toContain("ケアマネジャー");
+    // An export needs a reason.
+    await page.getByTestId("export-button").click();
+    await eventually(async () =>
+      expect(await page.getByTestId("desk-export").innerText()).toContain("入力してください。"),
+    );
+    await page.getByTestId("export-reason").selectOption("evaluation");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-button").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("相談統計_令和7年度.xlsx");
+    await context.close();
+  });
+
+  it("publishes an example: drafted without names by the coordinator, approved by the secretariat, on the public page", async () => {
+    const coordinator = await loggedInPage(browser, server, "コーディネーター");
+    const page = coordinator.page;
+    await page.getByTestId("tab-desk").click();
+    await page.getByTestId("desk-view-list").click();
+    await page.getByTestId("open-case").first().click();
+    await page.getByTestId("desk-case").waitFor();
+    const name = (await page.getByTestId("case-person-name").innerText()).replace(/（.*$/, "");
+    await page.getByTestId("draft-example").first().click();
+    await page.getByTestId("example-title").fill("退院後の生活の相談");
+    await page.getByTestId("example-question").fill(`${name}さんの退院後の生活について`);
+    await page.getByTestId("example-answer").fill("関係者で退院前カンファレンスを開いた。");
+    await page.getByTestId("example-save").click();
+    await eventually(async () =>
+      expect(await page.getByTestId("example-draft-form").innerText()).toContain(
+        "個人が分かる内容が含まれています",
+      ),
+    );
+    await page.getByTestId("example-question").fill("家族から、退院後の生活についての相談。");
+    await page.getByTestId("example-save").click();
+    await page.getByTestId("example-created").waitFor();
+    await page.getByTestId("desk-view-examples").click();
+    const mine = page.getByTestId("example-item").filter({ hasText: "退院後の生活の相談" });
+    await mine.getByTestId("example-submit").click();
+    await eventually(async () =>
+      expect(await mine.getByTestId("example-status").innerText()).toBe("承認待ち"),
+    );
+    // The coordinator cannot approve.
+    expect(await mine.getByTestId("example-approve").count()).toBe(0);
+    await coordinator.context.close();
+
+    const admin = await loggedInPage(browser, server, "事務局");
+    await admin.page.getByTestId("tab-desk").click();
+    await admin.page.getByTestId("desk-view-examples").click();
+    const waiting = admin.page.getByTestId("example-item").filter({ hasText: "退院後の生活の相談" });
+    await waiting.getByTestId("example-approve").click();
+    await eventually(async () =>
+      expect(await waiting.getByTestId("example-status").innerText()).toBe("公開中"),
+    );
+    await shot(admin.page, "examples");
+    const publicPage = await admin.context.newPage();
+    await publicPage.goto("/p/122203/desk");
+    const text = await publicPage.locator("body").innerText();
+    expect(text).toContain("退院後の生活の相談");
+    expect(text).toContain("流山市在宅医療・介護連携支援センター");
+    expect(text).not.toContain(name);
+    await shot(publicPage, "public");
+    await admin.context.close();
+  });
+
+  it("has no critical or serious axe-core violation on any of its views", async () => {
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
+    await page.getByTestId("tab-desk").click();
+    const found: string[] = [];
+    for (const [view, ready] of [
+      ["list", "desk-list"],
+      ["entry", "consultation-form"],
+      ["statistics", "stats-total"],
+      ["examples", "example-item"],
+      ["desks", "desk-desks"],
+    ] as const) {
+      await page.getByTestId(`desk-view-${view}`).click();
+      await page.getByTestId(ready).first().waitFor();
+      await page.waitForLoadState("networkidle");
+      for (const line of await seriousViolations(page)) found.push(`${view}: ${line}`);
+    }
+    await page.getByTestId("desk-view-list").click();
+    await page.getByTestId("open-case").first().click();
+    await page.getByTestId("desk-case").waitFor();
+    for (const line of await seriousViolations(page)) found.push(`case: ${line}`);
+    expect(found).toEqual([]);
+    await context.close();
+  });
+
+  it("is not offered to members or observers, and a typed URL does not open it", async () => {
+    for (const label of ["医師", "千葉県（閲覧）"]) {
+      const { context, page } = await loggedInPage(browser, server, label);
+      await page.getByTestId("tab-home").waitFor();
+      expect(await page.getByTestId("tab-desk").count()).toBe(0);
+      await page.goto(`${new URL(page.url()).pathname}?tab=desk&view=list`);
+      await page.getByTestId("tab-home").waitFor();
+      expect(await page.getByTestId("desk-panel").count()).toBe(0);
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * Statistics of the consultation desk: 相談件数 per month of a 年度 and per coded dimension
+ * (相談者, 相談内容, 相談方法, 対応, 相談窓口, 日常生活圏域), and the totals of the last years;
+ * each chart has its table (a toggle, and the table is what a screen reader is offered), and
+ * the exports (CSV/xlsx, reason required, logged) are here.
+ */
+import type { ConsultationStatistics, DeskList } from "@tsumugi/contract";
+import {
+  currentFiscalYear,
+  EXPORT_REASONS,
+  fiscalYearLabel,
+  STATISTIC_DIMENSION_LABELS,
+  STATISTIC_DIMENSIONS,
+  type StatisticDimension,
+} from "@tsumugi/domain";
+import { type FormEvent, useEffect, useState } from "react";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { t } from "../i18n/t";
+import { downloadBlob } from "../indicators/TrendChart";
+import { ErrorBanner, Field } from "../ui/Field";
+import type { DeskApi } from "./desk-api";
+import "../ui/table-scroll.css";
+
+const MONTHS = ["4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "1月", "2月", "3月"];
+
+export function DeskStatistics(props: { api: DeskApi; desks: DeskList }) {
+  const { api } = props;
+  const [fy, setFy] = useState(currentFiscalYear());
+  const [stats, setStats] = useState<ConsultationStatistics | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [asTable, setAsTable] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api
+      .statistics(fy)
+      .then((s) => live && setStats(s))
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [api, fy]);
+  const years = Array.from({ length: 6 }, (_, i) => currentFiscalYear() - i);
+  return (
+    <div className="desk-stats" data-testid="desk-statistics">
+      <div className="desk-stats-head">
+        <Field label={t("desk.stats.fiscalYear")}>
+          <select value={fy} onChange={(e) => setFy(Number(e.target.value))} data-testid="stats-fy">
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button
+          type="button"
+          onClick={() => setAsTable(!asTable)}
+          data-testid="stats-toggle"
+          aria-pressed={asTable}
+        >
+          {asTable ? t("desk.stats.chartToggle") : t("desk.stats.tableToggle")}
+        </button>
+      </div>
+      <ErrorBanner message={error} />
+      {stats && (
+        <>
+          <h3 data-testid="stats-total">
+            {t("desk.stats.total", { fy: fiscalYearLabel(stats.fiscalYear), n: stats.year.total })}
+          </h3>
+          <section>
+            <h4>{t("desk.stats.monthly")}</h4>
+            {asTable ? (
+              <CountTable
+                rows={[
+                  {
+                    code: "total",
+                    label: t("desk.stats.monthly"),
+                    months: stats.year.months,
+                    total: stats.year.total,
+                  },
+                ]}
+                columns={MONTHS}
+              />
+            ) : (
+              <div className="desk-chart" aria-hidden="true">
+                <ResponsiveContainer width="100%" height={220}>
+                  <BarChart
+                    accessibilityLayer={false}
+                    data={MONTHS.map((m, i) => ({ month: m, count: stats.year.months[i] }))}
+                  >
+                    <CartesianGrid strokeDasharray="3 3" />
+                    <XAxis dataKey="month" tick={{ fontSize: 12 }} />
+                    <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
+                    <Tooltip />
+                    <Bar dataKey="count" name="相談件数" fill="#30638e" isAnimationActive={false} />
+                  </BarChart>
+                </ResponsiveContainer>
+              </div>
+            )}
+          </section>
+          {STATISTIC_DIMENSIONS.map((d) => (
+            <DimensionSection key={d} dimension={d} stats={stats} asTable={asTable} />
+          ))}
+          <section>
+            <h4>{t("desk.stats.yearly")}</h4>
+            <CountTable
+              rows={[
+                { code: "total", label: "相談件数", months: stats.yearly.totals, total: null },
+                ...stats.yearly.dimensions.consulterType.map((r) => ({
+                  code: r.code,
+                  label: `${STATISTIC_DIMENSION_LABELS.consulterType}：${r.label}`,
+                  months: r.counts,
+                  total: null,
+                })),
+              ]}
+              columns={stats.yearly.years.map((y) => fiscalYearLabel(y))}
+            />
+          </section>
+          <p className="muted small">{t("desk.stats.multi")}</p>
+          <ExportForm api={api} fiscalYear={fy} desks={props.desks} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function DimensionSection(props: {
+  dimension: StatisticDimension;
+  stats: ConsultationStatistics;
+  asTable: boolean;
+}) {
+  const rows = props.stats.year.dimensions[props.dimension];
+  const label = STATISTIC_DIMENSION_LABELS[props.dimension];
+  return (
+    <section data-testid={`stats-${props.dimension}`}>
+      <h4>{t("desk.stats.byDimension", { dimension: label })}</h4>
+      {props.asTable ? (
+        <CountTable rows={rows} columns={MONTHS} />
+      ) : (
+        <div className="desk-chart" aria-hidden="true">
+          <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 28 + 30)}>
+            <BarChart
+              accessibilityLayer={false}
+              data={rows.map((r) => ({ label: r.label, total: r.total }))}
+              layout="vertical"
+              margin={{ left: 10, right: 20 }}
+            >
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={props.dimension === "desk" ? 240 : 150}
+                tick={{ fontSize: 12 }}
+              />
+              <Tooltip />
+              <Bar dataKey="total" name="件数" fill="#4f7f52" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      {!props.asTable && (
+        // The chart's figures for screen readers and for reading exact numbers.
+        <details>
+          <summary>{t("desk.stats.tableToggle")}</summary>
+          <CountTable rows={rows} columns={MONTHS} />
+        </details>
+      )}
+    </section>
+  );
+}
+
+function CountTable(props: {
+  rows: { code: string; label: string; months: number[]; total: number | null }[];
+  columns: string[];
+}) {
+  const hasTotal = props.rows.some((r) => r.total !== null);
+  return (
+    <div className="table-scroll">
+      <table className="desk-table numbers">
+        <thead>
+          <tr>
+            <th scope="col">{t("desk.stats.item")}</th>
+            {props.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+            {hasTotal && <th scope="col">{t("desk.stats.totalColumn")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.code}>
+              <th scope="row">{r.label}</th>
+              {r.months.map((n, i) => (
+                <td key={props.columns[i]}>{n}</td>
+              ))}
+              {hasTotal && <td>{r.total}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ExportForm(props: { api: DeskApi; fiscalYear: number; desks: DeskList }) {
+  const [kind, setKind] = useState<"statistics" | "records">("statistics");
+  const [format, setFormat] = useState<"csv" | "xlsx">("xlsx");
+  const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    if (!reason) {
+      setErrors({ reason: "required" });
+      return;
+    }
+    try {
+      const file = await props.api.exportFile({
+        kind,
+        format,
+        fiscalYear: props.fiscalYear,
+        reason: reason as never,
+        note,
+      });
+      downloadBlob(file.blob, file.name);
+      setErrors({});
+      setBanner(null);
+    } catch (e) {
+      const err = e as { fields?: Record<string, string>; message: string };
+      setErrors(err.fields ?? {});
+      setBanner(err.message);
+    }
+  }
+  return (
+    <form className="desk-export" onSubmit={submit} data-testid="desk-export">
+      <h4>{t("desk.export.title")}</h4>
+      <ErrorBanner message={banner} />
+      <Field label={t("desk.export.kind")}>
+        <select
+          value={kind}
+          onChange={(e) => setKind(e.target.value as "statistics" | "records")}
+          data-testid="export-kind"
+        >
+          <option value="statistics">{t("desk.export.kind.statistics")}</option>
+          <option value="records">{t("desk.export.kind.records")}</option>
+        </select>
+      </Field>
+      <Field label={t("desk.export.format")}>
+        <select
+          value={format}
+          onChange={(e) => setFormat(e.target.value as "csv" | "xlsx")}
+          data-testid="export-format"
+        >
+          <option value="xlsx">Excel（.xlsx）</option>
+          <option value="csv">CSV</option>
+        </select>
+      </Field>
+      <Field label={t("desk.export.reason")} error={errors.reason}>
+        <select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="export-reason">
+          <option value="">—</option>
+          {EXPORT_REASONS.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t("desk.export.note")} error={errors.note}>
+        <input
+          value={note}
+          maxLength={200}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="export-note"
+        />
+      </Field>
+      <p className="muted small">{t("desk.export.logged")}</p>
+      <button type="submit" data-testid="export-button">
+        {t("desk.export.button")}
+      </button>
+    </form>
+  );
+}
