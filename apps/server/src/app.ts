@@ -34,6 +34,7 @@ import { IndicatorEvents, indicatorRoutes } from "./indicators/indicator-routes.
 import { regionRoutes } from "./indicators/region-routes.js";
 import { publicInviteRoutes, workspaceInviteRoutes } from "./invites/invite-routes.js";
 import { meetingPaperRoutes, meetingPaperSettingsRoutes } from "./meeting-papers/meeting-paper-routes.js";
+import { MeetingEvents } from "./meetings/meeting-events.js";
 import { meetingRoutes } from "./meetings/meeting-routes.js";
 import { minutesCommentRoutes } from "./meetings/minutes-comment-routes.js";
 import { memberRoutes } from "./members/member-routes.js";
@@ -99,7 +100,7 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/workspaces/:wid/mentions", mentionRoutes());
   app.route("/api/workspaces/:wid/meetings/:mid/comments", minutesCommentRoutes());
   app.route("/api/workspaces/:wid/meetings", meetingPaperRoutes(collab));
-  app.route("/api/workspaces/:wid/meetings", meetingRoutes(collab));
+  app.route("/api/workspaces/:wid/meetings", meetingRoutes(collab, new MeetingEvents()));
   app.route("/api/workspaces/:wid/meeting-papers", meetingPaperSettingsRoutes());
   app.route("/api/workspaces/:wid/documents/:did/versions", versionRoutes(collab));
   app.route("/api/workspaces/:wid/documents/:did", draftRoutes(collab));

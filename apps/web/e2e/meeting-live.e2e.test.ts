@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
 import { caretAfter, editorText, eventually, loggedInPage, waitForSyncState } from "./pages.js";
-import { openMeeting } from "./room-pages.js";
+import { openMeeting, workspaceIdOf } from "./room-pages.js";
 
 let server: E2EServer;
 let browser: Browser;
@@ -156,6 +156,99 @@ describe("a meeting's state on everyone's screen", () => {
       "確定 on the doctor's page",
     );
     expect(await stillSamePage(doctor.page)).toBe(true);
+    for (const c of [secretariat.context, doctor.context]) await c.close();
+  }, 120_000);
+});
+
+describe("home pages and meeting lists", () => {
+  it("follow another person's new meeting and each of its states without a reload", async () => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(browser, server, "医師");
+    secretariat.page.on("dialog", (d) => void d.accept());
+    const wid = workspaceIdOf(doctor.page);
+    const title = "令和8年度 臨時 連携会議";
+
+    // The doctor has his home page open, and the meetings of 令和8年度 in another tab.
+    const home = doctor.page;
+    await home.getByTestId("home").waitFor();
+    const list = await doctor.context.newPage();
+    await list.goto(`/w/${wid}?tab=meetings`);
+    await list.getByTestId("meetings-year").selectOption("2026");
+    await list.getByTestId("meetings-panel").waitFor();
+    for (const p of [home, list]) await markPage(p);
+    const listState = async () => {
+      const row = list.locator("tr", { has: list.getByTestId("meeting-link").filter({ hasText: title }) });
+      return (await row.count()) === 0 ? null : (await row.locator("td").last().innerText()).trim();
+    };
+    const homeMeeting = () => home.getByTestId("home-meeting").filter({ hasText: title });
+    const homeMinutes = () => home.getByTestId("home-minutes-item").filter({ hasText: title });
+
+    // The secretariat adds a meeting with the doctor invited: his list shows it at once.
+    const created = await secretariat.page.evaluate(
+      async ({ wid, title }) => {
+        const members = (await (await fetch(`/api/workspaces/${wid}/members`)).json()) as {
+          members: { userId: string; name: string }[];
+        };
+        const doctorId = members.members.find((m) => m.name === "井上 誠")?.userId;
+        const res = await fetch(`/api/workspaces/${wid}/meetings`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({
+            kind: "liaison",
+            title,
+            startsAt: "2027-01-21T14:00",
+            invitees: [doctorId],
+          }),
+        });
+        return { status: res.status, id: ((await res.json()) as { meeting: { id: string } }).meeting.id };
+      },
+      { wid, title },
+    );
+    expect(created.status).toBe(201);
+    await eventually(async () => (await listState()) === "下書き", "the new meeting in the doctor's list");
+    expect(await homeMeeting().count()).toBe(0);
+
+    // 公開 → 開催中 → 終了 on the secretariat's meeting page.
+    await secretariat.page.goto(`/w/${wid}/meetings/${created.id}`);
+    await secretariat.page.getByTestId("meeting-page").waitFor();
+    for (const [state, shown] of [
+      ["公開", true],
+      ["開催中", true],
+      ["終了", false],
+    ] as const) {
+      await secretariat.page.getByTestId("meeting-next").click();
+      await secretariat.page.getByTestId("meeting-state").filter({ hasText: state }).waitFor();
+      await eventually(
+        async () => (await listState()) === (state === "終了" ? "終了・議事録作成中" : state),
+        `${state} in the doctor's list`,
+      );
+      await eventually(
+        async () =>
+          shown
+            ? (await homeMeeting().count()) === 1 &&
+              (await homeMeeting().locator(".badge").innerText()) === state
+            : (await homeMeeting().count()) === 0,
+        `${state} on the doctor's home page`,
+      );
+    }
+
+    // The minutes circulated: the doctor's home asks him to review them; fixed: nothing left.
+    await secretariat.page.getByTestId("minutes-circulate").click();
+    await eventually(
+      async () =>
+        (await homeMinutes().count()) === 1 &&
+        (await homeMinutes().innerText()).includes("議事録を確認してください"),
+      "the review asked on the doctor's home page",
+    );
+    await eventually(async () => (await listState()) === "終了・議事録確認依頼中", "確認依頼中 in the list");
+    await secretariat.page.getByTestId("minutes-fix").click();
+    await eventually(async () => (await listState()) === "終了・議事録確定", "確定 in the list");
+    await eventually(
+      async () => (await homeMinutes().count()) === 0,
+      "nothing left to review on the home page",
+    );
+
+    for (const p of [home, list]) expect(await stillSamePage(p)).toBe(true);
     for (const c of [secretariat.context, doctor.context]) await c.close();
   }, 120_000);
 });

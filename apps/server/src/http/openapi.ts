@@ -362,6 +362,13 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/workspaces/{wid}/meetings/events",
+    summary: "Server-sent events: 'changed' when a meeting is created, edited or changes state",
+    tag: "meetings",
+    ok: 200,
+  },
+  {
+    method: "get",
     path: "/api/workspaces/{wid}/meetings/stats",
     summary: "Meetings held and attendance per 年度 and kind",
     tag: "meetings",

@@ -13,7 +13,14 @@ import {
   storedDocument,
   waitFor,
 } from "../testing/collab-clients.js";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import {
+  createUser,
+  createWorkspace,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
 import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
 
 let server: TestServer;
@@ -115,6 +122,81 @@ describe("a meeting's state on open pages", () => {
       const stored = await storedDocument(server.ctx.db, m.docName);
       return readMeetingStatus(stored)?.minutesState === "fixed";
     }, "確定 stored in the document");
+  });
+});
+
+/** The workspace's meeting events as the member's open home page or meeting list receives them. */
+async function meetingEvents(cookie: string | null) {
+  const res = await fetch(`${server.origin}${world.base}/meetings/events`, {
+    headers: { Cookie: cookie ?? "" },
+  });
+  expect(res.headers.get("content-type")).toContain("text/event-stream");
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let seen = "";
+  return {
+    /** Reads until the next `changed` event and returns the meetings it names. */
+    async next(): Promise<string[]> {
+      for (;;) {
+        const m = /event: changed\ndata: (.*)\n\n/.exec(seen);
+        if (m) {
+          seen = seen.slice((m.index ?? 0) + m[0].length);
+          return (JSON.parse(m[1]) as { meetingIds: string[] }).meetingIds;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream ended");
+        seen += decoder.decode(value);
+      }
+    },
+    async ready(): Promise<void> {
+      while (!seen.includes("event: ready")) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream ended");
+        seen += decoder.decode(value);
+      }
+      seen = seen.slice(seen.indexOf("event: ready") + "event: ready".length);
+    },
+    close: () => reader.cancel(),
+  };
+}
+
+describe("the workspace's meeting events", () => {
+  it("announce a new meeting, its details and each state of the meeting and its minutes to open lists", async () => {
+    const stream = await meetingEvents(world.member.browser.cookie);
+    await stream.ready();
+    const m = await createMeeting(null);
+    expect(await stream.next()).toEqual([m.id]);
+    const base = `${world.base}/meetings/${m.id}`;
+    const edited = await world.admin.browser.request("PATCH", base, { place: "市役所 第2会議室" });
+    expect(edited.status).toBe(200);
+    expect(await stream.next()).toEqual([m.id]);
+    for (const state of ["published", "inProgress", "closed"]) {
+      await post(`${base}/state`, state);
+      expect(await stream.next(), state).toEqual([m.id]);
+    }
+    for (const state of ["circulating", "fixed"]) {
+      await post(`${base}/minutes-state`, state);
+      expect(await stream.next(), state).toEqual([m.id]);
+    }
+    // A refused change announces nothing: the next event is the next real change.
+    expect((await world.admin.browser.post(`${base}/state`, { state: "published" })).status).toBe(409);
+    const other = await createMeeting(null);
+    expect(await stream.next()).toEqual([other.id]);
+    await stream.close();
+  });
+
+  it("are for the workspace's people only", async () => {
+    const elsewhere = await createWorkspace(server.ctx.db, { name: "松戸市", lgCode: "122076" });
+    const stranger = await createUser(server.ctx.db, { workspaceId: elsewhere, role: "secretariat" });
+    const browser = new TestBrowser(server.origin);
+    expect((await browser.login(stranger.email, TEST_PASSWORD)).status).toBe(200);
+    for (const cookie of [browser.cookie ?? "", ""]) {
+      const res = await fetch(`${server.origin}${world.base}/meetings/events`, {
+        headers: { Cookie: cookie },
+      });
+      expect([401, 403, 404]).toContain(res.status);
+      await res.body?.cancel();
+    }
   });
 });
 

@@ -32,12 +32,15 @@ import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
+import { changeStream } from "../http/sse.js";
 import { newId } from "../ids.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
 import { loadVersion } from "../versions/version-store.js";
+import { loadActor } from "../workspaces/actor.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import { circulateMinutes, closeMeeting, fixMinutes } from "./meeting-close.js";
+import type { MeetingEvents } from "./meeting-events.js";
 import { meetingMarkdown } from "./meeting-export.js";
 import {
   activeMemberIds,
@@ -148,7 +151,7 @@ async function readDetails(c: Context<AppEnv>, body: Record<string, unknown>, pa
   return out;
 }
 
-export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
+export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   /**
@@ -178,6 +181,18 @@ export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
       Number.isInteger(fy) && fy > 0 ? fy : undefined,
     );
     return c.json({ meetings: await Promise.all(meetings.map((m) => meetingView(db, actor, m))) });
+  });
+
+  // A meeting was created or changed: the open home pages and meeting lists fetch again.
+  r.get("/events", async (c) => {
+    const actor = authorize(c, "meetings.read");
+    const wid = c.get("workspaceId");
+    const kysely = c.get("app").kysely;
+    return changeStream<string>(c, {
+      subscribe: (listener) => events.on(wid, listener),
+      toData: (batch) => ({ meetingIds: [...new Set(batch)] }),
+      stillAllowed: async () => can(await loadActor(kysely, actor.userId, wid), "meetings.read"),
+    });
   });
 
   // Meetings held and attendance per 年度: what the indicators count (協議会・部会 開催回数).
@@ -336,6 +351,7 @@ export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
         ip: c.get("ip"),
         detail: { title, kind, number },
       });
+      events.emit(wid, id);
       const created = await findMeeting(app.db, wid, id);
       return c.json({ meeting: await meetingView(app.db, actor, created as MeetingRecord) }, 201);
     }
@@ -385,6 +401,7 @@ export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
         for (const userId of added) if (!attendance.has(userId)) attendance.set(userId, "invited");
       });
     }
+    events.emit(m.workspaceId, m.id);
     return c.json({
       meeting: await meetingView(db, actor, (await findMeeting(db, m.workspaceId, m.id)) as MeetingRecord),
     });
@@ -416,6 +433,7 @@ export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
     });
     const moved = (await findMeeting(app.db, m.workspaceId, m.id)) as MeetingRecord;
     await announce(moved, actor.userId);
+    events.emit(m.workspaceId, m.id);
     return c.json({ meeting: await meetingView(app.db, actor, moved) });
   });
 
@@ -442,6 +460,7 @@ export function meetingRoutes(collab: CollabServer): Hono<AppEnv> {
     });
     const moved = (await findMeeting(app.db, m.workspaceId, m.id)) as MeetingRecord;
     await announce(moved, actor.userId);
+    events.emit(m.workspaceId, m.id);
     return c.json({ meeting: await meetingView(app.db, actor, moved) });
   });
 

@@ -17,11 +17,11 @@ import { CalendarFeed } from "../calendar/CalendarFeed";
 import { LimitHint } from "../collab/LimitHint";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { MeetingPaperSettingsForm } from "./MeetingPaperSettings";
 import { meetingWhen, meetingWhenTyped } from "./meeting-format";
+import { useMeetingEvents } from "./useMeetingEvents";
 
 export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
   const [fy, setFy] = useState<number | null>(null);
@@ -36,6 +36,16 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
   useEffect(() => {
     void load().catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
   }, [load]);
+  // Other people's new meetings and state changes appear without a reload.
+  useMeetingEvents(
+    wid,
+    useCallback(() => {
+      void load().then(
+        () => setError(null),
+        (err) => setError(err instanceof ApiError ? err.message : String(err)),
+      );
+    }, [load]),
+  );
 
   // The years that have meetings, this year and next; shown first: this year if it has
   // meetings, else the latest year that has.

@@ -9,6 +9,7 @@ import { Link } from "react-router";
 import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { useMeetingEvents } from "../meetings/useMeetingEvents";
 import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 import { formatMonthOrDate, formatTimeRange, formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner } from "../ui/Field";
@@ -38,6 +39,8 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
     void load();
   }, [load]);
   useReloadWhenServerBack(load);
+  // Meetings added or moved on (公開 → 開催中 → 終了 → 確定) by others show up here live.
+  useMeetingEvents(wid, load);
   if (error) return <ErrorBanner message={error} />;
   if (!data) return <p className="muted">{t("common.loading")}</p>;
 
