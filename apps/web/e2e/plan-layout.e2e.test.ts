@@ -181,6 +181,58 @@ describe("the plan on the projector", () => {
   }, 120_000);
 });
 
+/**
+ * Each 担当グループ choice in the tables: whether its chosen name is on screen whole (in its
+ * cell, not cut by the box), as [name, problem] for those that are not.
+ */
+function groupChoicesCut(page: Page) {
+  return page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLSelectElement>('.plan-grid tbody select[aria-label="担当グループ"]'),
+    ].flatMap((select) => {
+      const name = select.selectedOptions[0]?.textContent ?? "";
+      const shown = select.closest(".wrap-select")?.querySelector<HTMLElement>(".wrap-select-text");
+      if (!shown) return [[name, "no whole label"]];
+      const cell = (select.closest("td") as HTMLElement).getBoundingClientRect();
+      const box = shown.getBoundingClientRect();
+      if (shown.innerText !== name) return [[name, `shows ${shown.innerText}`]];
+      if (shown.scrollWidth > shown.clientWidth + 1 || shown.scrollHeight > shown.clientHeight + 1)
+        return [[name, "cut"]];
+      if (box.left < cell.left - 1 || box.right > cell.right + 1) return [[name, "outside its cell"]];
+      return [];
+    }),
+  );
+}
+
+describe("long group names in the 担当グループ column", () => {
+  it("are shown whole, on the projector and on a phone, and still chosen with the select", async () => {
+    const LONG = "多職種連携・体制構築部会";
+    for (const viewport of [PROJECTOR, PHONE]) {
+      const { context, page, wid } = await loggedIn("事務局", viewport);
+      for (const view of ["actions", "problems"]) {
+        await openView(page, wid, view);
+        expect(await groupChoicesCut(page), `${view} at ${viewport.width}`).toEqual([]);
+      }
+      await openView(page, wid, "actions");
+      const longRows = page.locator(".wrap-select-text", { hasText: LONG });
+      expect(await longRows.count(), "the demo's long group name in the list").toBeGreaterThan(0);
+
+      // Choosing a group with the select shows its whole name at once.
+      const select = page.getByTestId("action-group").first();
+      const before = await select.inputValue();
+      const longId = await select.locator("option", { hasText: LONG }).getAttribute("value");
+      await select.selectOption(longId ?? "");
+      const shown = page.getByTestId("action-row").first().locator(".wrap-select-text");
+      await eventually(async () => (await shown.innerText()) === LONG, "the chosen name shown");
+      expect(await select.getAttribute("title")).toBe(LONG);
+      expect(await groupChoicesCut(page)).toEqual([]);
+      await select.selectOption(before);
+      await waitForSyncState(page, "saved");
+      await context.close();
+    }
+  }, 90_000);
+});
+
 describe("the keyboard in the plan's tables", () => {
   it("moves between cells with the arrow keys, leaving a text only at its edges", async () => {
     const { page, wid } = await loggedIn("医師", PROJECTOR);

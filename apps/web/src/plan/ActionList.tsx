@@ -178,6 +178,7 @@ const ActionRow = memo(function ActionRow(props: {
           options={groups.map((g) => ({ id: g.id, label: g.name }))}
           allowEmpty={t("plan.noGroup")}
           label={t("plan.col.group")}
+          wrap
           disabled={!editable}
           testId="action-group"
           onChange={(v) => setRowField(doc, "actions", a.id, "ownerGroupId", v)}

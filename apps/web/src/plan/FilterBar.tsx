@@ -73,7 +73,18 @@ export function FilterBar(props: {
       </label>
       <label className={f.group ? "on" : ""}>
         <span className="visually-hidden">{t("plan.filter.group")}</span>
-        <select value={f.group} onChange={(e) => set({ group: e.target.value })} data-testid="filter-group">
+        <select
+          value={f.group}
+          onChange={(e) => set({ group: e.target.value })}
+          data-testid="filter-group"
+          title={
+            f.group === ""
+              ? all(t("plan.filter.group"))
+              : f.group === "none"
+                ? t("plan.noGroup")
+                : (groups.find((g) => g.id === f.group)?.name ?? "")
+          }
+        >
           <option value="">{all(t("plan.filter.group"))}</option>
           <option value="none">{t("plan.noGroup")}</option>
           {groups.map((g) => (

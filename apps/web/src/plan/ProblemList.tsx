@@ -191,6 +191,7 @@ const ProblemRow = memo(function ProblemRow(props: {
           options={groups.map((g) => ({ id: g.id, label: g.name }))}
           allowEmpty={t("plan.noGroup")}
           label={t("plan.col.group")}
+          wrap
           disabled={!editable}
           onChange={(v) => setRowField(doc, "problems", p.id, "ownerGroupId", v)}
         />

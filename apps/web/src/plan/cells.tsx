@@ -174,10 +174,17 @@ export function Select<T extends string>(props: {
   allowEmpty?: string;
   onChange(value: T | null): void;
   testId?: string;
+  /**
+   * Shows the chosen label whole, on as many lines as it needs (a long group name in a
+   * narrow column), over the select that still takes the clicks, keys and touches.
+   */
+  wrap?: boolean;
 }) {
-  return (
+  const shown = props.options.find((o) => o.id === props.value)?.label ?? props.allowEmpty ?? "";
+  const select = (
     <select
       aria-label={props.label}
+      title={shown}
       value={props.value ?? ""}
       disabled={props.disabled}
       data-testid={props.testId}
@@ -190,6 +197,15 @@ export function Select<T extends string>(props: {
         </option>
       ))}
     </select>
+  );
+  if (!props.wrap) return select;
+  return (
+    <span className={props.disabled ? "wrap-select disabled" : "wrap-select"}>
+      <span className="wrap-select-text" aria-hidden="true">
+        {shown}
+      </span>
+      {select}
+    </span>
   );
 }
 
