@@ -21,6 +21,7 @@ import { publicDeskRoutes } from "./desk/public-desk-page.js";
 import { documentRoutes } from "./documents/document-routes.js";
 import { draftRoutes } from "./documents/draft-routes.js";
 import { publicPageRoutes } from "./documents/public-page.js";
+import { eventRoutes, eventSeriesRoutes } from "./events/event-routes.js";
 import { groupRoutes } from "./groups/group-routes.js";
 import { homeRoutes } from "./home/home-routes.js";
 import type { AppEnv } from "./http/env.js";
@@ -111,6 +112,8 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.route("/api/workspaces/:wid/desks", deskRoutes());
   app.route("/api/workspaces/:wid/consultations", consultationRoutes());
   app.route("/api/workspaces/:wid/resources", resourceRoutes());
+  app.route("/api/workspaces/:wid/events", eventRoutes());
+  app.route("/api/workspaces/:wid/event-series", eventSeriesRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
   app.route("/p", publicDeskRoutes());

@@ -48,6 +48,7 @@ describe("on a phone", () => {
       "home",
       "plans",
       "meetings",
+      "events",
       "indicators",
       "desk",
       "documents",

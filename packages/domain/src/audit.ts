@@ -16,6 +16,7 @@ export const AUDIT_KINDS = [
   "reads",
   "desk",
   "resources",
+  "events",
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -97,6 +98,29 @@ export const AUDIT_EVENT_KINDS = {
   "resource.update_rejected": "resources",
   "resource.linked": "resources",
   "resource.unlinked": "resources",
+  "event.created": "events",
+  "event.updated": "events",
+  "event.status_changed": "events",
+  "event.deleted": "events",
+  "event.cohost_added": "events",
+  "event.cohost_removed": "events",
+  "event.series_created": "events",
+  "event.series_updated": "events",
+  "event.material_added": "events",
+  "event.material_updated": "events",
+  "event.material_deleted": "events",
+  "event.questionnaire_saved": "events",
+  "event.participant_registered": "events",
+  "event.participant_cancelled": "events",
+  "event.participant_promoted": "events",
+  "event.participant_checked_in": "events",
+  "event.participant_walk_in": "events",
+  "event.participants_erased": "events",
+  "event.public_refused": "events",
+  "event.request_received": "events",
+  "event.request_updated": "events",
+  "event.distribution_recorded": "events",
+  "event.distribution_deleted": "events",
 } as const satisfies Record<string, AuditKind>;
 
 export type AuditEventCode = keyof typeof AUDIT_EVENT_KINDS;

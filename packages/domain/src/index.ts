@@ -4,6 +4,7 @@ export * from "./dates.js";
 export * from "./desk/index.js";
 export * from "./documents.js";
 export * from "./drafts.js";
+export * from "./events/index.js";
 export * from "./fiscal-year.js";
 export * from "./home.js";
 export * from "./indicators/index.js";

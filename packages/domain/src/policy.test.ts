@@ -6,12 +6,15 @@ import {
   can,
   canChangeRole,
   canCreateDocument,
+  canCreateEvent,
   canDecideRegionRequest,
   canDisableUser,
   canManageMeeting,
   canResolveDocumentComment,
   type DocumentAccess,
   documentAccess,
+  EVENT_VERBS,
+  type EventResource,
   isActiveMember,
   type RegionMembership,
   regionView,
@@ -56,6 +59,10 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "consultations.use": { secretariat: true, member: false, coordinator: true, observer: false },
   "desks.manage": { secretariat: true, member: false, coordinator: false, observer: false },
   "examples.decide": { secretariat: true, member: false, coordinator: false, observer: false },
+  "events.read": { secretariat: true, member: true, coordinator: true, observer: true },
+  "events.create": { secretariat: true, member: true, coordinator: true, observer: false },
+  "events.requests": { secretariat: true, member: false, coordinator: true, observer: false },
+  "outreach.record": { secretariat: true, member: true, coordinator: true, observer: false },
 };
 
 describe("workspace actions: every role × action", () => {
@@ -433,5 +440,53 @@ describe("the consultation desk: records only for its coordinators and the secre
     });
     for (const role of ["member", "observer"] as const)
       expect(Object.values(abilitiesOf(actor(role), at("submitted"))).some(Boolean)).toBe(false);
+  });
+});
+
+describe("events: organisers, observers and co-hosting municipalities", () => {
+  const ev = (organiserGroupIds: string[], cohost = false): EventResource => ({
+    kind: "event",
+    organiserGroupIds,
+    cohost,
+  });
+  const granted = (a: Actor, r: EventResource) => EVENT_VERBS.filter((v) => abilitiesOf(a, r)[v]);
+
+  it("the secretariat runs every event of its own municipality, with or without organiser groups", () => {
+    expect(granted(actor("secretariat", { groupIds: [] }), ev([]))).toEqual([...EVENT_VERBS]);
+    expect(granted(actor("secretariat", { groupIds: [] }), ev(["g9"]))).toEqual([...EVENT_VERBS]);
+  });
+
+  it("members and coordinators run the events their own groups organise, and only see the others", () => {
+    for (const role of ["member", "coordinator"] as const) {
+      expect(granted(actor(role), ev(["g2", "g1"]))).toEqual([...EVENT_VERBS]);
+      expect(granted(actor(role), ev(["g2"]))).toEqual(["readResults"]);
+      expect(granted(actor(role), ev([]))).toEqual(["readResults"]);
+    }
+  });
+
+  it("observers never read participants, even of an event of their group", () => {
+    expect(granted(actor("observer"), ev(["g1"]))).toEqual(["readResults"]);
+  });
+
+  it("a co-hosting municipality sees counts; only its secretariat sees participants who agreed", () => {
+    expect(granted(actor("secretariat"), ev(["g1"], true))).toEqual([
+      "readAgreedParticipants",
+      "readResults",
+    ]);
+    expect(granted(actor("member"), ev(["g1"], true))).toEqual(["readResults"]);
+  });
+
+  it("disabled accounts and outsiders get nothing", () => {
+    expect(granted(actor("secretariat", { disabled: true }), ev([]))).toEqual([]);
+    expect(granted(actor(null), ev(["g1"]))).toEqual([]);
+  });
+
+  it("creating an event: the secretariat for any; members and coordinators only with a group of theirs", () => {
+    expect(canCreateEvent(actor("secretariat", { groupIds: [] }), [])).toBe(true);
+    expect(canCreateEvent(actor("member"), ["g1"])).toBe(true);
+    expect(canCreateEvent(actor("coordinator"), ["g2", "g1"])).toBe(true);
+    expect(canCreateEvent(actor("member"), ["g2"])).toBe(false);
+    expect(canCreateEvent(actor("member"), [])).toBe(false);
+    expect(canCreateEvent(actor("observer"), ["g1"])).toBe(false);
   });
 });

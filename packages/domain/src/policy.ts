@@ -45,6 +45,10 @@ export const WORKSPACE_ACTIONS = [
   "resources.import",
   "resources.settings",
   "resources.review",
+  "events.read",
+  "events.create",
+  "events.requests",
+  "outreach.record",
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
 
@@ -88,6 +92,14 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   "resources.settings": ["secretariat"],
   // Applying or refusing what a provider sent through their link.
   "resources.review": ["secretariat"],
+  // Trainings and outreach (研修・普及啓発): everyone sees the events and their counts; who may
+  // run one is decided per event (its organiser groups, `canCreateEvent`).
+  "events.read": ["secretariat", "member", "coordinator", "observer"],
+  "events.create": ["secretariat", "member", "coordinator"],
+  // 出前講座 requests carry the requester's contact: the secretariat and the desk handle them.
+  "events.requests": ["secretariat", "coordinator"],
+  // Leaflets, booklets and the information paper handed out (配布物の記録).
+  "outreach.record": ["secretariat", "member", "coordinator"],
 };
 
 function activeRole(actor: Actor): Role | null {
@@ -221,6 +233,17 @@ export function canManageMeeting(actor: Actor, groupId: string | null): boolean 
   return groupId !== null && actor.groupIds.includes(groupId);
 }
 
+/**
+ * Who may create an event organised by `groupIds`: the secretariat for any event (also one
+ * without organiser groups); members and coordinators when one of their own groups organises it.
+ */
+export function canCreateEvent(actor: Actor, groupIds: readonly string[]): boolean {
+  const role = activeRole(actor);
+  if (!can(actor, "events.create")) return false;
+  if (role === "secretariat") return true;
+  return groupIds.some((g) => actor.groupIds.includes(g));
+}
+
 /** The secretariat may change anyone's role except leave the workspace without a secretariat. */
 export function canChangeRole(
   actor: Actor,
@@ -331,7 +354,9 @@ export type Resource =
   | DeskResource
   | ConsultationResource
   | ExampleResource
-  | DirectoryResource;
+  | DirectoryResource
+  | EventResource;
+
 /** An entry of the resource directory (医療・介護資源). */
 export const RESOURCE_VERBS = ["update", "close", "delete", "sendLink", "link"] as const;
 export type ResourceVerb = (typeof RESOURCE_VERBS)[number];
@@ -340,6 +365,26 @@ export interface DirectoryResource {
   status: "active" | "closed";
   /** Made by hand (an imported entry is closed, not deleted: the next import would bring it back). */
   manual: boolean;
+}
+
+/**
+ * An event (training, lecture): `cohost` when the actor's workspace only co-hosts it (a joint
+ * event of a neighbouring municipality shared with this one).
+ */
+export const EVENT_VERBS = [
+  "update",
+  "delete",
+  "readParticipants",
+  "readAgreedParticipants",
+  "checkIn",
+  "manageQuestionnaire",
+  "readResults",
+] as const;
+export type EventVerb = (typeof EVENT_VERBS)[number];
+export interface EventResource {
+  kind: "event";
+  organiserGroupIds: readonly string[];
+  cohost: boolean;
 }
 
 interface VerbsOf {
@@ -353,6 +398,7 @@ interface VerbsOf {
   consultation: ConsultationVerb;
   example: ExampleVerb;
   resource: ResourceVerb;
+  event: EventVerb;
 }
 export type VerbOf<R extends Resource> = VerbsOf[R["kind"]];
 /** What this actor may do with this resource: every verb of its kind, true or false. */
@@ -423,6 +469,27 @@ const RULES: Rules = {
       sendLink: settle && entry.status === "active",
       // Linking an entry to a plan action or a referral: whoever writes the plan or the records.
       link: can(actor, "comments.write"),
+    };
+  },
+  // An event is run by the secretariat and by the members and coordinators of its organiser
+  // groups: they alone read participants' personal data. Observers and co-hosting municipalities
+  // see the event, its counts and its (anonymous) questionnaire results; a co-host's secretariat
+  // also sees the participants who agreed to be shared with co-hosts.
+  event: (actor, event) => {
+    const role = activeRole(actor);
+    const organiser =
+      !event.cohost &&
+      (role === "secretariat" ||
+        ((role === "member" || role === "coordinator") &&
+          event.organiserGroupIds.some((g) => actor.groupIds.includes(g))));
+    return {
+      update: organiser,
+      delete: organiser,
+      readParticipants: organiser,
+      readAgreedParticipants: organiser || (event.cohost && role === "secretariat"),
+      checkIn: organiser,
+      manageQuestionnaire: organiser,
+      readResults: can(actor, "events.read"),
     };
   },
 };

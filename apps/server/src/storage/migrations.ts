@@ -24,6 +24,7 @@ import { m0015 } from "./migrations/0015-plan-papers.js";
 import { m0016 } from "./migrations/0016-group-parent.js";
 import { m0017 } from "./migrations/0017-sealed-totp-keys.js";
 import { m0018 } from "./migrations/0018-resources.js";
+import { m0019 } from "./migrations/0019-events.js";
 
 export interface Migration {
   version: number;
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016,
   m0017,
   m0018,
+  m0019,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

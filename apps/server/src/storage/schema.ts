@@ -190,6 +190,109 @@ export interface DocumentsTable {
   review_at: number | null;
 }
 
+export interface EventCohostsTable {
+  event_id: string;
+  workspace_id: string;
+  added_at: number;
+}
+
+export interface EventMaterialsTable {
+  id: string;
+  event_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  public: Generated<number>;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface EventOrganisersTable {
+  event_id: string;
+  group_id: string;
+}
+
+export interface EventParticipantsTable {
+  id: string;
+  event_id: string;
+  walk_in: Generated<number>;
+  status: string;
+  profession: string;
+  organisation: Generated<string>;
+  headcount: Generated<number>;
+  share_with_cohosts: Generated<number>;
+  personal: string | null;
+  personal_key_id: string | null;
+  dedupe_hash: string | null;
+  check_in_code: string | null;
+  token_hash: string | null;
+  checked_in_at: number | null;
+  checked_in_by: string | null;
+  created_at: number;
+  cancelled_at: number | null;
+  erased_at: number | null;
+}
+
+export interface EventRequestsTable {
+  id: string;
+  workspace_id: string;
+  number: number;
+  group_name: string;
+  topic: string;
+  wished_dates: string;
+  people: number | null;
+  place: Generated<string>;
+  personal: string | null;
+  personal_key_id: string | null;
+  status: Generated<string>;
+  note: Generated<string>;
+  event_id: string | null;
+  received_at: number;
+  updated_at: number;
+  erased_at: number | null;
+}
+
+export interface EventSeriesTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: string;
+  description: Generated<string>;
+  created_at: number;
+}
+
+export interface EventsTable {
+  id: string;
+  workspace_id: string;
+  series_id: string | null;
+  kind: string;
+  title: string;
+  theme: Generated<string>;
+  starts_at: string;
+  ends_at: string | null;
+  fiscal_year: number;
+  place: Generated<string>;
+  online_url: Generated<string>;
+  capacity: number | null;
+  waiting_list: Generated<number>;
+  audience: Generated<string>;
+  audience_note: Generated<string>;
+  organiser_note: Generated<string>;
+  contact: Generated<string>;
+  action_ids: Generated<string>;
+  schedule_row_id: string | null;
+  meeting_id: string | null;
+  status: Generated<string>;
+  registration_open: Generated<number>;
+  published: Generated<number>;
+  public_id: string;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface GroupMembersTable {
   group_id: string;
   user_id: string;
@@ -357,6 +460,22 @@ export interface MinutesCommentsTable {
   resolved_by: string | null;
 }
 
+export interface OutreachDistributionsTable {
+  id: string;
+  workspace_id: string;
+  fiscal_year: number;
+  kind: string;
+  title: string;
+  quantity: number;
+  place: string;
+  distributed_on: string;
+  event_id: string | null;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface PlanActionsTable {
   doc_name: string;
   id: string;
@@ -476,6 +595,22 @@ export interface PopulationsTable {
   total: number | null;
   aged65: number | null;
   aged75: number | null;
+}
+
+export interface QuestionnaireAnswersTable {
+  id: string;
+  event_id: string;
+  device_hash: string;
+  answers: string;
+  created_at: number;
+}
+
+export interface QuestionnairesTable {
+  event_id: string;
+  body: string;
+  open: Generated<number>;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface RecoveryCodesTable {
@@ -673,6 +808,13 @@ export interface DB {
   doc_versions: DocVersionsTable;
   document_comments: DocumentCommentsTable;
   documents: DocumentsTable;
+  event_cohosts: EventCohostsTable;
+  event_materials: EventMaterialsTable;
+  event_organisers: EventOrganisersTable;
+  event_participants: EventParticipantsTable;
+  event_requests: EventRequestsTable;
+  event_series: EventSeriesTable;
+  events: EventsTable;
   group_members: GroupMembersTable;
   groups: GroupsTable;
   indicator_value_history: IndicatorValueHistoryTable;
@@ -688,6 +830,7 @@ export interface DB {
   memberships: MembershipsTable;
   mentions: MentionsTable;
   minutes_comments: MinutesCommentsTable;
+  outreach_distributions: OutreachDistributionsTable;
   plan_actions: PlanActionsTable;
   plan_changes: PlanChangesTable;
   plan_comments: PlanCommentsTable;
@@ -698,6 +841,8 @@ export interface DB {
   plan_schedule_events: PlanScheduleEventsTable;
   plan_schedule_rows: PlanScheduleRowsTable;
   populations: PopulationsTable;
+  questionnaire_answers: QuestionnaireAnswersTable;
+  questionnaires: QuestionnairesTable;
   recovery_codes: RecoveryCodesTable;
   region_group_members: RegionGroupMembersTable;
   region_groups: RegionGroupsTable;

@@ -11,6 +11,8 @@ import { Deferred, lazyNamed } from "./lazy";
 const PasswordPage = lazyNamed(() => import("../auth/PasswordPage"), "PasswordPage");
 const SecondStepPage = lazyNamed(() => import("../auth/SecondStepPage"), "SecondStepPage");
 const TwoFactorPage = lazyNamed(() => import("../auth/TwoFactorPage"), "TwoFactorPage");
+const EventPage = lazyNamed(() => import("../events/EventPage"), "EventPage");
+const SeriesPage = lazyNamed(() => import("../events/SeriesPage"), "SeriesPage");
 const DocumentPage = lazyNamed(() => import("../documents/DocumentPage"), "DocumentPage");
 const AcceptInvitePage = lazyNamed(() => import("../invites/AcceptInvitePage"), "AcceptInvitePage");
 const MeetingPage = lazyNamed(() => import("../meetings/MeetingPage"), "MeetingPage");
@@ -95,6 +97,26 @@ export function App() {
             <RequireLogin>
               <Shell>
                 <MeetingPage />
+              </Shell>
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/w/:wid/events/:eid"
+          element={
+            <RequireLogin>
+              <Shell>
+                <EventPage />
+              </Shell>
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="/w/:wid/event-series/:sid"
+          element={
+            <RequireLogin>
+              <Shell>
+                <SeriesPage />
               </Shell>
             </RequireLogin>
           }

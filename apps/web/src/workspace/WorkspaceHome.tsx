@@ -19,11 +19,13 @@ import { useWorkspace } from "./useWorkspace";
 const IndicatorsPanel = lazyNamed(() => import("../indicators/IndicatorsPanel"), "IndicatorsPanel");
 // The consultation desk: its own chunk, for the secretariat and coordinators only.
 const DeskPanel = lazyNamed(() => import("../desk/DeskPanel"), "DeskPanel");
+const EventsPanel = lazyNamed(() => import("../events/EventsPanel"), "EventsPanel");
 
 const TABS = [
   "home",
   "plans",
   "meetings",
+  "events",
   "indicators",
   "desk",
   "documents",
@@ -85,6 +87,11 @@ export function WorkspaceHome() {
       {tab === "plans" && <PlansPanel wid={wid} canCreate={Boolean(detail.can["plans.create"])} />}
       {tab === "mentions" && <MentionsPanel wid={wid} />}
       {tab === "meetings" && <MeetingsPanel wid={wid} data={data} />}
+      {tab === "events" && (
+        <Deferred>
+          <EventsPanel wid={wid} data={data} />
+        </Deferred>
+      )}
       {tab === "indicators" && (
         <Deferred>
           <IndicatorsPanel wid={wid} />

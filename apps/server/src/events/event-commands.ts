@@ -1,0 +1,322 @@
+/**
+ * Changes to events and their series. Each command checks what only the database can tell
+ * (the organiser groups and series belong to the workspace, a name in use, records kept),
+ * writes in one transaction, then records the audit entry.
+ */
+import type {
+  CreateEvent,
+  CreateEventSeries,
+  SetEventStatus,
+  UpdateEvent,
+  UpdateEventSeries,
+} from "@tsumugi/contract";
+import { authorize, canCreateEvent, type EventStatus, fiscalYearOfIsoDate } from "@tsumugi/domain";
+import type * as z from "zod";
+import type { AppContext, Caller } from "../context.js";
+import { ApiError, forbidden, invalid } from "../http/errors.js";
+import { newId } from "../ids.js";
+import { isUniqueViolation } from "../storage/query-builder.js";
+import { eventResource } from "./event-presenter.js";
+import * as events from "./event-repository.js";
+import { fillFreedPlaces } from "./participant-commands.js";
+
+export const eventNotFound = () => new ApiError(404, "event.notFound", "研修・イベントが見つかりません。");
+export const seriesNotFound = () => new ApiError(404, "event.seriesNotFound", "シリーズが見つかりません。");
+const seriesNameTaken = () =>
+  new ApiError(409, "event.seriesNameTaken", "同じ名前のシリーズが既にあります。");
+const hasRecords = () =>
+  new ApiError(
+    409,
+    "event.hasRecords",
+    "申込・参加・アンケート回答の記録があるため削除できません。中止にしてください。",
+  );
+const notCandidate = () =>
+  new ApiError(
+    409,
+    "event.notCohostCandidate",
+    "共同開催できるのは、同じ広域グループに参加している自治体です。",
+  );
+
+type CreateInput = z.output<typeof CreateEvent>;
+type UpdateInput = z.output<typeof UpdateEvent>;
+type CreateSeriesInput = z.output<typeof CreateEventSeries>;
+type UpdateSeriesInput = z.output<typeof UpdateEventSeries>;
+
+async function checkReferences(
+  app: AppContext,
+  workspaceId: string,
+  input: { organiserGroupIds?: string[]; seriesId?: string | null },
+): Promise<void> {
+  const fields: Record<string, string> = {};
+  if (input.organiserGroupIds && input.organiserGroupIds.length > 0) {
+    const known = await events.groupsOfWorkspace(app.kysely, workspaceId, input.organiserGroupIds);
+    if (known.length !== new Set(input.organiserGroupIds).size) fields.organiserGroupIds = "unknown";
+  }
+  if (input.seriesId) {
+    if (!(await events.findSeries(app.kysely, workspaceId, input.seriesId))) fields.seriesId = "unknown";
+  }
+  if (Object.keys(fields).length) throw invalid(fields);
+}
+
+export async function createEvent(
+  app: AppContext,
+  caller: Caller,
+  input: CreateInput,
+  extra: { meetingId?: string | null } = {},
+): Promise<events.EventView> {
+  if (!canCreateEvent(caller.actor, input.organiserGroupIds)) throw forbidden();
+  await checkReferences(app, caller.workspaceId, input);
+  const now = Date.now();
+  const record: events.NewEvent = {
+    id: newId(),
+    workspaceId: caller.workspaceId,
+    seriesId: input.seriesId,
+    kind: input.kind,
+    title: input.title,
+    theme: input.theme,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    fiscalYear: fiscalYearOfIsoDate(input.startsAt.slice(0, 10)),
+    place: input.place,
+    onlineUrl: input.onlineUrl,
+    capacity: input.capacity,
+    waitingList: input.waitingList,
+    audience: input.audience,
+    audienceNote: input.audienceNote,
+    organiserNote: input.organiserNote,
+    contact: input.contact,
+    actionIds: [...new Set(input.actionIds)],
+    scheduleRowId: input.scheduleRowId,
+    meetingId: extra.meetingId ?? null,
+    status: "planned",
+    registrationOpen: false,
+    published: false,
+    publicId: newId(),
+    createdBy: caller.actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await app.kysely.transaction().execute(async (trx) => {
+    await events.insertEvent(trx, record, input.organiserGroupIds);
+  });
+  await app.audit.record({
+    event: "event.created",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: record.id,
+    ip: caller.ip,
+    detail: { title: record.title, kind: record.kind, startsAt: record.startsAt },
+  });
+  return (await events.findEventView(app.kysely, caller.workspaceId, record.id)) as events.EventView;
+}
+
+/** Fields whose change the audit entry names. */
+const AUDITED = [
+  "title",
+  "kind",
+  "startsAt",
+  "endsAt",
+  "place",
+  "onlineUrl",
+  "capacity",
+  "registrationOpen",
+  "published",
+  "organiserGroupIds",
+  "seriesId",
+] as const;
+
+export async function updateEvent(
+  app: AppContext,
+  caller: Caller,
+  event: events.EventView,
+  input: UpdateInput,
+): Promise<events.EventView> {
+  const next: events.EventRecord = { ...event };
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (input.endsAt !== undefined || input.startsAt !== undefined) {
+    if (next.endsAt && next.endsAt < next.startsAt) throw invalid({ endsAt: "beforeStart" });
+  }
+  next.fiscalYear = fiscalYearOfIsoDate(next.startsAt.slice(0, 10));
+  // A schedule row is a row of one year's plan: moving the event to another 年度 leaves it.
+  if (next.fiscalYear !== event.fiscalYear && input.scheduleRowId === undefined) next.scheduleRowId = null;
+  if (input.actionIds) next.actionIds = [...new Set(input.actionIds)];
+  if (input.organiserGroupIds) {
+    next.organiserGroupIds = [...new Set(input.organiserGroupIds)];
+    // Whoever changes the organisers must still be one of them afterwards (or the secretariat).
+    if (!canCreateEvent(caller.actor, next.organiserGroupIds)) throw forbidden();
+  }
+  await checkReferences(app, caller.workspaceId, input);
+  if (next.status === "cancelled" && input.registrationOpen === true)
+    throw invalid({ registrationOpen: "cancelled" });
+  next.updatedAt = Date.now();
+  const changed = AUDITED.filter(
+    (k) => JSON.stringify((event as unknown as Record<string, unknown>)[k]) !== JSON.stringify(next[k]),
+  );
+  const promoted = await app.kysely.transaction().execute(async (trx) => {
+    await events.updateEvent(trx, next);
+    return fillFreedPlaces(trx, next);
+  });
+  await app.audit.record({
+    event: "event.updated",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: event.id,
+    ip: caller.ip,
+    detail: {
+      title: next.title,
+      changed,
+      ...Object.fromEntries(changed.map((k) => [k, next[k]])),
+    },
+  });
+  for (const id of promoted) await auditPromotion(app, caller, event.id, id);
+  return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as events.EventView;
+}
+
+export async function auditPromotion(
+  app: AppContext,
+  caller: Caller | null,
+  eventId: string,
+  participantId: string,
+) {
+  await app.audit.record({
+    event: "event.participant_promoted",
+    workspaceId: caller?.workspaceId ?? null,
+    actorUserId: caller?.actor.userId ?? null,
+    target: eventId,
+    ip: caller?.ip ?? null,
+    detail: { participantId },
+  });
+}
+
+export async function setEventStatus(
+  app: AppContext,
+  caller: Caller,
+  event: events.EventView,
+  input: SetEventStatus,
+): Promise<events.EventView> {
+  const status: EventStatus = input.status;
+  if (status !== event.status) {
+    const next: events.EventRecord = {
+      ...event,
+      status,
+      // A cancelled or finished event takes no more registrations.
+      registrationOpen: status === "planned" ? event.registrationOpen : false,
+      updatedAt: Date.now(),
+    };
+    await events.updateEvent(app.kysely, next);
+    await app.audit.record({
+      event: "event.status_changed",
+      workspaceId: caller.workspaceId,
+      actorUserId: caller.actor.userId,
+      target: event.id,
+      ip: caller.ip,
+      detail: { title: event.title, from: event.status, to: status },
+    });
+  }
+  return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as events.EventView;
+}
+
+/** An event with registrations, walk-ins or answers is kept (it can be cancelled instead). */
+export async function deleteEvent(app: AppContext, caller: Caller, event: events.EventView): Promise<void> {
+  await app.kysely.transaction().execute(async (trx) => {
+    if (await events.eventHasRecords(trx, event.id)) throw hasRecords();
+    await events.deleteEvent(trx, event.id);
+  });
+  await app.audit.record({
+    event: "event.deleted",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: event.id,
+    ip: caller.ip,
+    detail: { title: event.title, startsAt: event.startsAt },
+  });
+}
+
+export async function setCohost(
+  app: AppContext,
+  caller: Caller,
+  event: events.EventView,
+  workspaceId: string,
+  cohost: boolean,
+): Promise<events.EventView> {
+  if (!authorize(caller.actor, "update", eventResource({ ...event, seenFrom: caller.workspaceId })))
+    throw forbidden();
+  const candidates = await events.cohostCandidates(app.kysely, caller.workspaceId);
+  const candidate = candidates.find((m) => m.workspaceId === workspaceId);
+  const changed = cohost
+    ? candidate
+      ? await events.addCohost(app.kysely, event.id, workspaceId, Date.now())
+      : (() => {
+          throw notCandidate();
+        })()
+    : await events.removeCohost(app.kysely, event.id, workspaceId);
+  if (changed) {
+    const name = candidate?.name ?? event.cohosts.find((c) => c.workspaceId === workspaceId)?.name ?? "";
+    // Recorded in both municipalities: sharing an event is a decision the other one sees.
+    for (const wid of [caller.workspaceId, workspaceId]) {
+      await app.audit.record({
+        event: cohost ? "event.cohost_added" : "event.cohost_removed",
+        workspaceId: wid,
+        actorUserId: caller.actor.userId,
+        target: event.id,
+        ip: caller.ip,
+        detail: { title: event.title, cohost: name, cohostWorkspaceId: workspaceId },
+      });
+    }
+  }
+  return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as events.EventView;
+}
+
+/* ───────────── series ───────────── */
+
+export async function createSeries(
+  app: AppContext,
+  caller: Caller,
+  input: CreateSeriesInput,
+): Promise<events.SeriesRecord> {
+  const record = {
+    id: newId(),
+    workspaceId: caller.workspaceId,
+    name: input.name,
+    kind: input.kind,
+    description: input.description,
+    createdAt: Date.now(),
+  };
+  if (!(await events.insertSeries(app.kysely, record))) throw seriesNameTaken();
+  await app.audit.record({
+    event: "event.series_created",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: record.id,
+    ip: caller.ip,
+    detail: { name: record.name, kind: record.kind },
+  });
+  return { ...record, events: 0 };
+}
+
+export async function updateSeries(
+  app: AppContext,
+  caller: Caller,
+  series: events.SeriesRecord,
+  input: UpdateSeriesInput,
+): Promise<events.SeriesRecord> {
+  const fields = {
+    name: input.name ?? series.name,
+    kind: input.kind ?? series.kind,
+    description: input.description ?? series.description,
+  };
+  await events.updateSeries(app.kysely, series.id, fields).catch((err: unknown) => {
+    throw isUniqueViolation(err) ? seriesNameTaken() : err;
+  });
+  await app.audit.record({
+    event: "event.series_updated",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: series.id,
+    ip: caller.ip,
+    detail: fields,
+  });
+  return { ...series, ...fields };
+}

@@ -1,0 +1,235 @@
+import { describe, expect } from "vitest";
+import { createUser, TEST_PASSWORD } from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
+import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+type EventBody = {
+  id: string;
+  title: string;
+  fiscalYear: number;
+  status: string;
+  cohost: boolean;
+  organiserGroupIds: string[];
+  seriesId: string | null;
+  publicPath: string | null;
+  abilities: Record<string, boolean>;
+  cohosts: { workspaceId: string; name: string }[];
+};
+
+const training = (extra: Record<string, unknown> = {}) => ({
+  kind: "multidisciplinary",
+  title: "第30回 介護と医療をつむぐ会",
+  theme: "入退院支援をグループワークで考える",
+  startsAt: "2025-06-30T18:30",
+  endsAt: "2025-06-30T20:30",
+  place: "流山市役所 第1庁舎3階 301会議室",
+  capacity: 60,
+  audience: "professionals",
+  ...extra,
+});
+
+async function create(w: WorkspaceWorld, extra: Record<string, unknown> = {}) {
+  const res = await w.admin.browser.post<{ event: EventBody }>(`${w.base}/events`, training(extra));
+  expect(res.status).toBe(201);
+  return res.body.event;
+}
+
+describe("events", () => {
+  it("are created with their 年度, listed for every role, and changed by their organisers only", async ({
+    world: w,
+  }) => {
+    const series = await w.admin.browser.post<{ series: { id: string } }>(`${w.base}/event-series`, {
+      name: "介護と医療をつむぐ会",
+      kind: "multidisciplinary",
+    });
+    expect(series.status).toBe(201);
+    expect(
+      (await w.admin.browser.post(`${w.base}/event-series`, { name: "介護と医療をつむぐ会", kind: "other" }))
+        .status,
+    ).toBe(409);
+    const event = await create(w, { seriesId: series.body.series.id, organiserGroupIds: [w.groupId] });
+    expect(event).toMatchObject({ fiscalYear: 2025, status: "planned", cohost: false, publicPath: null });
+
+    // A March event belongs to the 年度 that began the April before.
+    const march = await create(w, {
+      title: "症例検討会",
+      kind: "caseStudy",
+      startsAt: "2026-03-01T14:00",
+      endsAt: null,
+    });
+    expect(march.fiscalYear).toBe(2025);
+
+    const asObserver = await w.observer.browser.get<{ events: EventBody[]; series: { events: number }[] }>(
+      `${w.base}/events?fiscalYear=令和7年度`,
+    );
+    expect(asObserver.body.events.map((e) => e.title)).toEqual(["症例検討会", "第30回 介護と医療をつむぐ会"]);
+    expect(asObserver.body.series).toMatchObject([{ events: 1 }]);
+    expect(Object.entries(asObserver.body.events[1].abilities).filter(([, v]) => v)).toEqual([
+      ["readResults", true],
+    ]);
+    expect((await w.observer.browser.get(`${w.base}/events?fiscalYear=昭和`)).status).toBe(400);
+
+    // The member of the organiser group runs it; the member of no organiser group does not.
+    const path = `${w.base}/events/${event.id}`;
+    expect((await w.outsider.browser.patch(path, { title: "変更" })).status).toBe(403);
+    expect((await w.observer.browser.patch(path, { title: "変更" })).status).toBe(403);
+    const renamed = await w.member.browser.patch<{ event: EventBody }>(path, {
+      title: "第30回 つむぐ会",
+      startsAt: "2025-07-01T18:30",
+      endsAt: "2025-07-01T20:30",
+      published: true,
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.event.publicPath).toMatch(/^\/p\/122203\/events\/[a-z0-9]+$/);
+    // …but cannot hand the event to groups they are not in.
+    expect((await w.member.browser.patch(path, { organiserGroupIds: [] })).status).toBe(403);
+  });
+
+  it("refuse bad input with a problem code per field", async ({ world: w }) => {
+    const bad = await w.admin.browser.post(`${w.base}/events`, {
+      kind: "party",
+      title: "",
+      startsAt: "2025-02-30T10:00",
+      endsAt: "2025-02-01T09:00",
+      onlineUrl: "javascript:alert(1)",
+      capacity: 0,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      error: {
+        code: "validation",
+        fields: {
+          kind: "unknown",
+          title: "required",
+          startsAt: "format",
+          onlineUrl: "format",
+          capacity: "range",
+        },
+      },
+    });
+    const early = await w.admin.browser.post(`${w.base}/events`, training({ endsAt: "2025-06-30T17:00" }));
+    expect(early.body).toMatchObject({ error: { fields: { endsAt: "beforeStart" } } });
+    const unknownGroup = await w.admin.browser.post(
+      `${w.base}/events`,
+      training({ organiserGroupIds: ["aaaaaaaaaaaaaaaaaaaaaaaa"], seriesId: "bbbbbbbbbbbbbbbbbbbbbbbb" }),
+    );
+    expect(unknownGroup.body).toMatchObject({
+      error: { fields: { organiserGroupIds: "unknown", seriesId: "unknown" } },
+    });
+    // Members create events only for their own groups; observers never.
+    expect((await w.outsider.browser.post(`${w.base}/events`, training())).status).toBe(403);
+    expect(
+      (await w.member.browser.post(`${w.base}/events`, training({ organiserGroupIds: [w.groupId] }))).status,
+    ).toBe(201);
+    expect((await w.observer.browser.post(`${w.base}/events`, training())).status).toBe(403);
+  });
+
+  it("are marked held or cancelled, audited, and deleted only while nothing was recorded", async ({
+    server,
+    world: w,
+  }) => {
+    const event = await create(w);
+    const path = `${w.base}/events/${event.id}`;
+    await w.admin.browser.patch(path, { registrationOpen: true });
+    const cancelled = await w.admin.browser.post<{ event: EventBody & { registrationOpen: boolean } }>(
+      `${path}/status`,
+      { status: "cancelled" },
+    );
+    expect(cancelled.body.event).toMatchObject({ status: "cancelled", registrationOpen: false });
+    expect((await w.admin.browser.patch(path, { registrationOpen: true })).body).toMatchObject({
+      error: { fields: { registrationOpen: "cancelled" } },
+    });
+    await server.ctx.db.run(
+      "INSERT INTO event_participants (id, event_id, walk_in, status, profession, headcount, created_at) VALUES ('p1', ?, 1, 'registered', 'resident', 3, 1)",
+      [event.id],
+    );
+    const refused = await w.admin.browser.delete(path);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { code: "event.hasRecords" } });
+    const other = await create(w, { title: "市民公開講座", kind: "publicLecture" });
+    expect((await w.admin.browser.delete(`${w.base}/events/${other.id}`)).status).toBe(204);
+    const audit = await server.ctx.db.all<{ event: string }>(
+      "SELECT event FROM audit_log WHERE event LIKE 'event.%' ORDER BY id",
+    );
+    expect(audit.map((a) => a.event)).toEqual([
+      "event.created",
+      "event.updated",
+      "event.status_changed",
+      "event.created",
+      "event.deleted",
+    ]);
+  });
+
+  it("are shared with co-hosting municipalities of a region group, who see counts and never run them", async ({
+    server,
+    world: w,
+  }) => {
+    const db = server.ctx.db;
+    const kashiwa = "kashiwaws000000000000001";
+    const faraway = "farawayws000000000000001";
+    for (const [id, name, code] of [
+      [kashiwa, "柏市", "122173"],
+      [faraway, "銚子市", "122025"],
+    ])
+      await db.run(
+        "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, '千葉県', ?, 1)",
+        [id, name, code],
+      );
+    await db.run(
+      "INSERT INTO region_groups (id, name, kind, owner_workspace_id, created_at) VALUES ('tokatsu00001', '東葛北部', 'wide', ?, 1)",
+      [w.workspaceId],
+    );
+    for (const ws of [w.workspaceId, kashiwa])
+      await db.run("INSERT INTO region_group_members (group_id, workspace_id) VALUES ('tokatsu00001', ?)", [
+        ws,
+      ]);
+    const kashiwaAdmin = await createUser(db, { workspaceId: kashiwa, role: "secretariat" });
+    const kashiwaMember = await createUser(db, { workspaceId: kashiwa, role: "member" });
+    const login = async (email: string) => {
+      const b = new TestBrowser(server.origin);
+      expect((await b.login(email, TEST_PASSWORD)).status).toBe(200);
+      return b;
+    };
+    const kAdmin = await login(kashiwaAdmin.email);
+    const kMember = await login(kashiwaMember.email);
+
+    const event = await create(w, { title: "東葛北部 合同多職種研修", organiserGroupIds: [w.groupId] });
+    const candidates = await w.admin.browser.get<{ municipalities: { name: string }[] }>(
+      `${w.base}/events/cohost-candidates`,
+    );
+    expect(candidates.body.municipalities.map((m) => m.name)).toEqual(["柏市"]);
+    expect((await w.admin.browser.put(`${w.base}/events/${event.id}/cohosts/${faraway}`)).status).toBe(409);
+    expect((await w.member.browser.put(`${w.base}/events/${event.id}/cohosts/${kashiwa}`)).status).toBe(200);
+
+    const kBase = `/api/workspaces/${kashiwa}`;
+    const seen = await kAdmin.get<{ events: EventBody[] }>(`${kBase}/events`);
+    expect(seen.body.events).toHaveLength(1);
+    expect(seen.body.events[0]).toMatchObject({
+      title: "東葛北部 合同多職種研修",
+      cohost: true,
+      organiserGroupIds: [],
+      host: { name: "流山市" },
+    });
+    expect(
+      Object.entries(seen.body.events[0].abilities)
+        .filter(([, v]) => v)
+        .map(([k]) => k),
+    ).toEqual(["readAgreedParticipants", "readResults"]);
+    const asMember = await kMember.get<{ event: EventBody }>(`${kBase}/events/${event.id}`);
+    expect(asMember.status).toBe(200);
+    expect(Object.values(asMember.body.event.abilities).filter(Boolean)).toHaveLength(1);
+    expect((await kAdmin.patch(`${kBase}/events/${event.id}`, { title: "乗っ取り" })).status).toBe(403);
+    expect((await kAdmin.put(`${kBase}/events/${event.id}/cohosts/${faraway}`)).status).toBe(403);
+    // Both municipalities' logs record the sharing.
+    const audit = await db.all<{ workspace_id: string }>(
+      "SELECT workspace_id FROM audit_log WHERE event = 'event.cohost_added' ORDER BY id",
+    );
+    expect(audit.map((a) => a.workspace_id)).toEqual([w.workspaceId, kashiwa]);
+
+    // Another municipality's event is not found from a workspace it was not shared with.
+    expect((await w.admin.browser.delete(`${w.base}/events/${event.id}/cohosts/${kashiwa}`)).status).toBe(
+      200,
+    );
+    expect((await kAdmin.get(`${kBase}/events/${event.id}`)).status).toBe(404);
+  });
+});

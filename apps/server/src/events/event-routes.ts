@@ -1,0 +1,280 @@
+/**
+ * /api/workspaces/:wid/events — trainings, lectures and other events (研修・普及啓発), shared
+ * with co-hosting municipalities; /api/workspaces/:wid/event-series — recurring events.
+ */
+import {
+  CohostCandidates,
+  CreateEvent,
+  CreateEventSeries,
+  EventDetail,
+  EventList,
+  EventResult,
+  EventSeriesResult,
+  PlanLinks,
+  SeriesDetail,
+  SetEventStatus,
+  UpdateEvent,
+  UpdateEventSeries,
+} from "@tsumugi/contract";
+import { attendanceSummary, isId, parseFiscalYear } from "@tsumugi/domain";
+import { Hono } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { invalid } from "../http/errors.js";
+import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
+import { readProjection } from "../plan/plan-read-model.js";
+import { findPlanDocument } from "../plan/plan-repository.js";
+import {
+  createEvent,
+  createSeries,
+  deleteEvent,
+  eventNotFound,
+  seriesNotFound,
+  setCohost,
+  setEventStatus,
+  updateEvent,
+  updateSeries,
+} from "./event-commands.js";
+import { eventResource, presentEvent, presentSeries, type SeenEvent } from "./event-presenter.js";
+import {
+  cohostCandidates,
+  findEventView,
+  findSeries,
+  listEventViews,
+  listSeries,
+} from "./event-repository.js";
+import { participantFactsOf } from "./participant-repository.js";
+import { seriesDetail } from "./series-report.js";
+
+const tag = "events";
+
+/** The event as seen from the request's workspace (its host, or a co-host). */
+export const loadEvent = load(
+  "event",
+  async (c): Promise<SeenEvent | undefined> => {
+    const eid = c.req.param("eid");
+    const view = isId(eid) ? await findEventView(c.var.app.kysely, c.var.workspaceId, eid) : undefined;
+    return view && { ...view, seenFrom: c.var.workspaceId };
+  },
+  eventNotFound,
+);
+
+function fiscalYearQuery(text: string | undefined): number | undefined {
+  if (text === undefined || text === "") return undefined;
+  const fy = parseFiscalYear(text);
+  if (fy === null) throw invalid({ fiscalYear: "format" });
+  return fy;
+}
+
+export function eventRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get(
+    "/",
+    describe({
+      summary: "Events of the workspace and those it co-hosts (optionally of one 年度), and the series",
+      tag,
+      response: EventList,
+    }),
+    allowIn("events.read"),
+    async (c) => {
+      const fiscalYear = fiscalYearQuery(c.req.query("fiscalYear"));
+      const [events, series] = await Promise.all([
+        listEventViews(c.var.app.kysely, c.var.workspaceId, { fiscalYear }),
+        listSeries(c.var.app.kysely, c.var.workspaceId),
+      ]);
+      return c.json({
+        events: events.map((e) => presentEvent(c.var.actor, c.var.workspaceId, e)),
+        series: series.map(presentSeries),
+      });
+    },
+  );
+
+  r.post(
+    "/",
+    describe({ summary: "Create an event", tag, ok: 201, response: EventResult }),
+    jsonBody(CreateEvent),
+    allowIn("events.create"),
+    async (c) => {
+      const event = await createEvent(c.var.app, callerOf(c), c.req.valid("json"));
+      return c.json({ event: presentEvent(c.var.actor, c.var.workspaceId, event) }, 201);
+    },
+  );
+
+  r.get(
+    "/cohost-candidates",
+    describe({
+      summary: "Municipalities an event may be co-hosted with (those sharing a region group)",
+      tag,
+      response: CohostCandidates,
+    }),
+    allowIn("events.create"),
+    async (c) => {
+      const list = await cohostCandidates(c.var.app.kysely, c.var.workspaceId);
+      return c.json({
+        municipalities: list.map((m) => ({
+          workspaceId: m.workspaceId,
+          name: m.name,
+          prefecture: m.prefecture,
+        })),
+      });
+    },
+  );
+
+  r.get(
+    "/plan-links",
+    describe({
+      summary: "The plan actions and schedule rows of a 年度 an event may be linked to",
+      tag,
+      response: PlanLinks,
+    }),
+    allowIn("plans.read"),
+    async (c) => {
+      const fiscalYear = fiscalYearQuery(c.req.query("fiscalYear"));
+      if (fiscalYear === undefined) throw invalid({ fiscalYear: "required" });
+      const doc = await findPlanDocument(c.var.app.db, c.var.workspaceId, fiscalYear);
+      const projection = doc ? await readProjection(c.var.app.db, doc.docName) : null;
+      return c.json({
+        plan: projection !== null,
+        actions: (projection?.plan.actions ?? []).map((a) => ({ id: a.id, title: a.title })),
+        scheduleRows: (projection?.plan.scheduleRows ?? []).map((r) => ({ id: r.id, activity: r.activity })),
+      });
+    },
+  );
+
+  r.get(
+    "/:eid",
+    describe({
+      summary: "An event with its attendance by profession and organisation",
+      tag,
+      response: EventDetail,
+    }),
+    loadEvent,
+    allow("readResults", "event", eventResource),
+    async (c) => {
+      const facts = await participantFactsOf(c.var.app.kysely, [c.var.event.id]);
+      return c.json({
+        event: presentEvent(c.var.actor, c.var.workspaceId, c.var.event),
+        attendance: attendanceSummary(facts),
+      });
+    },
+  );
+
+  r.patch(
+    "/:eid",
+    describe({
+      summary: "Change an event (details, registration open or closed, published)",
+      tag,
+      response: EventResult,
+    }),
+    jsonBody(UpdateEvent),
+    loadEvent,
+    allow("update", "event", eventResource),
+    async (c) => {
+      const event = await updateEvent(c.var.app, callerOf(c), c.var.event, c.req.valid("json"));
+      return c.json({ event: presentEvent(c.var.actor, c.var.workspaceId, event) });
+    },
+  );
+
+  r.post(
+    "/:eid/status",
+    describe({ summary: "Mark an event held, cancelled or planned again", tag, response: EventResult }),
+    jsonBody(SetEventStatus),
+    loadEvent,
+    allow("update", "event", eventResource),
+    async (c) => {
+      const event = await setEventStatus(c.var.app, callerOf(c), c.var.event, c.req.valid("json"));
+      return c.json({ event: presentEvent(c.var.actor, c.var.workspaceId, event) });
+    },
+  );
+
+  r.delete(
+    "/:eid",
+    describe({ summary: "Delete an event without registrations or answers", tag, ok: 204, errors: [409] }),
+    loadEvent,
+    allow("delete", "event", eventResource),
+    async (c) => {
+      await deleteEvent(c.var.app, callerOf(c), c.var.event);
+      return c.body(null, 204);
+    },
+  );
+
+  for (const add of [true, false]) {
+    r[add ? "put" : "delete"](
+      "/:eid/cohosts/:cwid",
+      describe({
+        summary: add
+          ? "Share the event with a co-hosting municipality"
+          : "Stop sharing the event with a co-host",
+        tag,
+        response: EventResult,
+        errors: add ? [409] : [],
+      }),
+      loadEvent,
+      allow("update", "event", eventResource),
+      async (c) => {
+        const cwid = c.req.param("cwid");
+        if (!isId(cwid) || cwid === c.var.workspaceId) throw invalid({ workspaceId: "unknown" });
+        const event = await setCohost(c.var.app, callerOf(c), c.var.event, cwid, add);
+        return c.json({ event: presentEvent(c.var.actor, c.var.workspaceId, event) });
+      },
+    );
+  }
+
+  return r;
+}
+
+const loadSeries = load(
+  "series",
+  async (c) => {
+    const sid = c.req.param("sid");
+    return isId(sid) ? findSeries(c.var.app.kysely, c.var.workspaceId, sid) : undefined;
+  },
+  seriesNotFound,
+);
+
+export function eventSeriesRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.post(
+    "/",
+    describe({
+      summary: "Create a series of events (e.g. つむぐ会)",
+      tag,
+      ok: 201,
+      response: EventSeriesResult,
+      errors: [409],
+    }),
+    jsonBody(CreateEventSeries),
+    allowIn("events.create"),
+    async (c) => {
+      const series = await createSeries(c.var.app, callerOf(c), c.req.valid("json"));
+      return c.json({ series: presentSeries(series) }, 201);
+    },
+  );
+
+  r.get(
+    "/:sid",
+    describe({
+      summary: "A series over the years: events, participants by profession, trend, questionnaire figures",
+      tag,
+      response: SeriesDetail,
+    }),
+    loadSeries,
+    allowIn("events.read"),
+    async (c) => c.json(await seriesDetail(c.var.app.kysely, c.var.workspaceId, c.var.series)),
+  );
+
+  r.patch(
+    "/:sid",
+    describe({ summary: "Rename or describe a series", tag, response: EventSeriesResult, errors: [409] }),
+    jsonBody(UpdateEventSeries),
+    loadSeries,
+    allowIn("events.create"),
+    async (c) => {
+      const series = await updateSeries(c.var.app, callerOf(c), c.var.series, c.req.valid("json"));
+      return c.json({ series: presentSeries(series) });
+    },
+  );
+
+  return r;
+}

@@ -1,0 +1,338 @@
+/**
+ * All SQL on `event_participants`: registrations (personal fields sealed by the caller),
+ * walk-ins, the waiting list, check-in and erasure after the retention period.
+ */
+import type { ParticipantStatus, Profession } from "@tsumugi/domain";
+import type { QueryBuilder } from "../storage/query-builder.js";
+
+export interface ParticipantRecord {
+  id: string;
+  eventId: string;
+  walkIn: boolean;
+  status: ParticipantStatus;
+  profession: Profession;
+  organisation: string;
+  headcount: number;
+  shareWithCohosts: boolean;
+  /** Sealed name, contact and note; null for an anonymous walk-in or once erased. */
+  personal: string | null;
+  personalKeyId: string | null;
+  dedupeHash: string | null;
+  checkInCode: string | null;
+  tokenHash: string | null;
+  checkedInAt: number | null;
+  checkedInBy: string | null;
+  createdAt: number;
+  cancelledAt: number | null;
+  erasedAt: number | null;
+}
+
+const COLUMNS = [
+  "id",
+  "event_id",
+  "walk_in",
+  "status",
+  "profession",
+  "organisation",
+  "headcount",
+  "share_with_cohosts",
+  "personal",
+  "personal_key_id",
+  "dedupe_hash",
+  "check_in_code",
+  "token_hash",
+  "checked_in_at",
+  "checked_in_by",
+  "created_at",
+  "cancelled_at",
+  "erased_at",
+] as const;
+
+type Row = {
+  id: string;
+  event_id: string;
+  walk_in: number;
+  status: string;
+  profession: string;
+  organisation: string;
+  headcount: number;
+  share_with_cohosts: number;
+  personal: string | null;
+  personal_key_id: string | null;
+  dedupe_hash: string | null;
+  check_in_code: string | null;
+  token_hash: string | null;
+  checked_in_at: number | null;
+  checked_in_by: string | null;
+  created_at: number;
+  cancelled_at: number | null;
+  erased_at: number | null;
+};
+
+function toRecord(r: Row): ParticipantRecord {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    walkIn: r.walk_in === 1,
+    status: r.status as ParticipantStatus,
+    profession: r.profession as Profession,
+    organisation: r.organisation,
+    headcount: r.headcount,
+    shareWithCohosts: r.share_with_cohosts === 1,
+    personal: r.personal,
+    personalKeyId: r.personal_key_id,
+    dedupeHash: r.dedupe_hash,
+    checkInCode: r.check_in_code,
+    tokenHash: r.token_hash,
+    checkedInAt: r.checked_in_at,
+    checkedInBy: r.checked_in_by,
+    createdAt: r.created_at,
+    cancelledAt: r.cancelled_at,
+    erasedAt: r.erased_at,
+  };
+}
+
+/** The event's participants in order of registration. */
+export async function listParticipants(q: QueryBuilder, eventId: string): Promise<ParticipantRecord[]> {
+  const rows = await q
+    .selectFrom("event_participants")
+    .select(COLUMNS)
+    .where("event_id", "=", eventId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map(toRecord);
+}
+
+/** Participants of several events (counts of a 年度 or series; no personal fields). */
+export async function participantFactsOf(
+  q: QueryBuilder,
+  eventIds: readonly string[],
+): Promise<
+  {
+    eventId: string;
+    walkIn: boolean;
+    status: ParticipantStatus;
+    profession: Profession;
+    organisation: string;
+    headcount: number;
+    checkedIn: boolean;
+  }[]
+> {
+  if (eventIds.length === 0) return [];
+  const rows = await q
+    .selectFrom("event_participants")
+    .select(["event_id", "walk_in", "status", "profession", "organisation", "headcount", "checked_in_at"])
+    .where("event_id", "in", eventIds)
+    .execute();
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    walkIn: r.walk_in === 1,
+    status: r.status as ParticipantStatus,
+    profession: r.profession as Profession,
+    organisation: r.organisation,
+    headcount: r.headcount,
+    checkedIn: r.checked_in_at !== null,
+  }));
+}
+
+export async function findParticipant(
+  q: QueryBuilder,
+  eventId: string,
+  participantId: string,
+): Promise<ParticipantRecord | undefined> {
+  const r = await q
+    .selectFrom("event_participants")
+    .select(COLUMNS)
+    .where("event_id", "=", eventId)
+    .where("id", "=", participantId)
+    .executeTakeFirst();
+  return r && toRecord(r);
+}
+
+export async function findByCheckInCode(
+  q: QueryBuilder,
+  eventId: string,
+  code: string,
+): Promise<ParticipantRecord | undefined> {
+  const r = await q
+    .selectFrom("event_participants")
+    .select(COLUMNS)
+    .where("event_id", "=", eventId)
+    .where("check_in_code", "=", code)
+    .executeTakeFirst();
+  return r && toRecord(r);
+}
+
+export async function findByTokenHash(
+  q: QueryBuilder,
+  tokenHash: string,
+): Promise<ParticipantRecord | undefined> {
+  const r = await q
+    .selectFrom("event_participants")
+    .select(COLUMNS)
+    .where("token_hash", "=", tokenHash)
+    .executeTakeFirst();
+  return r && toRecord(r);
+}
+
+/** Is one of these duplicate-hashes already registered (not cancelled) for the event? */
+export async function duplicateOf(
+  q: QueryBuilder,
+  eventId: string,
+  hashes: readonly string[],
+): Promise<ParticipantRecord | undefined> {
+  if (hashes.length === 0) return undefined;
+  const r = await q
+    .selectFrom("event_participants")
+    .select(COLUMNS)
+    .where("event_id", "=", eventId)
+    .where("dedupe_hash", "in", hashes)
+    .executeTakeFirst();
+  return r && toRecord(r);
+}
+
+/** Registered (not waiting, not cancelled, not walk-in) people: what the capacity counts. */
+export async function registeredCount(q: QueryBuilder, eventId: string): Promise<number> {
+  const r = await q
+    .selectFrom("event_participants")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("event_id", "=", eventId)
+    .where("walk_in", "=", 0)
+    .where("status", "=", "registered")
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** The waiting list, first come first. */
+export async function waitingList(q: QueryBuilder, eventId: string): Promise<string[]> {
+  const rows = await q
+    .selectFrom("event_participants")
+    .select("id")
+    .where("event_id", "=", eventId)
+    .where("walk_in", "=", 0)
+    .where("status", "=", "waitlisted")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertParticipant(q: QueryBuilder, p: ParticipantRecord): Promise<void> {
+  await q
+    .insertInto("event_participants")
+    .values({
+      id: p.id,
+      event_id: p.eventId,
+      walk_in: p.walkIn ? 1 : 0,
+      status: p.status,
+      profession: p.profession,
+      organisation: p.organisation,
+      headcount: p.headcount,
+      share_with_cohosts: p.shareWithCohosts ? 1 : 0,
+      personal: p.personal,
+      personal_key_id: p.personalKeyId,
+      dedupe_hash: p.dedupeHash,
+      check_in_code: p.checkInCode,
+      token_hash: p.tokenHash,
+      checked_in_at: p.checkedInAt,
+      checked_in_by: p.checkedInBy,
+      created_at: p.createdAt,
+      cancelled_at: p.cancelledAt,
+      erased_at: p.erasedAt,
+    })
+    .execute();
+}
+
+export async function setStatus(
+  q: QueryBuilder,
+  participantId: string,
+  status: ParticipantStatus,
+): Promise<void> {
+  await q.updateTable("event_participants").set({ status }).where("id", "=", participantId).execute();
+}
+
+/** Cancels a registration: the person may register again (the duplicate hash is released). */
+export async function cancelParticipant(q: QueryBuilder, participantId: string, at: number): Promise<void> {
+  await q
+    .updateTable("event_participants")
+    .set({
+      status: "cancelled",
+      cancelled_at: at,
+      dedupe_hash: null,
+      checked_in_at: null,
+      checked_in_by: null,
+    })
+    .where("id", "=", participantId)
+    .execute();
+}
+
+export async function setCheckedIn(
+  q: QueryBuilder,
+  participantId: string,
+  at: number | null,
+  by: string | null,
+): Promise<void> {
+  await q
+    .updateTable("event_participants")
+    .set({ checked_in_at: at, checked_in_by: by })
+    .where("id", "=", participantId)
+    .execute();
+}
+
+export async function deleteWalkIn(
+  q: QueryBuilder,
+  eventId: string,
+  participantId: string,
+): Promise<boolean> {
+  const r = await q
+    .deleteFrom("event_participants")
+    .where("event_id", "=", eventId)
+    .where("id", "=", participantId)
+    .where("walk_in", "=", 1)
+    .executeTakeFirst();
+  return r.numDeletedRows === 1n;
+}
+
+/** Every sealed row's key id (start-up checks that each key is held). */
+export async function participantKeyIds(q: QueryBuilder): Promise<string[]> {
+  const rows = await q
+    .selectFrom("event_participants")
+    .select("personal_key_id")
+    .distinct()
+    .where("personal_key_id", "is not", null)
+    .execute();
+  return rows.map((r) => r.personal_key_id as string);
+}
+
+/**
+ * Erases the personal fields of participants of events that started before `beforeDate`
+ * (local date, "2021-04-01"): counts by profession and organisation stay. Answers the events
+ * touched and how many rows.
+ */
+export async function eraseParticipantsBefore(
+  q: QueryBuilder,
+  beforeDate: string,
+  at: number,
+): Promise<{ eventId: string; workspaceId: string; rows: number }[]> {
+  const due = await q
+    .selectFrom("event_participants as p")
+    .innerJoin("events as e", "e.id", "p.event_id")
+    .select(["p.event_id", "e.workspace_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("e.starts_at", "<", beforeDate)
+    .where("p.personal", "is not", null)
+    .groupBy(["p.event_id", "e.workspace_id"])
+    .execute();
+  if (due.length === 0) return [];
+  await q
+    .updateTable("event_participants")
+    .set({ personal: null, personal_key_id: null, dedupe_hash: null, token_hash: null, erased_at: at })
+    .where(
+      "event_id",
+      "in",
+      due.map((d) => d.event_id),
+    )
+    .where("personal", "is not", null)
+    .execute();
+  return due.map((d) => ({ eventId: d.event_id, workspaceId: d.workspace_id, rows: Number(d.n) }));
+}

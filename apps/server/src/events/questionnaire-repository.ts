@@ -1,0 +1,145 @@
+/** All SQL on `questionnaires` and `questionnaire_answers`. */
+import type { Answers, QuestionnaireBody } from "@tsumugi/domain";
+import type { QueryBuilder } from "../storage/query-builder.js";
+
+export interface QuestionnaireRecord {
+  eventId: string;
+  body: QuestionnaireBody;
+  open: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+function parseBody(text: string): QuestionnaireBody {
+  const v = JSON.parse(text) as Partial<QuestionnaireBody>;
+  return {
+    title: v.title ?? "",
+    intro: v.intro ?? "",
+    questions: Array.isArray(v.questions) ? v.questions : [],
+  };
+}
+
+export async function findQuestionnaire(
+  q: QueryBuilder,
+  eventId: string,
+): Promise<QuestionnaireRecord | undefined> {
+  const r = await q
+    .selectFrom("questionnaires")
+    .select(["event_id", "body", "open", "created_at", "updated_at"])
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+  return (
+    r && {
+      eventId: r.event_id,
+      body: parseBody(r.body),
+      open: r.open === 1,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }
+  );
+}
+
+export async function questionnairesOf(
+  q: QueryBuilder,
+  eventIds: readonly string[],
+): Promise<QuestionnaireRecord[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await q
+    .selectFrom("questionnaires")
+    .select(["event_id", "body", "open", "created_at", "updated_at"])
+    .where("event_id", "in", eventIds)
+    .execute();
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    body: parseBody(r.body),
+    open: r.open === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export async function saveQuestionnaire(q: QueryBuilder, record: QuestionnaireRecord): Promise<void> {
+  await q
+    .insertInto("questionnaires")
+    .values({
+      event_id: record.eventId,
+      body: JSON.stringify(record.body),
+      open: record.open ? 1 : 0,
+      created_at: record.createdAt,
+      updated_at: record.updatedAt,
+    })
+    .onConflict((oc) =>
+      oc.column("event_id").doUpdateSet({
+        body: JSON.stringify(record.body),
+        open: record.open ? 1 : 0,
+        updated_at: record.updatedAt,
+      }),
+    )
+    .execute();
+}
+
+export async function deleteQuestionnaire(q: QueryBuilder, eventId: string): Promise<void> {
+  await q.deleteFrom("questionnaires").where("event_id", "=", eventId).execute();
+}
+
+/** The answers of several events, each parsed; rows that do not parse are skipped. */
+export async function answersOf(
+  q: QueryBuilder,
+  eventIds: readonly string[],
+): Promise<{ eventId: string; answers: Answers; createdAt: number }[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await q
+    .selectFrom("questionnaire_answers")
+    .select(["event_id", "answers", "created_at"])
+    .where("event_id", "in", eventIds)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const out: { eventId: string; answers: Answers; createdAt: number }[] = [];
+  for (const r of rows) {
+    try {
+      out.push({ eventId: r.event_id, answers: JSON.parse(r.answers) as Answers, createdAt: r.created_at });
+    } catch {
+      // A row written by hand outside the app: not counted.
+    }
+  }
+  return out;
+}
+
+export async function answerCount(q: QueryBuilder, eventId: string): Promise<number> {
+  const r = await q
+    .selectFrom("questionnaire_answers")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("event_id", "=", eventId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Stores one device's answer; false when this device already answered. */
+export async function insertAnswer(
+  q: QueryBuilder,
+  a: { id: string; eventId: string; deviceHash: string; answers: Answers; createdAt: number },
+): Promise<boolean> {
+  const r = await q
+    .insertInto("questionnaire_answers")
+    .values({
+      id: a.id,
+      event_id: a.eventId,
+      device_hash: a.deviceHash,
+      answers: JSON.stringify(a.answers),
+      created_at: a.createdAt,
+    })
+    .onConflict((oc) => oc.columns(["event_id", "device_hash"]).doNothing())
+    .executeTakeFirst();
+  return r.numInsertedOrUpdatedRows === 1n;
+}
+
+export async function hasAnswered(q: QueryBuilder, eventId: string, deviceHash: string): Promise<boolean> {
+  const r = await q
+    .selectFrom("questionnaire_answers")
+    .select("id")
+    .where("event_id", "=", eventId)
+    .where("device_hash", "=", deviceHash)
+    .executeTakeFirst();
+  return r !== undefined;
+}

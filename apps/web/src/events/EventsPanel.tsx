@@ -1,0 +1,192 @@
+/**
+ * The 研修・啓発 tab: the year's trainings and outreach events (with those co-hosted by a
+ * neighbouring municipality), creating one, the series, 出前講座 requests, materials handed
+ * out and the year's figures.
+ */
+import type { Event, EventList } from "@tsumugi/contract";
+import { canCreateEvent, currentFiscalYear, fiscalYearLabel, formatTimeRange } from "@tsumugi/domain";
+import { useCallback, useEffect, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { ApiError } from "../api/client";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { ErrorBanner } from "../ui/Field";
+import type { WorkspaceData } from "../workspace/useWorkspace";
+import { bodyOf, EventForm, formValuesOf } from "./EventForm";
+import { eventsApi } from "./events-api";
+import { SeriesList } from "./SeriesList";
+import "../ui/table-scroll.css";
+import "./events.css";
+
+const VIEWS = ["list", "series"] as const;
+type View = (typeof VIEWS)[number];
+
+export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
+  const [params, setParams] = useSearchParams();
+  const view: View = (VIEWS as readonly string[]).includes(params.get("eview") ?? "")
+    ? (params.get("eview") as View)
+    : "list";
+  const go = (v: View) => {
+    const next = new URLSearchParams(params);
+    next.set("eview", v);
+    setParams(next);
+  };
+  return (
+    <section data-testid="events-panel">
+      <nav className="subtabs" aria-label={t("workspace.tab.events")}>
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={v === view ? "link active" : "link"}
+            aria-current={v === view ? "page" : undefined}
+            onClick={() => go(v)}
+            data-testid={`events-view-${v}`}
+          >
+            {t(`events.view.${v}` as MessageKey)}
+          </button>
+        ))}
+      </nav>
+      {view === "list" && <EventListView wid={wid} data={data} />}
+      {view === "series" && <SeriesList wid={wid} data={data} />}
+    </section>
+  );
+}
+
+/** Who may create events, and with which groups as organisers. */
+export function organiserChoices(data: WorkspaceData) {
+  const actor = { userId: "", role: data.detail.role, groupIds: data.detail.groupIds };
+  const secretariat = data.detail.role === "secretariat";
+  const groups = secretariat ? data.groups : data.groups.filter((g) => data.detail.groupIds.includes(g.id));
+  const mayCreate =
+    Boolean(data.detail.can["events.create"]) &&
+    canCreateEvent(
+      actor,
+      groups.map((g) => g.id),
+    );
+  return { groups, mayCreate };
+}
+
+function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {
+  const api = eventsApi(wid);
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const current = currentFiscalYear();
+  const fy = Number(params.get("fy")) || current;
+  const [list, setList] = useState<EventList | null>(null);
+  const [all, setAll] = useState<number[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const { groups, mayCreate } = organiserChoices(data);
+
+  const load = useCallback(async () => {
+    try {
+      const [year, everything] = await Promise.all([eventsApi(wid).list(fy), eventsApi(wid).list()]);
+      setList(year);
+      setAll([...new Set(everything.events.map((e) => e.fiscalYear))]);
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }, [wid, fy]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const years = [...new Set([...all, current, current + 1, fy])].sort((a, b) => a - b);
+  const setYear = (y: number) => {
+    const next = new URLSearchParams(params);
+    next.set("fy", String(y));
+    setParams(next);
+  };
+
+  return (
+    <>
+      <ErrorBanner message={error} />
+      <div className="row">
+        <label>
+          {t("events.year")}{" "}
+          <select value={fy} onChange={(e) => setYear(Number(e.target.value))} data-testid="events-year">
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {list && list.events.length === 0 && <p className="muted">{t("events.empty")}</p>}
+      {list && list.events.length > 0 && (
+        <div className="table-scroll">
+          <table className="grid-table events-table" data-testid="events-table">
+            <thead>
+              <tr>
+                <th>{t("events.when")}</th>
+                <th>{t("events.title")}</th>
+                <th>{t("events.kind")}</th>
+                <th>{t("events.registered")}</th>
+                <th>{t("events.attended")}</th>
+                <th>{t("events.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.events.map((e) => (
+                <EventRow key={e.id} wid={wid} event={e} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {mayCreate && list && (
+        <details className="card new-event">
+          <summary data-testid="event-new">{t("events.new")}</summary>
+          <EventForm
+            initial={formValuesOf(null, {
+              organiserGroupIds:
+                data.detail.role === "secretariat" ? [] : groups.slice(0, 1).map((g) => g.id),
+            })}
+            series={list.series}
+            groups={groups}
+            submitLabel={t("common.create")}
+            testId="event-create-form"
+            onSubmit={async (v) => {
+              const res = await api.create(bodyOf(v));
+              navigate(`/w/${wid}/events/${res.event.id}`);
+            }}
+          />
+        </details>
+      )}
+    </>
+  );
+}
+
+function EventRow({ wid, event: e }: { wid: string; event: Event }) {
+  return (
+    <tr data-testid="event-row">
+      <td className="nowrap-date">{formatTimeRange(e.startsAt, e.endsAt)}</td>
+      <td className="event-title">
+        <Link to={`/w/${wid}/events/${e.id}`} data-testid="event-link">
+          {e.title}
+        </Link>
+        {e.cohost && (
+          <span className="badge cohost" title={t("events.cohostedBy", { host: e.host.name })}>
+            {t("events.cohostedBy", { host: e.host.name })}
+          </span>
+        )}
+      </td>
+      <td className="nowrap">{t(`eventKind.${e.kind}` as MessageKey)}</td>
+      <td className="num">
+        {e.capacity === null
+          ? t("events.people", { n: e.counts.registered })
+          : t("events.ofCapacity", { n: e.counts.registered, capacity: e.capacity })}
+        {e.counts.waitlisted > 0 && (
+          <div className="muted small">{t("events.waitlisted", { n: e.counts.waitlisted })}</div>
+        )}
+      </td>
+      <td className="num">{e.status === "held" ? t("events.people", { n: e.counts.attended }) : "—"}</td>
+      <td className="nowrap">
+        <span className={`badge status-${e.status}`}>{t(`eventStatus.${e.status}` as MessageKey)}</span>
+        {e.registrationOpen && <span className="badge write">{t("events.registrationOpen")}</span>}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * A series over the years (e.g. 介護と医療をつむぐ会): participants by 年度 with the trend the
+ * secretariat worries about, each event's participants by profession, and the questionnaire
+ * figures compared event by event. Every chart has its numbers in a table below it.
+ */
+import type { SeriesDetail } from "@tsumugi/contract";
+import { fiscalYearLabel, formatIsoDate, PROFESSION_IDS, type Profession } from "@tsumugi/domain";
+import { useCallback, useEffect, useState } from "react";
+import { Link, useParams } from "react-router";
+import { ApiError } from "../api/client";
+import { Deferred, lazyNamed } from "../app/lazy";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { ErrorBanner } from "../ui/Field";
+import { eventsApi } from "./events-api";
+import { formatMean, formatRate } from "./figures";
+import "../ui/table-scroll.css";
+import "./events.css";
+
+const ParticipationChart = lazyNamed(() => import("./SeriesCharts"), "ParticipationChart");
+const MeasuresChart = lazyNamed(() => import("./SeriesCharts"), "MeasuresChart");
+
+export function SeriesPage() {
+  const { wid = "", sid = "" } = useParams();
+  const [detail, setDetail] = useState<SeriesDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setDetail(await eventsApi(wid).series(sid));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }, [wid, sid]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (error) return <ErrorBanner message={error} />;
+  if (!detail) return <p className="muted pad">{t("common.loading")}</p>;
+  const { series, events, trend } = detail;
+  const professions = PROFESSION_IDS.filter((p) =>
+    events.some((e) => e.byProfession.some((c) => c.profession === p && c.attended > 0)),
+  );
+  const attendedBy = (e: SeriesDetail["events"][number], p: Profession) =>
+    e.byProfession.find((c) => c.profession === p)?.attended ?? 0;
+  const withAnswers = events.filter((e) => e.answers > 0);
+  return (
+    <main className="wide series-page" data-testid="series-page">
+      <p className="no-print">
+        <Link to={`/w/${wid}?tab=events&eview=series`}>{t("events.seriesBack")}</Link>
+      </p>
+      <h1>{series.name}</h1>
+      <p className="muted">
+        {t(`eventKind.${series.kind}` as MessageKey)}・{t("events.seriesEvents", { n: series.events })}
+      </p>
+      {series.description && <p>{series.description}</p>}
+
+      <section className="card" aria-labelledby="trend-title">
+        <h2 id="trend-title">{t("events.trend")}</h2>
+        <TrendSentence trend={trend} />
+        {trend.years.length > 0 && (
+          <figure className="series-chart" aria-label={t("events.chartAlt", { title: series.name })}>
+            <Deferred>
+              <ParticipationChart
+                rows={trend.years.map((y) => ({
+                  year: fiscalYearLabel(y.fiscalYear),
+                  attended: y.attended,
+                  perEvent: y.perEvent === null ? null : Math.round(y.perEvent * 10) / 10,
+                }))}
+              />
+            </Deferred>
+          </figure>
+        )}
+        {trend.years.length > 0 && (
+          <div className="table-scroll">
+            <table className="grid-table" data-testid="series-years">
+              <caption className="muted small">{t("events.byYear")}</caption>
+              <thead>
+                <tr>
+                  <th>{t("events.year")}</th>
+                  <th>{t("events.heldCount")}</th>
+                  <th>{t("events.attendedTotal")}</th>
+                  <th>{t("events.perEvent")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trend.years.map((y) => (
+                  <tr key={y.fiscalYear}>
+                    <th scope="row">{fiscalYearLabel(y.fiscalYear)}</th>
+                    <td className="num">{y.held}</td>
+                    <td className="num">{y.attended}</td>
+                    <td className="num">
+                      {y.perEvent === null ? "—" : (Math.round(y.perEvent * 10) / 10).toFixed(1)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="events-title">
+        <h2 id="events-title">{t("events.seriesRuns")}</h2>
+        <div className="table-scroll">
+          <table className="grid-table series-events" data-testid="series-events">
+            <thead>
+              <tr>
+                <th className="sticky-col">{t("events.title")}</th>
+                <th>{t("events.status")}</th>
+                <th>{t("events.attendedTotal")}</th>
+                {professions.map((p) => (
+                  <th key={p}>{t(`profession.${p}` as MessageKey)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row" className="sticky-col">
+                    <Link to={`/w/${wid}/events/${e.id}`}>{e.title}</Link>
+                    <div className="muted small">{formatIsoDate(e.startsAt.slice(0, 10))}</div>
+                  </th>
+                  <td>{t(`eventStatus.${e.status}` as MessageKey)}</td>
+                  <td className="num">{e.status === "held" ? e.attended : "—"}</td>
+                  {professions.map((p) => (
+                    <td key={p} className="num">
+                      {e.status === "held" ? attendedBy(e, p) : ""}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="compare-title">
+        <h2 id="compare-title">{t("events.compare")}</h2>
+        {withAnswers.length === 0 ? (
+          <p className="muted">{t("events.compareNone")}</p>
+        ) : (
+          <>
+            <figure className="series-chart">
+              <Deferred>
+                <MeasuresChart
+                  rows={withAnswers.map((e) => ({
+                    label: `${fiscalYearLabel(e.fiscalYear)} ${e.startsAt.slice(5, 7).replace(/^0/, "")}月`,
+                    satisfaction: e.measures?.satisfaction ?? null,
+                    understanding: e.measures?.understanding ?? null,
+                  }))}
+                />
+              </Deferred>
+            </figure>
+            <div className="table-scroll">
+              <table className="grid-table" data-testid="series-compare">
+                <thead>
+                  <tr>
+                    <th>{t("events.title")}</th>
+                    <th>{t("events.answers")}</th>
+                    <th>{t("events.satisfaction")}</th>
+                    <th>{t("events.understanding")}</th>
+                    <th>{t("events.acpTalk")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {withAnswers.map((e) => (
+                    <tr key={e.id}>
+                      <th scope="row">
+                        {e.title}
+                        <div className="muted small">{formatIsoDate(e.startsAt.slice(0, 10))}</div>
+                      </th>
+                      <td className="num">{e.answers}</td>
+                      <td className="num">{formatMean(e.measures?.satisfaction ?? null)}</td>
+                      <td className="num">{formatMean(e.measures?.understanding ?? null)}</td>
+                      <td className="num">{formatRate(e.measures?.acpTalkRate ?? null)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function TrendSentence({ trend }: { trend: SeriesDetail["trend"] }) {
+  if (trend.direction === null || trend.change === null || trend.years.length < 2)
+    return <p className="muted">{t("events.trendNone")}</p>;
+  const first = trend.years[0];
+  const last = trend.years[trend.years.length - 1];
+  const params = {
+    from: fiscalYearLabel(first.fiscalYear),
+    to: fiscalYearLabel(last.fiscalYear),
+    first: Math.round(first.perEvent ?? 0),
+    last: Math.round(last.perEvent ?? 0),
+    pct: Math.abs(Math.round(trend.change * 100)),
+  };
+  const key = `events.trend${trend.direction[0].toUpperCase()}${trend.direction.slice(1)}` as MessageKey;
+  return (
+    <p className={`trend-sentence ${trend.direction}`} data-testid="trend-sentence">
+      {t(key, params)}
+    </p>
+  );
+}

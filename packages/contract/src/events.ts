@@ -1,0 +1,589 @@
+/**
+ * Trainings and outreach (研修・普及啓発): events, their series, co-hosting municipalities,
+ * participants, check-in, materials, questionnaires, 出前講座 requests and materials handed out.
+ * /api/workspaces/{wid}/events, /event-series, /event-requests, /outreach.
+ */
+import {
+  EVENT_AUDIENCE_IDS,
+  EVENT_KIND_IDS,
+  EVENT_STATUS_IDS,
+  EVENT_VERBS,
+  MATERIAL_KIND_IDS,
+  PARTICIPANT_STATUSES,
+  PROFESSION_CHOICES,
+  PROFESSION_IDS,
+  QUESTION_MEASURES,
+  QUESTION_TYPES,
+  QUESTIONNAIRE_LIMITS,
+  REQUEST_STATUS_IDS,
+} from "@tsumugi/domain";
+import * as z from "zod";
+import { abilities, flag, Id, oneOf, requiredText, Timestamp } from "./fields.js";
+
+export const EVENT_TEXT_LIMITS = {
+  title: 100,
+  theme: 2000,
+  place: 200,
+  onlineUrl: 500,
+  audienceNote: 200,
+  organiserNote: 200,
+  contact: 300,
+  seriesName: 100,
+  seriesDescription: 1000,
+  participantName: 50,
+  organisation: 100,
+  contactField: 254,
+  note: 500,
+} as const;
+const L = EVENT_TEXT_LIMITS;
+
+/** Text that may be empty: trimmed, at most `max` characters. */
+const optionalText = (max: number) => z.string({ error: "format" }).trim().max(max, { error: "tooLong" });
+
+/** A local date-time in Japan, "2023-05-25T14:00", that exists on the calendar. */
+export const LocalDateTime = z
+  .string({ error: "required" })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "format" })
+  .refine(
+    (v) => {
+      const d = new Date(`${v}:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 16) === v;
+    },
+    { error: "format" },
+  )
+  .meta({ description: "Local date-time in Japan, YYYY-MM-DDTHH:MM" });
+
+/** An http(s) address, or empty. */
+const webAddress = optionalText(L.onlineUrl).refine((v) => v === "" || /^https?:\/\/[^\s<>"]+$/i.test(v), {
+  error: "format",
+});
+
+/** A whole number of people, 1–100,000; null for "no limit". */
+const capacity = z
+  .number({ error: "number" })
+  .int({ error: "number" })
+  .min(1, { error: "range" })
+  .max(100_000, { error: "range" })
+  .nullable();
+
+const counts = z.object({
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  attended: z.number().int(),
+  walkIns: z.number().int(),
+});
+
+export const Municipality = z
+  .object({ workspaceId: Id, name: z.string(), prefecture: z.string() })
+  .meta({ id: "Municipality" });
+export type Municipality = z.infer<typeof Municipality>;
+
+export const Event = z
+  .object({
+    id: Id,
+    seriesId: Id.nullable(),
+    kind: z.enum(EVENT_KIND_IDS),
+    title: z.string(),
+    theme: z.string().meta({ description: "Theme and programme (テーマ・内容)" }),
+    startsAt: z.string().meta({ description: "Local date-time, YYYY-MM-DDTHH:MM" }),
+    endsAt: z.string().nullable(),
+    fiscalYear: z.number().int(),
+    place: z.string(),
+    onlineUrl: z.string(),
+    capacity: z.number().int().nullable(),
+    waitingList: z.boolean().meta({ description: "Registrations beyond capacity wait for a place" }),
+    audience: z.enum(EVENT_AUDIENCE_IDS),
+    audienceNote: z.string(),
+    organiserGroupIds: z.array(Id),
+    organiserNote: z.string().meta({ description: "主催・共催 as printed on the announcement" }),
+    contact: z.string().meta({ description: "問い合わせ先 shown on the public page" }),
+    actionIds: z.array(z.string()).meta({ description: "Plan actions this event carries out" }),
+    scheduleRowId: z
+      .string()
+      .nullable()
+      .meta({ description: "The row of the year's schedule (年間予定) the event appears in" }),
+    meetingId: Id.nullable().meta({
+      description: "A meeting holding this event's minutes (trainings before events existed)",
+    }),
+    requestId: Id.nullable().meta({ description: "The 出前講座 request this event answers" }),
+    status: z.enum(EVENT_STATUS_IDS),
+    registrationOpen: z.boolean(),
+    published: z.boolean(),
+    publicPath: z
+      .string()
+      .nullable()
+      .meta({ description: "/p/<lg code>/events/<public id> while published" }),
+    host: Municipality,
+    cohost: z.boolean().meta({ description: "The caller's municipality co-hosts this event of another" }),
+    cohosts: z.array(Municipality),
+    counts,
+    abilities: abilities(EVENT_VERBS, "What the caller may do with this event"),
+  })
+  .meta({ id: "Event" });
+export type Event = z.infer<typeof Event>;
+
+export const EventSeries = z
+  .object({
+    id: Id,
+    name: z.string(),
+    kind: z.enum(EVENT_KIND_IDS),
+    description: z.string(),
+    events: z.number().int().meta({ description: "Events of the series, all years" }),
+  })
+  .meta({ id: "EventSeries" });
+export type EventSeries = z.infer<typeof EventSeries>;
+
+export const EventList = z.object({
+  events: z.array(Event).meta({ description: "By start, newest first" }),
+  series: z.array(EventSeries),
+});
+export type EventList = z.infer<typeof EventList>;
+
+export const EventResult = z.object({ event: Event });
+export type EventResult = z.infer<typeof EventResult>;
+
+const eventFields = {
+  seriesId: Id.nullable(),
+  kind: oneOf(EVENT_KIND_IDS),
+  title: requiredText(L.title),
+  theme: optionalText(L.theme),
+  startsAt: LocalDateTime,
+  endsAt: LocalDateTime.nullable(),
+  place: optionalText(L.place),
+  onlineUrl: webAddress,
+  capacity,
+  waitingList: flag(),
+  audience: oneOf(EVENT_AUDIENCE_IDS),
+  audienceNote: optionalText(L.audienceNote),
+  organiserGroupIds: z.array(Id, { error: "format" }).max(20, { error: "tooLong" }),
+  organiserNote: optionalText(L.organiserNote),
+  contact: optionalText(L.contact),
+  actionIds: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), { error: "format" })
+    .max(50, { error: "tooLong" }),
+  scheduleRowId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "format" })
+    .nullable(),
+};
+
+const endAfterStart = (e: { startsAt?: string; endsAt?: string | null }, ctx: z.RefinementCtx) => {
+  if (e.startsAt && e.endsAt && e.endsAt < e.startsAt)
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "beforeStart" });
+};
+
+export const CreateEvent = z
+  .object({
+    ...eventFields,
+    seriesId: eventFields.seriesId.default(null),
+    theme: eventFields.theme.default(""),
+    endsAt: eventFields.endsAt.default(null),
+    place: eventFields.place.default(""),
+    onlineUrl: eventFields.onlineUrl.default(""),
+    capacity: eventFields.capacity.default(null),
+    waitingList: eventFields.waitingList.default(true),
+    audience: eventFields.audience.default("professionals"),
+    audienceNote: eventFields.audienceNote.default(""),
+    organiserGroupIds: eventFields.organiserGroupIds.default([]),
+    organiserNote: eventFields.organiserNote.default(""),
+    contact: eventFields.contact.default(""),
+    actionIds: eventFields.actionIds.default([]),
+    scheduleRowId: eventFields.scheduleRowId.default(null),
+    requestId: Id.nullable().default(null),
+  })
+  .superRefine(endAfterStart);
+export type CreateEvent = z.input<typeof CreateEvent>;
+
+export const UpdateEvent = z
+  .object({
+    ...eventFields,
+    registrationOpen: flag(),
+    published: flag(),
+  })
+  .partial()
+  .superRefine(endAfterStart);
+export type UpdateEvent = z.input<typeof UpdateEvent>;
+
+export const SetEventStatus = z.object({ status: oneOf(EVENT_STATUS_IDS) });
+export type SetEventStatus = z.infer<typeof SetEventStatus>;
+
+export const CreateEventSeries = z.object({
+  name: requiredText(L.seriesName),
+  kind: oneOf(EVENT_KIND_IDS),
+  description: optionalText(L.seriesDescription).default(""),
+});
+export type CreateEventSeries = z.input<typeof CreateEventSeries>;
+
+export const UpdateEventSeries = z
+  .object({
+    name: requiredText(L.seriesName),
+    kind: oneOf(EVENT_KIND_IDS),
+    description: optionalText(L.seriesDescription),
+  })
+  .partial();
+export type UpdateEventSeries = z.input<typeof UpdateEventSeries>;
+
+export const EventSeriesResult = z.object({ series: EventSeries });
+export type EventSeriesResult = z.infer<typeof EventSeriesResult>;
+
+export const CohostCandidates = z.object({
+  municipalities: z.array(Municipality).meta({
+    description: "Municipalities sharing a region group with this one: those an event may be co-hosted with",
+  }),
+});
+export type CohostCandidates = z.infer<typeof CohostCandidates>;
+
+export const PlanLinks = z.object({
+  plan: z.boolean().meta({ description: "The 年度 has a plan (projected)" }),
+  actions: z.array(z.object({ id: z.string(), title: z.string() })),
+  scheduleRows: z.array(z.object({ id: z.string(), activity: z.string() })),
+});
+export type PlanLinks = z.infer<typeof PlanLinks>;
+
+/* ───────────── attendance ───────────── */
+
+export const ProfessionCount = z.object({
+  profession: z.enum(PROFESSION_IDS),
+  registered: z.number().int(),
+  attended: z.number().int(),
+});
+
+export const AttendanceSummary = z
+  .object({
+    registered: z.number().int(),
+    waitlisted: z.number().int(),
+    cancelled: z.number().int(),
+    attended: z.number().int(),
+    walkIns: z.number().int(),
+    byProfession: z.array(ProfessionCount),
+    byOrganisation: z.array(z.object({ organisation: z.string(), attended: z.number().int() })),
+  })
+  .meta({ id: "AttendanceSummary" });
+export type AttendanceSummary = z.infer<typeof AttendanceSummary>;
+
+export const EventDetail = z.object({ event: Event, attendance: AttendanceSummary });
+export type EventDetail = z.infer<typeof EventDetail>;
+
+export const Participant = z
+  .object({
+    id: Id,
+    walkIn: z.boolean(),
+    status: z.enum(PARTICIPANT_STATUSES.map((s) => s.id) as ["registered", "waitlisted", "cancelled"]),
+    name: z.string(),
+    organisation: z.string(),
+    profession: z.enum(PROFESSION_IDS),
+    contact: z.string(),
+    note: z.string(),
+    headcount: z.number().int(),
+    shareWithCohosts: z.boolean(),
+    checkInCode: z.string().nullable(),
+    checkedInAt: Timestamp.nullable(),
+    registeredAt: Timestamp,
+  })
+  .meta({ id: "Participant" });
+export type Participant = z.infer<typeof Participant>;
+
+export const ParticipantList = z.object({
+  participants: z.array(Participant).meta({ description: "In order of registration" }),
+  scope: z.enum(["all", "agreed"]).meta({ description: "agreed: a co-host sees those who agreed only" }),
+});
+export type ParticipantList = z.infer<typeof ParticipantList>;
+
+export const ParticipantResult = z.object({ participant: Participant });
+export type ParticipantResult = z.infer<typeof ParticipantResult>;
+
+/** What a person fills in on the public registration form. */
+export const RegistrationForm = z.object({
+  name: requiredText(L.participantName),
+  organisation: optionalText(L.organisation).default(""),
+  profession: oneOf(PROFESSION_CHOICES),
+  contact: requiredText(L.contactField),
+  note: optionalText(L.note).default(""),
+  consent: z.literal(true, { error: "consent" }),
+  shareWithCohosts: z.boolean().default(false),
+});
+export type RegistrationForm = z.input<typeof RegistrationForm>;
+
+/** The organiser adding a person who came without registering, or a group counted at the door. */
+export const AddWalkIn = z.object({
+  name: optionalText(L.participantName).default(""),
+  organisation: optionalText(L.organisation).default(""),
+  profession: oneOf(PROFESSION_IDS),
+  headcount: z
+    .number({ error: "number" })
+    .int({ error: "number" })
+    .min(1, { error: "range" })
+    .max(1000, { error: "range" })
+    .default(1),
+});
+export type AddWalkIn = z.input<typeof AddWalkIn>;
+
+export const CheckIn = z.object({
+  code: requiredText(40).optional().meta({ description: "The check-in code as typed or scanned" }),
+  participantId: Id.optional(),
+  undo: z.boolean().default(false),
+});
+export type CheckIn = z.input<typeof CheckIn>;
+
+export const CheckInResult = z.object({
+  participant: Participant,
+  alreadyCheckedIn: z.boolean(),
+  attendance: AttendanceSummary,
+});
+export type CheckInResult = z.infer<typeof CheckInResult>;
+
+/* ───────────── materials (files) ───────────── */
+
+export const EventMaterial = z
+  .object({
+    id: Id,
+    name: z.string(),
+    type: z.string().meta({ description: "Media type, as checked from the file's contents" }),
+    size: z.number().int(),
+    public: z.boolean().meta({ description: "Offered on the public announcement page" }),
+    uploadedAt: Timestamp,
+  })
+  .meta({ id: "EventMaterial" });
+export type EventMaterial = z.infer<typeof EventMaterial>;
+
+export const EventMaterialList = z.object({ materials: z.array(EventMaterial) });
+export type EventMaterialList = z.infer<typeof EventMaterialList>;
+
+export const EventMaterialResult = z.object({ material: EventMaterial });
+export type EventMaterialResult = z.infer<typeof EventMaterialResult>;
+
+export const UpdateEventMaterial = z.object({ public: flag() });
+export type UpdateEventMaterial = z.infer<typeof UpdateEventMaterial>;
+
+/* ───────────── questionnaires ───────────── */
+
+const QL = QUESTIONNAIRE_LIMITS;
+
+export const QuestionSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9]{0,15}$/, { error: "format" }),
+  type: oneOf(QUESTION_TYPES),
+  text: requiredText(QL.questionText),
+  options: z.array(requiredText(QL.optionText)).max(QL.options, { error: "tooLong" }),
+  required: flag(),
+  measure: oneOf(QUESTION_MEASURES).nullable(),
+});
+
+export const QuestionnaireBodySchema = z.object({
+  title: requiredText(QL.title),
+  intro: optionalText(QL.intro),
+  questions: z.array(QuestionSchema).min(1, { error: "required" }).max(QL.questions, { error: "tooLong" }),
+});
+
+export const Questionnaire = z
+  .object({
+    eventId: Id,
+    title: z.string(),
+    intro: z.string(),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        type: z.enum(QUESTION_TYPES),
+        text: z.string(),
+        options: z.array(z.string()),
+        required: z.boolean(),
+        measure: z.enum(QUESTION_MEASURES).nullable(),
+      }),
+    ),
+    open: z.boolean().meta({ description: "Answers are accepted on the public link" }),
+    publicPath: z.string().nullable(),
+    answers: z.number().int(),
+    updatedAt: Timestamp,
+  })
+  .meta({ id: "Questionnaire" });
+export type Questionnaire = z.infer<typeof Questionnaire>;
+
+export const QuestionnaireResult = z.object({ questionnaire: Questionnaire.nullable() });
+export type QuestionnaireResult = z.infer<typeof QuestionnaireResult>;
+
+export const SaveQuestionnaire = QuestionnaireBodySchema.extend({ open: flag().optional() });
+export type SaveQuestionnaire = z.input<typeof SaveQuestionnaire>;
+
+export const FromTemplate = z.object({ template: oneOf(["training", "publicLecture"] as const) });
+export type FromTemplate = z.infer<typeof FromTemplate>;
+
+const Measures = z.object({
+  satisfaction: z.number().nullable(),
+  understanding: z.number().nullable(),
+  acpTalkRate: z.number().nullable(),
+  acpTalkAnswered: z.number().int(),
+});
+
+export const QuestionnaireResults = z
+  .object({
+    answers: z.number().int(),
+    questions: z.array(
+      z.object({
+        questionId: z.string(),
+        type: z.enum(QUESTION_TYPES),
+        text: z.string(),
+        options: z.array(z.string()),
+        answered: z.number().int(),
+        counts: z.array(z.number().int()),
+        mean: z.number().nullable(),
+        texts: z.array(z.string()),
+      }),
+    ),
+    measures: Measures,
+  })
+  .meta({ id: "QuestionnaireResults" });
+export type QuestionnaireResults = z.infer<typeof QuestionnaireResults>;
+
+export const QuestionnaireResultsAnswer = z.object({ results: QuestionnaireResults.nullable() });
+export type QuestionnaireResultsAnswer = z.infer<typeof QuestionnaireResultsAnswer>;
+
+/* ───────────── series page ───────────── */
+
+export const SeriesEventRow = z.object({
+  id: Id,
+  title: z.string(),
+  startsAt: z.string(),
+  fiscalYear: z.number().int(),
+  status: z.enum(EVENT_STATUS_IDS),
+  attended: z.number().int(),
+  byProfession: z.array(ProfessionCount),
+  answers: z.number().int(),
+  measures: Measures.nullable(),
+});
+
+export const SeriesDetail = z.object({
+  series: EventSeries,
+  events: z.array(SeriesEventRow).meta({ description: "Oldest first" }),
+  trend: z.object({
+    years: z.array(
+      z.object({
+        fiscalYear: z.number().int(),
+        held: z.number().int(),
+        attended: z.number().int(),
+        perEvent: z.number().nullable(),
+      }),
+    ),
+    change: z.number().nullable(),
+    direction: z.enum(["falling", "rising", "steady"]).nullable(),
+  }),
+});
+export type SeriesDetail = z.infer<typeof SeriesDetail>;
+
+/* ───────────── 出前講座 requests ───────────── */
+
+export const EventRequest = z
+  .object({
+    id: Id,
+    number: z.number().int().meta({ description: "受付番号 within the workspace" }),
+    groupName: z.string(),
+    topic: z.string(),
+    wishedDates: z.string(),
+    people: z.number().int().nullable(),
+    place: z.string(),
+    contactName: z.string(),
+    contact: z.string(),
+    message: z.string(),
+    status: z.enum(REQUEST_STATUS_IDS),
+    note: z.string().meta({ description: "The desk's own note" }),
+    eventId: Id.nullable(),
+    receivedAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: "EventRequest" });
+export type EventRequest = z.infer<typeof EventRequest>;
+
+export const EventRequestList = z.object({
+  requests: z.array(EventRequest).meta({ description: "Newest first" }),
+});
+export type EventRequestList = z.infer<typeof EventRequestList>;
+
+export const EventRequestResult = z.object({ request: EventRequest });
+export type EventRequestResult = z.infer<typeof EventRequestResult>;
+
+/** The public 出前講座 request form. */
+export const RequestForm = z.object({
+  groupName: requiredText(100),
+  topic: requiredText(200),
+  wishedDates: requiredText(300),
+  people: z
+    .number({ error: "number" })
+    .int({ error: "number" })
+    .min(1, { error: "range" })
+    .max(10_000, { error: "range" })
+    .nullable(),
+  place: optionalText(200).default(""),
+  contactName: requiredText(L.participantName),
+  contact: requiredText(L.contactField),
+  message: optionalText(1000).default(""),
+  consent: z.literal(true, { error: "consent" }),
+});
+export type RequestForm = z.input<typeof RequestForm>;
+
+export const UpdateEventRequest = z
+  .object({ status: oneOf(REQUEST_STATUS_IDS), note: optionalText(1000) })
+  .partial();
+export type UpdateEventRequest = z.infer<typeof UpdateEventRequest>;
+
+/* ───────────── materials handed out (配布物) ───────────── */
+
+export const Distribution = z
+  .object({
+    id: Id,
+    fiscalYear: z.number().int(),
+    kind: z.enum(MATERIAL_KIND_IDS),
+    title: z.string(),
+    quantity: z.number().int(),
+    where: z.string().meta({ description: "配布先 (全戸配布, 公民館, 地域包括支援センター …)" }),
+    distributedOn: z.string().meta({ description: "YYYY-MM-DD or YYYY-MM" }),
+    eventId: Id.nullable(),
+    note: z.string(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: "Distribution" });
+export type Distribution = z.infer<typeof Distribution>;
+
+export const DistributionList = z.object({
+  distributions: z.array(Distribution),
+  totals: z.array(
+    z.object({ kind: z.enum(MATERIAL_KIND_IDS), quantity: z.number().int(), entries: z.number().int() }),
+  ),
+});
+export type DistributionList = z.infer<typeof DistributionList>;
+
+export const DistributionResult = z.object({ distribution: Distribution });
+export type DistributionResult = z.infer<typeof DistributionResult>;
+
+export const SaveDistribution = z.object({
+  kind: oneOf(MATERIAL_KIND_IDS),
+  title: requiredText(100),
+  quantity: z
+    .number({ error: "number" })
+    .int({ error: "number" })
+    .min(1, { error: "range" })
+    .max(10_000_000, { error: "range" }),
+  where: requiredText(200),
+  distributedOn: z.string({ error: "required" }).regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: "format" }),
+  eventId: Id.nullable().default(null),
+  note: optionalText(500).default(""),
+});
+export type SaveDistribution = z.input<typeof SaveDistribution>;
+
+/* ───────────── the year in figures ───────────── */
+
+export const EventYearSummary = z.object({
+  fiscalYear: z.number().int(),
+  training: z.object({
+    held: z.number().int(),
+    attended: z.number().int(),
+    byProfession: z.array(ProfessionCount),
+  }),
+  outreach: z.object({
+    held: z.number().int(),
+    attended: z.number().int(),
+    byProfession: z.array(ProfessionCount),
+  }),
+  satisfaction: z.number().nullable(),
+  understanding: z.number().nullable(),
+  acpTalkRate: z.number().nullable(),
+  distributed: z.array(z.object({ kind: z.enum(MATERIAL_KIND_IDS), quantity: z.number().int() })),
+});
+export type EventYearSummary = z.infer<typeof EventYearSummary>;

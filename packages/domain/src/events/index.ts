@@ -1,0 +1,4 @@
+export * from "./attendance.js";
+export * from "./codes.js";
+export * from "./questionnaire.js";
+export * from "./vocabulary.js";
