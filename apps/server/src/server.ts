@@ -105,7 +105,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   collab.onDocumentChanged((docName, userId) => projector.noteChange(docName, userId));
   // New plans (the demo seed) and cleared read models are projected from the stored documents.
   for (const docName of await unprojectedPlans(db)) await projector.projectNow(docName);
-  const versions = startPeriodicVersions({ db, collab, log, intervalMs: config.versionIntervalMs });
+  const versions = startPeriodicVersions({ kysely, collab, log, intervalMs: config.versionIntervalMs });
   const desk = new DeskJobs(ctx);
   desk.start();
   const app = createApp(ctx, collab, projector);

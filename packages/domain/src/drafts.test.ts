@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canMoveDraft } from "./drafts.js";
 import type { Actor } from "./policy.js";
+import { canMoveDraft } from "./policy.js";
 
 const doc = { workspaceId: "w", groupId: "g1" };
 const actor = (role: Actor["role"], groupIds: string[] = []): Actor => ({ userId: "u", role, groupIds });

@@ -3,7 +3,6 @@
  * the secretariat approves and may publish to a public page. Approved and published drafts
  * are locked (read-only for everyone).
  */
-import { type Actor, can, type DocumentRef, documentAccess } from "./policy.js";
 
 export const DRAFT_STATUSES = [
   { id: "drafting", label: "作成中" },
@@ -23,17 +22,3 @@ export const isDraftTemplate = (v: unknown): v is DraftTemplate =>
 
 /** Locked states: the text no longer changes. */
 export const isLockedDraftStatus = (s: DraftStatus) => s === "approved" || s === "published";
-
-/**
- * Who moves a draft: its editors (the group and the secretariat) send it to review; the
- * secretariat sends it back, approves, publishes and withdraws it from the public page.
- */
-export function canMoveDraft(actor: Actor, doc: DocumentRef, from: DraftStatus, to: DraftStatus): boolean {
-  const secretariat = can(actor, "drafts.decide");
-  if (from === "drafting" && to === "reviewing")
-    return documentAccess(actor, { ...doc, locked: false }) === "write";
-  if (from === "reviewing" && (to === "drafting" || to === "approved")) return secretariat;
-  if (from === "approved" && to === "published") return secretariat;
-  if (from === "published" && to === "approved") return secretariat;
-  return false;
-}

@@ -273,9 +273,18 @@ describe("resources: authorize(verb, resource) and abilities", () => {
     const group = { kind: "group", id: "g1" } as const;
     for (const role of ROLES) {
       const abilities = abilitiesOf(actor(role), group);
-      expect(Object.keys(abilities)).toEqual(["update", "delete", "addMember", "removeMember"]);
+      expect(Object.keys(abilities)).toEqual([
+        "update",
+        "delete",
+        "addMember",
+        "removeMember",
+        "createDocument",
+      ]);
       for (const [verb, allowed] of Object.entries(abilities)) {
-        expect(allowed, `${role} ${verb}`).toBe(role === "secretariat");
+        // The actor is in g1: everyone but observers writes its documents; only the secretariat keeps it.
+        expect(allowed, `${role} ${verb}`).toBe(
+          verb === "createDocument" ? role !== "observer" : role === "secretariat",
+        );
         expect(authorize(actor(role), verb as keyof typeof abilities, group)).toBe(allowed);
       }
     }
@@ -488,5 +497,74 @@ describe("events: organisers, observers and co-hosting municipalities", () => {
     expect(canCreateEvent(actor("member"), ["g2"])).toBe(false);
     expect(canCreateEvent(actor("member"), [])).toBe(false);
     expect(canCreateEvent(actor("observer"), ["g1"])).toBe(false);
+  });
+});
+
+describe("documents: abilities from the policy", () => {
+  const draft = (draftStatus: "drafting" | "reviewing" | "approved" | "published", groupId = "g1") =>
+    ({
+      kind: "document",
+      workspaceId: "w",
+      groupId,
+      locked: draftStatus === "approved" || draftStatus === "published",
+      draftStatus,
+    }) as const;
+
+  it("offers each step of a draft's workflow only from its status and to whom canMoveDraft allows", () => {
+    expect(abilitiesOf(actor("member"), draft("drafting"))).toMatchObject({
+      edit: true,
+      submitForReview: true,
+      approve: false,
+    });
+    expect(abilitiesOf(actor("member"), draft("drafting", "g2"))).toMatchObject({
+      edit: false,
+      comment: true,
+      submitForReview: false,
+    });
+    expect(abilitiesOf(actor("secretariat"), draft("reviewing"))).toMatchObject({
+      submitForReview: false,
+      sendBack: true,
+      approve: true,
+      publish: false,
+    });
+    expect(abilitiesOf(actor("secretariat"), draft("approved"))).toMatchObject({
+      publish: true,
+      unpublish: false,
+    });
+    expect(abilitiesOf(actor("secretariat"), draft("published"))).toMatchObject({
+      publish: false,
+      unpublish: true,
+    });
+    for (const role of ["member", "coordinator", "observer"] as const)
+      expect(authorize(actor(role), "approve", draft("reviewing")), role).toBe(false);
+    const note = { kind: "document", workspaceId: "w", groupId: null, draftStatus: null } as const;
+    expect(abilitiesOf(actor("secretariat"), note)).toMatchObject({
+      submitForReview: false,
+      unpublish: false,
+    });
+  });
+
+  it("lets the draft's editors resolve comments on it once approved, though nobody edits it", () => {
+    expect(abilitiesOf(actor("member"), draft("approved"))).toMatchObject({
+      read: true,
+      edit: false,
+      resolveComments: true,
+    });
+    expect(abilitiesOf(actor("observer"), draft("drafting"))).toMatchObject({
+      read: true,
+      comment: false,
+      resolveComments: false,
+    });
+    expect(
+      Object.values(abilitiesOf(actor("secretariat", { disabled: true }), draft("drafting"))).some(Boolean),
+    ).toBe(false);
+  });
+
+  it("lets a group's members and the secretariat create the group's documents", () => {
+    const group = { kind: "group", id: "g1" } as const;
+    expect(authorize(actor("member"), "createDocument", group)).toBe(true);
+    expect(authorize(actor("member"), "createDocument", { ...group, id: "g2" })).toBe(false);
+    expect(authorize(actor("secretariat"), "createDocument", { ...group, id: "g2" })).toBe(true);
+    expect(authorize(actor("observer"), "createDocument", group)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * routes and the WebSocket endpoint both ask this module. Pure functions, no I/O.
  */
 import type { ExampleStatus } from "./desk/vocabulary.js";
+import type { DraftStatus } from "./drafts.js";
 import type { Role } from "./roles.js";
 
 /** Who is asking, as seen inside one workspace. */
@@ -157,6 +158,37 @@ export function canResolveDocumentComment(actor: Actor, doc: DocumentRef): boole
 }
 
 /**
+ * Who moves a working-group draft: its editors (the group and the secretariat) send it to
+ * review; the secretariat sends it back, approves, publishes and withdraws it from the public
+ * page.
+ */
+export function canMoveDraft(actor: Actor, doc: DocumentRef, from: DraftStatus, to: DraftStatus): boolean {
+  const secretariat = can(actor, "drafts.decide");
+  if (from === "drafting" && to === "reviewing")
+    return documentAccess(actor, { ...doc, locked: false }) === "write";
+  if (from === "reviewing" && (to === "drafting" || to === "approved")) return secretariat;
+  if (from === "approved" && to === "published") return secretariat;
+  if (from === "published" && to === "approved") return secretariat;
+  return false;
+}
+
+/** The steps of a draft's workflow, each a verb of the document resource. */
+export const DRAFT_MOVES = {
+  submitForReview: { from: "drafting", to: "reviewing" },
+  sendBack: { from: "reviewing", to: "drafting" },
+  approve: { from: "reviewing", to: "approved" },
+  publish: { from: "approved", to: "published" },
+  unpublish: { from: "published", to: "approved" },
+} as const satisfies Record<string, { from: DraftStatus; to: DraftStatus }>;
+export type DraftMove = keyof typeof DRAFT_MOVES;
+
+/** The step that moves a draft from `from` to `to`, or null when the workflow has none. */
+export function draftMoveOf(from: DraftStatus, to: DraftStatus): DraftMove | null {
+  const found = Object.entries(DRAFT_MOVES).find(([, m]) => m.from === from && m.to === to);
+  return found ? (found[0] as DraftMove) : null;
+}
+
+/**
  * A municipality's place in a region group: the owner (it created the group, or it is the
  * prefecture the group was made for) decides who joins; a member was let in by the owner; a
  * pending municipality asked and waits. Only owners and members see anything of the group.
@@ -274,7 +306,7 @@ export interface WorkspaceResource {
   kind: "workspace";
 }
 
-export const GROUP_VERBS = ["update", "delete", "addMember", "removeMember"] as const;
+export const GROUP_VERBS = ["update", "delete", "addMember", "removeMember", "createDocument"] as const;
 export type GroupVerb = (typeof GROUP_VERBS)[number];
 export interface GroupResource {
   kind: "group";
@@ -344,6 +376,25 @@ export interface ExampleResource {
   deskStaffIds: readonly string[];
 }
 
+export const DOCUMENT_VERBS = [
+  "read",
+  "edit",
+  "comment",
+  "resolveComments",
+  "submitForReview",
+  "sendBack",
+  "approve",
+  "publish",
+  "unpublish",
+] as const;
+export type DocumentVerb = (typeof DOCUMENT_VERBS)[number];
+/** A collaborative document (notes, minutes, drafts, plans) as the policy sees it. */
+export interface DocumentResource extends DocumentRef {
+  kind: "document";
+  /** A working-group draft's status; null for other kinds. */
+  draftStatus: DraftStatus | null;
+}
+
 export type Resource =
   | WorkspaceResource
   | GroupResource
@@ -355,7 +406,8 @@ export type Resource =
   | ConsultationResource
   | ExampleResource
   | DirectoryResource
-  | EventResource;
+  | EventResource
+  | DocumentResource;
 
 /** An entry of the resource directory (医療・介護資源). */
 export const RESOURCE_VERBS = ["update", "close", "delete", "sendLink", "link"] as const;
@@ -399,6 +451,7 @@ interface VerbsOf {
   example: ExampleVerb;
   resource: ResourceVerb;
   event: EventVerb;
+  document: DocumentVerb;
 }
 export type VerbOf<R extends Resource> = VerbsOf[R["kind"]];
 /** What this actor may do with this resource: every verb of its kind, true or false. */
@@ -417,8 +470,18 @@ function allOf<V extends string>(verbs: readonly V[], answer: (verb: V) => boole
 
 const RULES: Rules = {
   workspace: (actor) => allOf(WORKSPACE_ACTIONS, (action) => can(actor, action)),
-  // Groups decide who writes which documents: the secretariat keeps them.
-  group: (actor) => allOf(GROUP_VERBS, () => can(actor, "groups.manage")),
+  // Groups decide who writes which documents: the secretariat keeps them. Their members (and
+  // the secretariat) write the group's documents.
+  group: (actor, group) => {
+    const manage = can(actor, "groups.manage");
+    return {
+      update: manage,
+      delete: manage,
+      addMember: manage,
+      removeMember: manage,
+      createDocument: canCreateDocument(actor, group.id),
+    };
+  },
   member: (actor, member) => {
     const manage = can(actor, "members.manage");
     const other = canDisableUser(actor, member.userId);
@@ -445,6 +508,24 @@ const RULES: Rules = {
   consultation: (actor, record) => {
     const work = deskWork(actor, record.deskStaffIds);
     return { read: work, update: work && !record.anonymised, draftExample: work };
+  },
+  document: (actor, doc) => {
+    const access = documentAccess(actor, doc);
+    const move = (verb: DraftMove) =>
+      doc.draftStatus === DRAFT_MOVES[verb].from &&
+      canMoveDraft(actor, doc, DRAFT_MOVES[verb].from, DRAFT_MOVES[verb].to);
+    return {
+      read: access !== "none",
+      edit: access === "write",
+      // Readers comment too (the plenary reviews a group's draft); observers only read.
+      comment: access !== "none" && can(actor, "comments.write"),
+      resolveComments: canResolveDocumentComment(actor, doc),
+      submitForReview: move("submitForReview"),
+      sendBack: move("sendBack"),
+      approve: move("approve"),
+      publish: move("publish"),
+      unpublish: move("unpublish"),
+    };
   },
   example: (actor, example) => {
     const work = deskWork(actor, example.deskStaffIds);

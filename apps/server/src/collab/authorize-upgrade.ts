@@ -118,7 +118,7 @@ export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
 
     const userId = auth.user.id;
     const [doc, actor] = await Promise.all([
-      documents.run(`${epoch} ${docName}`, () => findDocumentByName(ctx.db, docName)),
+      documents.run(`${epoch} ${docName}`, () => findDocumentByName(ctx.kysely, docName)),
       actors.run(`${epoch} ${userId} ${parsed.workspaceId}`, () =>
         loadActor(ctx.kysely, userId, parsed.workspaceId),
       ),

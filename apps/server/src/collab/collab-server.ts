@@ -291,7 +291,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     try {
       const [actor, doc] = await Promise.all([
         loadActor(ctx.kysely, peer.user.id, peer.workspaceId),
-        findDocumentByName(ctx.db, peer.docName),
+        findDocumentByName(ctx.kysely, peer.docName),
       ]);
       const access = doc ? documentAccess(actor, doc) : "none";
       if (access !== peer.access) peer.close(CLOSE.accessChanged, "access changed");

@@ -6,6 +6,23 @@
  * last id folded in), so updates appended meanwhile are never lost.
  */
 import type { Database, Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+
+/**
+ * The first content of a new document nobody has opened yet (a template's text), stored as
+ * the first row of its log, in the caller's transaction with the document's row. Anything
+ * later goes through the collab server (`mutate`), which persists before it broadcasts.
+ */
+export async function storeInitialState(q: QueryBuilder, docName: string, update: Uint8Array): Promise<void> {
+  await q
+    .insertInto("doc_updates")
+    .values({
+      doc_name: docName,
+      data: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+      created_at: Date.now(),
+    })
+    .execute();
+}
 
 export interface LoadedDocument {
   /** The snapshot (if any) followed by the log rows after it, in order. */

@@ -1,6 +1,5 @@
-/** Reads of the `documents` table shared by the REST routes and the collab endpoint. */
+/** All SQL on `documents` (plans: plan/plan-repository.ts); the collab endpoint reads through it too. */
 import type { DocumentKind, DraftStatus } from "@tsumugi/domain";
-import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface DocumentRecord {
@@ -29,13 +28,13 @@ interface DocumentRow {
   id: string;
   workspace_id: string;
   group_id: string | null;
-  kind: DocumentKind;
+  kind: string;
   title: string;
   doc_name: string;
   fiscal_year: number | null;
   locked_at?: number | null;
   review_at?: number | null;
-  draft_status?: DraftStatus | null;
+  draft_status?: string | null;
   public_id?: string | null;
   created_by: string | null;
   created_at: number;
@@ -47,13 +46,13 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
     id: r.id,
     workspaceId: r.workspace_id,
     groupId: r.group_id,
-    kind: r.kind,
+    kind: r.kind as DocumentKind,
     title: r.title,
     docName: r.doc_name,
     fiscalYear: r.fiscal_year ?? null,
     locked: r.locked_at != null,
     reviewing: r.review_at != null,
-    draftStatus: r.draft_status ?? null,
+    draftStatus: (r.draft_status ?? null) as DraftStatus | null,
     publicId: r.public_id ?? null,
     createdBy: r.created_by,
     createdAt: r.created_at,
@@ -61,48 +60,73 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
   };
 }
 
-export async function findDocumentByName(db: Queryable, docName: string): Promise<DocumentRecord | null> {
-  const row = await db.get<DocumentRow>("SELECT * FROM documents WHERE doc_name = ?", [docName]);
+export async function findDocumentByName(q: QueryBuilder, docName: string): Promise<DocumentRecord | null> {
+  const row = await q.selectFrom("documents").selectAll().where("doc_name", "=", docName).executeTakeFirst();
   return row ? toDocumentRecord(row) : null;
 }
 
-export async function listDocuments(db: Queryable, workspaceId: string): Promise<DocumentRecord[]> {
-  const rows = await db.all<DocumentRow>(
+export async function listDocuments(q: QueryBuilder, workspaceId: string): Promise<DocumentRecord[]> {
+  const rows = await q
+    .selectFrom("documents")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
     // Plans and meetings have their own screens and routes, so their documents are not listed here.
-    `SELECT * FROM documents WHERE workspace_id = ? AND kind != 'plan'
-       AND id NOT IN (SELECT document_id FROM meetings) ORDER BY updated_at DESC`,
-    [workspaceId],
-  );
+    .where("kind", "!=", "plan")
+    .where("id", "not in", (eb) => eb.selectFrom("meetings").select("document_id"))
+    .orderBy("updated_at", "desc")
+    .execute();
   return rows.map(toDocumentRecord);
 }
 
 export async function findDocument(
-  db: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   documentId: string,
 ): Promise<DocumentRecord | null> {
-  const row = await db.get<DocumentRow>("SELECT * FROM documents WHERE id = ? AND workspace_id = ?", [
-    documentId,
-    workspaceId,
-  ]);
+  const row = await q
+    .selectFrom("documents")
+    .selectAll()
+    .where("id", "=", documentId)
+    .where("workspace_id", "=", workspaceId)
+    .executeTakeFirst();
   return row ? toDocumentRecord(row) : null;
 }
 
-/** The document as the API shows it, with the caller's access. */
-export function toDocumentView(d: DocumentRecord, access: "write" | "read" | "none") {
-  return {
-    id: d.id,
-    title: d.title,
-    kind: d.kind,
-    groupId: d.groupId,
-    docName: d.docName,
-    locked: d.locked,
-    draftStatus: d.draftStatus,
-    publicId: d.publicId,
-    access,
-    createdAt: d.createdAt,
-    updatedAt: d.updatedAt,
-  };
+/** A new document (not a plan: plans/plan-repository.ts). */
+export async function insertDocument(q: QueryBuilder, d: DocumentRecord): Promise<void> {
+  await q
+    .insertInto("documents")
+    .values({
+      id: d.id,
+      workspace_id: d.workspaceId,
+      group_id: d.groupId,
+      kind: d.kind,
+      title: d.title,
+      doc_name: d.docName,
+      draft_status: d.draftStatus,
+      created_by: d.createdBy,
+      created_at: d.createdAt,
+      updated_at: d.updatedAt,
+    })
+    .execute();
+}
+
+/** Moves a draft: its status, locked from `lockedAt` (null: editable), its public page. */
+export async function setDraftStatus(
+  q: QueryBuilder,
+  documentId: string,
+  change: { status: DraftStatus; lockedAt: number | null; publicId: string | null; at: number },
+): Promise<void> {
+  await q
+    .updateTable("documents")
+    .set({
+      draft_status: change.status,
+      locked_at: change.lockedAt,
+      public_id: change.publicId,
+      updated_at: change.at,
+    })
+    .where("id", "=", documentId)
+    .execute();
 }
 
 /** Does the group own any document? (A group that does cannot be deleted.) */

@@ -25,6 +25,7 @@ interface Doc {
   draftStatus: string;
   publicId: string | null;
   access: string;
+  abilities: Record<string, boolean>;
 }
 
 describe("working-group drafts", () => {
@@ -85,6 +86,29 @@ describe("working-group drafts", () => {
     await writer.synced();
     const approved = await status(world.admin, "approved");
     expect(approved.body.document).toMatchObject({ draftStatus: "approved", access: "read" });
+    // The group still resolves the plenary's comments on the approved text it no longer edits;
+    // only the secretariat publishes it.
+    const asMember = await world.member.browser.get<{ document: Doc }>(`${world.base}/documents/${draft.id}`);
+    expect(asMember.body.document.abilities).toMatchObject({
+      read: true,
+      edit: false,
+      comment: true,
+      resolveComments: true,
+      publish: false,
+    });
+    const asObserver = await world.observer.browser.get<{ document: Doc }>(
+      `${world.base}/documents/${draft.id}`,
+    );
+    expect(asObserver.body.document.abilities).toMatchObject({
+      read: true,
+      comment: false,
+      resolveComments: false,
+    });
+    expect(approved.body.document.abilities).toMatchObject({
+      publish: true,
+      unpublish: false,
+      approve: false,
+    });
     await waitFor(() => writer.closes.some((c) => c.code === 4403), "the writer downgraded");
     writer.provider.connect();
     await waitFor(() => writer.provider.wsconnected && writer.provider.synced, "reconnected");

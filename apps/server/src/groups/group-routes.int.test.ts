@@ -59,16 +59,26 @@ describe("groups", () => {
   it("tell each person what they may do to each group, and refuse names that are blank or too long", async ({
     world: w,
   }) => {
-    type Listed = { groups: { id: string; abilities: Record<string, boolean> }[] };
+    type Listed = { groups: { id: string; memberIds: string[]; abilities: Record<string, boolean> }[] };
     const asAdmin = await w.admin.browser.get<Listed>(`${w.base}/groups`);
     expect(asAdmin.body.groups[0].abilities).toEqual({
       update: true,
       delete: true,
       addMember: true,
       removeMember: true,
+      createDocument: true,
     });
     const asMember = await w.member.browser.get<Listed>(`${w.base}/groups`);
-    expect(Object.values(asMember.body.groups[0].abilities).some(Boolean)).toBe(false);
+    // A member keeps no group; they write the documents of their own groups only.
+    for (const group of asMember.body.groups)
+      expect(group.abilities, group.id).toEqual({
+        update: false,
+        delete: false,
+        addMember: false,
+        removeMember: false,
+        createDocument: group.memberIds.includes(w.member.id),
+      });
+    expect(asMember.body.groups.some((g) => g.abilities.createDocument)).toBe(true);
 
     const blank = await w.admin.browser.post(`${w.base}/groups`, { name: "   ", kind: "team" });
     expect(blank.body).toMatchObject({ error: { code: "validation", fields: { name: "required" } } });

@@ -4,7 +4,7 @@
  * (http/operation.ts `describe` + `jsonBody`). A feature converted to the recipe removes its
  * rows here; docs/api.md is the prose version of the same contract.
  */
-import { DOCUMENT_KINDS, DOCUMENT_TITLE_MAX, DRAFT_STATUSES, DRAFT_TEMPLATES, ROLES } from "@tsumugi/domain";
+import { ROLES } from "@tsumugi/domain";
 import { PASSWORD_MAX_LENGTH } from "../auth/password.js";
 
 type Schema = Record<string, unknown>;
@@ -86,55 +86,6 @@ const SCHEMAS: Record<string, Schema> = {
       },
     },
   },
-  // documents/document-repository.ts toDocumentView
-  Document: {
-    type: "object",
-    required: [
-      "id",
-      "title",
-      "kind",
-      "groupId",
-      "docName",
-      "locked",
-      "draftStatus",
-      "publicId",
-      "access",
-      "createdAt",
-      "updatedAt",
-    ],
-    properties: {
-      id: { type: "string" },
-      title: { type: "string" },
-      kind: { type: "string", enum: [...DOCUMENT_KINDS] },
-      groupId: { type: ["string", "null"], description: "The owning group; null for the whole workspace" },
-      docName: { type: "string", description: "Opens the document at WebSocket /collab/{docName}" },
-      locked: { type: "boolean", description: "Read-only for everyone (fixed minutes, approved drafts)" },
-      draftStatus: {
-        type: ["string", "null"],
-        enum: [...DRAFT_STATUSES.map((s) => s.id), null],
-        description: "A draft's status; null for other kinds",
-      },
-      publicId: {
-        type: ["string", "null"],
-        description: "Set while a draft is on its public page /p/{publicId}",
-      },
-      access: { type: "string", enum: ["write", "read", "none"], description: "The caller's access" },
-      createdAt: { type: "integer", description: "Epoch milliseconds" },
-      updatedAt: { type: "integer", description: "Epoch milliseconds" },
-    },
-  },
-  DocumentList: {
-    type: "object",
-    required: ["documents"],
-    properties: {
-      documents: {
-        type: "array",
-        items: ref("Document"),
-        description: "Newest change first; plan and meeting documents are not listed",
-      },
-    },
-  },
-  DocumentResult: { type: "object", required: ["document"], properties: { document: ref("Document") } },
 };
 
 const OPERATIONS: Operation[] = [
@@ -191,60 +142,6 @@ const OPERATIONS: Operation[] = [
     required: ["currentPassword", "newPassword"],
     ok: 204,
     errors: [400, 401, 429],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/documents",
-    summary: "Documents with the caller's access",
-    tag: "documents",
-    ok: 200,
-    response: ref("DocumentList"),
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/documents",
-    summary: "Create a document; its docName opens /collab/{docName}",
-    tag: "documents",
-    body: {
-      title: {
-        type: "string",
-        maxLength: DOCUMENT_TITLE_MAX,
-        description: "Required unless a template is given (then it defaults to the template's title)",
-      },
-      kind: {
-        type: "string",
-        enum: DOCUMENT_KINDS.filter((k) => k !== "plan"),
-        description: "Plan documents are created through /plans",
-      },
-      groupId: {
-        type: ["string", "null"],
-        description: "A group of the workspace; null for the whole workspace",
-      },
-      template: {
-        type: ["string", "null"],
-        enum: [...DRAFT_TEMPLATES, null],
-        description: "Starting text of a draft (kind draft only)",
-      },
-    },
-    required: ["kind"],
-    bodyRules: {
-      anyOf: [
-        { required: ["title"], properties: { title: { minLength: 1 } } },
-        { required: ["template"], properties: { template: { type: "string" } } },
-      ],
-    },
-    ok: 201,
-    response: ref("DocumentResult"),
-    errors: [400, 403],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/documents/{did}",
-    summary: "One document with the caller's access",
-    tag: "documents",
-    ok: 200,
-    response: ref("DocumentResult"),
-    errors: [404],
   },
   {
     method: "get",
@@ -474,71 +371,6 @@ const OPERATIONS: Operation[] = [
     path: "/api/workspaces/{wid}/meetings/{mid}/comments/{cid}/resolve",
     summary: "Resolve a correction",
     tag: "meetings",
-    ok: 200,
-    errors: [403, 404],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/documents/{did}/versions",
-    summary: "A document's versions",
-    tag: "documents",
-    ok: 200,
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/documents/{did}/versions",
-    summary: "Save a named version",
-    tag: "documents",
-    body: { label: "string" },
-    ok: 201,
-    errors: [400, 403],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/documents/{did}/versions/{vid}",
-    summary: "One version's Yjs state (base64)",
-    tag: "documents",
-    ok: 200,
-    errors: [404],
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/documents/{did}/versions/{vid}/restore",
-    summary: "Restore a version as a new change",
-    tag: "documents",
-    ok: 200,
-    errors: [403, 404],
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/documents/{did}/status",
-    summary: "Move a draft: 作成中 → 全体会で確認中 → 承認済 → 公開",
-    tag: "documents",
-    body: { status: "string" },
-    ok: 200,
-    errors: [400, 403, 409],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/documents/{did}/comments",
-    summary: "Comments on passages of a document",
-    tag: "documents",
-    ok: 200,
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/documents/{did}/comments",
-    summary: "Comment on a passage",
-    tag: "documents",
-    body: { quote: "string", body: "string" },
-    ok: 201,
-    errors: [400, 403],
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/documents/{did}/comments/{cid}/resolve",
-    summary: "Resolve a comment on a passage (those who may edit the text, and the secretariat)",
-    tag: "documents",
     ok: 200,
     errors: [403, 404],
   },

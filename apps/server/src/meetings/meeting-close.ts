@@ -25,7 +25,7 @@ export async function closeMeeting(
   const attendance = readAttendance(minutes);
   const outcomes = readOutcomes(minutes);
   const label = `第${m.number}回 終了時`;
-  const minutesVersionId = await saveVersion(app.db, {
+  const minutesVersionId = await saveVersion(app.kysely, {
     docName: m.docName,
     state: Y.encodeStateAsUpdate(minutes),
     reason: "meetingClose",
@@ -37,7 +37,7 @@ export async function closeMeeting(
   let planVersionId: number | null = null;
   if (plan) {
     const planDoc = await collab.readDocument(plan.docName);
-    planVersionId = await saveVersion(app.db, {
+    planVersionId = await saveVersion(app.kysely, {
       docName: plan.docName,
       state: Y.encodeStateAsUpdate(planDoc),
       reason: "meetingClose",
@@ -111,7 +111,7 @@ export async function fixMinutes(
   app.events.emit({ type: "document-access-changed", docName: m.docName });
   await collab.flush();
   const minutes = await collab.readDocument(m.docName);
-  await saveVersion(app.db, {
+  await saveVersion(app.kysely, {
     docName: m.docName,
     state: Y.encodeStateAsUpdate(minutes),
     reason: "approval",

@@ -472,7 +472,7 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     const previous = await previousMeeting(db, m);
     const plan = await findPlanDocument(db, m.workspaceId, m.fiscalYear);
     if (!previous || !plan || previous.planVersionId === null) return c.json({ previous: null, changes: [] });
-    const before = await loadVersion(db, plan.docName, previous.planVersionId);
+    const before = await loadVersion(c.get("app").kysely, plan.docName, previous.planVersionId);
     if (!before) return c.json({ previous: null, changes: [] });
     const old = new Y.Doc();
     Y.applyUpdate(old, before);

@@ -5,14 +5,15 @@
  */
 import * as Y from "yjs";
 import type { CollabServer } from "../collab/collab-server.js";
+import { findDocumentByName } from "../documents/document-repository.js";
 import type { Logger } from "../logger.js";
-import type { Database } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 import { saveVersion } from "./version-store.js";
 
 const RICH_TEXT_KINDS = new Set(["note", "minutes", "draft"]);
 
 export function startPeriodicVersions(deps: {
-  db: Database;
+  kysely: QueryBuilder;
   collab: CollabServer;
   log: Logger;
   intervalMs: number;
@@ -23,10 +24,7 @@ export function startPeriodicVersions(deps: {
   // Looked up at flush time only, for the documents edited since: no cache that grows with
   // every document the server ever saw.
   async function kindOf(docName: string): Promise<string | null> {
-    const row = await deps.db.get<{ kind: string }>("SELECT kind FROM documents WHERE doc_name = ?", [
-      docName,
-    ]);
-    return row?.kind ?? null;
+    return (await findDocumentByName(deps.kysely, docName))?.kind ?? null;
   }
 
   async function flush(): Promise<void> {
@@ -36,7 +34,7 @@ export function startPeriodicVersions(deps: {
       try {
         if (!RICH_TEXT_KINDS.has((await kindOf(docName)) ?? "")) continue;
         const doc = await deps.collab.readDocument(docName);
-        await saveVersion(deps.db, {
+        await saveVersion(deps.kysely, {
           docName,
           state: Y.encodeStateAsUpdate(doc),
           reason: "periodic",

@@ -4,7 +4,7 @@
  * only ever added; restoring one writes its content as a new change.
  */
 import * as Y from "yjs";
-import type { Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
 export type VersionReason = "named" | "meetingClose" | "approval" | "periodic" | "restore";
 
@@ -18,54 +18,50 @@ export interface VersionInfo {
 }
 
 export async function saveVersion(
-  q: Queryable,
+  q: QueryBuilder,
   input: { docName: string; state: Uint8Array; reason: VersionReason; label?: string; userId: string | null },
 ): Promise<number> {
-  const res = await q.run(
-    "INSERT INTO doc_versions (doc_name, label, reason, created_by, created_at, data) VALUES (?, ?, ?, ?, ?, ?)",
-    [input.docName, input.label ?? "", input.reason, input.userId, Date.now(), Buffer.from(input.state)],
-  );
-  return res.lastID;
+  const row = await q
+    .insertInto("doc_versions")
+    .values({
+      doc_name: input.docName,
+      label: input.label ?? "",
+      reason: input.reason,
+      created_by: input.userId,
+      created_at: Date.now(),
+      data: Buffer.from(input.state.buffer, input.state.byteOffset, input.state.byteLength),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
-export async function listVersions(q: Queryable, docName: string): Promise<VersionInfo[]> {
-  const rows = await q.all<{
-    id: number;
-    label: string;
-    reason: VersionReason;
-    created_by: string | null;
-    name: string | null;
-    created_at: number;
-  }>(
-    `SELECT v.id, v.label, v.reason, v.created_by, u.name, v.created_at
-       FROM doc_versions v LEFT JOIN users u ON u.id = v.created_by
-      WHERE v.doc_name = ? ORDER BY v.id DESC`,
-    [docName],
-  );
+export async function listVersions(q: QueryBuilder, docName: string): Promise<VersionInfo[]> {
+  const rows = await q
+    .selectFrom("doc_versions as v")
+    .leftJoin("users as u", "u.id", "v.created_by")
+    .select(["v.id", "v.label", "v.reason", "v.created_by", "u.name", "v.created_at"])
+    .where("v.doc_name", "=", docName)
+    .orderBy("v.id", "desc")
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     label: r.label,
-    reason: r.reason,
+    reason: r.reason as VersionReason,
     createdBy: r.created_by,
     createdByName: r.name ?? "",
     createdAt: r.created_at,
   }));
 }
 
-export async function loadVersion(q: Queryable, docName: string, id: number): Promise<Uint8Array | null> {
-  const row = await q.get<{ data: Buffer }>("SELECT data FROM doc_versions WHERE id = ? AND doc_name = ?", [
-    id,
-    docName,
-  ]);
+export async function loadVersion(q: QueryBuilder, docName: string, id: number): Promise<Uint8Array | null> {
+  const row = await q
+    .selectFrom("doc_versions")
+    .select("data")
+    .where("id", "=", id)
+    .where("doc_name", "=", docName)
+    .executeTakeFirst();
   return row ? new Uint8Array(row.data) : null;
-}
-
-export async function latestVersionAt(q: Queryable, docName: string): Promise<number | null> {
-  const row = await q.get<{ at: number | null }>(
-    "SELECT MAX(created_at) AS at FROM doc_versions WHERE doc_name = ?",
-    [docName],
-  );
-  return row?.at ?? null;
 }
 
 /** Replaces a document's rich text with a version's, as an edit of `doc` (a restore). */

@@ -5,20 +5,6 @@
  */
 import type { DocumentKind, Role } from "@tsumugi/domain";
 
-export interface DocumentInfo {
-  id: string;
-  title: string;
-  kind: DocumentKind;
-  groupId: string | null;
-  docName: string;
-  access: "write" | "read";
-  locked: boolean;
-  draftStatus: import("@tsumugi/domain").DraftStatus | null;
-  publicId: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
 export type { Group, Member, WorkspaceDetail } from "@tsumugi/contract";
 
 export interface PlanInfo {

@@ -3,21 +3,14 @@
  * mark comments resolved. Readers of a group's draft (the plenary) comment too.
  */
 
+import type { DocumentComment } from "@tsumugi/contract";
 import { COMMENT_BODY_MAX } from "@tsumugi/domain";
-import { useCallback, useEffect, useState } from "react";
-import { ApiError, get, post } from "../api/client";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { ApiError } from "../api/client";
 import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { formatWarekiDateTime } from "../ui/dates";
-
-interface DocComment {
-  id: string;
-  authorName: string;
-  quote: string;
-  body: string;
-  createdAt: number;
-  resolved: boolean;
-}
+import { documentCommentsApi } from "./documents-api";
 
 export function DocumentComments(props: {
   wid: string;
@@ -25,12 +18,12 @@ export function DocumentComments(props: {
   canComment: boolean;
   canResolve: boolean;
 }) {
-  const url = `/api/workspaces/${props.wid}/documents/${props.documentId}/comments`;
-  const [list, setList] = useState<DocComment[]>([]);
+  const api = useMemo(() => documentCommentsApi(props.wid, props.documentId), [props.wid, props.documentId]);
+  const [list, setList] = useState<DocumentComment[]>([]);
   const [quote, setQuote] = useState("");
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => setList((await get<{ comments: DocComment[] }>(url)).comments), [url]);
+  const load = useCallback(async () => setList((await api.list()).comments), [api]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -46,7 +39,7 @@ export function DocumentComments(props: {
 
   const submit = async () => {
     try {
-      await post(url, { quote, body });
+      await api.create({ quote, body });
       setQuote("");
       setBody("");
       setError(null);
@@ -74,7 +67,7 @@ export function DocumentComments(props: {
                 type="button"
                 className="link"
                 onClick={async () => {
-                  await post(`${url}/${c.id}/resolve`, {});
+                  await api.resolve(c.id);
                   await load();
                 }}
                 data-testid="doc-comment-resolve"

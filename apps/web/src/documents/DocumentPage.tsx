@@ -1,8 +1,8 @@
+import type { Document } from "@tsumugi/contract";
 import { caretColorFor } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../api/client";
-import type { DocumentInfo, WorkspaceDetail } from "../api/types";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
@@ -12,28 +12,24 @@ import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
 import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage";
 import { RichTextEditor } from "../editor/RichTextEditor";
 import { t } from "../i18n/t";
-import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
+import { useReloadWhenServerBack } from "../offline/remembered";
 import { ErrorBanner } from "../ui/Field";
 import { VersionsPanel } from "../versions/VersionsPanel";
 import { DocumentComments } from "./DocumentComments";
 import { DraftBar } from "./DraftBar";
+import { documentsApi } from "./documents-api";
 
 export function DocumentPage() {
   const { wid = "", did = "" } = useParams();
   const { me } = useSession();
-  const [info, setInfo] = useState<DocumentInfo | null>(null);
-  const [detail, setDetail] = useState<WorkspaceDetail | null>(null);
+  const [info, setInfo] = useState<Document | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const [{ document }, ws] = await Promise.all([
-        getRemembered<{ document: DocumentInfo }>(`/api/workspaces/${wid}/documents/${did}`),
-        getRemembered<WorkspaceDetail>(`/api/workspaces/${wid}`),
-      ]);
+      const { document } = await documentsApi(wid).get(did);
       setInfo(document);
-      setDetail(ws);
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -55,7 +51,7 @@ export function DocumentPage() {
 
   if (error) return <ErrorBanner message={error} />;
   if (!info || !me) return <p className="muted pad">{t("common.loading")}</p>;
-  const editable = info.access === "write";
+  const editable = info.abilities.edit;
   return (
     <main className="wide document-page">
       <div className="doc-header">
@@ -72,18 +68,14 @@ export function DocumentPage() {
         <SyncIndicator state={state} />
       </div>
       <CollabLimitNotice handle={handle} />
-      {detail && (
-        <DraftBar
-          wid={wid}
-          doc={info}
-          detail={detail}
-          userId={me.user.id}
-          onChange={(d) => {
-            setInfo(d);
-            void load();
-          }}
-        />
-      )}
+      <DraftBar
+        wid={wid}
+        doc={info}
+        onChange={(d) => {
+          setInfo(d);
+          void load();
+        }}
+      />
       {info.locked && info.draftStatus && <p className="notice">{t("drafts.locked")}</p>}
       {notice && <p className="notice">{notice}</p>}
       <div className="doc-body">
@@ -101,14 +93,12 @@ export function DocumentPage() {
         )}
         {handle && <PresenceList provider={handle.provider} selfUserId={me.user.id} />}
       </div>
-      {detail && (
-        <DocumentComments
-          wid={wid}
-          documentId={did}
-          canComment={detail.can["comments.write"]}
-          canResolve={editable || detail.can["minutes.fix"]}
-        />
-      )}
+      <DocumentComments
+        wid={wid}
+        documentId={did}
+        canComment={info.abilities.comment}
+        canResolve={info.abilities.resolveComments}
+      />
       <details className="card no-print">
         <summary data-testid="document-versions">{t("meeting.tab.versions")}</summary>
         <VersionsPanel wid={wid} documentId={did} editable={editable} />

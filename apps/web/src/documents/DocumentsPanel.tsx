@@ -1,12 +1,13 @@
-import { canCreateDocument, DOCUMENT_KINDS, type DocumentKind, DRAFT_TEMPLATES } from "@tsumugi/domain";
+import type { CreateDocument } from "@tsumugi/contract";
+import { DOCUMENT_KINDS, DRAFT_TEMPLATES, type DraftTemplate } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, post } from "../api/client";
-import type { DocumentInfo } from "../api/types";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
+import { documentsApi } from "./documents-api";
 
 interface Props {
   wid: string;
@@ -45,7 +46,9 @@ export function DocumentsPanel({ wid, data }: Props) {
                 <td>{groupName(d.groupId)}</td>
                 <td>{formatWarekiDateTime(d.updatedAt)}</td>
                 <td>
-                  <span className={`badge ${d.access}`}>{t(`documents.access.${d.access}`)}</span>
+                  <span className={`badge ${d.access}`}>
+                    {t(d.access === "write" ? "documents.access.write" : "documents.access.read")}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -59,22 +62,21 @@ export function DocumentsPanel({ wid, data }: Props) {
 function NewDocumentForm({ wid, data }: { wid: string; data: WorkspaceData }) {
   const navigate = useNavigate();
   const [title, setTitle] = useState("");
-  const [kind, setKind] = useState<DocumentKind>("note");
+  const [kind, setKind] = useState<CreateDocument["kind"]>("note");
   const [groupId, setGroupId] = useState("");
-  const [template, setTemplate] = useState("");
+  const [template, setTemplate] = useState<DraftTemplate | "">("");
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const { detail } = data;
-  // Offer the groups the policy lets this person create documents for.
-  const actor = { userId: "", role: detail.role, groupIds: detail.groupIds };
-  const groups = data.groups.filter((g) => canCreateDocument(actor, g.id));
+  // Offer the groups the server lets this person create documents for.
+  const groups = data.groups.filter((g) => g.abilities.createDocument);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
     setFields({});
     try {
-      const { document } = await post<{ document: DocumentInfo }>(`/api/workspaces/${wid}/documents`, {
+      const { document } = await documentsApi(wid).create({
         title,
         kind,
         groupId: groupId || null,
@@ -97,7 +99,7 @@ function NewDocumentForm({ wid, data }: { wid: string; data: WorkspaceData }) {
         <input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="new-document-title" />
       </Field>
       <Field label={t("documents.kind")} error={fields.kind}>
-        <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as CreateDocument["kind"])}>
           {DOCUMENT_KINDS.filter((k) => k !== "plan").map((k) => (
             <option key={k} value={k}>
               {t(`documentKind.${k}`)}
@@ -109,7 +111,7 @@ function NewDocumentForm({ wid, data }: { wid: string; data: WorkspaceData }) {
         <Field label={t("drafts.template")} error={fields.template}>
           <select
             value={template}
-            onChange={(e) => setTemplate(e.target.value)}
+            onChange={(e) => setTemplate(e.target.value as DraftTemplate | "")}
             data-testid="new-document-template"
           >
             <option value="">{t("drafts.noTemplate")}</option>

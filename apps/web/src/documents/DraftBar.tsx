@@ -1,45 +1,28 @@
-/** A draft's status and the steps of its workflow that this person may take. */
-import { canMoveDraft, type DraftStatus } from "@tsumugi/domain";
+/** A draft's status and the steps of its workflow that the server says this person may take. */
+import type { Document } from "@tsumugi/contract";
+import { DRAFT_MOVES, type DraftMove } from "@tsumugi/domain";
 import { useState } from "react";
-import { ApiError, post } from "../api/client";
-import type { DocumentInfo, WorkspaceDetail } from "../api/types";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
+import { documentsApi } from "./documents-api";
 
-const STEPS: {
-  from: DraftStatus;
-  to: DraftStatus;
-  label: Parameters<typeof t>[0];
-  confirm?: Parameters<typeof t>[0];
-}[] = [
-  { from: "drafting", to: "reviewing", label: "drafts.toReviewing" },
-  { from: "reviewing", to: "drafting", label: "drafts.toDrafting" },
-  { from: "reviewing", to: "approved", label: "drafts.toApproved", confirm: "drafts.confirmApprove" },
-  { from: "approved", to: "published", label: "drafts.toPublished" },
-  { from: "published", to: "approved", label: "drafts.unpublish" },
+const STEPS: { move: DraftMove; label: Parameters<typeof t>[0]; confirm?: Parameters<typeof t>[0] }[] = [
+  { move: "submitForReview", label: "drafts.toReviewing" },
+  { move: "sendBack", label: "drafts.toDrafting" },
+  { move: "approve", label: "drafts.toApproved", confirm: "drafts.confirmApprove" },
+  { move: "publish", label: "drafts.toPublished" },
+  { move: "unpublish", label: "drafts.unpublish" },
 ];
 
-export function DraftBar(props: {
-  wid: string;
-  doc: DocumentInfo;
-  detail: WorkspaceDetail;
-  userId: string;
-  onChange(doc: DocumentInfo): void;
-}) {
-  const { doc, detail } = props;
+export function DraftBar(props: { wid: string; doc: Document; onChange(doc: Document): void }) {
+  const { doc } = props;
   const [error, setError] = useState<string | null>(null);
   if (!doc.draftStatus) return null;
   const status = doc.draftStatus;
-  const actor = { userId: props.userId, role: detail.role, groupIds: detail.groupIds };
-  const ref = { workspaceId: props.wid, groupId: doc.groupId };
-  const move = async (to: DraftStatus, confirmKey?: Parameters<typeof t>[0]) => {
+  const take = async (move: DraftMove, confirmKey?: Parameters<typeof t>[0]) => {
     if (confirmKey && !window.confirm(t(confirmKey))) return;
     try {
-      const res = await post<{ document: DocumentInfo }>(
-        `/api/workspaces/${props.wid}/documents/${doc.id}/status`,
-        {
-          status: to,
-        },
-      );
+      const res = await documentsApi(props.wid).move(doc.id, { status: DRAFT_MOVES[move].to });
       props.onChange(res.document);
       setError(null);
     } catch (err) {
@@ -51,12 +34,12 @@ export function DraftBar(props: {
       <span className="badge" data-testid="draft-status">
         {t(`draftStatus.${status}`)}
       </span>
-      {STEPS.filter((s) => s.from === status && canMoveDraft(actor, ref, s.from, s.to)).map((s) => (
+      {STEPS.filter((s) => doc.abilities[s.move]).map((s) => (
         <button
-          key={s.to}
+          key={s.move}
           type="button"
-          onClick={() => move(s.to, s.confirm)}
-          data-testid={`draft-to-${s.to}`}
+          onClick={() => take(s.move, s.confirm)}
+          data-testid={`draft-to-${DRAFT_MOVES[s.move].to}`}
         >
           {t(s.label)}
         </button>

@@ -2,20 +2,14 @@
  * A document's versions: named and automatic ones with author and time; view one, compare
  * two side by side with the changes marked, restore one as a new change.
  */
-import { useCallback, useEffect, useState } from "react";
-import { ApiError, get, post } from "../api/client";
+import type { Version } from "@tsumugi/contract";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { formatWarekiDateTime } from "../ui/dates";
 import { type Block, blocksOfState, compareBlocks } from "./version-text";
-
-interface Version {
-  id: number;
-  label: string;
-  reason: string;
-  createdByName: string;
-  createdAt: number;
-}
+import { versionsApi } from "./versions-api";
 
 function decode(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -30,7 +24,7 @@ export function VersionsPanel({
   documentId: string;
   editable: boolean;
 }) {
-  const base = `/api/workspaces/${wid}/documents/${documentId}/versions`;
+  const api = useMemo(() => versionsApi(wid, documentId), [wid, documentId]);
   const [versions, setVersions] = useState<Version[] | null>(null);
   const [label, setLabel] = useState("");
   const [picked, setPicked] = useState<number[]>([]);
@@ -38,10 +32,7 @@ export function VersionsPanel({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(
-    async () => setVersions((await get<{ versions: Version[] }>(base)).versions),
-    [base],
-  );
+  const load = useCallback(async () => setVersions((await api.list()).versions), [api]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -49,7 +40,7 @@ export function VersionsPanel({
   const fetchBlocks = async (id: number): Promise<Block[]> => {
     const cached = blocks.get(id);
     if (cached) return cached;
-    const res = await get<{ state: string }>(`${base}/${id}`);
+    const res = await api.state(id);
     const b = blocksOfState(decode(res.state));
     setBlocks((m) => new Map(m).set(id, b));
     return b;
@@ -63,7 +54,7 @@ export function VersionsPanel({
 
   const save = async () => {
     try {
-      await post(base, { label });
+      await api.create({ label });
       setLabel("");
       await load();
     } catch (err) {
@@ -74,7 +65,7 @@ export function VersionsPanel({
   const restore = async (id: number) => {
     if (!window.confirm(t("versions.confirmRestore"))) return;
     try {
-      await post(`${base}/${id}/restore`, {});
+      await api.restore(id);
       setNotice(t("versions.restored"));
       await load();
     } catch (err) {

@@ -1,9 +1,10 @@
 /** Loads a workspace with its documents, members and groups; `reload` after a change. */
 
-import type { Group, Member } from "@tsumugi/contract";
+import type { Document, Group, Member } from "@tsumugi/contract";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/client";
-import type { DocumentInfo, WorkspaceDetail } from "../api/types";
+import type { WorkspaceDetail } from "../api/types";
+import { documentsApi } from "../documents/documents-api";
 import { groupsApi } from "../groups/groups-api";
 import { membersApi } from "../members/members-api";
 import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
@@ -11,7 +12,7 @@ import { workspaceApi } from "./workspace-api";
 
 export interface WorkspaceData {
   detail: WorkspaceDetail;
-  documents: DocumentInfo[];
+  documents: Document[];
   members: Member[];
   groups: Group[];
 }
@@ -25,7 +26,7 @@ export function useWorkspace(wid: string) {
       const base = `/api/workspaces/${wid}`;
       const [detail, documents, members, groups] = await Promise.all([
         workspaceApi(wid).get(),
-        getRemembered<{ documents: DocumentInfo[] }>(`${base}/documents`),
+        documentsApi(wid).list(),
         membersApi(wid).list(),
         groupsApi(wid).list(),
       ]);

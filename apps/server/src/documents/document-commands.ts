@@ -1,0 +1,143 @@
+/**
+ * Changes to documents: creating one (a draft may start from a template), moving a draft
+ * through its workflow (作成中 → 全体会で確認中 → 承認済 → 公開; approving keeps a version and
+ * locks it, publishing gives it a public page), and comments on a passage.
+ */
+import type { CreateDocument, CreateDocumentComment, MoveDraft } from "@tsumugi/contract";
+import { authorize, docNameOf, draftMoveOf, isLockedDraftStatus } from "@tsumugi/domain";
+import * as Y from "yjs";
+import { randomString } from "../auth/secret-token.js";
+import type { CollabServer } from "../collab/collab-server.js";
+import { storeInitialState } from "../collab/update-store.js";
+import type { AppContext, Caller } from "../context.js";
+import { ApiError, forbidden } from "../http/errors.js";
+import { newId } from "../ids.js";
+import { saveVersion } from "../versions/version-store.js";
+import { insertDocumentComment, resolveDocumentComment } from "./document-comment-repository.js";
+import { documentResource } from "./document-presenter.js";
+import { type DocumentRecord, findDocument, insertDocument, setDraftStatus } from "./document-repository.js";
+import { richTextUpdate } from "./rich-text.js";
+import { DRAFT_TEMPLATE_CONTENT } from "./templates.js";
+
+export const documentNotFound = () => new ApiError(404, "document.notFound", "文書が見つかりません。");
+export const notADraft = () => new ApiError(409, "document.notDraft", "案ではない文書です。");
+export const badDraftTransition = () =>
+  new ApiError(409, "draft.badTransition", "この状態には変更できません。");
+export const commentNotFound = () => new ApiError(404, "comment.notFound", "コメントが見つかりません。");
+
+/** A new note or draft of the workspace or of a group (whose members, and the secretariat, write it). */
+export async function createDocument(
+  app: AppContext,
+  caller: Caller,
+  input: CreateDocument,
+): Promise<DocumentRecord> {
+  const groupId = input.groupId ?? null;
+  if (groupId !== null && !authorize(caller.actor, "createDocument", { kind: "group", id: groupId }))
+    throw forbidden();
+  const template = input.template ? DRAFT_TEMPLATE_CONTENT[input.template] : null;
+  const now = Date.now();
+  const id = newId();
+  const doc: DocumentRecord = {
+    id,
+    workspaceId: caller.workspaceId,
+    groupId,
+    kind: input.kind,
+    title: template && !input.title ? template.title : (input.title ?? ""),
+    docName: docNameOf(caller.workspaceId, id),
+    fiscalYear: null,
+    locked: false,
+    reviewing: false,
+    draftStatus: input.kind === "draft" ? "drafting" : null,
+    publicId: null,
+    createdBy: caller.actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await app.kysely.transaction().execute(async (trx) => {
+    await insertDocument(trx, doc);
+    if (template) await storeInitialState(trx, doc.docName, richTextUpdate(template.paragraphs));
+  });
+  await app.audit.record({
+    event: "document.created",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: doc.docName,
+    ip: caller.ip,
+    detail: { title: doc.title, kind: doc.kind, groupId: doc.groupId },
+  });
+  return doc;
+}
+
+/** Moves a draft one step of its workflow, as the policy lets the caller; 409 otherwise. */
+export async function moveDraft(
+  app: AppContext,
+  collab: CollabServer,
+  caller: Caller,
+  doc: DocumentRecord,
+  { status }: MoveDraft,
+): Promise<DocumentRecord> {
+  if (doc.kind !== "draft" || doc.draftStatus === null) throw notADraft();
+  const from = doc.draftStatus;
+  const move = draftMoveOf(from, status);
+  if (move === null || !authorize(caller.actor, move, documentResource(doc))) throw badDraftTransition();
+  const now = Date.now();
+  if (move === "approve") {
+    // The approved text is kept as a version before the draft locks.
+    await collab.flush();
+    const state = await collab.readDocument(doc.docName);
+    await saveVersion(app.kysely, {
+      docName: doc.docName,
+      state: Y.encodeStateAsUpdate(state),
+      reason: "approval",
+      label: "承認版",
+      userId: caller.actor.userId,
+    });
+    state.destroy();
+  }
+  await setDraftStatus(app.kysely, doc.id, {
+    status,
+    lockedAt: isLockedDraftStatus(status) ? now : null,
+    publicId: status === "published" ? randomString(12) : null,
+    at: now,
+  });
+  if (isLockedDraftStatus(status) !== doc.locked)
+    app.events.emit({ type: "document-access-changed", docName: doc.docName });
+  await app.audit.record({
+    event: "draft.status_changed",
+    workspaceId: doc.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: doc.docName,
+    ip: caller.ip,
+    detail: { from, to: status },
+  });
+  return (await findDocument(app.kysely, doc.workspaceId, doc.id)) ?? doc;
+}
+
+/** A comment on a passage of the document (or on the whole text); answers its id. */
+export async function addDocumentComment(
+  app: AppContext,
+  caller: Caller,
+  doc: DocumentRecord,
+  input: CreateDocumentComment,
+): Promise<string> {
+  const id = newId();
+  await insertDocumentComment(app.kysely, {
+    id,
+    documentId: doc.id,
+    authorId: caller.actor.userId,
+    quote: input.quote ?? "",
+    body: input.body,
+    createdAt: Date.now(),
+  });
+  return id;
+}
+
+export async function resolveComment(
+  app: AppContext,
+  caller: Caller,
+  doc: DocumentRecord,
+  commentId: string,
+): Promise<void> {
+  if (!(await resolveDocumentComment(app.kysely, doc.id, commentId, caller.actor.userId, Date.now())))
+    throw commentNotFound();
+}
