@@ -25,7 +25,12 @@ function recordedEvents(): Set<string> {
     for (const call of text.matchAll(/\.record\(\{([\s\S]*?)\}\)/g)) {
       const event = /event:\s*([^,\n]+)/.exec(call[1]);
       if (!event) continue;
-      for (const literal of event[1].matchAll(/"([^"]+)"/g)) events.add(literal[1]);
+      // The names an expression can give (`"a.b"`, `x ? "a.b" : "a.c"`), not the values it
+      // compares with (`status === "applied" ? …`).
+      for (const literal of event[1].matchAll(/"([^"]+)"/g)) {
+        const before = event[1].slice(0, literal.index).trimEnd();
+        if (!/[=!]==?$/.test(before)) events.add(literal[1]);
+      }
     }
   }
   return events;
