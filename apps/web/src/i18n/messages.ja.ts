@@ -3,6 +3,7 @@
  * so a missing or misspelt message fails the type check. `{name}` marks a parameter.
  */
 import { deskMessages } from "../desk/desk-messages.ja";
+import { resourceMessages } from "../resources/resource-messages.ja";
 
 export const messages = {
   "app.name": "紡ぎ",
@@ -1224,24 +1225,8 @@ export const messages = {
   // The consultation desk (相談支援): its own file
   ...deskMessages,
 
-  // Resource directory (医療・介護資源): audit labels
-  "auditKind.resources": "医療・介護資源",
-  "auditEvent.resource.created": "資源を登録",
-  "auditEvent.resource.updated": "資源を更新",
-  "auditEvent.resource.closed": "資源を廃止・休止に",
-  "auditEvent.resource.reopened": "資源を再開",
-  "auditEvent.resource.deleted": "資源を削除",
-  "auditEvent.resource.imported": "オープンデータを取り込み",
-  "auditEvent.resource.settings_updated": "資源一覧の設定を変更",
-  "auditEvent.resource.areas_updated": "日常生活圏域を変更",
-  "auditEvent.resource.link_sent": "更新用リンクを発行",
-  "auditEvent.resource.links_revoked": "更新用リンクを無効化",
-  "auditEvent.resource.provider_opened": "事業所が更新用リンクを開いた",
-  "auditEvent.resource.provider_submitted": "事業所が更新を送信",
-  "auditEvent.resource.update_applied": "事業所の更新を反映",
-  "auditEvent.resource.update_rejected": "事業所の更新を見送り",
-  "auditEvent.resource.linked": "資源を計画・相談に関連付け",
-  "auditEvent.resource.unlinked": "資源の関連付けを解除",
+  // Resource directory (医療・介護資源): its own file
+  ...resourceMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -20,6 +20,8 @@ const IndicatorsPanel = lazyNamed(() => import("../indicators/IndicatorsPanel"),
 // The consultation desk: its own chunk, for the secretariat and coordinators only.
 const DeskPanel = lazyNamed(() => import("../desk/DeskPanel"), "DeskPanel");
 const EventsPanel = lazyNamed(() => import("../events/EventsPanel"), "EventsPanel");
+// The resource directory (and Leaflet with its map) loads with its tab.
+const ResourcesPanel = lazyNamed(() => import("../resources/ResourcesPanel"), "ResourcesPanel");
 
 const TABS = [
   "home",
@@ -28,6 +30,7 @@ const TABS = [
   "events",
   "indicators",
   "desk",
+  "resources",
   "documents",
   "mentions",
   "members",
@@ -100,6 +103,11 @@ export function WorkspaceHome() {
       {tab === "desk" && (
         <Deferred>
           <DeskPanel wid={wid} />
+        </Deferred>
+      )}
+      {tab === "resources" && (
+        <Deferred>
+          <ResourcesPanel wid={wid} canImport={Boolean(detail.can["resources.import"])} />
         </Deferred>
       )}
       {tab === "documents" && <DocumentsPanel wid={wid} data={data} reload={reload} />}

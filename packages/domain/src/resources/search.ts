@@ -34,7 +34,15 @@ export function searchText(s: string): string {
 export function matchesText(fields: ResourceFields, text: string): boolean {
   const needle = searchText(text);
   if (!needle) return true;
-  return [fields.name, fields.kana, fields.address, fields.subtype, fields.operator].some((v) =>
+  return [
+    fields.name,
+    fields.kana,
+    fields.address,
+    fields.subtype,
+    fields.operator,
+    fields.phone,
+    fields.fax,
+  ].some((v) =>
     searchText(v).includes(needle),
   );
 }

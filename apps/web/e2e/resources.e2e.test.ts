@@ -1,0 +1,284 @@
+/**
+ * The resource directory in the browser, on the demo's 流山市 directory: the list with its
+ * filters, the map on tiles served by a small local tile server (the machine has no internet),
+ * a pin's card, placing an entry without coordinates by dragging its pin, the list instead
+ * when the tiles fail, the professionals' tables printed, the open-data import with its
+ * preview, and the public directory printed as a 便利帳 without professionals-only values.
+ * Screens are saved at 1366×768 and 390×844 under SHOTS_DIR when it is set.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2EServer, launchChromium, repoRoot, startE2EServer } from "./harness.js";
+import { loggedInPage as loggedIn } from "./pages.js";
+import { loggedInPhone, narrowProblems, workspaceIdOf } from "./room-pages.js";
+
+/** A plain light grey 256×256 PNG tile. */
+const TILE = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAQAAAAEACAIAAADTED8xAAACAElEQVR42u3TMQ0AAAgEsfevk4EBEcxooEkVXHKpHngrEmAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAOogAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAAMAAYAAwABgADgAHAAGAADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAANgABUwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADAAGAAOAAcAAYAAwABgADIABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA4ABwABgADAAGAAMAAYAA8C1+6Ioycrp6gIAAAAASUVORK5CYII=",
+  "base64",
+);
+
+let server: E2EServer;
+let browser: Browser;
+let tiles: Server;
+let tileRequests = 0;
+let tilesBroken = false;
+let dir: string;
+const shots = process.env.SHOTS_DIR;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  tiles = createServer((req, res) => {
+    tileRequests++;
+    if (tilesBroken || !/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(req.url ?? "")) {
+      res.writeHead(500).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": "image/png", "Access-Control-Allow-Origin": "*" }).end(TILE);
+  });
+  await new Promise<void>((resolve) => tiles.listen(0, "127.0.0.1", resolve));
+  const port = (tiles.address() as { port: number }).port;
+  server = await startE2EServer({
+    env: {
+      MAP_TILE_URL: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`,
+      MAP_TILE_ATTRIBUTION: "地理院タイル",
+      MAP_TILE_ATTRIBUTION_URL: "https://maps.gsi.go.jp/development/ichiran.html",
+    },
+  });
+  browser = await launchChromium();
+  dir = mkdtempSync(join(tmpdir(), "tsumugi-resources-"));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.destroy();
+  await new Promise((resolve) => tiles?.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Logged in on a 1366×768 screen. */
+async function loggedInPage(b: Browser, s: E2EServer, label: string) {
+  const session = await loggedIn(b, s, label);
+  await session.page.setViewportSize({ width: 1366, height: 768 });
+  return session;
+}
+
+async function openResources(page: Page, view = "list"): Promise<string> {
+  const wid = workspaceIdOf(page);
+  await page.goto(`/w/${wid}?tab=resources&view=${view}`);
+  await page.getByTestId("resources").waitFor();
+  return wid;
+}
+
+/** Prints the page to PDF, renders its pages as PNG for looking at, and reads their text. */
+async function printed(page: Page, name: string): Promise<string[]> {
+  await page.emulateMedia({ media: "print" });
+  const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.emulateMedia({ media: "screen" });
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  if (shots) execFileSync("pdftoppm", ["-png", "-r", "60", file, join(shots, name)]);
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file]).toString())?.[1]);
+  const pages: string[] = [];
+  for (let p = 1; p <= count; p++)
+    pages.push(
+      execFileSync("pdftotext", [
+        "-f",
+        String(p),
+        "-l",
+        String(p),
+        "-layout",
+        "-enc",
+        "UTF-8",
+        file,
+        "-",
+      ]).toString(),
+    );
+  return pages;
+}
+
+describe("resource directory", () => {
+  it("lists 流山市's demo entries with professionals-only fields, filtered by kind, service and 圏域", async () => {
+    const { context, page } = await loggedInPage(browser, server, "医師");
+    await openResources(page);
+    await page.getByTestId("resources-demo").waitFor();
+    const all = Number((await page.getByTestId("resources-count").textContent())?.replace(/\D/g, ""));
+    expect(all).toBeGreaterThan(20);
+    const hospital = page.getByTestId("resource-card").filter({ hasText: "つむぎ総合病院" });
+    expect(await hospital.textContent()).toContain("地域医療連携室");
+    await shot(page, "resources-list-1366");
+
+    await page.getByTestId("resources-filter-kind").selectOption("visitingNursing");
+    await page.getByTestId("resources-count").filter({ hasText: "4件" }).waitFor();
+    const names = await page.getByTestId("resource-card").locator("h3").allTextContents();
+    expect(names.every((n) => n.includes("訪問看護"))).toBe(true);
+    await page.getByTestId("resources-filter-kind").selectOption("");
+    await page.getByTestId("resources-filter-area").selectOption({ label: "南部" });
+    const south = await page.getByTestId("resource-card").locator(".resource-address").allTextContents();
+    expect(south.length).toBeGreaterThan(0);
+    expect(south.every((a) => /南流山|流山一丁目|平和台/.test(a))).toBe(true);
+    await page.getByTestId("resources-filter-area").selectOption("");
+    await page.getByTestId("resources-filter-text").fill("ケアプラン");
+    await page.getByTestId("resources-count").filter({ hasText: "2件" }).waitFor();
+    const careplans = await page.getByTestId("resource-card").locator("h3").allTextContents();
+    expect(careplans.every((n) => n.includes("ケアプラン"))).toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it("shows the map on the configured tiles, with clusters, a pin's card, and drag-to-place", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const before = tileRequests;
+    const wid = await openResources(page, "map");
+    await page.locator(".map-pin, .map-cluster").first().waitFor();
+    await page.locator(".leaflet-tile-loaded").first().waitFor();
+    expect(tileRequests).toBeGreaterThan(before);
+    const attribution = page.locator(".leaflet-control-attribution a", { hasText: "地理院タイル" });
+    expect(await attribution.getAttribute("href")).toBe("https://maps.gsi.go.jp/development/ichiran.html");
+    await shot(page, "resources-map-1366");
+
+    // Zoomed in on one entry: its pin opens its card.
+    await page.getByTestId("resources-filter-text").fill("つむぎ総合病院");
+    await page.locator(".map-pin").first().waitFor();
+    await page.locator(".map-pin").first().click();
+    const card = page.getByTestId("map-card");
+    await card.waitFor();
+    expect(await card.textContent()).toContain("つむぎ総合病院");
+    await page.getByTestId("resources-filter-text").fill("");
+
+    // 座標確認中クリニック has no coordinates in its source: drag its pin and save.
+    await page.getByTestId("unplaced").locator("summary").click();
+    const unplaced = page.getByTestId("unplaced").locator("li", { hasText: "座標確認中クリニック" });
+    await unplaced.getByTestId("place-start").click();
+    const pin = page.locator(".map-pin.placing");
+    await pin.waitFor();
+    const box = await pin.boundingBox();
+    if (!box) throw new Error("no pin");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 60, box.y + 40, { steps: 8 });
+    await page.mouse.up();
+    await page.getByTestId("place-save").click();
+    await page.getByTestId("place-done").waitFor();
+    const stored = await page.evaluate(async (wid) => {
+      const res = await fetch(`/api/workspaces/${wid}/resources`);
+      const body = (await res.json()) as {
+        resources: { name: string; lat: number | null; lng: number | null }[];
+      };
+      return body.resources.find((r) => r.name === "座標確認中クリニック");
+    }, wid);
+    expect(stored?.lat).toBeGreaterThan(35);
+    expect(stored?.lng).toBeGreaterThan(139);
+    await context.close();
+  }, 60_000);
+
+  it("shows the list instead when the tiles cannot load", async () => {
+    tilesBroken = true;
+    try {
+      const { context, page } = await loggedInPage(browser, server, "医師");
+      await openResources(page, "map");
+      await page.getByTestId("map-tiles-failed").waitFor();
+      expect(await page.getByTestId("resource-card").count()).toBeGreaterThan(20);
+      await shot(page, "resources-map-failed-1366");
+      await context.close();
+    } finally {
+      tilesBroken = false;
+    }
+  }, 60_000);
+
+  it("prints the 連絡可能時間一覧表 and 病院連携窓口一覧表 on A4, grouped by kind", async () => {
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
+    await openResources(page, "contactTimes");
+    await page.getByTestId("table-contact-times").waitFor();
+    await shot(page, "resources-contact-times-1366");
+    const pages = await printed(page, "contact-times");
+    const text = pages.join("\n");
+    expect(text).toContain("連絡可能時間一覧表");
+    expect(text).toContain("ケアプランつむぎ");
+    expect(text).not.toContain("連絡可能時間一覧表病院連携窓口一覧表");
+    expect(text).not.toContain("印刷");
+
+    await openResources(page, "liaison");
+    await page.getByTestId("table-liaison").waitFor();
+    const liaison = (await printed(page, "liaison")).join("\n");
+    expect(liaison).toContain("つむぎ総合病院");
+    expect(liaison).toContain("地域医療連携室");
+    // The Excel file comes from the server with the same rows.
+    const excel = await page.evaluate(
+      async (href) => {
+        const res = await fetch(href);
+        return { type: res.headers.get("content-type"), size: (await res.arrayBuffer()).byteLength };
+      },
+      (await page.getByTestId("resources-excel").getAttribute("href")) ?? "",
+    );
+    expect(excel.type).toContain("spreadsheetml");
+    expect(excel.size).toBeGreaterThan(1000);
+    await context.close();
+  }, 60_000);
+
+  it("imports an open-data file after showing what changes, field by field", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await openResources(page, "import");
+    // The prefecture's 訪問看護 file with one phone number changed since the demo's import.
+    const original = readFileSync(join(repoRoot, "apps/server/src/seed/open-data/jigyosho_130.csv"), "utf8");
+    const changed = original.replace(/04-7\d{3}-\d{4}/, "04-7199-0000");
+    expect(changed).not.toBe(original);
+    await page.getByTestId("import-file").setInputFiles({
+      name: "jigyosho_130.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(changed, "utf8"),
+    });
+    const preview = page.getByTestId("import-preview");
+    await preview.waitFor();
+    expect(await page.getByTestId("import-summary").textContent()).toContain("変更 1件");
+    expect(await preview.textContent()).toContain("04-7199-0000");
+    await shot(page, "resources-import-1366");
+    await page.getByTestId("import-confirm").click();
+    await page.getByTestId("import-done").waitFor();
+    await openResources(page);
+    await page.getByTestId("resources-filter-text").fill("04-7199-0000");
+    await page.getByTestId("resources-count").filter({ hasText: "1件" }).waitFor();
+    await context.close();
+  }, 60_000);
+
+  it("fits a phone: list, map, tables and import", async () => {
+    const { context, page } = await loggedInPhone(browser, server, "事務局");
+    for (const view of ["list", "map", "contactTimes", "liaison", "import"]) {
+      await openResources(page, view);
+      if (view === "map") await page.locator(".map-pin, .map-cluster").first().waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await narrowProblems(page), view).toEqual({ columns: [], overflow: 0 });
+      await shot(page, `resources-${view}-390`);
+    }
+    await context.close();
+  }, 90_000);
+});
+
+describe("public directory", () => {
+  it("prints as a 便利帳 grouped by kind and 圏域, without professionals-only values", async () => {
+    const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
+    const page = await context.newPage();
+    const res = await page.goto("/p/122203/resources");
+    expect(res?.status()).toBe(200);
+    await shot(page, "public-directory-1366");
+    const body = await page.content();
+    for (const secret of ["地域医療連携室", "04-7100-0101", "レスパイト入院は2週間前"])
+      expect(body).not.toContain(secret);
+    const pages = await printed(page, "public-directory");
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.join("\n")).toContain("つむぎ総合病院");
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
+    await shot(page, "public-directory-390");
+    await context.close();
+  }, 60_000);
+});

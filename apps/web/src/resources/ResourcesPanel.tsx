@@ -1,0 +1,292 @@
+/**
+ * The resource directory (医療・介護資源) for members of the workspace: the list with filters
+ * (種別, できること, 日常生活圏域, text), the map (Leaflet, loaded only here), the professionals'
+ * 連絡可能時間一覧表 and 病院連携窓口一覧表 (printable, as Excel from the server), and the
+ * secretariat's open-data import with its field-by-field preview.
+ */
+import type { Resource, ResourceArea, ResourceDirectory } from "@tsumugi/contract";
+import {
+  contactTimesTable,
+  liaisonTable,
+  type ProfessionalTable,
+  RESOURCE_KINDS,
+  type ResourceKind,
+  SERVICE_TAGS,
+  type ServiceTag,
+  searchDirectory,
+} from "@tsumugi/domain";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Link, useSearchParams } from "react-router";
+import { ApiError } from "../api/client";
+import { Deferred, lazyNamed } from "../app/lazy";
+import { t } from "../i18n/t";
+import { ErrorBanner, Field } from "../ui/Field";
+import { fieldsOf, ResourceCard } from "./ResourceCard";
+import { ResourceImport } from "./ResourceImport";
+import { resourcesApi } from "./resources-api";
+import "./resources.css";
+
+// Leaflet and the clustering load with the map view only.
+const ResourceMap = lazyNamed(() => import("./ResourceMap"), "ResourceMap");
+
+const VIEWS = ["list", "map", "contactTimes", "liaison", "import"] as const;
+type View = (typeof VIEWS)[number];
+
+export interface Filters {
+  text: string;
+  kind: ResourceKind | "";
+  service: ServiceTag | "";
+  area: string;
+}
+
+export function ResourcesPanel({ wid, canImport }: { wid: string; canImport: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const [data, setData] = useState<ResourceDirectory | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const api = useMemo(() => resourcesApi(wid), [wid]);
+  const reload = useCallback(async () => {
+    try {
+      setData(await api.directory());
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t("error.unknown"));
+    }
+  }, [api]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const views = VIEWS.filter((v) => v !== "import" || canImport);
+  const requested = params.get("view") as View | null;
+  const view: View = requested && views.includes(requested) ? requested : "list";
+  const filters: Filters = {
+    text: params.get("q") ?? "",
+    kind: (params.get("kind") ?? "") as Filters["kind"],
+    service: (params.get("service") ?? "") as Filters["service"],
+    area: params.get("area") ?? "",
+  };
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const viewLink = (v: View) => {
+    const next = new URLSearchParams(params);
+    next.set("view", v);
+    return `?${next}`;
+  };
+
+  const { text, kind, service, area } = filters;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are their four values
+  const shown = useMemo(() => (data ? filtered(data, filters) : []), [data, text, kind, service, area]);
+  if (error) return <ErrorBanner message={error} />;
+  if (!data) return <p className="muted pad">{t("common.loading")}</p>;
+  const areaName = (id: string | null) => data.areas.find((a) => a.id === id)?.name ?? "";
+
+  return (
+    <section className="resources" data-testid="resources">
+      {data.settings.demo && (
+        <p className="notice resources-demo" data-testid="resources-demo">
+          {t("resources.demo")}
+        </p>
+      )}
+      <nav className="resources-views no-print" aria-label={t("workspace.tab.resources")}>
+        {views.map((v) => (
+          <Link
+            key={v}
+            to={viewLink(v)}
+            replace
+            className={v === view ? "active" : ""}
+            aria-current={v === view ? "page" : undefined}
+            data-testid={`resources-view-${v}`}
+          >
+            {t(`resources.view.${v}`)}
+          </Link>
+        ))}
+      </nav>
+      {(view === "list" || view === "map") && (
+        <FilterBar filters={filters} areas={data.areas} setFilter={setFilter} count={shown.length} />
+      )}
+      {view === "list" && <ResourceList entries={shown} areaName={areaName} />}
+      {view === "map" && (
+        <Deferred label={t("resources.map.loading")}>
+          <ResourceMap
+            entries={shown}
+            all={data.resources}
+            areaName={areaName}
+            canPlace={(r) => r.abilities.update}
+            place={async (r, lat, lng) => {
+              await api.update(r.id, { lat, lng });
+              await reload();
+            }}
+          />
+        </Deferred>
+      )}
+      {view === "contactTimes" && (
+        <ProfessionalTableView
+          table={contactTimesTable(tableEntries(data.resources), areaName)}
+          excel={api.workbookUrl("contact-times")}
+          testid="contact-times"
+        />
+      )}
+      {view === "liaison" && (
+        <ProfessionalTableView
+          table={liaisonTable(tableEntries(data.resources))}
+          excel={api.workbookUrl("liaison")}
+          testid="liaison"
+        />
+      )}
+      {view === "import" && <ResourceImport wid={wid} onImported={reload} />}
+    </section>
+  );
+}
+
+function tableEntries(resources: readonly Resource[]) {
+  return resources
+    .filter((r) => r.status === "active")
+    .map((r) => ({ id: r.id, status: r.status, fields: fieldsOf(r) }));
+}
+
+function filtered(data: ResourceDirectory, f: Filters): Resource[] {
+  const entries = data.resources.map((r) => ({ id: r.id, r, status: r.status, fields: fieldsOf(r) }));
+  const hits = searchDirectory(entries, {
+    text: f.text || undefined,
+    kinds: f.kind ? [f.kind] : undefined,
+    services: f.service ? [f.service] : undefined,
+    areaId: f.area && f.area !== "none" ? f.area : null,
+  });
+  return hits.map((h) => h.entry.r).filter((r) => f.area !== "none" || r.areaId === null);
+}
+
+function FilterBar(props: {
+  filters: Filters;
+  areas: readonly ResourceArea[];
+  setFilter: (name: string, value: string) => void;
+  count: number;
+}) {
+  const { filters, setFilter } = props;
+  return (
+    <div className="resources-filters no-print" data-testid="resources-filters">
+      <Field label={t("resources.filter.text")}>
+        <input
+          type="search"
+          value={filters.text}
+          onChange={(e) => setFilter("q", e.target.value)}
+          data-testid="resources-filter-text"
+        />
+      </Field>
+      <Field label={t("resources.filter.kind")}>
+        <select
+          value={filters.kind}
+          onChange={(e) => setFilter("kind", e.target.value)}
+          data-testid="resources-filter-kind"
+        >
+          <option value="">{t("resources.filter.any")}</option>
+          {RESOURCE_KINDS.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t("resources.filter.service")}>
+        <select
+          value={filters.service}
+          onChange={(e) => setFilter("service", e.target.value)}
+          data-testid="resources-filter-service"
+        >
+          <option value="">{t("resources.filter.any")}</option>
+          {SERVICE_TAGS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t("resources.filter.area")}>
+        <select
+          value={filters.area}
+          onChange={(e) => setFilter("area", e.target.value)}
+          data-testid="resources-filter-area"
+        >
+          <option value="">{t("resources.filter.any")}</option>
+          {props.areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+          <option value="none">{t("resources.filter.noArea")}</option>
+        </select>
+      </Field>
+      <p className="resources-count" role="status" data-testid="resources-count">
+        {t("resources.count", { n: props.count })}
+      </p>
+    </div>
+  );
+}
+
+function ResourceList(props: { entries: readonly Resource[]; areaName: (id: string | null) => string }) {
+  if (props.entries.length === 0)
+    return (
+      <p className="muted" data-testid="resources-empty">
+        {t("resources.empty")}
+      </p>
+    );
+  return (
+    <ul className="resource-cards plain" data-testid="resource-list">
+      {props.entries.map((r) => (
+        <li key={r.id}>
+          <ResourceCard resource={r} areaName={props.areaName} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProfessionalTableView(props: { table: ProfessionalTable; excel: string; testid: string }) {
+  const { table } = props;
+  return (
+    <div className="professional-table" data-testid={`table-${props.testid}`}>
+      <div className="toolbar no-print">
+        <button type="button" onClick={() => window.print()} data-testid="resources-print">
+          {t("resources.print")}
+        </button>
+        <a className="button" href={props.excel} download data-testid="resources-excel">
+          {t("resources.excel")}
+        </a>
+      </div>
+      <h2>{table.title}</h2>
+      <p className="muted small">{t("resources.tableNote")}</p>
+      {table.groups.length === 0 && <p className="muted">{t("resources.tableEmpty")}</p>}
+      {table.groups.map((g) => (
+        <div key={g.label} className="table-scroll">
+          <table className="grid-table">
+            <caption>{g.label}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {g.rows.map((row) => (
+                <tr key={row.id}>
+                  {row.cells.map((cell, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed per table
+                    <td key={i} data-label={table.columns[i]}>
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+/** The resource directory's API (server: apps/server/src/resources), typed from @tsumugi/contract. */
+import type {
+  ImportFile,
+  ImportPreview,
+  ImportResult,
+  MapConfig,
+  ResourceDirectory,
+  ResourceResult,
+  ResourceSearchResult,
+  UpdateResource,
+} from "@tsumugi/contract";
+import { get, patch, post } from "../api/client";
+
+export function resourcesApi(wid: string) {
+  const base = `/api/workspaces/${wid}/resources`;
+  return {
+    directory: () => get<ResourceDirectory>(base),
+    update: (rid: string, body: UpdateResource) => patch<ResourceResult>(`${base}/${rid}`, body),
+    search: (query: URLSearchParams) => get<ResourceSearchResult>(`${base}/search?${query}`),
+    preview: (file: Omit<ImportFile, "confirm">) => post<ImportPreview>(`${base}/imports/preview`, file),
+    confirm: (file: ImportFile) => post<ImportResult>(`${base}/imports`, file),
+    /** The professionals' tables as Excel workbooks (downloaded by the browser). */
+    workbookUrl: (which: "contact-times" | "liaison") => `${base}/tables/${which}.xlsx`,
+  };
+}
+
+export const mapConfig = () => get<MapConfig>("/api/public/map");
