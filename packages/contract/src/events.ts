@@ -292,6 +292,35 @@ export type ParticipantList = z.infer<typeof ParticipantList>;
 export const ParticipantResult = z.object({ participant: Participant });
 export type ParticipantResult = z.infer<typeof ParticipantResult>;
 
+/** People counted at the door by 職種 (and organisation), without names: the attendance of an event nobody registered for. */
+export const DoorCount = z.object({
+  profession: oneOf(PROFESSION_IDS),
+  organisation: optionalText(L.organisation).default(""),
+  headcount: z
+    .number({ error: "number" })
+    .int({ error: "number" })
+    .min(1, { error: "range" })
+    .max(1000, { error: "range" }),
+});
+export type DoorCount = z.input<typeof DoorCount>;
+
+export const DoorCountEntry = z
+  .object({
+    id: Id,
+    profession: z.enum(PROFESSION_IDS),
+    organisation: z.string(),
+    headcount: z.number().int(),
+    recordedAt: Timestamp,
+  })
+  .meta({ id: "DoorCountEntry" });
+export type DoorCountEntry = z.infer<typeof DoorCountEntry>;
+
+export const DoorCountList = z.object({
+  counts: z.array(DoorCountEntry).meta({ description: "In the order they were recorded" }),
+  attendance: AttendanceSummary,
+});
+export type DoorCountList = z.infer<typeof DoorCountList>;
+
 /** What a person fills in on the public registration form. */
 export const RegistrationForm = z.object({
   name: requiredText(L.participantName),

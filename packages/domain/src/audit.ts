@@ -115,6 +115,7 @@ export const AUDIT_EVENT_KINDS = {
   "event.participant_promoted": "events",
   "event.participant_checked_in": "events",
   "event.participant_walk_in": "events",
+  "event.walk_in_removed": "events",
   "event.participants_erased": "events",
   "event.public_refused": "events",
   "event.request_received": "events",

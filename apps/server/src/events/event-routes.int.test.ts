@@ -232,4 +232,79 @@ describe("events", () => {
     );
     expect((await kAdmin.get(`${kBase}/events/${event.id}`)).status).toBe(404);
   });
+
+  it("count people at the door by profession without names: the organisers record them, everyone sees the totals", async ({
+    server,
+    world: w,
+  }) => {
+    const event = await create(w, { organiserGroupIds: [w.groupId] });
+    const path = `${w.base}/events/${event.id}/door-counts`;
+    type Counts = {
+      counts: { id: string; profession: string; organisation: string; headcount: number }[];
+      attendance: {
+        attended: number;
+        walkIns: number;
+        byProfession: { profession: string; attended: number }[];
+      };
+    };
+    const first = await w.member.browser.post<Counts>(path, {
+      profession: "nurse",
+      organisation: "  流山訪問看護ｽﾃｰｼｮﾝ ",
+      headcount: 5,
+    });
+    expect(first.status).toBe(201);
+    await w.admin.browser.post(path, { profession: "careManager", headcount: 12 });
+    const second = await w.admin.browser.post<Counts>(path, { profession: "nurse", headcount: 2 });
+    expect(second.body.counts.map((c) => [c.profession, c.organisation, c.headcount])).toEqual([
+      ["nurse", "流山訪問看護ステーション", 5],
+      ["careManager", "", 12],
+      ["nurse", "", 2],
+    ]);
+    expect(second.body.attendance).toMatchObject({ attended: 19, walkIns: 19 });
+    expect(second.body.attendance.byProfession).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ profession: "nurse", attended: 7 }),
+        expect.objectContaining({ profession: "careManager", attended: 12 }),
+      ]),
+    );
+
+    // Bad input is refused per field and nothing is recorded.
+    const bad = await w.admin.browser.post(path, { profession: "wizard", headcount: 0 });
+    expect(bad.body).toMatchObject({ error: { fields: { profession: "unknown", headcount: "range" } } });
+    // Observers and members of no organiser group neither read nor write the rows; everyone reads the totals.
+    for (const who of [w.observer, w.outsider]) {
+      expect((await who.browser.get(path)).status).toBe(403);
+      expect((await who.browser.post(path, { profession: "doctor", headcount: 1 })).status).toBe(403);
+      expect((await who.browser.delete(`${path}/${first.body.counts[0].id}`)).status).toBe(403);
+    }
+    const seen = await w.observer.browser.get<{ attendance: { attended: number } }>(
+      `${w.base}/events/${event.id}`,
+    );
+    expect(seen.body.attendance.attended).toBe(19);
+
+    // A count recorded by mistake is removed; a registration is never removed this way.
+    const removed = await w.member.browser.delete<Counts>(`${path}/${first.body.counts[0].id}`);
+    expect(removed.body.attendance.attended).toBe(14);
+    await server.ctx.db.run(
+      "INSERT INTO event_participants (id, event_id, walk_in, status, profession, headcount, personal, created_at) VALUES ('registered1', ?, 0, 'registered', 'doctor', 1, 'sealed', 1)",
+      [event.id],
+    );
+    expect((await w.admin.browser.delete(`${path}/registered1`)).status).toBe(404);
+
+    // A cancelled event takes no counts.
+    await w.admin.browser.post(`${w.base}/events/${event.id}/status`, { status: "cancelled" });
+    const refused = await w.admin.browser.post(path, { profession: "doctor", headcount: 1 });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { code: "event.cancelled" } });
+
+    const audit = await server.ctx.db.all<{ event: string }>(
+      "SELECT event FROM audit_log WHERE event IN ('event.participant_walk_in', 'event.walk_in_removed') ORDER BY id",
+    );
+    expect(audit.map((a) => a.event)).toEqual([
+      "event.participant_walk_in",
+      "event.participant_walk_in",
+      "event.participant_walk_in",
+      "event.walk_in_removed",
+    ]);
+  });
 });

@@ -6,6 +6,8 @@ import {
   CohostCandidates,
   CreateEvent,
   CreateEventSeries,
+  DoorCount,
+  DoorCountList,
   EventDetail,
   EventList,
   EventResult,
@@ -23,6 +25,7 @@ import { invalid } from "../http/errors.js";
 import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import { readProjection } from "../plan/plan-read-model.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 import {
   createEvent,
   createSeries,
@@ -42,7 +45,8 @@ import {
   listEventViews,
   listSeries,
 } from "./event-repository.js";
-import { participantFactsOf } from "./participant-repository.js";
+import { addDoorCount, removeDoorCount } from "./participant-commands.js";
+import { listParticipants, participantFactsOf } from "./participant-repository.js";
 import { seriesDetail } from "./series-report.js";
 
 const tag = "events";
@@ -195,6 +199,67 @@ export function eventRoutes(): Hono<AppEnv> {
     async (c) => {
       await deleteEvent(c.var.app, callerOf(c), c.var.event);
       return c.body(null, 204);
+    },
+  );
+
+  /** The anonymous counts at the door and the attendance they make with the registrations. */
+  const doorCounts = async (db: QueryBuilder, eventId: string) => {
+    const rows = await listParticipants(db, eventId);
+    const facts = await participantFactsOf(db, [eventId]);
+    return {
+      counts: rows
+        .filter((p) => p.walkIn && p.personal === null && p.erasedAt === null)
+        .map((p) => ({
+          id: p.id,
+          profession: p.profession,
+          organisation: p.organisation,
+          headcount: p.headcount,
+          recordedAt: p.createdAt,
+        })),
+      attendance: attendanceSummary(facts),
+    };
+  };
+
+  r.get(
+    "/:eid/door-counts",
+    describe({
+      summary: "People counted at the door by 職種 (no names), for the organisers",
+      tag,
+      response: DoorCountList,
+    }),
+    loadEvent,
+    allow("checkIn", "event", eventResource),
+    async (c) => c.json(await doorCounts(c.var.app.kysely, c.var.event.id)),
+  );
+
+  r.post(
+    "/:eid/door-counts",
+    describe({
+      summary: "Record people counted at the door (a 職種, an organisation, how many)",
+      tag,
+      ok: 201,
+      response: DoorCountList,
+      errors: [409],
+    }),
+    jsonBody(DoorCount),
+    loadEvent,
+    allow("checkIn", "event", eventResource),
+    async (c) => {
+      await addDoorCount(c.var.app, callerOf(c), c.var.event, c.req.valid("json"));
+      return c.json(await doorCounts(c.var.app.kysely, c.var.event.id), 201);
+    },
+  );
+
+  r.delete(
+    "/:eid/door-counts/:pid",
+    describe({ summary: "Remove a count recorded by mistake", tag, response: DoorCountList }),
+    loadEvent,
+    allow("checkIn", "event", eventResource),
+    async (c) => {
+      const pid = c.req.param("pid");
+      if (!isId(pid)) throw invalid({ id: "unknown" });
+      await removeDoorCount(c.var.app, callerOf(c), c.var.event, pid);
+      return c.json(await doorCounts(c.var.app.kysely, c.var.event.id));
     },
   );
 

@@ -3,9 +3,14 @@
  * personal data key before they reach the database and opened only for organisers, each read
  * logged.
  */
-import { placesToFill } from "@tsumugi/domain";
+import type { DoorCount } from "@tsumugi/contract";
+import { normaliseOrganisation, placesToFill } from "@tsumugi/domain";
+import type * as z from "zod";
+import type { AppContext, Caller } from "../context.js";
+import { ApiError } from "../http/errors.js";
+import { newId } from "../ids.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
-import type { EventRecord } from "./event-repository.js";
+import type { EventRecord, EventView } from "./event-repository.js";
 import * as participants from "./participant-repository.js";
 
 /**
@@ -20,4 +25,73 @@ export async function fillFreedPlaces(trx: QueryBuilder, event: EventRecord): Pr
   const promoted = waiting.slice(0, n);
   for (const id of promoted) await participants.setStatus(trx, id, "registered");
   return promoted;
+}
+
+const eventCancelled = () =>
+  new ApiError(409, "event.cancelled", "中止した研修・イベントには参加者を記録できません。");
+const countNotFound = () => new ApiError(404, "event.countNotFound", "当日参加の記録が見つかりません。");
+
+/** People counted at the door (no names): one row standing for `headcount` people of a 職種. */
+export async function addDoorCount(
+  app: AppContext,
+  caller: Caller,
+  event: EventView,
+  input: z.output<typeof DoorCount>,
+): Promise<participants.ParticipantRecord> {
+  if (event.status === "cancelled") throw eventCancelled();
+  const record: participants.ParticipantRecord = {
+    id: newId(),
+    eventId: event.id,
+    walkIn: true,
+    status: "registered",
+    profession: input.profession,
+    organisation: normaliseOrganisation(input.organisation),
+    headcount: input.headcount,
+    shareWithCohosts: false,
+    personal: null,
+    personalKeyId: null,
+    dedupeHash: null,
+    checkInCode: null,
+    tokenHash: null,
+    checkedInAt: null,
+    checkedInBy: null,
+    createdAt: Date.now(),
+    cancelledAt: null,
+    erasedAt: null,
+  };
+  await participants.insertParticipant(app.kysely, record);
+  await app.audit.record({
+    event: "event.participant_walk_in",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: event.id,
+    ip: caller.ip,
+    detail: {
+      title: event.title,
+      profession: record.profession,
+      organisation: record.organisation,
+      headcount: record.headcount,
+    },
+  });
+  return record;
+}
+
+/** Removes a count recorded by mistake (a registration is cancelled, never deleted). */
+export async function removeDoorCount(
+  app: AppContext,
+  caller: Caller,
+  event: EventView,
+  participantId: string,
+): Promise<void> {
+  const row = await participants.findParticipant(app.kysely, event.id, participantId);
+  if (!row || !row.walkIn || row.personal !== null) throw countNotFound();
+  await participants.deleteWalkIn(app.kysely, event.id, participantId);
+  await app.audit.record({
+    event: "event.walk_in_removed",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: event.id,
+    ip: caller.ip,
+    detail: { title: event.title, profession: row.profession, headcount: row.headcount },
+  });
 }

@@ -13,6 +13,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { AttendanceView } from "./AttendanceView";
+import { DoorCounts } from "./DoorCounts";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
 import { type EventsApi, eventsApi } from "./events-api";
 import "../ui/table-scroll.css";
@@ -100,7 +101,18 @@ export function EventPage() {
           reload={load}
         />
       )}
-      {tab === "attendance" && <AttendanceView attendance={data.attendance} event={event} />}
+      {tab === "attendance" && (
+        <>
+          {event.abilities.checkIn && (
+            <DoorCounts
+              api={api}
+              event={event}
+              onAttendance={(attendance) => setData((d) => d && { ...d, attendance })}
+            />
+          )}
+          <AttendanceView attendance={data.attendance} event={event} />
+        </>
+      )}
     </main>
   );
 }
