@@ -2,7 +2,8 @@
  * The demo's indicators: 流山市 and its four 東葛北部 neighbours (the 5市会議 of the plan),
  * population bases and five years of plausible values for a dozen catalogue indicators
  * (自宅死の割合 around 13%), in one 広域 group and the prefecture's group, so comparison is
- * visible on first start. Figures are illustrative, shaped like the public statistics.
+ * visible on first start. Figures are illustrative, shaped like the public statistics, and
+ * say so: their source reads 「デモ用の値」. Where months are given, the year is their sum.
  */
 
 import { STARTER_CATALOGUE } from "@tsumugi/domain";
@@ -31,6 +32,15 @@ export const NAGAREYAMA: Omit<City, "lgCode" | "name"> = {
 };
 
 export const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023] as const;
+/** The source every demo value names: nobody should take them for a municipality's figures. */
+export const DEMO_VALUE_SOURCE = "デモ用の値";
+/** The year whose 相談件数 (P06) is entered month by month. */
+const MONTHLY_YEAR = 2023;
+
+/** 相談件数 of each month (1–12) of the monthly year. */
+function consultationMonths(cityIndex: number): number[] {
+  return Array.from({ length: 12 }, (_, i) => Math.round(28 + 6 * wobble(i + 1 + cityIndex)));
+}
 
 /** A small deterministic wobble, so the series look measured rather than drawn. */
 function wobble(seed: number): number {
@@ -74,7 +84,15 @@ export async function seedIndicatorValues(
       ["S07", fy >= 2020 ? 2 : 1, null, null, null],
       ["P01", per75(380 + 22 * (fy - 2019), "P01"), null, null, 500],
       ["P02", per75(95 + 6 * (fy - 2019), "P02"), null, null, null],
-      ["P06", Math.round(180 + 35 * (fy - 2019) * city.homeCare), null, null, 350],
+      [
+        "P06",
+        fy === MONTHLY_YEAR
+          ? consultationMonths(cityIndex).reduce((a, b) => a + b, 0)
+          : Math.round(180 + 35 * (fy - 2019) * city.homeCare),
+        null,
+        null,
+        350,
+      ],
       ["P07", Math.round(120 + 15 * (fy - 2019) + 20 * wobble(fy + cityIndex)), null, null, null],
       ["P08", fy === 2020 ? 40 : Math.round(150 + 30 * (fy - 2019)), null, null, 300],
       ["O01", null, Math.round(deaths * homeDeathRate), deaths, 15],
@@ -84,25 +102,15 @@ export async function seedIndicatorValues(
       await q.run(
         `INSERT INTO indicator_values (indicator_id, fiscal_year, month, value, numerator, denominator, target, source, note, entered_by, entered_at)
          VALUES (?, ?, 0, ?, ?, ?, ?, ?, '', ?, ?)`,
-        [
-          id(code),
-          fy,
-          value,
-          numerator,
-          denominator,
-          target,
-          STARTER_CATALOGUE.find((d) => d.code === code)?.source ?? "",
-          enteredBy,
-          now,
-        ],
+        [id(code), fy, value, numerator, denominator, target, DEMO_VALUE_SOURCE, enteredBy, now],
       );
     }
   }
-  // The consultation desk counts monthly in the current demo year.
-  for (let m = 1; m <= 12; m++) {
+  // The consultation desk counts monthly in that year; the year's figure above is their sum.
+  for (const [i, value] of consultationMonths(cityIndex).entries()) {
     await q.run(
-      "INSERT INTO indicator_values (indicator_id, fiscal_year, month, value, source, entered_by, entered_at) VALUES (?, 2023, ?, ?, '相談窓口の記録', ?, ?)",
-      [id("P06"), m, Math.round(28 + 6 * wobble(m + cityIndex)), enteredBy, now],
+      "INSERT INTO indicator_values (indicator_id, fiscal_year, month, value, source, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      [id("P06"), MONTHLY_YEAR, i + 1, value, DEMO_VALUE_SOURCE, enteredBy, now],
     );
   }
 }

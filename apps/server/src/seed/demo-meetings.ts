@@ -5,6 +5,7 @@
  */
 import {
   docNameOf,
+  fiscalYearLabel,
   insertMeetingRow,
   orderKeysAfter,
   RICH_TEXT_FIELD,
@@ -14,6 +15,7 @@ import {
 import * as Y from "yjs";
 import { newId } from "../ids.js";
 import type { Queryable } from "../storage/database.js";
+import { weekdayOnOrAfter } from "./demo-plan.js";
 
 interface Seed {
   workspaceId: string;
@@ -94,31 +96,39 @@ function minutesDoc(
   return state;
 }
 
+interface MeetingRow {
+  workspaceId: string;
+  secretariatId: string;
+  invitees: readonly string[];
+  fiscalYear: number;
+  number: number;
+  title: string;
+  kind?: string;
+  groupId?: string | null;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  state: string;
+  minutesState: string;
+  state0: Uint8Array;
+}
+
 async function insertMeeting(
   tx: Queryable,
-  s: Seed,
-  m: {
-    number: number;
-    startsAt: string;
-    endsAt: string;
-    state: string;
-    minutesState: string;
-    state0: Uint8Array;
-  },
+  m: MeetingRow,
 ): Promise<{ id: string; docName: string; documentId: string }> {
   const now = Date.now();
   const id = newId();
   const documentId = newId();
-  const docName = docNameOf(s.workspaceId, documentId);
-  const title = `令和5年度 第${m.number}回 連携会議`;
+  const docName = docNameOf(m.workspaceId, documentId);
   await tx.run(
     "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at, locked_at) VALUES (?, ?, NULL, 'minutes', ?, ?, ?, ?, ?, ?)",
     [
       documentId,
-      s.workspaceId,
-      `${title} 議事録`,
+      m.workspaceId,
+      `${m.title} 議事録`,
       docName,
-      s.secretariatId,
+      m.secretariatId,
       now,
       now,
       m.minutesState === "fixed" ? now : null,
@@ -131,34 +141,219 @@ async function insertMeeting(
   ]);
   await tx.run(
     `INSERT INTO meetings (id, workspace_id, group_id, kind, fiscal_year, number, title, starts_at, ends_at, place, online_url,
-       state, minutes_state, document_id, created_by, created_at, updated_at)
-     VALUES (?, ?, NULL, 'liaison', 2023, ?, ?, ?, ?, '流山市役所 第1庁舎 3階 庁議室', '', ?, ?, ?, ?, ?, ?)`,
+       state, minutes_state, document_id, created_by, created_at, updated_at, closed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
-      s.workspaceId,
+      m.workspaceId,
+      m.groupId ?? null,
+      m.kind ?? "liaison",
+      m.fiscalYear,
       m.number,
-      title,
+      m.title,
       m.startsAt,
       m.endsAt,
+      m.place,
       m.state,
       m.minutesState,
       documentId,
-      s.secretariatId,
+      m.secretariatId,
       now,
       now,
+      m.state === "closed" ? now : null,
     ],
   );
-  for (const userId of s.userIds) {
+  for (const userId of m.invitees) {
     await tx.run("INSERT INTO meeting_invitees (meeting_id, user_id) VALUES (?, ?)", [id, userId]);
   }
   return { id, docName, documentId };
 }
 
+const NAGAREYAMA_PLACE = "流山市役所 第1庁舎 3階 庁議室";
+
+/** A held meeting's short minutes: its agenda as headings, a line under each, everyone present. */
+function heldMeetingDoc(agenda: readonly { title: string; line: string }[], attendees: readonly string[]) {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
+    fragment.insert(
+      0,
+      agenda.flatMap((a, i) => {
+        const heading = new Y.XmlElement("heading");
+        heading.setAttribute("level", 2 as unknown as string);
+        heading.insert(0, [new Y.XmlText(`${i + 1}. ${a.title}`)]);
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText(a.line)]);
+        return [heading, paragraph];
+      }),
+    );
+    const keys = orderKeysAfter(null, agenda.length);
+    for (const [i, a] of agenda.entries()) {
+      insertMeetingRow(doc, "agenda", {
+        id: newId(),
+        order: keys[i],
+        title: a.title,
+        notes: "",
+        minutes: 30,
+        presenter: "事務局",
+        planLinks: [],
+        state: "done",
+        carriedFrom: null,
+      });
+    }
+    for (const id of attendees) setAttendance(doc, id, "attended");
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+/** What the current year's held meetings discussed (the demo's: its minutes are made up). */
+const CURRENT_AGENDA: { title: string; line: string }[][] = [
+  [
+    {
+      title: "今年度の事業計画について",
+      line: "事務局より、令和5年度からの取組の継続と今年度の予定について説明があり、承認された。",
+    },
+    { title: "全体会検討事項について", line: "急変時の対応と入退院支援について、各班の進め方を確認した。" },
+  ],
+  [
+    { title: "各班の活動報告", line: "病診施連携班・専門職研修班・市民啓発班より、活動状況の報告があった。" },
+    {
+      title: "市民公開講座の企画",
+      line: "テーマを人生会議（ACP）とし、開催方法は次回までに市民啓発班で案を作る。",
+    },
+  ],
+  [
+    {
+      title: "急変時の対応について",
+      line: "消防との情報交換の結果を共有し、関係者情報連携シートの案を検討した。",
+    },
+  ],
+  [{ title: "事業評価について", line: "今年度の取組の評価の進め方を確認した。" }],
+  [{ title: "次年度の計画について", line: "次年度に引き継ぐ取組を確認した。" }],
+];
+
+/**
+ * This 年度's 連携会議 on the days of seed 003's 年間予定 (moved to a weekday): those before
+ * `today` held with their minutes fixed, the others announced, so the home page's 次の会議
+ * lies ahead. When the year's last meeting has passed, next 年度's first is announced.
+ */
+export async function seedCurrentYearMeetings(
+  tx: Queryable,
+  s: { workspaceId: string; userIds: string[]; secretariatId: string; fiscalYear: number; today: string },
+): Promise<void> {
+  const fy = s.fiscalYear;
+  const days = [`${fy}-05-25`, `${fy}-07-31`, `${fy}-09-15`, `${fy + 1}-01-25`, `${fy + 1}-03-28`].map(
+    weekdayOnOrAfter,
+  );
+  const label = fiscalYearLabel(fy);
+  for (const [i, day] of days.entries()) {
+    const held = day < s.today;
+    const invited = new Y.Doc();
+    for (const id of s.userIds) setAttendance(invited, id, "invited");
+    const state0 = held ? heldMeetingDoc(CURRENT_AGENDA[i], s.userIds) : Y.encodeStateAsUpdate(invited);
+    invited.destroy();
+    const m = await insertMeeting(tx, {
+      workspaceId: s.workspaceId,
+      secretariatId: s.secretariatId,
+      invitees: s.userIds,
+      fiscalYear: fy,
+      number: i + 1,
+      title: `${label} 第${i + 1}回 連携会議`,
+      place: NAGAREYAMA_PLACE,
+      startsAt: `${day}T14:00`,
+      endsAt: `${day}T16:00`,
+      state: held ? "closed" : "published",
+      minutesState: held ? "fixed" : "drafting",
+      state0,
+    });
+    if (held) {
+      for (const userId of s.userIds) {
+        await tx.run(
+          "INSERT INTO meeting_attendance (meeting_id, user_id, status) VALUES (?, ?, 'attended')",
+          [m.id, userId],
+        );
+      }
+    }
+  }
+  if (days.every((d) => d < s.today)) {
+    const invited = new Y.Doc();
+    for (const id of s.userIds) setAttendance(invited, id, "invited");
+    const day = weekdayOnOrAfter(`${fy + 1}-05-25`);
+    await insertMeeting(tx, {
+      workspaceId: s.workspaceId,
+      secretariatId: s.secretariatId,
+      invitees: s.userIds,
+      fiscalYear: fy + 1,
+      number: 1,
+      title: `${fiscalYearLabel(fy + 1)} 第1回 連携会議`,
+      place: NAGAREYAMA_PLACE,
+      startsAt: `${day}T14:00`,
+      endsAt: `${day}T16:00`,
+      state: "published",
+      minutesState: "drafting",
+      state0: Y.encodeStateAsUpdate(invited),
+    });
+    invited.destroy();
+  }
+}
+
+/**
+ * 高松市's 在宅医療連携会議 as its table plans them: four in 平成26年度 and one every two
+ * months (six) in 平成27年度, all held. The days are the demo's (the table gives none).
+ */
+export async function seedTakamatsuMeetings(
+  tx: Queryable,
+  s: { workspaceId: string; secretariatId: string; groupId: string | null },
+): Promise<void> {
+  const plan: [number, string[]][] = [
+    [2014, ["2014-06-19", "2014-09-18", "2014-12-18", "2015-03-19"]],
+    [2015, ["2015-05-21", "2015-07-16", "2015-09-17", "2015-11-19", "2016-01-21", "2016-03-17"]],
+  ];
+  for (const [fy, days] of plan) {
+    for (const [i, day] of days.entries()) {
+      const doc = heldMeetingDoc(
+        [{ title: "在宅医療・介護連携の現状と課題", line: "委員より現状と課題について意見があった。" }],
+        [s.secretariatId],
+      );
+      const m = await insertMeeting(tx, {
+        workspaceId: s.workspaceId,
+        secretariatId: s.secretariatId,
+        invitees: [s.secretariatId],
+        fiscalYear: fy,
+        number: i + 1,
+        title: `${fiscalYearLabel(fy)} 第${i + 1}回 在宅医療連携会議`,
+        groupId: s.groupId,
+        place: "高松市役所",
+        startsAt: `${day}T18:30`,
+        endsAt: `${day}T20:00`,
+        state: "closed",
+        minutesState: "fixed",
+        state0: doc,
+      });
+      await tx.run("INSERT INTO meeting_attendance (meeting_id, user_id, status) VALUES (?, ?, 'attended')", [
+        m.id,
+        s.secretariatId,
+      ]);
+    }
+  }
+}
+
 export async function seedDemoMeetings(tx: Queryable, s: Seed): Promise<void> {
   const attendees = s.userIds.filter((u) => !s.absentUserIds.includes(u));
   const first = minutesDoc(orderKeysAfter(null, 3), s.linkedActionId, attendees, s.absentUserIds);
-  const m1 = await insertMeeting(tx, s, {
+  const meeting = {
+    workspaceId: s.workspaceId,
+    secretariatId: s.secretariatId,
+    invitees: s.userIds,
+    fiscalYear: 2023,
+    place: NAGAREYAMA_PLACE,
+  };
+  const m1 = await insertMeeting(tx, {
+    ...meeting,
     number: 1,
+    title: "令和5年度 第1回 連携会議",
     startsAt: "2023-05-25T14:00",
     endsAt: "2023-05-25T16:00",
     state: "closed",
@@ -208,8 +403,10 @@ export async function seedDemoMeetings(tx: Queryable, s: Seed): Promise<void> {
 
   const second = new Y.Doc();
   for (const id of s.userIds) setAttendance(second, id, "invited");
-  await insertMeeting(tx, s, {
+  await insertMeeting(tx, {
+    ...meeting,
     number: 2,
+    title: "令和5年度 第2回 連携会議",
     startsAt: "2023-07-31T14:00",
     endsAt: "2023-07-31T16:00",
     state: "published",

@@ -3,7 +3,14 @@
  * kind of user and a few documents with text, created once on first start. The logins are
  * returned on every start so `npm start` can print them.
  */
-import { docNameOf, fiscalYearLabel, type GroupKind, type Role } from "@tsumugi/domain";
+import {
+  currentFiscalYear,
+  docNameOf,
+  fiscalYearLabel,
+  type GroupKind,
+  type Role,
+  todayInJapan,
+} from "@tsumugi/domain";
 import { hashPassword } from "../auth/password.js";
 import type { AppContext } from "../context.js";
 import { richTextUpdate } from "../documents/rich-text.js";
@@ -12,8 +19,14 @@ import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
 import { seedDemoDesk } from "./demo-desk.js";
 import { NAGAREYAMA, seedIndicatorValues, seedRegion } from "./demo-indicators.js";
-import { seedDemoMeetings } from "./demo-meetings.js";
-import { nagareyamaPlan2023, TAKAMATSU_YEARS, takamatsuPlan } from "./demo-plan.js";
+import { seedCurrentYearMeetings, seedDemoMeetings, seedTakamatsuMeetings } from "./demo-meetings.js";
+import {
+  nagareyamaPlan2023,
+  rolledOverPlan,
+  TAKAMATSU_DIVISIONS,
+  TAKAMATSU_YEARS,
+  takamatsuPlan,
+} from "./demo-plan.js";
 import { seedDemoResources } from "./demo-resources.js";
 
 export interface DemoSeed {
@@ -28,13 +41,14 @@ export const DEMO_PASSWORD = "tsumugi-demo-2026";
 export const TAKAMATSU_LG_CODE = "372013";
 const TAKAMATSU_LOGIN = { label: "高松市 事務局", email: "takamatsu@demo.tsumugi.jp" };
 
-const GROUPS: { key: string; name: string; kind: GroupKind }[] = [
+/** Seed 003's 組織構成: the 全体会, its two 部会 and their 班, and the 事務局 beside them. */
+const GROUPS: { key: string; name: string; kind: GroupKind; parent?: string }[] = [
   { key: "plenary", name: "全体会", kind: "plenary" },
-  { key: "system", name: "多職種連携・体制構築部会", kind: "division" },
-  { key: "training", name: "研修・啓発部会", kind: "division" },
-  { key: "hospital", name: "病診施連携班", kind: "team" },
-  { key: "professional", name: "専門職研修班", kind: "team" },
-  { key: "citizens", name: "市民啓発班", kind: "team" },
+  { key: "system", name: "多職種連携・体制構築部会", kind: "division", parent: "plenary" },
+  { key: "training", name: "研修・啓発部会", kind: "division", parent: "plenary" },
+  { key: "hospital", name: "病診施連携班", kind: "team", parent: "system" },
+  { key: "professional", name: "専門職研修班", kind: "team", parent: "training" },
+  { key: "citizens", name: "市民啓発班", kind: "team", parent: "training" },
   { key: "secretariat", name: "事務局", kind: "secretariat" },
 ];
 
@@ -182,13 +196,10 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
   for (const g of GROUPS) {
     const id = newId();
     groupIds.set(g.key, id);
-    await tx.run("INSERT INTO groups (id, workspace_id, name, kind, created_at) VALUES (?, ?, ?, ?, ?)", [
-      id,
-      wid,
-      g.name,
-      g.kind,
-      now,
-    ]);
+    await tx.run(
+      "INSERT INTO groups (id, workspace_id, name, kind, parent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      [id, wid, g.name, g.kind, g.parent ? (groupIds.get(g.parent) ?? null) : null, now],
+    );
   }
   let firstUser: string | null = null;
   const userIds = new Map<string, string>();
@@ -257,6 +268,26 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
     planDocName: planDoc.docName,
     linkedActionId: plan.actions.find((a) => a.title.includes("消防"))?.id ?? null,
   });
+  // Today is a later 年度: the plan carried over into it, and its meetings, so that the
+  // dashboard, the overdue lists and 次の会議 show a living year.
+  const today = todayInJapan();
+  const thisYear = currentFiscalYear();
+  if (thisYear > 2023) {
+    await createPlanDocument(tx, {
+      workspaceId: wid,
+      fiscalYear: thisYear,
+      title: planTitle(fiscalYearLabel(thisYear)),
+      createdBy: firstUser,
+      plan: rolledOverPlan(plan, thisYear),
+    });
+    await seedCurrentYearMeetings(tx, {
+      workspaceId: wid,
+      userIds: [...userIds.values()],
+      secretariatId: firstUser ?? "",
+      fiscalYear: thisYear,
+      today,
+    });
+  }
   await seedIndicatorValues(tx, wid, NAGAREYAMA, 0, firstUser);
   await seedRegion(tx, wid);
   await tx.run(
@@ -266,7 +297,10 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
   await createTakamatsu(tx, passwordHash, now);
 }
 
-/** 高松市 (香川県): a second municipality with its FY2014–FY2018 multi-year plan. */
+/**
+ * 高松市 (香川県): a second municipality with its FY2014–FY2018 multi-year plan (目的 and
+ * 国が示す具体的取組例 per item), its 在宅医療連携会議 and four 部会, and the meetings its table plans.
+ */
 async function createTakamatsu(tx: Queryable, passwordHash: string, now: number): Promise<void> {
   const wid = newId();
   await tx.run("INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, ?, ?, ?)", [
@@ -285,6 +319,19 @@ async function createTakamatsu(tx: Queryable, passwordHash: string, now: number)
     "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, 'secretariat', ?)",
     [wid, uid, now],
   );
+  let council: string | null = null;
+  for (const [i, name] of ["在宅医療連携会議", ...TAKAMATSU_DIVISIONS].entries()) {
+    const id = newId();
+    council ??= id;
+    await tx.run("INSERT INTO groups (id, workspace_id, name, kind, created_at) VALUES (?, ?, ?, ?, ?)", [
+      id,
+      wid,
+      name,
+      i === 0 ? "plenary" : "division",
+      now,
+    ]);
+  }
+  await seedTakamatsuMeetings(tx, { workspaceId: wid, secretariatId: uid, groupId: council });
   for (const fy of TAKAMATSU_YEARS) {
     await createPlanDocument(tx, {
       workspaceId: wid,

@@ -562,6 +562,9 @@ export const messages = {
   "print.toMinutes": "議事録を表示",
   "print.printMinutes": "議事録を印刷",
   "print.printNotice": "開催通知を印刷",
+  // Demo content: what the demo made up is marked as such.
+  "demo.badge": "デモ用の例",
+  "demo.badgeExplain": "デモ用に作った例です。自治体の実際の記載ではありません。",
   // Meeting papers: the Word files and what the workspace writes on them (meeting-papers).
   "papers.wordDownload": "Wordで出力",
   "papers.minutesWord": "議事録（Word）",

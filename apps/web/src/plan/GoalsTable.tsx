@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { DemoBadge } from "../ui/DemoBadge";
 import { RowText, RowTools, Select, sceneOptions, useVisitorStyle, Visitors } from "./cells";
 import { gridKeyDown } from "./grid-keys";
 import { usePlanContext } from "./PlanPage";
@@ -117,6 +118,7 @@ function GoalRow({
       </td>
       <td className="wide-cell" data-label={t("plan.goalText")}>
         <RowText table="goals" id={g.id} field="text" label={t("plan.goalText")} multiline rows={1} />
+        {g.demo && <DemoBadge />}
         <Visitors table="goals" id={g.id} />
       </td>
       {editable && (

@@ -69,6 +69,11 @@ export interface Goal {
   term: GoalTerm;
   scene: SceneId | null;
   text: string;
+  /**
+   * Illustrative content (the demo's goal texts, which its source does not give): screens
+   * mark the row 「デモ用の例」. Absent on rows people write.
+   */
+  demo?: true;
 }
 
 export interface Problem {
@@ -291,6 +296,8 @@ export function parseGoal(raw: unknown): Parsed<Goal> {
     term: r.oneOf("term", isGoalTerm, "short"),
     scene: scene as SceneId | null,
     text: r.text("text", PLAN_TEXT_LIMITS.goals.text),
+    // Only a true flag is kept: anything else is a row of people's own.
+    ...((raw as Record<string, unknown>).demo === true ? { demo: true as const } : {}),
   });
 }
 
