@@ -2,8 +2,15 @@
  * All SQL on `events`, `event_series`, `event_organisers` and `event_cohosts`. Other features
  * (the schedule, indicators, public pages) read events through these functions.
  */
-import type { EventAudience, EventKind, EventStatus } from "@tsumugi/domain";
+import {
+  type EventAudience,
+  type EventKind,
+  type EventStatus,
+  eventItem,
+  isEventKind,
+} from "@tsumugi/domain";
 import { sql } from "kysely";
+import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface EventRecord {
@@ -578,4 +585,37 @@ export async function workspaceByLgCode(
     .where("lg_code", "=", lgCode)
     .executeTakeFirst();
   return w && { workspaceId: w.id, name: w.name, prefecture: w.prefecture, lgCode: w.lg_code };
+}
+
+/**
+ * People who attended the workspace's events held, per 年度 and item of the program: (カ)
+ * trainings for professionals ("f") and (キ) outreach to residents ("g"). Co-hosted events
+ * count for their host only. Registered people count once checked in; counts at the door count
+ * with their headcount.
+ */
+export async function attendedByYearAndItem(
+  q: Queryable,
+  workspaceId: string,
+): Promise<{ fiscalYear: number; item: "f" | "g"; held: number; attended: number }[]> {
+  const rows = await q.all<{ fiscal_year: number; kind: string; audience: string; attended: number | null }>(
+    `SELECT e.fiscal_year, e.kind, e.audience,
+            (SELECT SUM(p.headcount) FROM event_participants p
+              WHERE p.event_id = e.id AND p.status = 'registered'
+                AND (p.walk_in = 1 OR p.checked_in_at IS NOT NULL)) AS attended
+       FROM events e
+      WHERE e.workspace_id = ? AND e.status = 'held'`,
+    [workspaceId],
+  );
+  const out = new Map<string, { fiscalYear: number; item: "f" | "g"; held: number; attended: number }>();
+  for (const r of rows) {
+    if (!isEventKind(r.kind)) continue;
+    const item = eventItem(r.kind, r.audience as EventAudience);
+    if (item === null) continue;
+    const key = `${r.fiscal_year}|${item}`;
+    const row = out.get(key) ?? { fiscalYear: r.fiscal_year, item, held: 0, attended: 0 };
+    row.held += 1;
+    row.attended += Number(r.attended ?? 0);
+    out.set(key, row);
+  }
+  return [...out.values()].sort((a, b) => a.fiscalYear - b.fiscalYear || a.item.localeCompare(b.item));
 }

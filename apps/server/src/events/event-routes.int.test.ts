@@ -307,4 +307,67 @@ describe("events", () => {
       "event.walk_in_removed",
     ]);
   });
+
+  it("make the 多職種研修 and 住民啓発 participant indicators: held events only, by 年度, not typed", async ({
+    world: w,
+  }) => {
+    const held = async (extra: Record<string, unknown>, counts: [string, number][]) => {
+      const e = await create(w, extra);
+      for (const [profession, headcount] of counts)
+        await w.admin.browser.post(`${w.base}/events/${e.id}/door-counts`, { profession, headcount });
+      await w.admin.browser.post(`${w.base}/events/${e.id}/status`, { status: "held" });
+      return e;
+    };
+    await held({}, [
+      ["nurse", 10],
+      ["doctor", 4],
+    ]);
+    await held({ kind: "caseStudy", title: "症例検討会", startsAt: "2026-02-10T14:00", endsAt: null }, [
+      ["careManager", 9],
+    ]);
+    await held(
+      {
+        kind: "publicLecture",
+        title: "市民公開講座",
+        audience: "residents",
+        startsAt: "2024-11-16T13:30",
+        endsAt: null,
+      },
+      [["resident", 120]],
+    );
+    // Neither a planned event's counts nor an その他 for everyone are counted.
+    const planned = await create(w, { title: "次回", startsAt: "2025-09-01T18:30", endsAt: null });
+    await w.admin.browser.post(`${w.base}/events/${planned.id}/door-counts`, {
+      profession: "nurse",
+      headcount: 50,
+    });
+    await held(
+      { kind: "other", audience: "everyone", title: "交流会", startsAt: "2025-10-01T18:30", endsAt: null },
+      [["resident", 30]],
+    );
+
+    type Listing = {
+      indicators: { id: string; code: string; derived: string | null }[];
+      values: { indicatorId: string; fiscalYear: number; value: number; note: string }[];
+    };
+    const list = await w.observer.browser.get<Listing>(`${w.base}/indicators`);
+    const of = (code: string) => {
+      const indicator = list.body.indicators.find((i) => i.code === code);
+      return list.body.values
+        .filter((v) => v.indicatorId === indicator?.id)
+        .map((v) => [v.fiscalYear, v.value, v.note]);
+    };
+    expect(list.body.indicators.find((i) => i.code === "P07")?.derived).toBe("trainingAttendance");
+    expect(of("P07")).toEqual([[2025, 23, "開催2回"]]);
+    expect(of("P08")).toEqual([[2024, 120, "開催1回"]]);
+    const p07 = list.body.indicators.find((i) => i.code === "P07")?.id;
+    expect(
+      (
+        await w.admin.browser.request("PUT", `${w.base}/indicators/${p07}/values`, {
+          fiscalYear: 2025,
+          value: 9,
+        })
+      ).status,
+    ).toBe(409);
+  });
 });

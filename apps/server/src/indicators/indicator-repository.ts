@@ -16,6 +16,7 @@ import {
   type ValueInput,
 } from "@tsumugi/domain";
 import { consultationMonthCounts } from "../desk/consultation-repository.js";
+import { attendedByYearAndItem } from "../events/event-repository.js";
 import { newId } from "../ids.js";
 import { countedEntries } from "../resources/resource-repository.js";
 import type { Queryable } from "../storage/database.js";
@@ -299,6 +300,7 @@ export async function derivedValues(
     }
   }
   out.push(...(await directoryValues(q, workspaceId, indicators)));
+  out.push(...(await eventValues(q, workspaceId, indicators)));
   const held = indicators.find((i) => i.derived === "meetingsHeld");
   const attendance = indicators.find((i) => i.derived === "meetingAttendance");
   if (!held && !attendance) return out;
@@ -323,6 +325,37 @@ export async function derivedValues(
     if (held) out.push({ ...base, indicatorId: held.id, fiscalYear: r.fiscal_year, value: r.held });
     if (attendance)
       out.push({ ...base, indicatorId: attendance.id, fiscalYear: r.fiscal_year, value: r.attended });
+  }
+  return out;
+}
+
+/** Participants of the trainings (カ) and of the outreach to residents (キ) held, per 年度. */
+async function eventValues(
+  q: Queryable,
+  workspaceId: string,
+  indicators: readonly IndicatorRecord[],
+): Promise<ValueRecord[]> {
+  const training = indicators.find((i) => i.derived === "trainingAttendance");
+  const outreach = indicators.find((i) => i.derived === "outreachAttendance");
+  if (!training && !outreach) return [];
+  const out: ValueRecord[] = [];
+  for (const r of await attendedByYearAndItem(q, workspaceId)) {
+    const indicator = r.item === "f" ? training : outreach;
+    if (!indicator) continue;
+    out.push({
+      indicatorId: indicator.id,
+      fiscalYear: r.fiscalYear,
+      month: 0,
+      value: r.attended,
+      numerator: null,
+      denominator: null,
+      target: null,
+      source: "紡ぎの研修記録",
+      note: `開催${r.held}回`,
+      enteredBy: null,
+      enteredByName: "",
+      enteredAt: 0,
+    });
   }
   return out;
 }

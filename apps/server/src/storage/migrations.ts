@@ -25,6 +25,7 @@ import { m0016 } from "./migrations/0016-group-parent.js";
 import { m0017 } from "./migrations/0017-sealed-totp-keys.js";
 import { m0018 } from "./migrations/0018-resources.js";
 import { m0019 } from "./migrations/0019-events.js";
+import { m0020 } from "./migrations/0020-event-indicators.js";
 
 export interface Migration {
   version: number;
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0017,
   m0018,
   m0019,
+  m0020,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -19,7 +19,14 @@ export const DIRECTIONS = ["up", "down", "none"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
 /** Indicators Tsumugi counts itself from its own records. */
-export const DERIVED_SOURCES = ["meetingsHeld", "meetingAttendance", "consultations"] as const;
+export const DERIVED_SOURCES = [
+  "meetingsHeld",
+  "meetingAttendance",
+  "consultations",
+  // Participants of the events held: trainings of (カ), outreach to residents of (キ).
+  "trainingAttendance",
+  "outreachAttendance",
+] as const;
 export type DerivedSource = (typeof DERIVED_SOURCES)[number];
 
 export interface IndicatorDefinition {
@@ -189,15 +196,17 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     name: "多職種研修 参加者数",
     type: "P",
     unit: "人/年",
-    source: "自治体の記録",
+    source: "紡ぎの研修記録",
     items: ["f"],
+    derived: "trainingAttendance",
   }),
   def({
     code: "P08",
     name: "住民啓発（ACP）参加者数",
     type: "P",
     unit: "人/年",
-    source: "自治体の記録",
+    source: "紡ぎの研修記録",
+    derived: "outreachAttendance",
     scenes: ["endOfLife"],
     items: ["g"],
   }),
