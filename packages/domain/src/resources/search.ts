@@ -42,9 +42,7 @@ export function matchesText(fields: ResourceFields, text: string): boolean {
     fields.operator,
     fields.phone,
     fields.fax,
-  ].some((v) =>
-    searchText(v).includes(needle),
-  );
+  ].some((v) => searchText(v).includes(needle));
 }
 
 export function searchDirectory<T extends Searchable>(
