@@ -250,9 +250,50 @@ describe("resource directory", () => {
     await context.close();
   }, 60_000);
 
+  it("lets a provider update their entry through a personal link, applied once the secretariat approves", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await openResources(page);
+    await page.getByTestId("resources-filter-text").fill("ケアプランつむぎ");
+    await page.getByTestId("resources-count").filter({ hasText: "1件" }).waitFor();
+    await page.getByTestId("issue-link").click();
+    const url = await page.getByTestId("issued-url").inputValue();
+    expect(url).toMatch(/\/update\/[A-Za-z0-9_-]{20,}$/);
+    await shot(page, "resources-link-1366");
+
+    // The provider, on a phone, without an account.
+    const phone = await browser.newContext({
+      locale: "ja-JP",
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const provider = await phone.newPage();
+    await provider.goto(new URL(url).pathname);
+    await provider.getByTestId("provider-name").filter({ hasText: "ケアプランつむぎ" }).waitFor();
+    expect(await narrowProblems(provider)).toEqual({ columns: [], overflow: 0 });
+    await shot(provider, "provider-390");
+    await provider.getByTestId("provider-contact-hours").fill("平日 13:00〜14:00（ケアマネ直通）");
+    await provider.getByTestId("provider-submit").click();
+    expect(await provider.getByTestId("provider-result").textContent()).toContain("確認した後");
+    await phone.close();
+
+    // The secretariat sees what changed and applies it.
+    await openResources(page, "requests");
+    const request = page.getByTestId("update-request").filter({ hasText: "ケアプランつむぎ" });
+    expect(await request.textContent()).toContain("ケアマネ直通");
+    await shot(page, "resources-requests-1366");
+    await request.getByTestId("request-apply").click();
+    await request.filter({ hasText: "反映済み" }).waitFor();
+    await openResources(page);
+    await page.getByTestId("resources-filter-text").fill("ケアプランつむぎ");
+    await page.getByTestId("resource-contact").filter({ hasText: "ケアマネ直通" }).waitFor();
+    await context.close();
+  }, 90_000);
+
   it("fits a phone: list, map, tables and import", async () => {
     const { context, page } = await loggedInPhone(browser, server, "事務局");
-    for (const view of ["list", "map", "contactTimes", "liaison", "import"]) {
+    for (const view of ["list", "map", "contactTimes", "liaison", "import", "requests"]) {
       await openResources(page, view);
       if (view === "map") await page.locator(".map-pin, .map-cluster").first().waitFor();
       await page.waitForLoadState("networkidle");

@@ -17,6 +17,7 @@ const DocumentPage = lazyNamed(() => import("../documents/DocumentPage"), "Docum
 const AcceptInvitePage = lazyNamed(() => import("../invites/AcceptInvitePage"), "AcceptInvitePage");
 const MeetingPage = lazyNamed(() => import("../meetings/MeetingPage"), "MeetingPage");
 const PlanPage = lazyNamed(() => import("../plan/PlanPage"), "PlanPage");
+const ProviderUpdatePage = lazyNamed(() => import("../resources/ProviderUpdatePage"), "ProviderUpdatePage");
 const WorkspaceHome = lazyNamed(() => import("../workspace/WorkspaceHome"), "WorkspaceHome");
 
 export function App() {
@@ -43,6 +44,15 @@ export function App() {
           }
         />
         <Route path="/invite/:token" element={<AcceptInvitePage />} />
+        {/* A provider's personal update link: no account, no login. */}
+        <Route
+          path="/update/:token"
+          element={
+            <Deferred>
+              <ProviderUpdatePage />
+            </Deferred>
+          }
+        />
         <Route
           path="/"
           element={

@@ -7,6 +7,7 @@ import {
   resourceKindLabel,
   serviceTagLabel,
 } from "@tsumugi/domain";
+import type { ReactNode } from "react";
 import { t } from "../i18n/t";
 import { formatWarekiDate } from "../ui/dates";
 
@@ -38,7 +39,11 @@ export function fieldsOf(r: Resource): ResourceFields {
 }
 
 /** One entry: public fields, then the professionals-only ones marked as such. */
-export function ResourceCard(props: { resource: Resource; areaName: (id: string | null) => string }) {
+export function ResourceCard(props: {
+  resource: Resource;
+  areaName: (id: string | null) => string;
+  children?: ReactNode;
+}) {
   const r = props.resource;
   const hours = hoursSummary(r.hours);
   const contact = r.contact.hours || r.contact.note || r.contact.methods.length > 0;
@@ -124,6 +129,7 @@ export function ResourceCard(props: { resource: Resource; areaName: (id: string 
         </dl>
       )}
       {r.lat === null && <p className="muted small">{t("resources.noPlace")}</p>}
+      {props.children}
     </article>
   );
 }

@@ -4,14 +4,22 @@
  * with the file's problems row by row, and only then write it.
  */
 import type { ImportPreview } from "@tsumugi/contract";
-import { resourceKindLabel } from "@tsumugi/domain";
+import {
+  type ContactMethod,
+  contactMethodLabel,
+  type Hours,
+  hoursSummary,
+  isServiceTag,
+  resourceKindLabel,
+  serviceTagLabel,
+} from "@tsumugi/domain";
 import { useMemo, useState } from "react";
 import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import { resourcesApi } from "./resources-api";
 
-const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<string, string> = {
   kind: "種別",
   subtype: "サービス・種類",
   name: "名称",
@@ -30,17 +38,37 @@ const FIELD_LABELS: Record<string, string> = {
   capacity: "定員",
   operator: "運営法人",
   status: "状態",
+  contact: "連絡可能時間",
+  liaison: "地域連携窓口",
+  vacancy: "空き状況",
 };
 
-function shown(value: unknown): string {
+/** A field's value as officials read it (labels, not codes). */
+export function shown(value: unknown, field = ""): string {
   if (value === null || value === undefined || value === "") return "（なし）";
   if (typeof value === "string" || typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? "あり" : "なし";
-  if (Array.isArray(value)) return value.join("・");
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== "" && v !== null)
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(" ");
+  if (Array.isArray(value))
+    return value
+      .map((v) => (field === "services" && isServiceTag(v) ? serviceTagLabel(v) : String(v)))
+      .join("・");
+  const o = value as Record<string, unknown>;
+  if (field === "hours") return hoursSummary(o as unknown as Hours) || "（なし）";
+  if (field === "contact") {
+    const methods = ((o.methods as ContactMethod[] | undefined) ?? []).map(contactMethodLabel).join("・");
+    return [o.hours, methods && `（${methods}）`, o.note].filter(Boolean).join(" ") || "（なし）";
+  }
+  if (field === "vacancy")
+    return (
+      [o.beds === null || o.beds === undefined ? "" : `空き ${o.beds}床`, o.note].filter(Boolean).join(" ") ||
+      "（なし）"
+    );
+  return (
+    Object.entries(o)
+      .filter(([k, v]) => v !== "" && v !== null && k !== "updatedAt")
+      .map(([, v]) => String(v))
+      .join(" ") || "（なし）"
+  );
 }
 
 async function base64Of(file: File): Promise<string> {
@@ -160,9 +188,9 @@ export function ResourceImport({ wid, onImported }: { wid: string; onImported: (
                         {c.changes.map((ch) => (
                           <tr key={ch.field} className={ch.kept ? "kept" : ""}>
                             <th scope="row">{FIELD_LABELS[ch.field] ?? ch.field}</th>
-                            <td>{shown(ch.before)}</td>
+                            <td>{shown(ch.before, ch.field)}</td>
                             <td>
-                              {shown(ch.after)}
+                              {shown(ch.after, ch.field)}
                               {ch.kept && <span className="badge">{t("resources.import.keptMark")}</span>}
                             </td>
                           </tr>

@@ -4,7 +4,13 @@
  * 連絡可能時間一覧表 and 病院連携窓口一覧表 (printable, as Excel from the server), and the
  * secretariat's open-data import with its field-by-field preview.
  */
-import type { Resource, ResourceArea, ResourceDirectory } from "@tsumugi/contract";
+import type {
+  CreatedUpdateLink,
+  Resource,
+  ResourceArea,
+  ResourceDirectory,
+  UpdateRequest,
+} from "@tsumugi/contract";
 import {
   contactTimesTable,
   liaisonTable,
@@ -20,16 +26,17 @@ import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
 import { Deferred, lazyNamed } from "../app/lazy";
 import { t } from "../i18n/t";
+import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
 import { fieldsOf, ResourceCard } from "./ResourceCard";
-import { ResourceImport } from "./ResourceImport";
+import { FIELD_LABELS, ResourceImport, shown } from "./ResourceImport";
 import { resourcesApi } from "./resources-api";
 import "./resources.css";
 
 // Leaflet and the clustering load with the map view only.
 const ResourceMap = lazyNamed(() => import("./ResourceMap"), "ResourceMap");
 
-const VIEWS = ["list", "map", "contactTimes", "liaison", "import"] as const;
+const VIEWS = ["list", "map", "contactTimes", "liaison", "import", "requests"] as const;
 type View = (typeof VIEWS)[number];
 
 export interface Filters {
@@ -39,7 +46,8 @@ export interface Filters {
   area: string;
 }
 
-export function ResourcesPanel({ wid, canImport }: { wid: string; canImport: boolean }) {
+export function ResourcesPanel(props: { wid: string; canImport: boolean; canReview: boolean }) {
+  const { wid, canImport, canReview } = props;
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<ResourceDirectory | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +64,7 @@ export function ResourcesPanel({ wid, canImport }: { wid: string; canImport: boo
     void reload();
   }, [reload]);
 
-  const views = VIEWS.filter((v) => v !== "import" || canImport);
+  const views = VIEWS.filter((v) => (v !== "import" || canImport) && (v !== "requests" || canReview));
   const requested = params.get("view") as View | null;
   const view: View = requested && views.includes(requested) ? requested : "list";
   const filters: Filters = {
@@ -108,7 +116,9 @@ export function ResourcesPanel({ wid, canImport }: { wid: string; canImport: boo
       {(view === "list" || view === "map") && (
         <FilterBar filters={filters} areas={data.areas} setFilter={setFilter} count={shown.length} />
       )}
-      {view === "list" && <ResourceList entries={shown} areaName={areaName} />}
+      {view === "list" && (
+        <ResourceList entries={shown} areaName={areaName} sendLink={(r) => api.sendLink(r.id)} />
+      )}
       {view === "map" && (
         <Deferred label={t("resources.map.loading")}>
           <ResourceMap
@@ -138,6 +148,7 @@ export function ResourcesPanel({ wid, canImport }: { wid: string; canImport: boo
         />
       )}
       {view === "import" && <ResourceImport wid={wid} onImported={reload} />}
+      {view === "requests" && <UpdateRequests wid={wid} onDecided={reload} />}
     </section>
   );
 }
@@ -226,7 +237,11 @@ function FilterBar(props: {
   );
 }
 
-function ResourceList(props: { entries: readonly Resource[]; areaName: (id: string | null) => string }) {
+function ResourceList(props: {
+  entries: readonly Resource[];
+  areaName: (id: string | null) => string;
+  sendLink: (r: Resource) => Promise<CreatedUpdateLink>;
+}) {
   if (props.entries.length === 0)
     return (
       <p className="muted" data-testid="resources-empty">
@@ -237,7 +252,120 @@ function ResourceList(props: { entries: readonly Resource[]; areaName: (id: stri
     <ul className="resource-cards plain" data-testid="resource-list">
       {props.entries.map((r) => (
         <li key={r.id}>
-          <ResourceCard resource={r} areaName={props.areaName} />
+          <ResourceCard resource={r} areaName={props.areaName}>
+            {r.abilities.sendLink && <LinkIssuer send={() => props.sendLink(r)} />}
+          </ResourceCard>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Issues a provider's update link and shows it once. */
+function LinkIssuer({ send }: { send: () => Promise<CreatedUpdateLink> }) {
+  const [created, setCreated] = useState<CreatedUpdateLink | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (created)
+    return (
+      <div className="issued-link" data-testid="issued-link">
+        <p className="small">
+          {t("resources.link.issued", { date: formatWarekiDate(created.link.expiresAt) })}
+        </p>
+        <input readOnly value={created.url} onFocus={(e) => e.target.select()} data-testid="issued-url" />
+      </div>
+    );
+  return (
+    <>
+      <ErrorBanner message={error} />
+      <button
+        type="button"
+        className="secondary small-button"
+        data-testid="issue-link"
+        onClick={async () => {
+          try {
+            setCreated(await send());
+          } catch (e) {
+            setError(e instanceof ApiError ? e.message : t("error.unknown"));
+          }
+        }}
+      >
+        {t("resources.link.issue")}
+      </button>
+    </>
+  );
+}
+
+/** What providers sent through their links: the secretariat applies or sets aside each. */
+function UpdateRequests({ wid, onDecided }: { wid: string; onDecided: () => Promise<void> }) {
+  const api = useMemo(() => resourcesApi(wid), [wid]);
+  const [requests, setRequests] = useState<UpdateRequest[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setRequests((await api.requests()).requests);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t("error.unknown"));
+    }
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (error) return <ErrorBanner message={error} />;
+  if (!requests) return <p className="muted">{t("common.loading")}</p>;
+  if (requests.length === 0) return <p className="muted">{t("resources.requests.empty")}</p>;
+  return (
+    <ul className="update-requests plain" data-testid="update-requests">
+      {requests.map((q) => (
+        <li key={q.id} className="resource-card" data-testid="update-request">
+          <h3>
+            {q.resourceName} <span className="badge">{t(`resources.requests.${q.status}`)}</span>
+          </h3>
+          <p className="muted small">
+            {t("resources.requests.submitted", { date: formatWarekiDate(q.submittedAt) })}
+          </p>
+          <div className="table-scroll">
+            <table className="grid-table">
+              <thead>
+                <tr>
+                  <th scope="col">項目</th>
+                  <th scope="col">{t("resources.import.before")}</th>
+                  <th scope="col">変更後</th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.changes.map((c) => (
+                  <tr key={c.field}>
+                    <th scope="row">{FIELD_LABELS[c.field] ?? c.field}</th>
+                    <td>{shown(c.before, c.field)}</td>
+                    <td>{shown(c.after, c.field)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {q.status === "pending" && (
+            <p className="request-actions">
+              {(["apply", "reject"] as const).map((decision) => (
+                <button
+                  key={decision}
+                  type="button"
+                  className={decision === "apply" ? "primary" : "secondary"}
+                  data-testid={`request-${decision}`}
+                  onClick={async () => {
+                    try {
+                      await api.decide(q.id, { decision });
+                      await load();
+                      await onDecided();
+                    } catch (e) {
+                      setError(e instanceof ApiError ? e.message : t("error.unknown"));
+                    }
+                  }}
+                >
+                  {t(`resources.requests.${decision}`)}
+                </button>
+              ))}
+            </p>
+          )}
         </li>
       ))}
     </ul>

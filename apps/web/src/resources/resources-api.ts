@@ -1,5 +1,7 @@
 /** The resource directory's API (server: apps/server/src/resources), typed from @tsumugi/contract. */
 import type {
+  CreatedUpdateLink,
+  DecideUpdateRequest,
   ImportFile,
   ImportPreview,
   ImportResult,
@@ -7,6 +9,8 @@ import type {
   ResourceDirectory,
   ResourceResult,
   ResourceSearchResult,
+  UpdateRequest,
+  UpdateRequestList,
   UpdateResource,
 } from "@tsumugi/contract";
 import { get, patch, post } from "../api/client";
@@ -19,6 +23,11 @@ export function resourcesApi(wid: string) {
     search: (query: URLSearchParams) => get<ResourceSearchResult>(`${base}/search?${query}`),
     preview: (file: Omit<ImportFile, "confirm">) => post<ImportPreview>(`${base}/imports/preview`, file),
     confirm: (file: ImportFile) => post<ImportResult>(`${base}/imports`, file),
+    /** A provider's personal update link, shown once (earlier links stop working). */
+    sendLink: (rid: string) => post<CreatedUpdateLink>(`${base}/${rid}/update-links`),
+    requests: () => get<UpdateRequestList>(`${base}/update-requests`),
+    decide: (qid: string, body: DecideUpdateRequest) =>
+      post<UpdateRequest>(`${base}/update-requests/${qid}`, body),
     /** The professionals' tables as Excel workbooks (downloaded by the browser). */
     workbookUrl: (which: "contact-times" | "liaison") => `${base}/tables/${which}.xlsx`,
   };

@@ -107,7 +107,11 @@ export function WorkspaceHome() {
       )}
       {tab === "resources" && (
         <Deferred>
-          <ResourcesPanel wid={wid} canImport={Boolean(detail.can["resources.import"])} />
+          <ResourcesPanel
+            wid={wid}
+            canImport={Boolean(detail.can["resources.import"])}
+            canReview={Boolean(detail.can["resources.review"])}
+          />
         </Deferred>
       )}
       {tab === "documents" && <DocumentsPanel wid={wid} data={data} reload={reload} />}
