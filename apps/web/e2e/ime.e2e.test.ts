@@ -14,6 +14,7 @@ import {
   paragraphTexts,
   waitForSyncState,
 } from "./pages.js";
+import { openMeeting } from "./room-pages.js";
 
 const DOC = "入退院支援ルール（案）";
 const DISCHARGE = "病院は退院の見込みが立った時点で";
@@ -70,7 +71,9 @@ async function composeWhileOtherTypes(
   if (where === "start") await careManager.page.keyboard.press("Home");
   await careManager.page.keyboard.type("【ケアマネ追記】");
   await waitForSyncState(careManager.page, "saved");
-  await new Promise((r) => setTimeout(r, 500));
+  // Her edit reaches the doctor's editor while he is still composing, which holds it back
+  // until his conversion ends.
+  await heldBack(doctor.page);
 
   // Still composing: the kana are shown once and not committed.
   const during = await paragraph(doctor.page);
@@ -93,6 +96,13 @@ async function composeWhileOtherTypes(
   return result;
 }
 
+/** Waits until the editor holds a colleague's change back for this person's conversion. */
+async function heldBack(page: Page): Promise<void> {
+  await page
+    .locator('[data-testid="editor"][data-remote-held]')
+    .waitFor({ state: "attached", timeout: 15_000 });
+}
+
 function expectCleanMerge(final: string, other: string): void {
   expect(final.match(/日本語/g)).toHaveLength(1);
   expect(final.match(/【ケアマネ追記】/g)).toHaveLength(1);
@@ -113,4 +123,68 @@ describe("IME composition under a concurrent remote edit", () => {
     expect(final.endsWith("提供する。日本語【ケアマネ追記】")).toBe(true);
     expectCleanMerge(final, other);
   });
+});
+
+describe("an IME conversion in the minutes, when the editor closes under it", () => {
+  it("keeps what the person had converted, among the colleague's change that was held back", async () => {
+    const M2 = "令和5年度 第2回 連携会議";
+    const doctor = await loggedInPage(browser, server, "医師");
+    const careManager = await loggedInPage(browser, server, "ケアマネジャー");
+    for (const p of [doctor.page, careManager.page]) {
+      await openMeeting(p, M2);
+      await p.getByTestId("meeting-tab-minutes").click();
+      await p.getByTestId("editor").waitFor();
+    }
+    const line = "連携シートの様式について";
+    await careManager.page.getByTestId("editor").click();
+    await careManager.page.keyboard.press("Control+End");
+    await careManager.page.keyboard.press("Enter");
+    await careManager.page.keyboard.type(line);
+    await waitForSyncState(careManager.page, "saved");
+    await eventually(
+      async () => (await paragraphStarting(doctor.page, line)) === line,
+      "the line at the doctor",
+    );
+
+    // The doctor converts at the end of the line; the kana reach her as he types them.
+    await caretAfter(doctor.page, line);
+    const cdp = await doctor.context.newCDPSession(doctor.page);
+    const compose = (text: string) =>
+      cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
+    for (const kana of ["れ", "れん", "れんら", "れんらく"]) await compose(kana);
+    await eventually(
+      async () => (await paragraphStarting(careManager.page, line)) === `${line}れんらく`,
+      "the kana at the care manager",
+    );
+    // She adds a mark at the line's start: held back on the doctor's screen while he converts.
+    await caretAfter(careManager.page, line);
+    await careManager.page.keyboard.press("Home");
+    await careManager.page.keyboard.type("【追記】");
+    await waitForSyncState(careManager.page, "saved");
+    await heldBack(doctor.page);
+    await compose("連絡先");
+
+    // Before he confirms, his page switches away from the minutes (as when the meeting's state
+    // changes under him): the editor closes during the hold.
+    await doctor.page.evaluate(() =>
+      (document.querySelector('[data-testid="meeting-tab-attendance"]') as HTMLElement).click(),
+    );
+    await doctor.page.getByTestId("editor").waitFor({ state: "detached" });
+
+    const expected = `【追記】${line}連絡先`;
+    await eventually(
+      async () => (await paragraphStarting(careManager.page, line)) === expected,
+      "the doctor's conversion at the care manager",
+    );
+    await waitForSyncState(doctor.page, "saved");
+    await doctor.page.getByTestId("meeting-tab-minutes").click();
+    await eventually(
+      async () => (await paragraphStarting(doctor.page, line)) === expected,
+      "the same line when the doctor opens the minutes again",
+    );
+    const all = (await paragraphTexts(careManager.page)).join("\n");
+    expect(all).not.toMatch(/れんらく|れ連|連絡先.*連絡先/);
+    await doctor.context.close();
+    await careManager.context.close();
+  }, 90_000);
 });

@@ -155,9 +155,8 @@ describe("the plan, edited live by two members", () => {
     await openPlanView(doctor.page, "actions");
     await openPlanView(nurse.page, "actions");
     const target = "在宅医療介護連携の相談窓口の周知";
-    const mine = (await rowByTitle(doctor.page, "action-row", "action-title", target)).getByTestId(
-      "action-title",
-    );
+    const myRow = await rowByTitle(doctor.page, "action-row", "action-title", target);
+    const mine = myRow.getByTestId("action-title");
     await mine.click();
     await mine.press("End");
     const cdp = await doctor.context.newCDPSession(doctor.page);
@@ -176,7 +175,13 @@ describe("the plan, edited live by two members", () => {
     await theirs.press("Home");
     await nurse.page.keyboard.type("【至急】");
     await waitForSyncState(nurse.page, "saved");
-    await new Promise((r) => setTimeout(r, 500));
+    // Her edit reaches the doctor's copy of the title while he composes (the field itself is
+    // left alone until the conversion ends; the row's printed text follows the document).
+    await eventually(
+      async () =>
+        ((await myRow.locator(".cell-title .print-text").textContent()) ?? "").startsWith("【至急】"),
+      "the nurse's edit in the doctor's document",
+    );
     expect((await mine.inputValue()).match(/かくにん/g)).toHaveLength(1);
 
     await cdp.send("Input.imeSetComposition", { text: "確認", selectionStart: 2, selectionEnd: 2 });

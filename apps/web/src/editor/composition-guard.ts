@@ -14,16 +14,19 @@
  * editor takes the Yjs document (everyone's changes) and re-applies this person's edit since
  * the hold began at the same place, found through Yjs relative positions taken just before
  * the first held change, so text a colleague typed at either edge stays outside it. Until a
- * remote change arrives, the kana reach colleagues as they are typed, as before.
+ * remote change arrives, the kana reach colleagues as they are typed, as before. An editor
+ * closed during the hold (the page switched away while this person was converting) writes
+ * their edit into Yjs the same way as it goes, so nothing they typed is lost.
  */
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
+import { EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import {
   absolutePositionToRelativePosition,
   initProseMirrorDoc,
   relativePositionToAbsolutePosition,
+  updateYFragment,
   ySyncPluginKey,
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
@@ -49,6 +52,12 @@ interface Base {
 }
 
 export const compositionGuardKey = new PluginKey("compositionGuard");
+
+/**
+ * Set on the editor's element while colleagues' changes are held back (this person is
+ * converting): what they typed is in the document and appears when the conversion ends.
+ */
+export const HELD_ATTRIBUTE = "data-remote-held";
 
 /**
  * A Yjs relative position for `pos` of the base document. `assoc` 0 follows the character
@@ -94,11 +103,62 @@ function localEdit(base: Base, now: PMNode) {
   return { start, endA, endB, slice: now.slice(start, endB) };
 }
 
+/** This person's edit since the base, in Yjs relative positions that survive everyone's changes. */
+interface HeldEdit {
+  edit: NonNullable<ReturnType<typeof localEdit>>;
+  relStart: Y.RelativePosition;
+  relEnd: Y.RelativePosition;
+  removed: Y.RelativePosition[] | null;
+}
+
+function heldEdit(base: Base, now: PMNode): HeldEdit | null {
+  const edit = localEdit(base, now);
+  if (!edit) return null;
+  return {
+    edit,
+    relStart: relativeAt(base, edit.start, 0),
+    relEnd: relativeAt(base, edit.endA, -1),
+    removed: removedCharacters(base, edit.start, edit.endA),
+  };
+}
+
+/**
+ * Makes this person's edit on `tr`, whose document holds everyone's changes; `resolve` finds a
+ * relative position in it. Returns where the edit begins.
+ */
+function replay(
+  tr: Transaction,
+  held: HeldEdit,
+  ydoc: Y.Doc,
+  resolve: (rel: Y.RelativePosition) => number | null,
+): number {
+  const from = resolve(held.relStart);
+  const to = resolve(held.relEnd);
+  let at = from ?? to ?? tr.selection.from;
+  if (held.removed) {
+    // Remove exactly the characters this person removed (a colleague's text typed among
+    // them stays), then insert the new text where the first of them was.
+    const positions = held.removed
+      .filter((rel) => !rel.item || !(Y.getItem(ydoc.store, rel.item) as Y.Item).deleted)
+      .map(resolve)
+      .filter((p): p is number => p !== null)
+      .sort((a, b) => b - a);
+    for (const p of positions) tr.delete(p, p + 1);
+    at = tr.mapping.map(at, -1);
+    tr.replace(at, at, held.edit.slice);
+  } else {
+    tr.replace(at, Math.max(at, to ?? at), held.edit.slice);
+  }
+  return at;
+}
+
 function guard(view: EditorView, binding: Binding) {
   const ydoc = binding.doc;
   let candidate: Base | null = null;
   let held: Base | null = null;
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The editor is being destroyed: nothing is shown in it any more. */
+  let closing = false;
 
   const snapshot = (): Base => {
     const copy = new Y.Doc();
@@ -122,9 +182,11 @@ function guard(view: EditorView, binding: Binding) {
 
   const observe = binding._observeFunction;
   const guarded: Binding["_observeFunction"] = (events, tx) => {
+    if (closing) return;
     if (!held && candidate && view.composing && tx.origin !== ySyncPluginKey) {
       held = candidate;
       candidate = null;
+      view.dom.setAttribute(HELD_ATTRIBUTE, "");
     }
     if (held) {
       if (!view.composing) scheduleFlush();
@@ -159,7 +221,8 @@ function guard(view: EditorView, binding: Binding) {
     held = null;
     const now = view.state.doc;
     const sel = view.state.selection;
-    const edit = localEdit(base, now);
+    const mine = heldEdit(base, now);
+    const edit = mine?.edit ?? null;
 
     // Where the selection is, as positions of the base document that survive the rebuild
     // (sticking to the character before, e.g. the end of what this person typed), or as an
@@ -173,9 +236,6 @@ function guard(view: EditorView, binding: Binding) {
       const b = toBase(pos);
       return b === null ? { offset: pos - (edit?.start ?? 0) } : { rel: relativeAt(base, b, -1) };
     });
-    const relStart = edit && relativeAt(base, edit.start, 0);
-    const relEnd = edit && relativeAt(base, edit.endA, -1);
-    const removed = edit && removedCharacters(base, edit.start, edit.endA);
     base.ydoc.destroy();
 
     // Everyone's changes, then this person's edit where it belongs among them.
@@ -183,32 +243,35 @@ function guard(view: EditorView, binding: Binding) {
     const resolve = (rel: Y.RelativePosition) =>
       relativePositionToAbsolutePosition(ydoc, binding.type, rel, binding.mapping);
     const tr = view.state.tr;
-    let at = 0;
-    if (edit && relStart && relEnd) {
-      const from = resolve(relStart);
-      const to = resolve(relEnd);
-      at = from ?? to ?? tr.selection.from;
-      if (removed) {
-        // Remove exactly the characters this person removed (a colleague's text typed among
-        // them stays), then insert the new text where the first of them was.
-        const positions = removed
-          .filter((rel) => !rel.item || !(Y.getItem(ydoc.store, rel.item) as Y.Item).deleted)
-          .map(resolve)
-          .filter((p): p is number => p !== null)
-          .sort((a, b) => b - a);
-        for (const p of positions) tr.delete(p, p + 1);
-        at = tr.mapping.map(at, -1);
-        tr.replace(at, at, edit.slice);
-      } else {
-        tr.replace(at, Math.max(at, to ?? at), edit.slice);
-      }
-    }
+    const at = mine ? replay(tr, mine, ydoc, resolve) : 0;
     const [anchor, head] = ends.map((e) => {
       const pos = "rel" in e ? tr.mapping.map(resolve(e.rel as Y.RelativePosition) ?? 0, -1) : at + e.offset;
       return tr.doc.resolve(Math.max(0, Math.min(pos, tr.doc.content.size)));
     });
     tr.setSelection(TextSelection.between(anchor, head));
     view.dispatch(tr);
+    view.dom.removeAttribute(HELD_ATTRIBUTE);
+  }
+
+  /**
+   * The editor closes while holding colleagues' changes back (the page switched away from it,
+   * e.g. the meeting's state changed, while this person was converting): write their edit
+   * into Yjs among everyone's changes, as the flush would have, since the editor that could
+   * show it again is going.
+   */
+  function keepHeldEdit() {
+    const base = held;
+    if (!base) return;
+    held = null;
+    const mine = heldEdit(base, view.state.doc);
+    base.ydoc.destroy();
+    if (!mine) return;
+    const { doc, meta } = initProseMirrorDoc(binding.type, view.state.schema);
+    const tr = EditorState.create({ doc }).tr;
+    replay(tr, mine, ydoc, (rel) =>
+      relativePositionToAbsolutePosition(ydoc, binding.type, rel, meta.mapping),
+    );
+    if (tr.docChanged) ydoc.transact(() => updateYFragment(ydoc, binding.type, tr.doc, meta), ySyncPluginKey);
   }
 
   return {
@@ -216,11 +279,9 @@ function guard(view: EditorView, binding: Binding) {
       if (held && !view.composing) scheduleFlush();
     },
     destroy() {
-      // An editor closed while holding changes back: Yjs keeps everyone else's; this person's
-      // last conversion (not yet written) is lost with the editor, as an unsent key would be.
       if (flushTimer !== null) clearTimeout(flushTimer);
-      held?.ydoc.destroy();
-      held = null;
+      closing = true;
+      keepHeldEdit();
       ydoc.off("beforeTransaction", beforeTransaction);
       ydoc.off("afterTransaction", afterTransaction);
       candidate?.ydoc.destroy();
