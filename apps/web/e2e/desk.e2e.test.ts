@@ -181,6 +181,7 @@ describe("the consultation desk", () => {
       const text = await form.innerText();
       expect(text).toContain("未来の日時は入力できません。");
       expect(text).toContain("入力してください。");
+      expect(text).toContain("1つ以上選んでください。");
       expect(text).toContain("記録はまだ保存されていません");
     });
     // What was typed is still there to fix.
@@ -289,6 +290,54 @@ describe("the consultation desk", () => {
     await page.getByTestId("desk-case").waitFor();
     for (const line of await seriousViolations(page)) found.push(`case: ${line}`);
     expect(found).toEqual([]);
+    await context.close();
+  });
+
+  it("lets the secretariat open a desk with its coordinator and change the 日常生活圏域, which the coordinator then records with", async () => {
+    const admin = await loggedInPage(browser, server, "事務局");
+    await admin.page.getByTestId("tab-desk").click();
+    await admin.page.getByTestId("desk-view-desks").click();
+    const form = admin.page.getByTestId("desk-new");
+    await form.getByTestId("desk-new-name").fill("南部 出張相談窓口");
+    await form
+      .getByTestId("desk-new-staff")
+      .getByLabel(/松本 彩/)
+      .check();
+    await form.getByTestId("desk-new-create").click();
+    await eventually(async () => expect(await form.innerText()).toContain("相談窓口を追加しました。"));
+    // The same name again is refused in Japanese.
+    await form.getByTestId("desk-new-name").fill("南部 出張相談窓口");
+    await form.getByTestId("desk-new-create").click();
+    await eventually(async () =>
+      expect(await form.innerText()).toContain("同じ名前の相談窓口が既にあります"),
+    );
+    const areas = admin.page.getByTestId("desk-areas");
+    const text = await areas.getByTestId("desk-areas-text").inputValue();
+    await areas.getByTestId("desk-areas-text").fill(`${text}\n西部`);
+    await areas.getByRole("button").click();
+    await eventually(async () => expect(await areas.innerText()).toContain("保存しました。"));
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    await shot(admin.page, "desks");
+    await admin.context.close();
+
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
+    await page.getByTestId("tab-desk").click();
+    await page.getByTestId("desk-view-entry").click();
+    await page.getByTestId("entry-desk").selectOption({ label: "南部 出張相談窓口" });
+    await page.getByTestId("entry-area").selectOption({ label: "西部" });
+    await page.getByTestId("entry-content").fill("新しい窓口での相談。");
+    await page.getByTestId("entry-save").click();
+    // What it was about and how it was answered are required: said so beside each group.
+    await eventually(async () =>
+      expect(await page.getByTestId("consultation-form").innerText()).toContain("1つ以上選んでください。"),
+    );
+    await page.getByTestId("topics-referral").check();
+    await page.getByTestId("responses-connect").check();
+    await page.getByTestId("entry-save").click();
+    // (the form's text, with any refusal, is in the failure message)
+    await eventually(async () =>
+      expect(await page.getByTestId("consultation-form").innerText()).toContain("相談を記録しました"),
+    );
     await context.close();
   });
 

@@ -20,7 +20,7 @@ import {
   SEXES,
 } from "@tsumugi/domain";
 import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError } from "../api/client";
+import { ApiError, fieldMessage } from "../api/client";
 import { t } from "../i18n/t";
 import { formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
@@ -177,6 +177,8 @@ export function ConsultationForm(props: {
     const when = receivedAtProblem(coded.receivedAt);
     if (when) e.receivedAt = when;
     if (!texts.content.trim()) e.content = "required";
+    if (coded.topics.length === 0) e.topics = "required";
+    if (coded.responses.length === 0) e.responses = "required";
     if (!forCase && !coded.deskId) e.deskId = "required";
     if (coded.followUpStatus === "open" && !coded.followUpDue) e.followUpDue = "required";
     if (coded.minutes !== "" && !/^\d{1,3}$/.test(coded.minutes)) e.minutes = "format";
@@ -326,7 +328,11 @@ export function ConsultationForm(props: {
           {v.label}
         </label>
       ))}
-      {errors[k] && <span className="field-error">{t("field.unknown")}</span>}
+      {errors[k] && (
+        <span className="field-error">
+          {errors[k] === "required" ? t("desk.entry.chooseOne") : fieldMessage(errors[k])}
+        </span>
+      )}
     </fieldset>
   );
 

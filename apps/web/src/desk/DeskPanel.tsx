@@ -4,7 +4,7 @@
  * and the exact-name search, the quick entry form, a case, statistics, published examples and
  * the desks' public information.
  */
-import type { ConsultationCase, ConsultationList, DeskList } from "@tsumugi/contract";
+import type { ConsultationCase, ConsultationList, DeskList, Member } from "@tsumugi/contract";
 import {
   AGE_BANDS,
   CARE_LEVELS,
@@ -37,7 +37,16 @@ const DeskStatistics = lazyNamed(() => import("./DeskStatistics"), "DeskStatisti
 const VIEWS = ["list", "entry", "statistics", "examples", "desks"] as const;
 type View = (typeof VIEWS)[number];
 
-export function DeskPanel({ wid }: { wid: string }) {
+export function DeskPanel({
+  wid,
+  canManage,
+  members,
+}: {
+  wid: string;
+  /** The secretariat: new desks, their coordinators, the 日常生活圏域. */
+  canManage: boolean;
+  members: Member[];
+}) {
   const api = useMemo(() => deskApi(wid), [wid]);
   const [params, setParams] = useSearchParams();
   const [desks, setDesks] = useState<DeskList | null>(null);
@@ -114,7 +123,15 @@ export function DeskPanel({ wid }: { wid: string }) {
             </Deferred>
           )}
           {view === "examples" && <ExamplesView api={api} desks={desks} />}
-          {view === "desks" && <DesksView api={api} desks={desks} onSaved={reloadDesks} />}
+          {view === "desks" && (
+            <DesksView
+              api={api}
+              desks={desks}
+              canManage={canManage}
+              coordinators={members.filter((m) => m.role === "coordinator" && !m.disabled)}
+              onSaved={reloadDesks}
+            />
+          )}
         </>
       )}
     </section>

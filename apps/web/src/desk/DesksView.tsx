@@ -1,16 +1,23 @@
 /**
- * The desks' public information (hours, contact, how to consult) and their entry defaults,
- * kept current by the desk's coordinators and the secretariat; shown on the public desk page
- * (/p/<code>/desk) when 公開 is on.
+ * The desks: their public information (hours, contact, how to consult) and entry defaults,
+ * kept current by the desk's coordinators and the secretariat and shown on the public desk
+ * page (/p/<code>/desk) when 公開 is on; for the secretariat also new desks, each desk's
+ * coordinators and the 日常生活圏域.
  */
-import type { Desk, DeskList } from "@tsumugi/contract";
+import type { Desk, DeskList, Member } from "@tsumugi/contract";
 import { CONSULTATION_METHODS } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { DeskApi } from "./desk-api";
 
-export function DesksView(props: { api: DeskApi; desks: DeskList; onSaved: () => void }) {
+export function DesksView(props: {
+  api: DeskApi;
+  desks: DeskList;
+  canManage: boolean;
+  coordinators: Member[];
+  onSaved: () => void;
+}) {
   return (
     <div className="desk-desks" data-testid="desk-desks">
       <p>
@@ -19,13 +26,63 @@ export function DesksView(props: { api: DeskApi; desks: DeskList; onSaved: () =>
         </a>
       </p>
       {props.desks.desks.map((d) => (
-        <DeskForm key={d.id} api={props.api} desk={d} areas={props.desks.areas} onSaved={props.onSaved} />
+        <DeskForm
+          key={`${d.id}:${d.staffIds.join(",")}`}
+          api={props.api}
+          desk={d}
+          areas={props.desks.areas}
+          coordinators={props.coordinators}
+          onSaved={props.onSaved}
+        />
       ))}
+      {props.canManage && (
+        <>
+          <NewDesk api={props.api} coordinators={props.coordinators} onSaved={props.onSaved} />
+          <AreasForm api={props.api} areas={props.desks.areas} onSaved={props.onSaved} />
+        </>
+      )}
     </div>
   );
 }
 
-function DeskForm(props: { api: DeskApi; desk: Desk; areas: DeskList["areas"]; onSaved: () => void }) {
+function StaffChoice(props: {
+  coordinators: Member[];
+  value: string[];
+  disabled?: boolean;
+  onChange: (ids: string[]) => void;
+  testId: string;
+}) {
+  return (
+    <fieldset className="desk-checks" data-testid={props.testId}>
+      <legend>{t("desk.desks.staff")}</legend>
+      {props.coordinators.length === 0 && <p className="muted small">{t("desk.desks.noCoordinators")}</p>}
+      {props.coordinators.map((m) => (
+        <label key={m.userId} className="desk-check wraps">
+          <input
+            type="checkbox"
+            disabled={props.disabled}
+            checked={props.value.includes(m.userId)}
+            onChange={(e) =>
+              props.onChange(
+                e.target.checked ? [...props.value, m.userId] : props.value.filter((x) => x !== m.userId),
+              )
+            }
+          />
+          {m.name}
+          {m.organization ? `（${m.organization}）` : ""}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function DeskForm(props: {
+  api: DeskApi;
+  desk: Desk;
+  areas: DeskList["areas"];
+  coordinators: Member[];
+  onSaved: () => void;
+}) {
   const d = props.desk;
   const [v, setV] = useState({
     hours: d.hours,
@@ -37,6 +94,7 @@ function DeskForm(props: { api: DeskApi; desk: Desk; areas: DeskList["areas"]; o
     defaultAreaId: d.defaultAreaId ?? "",
     public: d.public,
   });
+  const [staffIds, setStaffIds] = useState(d.staffIds);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -48,6 +106,7 @@ function DeskForm(props: { api: DeskApi; desk: Desk; areas: DeskList["areas"]; o
         ...v,
         defaultMethod: v.defaultMethod as Desk["defaultMethod"],
         defaultAreaId: v.defaultAreaId || null,
+        ...(d.abilities.manageStaff ? { staffIds } : {}),
       });
       setSaved(true);
       setErrors({});
@@ -109,7 +168,7 @@ function DeskForm(props: { api: DeskApi; desk: Desk; areas: DeskList["areas"]; o
           ))}
         </select>
       </Field>
-      <label className="checkbox">
+      <label className="desk-check">
         <input
           type="checkbox"
           checked={v.public}
@@ -118,6 +177,15 @@ function DeskForm(props: { api: DeskApi; desk: Desk; areas: DeskList["areas"]; o
         />
         {t("desk.desks.public")}
       </label>
+      {d.abilities.manageStaff && (
+        <StaffChoice
+          coordinators={props.coordinators}
+          value={staffIds}
+          onChange={setStaffIds}
+          testId="desk-staff"
+        />
+      )}
+      {errors.staffIds && <ErrorBanner message={t("field.notCoordinator")} />}
       {editable && (
         <div className="actions">
           <button type="submit" className="primary">
@@ -126,6 +194,99 @@ function DeskForm(props: { api: DeskApi; desk: Desk; areas: DeskList["areas"]; o
           {saved && <span role="status">{t("desk.desks.saved")}</span>}
         </div>
       )}
+    </form>
+  );
+}
+
+function NewDesk(props: { api: DeskApi; coordinators: Member[]; onSaved: () => void }) {
+  const [name, setName] = useState("");
+  const [staffIds, setStaffIds] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [created, setCreated] = useState(false);
+  async function create(ev: FormEvent) {
+    ev.preventDefault();
+    try {
+      await props.api.createDesk({ name, staffIds });
+      setName("");
+      setStaffIds([]);
+      setErrors({});
+      setBanner(null);
+      setCreated(true);
+      props.onSaved();
+    } catch (e) {
+      setErrors((e as { fields?: Record<string, string> }).fields ?? {});
+      setBanner((e as Error).message);
+      setCreated(false);
+    }
+  }
+  return (
+    <form className="card desk-desk" onSubmit={create} data-testid="desk-new">
+      <h3>{t("desk.desks.add")}</h3>
+      <ErrorBanner message={banner} />
+      <Field label={t("desk.desks.name")} error={errors.name}>
+        <input
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="desk-new-name"
+        />
+      </Field>
+      <StaffChoice
+        coordinators={props.coordinators}
+        value={staffIds}
+        onChange={setStaffIds}
+        testId="desk-new-staff"
+      />
+      <div className="actions">
+        <button type="submit" className="primary" data-testid="desk-new-create">
+          {t("desk.desks.create")}
+        </button>
+        {created && <span role="status">{t("desk.desks.created")}</span>}
+      </div>
+    </form>
+  );
+}
+
+function AreasForm(props: { api: DeskApi; areas: DeskList["areas"]; onSaved: () => void }) {
+  const [text, setText] = useState(props.areas.map((a) => a.name).join("\n"));
+  const [banner, setBanner] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  async function save(ev: FormEvent) {
+    ev.preventDefault();
+    const names = text
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    try {
+      await props.api.setAreas(
+        names.map((name) => ({ id: props.areas.find((a) => a.name === name)?.id, name })),
+      );
+      setBanner(null);
+      setSaved(true);
+      props.onSaved();
+    } catch (e) {
+      setBanner((e as Error).message);
+      setSaved(false);
+    }
+  }
+  return (
+    <form className="card desk-desk" onSubmit={save} data-testid="desk-areas">
+      <h3>{t("desk.desks.areas")}</h3>
+      <p className="muted small">{t("desk.desks.areasHelp")}</p>
+      <ErrorBanner message={banner} />
+      <Field label={t("desk.desks.areas")}>
+        <textarea
+          rows={6}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="desk-areas-text"
+        />
+      </Field>
+      <div className="actions">
+        <button type="submit">{t("desk.desks.areasSave")}</button>
+        {saved && <span role="status">{t("desk.desks.saved")}</span>}
+      </div>
     </form>
   );
 }

@@ -4,6 +4,7 @@
  * the device's storage.
  */
 import type {
+  AreaList,
   CaseSearchResult,
   ConsultationCaseResult,
   ConsultationCreated,
@@ -11,6 +12,7 @@ import type {
   ConsultationList,
   ConsultationStatistics,
   CreateConsultation,
+  CreateDesk,
   CreateExample,
   CreateExport,
   DeskList,
@@ -22,7 +24,7 @@ import type {
   UpdateDesk,
   UpdateExample,
 } from "@tsumugi/contract";
-import { ApiError, get, messageForCode, patch, post } from "../api/client";
+import { ApiError, api, get, messageForCode, patch, post } from "../api/client";
 import { t } from "../i18n/t";
 
 /** The contract's input types before defaults are applied (what the browser sends). */
@@ -36,6 +38,10 @@ export function deskApi(wid: string) {
   return {
     desks: () => get<DeskList>(`${ws}/desks`),
     updateDesk: (did: string, body: UpdateDesk) => patch<DeskResult>(`${ws}/desks/${did}`, body),
+    createDesk: (body: In<CreateDesk>) => post<DeskResult>(`${ws}/desks`, body),
+    /** The whole list of 日常生活圏域 in order (ids kept for names kept); the client's `put` sends no body. */
+    setAreas: (areas: { id?: string; name: string }[]) =>
+      api<AreaList>("PUT", `${ws}/desks/areas`, { areas }),
     list: (query: Record<string, string>) => {
       const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== "")).toString();
       return get<ConsultationList>(`${base}${qs ? `?${qs}` : ""}`);

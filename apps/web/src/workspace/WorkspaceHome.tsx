@@ -102,7 +102,7 @@ export function WorkspaceHome() {
       )}
       {tab === "desk" && (
         <Deferred>
-          <DeskPanel wid={wid} />
+          <DeskPanel wid={wid} canManage={Boolean(detail.can["desks.manage"])} members={data.members} />
         </Deferred>
       )}
       {tab === "resources" && (
