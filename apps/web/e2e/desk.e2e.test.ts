@@ -202,6 +202,19 @@ describe("the consultation desk", () => {
     );
     expect(await page.locator(".desk-chart svg").count()).toBeGreaterThan(3);
     await shot(page, "statistics");
+    // On a phone the charts fit the screen: nothing is wider than the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await eventually(async () => {
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>(".desk-stats *")]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .filter((el) => !el.closest(".table-scroll"))
+          .slice(0, 5)
+          .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+      );
+      expect(wide).toEqual([]);
+    });
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId("stats-toggle").click();
     const table = page.getByTestId("stats-consulterType").locator("table");
     expect(await table.innerText()).toContain("ケアマネジャー");
