@@ -40,9 +40,16 @@ describe("Excel export and import in the browser", () => {
   it("exports a workbook whose cells hold the plan in the filed layouts", async () => {
     const { page } = await loggedInPage(browser, server, "事務局");
     await openActions(page);
+    await page.getByTestId("plan-export").click();
+    await page.getByTestId("export-dialog").waitFor();
+    // The 年次計画表 from 令和4年度 to 令和7年度: later years before their plans exist.
+    await page.getByTestId("papers-xlsx").and(page.locator(":enabled")).waitFor();
+    await page.getByTestId("papers-from").selectOption("2022");
+    await page.getByTestId("papers-to").selectOption("2025");
+    await page.getByTestId("papers-created").fill("2023-05-25");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByTestId("plan-export").click(),
+      page.getByTestId("papers-xlsx").click(),
     ]);
     expect(download.suggestedFilename()).toBe("令和5年度 在宅医療・介護連携推進事業計画_千葉県流山市.xlsx");
     const file = join(dir, "plan.xlsx");
@@ -51,12 +58,21 @@ describe("Excel export and import in the browser", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "表紙",
+      "理念・めざすべき姿",
+      "4つの場面",
+      "目標一覧",
       "事業項目表",
       "年次計画表",
       "年間予定",
+      "組織図",
       "課題一覧",
       "取組一覧",
     ]);
+
+    const cover = wb.getWorksheet("表紙") as ExcelJS.Worksheet;
+    expect(cover.getCell("A8").value).toBe("令和5年度");
+    expect(cover.getCell("A23").value).toEqual(new Date(Date.UTC(2023, 4, 25)));
 
     const items = wb.getWorksheet("事業項目表") as ExcelJS.Worksheet;
     expect(items.getCell("A1").value).toBe("令和5年度 千葉県 流山市 事業項目別の取組");
@@ -68,21 +84,33 @@ describe("Excel export and import in the browser", () => {
     expect(itemE.getCell(4).value).toBe("事務局");
 
     const schedule = wb.getWorksheet("年間予定") as ExcelJS.Worksheet;
-    expect(schedule.getCell("B2").value).toBe("令和5年度");
-    const meetings = schedule.getRow(4);
-    expect(meetings.getCell(1).value).toBe("連携会議");
+    const rowOf = (ws: ExcelJS.Worksheet, first: string) =>
+      (ws.getRows(1, ws.rowCount) ?? []).find((r) => r.getCell(1).value === first) as ExcelJS.Row;
+    expect(rowOf(schedule, "計画期間").getCell(2).value).toBe("平成30年度");
+    const meetings = rowOf(schedule, "連携会議");
+    expect(schedule.getCell(meetings.number - 2, 2).value).toBe("令和5年度");
     expect(meetings.getCell(3).value).toBe("5/25（木） 第1回");
     expect(meetings.getCell(11).value).toBe("1/25（木） 第4回");
 
     const years = wb.getWorksheet("年次計画表") as ExcelJS.Worksheet;
-    expect(years.getRow(2).values).toEqual([undefined, "事業項目", "令和5年度"]);
+    expect(years.getRow(2).values).toEqual([
+      undefined,
+      "事業項目",
+      "目的",
+      "国が示す具体的取組例",
+      "令和4年度",
+      "令和5年度",
+      "令和6年度",
+      "令和7年度",
+    ]);
 
     const actions = wb.getWorksheet("取組一覧") as ExcelJS.Worksheet;
+    expect(actions.getColumn(1).hidden).toBe(true);
     const header = actions.getRow(2).values as unknown[];
     const row = actions
       .getRows(3, actions.rowCount - 2)
       ?.find((r) => r.getCell(header.indexOf("取組")).value === "消防との情報交換の実施");
-    expect(row?.getCell(header.indexOf("開始")).value).toBe("令和5年7月");
+    expect(row?.getCell(header.indexOf("開始")).value).toEqual(new Date(Date.UTC(2023, 6, 1)));
     expect(row?.getCell(header.indexOf("状況")).value).toBe("完了");
     expect(row?.getCell(header.indexOf("場面")).value).toBe("急変時の対応");
   }, 60_000);

@@ -6,6 +6,8 @@
  */
 import {
   type Action,
+  BUDGET_MAX,
+  FUNDING_SOURCES,
   fromSpreadsheetText,
   type Grade,
   isGrade,
@@ -47,7 +49,9 @@ export interface ImportIssue {
     | "badWeight"
     | "badMonth"
     | "periodOrder"
-    | "badGrade";
+    | "badGrade"
+    | "badBudget"
+    | "unknownFunding";
   value: string;
 }
 
@@ -283,9 +287,41 @@ export function parseActionRows(rows: CellValue[][], ctx: ImportContext): Import
     if (grade !== undefined || comment !== undefined)
       r.set("evaluation", { grade: grade ?? null, comment: comment ?? "" });
     r.column("次年度への課題", (v) => r.set("nextStep", text(v)));
+    r.column("予算額(円)", (v, fail) => {
+      const budget = parseYen(v);
+      if (budget === undefined) fail("badBudget");
+      else r.set("budget", budget);
+    });
+    r.column("財源", (v, fail) => {
+      const source = parseFunding(text(v));
+      if (source === undefined) fail("unknownFunding");
+      else r.set("fundingSource", source);
+    });
     out.push({ row: rec.row, id: existingId(rec.get("ID"), ctx), values: r.values });
   }
   return { kind: "actions", rows: out, issues, noHeader: false };
+}
+
+/** 予算額: 1200000, "1,200,000", "1,200,000円", "120万円"; empty is "not budgeted" (null). */
+function parseYen(value: CellValue): number | null | undefined {
+  if (value === null || text(value) === "") return null;
+  let n: number;
+  if (typeof value === "number") n = value;
+  else {
+    const s = text(value)
+      .normalize("NFKC")
+      .replace(/[,\s円]/g, "");
+    const man = /^(\d+(?:\.\d+)?)万$/.exec(s);
+    n = man ? Math.round(Number(man[1]) * 10_000) : /^\d+$/.test(s) ? Number(s) : Number.NaN;
+  }
+  return Number.isInteger(n) && n >= 0 && n <= BUDGET_MAX ? n : undefined;
+}
+
+/** 財源: the mark (基金), the bracketed mark (【基金】) or the full name; empty is none. */
+function parseFunding(cell: string): Action["fundingSource"] | undefined {
+  const s = cell.normalize("NFKC").replace(/[【】[\]\s]/g, "");
+  if (s === "") return null;
+  return FUNDING_SOURCES.find((f) => f.mark === s || f.label.replace(/\s/g, "") === s || f.id === s)?.id;
 }
 
 export function parseProblemRows(rows: CellValue[][], ctx: ImportContext): ImportPreview<Problem> {

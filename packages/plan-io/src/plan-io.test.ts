@@ -99,7 +99,7 @@ async function exported(): Promise<ExcelJS.Workbook> {
 }
 
 describe("plan workbook", () => {
-  it("has the five sheets with titles in 和暦", async () => {
+  it("has the papers' sheets in order, then the working tables", async () => {
     const wb = await exported();
     expect(wb.worksheets.map((w) => w.name)).toEqual(Object.values(SHEETS));
     expect(wb.getWorksheet(SHEETS.items)?.getCell("A1").value).toBe(
@@ -109,7 +109,7 @@ describe("plan workbook", () => {
 
   it("writes the item table: one row per item with its actions, goal codes and groups", async () => {
     const ws = (await exported()).getWorksheet(SHEETS.items) as ExcelJS.Worksheet;
-    expect(ws.getRow(2).values).toEqual([undefined, "事業項目", "取組", "目標番号", "担当"]);
+    expect(ws.getRow(2).values).toEqual([undefined, "事業項目", "取組", "短期目標", "担当"]);
     const itemB = ws.getRow(4);
     expect(itemB.getCell(1).value).toBe("（イ） 在宅医療・介護連携の課題の抽出と対応策の検討");
     expect(itemB.getCell(2).value).toBe("・消防との情報交換の実施");
@@ -122,20 +122,27 @@ describe("plan workbook", () => {
 
   it("writes the multi-year table with years across, as in the 年次計画", async () => {
     const ws = (await exported()).getWorksheet(SHEETS.years) as ExcelJS.Worksheet;
-    expect(ws.getRow(2).values).toEqual([undefined, "事業項目", "令和4年度", "令和5年度"]);
-    expect(ws.getRow(6).getCell(2).value).toBe("○職能紹介の実施");
-    expect(ws.getRow(4).getCell(3).value).toBe("○消防との情報交換の実施");
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      "事業項目",
+      "目的",
+      "国が示す具体的取組例",
+      "令和4年度",
+      "令和5年度",
+    ]);
+    expect(ws.getRow(6).getCell(4).value).toBe("○職能紹介の実施");
+    expect(ws.getRow(4).getCell(5).value).toBe("○消防との情報交換の実施");
   });
 
   it("writes the schedule grid April→March with a merged 年度 header", async () => {
     const ws = (await exported()).getWorksheet(SHEETS.schedule) as ExcelJS.Worksheet;
-    expect(ws.getCell("B2").value).toBe("令和5年度");
-    expect(ws.getCell("M2").isMerged).toBe(true);
-    expect(ws.getRow(3).getCell(2).value).toBe("4月");
-    expect(ws.getRow(3).getCell(13).value).toBe("3月");
-    expect(ws.getRow(4).getCell(1).value).toBe("連携会議");
-    expect(ws.getRow(4).getCell(3).value).toBe("5/25（木） 第1回");
-    expect(ws.getRow(4).getCell(11).value).toBe("第4回（日程調整中）");
+    expect(ws.getCell("B3").value).toBe("令和5年度");
+    expect(ws.getCell("M3").isMerged).toBe(true);
+    expect(ws.getRow(4).getCell(2).value).toBe("4月");
+    expect(ws.getRow(4).getCell(13).value).toBe("3月");
+    expect(ws.getRow(5).getCell(1).value).toBe("連携会議");
+    expect(ws.getRow(5).getCell(3).value).toBe("5/25（木） 第1回");
+    expect(ws.getRow(5).getCell(11).value).toBe("第4回（日程調整中）");
   });
 
   it("round-trips the action and problem lists through import", async () => {

@@ -152,8 +152,10 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
             goalCodes: a.goalCodes,
             indicatorIds: a.indicatorIds,
             periodStart: a.period.start,
+            fundingSource: a.fundingSource,
           })),
           planPeriods: projection?.plan.planPeriods ?? [],
+          itemNotes: projection?.plan.itemNotes ?? {},
         });
       }
       return years;

@@ -134,7 +134,7 @@ export const messages = {
   "plan.print": "印刷",
   "plan.newerSchema":
     "この計画は新しいバージョンの紡ぎで更新されています。ページを再読み込みしてください（このままでは編集できません）。",
-  "plan.export": "Excel に出力",
+  "plan.export": "計画書を出力",
   "plan.import": "Excel/CSV から取り込む",
 
   "plan.col.title": "タイトル",
@@ -290,6 +290,9 @@ export const messages = {
   "import.error.badMonth": "{column}：月として読めません（「{value}」）。例：2023-04、令和5年4月",
   "import.error.periodOrder": "{column}：終了が開始より前です。",
   "import.error.badGrade": "{column}：評価は A〜D で入力してください（「{value}」）。",
+  "import.error.badBudget": "{column}：金額（円）として読めません（「{value}」）。例：1200000、120万円",
+  "import.error.unknownFunding":
+    "{column}：「{value}」という財源はありません（基金、地域支援事業、交付金、一般財源、その他）。",
 
   "workspace.tab.meetings": "会議",
   "workspace.tab.indicators": "指標",
@@ -492,7 +495,22 @@ export const messages = {
   "meeting.review.empty": "コメントはありません。",
   "meeting.readOnlyFixed": "議事録は確定済みのため、閲覧のみです。",
   // Plan papers (計画書): budgets and funding, period series and milestones, item notes, profile
+  "papers.title": "計画書を出力",
+  "papers.contents":
+    "表紙、理念・めざすべき姿、4つの場面、目標一覧、事業項目表、年次計画表、年間予定、組織図と、取り込み用の課題一覧・取組一覧を1つの Excel ファイルにまとめます。",
+  "papers.years": "年次計画表に載せる年度",
+  "papers.from": "最初の年度",
+  "papers.to": "最後の年度",
+  "papers.rangeBad": "終わりの年度が始まりの年度より前です。",
+  "papers.createdOn": "作成日（表紙）",
+  "papers.xlsx": "Excel（.xlsx）で保存",
   "plan.col.budget": "予算額",
+  "plan.col.budgetYen": "予算額（円）",
+  "plan.itemNote.heading": "目的・国が示す具体的取組例",
+  "plan.itemNote.purpose": "目的",
+  "plan.itemNote.examples": "国が示す具体的取組例",
+  "plan.funding.none": "（指定なし）",
+  "plan.budget.invalid": "0〜{max} の整数（円）で入力してください。空欄は「予算なし」です。",
   "plan.col.funding": "財源",
   "plan.periods.series": "計画名",
   "plan.periods.milestones": "節目（事業評価など）",

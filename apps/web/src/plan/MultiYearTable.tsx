@@ -2,7 +2,15 @@
  * The multi-year table (年次計画表): items down, fiscal years across, each cell the actions of
  * that year (seed 004's layout). This year's column is live; other years come from the server.
  */
-import { type ActionStatus, fiscalYearLabel, ITEMS, type ItemId, itemMark } from "@tsumugi/domain";
+import {
+  type ActionStatus,
+  type FundingSource,
+  fiscalYearLabel,
+  ITEMS,
+  type ItemId,
+  type ItemNote,
+  itemMark,
+} from "@tsumugi/domain";
 import { useEffect, useState } from "react";
 import { get } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
@@ -13,7 +21,16 @@ import { useFiscalYear, useTable } from "./plan-store";
 export interface YearColumn {
   fiscalYear: number;
   label: string;
-  actions: { id: string; title: string; items: ItemId[]; status: ActionStatus; goalCodes: string[] }[];
+  actions: {
+    id: string;
+    title: string;
+    items: ItemId[];
+    status: ActionStatus;
+    goalCodes: string[];
+    fundingSource?: FundingSource | null;
+  }[];
+  /** That year's 目的 and 取組例 per item (from the read model; the live year has its own). */
+  itemNotes?: Partial<Record<ItemId, ItemNote>>;
 }
 
 export function useYearColumns(): YearColumn[] | null {

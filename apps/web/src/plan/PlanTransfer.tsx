@@ -4,10 +4,10 @@
  * nothing is written until the user confirms a file without errors. The spreadsheet code
  * loads only when used.
  */
-import type { Action, Problem } from "@tsumugi/domain";
+import { type Action, fiscalYearLabel, type Problem, todayInJapan } from "@tsumugi/domain";
 import type { ImportPreview } from "@tsumugi/plan-io";
-import { useState } from "react";
-import { get } from "../api/client";
+import { useEffect, useState } from "react";
+import { ApiError, get } from "../api/client";
 import { isChunkLoadError } from "../app/lazy";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
@@ -22,20 +22,81 @@ type Kind = "actions" | "problems";
 export function PlanTransfer({ view }: { view: PlanView }) {
   const ctx = usePlanContext();
   const [importing, setImporting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
-  const exportWorkbook = async () => {
+  return (
+    <div className="transfer no-print">
+      <button type="button" onClick={() => setExporting(true)} data-testid="plan-export">
+        {t("plan.export")}
+      </button>
+      {ctx.editable && (
+        <button type="button" onClick={() => setImporting(true)} data-testid="plan-import">
+          {t("plan.import")}
+        </button>
+      )}
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {importing && (
+        <ImportDialog
+          initialKind={view === "problems" ? "problems" : "actions"}
+          onClose={() => setImporting(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The 年度 the multi-year table may span: the years with plans, five before and five after. */
+function yearChoices(known: readonly number[], fiscalYear: number): number[] {
+  const lo = Math.min(fiscalYear, ...known) - 5;
+  const hi = Math.max(fiscalYear, ...known) + 5;
+  const out: number[] = [];
+  for (let y = lo; y <= hi; y++) out.push(y);
+  return out;
+}
+
+/**
+ * 「計画書を出力」: the papers as one .xlsx (表紙 … 組織図, then the working tables). The user
+ * chooses the 年度 of the 年次計画表 (later years allowed before their plans exist) and the
+ * 作成日 printed on the cover.
+ */
+function ExportDialog({ onClose }: { onClose(): void }) {
+  const ctx = usePlanContext();
+  const fiscalYear = ctx.info.fiscalYear;
+  const [known, setKnown] = useState<YearColumn[] | null>(null);
+  const [from, setFrom] = useState<number | null>(null);
+  const [to, setTo] = useState<number | null>(null);
+  const [createdOn, setCreatedOn] = useState(todayInJapan());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void get<{ years: YearColumn[] }>(`/api/workspaces/${ctx.wid}/plans/multi-year`)
+      .then((r) => {
+        setKnown(r.years);
+        const years = r.years.map((y) => y.fiscalYear);
+        setFrom(Math.max(Math.min(fiscalYear, ...years), fiscalYear - 4));
+        setTo(fiscalYear + 2);
+      })
+      .catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
+  }, [ctx.wid, fiscalYear]);
+
+  const choices = yearChoices(known?.map((y) => y.fiscalYear) ?? [], fiscalYear);
+  const rangeBad = from !== null && to !== null && from > to;
+
+  const save = async () => {
+    if (!known || from === null || to === null || rangeBad) return;
     setBusy(true);
+    setError(null);
     try {
-      const [{ planWorkbookBytes }, years] = await Promise.all([
-        import("@tsumugi/plan-io"),
-        get<{ years: YearColumn[] }>(`/api/workspaces/${ctx.wid}/plans/multi-year`),
-      ]);
+      const { planWorkbookBytes } = await import("@tsumugi/plan-io");
       const bytes = await planWorkbookBytes(ctx.store.yearPlan(), {
         municipality: ctx.municipality,
         groupName: ctx.groupName,
         memberName: ctx.memberName,
-        years: years.years,
+        years: known,
+        yearRange: { from, to },
+        createdOn: ISO_DATE.test(createdOn) ? createdOn : todayInJapan(),
+        groups: ctx.groups.map((g) => ({ id: g.id, name: g.name, parentId: g.parentId })),
       });
       const blob = new Blob([bytes as BlobPart], {
         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -46,30 +107,78 @@ export function PlanTransfer({ view }: { view: PlanView }) {
       a.download = `${ctx.info.title}_${ctx.municipality.replace(/\s/g, "")}.xlsx`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      onClose();
+    } catch (err) {
+      setError(isChunkLoadError(err) ? t("lazy.excelUnavailable") : String(err));
     } finally {
       setBusy(false);
     }
   };
 
+  const yearSelect = (value: number | null, set: (y: number) => void, testId: string, label: MessageKey) => (
+    <label>
+      {t(label)}
+      <select value={value ?? ""} data-testid={testId} onChange={(e) => set(Number(e.target.value))}>
+        {choices.map((y) => (
+          <option key={y} value={y}>
+            {fiscalYearLabel(y)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
   return (
-    <div className="transfer no-print">
-      <button type="button" onClick={exportWorkbook} disabled={busy} data-testid="plan-export">
-        {t("plan.export")}
-      </button>
-      {ctx.editable && (
-        <button type="button" onClick={() => setImporting(true)} data-testid="plan-import">
-          {t("plan.import")}
-        </button>
-      )}
-      {importing && (
-        <ImportDialog
-          initialKind={view === "problems" ? "problems" : "actions"}
-          onClose={() => setImporting(false)}
-        />
-      )}
+    <div className="dialog-backdrop">
+      <dialog open className="dialog" aria-label={t("papers.title")} data-testid="export-dialog">
+        <h2>{t("papers.title")}</h2>
+        <p className="muted">{t("papers.contents")}</p>
+        {!known && !error && <p className="muted">{t("common.loading")}</p>}
+        {known && (
+          <fieldset className="inline-form">
+            <legend>{t("papers.years")}</legend>
+            {yearSelect(from, setFrom, "papers-from", "papers.from")}
+            {yearSelect(to, setTo, "papers-to", "papers.to")}
+          </fieldset>
+        )}
+        {rangeBad && (
+          <p className="field-error" role="alert">
+            {t("papers.rangeBad")}
+          </p>
+        )}
+        <label>
+          {t("papers.createdOn")}
+          <input
+            type="date"
+            value={createdOn}
+            data-testid="papers-created"
+            onChange={(e) => setCreatedOn(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row">
+          <button
+            type="button"
+            onClick={save}
+            disabled={busy || !known || rangeBad}
+            data-testid="papers-xlsx"
+          >
+            {t("papers.xlsx")}
+          </button>
+          <button type="button" className="link" onClick={onClose} data-testid="papers-close">
+            {t("common.cancel")}
+          </button>
+        </div>
+      </dialog>
     </div>
   );
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): void }) {
   const ctx = usePlanContext();
