@@ -13,6 +13,7 @@ import {
   isGrade,
   isId,
   type Problem,
+  parseYen,
   TITLE_MAX,
 } from "@tsumugi/domain";
 import ExcelJS from "exceljs";
@@ -29,7 +30,7 @@ import {
 } from "./labels.js";
 import { SHEETS } from "./workbook.js";
 
-export type ImportKind = "actions" | "problems";
+export type ImportKind = "actions" | "problems" | "years";
 
 export type CellValue = string | number | Date | null;
 
@@ -77,7 +78,7 @@ export interface ImportContext {
   existingIds: ReadonlySet<string>;
 }
 
-const TITLE_HEADER: Record<ImportKind, string> = { actions: "取組", problems: "課題" };
+const TITLE_HEADER: Record<ImportKind, string> = { actions: "取組", problems: "課題", years: "事業項目" };
 
 function text(value: CellValue): string {
   if (value === null) return "";
@@ -288,7 +289,7 @@ export function parseActionRows(rows: CellValue[][], ctx: ImportContext): Import
       r.set("evaluation", { grade: grade ?? null, comment: comment ?? "" });
     r.column("次年度への課題", (v) => r.set("nextStep", text(v)));
     r.column("予算額(円)", (v, fail) => {
-      const budget = parseYen(v);
+      const budget = parseYenCell(v);
       if (budget === undefined) fail("badBudget");
       else r.set("budget", budget);
     });
@@ -302,19 +303,11 @@ export function parseActionRows(rows: CellValue[][], ctx: ImportContext): Import
   return { kind: "actions", rows: out, issues, noHeader: false };
 }
 
-/** 予算額: 1200000, "1,200,000", "1,200,000円", "120万円"; empty is "not budgeted" (null). */
-function parseYen(value: CellValue): number | null | undefined {
-  if (value === null || text(value) === "") return null;
-  let n: number;
-  if (typeof value === "number") n = value;
-  else {
-    const s = text(value)
-      .normalize("NFKC")
-      .replace(/[,\s円]/g, "");
-    const man = /^(\d+(?:\.\d+)?)万$/.exec(s);
-    n = man ? Math.round(Number(man[1]) * 10_000) : /^\d+$/.test(s) ? Number(s) : Number.NaN;
-  }
-  return Number.isInteger(n) && n >= 0 && n <= BUDGET_MAX ? n : undefined;
+/** 予算額: a number cell, or text as people type it (1,200,000円, 120万円); empty is null. */
+function parseYenCell(value: CellValue): number | null | undefined {
+  if (typeof value === "number")
+    return Number.isInteger(value) && value >= 0 && value <= BUDGET_MAX ? value : undefined;
+  return parseYen(text(value));
 }
 
 /** 財源: the mark (基金), the bracketed mark (【基金】) or the full name; empty is none. */

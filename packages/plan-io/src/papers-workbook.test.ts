@@ -168,6 +168,7 @@ const ctx: ExportContext = {
     { id: "group0000001", name: "全体会", parentId: null },
     { id: "group0000002", name: "多職種連携・体制構築部会", parentId: "group0000001" },
     { id: "group0000004", name: "研修・啓発部会", parentId: "group0000001" },
+    { id: "group0000005", name: "介護支援課", parentId: null, kind: "secretariat" },
   ],
 };
 
@@ -358,6 +359,8 @@ describe("the plan papers workbook (計画書)", () => {
     expect(ws.getCell("D8").value).toBe("病診施連携班");
     expect(ws.getCell("C9").value).toBe("研修・啓発部会");
     expect(ws.getCell("E8").master.address).toBe("D8");
+    // The secretariat's group is 事務局 beside the committee, not a body of it.
+    expect(texts(ws).filter((t) => t.startsWith("介護支援課"))).toEqual([]);
     expect(texts(ws).find((t) => t.startsWith("構成団体"))).toBe(
       "構成団体（職能団体）\n・医師会\n・歯科医師会\n・薬剤師会",
     );

@@ -52,6 +52,8 @@ export interface OrgGroup {
   id: string;
   name: string;
   parentId: string | null;
+  /** The secretariat's group is drawn beside the committee, not in it. */
+  kind?: string;
 }
 
 export interface ExportContext {
@@ -284,7 +286,7 @@ function coverSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext): v
   place(9, program, 24);
   place(10, "事業計画", 24);
   place(20, ctx.municipality, 14, false);
-  place(21, plan.profile.department.trim() || ctx.municipality, 14, false);
+  place(21, plan.profile.department.trim(), 14, false);
   place(23, excelDate(ctx.createdOn ?? todayIso()), 14, false);
   ws.getCell(23, 1).numFmt = DATE_FORMAT;
   printSetup(ws, { paper: "A4", orientation: "portrait", footerLeft: ctx.municipality });
@@ -701,13 +703,13 @@ function orgSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext): voi
   row++;
 
   // The committee's bodies (全体会 → 部会 → 班) from the groups and their parents.
-  const groups = ctx.groups ?? [];
+  const groups = (ctx.groups ?? []).filter((g) => g.kind !== "secretariat");
   const ids = new Set(groups.map((g) => g.id));
   const children = (parent: string | null) =>
     groups.filter((g) =>
       parent === null ? g.parentId === null || !ids.has(g.parentId) : g.parentId === parent,
     );
-  const plenary = groups.find((g) => g.name.includes("全体会"));
+  const plenary = groups.find((g) => g.kind === "plenary" || g.name.includes("全体会"));
   const plenaryRole = profile.plenaryRole.trim();
   let depthOffset = 0;
   if (!plenary && plenaryRole) {

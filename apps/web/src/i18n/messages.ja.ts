@@ -270,6 +270,19 @@ export const messages = {
   "import.kind": "取り込む表",
   "import.kind.actions": "取組一覧",
   "import.kind.problems": "課題一覧",
+  "import.kind.years": "年次計画表（事業項目×年度）",
+  "import.years.noHeader":
+    "「事業項目」の列と年度の列（例：令和5年度、平成26年度）がある見出し行が見つかりません。",
+  "import.years.found": "年度の列：{years}。目的・取組例のある事業項目：{notes} 件。",
+  "import.years.noColumn":
+    "このファイルには{year}の列がありません。取り込むのは各事業項目の目的・国が示す具体的取組例だけです。",
+  "import.years.actions": "{year}の取組：追加 {added} 件、既存の取組に事業項目を追加 {updated} 件。",
+  "import.years.others":
+    "ほかの年度の取組（この計画には取り込みません。各年度の計画で取り込めます）：{years}",
+  "import.years.addItem": "事業項目を追加",
+  "import.years.confirm": "この内容で取り込む",
+  "import.years.done":
+    "取り込みました（目的・取組例 {notes} 件、取組の追加 {added} 件、更新 {updated} 件）。",
   "import.noHeader":
     "見出し行（「{title}」「状況」の列）が見つかりません。出力した一覧の形式で作成してください。",
   "import.summary": "追加 {added} 件・更新 {updated} 件",
@@ -504,6 +517,11 @@ export const messages = {
   "papers.rangeBad": "終わりの年度が始まりの年度より前です。",
   "papers.createdOn": "作成日（表紙）",
   "papers.xlsx": "Excel（.xlsx）で保存",
+  "papers.printView": "印刷用の表示（A4・PDF）",
+  "papers.print": "印刷・PDFに保存",
+  "papers.print.hint":
+    "計画書を A4 横で印刷します。PDF にするときは、印刷画面の送信先で「PDF に保存」を選んでください。",
+  "papers.print.empty": "（未記入）",
   "plan.col.budget": "予算額",
   "plan.col.budgetYen": "予算額（円）",
   "plan.itemNote.heading": "目的・国が示す具体的取組例",

@@ -13,7 +13,7 @@ export class WorkbookReadError extends Error {
 
 export function readWorkbookInWorker(
   bytes: ArrayBuffer,
-  kind: "actions" | "problems",
+  kind: "actions" | "problems" | "years",
   timeoutMs = 60_000,
 ): Promise<CellValue[][]> {
   const worker = new Worker(new URL("./read-workbook.worker.ts", import.meta.url), { type: "module" });

@@ -5,7 +5,7 @@
  */
 import { ImportLimitError, readWorkbookRows } from "@tsumugi/plan-io";
 
-self.onmessage = async (e: MessageEvent<{ bytes: ArrayBuffer; kind: "actions" | "problems" }>) => {
+self.onmessage = async (e: MessageEvent<{ bytes: ArrayBuffer; kind: "actions" | "problems" | "years" }>) => {
   try {
     self.postMessage({ rows: await readWorkbookRows(e.data.bytes, e.data.kind) });
   } catch (err) {

@@ -4,7 +4,15 @@
  * charge, period, links, indicators) are in the row's detail panel. Rows are memoised and
  * read their own row from the store, so typing in one row re-renders that row only.
  */
-import { ACTION_STATUSES, type Action, type ActionStatus, setRowField } from "@tsumugi/domain";
+import {
+  ACTION_STATUSES,
+  type Action,
+  type ActionStatus,
+  BUDGET_MAX,
+  FUNDING_SOURCES,
+  parseYen,
+  setRowField,
+} from "@tsumugi/domain";
 import { memo, useCallback, useEffect, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
@@ -33,6 +41,7 @@ import { usePlanContext } from "./PlanPage";
 import { addRow, moveRow, newAction, removeRow, setLink } from "./plan-edits";
 import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
 import { focusRowControl, PanelField, RowPanel } from "./RowPanel";
+import "./plan-papers.css";
 
 export function ActionList() {
   const { store, editable, groupName } = usePlanContext();
@@ -307,6 +316,45 @@ function ProgressInput({ action }: { action: Action }) {
   );
 }
 
+/**
+ * 予算額 in yen: typed freely (1,200,000, 1200000 or 120万), stored when it reads as a whole number
+ * of yen in range; empty means not budgeted (not 0円). What does not read stays in the box
+ * with a message, and the stored amount is left as it was.
+ */
+function BudgetInput({ action }: { action: Action }) {
+  const { doc, editable } = usePlanContext();
+  const stored = action.budget === null ? "" : action.budget.toLocaleString("ja-JP");
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? stored;
+  const parsed = parseYen(value);
+  return (
+    <span className="budget-input">
+      <input
+        type="text"
+        inputMode="numeric"
+        value={value}
+        disabled={!editable}
+        aria-label={t("plan.col.budgetYen")}
+        aria-invalid={parsed === undefined}
+        data-testid="action-budget"
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const n = parseYen(e.target.value);
+          if (n !== undefined) setRowField(doc, "actions", action.id, "budget", n);
+        }}
+        onBlur={() => {
+          if (parseYen(value) !== undefined) setDraft(null);
+        }}
+      />
+      {parsed === undefined && (
+        <span className="field-error" role="alert" data-testid="action-budget-error">
+          {t("plan.budget.invalid", { max: BUDGET_MAX.toLocaleString("ja-JP") })}
+        </span>
+      )}
+    </span>
+  );
+}
+
 /** The action's secondary fields, beside the list. */
 function ActionPanel({ id, onClose }: { id: string; onClose(): void }) {
   const ctx = usePlanContext();
@@ -401,6 +449,20 @@ function ActionPanel({ id, onClose }: { id: string; onClose(): void }) {
                 if (n >= 1 && n <= 10) setRowField(doc, "actions", action.id, "weight", n);
               }}
             />
+          </PanelField>
+          <PanelField label={t("plan.col.funding")}>
+            <Select
+              value={action.fundingSource}
+              options={FUNDING_SOURCES.map((f) => ({ id: f.id, label: `【${f.mark}】${f.label}` }))}
+              allowEmpty={t("plan.funding.none")}
+              label={t("plan.col.funding")}
+              disabled={!editable}
+              testId="action-funding"
+              onChange={(v) => setRowField(doc, "actions", action.id, "fundingSource", v)}
+            />
+          </PanelField>
+          <PanelField label={t("plan.col.budgetYen")}>
+            <BudgetInput action={action} />
           </PanelField>
           <PanelField label={t("plan.col.nextStep")} wide>
             <RowText

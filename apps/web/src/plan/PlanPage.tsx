@@ -43,6 +43,7 @@ import { DashboardView } from "./DashboardView";
 import { InvalidRows } from "./InvalidRows";
 import { ItemTable } from "./ItemTable";
 import { MultiYearTable } from "./MultiYearTable";
+import { PapersPrint } from "./PapersPrint";
 import { PlanTransfer } from "./PlanTransfer";
 import { PrintHeader } from "./PrintHeader";
 import { ProblemList } from "./ProblemList";
@@ -208,6 +209,8 @@ export function PlanPage() {
   if (error) return <ErrorBanner message={error} />;
   if (!info || !me) return <p className="muted pad">{t("common.loading")}</p>;
   const requested = params.get("view") as PlanView | null;
+  // The papers' print view (計画書) is opened from the export dialog, not a tab of its own.
+  const papers = params.get("view") === "papers";
   const view: PlanView = requested && PLAN_VIEWS.includes(requested) ? requested : "board";
 
   const createNext = async () => {
@@ -246,19 +249,21 @@ export function PlanPage() {
           </button>
         )}
       </header>
-      <PrintHeader
-        municipality={municipality}
-        title={info.title}
-        view={t(`plan.view.${view}` as MessageKey)}
-      />
+      {!papers && (
+        <PrintHeader
+          municipality={municipality}
+          title={info.title}
+          view={t(`plan.view.${view}` as MessageKey)}
+        />
+      )}
       <div className="plan-tabs no-print" ref={tabsRef}>
         <nav className="tabs" aria-label={t("plan.views")}>
           {PLAN_VIEWS.map((v) => (
             <Link
               key={v}
               to={`?view=${v}`}
-              className={v === view ? "active" : ""}
-              aria-current={v === view ? "page" : undefined}
+              className={v === view && !papers ? "active" : ""}
+              aria-current={v === view && !papers ? "page" : undefined}
               data-testid={`plan-view-${v}`}
             >
               {t(`plan.view.${v}` as MessageKey)}
@@ -284,7 +289,17 @@ export function PlanPage() {
       )}
       {store && handle && <InvalidRows store={store} doc={handle.doc} editable={editable} />}
       <section className="plan-view">
-        {ctx ? <PlanBody ctx={ctx} view={view} /> : <p className="muted">{t("plan.loading")}</p>}
+        {ctx ? (
+          papers ? (
+            <PlanContext.Provider value={ctx}>
+              <PapersPrint />
+            </PlanContext.Provider>
+          ) : (
+            <PlanBody ctx={ctx} view={view} />
+          )
+        ) : (
+          <p className="muted">{t("plan.loading")}</p>
+        )}
       </section>
     </main>
   );

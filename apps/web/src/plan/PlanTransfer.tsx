@@ -4,9 +4,17 @@
  * nothing is written until the user confirms a file without errors. The spreadsheet code
  * loads only when used.
  */
-import { type Action, fiscalYearLabel, type Problem, todayInJapan } from "@tsumugi/domain";
-import type { ImportPreview } from "@tsumugi/plan-io";
+import {
+  type Action,
+  fiscalYearLabel,
+  fundingMark,
+  itemMark,
+  type Problem,
+  todayInJapan,
+} from "@tsumugi/domain";
+import type { ImportPreview, YearTablePreview } from "@tsumugi/plan-io";
 import { useEffect, useState } from "react";
+import { useNavigate } from "react-router";
 import { ApiError, get } from "../api/client";
 import { isChunkLoadError } from "../app/lazy";
 import type { MessageKey } from "../i18n/messages.ja";
@@ -15,9 +23,9 @@ import { readWorkbookInWorker } from "../import/read-workbook";
 import { importErrorText } from "../ui/import-errors";
 import type { YearColumn } from "./MultiYearTable";
 import { type PlanView, usePlanContext } from "./PlanPage";
-import { applyImport } from "./plan-edits";
+import { applyImport, applyYearTable } from "./plan-edits";
 
-type Kind = "actions" | "problems";
+type Kind = "actions" | "problems" | "years";
 
 export function PlanTransfer({ view }: { view: PlanView }) {
   const ctx = usePlanContext();
@@ -61,6 +69,7 @@ function yearChoices(known: readonly number[], fiscalYear: number): number[] {
  */
 function ExportDialog({ onClose }: { onClose(): void }) {
   const ctx = usePlanContext();
+  const navigate = useNavigate();
   const fiscalYear = ctx.info.fiscalYear;
   const [known, setKnown] = useState<YearColumn[] | null>(null);
   const [from, setFrom] = useState<number | null>(null);
@@ -96,7 +105,7 @@ function ExportDialog({ onClose }: { onClose(): void }) {
         years: known,
         yearRange: { from, to },
         createdOn: ISO_DATE.test(createdOn) ? createdOn : todayInJapan(),
-        groups: ctx.groups.map((g) => ({ id: g.id, name: g.name, parentId: g.parentId })),
+        groups: ctx.groups.map((g) => ({ id: g.id, name: g.name, parentId: g.parentId, kind: g.kind })),
       });
       const blob = new Blob([bytes as BlobPart], {
         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -169,6 +178,20 @@ function ExportDialog({ onClose }: { onClose(): void }) {
           >
             {t("papers.xlsx")}
           </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              if (from === null || to === null || rangeBad) return;
+              const created = ISO_DATE.test(createdOn) ? createdOn : todayInJapan();
+              onClose();
+              navigate(`?view=papers&from=${from}&to=${to}&created=${created}`);
+            }}
+            disabled={!known || rangeBad}
+            data-testid="papers-print-view"
+          >
+            {t("papers.printView")}
+          </button>
           <button type="button" className="link" onClick={onClose} data-testid="papers-close">
             {t("common.cancel")}
           </button>
@@ -184,11 +207,13 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
   const ctx = usePlanContext();
   const [kind, setKind] = useState<Kind>(initialKind);
   const [preview, setPreview] = useState<ImportPreview<Action> | ImportPreview<Problem> | null>(null);
+  const [yearPreview, setYearPreview] = useState<YearTablePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const read = async (file: File, as: Kind) => {
     setPreview(null);
+    setYearPreview(null);
     setDone(null);
     setError(null);
     try {
@@ -197,6 +222,15 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
       const rows = /\.csv$/i.test(file.name)
         ? io.readCsvRows(io.decodeCsv(await file.arrayBuffer()))
         : await readWorkbookInWorker(await file.arrayBuffer(), as);
+      if (as === "years") {
+        setYearPreview(
+          io.parseYearTable(rows, {
+            fiscalYear: ctx.info.fiscalYear,
+            existing: ctx.store.rows("actions").map((a) => ({ id: a.id, title: a.title, items: a.items })),
+          }),
+        );
+        return;
+      }
       const importCtx = {
         groups: ctx.groups,
         members: ctx.members,
@@ -214,7 +248,15 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
   };
   const [file, setFile] = useState<File | null>(null);
 
+  const confirmYears = () => {
+    if (!yearPreview || yearPreview.issues.length > 0) return;
+    const result = applyYearTable(ctx.doc, ctx.store.rows("actions"), yearPreview);
+    setDone(t("import.years.done", { notes: result.notes, added: result.added, updated: result.updated }));
+    setYearPreview(null);
+  };
+
   const confirm = () => {
+    if (kind === "years") return confirmYears();
     if (!preview || preview.issues.length > 0) return;
     const existing = kind === "actions" ? ctx.store.rows("actions") : ctx.store.rows("problems");
     const result = applyImport(
@@ -247,6 +289,7 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
             >
               <option value="actions">{t("import.kind.actions")}</option>
               <option value="problems">{t("import.kind.problems")}</option>
+              <option value="years">{t("import.kind.years")}</option>
             </select>
           </label>
           <label>
@@ -315,20 +358,114 @@ function ImportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
             {preview.rows.length === 0 && <p className="muted">{t("import.nothing")}</p>}
           </>
         )}
+        {yearPreview && <YearTablePreviewView preview={yearPreview} />}
         <div className="row">
           <button
             type="button"
             onClick={confirm}
-            disabled={!preview || preview.noHeader || preview.issues.length > 0 || preview.rows.length === 0}
+            disabled={
+              kind === "years"
+                ? !yearCanApply(yearPreview)
+                : !preview || preview.noHeader || preview.issues.length > 0 || preview.rows.length === 0
+            }
             data-testid="import-confirm"
           >
-            {t("import.confirm", { count: preview?.rows.length ?? 0 })}
+            {kind === "years"
+              ? t("import.years.confirm")
+              : t("import.confirm", { count: preview?.rows.length ?? 0 })}
           </button>
           <button type="button" className="link" onClick={onClose} data-testid="import-close">
             {t("common.cancel")}
           </button>
         </div>
       </dialog>
+    </div>
+  );
+}
+
+const yearCanApply = (p: YearTablePreview | null): boolean =>
+  p !== null &&
+  !p.noHeader &&
+  p.issues.length === 0 &&
+  (p.notes.length > 0 || (p.hasYear && p.actions.length > 0));
+
+/** What a multi-year table (seed 004) would bring into this year's plan, before anything is written. */
+function YearTablePreviewView({ preview }: { preview: YearTablePreview }) {
+  const ctx = usePlanContext();
+  if (preview.noHeader) {
+    return (
+      <p className="field-error" role="alert" data-testid="import-no-header">
+        {t("import.years.noHeader")}
+      </p>
+    );
+  }
+  return (
+    <div data-testid="year-import-preview">
+      {preview.issues.length > 0 && (
+        <div className="preview-errors" role="alert" data-testid="import-errors">
+          <p>{t("import.errors", { count: preview.issues.length })}</p>
+          <ul>
+            {preview.issues.map((i) => (
+              <li key={`${i.row}-${i.column}-${i.code}`} data-testid="import-error">
+                {t("import.row", { row: i.row })}　
+                {t(`import.error.${i.code}` as MessageKey, { column: i.column, value: i.value })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p>
+        {t("import.years.found", {
+          years: preview.years.map(fiscalYearLabel).join("、"),
+          notes: preview.notes.length,
+        })}
+      </p>
+      {!preview.hasYear && (
+        <p className="notice" role="status" data-testid="import-years-missing">
+          {t("import.years.noColumn", { year: fiscalYearLabel(ctx.info.fiscalYear) })}
+        </p>
+      )}
+      {preview.hasYear && (
+        <p>
+          {t("import.years.actions", {
+            year: fiscalYearLabel(ctx.info.fiscalYear),
+            added: preview.actions.filter((a) => !a.existingId).length,
+            updated: preview.actions.filter((a) => a.existingId).length,
+          })}
+        </p>
+      )}
+      {preview.otherYears.length > 0 && (
+        <p className="muted">
+          {t("import.years.others", {
+            years: preview.otherYears.map((y) => `${fiscalYearLabel(y.fiscalYear)} ${y.count}件`).join("、"),
+          })}
+        </p>
+      )}
+      {preview.actions.length > 0 && (
+        <table className="grid-table" data-testid="import-preview">
+          <thead>
+            <tr>
+              <th>{t("import.row", { row: "" })}</th>
+              <th />
+              <th>{t("plan.col.items")}</th>
+              <th>{t("plan.col.title")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.actions.map((a) => (
+              <tr key={`${a.row}-${a.item}-${a.title}`}>
+                <td>{a.row}</td>
+                <td>{a.existingId ? t("import.years.addItem") : t("import.add")}</td>
+                <td>{itemMark(a.item)}</td>
+                <td>
+                  {fundingMark(a.fundingSource)}
+                  {a.title}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }

@@ -6,7 +6,9 @@
 import {
   type Action,
   deleteRow,
+  type ItemId,
   insertRow,
+  itemNoteText,
   type Ordered,
   orderKeyBetween,
   type PlanTable,
@@ -15,6 +17,7 @@ import {
   setRowField,
   sortOrdered,
 } from "@tsumugi/domain";
+import type { YearTablePreview } from "@tsumugi/plan-io";
 import type * as Y from "yjs";
 import { replaceText } from "../collab/text-diff";
 
@@ -192,4 +195,46 @@ export function applyImport(
     }
   });
   return { added, updated };
+}
+
+/**
+ * Brings a multi-year table's (seed 004) part for this year into the plan in one transaction:
+ * the items' 目的 and 取組例 replace this year's where the file states them, new actions are
+ * added under their item, an action already in the plan gains the item.
+ */
+export function applyYearTable(
+  doc: Y.Doc,
+  existing: readonly (Ordered & { items: readonly ItemId[] })[],
+  preview: YearTablePreview,
+): { notes: number; added: number; updated: number } {
+  let notes = 0;
+  doc.transact(() => {
+    for (const n of preview.notes) {
+      for (const field of ["purpose", "examples"] as const) {
+        const value = n.note[field];
+        if (!value) continue;
+        const text = itemNoteText(doc, n.item, field);
+        if (text.toString() === value) continue;
+        replaceText(text, value);
+        notes++;
+      }
+    }
+  });
+  if (!preview.hasYear) return { notes, added: 0, updated: 0 };
+  const gained = new Map<string, ItemId[]>();
+  const rows: { id: string | null; values: Record<string, unknown> }[] = [];
+  for (const a of preview.actions) {
+    if (a.existingId) {
+      const items = gained.get(a.existingId) ?? [
+        ...(existing.find((e) => e.id === a.existingId)?.items ?? []),
+      ];
+      if (!items.includes(a.item)) items.push(a.item);
+      gained.set(a.existingId, items);
+    } else {
+      rows.push({ id: null, values: { title: a.title, items: [a.item], fundingSource: a.fundingSource } });
+    }
+  }
+  for (const [id, items] of gained) rows.push({ id, values: { items } });
+  const result = applyImport(doc, "actions", existing, rows);
+  return { notes, ...result };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAction, parsePlanPeriod, parseProblem, parseScheduleEvent } from "./plan-schema.js";
+import { parseAction, parsePlanPeriod, parseProblem, parseScheduleEvent, parseYen } from "./plan-schema.js";
 import { action, problem } from "./test-rows.js";
 
 describe("plan row validation", () => {
@@ -108,5 +108,17 @@ describe("plan row validation", () => {
         { field: "milestones", kind: "unexpected", fallback: [{ fiscalYear: 2023, label: "事業評価" }] },
       ],
     });
+  });
+});
+
+describe("parseYen", () => {
+  it("reads 予算額 as people type it, empty as not budgeted", () => {
+    expect(parseYen("1,200,000円")).toBe(1_200_000);
+    expect(parseYen("１２０万円")).toBe(1_200_000);
+    expect(parseYen("12.5万")).toBe(125_000);
+    expect(parseYen(" ")).toBeNull();
+    expect(parseYen("12万円くらい")).toBeUndefined();
+    expect(parseYen("-5")).toBeUndefined();
+    expect(parseYen("100000000000")).toBeUndefined();
   });
 });

@@ -33,6 +33,18 @@ export const PLAN_SCHEMA_VERSION = 2;
 export { GOAL_CODE_MAX, OWNER_NAME_MAX, TEXT_MAX, TITLE_MAX } from "../text-limits.js";
 /** An action's budget in yen (予算額): up to 999億円. */
 export const BUDGET_MAX = 99_999_999_999;
+/**
+ * 予算額 as people type it: 1200000, "1,200,000", "１２０万円", "120万". Empty is "not budgeted"
+ * (null); undefined when it is not a whole number of yen from 0 to BUDGET_MAX.
+ */
+export function parseYen(text: string): number | null | undefined {
+  const s = text.normalize("NFKC").replace(/[,\s円]/g, "");
+  if (s === "") return null;
+  const man = /^(\d+(?:\.\d+)?)万$/.exec(s);
+  const n = man ? Math.round(Number(man[1]) * 10_000) : /^\d+$/.test(s) ? Number(s) : Number.NaN;
+  return Number.isInteger(n) && n >= 0 && n <= BUDGET_MAX ? n : undefined;
+}
+
 /** Milestones (事業評価 …) on one plan period, and the length of a milestone's label. */
 export const MILESTONES_MAX = 50;
 export const MILESTONE_LABEL_MAX = TITLE_MAX;

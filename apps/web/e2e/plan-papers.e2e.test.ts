@@ -1,0 +1,200 @@
+/**
+ * What the papers (計画書) need that the plan screens edit: 目的 and 国が示す具体的取組例 per
+ * item in the item table, 財源 and 予算額 in an action's panel; both live for a colleague, and
+ * both in the workbook the secretariat saves.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { demoLogin, eventually, waitForSyncState } from "./pages.js";
+
+let server: E2EServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const dir = mkdtempSync(join(tmpdir(), "tsumugi-papers-"));
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchChromium();
+}, 90_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.destroy();
+});
+
+async function loggedIn(label: string): Promise<{ page: Page; wid: string }> {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto("/login");
+  const login = demoLogin(server, label);
+  await page.getByTestId("login-email").fill(login.email);
+  await page.getByTestId("login-password").fill(login.password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("workspace-name").waitFor();
+  return { page, wid: new URL(page.url()).pathname.split("/")[2] };
+}
+
+async function openView(page: Page, wid: string, view: string, ready: string): Promise<void> {
+  await page.goto(`/w/${wid}/plans/2023?view=${view}`);
+  await page.getByTestId("plan-page").waitFor();
+  await waitForSyncState(page, "saved");
+  await page.getByTestId(ready).first().waitFor();
+}
+
+describe("the plan papers' fields on the plan screens", () => {
+  it("edits 目的・取組例, 財源 and 予算額 live, refuses a budget that is not yen, and exports them", async () => {
+    const office = await loggedIn("事務局");
+    const doctor = await loggedIn("医師");
+    await openView(office.page, office.wid, "items", "item-table");
+    await openView(doctor.page, doctor.wid, "items", "item-table");
+
+    const purpose = "在宅医療・介護連携を支援する相談窓口を設置する。";
+    await office.page.getByTestId("item-purpose-e").fill(purpose);
+    await office.page
+      .getByTestId("item-examples-e")
+      .fill("◆コーディネーターの配置等による相談窓口の設置・運営");
+    await eventually(
+      async () => (await doctor.page.getByTestId("item-purpose-e").inputValue()) === purpose,
+      "the colleague sees the purpose",
+    );
+
+    await openView(office.page, office.wid, "actions", "action-row");
+    const titles = office.page.getByTestId("action-title");
+    let index = -1;
+    for (let i = 0; i < (await titles.count()); i++)
+      if ((await titles.nth(i).inputValue()).startsWith("在宅医療介護連携の相談窓口の周知")) index = i;
+    expect(index).toBeGreaterThanOrEqual(0);
+    await office.page.getByTestId("action-row").nth(index).getByTestId("action-details-toggle").click();
+    const panel = office.page.getByTestId("action-panel");
+    await panel.waitFor();
+    await panel.getByTestId("action-funding").selectOption("fund");
+    // Not yen: said so, and nothing is stored.
+    await panel.getByTestId("action-budget").fill("12万円くらい");
+    await panel.getByTestId("action-budget-error").waitFor();
+    await panel.getByTestId("action-budget").fill("1,200,000");
+    expect(await panel.getByTestId("action-budget-error").count()).toBe(0);
+    await waitForSyncState(office.page, "saved");
+    await panel.getByTestId("row-panel-close").click();
+
+    await office.page.getByTestId("plan-export").click();
+    await office.page.getByTestId("papers-xlsx").and(office.page.locator(":enabled")).waitFor();
+    const [download] = await Promise.all([
+      office.page.waitForEvent("download"),
+      office.page.getByTestId("papers-xlsx").click(),
+    ]);
+    const file = join(dir, "papers.xlsx");
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const years = wb.getWorksheet("年次計画表") as ExcelJS.Worksheet;
+    const itemE = years.getRow(7);
+    expect(itemE.getCell(1).value).toBe("（オ） 在宅医療・介護連携に関する相談支援");
+    expect(itemE.getCell(2).value).toBe(purpose);
+    expect(itemE.getCell(3).value).toBe("◆コーディネーターの配置等による相談窓口の設置・運営");
+    const header = years.getRow(2).values as unknown[];
+    expect(String(itemE.getCell(header.indexOf("令和5年度")).value)).toContain(
+      "○【基金】在宅医療介護連携の相談窓口の周知",
+    );
+    const actions = wb.getWorksheet("取組一覧") as ExcelJS.Worksheet;
+    const columns = actions.getRow(2).values as unknown[];
+    const row = (actions.getRows(3, actions.rowCount - 2) ?? []).find((r) =>
+      String(r.getCell(columns.indexOf("取組")).value).startsWith("在宅医療介護連携の相談窓口の周知"),
+    );
+    expect(row?.getCell(columns.indexOf("予算額(円)")).value).toBe(1_200_000);
+    expect(row?.getCell(columns.indexOf("財源")).value).toBe("基金");
+  }, 90_000);
+
+  it("imports a multi-year table (004): refuses a file with an unknown item, then brings in 目的 and this year's actions", async () => {
+    const office = await loggedIn("事務局");
+    await openView(office.page, office.wid, "items", "item-table");
+    const table = (lastItem: string) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("年次計画表");
+      ws.addRow(["流山市在宅医療・介護連携推進事業 年次計画"]);
+      ws.addRow(["事業項目", "目的", "国が示す具体的取組例", "令和4年度", "令和5年度", "令和6年度"]);
+      ws.addRow([
+        "キ 地域住民への普及啓発",
+        "地域住民が在宅療養や看取りについて理解し、必要なサービスを選べるようにする。",
+        "◆地域住民を対象にしたシンポジウム等の開催",
+        "○職能紹介",
+        "○【基金】人生会議（ACP）リーフレットの全戸配布 ○市民公開講座の開催",
+        "○在宅看取りの講演会",
+      ]);
+      ws.addRow([lastItem, "", "", "", "○広域の研修会", ""]);
+      return wb;
+    };
+    const bad = join(dir, "bad-years.xlsx");
+    await table("ケ 存在しない項目").xlsx.writeFile(bad);
+    await office.page.getByTestId("plan-import").click();
+    await office.page.getByTestId("import-kind").selectOption("years");
+    await office.page.getByTestId("import-file").setInputFiles(bad);
+    await office.page.getByTestId("import-errors").waitFor();
+    const errors = await office.page.getByTestId("import-error").allInnerTexts();
+    expect(errors.length).toBe(1);
+    expect(errors[0]).toContain("4 行目");
+    expect(errors[0]).toContain("事業項目：「ケ 存在しない項目」という事業項目はありません（ア〜ク）。");
+    expect(await office.page.getByTestId("import-confirm").isDisabled()).toBe(true);
+    expect(await office.page.getByTestId("item-purpose-g").inputValue()).toBe("");
+
+    const good = join(dir, "good-years.xlsx");
+    await table("ク 在宅医療・介護連携に関する関係市区町村の連携").xlsx.writeFile(good);
+    await office.page.getByTestId("import-file").setInputFiles(good);
+    await office.page.getByTestId("import-preview").waitFor();
+    expect(await office.page.getByTestId("import-errors").count()).toBe(0);
+    const preview = await office.page.getByTestId("year-import-preview").innerText();
+    expect(preview).toContain("令和4年度 1件、令和6年度 1件");
+    expect(preview).toContain("【基金】人生会議（ACP）リーフレットの全戸配布");
+    await office.page.getByTestId("import-confirm").click();
+    await office.page.getByTestId("import-done").waitFor();
+    await office.page.getByTestId("import-close").click();
+    expect(await office.page.getByTestId("item-purpose-g").inputValue()).toBe(
+      "地域住民が在宅療養や看取りについて理解し、必要なサービスを選べるようにする。",
+    );
+    const itemG = await office.page.getByTestId("item-row-g").innerText();
+    expect(itemG).toContain("【基金】人生会議（ACP）リーフレットの全戸配布");
+    expect(await office.page.getByTestId("item-row-h").innerText()).toContain("広域の研修会");
+    expect(itemG).not.toContain("在宅看取りの講演会");
+    await waitForSyncState(office.page, "saved");
+  }, 90_000);
+
+  it("shows the papers as A4 landscape pages to print or save as PDF, one section per page", async () => {
+    const office = await loggedIn("事務局");
+    await openView(office.page, office.wid, "actions", "action-row");
+    await office.page.getByTestId("plan-export").click();
+    await office.page.getByTestId("papers-print-view").and(office.page.locator(":enabled")).waitFor();
+    await office.page.getByTestId("papers-from").selectOption("2022");
+    await office.page.getByTestId("papers-to").selectOption("2025");
+    await office.page.getByTestId("papers-created").fill("2023-05-25");
+    await office.page.getByTestId("papers-print-view").click();
+    await office.page.getByTestId("papers-print").waitFor();
+    expect(await office.page.getByTestId("paper-cover").innerText()).toContain("令和5年5月25日（木）");
+    await office.page.getByTestId("paper-years").locator("thead th").nth(6).waitFor();
+    expect(await office.page.getByTestId("paper-years").locator("thead th").allInnerTexts()).toEqual([
+      "事業項目",
+      "目的",
+      "国が示す具体的取組例",
+      "令和4年度",
+      "令和5年度",
+      "令和6年度",
+      "令和7年度",
+    ]);
+    expect(await office.page.getByTestId("paper-schedule").innerText()).toContain("5/25（木） 第1回");
+    await office.page.emulateMedia({ media: "print" });
+    expect(await office.page.getByTestId("papers-print-button").isVisible()).toBe(false);
+    const pdf = Buffer.from(await office.page.pdf({ preferCSSPageSize: true }));
+    const text = pdf.toString("latin1");
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(text);
+    expect(Math.round(Number(box?.[1]))).toBe(842);
+    expect(Math.round(Number(box?.[2]))).toBe(595);
+    // Eight sections, each starting a page.
+    const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+  }, 90_000);
+});
