@@ -18,6 +18,7 @@ import { newId } from "../ids.js";
 import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
 import { seedDemoDesk } from "./demo-desk.js";
+import { seedDemoEvents } from "./demo-events.js";
 import { NAGAREYAMA, seedIndicatorValues, seedRegion } from "./demo-indicators.js";
 import { seedCurrentYearMeetings, seedDemoMeetings, seedTakamatsuMeetings } from "./demo-meetings.js";
 import {
@@ -180,6 +181,11 @@ async function seedDeskOfDemo(ctx: AppContext): Promise<void> {
   if (!coordinator || !secretariat) return;
   await seedDemoDesk(ctx, coordinator.wid, coordinator.uid, secretariat.uid);
   await seedDemoResources(ctx, secretariat.wid, secretariat.uid);
+  const training = await ctx.db.get<{ id: string }>(
+    "SELECT id FROM groups WHERE workspace_id = ? AND name = '専門職研修班'",
+    [secretariat.wid],
+  );
+  await seedDemoEvents(ctx, secretariat.wid, secretariat.uid, training?.id ?? null);
 }
 
 async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {

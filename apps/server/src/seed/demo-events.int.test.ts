@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
+import { DEMO_PASSWORD } from "./demo.js";
+
+let server: TestServer | null = null;
+afterEach(async () => {
+  await server?.destroy();
+  server = null;
+});
+
+describe("demo trainings and outreach", () => {
+  it("has the つむぐ会 series over five 年度 with participants falling, a 市民公開講座, and the indicators they make", async () => {
+    server = await startTestServer({ env: { SEED_DEMO: "true" } });
+    const wid = (
+      await server.ctx.db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '122203'")
+    )?.id;
+    const observer = new TestBrowser(server.origin);
+    expect((await observer.login("pref@demo.tsumugi.jp", DEMO_PASSWORD)).status).toBe(200);
+    const list = await observer.get<{
+      events: { title: string; status: string }[];
+      series: { id: string; name: string; description: string }[];
+    }>(`/api/workspaces/${wid}/events`);
+    const series = list.body.series.find((s) => s.name === "介護と医療をつむぐ会");
+    expect(series?.description).toContain("デモ用の例");
+    expect(list.body.events.some((e) => e.title.startsWith("市民公開講座"))).toBe(true);
+    expect(list.body.events.every((e) => e.status === "held")).toBe(true);
+
+    const detail = await observer.get<{
+      events: unknown[];
+      trend: { years: { fiscalYear: number; held: number; attended: number }[]; direction: string | null };
+    }>(`/api/workspaces/${wid}/event-series/${series?.id}`);
+    expect(detail.body.events).toHaveLength(10);
+    const years = detail.body.trend.years;
+    expect(years.map((y) => y.fiscalYear)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect(years.every((y) => y.held === 2)).toBe(true);
+    // Seed 003: 「つむぐ会の参加者が減っている」.
+    for (let i = 1; i < years.length; i++) expect(years[i].attended).toBeLessThan(years[i - 1].attended);
+    expect(detail.body.trend.direction).toBe("falling");
+
+    const indicators = await observer.get<{
+      indicators: { id: string; code: string }[];
+      values: { indicatorId: string; fiscalYear: number; value: number; source: string }[];
+    }>(`/api/workspaces/${wid}/indicators`);
+    const of = (code: string) => {
+      const id = indicators.body.indicators.find((i) => i.code === code)?.id;
+      return indicators.body.values.filter((v) => v.indicatorId === id && v.source === "紡ぎの研修記録");
+    };
+    expect(of("P07").find((v) => v.fiscalYear === 2025)?.value).toBe(years[4].attended);
+    expect(of("P08").find((v) => v.fiscalYear === 2025)?.value).toBe(174);
+  });
+});
