@@ -129,10 +129,13 @@ export class PlanProjector {
       const info = await this.planOf(docName);
       if (!info) return null;
       const doc = await this.deps.readDocument(docName);
-      const { plan, invalid } = readYearPlan(upgradeCopy(doc));
+      const { plan, invalid, invalidTexts } = readYearPlan(upgradeCopy(doc));
       doc.destroy();
       for (const row of invalid) {
         log.warn("plan: invalid row skipped by the read model", { doc: docName, ...row });
+      }
+      for (const text of invalidTexts) {
+        log.warn("plan: invalid text skipped by the read model", { doc: docName, ...text });
       }
       const changes = await db.transaction(async (tx) => {
         if (rebuild) await dropProjection(tx, docName);

@@ -1,5 +1,5 @@
 /** The scene board: the four scenes side by side, each with its goal, problems and actions. */
-import { planVision, SCENES, sceneGoalText, TEXT_MAX } from "@tsumugi/domain";
+import { planVision, SCENES, sceneGoalText, TEXT_MAX, VISION_MAX } from "@tsumugi/domain";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
@@ -23,7 +23,7 @@ export function SceneBoard() {
           readOnly={!editable}
           multiline
           testId="plan-vision"
-          maxLength={TEXT_MAX}
+          maxLength={VISION_MAX}
           className="cell-input"
         />
         <PrintText text={planVision(doc)} />

@@ -67,6 +67,9 @@ export function initPlanDoc(doc: Y.Doc, fiscalYear: number): void {
   });
 }
 
+/** The longest 目指す姿 (the plan's vision): what its input enforces and readers check. */
+export const VISION_MAX = TEXT_MAX;
+
 export function planVision(doc: Y.Doc): Y.Text {
   return doc.getText("vision");
 }

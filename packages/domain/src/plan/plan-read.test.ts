@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { insertRow, PLAN_TABLES, type PlanTable, setRowField } from "./plan-doc.js";
+import { insertRow, PLAN_TABLES, type PlanTable, planVision, setRowField, VISION_MAX } from "./plan-doc.js";
 import { emptyYearPlan, parsePlanRow, readYearPlan, writeYearPlan } from "./plan-read.js";
 import { PLAN_TEXT_LIMITS, planTextLimit } from "./plan-schema.js";
 import { action, problem, testId } from "./test-rows.js";
@@ -35,6 +35,28 @@ describe("readYearPlan / writeYearPlan", () => {
     expect(plan.problems).toHaveLength(0);
     expect(invalid.map((r) => r.table).sort()).toEqual(["actions", "problems"]);
     expect(invalid.find((r) => r.table === "actions")?.errors).toEqual(["progress: not an integer in 0–100"]);
+  });
+
+  it("checks the vision against its limit: at the limit it is read, beyond it left out and named", () => {
+    const doc = new Y.Doc();
+    writeYearPlan(doc, { ...emptyYearPlan(2023), vision: "あ".repeat(VISION_MAX) });
+    const atLimit = readYearPlan(doc);
+    expect(atLimit.plan.vision).toHaveLength(VISION_MAX);
+    expect(atLimit.invalidTexts).toEqual([]);
+
+    planVision(doc).insert(VISION_MAX, "い");
+    const over = readYearPlan(doc);
+    expect(over.plan.vision).toBe("");
+    expect(over.invalidTexts).toEqual([
+      {
+        field: "vision",
+        errors: [`vision: longer than ${VISION_MAX}`],
+        problems: [{ field: "vision", kind: "tooLong", max: VISION_MAX, length: VISION_MAX + 1 }],
+      },
+    ]);
+    // The document keeps the text, for its field to show and shorten.
+    expect(planVision(doc).length).toBe(VISION_MAX + 1);
+    expect(over.invalid).toEqual([]);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   profileText,
   readRows,
   sceneGoalText,
+  VISION_MAX,
 } from "./plan-doc.js";
 import {
   type FieldProblem,
@@ -40,6 +41,17 @@ import { ITEMS, type ItemId, SCENES, type SceneId } from "./vocabulary.js";
 export interface InvalidRow {
   table: PlanTable;
   id: string;
+  errors: string[];
+  problems: FieldProblem[];
+}
+
+/**
+ * A free text of the plan (the vision) that failed validation: left out of the plan as read
+ * (its exports, next year's plan), reported with its problems; the document keeps it, and
+ * its field shows it with the limit, so that people can shorten it.
+ */
+export interface InvalidText {
+  field: "vision";
   errors: string[];
   problems: FieldProblem[];
 }
@@ -93,12 +105,26 @@ export function readPlanTexts(doc: Y.Doc): Pick<YearPlan, "vision" | "sceneGoals
   return { vision: planVision(doc).toString(), sceneGoals, itemNotes, profile };
 }
 
-/** Reads and validates every row; invalid rows are left out and listed. */
-export function readYearPlan(doc: Y.Doc): { plan: YearPlan; invalid: InvalidRow[] } {
+/** Reads and validates every row and the vision; invalid ones are left out and listed. */
+export function readYearPlan(doc: Y.Doc): {
+  plan: YearPlan;
+  invalid: InvalidRow[];
+  invalidTexts: InvalidText[];
+} {
   const invalid: InvalidRow[] = [];
+  const invalidTexts: InvalidText[] = [];
+  const texts = readPlanTexts(doc);
+  if (texts.vision.length > VISION_MAX) {
+    invalidTexts.push({
+      field: "vision",
+      errors: [`vision: longer than ${VISION_MAX}`],
+      problems: [{ field: "vision", kind: "tooLong", max: VISION_MAX, length: texts.vision.length }],
+    });
+    texts.vision = "";
+  }
   const plan: YearPlan = {
     fiscalYear: planMeta(doc)?.fiscalYear ?? 0,
-    ...readPlanTexts(doc),
+    ...texts,
     goals: readTable(doc, "goals", invalid),
     problems: readTable(doc, "problems", invalid),
     actions: readTable(doc, "actions", invalid),
@@ -106,7 +132,7 @@ export function readYearPlan(doc: Y.Doc): { plan: YearPlan; invalid: InvalidRow[
     scheduleEvents: sortEvents(readTable(doc, "scheduleEvents", invalid)),
     planPeriods: readTable(doc, "planPeriods", invalid),
   };
-  return { plan, invalid };
+  return { plan, invalid, invalidTexts };
 }
 
 /** Writes a plan into an empty document (the demo seed, next year's plan). */
