@@ -291,9 +291,23 @@ describe("resource directory", () => {
     await context.close();
   }, 90_000);
 
+  it("lists the entries nobody has confirmed for the months set, and marks one confirmed", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await openResources(page, "settings");
+    const heading = page.getByTestId("resources-settings").locator("h3");
+    const countOf = async () => Number(/（(\d+)件）/.exec((await heading.textContent()) ?? "")?.[1]);
+    const before = await countOf();
+    expect(before).toBeGreaterThan(10);
+    expect(await page.getByTestId("settings-public").isChecked()).toBe(true);
+    await shot(page, "resources-settings-1366");
+    await page.getByTestId("stale-list").locator("li").first().getByRole("button").click();
+    await heading.filter({ hasText: `（${before - 1}件）` }).waitFor();
+    await context.close();
+  }, 60_000);
+
   it("fits a phone: list, map, tables and import", async () => {
     const { context, page } = await loggedInPhone(browser, server, "事務局");
-    for (const view of ["list", "map", "contactTimes", "liaison", "import", "requests"]) {
+    for (const view of ["list", "map", "contactTimes", "liaison", "import", "requests", "settings"]) {
       await openResources(page, view);
       if (view === "map") await page.locator(".map-pin, .map-cluster").first().waitFor();
       await page.waitForLoadState("networkidle");

@@ -9,9 +9,11 @@ import type {
   ResourceDirectory,
   ResourceResult,
   ResourceSearchResult,
+  ResourceSettings,
   UpdateRequest,
   UpdateRequestList,
   UpdateResource,
+  UpdateResourceSettings,
 } from "@tsumugi/contract";
 import { get, patch, post } from "../api/client";
 
@@ -20,6 +22,7 @@ export function resourcesApi(wid: string) {
   return {
     directory: () => get<ResourceDirectory>(base),
     update: (rid: string, body: UpdateResource) => patch<ResourceResult>(`${base}/${rid}`, body),
+    settings: (body: UpdateResourceSettings) => patch<ResourceSettings>(`${base}/settings`, body),
     search: (query: URLSearchParams) => get<ResourceSearchResult>(`${base}/search?${query}`),
     preview: (file: Omit<ImportFile, "confirm">) => post<ImportPreview>(`${base}/imports/preview`, file),
     confirm: (file: ImportFile) => post<ImportResult>(`${base}/imports`, file),
