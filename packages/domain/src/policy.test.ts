@@ -46,6 +46,7 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "plans.rebuild": { secretariat: true, member: false, coordinator: false, observer: false },
   "comments.write": { secretariat: true, member: true, coordinator: true, observer: false },
   "meetings.read": { secretariat: true, member: true, coordinator: true, observer: true },
+  "meetings.plenary": { secretariat: true, member: false, coordinator: false, observer: false },
   "minutes.fix": { secretariat: true, member: false, coordinator: false, observer: false },
   "indicators.read": { secretariat: true, member: true, coordinator: true, observer: true },
   "indicators.enter": { secretariat: true, member: false, coordinator: true, observer: false },
@@ -279,11 +280,15 @@ describe("resources: authorize(verb, resource) and abilities", () => {
         "addMember",
         "removeMember",
         "createDocument",
+        "createMeeting",
       ]);
       for (const [verb, allowed] of Object.entries(abilities)) {
-        // The actor is in g1: everyone but observers writes its documents; only the secretariat keeps it.
+        // The actor is in g1: everyone but observers writes its documents and runs its meetings;
+        // only the secretariat keeps it.
         expect(allowed, `${role} ${verb}`).toBe(
-          verb === "createDocument" ? role !== "observer" : role === "secretariat",
+          verb === "createDocument" || verb === "createMeeting"
+            ? role !== "observer"
+            : role === "secretariat",
         );
         expect(authorize(actor(role), verb as keyof typeof abilities, group)).toBe(allowed);
       }
@@ -566,5 +571,9 @@ describe("documents: abilities from the policy", () => {
     expect(authorize(actor("member"), "createDocument", { ...group, id: "g2" })).toBe(false);
     expect(authorize(actor("secretariat"), "createDocument", { ...group, id: "g2" })).toBe(true);
     expect(authorize(actor("observer"), "createDocument", group)).toBe(false);
+    // An observer in a group runs none of its meetings (会議を作成 is not offered to them).
+    expect(authorize(actor("observer"), "createMeeting", group)).toBe(false);
+    expect(authorize(actor("member"), "createMeeting", group)).toBe(true);
+    expect(authorize(actor("member"), "createMeeting", { ...group, id: "g2" })).toBe(false);
   });
 });

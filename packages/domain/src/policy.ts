@@ -33,6 +33,7 @@ export const WORKSPACE_ACTIONS = [
   "plans.rebuild",
   "comments.write",
   "meetings.read",
+  "meetings.plenary",
   "minutes.fix",
   "indicators.read",
   "indicators.enter",
@@ -69,6 +70,8 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   "plans.rebuild": ["secretariat"],
   "comments.write": ["secretariat", "member", "coordinator"],
   "meetings.read": ["secretariat", "member", "coordinator", "observer"],
+  // Meetings of the whole committee (and any group's); members and coordinators run their groups'.
+  "meetings.plenary": ["secretariat"],
   // Fixing minutes makes them the official record, read-only for everyone.
   "minutes.fix": ["secretariat"],
   "indicators.read": ["secretariat", "member", "coordinator", "observer"],
@@ -259,8 +262,8 @@ export function canCreateDocument(actor: Actor, groupId: string | null): boolean
  * secretariat for any meeting; members and coordinators for the meetings of their own groups.
  */
 export function canManageMeeting(actor: Actor, groupId: string | null): boolean {
+  if (can(actor, "meetings.plenary")) return true;
   const role = activeRole(actor);
-  if (role === "secretariat") return true;
   if (role !== "member" && role !== "coordinator") return false;
   return groupId !== null && actor.groupIds.includes(groupId);
 }
@@ -306,7 +309,14 @@ export interface WorkspaceResource {
   kind: "workspace";
 }
 
-export const GROUP_VERBS = ["update", "delete", "addMember", "removeMember", "createDocument"] as const;
+export const GROUP_VERBS = [
+  "update",
+  "delete",
+  "addMember",
+  "removeMember",
+  "createDocument",
+  "createMeeting",
+] as const;
 export type GroupVerb = (typeof GROUP_VERBS)[number];
 export interface GroupResource {
   kind: "group";
@@ -480,6 +490,7 @@ const RULES: Rules = {
       addMember: manage,
       removeMember: manage,
       createDocument: canCreateDocument(actor, group.id),
+      createMeeting: canManageMeeting(actor, group.id),
     };
   },
   member: (actor, member) => {

@@ -67,6 +67,7 @@ describe("groups", () => {
       addMember: true,
       removeMember: true,
       createDocument: true,
+      createMeeting: true,
     });
     const asMember = await w.member.browser.get<Listed>(`${w.base}/groups`);
     // A member keeps no group; they write the documents of their own groups only.
@@ -77,6 +78,7 @@ describe("groups", () => {
         addMember: false,
         removeMember: false,
         createDocument: group.memberIds.includes(w.member.id),
+        createMeeting: group.memberIds.includes(w.member.id),
       });
     expect(asMember.body.groups.some((g) => g.abilities.createDocument)).toBe(true);
 

@@ -1,7 +1,6 @@
 /** The workspace's meetings by 年度, creating one, the decisions search and the calendar feed. */
 
 import {
-  canManageMeeting,
   currentFiscalYear,
   fiscalYearLabel,
   MEETING_KINDS,
@@ -55,8 +54,8 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
     fy ?? (withMeetings.includes(current) || withMeetings.length === 0 ? current : Math.max(...withMeetings));
   const meetings = all?.filter((m) => m.fiscalYear === year) ?? null;
 
-  const actor = { userId: "", role: data.detail.role, groupIds: data.detail.groupIds };
-  const canCreate = canManageMeeting(actor, null) || data.detail.groupIds.length > 0;
+  // Offered as the server says: the secretariat runs any meeting, a group's members its meetings.
+  const canCreate = data.detail.can["meetings.plenary"] || data.groups.some((g) => g.abilities.createMeeting);
   return (
     <section data-testid="meetings-panel">
       <ErrorBanner message={error} />
@@ -115,12 +114,9 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
 
 function NewMeeting({ wid, data }: { wid: string; data: WorkspaceData }) {
   const navigate = useNavigate();
-  // Whoever may run any meeting (not only their groups') may also run workspace-wide ones.
-  const isSecretariat = canManageMeeting(
-    { userId: "", role: data.detail.role, groupIds: data.detail.groupIds },
-    null,
-  );
-  const groups = isSecretariat ? data.groups : data.groups.filter((g) => data.detail.groupIds.includes(g.id));
+  // Whoever may run meetings of the whole committee may run any group's too.
+  const isSecretariat = data.detail.can["meetings.plenary"];
+  const groups = data.groups.filter((g) => g.abilities.createMeeting);
   const [kind, setKind] = useState<MeetingKind>(isSecretariat ? "liaison" : "team");
   const [groupId, setGroupId] = useState<string>(isSecretariat ? "" : (groups[0]?.id ?? ""));
   const [title, setTitle] = useState("");
