@@ -40,7 +40,7 @@ export const resourceMessages = {
   "resources.empty": "条件に合う資源はありません。",
   "resources.closed": "廃止・休止",
   "resources.phone": "電話",
-  "resources.fax": "FAX",
+  "resources.fax": "FAX番号",
   "resources.hours": "営業・診療時間",
   "resources.contact": "連絡可能時間",
   "resources.liaison": "地域連携窓口",
