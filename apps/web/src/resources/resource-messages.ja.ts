@@ -88,8 +88,8 @@ export const resourceMessages = {
   "resources.import.done": "取り込みました（新規 {added}件・変更 {changed}件・廃止 {gone}件）。",
   "resources.import.nothing": "変更はありません。",
   "resources.encoding.utf-8-bom": "UTF-8（BOM付き）",
-  "resources.encoding.utf-8": "UTF-8",
-  "resources.encoding.shift_jis": "Shift_JIS",
+  "resources.encoding.utf-8": "UTF-8（BOMなし）",
+  "resources.encoding.shift_jis": "Shift_JIS（シフトJIS）",
   "resources.view.requests": "事業所からの更新",
   "resources.link.issue": "更新用リンクを発行",
   "resources.link.issued":
