@@ -40,6 +40,7 @@ export const Document = z
     access: z.enum(["write", "read", "none"]).meta({ description: "The caller's access to the text" }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+    demo: z.boolean().meta({ description: "Made up for the demo: screens mark it 「デモ用の例」" }),
     abilities: abilities(DOCUMENT_VERBS, "What the caller may do with this document"),
   })
   .meta({ id: "Document" });

@@ -52,6 +52,7 @@ export async function createDocument(
     createdBy: caller.actor.userId,
     createdAt: now,
     updatedAt: now,
+    demo: false,
   };
   await app.kysely.transaction().execute(async (trx) => {
     await insertDocument(trx, doc);

@@ -29,6 +29,7 @@ export function presentDocument(actor: Actor, doc: DocumentRecord): Document {
     access: documentAccess(actor, doc),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    demo: doc.demo,
     abilities: abilitiesOf(actor, documentResource(doc)),
   };
 }

@@ -22,6 +22,8 @@ export interface DocumentRecord {
   createdBy: string | null;
   createdAt: number;
   updatedAt: number;
+  /** Made up for the demo: shown 「デモ用の例」. */
+  demo: boolean;
 }
 
 interface DocumentRow {
@@ -39,6 +41,7 @@ interface DocumentRow {
   created_by: string | null;
   created_at: number;
   updated_at: number;
+  demo?: number;
 }
 
 export function toDocumentRecord(r: DocumentRow): DocumentRecord {
@@ -57,6 +60,7 @@ export function toDocumentRecord(r: DocumentRow): DocumentRecord {
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    demo: r.demo === 1,
   };
 }
 

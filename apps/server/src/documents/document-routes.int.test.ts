@@ -44,7 +44,8 @@ describe("documents", () => {
       groupId: w.groupId,
     });
     expect(res.status).toBe(201);
-    expect(res.body.document).toMatchObject({ access: "write", groupId: w.groupId });
+    // What people write is their own: only the demo's made-up texts are marked demo.
+    expect(res.body.document).toMatchObject({ access: "write", groupId: w.groupId, demo: false });
     expect(res.body.document.docName).toBe(`${w.workspaceId}.${res.body.document.id}`);
     const one = await w.observer.browser.get<{ document: Doc }>(
       `${w.base}/documents/${res.body.document.id}`,

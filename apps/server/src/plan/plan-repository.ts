@@ -57,6 +57,7 @@ export async function createPlanDocument(
     createdBy: input.createdBy,
     createdAt: now,
     updatedAt: now,
+    demo: false,
   };
   const doc = new Y.Doc();
   writeYearPlan(doc, { ...input.plan, fiscalYear: input.fiscalYear });

@@ -122,7 +122,7 @@ async function insertMeeting(
   const documentId = newId();
   const docName = docNameOf(m.workspaceId, documentId);
   await tx.run(
-    "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at, locked_at) VALUES (?, ?, NULL, 'minutes', ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at, locked_at, demo) VALUES (?, ?, NULL, 'minutes', ?, ?, ?, ?, ?, ?, 1)",
     [
       documentId,
       m.workspaceId,

@@ -50,10 +50,12 @@ describe("demo workspace", () => {
     expect(login?.password).toBe(DEMO_PASSWORD);
     expect((await browser.login(login?.email ?? "", DEMO_PASSWORD)).status).toBe(200);
     const wid = (await db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '122203'"))?.id;
-    const docs = await browser.get<{ documents: { docName: string; title: string }[] }>(
+    const docs = await browser.get<{ documents: { docName: string; title: string; demo: boolean }[] }>(
       `/api/workspaces/${wid}/documents`,
     );
     expect(docs.body.documents).toHaveLength(3);
+    // Made up for the demo, and marked so (「デモ用の例」).
+    expect(docs.body.documents.every((d) => d.demo)).toBe(true);
     const rule = docs.body.documents.find((d) => d.title === "入退院支援ルール（案）");
     const stored = await storedDocument(db, rule?.docName ?? "");
     expect(stored.getXmlFragment("content").toString()).toContain("地域連携室");

@@ -234,7 +234,7 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
     const did = newId();
     const docName = docNameOf(wid, did);
     await tx.run(
-      "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
       [
         did,
         wid,

@@ -26,6 +26,7 @@ import { m0017 } from "./migrations/0017-sealed-totp-keys.js";
 import { m0018 } from "./migrations/0018-resources.js";
 import { m0019 } from "./migrations/0019-events.js";
 import { m0020 } from "./migrations/0020-event-indicators.js";
+import { m0021 } from "./migrations/0021-demo-documents.js";
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018,
   m0019,
   m0020,
+  m0021,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -188,6 +188,7 @@ export interface DocumentsTable {
   draft_status: string | null;
   public_id: string | null;
   review_at: number | null;
+  demo: Generated<number>;
 }
 
 export interface EventCohostsTable {

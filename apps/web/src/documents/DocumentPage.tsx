@@ -13,6 +13,7 @@ import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage
 import { RichTextEditor } from "../editor/RichTextEditor";
 import { t } from "../i18n/t";
 import { useReloadWhenServerBack } from "../offline/remembered";
+import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner } from "../ui/Field";
 import { VersionsPanel } from "../versions/VersionsPanel";
 import { DocumentComments } from "./DocumentComments";
@@ -59,6 +60,7 @@ export function DocumentPage() {
           ← {t("common.back")}
         </Link>
         <h1 data-testid="document-title">{info.title}</h1>
+        {info.demo && <DemoBadge />}
         {!editable && (
           <span className="badge read" data-testid="read-only">
             {t("editor.readOnly")}

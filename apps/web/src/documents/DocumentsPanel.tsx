@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
+import { DemoBadge } from "../ui/DemoBadge";
 import { formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
@@ -41,6 +42,7 @@ export function DocumentsPanel({ wid, data }: Props) {
                   <Link to={`/w/${wid}/d/${d.id}`} data-testid="document-link">
                     {d.title}
                   </Link>
+                  {d.demo && <DemoBadge />}
                 </td>
                 <td>{t(`documentKind.${d.kind}`)}</td>
                 <td>{groupName(d.groupId)}</td>
