@@ -336,6 +336,7 @@ export const messages = {
   "indicators.municipality": "市町村",
   "indicators.ownMunicipality": "{name}（自市）",
   "indicators.noRegion": "比較する地域グループに参加していません。",
+  "indicators.compareEmpty": "{year}は、比較できる他の市町村の値がまだありません。年度を選び直してください。",
   "indicators.regions": "地域グループへの参加",
   "indicators.regionsHint":
     "同じ都道府県の地域グループに参加を申請できます。グループを管理する自治体が承認すると参加となり、この市町村の指標の値がメンバーと共有されます。計画は共有されません（県のグループでは、計画の進捗だけが管理する自治体に表示されます）。",

@@ -40,6 +40,11 @@ interface CompareResult {
   }[];
 }
 
+/** Whether some other municipality of a group has a figure to compare with. */
+function hasNeighbourFigures(r: CompareResult): boolean {
+  return r.groups.some((g) => g.members.some((m) => !m.isSelf && m.normalised !== null));
+}
+
 export function CompareView({ wid, data }: { wid: string; data: IndicatorData }) {
   const comparable = data.indicators.filter((i) => i.kind !== "yesno");
   const [code, setCode] = useState(
@@ -47,14 +52,26 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
   );
   const years = [...new Set(data.values.map((v) => v.fiscalYear))].sort();
   const [fy, setFy] = useState(years.at(-1) ?? currentFiscalYear());
+  // Until someone picks a 年度, the view steps back to the latest one the neighbours have
+  // figures for: this 年度's own figures (some are counted from the resource directory at
+  // once) come long before the other municipalities enter theirs.
+  const [fyChosen, setFyChosen] = useState(false);
   const [result, setResult] = useState<CompareResult | null>(null);
   const [refresh, setRefresh] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh after joining or leaving a group
   useEffect(() => {
     if (!code) return;
-    void get<CompareResult>(`/api/workspaces/${wid}/indicators/compare?code=${code}&fy=${fy}`).then(
-      setResult,
-    );
+    let current = true;
+    void get<CompareResult>(`/api/workspaces/${wid}/indicators/compare?code=${code}&fy=${fy}`).then((r) => {
+      if (!current) return;
+      const earlier = years.filter((y) => y < fy).at(-1);
+      if (!fyChosen && earlier !== undefined && r.groups.length > 0 && !hasNeighbourFigures(r))
+        setFy(earlier);
+      else setResult(r);
+    });
+    return () => {
+      current = false;
+    };
   }, [wid, code, fy, refresh]);
   const indicator = data.indicators.find((i) => i.code === code);
   const unit = indicator ? normalisationUnit(indicator.normalisation) || indicator.unit : "";
@@ -73,7 +90,14 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
         </label>
         <label className="inline-field">
           {t("plans.year")}
-          <select value={fy} onChange={(e) => setFy(Number(e.target.value))} data-testid="compare-year">
+          <select
+            value={fy}
+            onChange={(e) => {
+              setFyChosen(true);
+              setFy(Number(e.target.value));
+            }}
+            data-testid="compare-year"
+          >
             {years.map((y) => (
               <option key={y} value={y}>
                 {fiscalYearLabel(y)}
@@ -94,6 +118,11 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
             <h3>
               {g.name}　<span className="muted small">{unit}</span>
             </h3>
+            {!hasNeighbourFigures({ groups: [g] }) && (
+              <p className="muted" data-testid="compare-empty">
+                {t("indicators.compareEmpty", { year: fiscalYearLabel(fy) })}
+              </p>
+            )}
             <div
               className="trend-plot"
               data-points={JSON.stringify(rows.map((r) => ({ name: r.name, value: r.value })))}
