@@ -134,11 +134,9 @@ export function SeriesPage() {
         </div>
       </section>
 
-      <section className="card" aria-labelledby="compare-title">
-        <h2 id="compare-title">{t("events.compare")}</h2>
-        {withAnswers.length === 0 ? (
-          <p className="muted">{t("events.compareNone")}</p>
-        ) : (
+      {withAnswers.length > 0 && (
+        <section className="card" aria-labelledby="compare-title">
+          <h2 id="compare-title">{t("events.compare")}</h2>
           <>
             <figure className="series-chart">
               <Deferred>
@@ -179,8 +177,8 @@ export function SeriesPage() {
               </table>
             </div>
           </>
-        )}
-      </section>
+        </section>
+      )}
     </main>
   );
 }

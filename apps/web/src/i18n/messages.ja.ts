@@ -1077,7 +1077,6 @@ export const messages = {
   "events.chartAlt": "{title}の参加者数のグラフ（表に同じ数値があります）",
   "events.total": "合計",
   "events.seriesBack": "シリーズの一覧へ",
-  "events.compareNone": "このシリーズにはまだアンケートの回答がありません。",
   "events.walkIns": "当日参加",
   "events.attendanceNotHeld":
     "開催済みにすると、参加者数が指標（多職種研修・住民啓発の参加者数）に数えられます。",
