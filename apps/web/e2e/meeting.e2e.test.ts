@@ -259,6 +259,12 @@ describe("a working-group draft", () => {
     expect(await doctor.page.getByTestId("draft-status").innerText()).toBe("作成中");
     await doctor.page.getByTestId("draft-to-reviewing").click();
     await doctor.page.getByTestId("draft-status").filter({ hasText: "全体会で確認中" }).waitFor();
+    // Before the plenary the group no longer edits the text (it comments, like everyone).
+    await eventually(
+      async () => (await doctor.page.getByTestId("editor").getAttribute("contenteditable")) === "false",
+      "the doctor's editor read-only while the plenary reviews",
+      20_000,
+    );
     const url = doctor.page.url();
 
     // The nurse (not in the group) reads it and comments on a passage.
@@ -277,7 +283,7 @@ describe("a working-group draft", () => {
     await doctor.page.getByTestId("doc-comment-resolve").click();
     await doctor.page.getByTestId("doc-comment").filter({ hasText: "解決済み" }).waitFor();
 
-    // The secretariat approves: the doctor's open editor turns read-only; then publishes.
+    // The secretariat approves: the doctor's open editor stays read-only; then publishes.
     await secretariat.page.goto(url);
     await secretariat.page.getByTestId("draft-to-approved").click();
     await secretariat.page.getByTestId("draft-status").filter({ hasText: "承認済" }).waitFor();

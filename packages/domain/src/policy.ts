@@ -123,8 +123,9 @@ export interface DocumentRef {
   /** Fixed minutes, approved drafts: read-only for everyone. */
   locked?: boolean;
   /**
-   * Minutes circulated for review (確認依頼中): attendees comment and suggest; only the
-   * secretariat, who fixes them, still edits the text.
+   * Minutes circulated for review (確認依頼中), a draft before the plenary (全体会で確認中):
+   * the others comment and suggest; only the secretariat, who fixes or approves them, still
+   * edits the text.
    */
   reviewing?: boolean;
 }
@@ -153,11 +154,14 @@ export function isActiveMember(actor: Actor): boolean {
 }
 
 /**
- * Resolving a comment on a document: those who may edit its text (locked or not), and the
- * secretariat, who fixes the record.
+ * Resolving a comment on a document: those who may edit its text (locked, under review or
+ * not), and the secretariat, who fixes the record.
  */
 export function canResolveDocumentComment(actor: Actor, doc: DocumentRef): boolean {
-  return documentAccess(actor, { ...doc, locked: false }) === "write" || can(actor, "minutes.fix");
+  return (
+    documentAccess(actor, { ...doc, locked: false, reviewing: false }) === "write" ||
+    can(actor, "minutes.fix")
+  );
 }
 
 /**

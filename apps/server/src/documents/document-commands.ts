@@ -98,10 +98,12 @@ export async function moveDraft(
   await setDraftStatus(app.kysely, doc.id, {
     status,
     lockedAt: isLockedDraftStatus(status) ? now : null,
+    // Before the plenary the group no longer edits the text: it comments, like everyone.
+    reviewAt: status === "reviewing" ? now : null,
     publicId: status === "published" ? randomString(12) : null,
     at: now,
   });
-  if (isLockedDraftStatus(status) !== doc.locked)
+  if (isLockedDraftStatus(status) !== doc.locked || (status === "reviewing") !== doc.reviewing)
     app.events.emit({ type: "document-access-changed", docName: doc.docName });
   await app.audit.record({
     event: "draft.status_changed",

@@ -115,17 +115,27 @@ export async function insertDocument(q: QueryBuilder, d: DocumentRecord): Promis
     .execute();
 }
 
-/** Moves a draft: its status, locked from `lockedAt` (null: editable), its public page. */
+/**
+ * Moves a draft: its status, locked from `lockedAt` (null: editable), before the plenary
+ * from `reviewAt` (null: not under review), its public page.
+ */
 export async function setDraftStatus(
   q: QueryBuilder,
   documentId: string,
-  change: { status: DraftStatus; lockedAt: number | null; publicId: string | null; at: number },
+  change: {
+    status: DraftStatus;
+    lockedAt: number | null;
+    reviewAt: number | null;
+    publicId: string | null;
+    at: number;
+  },
 ): Promise<void> {
   await q
     .updateTable("documents")
     .set({
       draft_status: change.status,
       locked_at: change.lockedAt,
+      review_at: change.reviewAt,
       public_id: change.publicId,
       updated_at: change.at,
     })

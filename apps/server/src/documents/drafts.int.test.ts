@@ -1,7 +1,14 @@
 import { RICH_TEXT_FIELD } from "@tsumugi/domain";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
+import { encodeUpdate, MESSAGE_SAVE_CHECK } from "../collab/protocol.js";
+import {
+  connectProvider,
+  openRawSocket,
+  type ProviderClient,
+  storedDocument,
+  waitFor,
+} from "../testing/collab-clients.js";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
 import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
 
@@ -27,6 +34,79 @@ interface Doc {
   access: string;
   abilities: Record<string, boolean>;
 }
+
+/** Sends an edit on a fresh socket and the save check after it: true if the server stored it. */
+async function storedOverSocket(docName: string, cookie: string | null, text: string, seq: number) {
+  const r = await openRawSocket(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
+  if (!r.ws) throw new Error(`socket refused: ${r.status}`);
+  const ws = r.ws;
+  const doc = new Y.Doc();
+  doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [new Y.XmlText(text)]);
+  const answer = new Promise<number>((resolve) =>
+    ws.on("message", (data: Buffer) => {
+      if (data[0] === MESSAGE_SAVE_CHECK && data[1] === seq) resolve(data[2]);
+    }),
+  );
+  ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+  ws.send(new Uint8Array([MESSAGE_SAVE_CHECK, seq]));
+  const stored = (await answer) === 1;
+  ws.close();
+  doc.destroy();
+  return stored;
+}
+
+describe("a draft before the plenary (全体会で確認中)", () => {
+  it("is edited by the secretariat only: the group is downgraded on its sockets, comments, and writes again when sent back", async () => {
+    const created = await world.member.browser.post<{ document: Doc }>(`${world.base}/documents`, {
+      kind: "draft",
+      groupId: world.groupId,
+      template: "dischargeRules",
+    });
+    const draft = created.body.document;
+    const path = `${world.base}/documents/${draft.id}`;
+    const status = (who: WorkspaceWorld["admin"], s: string) =>
+      who.browser.post<{ document: Doc }>(`${path}/status`, { status: s });
+    expect(await storedOverSocket(draft.docName, world.member.browser.cookie, "起案中の加筆", 1)).toBe(true);
+    const memberSocket = connectProvider(server.wsUrl, draft.docName, {
+      cookie: world.member.browser.cookie ?? "",
+      origin: server.origin,
+    });
+    clients.push(memberSocket);
+    await memberSocket.synced();
+
+    expect((await status(world.member, "reviewing")).body.document.draftStatus).toBe("reviewing");
+    await waitFor(
+      () => memberSocket.closes.some((c) => c.code === 4403),
+      "the group member's socket downgraded",
+    );
+    const asMember = await world.member.browser.get<{ document: Doc }>(path);
+    expect(asMember.body.document).toMatchObject({ access: "read" });
+    expect(asMember.body.document.abilities).toMatchObject({
+      edit: false,
+      comment: true,
+      resolveComments: true,
+    });
+    expect(await storedOverSocket(draft.docName, world.member.browser.cookie, "確認中の直接編集", 2)).toBe(
+      false,
+    );
+    expect(await storedOverSocket(draft.docName, world.admin.browser.cookie, "事務局の修正", 3)).toBe(true);
+    expect(
+      (await world.member.browser.post(`${path}/comments`, { body: "表現を直してください" })).status,
+    ).toBe(201);
+
+    // Sent back to the group: it writes again.
+    expect((await status(world.admin, "drafting")).body.document.draftStatus).toBe("drafting");
+    expect((await world.member.browser.get<{ document: Doc }>(path)).body.document.access).toBe("write");
+    expect(await storedOverSocket(draft.docName, world.member.browser.cookie, "差し戻し後の加筆", 4)).toBe(
+      true,
+    );
+    const text = (await storedDocument(server.ctx.db, draft.docName))
+      .getXmlFragment(RICH_TEXT_FIELD)
+      .toString();
+    for (const kept of ["起案中の加筆", "事務局の修正", "差し戻し後の加筆"]) expect(text).toContain(kept);
+    expect(text).not.toContain("確認中の直接編集");
+  });
+});
 
 describe("working-group drafts", () => {
   it("start from a template, go through review and approval (locked), are published without login and withdrawn", async () => {
@@ -78,8 +158,9 @@ describe("working-group drafts", () => {
       (await world.member.browser.post(`${comments}/${list.body.comments[0].id}/resolve`, {})).status,
     ).toBe(200);
 
+    // Before the plenary only the secretariat still writes; approval locks it for them too.
     const writer = connectProvider(server.wsUrl, draft.docName, {
-      cookie: world.member.browser.cookie ?? "",
+      cookie: world.admin.browser.cookie ?? "",
       origin: server.origin,
     });
     clients.push(writer);
