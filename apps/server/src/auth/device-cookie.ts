@@ -37,11 +37,10 @@ export class DeviceCookies {
 
   private signingKey(): Promise<Buffer> {
     this.key ??= (async () => {
-      await this.db.run("INSERT OR IGNORE INTO server_keys (name, key, created_at) VALUES (?, ?, ?)", [
-        KEY_NAME,
-        randomBytes(32),
-        Date.now(),
-      ]);
+      await this.db.run(
+        "INSERT INTO server_keys (name, key, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+        [KEY_NAME, randomBytes(32), Date.now()],
+      );
       const row = await this.db.get<{ key: Buffer }>("SELECT key FROM server_keys WHERE name = ?", [
         KEY_NAME,
       ]);

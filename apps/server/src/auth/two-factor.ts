@@ -172,10 +172,11 @@ export async function twoFactorState(
   userId: string,
 ): Promise<{ enabled: boolean; required: boolean }> {
   const row = await db.get<{ enabled: number; required: number }>(
-    `SELECT (SELECT totp_key_sealed IS NOT NULL FROM users WHERE id = ?) AS enabled,
-            EXISTS (SELECT 1 FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+    // CASE: 0/1 on both SQLite and PostgreSQL (whose comparisons answer booleans).
+    `SELECT CASE WHEN (SELECT totp_key_sealed FROM users WHERE id = ?) IS NOT NULL THEN 1 ELSE 0 END AS enabled,
+            CASE WHEN EXISTS (SELECT 1 FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
                      WHERE m.user_id = ? AND m.disabled_at IS NULL AND w.two_factor_required = 1
-                       AND m.role IN (${TWO_FACTOR_POLICY_ROLES.map(() => "?").join(", ")})) AS required`,
+                       AND m.role IN (${TWO_FACTOR_POLICY_ROLES.map(() => "?").join(", ")})) THEN 1 ELSE 0 END AS required`,
     [userId, userId, ...TWO_FACTOR_POLICY_ROLES],
   );
   return { enabled: row?.enabled === 1, required: row?.required === 1 };

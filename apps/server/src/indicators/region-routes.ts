@@ -86,7 +86,7 @@ export function activeMembersOf(q: Queryable, groupId: string): Promise<{ id: st
 /** The same person's Actor in each workspace they belong to (for "may they read it anyway"). */
 async function actorsOfUser(q: Queryable, userId: string): Promise<Map<string, Actor>> {
   const rows = await q.all<{ workspace_id: string; role: string; disabled: number }>(
-    `SELECT m.workspace_id, m.role, (m.disabled_at IS NOT NULL OR u.disabled_at IS NOT NULL) AS disabled
+    `SELECT m.workspace_id, m.role, CASE WHEN m.disabled_at IS NOT NULL OR u.disabled_at IS NOT NULL THEN 1 ELSE 0 END AS disabled
        FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = ?`,
     [userId],
   );

@@ -206,7 +206,7 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
                 WHERE m2.workspace_id = m.workspace_id AND m2.fiscal_year = m.fiscal_year AND m2.kind = m.kind
                   AND m2.state = 'closed' AND a.status = 'attended') AS attended
          FROM meetings m WHERE m.workspace_id = ? AND m.state = 'closed'
-        GROUP BY m.fiscal_year, m.kind ORDER BY m.fiscal_year, m.kind`,
+        GROUP BY m.workspace_id, m.fiscal_year, m.kind ORDER BY m.fiscal_year, m.kind`,
         [c.get("workspaceId")],
       );
     return c.json({

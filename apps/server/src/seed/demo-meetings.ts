@@ -366,8 +366,8 @@ export async function seedDemoMeetings(tx: Queryable, s: Seed): Promise<void> {
     "SELECT data FROM doc_updates WHERE doc_name = ? ORDER BY id LIMIT 1",
     [s.planDocName],
   );
-  const minutesVersion = await tx.run(
-    "INSERT INTO doc_versions (doc_name, label, reason, created_by, created_at, data) VALUES (?, '第1回 終了時', 'meetingClose', ?, ?, ?)",
+  const minutesVersion = await tx.get<{ id: number }>(
+    "INSERT INTO doc_versions (doc_name, label, reason, created_by, created_at, data) VALUES (?, '第1回 終了時', 'meetingClose', ?, ?, ?) RETURNING id",
     [m1.docName, s.secretariatId, now, Buffer.from(first)],
   );
   await tx.run(
@@ -375,14 +375,14 @@ export async function seedDemoMeetings(tx: Queryable, s: Seed): Promise<void> {
     [m1.docName, s.secretariatId, now, Buffer.from(first)],
   );
   const planVersion = planState
-    ? await tx.run(
-        "INSERT INTO doc_versions (doc_name, label, reason, created_by, created_at, data) VALUES (?, '令和5年度 第1回 連携会議 終了時', 'meetingClose', ?, ?, ?)",
+    ? await tx.get<{ id: number }>(
+        "INSERT INTO doc_versions (doc_name, label, reason, created_by, created_at, data) VALUES (?, '令和5年度 第1回 連携会議 終了時', 'meetingClose', ?, ?, ?) RETURNING id",
         [s.planDocName, s.secretariatId, now, planState.data],
       )
     : null;
   await tx.run(
     "UPDATE meetings SET minutes_version_id = ?, plan_version_id = ?, closed_at = ? WHERE id = ?",
-    [minutesVersion.lastID, planVersion?.lastID ?? null, now, m1.id],
+    [minutesVersion?.id ?? null, planVersion?.id ?? null, now, m1.id],
   );
   for (const userId of s.userIds) {
     await tx.run("INSERT INTO meeting_attendance (meeting_id, user_id, status) VALUES (?, ?, ?)", [
