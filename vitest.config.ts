@@ -1,7 +1,18 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects: unit (pure, fast), integration (real server, SQLite file, WebSocket
-// clients) and e2e (real Chromium). `npm test` runs them all.
+// Four projects: unit (pure, fast), integration (real server, SQLite file, WebSocket
+// clients), integration-pg (the same integration tests on a private PostgreSQL) and e2e
+// (real Chromium). `npm test` runs them all.
+
+/** Integration tests of SQLite itself (the wrapper, its backups): not run again on PostgreSQL. */
+const SQLITE_ONLY = [
+  "apps/server/src/storage/database.int.test.ts",
+  "apps/server/src/storage/kysely-dialect.int.test.ts",
+  "apps/server/src/storage/migrations.int.test.ts",
+  "apps/server/src/backup/*.int.test.ts",
+];
+/** Tests that start their own PostgreSQL and Redis (several nodes): run once. */
+const OWN_ENGINES = ["apps/server/src/**/*.engines.int.test.ts"];
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +32,20 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["apps/*/src/**/*.int.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "integration-pg",
+          include: ["apps/*/src/**/*.int.test.ts"],
+          exclude: [...SQLITE_ONLY, ...OWN_ENGINES, "**/node_modules/**"],
+          globalSetup: ["apps/server/src/testing/postgres-global-setup.ts"],
+          // Only this project's workers: the URL the global setup leaves in process.env is
+          // seen by every project's workers.
+          env: { TSUMUGI_TEST_DATABASE: "postgres" },
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,

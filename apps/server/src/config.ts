@@ -9,6 +9,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** postgres://… (DATABASE_URL): the store of record is PostgreSQL; null: SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** Connections this node keeps to PostgreSQL (DATABASE_POOL_SIZE). */
+  databasePoolSize: number;
   /** Origin the browser uses, e.g. https://tsumugi.example.lg.jp. Decides allowed Origins and cookie flags. */
   publicUrl: string;
   /** False when PUBLIC_URL was not set: the URL then follows the port actually bound. */
@@ -169,6 +173,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
   }
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      `DATABASE_URL must be a postgres:// URL, got "${databaseUrl.replace(/:[^:@/]*@/, ":…@")}"`,
+    );
+  }
   const logLevel = (env.LOG_LEVEL || "info") as Config["logLevel"];
   if (!["debug", "info", "warn", "error", "silent"].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn, error or silent, got "${logLevel}"`);
@@ -178,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     dataDir,
+    databaseUrl,
+    databasePoolSize: int(env, "DATABASE_POOL_SIZE", 10, 1),
     publicUrl,
     publicUrlExplicit: Boolean(env.PUBLIC_URL),
     extraOrigins: (env.ALLOWED_ORIGINS || "")

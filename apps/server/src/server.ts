@@ -27,8 +27,9 @@ import { openVault } from "./personal-data/open-vault.js";
 import { PlanProjector } from "./plan/plan-projector.js";
 import { unprojectedPlans } from "./plan/plan-repository.js";
 import { seedDemo } from "./seed/demo.js";
-import { Database } from "./storage/database.js";
+import { type Database, SqliteDatabase } from "./storage/database.js";
 import { migrate } from "./storage/migrations.js";
+import { PostgresDatabase } from "./storage/postgres-database.js";
 import { createQueryBuilder } from "./storage/query-builder.js";
 import { startPeriodicVersions } from "./versions/periodic-versions.js";
 
@@ -55,9 +56,17 @@ export interface RunningServer {
 
 export const DATABASE_FILE = "tsumugi.sqlite";
 
-export async function startServer(config: Config): Promise<RunningServer> {
+/** PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR. */
+export async function openDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl) {
+    return PostgresDatabase.open(config.databaseUrl, { poolSize: config.databasePoolSize });
+  }
   mkdirSync(config.dataDir, { recursive: true });
-  const db = await Database.open(join(config.dataDir, DATABASE_FILE));
+  return SqliteDatabase.open(join(config.dataDir, DATABASE_FILE));
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const db = await openDatabase(config);
   await migrate(db);
   const log = createLogger(config.logLevel);
   const sessions = new SessionStore(db, {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterEach, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
 import { DeviceCookies } from "./device-cookie.js";
@@ -22,7 +23,7 @@ it("knows a browser only for the accounts it logged in to, until the note expire
   const forged = both.replace(/useraaaa/g, "usercccc");
   expect(await devices.deviceFor(forged, "usercccc")).toBeNull();
   // Another installation's key does not sign for this one.
-  await server.ctx.db.run("UPDATE server_keys SET key = randomblob(32)");
+  await server.ctx.db.run("UPDATE server_keys SET key = ?", [randomBytes(32)]);
   const again = new DeviceCookies(server.ctx.db, server.ctx.config, 60_000, () => now);
   expect(await again.deviceFor(both, "useraaaa")).toBeNull();
   // Expired notes are not known either.

@@ -1,15 +1,13 @@
 /**
  * `npm run workspace:create -- --name 流山市 --code 122203 --email jimu@example.jp --admin "山田 花子"`
- * Adds a municipality and its first secretariat account to the SQLite file under DATA_DIR
- * (safe while the server runs: SQLite serialises the writers).
+ * Adds a municipality and its first secretariat account to the store: the SQLite file under
+ * DATA_DIR, or PostgreSQL when DATABASE_URL is set (safe while servers run: the writes take
+ * the same write lock as theirs).
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { AuditLog } from "../audit/audit-log.js";
 import { ConfigError, loadConfig } from "../config.js";
-import { DATABASE_FILE } from "../server.js";
-import { Database } from "../storage/database.js";
+import { openDatabase } from "../server.js";
 import { migrate } from "../storage/migrations.js";
 import { createQueryBuilder } from "../storage/query-builder.js";
 import { ProvisionError, provisionWorkspace } from "../workspaces/provision-workspace.js";
@@ -31,8 +29,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  mkdirSync(config.dataDir, { recursive: true });
-  const db = await Database.open(join(config.dataDir, DATABASE_FILE));
+  const db = await openDatabase(config);
   try {
     await migrate(db);
     const done = await provisionWorkspace(db, new AuditLog(createQueryBuilder(db)), {

@@ -15,7 +15,7 @@ import {
   storedDocument,
   waitFor,
 } from "../testing/collab-clients.js";
-import { startTestServer, tempDataDir } from "../testing/fixtures.js";
+import { startTestServer, storeEnvFor, tempDataDir } from "../testing/fixtures.js";
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 const clients: ProviderClient[] = [];
@@ -44,6 +44,7 @@ async function spawnServer(
       ...process.env,
       PORT: "0",
       DATA_DIR: dataDir,
+      ...(await storeEnvFor(dataDir)),
       SEED_DEMO: "false",
       WEB_DIST: "",
       LOG_LEVEL: "warn",

@@ -52,6 +52,8 @@ export interface RoomDeps {
   onWriteLimited(peer: Peer, docName: string, detail: Record<string, unknown>): void;
   /** Called when a presence message is dropped by a limit. */
   onAwarenessDropped(peer: Peer, docName: string, reason: "size" | "rate"): void;
+  /** Called when this room wrote a snapshot (not when another node had already). */
+  onCompacted?(docName: string): void;
 }
 
 export class Room {
@@ -325,10 +327,12 @@ export class Room {
     const folded = { count: this.logCount, bytes: this.logBytes };
     this.compacting = this.deps.store
       .compact(this.docName, state, upTo)
-      .then(() => {
+      .then((done) => {
+        // Written here or already by another node: either way the rows up to `upTo` are folded.
         this.logCount -= folded.count;
         this.logBytes -= folded.bytes;
-        this.snapshotBytes = state.byteLength;
+        this.snapshotBytes = done.snapshotBytes;
+        if (done.written) this.deps.onCompacted?.(this.docName);
       })
       .catch((err) => this.deps.log.error("collab: compaction failed", { doc: this.docName, err }))
       .finally(() => {

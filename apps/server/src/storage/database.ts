@@ -187,6 +187,9 @@ class Reader {
   }
 }
 
+/** Statements that change data, whatever they answer. */
+const WRITES = /^\s*(insert|update|delete|replace)\b/i;
+
 /** Read connections kept open (besides the writer). */
 const DEFAULT_READERS = 3;
 
@@ -195,7 +198,29 @@ function readOnly(q: Queryable): Queryable {
   return { get: q.get, all: q.all, run: refuse, exec: refuse };
 }
 
-export class Database implements Queryable {
+/**
+ * What every store of the server offers: SQLite (this file, the embedded default) or
+ * PostgreSQL (postgres-database.ts, for several nodes). Features use it through their Kysely
+ * repositories; SQL still written by hand uses `?` placeholders and portable SQL.
+ */
+export interface Database extends Queryable {
+  readonly dialect: "sqlite" | "postgres";
+  readonly isClosed: boolean;
+  /** Several reads that see one committed state. */
+  read<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** A read-write transaction, rolled back if `fn` throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** `Database.open(path)`: the SQLite store (kept for the callers that open a file). */
+export const Database = {
+  open: (path: string, options: { readers?: number } = {}): Promise<SqliteDatabase> =>
+    SqliteDatabase.open(path, options),
+};
+
+export class SqliteDatabase implements Database {
+  readonly dialect = "sqlite" as const;
   private readonly lock = new Lock();
   private readonly q: Queryable;
   private readonly statements: StatementCache;
@@ -212,8 +237,8 @@ export class Database implements Queryable {
     this.q = raw(db, this.statements);
   }
 
-  static async open(path: string, options: { readers?: number } = {}): Promise<Database> {
-    const database = new Database(await openConnection(path), path);
+  static async open(path: string, options: { readers?: number } = {}): Promise<SqliteDatabase> {
+    const database = new SqliteDatabase(await openConnection(path), path);
     // WAL: readers do not block the writer, and each read sees only committed data;
     // synchronous=NORMAL is durable against a killed process (the WAL is in the OS before a
     // statement returns).
@@ -301,13 +326,18 @@ export class Database implements Queryable {
     }
   }
 
-  /** One statement on a read connection: sees the last committed state. */
+  /**
+   * One statement on a read connection: sees the last committed state. A write answering
+   * rows (INSERT … RETURNING) runs on the writer, under the lock.
+   */
   get<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined> {
+    if (WRITES.test(sql)) return this.transaction((tx) => tx.get<T>(sql, params));
     return this.onReader((q) => q.get<T>(sql, params));
   }
 
-  /** One statement on a read connection: sees the last committed state. */
+  /** As `get`, every row. */
   all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
+    if (WRITES.test(sql)) return this.transaction((tx) => tx.all<T>(sql, params));
     return this.onReader((q) => q.all<T>(sql, params));
   }
 

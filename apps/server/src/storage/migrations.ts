@@ -3,7 +3,8 @@
  * One file a version in ./migrations/ (NNNN-what.ts), listed below in order. Never edit a
  * shipped migration (storage/migrations.int.test.ts pins their SQL): add a new file.
  * Times are integer milliseconds since the epoch. Write new migrations so that they can be
- * carried over to PostgreSQL (docs/architecture.md, "Portable SQL").
+ * carried over to PostgreSQL (docs/architecture.md, "Portable SQL"): storage/postgres-migrations.ts
+ * runs each on PostgreSQL with its types mapped, or its own file in storage/postgres/.
  */
 import type { Database } from "./database.js";
 import { m0001 } from "./migrations/0001-accounts.js";
@@ -27,6 +28,8 @@ import { m0018 } from "./migrations/0018-resources.js";
 import { m0019 } from "./migrations/0019-events.js";
 import { m0020 } from "./migrations/0020-event-indicators.js";
 import { m0021 } from "./migrations/0021-demo-documents.js";
+import { PostgresDatabase } from "./postgres-database.js";
+import { migratePostgres } from "./postgres-migrations.js";
 
 export interface Migration {
   version: number;
@@ -60,6 +63,9 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */
 export async function migrate(db: Database, opts: { upTo?: number } = {}): Promise<number> {
+  if (db instanceof PostgresDatabase) {
+    return migratePostgres(db, MIGRATIONS, opts.upTo ?? MIGRATIONS.at(-1)?.version ?? 0);
+  }
   await db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
   );

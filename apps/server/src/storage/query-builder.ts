@@ -1,17 +1,67 @@
 /**
- * The typed query builder every repository uses: Kysely over the Database wrapper
- * (storage/kysely-dialect.ts) with the generated table types (storage/schema.ts).
+ * The typed query builder every repository uses: Kysely with the generated table types
+ * (storage/schema.ts), over the Database wrapper on SQLite (storage/kysely-dialect.ts) or
+ * over the same `pg` pool as the wrapper on PostgreSQL (`DATABASE_URL=postgres://…`).
  */
-import { Kysely } from "kysely";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  PostgresDriver,
+  type TransactionSettings,
+} from "kysely";
 import type { Database } from "./database.js";
 import { DatabaseDialect } from "./kysely-dialect.js";
+import { PostgresDatabase, WRITE_LOCK_KEY } from "./postgres-database.js";
 import type { DB } from "./schema.js";
 
 /** A Kysely instance, or a transaction of one: what repository functions take. */
 export type QueryBuilder = Kysely<DB>;
 
 export function createQueryBuilder(db: Database): QueryBuilder {
+  if (db instanceof PostgresDatabase) return new Kysely<DB>({ dialect: new TsumugiPostgresDialect(db) });
   return new Kysely<DB>({ dialect: new DatabaseDialect(db) });
+}
+
+/**
+ * Kysely's PostgreSQL dialect on the wrapper's pool, with the wrapper's transaction rules:
+ * a read-only transaction is REPEATABLE READ (its reads agree, as in a SQLite read
+ * transaction), a read-write one takes the cluster-wide write lock first.
+ */
+class TsumugiPostgresDialect extends PostgresDialect {
+  constructor(private readonly db: PostgresDatabase) {
+    super({ pool: db.pool });
+  }
+
+  override createDriver(): Driver {
+    return new TsumugiPostgresDriver(this.db);
+  }
+}
+
+class TsumugiPostgresDriver extends PostgresDriver {
+  constructor(db: PostgresDatabase) {
+    super({ pool: db.pool });
+  }
+
+  override async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings,
+  ): Promise<void> {
+    if (settings.accessMode === "read only") {
+      await super.beginTransaction(connection, {
+        ...settings,
+        isolationLevel: settings.isolationLevel ?? "repeatable read",
+      });
+      return;
+    }
+    await super.beginTransaction(connection, settings);
+    await connection.executeQuery(CompiledQuery.raw("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK_KEY]));
+  }
+
+  /** The pool belongs to the PostgresDatabase, which the server closes. */
+  override async destroy(): Promise<void> {}
 }
 
 /**

@@ -11,6 +11,7 @@ import { type Config, loadConfig } from "../config.js";
 import { newId } from "../ids.js";
 import { type RunningServer, startServer } from "../server.js";
 import type { Queryable } from "../storage/database.js";
+import { dropTestDatabase, testDatabaseFor, testPostgresUrl } from "./postgres-test-databases.js";
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -32,16 +33,27 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
     DATA_DIR: dataDir,
     SEED_DEMO: "false",
     WEB_DIST: "",
-    LOG_LEVEL: "silent",
+    // TSUMUGI_TEST_LOG_LEVEL=error shows what a failing test's server logged.
+    LOG_LEVEL: process.env.TSUMUGI_TEST_LOG_LEVEL || "silent",
     ...env,
   });
+}
+
+/**
+ * The environment that points a server (or a CLI, or a child process) at the store of
+ * `dataDir`: nothing on SQLite (the file is in DATA_DIR); on PostgreSQL (the integration-pg
+ * project) DATABASE_URL of the database made for that data directory.
+ */
+export async function storeEnvFor(dataDir: string): Promise<Record<string, string>> {
+  return testPostgresUrl() ? { DATABASE_URL: await testDatabaseFor(dataDir) } : {};
 }
 
 export async function startTestServer(
   opts: { dataDir?: string; env?: Record<string, string>; configure?: (c: Config) => void } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
-  const config = testConfig(dataDir, opts.env);
+  const env = { ...(await storeEnvFor(dataDir)), ...opts.env };
+  const config = testConfig(dataDir, env);
   opts.configure?.(config);
   const server = await startServer(config);
   const origin = new URL(server.url).origin;
@@ -53,6 +65,7 @@ export async function startTestServer(
     stop: () => server.close(),
     destroy: async () => {
       await server.close();
+      await dropTestDatabase(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   createUser,
   startTestServer,
+  storeEnvFor,
   TEST_PASSWORD,
   type TestServer,
   tempDataDir,
@@ -71,8 +72,10 @@ describe("provisioning a municipality", () => {
 
 describe("npm run workspace:create", () => {
   const cli = fileURLToPath(new URL("../cli/create-workspace.ts", import.meta.url));
-  const run = (args: string[], dataDir: string) =>
-    promisify(execFile)("npx", ["tsx", cli, ...args], { env: { ...process.env, DATA_DIR: dataDir } }).then(
+  const run = async (args: string[], dataDir: string) =>
+    promisify(execFile)("npx", ["tsx", cli, ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, ...(await storeEnvFor(dataDir)) },
+    }).then(
       (r) => ({ code: 0, ...r }),
       (err: { code: number; stdout: string; stderr: string }) => err,
     );
