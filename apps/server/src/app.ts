@@ -49,7 +49,12 @@ import { versionRoutes } from "./versions/version-routes.js";
 import { workspaceGuard } from "./workspaces/workspace-guard.js";
 import { workspaceRoutes } from "./workspaces/workspace-routes.js";
 
-export function createApp(ctx: AppContext, collab: CollabServer, projector: PlanProjector): Hono<AppEnv> {
+export function createApp(
+  ctx: AppContext,
+  collab: CollabServer,
+  projector: PlanProjector,
+  indicatorEvents = new IndicatorEvents(),
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const guard = {
     throttle: new LoginThrottle({
@@ -62,7 +67,6 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
     devices: new DeviceCookies(ctx.db, ctx.config, ctx.config.loginDeviceLifetimeMs),
   };
 
-  const indicatorEvents = new IndicatorEvents();
   app.use("*", securityHeaders(ctx), requestContext(ctx));
   app.use("/api/*", async (c, next) => {
     await next();
@@ -74,6 +78,20 @@ export function createApp(ctx: AppContext, collab: CollabServer, projector: Plan
   app.use("/api/*", originCheck(ctx), sessionLoader(ctx));
 
   app.get("/api/health", (c) => c.json({ ok: true, documentsLoaded: collab.loadedDocuments().length }));
+  // For a load balancer: 200 while this node can serve (database and Redis answer, not
+  // draining after SIGTERM), else 503.
+  app.get("/api/ready", async (c) => {
+    const [database, redis] = await Promise.all([
+      ctx.db
+        .get("SELECT 1 AS ok")
+        .then(() => true)
+        .catch(() => false),
+      ctx.cluster ? ctx.cluster.ping() : Promise.resolve(null),
+    ]);
+    const draining = collab.draining;
+    const ok = database && redis !== false && !draining;
+    return c.json({ ok, database, redis, draining }, ok ? 200 : 503);
+  });
   app.get(
     "/api/openapi.json",
     describe({ summary: "This OpenAPI document", tag: "system", public: true }),

@@ -2,6 +2,7 @@
  * Configuration from environment variables. Every variable is documented in the README's
  * table; a bad value stops start-up with a message naming the variable.
  */
+import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,6 +14,10 @@ export interface Config {
   databaseUrl: string | null;
   /** Connections this node keeps to PostgreSQL (DATABASE_POOL_SIZE). */
   databasePoolSize: number;
+  /** redis://… (REDIS_URL): nodes share updates, presence, access events and limits through it. */
+  redisUrl: string | null;
+  /** This node's name in logs and in messages between nodes (NODE_ID; default host:pid). */
+  nodeId: string;
   /** Origin the browser uses, e.g. https://tsumugi.example.lg.jp. Decides allowed Origins and cookie flags. */
   publicUrl: string;
   /** False when PUBLIC_URL was not set: the URL then follows the port actually bound. */
@@ -133,6 +138,10 @@ export interface CollabLimits {
   maxAwarenessBytes: number;
   /** Presence (awareness) messages one person may send per minute; more are dropped. */
   awarenessPerMinute: number;
+  /** Several nodes: how long a missing update may take on the bus before it is read from the database. */
+  clusterGapWaitMs: number;
+  /** Several nodes: how often open documents are compared with the database's last update. */
+  clusterCheckMs: number;
 }
 
 /** The key file made on first start when no key is configured (personal-data/open-vault.ts). */
@@ -179,6 +188,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `DATABASE_URL must be a postgres:// URL, got "${databaseUrl.replace(/:[^:@/]*@/, ":…@")}"`,
     );
   }
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError(
+      `REDIS_URL must be a redis:// or rediss:// URL, got "${redisUrl.replace(/:[^:@/]*@/, ":…@")}"`,
+    );
+  }
+  if (redisUrl !== null && databaseUrl === null) {
+    throw new ConfigError("REDIS_URL needs DATABASE_URL: the nodes must share one PostgreSQL database");
+  }
   const logLevel = (env.LOG_LEVEL || "info") as Config["logLevel"];
   if (!["debug", "info", "warn", "error", "silent"].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn, error or silent, got "${logLevel}"`);
@@ -190,6 +208,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl,
     databasePoolSize: int(env, "DATABASE_POOL_SIZE", 10, 1),
+    redisUrl,
+    nodeId: env.NODE_ID || `${hostname()}:${process.pid}`,
     publicUrl,
     publicUrlExplicit: Boolean(env.PUBLIC_URL),
     extraOrigins: (env.ALLOWED_ORIGINS || "")
@@ -217,6 +237,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       compactAfterBytes: int(env, "COLLAB_COMPACT_AFTER_BYTES", 1024 * 1024, 1),
       unloadIdleMs: int(env, "COLLAB_UNLOAD_IDLE_SECONDS", 30, 0) * 1000,
       keepaliveMs: int(env, "COLLAB_KEEPALIVE_SECONDS", 10, 1) * 1000,
+      clusterGapWaitMs: int(env, "CLUSTER_GAP_WAIT_MS", 200, 0),
+      clusterCheckMs: int(env, "CLUSTER_CHECK_SECONDS", 5, 1) * 1000,
       sessionRecheckMs: int(env, "COLLAB_SESSION_RECHECK_SECONDS", 60, 1) * 1000,
       maxDocumentBytes: int(env, "COLLAB_MAX_DOCUMENT_BYTES", 8 * 1024 * 1024, 64 * 1024),
       writeBytesPerMinute: int(env, "COLLAB_WRITE_BYTES_PER_MINUTE", 4 * 1024 * 1024, 1024),

@@ -3,6 +3,7 @@ import type { Actor } from "@tsumugi/domain";
 import type { AuditLog } from "./audit/audit-log.js";
 import type { AccessEvents } from "./auth/access-events.js";
 import type { SessionStore } from "./auth/sessions.js";
+import type { ClusterBus } from "./cluster/cluster-bus.js";
 import type { Config } from "./config.js";
 import type { StreamRegistry } from "./http/sse.js";
 import type { Logger } from "./logger.js";
@@ -23,6 +24,8 @@ export interface AppContext {
   streams: StreamRegistry;
   /** Encrypts and decrypts personal data at rest (consultation records). */
   personalData: PersonalDataVault;
+  /** Messages between nodes (REDIS_URL), or null on a single node. */
+  cluster?: ClusterBus | null;
 }
 
 /** Who acts, in which workspace, from which address: what a command needs of a request. */

@@ -11,9 +11,10 @@ import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createApp } from "./app.js";
 import { AuditLog } from "./audit/audit-log.js";
-import { AccessEvents } from "./auth/access-events.js";
+import { type AccessChange, AccessEvents } from "./auth/access-events.js";
 import { sealPlainTotpKeys, totpKeyIds } from "./auth/sealed-totp-keys.js";
 import { SessionStore } from "./auth/sessions.js";
+import { ClusterBus } from "./cluster/cluster-bus.js";
 import { type CollabServer, createCollabServer } from "./collab/collab-server.js";
 import { compactLongLogs } from "./collab/startup-compaction.js";
 import type { Config } from "./config.js";
@@ -22,6 +23,7 @@ import { storedKeyIds } from "./desk/consultation-repository.js";
 import { DeskJobs } from "./desk/desk-jobs.js";
 import type { AppEnv } from "./http/env.js";
 import { StreamRegistry } from "./http/sse.js";
+import { IndicatorEvents } from "./indicators/indicator-routes.js";
 import { createLogger } from "./logger.js";
 import { openVault } from "./personal-data/open-vault.js";
 import { PlanProjector } from "./plan/plan-projector.js";
@@ -90,6 +92,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log.info("TOTP keys stored in the clear are now sealed with the personal data key", {
       count: sealedTotp,
     });
+  // Several nodes: Redis carries documents' updates, presence and events between them.
+  const cluster = config.redisUrl
+    ? await ClusterBus.connect(config.redisUrl, config.nodeId, log).catch(async (err: unknown) => {
+        await db.close();
+        throw err;
+      })
+    : null;
+  if (cluster) {
+    events.relay = await cluster.relay<AccessChange>("access", (change) => events.deliver(change));
+  }
   const ctx: AppContext = {
     config,
     db,
@@ -100,6 +112,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log,
     streams: new StreamRegistry({ events, sessions, log }, config.streams),
     personalData: keys.vault,
+    cluster,
   };
   const seeded = config.seedDemo ? await seedDemo(ctx) : null;
   await compactLongLogs(db, config.collab, log);
@@ -112,12 +125,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
     readDocument: (docName) => collab.readDocument(docName),
   });
   collab.onDocumentChanged((docName, userId) => projector.noteChange(docName, userId));
+  const indicatorEvents = new IndicatorEvents();
+  if (cluster) {
+    projector.events.relay = await cluster.relay<string>("plan-projected", (docName) =>
+      projector.events.deliver(docName),
+    );
+    indicatorEvents.relay = await cluster.relay<{ workspaceId: string; indicatorIds: readonly string[] }>(
+      "indicators-changed",
+      (change) => indicatorEvents.deliver(change.workspaceId, change.indicatorIds),
+    );
+  }
   // New plans (the demo seed) and cleared read models are projected from the stored documents.
   for (const docName of await unprojectedPlans(db)) await projector.projectNow(docName);
   const versions = startPeriodicVersions({ kysely, collab, log, intervalMs: config.versionIntervalMs });
   const desk = new DeskJobs(ctx);
   desk.start();
-  const app = createApp(ctx, collab, projector);
+  const app = createApp(ctx, collab, projector, indicatorEvents);
   const http = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s as Server),
@@ -147,6 +170,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         http.close(() => resolve());
         http.closeAllConnections?.();
       });
+      await cluster?.close();
       await db.close();
     })();
     return closing;

@@ -14,8 +14,16 @@ export type AccessChange =
 
 export class AccessEvents {
   private readonly emitter = new EventEmitter();
+  /** Set on several nodes: carries each change to the other nodes (cluster/cluster-bus.ts). */
+  relay: ((change: AccessChange) => void) | null = null;
 
   emit(change: AccessChange): void {
+    this.deliver(change);
+    this.relay?.(change);
+  }
+
+  /** A change announced on this node only (another node's, heard on the bus). */
+  deliver(change: AccessChange): void {
     this.emitter.emit("change", change);
   }
 

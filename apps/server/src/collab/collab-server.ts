@@ -23,7 +23,7 @@ import { type PeerHub, PeerWebSocket, SocketPeer } from "./connection.js";
 import { CLOSE, type Peer } from "./peer.js";
 import { KEEPALIVE_MESSAGE } from "./protocol.js";
 import { RateLimiter, TokenBuckets } from "./rate-limiter.js";
-import { Room } from "./room.js";
+import { Room, type RoomCluster } from "./room.js";
 import { UpdateStore } from "./update-store.js";
 import { WriteBatcher } from "./write-batcher.js";
 
@@ -35,7 +35,12 @@ export interface CollabServer {
   connectionCount(docName?: string): number;
   /** Resolves when every received update is committed. */
   flush(): Promise<void>;
-  /** A copy of a document as stored (the loaded room's state, or read from SQLite). */
+  /** Resolves when every received update is committed and running compactions are done. */
+  settle(): Promise<void>;
+  /**
+   * A copy of a document as stored (the loaded room's state, or read from the database; with
+   * other nodes, always read from the database, which holds every node's commits).
+   */
   readDocument(docName: string): Promise<Y.Doc>;
   /**
    * Changes a document on the server's behalf (creating an action from a meeting outcome,
@@ -45,6 +50,10 @@ export interface CollabServer {
   mutate(docName: string, userId: string, change: (doc: Y.Doc) => void): Promise<void>;
   /** Subscribes to applied client updates: (docName, userId). Returns the unsubscribe. */
   onDocumentChanged(listener: (docName: string, userId: string) => void): () => void;
+  /** Snapshots this node wrote (several nodes: one of them writes each). */
+  readonly compactionsWritten: number;
+  /** Stopping: new sockets are refused (503) while the open ones are closed. */
+  readonly draining: boolean;
   /** Flushes, closes every socket (1001) and unloads every document. */
   close(): Promise<void>;
 }
@@ -71,6 +80,9 @@ const SWEEP_MS = 3_000;
 
 /** Access changes racing one upgrade are rare; a socket that keeps losing the race gets 503. */
 const MAX_DECISIONS_PER_UPGRADE = 3;
+
+/** How long opening a document waits for its Redis subscription before going on without. */
+const SUBSCRIBE_WAIT_MS = 2_000;
 
 function refuse(socket: Duplex, status: number): void {
   if (socket.destroyed) return;
@@ -103,6 +115,15 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   const reserved = new Map<string, number>();
   const changeListeners = new Set<(docName: string, userId: string) => void>();
   let closing = false;
+  let compactionsWritten = 0;
+  const bus = ctx.cluster ?? null;
+  const cluster: RoomCluster | undefined = bus
+    ? {
+        publishUpdate: (docName, id, update) => bus.publishDoc(docName, { kind: "update", id, update }),
+        publishAwareness: (docName, update) => bus.publishDoc(docName, { kind: "awareness", update }),
+        gapWaitMs: limits.clusterGapWaitMs,
+      }
+    : undefined;
   /** Counts access changes (sessions ended, roles, memberships, document access). */
   let accessEpoch = 0;
 
@@ -153,6 +174,10 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       peer.awarenessLimitReported = true;
       log.warn("collab: presence message dropped by a limit", { doc: docName, user: peer.user.id, reason });
     },
+    cluster,
+    onCompacted: () => {
+      compactionsWritten++;
+    },
     onApplied: (docName: string, userId: string) => {
       for (const listener of changeListeners) {
         try {
@@ -171,8 +196,22 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     if (!pending) {
       pending = store
         .load(docName)
-        .then((loaded) => {
+        .then(async (loaded) => {
           const room = new Room(docName, loaded, roomDeps);
+          if (bus) {
+            const subscribed = bus.subscribeDoc(docName, (m) => {
+              if (m.kind === "update") room.receiveRemote(m.id, m.update);
+              else room.receiveRemoteAwareness(m.update);
+            });
+            // Redis away: the document opens anyway; the subscription is made on reconnection,
+            // and the reconnection's catch-up reads what was missed.
+            await Promise.race([
+              subscribed.catch(() => {}),
+              new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref()),
+            ]);
+            // Updates committed elsewhere between the load and the subscription.
+            await room.catchUp();
+          }
           rooms.set(docName, room);
           return room;
         })
@@ -198,6 +237,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       if (room.peers.size > 0 || rooms.get(room.docName) !== room || (reserved.get(room.docName) ?? 0) > 0)
         return;
       rooms.delete(room.docName);
+      bus?.unsubscribeDoc(room.docName);
       room.destroy();
     }, limits.unloadIdleMs);
   }
@@ -301,6 +341,25 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     }
   }
 
+  // Messages missed while Redis was away, or dropped: the database is ahead of a room.
+  async function catchUpAll(onlyBehind: boolean): Promise<void> {
+    const open = [...rooms.values()];
+    if (open.length === 0) return;
+    const heads = onlyBehind ? await store.heads(open.map((r) => r.docName)) : null;
+    for (const room of open) {
+      if (!heads || (heads.get(room.docName) ?? 0) > room.appliedUpTo) await room.catchUp();
+    }
+  }
+  const offReconnect = bus?.onReconnect(() => {
+    catchUpAll(false).catch((err) => log.error("collab: catching up after a reconnect failed", { err }));
+  });
+  const headCheck = bus
+    ? setInterval(() => {
+        catchUpAll(true).catch((err) => log.warn("collab: checking for missed updates failed", { err }));
+      }, limits.clusterCheckMs)
+    : null;
+  headCheck?.unref();
+
   const unsubscribe = ctx.events.on((change) => {
     accessEpoch++;
     if (change.type === "sessions-ended") {
@@ -354,12 +413,24 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         refuse(socket, 500);
       });
     },
+    get compactionsWritten() {
+      return compactionsWritten;
+    },
+    get draining() {
+      return closing;
+    },
     loadedDocuments: () => [...rooms.keys()],
     connectionCount: (docName) => (docName ? (rooms.get(docName)?.peers.size ?? 0) : peers.size),
     flush: () => batcher.flush(),
+    async settle() {
+      await batcher.flush();
+      await Promise.all([...rooms.values()].map((r) => r.settle()));
+    },
     async readDocument(docName) {
       const copy = new Y.Doc();
-      const room = rooms.get(docName);
+      const room = bus ? undefined : rooms.get(docName);
+      // This node's writes received so far are part of what is read.
+      if (bus) await batcher.afterPending();
       if (room) {
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
         return copy;
@@ -397,6 +468,8 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       if (closing) return;
       closing = true;
       unsubscribe();
+      offReconnect?.();
+      if (headCheck) clearInterval(headCheck);
       clearInterval(keepalive);
       clearInterval(sweep);
       clearInterval(sessionRecheck);
@@ -407,6 +480,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       for (const room of rooms.values()) {
         await room.compactNow();
         await room.settle();
+        bus?.unsubscribeDoc(room.docName);
         room.destroy();
       }
       rooms.clear();

@@ -54,6 +54,59 @@ export interface RoomDeps {
   onAwarenessDropped(peer: Peer, docName: string, reason: "size" | "rate"): void;
   /** Called when this room wrote a snapshot (not when another node had already). */
   onCompacted?(docName: string): void;
+  /** Several nodes (REDIS_URL): how this room tells the others, and reads what it missed. */
+  cluster?: RoomCluster;
+}
+
+/** What a room needs when other nodes edit the same document (cluster/cluster-bus.ts). */
+export interface RoomCluster {
+  /** After the commit: the update with its per-document sequence. */
+  publishUpdate(docName: string, id: number, update: Uint8Array): void;
+  /** A presence change of one of this node's connections. */
+  publishAwareness(docName: string, update: Uint8Array): void;
+  /** How long to wait for a missing update on the bus before reading it from the database. */
+  gapWaitMs: number;
+}
+
+/** The origin of changes that came from another node (never one of this node's peers). */
+export const REMOTE = Symbol("remote");
+
+/**
+ * Which of a document's sequence numbers this node has applied: all up to `upTo`, and
+ * some beyond it (`ahead`) when they arrived out of order. On PostgreSQL the sequence has
+ * no gaps, so `upTo < max` means an update is missing here.
+ */
+export class AppliedIds {
+  private readonly ahead = new Set<number>();
+  private max: number;
+
+  constructor(public upTo: number) {
+    this.max = upTo;
+  }
+
+  has(id: number): boolean {
+    return id <= this.upTo || this.ahead.has(id);
+  }
+
+  add(id: number): void {
+    if (this.has(id)) return;
+    this.ahead.add(id);
+    if (id > this.max) this.max = id;
+    while (this.ahead.delete(this.upTo + 1)) this.upTo++;
+  }
+
+  /** Everything up to `id` is in (a snapshot covers it). */
+  coverUpTo(id: number): void {
+    if (id <= this.upTo) return;
+    this.upTo = id;
+    for (const a of this.ahead) if (a <= id) this.ahead.delete(a);
+    while (this.ahead.delete(this.upTo + 1)) this.upTo++;
+    if (id > this.max) this.max = id;
+  }
+
+  get missing(): boolean {
+    return this.upTo < this.max;
+  }
 }
 
 export class Room {
@@ -70,6 +123,11 @@ export class Room {
   private compacting: Promise<void> | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
+  /** With other nodes: the sequence numbers applied here; lastUpdateId follows its `upTo`. */
+  private readonly applied: AppliedIds | null;
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
+  private gapTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly docName: string,
@@ -87,6 +145,7 @@ export class Room {
       }
     });
     this.lastUpdateId = loaded.lastUpdateId;
+    this.applied = deps.cluster ? new AppliedIds(loaded.lastUpdateId) : null;
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
     this.snapshotBytes = loaded.snapshotBytes;
@@ -111,10 +170,17 @@ export class Room {
     );
     this.awareness.on(
       "update",
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
         const changed = [...added, ...updated, ...removed];
+        const update = encodeAwarenessUpdate(this.awareness, changed);
         // Sent to everyone, the sender too: the echo is what keeps its idle timer alive.
-        this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)), null);
+        this.broadcast(encodeAwareness(update), null);
+        // Other nodes expire silent clients themselves, and never hear their own back.
+        if (origin !== REMOTE && origin !== "timeout")
+          this.deps.cluster?.publishAwareness(this.docName, update);
       },
     );
   }
@@ -207,9 +273,7 @@ export class Room {
       update,
       onCommitted: (rowId) => {
         this.pendingBytes -= update.byteLength;
-        this.lastUpdateId = rowId;
-        this.logCount++;
-        this.logBytes += update.byteLength;
+        this.noteStored(rowId, update);
         try {
           Y.applyUpdate(this.doc, update, peer);
           this.deps.onApplied(this.docName, peer.user.id);
@@ -267,9 +331,7 @@ export class Room {
         update,
         onCommitted: (rowId) => {
           this.pendingBytes -= update.byteLength;
-          this.lastUpdateId = rowId;
-          this.logCount++;
-          this.logBytes += update.byteLength;
+          this.noteStored(rowId, update);
           Y.applyUpdate(this.doc, update, null);
           this.deps.onApplied(this.docName, userId);
           this.maybeCompact();
@@ -281,6 +343,108 @@ export class Room {
         },
       });
     });
+  }
+
+  /** A row of this document committed by this node: counted, and told to the other nodes. */
+  private noteStored(rowId: number, update: Uint8Array): void {
+    this.logCount++;
+    this.logBytes += update.byteLength;
+    if (!this.applied) {
+      this.lastUpdateId = rowId;
+      return;
+    }
+    this.applied.add(rowId);
+    this.lastUpdateId = this.applied.upTo;
+    this.deps.cluster?.publishUpdate(this.docName, rowId, update);
+    this.watchForGap();
+  }
+
+  /** An update another node committed (sequence `id`), heard on the bus. */
+  receiveRemote(id: number, update: Uint8Array): void {
+    if (this.destroyed || !this.applied || this.applied.has(id)) return;
+    this.applyRemote(id, update);
+    this.watchForGap();
+    this.maybeCompact();
+  }
+
+  /** Another node's presence change (already checked and bound to its person there). */
+  receiveRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return;
+    try {
+      applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } catch (err) {
+      this.deps.log.warn("collab: presence from another node could not be applied", {
+        doc: this.docName,
+        err,
+      });
+    }
+  }
+
+  private applyRemote(id: number, update: Uint8Array): void {
+    if (!this.applied) return;
+    this.applied.add(id);
+    this.lastUpdateId = this.applied.upTo;
+    this.logCount++;
+    this.logBytes += update.byteLength;
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE);
+    } catch (err) {
+      this.deps.log.error("collab: a stored update could not be applied, skipped", {
+        doc: this.docName,
+        err,
+      });
+    }
+  }
+
+  /** A sequence number is missing: give the bus a moment, then read it from the database. */
+  private watchForGap(): void {
+    if (!this.applied?.missing || this.gapTimer || this.destroyed) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (this.applied?.missing) void this.catchUp();
+    }, this.deps.cluster?.gapWaitMs ?? 0);
+  }
+
+  /**
+   * Reads what this node has not applied (rows after `upTo`, or the snapshot and the rows
+   * after it when another node folded rows this one never saw) and applies it. Called on a
+   * gap, after a reconnection to Redis, and when the periodic check finds the database ahead.
+   */
+  catchUp(): Promise<void> {
+    if (!this.applied || this.destroyed) return Promise.resolve();
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    const applied = this.applied;
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false;
+        const missing = await this.deps.store.readAfter(this.docName, applied.upTo);
+        if (this.destroyed) return;
+        this.doc.transact(() => {
+          if (missing.snapshot && missing.snapshot.lastUpdateId > applied.upTo) {
+            Y.applyUpdate(this.doc, missing.snapshot.data, REMOTE);
+            applied.coverUpTo(missing.snapshot.lastUpdateId);
+          }
+          for (const row of missing.rows) if (!applied.has(row.id)) this.applyRemote(row.id, row.data);
+        }, REMOTE);
+        this.lastUpdateId = applied.upTo;
+      } while (this.catchUpAgain && !this.destroyed);
+    })()
+      .catch((err) =>
+        this.deps.log.error("collab: catching up from the database failed", { doc: this.docName, err }),
+      )
+      .finally(() => {
+        this.catchingUp = null;
+        if (!this.destroyed) this.maybeCompact();
+      });
+    return this.catchingUp;
+  }
+
+  /** The last sequence number applied here without a gap (compared with the database's). */
+  get appliedUpTo(): number {
+    return this.applied?.upTo ?? this.lastUpdateId;
   }
 
   /**
@@ -314,23 +478,32 @@ export class Room {
     if (this.compacting) return;
     const { compactAfterUpdates, compactAfterBytes } = this.deps.limits;
     if (this.logCount < compactAfterUpdates && this.logBytes < compactAfterBytes) return;
-    this.compactNow();
+    this.compactNow({ whenWorth: true });
   }
 
-  /** Folds the log into a snapshot of the document as of the last applied row. */
-  compactNow(): Promise<void> {
+  /**
+   * Folds the log into a snapshot of the document as of the last applied row. `whenWorth`:
+   * skipped when another node's snapshot already folded most of it (several nodes reach the
+   * threshold together; one writes).
+   */
+  compactNow(opts: { whenWorth?: boolean } = {}): Promise<void> {
     if (this.compacting) return this.compacting;
     if (this.logCount === 0) return Promise.resolve();
     // Taken synchronously: the doc holds exactly the rows up to lastUpdateId right now.
     const state = Y.encodeStateAsUpdate(this.doc);
     const upTo = this.lastUpdateId;
     const folded = { count: this.logCount, bytes: this.logBytes };
+    const { compactAfterUpdates, compactAfterBytes } = this.deps.limits;
+    const worth = opts.whenWorth
+      ? { rows: Math.ceil(compactAfterUpdates / 2), bytes: Math.ceil(compactAfterBytes / 2) }
+      : null;
     this.compacting = this.deps.store
-      .compact(this.docName, state, upTo)
+      .compact(this.docName, state, upTo, worth)
       .then((done) => {
-        // Written here or already by another node: either way the rows up to `upTo` are folded.
-        this.logCount -= folded.count;
-        this.logBytes -= folded.bytes;
+        // Written here or already by another node: the rows up to `upTo` left in the log
+        // after the stored snapshot are what still counts.
+        this.logCount += done.keptRows - folded.count;
+        this.logBytes += done.keptBytes - folded.bytes;
         this.snapshotBytes = done.snapshotBytes;
         if (done.written) this.deps.onCompacted?.(this.docName);
       })
@@ -351,6 +524,7 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -63,10 +63,15 @@ export interface Missing {
   rows: { id: number; data: Uint8Array }[];
 }
 
-/** What a compaction did: written, or skipped because the snapshot already covers `upTo`. */
+/**
+ * What a compaction did: written, or skipped (the snapshot already covers `upTo`, or another
+ * node's snapshot left too little to fold), and the log rows up to `upTo` it left.
+ */
 export interface Compaction {
   written: boolean;
   snapshotBytes: number;
+  keptRows: number;
+  keptBytes: number;
 }
 
 export class UpdateStore {
@@ -156,17 +161,33 @@ export class UpdateStore {
   }
 
   /**
-   * Replaces the log rows up to `lastUpdateId` by `state`, the document as of that row.
-   * Skipped when the stored snapshot already reaches that row (another node compacted).
+   * Replaces the log rows up to `lastUpdateId` by `state`, the document as of that row (or
+   * later: rows after it stay and apply again harmlessly). Skipped when the stored snapshot
+   * already reaches that row, and — with `worth` — when fewer rows and bytes than that are
+   * left to fold (several nodes reached the threshold together and one already compacted).
    */
-  async compact(docName: string, state: Uint8Array, lastUpdateId: number): Promise<Compaction> {
+  async compact(
+    docName: string,
+    state: Uint8Array,
+    lastUpdateId: number,
+    worth: { rows: number; bytes: number } | null = null,
+  ): Promise<Compaction> {
     const write = async (tx: Queryable): Promise<Compaction> => {
       const current = await tx.get<{ last_update_id: number; bytes: number }>(
         "SELECT last_update_id, LENGTH(data) AS bytes FROM doc_snapshots WHERE doc_name = ?",
         [docName],
       );
       if (current && current.last_update_id >= lastUpdateId) {
-        return { written: false, snapshotBytes: current.bytes };
+        return { written: false, snapshotBytes: current.bytes, keptRows: 0, keptBytes: 0 };
+      }
+      const log = await tx.get<{ n: number; bytes: number }>(
+        "SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_name = ? AND id <= ?",
+        [docName, lastUpdateId],
+      );
+      const rows = Number(log?.n ?? 0);
+      const bytes = Number(log?.bytes ?? 0);
+      if (rows === 0 || (worth && rows < worth.rows && bytes < worth.bytes)) {
+        return { written: false, snapshotBytes: current?.bytes ?? 0, keptRows: rows, keptBytes: bytes };
       }
       await tx.run(
         `INSERT INTO doc_snapshots (doc_name, data, last_update_id, updated_at) VALUES (?, ?, ?, ?)
@@ -176,7 +197,7 @@ export class UpdateStore {
         [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), lastUpdateId, Date.now()],
       );
       await tx.run("DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?", [docName, lastUpdateId]);
-      return { written: true, snapshotBytes: state.byteLength };
+      return { written: true, snapshotBytes: state.byteLength, keptRows: 0, keptBytes: 0 };
     };
     if (this.db instanceof PostgresDatabase) {
       return this.db.withClient("BEGIN", async (client) => {

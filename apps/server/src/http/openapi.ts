@@ -41,6 +41,16 @@ const SCHEMAS: Record<string, Schema> = {
       documentsLoaded: { type: "integer", description: "Collaborative documents held in memory" },
     },
   },
+  Ready: {
+    type: "object",
+    required: ["ok", "database", "redis", "draining"],
+    properties: {
+      ok: { type: "boolean", description: "This node can serve (503 when false)" },
+      database: { type: "boolean", description: "The database answered" },
+      redis: { type: ["boolean", "null"], description: "Redis answered (null: a single node, no Redis)" },
+      draining: { type: "boolean", description: "The node is stopping (SIGTERM) and accepts no new sockets" },
+    },
+  },
   // auth/account-repository.ts userView
   User: {
     type: "object",
@@ -97,6 +107,17 @@ const OPERATIONS: Operation[] = [
     auth: false,
     ok: 200,
     response: ref("Health"),
+  },
+  {
+    method: "get",
+    path: "/api/ready",
+    summary:
+      "Readiness for a load balancer: the database and Redis answer and the node is not stopping (else 503)",
+    tag: "system",
+    auth: false,
+    ok: 200,
+    response: ref("Ready"),
+    errors: [503],
   },
   {
     method: "post",

@@ -47,7 +47,14 @@ export class IndicatorEvents {
   constructor() {
     this.emitter.setMaxListeners(0);
   }
+  /** Set on several nodes: carries each change to the other nodes' charts. */
+  relay: ((change: { workspaceId: string; indicatorIds: readonly string[] }) => void) | null = null;
   emit(workspaceId: string, indicatorIds: readonly string[]): void {
+    this.deliver(workspaceId, indicatorIds);
+    this.relay?.({ workspaceId, indicatorIds });
+  }
+  /** Announced on this node only (another node's change). */
+  deliver(workspaceId: string, indicatorIds: readonly string[]): void {
     this.emitter.emit(workspaceId, indicatorIds);
   }
   on(workspaceId: string, listener: (ids: readonly string[]) => void): () => void {

@@ -31,7 +31,14 @@ export class ProjectionEvents {
   constructor() {
     this.emitter.setMaxListeners(0);
   }
+  /** Set on several nodes: the other nodes' dashboards follow this node's projections. */
+  relay: ((docName: string) => void) | null = null;
   emit(docName: string): void {
+    this.deliver(docName);
+    this.relay?.(docName);
+  }
+  /** Announced on this node only (another node's projection). */
+  deliver(docName: string): void {
     this.emitter.emit(docName, docName);
   }
   on(docName: string, listener: (docName: string) => void): () => void {

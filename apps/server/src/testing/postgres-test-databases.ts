@@ -19,7 +19,8 @@ const MARKER = "postgres-database";
 export function testPostgresUrl(): string | null {
   if (process.env.TSUMUGI_TEST_DATABASE !== "postgres") return null;
   const url = process.env[TEST_POSTGRES_ENV];
-  if (!url) throw new Error(`TSUMUGI_TEST_DATABASE=postgres but ${TEST_POSTGRES_ENV} is not set (global setup)`);
+  if (!url)
+    throw new Error(`TSUMUGI_TEST_DATABASE=postgres but ${TEST_POSTGRES_ENV} is not set (global setup)`);
   return url;
 }
 

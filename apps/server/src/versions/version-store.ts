@@ -19,7 +19,15 @@ export interface VersionInfo {
 
 export async function saveVersion(
   q: QueryBuilder,
-  input: { docName: string; state: Uint8Array; reason: VersionReason; label?: string; userId: string | null },
+  input: {
+    docName: string;
+    state: Uint8Array;
+    reason: VersionReason;
+    label?: string;
+    userId: string | null;
+    /** When the state was read (default: now). */
+    at?: number;
+  },
 ): Promise<number> {
   const row = await q
     .insertInto("doc_versions")
@@ -28,7 +36,7 @@ export async function saveVersion(
       label: input.label ?? "",
       reason: input.reason,
       created_by: input.userId,
-      created_at: Date.now(),
+      created_at: input.at ?? Date.now(),
       data: Buffer.from(input.state.buffer, input.state.byteOffset, input.state.byteLength),
     })
     .returning("id")

@@ -1,0 +1,208 @@
+/**
+ * Three nodes on one PostgreSQL and one Redis (private instances started here), in this
+ * process: y-websocket clients spread over the nodes converge, presence crosses nodes, a
+ * logout on one node closes the person's sockets on the others, a Redis restart loses
+ * nothing, and compaction and periodic versions are done once across the nodes.
+ * (Nodes as separate processes, killed with SIGKILL: multi-node-kill.engines.int.test.ts.)
+ */
+import { CLOSE } from "@tsumugi/domain";
+import pg_ from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { UpdateStore } from "../collab/update-store.js";
+import {
+  type CollabWorld,
+  connectProvider,
+  type ProviderClient,
+  seedCollabWorld,
+  storedDocument,
+  waitFor,
+} from "../testing/collab-clients.js";
+import { type PostgresEngine, type RedisEngine, startPostgres, startRedis } from "../testing/engines.js";
+import { startTestServer, type TestServer, tempDataDir } from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
+
+let pg: PostgresEngine;
+let redis: RedisEngine;
+let nodes: TestServer[] = [];
+let clients: ProviderClient[] = [];
+let world: CollabWorld;
+let database = 0;
+
+beforeAll(async () => {
+  [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+}, 120_000);
+afterAll(async () => {
+  await Promise.all([pg?.stop(), redis?.stop()]);
+});
+afterEach(async () => {
+  for (const c of clients) c.destroy();
+  clients = [];
+  for (const n of nodes) await n.destroy().catch(() => {});
+  nodes = [];
+});
+
+/** Three nodes on a fresh database; the first one seeds the workspace. */
+async function startNodes(env: Record<string, string> = {}): Promise<TestServer[]> {
+  const name = `multi_${++database}`;
+  const client = new pg_.Client({ connectionString: pg.url });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  // One data directory for all: the personal data key made by the first node is theirs too.
+  const dataDir = tempDataDir();
+  const common = {
+    DATABASE_URL: pg.urlOf(name),
+    REDIS_URL: redis.url,
+    CLUSTER_CHECK_SECONDS: "1",
+    ...env,
+  };
+  const first = await startTestServer({ dataDir, env: { ...common, NODE_ID: "node-1" } });
+  nodes.push(first);
+  world = await seedCollabWorld(first);
+  for (const id of ["node-2", "node-3"]) {
+    nodes.push(await startTestServer({ dataDir, env: { ...common, NODE_ID: id } }));
+  }
+  return nodes;
+}
+
+function connect(node: TestServer, who: { cookie: string }, docName = world.docName): ProviderClient {
+  const c = connectProvider(`${node.origin.replace(/^http/, "ws")}/collab`, docName, {
+    cookie: who.cookie,
+    origin: node.origin,
+  });
+  clients.push(c);
+  return c;
+}
+
+async function typeInto(c: ProviderClient, label: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    c.text.insert(c.text.length, `${label}${i % 10}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+function countOf(text: string, label: string): number {
+  return text.split(label).length - 1;
+}
+
+describe("three nodes over PostgreSQL and Redis", () => {
+  it("let clients spread over them co-edit one document and see each other's presence", async () => {
+    const [a, b, c] = await startNodes();
+    const typists = [connect(a, world.alice), connect(b, world.bob), connect(c, world.alice)];
+    const watchers = [connect(a, world.olive), connect(b, world.olive), connect(c, world.olive)];
+    await Promise.all([...typists, ...watchers].map((t) => t.synced()));
+
+    await Promise.all(typists.map((t, i) => typeInto(t, "ABC"[i], 60)));
+    for (const t of typists) expect(await t.acknowledged()).toBe(true);
+    const everyone = [...typists, ...watchers];
+    await waitFor(
+      () => everyone.every((x) => x.text.toString() === typists[0].text.toString()),
+      "all clients converge",
+      20_000,
+    );
+    const text = typists[0].text.toString();
+    for (const label of "ABC") expect(countOf(text, label)).toBe(60);
+    // What was stored is what they see.
+    const stored = await storedDocument(a.ctx.db, world.docName);
+    expect(stored.getText("t").toString()).toBe(text);
+
+    // Presence: a cursor set on node 3 is seen by a watcher on node 1, under the session's name.
+    typists[2].provider.awareness.setLocalStateField("user", { name: "偽名" });
+    typists[2].provider.awareness.setLocalStateField("cursor", { at: 5 });
+    const id = typists[2].doc.clientID;
+    await waitFor(
+      () =>
+        (watchers[0].provider.awareness.getStates().get(id) as { cursor?: unknown })?.cursor !== undefined,
+      "the cursor reaches another node",
+      10_000,
+    );
+    const seen = watchers[0].provider.awareness.getStates().get(id) as {
+      user: { name: string; userId: string };
+    };
+    expect(seen.user).toMatchObject({ userId: world.alice.id });
+    expect(seen.user.name).not.toBe("偽名");
+    // Leaving on node 3 removes the cursor on node 1.
+    typists[2].provider.disconnect();
+    await waitFor(() => !watchers[0].provider.awareness.getStates().has(id), "the cursor leaves", 10_000);
+  });
+
+  it("close a person's sockets on every node when they log out on one", async () => {
+    const [a, b, c] = await startNodes();
+    const onB = connect(b, world.alice);
+    const onC = connect(c, world.alice);
+    const other = connect(c, world.bob);
+    await Promise.all([onB.synced(), onC.synced(), other.synced()]);
+    const browser = new TestBrowser(a.origin);
+    browser.cookie = world.alice.cookie;
+    expect((await browser.post("/api/auth/logout", { sessionId: world.alice.sessionId })).status).toBe(204);
+    await waitFor(
+      () =>
+        onB.closes.some((x) => x.code === CLOSE.sessionEnded) &&
+        onC.closes.some((x) => x.code === CLOSE.sessionEnded),
+      "alice's sockets on the other nodes closed with 4401",
+      10_000,
+    );
+    expect(other.closes).toEqual([]);
+  });
+
+  it("lose nothing when Redis restarts while people type", async () => {
+    const [a, b, c] = await startNodes();
+    const typists = [connect(a, world.alice), connect(b, world.bob), connect(c, world.alice)];
+    await Promise.all(typists.map((t) => t.synced()));
+    await Promise.all(typists.map((t, i) => typeInto(t, "XYZ"[i], 20)));
+    await Promise.all([redis.restart(), ...typists.map((t, i) => typeInto(t, "XYZ"[i], 20))]);
+    await Promise.all(typists.map((t, i) => typeInto(t, "XYZ"[i], 20)));
+    for (const t of typists) expect(await t.acknowledged()).toBe(true);
+    await waitFor(
+      () => typists.every((t) => t.text.toString() === typists[0].text.toString()),
+      "clients converge after the restart",
+      20_000,
+    );
+    for (const label of "XYZ") expect(countOf(typists[0].text.toString(), label)).toBe(60);
+    // Redis answers again: the nodes are ready.
+    await waitFor(async () => (await fetch(`${b.origin}/api/ready`)).status === 200, "node ready", 10_000);
+  });
+
+  it("compact a document once across the nodes, and save one periodic version per round of changes", async () => {
+    const [a, b, c] = await startNodes({ COLLAB_COMPACT_AFTER_UPDATES: "40" });
+    const typist = connect(a, world.alice);
+    const others = [connect(b, world.bob), connect(c, world.olive)];
+    await Promise.all([typist.synced(), ...others.map((o) => o.synced())]);
+    await typeInto(typist, "K", 100);
+    expect(await typist.acknowledged()).toBe(true);
+    await waitFor(() => others.every((o) => o.text.length === 200), "the others see every update", 10_000);
+    const head = (await new UpdateStore(a.ctx.db).heads([world.docName])).get(world.docName) ?? 0;
+    expect(head).toBe(100);
+    const written = () => nodes.reduce((sum, n) => sum + n.collab.compactionsWritten, 0);
+    await waitFor(() => written() >= 2, "two compactions", 10_000);
+    await Promise.all(nodes.map((n) => n.collab.settle()));
+    // Each node alone would fold twice (at 40 and 80 rows): together they fold twice in all.
+    expect(written()).toBe(2);
+
+    const periodic = async () =>
+      (
+        await a.ctx.db.all("SELECT id FROM doc_versions WHERE doc_name = ? AND reason = 'periodic'", [
+          world.docName,
+        ])
+      ).length;
+    // Changes made on two nodes; all three flush their periodic versions at once.
+    const onB = connect(b, world.bob);
+    await onB.synced();
+    onB.text.insert(0, "B");
+    expect(await onB.acknowledged()).toBe(true);
+    await Promise.all(nodes.map((n) => n.versions.flush()));
+    expect(await periodic()).toBe(1);
+    typist.text.insert(0, "A");
+    expect(await typist.acknowledged()).toBe(true);
+    await Promise.all(nodes.map((n) => n.versions.flush()));
+    expect(await periodic()).toBe(2);
+    const last = await a.ctx.db.get<{ data: Buffer }>(
+      "SELECT data FROM doc_versions WHERE doc_name = ? AND reason = 'periodic' ORDER BY id DESC LIMIT 1",
+      [world.docName],
+    );
+    const version = new Y.Doc();
+    Y.applyUpdate(version, new Uint8Array(last?.data ?? []));
+    expect(version.getText("t").toString().startsWith("AB")).toBe(true);
+  });
+});
