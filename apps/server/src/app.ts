@@ -53,8 +53,12 @@ export function createApp(
   ctx: AppContext,
   collab: CollabServer,
   projector: PlanProjector,
-  indicatorEvents = new IndicatorEvents(),
+  live: { indicators: IndicatorEvents; meetings: MeetingEvents } = {
+    indicators: new IndicatorEvents(),
+    meetings: new MeetingEvents(),
+  },
 ): Hono<AppEnv> {
+  const indicatorEvents = live.indicators;
   const app = new Hono<AppEnv>();
   const guard = {
     throttle: new LoginThrottle({
@@ -119,7 +123,7 @@ export function createApp(
   app.route("/api/workspaces/:wid/mentions", mentionRoutes());
   app.route("/api/workspaces/:wid/meetings/:mid/comments", minutesCommentRoutes());
   app.route("/api/workspaces/:wid/meetings", meetingPaperRoutes(collab));
-  app.route("/api/workspaces/:wid/meetings", meetingRoutes(collab, new MeetingEvents()));
+  app.route("/api/workspaces/:wid/meetings", meetingRoutes(collab, live.meetings));
   app.route("/api/workspaces/:wid/meeting-papers", meetingPaperSettingsRoutes());
   app.route("/api/workspaces/:wid/documents/:did/versions", versionRoutes(collab));
   app.route("/api/workspaces/:wid/documents/:did", draftRoutes(collab));

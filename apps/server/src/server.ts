@@ -25,6 +25,7 @@ import type { AppEnv } from "./http/env.js";
 import { StreamRegistry } from "./http/sse.js";
 import { IndicatorEvents } from "./indicators/indicator-routes.js";
 import { createLogger } from "./logger.js";
+import { MeetingEvents } from "./meetings/meeting-events.js";
 import { openVault } from "./personal-data/open-vault.js";
 import { PlanProjector } from "./plan/plan-projector.js";
 import { unprojectedPlans } from "./plan/plan-repository.js";
@@ -126,6 +127,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   collab.onDocumentChanged((docName, userId) => projector.noteChange(docName, userId));
   const indicatorEvents = new IndicatorEvents();
+  const meetingEvents = new MeetingEvents();
   if (cluster) {
     projector.events.relay = await cluster.relay<string>("plan-projected", (docName) =>
       projector.events.deliver(docName),
@@ -134,13 +136,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
       "indicators-changed",
       (change) => indicatorEvents.deliver(change.workspaceId, change.indicatorIds),
     );
+    meetingEvents.relay = await cluster.relay<{ workspaceId: string; meetingId: string }>(
+      "meetings-changed",
+      (change) => meetingEvents.deliver(change.workspaceId, change.meetingId),
+    );
   }
   // New plans (the demo seed) and cleared read models are projected from the stored documents.
   for (const docName of await unprojectedPlans(db)) await projector.projectNow(docName);
   const versions = startPeriodicVersions({ kysely, collab, log, intervalMs: config.versionIntervalMs });
   const desk = new DeskJobs(ctx);
   desk.start();
-  const app = createApp(ctx, collab, projector, indicatorEvents);
+  const app = createApp(ctx, collab, projector, { indicators: indicatorEvents, meetings: meetingEvents });
   const http = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s as Server),

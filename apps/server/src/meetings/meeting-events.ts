@@ -11,7 +11,14 @@ export class MeetingEvents {
   constructor() {
     this.emitter.setMaxListeners(0);
   }
+  /** Set on several nodes: the other nodes' lists follow this node's changes. */
+  relay: ((change: { workspaceId: string; meetingId: string }) => void) | null = null;
   emit(workspaceId: string, meetingId: string): void {
+    this.deliver(workspaceId, meetingId);
+    this.relay?.({ workspaceId, meetingId });
+  }
+  /** Announced on this node only (another node's change). */
+  deliver(workspaceId: string, meetingId: string): void {
     this.emitter.emit(workspaceId, meetingId);
   }
   on(workspaceId: string, listener: (meetingId: string) => void): () => void {
