@@ -13,6 +13,7 @@ import {
   twoFactorSettingsRoutes,
 } from "./auth/two-factor-routes.js";
 import { calendarFeedRoutes, publicCalendarRoutes } from "./calendar/calendar-routes.js";
+import { RedisThrottleStore } from "./cluster/redis-throttle-store.js";
 import type { CollabServer } from "./collab/collab-server.js";
 import type { AppContext } from "./context.js";
 import { consultationRoutes } from "./desk/consultation-routes.js";
@@ -61,13 +62,17 @@ export function createApp(
   const indicatorEvents = live.indicators;
   const app = new Hono<AppEnv>();
   const guard = {
-    throttle: new LoginThrottle({
-      freeFailures: ctx.config.loginFreeFailures,
-      maxDelayMs: ctx.config.loginMaxDelayMs,
-      maxPerAccount: ctx.config.loginMaxFailuresPerAccount,
-      maxPerIp: ctx.config.loginMaxFailuresPerIp,
-      windowMs: ctx.config.loginWindowMs,
-    }),
+    throttle: new LoginThrottle(
+      {
+        freeFailures: ctx.config.loginFreeFailures,
+        maxDelayMs: ctx.config.loginMaxDelayMs,
+        maxPerAccount: ctx.config.loginMaxFailuresPerAccount,
+        maxPerIp: ctx.config.loginMaxFailuresPerIp,
+        windowMs: ctx.config.loginWindowMs,
+      },
+      // Several nodes count failures together.
+      ctx.cluster ? new RedisThrottleStore(ctx.cluster) : undefined,
+    ),
     devices: new DeviceCookies(ctx.db, ctx.config, ctx.config.loginDeviceLifetimeMs),
   };
 

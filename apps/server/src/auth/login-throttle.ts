@@ -13,8 +13,8 @@
  *   times within the window from browsers it does not know (guessing from many addresses).
  *
  * The wait is checked before the password, so a throttled guesser learns nothing. State lives
- * behind `ThrottleStore` (in memory today: a restart forgets, which only helps the owner); a
- * shared store for several server processes implements the same three calls.
+ * behind `ThrottleStore`: in memory on one node (a restart forgets, which only helps the owner),
+ * in Redis on several (cluster/redis-throttle-store.ts).
  */
 import { ApiError } from "../http/errors.js";
 

@@ -104,6 +104,16 @@ export class ClusterBus {
     return bus;
   }
 
+  /** Whether the connection to Redis is up now. */
+  get available(): boolean {
+    return this.pub.isReady;
+  }
+
+  /** Plain commands (GET, SET, DEL) on the publishing connection, for shared counters. */
+  get kv(): Pick<RedisClientType, "get" | "set" | "del"> {
+    return this.pub;
+  }
+
   /** Whether Redis answers now (for /api/ready). */
   async ping(): Promise<boolean> {
     if (!this.pub.isReady) return false;

@@ -175,8 +175,9 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       log.warn("collab: presence message dropped by a limit", { doc: docName, user: peer.user.id, reason });
     },
     cluster,
-    onCompacted: () => {
+    onCompacted: (docName: string, upTo: number) => {
       compactionsWritten++;
+      log.debug("collab: compacted", { doc: docName, upTo, node: config.nodeId });
     },
     onApplied: (docName: string, userId: string) => {
       for (const listener of changeListeners) {

@@ -53,7 +53,7 @@ export interface RoomDeps {
   /** Called when a presence message is dropped by a limit. */
   onAwarenessDropped(peer: Peer, docName: string, reason: "size" | "rate"): void;
   /** Called when this room wrote a snapshot (not when another node had already). */
-  onCompacted?(docName: string): void;
+  onCompacted?(docName: string, upTo: number): void;
   /** Several nodes (REDIS_URL): how this room tells the others, and reads what it missed. */
   cluster?: RoomCluster;
 }
@@ -483,8 +483,8 @@ export class Room {
 
   /**
    * Folds the log into a snapshot of the document as of the last applied row. `whenWorth`:
-   * skipped when another node's snapshot already folded most of it (several nodes reach the
-   * threshold together; one writes).
+   * skipped unless the database's log past its snapshot is over the threshold (several nodes
+   * reach the threshold together; one writes).
    */
   compactNow(opts: { whenWorth?: boolean } = {}): Promise<void> {
     if (this.compacting) return this.compacting;
@@ -494,9 +494,9 @@ export class Room {
     const upTo = this.lastUpdateId;
     const folded = { count: this.logCount, bytes: this.logBytes };
     const { compactAfterUpdates, compactAfterBytes } = this.deps.limits;
-    const worth = opts.whenWorth
-      ? { rows: Math.ceil(compactAfterUpdates / 2), bytes: Math.ceil(compactAfterBytes / 2) }
-      : null;
+    // The threshold again, on the rows the database still has after its snapshot: a node
+    // whose count ran past it while another node compacted does not compact again.
+    const worth = opts.whenWorth ? { rows: compactAfterUpdates, bytes: compactAfterBytes } : null;
     this.compacting = this.deps.store
       .compact(this.docName, state, upTo, worth)
       .then((done) => {
@@ -505,7 +505,7 @@ export class Room {
         this.logCount += done.keptRows - folded.count;
         this.logBytes += done.keptBytes - folded.bytes;
         this.snapshotBytes = done.snapshotBytes;
-        if (done.written) this.deps.onCompacted?.(this.docName);
+        if (done.written) this.deps.onCompacted?.(this.docName, upTo);
       })
       .catch((err) => this.deps.log.error("collab: compaction failed", { doc: this.docName, err }))
       .finally(() => {

@@ -165,6 +165,7 @@ export class UpdateStore {
    * later: rows after it stay and apply again harmlessly). Skipped when the stored snapshot
    * already reaches that row, and — with `worth` — when fewer rows and bytes than that are
    * left to fold (several nodes reached the threshold together and one already compacted).
+   * The answer's `kept…` are the rows up to `lastUpdateId` left in the log: the caller's count.
    */
   async compact(
     docName: string,
