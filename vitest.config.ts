@@ -10,6 +10,8 @@ const SQLITE_ONLY = [
   "apps/server/src/storage/kysely-dialect.int.test.ts",
   "apps/server/src/storage/migrations.int.test.ts",
   "apps/server/src/backup/*.int.test.ts",
+  // Scans of the SQLite file, its WAL and backups for keys in the clear.
+  "apps/server/src/auth/sealed-totp-keys.int.test.ts",
 ];
 /** Tests that start their own PostgreSQL and Redis (several nodes): run once. */
 const OWN_ENGINES = ["apps/server/src/**/*.engines.int.test.ts"];
