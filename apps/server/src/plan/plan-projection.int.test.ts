@@ -13,7 +13,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Queryable } from "../storage/database.js";
 import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import {
+  createUser,
+  createWorkspace,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from "../testing/fixtures.js";
+import { TestBrowser } from "../testing/http-client.js";
 import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
 import { readProjection, writeProjection } from "./plan-read-model.js";
 
@@ -411,5 +418,122 @@ describe("the plan read model", () => {
         answers.map(() => [200, 40]),
       );
     }
+  });
+});
+
+describe("the multi-year table (items × 年度, seed 004)", () => {
+  interface YearColumn {
+    fiscalYear: number;
+    label: string;
+    actions: {
+      id: string;
+      title: string;
+      items: string[];
+      fundingSource: string | null;
+      periodStart: string | null;
+    }[];
+    planPeriods: { name: string; milestones: { fiscalYear: number; label: string }[] }[];
+    itemNotes: Record<string, { purpose: string; examples: string }>;
+  }
+
+  it("reads each year's 目的, 取組例 and 財源 as committed, oldest year first, for every member and no outsider", async () => {
+    const y2024 = await createPlan(2024);
+    const y2025 = await createPlan(2025);
+    const a = open(y2024.docName, world.member.browser.cookie);
+    const b = open(y2025.docName, world.admin.browser.cookie);
+    await Promise.all([a.synced(), b.synced()]);
+    const [k1, k2] = orderKeysAfter(null, 2);
+    insertRow(
+      a.doc,
+      "actions",
+      action("actionr60001", k1, "多職種研修会の開催", {
+        items: ["f"],
+        fundingSource: "fund",
+        period: { start: "2024-06", end: "2024-06" },
+      }),
+    );
+    itemNoteText(a.doc, "f", "purpose").insert(0, "多職種の相互理解を深める。");
+    itemNoteText(a.doc, "f", "examples").insert(0, "◆グループワーク等の多職種参加型の研修");
+    insertRow(
+      b.doc,
+      "actions",
+      action("actionr70001", k1, "市民公開講座", { items: ["g"], fundingSource: null }),
+    );
+    insertRow(
+      b.doc,
+      "actions",
+      action("actionr70002", k2, "ACP リーフレットの配布", { items: ["g", "e"], fundingSource: "general" }),
+    );
+    itemNoteText(b.doc, "g", "purpose").insert(0, "在宅療養や看取りについて住民の理解を促す。");
+    insertRow(b.doc, "planPeriods", {
+      id: "period000001",
+      order: k1,
+      name: "在宅医療介護連携推進事業",
+      series: "",
+      startFiscalYear: 2024,
+      endFiscalYear: 2026,
+      milestones: [{ fiscalYear: 2025, label: "事業評価" }],
+    });
+    await waitFor(async () => {
+      const [p24, p25] = await Promise.all([
+        readProjection(server.ctx.db, y2024.docName),
+        readProjection(server.ctx.db, y2025.docName),
+      ]);
+      return (
+        p24?.plan.itemNotes.f?.examples !== undefined &&
+        p24.plan.itemNotes.f.examples !== "" &&
+        p25?.plan.planPeriods.length === 1 &&
+        p25.plan.actions.length === 2
+      );
+    }, "both projections");
+
+    const res = await world.observer.browser.get<{ years: YearColumn[] }>(`${world.base}/plans/multi-year`);
+    expect(res.status).toBe(200);
+    const { years } = res.body;
+    expect(years.map((y) => [y.fiscalYear, y.label])).toEqual([
+      [2024, "令和6年度"],
+      [2025, "令和7年度"],
+    ]);
+    expect(years[0].actions).toEqual([
+      expect.objectContaining({
+        id: "actionr60001",
+        title: "多職種研修会の開催",
+        items: ["f"],
+        fundingSource: "fund",
+        periodStart: "2024-06",
+      }),
+    ]);
+    expect(years[0].itemNotes).toEqual({
+      f: { purpose: "多職種の相互理解を深める。", examples: "◆グループワーク等の多職種参加型の研修" },
+    });
+    expect(years[1].actions.map((x) => [x.title, x.items, x.fundingSource])).toEqual([
+      ["市民公開講座", ["g"], null],
+      ["ACP リーフレットの配布", ["g", "e"], "general"],
+    ]);
+    expect(years[1].itemNotes).toEqual({
+      g: { purpose: "在宅療養や看取りについて住民の理解を促す。", examples: "" },
+    });
+    expect(years[1].planPeriods).toEqual([
+      expect.objectContaining({
+        name: "在宅医療介護連携推進事業",
+        milestones: [{ fiscalYear: 2025, label: "事業評価" }],
+      }),
+    ]);
+    // Every member reads the same table, in a group or not; someone of another municipality reads nothing.
+    const member = await world.outsider.browser.get<{ years: YearColumn[] }>(
+      `${world.base}/plans/multi-year`,
+    );
+    expect(member.body).toEqual(res.body);
+    const otherId = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
+    const other = await createUser(server.ctx.db, {
+      workspaceId: otherId,
+      role: "secretariat",
+      groupIds: [],
+    });
+    const neighbour = new TestBrowser(server.origin);
+    expect((await neighbour.login(other.email, TEST_PASSWORD)).status).toBe(200);
+    const refused = await neighbour.get(`${world.base}/plans/multi-year`);
+    expect([403, 404]).toContain(refused.status);
+    expect(JSON.stringify(refused.body)).not.toContain("多職種");
   });
 });
