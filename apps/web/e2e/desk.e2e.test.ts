@@ -200,7 +200,13 @@ describe("the consultation desk", () => {
     await eventually(async () =>
       expect(await page.getByTestId("stats-total").innerText()).toMatch(/令和7年度.*：\d{3}件/),
     );
-    expect(await page.locator(".desk-chart svg").count()).toBeGreaterThan(3);
+    // Recharts draws a step after the figures arrive: wait for every chart's frame to say its
+    // surface is drawn (the month chart and one per dimension: 相談者, 内容, 方法, 対応, 窓口, 圏域).
+    await expect
+      .poll(() => page.locator('.desk-chart[data-drawn="true"]').count(), { timeout: 10_000 })
+      .toBe(7);
+    expect(await page.locator(".desk-chart").count()).toBe(7);
+    expect(await page.locator(".desk-chart svg.recharts-surface").count()).toBe(7);
     await shot(page, "statistics");
     // On a phone the charts fit the screen: nothing is wider than the page.
     await page.setViewportSize({ width: 390, height: 844 });

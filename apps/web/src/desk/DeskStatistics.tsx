@@ -13,8 +13,8 @@ import {
   STATISTIC_DIMENSIONS,
   type StatisticDimension,
 } from "@tsumugi/domain";
-import { type FormEvent, useEffect, useState } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { type FormEvent, type ReactElement, useCallback, useEffect, useState } from "react";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { t } from "../i18n/t";
 import { downloadBlob } from "../indicators/TrendChart";
 import { ErrorBanner, Field } from "../ui/Field";
@@ -82,9 +82,12 @@ export function DeskStatistics(props: { api: DeskApi; desks: DeskList }) {
                 columns={MONTHS}
               />
             ) : (
-              <div className="desk-chart" aria-hidden="true">
-                <ResponsiveContainer width="100%" height={220}>
+              <DeskChart>
+                {(drawn) => (
                   <BarChart
+                    ref={drawn}
+                    responsive
+                    style={{ width: "100%", height: 220 }}
                     accessibilityLayer={false}
                     data={MONTHS.map((m, i) => ({ month: m, count: stats.year.months[i] }))}
                   >
@@ -94,8 +97,8 @@ export function DeskStatistics(props: { api: DeskApi; desks: DeskList }) {
                     <Tooltip />
                     <Bar dataKey="count" name="相談件数" fill="#30638e" isAnimationActive={false} />
                   </BarChart>
-                </ResponsiveContainer>
-              </div>
+                )}
+              </DeskChart>
             )}
           </section>
           {STATISTIC_DIMENSIONS.map((d) => (
@@ -137,9 +140,12 @@ function DimensionSection(props: {
       {props.asTable ? (
         <CountTable rows={rows} columns={MONTHS} />
       ) : (
-        <div className="desk-chart" aria-hidden="true">
-          <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 28 + 30)}>
+        <DeskChart>
+          {(drawn) => (
             <BarChart
+              ref={drawn}
+              responsive
+              style={{ width: "100%", height: Math.max(120, rows.length * 28 + 30) }}
               accessibilityLayer={false}
               data={rows.map((r) => ({ label: r.label, total: r.total }))}
               layout="vertical"
@@ -156,8 +162,8 @@ function DimensionSection(props: {
               <Tooltip />
               <Bar dataKey="total" name="件数" fill="#4f7f52" isAnimationActive={false} />
             </BarChart>
-          </ResponsiveContainer>
-        </div>
+          )}
+        </DeskChart>
       )}
       {!props.asTable && (
         // The chart's figures for screen readers and for reading exact numbers.
@@ -167,6 +173,22 @@ function DimensionSection(props: {
         </details>
       )}
     </section>
+  );
+}
+
+/**
+ * A chart's frame. The chart sizes itself to this frame (Recharts' `responsive`: the frame is
+ * measured when the chart is attached, and again when it resizes), and the frame says when the
+ * chart's drawing surface exists (`data-drawn`): Recharts draws one step after it is mounted, so
+ * whoever needs the drawn chart (a test, a screenshot) waits for that mark rather than a delay.
+ */
+function DeskChart(props: { children: (drawn: (svg: SVGSVGElement | null) => void) => ReactElement }) {
+  const [drawn, setDrawn] = useState(false);
+  const surface = useCallback((svg: SVGSVGElement | null) => setDrawn(svg !== null), []);
+  return (
+    <div className="desk-chart" aria-hidden="true" data-drawn={drawn ? "true" : "false"}>
+      {props.children(surface)}
+    </div>
   );
 }
 
