@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { UpdateStore } from "../apps/server/src/collab/update-store.js";
 import {
   createDocument,
   createSession,
@@ -122,16 +123,9 @@ export async function startOurs(opts: { documents: number; prefill?: Uint8Array[
   for (let i = 0; i < opts.documents; i++) docNames.push((await createDocument(db, workspaceId)).docName);
   const { cookie } = await createSession(setup, user.id);
   if (opts.prefill) {
-    const rows = opts.prefill;
-    await db.transaction(async (tx) => {
-      for (const update of rows) {
-        await tx.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
-          docNames[0],
-          Buffer.from(update),
-          Date.now(),
-        ]);
-      }
-    });
+    // Raw log rows, as the collab server appends them, never compacted.
+    const docName = docNames[0];
+    await new UpdateStore(db).append(opts.prefill.map((update) => ({ docName, update })));
   }
   await setup.stop();
 

@@ -11,26 +11,11 @@
  * node that receives update n+2 of a document after n knows it missed one and reads it here.
  * The same lock orders compactions with appends, and a compaction another node already
  * made is not made again.
+ *
+ * New documents get their first content through `storeInitialState` (initial-state.ts).
  */
 import type { Database, Queryable } from "../storage/database.js";
 import { PostgresDatabase, queryable } from "../storage/postgres-database.js";
-import type { QueryBuilder } from "../storage/query-builder.js";
-
-/**
- * The first content of a new document nobody has opened yet (a template's text), stored as
- * the first row of its log, in the caller's transaction with the document's row. Anything
- * later goes through the collab server (`mutate`), which persists before it broadcasts.
- */
-export async function storeInitialState(q: QueryBuilder, docName: string, update: Uint8Array): Promise<void> {
-  await q
-    .insertInto("doc_updates")
-    .values({
-      doc_name: docName,
-      data: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-      created_at: Date.now(),
-    })
-    .execute();
-}
 
 export interface LoadedDocument {
   /** The snapshot (if any) followed by the log rows after it, in order. */

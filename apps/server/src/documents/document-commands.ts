@@ -8,7 +8,7 @@ import { authorize, docNameOf, draftMoveOf, isLockedDraftStatus } from "@tsumugi
 import * as Y from "yjs";
 import { randomString } from "../auth/secret-token.js";
 import type { CollabServer } from "../collab/collab-server.js";
-import { storeInitialState } from "../collab/update-store.js";
+import { storeInitialState } from "../collab/initial-state.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden } from "../http/errors.js";
 import { newId } from "../ids.js";

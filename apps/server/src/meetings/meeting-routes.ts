@@ -29,6 +29,7 @@ import {
 import { type Context, Hono } from "hono";
 import * as Y from "yjs";
 import type { CollabServer } from "../collab/collab-server.js";
+import { storeInitialState } from "../collab/initial-state.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
@@ -309,11 +310,7 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
             "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at) VALUES (?, ?, ?, 'minutes', ?, ?, ?, ?, ?)",
             [documentId, wid, groupId, `${title} 議事録`, docName, actor.userId, now, now],
           );
-          await tx.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
-            docName,
-            Buffer.from(initial),
-            now,
-          ]);
+          await storeInitialState(tx, docName, initial);
           await tx.run(
             `INSERT INTO meetings (id, workspace_id, group_id, kind, fiscal_year, number, title, starts_at, ends_at, place,
                online_url, document_id, created_by, created_at, updated_at)

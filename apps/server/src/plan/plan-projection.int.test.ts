@@ -11,6 +11,7 @@ import {
 } from "@tsumugi/domain";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { storeInitialState } from "../collab/initial-state.js";
 import type { Queryable } from "../storage/database.js";
 import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
 import {
@@ -308,11 +309,7 @@ describe("the plan read model", () => {
     const bytes = readFileSync(
       new URL("../../../../packages/domain/src/plan/fixtures/plan-v1-2015.yjs", import.meta.url),
     );
-    await server.ctx.db.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
-      docName,
-      bytes,
-      now,
-    ]);
+    await storeInitialState(server.ctx.kysely, docName, bytes);
     await server.projector.projectNow(docName);
     const projected = (await readProjection(server.ctx.db, docName))?.plan;
     expect(projected?.actions.find((x) => x.id === "action000001")).toMatchObject({

@@ -1,6 +1,6 @@
 /** Plan documents (one per workspace and 年度) in the `documents` table, and their creation. */
 import { docNameOf, writeYearPlan, type YearPlan } from "@tsumugi/domain";
-import * as Y from "yjs";
+import { storeInitialState } from "../collab/initial-state.js";
 import { type DocumentRecord, toDocumentRecord } from "../documents/document-repository.js";
 import { newId } from "../ids.js";
 import type { Queryable } from "../storage/database.js";
@@ -59,19 +59,13 @@ export async function createPlanDocument(
     updatedAt: now,
     demo: false,
   };
-  const doc = new Y.Doc();
-  writeYearPlan(doc, { ...input.plan, fiscalYear: input.fiscalYear });
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
   await db.run(
     "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, fiscal_year, created_by, created_at, updated_at) VALUES (?, ?, NULL, 'plan', ?, ?, ?, ?, ?, ?)",
     [id, input.workspaceId, input.title, record.docName, input.fiscalYear, input.createdBy, now, now],
   );
-  await db.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
-    record.docName,
-    Buffer.from(update),
-    now,
-  ]);
+  await storeInitialState(db, record.docName, (doc) =>
+    writeYearPlan(doc, { ...input.plan, fiscalYear: input.fiscalYear }),
+  );
   return record;
 }
 

@@ -13,6 +13,7 @@ import {
   setAttendance,
 } from "@tsumugi/domain";
 import * as Y from "yjs";
+import { storeInitialState } from "../collab/initial-state.js";
 import { newId } from "../ids.js";
 import type { Queryable } from "../storage/database.js";
 import { weekdayOnOrAfter } from "./demo-plan.js";
@@ -134,11 +135,7 @@ async function insertMeeting(
       m.minutesState === "fixed" ? now : null,
     ],
   );
-  await tx.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
-    docName,
-    Buffer.from(m.state0),
-    now,
-  ]);
+  await storeInitialState(tx, docName, m.state0);
   await tx.run(
     `INSERT INTO meetings (id, workspace_id, group_id, kind, fiscal_year, number, title, starts_at, ends_at, place, online_url,
        state, minutes_state, document_id, created_by, created_at, updated_at, closed_at)

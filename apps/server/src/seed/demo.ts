@@ -12,6 +12,7 @@ import {
   todayInJapan,
 } from "@tsumugi/domain";
 import { hashPassword } from "../auth/password.js";
+import { storeInitialState } from "../collab/initial-state.js";
 import type { AppContext } from "../context.js";
 import { richTextUpdate } from "../documents/rich-text.js";
 import { newId } from "../ids.js";
@@ -247,11 +248,7 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
         now,
       ],
     );
-    await tx.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
-      docName,
-      Buffer.from(richTextUpdate(d.paragraphs)),
-      now,
-    ]);
+    await storeInitialState(tx, docName, richTextUpdate(d.paragraphs));
   }
   await tx.run("UPDATE documents SET draft_status = 'drafting' WHERE workspace_id = ? AND kind = 'draft'", [
     wid,
