@@ -73,10 +73,29 @@ describe("members", () => {
       winner.browser.patch(`${w.base}/members/${loser.id}`, { disabled: true }),
       loser.browser.patch(`${w.base}/members/${winner.id}`, { disabled: true }),
     ]);
-    // The other is refused: 403 if it got past the workspace guard before the winner's commit, 404 if after.
+    // The other is refused: 403 if it got past the workspace guard before the winner's commit,
+    // 404 if after it, 401 if after the winner also ended the disabled person's sessions (the
+    // winner's request does that after its commit; on PostgreSQL, each step a round trip, the
+    // other request can start that late under load).
     expect(disables.filter((r) => r.status === 204)).toHaveLength(1);
-    expect(disables.map((r) => r.status).filter((s) => ![204, 403, 404].includes(s))).toEqual([]);
+    expect(disables.map((r) => r.status).filter((s) => ![204, 401, 403, 404].includes(s))).toEqual([]);
     expect(await active()).toBe(1);
+  });
+
+  it("ends a disabled secretariat's sessions before they can disable the one who disabled them", async ({
+    world: w,
+  }) => {
+    const second = w.outsider;
+    expect(
+      (await w.admin.browser.patch(`${w.base}/members/${second.id}`, { role: "secretariat" })).status,
+    ).toBe(204);
+    // The latest of the orders two simultaneous requests can take: one finished before the other starts.
+    expect((await w.admin.browser.patch(`${w.base}/members/${second.id}`, { disabled: true })).status).toBe(
+      204,
+    );
+    const late = await second.browser.patch(`${w.base}/members/${w.admin.id}`, { disabled: true });
+    expect(late.status).toBe(401);
+    expect((await w.admin.browser.get(`${w.base}/members`)).status).toBe(200);
   });
 
   it("never demotes the last secretariat", async ({ world: w }) => {
