@@ -6,7 +6,7 @@ import { type Context, Hono } from "hono";
 import { auditRoutes } from "./audit/audit-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { DeviceCookies } from "./auth/device-cookie.js";
-import { LoginThrottle } from "./auth/login-throttle.js";
+import { LoginThrottle, MemoryThrottleStore } from "./auth/login-throttle.js";
 import {
   secondStepRoutes,
   twoFactorPolicyRoutes,
@@ -23,6 +23,8 @@ import { documentRoutes } from "./documents/document-routes.js";
 import { draftRoutes } from "./documents/draft-routes.js";
 import { publicPageRoutes } from "./documents/public-page.js";
 import { eventRoutes, eventSeriesRoutes } from "./events/event-routes.js";
+import { publicQuestionnaireRoutes } from "./events/public-questionnaire-routes.js";
+import { questionnaireRoutes } from "./events/questionnaire-routes.js";
 import { groupRoutes } from "./groups/group-routes.js";
 import { homeRoutes } from "./home/home-routes.js";
 import type { AppEnv } from "./http/env.js";
@@ -30,6 +32,7 @@ import { ApiError } from "./http/errors.js";
 import { originCheck, requestContext, securityHeaders, sessionLoader } from "./http/middleware.js";
 import { openApiDocument } from "./http/openapi-document.js";
 import { describe } from "./http/operation.js";
+import { PublicFormGuard } from "./http/public-form-guard.js";
 import { requestBodyLimit } from "./http/request-body.js";
 import { mountStaticWeb } from "./http/static-web.js";
 import { IndicatorEvents, indicatorRoutes } from "./indicators/indicator-routes.js";
@@ -75,6 +78,10 @@ export function createApp(
     ),
     devices: new DeviceCookies(ctx.db, ctx.config, ctx.config.loginDeviceLifetimeMs),
   };
+  // Forms sent without an account: submissions per address, counted across the nodes too.
+  const publicForms = new PublicFormGuard(
+    ctx.cluster ? new RedisThrottleStore(ctx.cluster) : new MemoryThrottleStore(),
+  );
 
   app.use("*", securityHeaders(ctx), requestContext(ctx));
   app.use("/api/*", async (c, next) => {
@@ -111,6 +118,7 @@ export function createApp(
   app.route("/api/auth", authRoutes(guard));
   app.route("/api/invites", publicInviteRoutes(guard));
   app.route("/api/calendar", publicCalendarRoutes());
+  app.route("/api/public/questionnaires", publicQuestionnaireRoutes(publicForms));
   app.route("/api/public", publicResourceRoutes());
   app.route("/api/provider", providerRoutes());
 
@@ -139,6 +147,8 @@ export function createApp(
   app.route("/api/workspaces/:wid/desks", deskRoutes());
   app.route("/api/workspaces/:wid/consultations", consultationRoutes());
   app.route("/api/workspaces/:wid/resources", resourceRoutes());
+  // Before eventRoutes: its /:eid would take /questionnaire-sources.
+  app.route("/api/workspaces/:wid/events", questionnaireRoutes());
   app.route("/api/workspaces/:wid/events", eventRoutes());
   app.route("/api/workspaces/:wid/event-series", eventSeriesRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));

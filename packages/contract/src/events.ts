@@ -15,6 +15,7 @@ import {
   QUESTION_MEASURES,
   QUESTION_TYPES,
   QUESTIONNAIRE_LIMITS,
+  QUESTIONNAIRE_TEMPLATE_IDS,
   REQUEST_STATUS_IDS,
 } from "@tsumugi/domain";
 import * as z from "zod";
@@ -419,7 +420,7 @@ export const Questionnaire = z
       }),
     ),
     open: z.boolean().meta({ description: "Answers are accepted on the public link" }),
-    publicPath: z.string().nullable(),
+    publicPath: z.string().nullable().meta({ description: "/q/<public id>: the answering page (no login)" }),
     answers: z.number().int(),
     updatedAt: Timestamp,
   })
@@ -432,12 +433,33 @@ export type QuestionnaireResult = z.infer<typeof QuestionnaireResult>;
 export const SaveQuestionnaire = QuestionnaireBodySchema.extend({ open: flag().optional() });
 export type SaveQuestionnaire = z.input<typeof SaveQuestionnaire>;
 
-export const FromTemplate = z.object({ template: oneOf(["training", "publicLecture"] as const) });
+export const FromTemplate = z.object({ template: oneOf(QUESTIONNAIRE_TEMPLATE_IDS) });
 export type FromTemplate = z.infer<typeof FromTemplate>;
+
+/** Start from the questionnaire of another event of the workspace (e.g. last year's つむぐ会). */
+export const CopyQuestionnaire = z.object({ fromEventId: Id });
+export type CopyQuestionnaire = z.infer<typeof CopyQuestionnaire>;
+
+export const QuestionnaireSources = z.object({
+  events: z
+    .array(
+      z.object({
+        eventId: Id,
+        title: z.string(),
+        startsAt: z.string(),
+        questionnaireTitle: z.string(),
+        questions: z.number().int(),
+        answers: z.number().int(),
+      }),
+    )
+    .meta({ description: "Events of the workspace with a questionnaire, newest first" }),
+});
+export type QuestionnaireSources = z.infer<typeof QuestionnaireSources>;
 
 const Measures = z.object({
   satisfaction: z.number().nullable(),
   understanding: z.number().nullable(),
+  understandingBefore: z.number().nullable(),
   acpTalkRate: z.number().nullable(),
   acpTalkAnswered: z.number().int(),
 });
@@ -458,12 +480,52 @@ export const QuestionnaireResults = z
       }),
     ),
     measures: Measures,
+    byProfession: z
+      .array(
+        z.object({
+          profession: z.string(),
+          answers: z.number().int(),
+          satisfaction: z.number().nullable(),
+          understanding: z.number().nullable(),
+        }),
+      )
+      .meta({ description: "Answers by the answerer's 職種, when the questionnaire asks it" }),
   })
   .meta({ id: "QuestionnaireResults" });
 export type QuestionnaireResults = z.infer<typeof QuestionnaireResults>;
 
 export const QuestionnaireResultsAnswer = z.object({ results: QuestionnaireResults.nullable() });
 export type QuestionnaireResultsAnswer = z.infer<typeof QuestionnaireResultsAnswer>;
+
+/** The answering page (no login): the questionnaire and the event it is about. */
+export const PublicQuestionnaire = z
+  .object({
+    event: z.object({
+      title: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string().nullable(),
+      place: z.string(),
+      host: z.string().meta({ description: "The organising municipality" }),
+    }),
+    title: z.string(),
+    intro: z.string(),
+    questions: Questionnaire.shape.questions,
+    open: z.boolean(),
+    answered: z.boolean().meta({ description: "This browser has already answered" }),
+  })
+  .meta({ id: "PublicQuestionnaire" });
+export type PublicQuestionnaire = z.infer<typeof PublicQuestionnaire>;
+
+/** One answer sent from the answering page. */
+export const AnswerQuestionnaire = z.object({
+  answers: z.record(z.string(), z.unknown(), { error: "format" }),
+  /** A field people do not see: a form that fills it is a program's. */
+  website: z.string().max(200).optional(),
+});
+export type AnswerQuestionnaire = z.input<typeof AnswerQuestionnaire>;
+
+export const AnswerReceived = z.object({ received: z.literal(true) });
+export type AnswerReceived = z.infer<typeof AnswerReceived>;
 
 /* ───────────── series page ───────────── */
 

@@ -110,6 +110,8 @@ export const AUDIT_EVENT_KINDS = {
   "event.material_updated": "events",
   "event.material_deleted": "events",
   "event.questionnaire_saved": "events",
+  "event.questionnaire_deleted": "events",
+  "event.questionnaire_exported": "events",
   "event.participant_registered": "events",
   "event.participant_cancelled": "events",
   "event.participant_promoted": "events",

@@ -143,3 +143,49 @@ export async function hasAnswered(q: QueryBuilder, eventId: string, deviceHash: 
     .executeTakeFirst();
   return r !== undefined;
 }
+
+/** The id and host workspace of the event with this public id (the answering link). */
+export async function eventOfPublicId(
+  q: QueryBuilder,
+  publicId: string,
+): Promise<{ id: string; workspaceId: string } | undefined> {
+  const r = await q
+    .selectFrom("events")
+    .select(["id", "workspace_id"])
+    .where("public_id", "=", publicId)
+    .executeTakeFirst();
+  return r && { id: r.id, workspaceId: r.workspace_id };
+}
+
+/** Events of the workspace with a questionnaire (to start a new one from), newest first. */
+export async function questionnaireSources(
+  q: QueryBuilder,
+  workspaceId: string,
+): Promise<{ eventId: string; title: string; startsAt: string; body: QuestionnaireBody; answers: number }[]> {
+  const rows = await q
+    .selectFrom("questionnaires as qn")
+    .innerJoin("events as e", "e.id", "qn.event_id")
+    .select([
+      "e.id as id",
+      "e.title as title",
+      "e.starts_at as starts_at",
+      "qn.body as body",
+      (eb) =>
+        eb
+          .selectFrom("questionnaire_answers as a")
+          .select((x) => x.fn.countAll<number>().as("n"))
+          .whereRef("a.event_id", "=", "e.id")
+          .as("answers"),
+    ])
+    .where("e.workspace_id", "=", workspaceId)
+    .orderBy("e.starts_at", "desc")
+    .orderBy("e.id")
+    .execute();
+  return rows.map((r) => ({
+    eventId: r.id,
+    title: r.title,
+    startsAt: r.starts_at,
+    body: parseBody(r.body),
+    answers: Number(r.answers ?? 0),
+  }));
+}

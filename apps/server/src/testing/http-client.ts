@@ -78,8 +78,8 @@ export class TestBrowser {
   patch<T = Record<string, unknown>>(path: string, body: unknown) {
     return this.request<T>("PATCH", path, body);
   }
-  put<T = Record<string, unknown>>(path: string) {
-    return this.request<T>("PUT", path, {});
+  put<T = Record<string, unknown>>(path: string, body: unknown = {}) {
+    return this.request<T>("PUT", path, body);
   }
   delete<T = Record<string, unknown>>(path: string) {
     return this.request<T>("DELETE", path);

@@ -3,6 +3,7 @@
  * so a missing or misspelt message fails the type check. `{name}` marks a parameter.
  */
 import { deskMessages } from "../desk/desk-messages.ja";
+import { questionnaireMessages } from "../events/questionnaire-messages.ja";
 import { resourceMessages } from "../resources/resource-messages.ja";
 
 export const messages = {
@@ -1277,6 +1278,9 @@ export const messages = {
 
   // Resource directory (医療・介護資源): its own file
   ...resourceMessages,
+
+  // Questionnaires (アンケート): their own file
+  ...questionnaireMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

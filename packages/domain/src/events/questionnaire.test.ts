@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   pooledMean,
   type QuestionnaireBody,
+  questionnaireChangeProblems,
   questionnaireFromTemplate,
   questionnaireProblems,
   questionnaireResults,
@@ -15,8 +16,17 @@ describe("questionnaire templates", () => {
     expect(questionnaireProblems(training)).toEqual([]);
     expect(questionnaireProblems(lecture)).toEqual([]);
     expect(training.questions.map((q) => q.measure).filter(Boolean)).toEqual([
+      "profession",
       "satisfaction",
       "understanding",
+    ]);
+    const prePost = questionnaireFromTemplate("trainingPrePost");
+    expect(questionnaireProblems(prePost)).toEqual([]);
+    expect(prePost.questions.map((q) => q.measure).filter(Boolean)).toEqual([
+      "profession",
+      "understandingBefore",
+      "understanding",
+      "satisfaction",
     ]);
     expect(lecture.questions.map((q) => q.measure).filter(Boolean)).toEqual([
       "satisfaction",
@@ -119,9 +129,63 @@ describe("answers and results", () => {
     expect(r.measures).toEqual({
       satisfaction: 4,
       understanding: 3.75,
+      understandingBefore: null,
       acpTalkRate: 0.5,
       acpTalkAnswered: 4,
     });
+    // A lecture's questionnaire does not ask the 職種.
+    expect(r.byProfession).toEqual([]);
+  });
+
+  it("break the answers down by 職種 and give the understanding before and after", () => {
+    const prePost = questionnaireFromTemplate("trainingPrePost");
+    const nurse = prePost.questions[0].options.indexOf("看護師");
+    const doctor = prePost.questions[0].options.indexOf("医師");
+    const r = questionnaireResults(prePost, [
+      { q1: nurse, q2: 2, q3: 4, q4: 5 },
+      { q1: nurse, q2: 3, q3: 5, q4: 4 },
+      { q1: doctor, q2: 4, q3: 4, q4: 3 },
+      { q2: 1, q3: 3, q4: 4 },
+    ]);
+    expect(r.measures).toMatchObject({ understandingBefore: 2.5, understanding: 4, satisfaction: 4 });
+    expect(r.byProfession.find((p) => p.profession === "看護師")).toEqual({
+      profession: "看護師",
+      answers: 2,
+      satisfaction: 4.5,
+      understanding: 4.5,
+    });
+    expect(r.byProfession.find((p) => p.profession === "医師")).toMatchObject({
+      answers: 1,
+      satisfaction: 3,
+    });
+    expect(r.byProfession.find((p) => p.profession === "薬剤師")).toMatchObject({
+      answers: 0,
+      satisfaction: null,
+    });
+  });
+
+  it("once answered, keep each question with its type and number of choices", () => {
+    const before = questionnaireFromTemplate("training");
+    const retitled = questionnaireFromTemplate("training");
+    retitled.questions[1].text = "本日の研修はいかがでしたか";
+    retitled.questions.push({
+      id: "q8",
+      type: "text",
+      text: "追加",
+      options: [],
+      required: false,
+      measure: null,
+    });
+    expect(questionnaireChangeProblems(before, retitled)).toEqual([]);
+    const reshaped = questionnaireFromTemplate("training");
+    reshaped.questions[5].options.pop();
+    reshaped.questions[6].type = "single";
+    reshaped.questions.splice(3, 1);
+    expect(questionnaireChangeProblems(before, reshaped)).toEqual([
+      { path: "questions", code: "answered" },
+      { path: "questions.4.options", code: "answered" },
+      { path: "questions.5.type", code: "answered" },
+    ]);
   });
 
   it("pool means of several events by how many answered", () => {

@@ -4,16 +4,25 @@
  * questionnaire, and the results (counts, averages, free-text lists) and the figures compared
  * across the events of a series (満足度, 理解度, ACP を話し合った人の割合).
  */
+import { PROFESSIONS } from "./vocabulary.js";
 
 export const QUESTION_TYPES = ["single", "multiple", "scale", "text"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /**
  * What a question measures, for the indicators and the comparison across a series:
- * satisfaction and understanding are 5-point scales; acpTalk is a single choice whose FIRST
- * option means "has talked with family about ACP".
+ * satisfaction, understanding and understandingBefore (the same question asked about before
+ * the training) are 5-point scales; acpTalk is a single choice whose FIRST option means "has
+ * talked with family about ACP"; profession is the single choice of the answerer's 職種, by
+ * which the results are broken down.
  */
-export const QUESTION_MEASURES = ["satisfaction", "understanding", "acpTalk"] as const;
+export const QUESTION_MEASURES = [
+  "satisfaction",
+  "understanding",
+  "understandingBefore",
+  "acpTalk",
+  "profession",
+] as const;
 export type QuestionMeasure = (typeof QUESTION_MEASURES)[number];
 
 export interface Question {
@@ -48,6 +57,9 @@ export const QUESTIONNAIRE_LIMITS = {
 export const SCALE_POINTS = 5;
 
 const QUESTION_ID = /^[a-z][a-z0-9]{0,15}$/;
+
+/** Measures carried by a single choice; the others by a 5-point scale. */
+const CHOICE_MEASURES: ReadonlySet<string> = new Set<QuestionMeasure>(["acpTalk", "profession"]);
 
 export type QuestionnaireProblem =
   | { path: string; code: "required" | "tooLong" | "unknown" | "format" | "tooMany" | "duplicate" }
@@ -93,7 +105,7 @@ export function questionnaireProblems(body: QuestionnaireBody): QuestionnairePro
     if (new Set(q.options.map((o) => o.trim())).size !== q.options.length && q.options.every((o) => o.trim()))
       out.push({ path: `${at}.options`, code: "duplicate" });
     if (q.measure !== null) {
-      const fits = q.measure === "acpTalk" ? q.type === "single" : q.type === "scale";
+      const fits = CHOICE_MEASURES.has(q.measure) ? q.type === "single" : q.type === "scale";
       if (!(QUESTION_MEASURES as readonly string[]).includes(q.measure) || !fits)
         out.push({ path: `${at}.measure`, code: "unknown" });
       else if (measures.has(q.measure)) out.push({ path: `${at}.measure`, code: "duplicate" });
@@ -173,6 +185,19 @@ export interface QuestionnaireResults {
   answers: number;
   questions: QuestionResult[];
   measures: Measures;
+  /**
+   * The answers by the answerer's 職種 (the question measuring `profession`), one row per
+   * choice in its order, with the means of satisfaction and understanding within it; empty
+   * when the questionnaire does not ask the 職種.
+   */
+  byProfession: ProfessionBreakdown[];
+}
+
+export interface ProfessionBreakdown {
+  profession: string;
+  answers: number;
+  satisfaction: number | null;
+  understanding: number | null;
 }
 
 /** The figures compared across events and used by the indicators. */
@@ -180,6 +205,8 @@ export interface Measures {
   /** Mean of the satisfaction scale (1–5). */
   satisfaction: number | null;
   understanding: number | null;
+  /** Understanding before the training, as the answerers recall it (研修前後の理解度). */
+  understandingBefore: number | null;
   /** Share (0–1) of those asked who have talked with family about ACP. */
   acpTalkRate: number | null;
   /** How many answered the ACP question. */
@@ -248,10 +275,60 @@ export function questionnaireResults(
     measures: {
       satisfaction: byMeasure("satisfaction")?.mean ?? null,
       understanding: byMeasure("understanding")?.mean ?? null,
+      understandingBefore: byMeasure("understandingBefore")?.mean ?? null,
       acpTalkRate: acp && acp.answered > 0 ? acp.counts[0] / acp.answered : null,
       acpTalkAnswered: acp?.answered ?? 0,
     },
+    byProfession: professionBreakdown(body, answers),
   };
+}
+
+function professionBreakdown(body: QuestionnaireBody, answers: readonly Answers[]): ProfessionBreakdown[] {
+  const profession = body.questions.find((q) => q.measure === "profession");
+  if (!profession) return [];
+  const scaleOf = (m: QuestionMeasure) => body.questions.find((q) => q.measure === m)?.id;
+  const satisfaction = scaleOf("satisfaction");
+  const understanding = scaleOf("understanding");
+  const mean = (list: readonly Answers[], id: string | undefined) => {
+    if (id === undefined) return null;
+    const points = list.map((a) => a[id]).filter((v): v is number => typeof v === "number");
+    return points.length ? points.reduce((x, y) => x + y, 0) / points.length : null;
+  };
+  return profession.options.map((label, i) => {
+    const mine = answers.filter((a) => a[profession.id] === i);
+    return {
+      profession: label,
+      answers: mine.length,
+      satisfaction: mean(mine, satisfaction),
+      understanding: mean(mine, understanding),
+    };
+  });
+}
+
+export type ChangeProblem = { path: string; code: "answered" };
+
+/**
+ * Once people have answered, a questionnaire keeps its meaning: each answered question stays,
+ * with its type and its number of choices (answers are stored as choice numbers), so texts
+ * may be corrected and questions added, but not removed or reshaped.
+ */
+export function questionnaireChangeProblems(
+  before: QuestionnaireBody,
+  after: QuestionnaireBody,
+): ChangeProblem[] {
+  const out: ChangeProblem[] = [];
+  before.questions.forEach((old) => {
+    const i = after.questions.findIndex((q) => q.id === old.id);
+    if (i < 0) {
+      out.push({ path: "questions", code: "answered" });
+      return;
+    }
+    const q = after.questions[i];
+    if (q.type !== old.type) out.push({ path: `questions.${i}.type`, code: "answered" });
+    else if (q.options.length !== old.options.length)
+      out.push({ path: `questions.${i}.options`, code: "answered" });
+  });
+  return out;
 }
 
 /** The mean of several events' means, weighted by how many answered each. */
@@ -283,6 +360,11 @@ export const SCALE_PRESETS = {
   agreement: AGREEMENT,
 } as const;
 
+/** The 職種 a questionnaire offers: those of the registration form (PROFESSION_CHOICES). */
+const PROFESSION_OPTIONS = PROFESSIONS.filter((p) => p.id !== "unknown" && p.id !== "resident").map(
+  (p) => p.label,
+);
+
 const q = (
   id: string,
   type: QuestionType,
@@ -304,18 +386,7 @@ export const QUESTIONNAIRE_TEMPLATES = {
     intro:
       "本日はご参加いただきありがとうございました。今後の研修の参考にさせていただきますので、ご協力をお願いします（無記名）。",
     questions: [
-      q("q1", "single", "あなたの職種を教えてください", [
-        "医師",
-        "歯科医師",
-        "薬剤師",
-        "看護師",
-        "理学療法士等",
-        "介護支援専門員",
-        "介護職",
-        "MSW・地域連携室",
-        "行政",
-        "その他",
-      ]),
+      q("q1", "single", "あなたの職種を教えてください", PROFESSION_OPTIONS, { measure: "profession" }),
       q("q2", "scale", "本日の研修の満足度を教えてください", SATISFACTION, {
         required: true,
         measure: "satisfaction",
@@ -336,6 +407,31 @@ export const QUESTIONNAIRE_TEMPLATES = {
         "その他",
       ]),
       q("q7", "text", "ご意見・ご感想をお書きください"),
+    ],
+  },
+  /** 多職種研修 with understanding asked for before and after (理解度の変化). */
+  trainingPrePost: {
+    title: "多職種研修アンケート（理解度 研修前・研修後）",
+    intro:
+      "本日はご参加いただきありがとうございました。研修の前と後で、テーマについての理解がどう変わったかを教えてください（無記名）。",
+    questions: [
+      q("q1", "single", "あなたの職種を教えてください", PROFESSION_OPTIONS, { measure: "profession" }),
+      q("q2", "scale", "研修を受ける前、本日のテーマをどの程度理解していましたか", UNDERSTANDING, {
+        required: true,
+        measure: "understandingBefore",
+      }),
+      q("q3", "scale", "研修を受けた後、本日のテーマをどの程度理解できましたか", UNDERSTANDING, {
+        required: true,
+        measure: "understanding",
+      }),
+      q("q4", "scale", "本日の研修の満足度を教えてください", SATISFACTION, {
+        required: true,
+        measure: "satisfaction",
+      }),
+      q("q5", "scale", "他の職種の役割や考え方への理解が深まりましたか", AGREEMENT),
+      q("q6", "scale", "今日の内容を今後の業務に活かせると思いますか", AGREEMENT),
+      q("q7", "text", "研修で学んだこと、明日から取り組みたいことをお書きください"),
+      q("q8", "text", "ご意見・ご感想をお書きください"),
     ],
   },
   publicLecture: {
@@ -381,6 +477,10 @@ export const QUESTIONNAIRE_TEMPLATES = {
   },
 } as const satisfies Record<string, QuestionnaireBody>;
 export type QuestionnaireTemplate = keyof typeof QUESTIONNAIRE_TEMPLATES;
+export const QUESTIONNAIRE_TEMPLATE_IDS = Object.keys(QUESTIONNAIRE_TEMPLATES) as [
+  QuestionnaireTemplate,
+  ...QuestionnaireTemplate[],
+];
 
 /** A fresh copy of a template (the stored questionnaire is then edited on its own). */
 export function questionnaireFromTemplate(template: QuestionnaireTemplate): QuestionnaireBody {

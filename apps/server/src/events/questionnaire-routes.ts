@@ -1,0 +1,267 @@
+/**
+ * /api/workspaces/:wid/events/:eid/questionnaire — an event's questionnaire (アンケート): the
+ * builder's questionnaire, templates and copies, the results (counts, means, free texts, by
+ * 職種) and the answers as CSV or Excel; /events/questionnaire-sources lists the questionnaires
+ * a new one may start from.
+ */
+import {
+  CopyQuestionnaire,
+  FromTemplate,
+  QuestionnaireResult,
+  QuestionnaireResultsAnswer,
+  QuestionnaireSources,
+  SaveQuestionnaire,
+} from "@tsumugi/contract";
+import { formatTimestamp, type QuestionnaireBody, questionnaireResults } from "@tsumugi/domain";
+import type { CsvCell } from "@tsumugi/plan-io/csv";
+import { Hono } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { allow, allowIn, callerOf, describe, jsonBody } from "../http/operation.js";
+import { eventResource } from "./event-presenter.js";
+import type { EventView } from "./event-repository.js";
+import { loadEvent } from "./event-routes.js";
+import {
+  copyQuestionnaire,
+  deleteQuestionnaire,
+  questionnaireFromTemplateCommand,
+  questionnaireNotFound,
+  saveQuestionnaire,
+} from "./questionnaire-commands.js";
+import { presentQuestionnaire } from "./questionnaire-presenter.js";
+import * as repo from "./questionnaire-repository.js";
+
+const tag = "events";
+
+async function answerOf(c: { var: AppEnv["Variables"] }, event: EventView, record: repo.QuestionnaireRecord) {
+  const n = await repo.answerCount(c.var.app.kysely, event.id);
+  return { questionnaire: presentQuestionnaire(event, record, n) };
+}
+
+/** An answer as spreadsheet cells: choices by their labels, scales by their points. */
+function answerCells(body: QuestionnaireBody, answers: Record<string, unknown>): CsvCell[] {
+  return body.questions.map((q) => {
+    const v = answers[q.id];
+    if (v === undefined) return "";
+    if (q.type === "single" && typeof v === "number") return q.options[v] ?? "";
+    if (q.type === "multiple" && Array.isArray(v))
+      return v.map((i) => q.options[i as number] ?? "").join("、");
+    if (q.type === "scale" && typeof v === "number") return v;
+    return typeof v === "string" ? v : "";
+  });
+}
+
+export function questionnaireRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get(
+    "/questionnaire-sources",
+    describe({
+      summary: "Questionnaires of the workspace's events a new one may start from",
+      tag,
+      response: QuestionnaireSources,
+    }),
+    allowIn("events.create"),
+    async (c) => {
+      const list = await repo.questionnaireSources(c.var.app.kysely, c.var.workspaceId);
+      return c.json({
+        events: list.map((s) => ({
+          eventId: s.eventId,
+          title: s.title,
+          startsAt: s.startsAt,
+          questionnaireTitle: s.body.title,
+          questions: s.body.questions.length,
+          answers: s.answers,
+        })),
+      });
+    },
+  );
+
+  r.get(
+    "/:eid/questionnaire",
+    describe({
+      summary: "The event's questionnaire (null when none was made yet)",
+      tag,
+      response: QuestionnaireResult,
+    }),
+    loadEvent,
+    allow("readResults", "event", eventResource),
+    async (c) => {
+      const record = await repo.findQuestionnaire(c.var.app.kysely, c.var.event.id);
+      if (!record) return c.json({ questionnaire: null });
+      return c.json(await answerOf(c, c.var.event, record));
+    },
+  );
+
+  r.put(
+    "/:eid/questionnaire",
+    describe({
+      summary: "Save the questionnaire (once answered, questions keep their type and choices)",
+      tag,
+      response: QuestionnaireResult,
+      errors: [409],
+    }),
+    jsonBody(SaveQuestionnaire),
+    loadEvent,
+    allow("manageQuestionnaire", "event", eventResource),
+    async (c) => {
+      const record = await saveQuestionnaire(c.var.app, callerOf(c), c.var.event, c.req.valid("json"));
+      return c.json(await answerOf(c, c.var.event, record));
+    },
+  );
+
+  r.post(
+    "/:eid/questionnaire/template",
+    describe({
+      summary: "Start the questionnaire from a template (研修アンケート, 市民公開講座アンケート …)",
+      tag,
+      response: QuestionnaireResult,
+      errors: [409],
+    }),
+    jsonBody(FromTemplate),
+    loadEvent,
+    allow("manageQuestionnaire", "event", eventResource),
+    async (c) => {
+      const { template } = c.req.valid("json");
+      const record = await questionnaireFromTemplateCommand(c.var.app, callerOf(c), c.var.event, template);
+      return c.json(await answerOf(c, c.var.event, record));
+    },
+  );
+
+  r.post(
+    "/:eid/questionnaire/copy",
+    describe({
+      summary: "Start the questionnaire from another event's (e.g. last year's つむぐ会)",
+      tag,
+      response: QuestionnaireResult,
+      errors: [409],
+    }),
+    jsonBody(CopyQuestionnaire),
+    loadEvent,
+    allow("manageQuestionnaire", "event", eventResource),
+    async (c) => {
+      const { fromEventId } = c.req.valid("json");
+      const record = await copyQuestionnaire(c.var.app, callerOf(c), c.var.event, fromEventId);
+      return c.json(await answerOf(c, c.var.event, record));
+    },
+  );
+
+  r.delete(
+    "/:eid/questionnaire",
+    describe({ summary: "Remove a questionnaire nobody answered", tag, ok: 204, errors: [409] }),
+    loadEvent,
+    allow("manageQuestionnaire", "event", eventResource),
+    async (c) => {
+      await deleteQuestionnaire(c.var.app, callerOf(c), c.var.event);
+      return c.body(null, 204);
+    },
+  );
+
+  r.get(
+    "/:eid/questionnaire/results",
+    describe({
+      summary: "Results: counts per choice, means of scales, free texts, answers by 職種",
+      tag,
+      response: QuestionnaireResultsAnswer,
+    }),
+    loadEvent,
+    allow("readResults", "event", eventResource),
+    async (c) => {
+      const q = c.var.app.kysely;
+      const record = await repo.findQuestionnaire(q, c.var.event.id);
+      if (!record) return c.json({ results: null });
+      const answers = (await repo.answersOf(q, [c.var.event.id])).map((a) => a.answers);
+      return c.json({ results: questionnaireResults(record.body, answers) });
+    },
+  );
+
+  for (const format of ["csv", "xlsx"] as const) {
+    r.get(
+      `/:eid/questionnaire/answers.${format}`,
+      describe({
+        summary:
+          format === "csv"
+            ? "The answers, one row each (CSV, UTF-8 with BOM)"
+            : "The answers and the counts per question (Excel)",
+        tag,
+        file:
+          format === "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      }),
+      loadEvent,
+      allow("readResults", "event", eventResource),
+      async (c) => {
+        const { app } = c.var;
+        const event = c.var.event;
+        const record = await repo.findQuestionnaire(app.kysely, event.id);
+        if (!record) throw questionnaireNotFound();
+        const given = await repo.answersOf(app.kysely, [event.id]);
+        const header = ["回答番号", "回答日時", ...record.body.questions.map((q) => q.text)];
+        const rows: CsvCell[][] = given.map((a, i) => [
+          i + 1,
+          formatTimestamp(a.createdAt),
+          ...answerCells(record.body, a.answers),
+        ]);
+        await app.audit.record({
+          event: "event.questionnaire_exported",
+          workspaceId: c.var.workspaceId,
+          actorUserId: c.var.actor.userId,
+          target: event.id,
+          ip: c.var.ip,
+          detail: { title: event.title, format, answers: given.length },
+        });
+        const base = `アンケート_${event.title}`.replace(/[\\/:*?"<>|]/g, "_");
+        if (format === "csv") {
+          const { toCsv } = await import("@tsumugi/plan-io/csv");
+          c.header("Content-Type", "text/csv; charset=utf-8");
+          c.header(
+            "Content-Disposition",
+            `attachment; filename*=UTF-8''${encodeURIComponent(`${base}.csv`)}`,
+          );
+          return c.body(toCsv([header, ...rows]));
+        }
+        const results = questionnaireResults(
+          record.body,
+          given.map((a) => a.answers),
+        );
+        const counts: CsvCell[][] = [];
+        for (const q of results.questions) {
+          if (q.type === "text") {
+            counts.push([q.text, "（自由記述）", q.answered, null]);
+            continue;
+          }
+          q.counts.forEach((n, i) => {
+            const label = q.type === "scale" ? `${i + 1}：${q.options[i] ?? ""}` : q.options[i];
+            counts.push([
+              i === 0 ? q.text : "",
+              label,
+              n,
+              q.answered ? Math.round((n / q.answered) * 1000) / 10 : null,
+            ]);
+          });
+          if (q.mean !== null) counts.push(["", "平均", Math.round(q.mean * 100) / 100, null]);
+        }
+        const { tableWorkbookBytes } = await import("@tsumugi/plan-io");
+        const bytes = await tableWorkbookBytes([
+          {
+            name: "集計",
+            title: `${record.body.title}（${event.title}） 回答 ${results.answers}件`,
+            header: ["質問", "選択肢", "件数", "割合（%）"],
+            rows: counts,
+            widths: [40, 28, 10, 10],
+          },
+          {
+            name: "回答一覧",
+            title: `${record.body.title}（${event.title}）`,
+            header,
+            rows,
+            widths: [10, 26, ...record.body.questions.map((q) => (q.type === "text" ? 50 : 20))],
+          },
+        ]);
+        c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${base}.xlsx`)}`);
+        return c.body(bytes as Uint8Array<ArrayBuffer>);
+      },
+    );
+  }
+
+  return r;
+}
