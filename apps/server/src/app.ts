@@ -23,6 +23,8 @@ import { documentRoutes } from "./documents/document-routes.js";
 import { draftRoutes } from "./documents/draft-routes.js";
 import { publicPageRoutes } from "./documents/public-page.js";
 import { eventRoutes, eventSeriesRoutes } from "./events/event-routes.js";
+import { FormTokens } from "./events/form-tokens.js";
+import { publicEventRoutes } from "./events/public-event-routes.js";
 import { publicQuestionnaireRoutes } from "./events/public-questionnaire-routes.js";
 import { questionnaireRoutes } from "./events/questionnaire-routes.js";
 import { groupRoutes } from "./groups/group-routes.js";
@@ -64,6 +66,9 @@ export function createApp(
 ): Hono<AppEnv> {
   const indicatorEvents = live.indicators;
   const app = new Hono<AppEnv>();
+  // Several nodes count failures (and public forms sent) together.
+  const throttleStore = ctx.cluster ? new RedisThrottleStore(ctx.cluster) : new MemoryThrottleStore();
+  const formTokens = new FormTokens(ctx.db, () => ctx.config.publicForms.minFillMs);
   const guard = {
     throttle: new LoginThrottle(
       {
@@ -73,15 +78,12 @@ export function createApp(
         maxPerIp: ctx.config.loginMaxFailuresPerIp,
         windowMs: ctx.config.loginWindowMs,
       },
-      // Several nodes count failures together.
-      ctx.cluster ? new RedisThrottleStore(ctx.cluster) : undefined,
+      throttleStore,
     ),
     devices: new DeviceCookies(ctx.db, ctx.config, ctx.config.loginDeviceLifetimeMs),
   };
   // Forms sent without an account: submissions per address, counted across the nodes too.
-  const publicForms = new PublicFormGuard(
-    ctx.cluster ? new RedisThrottleStore(ctx.cluster) : new MemoryThrottleStore(),
-  );
+  const publicForms = new PublicFormGuard(throttleStore);
 
   app.use("*", securityHeaders(ctx), requestContext(ctx));
   app.use("/api/*", async (c, next) => {
@@ -121,6 +123,7 @@ export function createApp(
   app.route("/api/public/questionnaires", publicQuestionnaireRoutes(publicForms));
   app.route("/api/public", publicResourceRoutes());
   app.route("/api/provider", providerRoutes());
+  app.route("/api/public/events", publicEventRoutes(publicForms, formTokens));
 
   app.use("/api/workspaces/:wid/*", workspaceGuard);
   app.use("/api/workspaces/:wid", workspaceGuard);

@@ -42,6 +42,8 @@ export interface Config {
   loginWindowMs: number;
   /** How long a browser is remembered for an account after a login (LOGIN_DEVICE_DAYS). */
   loginDeviceLifetimeMs: number;
+  /** The public forms (event registration, 出前講座 requests): events/public-form-guard.ts. */
+  publicForms: PublicFormConfig;
   collab: CollabLimits;
   /** Live event streams (SSE): per person, and how often their sessions are re-validated. */
   streams: { maxPerUser: number; sessionRecheckMs: number };
@@ -54,6 +56,16 @@ export interface Config {
   /** The resource map's background tiles (MAP_TILE_URL, MAP_TILE_ATTRIBUTION, MAP_TILE_ATTRIBUTION_URL). */
   map: MapTiles;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+}
+
+export interface PublicFormConfig {
+  /** PUBLIC_FORM_MIN_FILL_SECONDS: a form sent sooner after its page was served is refused. */
+  minFillMs: number;
+  /** PUBLIC_FORM_MAX_PER_HOUR: forms one address may send per hour. */
+  maxPerIp: number;
+  windowMs: number;
+  /** EVENT_PARTICIPANT_RETENTION_DAYS: participants' names and contacts are erased this many days after their event. */
+  participantRetentionDays: number;
 }
 
 export interface PersonalDataConfig {
@@ -252,6 +264,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     planProjectionDelayMs: int(env, "PLAN_PROJECTION_DELAY_MS", 1500, 0),
     versionIntervalMs: int(env, "VERSION_INTERVAL_MINUTES", 30, 1) * 60_000,
+    publicForms: {
+      minFillMs: int(env, "PUBLIC_FORM_MIN_FILL_SECONDS", 3, 0) * 1000,
+      maxPerIp: int(env, "PUBLIC_FORM_MAX_PER_HOUR", 20, 1),
+      windowMs: 3_600_000,
+      participantRetentionDays: int(env, "EVENT_PARTICIPANT_RETENTION_DAYS", 365, 1),
+    },
     personalData: {
       keys: env.PERSONAL_DATA_KEYS ? env.PERSONAL_DATA_KEYS : null,
       keyFile: env.PERSONAL_DATA_KEY_FILE

@@ -21,6 +21,7 @@ import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { storedKeyIds } from "./desk/consultation-repository.js";
 import { DeskJobs } from "./desk/desk-jobs.js";
+import { participantKeyIds } from "./events/participant-repository.js";
 import type { AppEnv } from "./http/env.js";
 import { StreamRegistry } from "./http/sse.js";
 import { IndicatorEvents } from "./indicators/indicator-routes.js";
@@ -83,7 +84,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const keys = await openVault(
     config,
     log,
-    async () => new Set([...(await storedKeyIds(kysely)), ...(await totpKeyIds(db))]),
+    async () =>
+      new Set([
+        ...(await storedKeyIds(kysely)),
+        ...(await participantKeyIds(kysely)),
+        ...(await totpKeyIds(db)),
+      ]),
   ).catch(async (err: unknown) => {
     await db.close();
     throw err;

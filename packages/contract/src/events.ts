@@ -4,6 +4,7 @@
  * /api/workspaces/{wid}/events, /event-series, /event-requests, /outreach.
  */
 import {
+  contactKind,
   EVENT_AUDIENCE_IDS,
   EVENT_KIND_IDS,
   EVENT_STATUS_IDS,
@@ -16,6 +17,7 @@ import {
   QUESTION_TYPES,
   QUESTIONNAIRE_LIMITS,
   QUESTIONNAIRE_TEMPLATE_IDS,
+  REGISTRATION_STATES,
   REQUEST_STATUS_IDS,
 } from "@tsumugi/domain";
 import * as z from "zod";
@@ -109,6 +111,11 @@ export const Event = z
     requestId: Id.nullable().meta({ description: "The 出前講座 request this event answers" }),
     status: z.enum(EVENT_STATUS_IDS),
     registrationOpen: z.boolean(),
+    registrationClosesAt: z
+      .string()
+      .nullable()
+      .meta({ description: "Local date-time registration closes at; null: when the event starts" }),
+    registrationState: z.enum(REGISTRATION_STATES),
     published: z.boolean(),
     publicPath: z
       .string()
@@ -168,9 +175,14 @@ const eventFields = {
     .nullable(),
 };
 
-const endAfterStart = (e: { startsAt?: string; endsAt?: string | null }, ctx: z.RefinementCtx) => {
+const endAfterStart = (
+  e: { startsAt?: string; endsAt?: string | null; registrationClosesAt?: string | null },
+  ctx: z.RefinementCtx,
+) => {
   if (e.startsAt && e.endsAt && e.endsAt < e.startsAt)
     ctx.addIssue({ code: "custom", path: ["endsAt"], message: "beforeStart" });
+  if (e.startsAt && e.registrationClosesAt && e.registrationClosesAt > e.startsAt)
+    ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "afterStart" });
 };
 
 export const CreateEvent = z
@@ -199,6 +211,7 @@ export const UpdateEvent = z
   .object({
     ...eventFields,
     registrationOpen: flag(),
+    registrationClosesAt: LocalDateTime.nullable(),
     published: flag(),
   })
   .partial()
@@ -280,6 +293,8 @@ export const Participant = z
     checkInCode: z.string().nullable(),
     checkedInAt: Timestamp.nullable(),
     registeredAt: Timestamp,
+    cancelledAt: Timestamp.nullable(),
+    erased: z.boolean().meta({ description: "Name and contact erased after the retention period" }),
   })
   .meta({ id: "Participant" });
 export type Participant = z.infer<typeof Participant>;
@@ -327,12 +342,96 @@ export const RegistrationForm = z.object({
   name: requiredText(L.participantName),
   organisation: optionalText(L.organisation).default(""),
   profession: oneOf(PROFESSION_CHOICES),
-  contact: requiredText(L.contactField),
+  contact: requiredText(L.contactField).refine((v) => contactKind(v) !== null, { error: "contact" }),
   note: optionalText(L.note).default(""),
   consent: z.literal(true, { error: "consent" }),
   shareWithCohosts: z.boolean().default(false),
 });
 export type RegistrationForm = z.input<typeof RegistrationForm>;
+
+/* ───────────── public pages (no account) ───────────── */
+
+export const PublicMunicipality = z.object({ name: z.string(), prefecture: z.string(), lgCode: z.string() });
+
+export const PublicEvent = z
+  .object({
+    publicId: z.string(),
+    kind: z.enum(EVENT_KIND_IDS),
+    title: z.string(),
+    theme: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string().nullable(),
+    place: z.string(),
+    onlineUrl: z.string(),
+    capacity: z.number().int().nullable(),
+    placesLeft: z.number().int().nullable().meta({ description: "Free places; null without a capacity" }),
+    audience: z.enum(EVENT_AUDIENCE_IDS),
+    audienceNote: z.string(),
+    organiserNote: z.string(),
+    contact: z.string(),
+    host: PublicMunicipality,
+    cohosts: z.array(PublicMunicipality),
+    registrationState: z.enum(REGISTRATION_STATES),
+    registrationClosesAt: z.string().nullable(),
+    cancelled: z.boolean(),
+  })
+  .meta({ id: "PublicEvent" });
+export type PublicEvent = z.infer<typeof PublicEvent>;
+
+export const PublicEventList = z.object({
+  municipality: PublicMunicipality,
+  events: z.array(PublicEvent).meta({ description: "Published events from today on, soonest first" }),
+});
+export type PublicEventList = z.infer<typeof PublicEventList>;
+
+export const PublicEventDetail = z.object({
+  municipality: PublicMunicipality,
+  event: PublicEvent,
+  formToken: z.string().nullable().meta({
+    description: "Signed token the registration must carry (issue time: too fast a form is refused)",
+  }),
+});
+export type PublicEventDetail = z.infer<typeof PublicEventDetail>;
+
+/** The public registration: the form, its signed token and the field people never see. */
+export const PublicRegistration = RegistrationForm.extend({
+  formToken: z.string({ error: "required" }).max(200, { error: "format" }),
+  /** Left empty by people (hidden); filled by form robots. */
+  website: z.string().max(500).default(""),
+});
+export type PublicRegistration = z.input<typeof PublicRegistration>;
+
+export const RegistrationStatusView = z.object({
+  status: z.enum(["registered", "waitlisted", "cancelled"]),
+  name: z.string(),
+  organisation: z.string(),
+  profession: z.enum(PROFESSION_IDS),
+  contact: z.string(),
+  checkInCode: z
+    .string()
+    .nullable()
+    .meta({ description: "Shown (and drawn as a QR code) once a place is held" }),
+  waitingPosition: z.number().int().nullable(),
+  checkedIn: z.boolean(),
+  registeredAt: Timestamp,
+  cancelledAt: Timestamp.nullable(),
+  cancellable: z.boolean(),
+});
+
+export const RegistrationView = z
+  .object({
+    municipality: PublicMunicipality,
+    event: PublicEvent,
+    registration: RegistrationStatusView,
+  })
+  .meta({ id: "RegistrationView" });
+export type RegistrationView = z.infer<typeof RegistrationView>;
+
+export const RegistrationDone = z.object({
+  status: z.enum(["registered", "waitlisted"]),
+  path: z.string().meta({ description: "The registrant's own page: /p/<lg>/events/<id>/r/<token>" }),
+});
+export type RegistrationDone = z.infer<typeof RegistrationDone>;
 
 /** The organiser adding a person who came without registering, or a group counted at the door. */
 export const AddWalkIn = z.object({

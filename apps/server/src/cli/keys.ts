@@ -15,6 +15,7 @@ import { join, resolve } from "node:path";
 import { totpKeyIds, totpRowsPerKey } from "../auth/sealed-totp-keys.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { rowsPerKey, storedKeyIds } from "../desk/consultation-repository.js";
+import { participantKeyIds } from "../events/participant-repository.js";
 import {
   dataKeyOf,
   KeyringError,
@@ -41,7 +42,10 @@ async function databaseKeys(dataDir: string): Promise<{ rows: Record<string, num
     const q = createQueryBuilder(db);
     const rows = await rowsPerKey(q);
     for (const [id, n] of Object.entries(await totpRowsPerKey(db))) rows[id] = (rows[id] ?? 0) + n;
-    return { rows, ids: new Set([...(await storedKeyIds(q)), ...(await totpKeyIds(db))]) };
+    return {
+      rows,
+      ids: new Set([...(await storedKeyIds(q)), ...(await participantKeyIds(q)), ...(await totpKeyIds(db))]),
+    };
   } finally {
     await db.close();
   }

@@ -90,6 +90,7 @@ export async function createEvent(
     meetingId: extra.meetingId ?? null,
     status: "planned",
     registrationOpen: false,
+    registrationClosesAt: null,
     published: false,
     publicId: newId(),
     createdBy: caller.actor.userId,
@@ -120,6 +121,7 @@ const AUDITED = [
   "onlineUrl",
   "capacity",
   "registrationOpen",
+  "registrationClosesAt",
   "published",
   "organiserGroupIds",
   "seriesId",
@@ -150,6 +152,8 @@ export async function updateEvent(
   await checkReferences(app, caller.workspaceId, input);
   if (next.status === "cancelled" && input.registrationOpen === true)
     throw invalid({ registrationOpen: "cancelled" });
+  if (next.registrationClosesAt !== null && next.registrationClosesAt > next.startsAt)
+    throw invalid({ registrationClosesAt: "afterStart" });
   next.updatedAt = Date.now();
   const changed = AUDITED.filter(
     (k) => JSON.stringify((event as unknown as Record<string, unknown>)[k]) !== JSON.stringify(next[k]),

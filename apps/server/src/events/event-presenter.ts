@@ -1,7 +1,15 @@
 /** Events and series as the API answers them (contract: Event, EventSeries), with abilities. */
-import type { Event, EventSeries } from "@tsumugi/contract";
-import { type Actor, abilitiesOf, type EventResource } from "@tsumugi/domain";
+import type { Event, EventSeries, Participant, PublicEvent } from "@tsumugi/contract";
+import {
+  type Actor,
+  abilitiesOf,
+  type EventResource,
+  type RegistrationState,
+  registrationState,
+} from "@tsumugi/domain";
 import type { EventRecord, EventView, MunicipalityRecord, SeriesRecord } from "./event-repository.js";
+import type { ParticipantPersonal } from "./participant-fields.js";
+import type { ParticipantRecord } from "./participant-repository.js";
 
 /** An event as loaded for a request: `seenFrom` is the request's workspace (host or co-host). */
 export interface SeenEvent extends EventView {
@@ -27,6 +35,11 @@ const municipality = (m: MunicipalityRecord) => ({
 
 export function publicPathOf(event: Pick<EventView, "host" | "publicId" | "published">): string | null {
   return event.published ? `/p/${event.host.lgCode}/events/${event.publicId}` : null;
+}
+
+/** Whether the public form takes registrations now (state, dates, places). */
+export function registrationStateOf(e: EventView, now: number = Date.now()): RegistrationState {
+  return registrationState({ ...e, registered: e.counts.registered }, now);
 }
 
 export function presentEvent(actor: Actor, workspaceId: string, e: EventView): Event {
@@ -56,6 +69,8 @@ export function presentEvent(actor: Actor, workspaceId: string, e: EventView): E
     requestId: cohost ? null : e.requestId,
     status: e.status,
     registrationOpen: e.registrationOpen,
+    registrationClosesAt: e.registrationClosesAt,
+    registrationState: registrationStateOf(e),
     published: e.published,
     publicPath: publicPathOf(e),
     host: municipality(e.host),
@@ -68,4 +83,59 @@ export function presentEvent(actor: Actor, workspaceId: string, e: EventView): E
 
 export function presentSeries(s: SeriesRecord): EventSeries {
   return { id: s.id, name: s.name, kind: s.kind, description: s.description, events: s.events };
+}
+
+/** A participant as the organisers see them (contract: Participant), personal fields opened. */
+export function presentParticipant(
+  record: ParticipantRecord,
+  personal: ParticipantPersonal | null,
+): Participant {
+  return {
+    id: record.id,
+    walkIn: record.walkIn,
+    status: record.status,
+    name: personal?.name ?? "",
+    organisation: record.organisation,
+    profession: record.profession,
+    contact: personal?.contact ?? "",
+    note: personal?.note ?? "",
+    headcount: record.headcount,
+    shareWithCohosts: record.shareWithCohosts,
+    checkInCode: record.checkInCode,
+    checkedInAt: record.checkedInAt,
+    registeredAt: record.createdAt,
+    cancelledAt: record.cancelledAt,
+    erased: record.erasedAt !== null,
+  };
+}
+
+const publicMunicipality = (m: MunicipalityRecord) => ({
+  name: m.name,
+  prefecture: m.prefecture,
+  lgCode: m.lgCode,
+});
+
+/** What the public announcement shows of an event: no organisers' filing, no people. */
+export function presentPublicEvent(e: EventView, now: number = Date.now()): PublicEvent {
+  return {
+    publicId: e.publicId,
+    kind: e.kind,
+    title: e.title,
+    theme: e.theme,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    place: e.place,
+    onlineUrl: e.onlineUrl,
+    capacity: e.capacity,
+    placesLeft: e.capacity === null ? null : Math.max(0, e.capacity - e.counts.registered),
+    audience: e.audience,
+    audienceNote: e.audienceNote,
+    organiserNote: e.organiserNote,
+    contact: e.contact,
+    host: publicMunicipality(e.host),
+    cohosts: e.cohosts.map(publicMunicipality),
+    registrationState: registrationStateOf(e, now),
+    registrationClosesAt: e.registrationClosesAt,
+    cancelled: e.status === "cancelled",
+  };
 }

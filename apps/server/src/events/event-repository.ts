@@ -36,6 +36,8 @@ export interface EventRecord {
   meetingId: string | null;
   status: EventStatus;
   registrationOpen: boolean;
+  /** Local date-time in Japan the public form closes at; null: when the event starts. */
+  registrationClosesAt: string | null;
   published: boolean;
   publicId: string;
   createdBy: string | null;
@@ -99,6 +101,7 @@ const EVENT_COLUMNS = [
   "e.meeting_id",
   "e.status",
   "e.registration_open",
+  "e.registration_closes_at",
   "e.published",
   "e.public_id",
   "e.created_by",
@@ -129,6 +132,7 @@ type EventRow = {
   meeting_id: string | null;
   status: string;
   registration_open: number;
+  registration_closes_at: string | null;
   published: number;
   public_id: string;
   created_by: string | null;
@@ -169,6 +173,7 @@ function toRecord(r: EventRow, organiserGroupIds: string[]): EventRecord {
     meetingId: r.meeting_id,
     status: r.status as EventStatus,
     registrationOpen: r.registration_open === 1,
+    registrationClosesAt: r.registration_closes_at,
     published: r.published === 1,
     publicId: r.public_id,
     createdBy: r.created_by,
@@ -380,6 +385,7 @@ export async function insertEvent(
       meeting_id: e.meetingId,
       status: e.status,
       registration_open: e.registrationOpen ? 1 : 0,
+      registration_closes_at: e.registrationClosesAt,
       published: e.published ? 1 : 0,
       public_id: e.publicId,
       created_by: e.createdBy,
@@ -413,6 +419,7 @@ export async function updateEvent(q: QueryBuilder, e: EventRecord): Promise<void
       schedule_row_id: e.scheduleRowId,
       status: e.status,
       registration_open: e.registrationOpen ? 1 : 0,
+      registration_closes_at: e.registrationClosesAt,
       published: e.published ? 1 : 0,
       updated_at: e.updatedAt,
     })

@@ -32,17 +32,20 @@ export class PublicFormGuard {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one submission of `kind` from `ip`, or refuses it (429) when the address is over its limit. */
-  async admit(kind: string, ip: string): Promise<void> {
+  /**
+   * Counts one submission of `kind` from `ip`, or refuses it (429) when the address is over its
+   * limit (this guard's, or the form's own).
+   */
+  async admit(kind: string, ip: string, limits: PublicFormLimits = this.limits): Promise<void> {
     const key = `public:${kind}:${ip}`;
     const t = this.now();
     const r = await this.store.get(key, t);
-    if (r && r.count >= this.limits.perIp) throw tooManySubmissions(r.expiresAt - t);
+    if (r && r.count >= limits.perIp) throw tooManySubmissions(r.expiresAt - t);
     await this.store.put(
       key,
       r
         ? { ...r, count: r.count + 1, lastAt: t }
-        : { count: 1, firstAt: t, lastAt: t, expiresAt: t + this.limits.windowMs },
+        : { count: 1, firstAt: t, lastAt: t, expiresAt: t + limits.windowMs },
     );
   }
 

@@ -28,6 +28,7 @@ import { m0018 } from "./migrations/0018-resources.js";
 import { m0019 } from "./migrations/0019-events.js";
 import { m0020 } from "./migrations/0020-event-indicators.js";
 import { m0021 } from "./migrations/0021-demo-documents.js";
+import { m0022 } from "./migrations/0022-event-registration.js";
 import { PostgresDatabase } from "./postgres-database.js";
 import { migratePostgres } from "./postgres-migrations.js";
 
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0019,
   m0020,
   m0021,
+  m0022,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -292,6 +292,7 @@ export interface EventsTable {
   created_by: string | null;
   created_at: number;
   updated_at: number;
+  registration_closes_at: string | null;
 }
 
 export interface GroupMembersTable {

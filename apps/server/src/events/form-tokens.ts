@@ -1,0 +1,84 @@
+/**
+ * Signed form tokens for the public forms (event registration, 出前講座 requests), issued with
+ * the page: `<issued, base 36>.<nonce>.<HMAC of form name and both>`. A form sent with a token
+ * for another form, altered, older than a day, or sooner than `minFillMs` after the page was
+ * served (nobody fills a form in two seconds) is refused. Together with the hidden field and
+ * the per-address limit of http/public-form-guard.ts, robots are kept off without a
+ * third-party service.
+ *
+ * The signing key is made on first use and kept in `server_keys`, shared by every node.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { ApiError } from "../http/errors.js";
+import type { Database } from "../storage/database.js";
+
+const KEY_NAME = "public-form";
+const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export type FormProblem = "missing" | "invalid" | "expired" | "tooFast";
+
+export const formRefused = (problem: FormProblem) =>
+  new ApiError(
+    400,
+    "publicForm.refused",
+    problem === "tooFast"
+      ? "入力から送信までが短すぎるため受け付けられませんでした。内容を確かめて、もう一度「送信」を押してください。"
+      : "このフォームは有効期限が切れたか、正しく読み込まれていません。ページを読み込み直してから、もう一度お試しください。",
+    { formToken: problem },
+  );
+
+export class FormTokens {
+  private key: Promise<Buffer> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    /** Read on every check, so that the server's settings (and tests) may change it. */
+    private readonly minFillMs: () => number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private signingKey(): Promise<Buffer> {
+    this.key ??= (async () => {
+      await this.db.run(
+        "INSERT INTO server_keys (name, key, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+        [KEY_NAME, randomBytes(32), Date.now()],
+      );
+      const row = await this.db.get<{ key: Buffer }>("SELECT key FROM server_keys WHERE name = ?", [
+        KEY_NAME,
+      ]);
+      if (!row) throw new Error("public form key missing");
+      return row.key;
+    })();
+    this.key.catch(() => {
+      this.key = null;
+    });
+    return this.key;
+  }
+
+  private mac(key: Buffer, body: string): string {
+    return encodeBase32LowerCaseNoPadding(createHmac("sha256", key).update(body).digest()).slice(0, 32);
+  }
+
+  /** A token for the form named `form` (e.g. "register:<event public id>"). */
+  async issue(form: string): Promise<string> {
+    const body = `${this.now().toString(36)}.${encodeBase32LowerCaseNoPadding(randomBytes(10))}`;
+    return `${body}.${this.mac(await this.signingKey(), `${form}|${body}`)}`;
+  }
+
+  /** Why the token does not fit the form, or null when it does. */
+  async problemOf(form: string, token: string | undefined): Promise<FormProblem | null> {
+    if (!token) return "missing";
+    const parts = token.split(".");
+    if (parts.length !== 3) return "invalid";
+    const [issued, nonce, mac] = parts;
+    const expected = this.mac(await this.signingKey(), `${form}|${issued}.${nonce}`);
+    if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected)))
+      return "invalid";
+    const issuedAt = Number.parseInt(issued, 36);
+    const age = this.now() - issuedAt;
+    if (!Number.isFinite(issuedAt) || age > MAX_AGE_MS || age < -60_000) return "expired";
+    if (age < this.minFillMs()) return "tooFast";
+    return null;
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * /api/public/events — the public side of events, without an account:
+ *
+ * - GET  /:lg                                   published events of a municipality (from today on)
+ * - GET  /:lg/:pid                              one announcement, with a signed form token while registration is open
+ * - POST /:lg/:pid/registrations                register (the form, its token, the hidden field); per-address limit
+ * - GET  /:lg/:pid/registrations/:token         the registrant's own page: status, check-in code, waiting position
+ * - POST /:lg/:pid/registrations/:token/cancel  the registrant cancels; the first on the waiting list moves up
+ *
+ * The web app draws these at /p/<lg>/events/…. Nothing of any other participant is answered.
+ */
+import {
+  PublicEventDetail,
+  PublicEventList,
+  PublicRegistration,
+  RegistrationDone,
+  RegistrationView,
+} from "@tsumugi/contract";
+import { takesRegistrations, todayInJapan } from "@tsumugi/domain";
+import { Hono } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { ApiError } from "../http/errors.js";
+import { describe, jsonBody, load } from "../http/operation.js";
+import { PublicFormGuard } from "../http/public-form-guard.js";
+import { presentPublicEvent, registrationStateOf } from "./event-presenter.js";
+import {
+  type EventView,
+  findEventByPublicId,
+  publishedEvents,
+  workspaceByLgCode,
+} from "./event-repository.js";
+import { type FormTokens, formRefused } from "./form-tokens.js";
+import {
+  cancelRegistration,
+  findRegistration,
+  openRegistration,
+  register,
+  registrationPath,
+} from "./registration-commands.js";
+
+const tag = "events";
+
+const pageNotFound = () =>
+  new ApiError(
+    404,
+    "event.publicNotFound",
+    "お探しの研修・イベントは見つかりません（公開が終わったか、アドレスが違います）。",
+  );
+
+const LG = /^\d{6}$/;
+const PUBLIC_ID = /^[a-z0-9]{8,40}$/;
+
+const publicMunicipality = (m: { name: string; prefecture: string; lgCode: string }) => ({
+  name: m.name,
+  prefecture: m.prefecture,
+  lgCode: m.lgCode,
+});
+
+/** A published event by its announcement address. */
+const loadPublicEvent = load(
+  "event",
+  async (c): Promise<EventView | undefined> => {
+    const lg = c.req.param("lg") ?? "";
+    const pid = c.req.param("pid") ?? "";
+    if (!LG.test(lg) || !PUBLIC_ID.test(pid)) return undefined;
+    const event = await findEventByPublicId(c.var.app.kysely, lg, pid);
+    return event?.published ? event : undefined;
+  },
+  pageNotFound,
+);
+
+const registerForm = (event: EventView) => `register:${event.publicId}`;
+
+export function publicEventRoutes(guard: PublicFormGuard, tokens: FormTokens): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+
+  r.get(
+    "/:lg",
+    describe({
+      summary: "A municipality's published events from today on (announcements, no account)",
+      tag,
+      public: true,
+      response: PublicEventList,
+      errors: [404],
+    }),
+    async (c) => {
+      const lg = c.req.param("lg");
+      const workspace = LG.test(lg) ? await workspaceByLgCode(c.var.app.kysely, lg) : undefined;
+      if (!workspace) throw pageNotFound();
+      const events = await publishedEvents(c.var.app.kysely, workspace.workspaceId, todayInJapan());
+      const now = Date.now();
+      return c.json({
+        municipality: publicMunicipality(workspace),
+        events: events.map((e) => presentPublicEvent(e, now)),
+      });
+    },
+  );
+
+  r.get(
+    "/:lg/:pid",
+    describe({
+      summary: "One published event, with the registration form's token while it takes registrations",
+      tag,
+      public: true,
+      response: PublicEventDetail,
+      errors: [404],
+    }),
+    loadPublicEvent,
+    async (c) => {
+      const event = c.var.event;
+      const open = takesRegistrations(registrationStateOf(event));
+      return c.json({
+        municipality: publicMunicipality(event.host),
+        event: presentPublicEvent(event),
+        formToken: open ? await tokens.issue(registerForm(event)) : null,
+      });
+    },
+  );
+
+  r.post(
+    "/:lg/:pid/registrations",
+    describe({
+      summary: "Register for an event (public form): a place or the waiting list",
+      description:
+        "Refused with 400 when the form token is missing, altered, expired or the form was sent too fast, or the hidden field is filled; 409 when registration is closed, the event is full or the same name and contact registered already; 429 when the address sent too many forms.",
+      tag,
+      public: true,
+      ok: 201,
+      response: RegistrationDone,
+      errors: [404, 409, 429],
+    }),
+    jsonBody(PublicRegistration),
+    loadPublicEvent,
+    async (c) => {
+      const app = c.var.app;
+      const event = c.var.event;
+      const input = c.req.valid("json");
+      const { maxPerIp, windowMs } = app.config.publicForms;
+      await guard.admit("register", c.var.ip, { perIp: maxPerIp, windowMs });
+      const bot = PublicFormGuard.isBot(input.website);
+      const problem = bot ? "invalid" : await tokens.problemOf(registerForm(event), input.formToken);
+      if (problem) {
+        await app.audit.record({
+          event: "event.public_refused",
+          workspaceId: event.workspaceId,
+          target: event.id,
+          ip: c.var.ip,
+          detail: { form: "register", problem, honeypot: bot },
+        });
+        throw formRefused(problem);
+      }
+      const { status, token } = await register(app, event, input, c.var.ip);
+      return c.json({ status, path: registrationPath(event, token) }, 201);
+    },
+  );
+
+  const view = async (c: { var: AppEnv["Variables"] }, event: EventView, token: string) => {
+    const app = c.var.app;
+    const opened = await openRegistration(app, await findRegistration(app, event, token));
+    const { record, personal } = opened;
+    const fresh = (await findEventByPublicId(app.kysely, event.host.lgCode, event.publicId)) ?? event;
+    const state = registrationStateOf(fresh);
+    return {
+      municipality: publicMunicipality(fresh.host),
+      event: presentPublicEvent(fresh),
+      registration: {
+        status: record.status,
+        name: personal?.name ?? "",
+        organisation: record.organisation,
+        profession: record.profession,
+        contact: personal?.contact ?? "",
+        checkInCode: record.status === "registered" ? record.checkInCode : null,
+        waitingPosition: opened.waitingPosition,
+        checkedIn: record.checkedInAt !== null,
+        registeredAt: record.createdAt,
+        cancelledAt: record.cancelledAt,
+        cancellable:
+          record.status !== "cancelled" &&
+          record.checkedInAt === null &&
+          state !== "started" &&
+          state !== "cancelled",
+      },
+    };
+  };
+
+  r.get(
+    "/:lg/:pid/registrations/:token",
+    describe({
+      summary: "The registrant's own registration (through the token of their confirmation page)",
+      tag,
+      public: true,
+      response: RegistrationView,
+      errors: [404],
+    }),
+    loadPublicEvent,
+    async (c) => c.json(await view(c, c.var.event, c.req.param("token"))),
+  );
+
+  r.post(
+    "/:lg/:pid/registrations/:token/cancel",
+    describe({
+      summary: "The registrant cancels their registration; the first on the waiting list moves up",
+      tag,
+      public: true,
+      response: RegistrationView,
+      errors: [404, 409],
+    }),
+    loadPublicEvent,
+    async (c) => {
+      const app = c.var.app;
+      const event = c.var.event;
+      const token = c.req.param("token");
+      const record = await findRegistration(app, event, token);
+      const before = await view(c, event, token);
+      if (!before.registration.cancellable && record.status !== "cancelled")
+        throw new ApiError(
+          409,
+          "registration.notCancellable",
+          "開催後や受付後の申込は取り消せません。問い合わせ先へご連絡ください。",
+        );
+      await cancelRegistration(app, event, record, { caller: null, ip: c.var.ip });
+      return c.json(await view(c, event, token));
+    },
+  );
+
+  return r;
+}
