@@ -19,6 +19,7 @@ export const HomeMeeting = z
     state: z.enum(ids(MEETING_STATES)),
     minutesState: z.enum(ids(MINUTES_STATES)),
     invited: z.boolean(),
+    demo: z.boolean().meta({ description: "Made up by the demo (shown 「デモ用の例」)" }),
     todo: z.enum(MEETING_TODOS).nullable().meta({
       description: "The caller's next step: publish the notice, circulate, review or fix the minutes",
     }),

@@ -60,6 +60,7 @@ const plan: YearPlan = {
       term: "short",
       scene: "emergency",
       text: "急変時の情報共有",
+      demo: true,
     },
     {
       id: "goal00000001",
@@ -272,6 +273,8 @@ describe("the plan papers workbook (計画書)", () => {
       "（イ）（ウ）",
     ]);
     expect(ws.getCell("D5").value).toBe("（目標の文が未登録です）");
+    // A text the demo made up says so on paper as on screen; people's own texts do not.
+    expect(ws.getCell("D6").value).toBe("急変時の情報共有（デモ用の例）");
     expect(ws.autoFilter).toBe("A2:E6");
   });
 

@@ -129,6 +129,8 @@ export const DATE_FORMAT = '[$-411]ggge"年"m"月"d"日"（aaa）';
 export const YEN_FORMAT = '#,##0"円"';
 
 const FONT = { name: "游ゴシック", size: 10 };
+/** After a text the demo made up (its goal texts), as the screens badge it. */
+export const DEMO_MARK = "（デモ用の例）";
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE6F0" } };
 const LABEL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
 const BAR_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } };
@@ -395,7 +397,7 @@ function goalsSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext): v
       g.code,
       GOAL_TERMS.find((t) => t.id === g.term)?.label ?? "",
       g.scene ? sceneLabel(g.scene) : "",
-      g.text,
+      g.demo ? `${g.text}${DEMO_MARK}` : g.text,
       itemsCiting(g.code),
     ]),
     ...missing.map((code) => [code, "", "", "（目標の文が未登録です）", ""]),

@@ -155,11 +155,16 @@ describe("the home page", () => {
       "inProgress",
       "closed",
     );
+    // Announced for a day now past and never held: still open, but not the next meeting.
+    const passed = await meeting(
+      { startsAt: "2025-06-12T14:00", title: "第1回 連携会議", invitees: [world.member.id] },
+      "published",
+    );
 
     const member = await home(world.member.browser);
     expect(member.role).toBe("member");
     expect(member.plan).toMatchObject({ fiscalYear: 2025, fiscalYearLabel: "令和7年度" });
-    expect(member.meetings.map((m) => m.id)).toEqual([groupMeeting, ahead]);
+    expect(member.meetings.map((m) => m.id)).toEqual([groupMeeting, ahead, passed]);
     expect(member.minutes).toEqual([expect.objectContaining({ id: circulated, todo: "review" })]);
     expect(member.myActions.map((a) => [a.title, a.overdue, a.mine])).toEqual([
       ["連絡可能時間一覧表の更新", true, true],
@@ -186,6 +191,7 @@ describe("the home page", () => {
       ["第3回 連携会議", null],
       ["他の会議", null],
       ["第4回 連携会議（案）", "publish"],
+      ["第1回 連携会議", null],
     ]);
     expect(admin.meetings.find((m) => m.id === draft)?.todo).toBe("publish");
     expect(admin.minutes.map((m) => [m.id, m.todo])).toEqual([

@@ -67,13 +67,21 @@ export function homeRoutes(): Hono<AppEnv> {
             state: m.state,
             minutesState: m.minutesState,
             invited: facts.invited,
+            demo: m.demo,
             todo: meetingTodo(facts),
           },
         };
       });
+      // Meetings from today on come first, soonest first; one whose day has passed without
+      // being held or closed follows them (still to be run or closed, not "next").
+      const passed = (m: { startsAt: string }) => m.startsAt.slice(0, 10) < today;
       const upcoming = meetings
         .filter((x) => x.upcoming)
-        .sort((a, b) => a.record.startsAt.localeCompare(b.record.startsAt))
+        .sort(
+          (a, b) =>
+            Number(passed(a.record)) - Number(passed(b.record)) ||
+            a.record.startsAt.localeCompare(b.record.startsAt),
+        )
         .slice(0, LIST)
         .map((x) => x.view);
       // Minutes waiting for this person's step, newest meeting first (listMeetings' order).

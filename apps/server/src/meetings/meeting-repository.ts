@@ -26,6 +26,8 @@ export interface MeetingRecord {
   planVersionId: number | null;
   createdAt: number;
   closedAt: number | null;
+  /** Made up by the demo: screens mark it 「デモ用の例」. */
+  demo: boolean;
 }
 
 interface MeetingRow {
@@ -50,6 +52,7 @@ interface MeetingRow {
   plan_version_id: number | null;
   created_at: number;
   closed_at: number | null;
+  demo: number;
 }
 
 const SELECT = `SELECT m.*, d.doc_name, d.locked_at, d.review_at FROM meetings m JOIN documents d ON d.id = m.document_id`;
@@ -77,6 +80,7 @@ function toRecord(r: MeetingRow): MeetingRecord {
     planVersionId: r.plan_version_id,
     createdAt: r.created_at,
     closedAt: r.closed_at,
+    demo: r.demo === 1,
   };
 }
 

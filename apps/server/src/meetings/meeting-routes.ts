@@ -104,6 +104,7 @@ async function meetingView(db: Queryable, actor: Actor, m: MeetingRecord) {
     canManage: canManageMeeting(actor, m.groupId),
     invitees: await invitees(db, m.id),
     closedAt: m.closedAt,
+    demo: m.demo,
   };
 }
 

@@ -37,6 +37,7 @@ interface MeetingView {
   state: string;
   minutesState: string;
   access: string;
+  demo: boolean;
 }
 
 function open(docName: string, cookie: string | null): ProviderClient {
@@ -77,6 +78,8 @@ describe("meetings", () => {
     const second = await createMeeting({ startsAt: "2025-07-31T14:00", endsAt: null });
     expect([first.number, second.number]).toEqual([1, 2]);
     expect(first.title).toBe("令和7年度 第1回 連携会議");
+    // Meetings people hold are theirs, not the demo's.
+    expect(first.demo).toBe(false);
     const nextYear = await createMeeting({ startsAt: "2026-04-20T10:00", endsAt: null });
     expect(nextYear.number).toBe(1);
 

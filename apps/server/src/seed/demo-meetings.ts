@@ -138,8 +138,8 @@ async function insertMeeting(
   await storeInitialState(tx, docName, m.state0);
   await tx.run(
     `INSERT INTO meetings (id, workspace_id, group_id, kind, fiscal_year, number, title, starts_at, ends_at, place, online_url,
-       state, minutes_state, document_id, created_by, created_at, updated_at, closed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)`,
+       state, minutes_state, document_id, created_by, created_at, updated_at, closed_at, demo)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, 1)`,
     [
       id,
       m.workspaceId,

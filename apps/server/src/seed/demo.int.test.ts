@@ -91,12 +91,14 @@ describe("demo workspace", () => {
 
     // Two meetings: the first held with its minutes fixed, the second announced.
     const demoMeetings = await browser.get<{
-      meetings: { title: string; state: string; minutesState: string }[];
+      meetings: { title: string; state: string; minutesState: string; demo: boolean }[];
     }>(`/api/workspaces/${wid}/meetings?fy=2023`);
     expect(demoMeetings.body.meetings.map((m) => [m.title, m.state, m.minutesState])).toEqual([
       ["令和5年度 第2回 連携会議", "published", "drafting"],
       ["令和5年度 第1回 連携会議", "closed", "fixed"],
     ]);
+    // Made up for the demo, like their minutes, and marked so (「デモ用の例」).
+    expect(demoMeetings.body.meetings.map((m) => m.demo)).toEqual([true, true]);
 
     // Indicators: five years for a dozen of them, 自宅死の割合 around 13%, and the neighbours to compare with.
     const ind = await browser.get<{

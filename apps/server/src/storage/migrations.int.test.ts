@@ -34,6 +34,7 @@ const SHIPPED: Record<number, string> = {
   19: "f26746d235bec1ac1145cc9b32dc90d109c69a3133ffed2d3c2831da43cfd0f4",
   20: "fed75505ba3cf5a38f678720f5bca862a22d77ea7854ac66f8573f40c451b059",
   21: "35da810f56efda6551296d2c7790fb4899dc864d0d9640a4c50e540a14b38c50",
+  23: "bbab500f77dcebe69d1505f7f51035e58f12bd44134acee91bba6cf28345775d",
 };
 
 let dir: string;

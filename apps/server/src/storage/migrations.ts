@@ -29,6 +29,7 @@ import { m0019 } from "./migrations/0019-events.js";
 import { m0020 } from "./migrations/0020-event-indicators.js";
 import { m0021 } from "./migrations/0021-demo-documents.js";
 import { m0022 } from "./migrations/0022-event-registration.js";
+import { m0023 } from "./migrations/0023-demo-meetings.js";
 import { PostgresDatabase } from "./postgres-database.js";
 import { migratePostgres } from "./postgres-migrations.js";
 
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020,
   m0021,
   m0022,
+  m0023,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -434,6 +434,7 @@ export interface MeetingsTable {
   created_at: number;
   updated_at: number;
   closed_at: number | null;
+  demo: Generated<number>;
 }
 
 export interface MembershipsTable {

@@ -55,4 +55,6 @@ export interface MeetingInfo {
   canManage: boolean;
   invitees: string[];
   closedAt: number | null;
+  /** Made up by the demo: marked 「デモ用の例」. */
+  demo: boolean;
 }

@@ -571,6 +571,7 @@ export const messages = {
   "home.intro.observer": "会議の予定と計画の最近の変更を確認できます。",
   "home.meetings": "次の会議",
   "home.noMeetings": "予定されている会議はありません。",
+  "home.meetingPassed": "開催日を過ぎています（終了の記録なし）",
   "home.minutes": "議事録の確認",
   "home.todo.publish": "開催通知を公開してください",
   "home.todo.circulate": "議事録の確認を依頼してください",

@@ -24,6 +24,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 import { type PlanState, usePlan } from "../plan/usePlan";
+import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner } from "../ui/Field";
 import { VersionsPanel } from "../versions/VersionsPanel";
 import { AgendaView } from "./AgendaView";
@@ -203,6 +204,7 @@ export function MeetingPage() {
           ← {t("common.back")}
         </Link>
         <h1 data-testid="meeting-title">{meeting.title}</h1>
+        {meeting.demo && <DemoBadge />}
         <span className="badge" data-testid="meeting-state">
           {t(`meetingState.${meeting.state}` as MessageKey)}
         </span>

@@ -16,6 +16,7 @@ import { CalendarFeed } from "../calendar/CalendarFeed";
 import { LimitHint } from "../collab/LimitHint";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { MeetingPaperSettingsForm } from "./MeetingPaperSettings";
@@ -90,6 +91,7 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
                   <Link to={`/w/${wid}/meetings/${m.id}`} data-testid="meeting-link">
                     {m.title}
                   </Link>
+                  {m.demo && <DemoBadge />}
                 </td>
                 <td>{t(`meetingKind.${m.kind}` as MessageKey)}</td>
                 <td>

@@ -28,6 +28,7 @@ import { useSearchParams } from "react-router";
 import { get } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { DemoBadge } from "../ui/DemoBadge";
 import type { YearColumn } from "./MultiYearTable";
 import { usePlanContext } from "./PlanPage";
 import { cssString } from "./PrintHeader";
@@ -255,8 +256,9 @@ function GoalList() {
       term: GOAL_TERMS.find((x) => x.id === g.term)?.label ?? "",
       scene: g.scene ? sceneName(g.scene) : "",
       text: g.text,
+      demo: g.demo === true,
     })),
-    ...missing.map((code) => ({ code, term: "", scene: "", text: "（目標の文が未登録です）" })),
+    ...missing.map((code) => ({ code, term: "", scene: "", text: "（目標の文が未登録です）", demo: false })),
   ].sort((a, b) => compareGoalCodes(a.code, b.code));
   return (
     <table className="paper-table">
@@ -274,7 +276,10 @@ function GoalList() {
             <th scope="row">{r.code}</th>
             <td>{r.term}</td>
             <td>{r.scene}</td>
-            <td>{r.text}</td>
+            <td>
+              {r.text}
+              {r.demo && <DemoBadge />}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -5,6 +5,7 @@
  * render, however long the plan is (the lists memoise their rows on these objects).
  */
 import {
+  clearDemoMarksOnRewrite,
   type InvalidRow,
   PLAN_TABLES,
   type PlanTable,
@@ -69,6 +70,8 @@ export class PlanStore {
     };
     meta.observe(onMeta);
     this.cleanups.push(() => meta.unobserve(onMeta));
+    // A demo goal text rewritten here is this municipality's own from then on.
+    this.cleanups.push(clearDemoMarksOnRewrite(doc));
   }
 
   destroy(): void {

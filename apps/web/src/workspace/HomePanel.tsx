@@ -11,6 +11,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { useMeetingEvents } from "../meetings/useMeetingEvents";
 import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
+import { DemoBadge } from "../ui/DemoBadge";
 import { formatMonthOrDate, formatTimeRange, formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner } from "../ui/Field";
 import "./home.css";
@@ -87,6 +88,12 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
                   <div className="home-line">
                     <Link to={meetingLink(m)}>{m.title}</Link>
                     <span className="badge">{t(`meetingState.${m.state}` as MessageKey)}</span>
+                    {m.demo && <DemoBadge />}
+                    {m.startsAt.slice(0, 10) < data.today && (
+                      <span className="badge warn" data-testid="home-meeting-passed">
+                        {t("home.meetingPassed")}
+                      </span>
+                    )}
                   </div>
                   <div className="muted small">
                     {formatTimeRange(m.startsAt, m.endsAt)}

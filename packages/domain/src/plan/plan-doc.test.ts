@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { orderKeyBetween, orderKeysAfter } from "./order-key.js";
-import { deleteRow, initPlanDoc, insertRow, planMeta, readRows, rowText, setRowField } from "./plan-doc.js";
+import {
+  clearDemoMarksOnRewrite,
+  deleteRow,
+  initPlanDoc,
+  insertRow,
+  planMeta,
+  readRows,
+  rowText,
+  setRowField,
+} from "./plan-doc.js";
 import { PLAN_SCHEMA_VERSION, parseAction } from "./plan-schema.js";
 import { action } from "./test-rows.js";
 
@@ -102,5 +111,46 @@ describe("plan document", () => {
     const doc = new Y.Doc();
     insertRow(doc, "actions", action({ id: "act000000003" }));
     expect(() => setRowField(doc, "actions", "act000000003", "title", "x")).toThrow(/rowText/);
+  });
+});
+
+describe("demo goal texts", () => {
+  const demoGoal = (doc: Y.Doc) =>
+    insertRow(doc, "goals", {
+      id: "goal00000001",
+      order: orderKeyBetween(null, null),
+      code: "1-①",
+      term: "short",
+      scene: "daily",
+      text: "訪問診療を行う医療機関の情報を共有する。",
+      demo: true,
+    });
+
+  it("lose their mark when someone here rewrites them, for everyone", () => {
+    const { a, b, sync } = pair();
+    demoGoal(a);
+    sync();
+    const stop = clearDemoMarksOnRewrite(a);
+    clearDemoMarksOnRewrite(b);
+    expect(readRows(b, "goals")[0].demo).toBe(true);
+    rowText(a, "goals", "goal00000001", "text")?.insert(0, "市内の");
+    expect(readRows(a, "goals")[0].demo).toBeUndefined();
+    sync();
+    expect(readRows(b, "goals")[0]).toMatchObject({ text: "市内の訪問診療を行う医療機関の情報を共有する。" });
+    expect(readRows(b, "goals")[0].demo).toBeUndefined();
+    stop();
+  });
+
+  it("keep their mark when only other fields change, or when the edit comes from elsewhere", () => {
+    const { a, b, sync } = pair();
+    demoGoal(a);
+    sync();
+    clearDemoMarksOnRewrite(b);
+    setRowField(b, "goals", "goal00000001", "term", "long");
+    expect(readRows(b, "goals")[0].demo).toBe(true);
+    // Someone else's edit reaches b as a remote update: b leaves the flag to them.
+    rowText(a, "goals", "goal00000001", "text")?.insert(0, "★");
+    sync();
+    expect(readRows(b, "goals")[0]).toMatchObject({ text: expect.stringMatching(/^★/), demo: true });
   });
 });

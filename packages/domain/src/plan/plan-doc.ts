@@ -161,3 +161,28 @@ export function readRows(doc: Y.Doc, name: PlanTable): Record<string, unknown>[]
 export function readRow(doc: Y.Doc, name: PlanTable, id: string): Record<string, unknown> | null {
   return readRecord(doc, name, id);
 }
+
+/**
+ * A demo goal text (marked 「デモ用の例」) becomes the municipality's own once someone here
+ * rewrites it: a local edit of a flagged goal's text drops the flag in the same person's next
+ * transaction, so the mark leaves every screen and paper with the text that earned it. Edits
+ * received from others are theirs to clear. Returns the function that stops watching.
+ */
+export function clearDemoMarksOnRewrite(doc: Y.Doc): () => void {
+  const goals = tableOf(doc, "goals");
+  const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+    if (!tr.local) return;
+    const rewritten = new Set<string>();
+    for (const event of events) {
+      const [id, field] = event.path;
+      if (typeof id === "string" && field === "text" && event.target instanceof Y.Text) rewritten.add(id);
+    }
+    const flagged = [...rewritten].filter((id) => goals.get(id)?.get("demo") === true);
+    if (flagged.length === 0) return;
+    doc.transact(() => {
+      for (const id of flagged) goals.get(id)?.delete("demo");
+    }, tr.origin);
+  };
+  goals.observeDeep(observer);
+  return () => goals.unobserveDeep(observer);
+}
