@@ -88,4 +88,55 @@ describe("Room awareness", () => {
     expect(room.awareness.getStates().has(7)).toBe(false);
     expect(awarenessSent(watcher)).toEqual([expect.objectContaining({ clientId: 7, state: null })]);
   });
+
+  it("lets another node speak for a client id held here only as the same person, and never remove it", () => {
+    const room = newRoom();
+    const alice = peer("alice", []);
+    room.join(alice);
+    room.receive(alice, {
+      type: "awareness",
+      update: encodeAwarenessUpdate([{ clientId: 7, clock: 1, state: { cursor: 1 } }]),
+    });
+    const shown = () =>
+      (room.awareness.getStates().get(7) as { user?: { userId: string } } | undefined)?.user;
+    expect(shown()?.userId).toBe("alice");
+    // Someone on another node claiming alice's client id (that node does not know it is hers).
+    room.receiveRemoteAwareness(
+      encodeAwarenessUpdate([
+        { clientId: 7, clock: 5, state: { user: { userId: "mallory", name: "偽名" } } },
+      ]),
+    );
+    expect(shown()?.userId).toBe("alice");
+    room.receiveRemoteAwareness(encodeAwarenessUpdate([{ clientId: 7, clock: 6, state: null }]));
+    expect(room.awareness.getStates().has(7)).toBe(true);
+    // Entries for other ids in the same message still apply.
+    room.receiveRemoteAwareness(
+      encodeAwarenessUpdate([
+        { clientId: 7, clock: 7, state: { user: { userId: "mallory" } } },
+        { clientId: 9, clock: 1, state: { user: { userId: "bob", name: "bob" } } },
+      ]),
+    );
+    expect(shown()?.userId).toBe("alice");
+    expect(room.awareness.getStates().has(9)).toBe(true);
+    // Alice herself, reconnected through another node before this one saw her socket die.
+    room.receiveRemoteAwareness(
+      encodeAwarenessUpdate([{ clientId: 7, clock: 8, state: { user: { userId: "alice", name: "alice" } } }]),
+    );
+    expect(alice.awarenessClientId).toBeNull();
+    expect(shown()?.userId).toBe("alice");
+  });
+
+  it("does not let another node rewrite a presence shown for one person into another's", () => {
+    const room = newRoom();
+    room.receiveRemoteAwareness(
+      encodeAwarenessUpdate([{ clientId: 9, clock: 1, state: { user: { userId: "bob", name: "bob" } } }]),
+    );
+    room.receiveRemoteAwareness(
+      encodeAwarenessUpdate([{ clientId: 9, clock: 2, state: { user: { userId: "mallory", name: "bob" } } }]),
+    );
+    expect((room.awareness.getStates().get(9) as { user: { userId: string } }).user.userId).toBe("bob");
+    // Once bob leaves, the id is free.
+    room.receiveRemoteAwareness(encodeAwarenessUpdate([{ clientId: 9, clock: 3, state: null }]));
+    expect(room.awareness.getStates().has(9)).toBe(false);
+  });
 });

@@ -22,7 +22,9 @@ import { guardAwarenessUpdate } from "./awareness-guard.js";
 import { CLOSE, type Peer } from "./peer.js";
 import {
   type ClientMessage,
+  decodeAwarenessUpdate,
   encodeAwareness,
+  encodeAwarenessUpdate as encodeAwarenessEntries,
   encodeSaveCheckAnswer,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -70,6 +72,16 @@ export interface RoomCluster {
 
 /** The origin of changes that came from another node (never one of this node's peers). */
 export const REMOTE = Symbol("remote");
+
+/** The person an awareness state shows (set by the awareness guard of the node that took it). */
+function userIdOf(state: Record<string, unknown> | null): string | null {
+  const user = state?.user;
+  return typeof user === "object" &&
+    user !== null &&
+    typeof (user as { userId?: unknown }).userId === "string"
+    ? (user as { userId: string }).userId
+    : null;
+}
 
 /**
  * Which of a document's sequence numbers this node has applied: all up to `upTo`, and
@@ -367,11 +379,44 @@ export class Room {
     this.maybeCompact();
   }
 
-  /** Another node's presence change (already checked and bound to its person there). */
+  /**
+   * Another node's presence change, checked and bound to its person there, and checked again
+   * here against what that node cannot see: a client id bound to a connection of this node
+   * is spoken for only by the same person (their reconnection elsewhere takes it over) and
+   * removed only by this node, and a client id whose presence shows one person is not
+   * rewritten to show another (until it leaves or times out).
+   */
   receiveRemoteAwareness(update: Uint8Array): void {
     if (this.destroyed) return;
     try {
-      applyAwarenessUpdate(this.awareness, update, REMOTE);
+      const entries = decodeAwarenessUpdate(update);
+      const accepted = entries.filter((entry) => {
+        const local = this.ownerOf(entry.clientId, null);
+        const claimed = userIdOf(entry.state);
+        if (local) {
+          if (entry.state === null || claimed !== local.user.id) return false;
+          local.awarenessClientId = null;
+          return true;
+        }
+        if (entry.state === null) return true;
+        const shown = userIdOf(this.awareness.getStates().get(entry.clientId) ?? null);
+        return shown === null || shown === claimed;
+      });
+      if (accepted.length < entries.length) {
+        this.deps.log.warn(
+          "collab: presence from another node for a client id held by someone else dropped",
+          {
+            doc: this.docName,
+            dropped: entries.length - accepted.length,
+          },
+        );
+      }
+      if (accepted.length === 0) return;
+      applyAwarenessUpdate(
+        this.awareness,
+        accepted.length === entries.length ? update : encodeAwarenessEntries(accepted),
+        REMOTE,
+      );
     } catch (err) {
       this.deps.log.warn("collab: presence from another node could not be applied", {
         doc: this.docName,
@@ -465,7 +510,7 @@ export class Room {
     if (silent.length > 0) removeAwarenessStates(awareness, silent, "timeout");
   }
 
-  private ownerOf(clientId: number, asking: Peer): Peer | null {
+  private ownerOf(clientId: number, asking: Peer | null): Peer | null {
     for (const p of this.peers) if (p !== asking && p.awarenessClientId === clientId) return p;
     return null;
   }
