@@ -34,7 +34,14 @@ export default defineConfig({
   },
   build: {
     chunkSizeWarningLimit: 1500,
+    // The server reads the public directory page's script and styles from the manifest.
+    manifest: true,
     rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL("./index.html", import.meta.url)),
+        // The public directory's map (apps/server/src/resources/public-directory-page.ts).
+        "public-directory": fileURLToPath(new URL("./src/public/public-directory.ts", import.meta.url)),
+      },
       output: {
         codeSplitting: {
           // Yjs and its providers in a chunk of their own: left to itself, the bundler may merge

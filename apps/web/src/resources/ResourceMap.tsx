@@ -10,10 +10,10 @@ import { resourceKindLabel } from "@tsumugi/domain";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useMemo, useRef, useState } from "react";
-import Supercluster from "supercluster";
 import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { boundsOf, clusterIndex, drawClusters, originIcon, pinIcon, watchTiles } from "./map-clusters";
 import { ResourceCard } from "./ResourceCard";
 import { mapConfig } from "./resources-api";
 import "./resource-map.css";
@@ -23,8 +23,6 @@ const JAPAN: L.LatLngBoundsExpression = [
   [30.0, 129.0],
   [45.5, 146.0],
 ];
-/** Tiles failing before any loads: the map is not usable (offline, blocked, wrong URL). */
-const FAILED_TILES = 3;
 
 const escapeHtml = (s: string) =>
   s.replace(
@@ -38,6 +36,8 @@ interface Props {
   areaName: (id: string | null) => string;
   canPlace: (r: Resource) => boolean;
   place: (r: Resource, lat: number, lng: number) => Promise<void>;
+  /** Where a "nearest first" search measures from, marked on the map. */
+  origin?: { lat: number; lng: number; label: string } | null;
 }
 
 export function ResourceMap(props: Props) {
@@ -67,17 +67,9 @@ export function ResourceMap(props: Props) {
     const attribution = config.attributionUrl
       ? `<a href="${escapeHtml(config.attributionUrl)}" target="_blank" rel="noopener">${escapeHtml(config.attributionText)}</a>`
       : escapeHtml(config.attributionText);
-    let loaded = 0;
-    let failed = 0;
-    L.tileLayer(config.tileUrl, { attribution, maxZoom: 18, maxNativeZoom: 18 })
-      .on("tileload", () => {
-        loaded++;
-      })
-      .on("tileerror", () => {
-        failed++;
-        if (loaded === 0 && failed >= FAILED_TILES) setTilesFailed(true);
-      })
-      .addTo(m);
+    const tiles = L.tileLayer(config.tileUrl, { attribution, maxZoom: 18, maxNativeZoom: 18 });
+    watchTiles(tiles, () => setTilesFailed(true));
+    tiles.addTo(m);
     layer.current = L.layerGroup().addTo(m);
     m.on("moveend", () => setView((v) => v + 1));
     map.current = m;
@@ -89,29 +81,16 @@ export function ResourceMap(props: Props) {
   }, [config]);
 
   const placed = useMemo(() => entries.filter((r) => r.lat !== null && r.lng !== null), [entries]);
-  const index = useMemo(() => {
-    const sc = new Supercluster<{ id: string }>({ radius: 50, maxZoom: 16 });
-    sc.load(
-      placed.map((r) => ({
-        type: "Feature" as const,
-        properties: { id: r.id },
-        geometry: { type: "Point" as const, coordinates: [r.lng ?? 0, r.lat ?? 0] },
-      })),
-    );
-    return sc;
-  }, [placed]);
+  const index = useMemo(() => clusterIndex(placed), [placed]);
 
   // Fit to the entries shown when they change, and once the map exists (`config`).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is made when `config` arrives
   useEffect(() => {
     const m = map.current;
     if (!m) return;
-    if (placed.length === 0) m.fitBounds(JAPAN);
-    else
-      m.fitBounds(L.latLngBounds(placed.map((r) => [r.lat ?? 0, r.lng ?? 0] as [number, number])), {
-        padding: [30, 30],
-        maxZoom: 15,
-      });
+    const box = boundsOf(placed);
+    if (!box) m.fitBounds(JAPAN);
+    else m.fitBounds(box, { padding: [30, 30], maxZoom: 15 });
   }, [placed, config]);
 
   // Clusters and pins for the part of the map in view.
@@ -120,52 +99,42 @@ export function ResourceMap(props: Props) {
     const m = map.current;
     const group = layer.current;
     if (!m || !group) return;
-    group.clearLayers();
-    const b = m.getBounds();
-    const zoom = Math.round(m.getZoom());
     const byId = new Map(placed.map((r) => [r.id, r]));
-    for (const c of index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom)) {
-      const [lng, lat] = c.geometry.coordinates;
-      const props = c.properties as {
-        id?: string;
-        cluster?: boolean;
-        cluster_id?: number;
-        point_count?: number;
-      };
-      if (props.cluster && props.cluster_id !== undefined) {
-        const count = props.point_count ?? 0;
-        const clusterId = props.cluster_id;
-        L.marker([lat, lng], {
-          icon: L.divIcon({
-            className: "map-cluster",
-            html: `<span>${count}</span>`,
-            iconSize: [36, 36],
-          }),
-          title: t("resources.map.cluster", { n: count }),
-          alt: t("resources.map.cluster", { n: count }),
+    drawClusters(
+      m,
+      group,
+      index,
+      (id, at) => {
+        const r = byId.get(id);
+        if (!r) return null;
+        return L.marker(at, {
+          icon: pinIcon(r.kind, r.id === selected),
+          title: `${r.name}（${resourceKindLabel(r.kind)}）`,
+          alt: r.name,
           keyboard: true,
-        })
-          .on("click", () => m.setView([lat, lng], Math.min(index.getClusterExpansionZoom(clusterId), 18)))
-          .addTo(group);
-        continue;
-      }
-      const r = props.id ? byId.get(props.id) : undefined;
-      if (!r) continue;
-      L.marker([lat, lng], {
-        icon: L.divIcon({
-          className: `map-pin kind-${r.kind}${r.id === selected ? " selected" : ""}`,
-          html: `<span></span>`,
-          iconSize: [22, 22],
-          iconAnchor: [11, 22],
-        }),
-        title: `${r.name}（${resourceKindLabel(r.kind)}）`,
-        alt: r.name,
-        keyboard: true,
-      })
-        .on("click", () => setSelected(r.id))
-        .addTo(group);
-    }
+        }).on("click", () => setSelected(r.id));
+      },
+      (n) => t("resources.map.cluster", { n }),
+    );
   }, [index, placed, selected, view]);
+
+  // The origin of a "nearest first" search.
+  const origin = props.origin ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is made when `config` arrives
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !origin) return;
+    const marker = L.marker([origin.lat, origin.lng], {
+      icon: originIcon(),
+      title: origin.label,
+      alt: origin.label,
+      interactive: false,
+      zIndexOffset: 1000,
+    }).addTo(m);
+    return () => {
+      marker.remove();
+    };
+  }, [origin?.lat, origin?.lng, origin?.label, config]);
 
   // A draggable pin while an entry without coordinates is being placed.
   useEffect(() => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { distanceKm, isInJapan } from "./geo.js";
 import { blankResourceFields, type DirectoryEntry, planImport, planSummary } from "./import-plan.js";
+import { originOfAddress, townCentres, townOf } from "./places.js";
 import { decodeText, parseIryoFacility, parseIryoHours, parseKaigo, parseOpenData } from "./open-data.js";
 import { EMPTY_HOURS, hoursSummary } from "./vocabulary.js";
 
@@ -270,5 +271,41 @@ describe("hours and places", () => {
     expect(isInJapan(Number.NaN, 139)).toBe(false);
     // 流山市役所 → 柏駅: about 6 km as the crow flies
     expect(distanceKm({ lat: 35.8563, lng: 139.9027 }, { lat: 35.8621, lng: 139.9712 })).toBeCloseTo(6.2, 0);
+  });
+});
+
+describe("nearest first from an address, without a geocoder", () => {
+  it("reads the town (町名) of an address", () => {
+    expect(townOf("千葉県流山市おおたかの森東三丁目1番地", "流山市")).toBe("おおたかの森東");
+    expect(townOf("流山市前平井119", "流山市")).toBe("前平井");
+    expect(townOf("千葉県流山市市野谷500番地", "流山市")).toBe("市野谷");
+    expect(townOf("流山市江戸川台東２－５", "流山市")).toBe("江戸川台東");
+    expect(townOf("千葉県流山市十太夫57", "流山市")).toBe("十太夫");
+    expect(townOf("江戸川台東", "流山市")).toBe("江戸川台東");
+    expect(townOf("千葉県柏市柏4-5", "")).toBe("柏");
+    expect(townOf("", "流山市")).toBe("");
+  });
+
+  it("gives each town the mean of its placed entries, and an address the centre of its town", () => {
+    const centres = townCentres(
+      [
+        { address: "千葉県流山市江戸川台東一丁目5番地", lat: 35.8975, lng: 139.8965 },
+        { address: "千葉県流山市江戸川台東二丁目3番地", lat: 35.8985, lng: 139.8955 },
+        { address: "千葉県流山市前平井100番地", lat: 35.852, lng: 139.926 },
+        { address: "千葉県流山市駒木台1", lat: null, lng: null },
+        { address: "千葉県流山市美原1", lat: 139.9, lng: 35.9 },
+      ],
+      "流山市",
+    );
+    expect(centres).toEqual([
+      { town: "江戸川台東", lat: 35.898, lng: 139.896, entries: 2 },
+      { town: "前平井", lat: 35.852, lng: 139.926, entries: 1 },
+    ]);
+    expect(originOfAddress("流山市江戸川台東3-10-2", centres, "流山市")?.town).toBe("江戸川台東");
+    expect(originOfAddress("前平井", centres, "流山市")?.town).toBe("前平井");
+    // A town named inside a longer text (a landmark before it) is still found.
+    expect(originOfAddress("自宅は前平井の近く", centres, "流山市")?.town).toBe("前平井");
+    expect(originOfAddress("駒木台1", centres, "流山市")).toBeNull();
+    expect(originOfAddress("  ", centres, "流山市")).toBeNull();
   });
 });

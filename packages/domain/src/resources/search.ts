@@ -5,7 +5,7 @@
  */
 import { distanceKm } from "./geo.js";
 import type { ResourceFields } from "./model.js";
-import type { ResourceKind, ServiceTag } from "./vocabulary.js";
+import { type ResourceKind, resourceKindLabel, type ServiceTag, serviceTagLabel } from "./vocabulary.js";
 
 export interface SearchQuery {
   services?: readonly ServiceTag[];
@@ -31,11 +31,14 @@ export function searchText(s: string): string {
     .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 }
 
+/** Name, kana, address, kind and services (their labels), operator and numbers. */
 export function matchesText(fields: ResourceFields, text: string): boolean {
   const needle = searchText(text);
   if (!needle) return true;
   return [
     fields.name,
+    resourceKindLabel(fields.kind),
+    ...fields.services.map(serviceTagLabel),
     fields.kana,
     fields.address,
     fields.subtype,
