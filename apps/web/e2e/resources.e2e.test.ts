@@ -319,21 +319,137 @@ describe("resource directory", () => {
 });
 
 describe("public directory", () => {
-  it("prints as a 便利帳 grouped by kind and 圏域, without professionals-only values", async () => {
-    const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
-    const page = await context.newPage();
+  /** A visitor without an account, at 1366×768 or on a phone, allowed to share their position. */
+  async function visitor(size: "desk" | "phone" = "desk") {
+    const context = await browser.newContext({
+      locale: "ja-JP",
+      baseURL: server.url,
+      viewport: size === "desk" ? { width: 1366, height: 768 } : { width: 390, height: 844 },
+      ...(size === "phone" ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+      // Near 江戸川台: the demo's northern entries are nearest.
+      geolocation: { latitude: 35.8978, longitude: 139.8962 },
+      permissions: ["geolocation"],
+    });
+    return { context, page: await context.newPage() };
+  }
+
+  it("prints as a 便利帳 grouped by kind and 圏域, without professionals-only values, kinds running on", async () => {
+    const { context, page } = await visitor();
     const res = await page.goto("/p/122203/resources");
     expect(res?.status()).toBe(200);
+    await page.locator("#resource-map .map-pin, #resource-map .map-cluster").first().waitFor();
     await shot(page, "public-directory-1366");
     const body = await page.content();
-    for (const secret of ["地域医療連携室", "04-7100-0101", "レスパイト入院は2週間前"])
+    for (const secret of ["地域医療連携室", "04-7100-0191", "レスパイト入院は2週間前"])
       expect(body).not.toContain(secret);
     const pages = await printed(page, "public-directory");
-    expect(pages.length).toBeGreaterThan(0);
-    expect(pages.join("\n")).toContain("つむぎ総合病院");
+    const text = pages.join("\n");
+    expect(text).toContain("つむぎ総合病院");
+    expect(text).toContain("医療・介護情報便利帳");
+    // Kinds follow one another on the page instead of each starting a new sheet: fewer pages
+    // than kinds, and some page holds the end of one kind and the start of the next.
+    const kinds = await page.locator("section.kind").count();
+    expect(kinds).toBeGreaterThan(5);
+    expect(pages.length).toBeLessThan(kinds);
+    const headings = await page.locator("section.kind > h2").allTextContents();
+    const shared = pages.some((p) => headings.filter((h) => p.includes(h.replace(/（.*$/, ""))).length >= 2);
+    expect(shared).toBe(true);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
     await shot(page, "public-directory-390");
     await context.close();
-  }, 60_000);
+  }, 90_000);
+
+  it("shows the map on local tiles, a pin's card, and searches by text, by 町名 and from here", async () => {
+    const { context, page } = await visitor();
+    const before = tileRequests;
+    await page.goto("/p/122203/resources");
+    await page.locator("#resource-map .leaflet-tile-loaded").first().waitFor();
+    expect(tileRequests).toBeGreaterThan(before);
+    const attribution = page.locator("#resource-map .leaflet-control-attribution a", {
+      hasText: "地理院タイル",
+    });
+    expect(await attribution.getAttribute("href")).toBe("https://maps.gsi.go.jp/development/ichiran.html");
+
+    // Text: a service's name finds the entries offering it, and the map follows the list.
+    await page.getByTestId("public-q").fill("看取り");
+    await page.getByTestId("public-search").click();
+    await page.waitForURL(/q=/);
+    const found = await page.getByTestId("public-entry").count();
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(10);
+    for (const entry of await page.getByTestId("public-entry").allTextContents())
+      expect(entry).toContain("看取り");
+    await page.locator("#resource-map .map-pin, #resource-map .map-cluster").first().waitFor();
+
+    // Sorted from a 町名 typed as an address.
+    await page.getByTestId("public-q").fill("");
+    await page.getByTestId("public-near").fill("流山市前平井119");
+    await page.getByTestId("public-search").click();
+    await page.getByTestId("public-nearest").waitFor();
+    expect(await page.getByTestId("public-nearest").locator("h2").textContent()).toBe(
+      "近い順（前平井付近から）",
+    );
+    const first = page.getByTestId("public-entry").first();
+    expect(await first.locator("h4").textContent()).toContain("前平井");
+    await page.locator("#resource-map .map-origin").waitFor();
+    await shot(page, "public-directory-near-1366");
+
+    // A pin's card names the entry and its distance.
+    await page.getByTestId("public-near").fill("");
+    await page.getByTestId("public-q").fill("つむぎ総合病院");
+    await page.getByTestId("public-search").click();
+    await page.waitForURL(/q=%E3%81%A4/);
+    await page.locator("#resource-map .map-pin").first().click();
+    const popup = page.locator(".leaflet-popup-content");
+    await popup.waitFor();
+    expect(await popup.textContent()).toContain("つむぎ総合病院");
+    expect(await popup.textContent()).not.toContain("地域医療連携室");
+    await shot(page, "public-directory-card-1366");
+
+    // From here (the browser's position): 江戸川台's entries come first.
+    await page.getByTestId("public-clear").click();
+    await page.getByTestId("public-locate").click();
+    await page.getByTestId("public-nearest").waitFor();
+    expect(await page.getByTestId("public-nearest").locator("h2").textContent()).toBe("近い順（現在地から）");
+    expect(await page.getByTestId("public-entry").first().textContent()).toContain("江戸川台");
+    // The position went to the page rounded to about 100 m.
+    const url = new URL(page.url());
+    expect(url.searchParams.get("lat")).toBe("35.898");
+    expect(url.searchParams.get("lng")).toBe("139.896");
+    await context.close();
+  }, 90_000);
+
+  it("sorts from a point clicked on the map, and keeps the list when tiles cannot load", async () => {
+    const { context, page } = await visitor("phone");
+    await page.goto("/p/122203/resources");
+    const map = page.locator("#resource-map");
+    await map.locator(".leaflet-tile-loaded").first().waitFor();
+    expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
+    await shot(page, "public-directory-map-390");
+    // A click away from the pins (the map's bottom-left corner) offers sorting from there.
+    await map.scrollIntoViewIfNeeded();
+    const box = await map.boundingBox();
+    if (!box) throw new Error("no map");
+    await page.mouse.click(box.x + 60, box.y + box.height - 40);
+    await page.getByRole("button", { name: "ここから近い順に並べる" }).click();
+    await page.getByTestId("public-nearest").waitFor();
+    expect(await page.getByTestId("public-nearest").locator("h2").textContent()).toBe(
+      "近い順（地図で選んだ地点から）",
+    );
+    expect(await page.getByTestId("public-distance").count()).toBeGreaterThan(10);
+    await shot(page, "public-directory-nearest-390");
+
+    tilesBroken = true;
+    try {
+      await page.goto("/p/122203/resources");
+      await page.getByTestId("public-map-notice").waitFor();
+      expect(await page.getByTestId("public-map-notice").textContent()).toContain("一覧をご覧ください");
+      expect(await page.locator("#resource-map").isHidden()).toBe(true);
+      expect(await page.getByTestId("public-entry").count()).toBeGreaterThan(20);
+    } finally {
+      tilesBroken = false;
+    }
+    await context.close();
+  }, 90_000);
 });

@@ -31,7 +31,8 @@ export function securityHeaders(ctx: AppContext): MiddlewareHandler<AppEnv> {
     xFrameOptions: "DENY",
     referrerPolicy: "same-origin",
     crossOriginEmbedderPolicy: false,
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+    // The directory's "nearest first from here" asks for the device's position (this origin only).
+    permissionsPolicy: { camera: [], microphone: [], geolocation: ["self"], payment: [] },
   });
 }
 

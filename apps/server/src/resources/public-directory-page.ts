@@ -1,23 +1,31 @@
 /**
  * The public directory page: /p/<local government code>/resources, for residents and anyone
- * without an account. Server-rendered HTML, every piece of text escaped: a search form (text,
- * kind, service, 日常生活圏域), the list grouped by kind and 圏域 as a printable 便利帳 (A4), and
- * a map that the page's script draws over it (the list stays when the map cannot load). Public
- * fields only (readPublicDirectory): never contact times, liaison windows or vacancies.
+ * without an account. Server-rendered HTML, every piece of text escaped: a search form (text
+ * over name, kana, address, kind and services; kind, service, 日常生活圏域), "nearest first"
+ * from an address (its 町名's centre, from the directory's own entries: no geocoder is
+ * reachable) or from a point (the device's position or a click on the map, sent by the page's
+ * script rounded to about 100 m and never stored), the list grouped by kind and 圏域 as a
+ * printable 便利帳 (A4), and a map that the page's script (apps/web/src/public) draws over it;
+ * the list stays when the map cannot load. Public fields only (readPublicDirectory): never
+ * contact times, liaison windows or vacancies.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PublicResource } from "@tsumugi/contract";
 import {
+  distanceKm,
   formatTimestamp,
   hoursSummary,
+  isInJapan,
   isResourceKind,
   isServiceTag,
+  originOfAddress,
   RESOURCE_KINDS,
   resourceKindLabel,
   SERVICE_TAGS,
   searchText,
   serviceTagLabel,
+  townCentres,
 } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { Config } from "../config.js";
@@ -61,7 +69,23 @@ interface Filters {
   kind: string;
   service: string;
   area: string;
+  /** An address or 町名 to sort from. */
+  near: string;
+  /** A point to sort from (the device's position or a point chosen on the map). */
+  lat: number | null;
+  lng: number | null;
+  from: "here" | "point";
 }
+
+/** Where "nearest first" measures from, as the page says it. */
+interface Origin {
+  lat: number;
+  lng: number;
+  label: string;
+}
+
+const homeCareLabel = (r: PublicResource) =>
+  r.homeCareSupport ? (r.kind === "hospital" ? "在宅療養支援病院" : "在宅療養支援診療所") : "";
 
 function filtered(resources: readonly PublicResource[], f: Filters): PublicResource[] {
   const needle = searchText(f.q);
@@ -70,11 +94,33 @@ function filtered(resources: readonly PublicResource[], f: Filters): PublicResou
       (!f.kind || r.kind === f.kind) &&
       (!f.service || r.services.includes(f.service as never)) &&
       (!f.area || (r.area ?? "") === f.area) &&
-      (!needle || [r.name, r.kana, r.address, r.subtype].some((v) => searchText(v).includes(needle))),
+      (!needle ||
+        [
+          r.name,
+          r.kana,
+          r.address,
+          r.building,
+          r.subtype,
+          resourceKindLabel(r.kind),
+          homeCareLabel(r),
+          ...r.services.map(serviceTagLabel),
+        ].some((v) => searchText(v).includes(needle))),
   );
 }
 
-function entryHtml(r: PublicResource): string {
+/** "約350m", "約1.2km", "約12km". */
+function distanceLabel(km: number): string {
+  if (km < 1) return `約${Math.max(10, Math.round((km * 1000) / 10) * 10)}m`;
+  return km < 10 ? `約${km.toFixed(1)}km` : `約${Math.round(km)}km`;
+}
+
+/** A coordinate from the query, or null when absent or not a number. */
+function coordinate(value: string | undefined): number | null {
+  if (!value || !/^-?\d{1,3}(\.\d{1,6})?$/.test(value)) return null;
+  return Number(value);
+}
+
+function entryHtml(r: PublicResource, distance = ""): string {
   const hours = hoursSummary(r.hours);
   const line = (label: string, value: string) =>
     value ? `<div class="row"><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>` : "";
@@ -87,15 +133,12 @@ function entryHtml(r: PublicResource): string {
   const services = r.services.length
     ? `<ul class="services" aria-label="対応できること">${r.services.map((s) => `<li>${esc(serviceTagLabel(s))}</li>`).join("")}</ul>`
     : "";
-  const badges = [
-    r.subtype,
-    r.homeCareSupport ? (r.kind === "hospital" ? "在宅療養支援病院" : "在宅療養支援診療所") : "",
-  ]
+  const badges = [r.subtype, homeCareLabel(r)]
     .filter(Boolean)
     .map((b) => `<span class="badge">${esc(b)}</span>`)
     .join("");
   return `<article class="entry" id="r-${esc(r.id)}" data-testid="public-entry" data-id="${esc(r.id)}">
-<h4>${esc(r.name)}${r.kana ? ` <span class="kana">${esc(r.kana)}</span>` : ""}</h4>${badges ? `<p class="badges">${badges}</p>` : ""}
+<h4>${esc(r.name)}${r.kana ? ` <span class="kana">${esc(r.kana)}</span>` : ""}</h4>${distance ? `<p class="distance" data-testid="public-distance">${esc(distance)}</p>` : ""}${badges ? `<p class="badges">${badges}</p>` : ""}
 <dl>${line("所在地", [r.address, r.building].filter(Boolean).join(" "))}${tel}${line("FAX", r.fax)}${line("受付・診療時間", hours)}${url}</dl>${services}${r.publicNote ? `<p class="note">${esc(r.publicNote)}</p>` : ""}
 </article>`;
 }
@@ -107,17 +150,41 @@ function listHtml(resources: readonly PublicResource[], areas: readonly string[]
     const ofKind = resources.filter((r) => r.kind === kind.id);
     if (!ofKind.length) continue;
     parts.push(
-      `<section class="kind" data-kind="${kind.id}"><h2>${esc(kind.label)}（${ofKind.length}件）</h2>`,
+      `<section class="kind" data-kind="${kind.id}"><h2>${esc(kind.label)}（${ofKind.length}件）</h2><div class="kind-body">`,
     );
     const groups = [...areas, null].map((area) => ({ area, entries: ofKind.filter((r) => r.area === area) }));
     for (const g of groups) {
       if (!g.entries.length) continue;
       if (areas.length) parts.push(`<h3>${esc(g.area ?? "圏域未設定")}</h3>`);
-      parts.push(`<div class="entries">${g.entries.map(entryHtml).join("\n")}</div>`);
+      parts.push(`<div class="entries">${g.entries.map((e) => entryHtml(e)).join("\n")}</div>`);
     }
-    parts.push("</section>");
+    parts.push("</div></section>");
   }
   return parts.join("\n");
+}
+
+/** The list nearest first from `origin` (entries without coordinates last). */
+function nearestHtml(
+  resources: readonly PublicResource[],
+  origin: Origin,
+): { html: string; distances: Map<string, string>; ordered: PublicResource[] } {
+  const measured = resources.map((r) => ({
+    r,
+    km: r.lat !== null && r.lng !== null ? distanceKm(origin, { lat: r.lat, lng: r.lng }) : null,
+  }));
+  const placed = measured.filter((m) => m.km !== null).sort((a, b) => (a.km ?? 0) - (b.km ?? 0));
+  const unplaced = measured.filter((m) => m.km === null);
+  const distances = new Map(placed.map((m) => [m.r.id, distanceLabel(m.km ?? 0)]));
+  const parts = [
+    `<section class="nearest" data-testid="public-nearest"><h2>近い順（${esc(origin.label)}から）</h2>`,
+    `<div class="entries">${placed.map((m) => entryHtml(m.r, `${resourceKindLabel(m.r.kind)}・${distances.get(m.r.id)}`)).join("\n")}</div>`,
+  ];
+  if (unplaced.length)
+    parts.push(
+      `<h3>地図上の位置が登録されていないところ</h3><div class="entries">${unplaced.map((m) => entryHtml(m.r)).join("\n")}</div>`,
+    );
+  parts.push("</section>");
+  return { html: parts.join("\n"), distances, ordered: [...placed, ...unplaced].map((m) => m.r) };
 }
 
 function select(
@@ -145,19 +212,33 @@ header.page p{margin:0;color:var(--muted)}
 main{padding:0 1.25rem 2rem;max-width:72rem;margin:0 auto}
 form.search{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end;margin:1rem 0}
 form.search label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
-form.search input,form.search select{font:inherit;padding:.35rem .5rem;border:1px solid #98a2b3;border-radius:4px;min-width:10rem;color:var(--ink)}
+form.search label.wide{flex:1 1 18rem}
+form.search input,form.search select{font:inherit;padding:.35rem .5rem;border:1px solid #98a2b3;border-radius:4px;min-width:10rem;color:var(--ink);width:100%}
+form.search fieldset.near{flex:1 1 36rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:flex-end;border:1px solid var(--line);border-radius:4px;padding:.25rem .75rem .5rem;margin:0}
+form.search fieldset.near legend{font-size:.85rem;color:var(--muted);padding:0 .25rem}
+form.search fieldset.near label{flex:0 1 20rem}
+form.search .hint{flex:1 1 100%;margin:0;font-size:.8rem;color:var(--muted)}
+form.search .hint:empty{display:none}
+form.search .buttons{margin:0;display:flex;gap:1rem;align-items:center}
 form.search button,.actions button{font:inherit;padding:.4rem 1rem;border:1px solid var(--accent);background:var(--accent);color:#fff;border-radius:4px;cursor:pointer}
+form.search button.secondary,.actions .secondary{background:#fff;color:var(--accent)}
 .actions{display:flex;gap:.75rem;align-items:center;margin:.5rem 0 1rem}
-.actions .secondary{background:#fff;color:var(--accent)}
+.problem{background:#fef3f2;border:1px solid #fda29b;color:#912018;padding:.5rem .75rem;border-radius:4px}
 #resource-map{height:420px;border:1px solid var(--line);border-radius:4px;margin-bottom:1rem}
-#resource-map[hidden]{display:none}
+#resource-map[hidden],.map-notice[hidden]{display:none}
 .map-notice{background:#f2f4f7;border:1px solid var(--line);padding:.5rem .75rem;border-radius:4px}
+.map-popup{font-size:.85rem;line-height:1.5}
+.map-popup-name{font-weight:bold;font-size:.95rem}
+.map-popup-kind,.map-popup-distance{color:var(--muted)}
+.map-popup-sort{font:inherit;padding:.3rem .75rem;border:1px solid var(--accent);background:#fff;color:var(--accent);border-radius:4px;cursor:pointer}
 h2{font-size:1.2rem;border-bottom:2px solid var(--accent);padding-bottom:.2rem;margin-top:1.75rem}
 h3{font-size:1rem;margin:1rem 0 .5rem;color:var(--muted)}
 .entries{display:grid;grid-template-columns:repeat(auto-fill,minmax(20rem,1fr));gap:.75rem}
 .entry{border:1px solid var(--line);border-radius:4px;padding:.6rem .8rem;break-inside:avoid;overflow-wrap:anywhere}
+.entry:target{outline:3px solid var(--accent)}
 .entry h4{margin:0;font-size:1rem}
 .entry .kana{font-weight:normal;font-size:.75rem;color:var(--muted)}
+.entry .distance{margin:0;font-size:.85rem;color:var(--accent);font-weight:bold}
 .entry dl{margin:.3rem 0}
 .entry .row{display:flex;gap:.5rem}
 .entry dt{flex:0 0 6.5rem;color:var(--muted);font-size:.85rem}
@@ -170,21 +251,22 @@ h3{font-size:1rem;margin:1rem 0 .5rem;color:var(--muted)}
 .count{color:var(--muted)}
 footer{color:var(--muted);font-size:.8rem;padding:1rem 1.25rem;border-top:1px solid var(--line)}
 .print-only{display:none}
-@media (max-width:600px){.entries{grid-template-columns:1fr}.entry dt{flex-basis:5.5rem}#resource-map{height:320px}}
+@media (max-width:600px){main{padding:0 .75rem 2rem}.entries{grid-template-columns:1fr}.entry dt{flex-basis:5.5rem}#resource-map{height:320px}form.search label,form.search fieldset.near label{flex:1 1 100%}form.search input,form.search select{min-width:0}}
 @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#555}}
 @media print{
- .no-print,#resource-map,.map-notice,form.search,.actions{display:none!important}
+ .no-print,#resource-map,.map-notice,form.search,.actions,.problem{display:none!important}
  .print-only{display:block}
  body{font-size:9.5pt;line-height:1.5}
  header.page{padding:0 0 4mm}
  main{padding:0;max-width:none}
- h2{break-after:avoid;margin-top:6mm}
- h3{break-after:avoid}
- .entries{grid-template-columns:1fr 1fr;gap:3mm}
- .entry{padding:2mm 3mm}
+ h2{break-after:avoid;margin-top:5mm}
+ h3{break-after:avoid;margin:3mm 0 2mm}
+ /* Two newspaper columns per kind: cards and 圏域 headings flow on, no half-empty rows. */
+ .kind-body,.nearest .entries{column-count:2;column-gap:4mm}
+ .entries{display:block}
+ .entry{padding:2mm 3mm;margin-bottom:3mm}
+ .kind-body h3:first-child{margin-top:0}
  .entry a{color:inherit;text-decoration:none}
- section.kind{break-before:page}
- section.kind:first-of-type{break-before:auto}
 }`;
 
 export function publicDirectoryPageRoutes(): Hono<AppEnv> {
@@ -198,20 +280,65 @@ export function publicDirectoryPageRoutes(): Hono<AppEnv> {
       );
     }
     const { directory } = data;
+    const query = (name: string) => c.req.query(name) ?? "";
     const filters: Filters = {
-      q: (c.req.query("q") ?? "").slice(0, 100),
-      kind: isResourceKind(c.req.query("kind")) ? (c.req.query("kind") as string) : "",
-      service: isServiceTag(c.req.query("service")) ? (c.req.query("service") as string) : "",
-      area: directory.areas.includes(c.req.query("area") ?? "") ? (c.req.query("area") as string) : "",
+      q: query("q").slice(0, 100),
+      kind: isResourceKind(query("kind")) ? query("kind") : "",
+      service: isServiceTag(query("service")) ? query("service") : "",
+      area: directory.areas.includes(query("area")) ? query("area") : "",
+      near: query("near").slice(0, 100),
+      lat: coordinate(query("lat")),
+      lng: coordinate(query("lng")),
+      from: query("from") === "here" ? "here" : "point",
     };
-    const shown = filtered(directory.resources, filters);
     const ws = directory.workspace;
+    const centres = townCentres(directory.resources, ws.name);
+    let origin: Origin | null = null;
+    let originProblem = "";
+    if (filters.near.trim()) {
+      const town = originOfAddress(filters.near, centres, ws.name);
+      if (town) origin = { lat: town.lat, lng: town.lng, label: `${town.town}付近` };
+      else
+        originProblem = `「${filters.near}」の町名が見つかりませんでした。${ws.name}の町名（例：${centres
+          .slice(0, 3)
+          .map((t) => t.town)
+          .join("、")}）で入力するか、地図で場所を選んでください。`;
+    } else if (filters.lat !== null || filters.lng !== null) {
+      if (filters.lat !== null && filters.lng !== null && isInJapan(filters.lat, filters.lng))
+        origin = {
+          lat: filters.lat,
+          lng: filters.lng,
+          label: filters.from === "here" ? "現在地" : "地図で選んだ地点",
+        };
+      else originProblem = "場所を読み取れませんでした。住所・町名を入力するか、地図で場所を選んでください。";
+    }
+    const shown = filtered(directory.resources, filters);
     const title = `${ws.name} 医療・介護資源マップ`;
     const assets = mapAssets(c.var.app.config);
     const map = mapConfigOf(c.var.app.config);
     const updated = directory.updatedAt ? formatTimestamp(directory.updatedAt, { time: false }) : "";
     const printed = formatTimestamp(Date.now(), { time: false });
-    const filtering = Boolean(filters.q || filters.kind || filters.service || filters.area);
+    const filtering = Boolean(filters.q || filters.kind || filters.service || filters.area || origin);
+    const nearest = origin && shown.length ? nearestHtml(shown, origin) : null;
+    const list = !shown.length
+      ? '<p data-testid="public-empty">条件に合う資源はありません。</p>'
+      : nearest
+        ? nearest.html
+        : listHtml(shown, directory.areas);
+    const pageData = {
+      resources: (nearest?.ordered ?? shown).map((x) => ({
+        id: x.id,
+        name: x.name,
+        kind: x.kind,
+        kindLabel: resourceKindLabel(x.kind),
+        address: [x.address, x.building].filter(Boolean).join(" "),
+        phone: x.phone,
+        distance: nearest?.distances.get(x.id) ?? "",
+        lat: x.lat,
+        lng: x.lng,
+      })),
+      origin,
+    };
     return c.html(`<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}｜${esc(ws.prefecture)}${esc(ws.name)}</title>
@@ -223,8 +350,8 @@ ${assets ? assets.css.map((href) => `<link rel="stylesheet" href="${esc(href)}">
 <p class="no-print">病院・診療所・歯科・薬局・訪問看護・介護の事業所を地図と一覧で探せます。${updated ? `最終更新：${esc(updated)}` : ""}</p></header>
 ${directory.demo ? '<p class="demo" data-testid="demo-notice" role="note">デモ用の例です。掲載している医療機関・事業所は実在しません。</p>' : ""}
 <main id="content">
-<form class="search" method="get" role="search" aria-label="資源を探す">
-<label>名前・住所<input type="search" name="q" value="${esc(filters.q)}" maxlength="100"></label>
+<form class="search" method="get" action="#results" role="search" aria-label="資源を探す">
+<label class="wide">名前・ふりがな・住所・種類・できること<input type="search" name="q" value="${esc(filters.q)}" maxlength="100" data-testid="public-q"></label>
 ${select(
   "kind",
   "種類",
@@ -247,14 +374,26 @@ ${
       )
     : ""
 }
-<button type="submit">探す</button>${filtering ? ` <a href="?">条件をクリア</a>` : ""}
+<fieldset class="near"><legend>近い順に並べる</legend>
+<label>住所・町名から<input type="text" name="near" value="${esc(filters.near)}" maxlength="100" list="towns" autocomplete="street-address" placeholder="例：${esc(centres[0]?.town ?? "")}" data-testid="public-near"></label>
+<datalist id="towns">${centres.map((t) => `<option value="${esc(t.town)}"></option>`).join("")}</datalist>
+<button type="button" class="secondary" data-locate hidden data-testid="public-locate">現在地から</button>
+<input type="hidden" name="lat" value="${origin && !filters.near.trim() && filters.lat !== null ? esc(String(filters.lat)) : ""}">
+<input type="hidden" name="lng" value="${origin && !filters.near.trim() && filters.lng !== null ? esc(String(filters.lng)) : ""}">
+<input type="hidden" name="from" value="${esc(filters.from)}">
+<p class="hint">町名の中心からの距離（目安）です。現在地は並べ替えにだけ使い、記録しません。</p>
+<p class="hint" data-locate-status role="status"></p>
+</fieldset>
+<p class="buttons"><button type="submit" data-testid="public-search">探す</button>${filtering ? ` <a href="?" data-testid="public-clear">条件をクリア</a>` : ""}</p>
 </form>
-<div class="actions"><span class="count" data-testid="public-count">${shown.length}件${filtering ? `（全${directory.resources.length}件中）` : ""}</span>
+${originProblem ? `<p class="problem" role="alert" data-testid="public-origin-problem">${esc(originProblem)}</p>` : ""}
+<div class="actions" id="results"><span class="count" data-testid="public-count">${shown.length}件${filtering ? `（全${directory.resources.length}件中）` : ""}</span>
 <button type="button" class="secondary" data-print hidden>印刷する（便利帳）</button></div>
-<div id="resource-map" hidden data-tile-url="${esc(map.tileUrl)}" data-attribution="${esc(map.attribution)}" aria-label="地図"></div>
-<script type="application/json" id="directory-data">${scriptJson({ resources: shown.map((x) => ({ id: x.id, name: x.name, kind: x.kind, kindLabel: resourceKindLabel(x.kind), address: x.address, phone: x.phone, lat: x.lat, lng: x.lng })) })}</script>
+<p class="map-notice" id="map-notice" role="status" hidden data-testid="public-map-notice"></p>
+<div id="resource-map" hidden data-tile-url="${esc(map.tileUrl)}" data-attribution="${esc(map.attribution)}" role="region" aria-label="地図" data-testid="public-map"></div>
+<script type="application/json" id="directory-data">${scriptJson(pageData)}</script>
 <div id="directory-list" data-testid="public-list">
-${shown.length ? listHtml(shown, directory.areas) : '<p data-testid="public-empty">条件に合う資源はありません。</p>'}
+${list}
 </div>
 </main>
 <footer><p>掲載内容は各医療機関・事業所の情報をもとに${esc(ws.name)}が作成しています。受診・利用の前に各機関へご確認ください。</p>

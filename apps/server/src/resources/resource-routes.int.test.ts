@@ -406,6 +406,89 @@ describe("public directory", () => {
     const filtered = await anonymous.get<string>("/p/122203/resources?kind=hospital");
     expect(filtered.body).toContain('data-testid="public-empty"');
   });
+  it("searches by name, kana, kind and services, and sorts nearest first from a 町名 or a point", async ({
+    server,
+    world: w,
+  }) => {
+    const entries = [
+      {
+        kind: "clinic",
+        name: "江戸川台こもれびクリニック",
+        kana: "エドガワダイコモレビクリニック",
+        address: "千葉県流山市江戸川台東一丁目5番地",
+        lat: 35.8975,
+        lng: 139.8965,
+        services: ["homeVisits", "endOfLife"],
+      },
+      {
+        kind: "pharmacy",
+        name: "江戸川台ひなた薬局",
+        kana: "エドガワダイヒナタヤッキョク",
+        address: "千葉県流山市江戸川台東二丁目1番地",
+        lat: 35.898,
+        lng: 139.8958,
+        services: [],
+      },
+      {
+        kind: "visitingNursing",
+        name: "前平井あおば訪問看護",
+        kana: "マエヒライアオバ",
+        address: "千葉県流山市前平井100番地",
+        lat: 35.852,
+        lng: 139.926,
+        services: [],
+      },
+      {
+        kind: "dental",
+        name: "駒木台いろは歯科",
+        kana: "コマギダイイロハシカ",
+        address: "千葉県流山市駒木台5番地",
+        lat: null,
+        lng: null,
+        services: [],
+      },
+    ];
+    for (const e of entries) expect((await w.admin.browser.post(`${w.base}/resources`, e)).status).toBe(201);
+    await w.admin.browser.patch(`${w.base}/resources/settings`, { publicEnabled: true });
+    const anonymous = new TestBrowser(server.origin);
+    const page = async (query: string) => {
+      const res = await anonymous.get<string>(`/p/122203/resources?${query}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const names = (body: string) => [...body.matchAll(/<h4>([^<]+)/g)].map((m) => m[1]?.trim());
+
+    // Text over the service's label, the kind's label and the kana (hiragana typed too).
+    expect(names(await page(`q=${encodeURIComponent("看取り")}`))).toEqual(["江戸川台こもれびクリニック"]);
+    expect(names(await page(`q=${encodeURIComponent("訪問看護")}`))).toEqual(["前平井あおば訪問看護"]);
+    expect(names(await page(`q=${encodeURIComponent("ひなた")}`))).toEqual(["江戸川台ひなた薬局"]);
+    expect(names(await page(`q=${encodeURIComponent("こまぎだい")}`))).toEqual(["駒木台いろは歯科"]);
+
+    // From an address: its 町名's centre (the entries there), nearest first, unplaced ones last.
+    const fromTown = await page(`near=${encodeURIComponent("流山市前平井119")}`);
+    expect(fromTown).toContain("近い順（前平井付近から）");
+    expect(names(fromTown)).toEqual([
+      "前平井あおば訪問看護",
+      "江戸川台こもれびクリニック",
+      "江戸川台ひなた薬局",
+      "駒木台いろは歯科",
+    ]);
+    expect(fromTown).toMatch(/前平井あおば訪問看護[\s\S]*?約10m/);
+    // From a point (the device's position): the page says so; the kind filter still applies.
+    const fromHere = await page("lat=35.898&lng=139.896&from=here&kind=pharmacy");
+    expect(fromHere).toContain("近い順（現在地から）");
+    expect(names(fromHere)).toEqual(["江戸川台ひなた薬局"]);
+    expect(names(await page("lat=35.853&lng=139.925"))[0]).toBe("前平井あおば訪問看護");
+
+    // A town the directory does not know, or a point outside Japan: said, escaped, list unsorted.
+    const unknown = await page(`near=${encodeURIComponent("<b>どこか</b>")}`);
+    expect(unknown).toContain("「&lt;b&gt;どこか&lt;/b&gt;」の町名が見つかりませんでした");
+    expect(unknown).not.toContain("<b>どこか");
+    expect(unknown).not.toContain('data-testid="public-nearest"');
+    expect(await page("lat=10&lng=10")).toContain("場所を読み取れませんでした");
+    // The towns known are offered as choices.
+    expect(fromTown).toContain('<option value="江戸川台東">');
+  });
 });
 
 describe("providers' update links", () => {

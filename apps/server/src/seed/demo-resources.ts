@@ -53,13 +53,17 @@ const AREAS = [
   { name: "東部", towns: ["向小金", "前平井", "前ケ崎", "松ケ丘", "野々下"] },
 ];
 
-/** Professionals-only details a municipality keeps by hand (illustrative). */
+/**
+ * What a municipality keeps by hand (illustrative): professionals-only details, and the services
+ * entries offer (the open data does not say who does 訪問診療 or 看取り).
+ */
 const PROFESSIONAL: Record<string, UpdateResource> = {
   つむぎ総合病院: {
+    services: ["palliative", "emergencyBeds", "respite"],
     liaison: {
       department: "地域医療連携室",
-      phone: "04-7100-0101",
-      fax: "04-7100-0102",
+      phone: "04-7100-0191",
+      fax: "04-7100-0192",
       email: "renkei@tsumugi-hp.example.jp",
       hours: "平日 8:30〜17:00",
       note: "入退院の相談はまず電話で（デモ用の例）",
@@ -80,6 +84,7 @@ const PROFESSIONAL: Record<string, UpdateResource> = {
     vacancy: { beds: 0, note: "満床（デモ用の例）" },
   },
   江戸川台在宅クリニック: {
+    services: ["homeVisits", "urgentVisits", "allHours", "endOfLife", "homeOxygen"],
     contact: {
       hours: "平日 12:30〜13:30",
       methods: ["phone", "ict"],
@@ -90,8 +95,13 @@ const PROFESSIONAL: Record<string, UpdateResource> = {
     contact: { hours: "平日 9:00〜10:00、16:00〜17:00", methods: ["phone", "email"], note: "（デモ用の例）" },
   },
   つむぎ訪問看護ステーション: {
+    services: ["allHours", "endOfLife", "parenteralNutrition", "suction"],
     contact: { hours: "24時間（緊急時）、通常は平日 9:00〜17:00", methods: ["phone", "fax"], note: "" },
   },
+  おおたかの森つむぎクリニック: { services: ["homeVisits", "dementia"] },
+  南流山訪問歯科: { services: ["dentalVisits"] },
+  "つむぎ薬局 おおたかの森店": { services: ["pharmacistVisits", "sterileCompounding"] },
+  江戸川台訪問看護ステーション: { services: ["endOfLife", "pressureUlcer"] },
   "特別養護老人ホームつむぎの里 ショートステイ": {
     vacancy: { beds: 2, note: "男性1床・女性1床（デモ用の例）" },
   },

@@ -8,7 +8,14 @@
  */
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
-import { boundsOf, clusterIndex, drawClusters, originIcon, pinIcon, watchTiles } from "../resources/map-clusters";
+import {
+  boundsOf,
+  clusterIndex,
+  drawClusters,
+  originIcon,
+  pinIcon,
+  watchTiles,
+} from "../resources/map-clusters";
 
 interface Entry {
   id: string;

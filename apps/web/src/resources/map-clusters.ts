@@ -52,7 +52,12 @@ export function drawClusters(
   const zoom = Math.round(map.getZoom());
   for (const c of index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom)) {
     const [lng, lat] = c.geometry.coordinates;
-    const props = c.properties as { id?: string; cluster?: boolean; cluster_id?: number; point_count?: number };
+    const props = c.properties as {
+      id?: string;
+      cluster?: boolean;
+      cluster_id?: number;
+      point_count?: number;
+    };
     if (props.cluster && props.cluster_id !== undefined) {
       const count = props.point_count ?? 0;
       const clusterId = props.cluster_id;
@@ -82,7 +87,12 @@ export function pinIcon(kind: string, selected = false): L.DivIcon {
 
 /** The point a "nearest first" search measures from. */
 export function originIcon(): L.DivIcon {
-  return L.divIcon({ className: "map-origin", html: "<span></span>", iconSize: [18, 18], iconAnchor: [9, 9] });
+  return L.divIcon({
+    className: "map-origin",
+    html: "<span></span>",
+    iconSize: [18, 18],
+    iconAnchor: [9, 9],
+  });
 }
 
 /** Counts tile failures before any tile loads: the map is unusable (offline, blocked, wrong URL). */

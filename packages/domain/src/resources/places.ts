@@ -74,7 +74,6 @@ export function originOfAddress(
   const exact = centres.find((c) => c.town === town);
   if (exact) return exact;
   let best: TownCentre | null = null;
-  for (const c of centres)
-    if (text.includes(c.town) && (!best || c.town.length > best.town.length)) best = c;
+  for (const c of centres) if (text.includes(c.town) && (!best || c.town.length > best.town.length)) best = c;
   return best;
 }

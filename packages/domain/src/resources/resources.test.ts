@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { distanceKm, isInJapan } from "./geo.js";
 import { blankResourceFields, type DirectoryEntry, planImport, planSummary } from "./import-plan.js";
-import { originOfAddress, townCentres, townOf } from "./places.js";
 import { decodeText, parseIryoFacility, parseIryoHours, parseKaigo, parseOpenData } from "./open-data.js";
+import { originOfAddress, townCentres, townOf } from "./places.js";
 import { EMPTY_HOURS, hoursSummary } from "./vocabulary.js";
 
 const nagareyama = { lgCode: "122203", prefecture: "千葉県", name: "流山市" };
