@@ -29,6 +29,7 @@ import {
   TAKAMATSU_YEARS,
   takamatsuPlan,
 } from "./demo-plan.js";
+import { seedDemoQuestionnaires } from "./demo-questionnaires.js";
 import { seedDemoResources } from "./demo-resources.js";
 
 export interface DemoSeed {
@@ -187,6 +188,7 @@ async function seedDeskOfDemo(ctx: AppContext): Promise<void> {
     [secretariat.wid],
   );
   await seedDemoEvents(ctx, secretariat.wid, secretariat.uid, training?.id ?? null);
+  await seedDemoQuestionnaires(ctx, secretariat.wid);
 }
 
 async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {

@@ -14,6 +14,7 @@ const TwoFactorPage = lazyNamed(() => import("../auth/TwoFactorPage"), "TwoFacto
 const EventPage = lazyNamed(() => import("../events/EventPage"), "EventPage");
 const SeriesPage = lazyNamed(() => import("../events/SeriesPage"), "SeriesPage");
 const DocumentPage = lazyNamed(() => import("../documents/DocumentPage"), "DocumentPage");
+const AnswerPage = lazyNamed(() => import("../events/AnswerPage"), "AnswerPage");
 const AcceptInvitePage = lazyNamed(() => import("../invites/AcceptInvitePage"), "AcceptInvitePage");
 const MeetingPage = lazyNamed(() => import("../meetings/MeetingPage"), "MeetingPage");
 const PlanPage = lazyNamed(() => import("../plan/PlanPage"), "PlanPage");
@@ -50,6 +51,15 @@ export function App() {
           element={
             <Deferred>
               <ProviderUpdatePage />
+            </Deferred>
+          }
+        />
+        {/* Answering an event's questionnaire: no account, no login. */}
+        <Route
+          path="/q/:publicId"
+          element={
+            <Deferred>
+              <AnswerPage />
             </Deferred>
           }
         />

@@ -16,10 +16,11 @@ import { AttendanceView } from "./AttendanceView";
 import { DoorCounts } from "./DoorCounts";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
 import { type EventsApi, eventsApi } from "./events-api";
+import { QuestionnairePanel } from "./QuestionnairePanel";
 import "../ui/table-scroll.css";
 import "./events.css";
 
-const TABS = ["overview", "attendance"] as const;
+const TABS = ["overview", "questionnaire", "attendance"] as const;
 type Tab = (typeof TABS)[number];
 
 export interface EventPageData {
@@ -101,6 +102,7 @@ export function EventPage() {
           reload={load}
         />
       )}
+      {tab === "questionnaire" && <QuestionnairePanel wid={wid} event={event} />}
       {tab === "attendance" && (
         <>
           {event.abilities.checkIn && (

@@ -1,0 +1,153 @@
+/**
+ * Questionnaires in the browser: the secretariat starts one from a template on an event's
+ * アンケート tab, opens it, and people answer on their phones without logging in (390×844):
+ * problems shown at their questions in Japanese with what was chosen kept, one answer per
+ * browser, the results with their charts and tables after the answers arrive. The demo's
+ * 市民公開講座 shows its illustrative results. Screens are saved under SHOTS_DIR when set.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { loggedInPage } from "./pages.js";
+import { narrowProblems, workspaceIdOf } from "./room-pages.js";
+
+let server: E2EServer;
+let browser: Browser;
+const shots = process.env.SHOTS_DIR;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.destroy();
+});
+
+async function phone() {
+  const context = await browser.newContext({
+    locale: "ja-JP",
+    baseURL: server.url,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  return { context, page: await context.newPage() };
+}
+
+describe("questionnaires", () => {
+  it("are made from a template, answered on phones without login once per browser, and counted", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const wid = workspaceIdOf(page);
+    const eid = await page.evaluate(async (w) => {
+      const res = await fetch(`/api/workspaces/${w}/events`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          kind: "multidisciplinary",
+          title: "第31回 介護と医療をつむぐ会",
+          startsAt: "2026-02-20T18:30",
+          audience: "professionals",
+        }),
+      });
+      return ((await res.json()) as { event: { id: string } }).event.id;
+    }, wid);
+    await page.goto(`/w/${wid}/events/${eid}?etab=questionnaire`);
+    await page.getByTestId("qn-template-trainingPrePost").click();
+    await expect.poll(() => page.getByTestId("qn-state").innerText()).toBe("受付停止中");
+    await page.getByTestId("qn-toggle-open").click();
+    await expect.poll(() => page.getByTestId("qn-state").innerText()).toBe("受付中");
+    await page.getByTestId("qr-code").waitFor();
+    const link = new URL(await page.getByTestId("qn-url").innerText());
+    expect(link.pathname).toMatch(/^\/q\/[a-z0-9]+$/);
+
+    // A first phone: sends with required questions left, sees where, keeps its choice.
+    const a = await phone();
+    await a.page.goto(link.pathname);
+    await a.page.getByTestId("answer-page").waitFor();
+    expect(await narrowProblems(a.page)).toEqual({ columns: [], overflow: 0 });
+    await a.page.getByTestId("question-q1").getByText("看護師", { exact: true }).click();
+    await a.page.getByTestId("question-q2").getByText("どちらともいえない").click();
+    await a.page.getByTestId("answer-submit").click();
+    await a.page.getByTestId("question-problem").first().waitFor();
+    expect(await a.page.getByTestId("question-problem").allInnerTexts()).toEqual([
+      "選んでください（必須）。",
+      "選んでください（必須）。",
+    ]);
+    expect(await a.page.getByTestId("question-q2").locator("label.chosen").innerText()).toContain(
+      "どちらともいえない",
+    );
+    await shot(a.page, "questionnaire-problems-390");
+    await a.page.getByTestId("question-q3").getByText("おおむね理解できた").click();
+    await a.page.getByTestId("question-q4").getByText("満足", { exact: true }).click();
+    await a.page.locator("[data-testid=question-q7] textarea").fill("退院前カンファレンスで使いたい");
+    await a.page.getByTestId("answer-submit").click();
+    await expect
+      .poll(() => a.page.getByTestId("answer-done").innerText())
+      .toContain("ご回答ありがとうございました");
+    // The same browser again: already answered.
+    await a.page.reload();
+    await expect
+      .poll(() => a.page.getByTestId("answer-done").innerText())
+      .toContain("この端末からは回答済みです");
+
+    // A second phone answers too.
+    const b = await phone();
+    await b.page.goto(link.pathname);
+    await b.page.getByTestId("question-q1").getByText("医師", { exact: true }).click();
+    await b.page.getByTestId("question-q2").getByText("理解できなかった", { exact: true }).click();
+    await b.page.getByTestId("question-q3").getByText("よく理解できた").click();
+    await b.page.getByTestId("question-q4").getByText("やや満足").click();
+    await b.page.getByTestId("answer-submit").click();
+    await b.page.getByTestId("answer-done").waitFor();
+
+    await page.reload();
+    await page.getByTestId("qn-results").waitFor();
+    const figures = await page.getByTestId("qn-figures").innerText();
+    expect(figures).toContain("2件");
+    // 満足度: 5 and 4; 理解度 研修前 3 and 1, 研修後 4 and 5.
+    expect(figures).toContain("4.5（5段階）");
+    expect(figures).toMatch(/理解度（研修前）\s*2\.0（5段階）/);
+    expect(figures).toMatch(/理解度（研修後）\s*4\.5（5段階）/);
+    expect(await page.getByTestId("qn-by-profession").innerText()).toMatch(/看護師\s+1\s+5\.0\s+4\.0/);
+    expect(await page.getByTestId("qn-texts").innerText()).toContain("退院前カンファレンスで使いたい");
+    await page.getByTestId("qn-result-q4").locator(".recharts-bar-rectangle").first().waitFor();
+    await shot(page, "questionnaire-results-1366");
+
+    // Closing stops the answers: a third phone is told so.
+    await page.getByTestId("qn-toggle-open").click();
+    await expect.poll(() => page.getByTestId("qn-state").innerText()).toBe("受付停止中");
+    const c = await phone();
+    await c.page.goto(link.pathname);
+    await expect.poll(() => c.page.getByTestId("answer-done").innerText()).toContain("受付は終了しました");
+    for (const x of [a, b, c]) await x.context.close();
+    await context.close();
+  });
+
+  it("show the demo's 市民公開講座 results on a phone without squeezed labels", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const wid = workspaceIdOf(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const lecture = await page.evaluate(async (w) => {
+      const res = await fetch(`/api/workspaces/${w}/events`);
+      const body = (await res.json()) as { events: { id: string; kind: string }[] };
+      return body.events.find((e) => e.kind === "publicLecture")?.id;
+    }, wid);
+    await page.goto(`/w/${wid}/events/${lecture}?etab=questionnaire`);
+    await page.getByTestId("qn-results").waitFor();
+    expect(await page.getByTestId("qn-figures").innerText()).toContain("ACPを話し合ったことがある人");
+    await page.getByTestId("qn-result-q5").locator(".recharts-bar-rectangle").first().waitFor();
+    expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
+    await shot(page, "questionnaire-demo-390");
+    await context.close();
+  });
+});

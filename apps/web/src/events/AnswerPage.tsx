@@ -1,0 +1,244 @@
+/**
+ * /q/:publicId — answering an event's questionnaire on a phone, without an account. Anonymous:
+ * the browser answers once (the server keeps a hashed cookie token). What was chosen stays on
+ * screen whatever the server answers; problems are shown at their questions in Japanese.
+ */
+import type { PublicQuestionnaire } from "@tsumugi/contract";
+import { formatTimeRange } from "@tsumugi/domain";
+import { useEffect, useRef, useState } from "react";
+import { useParams } from "react-router";
+import { ApiError } from "../api/client";
+import type { MessageKey } from "../i18n/messages.ja";
+import { t } from "../i18n/t";
+import { ErrorBanner } from "../ui/Field";
+import { publicQuestionnaireApi } from "./questionnaire-api";
+import "./questionnaire.css";
+
+type Value = number | number[] | string;
+type Question = PublicQuestionnaire["questions"][number];
+
+const problemText = (q: Question, code: string): string => {
+  if (code === "required") return t(q.type === "text" ? "qa.problem.requiredText" : "qa.problem.required");
+  if (code === "tooLong") return t("qa.problem.tooLong");
+  return t("qa.problem.format");
+};
+
+export function AnswerPage() {
+  const { publicId = "" } = useParams();
+  const [page, setPage] = useState<PublicQuestionnaire | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [values, setValues] = useState<Record<string, Value>>({});
+  const [website, setWebsite] = useState("");
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<"thanks" | "already" | "closed" | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    document.title = t("qa.pageTitle");
+    publicQuestionnaireApi
+      .get(publicId)
+      .then((p) => {
+        setPage(p);
+        document.title = `${p.title}｜${p.event.title}`;
+        if (p.answered) setDone("already");
+        else if (!p.open) setDone("closed");
+      })
+      .catch((e) => setLoadError(e instanceof ApiError ? e.message : t("error.unknown")));
+  }, [publicId]);
+
+  if (loadError)
+    return (
+      <main className="qa-page">
+        <ErrorBanner message={loadError} />
+      </main>
+    );
+  if (!page) return <p className="muted pad">{t("common.loading")}</p>;
+
+  const set = (id: string, v: Value | undefined) => {
+    setValues((old) => {
+      const next = { ...old };
+      if (v === undefined || (Array.isArray(v) && v.length === 0) || v === "") delete next[id];
+      else next[id] = v;
+      return next;
+    });
+    setProblems((old) => {
+      if (!(`answers.${id}` in old)) return old;
+      const next = { ...old };
+      delete next[`answers.${id}`];
+      return next;
+    });
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await publicQuestionnaireApi.answer(publicId, { answers: values, website });
+      setDone("thanks");
+      window.scrollTo(0, 0);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400 && Object.keys(e.fields).length) {
+        setProblems(e.fields);
+        setError(t("qa.fixProblems"));
+        const first = page.questions.find((q) => e.fields[`answers.${q.id}`]);
+        if (first) document.getElementById(`qa-${first.id}`)?.scrollIntoView({ block: "center" });
+      } else if (e instanceof ApiError && e.code === "questionnaire.alreadyAnswered") {
+        setDone("already");
+      } else if (e instanceof ApiError && e.status === 410) {
+        setDone("closed");
+      } else {
+        setError(e instanceof Error ? e.message : t("error.unknown"));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="qa-page" data-testid="answer-page">
+      <header className="qa-header">
+        <p className="qa-host">{page.event.host}</p>
+        <p className="qa-event">{page.event.title}</p>
+        <p className="qa-when">{formatTimeRange(page.event.startsAt, page.event.endsAt)}</p>
+        <h1>{page.title}</h1>
+      </header>
+      {done ? (
+        <section className="qa-done" role="status" data-testid="answer-done">
+          <h2>{t(`qa.done.${done}` as MessageKey)}</h2>
+          <p>{t(`qa.done.${done}.text` as MessageKey)}</p>
+        </section>
+      ) : (
+        <form
+          ref={formRef}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy) void submit();
+          }}
+        >
+          {page.intro && <p className="qa-intro">{page.intro}</p>}
+          <p className="muted small">{t("qa.requiredHint")}</p>
+          {page.questions.map((q, i) => (
+            <QuestionField
+              key={q.id}
+              number={i + 1}
+              question={q}
+              value={values[q.id]}
+              problem={problems[`answers.${q.id}`]}
+              onChange={(v) => set(q.id, v)}
+            />
+          ))}
+          {/* People do not see this field; a program filling every field fills it too. */}
+          <div className="qa-trap" aria-hidden="true">
+            <label>
+              {t("qa.trap")}
+              <input
+                name="website"
+                tabIndex={-1}
+                autoComplete="off"
+                value={website}
+                onChange={(e) => setWebsite(e.target.value)}
+              />
+            </label>
+          </div>
+          <ErrorBanner message={error} />
+          <button type="submit" className="qa-submit" disabled={busy} data-testid="answer-submit">
+            {busy ? t("qa.sending") : t("qa.submit")}
+          </button>
+          <p className="muted small">{t("qa.anonymous")}</p>
+        </form>
+      )}
+    </main>
+  );
+}
+
+function QuestionField(props: {
+  number: number;
+  question: Question;
+  value: Value | undefined;
+  problem: string | undefined;
+  onChange(v: Value | undefined): void;
+}) {
+  const { question: q, value, problem } = props;
+  const name = `qa-${q.id}`;
+  const legend = (
+    <legend>
+      <span className="qa-number">{t("qa.number", { n: props.number })}</span>
+      {q.text}
+      {q.required && <span className="qa-required">{t("qa.required")}</span>}
+      {q.type === "multiple" && <span className="qa-hint">{t("qa.multipleHint")}</span>}
+    </legend>
+  );
+  return (
+    <fieldset
+      id={name}
+      className={`qa-question qa-kind-${q.type}${problem ? " has-problem" : ""}`}
+      aria-invalid={problem ? true : undefined}
+      aria-describedby={problem ? `${name}-problem` : undefined}
+      data-testid={`question-${q.id}`}
+    >
+      {legend}
+      {q.type === "scale" && (
+        <div className="qa-scale">
+          {q.options.map((label, i) => (
+            <label key={label} className={value === i + 1 ? "chosen" : ""}>
+              <input
+                type="radio"
+                name={name}
+                checked={value === i + 1}
+                onChange={() => props.onChange(i + 1)}
+              />
+              <span className="qa-point">{i + 1}</span>
+              <span className="qa-label">{label}</span>
+            </label>
+          ))}
+        </div>
+      )}
+      {q.type === "single" && (
+        <div className="qa-choices">
+          {q.options.map((label, i) => (
+            <label key={label} className={value === i ? "chosen" : ""}>
+              <input type="radio" name={name} checked={value === i} onChange={() => props.onChange(i)} />
+              <span>{label}</span>
+            </label>
+          ))}
+        </div>
+      )}
+      {q.type === "multiple" && (
+        <div className="qa-choices">
+          {q.options.map((label, i) => {
+            const list = Array.isArray(value) ? value : [];
+            const on = list.includes(i);
+            return (
+              <label key={label} className={on ? "chosen" : ""}>
+                <input
+                  type="checkbox"
+                  name={name}
+                  checked={on}
+                  onChange={() => props.onChange(on ? list.filter((x) => x !== i) : [...list, i])}
+                />
+                <span>{label}</span>
+              </label>
+            );
+          })}
+        </div>
+      )}
+      {q.type === "text" && (
+        <textarea
+          aria-label={q.text}
+          rows={4}
+          maxLength={1000}
+          value={typeof value === "string" ? value : ""}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+      {problem && (
+        <p className="field-error" id={`${name}-problem`} data-testid="question-problem">
+          {problemText(q, problem)}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The questionnaire API (server: apps/server/src/events/questionnaire-routes.ts and
+ * public-questionnaire-routes.ts), typed from @tsumugi/contract.
+ */
+import type {
+  AnswerQuestionnaire,
+  AnswerReceived,
+  CopyQuestionnaire,
+  FromTemplate,
+  PublicQuestionnaire,
+  QuestionnaireResult,
+  QuestionnaireResultsAnswer,
+  QuestionnaireSources,
+  SaveQuestionnaire,
+} from "@tsumugi/contract";
+import { api, del, get, post } from "../api/client";
+
+export function questionnaireApi(wid: string) {
+  const base = `/api/workspaces/${wid}/events`;
+  return {
+    get: (eid: string) => get<QuestionnaireResult>(`${base}/${eid}/questionnaire`),
+    save: (eid: string, body: SaveQuestionnaire) =>
+      api<QuestionnaireResult>("PUT", `${base}/${eid}/questionnaire`, body),
+    fromTemplate: (eid: string, body: FromTemplate) =>
+      post<QuestionnaireResult>(`${base}/${eid}/questionnaire/template`, body),
+    copy: (eid: string, body: CopyQuestionnaire) =>
+      post<QuestionnaireResult>(`${base}/${eid}/questionnaire/copy`, body),
+    remove: (eid: string) => del<void>(`${base}/${eid}/questionnaire`),
+    sources: () => get<QuestionnaireSources>(`${base}/questionnaire-sources`),
+    results: (eid: string) => get<QuestionnaireResultsAnswer>(`${base}/${eid}/questionnaire/results`),
+    exportUrl: (eid: string, format: "csv" | "xlsx") => `${base}/${eid}/questionnaire/answers.${format}`,
+  };
+}
+export type QuestionnaireApi = ReturnType<typeof questionnaireApi>;
+
+export const publicQuestionnaireApi = {
+  get: (publicId: string) =>
+    get<PublicQuestionnaire>(`/api/public/questionnaires/${encodeURIComponent(publicId)}`),
+  answer: (publicId: string, body: AnswerQuestionnaire) =>
+    post<AnswerReceived>(`/api/public/questionnaires/${encodeURIComponent(publicId)}`, body),
+};
