@@ -109,8 +109,8 @@ export class ClusterBus {
     return this.pub.isReady;
   }
 
-  /** Plain commands (GET, SET, DEL) on the publishing connection, for shared counters. */
-  get kv(): Pick<RedisClientType, "get" | "set" | "del"> {
+  /** Plain commands (GET, SET, DEL, EVAL) on the publishing connection, for shared counters. */
+  get kv(): Pick<RedisClientType, "get" | "set" | "del" | "eval"> {
     return this.pub;
   }
 

@@ -8,6 +8,7 @@
  */
 import { CLOSE } from "@tsumugi/domain";
 import pg_ from "pg";
+import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { UpdateStore } from "../collab/update-store.js";
@@ -145,6 +146,39 @@ describe("three nodes over PostgreSQL and Redis", () => {
       10_000,
     );
     expect(other.closes).toEqual([]);
+  });
+
+  it("share a person's write budget: what they used on one node counts on the others", async () => {
+    const [a, b] = await startNodes({ COLLAB_WRITES_PER_MINUTE: "10" });
+    const onA = connect(a, world.bob);
+    await onA.synced();
+    for (let i = 0; i < 10; i++) {
+      onA.text.insert(onA.text.length, "あ");
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(await onA.acknowledged()).toBe(true);
+    expect(onA.closes).toEqual([]);
+    // Node a has told Redis what it took: the person's shared bucket is spent.
+    const r = createClient({ url: redis.url });
+    await r.connect();
+    await waitFor(
+      async () => Number(await r.hGet(`tsumugi:budget:writes:${world.bob.id}`, "tokens")) < 1,
+      "node a's takes counted in Redis",
+      10_000,
+    );
+    await r.quit();
+    // On node b alone the person would have a full budget of 10. Node b asks Redis at their
+    // first write there (deciding alone until it hears back), and refuses within a few.
+    const onB = connect(b, world.bob);
+    await onB.synced();
+    const closed = new Promise<void>((resolve) => onB.provider.once("connection-close", () => resolve()));
+    let accepted = 0;
+    for (let i = 0; i < 8 && onB.closes.length === 0; i++) {
+      onB.text.insert(onB.text.length, "い");
+      if (await Promise.race([onB.acknowledged(), closed.then(() => false)])) accepted++;
+    }
+    expect(onB.closes[0]?.code).toBe(CLOSE.writeRateExceeded);
+    expect(accepted).toBeLessThan(8);
   });
 
   it("count failed logins together: a guesser spreading tries over the nodes is slowed as on one", async () => {

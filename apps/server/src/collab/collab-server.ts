@@ -9,6 +9,7 @@ import { documentAccess } from "@tsumugi/domain";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import type { AccessChange } from "../auth/access-events.js";
+import { SharedTokenBuckets, SharedWindowCounter } from "../cluster/shared-budgets.js";
 import type { AppContext } from "../context.js";
 import { findDocumentByName } from "../documents/document-repository.js";
 import { clientIpOf, forgetPeerAddress } from "../net/client-ip.js";
@@ -22,7 +23,6 @@ import {
 import { type PeerHub, PeerWebSocket, SocketPeer } from "./connection.js";
 import { CLOSE, type Peer } from "./peer.js";
 import { KEEPALIVE_MESSAGE } from "./protocol.js";
-import { RateLimiter, TokenBuckets } from "./rate-limiter.js";
 import { Room, type RoomCluster } from "./room.js";
 import { UpdateStore } from "./update-store.js";
 import { WriteBatcher } from "./write-batcher.js";
@@ -95,11 +95,20 @@ export function createCollabServer(ctx: AppContext): CollabServer {
   const limits = config.collab;
   const store = new UpdateStore(ctx.db);
   const batcher = new WriteBatcher(store, log);
-  const upgrades = new RateLimiter(limits.upgradesPerMinutePerIp, 60_000);
+  // Several nodes: counted together through Redis (cluster/shared-budgets.ts); each node alone
+  // while Redis is away.
+  const upgrades = new SharedWindowCounter(
+    "upgrades",
+    limits.upgradesPerMinutePerIp,
+    60_000,
+    ctx.cluster ?? null,
+  );
   // Per person (user id), over all their connections and documents.
-  const writeBytes = new TokenBuckets(limits.writeBytesPerMinute);
-  const writes = new TokenBuckets(limits.writesPerMinute);
-  const presence = new TokenBuckets(limits.awarenessPerMinute);
+  const budget = (name: string, perMinute: number) =>
+    new SharedTokenBuckets(name, perMinute, ctx.cluster ?? null, { log });
+  const writeBytes = budget("writeBytes", limits.writeBytesPerMinute);
+  const writes = budget("writes", limits.writesPerMinute);
+  const presence = budget("presence", limits.awarenessPerMinute);
   const authorize = createUpgradeAuthorizer(ctx);
   const wss = new WebSocketServer({
     noServer: true,
@@ -265,7 +274,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
 
   async function upgrade(req: UpgradeRequest, ip: string, socket: Duplex, head: Buffer): Promise<void> {
     if (closing) return refuse(socket, 503);
-    if (!upgrades.take(ip)) return refuse(socket, 429);
+    if (!(await upgrades.take(ip))) return refuse(socket, 429);
     for (let attempt = 0; attempt < MAX_DECISIONS_PER_UPGRADE; attempt++) {
       const epoch = accessEpoch;
       const decision = await authorize(req, ip, epoch);
@@ -474,6 +483,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
       clearInterval(keepalive);
       clearInterval(sweep);
       clearInterval(sessionRecheck);
+      for (const b of [writes, writeBytes, presence]) b.close();
       await batcher.flush();
       for (const peer of peers) peer.close(CLOSE.goingAway, "server shutting down");
       await Promise.all([...loading.values()].map((p) => p.catch(() => null)));
