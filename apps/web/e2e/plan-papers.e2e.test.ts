@@ -201,3 +201,104 @@ describe("the plan papers' fields on the plan screens", () => {
     expect(pages.length).toBeGreaterThanOrEqual(8);
   }, 90_000);
 });
+
+describe("the papers' texts and plan periods, written by the secretariat", () => {
+  it("edits a period's milestones with Japanese errors, writes nothing wrong, and shows them to colleagues read-only", async () => {
+    const office = await loggedIn("事務局");
+    const doctor = await loggedIn("医師");
+    const observer = await loggedIn("千葉県（閲覧）");
+    for (const p of [office, doctor, observer]) await openView(p.page, p.wid, "schedule", "period-row");
+    const program = (page: Page) =>
+      page.getByTestId("period-row").filter({ hasText: "流山市在宅医療介護連携推進事業" });
+    expect(await program(office.page).getByTestId("period-milestone").allInnerTexts()).toEqual([
+      "◆事業評価 ※毎年度末に総括し次期計画を見直し",
+      "◆事業評価",
+    ]);
+    // Members and observers read the periods; only the secretariat edits them.
+    expect(await doctor.page.getByTestId("period-edit").count()).toBe(0);
+    expect(await observer.page.getByTestId("period-edit").count()).toBe(0);
+
+    await program(office.page).getByTestId("period-edit").click();
+    const editor = office.page.getByTestId("period-editor");
+    await editor.waitFor();
+    expect(await editor.getByTestId("milestone-line").count()).toBe(2);
+    await editor.getByTestId("milestone-add").click();
+    const added = editor.getByTestId("milestone-line").nth(2);
+    await added.getByTestId("milestone-year").fill("令和9年度");
+    await added.getByTestId("milestone-label").fill("中間評価");
+    await editor.getByTestId("period-save").click();
+    expect(await editor.getByTestId("period-error-milestones.2.fiscalYear").innerText()).toBe(
+      "節目の年度は計画の期間（令和元年度〜令和7年度）の中にしてください。",
+    );
+    await added.getByTestId("milestone-year").fill("来年");
+    await added.getByTestId("milestone-label").fill("");
+    await editor.getByTestId("period-save").click();
+    expect(await editor.getByTestId("period-error-milestones.2.fiscalYear").innerText()).toContain(
+      "年度として読めません",
+    );
+    expect(await editor.getByTestId("period-error-milestones.2.label").innerText()).toBe(
+      "入力してください。",
+    );
+    // Nothing was written while the form was wrong.
+    expect(await program(doctor.page).getByTestId("period-milestone").count()).toBe(2);
+
+    await added.getByTestId("milestone-year").fill("R6");
+    await added.getByTestId("milestone-label").fill("中間評価");
+    await editor.getByTestId("period-save").click();
+    await editor.waitFor({ state: "detached" });
+    await eventually(
+      async () => (await program(doctor.page).getByTestId("period-milestone").count()) === 3,
+      "the colleague sees the new milestone",
+    );
+    expect(await program(observer.page).getByTestId("period-milestone").allInnerTexts()).toEqual([
+      "◆事業評価 ※毎年度末に総括し次期計画を見直し",
+      "◆事業評価",
+      "◆中間評価",
+    ]);
+    await waitForSyncState(office.page, "saved");
+
+    // The printed 年間予定 carries it above the months.
+    await office.page.goto(`/w/${office.wid}/plans/2023?view=papers&from=2023&to=2023`);
+    await office.page.getByTestId("paper-schedule").waitFor();
+    expect(await office.page.getByTestId("paper-schedule").innerText()).toContain("中間評価");
+  }, 120_000);
+
+  it("writes the cover's and the committee's texts live for the secretariat; observers read them", async () => {
+    const office = await loggedIn("事務局");
+    const observer = await loggedIn("千葉県（閲覧）");
+    for (const p of [office, observer]) {
+      await openView(p.page, p.wid, "board", "scene-board");
+      await p.page.getByTestId("papers-profile").locator("summary").click();
+    }
+    const name = office.page.getByTestId("profile-programName");
+    await name.fill("流山市在宅医療・介護連携推進事業");
+    // A one-line name takes no line break; the department is written as typed.
+    await name.press("Enter");
+    await office.page.getByTestId("profile-department").fill("流山市 健康福祉部 介護支援課");
+    await eventually(
+      async () =>
+        (await observer.page.getByTestId("profile-department").inputValue()) ===
+        "流山市 健康福祉部 介護支援課",
+      "the observer sees the department",
+    );
+    expect(await observer.page.getByTestId("profile-programName").inputValue()).toBe(
+      "流山市在宅医療・介護連携推進事業",
+    );
+    expect(await observer.page.getByTestId("profile-department").getAttribute("readonly")).not.toBeNull();
+    expect(await observer.page.getByTestId("papers-profile").innerText()).toContain("事務局が記入します");
+    // The seed's bodies are there, one a line, and the limit is said in Japanese near it.
+    expect((await office.page.getByTestId("profile-bodies").inputValue()).split("\n")).toContain("医師会");
+    await office.page.getByTestId("profile-committeeName").fill("会".repeat(195));
+    expect(await office.page.getByTestId("papers-profile").getByTestId("limit-hint").innerText()).toContain(
+      "文字で上限",
+    );
+    await office.page.getByTestId("profile-committeeName").fill("流山市在宅医療介護連携会議");
+    await waitForSyncState(office.page, "saved");
+
+    await office.page.goto(`/w/${office.wid}/plans/2023?view=papers&from=2023&to=2023`);
+    await office.page.getByTestId("paper-cover").waitFor();
+    const cover = await office.page.getByTestId("paper-cover").innerText();
+    expect(cover).toContain("流山市在宅医療・介護連携推進事業");
+    expect(cover).toContain("流山市 健康福祉部 介護支援課");
+  }, 120_000);
+});

@@ -38,7 +38,7 @@ import "./plan-papers.css";
 const itemName = (id: ItemId) => `${itemMark(id)} ${t(`item.${id}` as MessageKey)}`;
 const sceneName = (id: string) => t(`scene.${id}` as MessageKey);
 
-function cityOf(municipality: string): string {
+export function cityOf(municipality: string): string {
   const parts = municipality.trim().split(/\s+/);
   return parts[parts.length - 1] ?? municipality;
 }

@@ -78,6 +78,11 @@ export interface PlanContextValue {
   provider: WebsocketProvider;
   store: PlanStore;
   editable: boolean;
+  /**
+   * What the papers say of the program (the cover, the committee, the plan periods and their
+   * 事業評価): written by the secretariat, read by everyone else.
+   */
+  papersEditable: boolean;
   groups: Group[];
   members: Member[];
   presence: RowPresence;
@@ -190,6 +195,7 @@ export function PlanPage() {
       provider: handle.provider,
       store,
       editable,
+      papersEditable: editable && canCreate,
       groups,
       members,
       presence,
@@ -204,7 +210,7 @@ export function PlanPage() {
       groupName: (id) => groups.find((g) => g.id === id)?.name ?? "",
       memberName: (id) => members.find((m) => m.userId === id)?.name ?? "",
     };
-  }, [handle, store, presence, info, wid, editable, groups, members, municipality, indicators]);
+  }, [handle, store, presence, info, wid, editable, canCreate, groups, members, municipality, indicators]);
 
   if (error) return <ErrorBanner message={error} />;
   if (!info || !me) return <p className="muted pad">{t("common.loading")}</p>;

@@ -6,6 +6,7 @@ import { t } from "../i18n/t";
 import { PrintText, ProgressBar } from "./cells";
 import { GoalsTable } from "./GoalsTable";
 import { LinkedCharts } from "./LinkedCharts";
+import { PapersProfile } from "./PapersProfile";
 import { usePlanContext } from "./PlanPage";
 import { useTable } from "./plan-store";
 
@@ -80,6 +81,7 @@ export function SceneBoard() {
           );
         })}
       </div>
+      <PapersProfile />
     </div>
   );
 }
