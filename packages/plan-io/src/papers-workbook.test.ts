@@ -335,6 +335,8 @@ describe("the plan papers workbook (計画書)", () => {
     expect(ws.getCell("C6").value).toBe("◆事業評価");
     expect(ws.getCell("F6").value).toBe("◆事業評価");
     expect(ws.getCell("A6").master.address).toBe("A5");
+    // One marker's line, in a row of one line's height.
+    expect(ws.getRow(6).height ?? 15).toBeLessThan(25);
     expect(ws.getCell("A8").value).toBe("全体会検討事項");
     expect(ws.getCell("B8").value).toBe("・急変時の対応の場面における具体的施策の検討");
     // The months, April → March, the dated events with their 曜日.
@@ -349,6 +351,39 @@ describe("the plan papers workbook (計画書)", () => {
     expect(ws.getCell("E12").numFmt).toContain("aaa");
     expect(ws.pageSetup.printTitlesRow).toBe("10:11");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 11, xSplit: 1 });
+  });
+
+  it("makes the markers' line as tall as a long marker wrapped in its year's column", async () => {
+    const program = plan.planPeriods[2];
+    const long = {
+      ...program,
+      milestones: [{ fiscalYear: 2020, label: "事業評価 ※毎年度末に総括し次期計画を見直し" }],
+    };
+    const wb = new ExcelJS.Workbook();
+    const bytes = await planWorkbookBytes({ ...plan, planPeriods: [plan.planPeriods[0], long] }, ctx);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = sheet(wb, SHEETS.schedule);
+    expect(ws.getCell("C6").value).toBe("◆事業評価 ※毎年度末に総括し次期計画を見直し");
+    // 23 full-width characters in a column 13 wide: four lines of 10pt.
+    expect(ws.getRow(6).height ?? 15).toBeGreaterThanOrEqual(4 * 15);
+  });
+
+  it("gives a term overlapping another of its plan a line of its own instead of failing", async () => {
+    const revised = {
+      ...plan.planPeriods[1],
+      id: "period000009",
+      name: "第9期（改定）",
+      startFiscalYear: 2025,
+      endFiscalYear: 2027,
+    };
+    const wb = new ExcelJS.Workbook();
+    const bytes = await planWorkbookBytes({ ...plan, planPeriods: [...plan.planPeriods, revised] }, ctx);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = sheet(wb, SHEETS.schedule);
+    expect(ws.getCell("A4").value).toBe("流山市高齢者支援計画");
+    expect(ws.getCell("G4").value).toBe("第9期");
+    expect(ws.getCell("A7").value).toBe("流山市高齢者支援計画");
+    expect(ws.getCell("H7").value).toBe("第9期（改定）");
   });
 
   it("draws the organisation: 連携会議 → 全体会 → 部会 → 班, 事務局 and the member bodies", async () => {
@@ -367,6 +402,45 @@ describe("the plan papers workbook (計画書)", () => {
     expect(texts(ws).find((t) => t.startsWith("構成団体"))).toBe(
       "構成団体（職能団体）\n・医師会\n・歯科医師会\n・薬剤師会",
     );
+  });
+
+  it("makes each 組織図 box as tall as its words wrapped, and the member bodies' box hold all twelve", async () => {
+    const seedBodies = [
+      "医師会",
+      "歯科医師会",
+      "薬剤師会",
+      "訪問看護ステーション連絡会",
+      "地域リハビリ連絡会 (PT, ST, OT)",
+      "東葛北部認定栄養ケア・ステーション",
+      "市内病院に所属する地域連携に携わる者",
+      "介護支援専門員連絡会",
+      "シルバーサービス事業者連絡会",
+      "定期巡回・随時対応型訪問介護看護サービス事業者",
+      "学識経験者",
+      "地域包括支援センター",
+    ];
+    const longRole = "情報共有・分析・課題抽出・対策案検討。".repeat(6);
+    const wb = new ExcelJS.Workbook();
+    const bytes = await planWorkbookBytes(
+      { ...plan, profile: { ...plan.profile, committeeRole: longRole, bodies: seedBodies.join("\n") } },
+      ctx,
+    );
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = sheet(wb, SHEETS.org);
+    const height = (r: number) => ws.getRow(r).height ?? 15;
+    // The program's one line, the committee's name and a role wrapping over three lines (62
+    // columns of width hold about 29 full-width characters): at least 11pt × 1.5 per line.
+    expect(height(3)).toBeLessThan(40);
+    expect(ws.getCell("A5").value).toBe(`流山市在宅医療介護連携会議\n${longRole}`);
+    expect(height(5)).toBeGreaterThanOrEqual(5 * 16.5);
+    // 14 lines at least (the title, twelve bodies, the longest over two lines) at 10pt × 1.5.
+    const bodiesCell = ws.getCell("G7");
+    expect(String(bodiesCell.value).split("\n")).toHaveLength(13);
+    const merged = Number(/G(\d+)$/.exec(ws.model.merges.find((m) => m.startsWith("G7:")) ?? "")?.[1]);
+    expect(merged).toBeGreaterThanOrEqual(7);
+    let total = 0;
+    for (let r = 7; r <= merged; r++) total += height(r);
+    expect(total).toBeGreaterThanOrEqual(14 * 15);
   });
 
   it("keeps the working tables for import: ID hidden, filters, frozen titles, months as dates, budget in yen", async () => {

@@ -255,6 +255,19 @@ function fitRowHeight(row: ExcelJS.Row, widths: readonly number[]): void {
   row.height = Math.min(409, Math.max(15, linesNeeded * 13.5 + 3));
 }
 
+/**
+ * The height (points) a wrapped text needs in a cell `width` units wide (Excel's column
+ * width, the merged columns summed) at `size` pt, less the left indent's room. 游ゴシック
+ * sets its lines about 1.5 times the font size apart.
+ */
+function wrappedHeight(text: string, width: number, size: number, indent = 0): number {
+  const usable = Math.max(1, width - indent * 2 - 1);
+  const lines = text
+    .split("\n")
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(visualLength(line) / usable)), 0);
+  return Math.min(409, lines * Math.ceil(size * 1.5) + 6);
+}
+
 function visualLength(s: string): number {
   let n = 0;
   for (const ch of s) {
@@ -508,12 +521,18 @@ function periodYears(plan: YearPlan): number[] {
 
 /** Periods by line: a series' terms on one line, a period without a series on its own. */
 function periodLines(periods: readonly PlanPeriod[]): { label: string; periods: PlanPeriod[] }[] {
-  const out: { label: string; periods: PlanPeriod[] }[] = [];
+  const out: { label: string; series: boolean; periods: PlanPeriod[] }[] = [];
+  const overlaps = (a: PlanPeriod, b: PlanPeriod) =>
+    a.startFiscalYear <= b.endFiscalYear && b.startFiscalYear <= a.endFiscalYear;
   for (const p of periods) {
     const label = p.series.trim();
-    const line = label ? out.find((l) => l.label === label) : undefined;
+    // Terms of one plan share a line; one overlapping a term already there (a typo, a
+    // revision) gets a line of its own under the same name rather than covering it.
+    const line = label
+      ? out.find((l) => l.series && l.label === label && !l.periods.some((q) => overlaps(p, q)))
+      : undefined;
     if (line) line.periods.push(p);
-    else out.push({ label: label || p.name, periods: [p] });
+    else out.push({ label: label || p.name, series: label !== "", periods: [p] });
   }
   return out;
 }
@@ -587,6 +606,12 @@ function scheduleSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext)
           cell.value = `${before}◆${m.label}`;
           cell.font = { ...FONT, color: { argb: "FFC00000" } };
           cell.alignment = { horizontal: "right", vertical: "middle", wrapText: true };
+          // A long marker wraps in its year's column: the line grows to hold it.
+          const width = ws.getColumn(2 + years.indexOf(m.fiscalYear)).width ?? 10;
+          ws.getRow(row).height = Math.max(
+            ws.getRow(row).height ?? 15,
+            wrappedHeight(cell.value, width, FONT.size),
+          );
         }
         row++;
       }
@@ -608,7 +633,11 @@ function scheduleSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext)
     ws.mergeCells(row, 2, row, 13);
     ws.getCell(row, 2).value = topics;
     ws.getCell(row, 2).alignment = { vertical: "top", wrapText: true };
-    ws.getRow(row).height = Math.max(18, topics.split("\n").length * 14 + 4);
+    const across = Array.from({ length: 12 }, (_, i) => ws.getColumn(i + 2).width ?? 10).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    ws.getRow(row).height = Math.max(18, wrappedHeight(topics, across, FONT.size));
     row += 2;
   }
 
@@ -659,17 +688,12 @@ function scheduleSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext)
 
 // ---------------------------------------------------------------- 組織図
 
+/** The 組織図's columns: connectors and indents (A–D), the boxes (to E), a gap, the side boxes (G). */
+const ORG_WIDTHS = [4, 6, 6, 6, 40, 4, 44];
+
 function orgSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext): void {
   const ws = wb.addWorksheet(SHEETS.org);
-  ws.columns = [
-    { width: 4 },
-    { width: 6 },
-    { width: 6 },
-    { width: 6 },
-    { width: 40 },
-    { width: 4 },
-    { width: 44 },
-  ];
+  ws.columns = ORG_WIDTHS.map((width) => ({ width }));
   titleRow(ws, `${fiscalYearLabel(plan.fiscalYear)} ${ctx.municipality} 組織図`, 7);
   const profile = plan.profile;
   const program = profile.programName.trim() || `${cityOf(ctx.municipality)}在宅医療介護連携推進事業`;
@@ -681,9 +705,14 @@ function orgSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext): voi
     cell.font = { ...FONT, bold, size: bold ? 11 : 10 };
     cell.alignment = { vertical: "middle", horizontal: "left", wrapText: true, indent: 1 };
     cell.border = MEDIUM;
-    const width = [4, 6, 6, 6, 40].slice(col - 1).reduce((a, b) => a + b, 0);
-    fitRowHeight(ws.getRow(row), [width]);
-    ws.getRow(row).height = Math.max(ws.getRow(row).height ?? 15, 26);
+    // The box is as tall as its words wrapped in its merged width (at least two lines' room).
+    const width = ORG_WIDTHS.slice(col - 1, 5).reduce((a, b) => a + b, 0);
+    const size = bold ? 11 : 10;
+    ws.getRow(row).height = Math.max(
+      ws.getRow(row).height ?? 0,
+      wrappedHeight(String(cell.value), width, size, 1),
+      26,
+    );
   };
   const connector = (row: number, col: number) => {
     const cell = ws.getCell(row, col);
@@ -741,8 +770,13 @@ function orgSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext): voi
     cell.alignment = { vertical: "top", wrapText: true, indent: 1 };
     cell.border = MEDIUM;
   };
-  side(committeeRow, "事務局", profile.department.trim() || ctx.municipality);
-  ws.getRow(committeeRow).height = Math.max(ws.getRow(committeeRow).height ?? 15, 40);
+  const office = profile.department.trim() || ctx.municipality;
+  side(committeeRow, "事務局", office);
+  ws.getRow(committeeRow).height = Math.max(
+    ws.getRow(committeeRow).height ?? 0,
+    wrappedHeight(`事務局\n${office}`, ORG_WIDTHS[6], FONT.size, 1),
+    40,
+  );
   const bodies = profile.bodies
     .split("\n")
     .map((b) => b.replace(/^[・\s]+/, "").trim())
@@ -752,7 +786,7 @@ function orgSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext): voi
     const end = Math.max(start, row - 1, start + Math.ceil(bodies.length / 2));
     ws.mergeCells(start, 7, end, 7);
     side(start, "構成団体（職能団体）", bullets(bodies));
-    const needed = bodies.length * 14 + 24;
+    const needed = wrappedHeight(`構成団体（職能団体）\n${bullets(bodies)}`, ORG_WIDTHS[6], FONT.size, 1);
     const have = Array.from({ length: end - start + 1 }, (_, i) => ws.getRow(start + i).height ?? 15).reduce(
       (a, b) => a + b,
       0,
