@@ -12,12 +12,13 @@
  * The reference, in the same run and the same pages: the demo plan as it is (23 rows), before
  * 277 more rows are imported through the Excel/CSV import.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import buildWebIfStale from "../apps/web/e2e/global-setup.js";
 import { type E2EServer, launchChromium, startE2EServer } from "../apps/web/e2e/harness.js";
+import { replaceReportSection } from "./report.js";
 import { fmt, percentile, ratio, summarize } from "./stats.js";
 
 type Summary = ReturnType<typeof summarize> & { p90: number };
@@ -213,17 +214,6 @@ export function renderPlanTyping(f: PlanTypingFigures): string[] {
 }
 
 /** Writes (or replaces) this section of docs/performance.md. */
-export function replacePlanTypingSection(f: PlanTypingFigures, repoRoot: string): string {
-  const path = join(repoRoot, "docs/performance.md");
-  const text = readFileSync(path, "utf8");
-  const section = renderPlanTyping(f).join("\n");
-  const start = text.indexOf(HEADING);
-  let next = start < 0 ? -1 : text.indexOf("\n## ", start + HEADING.length);
-  if (next >= 0) next += 1;
-  const updated =
-    start < 0
-      ? `${text.trimEnd()}\n\n${section}`
-      : `${text.slice(0, start)}${section}${next >= 0 ? `\n${text.slice(next)}` : ""}`;
-  writeFileSync(path, updated);
-  return path;
+export function replacePlanTypingSection(f: PlanTypingFigures): string {
+  return replaceReportSection(HEADING, renderPlanTyping(f));
 }

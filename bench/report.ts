@@ -132,11 +132,19 @@ export function writeReport(r: Results): string {
  * sections' figures as they were measured (BENCH_ONLY=first-load).
  */
 export function replaceSection(firstLoad: FirstLoadFigures): string {
+  return replaceReportSection(FIRST_LOAD_HEADING, renderFirstLoad(firstLoad));
+}
+
+/**
+ * Replaces the section of docs/performance.md that starts with `heading` by `lines` (or
+ * appends them), leaving the other sections' figures as they were measured.
+ */
+export function replaceReportSection(heading: string, lines: readonly string[]): string {
   const path = join(repoRoot, "docs/performance.md");
   const text = readFileSync(path, "utf8");
-  const section = renderFirstLoad(firstLoad).join("\n");
-  const start = text.indexOf(FIRST_LOAD_HEADING);
-  let next = start < 0 ? -1 : text.indexOf("\n## ", start + FIRST_LOAD_HEADING.length);
+  const section = lines.join("\n");
+  const start = text.indexOf(heading);
+  let next = start < 0 ? -1 : text.indexOf("\n## ", start + heading.length);
   if (next >= 0) next += 1;
   const updated =
     start < 0

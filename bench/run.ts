@@ -3,11 +3,17 @@
  * same run, and the web app's first-load bytes; results in docs/performance.md.
  * BENCH_QUICK=1 runs reduced sizes. BENCH_ONLY=first-load measures the first load alone and
  * replaces only its section of docs/performance.md; BENCH_ONLY=plan-typing likewise for typing
- * in a plan of 300 rows in the browser.
+ * in a plan of 300 rows in the browser, BENCH_ONLY=indicator-import for writing an indicator
+ * import of 5,000 values (SQLite and a private PostgreSQL).
  */
 import { firstLoadFigures } from "./first-load.js";
+import {
+  INDICATOR_IMPORT_HEADING,
+  indicatorImportFigures,
+  renderIndicatorImport,
+} from "./indicator-import.js";
 import { planTypingFigures, replacePlanTypingSection } from "./plan-typing.js";
-import { replaceSection, writeReport } from "./report.js";
+import { replaceReportSection, replaceSection, writeReport } from "./report.js";
 import {
   FULL,
   feedHistory,
@@ -21,7 +27,7 @@ import {
   QUICK,
   typedUpdates,
 } from "./scenarios.js";
-import { type BenchServer, repoRoot, startOurs, startReference } from "./servers.js";
+import { type BenchServer, startOurs, startReference } from "./servers.js";
 
 const quick = process.env.BENCH_QUICK === "1";
 const sizes = quick ? QUICK : FULL;
@@ -44,8 +50,14 @@ async function main(): Promise<void> {
   // is best kept away from their load.
   if (process.env.BENCH_ONLY === "plan-typing") {
     const typing = await planTypingFigures(log, Number(process.env.BENCH_TYPING_KEYS) || (quick ? 10 : 40));
-    log(`written ${replacePlanTypingSection(typing, repoRoot)}`);
+    log(`written ${replacePlanTypingSection(typing)}`);
     console.log(JSON.stringify(typing, null, 1));
+    process.exit(0);
+  }
+  if (process.env.BENCH_ONLY === "indicator-import") {
+    const figures = await indicatorImportFigures(log);
+    log(`written ${replaceReportSection(INDICATOR_IMPORT_HEADING, renderIndicatorImport(figures))}`);
+    console.log(JSON.stringify(figures, null, 1));
     process.exit(0);
   }
   const firstLoad = await firstLoadFigures(log);
@@ -132,7 +144,7 @@ async function main(): Promise<void> {
     open: { ours: openOurs, oursRaw: openOursRaw, reference: openRef },
     firstLoad,
   });
-  replacePlanTypingSection(typing, repoRoot);
+  replacePlanTypingSection(typing);
   log(`written ${path}`);
   console.log(
     JSON.stringify(

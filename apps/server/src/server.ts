@@ -24,7 +24,7 @@ import { DeskJobs } from "./desk/desk-jobs.js";
 import { participantKeyIds } from "./events/participant-repository.js";
 import type { AppEnv } from "./http/env.js";
 import { StreamRegistry } from "./http/sse.js";
-import { IndicatorEvents } from "./indicators/indicator-routes.js";
+import { IndicatorEvents } from "./indicators/indicator-events.js";
 import { createLogger } from "./logger.js";
 import { MeetingEvents } from "./meetings/meeting-events.js";
 import { openVault } from "./personal-data/open-vault.js";
@@ -138,13 +138,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     projector.events.relay = await cluster.relay<string>("plan-projected", (docName) =>
       projector.events.deliver(docName),
     );
-    indicatorEvents.relay = await cluster.relay<{ workspaceId: string; indicatorIds: readonly string[] }>(
+    indicatorEvents.relay = await cluster.relay<{ key: string; change: readonly string[] }>(
       "indicators-changed",
-      (change) => indicatorEvents.deliver(change.workspaceId, change.indicatorIds),
+      (m) => indicatorEvents.deliver(m.key, m.change),
     );
-    meetingEvents.relay = await cluster.relay<{ workspaceId: string; meetingId: string }>(
-      "meetings-changed",
-      (change) => meetingEvents.deliver(change.workspaceId, change.meetingId),
+    meetingEvents.relay = await cluster.relay<{ key: string; change: string }>("meetings-changed", (m) =>
+      meetingEvents.deliver(m.key, m.change),
     );
   }
   // New plans (the demo seed) and cleared read models are projected from the stored documents.

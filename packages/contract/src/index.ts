@@ -13,6 +13,7 @@ export * from "./events.js";
 export * from "./fields.js";
 export * from "./groups.js";
 export * from "./home.js";
+export * from "./indicators.js";
 export * from "./invites.js";
 export * from "./meeting-papers.js";
 export * from "./members.js";

@@ -270,6 +270,32 @@ describe("membership, comments and region plans", () => {
 });
 
 describe("resources: authorize(verb, resource) and abilities", () => {
+  it("lets the secretariat and coordinators enter an indicator's values, except those Tsumugi counts", () => {
+    for (const role of ROLES) {
+      const enters = role === "secretariat" || role === "coordinator";
+      expect(abilitiesOf(actor(role), { kind: "indicator", derived: false })).toEqual({
+        enterValues: enters,
+      });
+      expect(abilitiesOf(actor(role), { kind: "indicator", derived: true })).toEqual({ enterValues: false });
+    }
+  });
+
+  it("lets the secretariat leave a region group it is in and decide on requests to its own", () => {
+    const group = (membership: RegionMembership | null) => ({ kind: "regionGroup", membership }) as const;
+    expect(abilitiesOf(actor("secretariat"), group("owner"))).toEqual({ decideRequests: true, leave: true });
+    expect(abilitiesOf(actor("secretariat"), group("member"))).toEqual({
+      decideRequests: false,
+      leave: true,
+    });
+    expect(abilitiesOf(actor("secretariat"), group("pending"))).toEqual({
+      decideRequests: false,
+      leave: true,
+    });
+    expect(abilitiesOf(actor("secretariat"), group(null))).toEqual({ decideRequests: false, leave: false });
+    for (const role of ROLES.filter((r) => r !== "secretariat"))
+      expect(abilitiesOf(actor(role), group("owner"))).toEqual({ decideRequests: false, leave: false });
+  });
+
   it("answers every verb of a resource, the same as authorize does for each", () => {
     const group = { kind: "group", id: "g1" } as const;
     for (const role of ROLES) {

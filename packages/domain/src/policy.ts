@@ -409,8 +409,29 @@ export interface DocumentResource extends DocumentRef {
   draftStatus: DraftStatus | null;
 }
 
+/**
+ * An indicator of the workspace: values are entered by `indicators.enter`, except for the
+ * figures Tsumugi counts itself (`derived`), which nobody types.
+ */
+export const INDICATOR_VERBS = ["enterValues"] as const;
+export type IndicatorVerb = (typeof INDICATOR_VERBS)[number];
+export interface IndicatorResource {
+  kind: "indicator";
+  derived: boolean;
+}
+
+/** A region group as the acting workspace sees it: its place in the group, or null (not in it). */
+export const REGION_GROUP_VERBS = ["decideRequests", "leave"] as const;
+export type RegionGroupVerb = (typeof REGION_GROUP_VERBS)[number];
+export interface RegionGroupResource {
+  kind: "regionGroup";
+  membership: RegionMembership | null;
+}
+
 export type Resource =
   | WorkspaceResource
+  | IndicatorResource
+  | RegionGroupResource
   | GroupResource
   | MemberResource
   | InviteResource
@@ -455,6 +476,8 @@ export interface EventResource {
 
 interface VerbsOf {
   workspace: WorkspaceAction;
+  indicator: IndicatorVerb;
+  regionGroup: RegionGroupVerb;
   group: GroupVerb;
   member: MemberVerb;
   invite: InviteVerb;
@@ -484,6 +507,13 @@ function allOf<V extends string>(verbs: readonly V[], answer: (verb: V) => boole
 
 const RULES: Rules = {
   workspace: (actor) => allOf(WORKSPACE_ACTIONS, (action) => can(actor, action)),
+  indicator: (actor, indicator) => ({ enterValues: can(actor, "indicators.enter") && !indicator.derived }),
+  // Leaving a group (or withdrawing the request) and deciding on others' requests (the owner's)
+  // are the municipality's secretariat's.
+  regionGroup: (actor, group) => ({
+    decideRequests: canDecideRegionRequest(actor, group.membership),
+    leave: group.membership !== null && canManageRegionMembership(actor),
+  }),
   // Groups decide who writes which documents: the secretariat keeps them. Their members (and
   // the secretariat) write the group's documents.
   group: (actor, group) => {

@@ -20,7 +20,6 @@ import {
   type MonthCount,
   type Sex,
 } from "@tsumugi/domain";
-import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface CaseRecord {
@@ -694,16 +693,16 @@ export async function consultationYears(q: QueryBuilder, workspaceId: string): P
   return rows.map((r) => r.fiscal_year);
 }
 
-/**
- * Consultations per 年度 and month, for the indicator 相談件数. Takes the plain Queryable the
- * indicators still read through, so it joins their read transaction (portable SQL).
- */
-export async function consultationMonthCounts(q: Queryable, workspaceId: string): Promise<MonthCount[]> {
-  const rows = await q.all<{ fiscal_year: number; month: number; n: number }>(
-    `SELECT fiscal_year, month, COUNT(*) AS n FROM consultations WHERE workspace_id = ?
-      GROUP BY fiscal_year, month ORDER BY fiscal_year, month`,
-    [workspaceId],
-  );
+/** Consultations per 年度 and month, for the indicator 相談件数. */
+export async function consultationMonthCounts(q: QueryBuilder, workspaceId: string): Promise<MonthCount[]> {
+  const rows = await q
+    .selectFrom("consultations")
+    .select(["fiscal_year", "month", (eb) => eb.fn.countAll().as("n")])
+    .where("workspace_id", "=", workspaceId)
+    .groupBy(["fiscal_year", "month"])
+    .orderBy("fiscal_year")
+    .orderBy("month")
+    .execute();
   return rows.map((r) => ({ fiscalYear: r.fiscal_year, month: r.month, count: Number(r.n) }));
 }
 

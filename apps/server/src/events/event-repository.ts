@@ -10,7 +10,6 @@ import {
   isEventKind,
 } from "@tsumugi/domain";
 import { sql } from "kysely";
-import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface EventRecord {
@@ -601,18 +600,27 @@ export async function workspaceByLgCode(
  * with their headcount.
  */
 export async function attendedByYearAndItem(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
 ): Promise<{ fiscalYear: number; item: "f" | "g"; held: number; attended: number }[]> {
-  const rows = await q.all<{ fiscal_year: number; kind: string; audience: string; attended: number | null }>(
-    `SELECT e.fiscal_year, e.kind, e.audience,
-            (SELECT SUM(p.headcount) FROM event_participants p
-              WHERE p.event_id = e.id AND p.status = 'registered'
-                AND (p.walk_in = 1 OR p.checked_in_at IS NOT NULL)) AS attended
-       FROM events e
-      WHERE e.workspace_id = ? AND e.status = 'held'`,
-    [workspaceId],
-  );
+  const rows = await q
+    .selectFrom("events as e")
+    .select([
+      "e.fiscal_year",
+      "e.kind",
+      "e.audience",
+      (eb) =>
+        eb
+          .selectFrom("event_participants as p")
+          .select((p) => p.fn.sum<number | null>("p.headcount").as("n"))
+          .whereRef("p.event_id", "=", "e.id")
+          .where("p.status", "=", "registered")
+          .where((p) => p.or([p("p.walk_in", "=", 1), p("p.checked_in_at", "is not", null)]))
+          .as("attended"),
+    ])
+    .where("e.workspace_id", "=", workspaceId)
+    .where("e.status", "=", "held")
+    .execute();
   const out = new Map<string, { fiscalYear: number; item: "f" | "g"; held: number; attended: number }>();
   for (const r of rows) {
     if (!isEventKind(r.kind)) continue;

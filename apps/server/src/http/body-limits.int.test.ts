@@ -4,12 +4,13 @@
  * (the web app's files, public pages) are refused before it is read.
  */
 import { connect } from "node:net";
+import { INDICATOR_IMPORT_MAX_ROWS } from "@tsumugi/contract";
 import { STARTER_CATALOGUE } from "@tsumugi/domain";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { insertIndicator } from "../indicators/indicator-repository.js";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
 import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-import { INDICATOR_IMPORT_MAX_BYTES, INDICATOR_IMPORT_MAX_ROWS, MAX_JSON_BYTES } from "./request-body.js";
+import { INDICATOR_IMPORT_MAX_BYTES, MAX_JSON_BYTES } from "./request-body.js";
 
 let server: TestServer;
 let world: WorkspaceWorld;
@@ -32,7 +33,7 @@ async function valueRows(count: number, note = ""): Promise<string[][]> {
   if (!base) throw new Error("S01 missing from the catalogue");
   for (let i = 1; i <= codes; i++) {
     const code = `C${String(i).padStart(3, "0")}`;
-    await insertIndicator(server.ctx.db, world.workspaceId, { ...base, code, name: `独自指標${i}` });
+    await insertIndicator(server.ctx.kysely, world.workspaceId, { ...base, code, name: `独自指標${i}` });
   }
   return Array.from({ length: count }, (_, i) => {
     const code = `C${String(Math.floor(i / years) + 1).padStart(3, "0")}`;

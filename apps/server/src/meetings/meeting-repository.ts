@@ -96,6 +96,39 @@ export async function listMeetings(
   return rows.map(toRecord);
 }
 
+/**
+ * Closed meetings per 年度 and kind, and the attendances at them: the one count the meeting
+ * statistics and the indicators (協議会・部会 開催回数, 参加者数) read.
+ */
+export async function closedMeetingCounts(
+  q: QueryBuilder,
+  workspaceId: string,
+): Promise<{ fiscalYear: number; kind: MeetingKind; held: number; attended: number }[]> {
+  const rows = await q
+    .selectFrom("meetings as m")
+    .leftJoin("meeting_attendance as a", (join) =>
+      join.onRef("a.meeting_id", "=", "m.id").on("a.status", "=", "attended"),
+    )
+    .select((eb) => [
+      "m.fiscal_year",
+      "m.kind",
+      eb.fn.count("m.id").distinct().as("held"),
+      eb.fn.count("a.meeting_id").as("attended"),
+    ])
+    .where("m.workspace_id", "=", workspaceId)
+    .where("m.state", "=", "closed")
+    .groupBy(["m.fiscal_year", "m.kind"])
+    .orderBy("m.fiscal_year")
+    .orderBy("m.kind")
+    .execute();
+  return rows.map((r) => ({
+    fiscalYear: r.fiscal_year,
+    kind: r.kind as MeetingKind,
+    held: Number(r.held),
+    attended: Number(r.attended),
+  }));
+}
+
 export async function findMeeting(
   q: Queryable,
   workspaceId: string,

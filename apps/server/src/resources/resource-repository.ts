@@ -16,7 +16,6 @@ import {
   type ServiceTag,
 } from "@tsumugi/domain";
 import type { Selectable } from "kysely";
-import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import type { ResourcesTable } from "../storage/schema.js";
 
@@ -745,14 +744,16 @@ export async function resourceNames(
 }
 
 /** The open entries as the indicators count them (resources/indicators.ts in the domain). */
-export async function countedEntries(q: Queryable, workspaceId: string): Promise<CountedEntry[]> {
-  const rows = await q.all<{ kind: ResourceKind; services: string; home_care_support: number }>(
-    "SELECT kind, services, home_care_support FROM resources WHERE workspace_id = ? AND status = 'active'",
-    [workspaceId],
-  );
+export async function countedEntries(q: QueryBuilder, workspaceId: string): Promise<CountedEntry[]> {
+  const rows = await q
+    .selectFrom("resources")
+    .select(["kind", "services", "home_care_support"])
+    .where("workspace_id", "=", workspaceId)
+    .where("status", "=", "active")
+    .execute();
   return rows.map((r) => ({
-    kind: r.kind,
+    kind: r.kind as ResourceKind,
     services: JSON.parse(r.services) as ServiceTag[],
-    homeCareSupport: r.home_care_support === 1,
+    homeCareSupport: Number(r.home_care_support) === 1,
   }));
 }

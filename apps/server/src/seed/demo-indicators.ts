@@ -6,10 +6,16 @@
  * say so: their source reads 「デモ用の値」. Where months are given, the year is their sum.
  */
 
-import { STARTER_CATALOGUE } from "@tsumugi/domain";
 import { newId } from "../ids.js";
-import { insertIndicator, listIndicators } from "../indicators/indicator-repository.js";
-import type { Queryable } from "../storage/database.js";
+import {
+  catalogueOf,
+  setPopulation,
+  type ValueWrite,
+  writeValues,
+} from "../indicators/indicator-repository.js";
+import { insertRegionGroup } from "../indicators/region-repository.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+import { insertWorkspace } from "../workspaces/workspace-repository.js";
 
 interface City {
   name: string;
@@ -49,24 +55,42 @@ function wobble(seed: number): number {
 }
 
 export async function seedIndicatorValues(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   city: Omit<City, "lgCode" | "name">,
   cityIndex: number,
   enteredBy: string | null,
 ): Promise<void> {
-  const indicators = await listIndicators(q, workspaceId);
+  const indicators = await catalogueOf(q, workspaceId);
   const id = (code: string) => indicators.find((i) => i.code === code)?.id ?? "";
-  const now = Date.now();
   const [total, aged65, aged75] = city.population;
+  const writes: ValueWrite[] = [];
+  const entry = (
+    code: string,
+    fiscalYear: number,
+    month: number,
+    figures: Partial<ValueWrite>,
+  ): ValueWrite => ({
+    indicatorId: id(code),
+    fiscalYear,
+    month,
+    value: null,
+    numerator: null,
+    denominator: null,
+    target: null,
+    source: DEMO_VALUE_SOURCE,
+    note: "",
+    ...figures,
+  });
   for (const fy of DEMO_YEARS) {
     const t = fy - 2023;
     // The old grow older: 75+ by about 4% a year, 65+ by 1%, the total by 0.8%.
     const p75 = Math.round(aged75 * 1.04 ** t);
-    await q.run(
-      "INSERT INTO populations (workspace_id, fiscal_year, total, aged65, aged75) VALUES (?, ?, ?, ?, ?)",
-      [workspaceId, fy, Math.round(total * 1.008 ** t), Math.round(aged65 * 1.01 ** t), p75],
-    );
+    await setPopulation(q, workspaceId, fy, {
+      total: Math.round(total * 1.008 ** t),
+      aged65: Math.round(aged65 * 1.01 ** t),
+      aged75: p75,
+    });
     const per75 = (rate: number, code: string) =>
       Math.max(
         0,
@@ -98,49 +122,30 @@ export async function seedIndicatorValues(
       ["O01", null, Math.round(deaths * homeDeathRate), deaths, 15],
       ["O03", per75(34 + 3 * (fy - 2019), "O03"), null, null, null],
     ];
-    for (const [code, value, numerator, denominator, target] of values) {
-      await q.run(
-        `INSERT INTO indicator_values (indicator_id, fiscal_year, month, value, numerator, denominator, target, source, note, entered_by, entered_at)
-         VALUES (?, ?, 0, ?, ?, ?, ?, ?, '', ?, ?)`,
-        [id(code), fy, value, numerator, denominator, target, DEMO_VALUE_SOURCE, enteredBy, now],
-      );
-    }
+    for (const [code, value, numerator, denominator, target] of values)
+      writes.push(entry(code, fy, 0, { value, numerator, denominator, target }));
   }
   // The consultation desk counts monthly in that year; the year's figure above is their sum.
-  for (const [i, value] of consultationMonths(cityIndex).entries()) {
-    await q.run(
-      "INSERT INTO indicator_values (indicator_id, fiscal_year, month, value, source, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      [id("P06"), MONTHLY_YEAR, i + 1, value, DEMO_VALUE_SOURCE, enteredBy, now],
-    );
-  }
+  for (const [i, value] of consultationMonths(cityIndex).entries())
+    writes.push(entry("P06", MONTHLY_YEAR, i + 1, { value }));
+  await writeValues(q, writes, enteredBy);
 }
 
 /** The neighbours as workspaces of their own, and the two region groups. */
-export async function seedRegion(q: Queryable, nagareyamaId: string): Promise<void> {
+export async function seedRegion(q: QueryBuilder, nagareyamaId: string): Promise<void> {
   const now = Date.now();
   const ids = [nagareyamaId];
   for (const [i, city] of TOKATSU_NEIGHBOURS.entries()) {
     const wid = newId();
     ids.push(wid);
-    await q.run(
-      "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, '千葉県', ?, ?)",
-      [wid, city.name, city.lgCode, now],
-    );
-    for (const d of STARTER_CATALOGUE) await insertIndicator(q, wid, d);
+    await insertWorkspace(q, { id: wid, name: city.name, prefecture: "千葉県", lgCode: city.lgCode }, now);
     await seedIndicatorValues(q, wid, city, i + 1, null);
   }
   for (const [name, kind] of [
     ["東葛北部5市", "wide"],
     ["千葉県", "prefecture"],
   ] as const) {
-    const gid = newId();
     // 流山市 keeps (owns) the demo's groups: it decides who else joins.
-    await q.run(
-      "INSERT INTO region_groups (id, name, kind, owner_workspace_id, created_at) VALUES (?, ?, ?, ?, ?)",
-      [gid, name, kind, nagareyamaId, now],
-    );
-    for (const wid of ids) {
-      await q.run("INSERT INTO region_group_members (group_id, workspace_id) VALUES (?, ?)", [gid, wid]);
-    }
+    await insertRegionGroup(q, { id: newId(), name, kind, ownerWorkspaceId: nagareyamaId }, ids, null, now);
   }
 }

@@ -11,6 +11,7 @@ import {
   type Role,
   todayInJapan,
 } from "@tsumugi/domain";
+import { findUserByEmail } from "../auth/account-repository.js";
 import { hashPassword } from "../auth/password.js";
 import { storeInitialState } from "../collab/initial-state.js";
 import type { AppContext } from "../context.js";
@@ -18,6 +19,7 @@ import { richTextUpdate } from "../documents/rich-text.js";
 import { newId } from "../ids.js";
 import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
+import { findWorkspaceByLgCode } from "../workspaces/workspace-repository.js";
 import { seedDemoDesk } from "./demo-desk.js";
 import { seedDemoEvents } from "./demo-events.js";
 import { NAGAREYAMA, seedIndicatorValues, seedRegion } from "./demo-indicators.js";
@@ -165,9 +167,21 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
   if (existing) return { workspaceName: existing.name, created: false, logins };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await ctx.db.transaction((tx) => createDemo(tx, passwordHash));
+  await seedIndicatorsOfDemo(ctx);
   await seedDeskOfDemo(ctx);
   ctx.log.info("demo workspace created", { lgCode: DEMO_LG_CODE });
   return { workspaceName: "流山市", created: true, logins };
+}
+
+/** The demo's indicator values entered by its first user, the neighbours and the region groups. */
+async function seedIndicatorsOfDemo(ctx: AppContext): Promise<void> {
+  const workspace = await findWorkspaceByLgCode(ctx.kysely, DEMO_LG_CODE);
+  const firstUser = await findUserByEmail(ctx.db, USERS[0].email);
+  if (!workspace) return;
+  await ctx.kysely.transaction().execute(async (trx) => {
+    await seedIndicatorValues(trx, workspace.id, NAGAREYAMA, 0, firstUser?.id ?? null);
+    await seedRegion(trx, workspace.id);
+  });
 }
 
 /** The consultation desk's demo records: sealed with the personal data key, so not in createDemo's SQL. */
@@ -293,8 +307,6 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
       today,
     });
   }
-  await seedIndicatorValues(tx, wid, NAGAREYAMA, 0, firstUser);
-  await seedRegion(tx, wid);
   await tx.run(
     "INSERT INTO audit_log (at, workspace_id, actor_user_id, event, target, detail) VALUES (?, ?, NULL, 'workspace.created', ?, ?)",
     [now, wid, wid, JSON.stringify({ name: "流山市", demo: true })],

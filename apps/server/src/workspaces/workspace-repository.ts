@@ -30,6 +30,26 @@ export async function findWorkspaceByLgCode(
   return row && { id: row.id, name: row.name, prefecture: row.prefecture, lgCode: row.lg_code };
 }
 
+/** Adds a workspace; false when another one has its 全国地方公共団体コード. */
+export async function insertWorkspace(
+  q: QueryBuilder,
+  workspace: WorkspaceRecord,
+  now: number,
+): Promise<boolean> {
+  const res = await q
+    .insertInto("workspaces")
+    .values({
+      id: workspace.id,
+      name: workspace.name,
+      prefecture: workspace.prefecture,
+      lg_code: workspace.lgCode,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column("lg_code").doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
 /** Throws a unique violation (isUniqueViolation) when another workspace has the code. */
 export async function updateWorkspace(q: QueryBuilder, workspace: WorkspaceRecord): Promise<void> {
   await q

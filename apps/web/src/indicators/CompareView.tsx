@@ -3,6 +3,7 @@
  * normalised, with the group average (a bar chart and its table), and the region overview:
  * key indicators for all members; plan progress too for the prefecture's observers.
  */
+import type { IndicatorComparison } from "@tsumugi/contract";
 import { currentFiscalYear, fiscalYearLabel, roundFigure } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
 import {
@@ -24,24 +25,10 @@ import { RegionMembership, RegionOverview } from "./RegionGroups";
 import { downloadBlob, normalisationUnit } from "./TrendChart";
 import type { IndicatorData } from "./useIndicators";
 
-interface CompareResult {
-  groups: {
-    id: string;
-    name: string;
-    kind: string;
-    members: {
-      workspaceId: string;
-      name: string;
-      value: number | null;
-      normalised: number | null;
-      isSelf: boolean;
-    }[];
-    average: number | null;
-  }[];
-}
+type CompareResult = IndicatorComparison;
 
 /** Whether some other municipality of a group has a figure to compare with. */
-function hasNeighbourFigures(r: CompareResult): boolean {
+function hasNeighbourFigures(r: Pick<CompareResult, "groups">): boolean {
   return r.groups.some((g) => g.members.some((m) => !m.isSelf && m.normalised !== null));
 }
 

@@ -340,7 +340,7 @@ function ValueCell(props: {
   const [draft, setDraft] = useState<string | null>(null);
   const [parts, setParts] = useState<{ numerator: string; denominator: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const editable = data.can.enter && !indicator.derived;
+  const editable = indicator.abilities.enterValues;
 
   const save = async (body: Record<string, unknown>) => {
     try {

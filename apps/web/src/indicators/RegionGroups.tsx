@@ -4,6 +4,7 @@
  * to its own groups, creating and leaving. What is shown of other municipalities is the
  * server's decision (the policy): their indicators, and their plan progress only where allowed.
  */
+import type { AvailableRegionGroups, RegionOverview as Overview, RegionGroupList } from "@tsumugi/contract";
 import { fiscalYearLabel, roundFigure } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
 import { ApiError, api, get, post } from "../api/client";
@@ -13,22 +14,8 @@ import { ErrorBanner } from "../ui/Field";
 import "../ui/table-scroll.css";
 import "./region-groups.css";
 
-type Membership = "owner" | "member" | "pending";
-
-interface MyGroup {
-  id: string;
-  name: string;
-  kind: string;
-  membership: Membership;
-  requests: { workspaceId: string; name: string; prefecture: string; requestedAt: number }[];
-}
-
-interface AvailableGroup {
-  id: string;
-  name: string;
-  kind: string;
-  owner: string | null;
-}
+type MyGroup = RegionGroupList["groups"][number];
+type AvailableGroup = AvailableRegionGroups["groups"][number];
 
 const kindLabel = (kind: string) => t(`indicators.regionKind.${kind}` as MessageKey);
 
@@ -40,8 +27,8 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
   const [error, setError] = useState<string | null>(null);
   const base = `/api/workspaces/${wid}/regions`;
   const load = async () => {
-    setMine((await get<{ groups: MyGroup[] }>(base)).groups);
-    setAvailable((await get<{ groups: AvailableGroup[] }>(`${base}/available`)).groups);
+    setMine((await get<RegionGroupList>(base)).groups);
+    setAvailable((await get<AvailableRegionGroups>(`${base}/available`)).groups);
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once per workspace
   useEffect(() => {
@@ -70,14 +57,16 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
               {kindLabel(g.kind)}
             </span>{" "}
             <span className={`badge region-${g.membership}`}>{t(`region.membership.${g.membership}`)}</span>{" "}
-            <button
-              type="button"
-              className="link"
-              onClick={() => act(() => api("DELETE", `${base}/${g.id}/membership`))}
-            >
-              {t(g.membership === "pending" ? "region.withdraw" : "indicators.regionLeave")}
-            </button>
-            {g.requests.length > 0 && (
+            {g.abilities.leave && (
+              <button
+                type="button"
+                className="link"
+                onClick={() => act(() => api("DELETE", `${base}/${g.id}/membership`))}
+              >
+                {t(g.membership === "pending" ? "region.withdraw" : "indicators.regionLeave")}
+              </button>
+            )}
+            {g.abilities.decideRequests && g.requests.length > 0 && (
               <ul className="plain region-requests" data-testid="region-requests">
                 {g.requests.map((r) => (
                   <li key={r.workspaceId} data-testid="region-request">
@@ -146,30 +135,11 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
   );
 }
 
-interface Overview {
-  group: { name: string; kind: string };
-  showPlans: boolean;
-  members: {
-    workspaceId: string;
-    name: string;
-    isSelf: boolean;
-    planShown: boolean;
-    indicators: {
-      code: string;
-      name: string;
-      fiscalYear: number | null;
-      normalised: number | null;
-      value: number | null;
-    }[];
-    plan: { fiscalYear: number; progress: number | null; actions: number; done: number } | null;
-  }[];
-}
-
 /** Each group this municipality is in (a pending request shows nothing yet). */
 export function RegionOverview({ wid }: { wid: string }) {
   const [overviews, setOverviews] = useState<Overview[]>([]);
   useEffect(() => {
-    void get<{ groups: MyGroup[] }>(`/api/workspaces/${wid}/regions`).then(async (r) => {
+    void get<RegionGroupList>(`/api/workspaces/${wid}/regions`).then(async (r) => {
       setOverviews(
         await Promise.all(
           r.groups

@@ -3,33 +3,21 @@
  * from the server says when someone entered a value, and the data is fetched again, so every
  * chart follows without a reload.
  */
-import type { IndicatorDefinition, Population } from "@tsumugi/domain";
+import type { Indicator, IndicatorListing, IndicatorValue as Value } from "@tsumugi/contract";
+import type { Population } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { get } from "../api/client";
 
-export interface IndicatorInfo extends IndicatorDefinition {
-  id: string;
-}
+/** A definition with what the person may do with it (`abilities.enterValues`). */
+export type IndicatorInfo = Indicator;
 
-export interface IndicatorValue {
-  indicatorId: string;
-  fiscalYear: number;
-  month: number;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  target: number | null;
-  source: string;
-  note: string;
-  enteredByName: string;
-  enteredAt: number;
-}
+export type IndicatorValue = Value;
 
 export interface IndicatorData {
   indicators: IndicatorInfo[];
   values: IndicatorValue[];
   populations: Map<number, Population>;
-  can: { enter: boolean; define: boolean };
+  can: IndicatorListing["can"];
 }
 
 export function useIndicators(wid: string): {
@@ -40,12 +28,7 @@ export function useIndicators(wid: string): {
   const [data, setData] = useState<IndicatorData | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(async () => {
-    const res = await get<{
-      indicators: IndicatorInfo[];
-      values: IndicatorValue[];
-      populations: ({ fiscalYear: number } & Population)[];
-      can: { enter: boolean; define: boolean };
-    }>(`/api/workspaces/${wid}/indicators`);
+    const res = await get<IndicatorListing>(`/api/workspaces/${wid}/indicators`);
     setData({
       indicators: res.indicators,
       values: res.values,
