@@ -390,6 +390,9 @@ export const PublicEventDetail = z.object({
   formToken: z.string().nullable().meta({
     description: "Signed token the registration must carry (issue time: too fast a form is refused)",
   }),
+  retentionDays: z.number().int().meta({
+    description: "Names and contacts are erased this many days after the event (the consent text says so)",
+  }),
 });
 export type PublicEventDetail = z.infer<typeof PublicEventDetail>;
 
@@ -411,6 +414,10 @@ export const RegistrationStatusView = z.object({
     .string()
     .nullable()
     .meta({ description: "Shown (and drawn as a QR code) once a place is held" }),
+  checkInUrl: z.string().nullable().meta({
+    description:
+      "What the QR code holds: the organisers' check-in screen with this code (a phone's camera opens it)",
+  }),
   waitingPosition: z.number().int().nullable(),
   checkedIn: z.boolean(),
   registeredAt: Timestamp,

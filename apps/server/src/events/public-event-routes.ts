@@ -113,6 +113,7 @@ export function publicEventRoutes(guard: PublicFormGuard, tokens: FormTokens): H
         municipality: publicMunicipality(event.host),
         event: presentPublicEvent(event),
         formToken: open ? await tokens.issue(registerForm(event)) : null,
+        retentionDays: c.var.app.config.publicForms.participantRetentionDays,
       });
     },
   );
@@ -170,6 +171,10 @@ export function publicEventRoutes(guard: PublicFormGuard, tokens: FormTokens): H
         profession: record.profession,
         contact: personal?.contact ?? "",
         checkInCode: record.status === "registered" ? record.checkInCode : null,
+        checkInUrl:
+          record.status === "registered" && record.checkInCode
+            ? `${app.config.publicUrl}/w/${fresh.workspaceId}/events/${fresh.id}?etab=checkIn&code=${record.checkInCode}`
+            : null,
         waitingPosition: opened.waitingPosition,
         checkedIn: record.checkedInAt !== null,
         registeredAt: record.createdAt,

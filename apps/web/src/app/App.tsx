@@ -19,6 +19,9 @@ const AcceptInvitePage = lazyNamed(() => import("../invites/AcceptInvitePage"), 
 const MeetingPage = lazyNamed(() => import("../meetings/MeetingPage"), "MeetingPage");
 const PlanPage = lazyNamed(() => import("../plan/PlanPage"), "PlanPage");
 const ProviderUpdatePage = lazyNamed(() => import("../resources/ProviderUpdatePage"), "ProviderUpdatePage");
+const PublicEventsPage = lazyNamed(() => import("../events/PublicEventPages"), "PublicEventsPage");
+const PublicEventPage = lazyNamed(() => import("../events/PublicEventPages"), "PublicEventPage");
+const RegistrationPage = lazyNamed(() => import("../events/PublicEventPages"), "RegistrationPage");
 const WorkspaceHome = lazyNamed(() => import("../workspace/WorkspaceHome"), "WorkspaceHome");
 
 export function App() {
@@ -60,6 +63,31 @@ export function App() {
           element={
             <Deferred>
               <AnswerPage />
+            </Deferred>
+          }
+        />
+        {/* Trainings and lectures announced to anyone; registration without an account. */}
+        <Route
+          path="/p/:lg/events"
+          element={
+            <Deferred>
+              <PublicEventsPage />
+            </Deferred>
+          }
+        />
+        <Route
+          path="/p/:lg/events/:pid"
+          element={
+            <Deferred>
+              <PublicEventPage />
+            </Deferred>
+          }
+        />
+        <Route
+          path="/p/:lg/events/:pid/r/:token"
+          element={
+            <Deferred>
+              <RegistrationPage />
             </Deferred>
           }
         />
