@@ -13,19 +13,27 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { AttendanceView } from "./AttendanceView";
+import { CheckInDesk } from "./CheckInDesk";
 import { DoorCounts } from "./DoorCounts";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
 import { type EventsApi, eventsApi } from "./events-api";
+import { ParticipantsView } from "./ParticipantsView";
 import { QuestionnairePanel } from "./QuestionnairePanel";
+import { RegistrationCard } from "./RegistrationCard";
 import "../ui/table-scroll.css";
 import "./events.css";
 
-const TABS = ["overview", "questionnaire", "attendance"] as const;
+const TABS = ["overview", "participants", "checkIn", "questionnaire", "attendance"] as const;
 type Tab = (typeof TABS)[number];
 
 export interface EventPageData {
   event: Event;
   attendance: AttendanceSummary;
+}
+
+/** The header's counts follow the attendance the door answers. */
+function countsOf(event: Event, a: AttendanceSummary): Event["counts"] {
+  return { registered: a.registered, waitlisted: a.waitlisted, attended: a.attended, walkIns: a.walkIns };
 }
 
 export function EventPage() {
@@ -61,7 +69,11 @@ export function EventPage() {
   if (!data)
     return error ? <ErrorBanner message={error} /> : <p className="muted pad">{t("common.loading")}</p>;
   const { event } = data;
-  const visible = TABS.filter(() => true);
+  const visible = TABS.filter(
+    (x) =>
+      (x !== "participants" || event.abilities.readAgreedParticipants) &&
+      (x !== "checkIn" || event.abilities.checkIn),
+  );
   const requested = params.get("etab") as Tab | null;
   const tab: Tab = requested && visible.includes(requested) ? requested : "overview";
 
@@ -100,6 +112,19 @@ export function EventPage() {
           series={series}
           onChanged={(e) => setData({ ...data, event: e })}
           reload={load}
+        />
+      )}
+      {tab === "participants" && <ParticipantsView api={api} event={event} />}
+      {tab === "checkIn" && (
+        <CheckInDesk
+          api={api}
+          event={event}
+          initialCode={params.get("code")}
+          onAttendance={(attendance) =>
+            setData(
+              (d) => d && { ...d, attendance, event: { ...d.event, counts: countsOf(d.event, attendance) } },
+            )
+          }
         />
       )}
       {tab === "questionnaire" && <QuestionnairePanel wid={wid} event={event} />}
@@ -239,6 +264,9 @@ function Overview(props: {
             )}
           </div>
         </section>
+      )}
+      {can.update && !event.cohost && (
+        <RegistrationCard api={api} event={event} onChanged={props.onChanged} />
       )}
       {can.update && (
         <details className="card">

@@ -230,6 +230,7 @@ function RegistrationFormView({ lg, pid, detail }: { lg: string; pid: string; de
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [token, setToken] = useState(detail.formToken);
   const errorRef = useRef<HTMLDivElement>(null);
   const set = <K extends keyof FormValues>(k: K, value: FormValues[K]) => setV((x) => ({ ...x, [k]: value }));
 
@@ -243,14 +244,27 @@ function RegistrationFormView({ lg, pid, detail }: { lg: string; pid: string; de
         ...v,
         profession: v.profession as (typeof PROFESSION_CHOICES)[number],
         consent: v.consent as true,
-        formToken: detail.formToken ?? "",
+        formToken: token ?? "",
       });
       navigate(res.path, { replace: false });
     } catch (err) {
-      if (err instanceof ApiError) {
-        const { formToken, ...rest } = err.fields;
-        setFields(rest);
-        setError(Object.keys(rest).length > 0 && !formToken ? t("publicEvents.fixFields") : err.message);
+      if (err instanceof ApiError && err.code === "validation") {
+        setFields(err.fields);
+        setError(t("publicEvents.fixFields"));
+      } else if (err instanceof ApiError && err.code === "publicForm.refused") {
+        // Sent too soon, or a stale page: what was typed stays; a fresh token when needed.
+        if (err.fields.formToken === "tooFast") setError(t("publicEvents.tooFast"));
+        else {
+          try {
+            setToken((await publicEventsApi(lg).get(pid)).formToken);
+            setError(t("publicEvents.renewed"));
+          } catch (e2) {
+            setError(loadError(e2));
+          }
+        }
+      } else if (err instanceof ApiError) {
+        // Closed, full, already registered: the server says what to do.
+        setError(err.message);
       } else setError(t("publicEvents.offline"));
       setBusy(false);
       requestAnimationFrame(() => errorRef.current?.scrollIntoView({ block: "center" }));

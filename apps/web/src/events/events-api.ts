@@ -56,7 +56,7 @@ export function eventsApi(wid: string) {
     addWalkIn: (eid: string, body: AddWalkIn) => post<ParticipantResult>(`${base}/${eid}/participants`, body),
     removeWalkIn: (eid: string, pid: string) => del<void>(`${base}/${eid}/participants/${pid}`),
     cancelParticipant: (eid: string, pid: string) =>
-      post<ParticipantResult>(`${base}/${eid}/participants/${pid}/cancel`),
+      post<ParticipantList>(`${base}/${eid}/participants/${pid}/cancel`),
     checkIn: (eid: string, body: CheckIn) => post<CheckInResult>(`${base}/${eid}/check-in`, body),
     materials: (eid: string) => get<EventMaterialList>(`${base}/${eid}/materials`),
     materialUrl: (eid: string, mid: string) => `${base}/${eid}/materials/${mid}`,
