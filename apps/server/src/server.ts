@@ -21,6 +21,7 @@ import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { storedKeyIds } from "./desk/consultation-repository.js";
 import { DeskJobs } from "./desk/desk-jobs.js";
+import { EventJobs } from "./events/event-jobs.js";
 import { participantKeyIds } from "./events/participant-repository.js";
 import type { AppEnv } from "./http/env.js";
 import { StreamRegistry } from "./http/sse.js";
@@ -54,6 +55,8 @@ export interface RunningServer {
   personalDataKeyGenerated: string | null;
   /** Background work of the consultation desk: re-encryption after a key change, retention. */
   desk: DeskJobs;
+  /** Background work of events: participants' personal data erased after the retention period. */
+  eventJobs: EventJobs;
   /** Flushes pending document writes, closes sockets and the database. */
   close(): Promise<void>;
 }
@@ -151,6 +154,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const versions = startPeriodicVersions({ kysely, collab, log, intervalMs: config.versionIntervalMs });
   const desk = new DeskJobs(ctx);
   desk.start();
+  const eventJobs = new EventJobs(ctx);
+  eventJobs.start();
   const app = createApp(ctx, collab, projector, { indicators: indicatorEvents, meetings: meetingEvents });
   const http = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
@@ -174,6 +179,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       clearInterval(sessionSweep);
       ctx.streams.close();
       await desk.stop();
+      await eventJobs.stop();
       versions.stop();
       await collab.close();
       await projector.close();
@@ -198,6 +204,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     seeded,
     personalDataKeyGenerated: keys.generated,
     desk,
+    eventJobs,
     close,
   };
 }

@@ -394,3 +394,56 @@ describe("participants for the organisers", () => {
     expect(undo.body.attendance.attended).toBe(1);
   });
 });
+
+describe("retention", () => {
+  it("erases names and contacts the set number of days after the event; the counts stay", async ({
+    server,
+    world: w,
+  }) => {
+    server.ctx.config.publicForms.minFillMs = 0;
+    const e = await publishedEvent(w, { capacity: 10 });
+    const a = await registerAs(
+      server,
+      e.api,
+      person("山田 花子", { profession: "nurse", organisation: "A訪問看護" }),
+    );
+    await w.admin.browser.post(`${w.base}/events/${e.id}/participants`, {
+      name: "当日 参加",
+      profession: "doctor",
+    });
+    const jobs = server.eventJobs;
+    const days = server.ctx.config.publicForms.participantRetentionDays;
+    // The day after the event plus the retention period less one day: kept.
+    const eventDay = Date.parse("2030-11-03T03:00:00Z");
+    expect(await jobs.eraseNow(eventDay + days * 86_400_000)).toBe(0);
+    expect(await jobs.eraseNow(eventDay + (days + 1) * 86_400_000)).toBe(2);
+    const rows = await server.ctx.db.all<{
+      personal: string | null;
+      token_hash: string | null;
+      profession: string;
+    }>("SELECT personal, token_hash, profession FROM event_participants ORDER BY created_at");
+    expect(rows).toEqual([
+      { personal: null, token_hash: null, profession: "nurse" },
+      { personal: null, token_hash: null, profession: "doctor" },
+    ]);
+    const list = await w.admin.browser.get<{ participants: { name: string; erased: boolean }[] }>(
+      `${w.base}/events/${e.id}/participants`,
+    );
+    expect(list.body.participants.map((p) => [p.name, p.erased])).toEqual([
+      ["", true],
+      ["", true],
+    ]);
+    const detail = await w.admin.browser.get<{ attendance: { registered: number; walkIns: number } }>(
+      `${w.base}/events/${e.id}`,
+    );
+    expect(detail.body.attendance).toMatchObject({ registered: 1, walkIns: 1 });
+    expect(
+      (await new TestBrowser(server.origin).get(`${e.api}/registrations/${tokenOf(a.body.path)}`)).status,
+    ).toBe(404);
+    const audit = await server.ctx.db.all<{ workspace_id: string; detail: string }>(
+      "SELECT workspace_id, detail FROM audit_log WHERE event = 'event.participants_erased'",
+    );
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].detail)).toMatchObject({ participants: 2, eventIds: [e.id] });
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Background work of events, started with the server: participants' names, contacts and notes
+ * are erased EVENT_PARTICIPANT_RETENTION_DAYS after their event (checked as often as the
+ * consultation records' retention, CONSULTATION_RETENTION_CHECK_HOURS, and at start). Their
+ * 職種, organisation, status and check-in stay, so the counts and the indicators do not change;
+ * the registrant's page stops opening (its token is erased too).
+ */
+import { todayInJapan } from "@tsumugi/domain";
+import type { AppContext } from "../context.js";
+import { eraseParticipantsBefore } from "./participant-repository.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class EventJobs {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly app: AppContext) {}
+
+  start(): void {
+    this.enqueue(() => this.eraseNow());
+    this.timer = setInterval(
+      () => this.enqueue(() => this.eraseNow()),
+      this.app.config.personalData.retentionCheckMs,
+    );
+    this.timer.unref();
+  }
+
+  idle(): Promise<void> {
+    return this.running.then(() => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.idle();
+  }
+
+  private enqueue(job: () => Promise<unknown>): void {
+    this.running = this.running.then(async () => {
+      if (this.stopped) return;
+      try {
+        await job();
+      } catch (err) {
+        this.app.log.error("events: background job failed", { err });
+      }
+    });
+  }
+
+  /**
+   * Erases the personal fields of participants of events that began more than the retention
+   * period ago (by Japan's calendar); answers how many rows.
+   */
+  async eraseNow(now: number = Date.now()): Promise<number> {
+    const { kysely, audit, config } = this.app;
+    const days = config.publicForms.participantRetentionDays;
+    // An event on the cutoff day itself is kept until the next day.
+    const before = todayInJapan(now - days * DAY_MS);
+    const erased = await kysely.transaction().execute((trx) => eraseParticipantsBefore(trx, before, now));
+    const perWorkspace = new Map<string, { eventIds: string[]; rows: number }>();
+    for (const e of erased) {
+      const w = perWorkspace.get(e.workspaceId) ?? { eventIds: [], rows: 0 };
+      w.eventIds.push(e.eventId);
+      w.rows += e.rows;
+      perWorkspace.set(e.workspaceId, w);
+    }
+    let count = 0;
+    for (const [workspaceId, w] of perWorkspace) {
+      count += w.rows;
+      await audit.record({
+        event: "event.participants_erased",
+        workspaceId,
+        actorUserId: null,
+        detail: { participants: w.rows, eventIds: w.eventIds.slice(0, 200), before, retentionDays: days },
+      });
+    }
+    if (count > 0)
+      this.app.log.info("event participants' personal data erased after the retention period", {
+        count,
+        before,
+      });
+    return count;
+  }
+}
