@@ -316,4 +316,71 @@ describe("questionnaires", () => {
     expect(last.status).toBe(429);
     expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
   });
+
+  it("feed the 年度's satisfaction indicators from the held events' answers, pooled by who answered", async ({
+    server,
+    world: w,
+  }) => {
+    const answerAll = async (eid: string, template: string, points: number[]) => {
+      const path = `${w.base}/events/${eid}/questionnaire`;
+      const qn = (
+        await w.admin.browser.post<{ questionnaire: QuestionnaireBody }>(`${path}/template`, { template })
+      ).body.questionnaire;
+      await w.admin.browser.put(path, { ...qn, open: true });
+      const sat = qn.questions.find((q) => q.measure === "satisfaction")?.id ?? "";
+      const acp = qn.questions.find((q) => q.measure === "acpTalk")?.id;
+      for (const p of points) {
+        const answers: Record<string, unknown> = {};
+        for (const q of qn.questions) if (q.type === "scale") answers[q.id] = 3;
+        answers[sat] = p;
+        if (acp) answers[acp] = 0;
+        const res = await anonymous(server.origin).post(
+          `/api/public/questionnaires/${qn.publicPath?.slice(3)}`,
+          {
+            answers,
+          },
+        );
+        expect(res.status).toBe(201);
+      }
+    };
+    const hold = (eid: string) => w.admin.browser.post(`${w.base}/events/${eid}/status`, { status: "held" });
+    const june = await createEvent(w, { title: "6月 つむぐ会" });
+    const january = await createEvent(w, {
+      title: "1月 つむぐ会",
+      startsAt: "2026-01-19T18:30",
+      endsAt: null,
+    });
+    const lecture = await createEvent(w, {
+      kind: "publicLecture",
+      audience: "residents",
+      title: "市民公開講座",
+      startsAt: "2025-11-16T13:30",
+      endsAt: null,
+    });
+    const planned = await createEvent(w, { title: "次回", startsAt: "2026-02-20T18:30", endsAt: null });
+    await answerAll(june, "training", [5, 4, 3]);
+    await answerAll(january, "trainingPrePost", [2]);
+    await answerAll(lecture, "publicLecture", [5, 5, 4, 4]);
+    await answerAll(planned, "training", [1, 1]);
+    for (const e of [june, january, lecture]) expect((await hold(e)).status).toBe(200);
+
+    type Listing = {
+      indicators: { id: string; code: string; derived: string | null; kind: string }[];
+      values: { indicatorId: string; fiscalYear: number; value: number; note: string }[];
+    };
+    const list = await w.observer.browser.get<Listing>(`${w.base}/indicators`);
+    const of = (code: string) => {
+      const indicator = list.body.indicators.find((i) => i.code === code);
+      return list.body.values
+        .filter((v) => v.indicatorId === indicator?.id)
+        .map((v) => [v.fiscalYear, v.value, v.note]);
+    };
+    expect(list.body.indicators.find((i) => i.code === "P12")).toMatchObject({
+      derived: "trainingSatisfaction",
+      kind: "score",
+    });
+    // (5 + 4 + 3 + 2) ÷ 4 answers; the planned event's answers wait until it is held.
+    expect(of("P12")).toEqual([[2025, 3.5, "回答4件・2回"]]);
+    expect(of("P13")).toEqual([[2025, 4.5, "回答4件・1回"]]);
+  });
 });

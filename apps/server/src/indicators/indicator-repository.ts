@@ -19,6 +19,7 @@ import {
 } from "@tsumugi/domain";
 import { consultationMonthCounts } from "../desk/consultation-repository.js";
 import { attendedByYearAndItem } from "../events/event-repository.js";
+import { satisfactionByYearAndItem } from "../events/questionnaire-figures.js";
 import { newId } from "../ids.js";
 import { closedMeetingCounts } from "../meetings/meeting-repository.js";
 import { countedEntries } from "../resources/resource-repository.js";
@@ -502,12 +503,39 @@ async function eventValues(
 ): Promise<ValueRecord[]> {
   const training = indicators.find((i) => i.derived === "trainingAttendance");
   const outreach = indicators.find((i) => i.derived === "outreachAttendance");
-  if (!training && !outreach) return [];
-  const out: ValueRecord[] = [];
+  const out: ValueRecord[] = await satisfactionValues(q, workspaceId, indicators);
+  if (!training && !outreach) return out;
   for (const r of await attendedByYearAndItem(q, workspaceId)) {
     const indicator = r.item === "f" ? training : outreach;
     if (indicator)
       out.push(counted(indicator.id, r.fiscalYear, 0, r.attended, "紡ぎの研修記録", `開催${r.held}回`));
+  }
+  return out;
+}
+
+/** Satisfaction (5段階) of the trainings (カ) and of the outreach (キ) held, from their questionnaires. */
+async function satisfactionValues(
+  q: QueryBuilder,
+  workspaceId: string,
+  indicators: readonly IndicatorRecord[],
+): Promise<ValueRecord[]> {
+  const training = indicators.find((i) => i.derived === "trainingSatisfaction");
+  const outreach = indicators.find((i) => i.derived === "outreachSatisfaction");
+  if (!training && !outreach) return [];
+  const out: ValueRecord[] = [];
+  for (const r of await satisfactionByYearAndItem(q, workspaceId)) {
+    const indicator = r.item === "f" ? training : outreach;
+    if (indicator)
+      out.push(
+        counted(
+          indicator.id,
+          r.fiscalYear,
+          0,
+          r.satisfaction,
+          "紡ぎのアンケート",
+          `回答${r.answered}件・${r.events}回`,
+        ),
+      );
   }
   return out;
 }

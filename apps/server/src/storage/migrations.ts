@@ -30,6 +30,7 @@ import { m0020 } from "./migrations/0020-event-indicators.js";
 import { m0021 } from "./migrations/0021-demo-documents.js";
 import { m0022 } from "./migrations/0022-event-registration.js";
 import { m0023 } from "./migrations/0023-demo-meetings.js";
+import { m0024 } from "./migrations/0024-questionnaire-indicators.js";
 import { PostgresDatabase } from "./postgres-database.js";
 import { migratePostgres } from "./postgres-migrations.js";
 
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0021,
   m0022,
   m0023,
+  m0024,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -26,6 +26,9 @@ export const DERIVED_SOURCES = [
   // Participants of the events held: trainings of (カ), outreach to residents of (キ).
   "trainingAttendance",
   "outreachAttendance",
+  // Satisfaction (5段階) from the questionnaires of those events.
+  "trainingSatisfaction",
+  "outreachSatisfaction",
 ] as const;
 export type DerivedSource = (typeof DERIVED_SOURCES)[number];
 
@@ -237,6 +240,29 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     source: "ツール",
     notes: "実際に利用した人 ÷ 登録者",
     items: ["d"],
+  }),
+  def({
+    code: "P12",
+    name: "多職種研修 満足度",
+    type: "P",
+    unit: "点（5段階）",
+    kind: "score",
+    source: "紡ぎのアンケート",
+    notes: "開催済みの研修のアンケートで満足度（5段階）を答えた人の平均",
+    items: ["f"],
+    derived: "trainingSatisfaction",
+  }),
+  def({
+    code: "P13",
+    name: "住民啓発 満足度",
+    type: "P",
+    unit: "点（5段階）",
+    kind: "score",
+    source: "紡ぎのアンケート",
+    notes: "開催済みの講座・講演会のアンケートで満足度（5段階）を答えた人の平均",
+    scenes: ["endOfLife"],
+    items: ["g"],
+    derived: "outreachSatisfaction",
   }),
   def({
     code: "O01",
