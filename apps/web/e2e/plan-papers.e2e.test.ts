@@ -263,6 +263,30 @@ describe("the papers' texts and plan periods, written by the secretariat", () =>
     expect(await office.page.getByTestId("paper-schedule").innerText()).toContain("中間評価");
   }, 120_000);
 
+  it("drops a demo goal's mark once the secretariat rewrites its text, for everyone", async () => {
+    const office = await loggedIn("事務局");
+    const doctor = await loggedIn("医師");
+    for (const p of [office, doctor]) await openView(p.page, p.wid, "board", "goal-row");
+    const marked = (page: Page) =>
+      page.getByTestId("goal-row").filter({ has: page.getByTestId("demo-badge") });
+    const before = await marked(doctor.page).count();
+    expect(before).toBeGreaterThan(0);
+    const row = marked(office.page).first();
+    const id = await row.getAttribute("data-row-id");
+    const text = row.getByTestId("goal-text");
+    await text.click();
+    await text.press("End");
+    await text.pressSequentially("（令和5年度中に）");
+    await eventually(
+      async () => (await marked(doctor.page).count()) === before - 1,
+      "the colleague no longer sees the row marked",
+    );
+    const rewritten = doctor.page.locator(`[data-testid="goal-row"][data-row-id="${id}"]`);
+    expect(await rewritten.getByTestId("goal-text").inputValue()).toContain("（令和5年度中に）");
+    expect(await rewritten.getByTestId("demo-badge").count()).toBe(0);
+    await waitForSyncState(office.page, "saved");
+  }, 90_000);
+
   it("writes the cover's and the committee's texts live for the secretariat; observers read them", async () => {
     const office = await loggedIn("事務局");
     const observer = await loggedIn("千葉県（閲覧）");

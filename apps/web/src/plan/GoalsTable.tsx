@@ -117,7 +117,15 @@ function GoalRow({
         />
       </td>
       <td className="wide-cell" data-label={t("plan.goalText")}>
-        <RowText table="goals" id={g.id} field="text" label={t("plan.goalText")} multiline rows={1} />
+        <RowText
+          table="goals"
+          id={g.id}
+          field="text"
+          label={t("plan.goalText")}
+          multiline
+          rows={1}
+          testId="goal-text"
+        />
         {g.demo && <DemoBadge />}
         <Visitors table="goals" id={g.id} />
       </td>
