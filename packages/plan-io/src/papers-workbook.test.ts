@@ -2,35 +2,15 @@
  * The plan papers (計画書) as a secretariat hands them out: the produced .xlsx is opened again
  * and its sheets, cells, merges, dates and print settings are checked as Excel would read them.
  */
-import { type Action, emptyYearPlan, orderKeysAfter, type YearPlan } from "@tsumugi/domain";
+import { type Action, emptyYearPlan, newAction, orderKeysAfter, type YearPlan } from "@tsumugi/domain";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { parseActionRows, readWorkbookRows } from "./import.js";
 import { DATE_FORMAT, type ExportContext, MONTH_FORMAT, planWorkbookBytes, SHEETS } from "./workbook.js";
 
 const keys = orderKeysAfter(null, 10);
-const action = (fields: Partial<Action> & Pick<Action, "id" | "title">): Action => ({
-  order: keys[0],
-  detail: "",
-  scenes: [],
-  items: [],
-  goalCodes: [],
-  ownerGroupId: null,
-  ownerUserId: null,
-  ownerName: "",
-  period: { start: null, end: null },
-  status: "notStarted",
-  progress: 0,
-  weight: 1,
-  problemIds: [],
-  indicatorIds: [],
-  evaluation: { grade: null, comment: "" },
-  nextStep: "",
-  carriedFrom: null,
-  budget: null,
-  fundingSource: null,
-  ...fields,
-});
+const action = (fields: Partial<Action> & Pick<Action, "id" | "title">): Action =>
+  newAction([], { order: keys[0], ...fields });
 
 const plan: YearPlan = {
   ...emptyYearPlan(2023),

@@ -1,4 +1,4 @@
-import { type Action, emptyYearPlan, orderKeysAfter, type YearPlan } from "@tsumugi/domain";
+import { type Action, emptyYearPlan, newAction, orderKeysAfter, type YearPlan } from "@tsumugi/domain";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { decodeCsv, parseActionRows, parseProblemRows, readCsvRows, readWorkbookRows } from "./import.js";
@@ -6,30 +6,8 @@ import { monthLabel, parseMonth } from "./labels.js";
 import { type ExportContext, planWorkbookBytes, SHEETS } from "./workbook.js";
 
 const keys = orderKeysAfter(null, 10);
-const action = (fields: Partial<Action>): Action => ({
-  id: "action000001",
-  order: keys[0],
-  title: "",
-  detail: "",
-  scenes: [],
-  items: [],
-  goalCodes: [],
-  ownerGroupId: null,
-  ownerUserId: null,
-  ownerName: "",
-  period: { start: null, end: null },
-  status: "notStarted",
-  progress: 0,
-  weight: 1,
-  problemIds: [],
-  indicatorIds: [],
-  evaluation: { grade: null, comment: "" },
-  nextStep: "",
-  carriedFrom: null,
-  budget: null,
-  fundingSource: null,
-  ...fields,
-});
+const action = (fields: Partial<Action>): Action =>
+  newAction([], { id: "action000001", order: keys[0], ...fields });
 
 const plan: YearPlan = {
   ...emptyYearPlan(2023),

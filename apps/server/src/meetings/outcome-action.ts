@@ -4,18 +4,16 @@
  * that reach everyone with the plan or the meeting open.
  */
 import {
-  type Action,
   type Actor,
   documentAccess,
   fiscalYearRange,
   insertRow,
   isId,
   isPeriodPoint,
-  orderKeyBetween,
+  newAction,
   readOutcomes,
   readRows,
   setMeetingField,
-  sortOrdered,
 } from "@tsumugi/domain";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
@@ -73,31 +71,13 @@ export async function createActionFromOutcome(
 
   const actionId = newId();
   await collab.mutate(plan.docName, actor.userId, (doc) => {
-    const rows = readRows(doc, "actions") as { id: string; order: string }[];
-    const last = sortOrdered(rows.filter((r) => typeof r.order === "string")).at(-1);
-    const action: Action = {
+    const action = newAction(readRows(doc, "actions"), {
       id: actionId,
-      order: orderKeyBetween(last?.order ?? null, null),
       title,
       detail: `${m.title}で決定`,
-      scenes: [],
-      items: [],
-      goalCodes: [],
       ownerGroupId: ownerGroupId as string | null,
-      ownerUserId: null,
-      ownerName: "",
       period: { start, end },
-      status: "notStarted",
-      progress: 0,
-      weight: 1,
-      problemIds: [],
-      indicatorIds: [],
-      evaluation: { grade: null, comment: "" },
-      nextStep: "",
-      carriedFrom: null,
-      budget: null,
-      fundingSource: null,
-    };
+    });
     insertRow(doc, "actions", action);
   });
   await collab.mutate(m.docName, actor.userId, (doc) => {

@@ -5,12 +5,13 @@
  * so the multi-year view reads across real-looking years.
  */
 import {
-  type Action,
   type ActionStatus,
   emptyProfile,
   emptyYearPlan,
   type ItemId,
   type ItemNote,
+  newAction,
+  newProblem,
   nextYearPlan,
   orderKeysAfter,
   type PlanProfile,
@@ -578,37 +579,12 @@ function nagareyamaPeriods(): YearPlan["planPeriods"] {
   return periods.map((p, i) => ({ id: newId(), order: keys[i], ...p }));
 }
 
-function baseAction(fields: Partial<Action> & Pick<Action, "id" | "order" | "title">): Action {
-  return {
-    detail: "",
-    scenes: [],
-    items: [],
-    goalCodes: [],
-    ownerGroupId: null,
-    ownerUserId: null,
-    ownerName: "",
-    period: { start: null, end: null },
-    status: "notStarted",
-    progress: 0,
-    weight: 1,
-    problemIds: [],
-    indicatorIds: [],
-    evaluation: { grade: null, comment: "" },
-    nextStep: "",
-    carriedFrom: null,
-    budget: null,
-    fundingSource: null,
-    ...fields,
-  };
-}
-
 /** 流山市 令和5年度. `groupIds` maps the demo's group keys to their ids. */
 export function nagareyamaPlan2023(groupIds: ReadonlyMap<string, string>): YearPlan {
   const group = (key: GroupKey) => groupIds.get(key) ?? null;
   const actionKeys = orderKeysAfter(null, ACTIONS.length);
   const actions = ACTIONS.map((a, i) =>
-    baseAction({
-      id: newId(),
+    newAction([], {
       order: actionKeys[i],
       title: a.title,
       scenes: a.scenes,
@@ -622,18 +598,17 @@ export function nagareyamaPlan2023(groupIds: ReadonlyMap<string, string>): YearP
   );
   const actionId = new Map(actions.map((a) => [a.title, a.id]));
   const problemKeys = orderKeysAfter(null, PROBLEMS.length);
-  const problems: Problem[] = PROBLEMS.map((p, i) => ({
-    id: newId(),
-    order: problemKeys[i],
-    title: p.title,
-    detail: "",
-    scenes: [p.scene],
-    items: [],
-    source: p.source,
-    ownerGroupId: group(p.group),
-    status: p.status,
-    actionIds: p.actions.map((t) => actionId.get(t)).filter((id): id is string => id !== undefined),
-  }));
+  const problems = PROBLEMS.map((p, i) =>
+    newProblem([], {
+      order: problemKeys[i],
+      title: p.title,
+      scenes: [p.scene],
+      source: p.source,
+      ownerGroupId: group(p.group),
+      status: p.status,
+      actionIds: p.actions.map((t) => actionId.get(t)).filter((id): id is string => id !== undefined),
+    }),
+  );
   for (const p of problems) {
     for (const id of p.actionIds) actions.find((a) => a.id === id)?.problemIds.push(p.id);
   }
@@ -864,8 +839,7 @@ export function takamatsuPlan(fiscalYear: number): YearPlan {
       committeeName: "在宅医療連携会議",
     },
     actions: titles.map(({ title, item }, i) =>
-      baseAction({
-        id: newId(),
+      newAction([], {
         order: keys[i],
         title,
         items: [item],

@@ -12,14 +12,14 @@ import {
   insertMeetingRow,
   MEETING_TEXT_LIMITS,
   meetingText,
-  orderKeyBetween,
+  newId,
+  orderAfterLast,
   type PlanLink,
   PROBLEM_STATUSES,
   planTextLimit,
   rowText,
   setMeetingField,
   setRowField,
-  sortOrdered,
   startAgendaItem,
 } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
@@ -28,7 +28,7 @@ import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { RowTools } from "../plan/cells";
-import { moveRow, newRowId } from "../plan/plan-edits";
+import { moveRow } from "../plan/plan-edits";
 import { useMeetingContext } from "./MeetingPage";
 import { elapsedText } from "./meeting-format";
 
@@ -38,10 +38,9 @@ export function AgendaView() {
   const total = agenda.reduce((sum, a) => sum + a.minutes, 0);
 
   const add = (fields: Partial<AgendaItem> = {}) => {
-    const last = sortOrdered(agenda).at(-1);
     insertMeetingRow(doc, "agenda", {
-      id: newRowId(),
-      order: orderKeyBetween(last?.order ?? null, null),
+      id: newId(),
+      order: orderAfterLast(agenda),
       title: t("meeting.agenda.new"),
       notes: "",
       minutes: 10,

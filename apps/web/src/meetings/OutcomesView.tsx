@@ -7,12 +7,12 @@ import {
   insertMeetingRow,
   MEETING_TEXT_LIMITS,
   meetingText,
+  newId,
   OUTCOME_TYPES,
   type Outcome,
   type OutcomeType,
-  orderKeyBetween,
+  orderAfterLast,
   setMeetingField,
-  sortOrdered,
 } from "@tsumugi/domain";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -20,17 +20,15 @@ import { ApiError, post } from "../api/client";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { newRowId } from "../plan/plan-edits";
 import { useMeetingContext } from "./MeetingPage";
 
 export function OutcomesView() {
   const { outcomes, doc, editable } = useMeetingContext();
   const [type, setType] = useState<OutcomeType>("decision");
   const add = () => {
-    const last = sortOrdered(outcomes).at(-1);
     insertMeetingRow(doc, "outcomes", {
-      id: newRowId(),
-      order: orderKeyBetween(last?.order ?? null, null),
+      id: newId(),
+      order: orderAfterLast(outcomes),
       type,
       text: "",
       agendaItemId: null,

@@ -10,6 +10,7 @@ import {
   type ActionStatus,
   BUDGET_MAX,
   FUNDING_SOURCES,
+  newAction,
   parseYen,
   setRowField,
 } from "@tsumugi/domain";
@@ -38,7 +39,7 @@ import { filterActions, NO_FILTER, type SortKey, sortActions } from "./filters";
 import { gridKeyDown } from "./grid-keys";
 import { LinkedCharts } from "./LinkedCharts";
 import { usePlanContext } from "./PlanPage";
-import { addRow, moveRow, newAction, removeRow, setLink } from "./plan-edits";
+import { addRow, moveRow, removeRow, setLink } from "./plan-edits";
 import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
 import { focusRowControl, PanelField, RowPanel } from "./RowPanel";
 import "./plan-papers.css";

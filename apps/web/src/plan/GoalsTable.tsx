@@ -7,10 +7,10 @@ import {
   GOAL_TERMS,
   type Goal,
   type GoalTerm,
-  orderKeyBetween,
+  newId,
+  orderAfterLast,
   type SceneId,
   setRowField,
-  sortOrdered,
 } from "@tsumugi/domain";
 import { useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
@@ -19,7 +19,7 @@ import { DemoBadge } from "../ui/DemoBadge";
 import { RowText, RowTools, Select, sceneOptions, useVisitorStyle, Visitors } from "./cells";
 import { gridKeyDown } from "./grid-keys";
 import { usePlanContext } from "./PlanPage";
-import { addRow, moveRow, newRowId, removeRow } from "./plan-edits";
+import { addRow, moveRow, removeRow } from "./plan-edits";
 import { useTable } from "./plan-store";
 
 export function GoalsTable() {
@@ -28,12 +28,11 @@ export function GoalsTable() {
   const [error, setError] = useState<string | null>(null);
 
   const add = () => {
-    const last = sortOrdered(goals).at(-1);
     let n = goals.length + 1;
     while (goals.some((g) => g.code === `${n}`)) n++;
     addRow(doc, "goals", {
-      id: newRowId(),
-      order: orderKeyBetween(last?.order ?? null, null),
+      id: newId(),
+      order: orderAfterLast(goals),
       code: String(n),
       term: "short",
       scene: null,

@@ -8,20 +8,20 @@ import {
   fiscalYearLabel,
   MILESTONE_LABEL_MAX,
   MILESTONES_MAX,
-  orderKeyBetween,
+  newId,
+  orderAfterLast,
   type PeriodDraftProblem,
   PLAN_TEXT_LIMITS,
   type PlanPeriod,
   parseFiscalYear,
   setRowField,
-  sortOrdered,
 } from "@tsumugi/domain";
 import { type FormEvent, useLayoutEffect, useRef, useState } from "react";
 import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { usePlanContext } from "./PlanPage";
-import { addRow, newRowId, removeRow } from "./plan-edits";
+import { addRow, removeRow } from "./plan-edits";
 import { useFiscalYear, useTable } from "./plan-store";
 import "./period-bars.css";
 
@@ -66,10 +66,9 @@ export function PeriodBars() {
       );
       return;
     }
-    const last = sortOrdered(periods).at(-1);
     addRow(doc, "planPeriods", {
-      id: newRowId(),
-      order: orderKeyBetween(last?.order ?? null, null),
+      id: newId(),
+      order: orderAfterLast(periods),
       name: name.trim(),
       series: "",
       startFiscalYear: s,

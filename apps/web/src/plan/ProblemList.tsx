@@ -5,6 +5,7 @@
  */
 import {
   type Action,
+  newProblem,
   PROBLEM_SOURCES,
   PROBLEM_STATUSES,
   type Problem,
@@ -33,7 +34,7 @@ import { FilterBar } from "./FilterBar";
 import { filterProblems, NO_FILTER, type SortKey, sortProblems } from "./filters";
 import { gridKeyDown } from "./grid-keys";
 import { usePlanContext } from "./PlanPage";
-import { addRow, moveRow, newProblem, removeRow, setLink } from "./plan-edits";
+import { addRow, moveRow, removeRow, setLink } from "./plan-edits";
 import { useRow, useTable, useTableSelect } from "./plan-store";
 import { focusRowControl, PanelField, RowPanel } from "./RowPanel";
 

@@ -8,12 +8,12 @@ import {
   fiscalYearLabel,
   fiscalYearOfPoint,
   isPeriodPoint,
-  orderKeyBetween,
+  newId,
+  orderAfterLast,
   PLAN_TEXT_LIMITS,
   parseFiscalYear,
   type ScheduleEvent,
   setRowField,
-  sortOrdered,
   weekdayOfIsoDate,
 } from "@tsumugi/domain";
 import { memo, useCallback, useLayoutEffect, useRef, useState } from "react";
@@ -24,7 +24,7 @@ import { countRender, RowText, useVisitorStyle, Visitors } from "./cells";
 import { gridKeyDown } from "./grid-keys";
 import { PeriodBars } from "./PeriodBars";
 import { usePlanContext } from "./PlanPage";
-import { addRow, moveRow, newRowId, removeRow } from "./plan-edits";
+import { addRow, moveRow, removeRow } from "./plan-edits";
 import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
 import { focusRowControl, PanelField, RowPanel } from "./RowPanel";
 
@@ -54,10 +54,9 @@ export function ScheduleView() {
   const onAdd = useCallback((rowId: string, month: string) => setAdding({ rowId, month }), []);
 
   const addActivity = () => {
-    const last = sortOrdered(store.rows("scheduleRows")).at(-1);
     addRow(doc, "scheduleRows", {
-      id: newRowId(),
-      order: orderKeyBetween(last?.order ?? null, null),
+      id: newId(),
+      order: orderAfterLast(store.rows("scheduleRows")),
       activity: t("plan.schedule.newRow"),
       actionIds: [],
     });
@@ -326,7 +325,7 @@ function EventForm(props: { fy: number; rowId: string; month: string; onDone(): 
       setError(t("field.required"));
       return;
     }
-    addRow(doc, "scheduleEvents", { id: newRowId(), rowId: props.rowId, when: value, label: label.trim() });
+    addRow(doc, "scheduleEvents", { id: newId(), rowId: props.rowId, when: value, label: label.trim() });
     props.onDone();
   };
   return (

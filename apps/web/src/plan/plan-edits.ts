@@ -9,6 +9,8 @@ import {
   type ItemId,
   insertRow,
   itemNoteText,
+  newAction,
+  newProblem,
   type Ordered,
   orderKeyBetween,
   type PlanTable,
@@ -20,60 +22,6 @@ import {
 import type { YearTablePreview } from "@tsumugi/plan-io";
 import type * as Y from "yjs";
 import { replaceText } from "../collab/text-diff";
-
-export function newRowId(): string {
-  const bytes = new Uint8Array(12);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => (b % 36).toString(36)).join("");
-}
-
-function keyAfterLast(rows: readonly Ordered[]): string {
-  const last = sortOrdered(rows).at(-1);
-  return orderKeyBetween(last?.order ?? null, null);
-}
-
-export function newProblem(rows: readonly Ordered[], fields: Partial<Problem> = {}): Problem {
-  return {
-    id: newRowId(),
-    order: keyAfterLast(rows),
-    title: "",
-    detail: "",
-    scenes: [],
-    items: [],
-    source: "meeting",
-    ownerGroupId: null,
-    status: "open",
-    actionIds: [],
-    ...fields,
-  };
-}
-
-export function newAction(rows: readonly Ordered[], fields: Partial<Action> = {}): Action {
-  return {
-    id: newRowId(),
-    order: keyAfterLast(rows),
-    title: "",
-    detail: "",
-    scenes: [],
-    items: [],
-    goalCodes: [],
-    ownerGroupId: null,
-    ownerUserId: null,
-    ownerName: "",
-    period: { start: null, end: null },
-    status: "notStarted",
-    progress: 0,
-    weight: 1,
-    problemIds: [],
-    indicatorIds: [],
-    evaluation: { grade: null, comment: "" },
-    nextStep: "",
-    carriedFrom: null,
-    budget: null,
-    fundingSource: null,
-    ...fields,
-  };
-}
 
 export function addRow<R extends { id: string }>(doc: Y.Doc, table: PlanTable, row: R): string {
   insertRow(doc, table, row);

@@ -1,30 +1,26 @@
-import { initPlanDoc, insertRow, orderKeysAfter, rowText, setRowField, TITLE_MAX } from "@tsumugi/domain";
+import {
+  initPlanDoc,
+  insertRow,
+  newAction,
+  orderKeysAfter,
+  rowText,
+  setRowField,
+  TITLE_MAX,
+} from "@tsumugi/domain";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { PlanStore } from "./plan-store";
 
 function action(id: string, order: string, title: string) {
-  return {
+  return newAction([], {
     id,
     order,
     title,
-    detail: "",
     scenes: ["daily"],
     items: ["f"],
-    goalCodes: [],
-    ownerGroupId: null,
-    ownerUserId: null,
-    ownerName: "",
     period: { start: "2023-04", end: "2024-03" },
     status: "inProgress",
-    progress: 0,
-    weight: 1,
-    problemIds: [],
-    indicatorIds: [],
-    evaluation: { grade: null, comment: "" },
-    nextStep: "",
-    carriedFrom: null,
-  };
+  });
 }
 
 function planWith(n: number): { doc: Y.Doc; ids: string[] } {

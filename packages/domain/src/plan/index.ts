@@ -6,6 +6,7 @@ export * from "./period-draft.js";
 export * from "./plan-doc.js";
 export * from "./plan-migrations.js";
 export * from "./plan-read.js";
+export * from "./plan-rows.js";
 export * from "./plan-schema.js";
 export * from "./progress.js";
 export * from "./rollover.js";
