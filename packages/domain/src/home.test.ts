@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isUpcomingFor, meetingTodo, myOpenActions } from "./home.js";
+import { newAction } from "./plan/plan-rows.js";
 import type { Action } from "./plan/plan-schema.js";
 
 const facts = {
@@ -40,30 +41,7 @@ describe("what a person does next about a meeting", () => {
 });
 
 function action(id: string, over: Partial<Action>): Action {
-  return {
-    id,
-    order: id,
-    title: id,
-    detail: "",
-    scenes: [],
-    items: [],
-    goalCodes: [],
-    ownerGroupId: null,
-    ownerUserId: null,
-    ownerName: "",
-    period: { start: null, end: null },
-    status: "inProgress",
-    progress: 0,
-    weight: 1,
-    problemIds: [],
-    indicatorIds: [],
-    evaluation: { grade: null, comment: "" },
-    nextStep: "",
-    carriedFrom: null,
-    budget: null,
-    fundingSource: null,
-    ...over,
-  };
+  return newAction([], { id, order: id, title: id, status: "inProgress", ...over });
 }
 
 describe("the actions in a person's charge", () => {

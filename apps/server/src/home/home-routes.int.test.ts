@@ -1,4 +1,4 @@
-import { insertRow, orderKeysAfter } from "@tsumugi/domain";
+import { type Action, insertRow, newAction, orderKeysAfter } from "@tsumugi/domain";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { connectProvider, type ProviderClient } from "../testing/collab-clients.js";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
@@ -40,28 +40,18 @@ async function home(browser: TestBrowser, today = TODAY): Promise<Home> {
   return res.body;
 }
 
-const action = (id: string, order: string, title: string, fields: Record<string, unknown>) => ({
-  id,
-  order,
-  title,
-  detail: "",
-  scenes: ["daily"],
-  items: ["f"],
-  goalCodes: [],
-  ownerGroupId: null,
-  ownerUserId: null,
-  ownerName: "",
-  period: { start: "2025-04", end: "2026-03" },
-  status: "inProgress",
-  progress: 10,
-  weight: 1,
-  problemIds: [],
-  indicatorIds: [],
-  evaluation: { grade: null, comment: "" },
-  nextStep: "",
-  carriedFrom: null,
-  ...fields,
-});
+const action = (id: string, order: string, title: string, fields: Partial<Action>) =>
+  newAction([], {
+    id,
+    order,
+    title,
+    scenes: ["daily"],
+    items: ["f"],
+    period: { start: "2025-04", end: "2026-03" },
+    status: "inProgress",
+    progress: 10,
+    ...fields,
+  });
 
 async function meeting(body: Record<string, unknown>, ...states: string[]): Promise<string> {
   const res = await world.admin.browser.post<{ meeting: { id: string } }>(`${world.base}/meetings`, {

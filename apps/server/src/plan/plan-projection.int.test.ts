@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import {
+  type Action,
   insertRow,
   itemNoteText,
+  newAction,
   orderKeysAfter,
   planDashboard,
   profileText,
@@ -60,28 +62,19 @@ function open(docName: string, cookie: string | null): ProviderClient {
   return client;
 }
 
-const action = (id: string, order: string, title: string, fields: Record<string, unknown> = {}) => ({
-  id,
-  order,
-  title,
-  detail: "",
-  scenes: ["daily"],
-  items: ["f"],
-  goalCodes: ["1-①"],
-  ownerGroupId: null,
-  ownerUserId: null,
-  ownerName: "",
-  period: { start: "2025-04", end: "2025-09" },
-  status: "inProgress",
-  progress: 10,
-  weight: 1,
-  problemIds: [],
-  indicatorIds: [],
-  evaluation: { grade: null, comment: "" },
-  nextStep: "",
-  carriedFrom: null,
-  ...fields,
-});
+const action = (id: string, order: string, title: string, fields: Partial<Action> = {}) =>
+  newAction([], {
+    id,
+    order,
+    title,
+    scenes: ["daily"],
+    items: ["f"],
+    goalCodes: ["1-①"],
+    period: { start: "2025-04", end: "2025-09" },
+    status: "inProgress",
+    progress: 10,
+    ...fields,
+  });
 
 /** Waits until the read model holds what the stored document holds, and returns both. */
 async function projectedAsStored(docName: string): Promise<{ stored: YearPlan; projected: YearPlan }> {
