@@ -15,7 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2EServer, launchChromium, repoRoot, startE2EServer } from "./harness.js";
 import { loggedInPage as loggedIn } from "./pages.js";
-import { loggedInPhone, narrowProblems, workspaceIdOf } from "./room-pages.js";
+import { loggedInPhone, narrowProblems, openPlanView, workspaceIdOf } from "./room-pages.js";
 
 /** A plain light grey 256×256 PNG tile. */
 const TILE = Buffer.from(
@@ -304,6 +304,55 @@ describe("resource directory", () => {
     await heading.filter({ hasText: `（${before - 1}件）` }).waitFor();
     await context.close();
   }, 60_000);
+
+  it("links entries to a plan action from its panel, and shows the action on the entry's card", async () => {
+    const { context, page } = await loggedInPage(browser, server, "医師");
+    await openPlanView(page, "actions");
+    const row = page.getByTestId("action-row").first();
+    const title = await row.getByTestId("action-title").inputValue();
+    await row.getByTestId("action-details-toggle").click();
+    const panel = page.getByTestId("action-panel");
+    const links = panel.getByTestId("action-resources");
+    await links.waitFor();
+    await links.getByTestId("action-resource-search").fill("看取り");
+    const hit = links.getByTestId("action-resource-hit").filter({ hasText: "江戸川台在宅クリニック" });
+    await hit.getByTestId("action-resource-add").click();
+    const linked = links.getByTestId("action-resource").filter({ hasText: "江戸川台在宅クリニック" });
+    await linked.waitFor();
+    expect(await linked.textContent()).toContain("診療所");
+    await links.scrollIntoViewIfNeeded();
+    await shot(page, "plan-action-resources-1366");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await links.scrollIntoViewIfNeeded();
+    expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
+    await shot(page, "plan-action-resources-390");
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // The directory's card names the action.
+    await openResources(page);
+    await page.getByTestId("resources-filter-text").fill("江戸川台在宅クリニック");
+    const card = page.getByTestId("resource-card").filter({ hasText: "江戸川台在宅クリニック" });
+    await card.getByTestId("resource-actions").waitFor();
+    expect(await card.getByTestId("resource-actions").textContent()).toContain(title);
+
+    // An observer reads the links and cannot change them.
+    const observer = await loggedInPage(browser, server, "千葉県（閲覧）");
+    await openPlanView(observer.page, "actions");
+    await observer.page.getByTestId("action-row").first().getByTestId("action-details-toggle").click();
+    const seen = observer.page.getByTestId("action-resources");
+    await seen.getByTestId("action-resource").filter({ hasText: "江戸川台在宅クリニック" }).waitFor();
+    expect(await seen.getByTestId("action-resource-remove").count()).toBe(0);
+    expect(await seen.getByTestId("action-resource-search").count()).toBe(0);
+    await observer.context.close();
+
+    // Removed again from the panel.
+    await openPlanView(page, "actions");
+    await page.getByTestId("action-row").first().getByTestId("action-details-toggle").click();
+    const again = page.getByTestId("action-resources");
+    await again.getByTestId("action-resource-remove").first().click();
+    await again.getByText("関連付けた資源はありません。").waitFor();
+    await context.close();
+  }, 120_000);
 
   it("fits a phone: list, map, tables and import", async () => {
     const { context, page } = await loggedInPhone(browser, server, "事務局");

@@ -286,7 +286,16 @@ export const ResourceLink = z
     createdAt: Timestamp,
   })
   .meta({ id: "ResourceLink" });
-export const ResourceLinkList = z.object({ links: z.array(ResourceLink), resources: z.array(ResourceRef) });
+export const ResourceLinkList = z.object({
+  links: z.array(ResourceLink),
+  resources: z.array(ResourceRef),
+  targets: z
+    .array(z.object({ id: Id, title: z.string() }))
+    .meta({ description: "The linked plan actions' titles (取組名)" }),
+  canLink: z
+    .boolean()
+    .meta({ description: "The caller may link and unlink entries (the same for every entry)" }),
+});
 export type ResourceLinkList = z.infer<typeof ResourceLinkList>;
 
 // ── Open-data import ────────────────────────────────────────────────────────────────

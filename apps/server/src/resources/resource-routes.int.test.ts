@@ -636,12 +636,27 @@ describe("search and links", () => {
     expect(
       (await w.member.browser.put(`${w.base}/resources/${near}/links/planAction/${actionId}`)).status,
     ).toBe(204);
-    const links = await w.observer.browser.get<{
-      links: { resourceId: string }[];
+    type Links = {
+      links: { resourceId: string; targetId: string }[];
       resources: { name: string }[];
-    }>(`${w.base}/resources/links?targetKind=planAction&targetIds=${actionId}`);
+      targets: { id: string; title: string }[];
+      canLink: boolean;
+    };
+    const links = await w.observer.browser.get<Links>(
+      `${w.base}/resources/links?targetKind=planAction&targetIds=${actionId}`,
+    );
     expect(links.body.links.map((l) => l.resourceId)).toEqual([near]);
     expect(links.body.resources.map((r) => r.name)).toEqual(["近い在宅クリニック"]);
+    expect(links.body.targets).toEqual([{ id: actionId, title: "在宅医療の資源マップ作成" }]);
+    expect(links.body.canLink).toBe(false);
+    // Every link of the workspace (the directory's cards show their actions), for a member who links.
+    const all = await w.member.browser.get<Links>(`${w.base}/resources/links?targetKind=planAction`);
+    expect(all.body.links.map((l) => [l.resourceId, l.targetId])).toEqual([[near, actionId]]);
+    expect(all.body.canLink).toBe(true);
+    const none = await w.member.browser.get<Links>(
+      `${w.base}/resources/links?targetKind=planAction&targetIds=`,
+    );
+    expect(none.body.links).toEqual([]);
     const lookup = await w.member.browser.get<{ resources: { name: string }[] }>(
       `${w.base}/resources/lookup?q=ちかい`,
     );

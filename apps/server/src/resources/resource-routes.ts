@@ -23,6 +23,7 @@ import {
   UpdateResourceSettings,
 } from "@tsumugi/contract";
 import {
+  authorize,
   contactTimesTable,
   isId,
   isResourceKind,
@@ -216,7 +217,8 @@ export function resourceRoutes(): Hono<AppEnv> {
   r.get(
     "/links",
     describe({
-      summary: "Entries linked to plan actions (targetKind=planAction, targetIds=a,b)",
+      summary:
+        "Entries linked to plan actions (targetKind=planAction, targetIds=a,b; without targetIds every link of the workspace)",
       tag,
       response: ResourceLinkList,
     }),
@@ -224,15 +226,24 @@ export function resourceRoutes(): Hono<AppEnv> {
     async (c) => {
       const targetKind = linkKindOf(c.req.query("targetKind"));
       if (!targetKind) throw invalid({ targetKind: "unknown" });
-      const targetIds = listParam(c.req.query("targetIds")).filter(isId);
+      const asked = c.req.query("targetIds");
+      const targetIds = asked === undefined ? undefined : listParam(asked).filter(isId);
       const q = c.var.app.kysely;
       const links = await repo.listLinks(q, c.var.workspaceId, { targetKind, targetIds });
-      const resources = await repo.findResourcesByIds(
-        q,
-        c.var.workspaceId,
-        links.map((l) => l.resourceId),
-      );
-      return c.json({ links, resources: resources.map(presentRef) });
+      const [resources, targets] = await Promise.all([
+        repo.findResourcesByIds(
+          q,
+          c.var.workspaceId,
+          links.map((l) => l.resourceId),
+        ),
+        actionTitles(q, c.var.workspaceId, [...new Set(links.map((l) => l.targetId))]),
+      ]);
+      return c.json({
+        links,
+        resources: resources.map(presentRef),
+        targets: targets.map((t) => ({ id: t.id, title: t.name })),
+        canLink: authorize(c.var.actor, "link", { kind: "resource", status: "active", manual: false }),
+      });
     },
   );
 

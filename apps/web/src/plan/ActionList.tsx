@@ -17,6 +17,7 @@ import {
 import { memo, useCallback, useEffect, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { ActionResources } from "../resources/ActionResources";
 import { CommentsButton } from "./Comments";
 import {
   Chips,
@@ -517,6 +518,7 @@ function ActionPanel({ id, onClose }: { id: string; onClose(): void }) {
           <div className="wide">
             <LinkedCharts indicatorIds={action.indicatorIds} testId="action-linked-charts" />
           </div>
+          <ActionResources wid={ctx.wid} actionId={action.id} />
         </div>
       )}
     </RowPanel>

@@ -19,6 +19,7 @@ import { ApiError, fieldMessage, get, post } from "../api/client";
 import { t } from "../i18n/t";
 import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
+import "./kind-chips.css";
 import "./resources.css";
 
 type Form = Required<Omit<ProviderUpdate, "vacancy">> & { vacancy: { beds: string; note: string } };

@@ -9,6 +9,7 @@ import type {
   Resource,
   ResourceArea,
   ResourceDirectory,
+  ResourceLinkList,
   UpdateRequest,
 } from "@tsumugi/contract";
 import {
@@ -31,6 +32,7 @@ import { ErrorBanner, Field } from "../ui/Field";
 import { fieldsOf, ResourceCard } from "./ResourceCard";
 import { FIELD_LABELS, ResourceImport, shown } from "./ResourceImport";
 import { resourcesApi } from "./resources-api";
+import "./kind-chips.css";
 import "./resources.css";
 
 // Leaflet and the clustering load with the map view only.
@@ -63,6 +65,14 @@ export function ResourcesPanel(props: { wid: string; canImport: boolean; canRevi
   useEffect(() => {
     void reload();
   }, [reload]);
+  // The plan actions (取組) entries are linked to, shown on their cards.
+  const [links, setLinks] = useState<ResourceLinkList | null>(null);
+  useEffect(() => {
+    api
+      .actionLinks()
+      .then(setLinks)
+      .catch(() => setLinks(null));
+  }, [api]);
 
   const views = VIEWS.filter(
     (v) =>
@@ -94,6 +104,11 @@ export function ResourcesPanel(props: { wid: string; canImport: boolean; canRevi
   if (error) return <ErrorBanner message={error} />;
   if (!data) return <p className="muted pad">{t("common.loading")}</p>;
   const areaName = (id: string | null) => data.areas.find((a) => a.id === id)?.name ?? "";
+  const actionsOf = (id: string) =>
+    (links?.links ?? [])
+      .filter((l) => l.resourceId === id)
+      .map((l) => links?.targets.find((x) => x.id === l.targetId)?.title)
+      .filter((title): title is string => Boolean(title));
 
   return (
     <section className="resources" data-testid="resources">
@@ -120,7 +135,12 @@ export function ResourcesPanel(props: { wid: string; canImport: boolean; canRevi
         <FilterBar filters={filters} areas={data.areas} setFilter={setFilter} count={shown.length} />
       )}
       {view === "list" && (
-        <ResourceList entries={shown} areaName={areaName} sendLink={(r) => api.sendLink(r.id)} />
+        <ResourceList
+          entries={shown}
+          areaName={areaName}
+          sendLink={(r) => api.sendLink(r.id)}
+          actionsOf={actionsOf}
+        />
       )}
       {view === "map" && (
         <Deferred label={t("resources.map.loading")}>
@@ -245,6 +265,7 @@ function ResourceList(props: {
   entries: readonly Resource[];
   areaName: (id: string | null) => string;
   sendLink: (r: Resource) => Promise<CreatedUpdateLink>;
+  actionsOf: (id: string) => string[];
 }) {
   if (props.entries.length === 0)
     return (
@@ -257,6 +278,12 @@ function ResourceList(props: {
       {props.entries.map((r) => (
         <li key={r.id}>
           <ResourceCard resource={r} areaName={props.areaName}>
+            {props.actionsOf(r.id).length > 0 && (
+              <p className="small" data-testid="resource-actions">
+                <span className="muted">{t("resources.card.actions")}：</span>
+                {props.actionsOf(r.id).join("、")}
+              </p>
+            )}
             {r.abilities.sendLink && <LinkIssuer send={() => props.sendLink(r)} />}
           </ResourceCard>
         </li>

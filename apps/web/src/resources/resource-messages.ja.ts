@@ -134,6 +134,17 @@ export const resourceMessages = {
   "provider.result.applied": "ありがとうございます。掲載内容を更新しました。",
   "provider.result.pending": "ありがとうございます。市区町村の事務局が確認した後に掲載内容へ反映されます。",
   "provider.result.unchanged": "変更はありませんでした。",
+  // 取組 (plan actions) and the entries linked to them
+  "resources.actionLinks.title": "関連する医療・介護資源",
+  "resources.actionLinks.none": "関連付けた資源はありません。",
+  "resources.actionLinks.search": "資源を名前・住所・できることで探して追加",
+  "resources.actionLinks.add": "追加",
+  "resources.actionLinks.remove": "外す",
+  "resources.actionLinks.removeLabel": "「{name}」の関連付けを外す",
+  "resources.actionLinks.addLabel": "「{name}」を関連付ける",
+  "resources.actionLinks.noHit": "見つかりません。",
+  "resources.actionLinks.open": "資源一覧で見る",
+  "resources.card.actions": "関連する取組",
   "error.resource.importChanged": "確認した後に内容が変わりました。もう一度確認してから取り込んでください。",
   "error.resource.importRefused": "このファイルは取り込めません。確認画面のエラーを直してください。",
 } as const;

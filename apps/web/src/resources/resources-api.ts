@@ -7,6 +7,8 @@ import type {
   ImportResult,
   MapConfig,
   ResourceDirectory,
+  ResourceLinkList,
+  ResourceRefList,
   ResourceResult,
   ResourceSearchResult,
   ResourceSettings,
@@ -15,7 +17,7 @@ import type {
   UpdateResource,
   UpdateResourceSettings,
 } from "@tsumugi/contract";
-import { get, patch, post } from "../api/client";
+import { del, get, patch, post, put } from "../api/client";
 
 export function resourcesApi(wid: string) {
   const base = `/api/workspaces/${wid}/resources`;
@@ -31,6 +33,16 @@ export function resourcesApi(wid: string) {
     requests: () => get<UpdateRequestList>(`${base}/update-requests`),
     decide: (qid: string, body: DecideUpdateRequest) =>
       post<UpdateRequest>(`${base}/update-requests/${qid}`, body),
+    /** Entries linked to plan actions: these actions', or every link of the workspace. */
+    actionLinks: (actionIds?: readonly string[]) =>
+      get<ResourceLinkList>(
+        `${base}/links?targetKind=planAction${actionIds ? `&targetIds=${actionIds.map(encodeURIComponent).join(",")}` : ""}`,
+      ),
+    linkAction: (rid: string, actionId: string) =>
+      put<void>(`${base}/${rid}/links/planAction/${encodeURIComponent(actionId)}`),
+    unlinkAction: (rid: string, actionId: string) =>
+      del<void>(`${base}/${rid}/links/planAction/${encodeURIComponent(actionId)}`),
+    lookup: (text: string) => get<ResourceRefList>(`${base}/lookup?q=${encodeURIComponent(text)}`),
     /** The professionals' tables as Excel workbooks (downloaded by the browser). */
     workbookUrl: (which: "contact-times" | "liaison") => `${base}/tables/${which}.xlsx`,
   };
