@@ -48,10 +48,13 @@ export function CheckInDesk(props: {
     void load();
   }, [load]);
 
-  const replace = (p: Participant) =>
-    setList((l) =>
-      l ? (l.some((x) => x.id === p.id) ? l.map((x) => (x.id === p.id ? p : x)) : [...l, p]) : l,
-    );
+  const replace = useCallback(
+    (p: Participant) =>
+      setList((l) =>
+        l ? (l.some((x) => x.id === p.id) ? l.map((x) => (x.id === p.id ? p : x)) : [...l, p]) : l,
+      ),
+    [],
+  );
 
   const send = useCallback(
     async (body: { code?: string; participantId?: string; undo?: boolean }) => {
@@ -77,7 +80,7 @@ export function CheckInDesk(props: {
       setBusy(false);
       codeRef.current?.focus();
     },
-    [api, event.id, onAttendance],
+    [api, event.id, onAttendance, replace],
   );
 
   // Opened from a QR code: check that code in once.
