@@ -167,7 +167,7 @@ export function createCollabServer(ctx: AppContext): CollabServer {
         user: peer.user.id,
         ...detail,
       });
-      void ctx.audit
+      return ctx.audit
         .record({
           event: "document.write_limited",
           workspaceId: peer.workspaceId,

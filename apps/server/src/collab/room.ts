@@ -50,8 +50,11 @@ export interface RoomDeps {
   takeWrite(userId: string, bytes: number): { waitMs: number; limit: "writeBytes" | "writes" | null };
   /** Takes one presence message from the person's budget; false when it ran out. */
   takeAwareness(userId: string): boolean;
-  /** Called once per refusal of an update by a limit (the socket is then closed). */
-  onWriteLimited(peer: Peer, docName: string, detail: Record<string, unknown>): void;
+  /**
+   * Called once per refusal of an update by a limit; the socket is closed once the promise
+   * settles, so the refusal is on record before the person is told.
+   */
+  onWriteLimited(peer: Peer, docName: string, detail: Record<string, unknown>): Promise<void> | void;
   /** Called when a presence message is dropped by a limit. */
   onAwarenessDropped(peer: Peer, docName: string, reason: "size" | "rate"): void;
   /** Called when this room wrote a snapshot (not when another node had already). */
@@ -132,6 +135,8 @@ export class Room {
   private snapshotBytes: number;
   /** Bytes of updates handed to the batcher and not yet committed (or failed). */
   private pendingBytes = 0;
+  /** Connections refused by a limit and about to be closed: their further updates are dropped. */
+  private readonly limited = new WeakSet<Peer>();
   private compacting: Promise<void> | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
@@ -277,7 +282,7 @@ export class Room {
       }
       return;
     }
-    if (isEmptyUpdate(update)) return;
+    if (isEmptyUpdate(update) || this.limited.has(peer)) return;
     if (!this.admit(peer, update.byteLength)) return;
     this.pendingBytes += update.byteLength;
     this.deps.batcher.enqueue({
@@ -312,13 +317,12 @@ export class Room {
     const { maxDocumentBytes } = this.deps.limits;
     const size = this.snapshotBytes + this.logBytes + this.pendingBytes;
     if (size + bytes > maxDocumentBytes) {
-      this.deps.onWriteLimited(peer, this.docName, {
+      this.refuse(peer, CLOSE.documentTooLarge, "document too large", {
         limit: "documentBytes",
         max: maxDocumentBytes,
         size,
         bytes,
       });
-      peer.close(CLOSE.documentTooLarge, "document too large");
       // The log may hold more than the document needs: fold it, so the size counted is the real one.
       if (this.logCount > 0) void this.compactNow();
       return false;
@@ -326,11 +330,23 @@ export class Room {
     const { waitMs, limit } = this.deps.takeWrite(peer.user.id, bytes);
     if (waitMs > 0) {
       const retry = Math.ceil(waitMs / 1000);
-      this.deps.onWriteLimited(peer, this.docName, { limit, bytes, retryAfterSeconds: retry });
-      peer.close(CLOSE.writeRateExceeded, `write rate exceeded; retry=${retry}`);
+      this.refuse(peer, CLOSE.writeRateExceeded, `write rate exceeded; retry=${retry}`, {
+        limit,
+        bytes,
+        retryAfterSeconds: retry,
+      });
       return false;
     }
     return true;
+  }
+
+  /** Drops the connection's further updates, records the refusal, then closes the socket. */
+  private refuse(peer: Peer, code: number, reason: string, detail: Record<string, unknown>): void {
+    this.limited.add(peer);
+    void Promise.resolve()
+      .then(() => this.deps.onWriteLimited(peer, this.docName, detail))
+      .catch(() => {})
+      .finally(() => peer.close(code, reason));
   }
 
   /** Stores an update made by the server for `userId`, then applies and broadcasts it. */
