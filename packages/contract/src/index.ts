@@ -16,6 +16,7 @@ export * from "./home.js";
 export * from "./indicators.js";
 export * from "./invites.js";
 export * from "./meeting-papers.js";
+export * from "./meetings.js";
 export * from "./members.js";
 export * from "./resources.js";
 export * from "./workspaces.js";

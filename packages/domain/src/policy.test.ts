@@ -307,12 +307,13 @@ describe("resources: authorize(verb, resource) and abilities", () => {
         "removeMember",
         "createDocument",
         "createMeeting",
+        "createEvent",
       ]);
       for (const [verb, allowed] of Object.entries(abilities)) {
         // The actor is in g1: everyone but observers writes its documents and runs its meetings;
         // only the secretariat keeps it.
         expect(allowed, `${role} ${verb}`).toBe(
-          verb === "createDocument" || verb === "createMeeting"
+          verb === "createDocument" || verb === "createMeeting" || verb === "createEvent"
             ? role !== "observer"
             : role === "secretariat",
         );
@@ -380,19 +381,16 @@ describe("resources: authorize(verb, resource) and abilities", () => {
   it("lets everyone of the workspace read a meeting and its papers; runs it as canManageMeeting says", () => {
     const ofGroup = { kind: "meeting", id: "m1", groupId: "g1" } as const;
     const plenary = { kind: "meeting", id: "m2", groupId: null } as const;
-    expect(abilitiesOf(actor("observer"), ofGroup)).toEqual({ read: true, manage: false });
-    expect(abilitiesOf(actor("member"), ofGroup)).toEqual({ read: true, manage: true });
-    expect(abilitiesOf(actor("member"), plenary)).toEqual({ read: true, manage: false });
-    expect(abilitiesOf(actor("coordinator", { groupIds: [] }), ofGroup)).toEqual({
-      read: true,
-      manage: false,
-    });
-    expect(abilitiesOf(actor("secretariat"), plenary)).toEqual({ read: true, manage: true });
-    expect(abilitiesOf(actor(null), plenary)).toEqual({ read: false, manage: false });
-    expect(abilitiesOf(actor("secretariat", { disabled: true }), plenary)).toEqual({
-      read: false,
-      manage: false,
-    });
+    const answer = (read: boolean, manage: boolean, fixMinutes = false) => ({ read, manage, fixMinutes });
+    expect(abilitiesOf(actor("observer"), ofGroup)).toEqual(answer(true, false));
+    expect(abilitiesOf(actor("member"), ofGroup)).toEqual(answer(true, true));
+    expect(abilitiesOf(actor("member"), plenary)).toEqual(answer(true, false));
+    expect(abilitiesOf(actor("coordinator", { groupIds: [] }), ofGroup)).toEqual(answer(true, false));
+    // Fixing minutes makes them the official record: the secretariat's, whoever runs the meeting.
+    expect(abilitiesOf(actor("secretariat"), plenary)).toEqual(answer(true, true, true));
+    expect(abilitiesOf(actor("secretariat"), ofGroup)).toEqual(answer(true, true, true));
+    expect(abilitiesOf(actor(null), plenary)).toEqual(answer(false, false));
+    expect(abilitiesOf(actor("secretariat", { disabled: true }), plenary)).toEqual(answer(false, false));
   });
 
   it("lets only the secretariat word the meeting papers", () => {

@@ -320,6 +320,7 @@ export const GROUP_VERBS = [
   "removeMember",
   "createDocument",
   "createMeeting",
+  "createEvent",
 ] as const;
 export type GroupVerb = (typeof GROUP_VERBS)[number];
 export interface GroupResource {
@@ -336,9 +337,12 @@ export interface MemberResource {
   disabled: boolean;
 }
 
-export const MEETING_VERBS = ["read", "manage"] as const;
+export const MEETING_VERBS = ["read", "manage", "fixMinutes"] as const;
 export type MeetingVerb = (typeof MEETING_VERBS)[number];
-/** A meeting: read (its papers too) by everyone of the workspace; run by canManageMeeting. */
+/**
+ * A meeting: read (its papers too) by everyone of the workspace; run by canManageMeeting; its
+ * minutes fixed (the official record) by the secretariat.
+ */
 export interface MeetingResource {
   kind: "meeting";
   id: string;
@@ -525,6 +529,8 @@ const RULES: Rules = {
       removeMember: manage,
       createDocument: canCreateDocument(actor, group.id),
       createMeeting: canManageMeeting(actor, group.id),
+      // Organising an event (training, lecture) as this group.
+      createEvent: canCreateEvent(actor, [group.id]),
     };
   },
   member: (actor, member) => {
@@ -542,6 +548,7 @@ const RULES: Rules = {
   meeting: (actor, meeting) => ({
     read: can(actor, "meetings.read"),
     manage: canManageMeeting(actor, meeting.groupId),
+    fixMinutes: can(actor, "minutes.fix"),
   }),
   // The papers speak for the municipality: the secretariat, who keeps its details, words them.
   meetingPaperSettings: (actor) => ({ update: can(actor, "workspace.update") }),

@@ -143,6 +143,27 @@ export async function setDraftStatus(
     .execute();
 }
 
+/**
+ * Meeting minutes circulated for review from `reviewAt` (null: not under review), locked
+ * (fixed, the official record) from `lockedAt` when given.
+ */
+export async function setMinutesAccess(
+  q: QueryBuilder,
+  documentId: string,
+  change: { reviewAt: number | null; lockedAt?: number },
+  at: number,
+): Promise<void> {
+  await q
+    .updateTable("documents")
+    .set({
+      review_at: change.reviewAt,
+      ...(change.lockedAt === undefined ? {} : { locked_at: change.lockedAt }),
+      updated_at: at,
+    })
+    .where("id", "=", documentId)
+    .execute();
+}
+
 /** Does the group own any document? (A group that does cannot be deleted.) */
 export async function groupOwnsDocuments(q: QueryBuilder, groupId: string): Promise<boolean> {
   const row = await q

@@ -68,6 +68,7 @@ describe("groups", () => {
       removeMember: true,
       createDocument: true,
       createMeeting: true,
+      createEvent: true,
     });
     const asMember = await w.member.browser.get<Listed>(`${w.base}/groups`);
     // A member keeps no group; they write the documents of their own groups only.
@@ -79,6 +80,7 @@ describe("groups", () => {
         removeMember: false,
         createDocument: group.memberIds.includes(w.member.id),
         createMeeting: group.memberIds.includes(w.member.id),
+        createEvent: group.memberIds.includes(w.member.id),
       });
     expect(asMember.body.groups.some((g) => g.abilities.createDocument)).toBe(true);
 

@@ -186,6 +186,26 @@ export function allow<K extends string, T, R extends Resource>(
   };
 }
 
+/** A verb and the resource of its kind. */
+type Decision = {
+  [K in Resource["kind"]]: {
+    verb: VerbOf<Extract<Resource, { kind: K }>>;
+    resource: Extract<Resource, { kind: K }>;
+  };
+}[Resource["kind"]];
+
+/**
+ * 403 unless the policy lets the actor do what `decide` names: for a resource the request
+ * names rather than loads (the group a new meeting is for).
+ */
+export function allowOn(decide: (c: Context<AppEnv>) => Decision): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { verb, resource } = decide(c);
+    if (!authorize(c.var.actor, verb as never, resource)) throw forbidden();
+    await next();
+  };
+}
+
 /** 403 unless the policy lets the actor do this workspace-level action. */
 export function allowIn(action: WorkspaceAction): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -5,35 +5,24 @@
  * the server from the meeting's live document, so the browser loads no Word library.
  */
 import { MeetingPaperSettingsResult, NoticeQuery, UpdateMeetingPaperSettings } from "@tsumugi/contract";
-import { isId } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
 import { allow, callerOf, describe, jsonBody, load, queryParams } from "../http/operation.js";
-import { findMeeting } from "../meetings/meeting-repository.js";
+import { meetingResource } from "../meetings/meeting-presenter.js";
+import { loadMeeting } from "../meetings/meeting-routes.js";
 import {
   meetingMinutesFile,
   meetingNoticeFile,
   type PaperFile,
   updateMeetingPaperSettings,
 } from "./meeting-paper-commands.js";
-import { meetingResource, presentMeetingPaperSettings } from "./meeting-paper-presenter.js";
+import { presentMeetingPaperSettings } from "./meeting-paper-presenter.js";
 import { findMeetingPaperSettings } from "./meeting-paper-repository.js";
 
 const tag = "meeting-papers";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-const meetingNotFound = () => new ApiError(404, "meeting.notFound", "会議が見つかりません。");
-
-const loadMeeting = load(
-  "meeting",
-  async (c) => {
-    const mid = c.req.param("mid");
-    return (isId(mid) ? await findMeeting(c.var.app.db, c.var.workspaceId, mid) : null) ?? undefined;
-  },
-  meetingNotFound,
-);
 
 const loadSettings = load(
   "settings",

@@ -8,9 +8,11 @@ import { readAttendance, readOutcomes, startAgendaItem } from "@tsumugi/domain";
 import * as Y from "yjs";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
+import { setMinutesAccess } from "../documents/document-repository.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import { saveVersion } from "../versions/version-store.js";
 import type { MeetingRecord } from "./meeting-repository.js";
+import * as meetings from "./meeting-repository.js";
 
 export async function closeMeeting(
   app: AppContext,
@@ -46,31 +48,15 @@ export async function closeMeeting(
     });
     planDoc.destroy();
   }
-  const now = Date.now();
-  await app.db.transaction(async (tx) => {
-    await tx.run(
-      "UPDATE meetings SET state = 'closed', closed_at = ?, updated_at = ?, minutes_version_id = ?, plan_version_id = ? WHERE id = ?",
-      [now, now, minutesVersionId, planVersionId, m.id],
-    );
-    await tx.run("DELETE FROM meeting_attendance WHERE meeting_id = ?", [m.id]);
-    for (const [uid, status] of attendance) {
-      const member = await tx.get("SELECT 1 FROM users WHERE id = ?", [uid]);
-      if (member) {
-        await tx.run("INSERT INTO meeting_attendance (meeting_id, user_id, status) VALUES (?, ?, ?)", [
-          m.id,
-          uid,
-          status,
-        ]);
-      }
-    }
-    await tx.run("DELETE FROM meeting_outcomes WHERE meeting_id = ?", [m.id]);
-    for (const o of outcomes) {
-      await tx.run(
-        "INSERT INTO meeting_outcomes (meeting_id, id, ord, type, text, action_id) VALUES (?, ?, ?, ?, ?, ?)",
-        [m.id, o.id, o.order, o.type, o.text, o.actionId],
-      );
-    }
-  });
+  await app.kysely.transaction().execute((trx) =>
+    meetings.recordClose(trx, m.id, {
+      at: Date.now(),
+      minutesVersionId,
+      planVersionId,
+      attendance,
+      outcomes,
+    }),
+  );
 }
 
 /**
@@ -80,12 +66,9 @@ export async function closeMeeting(
  */
 export async function circulateMinutes(app: AppContext, m: MeetingRecord): Promise<void> {
   const now = Date.now();
-  await app.db.transaction(async (tx) => {
-    await tx.run("UPDATE meetings SET minutes_state = 'circulating', updated_at = ? WHERE id = ?", [
-      now,
-      m.id,
-    ]);
-    await tx.run("UPDATE documents SET review_at = ?, updated_at = ? WHERE id = ?", [now, now, m.documentId]);
+  await app.kysely.transaction().execute(async (trx) => {
+    await meetings.setMinutesState(trx, m.id, "circulating", now);
+    await setMinutesAccess(trx, m.documentId, { reviewAt: now }, now);
   });
   app.events.emit({ type: "document-access-changed", docName: m.docName });
 }
@@ -100,13 +83,9 @@ export async function fixMinutes(
   // closed as read-only, so what the flush leaves in the document is exactly what is locked
   // and the 確定版 version cannot miss an edit that landed in between.
   const now = Date.now();
-  await app.db.transaction(async (tx) => {
-    await tx.run("UPDATE meetings SET minutes_state = 'fixed', updated_at = ? WHERE id = ?", [now, m.id]);
-    await tx.run("UPDATE documents SET locked_at = ?, review_at = NULL, updated_at = ? WHERE id = ?", [
-      now,
-      now,
-      m.documentId,
-    ]);
+  await app.kysely.transaction().execute(async (trx) => {
+    await meetings.setMinutesState(trx, m.id, "fixed", now);
+    await setMinutesAccess(trx, m.documentId, { reviewAt: null, lockedAt: now }, now);
   });
   app.events.emit({ type: "document-access-changed", docName: m.docName });
   await collab.flush();

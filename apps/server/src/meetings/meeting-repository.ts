@@ -145,15 +145,205 @@ export async function invitees(q: Queryable, meetingId: string): Promise<string[
   return rows.map((r) => r.user_id);
 }
 
+/** Replaces the meeting's invitees. */
 export async function setInvitees(
-  q: Queryable,
+  q: QueryBuilder,
   meetingId: string,
   userIds: readonly string[],
 ): Promise<void> {
-  await q.run("DELETE FROM meeting_invitees WHERE meeting_id = ?", [meetingId]);
-  for (const userId of userIds) {
-    await q.run("INSERT INTO meeting_invitees (meeting_id, user_id) VALUES (?, ?)", [meetingId, userId]);
-  }
+  await q.deleteFrom("meeting_invitees").where("meeting_id", "=", meetingId).execute();
+  if (userIds.length > 0)
+    await q
+      .insertInto("meeting_invitees")
+      .values(userIds.map((userId) => ({ meeting_id: meetingId, user_id: userId })))
+      .execute();
+}
+
+/** The numbers the workspace's meetings of a 年度 took (to number the next one). */
+export async function meetingNumbers(
+  q: QueryBuilder,
+  workspaceId: string,
+  fiscalYear: number,
+): Promise<{ kind: MeetingKind; groupId: string | null; fiscalYear: number; number: number }[]> {
+  const rows = await q
+    .selectFrom("meetings")
+    .select(["kind", "group_id", "fiscal_year", "number"])
+    .where("workspace_id", "=", workspaceId)
+    .where("fiscal_year", "=", fiscalYear)
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind as MeetingKind,
+    groupId: r.group_id,
+    fiscalYear: r.fiscal_year,
+    number: r.number,
+  }));
+}
+
+/** What a new meeting is made of. */
+export type NewMeeting = Pick<
+  MeetingRecord,
+  | "id"
+  | "workspaceId"
+  | "groupId"
+  | "kind"
+  | "fiscalYear"
+  | "number"
+  | "title"
+  | "startsAt"
+  | "endsAt"
+  | "place"
+  | "onlineUrl"
+  | "documentId"
+> & { createdBy: string };
+
+/** A new meeting (its minutes' document is inserted first). Throws a unique violation when its number is taken. */
+export async function insertMeeting(q: QueryBuilder, m: NewMeeting, now: number): Promise<void> {
+  await q
+    .insertInto("meetings")
+    .values({
+      id: m.id,
+      workspace_id: m.workspaceId,
+      group_id: m.groupId,
+      kind: m.kind,
+      fiscal_year: m.fiscalYear,
+      number: m.number,
+      title: m.title,
+      starts_at: m.startsAt,
+      ends_at: m.endsAt,
+      place: m.place,
+      online_url: m.onlineUrl,
+      document_id: m.documentId,
+      created_by: m.createdBy,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+export async function updateMeetingDetails(
+  q: QueryBuilder,
+  id: string,
+  d: { title: string; startsAt: string; endsAt: string | null; place: string; onlineUrl: string },
+  now: number,
+): Promise<void> {
+  await q
+    .updateTable("meetings")
+    .set({
+      title: d.title,
+      starts_at: d.startsAt,
+      ends_at: d.endsAt,
+      place: d.place,
+      online_url: d.onlineUrl,
+      updated_at: now,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function setMeetingState(
+  q: QueryBuilder,
+  id: string,
+  state: MeetingState,
+  now: number,
+): Promise<void> {
+  await q.updateTable("meetings").set({ state, updated_at: now }).where("id", "=", id).execute();
+}
+
+export async function setMinutesState(
+  q: QueryBuilder,
+  id: string,
+  minutesState: MinutesState,
+  now: number,
+): Promise<void> {
+  await q
+    .updateTable("meetings")
+    .set({ minutes_state: minutesState, updated_at: now })
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * What closing records: the state, the snapshots' versions, and the attendance (of people who
+ * still have an account) and outcomes read from the minutes, for the indicators and decisions.
+ */
+export async function recordClose(
+  q: QueryBuilder,
+  meetingId: string,
+  close: {
+    at: number;
+    minutesVersionId: number;
+    planVersionId: number | null;
+    attendance: ReadonlyMap<string, string>;
+    outcomes: readonly { id: string; order: string; type: string; text: string; actionId: string | null }[];
+  },
+): Promise<void> {
+  await q
+    .updateTable("meetings")
+    .set({
+      state: "closed",
+      closed_at: close.at,
+      updated_at: close.at,
+      minutes_version_id: close.minutesVersionId,
+      plan_version_id: close.planVersionId,
+    })
+    .where("id", "=", meetingId)
+    .execute();
+  await q.deleteFrom("meeting_attendance").where("meeting_id", "=", meetingId).execute();
+  const userIds = [...close.attendance.keys()];
+  const known = new Set(
+    userIds.length === 0
+      ? []
+      : (await q.selectFrom("users").select("id").where("id", "in", userIds).execute()).map((u) => u.id),
+  );
+  const attendance = userIds.filter((id) => known.has(id));
+  if (attendance.length > 0)
+    await q
+      .insertInto("meeting_attendance")
+      .values(
+        attendance.map((userId) => ({
+          meeting_id: meetingId,
+          user_id: userId,
+          status: close.attendance.get(userId) as string,
+        })),
+      )
+      .execute();
+  await q.deleteFrom("meeting_outcomes").where("meeting_id", "=", meetingId).execute();
+  if (close.outcomes.length > 0)
+    await q
+      .insertInto("meeting_outcomes")
+      .values(
+        close.outcomes.map((o) => ({
+          meeting_id: meetingId,
+          id: o.id,
+          ord: o.order,
+          type: o.type,
+          text: o.text,
+          action_id: o.actionId,
+        })),
+      )
+      .execute();
+}
+
+/** The workspace's decisions, newest meeting first; `text` narrows them to those containing it. */
+export async function decisions(
+  q: QueryBuilder,
+  workspaceId: string,
+  text: string,
+): Promise<{ meetingId: string; id: string; text: string; meetingTitle: string; startsAt: string }[]> {
+  let query = q
+    .selectFrom("meeting_outcomes as o")
+    .innerJoin("meetings as m", "m.id", "o.meeting_id")
+    .select([
+      "o.meeting_id as meetingId",
+      "o.id",
+      "o.text",
+      "m.title as meetingTitle",
+      "m.starts_at as startsAt",
+    ])
+    .where("m.workspace_id", "=", workspaceId)
+    .where("o.type", "=", "decision");
+  if (text !== "") query = query.where("o.text", "like", `%${text}%`);
+  return query.orderBy("m.starts_at", "desc").orderBy("o.ord").execute();
 }
 
 /** The meeting of the same kind and group held before this one (the last one closed). */

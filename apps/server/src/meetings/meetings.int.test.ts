@@ -128,6 +128,49 @@ describe("meetings", () => {
     ).toBe(400);
   });
 
+  it("tell each person what they may do with a meeting, and refuse other groups and fixing to those who may not", async () => {
+    const team = await world.member.browser.post<{
+      meeting: MeetingView & { abilities: Record<string, boolean>; canManage: boolean };
+    }>(`${world.base}/meetings`, { kind: "team", groupId: world.groupId, startsAt: "2025-06-10T18:30" });
+    expect(team.body.meeting.abilities).toEqual({ read: true, manage: true, fixMinutes: false });
+    expect(team.body.meeting.canManage).toBe(true);
+    const seen = async (browser: typeof world.admin.browser) =>
+      (
+        await browser.get<{ meeting: { abilities: Record<string, boolean> } }>(
+          `${world.base}/meetings/${team.body.meeting.id}`,
+        )
+      ).body.meeting.abilities;
+    expect(await seen(world.admin.browser)).toEqual({ read: true, manage: true, fixMinutes: true });
+    expect(await seen(world.outsider.browser)).toEqual({ read: true, manage: false, fixMinutes: false });
+    expect(await seen(world.observer.browser)).toEqual({ read: true, manage: false, fixMinutes: false });
+    // A group of another workspace (or none) is not one a meeting can be held by.
+    const foreign = await world.admin.browser.post(`${world.base}/meetings`, {
+      kind: "team",
+      groupId: "nosuchgroup00001",
+      startsAt: "2025-06-10T18:30",
+    });
+    expect(foreign.body).toMatchObject({ error: { fields: { groupId: "unknown" } } });
+    // The group's member runs the meeting but the secretariat alone fixes its minutes.
+    await world.member.browser.post(`${world.base}/meetings/${team.body.meeting.id}/state`, {
+      state: "published",
+    });
+    await world.member.browser.post(`${world.base}/meetings/${team.body.meeting.id}/state`, {
+      state: "inProgress",
+    });
+    expect(
+      (
+        await world.member.browser.post(`${world.base}/meetings/${team.body.meeting.id}/state`, {
+          state: "closed",
+        })
+      ).status,
+    ).toBe(200);
+    const url = `${world.base}/meetings/${team.body.meeting.id}/minutes-state`;
+    expect((await world.member.browser.post(url, { state: "fixed" })).status).toBe(403);
+    expect((await world.outsider.browser.post(url, { state: "circulating" })).status).toBe(403);
+    expect((await world.member.browser.post(url, { state: "circulating" })).status).toBe(200);
+    expect((await world.admin.browser.post(url, { state: "fixed" })).status).toBe(200);
+  });
+
   it("move one step at a time; closing snapshots the minutes and the plan and records attendance and outcomes", async () => {
     await world.admin.browser.post(`${world.base}/plans`, { fiscalYear: 2025 });
     const m = await createMeeting();

@@ -17,6 +17,7 @@ import {
 } from "@tsumugi/domain";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
+import { findGroup } from "../groups/group-repository.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { newId } from "../ids.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
@@ -45,12 +46,7 @@ export async function createActionFromOutcome(
 
   const ownerGroupId = body.ownerGroupId ?? m.groupId;
   if (ownerGroupId !== null) {
-    const ok = isId(ownerGroupId)
-      ? await app.db.get("SELECT 1 FROM groups WHERE id = ? AND workspace_id = ?", [
-          ownerGroupId,
-          m.workspaceId,
-        ])
-      : undefined;
+    const ok = isId(ownerGroupId) ? await findGroup(app.kysely, m.workspaceId, ownerGroupId) : undefined;
     if (!ok) throw invalid({ ownerGroupId: "unknown" });
   }
   const range = fiscalYearRange(m.fiscalYear);

@@ -4,7 +4,7 @@
  * out and the year's figures.
  */
 import type { Event, EventList } from "@tsumugi/contract";
-import { canCreateEvent, currentFiscalYear, fiscalYearLabel, formatTimeRange } from "@tsumugi/domain";
+import { currentFiscalYear, fiscalYearLabel, formatTimeRange } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
@@ -53,17 +53,13 @@ export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData })
   );
 }
 
-/** Who may create events, and with which groups as organisers. */
+/**
+ * Who may create events, and with which groups as organisers: the groups the server says this
+ * person may organise an event as (the secretariat: every group).
+ */
 export function organiserChoices(data: WorkspaceData) {
-  const actor = { userId: "", role: data.detail.role, groupIds: data.detail.groupIds };
-  const secretariat = data.detail.role === "secretariat";
-  const groups = secretariat ? data.groups : data.groups.filter((g) => data.detail.groupIds.includes(g.id));
-  const mayCreate =
-    Boolean(data.detail.can["events.create"]) &&
-    canCreateEvent(
-      actor,
-      groups.map((g) => g.id),
-    );
+  const groups = data.groups.filter((g) => g.abilities.createEvent);
+  const mayCreate = Boolean(data.detail.can["events.create"]) && groups.length > 0;
   return { groups, mayCreate };
 }
 
