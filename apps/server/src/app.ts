@@ -3,6 +3,7 @@
  * every request, the REST API under /api, and the built web app for the rest.
  */
 import { type Context, Hono } from "hono";
+import { areaRoutes } from "./areas/area-routes.js";
 import { auditRoutes } from "./audit/audit-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { DeviceCookies } from "./auth/device-cookie.js";
@@ -148,6 +149,7 @@ export function createApp(
   app.route("/api/workspaces/:wid/indicators", indicatorRoutes(indicatorEvents));
   app.route("/api/workspaces/:wid/regions", regionRoutes());
   app.route("/api/workspaces/:wid/home", homeRoutes());
+  app.route("/api/workspaces/:wid/areas", areaRoutes());
   app.route("/api/workspaces/:wid/desks", deskRoutes());
   app.route("/api/workspaces/:wid/consultations", consultationRoutes());
   app.route("/api/workspaces/:wid/resources", resourceRoutes());

@@ -330,11 +330,21 @@ describe("the consultation desk", () => {
     await eventually(async () =>
       expect(await form.innerText()).toContain("同じ名前の相談窓口が既にあります"),
     );
-    const areas = admin.page.getByTestId("desk-areas");
-    const text = await areas.getByTestId("desk-areas-text").inputValue();
-    await areas.getByTestId("desk-areas-text").fill(`${text}\n西部`);
-    await areas.getByRole("button").click();
-    await eventually(async () => expect(await areas.innerText()).toContain("保存しました。"));
+    // The 日常生活圏域 (one list with the resource directory): add one, with its town names.
+    const areas = admin.page.getByTestId("areas-settings");
+    await areas.getByTestId("area-new-name").fill("西部");
+    await areas.getByTestId("area-new-towns").fill("美田、三輪野山\n思井");
+    await areas.getByTestId("area-new-save").click();
+    await expect.poll(() => areas.getByTestId("areas-status").textContent()).toBe("「西部」を追加しました。");
+    const west = areas.getByTestId("area-item").filter({ hasText: "西部" });
+    expect(await west.innerText()).toContain("町名 3件");
+    // The same name again is refused; the typed name stays to fix.
+    await areas.getByTestId("area-new-name").fill("北部");
+    await areas.getByTestId("area-new-save").click();
+    await expect
+      .poll(() => areas.getByTestId("error").textContent())
+      .toBe("同じ名前の日常生活圏域が既にあります。");
+    expect(await areas.getByTestId("area-new-name").inputValue()).toBe("北部");
     expect(await seriousViolations(admin.page)).toEqual([]);
     await shot(admin.page, "desks");
     await admin.context.close();
@@ -357,6 +367,66 @@ describe("the consultation desk", () => {
     await eventually(async () =>
       expect(await page.getByTestId("consultation-form").innerText()).toContain("相談を記録しました"),
     );
+    await context.close();
+  });
+
+  it("keeps one list of 日常生活圏域 with the resource directory: added, renamed, moved there; an area in use deleted into another at the desk", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await page.getByTestId("tab-resources").click();
+    await page.getByTestId("resources-view-settings").click();
+    const areas = page.getByTestId("areas-settings");
+    await areas.getByTestId("area-new-name").fill("臨時");
+    await areas.getByTestId("area-new-towns").fill("大畔");
+    await areas.getByTestId("area-new-save").click();
+    await expect.poll(() => areas.getByTestId("areas-status").textContent()).toBe("「臨時」を追加しました。");
+    const names = () => areas.getByTestId("area-name").allTextContents();
+    expect((await names()).at(-1)).toBe("臨時");
+    // Renamed, then moved up one place.
+    // (while edited, the name is in an input, not the item's text: found by its id)
+    const id = await areas.getByTestId("area-item").filter({ hasText: "臨時" }).getAttribute("data-area-id");
+    const item = areas.locator(`[data-area-id="${id}"]`);
+    await item.getByTestId("area-edit").click();
+    await item.getByTestId("area-edit-name").fill("臨時圏域");
+    await item.getByTestId("area-edit-save").click();
+    await expect
+      .poll(() => areas.getByTestId("areas-status").textContent())
+      .toBe("「臨時圏域」を保存しました。");
+    const count = (await names()).length;
+    await areas.getByTestId("area-item").filter({ hasText: "臨時圏域" }).getByTestId("area-up").click();
+    await expect.poll(async () => (await names()).indexOf("臨時圏域")).toBe(count - 2);
+    await shot(page, "areas-resources");
+
+    // At the desk, the same list: 東部 has records, a desk and entries, so it goes into 南部.
+    await page.getByTestId("tab-desk").click();
+    await page.getByTestId("desk-view-desks").click();
+    const deskAreas = page.getByTestId("areas-settings");
+    await expect.poll(() => deskAreas.getByTestId("area-name").allTextContents()).toContain("臨時圏域");
+    const east = deskAreas.getByTestId("area-item").filter({ hasText: "東部" });
+    const eastUsage = await east.getByTestId("area-usage").innerText();
+    expect(eastUsage).toMatch(/相談記録 \d+件・相談窓口の既定 1か所・医療・介護資源 \d+件/);
+    await east.getByTestId("area-delete").click();
+    const confirm = east.getByTestId("area-delete-form");
+    expect(await confirm.innerText()).toContain("「東部」を削除します。");
+    await confirm.getByTestId("area-move-to").selectOption({ label: "南部" });
+    await shot(page, "areas-delete");
+    await confirm.getByTestId("area-delete-confirm").click();
+    await expect
+      .poll(() => deskAreas.getByTestId("areas-status").textContent())
+      .toBe("「東部」を削除しました。");
+    expect(await deskAreas.getByTestId("area-name").allTextContents()).not.toContain("東部");
+    // The desk whose default was 東部 now defaults to 南部.
+    await expect
+      .poll(() =>
+        page
+          .locator(".desk-desk")
+          .filter({ hasText: "東部 出張相談窓口" })
+          .locator("select")
+          .nth(1)
+          .inputValue(),
+      )
+      .toBe(
+        await deskAreas.getByTestId("area-item").filter({ hasText: "南部" }).getAttribute("data-area-id"),
+      );
     await context.close();
   });
 

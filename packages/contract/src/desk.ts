@@ -1,5 +1,5 @@
 /**
- * The consultation desk (相談支援): desks and 日常生活圏域 (/api/workspaces/{wid}/desks),
+ * The consultation desk (相談支援): desks (/api/workspaces/{wid}/desks; the 日常生活圏域 are areas.ts),
  * consultation cases and their contacts (/api/workspaces/{wid}/consultations), statistics,
  * exports and published examples (主な相談内容と対応).
  *
@@ -31,12 +31,11 @@ import {
   vocabularyIds,
 } from "@tsumugi/domain";
 import * as z from "zod";
+import { Area } from "./areas.js";
 import { abilities, flag, Id, oneOf, requiredText } from "./fields.js";
 
 // Limits of the text fields (characters).
 export const DESK_TEXT_MAX = { name: 100, hours: 200, phone: 50, email: 200, address: 300, howTo: 2000 };
-export const AREA_NAME_MAX = 50;
-export const AREAS_MAX = 100;
 export const PERSON_TEXT_MAX = { name: 100, kana: 100, contact: 200, address: 300, notes: 2000 };
 export const CONSULTER_TEXT_MAX = { name: 100, organisation: 200, contact: 200 };
 export const CONTENT_MAX = 4000;
@@ -85,9 +84,6 @@ const BirthDate = z.string({ error: "format" }).superRefine((value, ctx) => {
 });
 
 // ---------------------------------------------------------------- desks and areas
-
-export const Area = z.object({ id: Id, name: z.string() }).meta({ id: "DeskArea" });
-export type Area = z.infer<typeof Area>;
 
 export const Desk = z
   .object({
@@ -147,18 +143,6 @@ export type CreateDesk = z.infer<typeof CreateDesk>;
 
 export const UpdateDesk = z.object(deskFields).partial();
 export type UpdateDesk = z.infer<typeof UpdateDesk>;
-
-/** The whole list of 日常生活圏域, in order: ids kept are renamed, new names added, missing ones removed. */
-export const UpdateAreas = z.object({
-  areas: z
-    .array(z.object({ id: Id.optional(), name: requiredText(AREA_NAME_MAX) }), { error: "format" })
-    .max(AREAS_MAX, { error: "tooMany" })
-    .refine((list) => new Set(list.map((a) => a.name)).size === list.length, { error: "duplicate" }),
-});
-export type UpdateAreas = z.infer<typeof UpdateAreas>;
-
-export const AreaList = z.object({ areas: z.array(Area) });
-export type AreaList = z.infer<typeof AreaList>;
 
 // ---------------------------------------------------------------- cases and contacts
 

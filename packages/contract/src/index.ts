@@ -4,6 +4,7 @@
  * types (`import type`), so no server code and no validator reaches the browser bundle.
  * One file per feature, named like the feature's folder on the server.
  */
+export * from "./areas.js";
 export * from "./audit.js";
 export * from "./auth.js";
 export * from "./calendar.js";

@@ -17,6 +17,7 @@ import {
   WEEK_DAY_IDS,
 } from "@tsumugi/domain";
 import * as z from "zod";
+import { Area } from "./areas.js";
 import { abilities, flag, Id, oneOf, requiredText, Timestamp } from "./fields.js";
 
 /** An optional text, trimmed, at most `max` characters ("" when left out). */
@@ -182,14 +183,9 @@ export const Resource = z
   .meta({ id: "Resource" });
 export type Resource = z.infer<typeof Resource>;
 
-export const ResourceArea = z
-  .object({
-    id: Id,
-    name: z.string(),
-    towns: z.array(z.string()).meta({ description: "Town names (町名) that place an address in this area" }),
-  })
-  .meta({ id: "ResourceArea", description: "日常生活圏域" });
-export type ResourceArea = z.infer<typeof ResourceArea>;
+/** 日常生活圏域: the workspace's one list (areas.ts), shared with the consultation desk. */
+export const ResourceArea = Area;
+export type ResourceArea = Area;
 
 export const ResourceSettings = z
   .object({
@@ -230,22 +226,6 @@ export type ResourceDirectory = z.infer<typeof ResourceDirectory>;
 
 export const ResourceResult = z.object({ resource: Resource });
 export type ResourceResult = z.infer<typeof ResourceResult>;
-
-export const SetResourceAreas = z.object({
-  areas: z
-    .array(
-      z.object({
-        id: Id.optional(),
-        name: requiredText(40),
-        towns: z.array(requiredText(40)).max(200),
-      }),
-    )
-    .max(50),
-});
-export type SetResourceAreas = z.infer<typeof SetResourceAreas>;
-
-export const ResourceAreaList = z.object({ areas: z.array(ResourceArea) });
-export type ResourceAreaList = z.infer<typeof ResourceAreaList>;
 
 /** A short reference to an entry (referrals, plan links, pickers). */
 export const ResourceRef = z

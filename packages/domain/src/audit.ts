@@ -73,6 +73,7 @@ export const AUDIT_EVENT_KINDS = {
   "desk.created": "desk",
   "desk.updated": "desk",
   "desk.deleted": "desk",
+  // Before the desk and the directory shared one list (migration 25): kept for old entries.
   "desk.areas_changed": "desk",
   "consultation.created": "desk",
   "consultation.updated": "desk",
@@ -90,6 +91,10 @@ export const AUDIT_EVENT_KINDS = {
   "resource.imported": "resources",
   "resource.settings_updated": "resources",
   "resource.areas_updated": "resources",
+  // 日常生活圏域, shared by the desk and the directory.
+  "area.created": "workspace",
+  "area.updated": "workspace",
+  "area.deleted": "workspace",
   "resource.link_sent": "resources",
   "resource.links_revoked": "resources",
   "resource.provider_opened": "resources",

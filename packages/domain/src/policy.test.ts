@@ -60,6 +60,8 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "consultations.use": { secretariat: true, member: false, coordinator: true, observer: false },
   "desks.manage": { secretariat: true, member: false, coordinator: false, observer: false },
   "examples.decide": { secretariat: true, member: false, coordinator: false, observer: false },
+  "areas.read": { secretariat: true, member: true, coordinator: true, observer: true },
+  "areas.manage": { secretariat: true, member: false, coordinator: false, observer: false },
   "events.read": { secretariat: true, member: true, coordinator: true, observer: true },
   "events.create": { secretariat: true, member: true, coordinator: true, observer: false },
   "events.requests": { secretariat: true, member: false, coordinator: true, observer: false },

@@ -42,6 +42,8 @@ export const WORKSPACE_ACTIONS = [
   "consultations.use",
   "desks.manage",
   "examples.decide",
+  "areas.read",
+  "areas.manage",
   "resources.read",
   "resources.create",
   "resources.import",
@@ -83,15 +85,19 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   // The consultation desk (相談支援): its records are 要配慮個人情報, for the desk's coordinators
   // and the secretariat only; members, observers and other municipalities never see them.
   "consultations.use": ["secretariat", "coordinator"],
-  // Opening desks, naming their coordinators, the 日常生活圏域 list.
+  // Opening desks and naming their coordinators.
   "desks.manage": ["secretariat"],
   // Approving, returning and withdrawing published examples (主な相談内容と対応).
   "examples.decide": ["secretariat"],
+  // 日常生活圏域: one list shared by the desk and the directory; everyone reads the names, the
+  // secretariat adds, renames, reorders and deletes them.
+  "areas.read": ["secretariat", "member", "coordinator", "observer"],
+  "areas.manage": ["secretariat"],
   // The directory with its professionals-only fields (連絡可能時間, 地域連携窓口, 空き状況).
   "resources.read": ["secretariat", "member", "coordinator", "observer"],
   // The desk's coordinators keep entries current too (a provider calls with new hours).
   "resources.create": ["secretariat", "coordinator"],
-  // Open-data imports, the public page, 日常生活圏域 and the providers' links: the secretariat's.
+  // Open-data imports, the public page and the providers' links: the secretariat's.
   "resources.import": ["secretariat"],
   "resources.settings": ["secretariat"],
   // Applying or refusing what a provider sent through their link.

@@ -6,6 +6,7 @@
  */
 import type { CreateConsultation, Person, UpdateCase, UpdateConsultation } from "@tsumugi/contract";
 import { authorize, fiscalYearAndMonth } from "@tsumugi/domain";
+import { areaExists } from "../areas/area-repository.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { newId } from "../ids.js";
@@ -13,7 +14,7 @@ import { isUniqueViolation, type QueryBuilder } from "../storage/query-builder.j
 import { consultationResource } from "./consultation-presenter.js";
 import * as repo from "./consultation-repository.js";
 import { deskResource } from "./desk-presenter.js";
-import { areaExists, findDesk } from "./desk-repository.js";
+import { findDesk } from "./desk-repository.js";
 import {
   type ContactPersonal,
   EMPTY_CONSULTER,

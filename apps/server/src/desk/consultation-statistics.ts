@@ -24,9 +24,10 @@ import {
   yearStatistics,
 } from "@tsumugi/domain";
 import type { CsvCell } from "@tsumugi/plan-io/csv";
+import { type AreaRecord, listAreas } from "../areas/area-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import * as repo from "./consultation-repository.js";
-import { type AreaRecord, type DeskWithStaff, listAreas, listDesks } from "./desk-repository.js";
+import { type DeskWithStaff, listDesks } from "./desk-repository.js";
 
 export const STATISTICS_YEARS = 5;
 

@@ -1,10 +1,11 @@
 /**
- * Changes to desks and the 日常生活圏域 list. Each command checks what only the database can
- * tell (a name in use, a desk's coordinators being coordinators, an area still named by a
- * case), writes in one transaction, then records the audit entry.
+ * Changes to desks. Each command checks what only the database can
+ * tell (a name in use, a desk's coordinators being coordinators, its default area being one
+ * of the workspace's), writes in one transaction, then records the audit entry.
  */
-import type { CreateDesk, UpdateAreas, UpdateDesk } from "@tsumugi/contract";
+import type { CreateDesk, UpdateDesk } from "@tsumugi/contract";
 import { authorize } from "@tsumugi/domain";
+import { areaExists } from "../areas/area-repository.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { newId } from "../ids.js";
@@ -18,12 +19,6 @@ export const deskNotFound = () => new ApiError(404, "desk.notFound", "相談窓�
 const nameTaken = () => new ApiError(409, "desk.nameTaken", "同じ名前の相談窓口が既にあります。");
 const deskInUse = () =>
   new ApiError(409, "desk.inUse", "この相談窓口には相談記録か公開事例があるため削除できません。");
-const areaInUse = (names: string[]) =>
-  new ApiError(
-    409,
-    "area.inUse",
-    `相談記録か相談窓口で使われている日常生活圏域は削除できません（${names.join("、")}）。`,
-  );
 
 /** Every id must be an active coordinator of the workspace (the secretariat sees every desk anyway). */
 async function checkStaff(q: QueryBuilder, workspaceId: string, staffIds: readonly string[]): Promise<void> {
@@ -35,8 +30,7 @@ async function checkStaff(q: QueryBuilder, workspaceId: string, staffIds: readon
 }
 
 async function checkArea(q: QueryBuilder, workspaceId: string, areaId: string | null, field: string) {
-  if (areaId !== null && !(await desks.areaExists(q, workspaceId, areaId)))
-    throw invalid({ [field]: "unknown" });
+  if (areaId !== null && !(await areaExists(q, workspaceId, areaId))) throw invalid({ [field]: "unknown" });
 }
 
 export async function createDesk(
@@ -147,43 +141,4 @@ export async function deleteDesk(app: AppContext, caller: Caller, desk: desks.De
     ip: caller.ip,
     detail: { name: desk.name },
   });
-}
-
-/** Replaces the 日常生活圏域 list; an area still named by a case or desk is not removed. */
-export async function setAreas(
-  app: AppContext,
-  caller: Caller,
-  input: UpdateAreas,
-): Promise<desks.AreaRecord[]> {
-  const wid = caller.workspaceId;
-  const areas = await app.kysely.transaction().execute(async (trx) => {
-    const current = await desks.listAreas(trx, wid);
-    const known = new Set(current.map((a) => a.id));
-    for (const a of input.areas)
-      if (a.id !== undefined && !known.has(a.id)) throw invalid({ areas: "unknown" });
-    const listed = new Set(input.areas.map((a) => a.id).filter((id): id is string => id !== undefined));
-    const removed = current.filter((a) => !listed.has(a.id));
-    const used = new Set(
-      await desks.areasInUse(
-        trx,
-        removed.map((a) => a.id),
-      ),
-    );
-    if (used.size > 0) throw areaInUse(removed.filter((a) => used.has(a.id)).map((a) => a.name));
-    await desks.replaceAreas(
-      trx,
-      wid,
-      input.areas.map((a) => ({ id: a.id ?? newId(), name: a.name, isNew: a.id === undefined })),
-      removed.map((a) => a.id),
-    );
-    return desks.listAreas(trx, wid);
-  });
-  await app.audit.record({
-    event: "desk.areas_changed",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    ip: caller.ip,
-    detail: { names: areas.map((a) => a.name) },
-  });
-  return areas;
 }

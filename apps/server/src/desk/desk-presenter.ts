@@ -1,7 +1,7 @@
 /** Desks as the API answers them (contract: Desk), with what the caller may do to each. */
-import type { Area, Desk } from "@tsumugi/contract";
+import type { Desk } from "@tsumugi/contract";
 import { type Actor, abilitiesOf, type DeskResource } from "@tsumugi/domain";
-import type { AreaRecord, DeskWithStaff } from "./desk-repository.js";
+import type { DeskWithStaff } from "./desk-repository.js";
 
 /** The desk as the policy sees it: who keeps its records. */
 export function deskResource(desk: { staffIds: readonly string[] }): DeskResource {
@@ -24,8 +24,4 @@ export function presentDesk(actor: Actor, desk: DeskWithStaff): Desk {
     demo: desk.demo,
     abilities: abilitiesOf(actor, deskResource(desk)),
   };
-}
-
-export function presentArea(area: AreaRecord): Area {
-  return { id: area.id, name: area.name };
 }

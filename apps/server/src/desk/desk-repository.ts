@@ -1,5 +1,5 @@
 /**
- * All SQL on `desks`, `desk_staff` and `desk_areas`. Other features read desks through these
+ * All SQL on `desks` and `desk_staff` (the 日常生活圏域 are areas/area-repository.ts). Other features read desks through these
  * functions. Each takes a QueryBuilder: the server's, or a transaction of it.
  */
 import type { ConsultationMethod } from "@tsumugi/domain";
@@ -26,12 +26,6 @@ export interface DeskRecord {
 /** A desk with the user ids of its coordinators. */
 export interface DeskWithStaff extends DeskRecord {
   staffIds: string[];
-}
-
-export interface AreaRecord {
-  id: string;
-  name: string;
-  position: number;
 }
 
 const columns = [
@@ -256,88 +250,6 @@ export async function desksStaffedBy(
     .where("s.user_id", "=", userId)
     .execute();
   return rows.map((r) => r.id);
-}
-
-// ---------------------------------------------------------------- 日常生活圏域
-
-export async function listAreas(q: QueryBuilder, workspaceId: string): Promise<AreaRecord[]> {
-  return q
-    .selectFrom("desk_areas")
-    .select(["id", "name", "sort_order as position"])
-    .where("workspace_id", "=", workspaceId)
-    .orderBy("sort_order")
-    .orderBy("name")
-    .execute();
-}
-
-export async function areaExists(q: QueryBuilder, workspaceId: string, areaId: string): Promise<boolean> {
-  const row = await q
-    .selectFrom("desk_areas")
-    .select("id")
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", areaId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Areas among `areaIds` that a case or a desk still names. */
-export async function areasInUse(q: QueryBuilder, areaIds: readonly string[]): Promise<string[]> {
-  if (areaIds.length === 0) return [];
-  const cases = await q
-    .selectFrom("consultation_cases")
-    .select("area_id")
-    .distinct()
-    .where("area_id", "in", [...areaIds])
-    .execute();
-  const desks = await q
-    .selectFrom("desks")
-    .select("default_area_id as area_id")
-    .distinct()
-    .where("default_area_id", "in", [...areaIds])
-    .execute();
-  return [...new Set([...cases, ...desks].map((r) => r.area_id as string))];
-}
-
-/**
- * Makes the workspace's areas exactly `areas`, in order: listed ids are renamed and moved, new
- * names inserted, unlisted ones deleted. Names are unique, so renames go through a temporary
- * name first (two areas may swap names).
- */
-export async function replaceAreas(
-  q: QueryBuilder,
-  workspaceId: string,
-  areas: readonly { id: string; name: string; isNew: boolean }[],
-  removed: readonly string[],
-): Promise<void> {
-  if (removed.length > 0)
-    await q
-      .deleteFrom("desk_areas")
-      .where("id", "in", [...removed])
-      .execute();
-  const kept = areas.filter((a) => !a.isNew);
-  for (const a of kept) {
-    await q
-      .updateTable("desk_areas")
-      .set({ name: `~renaming~${a.id}` })
-      .where("id", "=", a.id)
-      .where("workspace_id", "=", workspaceId)
-      .execute();
-  }
-  for (const [position, a] of areas.entries()) {
-    if (a.isNew) {
-      await q
-        .insertInto("desk_areas")
-        .values({ id: a.id, workspace_id: workspaceId, name: a.name, sort_order: position })
-        .execute();
-    } else {
-      await q
-        .updateTable("desk_areas")
-        .set({ name: a.name, sort_order: position })
-        .where("id", "=", a.id)
-        .where("workspace_id", "=", workspaceId)
-        .execute();
-    }
-  }
 }
 
 /** Names of the workspace's desks among `ids` (audit entries). */

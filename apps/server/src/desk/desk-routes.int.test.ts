@@ -85,34 +85,6 @@ describe("desks", () => {
     expect((await w.admin.browser.delete(`${w.base}/desks/${d.otherDeskId}`)).status).toBe(204);
   });
 
-  it("have a list of 日常生活圏域 that is renamed and reordered in one go; an area in use stays", async ({
-    server,
-    world: w,
-  }) => {
-    const d = await seedDeskWorld(server, w);
-    const [north, south] = d.areaIds;
-    const put = (areas: unknown) => w.admin.browser.request("PUT", `${w.base}/desks/areas`, { areas });
-    // Swapping two names is one change, not a clash.
-    const swapped = await put([
-      { id: south, name: "北部圏域" },
-      { id: north, name: "南部圏域" },
-      { name: "中部圏域" },
-    ]);
-    expect(swapped.body).toMatchObject({
-      areas: [{ id: south, name: "北部圏域" }, { id: north, name: "南部圏域" }, { name: "中部圏域" }],
-    });
-    expect((await put([{ name: "同じ" }, { name: "同じ" }])).body).toMatchObject({
-      error: { fields: { areas: "duplicate" } },
-    });
-    // Both are defaults of a desk: removing them is refused with their names.
-    const inUse = await put([]);
-    expect(inUse.status).toBe(409);
-    expect(inUse.body).toMatchObject({ error: { code: "area.inUse" } });
-    expect((await d.coordinator.browser.request("PUT", `${w.base}/desks/areas`, { areas: [] })).status).toBe(
-      403,
-    );
-  });
-
   it("that are public appear on the municipality's public desk page, for anyone", async ({
     server,
     world: w,

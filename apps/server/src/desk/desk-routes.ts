@@ -1,13 +1,15 @@
-/** /api/workspaces/:wid/desks — consultation desks (相談窓口) and the 日常生活圏域 list. */
-import { AreaList, CreateDesk, DeskList, DeskResult, UpdateAreas, UpdateDesk } from "@tsumugi/contract";
+/** /api/workspaces/:wid/desks — consultation desks (相談窓口), with the 日常生活圏域 they use. */
+import { CreateDesk, DeskList, DeskResult, UpdateDesk } from "@tsumugi/contract";
 import { isId } from "@tsumugi/domain";
 import { Hono } from "hono";
+import { presentArea } from "../areas/area-presenter.js";
+import { listAreas } from "../areas/area-repository.js";
 import type { AppEnv } from "../http/env.js";
 import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
-import { createDesk, deleteDesk, deskNotFound, setAreas, updateDesk } from "./desk-commands.js";
-import { deskResource, presentArea, presentDesk } from "./desk-presenter.js";
-import { findDesk, listAreas, listDesks } from "./desk-repository.js";
+import { createDesk, deleteDesk, deskNotFound, updateDesk } from "./desk-commands.js";
+import { deskResource, presentDesk } from "./desk-presenter.js";
+import { findDesk, listDesks } from "./desk-repository.js";
 import { publicDeskPath } from "./public-desk-page.js";
 
 const tag = "desk";
@@ -39,7 +41,7 @@ export function deskRoutes(): Hono<AppEnv> {
       ]);
       return c.json({
         desks: desks.map((d) => presentDesk(c.var.actor, d)),
-        areas: areas.map(presentArea),
+        areas: areas.map((a) => presentArea(a)),
         publicPath: publicDeskPath(lg?.lgCode ?? ""),
       });
     },
@@ -53,22 +55,6 @@ export function deskRoutes(): Hono<AppEnv> {
     async (c) => {
       const desk = await createDesk(c.var.app, callerOf(c), c.req.valid("json"));
       return c.json({ desk: presentDesk(c.var.actor, desk) }, 201);
-    },
-  );
-
-  r.put(
-    "/areas",
-    describe({
-      summary: "Replace the list of 日常生活圏域 (rename, reorder, add; remove unused ones)",
-      tag,
-      response: AreaList,
-      errors: [409],
-    }),
-    jsonBody(UpdateAreas),
-    allowIn("desks.manage"),
-    async (c) => {
-      const areas = await setAreas(c.var.app, callerOf(c), c.req.valid("json"));
-      return c.json({ areas: areas.map(presentArea) });
     },
   );
 

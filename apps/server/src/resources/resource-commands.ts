@@ -11,7 +11,6 @@ import type {
   ImportFile,
   ImportPreview,
   ProviderUpdate,
-  SetResourceAreas,
   UpdateResource,
   UpdateResourceSettings,
 } from "@tsumugi/contract";
@@ -72,7 +71,6 @@ const fileUnreadable = () =>
   );
 const alreadyDecided = () =>
   new ApiError(409, "resource.alreadyDecided", "この更新内容はすでに処理されています。");
-const areaNameTaken = () => new ApiError(409, "resource.areaNameTaken", "同じ名前の圏域があります。");
 
 /** The fields a request body sets, in the domain's shape. */
 function fieldsOfInput(
@@ -241,7 +239,7 @@ export async function deleteResource(
   });
 }
 
-// ── Settings and areas ─────────────────────────────────────────────────────────────
+// ── Settings ─────────────────────────────────────────────────────────────
 
 export async function updateSettings(
   app: AppContext,
@@ -263,34 +261,6 @@ export async function updateSettings(
     detail: { ...input },
   });
   return settings;
-}
-
-export async function setAreas(
-  app: AppContext,
-  caller: Caller,
-  input: SetResourceAreas,
-): Promise<repo.AreaRecord[]> {
-  const names = input.areas.map((a) => a.name);
-  if (new Set(names).size !== names.length) throw areaNameTaken();
-  const areas = await app.kysely.transaction().execute(async (trx) => {
-    const current = await repo.listAreas(trx, caller.workspaceId);
-    const next = input.areas.map((a) => ({
-      id: a.id && current.some((c) => c.id === a.id) ? a.id : newId(),
-      name: a.name,
-      towns: [...new Set(a.towns)],
-    }));
-    await repo.replaceAreas(trx, caller.workspaceId, next);
-    return next;
-  });
-  await app.audit.record({
-    event: "resource.areas_updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: null,
-    ip: caller.ip,
-    detail: { areas: names },
-  });
-  return areas;
 }
 
 /** The area whose town names appear in an address (after the municipality's name), or null. */

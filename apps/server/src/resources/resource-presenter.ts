@@ -9,7 +9,6 @@
 import type {
   PublicResource,
   Resource,
-  ResourceArea,
   ResourceImport,
   ResourceRef,
   ResourceSettings,
@@ -18,7 +17,6 @@ import type {
 } from "@tsumugi/contract";
 import { type Actor, abilitiesOf, type DirectoryResource, OPEN_DATA_FORMAT_LABELS } from "@tsumugi/domain";
 import type {
-  AreaRecord,
   ImportRecord,
   ResourceRecord,
   SettingsRecord,
@@ -106,9 +104,7 @@ export function presentRef(r: ResourceRecord): ResourceRef {
   };
 }
 
-export function presentArea(a: AreaRecord): ResourceArea {
-  return { id: a.id, name: a.name, towns: a.towns };
-}
+export { presentArea } from "../areas/area-presenter.js";
 
 export function presentSettings(s: SettingsRecord): ResourceSettings {
   return {

@@ -1,5 +1,5 @@
 /**
- * All SQL on the resource directory's tables (resources, resource_areas, resource_settings,
+ * All SQL on the resource directory's tables (resources, resource_settings,
  * resource_imports, resource_update_links, resource_update_requests, resource_links). Other
  * features read the directory only through these functions (`findResourceRefs` for the
  * consultation desk's referrals, `countedEntries` for the indicators). Structured fields
@@ -257,52 +257,9 @@ export async function resourceLifetimes(
   }));
 }
 
-// ── Areas (日常生活圏域) ──────────────────────────────────────────────────────────────
+// ── Areas (日常生活圏域): the workspace's one list, kept by areas/ ─────────────────────────
 
-export interface AreaRecord {
-  id: string;
-  name: string;
-  towns: string[];
-}
-
-export async function listAreas(q: QueryBuilder, workspaceId: string): Promise<AreaRecord[]> {
-  const rows = await q
-    .selectFrom("resource_areas")
-    .select(["id", "name", "towns"])
-    .where("workspace_id", "=", workspaceId)
-    .orderBy("position")
-    .orderBy("name")
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, towns: json<string[]>(r.towns, []) }));
-}
-
-/** Replaces the list: areas kept by id are renamed, others added, missing ones removed. */
-export async function replaceAreas(
-  q: QueryBuilder,
-  workspaceId: string,
-  areas: readonly AreaRecord[],
-): Promise<void> {
-  const keep = areas.map((a) => a.id);
-  let del = q.deleteFrom("resource_areas").where("workspace_id", "=", workspaceId);
-  if (keep.length) del = del.where("id", "not in", keep);
-  await del.execute();
-  // Names move between rows: park the kept ones under their ids first (names are unique).
-  for (const a of areas)
-    await q
-      .updateTable("resource_areas")
-      .set({ name: `~${a.id}` })
-      .where("id", "=", a.id)
-      .execute();
-  for (const [position, a] of areas.entries()) {
-    await q
-      .insertInto("resource_areas")
-      .values({ id: a.id, workspace_id: workspaceId, name: a.name, towns: JSON.stringify(a.towns), position })
-      .onConflict((oc) =>
-        oc.column("id").doUpdateSet({ name: a.name, towns: JSON.stringify(a.towns), position }),
-      )
-      .execute();
-  }
-}
+export { type AreaRecord, listAreas } from "../areas/area-repository.js";
 
 // ── Settings ─────────────────────────────────────────────────────────────────────────
 

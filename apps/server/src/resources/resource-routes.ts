@@ -8,14 +8,12 @@ import {
   ImportPreview,
   ImportResult,
   RESOURCE_LINK_KINDS,
-  ResourceAreaList,
   ResourceDirectory,
   ResourceLinkList,
   ResourceRefList,
   ResourceResult,
   ResourceSearchResult,
   ResourceSettings,
-  SetResourceAreas,
   UpdateLinkList,
   UpdateRequestList,
   UpdateRequest as UpdateRequestSchema,
@@ -48,7 +46,6 @@ import {
   resourceNotFound,
   revokeUpdateLinks,
   sendUpdateLink,
-  setAreas,
   setResourceLink,
   updateResource,
   updateSettings,
@@ -123,7 +120,7 @@ export function resourceRoutes(): Hono<AppEnv> {
       ]);
       return c.json({
         resources: resources.map((x) => presentResource(c.var.actor, x)),
-        areas: areas.map(presentArea),
+        areas: areas.map((a) => presentArea(a)),
         settings: presentSettings(settings),
       });
     },
@@ -257,22 +254,6 @@ export function resourceRoutes(): Hono<AppEnv> {
     jsonBody(UpdateResourceSettings),
     allowIn("resources.settings"),
     async (c) => c.json(presentSettings(await updateSettings(c.var.app, callerOf(c), c.req.valid("json")))),
-  );
-
-  r.put(
-    "/areas",
-    describe({
-      summary: "Set the 日常生活圏域 with their town names",
-      tag,
-      response: ResourceAreaList,
-      errors: [409],
-    }),
-    jsonBody(SetResourceAreas),
-    allowIn("resources.settings"),
-    async (c) => {
-      const areas = await setAreas(c.var.app, callerOf(c), c.req.valid("json"));
-      return c.json({ areas: areas.map(presentArea) });
-    },
   );
 
   r.post(

@@ -17,6 +17,7 @@ import {
   type MainCondition,
   type Sex,
 } from "@tsumugi/domain";
+import { insertArea } from "../areas/area-repository.js";
 import type { AppContext } from "../context.js";
 import * as cases from "../desk/consultation-repository.js";
 import * as desks from "../desk/desk-repository.js";
@@ -136,12 +137,8 @@ export async function seedDemoDesk(
   const now = Date.now();
   await app.kysely.transaction().execute(async (trx) => {
     const areaIds = AREAS.map(() => newId());
-    await desks.replaceAreas(
-      trx,
-      workspaceId,
-      AREAS.map((name, i) => ({ id: areaIds[i], name, isNew: true })),
-      [],
-    );
+    for (const [i, name] of AREAS.entries())
+      await insertArea(trx, workspaceId, { id: areaIds[i] as string, name, towns: [] });
     const main: desks.DeskWithStaff = {
       id: newId(),
       workspaceId,

@@ -8,12 +8,12 @@
  */
 import { readFileSync } from "node:fs";
 import type { ImportFile, UpdateResource } from "@tsumugi/contract";
+import { ensureAreas } from "../areas/area-commands.js";
 import type { AppContext, Caller } from "../context.js";
 import {
   confirmImport,
   createResource,
   previewImport,
-  setAreas,
   updateResource,
   updateSettings,
 } from "../resources/resource-commands.js";
@@ -113,7 +113,8 @@ export async function seedDemoResources(ctx: AppContext, workspaceId: string, se
     workspaceId,
     ip: "demo",
   };
-  await setAreas(ctx, caller, { areas: AREAS });
+  // The desk's demo may have named these areas already: the directory adds their 町名.
+  await ensureAreas(ctx, caller, AREAS);
   for (const fileName of DEMO_RESOURCE_FILES) {
     const file: ImportFile = {
       fileName,

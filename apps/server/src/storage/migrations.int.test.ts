@@ -35,6 +35,7 @@ const SHIPPED: Record<number, string> = {
   20: "fed75505ba3cf5a38f678720f5bca862a22d77ea7854ac66f8573f40c451b059",
   21: "35da810f56efda6551296d2c7790fb4899dc864d0d9640a4c50e540a14b38c50",
   23: "bbab500f77dcebe69d1505f7f51035e58f12bd44134acee91bba6cf28345775d",
+  25: "e7e93e6f4a1e363f278fecfa883a74da5aa23f568f3d85aea999ebfec41ee03f",
 };
 
 let dir: string;

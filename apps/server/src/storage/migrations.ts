@@ -31,6 +31,7 @@ import { m0021 } from "./migrations/0021-demo-documents.js";
 import { m0022 } from "./migrations/0022-event-registration.js";
 import { m0023 } from "./migrations/0023-demo-meetings.js";
 import { m0024 } from "./migrations/0024-questionnaire-indicators.js";
+import { m0025 } from "./migrations/0025-areas.js";
 import { PostgresDatabase } from "./postgres-database.js";
 import { migratePostgres } from "./postgres-migrations.js";
 
@@ -38,6 +39,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Runs with SQLite's foreign keys off (a table rebuilt to change its foreign keys, as SQLite's
+   * ALTER TABLE procedure says); every foreign key is checked before the migration commits.
+   */
+  foreignKeysOff?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -65,6 +71,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0022,
   m0023,
   m0024,
+  m0025,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */
@@ -80,14 +87,27 @@ export async function migrate(db: Database, opts: { upTo?: number } = {}): Promi
   const target = opts.upTo ?? MIGRATIONS.at(-1)?.version ?? 0;
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > target) continue;
-    await db.transaction(async (tx) => {
-      await tx.exec(m.sql);
-      await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
-        m.version,
-        m.name,
-        Date.now(),
-      ]);
-    });
+    // PRAGMA foreign_keys is ignored inside a transaction: set before, restored after.
+    if (m.foreignKeysOff) await db.exec("PRAGMA foreign_keys = OFF");
+    try {
+      await db.transaction(async (tx) => {
+        await tx.exec(m.sql);
+        if (m.foreignKeysOff) {
+          const broken = await tx.all<{ table: string; parent: string }>("PRAGMA foreign_key_check");
+          if (broken.length > 0)
+            throw new Error(
+              `migration ${m.version} (${m.name}) leaves ${broken.length} rows naming a missing row (first: ${broken[0]?.table} → ${broken[0]?.parent})`,
+            );
+        }
+        await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
+          m.version,
+          m.name,
+          Date.now(),
+        ]);
+      });
+    } finally {
+      if (m.foreignKeysOff) await db.exec("PRAGMA foreign_keys = ON");
+    }
   }
   return Math.max(current, target);
 }

@@ -11,6 +11,7 @@ import type { Migration } from "./migrations.js";
 import { p0001 } from "./postgres/0001-accounts.js";
 import { p0006 } from "./postgres/0006-indicators.js";
 import { p0012 } from "./postgres/0012-audit-log-no-replace.js";
+import { p0025 } from "./postgres/0025-areas.js";
 import { portableToPostgres } from "./postgres/portable.js";
 import type { PostgresDatabase } from "./postgres-database.js";
 
@@ -19,6 +20,7 @@ export const POSTGRES_SQL: Readonly<Record<number, string>> = {
   1: p0001,
   6: p0006,
   12: p0012,
+  25: p0025,
 };
 
 export function postgresSqlOf(m: Migration): string {

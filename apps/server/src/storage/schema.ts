@@ -5,6 +5,14 @@
  */
 import type { Generated } from "kysely";
 
+export interface AreasTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  towns: Generated<string>;
+  position: Generated<number>;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: number;
@@ -106,13 +114,6 @@ export interface ConsultationsTable {
   created_by: string | null;
   created_at: number;
   updated_at: number;
-}
-
-export interface DeskAreasTable {
-  id: string;
-  workspace_id: string;
-  name: string;
-  sort_order: Generated<number>;
 }
 
 export interface DeskStaffTable {
@@ -641,14 +642,6 @@ export interface RegionGroupsTable {
   owner_workspace_id: string | null;
 }
 
-export interface ResourceAreasTable {
-  id: string;
-  workspace_id: string;
-  name: string;
-  towns: Generated<string>;
-  position: Generated<number>;
-}
-
 export interface ResourceImportsTable {
   id: string;
   workspace_id: string;
@@ -795,6 +788,7 @@ export interface WorkspacesTable {
 }
 
 export interface DB {
+  areas: AreasTable;
   audit_log: AuditLogTable;
   calendar_feeds: CalendarFeedsTable;
   consultation_cases: ConsultationCasesTable;
@@ -803,7 +797,6 @@ export interface DB {
   consultation_responses: ConsultationResponsesTable;
   consultation_topics: ConsultationTopicsTable;
   consultations: ConsultationsTable;
-  desk_areas: DeskAreasTable;
   desk_staff: DeskStaffTable;
   desks: DesksTable;
   doc_snapshots: DocSnapshotsTable;
@@ -849,7 +842,6 @@ export interface DB {
   recovery_codes: RecoveryCodesTable;
   region_group_members: RegionGroupMembersTable;
   region_groups: RegionGroupsTable;
-  resource_areas: ResourceAreasTable;
   resource_imports: ResourceImportsTable;
   resource_links: ResourceLinksTable;
   resource_settings: ResourceSettingsTable;

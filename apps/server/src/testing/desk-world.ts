@@ -35,11 +35,12 @@ export async function seedDeskWorld(server: TestServer, w: WorkspaceWorld): Prom
     server,
     await createUser(db, { workspaceId: w.workspaceId, role: "coordinator", name: "南部 担当" }),
   );
-  const areas = await w.admin.browser.request<{ areas: { id: string }[] }>("PUT", `${w.base}/desks/areas`, {
-    areas: [{ name: "北部圏域" }, { name: "南部圏域" }],
-  });
-  if (areas.status !== 200) throw new Error(`areas: ${JSON.stringify(areas.body)}`);
-  const areaIds = areas.body.areas.map((a) => a.id);
+  const areaIds: string[] = [];
+  for (const name of ["北部圏域", "南部圏域"]) {
+    const area = await w.admin.browser.post<{ area: { id: string } }>(`${w.base}/areas`, { name });
+    if (area.status !== 201) throw new Error(`area: ${JSON.stringify(area.body)}`);
+    areaIds.push(area.body.area.id);
+  }
   const desk = async (name: string, staff: string, areaId: string) => {
     const res = await w.admin.browser.post<{ desk: { id: string } }>(`${w.base}/desks`, {
       name,

@@ -125,6 +125,7 @@ export function DeskPanel({
           {view === "examples" && <ExamplesView api={api} desks={desks} />}
           {view === "desks" && (
             <DesksView
+              wid={wid}
               api={api}
               desks={desks}
               canManage={canManage}

@@ -2,16 +2,18 @@
  * The desks: their public information (hours, contact, how to consult) and entry defaults,
  * kept current by the desk's coordinators and the secretariat and shown on the public desk
  * page (/p/<code>/desk) when 公開 is on; for the secretariat also new desks, each desk's
- * coordinators and the 日常生活圏域.
+ * coordinators and the 日常生活圏域 (the list the resource directory uses too).
  */
 import type { Desk, DeskList, Member } from "@tsumugi/contract";
 import { CONSULTATION_METHODS } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
+import { AreasSettings } from "../areas/AreasSettings";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { DeskApi } from "./desk-api";
 
 export function DesksView(props: {
+  wid: string;
   api: DeskApi;
   desks: DeskList;
   canManage: boolean;
@@ -27,7 +29,9 @@ export function DesksView(props: {
       </p>
       {props.desks.desks.map((d) => (
         <DeskForm
-          key={`${d.id}:${d.staffIds.join(",")}`}
+          // A form starts from the desk as read: new when its coordinators or its default area
+          // change elsewhere (an area deleted into another below).
+          key={`${d.id}:${d.staffIds.join(",")}:${d.defaultAreaId ?? ""}`}
           api={props.api}
           desk={d}
           areas={props.desks.areas}
@@ -38,7 +42,7 @@ export function DesksView(props: {
       {props.canManage && (
         <>
           <NewDesk api={props.api} coordinators={props.coordinators} onSaved={props.onSaved} />
-          <AreasForm api={props.api} areas={props.desks.areas} onSaved={props.onSaved} />
+          <AreasSettings wid={props.wid} onChanged={props.onSaved} />
         </>
       )}
     </div>
@@ -243,49 +247,6 @@ function NewDesk(props: { api: DeskApi; coordinators: Member[]; onSaved: () => v
           {t("desk.desks.create")}
         </button>
         {created && <span role="status">{t("desk.desks.created")}</span>}
-      </div>
-    </form>
-  );
-}
-
-function AreasForm(props: { api: DeskApi; areas: DeskList["areas"]; onSaved: () => void }) {
-  const [text, setText] = useState(props.areas.map((a) => a.name).join("\n"));
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  async function save(ev: FormEvent) {
-    ev.preventDefault();
-    const names = text
-      .split("\n")
-      .map((l) => l.trim())
-      .filter(Boolean);
-    try {
-      await props.api.setAreas(
-        names.map((name) => ({ id: props.areas.find((a) => a.name === name)?.id, name })),
-      );
-      setBanner(null);
-      setSaved(true);
-      props.onSaved();
-    } catch (e) {
-      setBanner((e as Error).message);
-      setSaved(false);
-    }
-  }
-  return (
-    <form className="card desk-desk" onSubmit={save} data-testid="desk-areas">
-      <h3>{t("desk.desks.areas")}</h3>
-      <p className="muted small">{t("desk.desks.areasHelp")}</p>
-      <ErrorBanner message={banner} />
-      <Field label={t("desk.desks.areas")}>
-        <textarea
-          rows={6}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="desk-areas-text"
-        />
-      </Field>
-      <div className="actions">
-        <button type="submit">{t("desk.desks.areasSave")}</button>
-        {saved && <span role="status">{t("desk.desks.saved")}</span>}
       </div>
     </form>
   );

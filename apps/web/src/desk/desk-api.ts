@@ -4,7 +4,6 @@
  * the device's storage.
  */
 import type {
-  AreaList,
   CaseSearchResult,
   ConsultationCaseResult,
   ConsultationCreated,
@@ -39,9 +38,6 @@ export function deskApi(wid: string) {
     desks: () => get<DeskList>(`${ws}/desks`),
     updateDesk: (did: string, body: UpdateDesk) => patch<DeskResult>(`${ws}/desks/${did}`, body),
     createDesk: (body: In<CreateDesk>) => post<DeskResult>(`${ws}/desks`, body),
-    /** The whole list of 日常生活圏域 in order (ids kept for names kept); the client's `put` sends no body. */
-    setAreas: (areas: { id?: string; name: string }[]) =>
-      api<AreaList>("PUT", `${ws}/desks/areas`, { areas }),
     list: (query: Record<string, string>) => {
       const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== "")).toString();
       return get<ConsultationList>(`${base}${qs ? `?${qs}` : ""}`);

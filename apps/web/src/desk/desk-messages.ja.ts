@@ -162,10 +162,6 @@ export const deskMessages = {
   "desk.desks.name": "窓口の名前",
   "desk.desks.create": "追加する",
   "desk.desks.created": "相談窓口を追加しました。",
-  "desk.desks.areas": "日常生活圏域",
-  "desk.desks.areasHelp":
-    "1行に1つずつ、表示する順に入力します。相談記録や窓口で使われている圏域は削除できません。",
-  "desk.desks.areasSave": "圏域を保存",
   "field.future": "未来の日時は入力できません。",
   "field.tooOld": "古すぎる日付です。",
   "field.outOfRange": "範囲外の値です。",

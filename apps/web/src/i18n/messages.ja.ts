@@ -2,6 +2,7 @@
  * Every text the web app shows, in Japanese. Components use `t("key")`; the keys are typed,
  * so a missing or misspelt message fails the type check. `{name}` marks a parameter.
  */
+import { areaMessages } from "../areas/area-messages.ja";
 import { deskMessages } from "../desk/desk-messages.ja";
 import { questionnaireMessages } from "../events/questionnaire-messages.ja";
 import { resourceMessages } from "../resources/resource-messages.ja";
@@ -1435,6 +1436,7 @@ export const messages = {
 
   // The consultation desk (相談支援): its own file
   ...deskMessages,
+  ...areaMessages,
 
   // Resource directory (医療・介護資源): its own file
   ...resourceMessages,

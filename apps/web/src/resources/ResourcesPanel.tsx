@@ -26,6 +26,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
 import { Deferred, lazyNamed } from "../app/lazy";
+import { AreasSettings } from "../areas/AreasSettings";
 import { t } from "../i18n/t";
 import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
@@ -172,7 +173,13 @@ export function ResourcesPanel(props: { wid: string; canImport: boolean; canRevi
       )}
       {view === "import" && <ResourceImport wid={wid} onImported={reload} />}
       {view === "requests" && <UpdateRequests wid={wid} onDecided={reload} />}
-      {view === "settings" && <DirectorySettings wid={wid} data={data} reload={reload} />}
+      {view === "settings" && (
+        <>
+          <DirectorySettings wid={wid} data={data} reload={reload} />
+          {/* The one list of 日常生活圏域, shared with the consultation desk. */}
+          <AreasSettings wid={wid} onChanged={() => void reload()} />
+        </>
+      )}
     </section>
   );
 }
