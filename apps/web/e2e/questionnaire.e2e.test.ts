@@ -129,6 +129,19 @@ describe("questionnaires", () => {
     const c = await phone();
     await c.page.goto(link.pathname);
     await expect.poll(() => c.page.getByTestId("answer-done").innerText()).toContain("受付は終了しました");
+    // Paper forms that came back are typed in by the organisers, closed or not.
+    await page.getByTestId("qn-paper-open").click();
+    const entry = page.getByTestId("qn-paper-entry");
+    await entry.getByTestId("qn-paper-submit").click();
+    await entry.getByTestId("question-problem").first().waitFor();
+    await entry.getByTestId("question-q1").getByText("介護支援専門員").click();
+    await entry.getByTestId("question-q2").getByText("どちらともいえない").click();
+    await entry.getByTestId("question-q3").getByText("おおむね理解できた").click();
+    await entry.getByTestId("question-q4").getByText("満足", { exact: true }).click();
+    await entry.getByTestId("qn-paper-submit").click();
+    await expect.poll(() => page.getByTestId("qn-paper-done").innerText()).toContain("1枚");
+    await expect.poll(() => page.getByTestId("qn-figures").innerText()).toContain("3件");
+    expect(await entry.locator("label.chosen").count()).toBe(0);
     for (const x of [a, b, c]) await x.context.close();
     await context.close();
   });

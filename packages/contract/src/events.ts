@@ -633,6 +633,15 @@ export type AnswerQuestionnaire = z.input<typeof AnswerQuestionnaire>;
 export const AnswerReceived = z.object({ received: z.literal(true) });
 export type AnswerReceived = z.infer<typeof AnswerReceived>;
 
+/** An answer written on paper, typed in by an organiser. */
+export const PaperAnswer = z.object({ answers: z.record(z.string(), z.unknown(), { error: "format" }) });
+export type PaperAnswer = z.input<typeof PaperAnswer>;
+
+export const PaperAnswerEntered = z.object({
+  answers: z.number().int().meta({ description: "Answers now" }),
+});
+export type PaperAnswerEntered = z.infer<typeof PaperAnswerEntered>;
+
 /* ───────────── series page ───────────── */
 
 export const SeriesEventRow = z.object({

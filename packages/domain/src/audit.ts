@@ -117,6 +117,7 @@ export const AUDIT_EVENT_KINDS = {
   "event.questionnaire_saved": "events",
   "event.questionnaire_deleted": "events",
   "event.questionnaire_exported": "events",
+  "event.questionnaire_paper_entered": "events",
   "event.participant_registered": "events",
   "event.participant_cancelled": "events",
   "event.participant_promoted": "events",

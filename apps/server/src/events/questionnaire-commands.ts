@@ -147,6 +147,48 @@ export async function deleteQuestionnaire(app: AppContext, caller: Caller, event
 }
 
 /**
+ * An answer written on the paper form and typed in by an organiser: checked like one from the
+ * answering page, accepted while the questionnaire is closed too (paper comes back after the
+ * event), never refused as a second answer of a browser; audited without its content.
+ */
+export async function enterPaperAnswer(
+  app: AppContext,
+  caller: Caller,
+  event: EventView,
+  raw: Record<string, unknown>,
+): Promise<number> {
+  const qn = await repo.findQuestionnaire(app.kysely, event.id);
+  if (!qn) throw questionnaireNotFound();
+  const read = readAnswers(qn.body, raw);
+  if (!read.ok) {
+    const fields: Record<string, string> = {};
+    for (const p of read.problems) fields[`answers.${p.questionId}`] ??= p.code;
+    throw invalid(fields);
+  }
+  const id = newId();
+  const answers = read.answers;
+  const count = await app.kysely.transaction().execute(async (trx) => {
+    await repo.insertAnswer(trx, {
+      id,
+      eventId: event.id,
+      deviceHash: `paper:${id}`,
+      answers,
+      createdAt: Date.now(),
+    });
+    return repo.answerCount(trx, event.id);
+  });
+  await app.audit.record({
+    event: "event.questionnaire_paper_entered",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    target: event.id,
+    ip: caller.ip,
+    detail: { title: event.title, answerId: id },
+  });
+  return count;
+}
+
+/**
  * One answer from the answering page: checked against the questionnaire (400 with a code per
  * question, `answers.q2: required`), refused when the questionnaire is closed or the event
  * cancelled (410), or when this browser already answered (409).

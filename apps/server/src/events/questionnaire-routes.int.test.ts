@@ -383,4 +383,49 @@ describe("questionnaires", () => {
     expect(of("P12")).toEqual([[2025, 3.5, "回答4件・2回"]]);
     expect(of("P13")).toEqual([[2025, 4.5, "回答4件・1回"]]);
   });
+
+  it("take answers written on paper from the organisers, closed or open, checked alike", async ({
+    server,
+    world: w,
+  }) => {
+    const eid = await createEvent(w, { kind: "publicLecture", audience: "residents", title: "市民公開講座" });
+    const path = `${w.base}/events/${eid}/questionnaire`;
+    expect((await w.admin.browser.post(`${path}/answers`, { answers: { q2: 5 } })).status).toBe(404);
+    await w.admin.browser.post(`${path}/template`, { template: "publicLecture" });
+    // Closed: the public link refuses, the organisers still type in the paper forms.
+    const wrong = await w.member.browser.post<{ error: { fields: Record<string, string> } }>(
+      `${path}/answers`,
+      {
+        answers: { q2: 7 },
+      },
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields).toEqual({
+      "answers.q2": "format",
+      "answers.q3": "required",
+      "answers.q5": "required",
+    });
+    for (const n of [1, 2]) {
+      const res = await w.member.browser.post<{ answers: number }>(`${path}/answers`, {
+        answers: { q2: 4, q3: 4, q5: 1, q8: "紙で回答しました" },
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.answers).toBe(n);
+    }
+    expect(
+      (await w.observer.browser.post(`${path}/answers`, { answers: { q2: 4, q3: 4, q5: 1 } })).status,
+    ).toBe(403);
+    expect(
+      (await w.outsider.browser.post(`${path}/answers`, { answers: { q2: 4, q3: 4, q5: 1 } })).status,
+    ).toBe(403);
+    const results = await w.observer.browser.get<{ results: Results }>(`${path}/results`);
+    expect(results.body.results.answers).toBe(2);
+    expect(
+      (
+        await server.ctx.db.all<{ n: number }>(
+          "SELECT COUNT(*) AS n FROM audit_log WHERE event = 'event.questionnaire_paper_entered'",
+        )
+      )[0].n,
+    ).toBe(2);
+  });
 });

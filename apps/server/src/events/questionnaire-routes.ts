@@ -7,6 +7,8 @@
 import {
   CopyQuestionnaire,
   FromTemplate,
+  PaperAnswer,
+  PaperAnswerEntered,
   QuestionnaireResult,
   QuestionnaireResultsAnswer,
   QuestionnaireSources,
@@ -23,6 +25,7 @@ import { loadEvent } from "./event-routes.js";
 import {
   copyQuestionnaire,
   deleteQuestionnaire,
+  enterPaperAnswer,
   questionnaireFromTemplateCommand,
   questionnaireNotFound,
   saveQuestionnaire,
@@ -153,6 +156,28 @@ export function questionnaireRoutes(): Hono<AppEnv> {
     async (c) => {
       await deleteQuestionnaire(c.var.app, callerOf(c), c.var.event);
       return c.body(null, 204);
+    },
+  );
+
+  r.post(
+    "/:eid/questionnaire/answers",
+    describe({
+      summary: "Enter an answer written on the paper form (organisers; open or closed)",
+      tag,
+      ok: 201,
+      response: PaperAnswerEntered,
+    }),
+    jsonBody(PaperAnswer),
+    loadEvent,
+    allow("manageQuestionnaire", "event", eventResource),
+    async (c) => {
+      const answers = await enterPaperAnswer(
+        c.var.app,
+        callerOf(c),
+        c.var.event,
+        c.req.valid("json").answers,
+      );
+      return c.json({ answers }, 201);
     },
   );
 

@@ -18,6 +18,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { QuestionnaireBuilder } from "./QuestionnaireBuilder";
+import { PaperEntry, PaperForm } from "./QuestionnairePaper";
 import { QuestionnaireResults } from "./QuestionnaireResults";
 import { questionnaireApi } from "./questionnaire-api";
 import "./questionnaire.css";
@@ -27,6 +28,7 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
   const [qn, setQn] = useState<Questionnaire | null | undefined>(undefined);
   const [results, setResults] = useState<Results | null>(null);
   const [editing, setEditing] = useState(false);
+  const [paper, setPaper] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const manage = event.abilities.manageQuestionnaire;
@@ -115,10 +117,10 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
   };
 
   return (
-    <div className="qn-panel" data-testid="qn-panel">
+    <div className="qn-panel qn-has-paper" data-testid="qn-panel">
       <ErrorBanner message={error} />
       {status}
-      <section className="card" aria-labelledby="qn-link-title">
+      <section className="card no-print" aria-labelledby="qn-link-title">
         <h2 id="qn-link-title">
           {qn.title}{" "}
           <span className={`badge ${qn.open ? "status-held" : ""}`} data-testid="qn-state">
@@ -184,6 +186,15 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
                 {t("qn.edit")}
               </button>
             )}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setPaper(true)}
+              disabled={paper}
+              data-testid="qn-paper-open"
+            >
+              {t("qn.paperEntry")}
+            </button>
             {qn.answers === 0 && (
               <button
                 type="button"
@@ -208,7 +219,7 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
         )}
       </section>
       {editing && manage && (
-        <section className="card" aria-label={t("qn.edit")}>
+        <section className="card no-print" aria-label={t("qn.edit")}>
           <QuestionnaireBuilder
             initial={qn}
             answers={qn.answers}
@@ -217,7 +228,20 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
           />
         </section>
       )}
+      {paper && manage && (
+        <PaperEntry
+          eventId={event.id}
+          questionnaire={qn}
+          api={api}
+          onEntered={(answers) => {
+            setQn({ ...qn, answers });
+            void api.results(event.id).then((r) => setResults(r.results));
+          }}
+          onClose={() => setPaper(false)}
+        />
+      )}
       {results && <QuestionnaireResults eventId={event.id} results={results} api={api} />}
+      <PaperForm event={event} questionnaire={qn} />
     </div>
   );
 }

@@ -17,7 +17,7 @@ export function QuestionnaireResults(props: { eventId: string; results: Results;
   const { results: r } = props;
   const m = r.measures;
   return (
-    <section className="card" aria-labelledby="qn-results-title" data-testid="qn-results">
+    <section className="card qn-results" aria-labelledby="qn-results-title" data-testid="qn-results">
       <h2 id="qn-results-title">{t("qn.results")}</h2>
       <dl className="qn-figures" data-testid="qn-figures">
         <div>

@@ -7,6 +7,8 @@ import type {
   AnswerReceived,
   CopyQuestionnaire,
   FromTemplate,
+  PaperAnswer,
+  PaperAnswerEntered,
   PublicQuestionnaire,
   QuestionnaireResult,
   QuestionnaireResultsAnswer,
@@ -28,6 +30,8 @@ export function questionnaireApi(wid: string) {
     remove: (eid: string) => del<void>(`${base}/${eid}/questionnaire`),
     sources: () => get<QuestionnaireSources>(`${base}/questionnaire-sources`),
     results: (eid: string) => get<QuestionnaireResultsAnswer>(`${base}/${eid}/questionnaire/results`),
+    enterPaper: (eid: string, body: PaperAnswer) =>
+      post<PaperAnswerEntered>(`${base}/${eid}/questionnaire/answers`, body),
     exportUrl: (eid: string, format: "csv" | "xlsx") => `${base}/${eid}/questionnaire/answers.${format}`,
   };
 }

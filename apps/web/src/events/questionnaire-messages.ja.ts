@@ -5,6 +5,7 @@
 export const questionnaireMessages = {
   "auditEvent.event.questionnaire_deleted": "アンケートを削除",
   "auditEvent.event.questionnaire_exported": "アンケート回答を書き出し",
+  "auditEvent.event.questionnaire_paper_entered": "紙のアンケート回答を入力",
   "error.questionnaire.notFound": "この研修・イベントのアンケートはまだ作成されていません。",
   "error.questionnaire.answered":
     "回答が届いているため、質問の削除や、質問の種類・選択肢の数の変更はできません（文言の修正と質問の追加はできます）。",
@@ -125,4 +126,13 @@ export const questionnaireMessages = {
   "qn.choice": "選択肢",
   "qn.count": "件数",
   "qn.share": "割合",
+  "qn.print": "紙の用紙を印刷",
+  "qn.paperHint": "あてはまるものの□に✓をつけてください。",
+  "qn.paperThanks": "ご協力ありがとうございました。",
+  "qn.paperEntry": "紙の回答を入力",
+  "qn.paperEntryHint":
+    "紙で回収したアンケートを1枚ずつ入力します。受付を停止していても入力できます。登録すると入力欄が空になり、次の1枚を入力できます。",
+  "qn.paperSubmit": "この1枚を登録",
+  "qn.paperClose": "入力を終える",
+  "qn.paperEntered": "この画面で{n}枚を登録しました。",
 } as const;
