@@ -22,7 +22,7 @@ import {
   ITEMS,
   type ItemId,
   type ItemNote,
-  type PlanPeriod,
+  planPeriodLines,
   SCENES,
   type ScheduleEvent,
   sortGoalCodes,
@@ -519,24 +519,6 @@ function periodYears(plan: YearPlan): number[] {
   return out;
 }
 
-/** Periods by line: a series' terms on one line, a period without a series on its own. */
-function periodLines(periods: readonly PlanPeriod[]): { label: string; periods: PlanPeriod[] }[] {
-  const out: { label: string; series: boolean; periods: PlanPeriod[] }[] = [];
-  const overlaps = (a: PlanPeriod, b: PlanPeriod) =>
-    a.startFiscalYear <= b.endFiscalYear && b.startFiscalYear <= a.endFiscalYear;
-  for (const p of periods) {
-    const label = p.series.trim();
-    // Terms of one plan share a line; one overlapping a term already there (a typo, a
-    // revision) gets a line of its own under the same name rather than covering it.
-    const line = label
-      ? out.find((l) => l.series && l.label === label && !l.periods.some((q) => overlaps(p, q)))
-      : undefined;
-    if (line) line.periods.push(p);
-    else out.push({ label: label || p.name, series: label !== "", periods: [p] });
-  }
-  return out;
-}
-
 /**
  * A month cell: one dated event without a label is a real date shown with its 曜日 (5/25（木）);
  * events with labels are text as the seed prints them (a number too wide for its column
@@ -580,7 +562,7 @@ function scheduleSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext)
     styleRange(ws, row, row, row, 1 + years.length);
     for (let c = 1; c <= 1 + years.length; c++) ws.getCell(row, c).alignment = { horizontal: "center" };
     row++;
-    for (const line of periodLines(plan.planPeriods)) {
+    for (const line of planPeriodLines(plan.planPeriods)) {
       const markers = line.periods.flatMap((p) => p.milestones).filter((m) => years.includes(m.fiscalYear));
       const barRow = row;
       ws.getCell(barRow, 1).value = line.label;

@@ -17,6 +17,7 @@ import {
   type ItemNote,
   itemMark,
   type PlanPeriod,
+  planPeriodLines,
   SCENES,
   type ScheduleEvent,
   sortGoalCodes,
@@ -344,13 +345,7 @@ function PeriodGrid({ periods, fiscalYear }: { periods: readonly PlanPeriod[]; f
   const hi = Math.min(lo + 9, Math.max(fiscalYear, ...periods.map((p) => p.endFiscalYear)));
   const years: number[] = [];
   for (let y = lo; y <= hi; y++) years.push(y);
-  const lines: { label: string; periods: PlanPeriod[] }[] = [];
-  for (const p of periods) {
-    const label = p.series.trim();
-    const line = label ? lines.find((l) => l.label === label) : undefined;
-    if (line) line.periods.push(p);
-    else lines.push({ label: label || p.name, periods: [p] });
-  }
+  const lines = planPeriodLines(periods);
   return (
     <table className="paper-table paper-periods">
       <thead>

@@ -3,6 +3,7 @@ export * from "./goal-codes.js";
 export * from "./order-key.js";
 export * from "./period.js";
 export * from "./period-draft.js";
+export * from "./period-lines.js";
 export * from "./plan-doc.js";
 export * from "./plan-migrations.js";
 export * from "./plan-read.js";
