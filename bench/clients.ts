@@ -26,6 +26,11 @@ export class LatencyProbe {
   readonly samples: number[] = [];
   recording = false;
 
+  /** Characters typed while recording. */
+  get sentCount(): number {
+    return this.sent.size;
+  }
+
   noteSend(doc: Y.Doc): void {
     if (!this.recording) return;
     this.sent.set(`${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`, performance.now());

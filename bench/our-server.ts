@@ -16,6 +16,12 @@ const server = await startServer(
     COLLAB_WRITES_PER_MINUTE: "100000000",
     COLLAB_WRITE_BYTES_PER_MINUTE: "100000000000",
     COLLAB_AWARENESS_PER_MINUTE: "100000000",
+    // The multi-node scenario (multi-node.ts): PostgreSQL, Redis and this node's name.
+    ...Object.fromEntries(
+      ["DATABASE_URL", "REDIS_URL", "NODE_ID", "DATABASE_POOL_SIZE"].flatMap((k) =>
+        process.env[k] ? [[k, process.env[k] as string]] : [],
+      ),
+    ),
   }),
 );
 console.log(`READY ${server.port}`);

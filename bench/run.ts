@@ -4,7 +4,8 @@
  * BENCH_QUICK=1 runs reduced sizes. BENCH_ONLY=first-load measures the first load alone and
  * replaces only its section of docs/performance.md; BENCH_ONLY=plan-typing likewise for typing
  * in a plan of 300 rows in the browser, BENCH_ONLY=indicator-import for writing an indicator
- * import of 5,000 values (SQLite and a private PostgreSQL).
+ * import of 5,000 values (SQLite and a private PostgreSQL), BENCH_ONLY=multi-node for one node
+ * against three on PostgreSQL + Redis (also written to bench/multi-node.md).
  */
 import { firstLoadFigures } from "./first-load.js";
 import {
@@ -12,6 +13,7 @@ import {
   indicatorImportFigures,
   renderIndicatorImport,
 } from "./indicator-import.js";
+import { multiNodeFigures, writeMultiNode } from "./multi-node.js";
 import { planTypingFigures, replacePlanTypingSection } from "./plan-typing.js";
 import { replaceReportSection, replaceSection, writeReport } from "./report.js";
 import {
@@ -52,6 +54,12 @@ async function main(): Promise<void> {
     const typing = await planTypingFigures(log, Number(process.env.BENCH_TYPING_KEYS) || (quick ? 10 : 40));
     log(`written ${replacePlanTypingSection(typing)}`);
     console.log(JSON.stringify(typing, null, 1));
+    process.exit(0);
+  }
+  if (process.env.BENCH_ONLY === "multi-node") {
+    const figures = await multiNodeFigures(log, quick);
+    log(`written ${writeMultiNode(figures, quick)}`);
+    console.log(JSON.stringify(figures, null, 1));
     process.exit(0);
   }
   if (process.env.BENCH_ONLY === "indicator-import") {
@@ -145,6 +153,7 @@ async function main(): Promise<void> {
     firstLoad,
   });
   replacePlanTypingSection(typing);
+  writeMultiNode(await multiNodeFigures(log, quick), quick);
   log(`written ${path}`);
   console.log(
     JSON.stringify(

@@ -114,8 +114,20 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * optionally pre-fills one document's update log, then starts our server on it.
  */
 export async function startOurs(opts: { documents: number; prefill?: Uint8Array[] }): Promise<BenchServer> {
+  const { dataDir, cookie, docNames } = await prepareOurs(opts);
+  return launchOurs(dataDir, cookie, docNames);
+}
+
+/**
+ * The data of a run (on SQLite in a new data directory, or in the database of `env`'s
+ * DATABASE_URL): a workspace, one writer with a session, `documents` documents.
+ */
+export async function prepareOurs(
+  opts: { documents: number; prefill?: Uint8Array[] },
+  env: Record<string, string> = {},
+): Promise<{ dataDir: string; cookie: string; docNames: string[] }> {
   const dataDir = tempDataDir();
-  const setup = await startTestServer({ dataDir });
+  const setup = await startTestServer({ dataDir, env });
   const db = setup.ctx.db;
   const workspaceId = await createWorkspace(db, { name: "ベンチ市", lgCode: "999991" });
   const user = await createUser(db, { workspaceId, role: "member", name: "ベンチ 利用者" });
@@ -128,12 +140,16 @@ export async function startOurs(opts: { documents: number; prefill?: Uint8Array[
     await new UpdateStore(db).append(opts.prefill.map((update) => ({ docName, update })));
   }
   await setup.stop();
-
-  return launchOurs(dataDir, cookie, docNames);
+  return { dataDir, cookie, docNames };
 }
 
-/** Starts our server process on a prepared data directory. */
-async function launchOurs(dataDir: string, cookie: string, docNames: string[]): Promise<BenchServer> {
+/** Starts our server process on a prepared data directory (and the store `env` names). */
+export async function launchOurs(
+  dataDir: string,
+  cookie: string,
+  docNames: string[],
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
   const memFile = memFileFor("ours");
   // BENCH_SERVER_NODE_ARGS="--cpu-prof" profiles our server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -142,7 +158,7 @@ async function launchOurs(dataDir: string, cookie: string, docNames: string[]): 
     [...nodeArgs, ...GC_PRELOAD, "--import", "tsx", "bench/our-server.ts"],
     {
       cwd: repoRoot,
-      env: { ...process.env, BENCH_DATA_DIR: dataDir, BENCH_MEM_FILE: memFile },
+      env: { ...process.env, ...env, BENCH_DATA_DIR: dataDir, BENCH_MEM_FILE: memFile },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -158,7 +174,7 @@ async function launchOurs(dataDir: string, cookie: string, docNames: string[]): 
     stop,
     restart: async () => {
       await stop();
-      return launchOurs(dataDir, cookie, docNames);
+      return launchOurs(dataDir, cookie, docNames, env);
     },
   };
 }
