@@ -12,7 +12,6 @@ import {
   Awareness,
   applyAwarenessUpdate,
   encodeAwarenessUpdate,
-  outdatedTimeout,
   removeAwarenessStates,
 } from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -166,10 +165,9 @@ export class Room {
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
     this.snapshotBytes = loaded.snapshotBytes;
+    // Its own timer forgets clients silent for y-protocols' timeout (30 s): connected clients
+    // renew their state every 15 s, so these are clients that stopped working.
     this.awareness = new Awareness(this.doc);
-    // y-protocols gives every Awareness its own 3-second timer to expire silent clients;
-    // with hundreds of rooms open, one server-wide sweep (expireAwareness) does it for all.
-    clearInterval(this.awareness._checkInterval);
     this.awareness.setLocalState(null);
     this.listen();
     this.maybeCompact();
@@ -506,24 +504,6 @@ export class Room {
   /** The last sequence number applied here without a gap (compared with the database's). */
   get appliedUpTo(): number {
     return this.applied?.upTo ?? this.lastUpdateId;
-  }
-
-  /**
-   * Forgets the awareness of clients silent for y-protocols' timeout (30 s): connected
-   * clients renew theirs every 15 s, so these are clients that stopped working.
-   */
-  expireAwareness(now: number): void {
-    const { awareness } = this;
-    const silent: number[] = [];
-    awareness.meta.forEach((meta, clientId) => {
-      if (
-        clientId !== awareness.clientID &&
-        now - meta.lastUpdated >= outdatedTimeout &&
-        awareness.states.has(clientId)
-      )
-        silent.push(clientId);
-    });
-    if (silent.length > 0) removeAwarenessStates(awareness, silent, "timeout");
   }
 
   private ownerOf(clientId: number, asking: Peer | null): Peer | null {
