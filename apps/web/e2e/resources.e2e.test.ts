@@ -135,6 +135,48 @@ describe("resource directory", () => {
     await context.close();
   }, 60_000);
 
+  it("sorts nearest first from a 町名, from an entry or from here, in the list and on the map", async () => {
+    const { context, page } = await loggedInPage(browser, server, "ケアマネジャー");
+    await context.grantPermissions(["geolocation"]);
+    await context.setGeolocation({ latitude: 35.8395, longitude: 139.906 });
+    await openResources(page);
+    const firstName = () => page.getByTestId("resource-card").first().locator("h3").textContent();
+
+    // From a 町名 typed (an address works too): its entries first, with distances.
+    await page.getByTestId("resources-sort").selectOption("town");
+    await page.getByTestId("resources-near").fill("流山市前平井119");
+    await page.getByTestId("resources-origin").filter({ hasText: "前平井付近から近い順" }).waitFor();
+    expect(await firstName()).toContain("前平井");
+    expect(await page.getByTestId("resource-distance").first().textContent()).toMatch(/^約\d+m$/);
+    await shot(page, "resources-near-town-1366");
+    await page.getByTestId("resources-near").fill("存在しない町");
+    expect(await page.getByTestId("resources-near-problem").textContent()).toContain(
+      "町名が資源一覧にありません",
+    );
+
+    // From an entry: the hospital's neighbours, itself left out.
+    await page.getByTestId("resources-sort").selectOption("entry");
+    const hospital = page
+      .getByTestId("resources-near-entry")
+      .locator("option", { hasText: "つむぎ総合病院" });
+    await page.getByTestId("resources-near-entry").selectOption((await hospital.getAttribute("value")) ?? "");
+    await page.getByTestId("resources-origin").filter({ hasText: "つむぎ総合病院から近い順" }).waitFor();
+    expect(await firstName()).not.toContain("つむぎ総合病院");
+    const km = (await page.getByTestId("resource-distance").allTextContents()).map((d) =>
+      d.endsWith("km") ? Number(d.replace(/[^\d.]/g, "")) : Number(d.replace(/\D/g, "")) / 1000,
+    );
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+
+    // From here (南流山): 南流山's entries first, and the map marks the point.
+    await page.getByTestId("resources-sort").selectOption("here");
+    await page.getByTestId("resources-origin").filter({ hasText: "現在地から近い順" }).waitFor();
+    expect(await firstName()).toContain("南流山");
+    await page.getByTestId("resources-view-map").click();
+    await page.locator(".map-origin").waitFor();
+    await shot(page, "resources-near-here-map-1366");
+    await context.close();
+  }, 90_000);
+
   it("shows the map on the configured tiles, with clusters, a pin's card, and drag-to-place", async () => {
     const { context, page } = await loggedInPage(browser, server, "事務局");
     const before = tileRequests;

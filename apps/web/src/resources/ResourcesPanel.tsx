@@ -14,13 +14,17 @@ import type {
 } from "@tsumugi/contract";
 import {
   contactTimesTable,
+  isInJapan,
   liaisonTable,
+  originOfAddress,
   type ProfessionalTable,
   RESOURCE_KINDS,
   type ResourceKind,
+  resourceKindLabel,
   SERVICE_TAGS,
   type ServiceTag,
   searchDirectory,
+  townCentres,
 } from "@tsumugi/domain";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -47,10 +51,26 @@ export interface Filters {
   kind: ResourceKind | "";
   service: ServiceTag | "";
   area: string;
+  /** Nearest first from: an address or 町名, an entry, or the device's position. */
+  sort: "" | "town" | "entry" | "here";
+  near: string;
+  nearId: string;
+  lat: string;
+  lng: string;
 }
 
-export function ResourcesPanel(props: { wid: string; canImport: boolean; canReview: boolean }) {
+/** Where "nearest first" measures from, or why it cannot. */
+export type Origin = { lat: number; lng: number; label: string } | { problem: string } | null;
+
+export function ResourcesPanel(props: {
+  wid: string;
+  canImport: boolean;
+  canReview: boolean;
+  /** The municipality's name (流山市): addresses are read after it. */
+  municipality?: string;
+}) {
   const { wid, canImport, canReview } = props;
+  const municipality = props.municipality ?? "";
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<ResourceDirectory | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,22 +106,51 @@ export function ResourcesPanel(props: { wid: string; canImport: boolean; canRevi
     kind: (params.get("kind") ?? "") as Filters["kind"],
     service: (params.get("service") ?? "") as Filters["service"],
     area: params.get("area") ?? "",
+    sort: (["town", "entry", "here"].includes(params.get("sort") ?? "")
+      ? params.get("sort")
+      : "") as Filters["sort"],
+    near: params.get("near") ?? "",
+    nearId: params.get("nearId") ?? "",
+    lat: params.get("lat") ?? "",
+    lng: params.get("lng") ?? "",
   };
-  const setFilter = (name: string, value: string) => {
+  const setFilters = (values: Record<string, string>) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
+    for (const [name, value] of Object.entries(values)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
     setParams(next, { replace: true });
   };
+  const setFilter = (name: string, value: string) => setFilters({ [name]: value });
   const viewLink = (v: View) => {
     const next = new URLSearchParams(params);
     next.set("view", v);
     return `?${next}`;
   };
 
-  const { text, kind, service, area } = filters;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are their four values
-  const shown = useMemo(() => (data ? filtered(data, filters) : []), [data, text, kind, service, area]);
+  const { text, kind, service, area, sort, near, nearId, lat, lng } = filters;
+  const centres = useMemo(
+    () =>
+      townCentres(
+        (data?.resources ?? []).filter((r) => r.status === "active"),
+        municipality,
+      ),
+    [data, municipality],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the origin is these five values
+  const origin = useMemo(
+    () => (data ? originOf(data, filters, centres, municipality) : null),
+    [data, centres, municipality, sort, near, nearId, lat, lng],
+  );
+  const place = origin && "lat" in origin ? origin : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are their values
+  const found = useMemo(
+    () => (data ? filtered(data, filters, place) : []),
+    [data, text, kind, service, area, place],
+  );
+  const shown = found.map((h) => h.entry);
+  const distances = new Map(found.map((h) => [h.entry.id, h.distanceKm]));
   if (error) return <ErrorBanner message={error} />;
   if (!data) return <p className="muted pad">{t("common.loading")}</p>;
   const areaName = (id: string | null) => data.areas.find((a) => a.id === id)?.name ?? "";
@@ -133,7 +182,16 @@ export function ResourcesPanel(props: { wid: string; canImport: boolean; canRevi
         ))}
       </nav>
       {(view === "list" || view === "map") && (
-        <FilterBar filters={filters} areas={data.areas} setFilter={setFilter} count={shown.length} />
+        <FilterBar
+          filters={filters}
+          areas={data.areas}
+          setFilter={setFilter}
+          setFilters={setFilters}
+          count={shown.length}
+          towns={centres.map((c) => c.town)}
+          entries={data.resources}
+          origin={origin}
+        />
       )}
       {view === "list" && (
         <ResourceList
@@ -141,12 +199,14 @@ export function ResourcesPanel(props: { wid: string; canImport: boolean; canRevi
           areaName={areaName}
           sendLink={(r) => api.sendLink(r.id)}
           actionsOf={actionsOf}
+          distanceOf={(id) => distances.get(id) ?? null}
         />
       )}
       {view === "map" && (
         <Deferred label={t("resources.map.loading")}>
           <ResourceMap
             entries={shown}
+            origin={place}
             all={data.resources}
             areaName={areaName}
             canPlace={(r) => r.abilities.update}
@@ -190,24 +250,97 @@ function tableEntries(resources: readonly Resource[]) {
     .map((r) => ({ id: r.id, status: r.status, fields: fieldsOf(r) }));
 }
 
-function filtered(data: ResourceDirectory, f: Filters): Resource[] {
+function filtered(
+  data: ResourceDirectory,
+  f: Filters,
+  from: { lat: number; lng: number } | null,
+): { entry: Resource; distanceKm: number | null }[] {
   const entries = data.resources.map((r) => ({ id: r.id, r, status: r.status, fields: fieldsOf(r) }));
-  const hits = searchDirectory(entries, {
-    text: f.text || undefined,
-    kinds: f.kind ? [f.kind] : undefined,
-    services: f.service ? [f.service] : undefined,
-    areaId: f.area && f.area !== "none" ? f.area : null,
-  });
-  return hits.map((h) => h.entry.r).filter((r) => f.area !== "none" || r.areaId === null);
+  const hits = searchDirectory(
+    entries.filter((e) => !(f.sort === "entry" && e.id === f.nearId)),
+    {
+      text: f.text || undefined,
+      kinds: f.kind ? [f.kind] : undefined,
+      services: f.service ? [f.service] : undefined,
+      areaId: f.area && f.area !== "none" ? f.area : null,
+      from,
+    },
+  );
+  return hits
+    .filter((h) => f.area !== "none" || h.entry.r.areaId === null)
+    .map((h) => ({ entry: h.entry.r, distanceKm: h.distanceKm }));
+}
+
+/** Where "nearest first" measures from, as the filters say (null when not sorting). */
+function originOf(
+  data: ResourceDirectory,
+  f: Filters,
+  centres: ReturnType<typeof townCentres>,
+  municipality: string,
+): Origin {
+  if (f.sort === "town") {
+    if (!f.near.trim()) return null;
+    const town = originOfAddress(f.near, centres, municipality);
+    return town
+      ? { lat: town.lat, lng: town.lng, label: t("resources.near.townLabel", { town: town.town }) }
+      : { problem: t("resources.near.unknownTown", { text: f.near }) };
+  }
+  if (f.sort === "entry") {
+    const r = data.resources.find((x) => x.id === f.nearId);
+    if (!r) return null;
+    if (r.lat === null || r.lng === null)
+      return { problem: t("resources.near.entryUnplaced", { name: r.name }) };
+    return { lat: r.lat, lng: r.lng, label: r.name };
+  }
+  if (f.sort === "here") {
+    const lat = Number(f.lat);
+    const lng = Number(f.lng);
+    if (!f.lat || !f.lng || !isInJapan(lat, lng)) return null;
+    return { lat, lng, label: t("resources.near.hereLabel") };
+  }
+  return null;
+}
+
+/** "約350m", "約1.2km". */
+export function distanceText(km: number): string {
+  if (km < 1) return t("resources.near.metres", { n: Math.max(10, Math.round((km * 1000) / 10) * 10) });
+  return t("resources.near.km", { n: km < 10 ? km.toFixed(1) : String(Math.round(km)) });
 }
 
 function FilterBar(props: {
   filters: Filters;
   areas: readonly ResourceArea[];
   setFilter: (name: string, value: string) => void;
+  setFilters: (values: Record<string, string>) => void;
   count: number;
+  towns: readonly string[];
+  entries: readonly Resource[];
+  origin: Origin;
 }) {
   const { filters, setFilter } = props;
+  const [locating, setLocating] = useState<string | null>(null);
+  const locate = () => {
+    if (!("geolocation" in navigator)) {
+      setLocating(t("resources.near.hereFailed"));
+      return;
+    }
+    setLocating(t("resources.near.locating"));
+    navigator.geolocation.getCurrentPosition(
+      (p) => {
+        setLocating(null);
+        props.setFilters({
+          sort: "here",
+          lat: p.coords.latitude.toFixed(3),
+          lng: p.coords.longitude.toFixed(3),
+        });
+      },
+      () => setLocating(t("resources.near.hereFailed")),
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
+    );
+  };
+  const placed = props.entries
+    .filter((r) => r.status === "active" && r.lat !== null)
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.kana.localeCompare(b.kana, "ja"));
   return (
     <div className="resources-filters no-print" data-testid="resources-filters">
       <Field label={t("resources.filter.text")}>
@@ -261,9 +394,75 @@ function FilterBar(props: {
           <option value="none">{t("resources.filter.noArea")}</option>
         </select>
       </Field>
+      <Field label={t("resources.near.sort")}>
+        <select
+          value={filters.sort}
+          onChange={(e) => {
+            const sort = e.target.value;
+            props.setFilters({ sort, near: "", nearId: "", lat: "", lng: "" });
+            if (sort === "here") locate();
+          }}
+          data-testid="resources-sort"
+        >
+          <option value="">{t("resources.near.none")}</option>
+          <option value="town">{t("resources.near.town")}</option>
+          <option value="entry">{t("resources.near.entry")}</option>
+          <option value="here">{t("resources.near.here")}</option>
+        </select>
+      </Field>
+      {filters.sort === "town" && (
+        <Field label={t("resources.near.townInput")}>
+          <input
+            type="search"
+            value={filters.near}
+            list="resource-towns"
+            placeholder={props.towns[0] ? t("resources.near.example", { town: props.towns[0] }) : undefined}
+            onChange={(e) => setFilter("near", e.target.value)}
+            data-testid="resources-near"
+          />
+          <datalist id="resource-towns">
+            {props.towns.map((town) => (
+              <option key={town} value={town} />
+            ))}
+          </datalist>
+        </Field>
+      )}
+      {filters.sort === "entry" && (
+        <Field label={t("resources.near.entryInput")}>
+          <select
+            value={filters.nearId}
+            onChange={(e) => setFilter("nearId", e.target.value)}
+            data-testid="resources-near-entry"
+          >
+            <option value="">{t("resources.near.choose")}</option>
+            {placed.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}（{resourceKindLabel(r.kind)}）
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {filters.sort === "here" && (
+        <button type="button" className="secondary" onClick={locate} data-testid="resources-locate">
+          {t("resources.near.again")}
+        </button>
+      )}
       <p className="resources-count" role="status" data-testid="resources-count">
         {t("resources.count", { n: props.count })}
+        {props.origin && "label" in props.origin && (
+          <span data-testid="resources-origin">
+            {t(filters.sort === "town" ? "resources.near.fromTown" : "resources.near.from", {
+              label: props.origin.label,
+            })}
+          </span>
+        )}
       </p>
+      {(locating || (props.origin && "problem" in props.origin)) && (
+        <p className="resources-near-note" role="status" data-testid="resources-near-problem">
+          {locating ?? (props.origin && "problem" in props.origin ? props.origin.problem : "")}
+        </p>
+      )}
     </div>
   );
 }
@@ -273,6 +472,7 @@ function ResourceList(props: {
   areaName: (id: string | null) => string;
   sendLink: (r: Resource) => Promise<CreatedUpdateLink>;
   actionsOf: (id: string) => string[];
+  distanceOf: (id: string) => number | null;
 }) {
   if (props.entries.length === 0)
     return (
@@ -285,6 +485,11 @@ function ResourceList(props: {
       {props.entries.map((r) => (
         <li key={r.id}>
           <ResourceCard resource={r} areaName={props.areaName}>
+            {props.distanceOf(r.id) !== null && (
+              <p className="resource-distance" data-testid="resource-distance">
+                {distanceText(props.distanceOf(r.id) ?? 0)}
+              </p>
+            )}
             {props.actionsOf(r.id).length > 0 && (
               <p className="small" data-testid="resource-actions">
                 <span className="muted">{t("resources.card.actions")}：</span>

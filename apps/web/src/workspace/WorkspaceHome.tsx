@@ -111,6 +111,7 @@ export function WorkspaceHome() {
             wid={wid}
             canImport={Boolean(detail.can["resources.import"])}
             canReview={Boolean(detail.can["resources.review"])}
+            municipality={detail.workspace.name}
           />
         </Deferred>
       )}
