@@ -4,10 +4,11 @@
  * entry. Deleting an area that cases, desks or directory entries name needs another area to
  * take them over (two areas merged into one); the statistics then count them there.
  */
+
 import type { CreateArea, UpdateArea } from "@tsumugi/contract";
+import { newId } from "@tsumugi/domain";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
 import * as areas from "./area-repository.js";
 

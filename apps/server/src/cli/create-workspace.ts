@@ -32,12 +32,16 @@ async function main(): Promise<number> {
   const db = await openDatabase(config);
   try {
     await migrate(db);
-    const done = await provisionWorkspace(db, new AuditLog(createQueryBuilder(db)), {
-      name,
-      lgCode: code,
-      adminEmail: email,
-      adminName: admin,
-    });
+    const kysely = createQueryBuilder(db);
+    const done = await provisionWorkspace(
+      { db, kysely, audit: new AuditLog(kysely) },
+      {
+        name,
+        lgCode: code,
+        adminEmail: email,
+        adminName: admin,
+      },
+    );
     console.log(`自治体「${name}」（${done.prefecture}、${code}）を登録しました。`);
     console.log(`ログイン: ${config.publicUrl}/login  ${email}`);
     if (done.initialPassword) {

@@ -5,11 +5,10 @@
  * and opened only here; no audit entry or log line carries them.
  */
 import type { CreateConsultation, Person, UpdateCase, UpdateConsultation } from "@tsumugi/contract";
-import { authorize, fiscalYearAndMonth } from "@tsumugi/domain";
+import { authorize, fiscalYearAndMonth, newId } from "@tsumugi/domain";
 import { areaExists } from "../areas/area-repository.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { isUniqueViolation, type QueryBuilder } from "../storage/query-builder.js";
 import { consultationResource } from "./consultation-presenter.js";
 import * as repo from "./consultation-repository.js";

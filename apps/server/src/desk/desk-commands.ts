@@ -4,11 +4,10 @@
  * of the workspace's), writes in one transaction, then records the audit entry.
  */
 import type { CreateDesk, UpdateDesk } from "@tsumugi/contract";
-import { authorize } from "@tsumugi/domain";
+import { authorize, newId } from "@tsumugi/domain";
 import { areaExists } from "../areas/area-repository.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { findMembership } from "../members/member-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { isUniqueViolation } from "../storage/query-builder.js";

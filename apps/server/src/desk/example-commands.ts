@@ -6,10 +6,15 @@
  * example appears on the public desk page.
  */
 import type { CreateExample, UpdateExample } from "@tsumugi/contract";
-import { authorize, containsIdentifying, type ExampleStatus, identifyingFragments } from "@tsumugi/domain";
+import {
+  authorize,
+  containsIdentifying,
+  type ExampleStatus,
+  identifyingFragments,
+  newId,
+} from "@tsumugi/domain";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { consultationResource } from "./consultation-presenter.js";
 import { contactsOfCase, findContact } from "./consultation-repository.js";

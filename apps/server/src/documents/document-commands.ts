@@ -4,14 +4,13 @@
  * locks it, publishing gives it a public page), and comments on a passage.
  */
 import type { CreateDocument, CreateDocumentComment, MoveDraft } from "@tsumugi/contract";
-import { authorize, docNameOf, draftMoveOf, isLockedDraftStatus } from "@tsumugi/domain";
+import { authorize, docNameOf, draftMoveOf, isLockedDraftStatus, newId } from "@tsumugi/domain";
 import * as Y from "yjs";
 import { randomString } from "../auth/secret-token.js";
 import type { CollabServer } from "../collab/collab-server.js";
 import { storeInitialState } from "../collab/initial-state.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { saveVersion } from "../versions/version-store.js";
 import { insertDocumentComment, resolveDocumentComment } from "./document-comment-repository.js";
 import { documentResource } from "./document-presenter.js";

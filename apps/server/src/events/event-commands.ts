@@ -10,11 +10,10 @@ import type {
   UpdateEvent,
   UpdateEventSeries,
 } from "@tsumugi/contract";
-import { authorize, canCreateEvent, type EventStatus, fiscalYearOfIsoDate } from "@tsumugi/domain";
+import { authorize, canCreateEvent, type EventStatus, fiscalYearOfIsoDate, newId } from "@tsumugi/domain";
 import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
 import { eventResource } from "./event-presenter.js";
 import * as events from "./event-repository.js";

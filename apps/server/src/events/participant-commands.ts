@@ -4,11 +4,10 @@
  * logged.
  */
 import type { DoorCount } from "@tsumugi/contract";
-import { normaliseOrganisation, placesToFill } from "@tsumugi/domain";
+import { newId, normaliseOrganisation, placesToFill } from "@tsumugi/domain";
 import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError } from "../http/errors.js";
-import { newId } from "../ids.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import type { EventRecord, EventView } from "./event-repository.js";
 import * as participants from "./participant-repository.js";

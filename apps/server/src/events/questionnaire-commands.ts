@@ -7,6 +7,7 @@
 import type { SaveQuestionnaire } from "@tsumugi/contract";
 import {
   type Answers,
+  newId,
   type QuestionnaireBody,
   type QuestionnaireTemplate,
   questionnaireChangeProblems,
@@ -17,7 +18,6 @@ import {
 import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import type { EventView } from "./event-repository.js";
 import * as events from "./event-repository.js";
 import * as repo from "./questionnaire-repository.js";

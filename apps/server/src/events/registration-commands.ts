@@ -13,6 +13,7 @@ import type { AddWalkIn, CheckIn, PublicRegistration } from "@tsumugi/contract";
 import {
   CHECK_IN_ALPHABET,
   CHECK_IN_LENGTH,
+  newId,
   normaliseOrganisation,
   placeFor,
   readCheckInCode,
@@ -21,7 +22,6 @@ import {
 import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
 import { auditPromotion } from "./event-commands.js";
 import { registrationStateOf } from "./event-presenter.js";

@@ -3,11 +3,12 @@
  * documents owned), writes in one transaction, then records the audit entry and announces
  * access changes (group membership decides who may write a group's documents).
  */
+
 import type { CreateGroup, UpdateGroup } from "@tsumugi/contract";
+import { newId } from "@tsumugi/domain";
 import type { AppContext, Caller } from "../context.js";
 import { groupOwnsDocuments } from "../documents/document-repository.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
 import * as groups from "./group-repository.js";
 

@@ -12,6 +12,7 @@ import {
   formatIsoDate,
   type IndicatorDefinition,
   indicatorCounts,
+  newId,
   type Population,
   STARTER_CATALOGUE,
   todayInJapan,
@@ -20,7 +21,6 @@ import {
 import { consultationMonthCounts } from "../desk/consultation-repository.js";
 import { attendedByYearAndItem } from "../events/event-repository.js";
 import { satisfactionByYearAndItem } from "../events/questionnaire-figures.js";
-import { newId } from "../ids.js";
 import { closedMeetingCounts } from "../meetings/meeting-repository.js";
 import { countedEntries } from "../resources/resource-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";

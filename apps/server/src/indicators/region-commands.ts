@@ -3,10 +3,11 @@
  * asking to join, the owner's decision on a request, leaving. Each is audited for the
  * municipalities it concerns. Nothing is shared with a municipality until the owner lets it in.
  */
+
 import type { CreateRegionGroup } from "@tsumugi/contract";
+import { newId } from "@tsumugi/domain";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError } from "../http/errors.js";
-import { newId } from "../ids.js";
 import * as regions from "./region-repository.js";
 
 export const regionGroupNotFound = () =>

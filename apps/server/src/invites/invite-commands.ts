@@ -3,15 +3,16 @@
  * preset; the person invited joins with a new account, or with one they already have.
  * Each command writes in one transaction, then records the audit entry.
  */
+
 import type { AcceptInvite, CreateInvite } from "@tsumugi/contract";
 import { EMAIL_MAX, isEmail } from "@tsumugi/contract";
+import { newId } from "@tsumugi/domain";
 import { insertUser } from "../auth/account-repository.js";
 import { hashPassword, passwordProblem } from "../auth/password.js";
 import { newSecretToken, secretMatches, splitToken } from "../auth/secret-token.js";
 import type { AppContext, Caller } from "../context.js";
 import { addGroupMember, groupsAmong } from "../groups/group-repository.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { findMembership, insertMembership } from "../members/member-repository.js";
 import * as invites from "./invite-repository.js";
 

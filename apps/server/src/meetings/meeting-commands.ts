@@ -15,6 +15,7 @@ import {
   MEETING_KINDS,
   type MeetingKind,
   type MeetingState,
+  newId,
   nextMeetingNumber,
   writeMeetingStatus,
 } from "@tsumugi/domain";
@@ -24,7 +25,6 @@ import type { AppContext, Caller } from "../context.js";
 import { insertDocument } from "../documents/document-repository.js";
 import { findGroup } from "../groups/group-repository.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
 import { circulateMinutes, closeMeeting, fixMinutes } from "./meeting-close.js";
 import type { MeetingEvents } from "./meeting-events.js";

@@ -3,12 +3,11 @@
  * comment on a quoted passage, optionally with the suggested wording. Invitees and those who
  * run the meeting comment while the minutes are 確認依頼中; the meeting's managers resolve.
  */
-import { COMMENT_BODY_MAX, COMMENT_QUOTE_MAX, can, canManageMeeting, isId } from "@tsumugi/domain";
+import { COMMENT_BODY_MAX, COMMENT_QUOTE_MAX, can, canManageMeeting, isId, newId } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
-import { newId } from "../ids.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import { findMeeting, invitees } from "./meeting-repository.js";
 

@@ -11,6 +11,7 @@ import {
   isId,
   isPeriodPoint,
   newAction,
+  newId,
   readOutcomes,
   readRows,
   setMeetingField,
@@ -19,7 +20,6 @@ import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
 import { findGroup } from "../groups/group-repository.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 

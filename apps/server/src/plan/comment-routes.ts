@@ -3,13 +3,12 @@
  * Comments are authored messages, so the server stamps author and time; the people
  * mentioned must be active members of the workspace.
  */
-import { COMMENT_BODY_MAX, can, isId, type PlanTable, rowText } from "@tsumugi/domain";
+import { COMMENT_BODY_MAX, can, isId, newId, type PlanTable, rowText } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
 import { FieldErrors, readJsonObject } from "../http/request-body.js";
-import { newId } from "../ids.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import { findPlanDocument } from "./plan-repository.js";
 

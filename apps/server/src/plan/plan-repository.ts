@@ -1,8 +1,7 @@
 /** Plan documents (one per workspace and 年度) in the `documents` table, and their creation. */
-import { docNameOf, writeYearPlan, type YearPlan } from "@tsumugi/domain";
+import { docNameOf, newId, writeYearPlan, type YearPlan } from "@tsumugi/domain";
 import { storeInitialState } from "../collab/initial-state.js";
 import { type DocumentRecord, toDocumentRecord } from "../documents/document-repository.js";
-import { newId } from "../ids.js";
 import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 

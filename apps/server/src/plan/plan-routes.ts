@@ -9,6 +9,7 @@ import {
   documentAccess,
   emptyYearPlan,
   fiscalYearLabel,
+  newId,
   nextYearPlan,
   planDashboard,
   readYearPlan,
@@ -22,7 +23,6 @@ import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
 import { readJsonObject } from "../http/request-body.js";
 import { changeStream } from "../http/sse.js";
-import { newId } from "../ids.js";
 import { loadActor } from "../workspaces/actor.js";
 import { authorize } from "../workspaces/workspace-guard.js";
 import type { PlanProjector } from "./plan-projector.js";

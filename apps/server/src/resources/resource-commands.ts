@@ -24,6 +24,7 @@ import {
   decodeText,
   type FieldSources,
   type ImportPlan,
+  newId,
   OPEN_DATA_FORMAT_LABELS,
   type ParsedOpenData,
   parseOpenData,
@@ -36,7 +37,6 @@ import Papa from "papaparse";
 import { randomString } from "../auth/secret-token.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden } from "../http/errors.js";
-import { newId } from "../ids.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { resourceResource } from "./resource-presenter.js";

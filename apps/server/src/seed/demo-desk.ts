@@ -15,6 +15,7 @@ import {
   fiscalYearAndMonth,
   type LivingSituation,
   type MainCondition,
+  newId,
   type Sex,
 } from "@tsumugi/domain";
 import { insertArea } from "../areas/area-repository.js";
@@ -23,7 +24,6 @@ import * as cases from "../desk/consultation-repository.js";
 import * as desks from "../desk/desk-repository.js";
 import { insertExample } from "../desk/example-repository.js";
 import { nameIndexOf, sealContact, sealPerson } from "../desk/personal-fields.js";
-import { newId } from "../ids.js";
 
 export const DEMO_DESK_NAME = "流山市在宅医療・介護連携支援センター";
 const AREAS = ["北部", "中部", "南部", "東部"];

@@ -4,9 +4,10 @@
  * 市民公開講座 on ACP. Figures are illustrative and the series says so (「デモ用の例」); the
  * participants are counted by 職種 at the door, without names.
  */
+
 import type { Profession } from "@tsumugi/domain";
+import { newId } from "@tsumugi/domain";
 import type { AppContext } from "../context.js";
-import { newId } from "../ids.js";
 
 /** Participants per 職種 at each つむぐ会 (two a year), falling over the years. */
 const TSUMUGI: { fy: number; month: string; counts: Partial<Record<Profession, number>> }[] = [

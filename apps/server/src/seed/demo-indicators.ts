@@ -6,7 +6,7 @@
  * say so: their source reads 「デモ用の値」. Where months are given, the year is their sum.
  */
 
-import { newId } from "../ids.js";
+import { newId } from "@tsumugi/domain";
 import {
   catalogueOf,
   setPopulation,

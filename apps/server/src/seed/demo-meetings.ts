@@ -7,6 +7,7 @@ import {
   docNameOf,
   fiscalYearLabel,
   insertMeetingRow,
+  newId,
   orderKeysAfter,
   RICH_TEXT_FIELD,
   readOutcomes,
@@ -14,7 +15,6 @@ import {
 } from "@tsumugi/domain";
 import * as Y from "yjs";
 import { storeInitialState } from "../collab/initial-state.js";
-import { newId } from "../ids.js";
 import type { Queryable } from "../storage/database.js";
 import { weekdayOnOrAfter } from "./demo-plan.js";
 

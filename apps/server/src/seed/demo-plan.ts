@@ -11,6 +11,7 @@ import {
   type ItemId,
   type ItemNote,
   newAction,
+  newId,
   newProblem,
   nextYearPlan,
   orderKeysAfter,
@@ -21,7 +22,6 @@ import {
   sortGoalCodes,
   type YearPlan,
 } from "@tsumugi/domain";
-import { newId } from "../ids.js";
 
 type GroupKey = "plenary" | "system" | "training" | "hospital" | "professional" | "citizens" | "secretariat";
 

@@ -6,12 +6,12 @@
  */
 import {
   type Answers,
+  newId,
   type QuestionnaireBody,
   type QuestionnaireTemplate,
   questionnaireFromTemplate,
 } from "@tsumugi/domain";
 import type { AppContext } from "../context.js";
-import { newId } from "../ids.js";
 
 /** A small deterministic generator (mulberry32). */
 function generator(seed: number) {

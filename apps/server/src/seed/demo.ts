@@ -8,6 +8,7 @@ import {
   docNameOf,
   fiscalYearLabel,
   type GroupKind,
+  newId,
   type Role,
   todayInJapan,
 } from "@tsumugi/domain";
@@ -16,7 +17,6 @@ import { hashPassword } from "../auth/password.js";
 import { storeInitialState } from "../collab/initial-state.js";
 import type { AppContext } from "../context.js";
 import { richTextUpdate } from "../documents/rich-text.js";
-import { newId } from "../ids.js";
 import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
 import { findWorkspaceByLgCode } from "../workspaces/workspace-repository.js";

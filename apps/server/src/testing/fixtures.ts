@@ -5,10 +5,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DocumentKind, docNameOf, type Role } from "@tsumugi/domain";
+import { type DocumentKind, docNameOf, newId, type Role } from "@tsumugi/domain";
 import { hashPassword } from "../auth/password.js";
 import { type Config, loadConfig } from "../config.js";
-import { newId } from "../ids.js";
 import { type RunningServer, startServer } from "../server.js";
 import type { Queryable } from "../storage/database.js";
 import { dropTestDatabase, testDatabaseFor, testPostgresUrl } from "./postgres-test-databases.js";

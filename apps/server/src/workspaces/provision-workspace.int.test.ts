@@ -24,7 +24,7 @@ const input = { name: "柏市", lgCode: "122173", adminEmail: "Jimu@Kashiwa.exam
 describe("provisioning a municipality", () => {
   it("creates the workspace, its 事務局 group and a secretariat who can log in with the initial password", async () => {
     server = await startTestServer();
-    const done = await provisionWorkspace(server.ctx.db, server.ctx.audit, input);
+    const done = await provisionWorkspace(server.ctx, input);
     expect(done.prefecture).toBe("千葉県");
     expect(done.initialPassword).toMatch(/^[a-z2-7]{20}$/);
     const browser = new TestBrowser(server.origin);
@@ -49,7 +49,7 @@ describe("provisioning a municipality", () => {
   it("adds an existing account without touching its password, and refuses bad or taken codes in Japanese", async () => {
     server = await startTestServer();
     const user = await createUser(server.ctx.db, { email: "shared@example.jp" });
-    const done = await provisionWorkspace(server.ctx.db, server.ctx.audit, {
+    const done = await provisionWorkspace(server.ctx, {
       ...input,
       adminEmail: "shared@example.jp",
     });
@@ -58,15 +58,11 @@ describe("provisioning a municipality", () => {
     const login = await browser.login("shared@example.jp", TEST_PASSWORD);
     expect(login.body).toMatchObject({ user: { id: user.id } });
 
-    await expect(provisionWorkspace(server.ctx.db, server.ctx.audit, input)).rejects.toThrow(
-      /既に登録されています/,
+    await expect(provisionWorkspace(server.ctx, input)).rejects.toThrow(/既に登録されています/);
+    await expect(provisionWorkspace(server.ctx, { ...input, lgCode: "122174" })).rejects.toThrow(/検査数字/);
+    await expect(provisionWorkspace(server.ctx, { ...input, lgCode: "12217" })).rejects.toBeInstanceOf(
+      ProvisionError,
     );
-    await expect(
-      provisionWorkspace(server.ctx.db, server.ctx.audit, { ...input, lgCode: "122174" }),
-    ).rejects.toThrow(/検査数字/);
-    await expect(
-      provisionWorkspace(server.ctx.db, server.ctx.audit, { ...input, lgCode: "12217" }),
-    ).rejects.toBeInstanceOf(ProvisionError);
   });
 });
 

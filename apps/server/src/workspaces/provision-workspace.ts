@@ -1,14 +1,17 @@
 /**
  * Adds a municipality to a running installation: the workspace, its 事務局 group and its
- * first secretariat account (everything else the secretariat does in the app). Used by
- * `npm run workspace:create`; the demo seed has its own data.
+ * first secretariat account (everything else the secretariat does in the app), through the
+ * repositories of those features, in one transaction. Used by `npm run workspace:create`; the
+ * demo seed has its own data.
  */
 import { isEmail } from "@tsumugi/contract";
-import { prefectureOfLgCode, validateLgCode } from "@tsumugi/domain";
-import type { AuditLog } from "../audit/audit-log.js";
+import { newId, prefectureOfLgCode, validateLgCode } from "@tsumugi/domain";
+import { findUserByEmail, insertUser } from "../auth/account-repository.js";
 import { hashPassword } from "../auth/password.js";
-import { newId } from "../ids.js";
-import type { Database } from "../storage/database.js";
+import type { AppContext } from "../context.js";
+import { addGroupMember, insertGroup } from "../groups/group-repository.js";
+import { insertMembership } from "../members/member-repository.js";
+import { insertWorkspace } from "./workspace-repository.js";
 
 export interface ProvisionInput {
   name: string;
@@ -27,8 +30,7 @@ export interface Provisioned {
 export class ProvisionError extends Error {}
 
 export async function provisionWorkspace(
-  db: Database,
-  audit: AuditLog,
+  app: Pick<AppContext, "db" | "kysely" | "audit">,
   input: ProvisionInput,
 ): Promise<Provisioned> {
   const name = input.name.trim();
@@ -46,44 +48,43 @@ export async function provisionWorkspace(
     throw new ProvisionError("事務局担当者の氏名を指定してください。");
   const prefecture = prefectureOfLgCode(input.lgCode) as string;
 
-  const existing = await db.get<{ id: string }>("SELECT id FROM users WHERE email = ?", [email]);
+  const existing = await findUserByEmail(app.db, email);
   // Generated before the transaction: Argon2 is slow and the transaction holds the writer.
   const initialPassword = existing ? null : newId(12);
   const passwordHash = initialPassword ? await hashPassword(initialPassword) : null;
   const workspaceId = newId();
   const userId = existing?.id ?? newId();
-  await db.transaction(async (tx) => {
-    const taken = await tx.get("SELECT 1 FROM workspaces WHERE lg_code = ?", [input.lgCode]);
-    if (taken)
-      throw new ProvisionError(`地方公共団体コード ${input.lgCode} の自治体は既に登録されています。`);
+  await app.kysely.transaction().execute(async (trx) => {
     const now = Date.now();
-    await tx.run(
-      "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, ?, ?, ?)",
-      [workspaceId, name, prefecture, input.lgCode, now],
+    const added = await insertWorkspace(
+      trx,
+      { id: workspaceId, name, prefecture, lgCode: input.lgCode },
+      now,
     );
-    if (!existing) {
-      await tx.run(
-        "INSERT INTO users (id, email, name, organization, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [userId, email, adminName, name, passwordHash, now, now],
-      );
-    }
-    await tx.run("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)", [
-      workspaceId,
-      userId,
-      "secretariat",
-      now,
-    ]);
+    if (!added)
+      throw new ProvisionError(`地方公共団体コード ${input.lgCode} の自治体は既に登録されています。`);
+    if (passwordHash)
+      await insertUser(trx, {
+        id: userId,
+        email,
+        name: adminName,
+        organization: name,
+        passwordHash,
+        createdAt: now,
+      });
+    await insertMembership(trx, { workspaceId, userId, role: "secretariat", createdAt: now });
     const groupId = newId();
-    await tx.run("INSERT INTO groups (id, workspace_id, name, kind, created_at) VALUES (?, ?, ?, ?, ?)", [
-      groupId,
+    await insertGroup(trx, {
+      id: groupId,
       workspaceId,
-      "事務局",
-      "secretariat",
-      now,
-    ]);
-    await tx.run("INSERT INTO group_members (group_id, user_id) VALUES (?, ?)", [groupId, userId]);
+      name: "事務局",
+      kind: "secretariat",
+      parentId: null,
+      createdAt: now,
+    });
+    await addGroupMember(trx, groupId, userId);
   });
-  await audit.record({
+  await app.audit.record({
     event: "workspace.created",
     workspaceId,
     actorUserId: null,

@@ -1,2 +1,0 @@
-/** Server-made ids: the one generator is the domain's (shared with the web app). */
-export { newId } from "@tsumugi/domain";
