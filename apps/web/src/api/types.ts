@@ -1,11 +1,8 @@
 /**
- * Shapes of the REST answers of features not yet described by @tsumugi/contract. A converted
- * feature's types come from the contract (its schemas); they are re-exported here only for
- * the pages that still import them from this file.
+ * Shapes of the REST answers of features not yet described by @tsumugi/contract (the plan,
+ * and the meeting shape some pages still read). A converted feature's types come from the
+ * contract; this file goes when the last of these does.
  */
-import type { DocumentKind, Role } from "@tsumugi/domain";
-
-export type { Group, Member, WorkspaceDetail } from "@tsumugi/contract";
 
 export interface PlanInfo {
   id: string;

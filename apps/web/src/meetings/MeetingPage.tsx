@@ -5,13 +5,15 @@
  * agenda, minutes, attendance and outcomes; the year's plan is opened alongside so agenda
  * items can edit the plan rows they are about.
  */
+
+import type { Group, Member } from "@tsumugi/contract";
 import { can, caretColorFor } from "@tsumugi/domain";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { ApiError, post } from "../api/client";
-import type { Group, MeetingInfo, Member, PlanInfo } from "../api/types";
+import type { MeetingInfo, PlanInfo } from "../api/types";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";

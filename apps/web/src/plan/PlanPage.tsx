@@ -2,6 +2,8 @@
  * A fiscal year's plan: one collaborative document shown through several live views (scene
  * board, lists, tables, schedule), the secretariat's dashboard and the year-end review.
  */
+
+import type { Group, Member } from "@tsumugi/contract";
 import {
   caretColorFor,
   fiscalYearLabel,
@@ -25,7 +27,7 @@ import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { ApiError, post } from "../api/client";
-import type { Group, Member, PlanInfo } from "../api/types";
+import type { PlanInfo } from "../api/types";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";

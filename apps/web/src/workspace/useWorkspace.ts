@@ -1,9 +1,8 @@
 /** Loads a workspace with its documents, members and groups; `reload` after a change. */
 
-import type { Document, Group, Member } from "@tsumugi/contract";
+import type { Document, Group, Member, WorkspaceDetail } from "@tsumugi/contract";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/client";
-import type { WorkspaceDetail } from "../api/types";
 import { documentsApi } from "../documents/documents-api";
 import { groupsApi } from "../groups/groups-api";
 import { membersApi } from "../members/members-api";
