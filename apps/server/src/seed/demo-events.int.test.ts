@@ -24,13 +24,22 @@ describe("demo trainings and outreach", () => {
     const series = list.body.series.find((s) => s.name === "介護と医療をつむぐ会");
     expect(series?.description).toContain("デモ用の例");
     expect(list.body.events.some((e) => e.title.startsWith("市民公開講座"))).toBe(true);
-    expect(list.body.events.every((e) => e.status === "held")).toBe(true);
+    // Every past one held; the next つむぐ会 is announced and takes registrations.
+    const planned = list.body.events.filter((e) => e.status !== "held");
+    expect(planned.map((e) => e.title)).toEqual(["第31回 介護と医療をつむぐ会"]);
+    const lg = "122203";
+    const open = await new TestBrowser(server.origin).get<{
+      events: { title: string; registrationState: string }[];
+    }>(`/api/public/events/${lg}`);
+    expect(open.body.events).toEqual([
+      expect.objectContaining({ title: "第31回 介護と医療をつむぐ会", registrationState: "open" }),
+    ]);
 
     const detail = await observer.get<{
       events: unknown[];
       trend: { years: { fiscalYear: number; held: number; attended: number }[]; direction: string | null };
     }>(`/api/workspaces/${wid}/event-series/${series?.id}`);
-    expect(detail.body.events).toHaveLength(10);
+    expect(detail.body.events).toHaveLength(11);
     const years = detail.body.trend.years;
     expect(years.map((y) => y.fiscalYear)).toEqual([2021, 2022, 2023, 2024, 2025]);
     expect(years.every((y) => y.held === 2)).toBe(true);

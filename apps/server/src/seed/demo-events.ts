@@ -5,8 +5,7 @@
  * participants are counted by 職種 at the door, without names.
  */
 
-import type { Profession } from "@tsumugi/domain";
-import { newId } from "@tsumugi/domain";
+import { fiscalYearOfIsoDate, newId, type Profession, todayInJapan } from "@tsumugi/domain";
 import type { AppContext } from "../context.js";
 
 /** Participants per 職種 at each つむぐ会 (two a year), falling over the years. */
@@ -139,4 +138,44 @@ export async function seedDemoEvents(ctx: AppContext, wid: string, uid: string, 
     seriesId: null,
     counts: { resident: 164, careManager: 6, nurse: 4 },
   });
+
+  // The next つむぐ会, about two months ahead: published, taking registrations on the public
+  // page (/p/122203/events); the 年間予定 shows it in its 研修・啓発 row until someone links it
+  // to the plan's つむぐ会 row from the event's page.
+  const day = new Date(Date.parse(`${todayInJapan(now)}T00:00:00Z`) + 60 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const fiscalYear = fiscalYearOfIsoDate(day);
+  const nextId = newId();
+  await db
+    .insertInto("events")
+    .values({
+      id: nextId,
+      workspace_id: wid,
+      series_id: seriesId,
+      kind: "multidisciplinary",
+      title: `第${n + 1}回 介護と医療をつむぐ会`,
+      theme:
+        "デモ用の例：「気負わずに参加できるつむぐ会」を目指して、今回は事例を持ち寄らない座談会形式です。退院前カンファレンスで困ったことを、職種をこえて話しましょう。",
+      starts_at: `${day}T18:30`,
+      ends_at: `${day}T20:00`,
+      fiscal_year: fiscalYear,
+      place: "流山市役所 第1庁舎3階 301会議室（オンライン参加もできます）",
+      online_url: "https://meet.example.jp/tsumugi-demo",
+      capacity: 60,
+      audience: "professionals",
+      audience_note: "市内の医療・介護・福祉の専門職",
+      organiser_note: "流山市・流山市医師会（在宅医療・介護連携推進事業）",
+      contact: "流山市 健康福祉部 介護支援課\n電話 04-7150-6531（平日 8:30〜17:15）",
+      status: "planned",
+      registration_open: 1,
+      published: 1,
+      public_id: newId(),
+      created_by: uid,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  if (groupId)
+    await db.insertInto("event_organisers").values({ event_id: nextId, group_id: groupId }).execute();
 }

@@ -124,6 +124,8 @@ export async function seedDemoQuestionnaires(ctx: AppContext, wid: string): Prom
     .selectFrom("events")
     .select(["id", "title", "starts_at", "fiscal_year", "kind"])
     .where("workspace_id", "=", wid)
+    // Answers come after an event: the one still announced (demo-events.ts) has none.
+    .where("status", "=", "held")
     .orderBy("starts_at")
     .execute();
   const random = generator(20251116);

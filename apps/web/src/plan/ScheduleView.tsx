@@ -3,6 +3,7 @@
  * and the multi-year plan periods (介護保険事業計画 第9期 …) as bars across fiscal years.
  */
 
+import type { Event } from "@tsumugi/contract";
 import {
   FISCAL_MONTHS,
   fiscalYearLabel,
@@ -16,8 +17,10 @@ import {
   setRowField,
   weekdayOfIsoDate,
 } from "@tsumugi/domain";
-import { memo, useCallback, useLayoutEffect, useRef, useState } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useParams } from "react-router";
 import { LimitHint } from "../collab/LimitHint";
+import { ScheduleEventEntries, UnlinkedEventsRow, useScheduleEvents } from "../events/ScheduleEvents";
 import { t } from "../i18n/t";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { countRender, RowText, useVisitorStyle, Visitors } from "./cells";
@@ -52,6 +55,21 @@ export function ScheduleView() {
   const [open, setOpen] = useState<string | null>(null);
   const onOpen = useCallback((id: string) => setOpen((current) => (current === id ? null : id)), []);
   const onAdd = useCallback((rowId: string, month: string) => setAdding({ rowId, month }), []);
+  // Trainings and lectures of the 年度 (研修・啓発), shown where they are held, read-only.
+  const { wid = "" } = useParams();
+  const yearEvents = useScheduleEvents(wid, fy);
+  const rowIds = useMemo(() => new Set(ids), [ids]);
+  const eventsOfRow = useMemo(() => {
+    const m = new Map<string, Event[]>();
+    for (const e of yearEvents)
+      if (e.scheduleRowId && rowIds.has(e.scheduleRowId))
+        m.set(e.scheduleRowId, [...(m.get(e.scheduleRowId) ?? []), e]);
+    return m;
+  }, [yearEvents, rowIds]);
+  const unlinked = useMemo(
+    () => yearEvents.filter((e) => !e.scheduleRowId || !rowIds.has(e.scheduleRowId)),
+    [yearEvents, rowIds],
+  );
 
   const addActivity = () => {
     addRow(doc, "scheduleRows", {
@@ -85,8 +103,18 @@ export function ScheduleView() {
         </thead>
         <tbody>
           {ids.map((id) => (
-            <ScheduleRowView key={id} id={id} fy={fy} open={open === id} onOpen={onOpen} onAdd={onAdd} />
+            <ScheduleRowView
+              key={id}
+              id={id}
+              fy={fy}
+              open={open === id}
+              onOpen={onOpen}
+              onAdd={onAdd}
+              wid={wid}
+              trainings={eventsOfRow.get(id) ?? NO_EVENTS}
+            />
           ))}
+          <UnlinkedEventsRow wid={wid} events={unlinked} monthOf={(m) => monthOfFiscalYear(fy, m)} />
         </tbody>
       </table>
       {editable && (
@@ -113,12 +141,17 @@ export function ScheduleView() {
   );
 }
 
+const NO_EVENTS: Event[] = [];
+
 const ScheduleRowView = memo(function ScheduleRowView(props: {
   id: string;
   fy: number;
   open: boolean;
   onOpen(id: string): void;
   onAdd(rowId: string, month: string): void;
+  wid: string;
+  /** Events linked to this row (from 研修・啓発), read-only. */
+  trainings: readonly Event[];
 }) {
   const { store, doc, editable } = usePlanContext();
   const row = useRow(store, "scheduleRows", props.id);
@@ -209,13 +242,15 @@ const ScheduleRowView = memo(function ScheduleRowView(props: {
       {FISCAL_MONTHS.map((m) => {
         const month = monthOfFiscalYear(props.fy, m);
         const inMonth = events.filter((e) => e.when.startsWith(month));
+        const trainings = props.trainings.filter((e) => e.startsAt.startsWith(month));
         return (
           <td
             key={m}
             data-testid={`schedule-cell-${month}`}
             data-label={t("plan.schedule.month", { month: m })}
-            className={inMonth.length === 0 ? "empty" : ""}
+            className={inMonth.length + trainings.length === 0 ? "empty" : ""}
           >
+            <ScheduleEventEntries wid={props.wid} events={trainings} />
             {inMonth.map((e) => (
               <div key={e.id} className="event" data-testid="schedule-event">
                 <span>{eventLabel(e)}</span>
