@@ -24,7 +24,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startE2EServer();
+  server = await startE2EServer({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
   browser = await launchChromium();
 }, 120_000);
 
@@ -161,6 +161,85 @@ describe("questionnaires", () => {
     await page.getByTestId("qn-result-q5").locator(".recharts-bar-rectangle").first().waitFor();
     expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
     await shot(page, "questionnaire-demo-390");
+    await context.close();
+  });
+
+  it("invite a registrant from their own page to answer once as that registration, on any phone", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const wid = workspaceIdOf(page);
+    const { publicPath, answerPath } = await page.evaluate(async (w) => {
+      const json = (method: string, url: string, body: unknown) =>
+        fetch(url, {
+          method,
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        }).then((r) => r.json());
+      const base = `/api/workspaces/${w}/events`;
+      const { event } = await json("POST", base, {
+        kind: "publicLecture",
+        title: "市民公開講座「在宅医療を知る」",
+        startsAt: "2030-11-03T13:30",
+        audience: "residents",
+        capacity: 100,
+      });
+      const opened = await json("PATCH", `${base}/${event.id}`, { published: true, registrationOpen: true });
+      const { questionnaire } = await json("POST", `${base}/${event.id}/questionnaire/template`, {
+        template: "publicLecture",
+      });
+      await json("PUT", `${base}/${event.id}/questionnaire`, { ...questionnaire, open: true });
+      return {
+        publicPath: opened.event.publicPath as string,
+        answerPath: questionnaire.publicPath as string,
+      };
+    }, wid);
+
+    const a = await phone();
+    const [, , lg, , pid] = publicPath.split("/");
+    await a.page.goto(publicPath);
+    const receipt = await a.page.evaluate(
+      async ({ lg, pid }) => {
+        const api = `/api/public/events/${lg}/${pid}`;
+        const detail = await (await fetch(api)).json();
+        const res = await fetch(`${api}/registrations`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({
+            name: "山田 花子",
+            organisation: "",
+            profession: "resident",
+            contact: "04-7150-6000",
+            consent: true,
+            formToken: detail.formToken,
+          }),
+        });
+        return ((await res.json()) as { path: string }).path;
+      },
+      { lg, pid },
+    );
+    expect(receipt).toMatch(/\/r\/[a-z2-7]+$/);
+    await a.page.goto(receipt);
+    await a.page.getByTestId("qn-invite-link").click();
+    await a.page.getByTestId("answer-page").waitFor();
+    expect(new URL(a.page.url()).pathname).toBe(answerPath);
+    await a.page.getByTestId("question-q2").getByText("やや満足").click();
+    await a.page.getByTestId("question-q3").getByText("よく理解できた").click();
+    await a.page.getByTestId("question-q5").getByText("話し合ったことがある").click();
+    await a.page.getByTestId("answer-submit").click();
+    await expect
+      .poll(() => a.page.getByTestId("answer-done").innerText())
+      .toContain("ご回答ありがとうございました");
+
+    // The same registration's link opened on another phone: already answered once.
+    const b = await phone();
+    await b.page.goto(`${answerPath}#r=${receipt.split("/r/")[1]}`);
+    await b.page.getByTestId("question-q2").getByText("満足", { exact: true }).click();
+    await b.page.getByTestId("question-q3").getByText("よく理解できた").click();
+    await b.page.getByTestId("question-q5").getByText("話し合ったことはない").click();
+    await b.page.getByTestId("answer-submit").click();
+    await expect
+      .poll(() => b.page.getByTestId("answer-done").innerText())
+      .toContain("この端末からは回答済みです");
+    for (const x of [a, b]) await x.context.close();
     await context.close();
   });
 });

@@ -627,6 +627,11 @@ export const AnswerQuestionnaire = z.object({
   answers: z.record(z.string(), z.unknown(), { error: "format" }),
   /** A field people do not see: a form that fills it is a program's. */
   website: z.string().max(200).optional(),
+  /**
+   * The registrant's token (from their own page's link), when the answer link was handed to
+   * each participant: then each registration answers once, on whichever device.
+   */
+  registrant: z.string().max(100).optional(),
 });
 export type AnswerQuestionnaire = z.input<typeof AnswerQuestionnaire>;
 

@@ -14,11 +14,12 @@ import { Hono } from "hono";
 import { ourCookie, ourCookieName, readCookie } from "../auth/cookie.js";
 import { randomString } from "../auth/secret-token.js";
 import type { AppEnv } from "../http/env.js";
-import { ApiError } from "../http/errors.js";
+import { ApiError, invalid } from "../http/errors.js";
 import { describe, jsonBody } from "../http/operation.js";
 import { PublicFormGuard } from "../http/public-form-guard.js";
 import type { EventView } from "./event-repository.js";
 import { findEventView } from "./event-repository.js";
+import { findByTokenHash } from "./participant-repository.js";
 import { submitAnswer } from "./questionnaire-commands.js";
 import { presentPublicQuestionnaire } from "./questionnaire-presenter.js";
 import * as repo from "./questionnaire-repository.js";
@@ -53,9 +54,23 @@ function answererToken(c: Context<AppEnv>): string {
   return token;
 }
 
+const hex = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
+
 /** The same browser gives a different hash for each event: answers of two events are not linked. */
-const deviceHash = (eventId: string, token: string) =>
-  encodeHexLowerCase(sha256(new TextEncoder().encode(`${eventId}:${token}`)));
+const deviceHash = (eventId: string, token: string) => hex(`${eventId}:${token}`);
+
+/**
+ * The answerer's key when they came through their registration's link: made from the token
+ * itself, which the server does not keep (only its hash), so an answer cannot be traced back to
+ * the registration from the database; one answer per registration on any device.
+ */
+async function registrantHash(c: Context<AppEnv>, eventId: string, token: string): Promise<string> {
+  const found = /^[a-z2-7]{20,64}$/.test(token)
+    ? await findByTokenHash(c.var.app.kysely, hex(token))
+    : undefined;
+  if (!found || found.eventId !== eventId) throw invalid({ registrant: "unknown" });
+  return hex(`${eventId}:registrant:${token}`);
+}
 
 export function publicQuestionnaireRoutes(guard: PublicFormGuard): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -105,7 +120,11 @@ export function publicQuestionnaireRoutes(guard: PublicFormGuard): Hono<AppEnv> 
         });
         return c.json({ received: true as const }, 201);
       }
-      await submitAnswer(c.var.app, event, body.answers, deviceHash(event.id, answererToken(c)));
+      const key =
+        body.registrant !== undefined && body.registrant !== ""
+          ? await registrantHash(c, event.id, body.registrant)
+          : deviceHash(event.id, answererToken(c));
+      await submitAnswer(c.var.app, event, body.answers, key);
       return c.json({ received: true as const }, 201);
     },
   );

@@ -428,4 +428,76 @@ describe("questionnaires", () => {
       )[0].n,
     ).toBe(2);
   });
+
+  it("take one answer per registration when the link comes from the registrant's own page, on any device", async ({
+    server,
+    world: w,
+  }) => {
+    server.ctx.config.publicForms.minFillMs = 0;
+    const eid = await createEvent(w, {
+      kind: "publicLecture",
+      audience: "residents",
+      title: "市民公開講座",
+      capacity: 10,
+      startsAt: "2030-11-03T13:30",
+      endsAt: null,
+    });
+    const opened = await w.admin.browser.patch<{ event: { publicPath: string } }>(`${w.base}/events/${eid}`, {
+      published: true,
+      registrationOpen: true,
+    });
+    const [, , lg, , pid] = opened.body.event.publicPath.split("/");
+    const api = `/api/public/events/${lg}/${pid}`;
+    const registrant = anonymous(server.origin);
+    const form = await registrant.get<{ formToken: string }>(api);
+    const registered = await registrant.post<{ path: string }>(`${api}/registrations`, {
+      name: "山田 花子",
+      organisation: "",
+      profession: "resident",
+      contact: "04-7150-6000",
+      consent: true,
+      formToken: form.body.formToken,
+    });
+    expect(registered.status).toBe(201);
+    const token = registered.body.path.split("/r/")[1];
+
+    const path = `${w.base}/events/${eid}/questionnaire`;
+    const qn = (
+      await w.admin.browser.post<{ questionnaire: QuestionnaireBody }>(`${path}/template`, {
+        template: "publicLecture",
+      })
+    ).body.questionnaire;
+    await w.admin.browser.put(path, { ...qn, open: true });
+    const publicApi = `/api/public/questionnaires/${qn.publicPath?.slice(3)}`;
+    const answers = { q2: 5, q3: 4, q5: 0 };
+    expect((await anonymous(server.origin).post(publicApi, { answers, registrant: token })).status).toBe(201);
+    // The same registration from another phone: refused; a made-up or another event's token: refused.
+    const again = await anonymous(server.origin).post<{ error: { code: string } }>(publicApi, {
+      answers,
+      registrant: token,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("questionnaire.alreadyAnswered");
+    const forged = await anonymous(server.origin).post<{ error: { fields: Record<string, string> } }>(
+      publicApi,
+      {
+        answers,
+        registrant: "a".repeat(32),
+      },
+    );
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.fields).toEqual({ registrant: "unknown" });
+    // Nothing stored leads back to the registration: the key is made from the token, not its id.
+    const participant = await server.ctx.db.all<{ id: string; token_hash: string }>(
+      "SELECT id, token_hash FROM event_participants WHERE event_id = ?",
+      [eid],
+    );
+    const stored = await server.ctx.db.all<{ device_hash: string }>(
+      "SELECT device_hash FROM questionnaire_answers WHERE event_id = ?",
+      [eid],
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0].device_hash).not.toContain(participant[0].id);
+    expect(stored[0].device_hash).not.toBe(participant[0].token_hash);
+  });
 });

@@ -26,6 +26,8 @@ export function AnswerPage() {
   const [done, setDone] = useState<"thanks" | "already" | "closed" | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // A link handed to each registrant carries their token after # (never sent in the address).
+  const registrant = useRef(new URLSearchParams(window.location.hash.slice(1)).get("r") ?? undefined);
 
   useEffect(() => {
     document.title = t("qa.pageTitle");
@@ -67,11 +69,17 @@ export function AnswerPage() {
     setBusy(true);
     setError(null);
     try {
-      await publicQuestionnaireApi.answer(publicId, { answers: values, website });
+      await publicQuestionnaireApi.answer(publicId, {
+        answers: values,
+        website,
+        ...(registrant.current ? { registrant: registrant.current } : {}),
+      });
       setDone("thanks");
       window.scrollTo(0, 0);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && Object.keys(e.fields).length) {
+      if (e instanceof ApiError && e.fields.registrant) {
+        setError(t("qa.registrantUnknown"));
+      } else if (e instanceof ApiError && e.status === 400 && Object.keys(e.fields).length) {
         setProblems(e.fields);
         setError(t("qa.fixProblems"));
         const first = page.questions.find((q) => e.fields[`answers.${q.id}`]);

@@ -16,6 +16,7 @@ import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import { publicEventsApi } from "./public-events-api";
 import "./public-events.css";
+import { QuestionnaireInvite } from "./QuestionnaireInvite";
 
 const kindLabel = (e: PublicEvent) => t(`eventKind.${e.kind}` as MessageKey);
 const formatCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
@@ -460,6 +461,7 @@ export function RegistrationPage() {
           </p>
         </section>
       )}
+      {r.status === "registered" && <QuestionnaireInvite publicId={event.publicId} token={token} />}
       {r.status === "waitlisted" && <p className="pe-notice">{t("publicEvents.waitingHelp")}</p>}
       {r.status !== "cancelled" && <p className="pe-keep">{t("publicEvents.keepThisPage")}</p>}
       <section aria-labelledby="event-title" className="pe-summary">
