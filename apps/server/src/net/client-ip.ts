@@ -9,4 +9,3 @@ export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string {
   }
   return req.socket.remoteAddress ?? "unknown";
 }
-
