@@ -292,6 +292,29 @@ describe("resource directory", () => {
     await context.close();
   }, 60_000);
 
+  it("puts an entry in another 日常生活圏域 by hand, and the area filter follows", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await openResources(page);
+    await page.getByTestId("resources-filter-text").fill("つむぎ歯科医院");
+    const card = page.getByTestId("resource-card").filter({ hasText: "つむぎ歯科医院" });
+    expect(await card.locator(".area-chip").textContent()).toBe("中部");
+    await card.getByTestId("resource-area").selectOption({ label: "東部" });
+    await card.locator(".area-chip", { hasText: "東部" }).waitFor();
+    await shot(page, "resources-area-1366");
+    await page.getByTestId("resources-filter-text").fill("");
+    await page.getByTestId("resources-filter-area").selectOption({ label: "東部" });
+    await page.getByTestId("resource-card").filter({ hasText: "つむぎ歯科医院" }).waitFor();
+    // A member without editing rights sees the area, not the picker.
+    const member = await loggedInPage(browser, server, "医師");
+    await openResources(member.page);
+    await member.page.getByTestId("resources-filter-text").fill("つむぎ歯科医院");
+    const seen = member.page.getByTestId("resource-card").filter({ hasText: "つむぎ歯科医院" });
+    await seen.locator(".area-chip", { hasText: "東部" }).waitFor();
+    expect(await seen.getByTestId("resource-area").count()).toBe(0);
+    await member.context.close();
+    await context.close();
+  }, 60_000);
+
   it("lets a provider update their entry through a personal link, applied once the secretariat approves", async () => {
     const { context, page } = await loggedInPage(browser, server, "事務局");
     await openResources(page);

@@ -207,6 +207,44 @@ describe("resource directory", () => {
     expect(after.find((r) => r.sourceKey === "1272100052")?.status).toBe("closed");
   });
 
+  it("places imported entries in 日常生活圏域 by town, and keeps an area set by hand through re-imports", async ({
+    world: w,
+  }) => {
+    const area = async (name: string, towns: string[]) =>
+      (await w.admin.browser.post<{ area: { id: string } }>(`${w.base}/areas`, { name, towns })).body.area.id;
+    const central = await area("中部", ["おおたかの森北", "おおたかの森南"]);
+    const south = await area("南部", ["平和台", "南流山"]);
+    await importSample(w, "jigyosho_430.csv");
+    const list = async () => (await w.admin.browser.get<Directory>(`${w.base}/resources`)).body.resources;
+    const tsumugi = (await list()).find((r) => r.sourceKey === "1272100011") as Entry;
+    expect(tsumugi.areaId).toBe(central);
+    expect((await list()).find((r) => r.sourceKey === "1272100029")?.areaId).toBe(south);
+
+    // The secretariat moves the entry to 南部 by hand; an area not on the list is refused.
+    const moved = await w.admin.browser.patch<{ resource: Entry }>(`${w.base}/resources/${tsumugi.id}`, {
+      areaId: south,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.resource.fieldSources.areaId).toBe("manual");
+    const refused = await w.admin.browser.patch<{ error: { fields: Record<string, string> } }>(
+      `${w.base}/resources/${tsumugi.id}`,
+      { areaId: "area0000000000000000099" },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toEqual({ areaId: "unknown" });
+    expect(
+      (await w.member.browser.patch(`${w.base}/resources/${tsumugi.id}`, { areaId: central })).status,
+    ).toBe(403);
+
+    // Imported again: the area set by hand stays; the filter by area finds it there.
+    await importSample(w, "jigyosho_430.csv");
+    expect((await list()).find((r) => r.id === tsumugi.id)?.areaId).toBe(south);
+    const inSouth = await w.member.browser.get<{ hits: { resource: { id: string } }[] }>(
+      `${w.base}/resources/search?area=${south}`,
+    );
+    expect(inSouth.body.hits.map((h) => h.resource.id)).toContain(tsumugi.id);
+  });
+
   it("refuses a file with missing columns, unknown bytes or bad keys, with row-level Japanese errors", async ({
     world: w,
   }) => {

@@ -200,6 +200,11 @@ export function ResourcesPanel(props: {
           sendLink={(r) => api.sendLink(r.id)}
           actionsOf={actionsOf}
           distanceOf={(id) => distances.get(id) ?? null}
+          areas={data.areas}
+          setArea={async (r, areaId) => {
+            await api.update(r.id, { areaId });
+            await reload();
+          }}
         />
       )}
       {view === "map" && (
@@ -473,6 +478,8 @@ function ResourceList(props: {
   sendLink: (r: Resource) => Promise<CreatedUpdateLink>;
   actionsOf: (id: string) => string[];
   distanceOf: (id: string) => number | null;
+  areas: readonly ResourceArea[];
+  setArea: (r: Resource, areaId: string | null) => Promise<void>;
 }) {
   if (props.entries.length === 0)
     return (
@@ -496,11 +503,60 @@ function ResourceList(props: {
                 {props.actionsOf(r.id).join("、")}
               </p>
             )}
+            {r.abilities.update && props.areas.length > 0 && (
+              <AreaPicker resource={r} areas={props.areas} setArea={props.setArea} />
+            )}
             {r.abilities.sendLink && <LinkIssuer send={() => props.sendLink(r)} />}
           </ResourceCard>
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The entry's 日常生活圏域 (the workspace's one list, shared with the desk), for those who edit
+ * entries. Set by hand, it is kept by later imports.
+ */
+function AreaPicker(props: {
+  resource: Resource;
+  areas: readonly ResourceArea[];
+  setArea: (r: Resource, areaId: string | null) => Promise<void>;
+}) {
+  const { resource: r } = props;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="area-picker">
+      <label>
+        <span className="muted small">{t("resources.filter.area")}</span>{" "}
+        <select
+          value={r.areaId ?? ""}
+          disabled={busy}
+          aria-label={t("resources.areaOf", { name: r.name })}
+          data-testid="resource-area"
+          onChange={async (e) => {
+            setBusy(true);
+            setError(null);
+            try {
+              await props.setArea(r, e.target.value || null);
+            } catch (err) {
+              setError(err instanceof ApiError ? err.message : t("error.unknown"));
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <option value="">{t("resources.filter.noArea")}</option>
+          {props.areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorBanner message={error} />
+    </div>
   );
 }
 

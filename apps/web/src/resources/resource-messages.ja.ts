@@ -30,7 +30,7 @@ export const resourceMessages = {
   "resources.view.contactTimes": "連絡可能時間一覧表",
   "resources.view.liaison": "病院連携窓口一覧表",
   "resources.view.import": "オープンデータ取り込み",
-  "resources.filter.text": "名称・住所・できること等で探す",
+  "resources.filter.text": "名称・住所などで探す",
   "resources.filter.kind": "種別",
   "resources.filter.service": "できること",
   "resources.filter.area": "日常生活圏域",
@@ -134,6 +134,7 @@ export const resourceMessages = {
   "provider.result.applied": "ありがとうございます。掲載内容を更新しました。",
   "provider.result.pending": "ありがとうございます。市区町村の事務局が確認した後に掲載内容へ反映されます。",
   "provider.result.unchanged": "変更はありませんでした。",
+  "resources.areaOf": "「{name}」の日常生活圏域",
   // Nearest first (近い順)
   "resources.near.sort": "近い順",
   "resources.near.none": "並べ替えない",
