@@ -383,7 +383,12 @@ describe("resources: authorize(verb, resource) and abilities", () => {
   it("lets everyone of the workspace read a meeting and its papers; runs it as canManageMeeting says", () => {
     const ofGroup = { kind: "meeting", id: "m1", groupId: "g1" } as const;
     const plenary = { kind: "meeting", id: "m2", groupId: null } as const;
-    const answer = (read: boolean, manage: boolean, fixMinutes = false) => ({ read, manage, fixMinutes });
+    const answer = (read: boolean, manage: boolean, fixMinutes = false) => ({
+      read,
+      manage,
+      fixMinutes,
+      commentMinutes: manage,
+    });
     expect(abilitiesOf(actor("observer"), ofGroup)).toEqual(answer(true, false));
     expect(abilitiesOf(actor("member"), ofGroup)).toEqual(answer(true, true));
     expect(abilitiesOf(actor("member"), plenary)).toEqual(answer(true, false));
@@ -393,6 +398,9 @@ describe("resources: authorize(verb, resource) and abilities", () => {
     expect(abilitiesOf(actor("secretariat"), ofGroup)).toEqual(answer(true, true, true));
     expect(abilitiesOf(actor(null), plenary)).toEqual(answer(false, false));
     expect(abilitiesOf(actor("secretariat", { disabled: true }), plenary)).toEqual(answer(false, false));
+    // Invitees comment on the circulated minutes; an invited observer only reads them.
+    expect(abilitiesOf(actor("member"), { ...plenary, invited: true }).commentMinutes).toBe(true);
+    expect(abilitiesOf(actor("observer"), { ...plenary, invited: true }).commentMinutes).toBe(false);
   });
 
   it("lets only the secretariat word the meeting papers", () => {

@@ -343,7 +343,7 @@ export interface MemberResource {
   disabled: boolean;
 }
 
-export const MEETING_VERBS = ["read", "manage", "fixMinutes"] as const;
+export const MEETING_VERBS = ["read", "manage", "fixMinutes", "commentMinutes"] as const;
 export type MeetingVerb = (typeof MEETING_VERBS)[number];
 /**
  * A meeting: read (its papers too) by everyone of the workspace; run by canManageMeeting; its
@@ -353,6 +353,8 @@ export interface MeetingResource {
   kind: "meeting";
   id: string;
   groupId: string | null;
+  /** The actor is invited to it (invitees comment on its circulated minutes). */
+  invited?: boolean;
 }
 
 export const MEETING_PAPER_SETTINGS_VERBS = ["update"] as const;
@@ -555,6 +557,9 @@ const RULES: Rules = {
     read: can(actor, "meetings.read"),
     manage: canManageMeeting(actor, meeting.groupId),
     fixMinutes: can(actor, "minutes.fix"),
+    // Corrections to circulated minutes: its invitees and those who run it, observers never.
+    commentMinutes:
+      can(actor, "comments.write") && (meeting.invited === true || canManageMeeting(actor, meeting.groupId)),
   }),
   // The papers speak for the municipality: the secretariat, who keeps its details, words them.
   meetingPaperSettings: (actor) => ({ update: can(actor, "workspace.update") }),

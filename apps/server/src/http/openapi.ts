@@ -253,30 +253,6 @@ const OPERATIONS: Operation[] = [
     ok: 200,
     errors: [400],
   },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/meetings/{mid}/comments",
-    summary: "Corrections to the minutes",
-    tag: "meetings",
-    ok: 200,
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/meetings/{mid}/comments",
-    summary: "Ask for a correction while the minutes are circulated (invitees)",
-    tag: "meetings",
-    body: { quote: "string", body: "string", suggestion: "string" },
-    ok: 201,
-    errors: [400, 403, 409],
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/meetings/{mid}/comments/{cid}/resolve",
-    summary: "Resolve a correction",
-    tag: "meetings",
-    ok: 200,
-    errors: [403, 404],
-  },
 ];
 
 function bodyField(type: string | Schema): Schema {

@@ -9,14 +9,15 @@ import {
 } from "@tsumugi/domain";
 import type { MeetingRecord } from "./meeting-repository.js";
 
-export const meetingResource = (m: MeetingRecord): MeetingResource => ({
+export const meetingResource = (m: MeetingRecord, invited = false): MeetingResource => ({
   kind: "meeting",
   id: m.id,
   groupId: m.groupId,
+  invited,
 });
 
 export function presentMeeting(actor: Actor, m: MeetingRecord, invitees: string[]): Meeting {
-  const abilities = abilitiesOf(actor, meetingResource(m));
+  const abilities = abilitiesOf(actor, meetingResource(m, invitees.includes(actor.userId)));
   return {
     id: m.id,
     kind: m.kind,

@@ -132,7 +132,12 @@ describe("meetings", () => {
     const team = await world.member.browser.post<{
       meeting: MeetingView & { abilities: Record<string, boolean>; canManage: boolean };
     }>(`${world.base}/meetings`, { kind: "team", groupId: world.groupId, startsAt: "2025-06-10T18:30" });
-    expect(team.body.meeting.abilities).toEqual({ read: true, manage: true, fixMinutes: false });
+    expect(team.body.meeting.abilities).toEqual({
+      read: true,
+      manage: true,
+      fixMinutes: false,
+      commentMinutes: true,
+    });
     expect(team.body.meeting.canManage).toBe(true);
     const seen = async (browser: typeof world.admin.browser) =>
       (
@@ -140,9 +145,15 @@ describe("meetings", () => {
           `${world.base}/meetings/${team.body.meeting.id}`,
         )
       ).body.meeting.abilities;
-    expect(await seen(world.admin.browser)).toEqual({ read: true, manage: true, fixMinutes: true });
-    expect(await seen(world.outsider.browser)).toEqual({ read: true, manage: false, fixMinutes: false });
-    expect(await seen(world.observer.browser)).toEqual({ read: true, manage: false, fixMinutes: false });
+    const none = { read: true, manage: false, fixMinutes: false, commentMinutes: false };
+    expect(await seen(world.admin.browser)).toEqual({
+      read: true,
+      manage: true,
+      fixMinutes: true,
+      commentMinutes: true,
+    });
+    expect(await seen(world.outsider.browser)).toEqual(none);
+    expect(await seen(world.observer.browser)).toEqual(none);
     // A group of another workspace (or none) is not one a meeting can be held by.
     const foreign = await world.admin.browser.post(`${world.base}/meetings`, {
       kind: "team",

@@ -31,27 +31,3 @@ export interface DashboardResponse {
   invalidRows: number;
   recentChanges: PlanChange[];
 }
-
-export interface MeetingInfo {
-  id: string;
-  kind: import("@tsumugi/domain").MeetingKind;
-  groupId: string | null;
-  fiscalYear: number;
-  fiscalYearLabel: string;
-  number: number;
-  title: string;
-  startsAt: string;
-  endsAt: string | null;
-  place: string;
-  onlineUrl: string;
-  state: import("@tsumugi/domain").MeetingState;
-  minutesState: import("@tsumugi/domain").MinutesState;
-  documentId: string;
-  docName: string;
-  access: "write" | "read";
-  canManage: boolean;
-  invitees: string[];
-  closedAt: number | null;
-  /** Made up by the demo: marked 「デモ用の例」. */
-  demo: boolean;
-}

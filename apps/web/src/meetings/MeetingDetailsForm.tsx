@@ -1,9 +1,9 @@
 /** Changing a meeting's title, time, place and online URL (those who run it, before it closes). */
 
+import type { Meeting as MeetingInfo } from "@tsumugi/contract";
 import { MEETING_PLACE_MAX, MEETING_TITLE_MAX } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
 import { ApiError, patch } from "../api/client";
-import type { MeetingInfo } from "../api/types";
 import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { Field } from "../ui/Field";

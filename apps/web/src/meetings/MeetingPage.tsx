@@ -6,14 +6,14 @@
  * items can edit the plan rows they are about.
  */
 
-import type { Group, Member } from "@tsumugi/contract";
-import { can, caretColorFor } from "@tsumugi/domain";
+import type { Group, Meeting as MeetingInfo, Member } from "@tsumugi/contract";
+import { caretColorFor } from "@tsumugi/domain";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { ApiError, post } from "../api/client";
-import type { MeetingInfo, PlanInfo } from "../api/types";
+import type { PlanInfo } from "../api/types";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
@@ -238,8 +238,7 @@ export function MeetingPage() {
         )}
         {meeting.state === "closed" &&
           meeting.minutesState === "circulating" &&
-          me &&
-          mayFixMinutes(members, me.user.id) && (
+          meeting.abilities.fixMinutes && (
             <button
               type="button"
               data-testid="minutes-fix"
@@ -389,13 +388,5 @@ export function MeetingPage() {
         )}
       </div>
     </main>
-  );
-}
-
-function mayFixMinutes(members: Member[], userId: string): boolean {
-  const m = members.find((x) => x.userId === userId);
-  return (
-    m !== undefined &&
-    can({ userId, role: m.role, groupIds: m.groupIds, disabled: m.disabled }, "minutes.fix")
   );
 }

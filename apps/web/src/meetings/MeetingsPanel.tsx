@@ -1,5 +1,6 @@
 /** The workspace's meetings by 年度, creating one, the decisions search and the calendar feed. */
 
+import type { Meeting as MeetingInfo } from "@tsumugi/contract";
 import {
   currentFiscalYear,
   fiscalYearLabel,
@@ -11,7 +12,6 @@ import {
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError, get, post } from "../api/client";
-import type { MeetingInfo } from "../api/types";
 import { CalendarFeed } from "../calendar/CalendarFeed";
 import { LimitHint } from "../collab/LimitHint";
 import type { MessageKey } from "../i18n/messages.ja";
