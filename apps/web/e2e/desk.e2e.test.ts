@@ -104,6 +104,15 @@ describe("the consultation desk", () => {
     await page.keyboard.type("自宅で看取りたいという相談。");
     await tabTo(page, "responses-information");
     await page.keyboard.press("Space");
+    // Referred to an entry of the resource directory: typed, Enter, the entry chosen with Enter.
+    await tabTo(page, "referral-search");
+    await page.keyboard.type("訪問看護");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("referral-hit").first().waitFor();
+    const referredTo = (await page.getByTestId("referral-hit").first().innerText()).replace(/（.*$/, "");
+    await tabTo(page, "referral-hit");
+    await page.keyboard.press("Enter");
+    expect(await page.getByTestId("referral-chosen").innerText()).toContain(referredTo);
     await tabTo(page, "entry-person-name");
     await page.keyboard.type(NAME);
     await tabTo(page, "entry-person-contact");
@@ -143,6 +152,15 @@ describe("the consultation desk", () => {
     expect(await page.getByTestId("case-person-name").innerText()).toBe(NAME);
     expect(await page.getByTestId("desk-case").innerText()).toContain("自宅で看取りたいという相談。");
     await shot(page, "case");
+    // The referral names the entry and opens it in the directory.
+    const referral = page.getByTestId("case-referral-link").first();
+    expect(await referral.innerText()).toContain(referredTo);
+    await referral.click();
+    await expect
+      .poll(() => page.getByTestId("resource-card").first().textContent(), { timeout: 10_000 })
+      .toContain(referredTo);
+    await page.goBack();
+    await page.getByTestId("desk-case").waitFor();
 
     // The exact-name search finds it; a part of the name does not.
     await page.getByTestId("desk-view-list").click();

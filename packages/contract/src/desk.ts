@@ -33,6 +33,7 @@ import {
 import * as z from "zod";
 import { Area } from "./areas.js";
 import { abilities, flag, Id, oneOf, requiredText } from "./fields.js";
+import { ResourceRef } from "./resources.js";
 
 // Limits of the text fields (characters).
 export const DESK_TEXT_MAX = { name: 100, hours: 200, phone: 50, email: 200, address: 300, howTo: 2000 };
@@ -292,6 +293,9 @@ export const Consultation = ConsultationSummary.extend({
   responseDetail: z.string(),
   referralOrganisation: z.string(),
   referralResourceId: Id.nullable(),
+  referralResource: ResourceRef.nullable().meta({
+    description: "The directory entry referred to, as it now is (null when none, or deleted since)",
+  }),
   abilities: abilities(CONSULTATION_VERBS, "What the caller may do with this contact"),
 }).meta({ id: "Consultation" });
 export type Consultation = z.infer<typeof Consultation>;

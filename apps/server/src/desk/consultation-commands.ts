@@ -9,6 +9,7 @@ import { authorize, fiscalYearAndMonth, newId } from "@tsumugi/domain";
 import { areaExists } from "../areas/area-repository.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
+import { findResource } from "../resources/resource-repository.js";
 import { isUniqueViolation, type QueryBuilder } from "../storage/query-builder.js";
 import { consultationResource } from "./consultation-presenter.js";
 import * as repo from "./consultation-repository.js";
@@ -30,9 +31,14 @@ export const contactNotFound = () => new ApiError(404, "consultation.notFound", 
 const anonymised = () =>
   new ApiError(409, "consultation.anonymised", "保存期間を過ぎて匿名化された相談記録は変更できません。");
 
-/** The directory of resources (issue 18) is not there yet: a referral names its organisation as text. */
-function checkReferral(referralResourceId: string | null | undefined): void {
-  if (referralResourceId !== undefined && referralResourceId !== null)
+/** A referral names an entry of this municipality's resource directory (or none). */
+async function checkReferral(
+  q: QueryBuilder,
+  workspaceId: string,
+  referralResourceId: string | null | undefined,
+) {
+  if (referralResourceId === undefined || referralResourceId === null) return;
+  if (!(await findResource(q, workspaceId, referralResourceId)))
     throw invalid({ referralResourceId: "unknown" });
 }
 
@@ -64,7 +70,7 @@ export async function createConsultation(
 ): Promise<Recorded> {
   const wid = caller.workspaceId;
   const vault = app.personalData;
-  checkReferral(input.referralResourceId);
+  await checkReferral(app.kysely, wid, input.referralResourceId);
   const { fiscalYear, month } = fiscalYearAndMonth(input.receivedAt);
   const recorded = await withNumberRetry(() =>
     app.kysely.transaction().execute(async (trx) => {
@@ -129,7 +135,7 @@ export async function createConsultation(
         minutes: input.minutes,
         followUpDue: input.followUpDue || null,
         followUpStatus: input.followUpStatus,
-        referralResourceId: null,
+        referralResourceId: input.referralResourceId,
         referralOrganisation: input.referralOrganisation || null,
         personal: sealed.text,
         keyId: sealed.keyId,
@@ -189,7 +195,7 @@ export async function updateConsultation(
 ): Promise<repo.ContactWithCase> {
   const wid = caller.workspaceId;
   const vault = app.personalData;
-  checkReferral(input.referralResourceId);
+  await checkReferral(app.kysely, wid, input.referralResourceId);
   const updated = await app.kysely.transaction().execute(async (trx) => {
     // Decided again on the rows as they are inside the transaction.
     const current = await repo.findContact(trx, wid, contactId);
@@ -226,6 +232,8 @@ export async function updateConsultation(
         input.referralOrganisation === undefined
           ? current.referralOrganisation
           : input.referralOrganisation || null,
+      referralResourceId:
+        input.referralResourceId === undefined ? current.referralResourceId : input.referralResourceId,
       topics: input.topics ?? current.topics,
       responses: input.responses ?? current.responses,
       personal: sealed.text,

@@ -3,7 +3,13 @@
  * ConsultationCase, CaseSummary). Summaries carry coded fields only; the identifying fields
  * are presented only from an opened case (consultation-commands.ts `readCase`).
  */
-import type { CaseSummary, Consultation, ConsultationCase, ConsultationSummary } from "@tsumugi/contract";
+import type {
+  CaseSummary,
+  Consultation,
+  ConsultationCase,
+  ConsultationSummary,
+  ResourceRef,
+} from "@tsumugi/contract";
 import { type Actor, abilitiesOf, type ConsultationResource } from "@tsumugi/domain";
 import type { OpenedCase } from "./consultation-commands.js";
 import type { CaseSummaryRow, ContactRecord, ContactRow } from "./consultation-repository.js";
@@ -46,6 +52,7 @@ export function presentContact(
   kase: OpenedCase["kase"],
   contact: ContactRecord,
   personal: ContactPersonal | null,
+  referrals: ReadonlyMap<string, ResourceRef> = new Map(),
 ): Consultation {
   return {
     ...presentSummary({
@@ -64,11 +71,20 @@ export function presentContact(
     responseDetail: personal?.responseDetail ?? "",
     referralOrganisation: contact.referralOrganisation ?? "",
     referralResourceId: contact.referralResourceId,
+    referralResource: contact.referralResourceId ? (referrals.get(contact.referralResourceId) ?? null) : null,
     abilities: abilitiesOf(actor, consultationResource(kase)),
   };
 }
 
-export function presentCase(actor: Actor, opened: OpenedCase): ConsultationCase {
+/**
+ * `referrals`: the directory entries the contacts refer to, by id (consultation-routes.ts
+ * `referralsOf`).
+ */
+export function presentCase(
+  actor: Actor,
+  opened: OpenedCase,
+  referrals: ReadonlyMap<string, ResourceRef> = new Map(),
+): ConsultationCase {
   const { kase } = opened;
   return {
     id: kase.id,
@@ -84,7 +100,7 @@ export function presentCase(actor: Actor, opened: OpenedCase): ConsultationCase 
     lastContactAt: kase.lastContactAt,
     anonymised: kase.anonymisedAt !== null,
     demo: kase.demo,
-    contacts: opened.contacts.map((c) => presentContact(actor, kase, c.contact, c.personal)),
+    contacts: opened.contacts.map((c) => presentContact(actor, kase, c.contact, c.personal, referrals)),
     abilities: abilitiesOf(actor, consultationResource(kase)),
   };
 }

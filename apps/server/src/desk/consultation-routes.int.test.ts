@@ -216,6 +216,82 @@ describe("consultation records", () => {
     expect(filter.body).toMatchObject({ error: { fields: { topic: "unknown", fy: "format" } } });
   });
 
+  it("refer to an entry of the municipality's resource directory, shown by its name; another municipality's entry is unknown", async ({
+    server,
+    world: w,
+  }) => {
+    const d = await seedDeskWorld(server, w);
+    const entry = await w.admin.browser.post<{ resource: { id: string } }>(`${w.base}/resources`, {
+      kind: "hospital",
+      name: "つむぎ総合病院",
+      phone: "04-7100-0000",
+    });
+    expect(entry.status).toBe(201);
+    const theirs = await d.elsewhere.admin.browser.post<{ resource: { id: string } }>(
+      `${d.elsewhere.base}/resources`,
+      { kind: "hospital", name: "柏の病院" },
+    );
+    expect(theirs.status).toBe(201);
+    const post = (body: Record<string, unknown>) =>
+      d.coordinator.browser.post<{ consultation: { id: string; caseId: string } }>(
+        `${w.base}/consultations`,
+        body,
+      );
+
+    const foreign = await post(newConsultation(d.deskId, { referralResourceId: theirs.body.resource.id }));
+    expect(foreign.status).toBe(400);
+    expect(foreign.body).toMatchObject({ error: { fields: { referralResourceId: "unknown" } } });
+
+    const recorded = await post(
+      newConsultation(d.deskId, {
+        referralResourceId: entry.body.resource.id,
+        referralOrganisation: "地域連携室",
+      }),
+    );
+    expect(recorded.status).toBe(201);
+    type Case = {
+      case: {
+        contacts: {
+          id: string;
+          referralResourceId: string | null;
+          referralResource: { name: string } | null;
+        }[];
+      };
+    };
+    const casePath = `${w.base}/consultations/cases/${recorded.body.consultation.caseId}`;
+    const kase = await d.coordinator.browser.get<Case>(casePath);
+    expect(kase.body.case.contacts[0]).toMatchObject({
+      referralResourceId: entry.body.resource.id,
+      referralResource: {
+        id: entry.body.resource.id,
+        name: "つむぎ総合病院",
+        kind: "hospital",
+        status: "active",
+      },
+    });
+    // The records export names the entry, with the window typed beside it.
+    const csv = await d.coordinator.browser.post<string>(`${w.base}/consultations/exports`, {
+      kind: "records",
+      format: "csv",
+      fiscalYear: 2025,
+      reason: "evaluation",
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain("つむぎ総合病院（地域連携室）");
+
+    // Changed to another municipality's entry: refused, the referral kept; then cleared.
+    const contactPath = `${w.base}/consultations/${recorded.body.consultation.id}`;
+    const refused = await d.coordinator.browser.patch(contactPath, {
+      referralResourceId: theirs.body.resource.id,
+    });
+    expect(refused.status).toBe(400);
+    expect((await d.coordinator.browser.get<Case>(casePath)).body.case.contacts[0]?.referralResourceId).toBe(
+      entry.body.resource.id,
+    );
+    const cleared = await d.coordinator.browser.patch<Case>(contactPath, { referralResourceId: null });
+    expect(cleared.body.case.contacts[0]).toMatchObject({ referralResourceId: null, referralResource: null });
+  });
+
   it("keep a case's thread: later contacts join it, the case and its contacts change, the last contact follows", async ({
     world: w,
     server,

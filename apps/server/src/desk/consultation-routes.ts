@@ -18,6 +18,7 @@ import {
   ExampleList,
   ExampleResult,
   ExampleStep,
+  type ResourceRef,
   StatisticsQuery,
   UpdateCase,
   UpdateConsultation,
@@ -37,12 +38,15 @@ import type * as z from "zod";
 import type { AppEnv } from "../http/env.js";
 import { invalid } from "../http/errors.js";
 import { allow, allowIn, callerOf, describe, fieldProblems, jsonBody, load } from "../http/operation.js";
+import { presentRef } from "../resources/resource-presenter.js";
+import { findResourcesByIds } from "../resources/resource-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import {
   caseNotFound,
   contactNotFound,
   createConsultation,
+  type OpenedCase,
   readCase,
   searchCases,
   updateCase,
@@ -82,6 +86,20 @@ function query<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.output<S> 
   const parsed = schema.safeParse(c.req.query());
   if (!parsed.success) throw invalid(fieldProblems(parsed.error));
   return parsed.data;
+}
+
+/** The directory entries a case's contacts refer to, as they now are. */
+async function referralsOf<E extends AppEnv>(
+  c: Context<E>,
+  opened: OpenedCase,
+): Promise<Map<string, ResourceRef>> {
+  const ids = [
+    ...new Set(
+      opened.contacts.map((k) => k.contact.referralResourceId).filter((id): id is string => id !== null),
+    ),
+  ];
+  const entries = await findResourcesByIds(c.var.app.kysely, c.var.workspaceId, ids);
+  return new Map(entries.map((e) => [e.id, presentRef(e)]));
 }
 
 const loadCase = load(
@@ -367,7 +385,7 @@ export function consultationRoutes(): Hono<AppEnv> {
     allow("read", "kase", consultationResource),
     async (c) => {
       const opened = await readCase(c.var.app, callerOf(c), c.var.kase);
-      return c.json({ case: presentCase(c.var.actor, opened) });
+      return c.json({ case: presentCase(c.var.actor, opened, await referralsOf(c, opened)) });
     },
   );
 
@@ -385,7 +403,7 @@ export function consultationRoutes(): Hono<AppEnv> {
     async (c) => {
       const updated = await updateCase(c.var.app, callerOf(c), c.var.kase.id, c.req.valid("json"));
       const opened = await readCase(c.var.app, callerOf(c), updated);
-      return c.json({ case: presentCase(c.var.actor, opened) });
+      return c.json({ case: presentCase(c.var.actor, opened, await referralsOf(c, opened)) });
     },
   );
 
@@ -400,7 +418,7 @@ export function consultationRoutes(): Hono<AppEnv> {
       const kase = await findCase(c.var.app.kysely, c.var.workspaceId, updated.caseId);
       if (!kase) throw caseNotFound();
       const opened = await readCase(c.var.app, callerOf(c), kase);
-      return c.json({ case: presentCase(c.var.actor, opened) });
+      return c.json({ case: presentCase(c.var.actor, opened, await referralsOf(c, opened)) });
     },
   );
 

@@ -25,6 +25,7 @@ import {
 } from "@tsumugi/domain";
 import type { CsvCell } from "@tsumugi/plan-io/csv";
 import { type AreaRecord, listAreas } from "../areas/area-repository.js";
+import { findResourcesByIds } from "../resources/resource-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import * as repo from "./consultation-repository.js";
 import { type DeskWithStaff, listDesks } from "./desk-repository.js";
@@ -97,6 +98,12 @@ export function statisticsTables(stats: ConsultationStatistics, municipality: st
   ];
 }
 
+/** Where a contact was referred: the directory entry's name, with the organisation as typed when it adds to it. */
+function referralText(entry: string | undefined, organisation: string | null): string {
+  if (entry && organisation && organisation !== entry) return `${entry}（${organisation}）`;
+  return entry ?? organisation ?? "";
+}
+
 /** The contacts of a 年度 as a table of coded fields: no name, contact, or text as written. */
 export async function recordsTable(
   q: QueryBuilder,
@@ -119,6 +126,13 @@ export async function recordsTable(
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
     const page = await repo.listContacts(q, workspaceId, filter, { offset, limit: pageSize });
+    const referred = new Map(
+      (
+        await findResourcesByIds(q, workspaceId, [
+          ...new Set(page.rows.map((r) => r.referralResourceId).filter((id): id is string => id !== null)),
+        ])
+      ).map((e) => [e.id, e.fields.name]),
+    );
     for (const r of page.rows) {
       rows.push([
         r.caseNo,
@@ -130,7 +144,10 @@ export async function recordsTable(
         labelOf(CONSULTER_TYPES, r.consulterType),
         r.topics.map((t) => labelOf(CONSULTATION_TOPICS, t)).join("・"),
         r.responses.map((t) => labelOf(CONSULTATION_RESPONSES, t)).join("・"),
-        r.referralOrganisation ?? "",
+        referralText(
+          r.referralResourceId ? referred.get(r.referralResourceId) : undefined,
+          r.referralOrganisation,
+        ),
         r.minutes,
         labelOf(FOLLOW_UP_STATUSES, r.followUpStatus),
         r.followUpDue ? formatIsoDate(r.followUpDue) : "",

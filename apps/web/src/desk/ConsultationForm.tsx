@@ -4,7 +4,7 @@
  * record. Defaults come from the desk (method, 圏域). Coded fields are kept as a draft on the
  * device (desk-draft.ts); identifying fields and free text never are.
  */
-import type { ConsultationCase, Desk, DeskList } from "@tsumugi/contract";
+import type { ConsultationCase, Desk, DeskList, ResourceRef } from "@tsumugi/contract";
 import {
   AGE_BANDS,
   CARE_LEVELS,
@@ -26,6 +26,7 @@ import { formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { DeskApi } from "./desk-api";
 import { clearDraft, loadDraft, saveDraft } from "./desk-draft";
+import { ReferralPicker } from "./ReferralPicker";
 
 type Vocabulary = readonly { readonly id: string; readonly label: string }[];
 
@@ -145,6 +146,8 @@ export function ConsultationForm(props: {
   const [banner, setBanner] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ caseId: string; caseNo: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The directory entry referred to: not identifying, but not kept in the device's draft either.
+  const [referral, setReferral] = useState<ResourceRef | null>(null);
   const first = useRef<HTMLSelectElement | HTMLInputElement | null>(null);
 
   useEffect(() => {
@@ -211,6 +214,7 @@ export function ConsultationForm(props: {
       responses: coded.responses,
       responseDetail: texts.responseDetail,
       referralOrganisation: texts.referral,
+      referralResourceId: referral?.id ?? null,
       minutes: coded.minutes === "" ? null : Number(coded.minutes),
       followUpDue: coded.followUpDue || null,
       followUpStatus: coded.followUpStatus,
@@ -242,6 +246,7 @@ export function ConsultationForm(props: {
       clearDraft(draftKey);
       setSaved({ caseId: res.consultation.caseId, caseNo: res.caseNo });
       setTexts(EMPTY_TEXTS);
+      setReferral(null);
       setCoded(defaultsOf(desk));
       setErrors({});
       props.onSaved(res.consultation.caseId, res.caseNo);
@@ -402,6 +407,7 @@ export function ConsultationForm(props: {
         multiline: true,
         max: 4000,
       })}
+      <ReferralPicker wid={wid} value={referral} onChange={setReferral} error={errors.referralResourceId} />
       <div className="desk-form-grid">
         {text("referral", t("desk.field.referral"), "entry-referral", { max: 200 })}
         <Field label={t("desk.field.minutes")} error={errors.minutes}>
@@ -491,6 +497,7 @@ export function ConsultationForm(props: {
             clearDraft(draftKey);
             setCoded(defaultsOf(desk));
             setTexts(EMPTY_TEXTS);
+            setReferral(null);
             setErrors({});
             setBanner(null);
           }}

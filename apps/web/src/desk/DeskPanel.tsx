@@ -28,6 +28,7 @@ import { ConsultationForm } from "./ConsultationForm";
 import { DesksView } from "./DesksView";
 import { type DeskApi, deskApi } from "./desk-api";
 import { ExamplesView } from "./ExamplesView";
+import { referralHref, referralLabel } from "./ReferralPicker";
 import "../ui/table-scroll.css";
 import "./desk.css";
 
@@ -438,9 +439,17 @@ function CaseView(props: {
             </p>
             <p className="prewrap">{c.content}</p>
             {c.responseDetail && <p className="prewrap desk-response">{c.responseDetail}</p>}
-            {c.referralOrganisation && (
-              <p className="small">
-                {t("desk.field.referral")}：{c.referralOrganisation}
+            {(c.referralResource || c.referralOrganisation) && (
+              <p className="small" data-testid="case-referral">
+                {t("desk.case.referral")}：
+                {c.referralResource && (
+                  <>
+                    <Link to={referralHref(c.referralResource)} data-testid="case-referral-link">
+                      {referralLabel(c.referralResource)}
+                    </Link>{" "}
+                  </>
+                )}
+                {c.referralOrganisation}
               </p>
             )}
             {c.abilities.draftExample && !kase.anonymised && (
