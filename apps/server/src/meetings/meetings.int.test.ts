@@ -9,9 +9,9 @@ import {
   setAttendance,
   setRowField,
 } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
+import { connectProvider, type ProviderClient, storedDocument } from "../testing/collab-clients.js";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
 import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
 
@@ -231,9 +231,13 @@ describe("meetings", () => {
       title: "救急隊との合同研修",
       period: { start: "2025-05", end: "2025-12" },
     });
-    await waitFor(
-      () => readOutcomes(secretary.doc).find((o) => o.id === "outcomeact01")?.actionId === made.body.actionId,
-      "the link at the client",
+    // The link reaches the client.
+    await vi.waitFor(
+      () =>
+        expect(readOutcomes(secretary.doc).find((o) => o.id === "outcomeact01")?.actionId).toBe(
+          made.body.actionId,
+        ),
+      { timeout: 5000 },
     );
     // A decision is not an action.
     expect(
@@ -335,13 +339,19 @@ describe("meetings", () => {
       { state: "fixed" },
     );
     expect(fixed.body.meeting).toMatchObject({ minutesState: "fixed", access: "read" });
-    await waitFor(
-      () => writer.closes.some((c) => c.code === 4403) && member.closes.some((c) => c.code === 4403),
-      "downgrade of both sockets",
+    // Both sockets are downgraded.
+    await vi.waitFor(
+      () => {
+        expect(writer.closes.map((c) => c.code)).toContain(4403);
+        expect(member.closes.map((c) => c.code)).toContain(4403);
+      },
+      { timeout: 5000 },
     );
     // 44xx closes are final for y-websocket's client; the app reconnects itself, as here.
     writer.provider.connect();
-    await waitFor(() => writer.provider.wsconnected && writer.provider.synced, "the writer reconnected");
+    await vi.waitFor(() => expect(writer.provider.wsconnected && writer.provider.synced).toBe(true), {
+      timeout: 5000,
+    });
     writer.doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [new Y.XmlText("確定後の改ざん")]);
     // Handled by the server, and not stored: the connection is read-only now.
     expect(await writer.acknowledged()).toBe(false);
@@ -465,10 +475,10 @@ describe("versions", () => {
     expect(old.getXmlFragment(RICH_TEXT_FIELD).toString()).toBe("<paragraph>第一稿</paragraph>");
 
     expect((await world.admin.browser.post(`${base}/${named.body.id}/restore`, {})).status).toBe(200);
-    await waitFor(
-      () => fragment.toString() === "<paragraph>第一稿</paragraph>",
-      "the restored text at the client",
-    );
+    // The restored text reaches the client.
+    await vi.waitFor(() => expect(fragment.toString()).toBe("<paragraph>第一稿</paragraph>"), {
+      timeout: 5000,
+    });
     const reasons = (
       await world.admin.browser.get<{ versions: { reason: string }[] }>(base)
     ).body.versions.map((v) => v.reason);
