@@ -43,6 +43,11 @@ export function SeriesPage() {
   const attendedBy = (e: SeriesDetail["events"][number], p: Profession) =>
     e.byProfession.find((c) => c.profession === p)?.attended ?? 0;
   const withAnswers = events.filter((e) => e.answers > 0);
+  // Columns only for what some event's questionnaire asked.
+  const asked = {
+    before: withAnswers.some((e) => e.measures?.understandingBefore != null),
+    acp: withAnswers.some((e) => e.measures?.acpTalkRate != null),
+  };
   return (
     <main className="wide series-page" data-testid="series-page">
       <p className="no-print">
@@ -156,8 +161,9 @@ export function SeriesPage() {
                     <th>{t("events.title")}</th>
                     <th>{t("events.answers")}</th>
                     <th>{t("events.satisfaction")}</th>
-                    <th>{t("events.understanding")}</th>
-                    <th>{t("events.acpTalk")}</th>
+                    {asked.before && <th>{t("qn.understandingBefore")}</th>}
+                    <th>{asked.before ? t("qn.understandingAfter") : t("events.understanding")}</th>
+                    {asked.acp && <th>{t("events.acpTalk")}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -169,8 +175,11 @@ export function SeriesPage() {
                       </th>
                       <td className="num">{e.answers}</td>
                       <td className="num">{formatMean(e.measures?.satisfaction ?? null)}</td>
+                      {asked.before && (
+                        <td className="num">{formatMean(e.measures?.understandingBefore ?? null)}</td>
+                      )}
                       <td className="num">{formatMean(e.measures?.understanding ?? null)}</td>
-                      <td className="num">{formatRate(e.measures?.acpTalkRate ?? null)}</td>
+                      {asked.acp && <td className="num">{formatRate(e.measures?.acpTalkRate ?? null)}</td>}
                     </tr>
                   ))}
                 </tbody>
