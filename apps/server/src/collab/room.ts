@@ -221,6 +221,9 @@ export class Room {
 
   /** Handles one decoded message; throws ProtocolError when the payload is invalid. */
   receive(peer: Peer, message: ClientMessage): void {
+    // A connection being closed for a limit is answered nothing more: above all no save
+    // acknowledgement, which would tell the client a refused change was stored.
+    if (this.limited.has(peer)) return;
     switch (message.type) {
       case "sync-step-1": {
         let diff: Uint8Array;
@@ -280,7 +283,7 @@ export class Room {
       }
       return;
     }
-    if (isEmptyUpdate(update) || this.limited.has(peer)) return;
+    if (isEmptyUpdate(update)) return;
     if (!this.admit(peer, update.byteLength)) return;
     this.pendingBytes += update.byteLength;
     this.deps.batcher.enqueue({
