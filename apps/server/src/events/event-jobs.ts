@@ -4,10 +4,19 @@
  * consultation records' retention, CONSULTATION_RETENTION_CHECK_HOURS, and at start). Their
  * 職種, organisation, status and check-in stay, so the counts and the indicators do not change;
  * the registrant's page stops opening (its token is erased too).
+ *
+ * After a key rotation (a new first key in the key file), rows sealed with an older key are
+ * sealed again with the current one, their duplicate hash recomputed, like the desk's records
+ * (desk-jobs.ts), so the old key may leave the key file.
  */
 import { todayInJapan } from "@tsumugi/domain";
 import type { AppContext } from "../context.js";
-import { eraseParticipantsBefore } from "./participant-repository.js";
+import { dedupeHash, openParticipant, sealParticipant } from "./participant-fields.js";
+import {
+  eraseParticipantsBefore,
+  participantsSealedWithOtherKeys,
+  resealParticipant,
+} from "./participant-repository.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,6 +28,7 @@ export class EventJobs {
   constructor(private readonly app: AppContext) {}
 
   start(): void {
+    this.enqueue(() => this.reencryptNow());
     this.enqueue(() => this.eraseNow());
     this.timer = setInterval(
       () => this.enqueue(() => this.eraseNow()),
@@ -46,6 +56,35 @@ export class EventJobs {
         this.app.log.error("events: background job failed", { err });
       }
     });
+  }
+
+  /** Seals every participant row still sealed with an older key with the current key. */
+  async reencryptNow(): Promise<number> {
+    const { kysely, personalData: vault, log } = this.app;
+    let done = 0;
+    for (;;) {
+      const batch = await participantsSealedWithOtherKeys(kysely, vault.current.id, 100);
+      for (const row of batch) {
+        const personal = openParticipant(vault, row.id, row.personal);
+        if (!personal) continue;
+        const hash =
+          row.dedupeHash === null ? null : dedupeHash(vault, row.eventId, personal.name, personal.contact);
+        if (
+          await resealParticipant(
+            kysely,
+            row.id,
+            row.personal,
+            sealParticipant(vault, row.id, personal),
+            hash,
+          )
+        )
+          done += 1;
+      }
+      if (batch.length < 100 || this.stopped) break;
+    }
+    if (done > 0)
+      log.info("event participants re-encrypted with the current key", { key: vault.current.id, rows: done });
+    return done;
   }
 
   /**

@@ -336,3 +336,45 @@ export async function eraseParticipantsBefore(
     .execute();
   return due.map((d) => ({ eventId: d.event_id, workspaceId: d.workspace_id, rows: Number(d.n) }));
 }
+
+/** Rows sealed with another key than `currentKeyId`, a batch at a time (re-encryption). */
+export async function participantsSealedWithOtherKeys(
+  q: QueryBuilder,
+  currentKeyId: string,
+  limit: number,
+): Promise<{ id: string; eventId: string; personal: string; dedupeHash: string | null }[]> {
+  const rows = await q
+    .selectFrom("event_participants")
+    .select(["id", "event_id", "personal", "dedupe_hash"])
+    .where("personal_key_id", "is not", null)
+    .where("personal_key_id", "!=", currentKeyId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    eventId: r.event_id,
+    personal: r.personal as string,
+    dedupeHash: r.dedupe_hash,
+  }));
+}
+
+/**
+ * Stores a row sealed again with the current key (and its duplicate hash under that key),
+ * unless the row changed meanwhile (cancelled, erased): answers whether it was written.
+ */
+export async function resealParticipant(
+  q: QueryBuilder,
+  id: string,
+  expected: string,
+  sealed: { text: string; keyId: string },
+  dedupeHash: string | null,
+): Promise<boolean> {
+  const r = await q
+    .updateTable("event_participants")
+    .set({ personal: sealed.text, personal_key_id: sealed.keyId, dedupe_hash: dedupeHash })
+    .where("id", "=", id)
+    .where("personal", "=", expected)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
