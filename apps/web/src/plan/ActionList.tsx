@@ -14,7 +14,7 @@ import {
   parseYen,
   setRowField,
 } from "@tsumugi/domain";
-import { memo, useCallback, useEffect, useState } from "react";
+import { memo, useCallback, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ActionResources } from "../resources/ActionResources";
@@ -35,119 +35,66 @@ import {
   useVisitorStyle,
   Visitors,
 } from "./cells";
-import { FilterBar } from "./FilterBar";
-import { filterActions, NO_FILTER, type SortKey, sortActions } from "./filters";
-import { gridKeyDown } from "./grid-keys";
+import { filterActions, type RowFilter, type SortKey, sortActions } from "./filters";
 import { LinkedCharts } from "./LinkedCharts";
 import { usePlanContext } from "./PlanPage";
-import { addRow, moveRow, removeRow, setLink } from "./plan-edits";
+import { type PlanColumn, PlanRowList, type PlanRowProps } from "./PlanRowList";
+import { moveRow, removeRow, setLink } from "./plan-edits";
 import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
-import { focusRowControl, PanelField, RowPanel } from "./RowPanel";
+import { PanelField, RowPanel } from "./RowPanel";
 import "./plan-papers.css";
 
+const ACTION_COLUMNS: readonly PlanColumn[] = [
+  { col: "col-title", label: "plan.col.title" },
+  { col: "col-scenes", label: "plan.col.scenes" },
+  { col: "col-items", label: "plan.col.items" },
+  { col: "col-codes", label: "plan.col.goalCodes" },
+  { col: "col-group", label: "plan.col.group" },
+  { col: "col-period", label: "plan.col.period" },
+  { col: "col-status", label: "plan.col.status" },
+  { col: "col-progress", label: "plan.col.progress" },
+];
+
+const selectActions = (
+  rows: readonly Action[],
+  filter: RowFilter,
+  sort: SortKey,
+  groupName: (id: string | null) => string,
+) => sortActions(filterActions(rows, filter), sort, groupName).map((a) => a.id);
+
 export function ActionList() {
-  const { store, editable, groupName } = usePlanContext();
+  const { store } = usePlanContext();
   const fiscalYear = useFiscalYear(store);
-  const [filter, setFilter] = useState(NO_FILTER);
-  const [sort, setSort] = useState<SortKey>("manual");
-  const select = useCallback(
-    (rows: readonly Action[]) => sortActions(filterActions(rows, filter), sort, groupName).map((a) => a.id),
-    [filter, sort, groupName],
+  // A new action starts from what the filter shows, over this 年度.
+  const newActionFor = useCallback(
+    (rows: readonly Action[], filter: RowFilter) =>
+      newAction(rows, {
+        scenes: filter.scene ? [filter.scene as never] : [],
+        items: filter.item ? [filter.item as never] : [],
+        ownerGroupId: filter.group && filter.group !== "none" ? filter.group : null,
+        period: { start: `${fiscalYear}-04`, end: `${fiscalYear + 1}-03` },
+      }),
+    [fiscalYear],
   );
-  const ids = useTableSelect(store, "actions", select);
-  // A new row appears once the store has it: its title takes the focus then.
-  const [focusId, setFocusId] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the rows change, until the new one is there
-  useEffect(() => {
-    if (!focusId) return;
-    const el = document.querySelector<HTMLElement>(`[data-row-id="${focusId}"] [data-testid="action-title"]`);
-    if (el) {
-      el.focus();
-      setFocusId(null);
-    }
-  }, [focusId, ids]);
-  const [open, setOpen] = useState<string | null>(null);
-  const onOpen = useCallback((id: string) => setOpen((current) => (current === id ? null : id)), []);
-  const close = useCallback(() => {
-    if (open) focusRowControl(open, "action-details-toggle");
-    setOpen(null);
-  }, [open]);
-
-  const add = () => {
-    const row = newAction(store.rows("actions"), {
-      scenes: filter.scene ? [filter.scene as never] : [],
-      items: filter.item ? [filter.item as never] : [],
-      ownerGroupId: filter.group && filter.group !== "none" ? filter.group : null,
-      period: { start: `${fiscalYear}-04`, end: `${fiscalYear + 1}-03` },
-    });
-    addRow(store.doc, "actions", row);
-    setFocusId(row.id);
-  };
-
   return (
-    <div className="plan-list" data-testid="action-list">
-      <FilterBar
-        filter={filter}
-        onFilter={setFilter}
-        sort={sort}
-        onSort={setSort}
-        statuses={ACTION_STATUSES}
-        statusPrefix="actionStatus"
-        sorts={["manual", "status", "progress", "period", "group"]}
-        withPerson
-        count={ids.length}
-      >
-        {editable && (
-          <button type="button" className="no-print" onClick={add} data-testid="add-action">
-            {t("plan.addAction")}
-          </button>
-        )}
-      </FilterBar>
-      <table className="grid-table plan-grid action-grid" onKeyDown={gridKeyDown}>
-        <colgroup>
-          <col className="col-title" />
-          <col className="col-scenes" />
-          <col className="col-items" />
-          <col className="col-codes" />
-          <col className="col-group" />
-          <col className="col-period" />
-          <col className="col-status" />
-          <col className="col-progress" />
-          <col className="col-tools no-print" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th>{t("plan.col.title")}</th>
-            <th>{t("plan.col.scenes")}</th>
-            <th>{t("plan.col.items")}</th>
-            <th>{t("plan.col.goalCodes")}</th>
-            <th>{t("plan.col.group")}</th>
-            <th>{t("plan.col.period")}</th>
-            <th>{t("plan.col.status")}</th>
-            <th>{t("plan.col.progress")}</th>
-            <th className="no-print">
-              <span className="visually-hidden">{t("plan.col.tools")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ids.map((id) => (
-            <ActionRow key={id} id={id} manual={sort === "manual"} open={open === id} onOpen={onOpen} />
-          ))}
-        </tbody>
-      </table>
-      {ids.length === 0 && <p className="muted">{t("plan.noRows")}</p>}
-      {open && <ActionPanel id={open} onClose={close} />}
-    </div>
+    <PlanRowList
+      table="actions"
+      kind="action"
+      columns={ACTION_COLUMNS}
+      statuses={ACTION_STATUSES}
+      statusPrefix="actionStatus"
+      sorts={["manual", "status", "progress", "period", "group"]}
+      withPerson
+      addLabel="plan.addAction"
+      select={selectActions}
+      newRow={newActionFor}
+      Row={ActionRow}
+      Panel={ActionPanel}
+    />
   );
 }
 
-const ActionRow = memo(function ActionRow(props: {
-  id: string;
-  manual: boolean;
-  open: boolean;
-  onOpen(id: string): void;
-}) {
+const ActionRow = memo(function ActionRow(props: PlanRowProps) {
   const { store, doc, editable, groups } = usePlanContext();
   const a = useRow(store, "actions", props.id);
   const style = useVisitorStyle("actions", props.id);

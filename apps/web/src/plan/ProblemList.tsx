@@ -13,7 +13,7 @@ import {
   type ProblemStatus,
   setRowField,
 } from "@tsumugi/domain";
-import { memo, useCallback, useEffect, useState } from "react";
+import { memo, useCallback } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { CommentsButton } from "./Comments";
@@ -30,105 +30,48 @@ import {
   useVisitorStyle,
   Visitors,
 } from "./cells";
-import { FilterBar } from "./FilterBar";
-import { filterProblems, NO_FILTER, type SortKey, sortProblems } from "./filters";
-import { gridKeyDown } from "./grid-keys";
+import { filterProblems, type RowFilter, type SortKey, sortProblems } from "./filters";
 import { usePlanContext } from "./PlanPage";
-import { addRow, moveRow, removeRow, setLink } from "./plan-edits";
+import { type PlanColumn, PlanRowList, type PlanRowProps } from "./PlanRowList";
+import { moveRow, removeRow, setLink } from "./plan-edits";
 import { useRow, useTable, useTableSelect } from "./plan-store";
-import { focusRowControl, PanelField, RowPanel } from "./RowPanel";
+import { PanelField, RowPanel } from "./RowPanel";
+
+const PROBLEM_COLUMNS: readonly PlanColumn[] = [
+  { col: "col-title", label: "plan.col.title" },
+  { col: "col-scenes", label: "plan.col.scenes" },
+  { col: "col-items", label: "plan.col.items" },
+  { col: "col-source", label: "plan.col.source" },
+  { col: "col-group", label: "plan.col.group" },
+  { col: "col-status", label: "plan.col.status" },
+  { col: "col-links", label: "plan.col.actionsLinked" },
+];
+
+const selectProblems = (
+  rows: readonly Problem[],
+  filter: RowFilter,
+  sort: SortKey,
+  groupName: (id: string | null) => string,
+) => sortProblems(filterProblems(rows, filter), sort, groupName).map((p) => p.id);
+
+const newProblemFor = (rows: readonly Problem[], filter: RowFilter) =>
+  newProblem(rows, { scenes: filter.scene ? [filter.scene as never] : [], status: "open" });
 
 export function ProblemList() {
-  const { store, editable, groupName } = usePlanContext();
-  const [filter, setFilter] = useState(NO_FILTER);
-  const [sort, setSort] = useState<SortKey>("manual");
-  const select = useCallback(
-    (rows: readonly Problem[]) =>
-      sortProblems(filterProblems(rows, filter), sort, groupName).map((p) => p.id),
-    [filter, sort, groupName],
-  );
-  const ids = useTableSelect(store, "problems", select);
-  const [open, setOpen] = useState<string | null>(null);
-  const onOpen = useCallback((id: string) => setOpen((current) => (current === id ? null : id)), []);
-  const close = useCallback(() => {
-    if (open) focusRowControl(open, "problem-details-toggle");
-    setOpen(null);
-  }, [open]);
-  // A new row appears once the store has it: its title takes the focus then.
-  const [focusId, setFocusId] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when the rows change, until the new one is there
-  useEffect(() => {
-    if (!focusId) return;
-    const el = document.querySelector<HTMLElement>(
-      `[data-row-id="${focusId}"] [data-testid="problem-title"]`,
-    );
-    if (el) {
-      el.focus();
-      setFocusId(null);
-    }
-  }, [focusId, ids]);
-
-  const add = () => {
-    const row = newProblem(store.rows("problems"), {
-      scenes: filter.scene ? [filter.scene as never] : [],
-      status: "open",
-    });
-    addRow(store.doc, "problems", row);
-    setFocusId(row.id);
-  };
-
   return (
-    <div className="plan-list" data-testid="problem-list">
-      <FilterBar
-        filter={filter}
-        onFilter={setFilter}
-        sort={sort}
-        onSort={setSort}
-        statuses={PROBLEM_STATUSES}
-        statusPrefix="problemStatus"
-        sorts={["manual", "status", "group"]}
-        count={ids.length}
-      >
-        {editable && (
-          <button type="button" className="no-print" onClick={add} data-testid="add-problem">
-            {t("plan.addProblem")}
-          </button>
-        )}
-      </FilterBar>
-      <table className="grid-table plan-grid problem-grid" onKeyDown={gridKeyDown}>
-        <colgroup>
-          <col className="col-title" />
-          <col className="col-scenes" />
-          <col className="col-items" />
-          <col className="col-source" />
-          <col className="col-group" />
-          <col className="col-status" />
-          <col className="col-links" />
-          <col className="col-tools no-print" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th>{t("plan.col.title")}</th>
-            <th>{t("plan.col.scenes")}</th>
-            <th>{t("plan.col.items")}</th>
-            <th>{t("plan.col.source")}</th>
-            <th>{t("plan.col.group")}</th>
-            <th>{t("plan.col.status")}</th>
-            <th>{t("plan.col.actionsLinked")}</th>
-            <th className="no-print">
-              <span className="visually-hidden">{t("plan.col.tools")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ids.map((id) => (
-            <ProblemRow key={id} id={id} manual={sort === "manual"} open={open === id} onOpen={onOpen} />
-          ))}
-        </tbody>
-      </table>
-      {ids.length === 0 && <p className="muted">{t("plan.noRows")}</p>}
-      {open && <ProblemPanel id={open} onClose={close} />}
-    </div>
+    <PlanRowList
+      table="problems"
+      kind="problem"
+      columns={PROBLEM_COLUMNS}
+      statuses={PROBLEM_STATUSES}
+      statusPrefix="problemStatus"
+      sorts={["manual", "status", "group"]}
+      addLabel="plan.addProblem"
+      select={selectProblems}
+      newRow={newProblemFor}
+      Row={ProblemRow}
+      Panel={ProblemPanel}
+    />
   );
 }
 
@@ -142,12 +85,7 @@ function useLinkedTitles(actionIds: readonly string[]): string[] {
   );
 }
 
-const ProblemRow = memo(function ProblemRow(props: {
-  id: string;
-  manual: boolean;
-  open: boolean;
-  onOpen(id: string): void;
-}) {
+const ProblemRow = memo(function ProblemRow(props: PlanRowProps) {
   const { store, doc, editable, groups } = usePlanContext();
   const p = useRow(store, "problems", props.id);
   const style = useVisitorStyle("problems", props.id);
