@@ -23,7 +23,6 @@ import {
   Chips,
   countRender,
   ItemMarks,
-  itemOptions,
   MonthSelect,
   PeriodText,
   ProgressBar,
@@ -31,14 +30,13 @@ import {
   RowTools,
   SceneTags,
   Select,
-  sceneOptions,
   useVisitorStyle,
   Visitors,
 } from "./cells";
 import { filterActions, type RowFilter, type SortKey, sortActions } from "./filters";
 import { LinkedCharts } from "./LinkedCharts";
 import { usePlanContext } from "./PlanPage";
-import { type PlanColumn, PlanRowList, type PlanRowProps } from "./PlanRowList";
+import { type PlanColumn, PlanRowList, PlanRowPanelFields, type PlanRowProps } from "./PlanRowList";
 import { moveRow, removeRow, setLink } from "./plan-edits";
 import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
 import { PanelField, RowPanel } from "./RowPanel";
@@ -316,48 +314,7 @@ function ActionPanel({ id, onClose }: { id: string; onClose(): void }) {
         <p className="notice">{t("plan.panel.gone")}</p>
       ) : (
         <div className="panel-grid">
-          <PanelField label={t("plan.col.title")} wide>
-            <RowText
-              table="actions"
-              id={action.id}
-              field="title"
-              label={t("plan.col.title")}
-              multiline
-              rows={3}
-              testId="panel-action-title"
-            />
-          </PanelField>
-          <PanelField label={t("plan.col.detail")} wide>
-            <RowText
-              table="actions"
-              id={action.id}
-              field="detail"
-              label={t("plan.col.detail")}
-              multiline
-              rows={4}
-              testId="action-detail"
-            />
-          </PanelField>
-          <PanelField label={t("plan.col.scenes")} wide>
-            <Chips
-              options={sceneOptions()}
-              value={action.scenes}
-              disabled={!editable}
-              label={t("plan.col.scenes")}
-              testId="action-scenes"
-              onChange={(v) => setRowField(doc, "actions", action.id, "scenes", v)}
-            />
-          </PanelField>
-          <PanelField label={t("plan.col.items")} wide>
-            <Chips
-              options={itemOptions()}
-              value={action.items}
-              disabled={!editable}
-              label={t("plan.col.items")}
-              testId="action-items"
-              onChange={(v) => setRowField(doc, "actions", action.id, "items", v)}
-            />
-          </PanelField>
+          <PlanRowPanelFields table="actions" kind="action" row={action} />
           <PanelField label={t("plan.col.goalCodes")} wide>
             <GoalCodes action={action} />
           </PanelField>

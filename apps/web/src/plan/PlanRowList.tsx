@@ -4,17 +4,19 @@
  * of the open row, and the focus moving to a new row's title once the store has it. Each list
  * gives its columns, its row and panel components and how a new row starts.
  */
+import { type ItemId, type SceneId, setRowField } from "@tsumugi/domain";
 import type { ComponentType } from "react";
 import { useCallback, useEffect, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { Chips, itemOptions, RowText, sceneOptions } from "./cells";
 import { FilterBar } from "./FilterBar";
 import { NO_FILTER, type RowFilter, type SortKey } from "./filters";
 import { gridKeyDown } from "./grid-keys";
 import { usePlanContext } from "./PlanPage";
 import { addRow } from "./plan-edits";
 import { type PlanRow, useTableSelect } from "./plan-store";
-import { focusRowControl } from "./RowPanel";
+import { focusRowControl, PanelField } from "./RowPanel";
 
 export interface PlanRowProps {
   id: string;
@@ -135,5 +137,61 @@ export function PlanRowList<T extends "problems" | "actions">(props: {
       {ids.length === 0 && <p className="muted">{t("plan.noRows")}</p>}
       {open && <Panel id={open} onClose={close} />}
     </div>
+  );
+}
+
+/** The fields a 課題 and a 取組 share at the top of their detail panel. */
+export function PlanRowPanelFields(props: {
+  table: "problems" | "actions";
+  kind: string;
+  row: { id: string; scenes: readonly SceneId[]; items: readonly ItemId[] };
+}) {
+  const { doc, editable } = usePlanContext();
+  const { table, kind, row } = props;
+  return (
+    <>
+      <PanelField label={t("plan.col.title")} wide>
+        <RowText
+          table={table}
+          id={row.id}
+          field="title"
+          label={t("plan.col.title")}
+          multiline
+          rows={3}
+          testId={`panel-${kind}-title`}
+        />
+      </PanelField>
+      <PanelField label={t("plan.col.detail")} wide>
+        <RowText
+          table={table}
+          id={row.id}
+          field="detail"
+          label={t("plan.col.detail")}
+          multiline
+          rows={4}
+          testId={`${kind}-detail`}
+        />
+      </PanelField>
+      <PanelField label={t("plan.col.scenes")} wide>
+        <Chips
+          options={sceneOptions()}
+          value={row.scenes}
+          disabled={!editable}
+          label={t("plan.col.scenes")}
+          testId={`${kind}-scenes`}
+          onChange={(v) => setRowField(doc, table, row.id, "scenes", v)}
+        />
+      </PanelField>
+      <PanelField label={t("plan.col.items")} wide>
+        <Chips
+          options={itemOptions()}
+          value={row.items}
+          disabled={!editable}
+          label={t("plan.col.items")}
+          testId={`${kind}-items`}
+          onChange={(v) => setRowField(doc, table, row.id, "items", v)}
+        />
+      </PanelField>
+    </>
   );
 }

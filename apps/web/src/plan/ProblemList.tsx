@@ -18,24 +18,21 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { CommentsButton } from "./Comments";
 import {
-  Chips,
   countRender,
   ItemMarks,
-  itemOptions,
   RowText,
   RowTools,
   SceneTags,
   Select,
-  sceneOptions,
   useVisitorStyle,
   Visitors,
 } from "./cells";
 import { filterProblems, type RowFilter, type SortKey, sortProblems } from "./filters";
 import { usePlanContext } from "./PlanPage";
-import { type PlanColumn, PlanRowList, type PlanRowProps } from "./PlanRowList";
+import { type PlanColumn, PlanRowList, PlanRowPanelFields, type PlanRowProps } from "./PlanRowList";
 import { moveRow, removeRow, setLink } from "./plan-edits";
 import { useRow, useTable, useTableSelect } from "./plan-store";
-import { PanelField, RowPanel } from "./RowPanel";
+import { RowPanel } from "./RowPanel";
 
 const PROBLEM_COLUMNS: readonly PlanColumn[] = [
   { col: "col-title", label: "plan.col.title" },
@@ -198,48 +195,7 @@ function ProblemPanel({ id, onClose }: { id: string; onClose(): void }) {
         <p className="notice">{t("plan.panel.gone")}</p>
       ) : (
         <div className="panel-grid">
-          <PanelField label={t("plan.col.title")} wide>
-            <RowText
-              table="problems"
-              id={problem.id}
-              field="title"
-              label={t("plan.col.title")}
-              multiline
-              rows={3}
-              testId="panel-problem-title"
-            />
-          </PanelField>
-          <PanelField label={t("plan.col.detail")} wide>
-            <RowText
-              table="problems"
-              id={problem.id}
-              field="detail"
-              label={t("plan.col.detail")}
-              multiline
-              rows={4}
-              testId="problem-detail"
-            />
-          </PanelField>
-          <PanelField label={t("plan.col.scenes")} wide>
-            <Chips
-              options={sceneOptions()}
-              value={problem.scenes}
-              disabled={!editable}
-              label={t("plan.col.scenes")}
-              testId="problem-scenes"
-              onChange={(v) => setRowField(doc, "problems", problem.id, "scenes", v)}
-            />
-          </PanelField>
-          <PanelField label={t("plan.col.items")} wide>
-            <Chips
-              options={itemOptions()}
-              value={problem.items}
-              disabled={!editable}
-              label={t("plan.col.items")}
-              testId="problem-items"
-              onChange={(v) => setRowField(doc, "problems", problem.id, "items", v)}
-            />
-          </PanelField>
+          <PlanRowPanelFields table="problems" kind="problem" row={problem} />
           <fieldset className="links-edit wide">
             <legend>{t("plan.col.actionsLinked")}</legend>
             {actions.map((a: Action) => (
