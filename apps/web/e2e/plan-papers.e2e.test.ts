@@ -282,7 +282,10 @@ describe("the papers' texts and plan periods, written by the secretariat", () =>
       "the colleague no longer sees the row marked",
     );
     const rewritten = doctor.page.locator(`[data-testid="goal-row"][data-row-id="${id}"]`);
-    expect(await rewritten.getByTestId("goal-text").inputValue()).toContain("（令和5年度中に）");
+    // The mark goes with the first character; the rest of the words follow as typed.
+    await expect
+      .poll(() => rewritten.getByTestId("goal-text").inputValue(), { timeout: 30_000 })
+      .toContain("（令和5年度中に）");
     expect(await rewritten.getByTestId("demo-badge").count()).toBe(0);
     await waitForSyncState(office.page, "saved");
   }, 90_000);
