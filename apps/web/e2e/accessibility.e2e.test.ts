@@ -74,13 +74,14 @@ describe("axe-core on every main page: no critical or serious violation", () => 
     await context.close();
   });
 
-  it("home and each of its tabs (what to do next, plans, meetings, indicators, documents, comments, members, groups, invitations, records), password and two-step settings", async () => {
+  it("home and each of its tabs (what to do next, plans, meetings, indicators, the consultation desk, documents, comments, members, groups, invitations, records), password and two-step settings", async () => {
     const { context, page } = await loggedInPage(browser, server, "事務局");
     const tabs = [
       "home",
       "plans",
       "meetings",
       "indicators",
+      "desk",
       "documents",
       "mentions",
       "members",

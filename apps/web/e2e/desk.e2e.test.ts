@@ -348,6 +348,27 @@ describe("the consultation desk", () => {
     await eventually(async () =>
       expect(await form.innerText()).toContain("同じ名前の相談窓口が既にあります"),
     );
+    // A desk is renamed, and deleted while it has no records; one with records is not.
+    await form.getByTestId("desk-new-name").fill("臨時窓口");
+    await form.getByTestId("desk-new-create").click();
+    const temporary = admin.page
+      .getByTestId("desk-form")
+      .filter({ has: admin.page.getByRole("heading", { name: "臨時窓口" }) });
+    await temporary.getByTestId("desk-name").fill("臨時相談窓口");
+    await temporary.getByTestId("desk-save").click();
+    const renamed = admin.page
+      .getByTestId("desk-form")
+      .filter({ has: admin.page.getByRole("heading", { name: "臨時相談窓口" }) });
+    await renamed.getByTestId("desk-delete").click();
+    await renamed.getByTestId("desk-delete-confirm").click();
+    await expect.poll(() => admin.page.getByRole("heading", { name: "臨時相談窓口" }).count()).toBe(0);
+    const main = admin.page.getByTestId("desk-form").first();
+    await main.getByTestId("desk-delete").click();
+    await main.getByTestId("desk-delete-confirm").click();
+    await expect
+      .poll(() => main.getByTestId("error").textContent())
+      .toBe("この相談窓口には相談記録か公開事例があるため削除できません。");
+
     // The 日常生活圏域 (one list with the resource directory): add one, with its town names.
     const areas = admin.page.getByTestId("areas-settings");
     await areas.getByTestId("area-new-name").fill("西部");

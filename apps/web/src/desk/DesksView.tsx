@@ -89,6 +89,7 @@ function DeskForm(props: {
 }) {
   const d = props.desk;
   const [v, setV] = useState({
+    name: d.name,
     hours: d.hours,
     phone: d.phone,
     email: d.email,
@@ -102,7 +103,18 @@ function DeskForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const editable = d.abilities.update;
+  async function remove() {
+    try {
+      await props.api.deleteDesk(d.id);
+      setBanner(null);
+      props.onSaved();
+    } catch (e) {
+      setBanner((e as Error).message);
+      setConfirmDelete(false);
+    }
+  }
   async function save(ev: FormEvent) {
     ev.preventDefault();
     try {
@@ -128,11 +140,21 @@ function DeskForm(props: {
     </Field>
   );
   return (
-    <form className="card desk-desk" onSubmit={save}>
+    <form className="card desk-desk" onSubmit={save} data-testid="desk-form" data-desk-id={d.id}>
       <h3>
         {d.name} {d.demo && <span className="badge demo">{t("desk.demoBadge")}</span>}
       </h3>
       <ErrorBanner message={banner} />
+      {editable && (
+        <Field label={t("desk.desks.name")} error={errors.name}>
+          <input
+            value={v.name}
+            maxLength={100}
+            onChange={(e) => setV({ ...v, name: e.target.value })}
+            data-testid="desk-name"
+          />
+        </Field>
+      )}
       {text("hours", t("desk.desks.hours"))}
       {text("phone", t("desk.desks.phone"))}
       {text("email", t("desk.desks.email"))}
@@ -192,10 +214,38 @@ function DeskForm(props: {
       {errors.staffIds && <ErrorBanner message={t("field.notCoordinator")} />}
       {editable && (
         <div className="actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" data-testid="desk-save">
             {t("desk.desks.save")}
           </button>
           {saved && <span role="status">{t("desk.desks.saved")}</span>}
+          {d.abilities.delete && !confirmDelete && (
+            <button
+              type="button"
+              className="danger"
+              onClick={() => setConfirmDelete(true)}
+              data-testid="desk-delete"
+            >
+              {t("desk.desks.delete")}
+            </button>
+          )}
+        </div>
+      )}
+      {confirmDelete && (
+        <div className="desk-delete-confirm" data-testid="desk-delete-form">
+          <p>{t("desk.desks.deleteConfirm", { name: d.name })}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void remove()}
+              data-testid="desk-delete-confirm"
+            >
+              {t("desk.desks.deleteDo")}
+            </button>
+            <button type="button" onClick={() => setConfirmDelete(false)}>
+              {t("desk.desks.deleteCancel")}
+            </button>
+          </div>
         </div>
       )}
     </form>

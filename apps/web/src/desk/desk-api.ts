@@ -23,7 +23,7 @@ import type {
   UpdateDesk,
   UpdateExample,
 } from "@tsumugi/contract";
-import { ApiError, api, get, messageForCode, patch, post } from "../api/client";
+import { ApiError, api, del, get, messageForCode, patch, post } from "../api/client";
 import { t } from "../i18n/t";
 
 /** The contract's input types before defaults are applied (what the browser sends). */
@@ -37,6 +37,7 @@ export function deskApi(wid: string) {
   return {
     desks: () => get<DeskList>(`${ws}/desks`),
     updateDesk: (did: string, body: UpdateDesk) => patch<DeskResult>(`${ws}/desks/${did}`, body),
+    deleteDesk: (did: string) => del<null>(`${ws}/desks/${did}`),
     createDesk: (body: In<CreateDesk>) => post<DeskResult>(`${ws}/desks`, body),
     list: (query: Record<string, string>) => {
       const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== "")).toString();

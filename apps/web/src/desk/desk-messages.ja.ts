@@ -167,6 +167,11 @@ export const deskMessages = {
     "コーディネーターの役割のメンバーがいません。「招待」または「メンバー」タブで役割を設定してください。",
   "desk.desks.add": "相談窓口を追加",
   "desk.desks.name": "窓口の名前",
+  "desk.desks.delete": "この窓口を削除",
+  "desk.desks.deleteConfirm":
+    "「{name}」を削除します。相談記録や公開事例がある窓口は削除できません（名前の変更や「公開ページに載せる」を外すことはできます）。",
+  "desk.desks.deleteDo": "削除する",
+  "desk.desks.deleteCancel": "やめる",
   "desk.desks.create": "追加する",
   "desk.desks.created": "相談窓口を追加しました。",
   "field.future": "未来の日時は入力できません。",
