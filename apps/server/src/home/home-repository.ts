@@ -1,14 +1,16 @@
 /**
- * The rows the home page is made of, read in one read transaction so they agree: the
- * workspace's meetings and the caller's invitations, the plan of the 年度 (its read model),
- * the caller's unread mentions and the plan's latest changes with their authors' names.
+ * The rows the home page is made of: the workspace's meetings and the caller's invitations
+ * (through the meetings' repository, in one read transaction), and, in another, the plan of the
+ * 年度 (its read model), the caller's unread mentions and the plan's latest changes with their
+ * authors' names. Each part's rows agree among themselves.
  */
 import { type Actor, can, fiscalYearOfIsoDate } from "@tsumugi/domain";
 import type { DocumentRecord } from "../documents/document-repository.js";
-import { listMeetings, type MeetingRecord } from "../meetings/meeting-repository.js";
+import { listMeetings, type MeetingRecord, meetingsInvitedTo } from "../meetings/meeting-repository.js";
 import { readProjection } from "../plan/plan-read-model.js";
 import { listPlanDocuments } from "../plan/plan-repository.js";
 import type { Database } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface MentionRow {
   comment_id: string;
@@ -42,23 +44,35 @@ export interface HomeRows {
 }
 
 export async function readHomeRows(
-  database: Database,
+  app: { db: Database; kysely: QueryBuilder },
   workspaceId: string,
   actor: Actor,
   today: string,
   changes: number,
 ): Promise<HomeRows> {
+  const [meetings, rest] = await Promise.all([
+    can(actor, "meetings.read")
+      ? app.kysely
+          .transaction()
+          .setAccessMode("read only")
+          .execute(async (trx) => ({
+            list: await listMeetings(trx, workspaceId),
+            invited: await meetingsInvitedTo(trx, workspaceId, actor.userId),
+          }))
+      : { list: [], invited: new Set<string>() },
+    readPlanRows(app.db, workspaceId, actor, today, changes),
+  ]);
+  return { meetings: meetings.list, invited: meetings.invited, ...rest };
+}
+
+async function readPlanRows(
+  database: Database,
+  workspaceId: string,
+  actor: Actor,
+  today: string,
+  changes: number,
+): Promise<Omit<HomeRows, "meetings" | "invited">> {
   return database.read(async (db) => {
-    const meetings = can(actor, "meetings.read") ? await listMeetings(db, workspaceId) : [];
-    const invited = new Set(
-      (
-        await db.all<{ meeting_id: string }>(
-          `SELECT i.meeting_id FROM meeting_invitees i JOIN meetings m ON m.id = i.meeting_id
-            WHERE m.workspace_id = ? AND i.user_id = ?`,
-          [workspaceId, actor.userId],
-        )
-      ).map((x) => x.meeting_id),
-    );
     // This 年度's plan, or else the latest one before it (or the first one planned ahead).
     const thisYear = fiscalYearOfIsoDate(today);
     const plans = can(actor, "plans.read") ? await listPlanDocuments(db, workspaceId) : [];
@@ -91,8 +105,6 @@ export async function readHomeRows(
         )
       : [];
     return {
-      meetings,
-      invited,
       plan,
       projection,
       mentions,

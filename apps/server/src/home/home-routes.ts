@@ -43,7 +43,7 @@ export function homeRoutes(): Hono<AppEnv> {
       const actor = c.var.actor;
       const today = c.req.query("today") ?? todayInJapan();
       if (!ISO_DATE.test(today)) throw invalid({ today: "format" });
-      const rows = await readHomeRows(c.var.app.db, c.var.workspaceId, actor, today, LIST);
+      const rows = await readHomeRows(c.var.app, c.var.workspaceId, actor, today, LIST);
 
       const canFix = can(actor, "minutes.fix");
       const meetings = rows.meetings.map((m) => {

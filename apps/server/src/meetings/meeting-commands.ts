@@ -52,7 +52,7 @@ export async function inviteeProblems(
 ): Promise<Record<string, string>> {
   if (!Array.isArray(invitees) || !invitees.every((id) => typeof id === "string")) return {};
   const unique = [...new Set(invitees as string[])];
-  const found = await meetings.activeMemberIds(app.db, workspaceId, unique);
+  const found = await meetings.activeMemberIds(app.kysely, workspaceId, unique);
   return found.length === unique.length ? {} : { invitees: "unknown" };
 }
 
@@ -67,7 +67,7 @@ async function reread(
   app: AppContext,
   m: { workspaceId: string; id: string },
 ): Promise<meetings.MeetingRecord> {
-  return (await meetings.findMeeting(app.db, m.workspaceId, m.id)) as meetings.MeetingRecord;
+  return (await meetings.findMeeting(app.kysely, m.workspaceId, m.id)) as meetings.MeetingRecord;
 }
 
 /**

@@ -12,7 +12,8 @@ import {
 } from "@tsumugi/domain";
 import type { CollabServer } from "../collab/collab-server.js";
 import { richTextMarkdown } from "../documents/rich-text.js";
-import type { Queryable } from "../storage/database.js";
+import { listMembers } from "../members/member-repository.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 
 function when(m: MeetingRecord): string {
@@ -20,17 +21,13 @@ function when(m: MeetingRecord): string {
 }
 
 export async function meetingMarkdown(
-  db: Queryable,
+  q: QueryBuilder,
   collab: CollabServer,
   m: MeetingRecord,
 ): Promise<string> {
   await collab.flush();
   const doc = await collab.readDocument(m.docName);
-  const people = await db.all<{ id: string; name: string; organization: string }>(
-    `SELECT u.id, u.name, u.organization FROM memberships ms JOIN users u ON u.id = ms.user_id WHERE ms.workspace_id = ?`,
-    [m.workspaceId],
-  );
-  const person = new Map(people.map((p) => [p.id, p]));
+  const person = new Map((await listMembers(q, m.workspaceId)).map((p) => [p.userId, p]));
   const attendance = readAttendance(doc);
   const agenda = readAgenda(doc);
   const outcomes = readOutcomes(doc);

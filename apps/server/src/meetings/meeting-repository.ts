@@ -1,6 +1,5 @@
 /** Meetings in SQL: their details, invitees, and what was recorded when they closed. */
 import type { MeetingKind, MeetingState, MinutesState } from "@tsumugi/domain";
-import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface MeetingRecord {
@@ -30,39 +29,23 @@ export interface MeetingRecord {
   demo: boolean;
 }
 
-interface MeetingRow {
-  id: string;
-  workspace_id: string;
-  group_id: string | null;
-  kind: MeetingKind;
-  fiscal_year: number;
-  number: number;
-  title: string;
-  starts_at: string;
-  ends_at: string | null;
-  place: string;
-  online_url: string;
-  state: MeetingState;
-  minutes_state: MinutesState;
-  document_id: string;
-  doc_name: string;
-  locked_at: number | null;
-  review_at: number | null;
-  minutes_version_id: number | null;
-  plan_version_id: number | null;
-  created_at: number;
-  closed_at: number | null;
-  demo: number;
+/** The meeting with its minutes' document (name, lock, review): what every read of a meeting selects. */
+function selectMeetings(q: QueryBuilder) {
+  return q
+    .selectFrom("meetings as m")
+    .innerJoin("documents as d", "d.id", "m.document_id")
+    .selectAll("m")
+    .select(["d.doc_name", "d.locked_at", "d.review_at"]);
 }
 
-const SELECT = `SELECT m.*, d.doc_name, d.locked_at, d.review_at FROM meetings m JOIN documents d ON d.id = m.document_id`;
+type MeetingRow = Awaited<ReturnType<ReturnType<typeof selectMeetings>["executeTakeFirstOrThrow"]>>;
 
 function toRecord(r: MeetingRow): MeetingRecord {
   return {
     id: r.id,
     workspaceId: r.workspace_id,
     groupId: r.group_id,
-    kind: r.kind,
+    kind: r.kind as MeetingKind,
     fiscalYear: r.fiscal_year,
     number: r.number,
     title: r.title,
@@ -70,8 +53,8 @@ function toRecord(r: MeetingRow): MeetingRecord {
     endsAt: r.ends_at,
     place: r.place,
     onlineUrl: r.online_url,
-    state: r.state,
-    minutesState: r.minutes_state,
+    state: r.state as MeetingState,
+    minutesState: r.minutes_state as MinutesState,
     documentId: r.document_id,
     docName: r.doc_name,
     locked: r.locked_at !== null,
@@ -84,18 +67,17 @@ function toRecord(r: MeetingRow): MeetingRecord {
   };
 }
 
+/** The workspace's meetings (of one 年度 when given), latest first. */
 export async function listMeetings(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   fiscalYear?: number,
 ): Promise<MeetingRecord[]> {
-  const rows = await q.all<MeetingRow>(
-    `${SELECT} WHERE m.workspace_id = ?${fiscalYear ? " AND m.fiscal_year = ?" : ""} ORDER BY m.starts_at DESC`,
-    fiscalYear ? [workspaceId, fiscalYear] : [workspaceId],
-  );
+  let query = selectMeetings(q).where("m.workspace_id", "=", workspaceId);
+  if (fiscalYear !== undefined) query = query.where("m.fiscal_year", "=", fiscalYear);
+  const rows = await query.orderBy("m.starts_at", "desc").orderBy("m.id").execute();
   return rows.map(toRecord);
 }
-
 /**
  * Closed meetings per 年度 and kind, and the attendances at them: the one count the meeting
  * statistics and the indicators (協議会・部会 開催回数, 参加者数) read.
@@ -130,19 +112,42 @@ export async function closedMeetingCounts(
 }
 
 export async function findMeeting(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   id: string,
 ): Promise<MeetingRecord | null> {
-  const row = await q.get<MeetingRow>(`${SELECT} WHERE m.id = ? AND m.workspace_id = ?`, [id, workspaceId]);
+  const row = await selectMeetings(q)
+    .where("m.id", "=", id)
+    .where("m.workspace_id", "=", workspaceId)
+    .executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
-export async function invitees(q: Queryable, meetingId: string): Promise<string[]> {
-  const rows = await q.all<{ user_id: string }>("SELECT user_id FROM meeting_invitees WHERE meeting_id = ?", [
-    meetingId,
-  ]);
+/** The people invited to the meeting. */
+export async function invitees(q: QueryBuilder, meetingId: string): Promise<string[]> {
+  const rows = await q
+    .selectFrom("meeting_invitees")
+    .select("user_id")
+    .where("meeting_id", "=", meetingId)
+    .orderBy("user_id")
+    .execute();
   return rows.map((r) => r.user_id);
+}
+
+/** The workspace's meetings `userId` is invited to. */
+export async function meetingsInvitedTo(
+  q: QueryBuilder,
+  workspaceId: string,
+  userId: string,
+): Promise<Set<string>> {
+  const rows = await q
+    .selectFrom("meeting_invitees as i")
+    .innerJoin("meetings as m", "m.id", "i.meeting_id")
+    .select("i.meeting_id")
+    .where("m.workspace_id", "=", workspaceId)
+    .where("i.user_id", "=", userId)
+    .execute();
+  return new Set(rows.map((r) => r.meeting_id));
 }
 
 /** Replaces the meeting's invitees. */
@@ -347,27 +352,37 @@ export async function decisions(
 }
 
 /** The meeting of the same kind and group held before this one (the last one closed). */
-export async function previousMeeting(q: Queryable, m: MeetingRecord): Promise<MeetingRecord | null> {
-  const row = await q.get<MeetingRow>(
-    `${SELECT} WHERE m.workspace_id = ? AND m.kind = ? AND COALESCE(m.group_id, '') = ? AND m.state = 'closed'
-       AND m.starts_at < ? AND m.id != ? ORDER BY m.starts_at DESC LIMIT 1`,
-    [m.workspaceId, m.kind, m.groupId ?? "", m.startsAt, m.id],
-  );
+export async function previousMeeting(q: QueryBuilder, m: MeetingRecord): Promise<MeetingRecord | null> {
+  const row = await selectMeetings(q)
+    .where("m.workspace_id", "=", m.workspaceId)
+    .where("m.kind", "=", m.kind)
+    .where("m.group_id", m.groupId === null ? "is" : "=", m.groupId)
+    .where("m.state", "=", "closed")
+    .where("m.starts_at", "<", m.startsAt)
+    .where("m.id", "!=", m.id)
+    .orderBy("m.starts_at", "desc")
+    .orderBy("m.id")
+    .limit(1)
+    .executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
+/** Those of `userIds` who are active members of the workspace (neither membership nor account disabled). */
 export async function activeMemberIds(
-  q: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   userIds: readonly string[],
 ): Promise<string[]> {
   if (userIds.length === 0) return [];
-  const rows = await q.all<{ user_id: string }>(
-    `SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
-      WHERE m.workspace_id = ? AND m.disabled_at IS NULL AND u.disabled_at IS NULL
-        AND m.user_id IN (${userIds.map(() => "?").join(", ")})`,
-    [workspaceId, ...userIds],
-  );
+  const rows = await q
+    .selectFrom("memberships as ms")
+    .innerJoin("users as u", "u.id", "ms.user_id")
+    .select("ms.user_id")
+    .where("ms.workspace_id", "=", workspaceId)
+    .where("ms.disabled_at", "is", null)
+    .where("u.disabled_at", "is", null)
+    .where("ms.user_id", "in", userIds)
+    .execute();
   return rows.map((r) => r.user_id);
 }
 

@@ -71,13 +71,13 @@ export const loadMeeting = load(
   "meeting",
   async (c) => {
     const mid = c.req.param("mid");
-    return (isId(mid) ? await findMeeting(c.var.app.db, c.var.workspaceId, mid) : null) ?? undefined;
+    return (isId(mid) ? await findMeeting(c.var.app.kysely, c.var.workspaceId, mid) : null) ?? undefined;
   },
   meetingNotFound,
 );
 
 async function present(app: AppContext, actor: Actor, m: MeetingRecord) {
-  return presentMeeting(actor, m, await invitees(app.db, m.id));
+  return presentMeeting(actor, m, await invitees(app.kysely, m.id));
 }
 
 /** A group that is not the workspace's, and invitees who are not its active members. */
@@ -104,7 +104,7 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     async (c) => {
       const fy = Number(c.req.valid("query").fy);
       const list = await listMeetings(
-        c.var.app.db,
+        c.var.app.kysely,
         c.var.workspaceId,
         Number.isInteger(fy) && fy > 0 ? fy : undefined,
       );
@@ -180,7 +180,7 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     allow("read", "meeting", meetingResource),
     async (c) => {
       const m = c.var.meeting;
-      const previous = await previousMeeting(c.var.app.db, m);
+      const previous = await previousMeeting(c.var.app.kysely, m);
       return c.json({
         meeting: await present(c.var.app, c.var.actor, m),
         previous: previous ? { id: previous.id, title: previous.title, startsAt: previous.startsAt } : null,
@@ -268,7 +268,7 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     async (c) => {
       const m = c.var.meeting;
       const db = c.var.app.db;
-      const previous = await previousMeeting(db, m);
+      const previous = await previousMeeting(c.var.app.kysely, m);
       const plan = await findPlanDocument(db, m.workspaceId, m.fiscalYear);
       if (!previous || !plan || previous.planVersionId === null)
         return c.json({ previous: null, changes: [] });
@@ -295,7 +295,7 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     loadMeeting,
     allow("read", "meeting", meetingResource),
     async (c) => {
-      const previous = await previousMeeting(c.var.app.db, c.var.meeting);
+      const previous = await previousMeeting(c.var.app.kysely, c.var.meeting);
       if (!previous) return c.json({ previous: null, items: [] });
       await collab.flush();
       const doc = await collab.readDocument(previous.docName);
@@ -337,7 +337,7 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     allow("read", "meeting", meetingResource),
     async (c) => {
       const m = c.var.meeting;
-      const md = await meetingMarkdown(c.var.app.db, collab, m);
+      const md = await meetingMarkdown(c.var.app.kysely, collab, m);
       c.header("Content-Type", "text/markdown; charset=utf-8");
       c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${m.title}.md`)}`);
       return c.body(md);

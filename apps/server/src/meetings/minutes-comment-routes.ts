@@ -20,9 +20,9 @@ const loadMeeting = load(
   "meeting",
   async (c) => {
     const mid = c.req.param("mid");
-    const meeting = isId(mid) ? await findMeeting(c.var.app.db, c.var.workspaceId, mid) : null;
+    const meeting = isId(mid) ? await findMeeting(c.var.app.kysely, c.var.workspaceId, mid) : null;
     if (!meeting) return undefined;
-    return { meeting, invited: (await invitees(c.var.app.db, meeting.id)).includes(c.var.actor.userId) };
+    return { meeting, invited: (await invitees(c.var.app.kysely, meeting.id)).includes(c.var.actor.userId) };
   },
   meetingNotFound,
 );
