@@ -1,22 +1,9 @@
 import { type Action, insertRow, newAction, orderKeysAfter } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { connectProvider, type ProviderClient } from "../testing/collab-clients.js";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { describe, expect } from "vitest";
 import type { TestBrowser } from "../testing/http-client.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+import { type WorkspaceWorld, workspaceTest } from "../testing/workspace-world.js";
 
-let server: TestServer;
-let world: WorkspaceWorld;
-const clients: ProviderClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer({ env: { PLAN_PROJECTION_DELAY_MS: "20" } });
-  world = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.destroy();
-});
+const it = workspaceTest.extend({ serverEnv: { PLAN_PROJECTION_DELAY_MS: "20" } });
 
 interface Home {
   today: string;
@@ -34,7 +21,7 @@ interface Home {
 
 const TODAY = "2025-10-15";
 
-async function home(browser: TestBrowser, today = TODAY): Promise<Home> {
+async function home(world: WorkspaceWorld, browser: TestBrowser, today = TODAY): Promise<Home> {
   const res = await browser.get<Home>(`${world.base}/home?today=${today}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
@@ -53,7 +40,11 @@ const action = (id: string, order: string, title: string, fields: Partial<Action
     ...fields,
   });
 
-async function meeting(body: Record<string, unknown>, ...states: string[]): Promise<string> {
+async function meeting(
+  world: WorkspaceWorld,
+  body: Record<string, unknown>,
+  ...states: string[]
+): Promise<string> {
   const res = await world.admin.browser.post<{ meeting: { id: string } }>(`${world.base}/meetings`, {
     kind: "liaison",
     ...body,
@@ -69,7 +60,11 @@ async function meeting(body: Record<string, unknown>, ...states: string[]): Prom
 }
 
 describe("the home page", () => {
-  it("tells each role what to do next: meetings, minutes, actions in their charge, comments to them, changes", async () => {
+  it("tells each role what to do next: meetings, minutes, actions in their charge, comments to them, changes", async ({
+    server,
+    world,
+    open,
+  }) => {
     // This 年度's plan (令和7年度), with actions of the member's group, of the member in person,
     // of another group and one done, some of them overdue on 2025-10-15.
     const created = await world.admin.browser.post<{ plan: { docName: string } }>(`${world.base}/plans`, {
@@ -77,11 +72,7 @@ describe("the home page", () => {
     });
     expect(created.status).toBe(201);
     const docName = created.body.plan.docName;
-    const editor = connectProvider(server.wsUrl, docName, {
-      cookie: world.member.browser.cookie ?? "",
-      origin: server.origin,
-    });
-    clients.push(editor);
+    const editor = open(docName, world.member.browser.cookie);
     await editor.synced();
     const keys = orderKeysAfter(null, 5);
     const rows = [
@@ -120,19 +111,23 @@ describe("the home page", () => {
     // ahead for others only, a draft, one closed with minutes circulated to the member, and
     // one closed with minutes still being written.
     const ahead = await meeting(
+      world,
       { startsAt: "2025-11-20T14:00", title: "第3回 連携会議", invitees: [world.member.id] },
       "published",
     );
     const groupMeeting = await meeting(
+      world,
       { kind: "team", groupId: world.groupId, startsAt: "2025-11-05T10:00", title: "病診施連携班 打合せ" },
       "published",
     );
     await meeting(
+      world,
       { startsAt: "2025-12-01T14:00", title: "他の会議", invitees: [world.observer.id] },
       "published",
     );
-    const draft = await meeting({ startsAt: "2026-01-10T14:00", title: "第4回 連携会議（案）" });
+    const draft = await meeting(world, { startsAt: "2026-01-10T14:00", title: "第4回 連携会議（案）" });
     const circulated = await meeting(
+      world,
       { startsAt: "2025-07-31T14:00", title: "第2回 連携会議", invitees: [world.member.id] },
       "published",
       "inProgress",
@@ -140,6 +135,7 @@ describe("the home page", () => {
       "circulating",
     );
     const drafting = await meeting(
+      world,
       { startsAt: "2025-09-01T14:00", title: "臨時会議", invitees: [world.member.id] },
       "published",
       "inProgress",
@@ -147,11 +143,12 @@ describe("the home page", () => {
     );
     // Announced for a day now past and never held: still open, but not the next meeting.
     const passed = await meeting(
+      world,
       { startsAt: "2025-06-12T14:00", title: "第1回 連携会議", invitees: [world.member.id] },
       "published",
     );
 
-    const member = await home(world.member.browser);
+    const member = await home(world, world.member.browser);
     expect(member.role).toBe("member");
     expect(member.plan).toMatchObject({ fiscalYear: 2025, fiscalYearLabel: "令和7年度" });
     expect(member.meetings.map((m) => m.id)).toEqual([groupMeeting, ahead, passed]);
@@ -175,7 +172,7 @@ describe("the home page", () => {
 
     // The secretariat: every meeting ahead with the draft to publish, minutes to circulate
     // and to fix, the whole plan's overdue actions; nothing addressed to them.
-    const admin = await home(world.admin.browser);
+    const admin = await home(world, world.admin.browser);
     expect(admin.meetings.map((m) => [m.title, m.todo])).toEqual([
       ["病診施連携班 打合せ", null],
       ["第3回 連携会議", null],
@@ -197,13 +194,13 @@ describe("the home page", () => {
     expect(admin.unreadMentions).toBe(0);
 
     // The observer: only the meeting they are invited to; no minutes to review, no actions.
-    const observer = await home(world.observer.browser);
+    const observer = await home(world, world.observer.browser);
     expect(observer.meetings.map((m) => m.title)).toEqual(["他の会議"]);
     expect(observer.minutes).toEqual([]);
     expect(observer.myActions).toEqual([]);
 
     // A member of no group, invited nowhere: nothing of the group's.
-    const outsider = await home(world.outsider.browser);
+    const outsider = await home(world, world.outsider.browser);
     expect(outsider.meetings).toEqual([]);
     expect(outsider.myActions).toEqual([]);
 
@@ -214,7 +211,7 @@ describe("the home page", () => {
     await world.member.browser.post(`${world.base}/mentions/read`, {
       commentIds: mentions.body.mentions.map((m) => m.commentId),
     });
-    const later = await home(world.member.browser, "2026-04-02");
+    const later = await home(world, world.member.browser, "2026-04-02");
     expect(later.unreadMentions).toBe(0);
     expect(later.mentions).toEqual([]);
     expect(later.myActions.every((a) => a.overdue)).toBe(true);
@@ -223,8 +220,11 @@ describe("the home page", () => {
     expect((await world.member.browser.get(`${world.base}/home?today=2025-13`)).status).toBe(400);
   });
 
-  it("falls back to the latest plan before this 年度, and works without any plan or meeting", async () => {
-    expect(await home(world.member.browser)).toMatchObject({
+  it("falls back to the latest plan before this 年度, and works without any plan or meeting", async ({
+    server,
+    world,
+  }) => {
+    expect(await home(world, world.member.browser)).toMatchObject({
       plan: null,
       meetings: [],
       minutes: [],
@@ -236,7 +236,7 @@ describe("the home page", () => {
       expect(res.status).toBe(201);
     }
     await server.projector.flush();
-    expect((await home(world.member.browser)).plan).toMatchObject({ fiscalYear: 2024 });
-    expect((await home(world.member.browser, "2022-05-01")).plan).toMatchObject({ fiscalYear: 2023 });
+    expect((await home(world, world.member.browser)).plan).toMatchObject({ fiscalYear: 2024 });
+    expect((await home(world, world.member.browser, "2022-05-01")).plan).toMatchObject({ fiscalYear: 2023 });
   });
 });

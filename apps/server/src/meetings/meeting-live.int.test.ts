@@ -3,38 +3,12 @@
  * minutes circulated for review are edited by the secretariat only — on the socket too.
  */
 import { RICH_TEXT_FIELD, readMeetingStatus } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import * as Y from "yjs";
 import { encodeUpdate, MESSAGE_SAVE_CHECK } from "../collab/protocol.js";
-import {
-  connectProvider,
-  openRawSocket,
-  type ProviderClient,
-  storedDocument,
-  waitFor,
-} from "../testing/collab-clients.js";
-import {
-  createUser,
-  createWorkspace,
-  startTestServer,
-  TEST_PASSWORD,
-  type TestServer,
-} from "../testing/fixtures.js";
-import { TestBrowser } from "../testing/http-client.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-
-let server: TestServer;
-let world: WorkspaceWorld;
-const clients: ProviderClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.destroy();
-});
+import { openRawSocket, storedDocument, waitFor } from "../testing/collab-clients.js";
+import type { TestServer } from "../testing/fixtures.js";
+import { workspaceTest as it, personElsewhere, type WorkspaceWorld } from "../testing/workspace-world.js";
 
 interface MeetingView {
   id: string;
@@ -45,13 +19,7 @@ interface MeetingView {
   access: string;
 }
 
-function open(docName: string, cookie: string | null): ProviderClient {
-  const c = connectProvider(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
-  clients.push(c);
-  return c;
-}
-
-async function createMeeting(groupId: string | null): Promise<MeetingView> {
+async function createMeeting(world: WorkspaceWorld, groupId: string | null): Promise<MeetingView> {
   const res = await world.admin.browser.post<{ meeting: MeetingView }>(`${world.base}/meetings`, {
     kind: groupId ? "team" : "liaison",
     groupId,
@@ -62,14 +30,20 @@ async function createMeeting(groupId: string | null): Promise<MeetingView> {
   return res.body.meeting;
 }
 
-async function post(path: string, state: string): Promise<MeetingView> {
+async function post(world: WorkspaceWorld, path: string, state: string): Promise<MeetingView> {
   const res = await world.admin.browser.post<{ meeting: MeetingView }>(path, { state });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.meeting;
 }
 
 /** Sends an edit on a fresh socket and the save check after it: [7, seq, 1] stored, [7, seq, 0] refused. */
-async function editOverSocket(docName: string, cookie: string | null, text: string, seq: number) {
+async function editOverSocket(
+  server: TestServer,
+  docName: string,
+  cookie: string | null,
+  text: string,
+  seq: number,
+) {
   const r = await openRawSocket(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
   if (!r.ws) throw new Error(`socket refused: ${r.status}`);
   const ws = r.ws;
@@ -89,8 +63,12 @@ async function editOverSocket(docName: string, cookie: string | null, text: stri
 }
 
 describe("a meeting's state on open pages", () => {
-  it("is written into its document at each step, so an open page learns it without asking", async () => {
-    const m = await createMeeting(null);
+  it("is written into its document at each step, so an open page learns it without asking", async ({
+    server,
+    world,
+    open,
+  }) => {
+    const m = await createMeeting(world, null);
     const participant = open(m.docName, world.member.browser.cookie);
     await participant.synced();
     expect(readMeetingStatus(participant.doc)).toBeNull();
@@ -102,7 +80,7 @@ describe("a meeting's state on open pages", () => {
       ["minutes-state", "circulating", { state: "closed", minutesState: "circulating" }],
     ];
     for (const [path, state, expected] of steps) {
-      await post(`${base}/${path}`, state);
+      await post(world, `${base}/${path}`, state);
       if (state === "circulating") {
         // The member's socket is closed to be decided again (now read-only); the app
         // reconnects on 4403, as here, and the new connection brings the last step.
@@ -117,7 +95,7 @@ describe("a meeting's state on open pages", () => {
         `${state} on the participant's copy`,
       );
     }
-    await post(`${base}/minutes-state`, "fixed");
+    await post(world, `${base}/minutes-state`, "fixed");
     await waitFor(async () => {
       const stored = await storedDocument(server.ctx.db, m.docName);
       return readMeetingStatus(stored)?.minutesState === "fixed";
@@ -126,7 +104,7 @@ describe("a meeting's state on open pages", () => {
 });
 
 /** The workspace's meeting events as the member's open home page or meeting list receives them. */
-async function meetingEvents(cookie: string | null) {
+async function meetingEvents(server: TestServer, world: WorkspaceWorld, cookie: string | null) {
   const res = await fetch(`${server.origin}${world.base}/meetings/events`, {
     headers: { Cookie: cookie ?? "" },
   });
@@ -161,36 +139,36 @@ async function meetingEvents(cookie: string | null) {
 }
 
 describe("the workspace's meeting events", () => {
-  it("announce a new meeting, its details and each state of the meeting and its minutes to open lists", async () => {
-    const stream = await meetingEvents(world.member.browser.cookie);
+  it("announce a new meeting, its details and each state of the meeting and its minutes to open lists", async ({
+    server,
+    world,
+  }) => {
+    const stream = await meetingEvents(server, world, world.member.browser.cookie);
     await stream.ready();
-    const m = await createMeeting(null);
+    const m = await createMeeting(world, null);
     expect(await stream.next()).toEqual([m.id]);
     const base = `${world.base}/meetings/${m.id}`;
     const edited = await world.admin.browser.request("PATCH", base, { place: "市役所 第2会議室" });
     expect(edited.status).toBe(200);
     expect(await stream.next()).toEqual([m.id]);
     for (const state of ["published", "inProgress", "closed"]) {
-      await post(`${base}/state`, state);
+      await post(world, `${base}/state`, state);
       expect(await stream.next(), state).toEqual([m.id]);
     }
     for (const state of ["circulating", "fixed"]) {
-      await post(`${base}/minutes-state`, state);
+      await post(world, `${base}/minutes-state`, state);
       expect(await stream.next(), state).toEqual([m.id]);
     }
     // A refused change announces nothing: the next event is the next real change.
     expect((await world.admin.browser.post(`${base}/state`, { state: "published" })).status).toBe(409);
-    const other = await createMeeting(null);
+    const other = await createMeeting(world, null);
     expect(await stream.next()).toEqual([other.id]);
     await stream.close();
   });
 
-  it("are for the workspace's people only", async () => {
-    const elsewhere = await createWorkspace(server.ctx.db, { name: "松戸市", lgCode: "122076" });
-    const stranger = await createUser(server.ctx.db, { workspaceId: elsewhere, role: "secretariat" });
-    const browser = new TestBrowser(server.origin);
-    expect((await browser.login(stranger.email, TEST_PASSWORD)).status).toBe(200);
-    for (const cookie of [browser.cookie ?? "", ""]) {
+  it("are for the workspace's people only", async ({ server, world }) => {
+    const stranger = await personElsewhere(server, { name: "松戸市", lgCode: "122076" });
+    for (const cookie of [stranger.browser.cookie ?? "", ""]) {
       const res = await fetch(`${server.origin}${world.base}/meetings/events`, {
         headers: { Cookie: cookie },
       });
@@ -202,15 +180,19 @@ describe("the workspace's meeting events", () => {
 
 describe("minutes circulated for review", () => {
   for (const kind of ["the plenary's", "a group's"] as const) {
-    it(`are edited by the secretariat only: ${kind} members are downgraded on their sockets and refused`, async () => {
-      const m = await createMeeting(kind === "a group's" ? world.groupId : null);
+    it(`are edited by the secretariat only: ${kind} members are downgraded on their sockets and refused`, async ({
+      server,
+      world,
+      open,
+    }) => {
+      const m = await createMeeting(world, kind === "a group's" ? world.groupId : null);
       const base = `${world.base}/meetings/${m.id}`;
-      for (const s of ["published", "inProgress", "closed"]) await post(`${base}/state`, s);
+      for (const s of ["published", "inProgress", "closed"]) await post(world, `${base}/state`, s);
 
       // Before circulation the (group) member writes.
       const memberView = await world.member.browser.get<{ meeting: MeetingView }>(base);
       expect(memberView.body.meeting.access).toBe("write");
-      expect(await editOverSocket(m.docName, world.member.browser.cookie, "委員の加筆", 3)).toEqual([
+      expect(await editOverSocket(server, m.docName, world.member.browser.cookie, "委員の加筆", 3)).toEqual([
         MESSAGE_SAVE_CHECK,
         3,
         1,
@@ -218,18 +200,16 @@ describe("minutes circulated for review", () => {
       const memberSocket = open(m.docName, world.member.browser.cookie);
       await memberSocket.synced();
 
-      const circulated = await post(`${base}/minutes-state`, "circulating");
+      const circulated = await post(world, `${base}/minutes-state`, "circulating");
       expect(circulated).toMatchObject({ minutesState: "circulating", access: "write" });
       await waitFor(() => memberSocket.closes.some((c) => c.code === 4403), "the member's socket downgraded");
 
       const after = await world.member.browser.get<{ meeting: MeetingView }>(base);
       expect(after.body.meeting.access).toBe("read");
-      expect(await editOverSocket(m.docName, world.member.browser.cookie, "確認中の直接編集", 4)).toEqual([
-        MESSAGE_SAVE_CHECK,
-        4,
-        0,
-      ]);
-      expect(await editOverSocket(m.docName, world.admin.browser.cookie, "事務局の修正", 5)).toEqual([
+      expect(
+        await editOverSocket(server, m.docName, world.member.browser.cookie, "確認中の直接編集", 4),
+      ).toEqual([MESSAGE_SAVE_CHECK, 4, 0]);
+      expect(await editOverSocket(server, m.docName, world.admin.browser.cookie, "事務局の修正", 5)).toEqual([
         MESSAGE_SAVE_CHECK,
         5,
         1,

@@ -9,24 +9,12 @@ import {
   setAttendance,
   setRowField,
 } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, vi } from "vitest";
 import * as Y from "yjs";
-import { connectProvider, type ProviderClient, storedDocument } from "../testing/collab-clients.js";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+import { storedDocument } from "../testing/collab-clients.js";
+import { type WorkspaceWorld, workspaceTest } from "../testing/workspace-world.js";
 
-let server: TestServer;
-let world: WorkspaceWorld;
-const clients: ProviderClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer({ env: { PLAN_PROJECTION_DELAY_MS: "20" } });
-  world = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.destroy();
-});
+const it = workspaceTest.extend({ serverEnv: { PLAN_PROJECTION_DELAY_MS: "20" } });
 
 interface MeetingView {
   id: string;
@@ -40,13 +28,10 @@ interface MeetingView {
   demo: boolean;
 }
 
-function open(docName: string, cookie: string | null): ProviderClient {
-  const c = connectProvider(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
-  clients.push(c);
-  return c;
-}
-
-async function createMeeting(body: Record<string, unknown> = {}): Promise<MeetingView> {
+async function createMeeting(
+  world: WorkspaceWorld,
+  body: Record<string, unknown> = {},
+): Promise<MeetingView> {
   const res = await world.admin.browser.post<{ meeting: MeetingView }>(`${world.base}/meetings`, {
     kind: "liaison",
     startsAt: "2025-05-25T14:00",
@@ -59,7 +44,7 @@ async function createMeeting(body: Record<string, unknown> = {}): Promise<Meetin
   return res.body.meeting;
 }
 
-async function move(id: string, ...states: string[]): Promise<MeetingView> {
+async function move(world: WorkspaceWorld, id: string, ...states: string[]): Promise<MeetingView> {
   let last: MeetingView | null = null;
   for (const state of states) {
     const res = await world.admin.browser.post<{ meeting: MeetingView }>(
@@ -73,14 +58,16 @@ async function move(id: string, ...states: string[]): Promise<MeetingView> {
 }
 
 describe("meetings", () => {
-  it("are numbered 第N回 within the 年度, created by those who run them, with clear errors", async () => {
-    const first = await createMeeting();
-    const second = await createMeeting({ startsAt: "2025-07-31T14:00", endsAt: null });
+  it("are numbered 第N回 within the 年度, created by those who run them, with clear errors", async ({
+    world,
+  }) => {
+    const first = await createMeeting(world);
+    const second = await createMeeting(world, { startsAt: "2025-07-31T14:00", endsAt: null });
     expect([first.number, second.number]).toEqual([1, 2]);
     expect(first.title).toBe("令和7年度 第1回 連携会議");
     // Meetings people hold are theirs, not the demo's.
     expect(first.demo).toBe(false);
-    const nextYear = await createMeeting({ startsAt: "2026-04-20T10:00", endsAt: null });
+    const nextYear = await createMeeting(world, { startsAt: "2026-04-20T10:00", endsAt: null });
     expect(nextYear.number).toBe(1);
 
     // A member runs their own group's meetings only; observers none.
@@ -128,7 +115,9 @@ describe("meetings", () => {
     ).toBe(400);
   });
 
-  it("tell each person what they may do with a meeting, and refuse other groups and fixing to those who may not", async () => {
+  it("tell each person what they may do with a meeting, and refuse other groups and fixing to those who may not", async ({
+    world,
+  }) => {
     const team = await world.member.browser.post<{
       meeting: MeetingView & { abilities: Record<string, boolean>; canManage: boolean };
     }>(`${world.base}/meetings`, { kind: "team", groupId: world.groupId, startsAt: "2025-06-10T18:30" });
@@ -139,7 +128,7 @@ describe("meetings", () => {
       commentMinutes: true,
     });
     expect(team.body.meeting.canManage).toBe(true);
-    const seen = async (browser: typeof world.admin.browser) =>
+    const seen = async (browser: WorkspaceWorld["admin"]["browser"]) =>
       (
         await browser.get<{ meeting: { abilities: Record<string, boolean> } }>(
           `${world.base}/meetings/${team.body.meeting.id}`,
@@ -182,12 +171,16 @@ describe("meetings", () => {
     expect((await world.admin.browser.post(url, { state: "fixed" })).status).toBe(200);
   });
 
-  it("move one step at a time; closing snapshots the minutes and the plan and records attendance and outcomes", async () => {
+  it("move one step at a time; closing snapshots the minutes and the plan and records attendance and outcomes", async ({
+    server,
+    world,
+    open,
+  }) => {
     await world.admin.browser.post(`${world.base}/plans`, { fiscalYear: 2025 });
-    const m = await createMeeting();
+    const m = await createMeeting(world);
     const skip = await world.admin.browser.post(`${world.base}/meetings/${m.id}/state`, { state: "closed" });
     expect(skip.status).toBe(409);
-    await move(m.id, "published", "inProgress");
+    await move(world, m.id, "published", "inProgress");
 
     const secretary = open(m.docName, world.admin.browser.cookie);
     await secretary.synced();
@@ -245,7 +238,7 @@ describe("meetings", () => {
         .status,
     ).toBe(404);
 
-    const closed = await move(m.id, "closed");
+    const closed = await move(world, m.id, "closed");
     expect(closed.state).toBe("closed");
     const versions = await server.ctx.db.all<{ doc_name: string; reason: string }>(
       "SELECT doc_name, reason FROM doc_versions ORDER BY id",
@@ -280,8 +273,12 @@ describe("meetings", () => {
     expect(text).toContain("## 決定事項\n\n- 入退院支援ルールを改訂する");
   });
 
-  it("circulates minutes for corrections, then fixes them read-only for everyone, downgrading open sockets", async () => {
-    const m = await createMeeting();
+  it("circulates minutes for corrections, then fixes them read-only for everyone, downgrading open sockets", async ({
+    server,
+    world,
+    open,
+  }) => {
+    const m = await createMeeting(world);
     const writer = open(m.docName, world.admin.browser.cookie);
     const member = open(m.docName, world.member.browser.cookie);
     await Promise.all([writer.synced(), member.synced()]);
@@ -295,7 +292,7 @@ describe("meetings", () => {
         })
       ).status,
     ).toBe(409);
-    await move(m.id, "published", "inProgress", "closed");
+    await move(world, m.id, "published", "inProgress", "closed");
     const url = `${world.base}/meetings/${m.id}/comments`;
     expect((await world.member.browser.post(url, { body: "早すぎる" })).status).toBe(409);
     expect(
@@ -364,7 +361,11 @@ describe("meetings", () => {
     expect(approval?.n).toBe(1);
   });
 
-  it("reports what changed in the plan since the previous meeting closed, and offers its unreached agenda items", async () => {
+  it("reports what changed in the plan since the previous meeting closed, and offers its unreached agenda items", async ({
+    server,
+    world,
+    open,
+  }) => {
     await world.admin.browser.post(`${world.base}/plans`, { fiscalYear: 2025 });
     const planDocName = (
       await world.admin.browser.get<{ plan: { docName: string } }>(`${world.base}/plans/2025`)
@@ -393,7 +394,7 @@ describe("meetings", () => {
       nextStep: "",
       carriedFrom: null,
     });
-    const first = await createMeeting();
+    const first = await createMeeting(world);
     const minutes = open(first.docName, world.admin.browser.cookie);
     await minutes.synced();
     const [a1, a2] = orderKeysAfter(null, 2);
@@ -418,11 +419,11 @@ describe("meetings", () => {
       carriedFrom: null,
     });
     await server.collab.flush();
-    await move(first.id, "published", "inProgress", "closed");
+    await move(world, first.id, "published", "inProgress", "closed");
 
     setRowField(planClient.doc, "actions", "actionrep001", "progress", 60);
     await server.collab.flush();
-    const second = await createMeeting({ startsAt: "2025-07-31T14:00", endsAt: null });
+    const second = await createMeeting(world, { startsAt: "2025-07-31T14:00", endsAt: null });
     const report = await world.member.browser.get<{ previous: { id: string }; changes: unknown[] }>(
       `${world.base}/meetings/${second.id}/changes`,
     );
@@ -445,8 +446,8 @@ describe("meetings", () => {
 });
 
 describe("versions", () => {
-  it("names a version, lists it, and restores it as a new change", async () => {
-    const m = await createMeeting();
+  it("names a version, lists it, and restores it as a new change", async ({ server, world, open }) => {
+    const m = await createMeeting(world);
     const writer = open(m.docName, world.admin.browser.cookie);
     await writer.synced();
     const fragment = writer.doc.getXmlFragment(RICH_TEXT_FIELD);
@@ -487,10 +488,10 @@ describe("versions", () => {
 });
 
 describe("calendar feeds", () => {
-  it("serve the person's meetings as iCalendar until revoked", async () => {
-    const m = await createMeeting({ onlineUrl: "https://meet.example.jp/abc" });
-    await move(m.id, "published");
-    await createMeeting({ startsAt: "2025-08-01T10:00", endsAt: null, title: "下書きの会議" });
+  it("serve the person's meetings as iCalendar until revoked", async ({ server, world }) => {
+    const m = await createMeeting(world, { onlineUrl: "https://meet.example.jp/abc" });
+    await move(world, m.id, "published");
+    await createMeeting(world, { startsAt: "2025-08-01T10:00", endsAt: null, title: "下書きの会議" });
     const created = await world.member.browser.post<{ url: string }>(`${world.base}/calendar-feed`, {});
     expect(created.status).toBe(201);
     const path = new URL(created.body.url).pathname;

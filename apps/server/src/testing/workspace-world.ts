@@ -2,6 +2,7 @@
 
 import { test } from "vitest";
 import type { AccessChange } from "../auth/access-events.js";
+import { connectProvider, type ProviderClient } from "./collab-clients.js";
 import {
   createGroup,
   createUser,
@@ -58,18 +59,53 @@ export async function seedWorkspaceWorld(server: TestServer): Promise<WorkspaceW
 }
 
 /**
+ * A logged-in person of another municipality (a workspace of its own on the same server):
+ * what a test shows is not given across municipalities.
+ */
+export async function personElsewhere(
+  server: TestServer,
+  workspace: { name: string; lgCode: string },
+  role: "secretariat" | "member" | "observer" = "secretariat",
+): Promise<Person & { workspaceId: string }> {
+  const workspaceId = await createWorkspace(server.ctx.db, workspace);
+  const u = await createUser(server.ctx.db, { workspaceId, role });
+  const browser = new TestBrowser(server.origin);
+  const res = await browser.login(u.email, TEST_PASSWORD);
+  if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+  return { id: u.id, email: u.email, browser, workspaceId };
+}
+
+/**
  * `it` with a fresh server and workspace world for each test:
  *   import { workspaceTest as it } from "../testing/workspace-world.js";
  *   it("…", async ({ server, world: w }) => { … });
+ * A file whose server needs settings gives them as `serverEnv` (environment variables):
+ *   const it = workspaceTest.extend({ serverEnv: { PLAN_PROJECTION_DELAY_MS: "20" } });
+ * `open(docName, cookie)` opens a collaborative document as that person's browser would; the
+ * connections are closed after the test.
  */
-export const workspaceTest = test.extend<{ server: TestServer; world: WorkspaceWorld }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
-  server: async ({}, use) => {
-    const server = await startTestServer();
+export const workspaceTest = test.extend<{
+  serverEnv: Record<string, string>;
+  server: TestServer;
+  world: WorkspaceWorld;
+  open: (docName: string, cookie: string | null) => ProviderClient;
+}>({
+  serverEnv: {},
+  server: async ({ serverEnv }, use) => {
+    const server = await startTestServer({ env: serverEnv });
     await use(server);
     await server.destroy();
   },
   world: async ({ server }, use) => {
     await use(await seedWorkspaceWorld(server));
+  },
+  open: async ({ server }, use) => {
+    const clients: ProviderClient[] = [];
+    await use((docName, cookie) => {
+      const client = connectProvider(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
+      clients.push(client);
+      return client;
+    });
+    for (const c of clients) c.destroy();
   },
 });
