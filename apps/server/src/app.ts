@@ -16,6 +16,12 @@ import {
 import { calendarFeedRoutes, publicCalendarRoutes } from "./calendar/calendar-routes.js";
 import { RedisThrottleStore } from "./cluster/redis-throttle-store.js";
 import type { CollabServer } from "./collab/collab-server.js";
+import {
+  documentCommentRoutes,
+  mentionRoutes,
+  minutesCommentRoutes,
+  planCommentRoutes,
+} from "./comments/comment-routes.js";
 import type { AppContext } from "./context.js";
 import { consultationRoutes } from "./desk/consultation-routes.js";
 import { deskRoutes } from "./desk/desk-routes.js";
@@ -45,9 +51,7 @@ import { publicInviteRoutes, workspaceInviteRoutes } from "./invites/invite-rout
 import { meetingPaperRoutes, meetingPaperSettingsRoutes } from "./meeting-papers/meeting-paper-routes.js";
 import { MeetingEvents } from "./meetings/meeting-events.js";
 import { meetingRoutes } from "./meetings/meeting-routes.js";
-import { minutesCommentRoutes } from "./meetings/minutes-comment-routes.js";
 import { memberRoutes } from "./members/member-routes.js";
-import { commentRoutes, mentionRoutes } from "./plan/comment-routes.js";
 import type { PlanProjector } from "./plan/plan-projector.js";
 import { planRoutes } from "./plan/plan-routes.js";
 import { publicDirectoryPageRoutes } from "./resources/public-directory-page.js";
@@ -136,13 +140,14 @@ export function createApp(
   app.route("/api/workspaces/:wid/invites", workspaceInviteRoutes());
   app.route("/api/workspaces/:wid/documents", documentRoutes());
   app.route("/api/workspaces/:wid/audit", auditRoutes());
-  app.route("/api/workspaces/:wid/plans/:fy/comments", commentRoutes(collab));
+  app.route("/api/workspaces/:wid/plans/:fy/comments", planCommentRoutes(collab));
   app.route("/api/workspaces/:wid/plans", planRoutes(collab, projector));
   app.route("/api/workspaces/:wid/mentions", mentionRoutes());
   app.route("/api/workspaces/:wid/meetings/:mid/comments", minutesCommentRoutes());
   app.route("/api/workspaces/:wid/meetings", meetingPaperRoutes(collab));
   app.route("/api/workspaces/:wid/meetings", meetingRoutes(collab, live.meetings));
   app.route("/api/workspaces/:wid/meeting-papers", meetingPaperSettingsRoutes());
+  app.route("/api/workspaces/:wid/documents/:did/comments", documentCommentRoutes());
   app.route("/api/workspaces/:wid/documents/:did/versions", versionRoutes(collab));
   app.route("/api/workspaces/:wid/documents/:did", draftRoutes(collab));
   app.route("/api/workspaces/:wid/calendar-feed", calendarFeedRoutes());

@@ -1,12 +1,10 @@
 /**
  * Collaborative documents of a workspace (notes, minutes, working-group drafts):
- * /api/workspaces/{wid}/documents, a draft's workflow (/status), comments on a passage
- * (/comments) and versions (/versions). A document's text is edited over the collab socket
+ * /api/workspaces/{wid}/documents, a draft's workflow (/status) and versions (/versions);
+ * comments on a passage (/comments) are in comments.ts. A document's text is edited over the collab socket
  * (`docName`), not here.
  */
 import {
-  COMMENT_BODY_MAX,
-  COMMENT_QUOTE_MAX,
   DOCUMENT_KINDS,
   DOCUMENT_TITLE_MAX,
   DOCUMENT_VERBS,
@@ -95,34 +93,6 @@ export const MoveDraft = z.object({
 });
 export type MoveDraft = z.infer<typeof MoveDraft>;
 
-export const DocumentComment = z
-  .object({
-    id: Id,
-    authorName: z.string(),
-    quote: z.string().meta({ description: "The passage commented on; empty for the whole text" }),
-    body: z.string(),
-    createdAt: Timestamp,
-    resolved: z.boolean(),
-  })
-  .meta({ id: "DocumentComment" });
-export type DocumentComment = z.infer<typeof DocumentComment>;
-
-export const DocumentCommentList = z.object({
-  comments: z.array(DocumentComment).meta({ description: "Oldest first" }),
-});
-export type DocumentCommentList = z.infer<typeof DocumentCommentList>;
-
-export const CreateDocumentComment = z.object({
-  body: requiredText(COMMENT_BODY_MAX),
-  quote: optionalText(COMMENT_QUOTE_MAX).optional(),
-});
-export type CreateDocumentComment = z.input<typeof CreateDocumentComment>;
-
-export const DocumentCommentCreated = z.object({ id: Id });
-export type DocumentCommentCreated = z.infer<typeof DocumentCommentCreated>;
-
-export const DocumentCommentResolved = z.object({ ok: z.literal(true) });
-export type DocumentCommentResolved = z.infer<typeof DocumentCommentResolved>;
 
 export const VERSION_REASONS = ["named", "meetingClose", "approval", "periodic", "restore"] as const;
 

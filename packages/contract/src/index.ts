@@ -8,6 +8,7 @@ export * from "./areas.js";
 export * from "./audit.js";
 export * from "./auth.js";
 export * from "./calendar.js";
+export * from "./comments.js";
 export * from "./desk.js";
 export * from "./documents.js";
 export * from "./events.js";

@@ -4,8 +4,6 @@
  * (作成中 → 確認依頼中 → 確定), the counts the indicators read, decisions across meetings.
  */
 import {
-  COMMENT_BODY_MAX,
-  COMMENT_QUOTE_MAX,
   MEETING_KINDS,
   MEETING_PLACE_MAX,
   MEETING_STATES,
@@ -198,28 +196,3 @@ export const OutcomeToAction = z.record(z.string(), z.unknown()).meta({
 
 export const OutcomeActionCreated = z.object({ actionId: z.string() });
 
-export const MinutesComment = z
-  .object({
-    id: Id,
-    authorName: z.string(),
-    quote: z.string().meta({ description: "The passage commented on" }),
-    body: z.string(),
-    suggestion: z.string().nullable().meta({ description: "The wording suggested instead, or null" }),
-    createdAt: Timestamp,
-    resolved: z.boolean(),
-  })
-  .meta({ id: "MinutesComment" });
-export type MinutesComment = z.infer<typeof MinutesComment>;
-
-export const MinutesCommentList = z.object({
-  comments: z.array(MinutesComment).meta({ description: "Oldest first" }),
-});
-
-export const CreateMinutesComment = z.object({
-  body: requiredText(COMMENT_BODY_MAX),
-  quote: optionalText(COMMENT_QUOTE_MAX).optional(),
-  suggestion: optionalText(COMMENT_BODY_MAX).optional(),
-});
-export type CreateMinutesComment = z.infer<typeof CreateMinutesComment>;
-
-export const MinutesCommentCreated = z.object({ id: Id });

@@ -36,3 +36,6 @@ export const DOCUMENT_TITLE_MAX = 200;
 /** A comment on a plan row, on the minutes or on a draft, and the passage it quotes. */
 export const COMMENT_BODY_MAX = 2000;
 export const COMMENT_QUOTE_MAX = 1000;
+/** The plan's tables whose rows take comments. */
+export const PLAN_COMMENT_TABLES = ["problems", "actions", "goals", "scheduleRows"] as const;
+export type PlanCommentTable = (typeof PLAN_COMMENT_TABLES)[number];

@@ -422,6 +422,31 @@ export interface DocumentResource extends DocumentRef {
 }
 
 /**
+ * A thread of comments, on what it is about: a plan row (everyone reading the plan reads it;
+ * whoever writes the plan comments and mentions; nobody resolves), circulated minutes (the
+ * meeting's invitees and those who run it comment; those who run it resolve) or a passage of
+ * a document (its readers comment, except observers; its editors and the secretariat resolve,
+ * also once the draft is approved and locked). Whether the thread takes comments now (minutes
+ * only while 確認依頼中) is the state of the thing, decided by its command, not a permission.
+ */
+export const COMMENT_THREAD_VERBS = ["read", "comment", "resolve"] as const;
+export type CommentThreadVerb = (typeof COMMENT_THREAD_VERBS)[number];
+export type CommentThreadResource = { kind: "commentThread" } & (
+  | { on: "planRow" }
+  | { on: "minutes"; meeting: MeetingResource }
+  | { on: "document"; document: DocumentResource }
+);
+
+/** One comment of a thread: resolved once, by those who resolve the thread's comments. */
+export const COMMENT_VERBS = ["resolve"] as const;
+export type CommentVerb = (typeof COMMENT_VERBS)[number];
+export interface CommentResource {
+  kind: "comment";
+  thread: CommentThreadResource;
+  resolved: boolean;
+}
+
+/**
  * An indicator of the workspace: values are entered by `indicators.enter`, except for the
  * figures Tsumugi counts itself (`derived`), which nobody types.
  */
@@ -454,7 +479,9 @@ export type Resource =
   | ExampleResource
   | DirectoryResource
   | EventResource
-  | DocumentResource;
+  | DocumentResource
+  | CommentThreadResource
+  | CommentResource;
 
 /** An entry of the resource directory (医療・介護資源). */
 export const RESOURCE_VERBS = ["update", "close", "delete", "sendLink", "link"] as const;
@@ -501,6 +528,8 @@ interface VerbsOf {
   resource: ResourceVerb;
   event: EventVerb;
   document: DocumentVerb;
+  commentThread: CommentThreadVerb;
+  comment: CommentVerb;
 }
 export type VerbOf<R extends Resource> = VerbsOf[R["kind"]];
 /** What this actor may do with this resource: every verb of its kind, true or false. */
@@ -590,6 +619,23 @@ const RULES: Rules = {
       unpublish: move("unpublish"),
     };
   },
+  commentThread: (actor, thread) => {
+    switch (thread.on) {
+      case "planRow":
+        return { read: can(actor, "plans.read"), comment: can(actor, "comments.write"), resolve: false };
+      case "minutes": {
+        const meeting = abilitiesOf(actor, thread.meeting);
+        return { read: meeting.read, comment: meeting.commentMinutes, resolve: meeting.manage };
+      }
+      case "document": {
+        const doc = abilitiesOf(actor, thread.document);
+        return { read: doc.read, comment: doc.comment, resolve: doc.resolveComments };
+      }
+    }
+  },
+  comment: (actor, comment) => ({
+    resolve: !comment.resolved && abilitiesOf(actor, comment.thread).resolve,
+  }),
   example: (actor, example) => {
     const work = deskWork(actor, example.deskStaffIds);
     const editable = example.status === "draft" || example.status === "returned";

@@ -1,9 +1,9 @@
 /**
  * Changes to documents: creating one (a draft may start from a template), moving a draft
  * through its workflow (作成中 → 全体会で確認中 → 承認済 → 公開; approving keeps a version and
- * locks it, publishing gives it a public page), and comments on a passage.
+ * locks it, publishing gives it a public page).
  */
-import type { CreateDocument, CreateDocumentComment, MoveDraft } from "@tsumugi/contract";
+import type { CreateDocument, MoveDraft } from "@tsumugi/contract";
 import { authorize, docNameOf, draftMoveOf, isLockedDraftStatus, newId } from "@tsumugi/domain";
 import * as Y from "yjs";
 import { randomString } from "../auth/secret-token.js";
@@ -12,7 +12,6 @@ import { storeInitialState } from "../collab/initial-state.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden } from "../http/errors.js";
 import { saveVersion } from "../versions/version-store.js";
-import { insertDocumentComment, resolveDocumentComment } from "./document-comment-repository.js";
 import { documentResource } from "./document-presenter.js";
 import { type DocumentRecord, findDocument, insertDocument, setDraftStatus } from "./document-repository.js";
 import { richTextUpdate } from "./rich-text.js";
@@ -22,7 +21,6 @@ export const documentNotFound = () => new ApiError(404, "document.notFound", "�
 export const notADraft = () => new ApiError(409, "document.notDraft", "案ではない文書です。");
 export const badDraftTransition = () =>
   new ApiError(409, "draft.badTransition", "この状態には変更できません。");
-export const commentNotFound = () => new ApiError(404, "comment.notFound", "コメントが見つかりません。");
 
 /** A new note or draft of the workspace or of a group (whose members, and the secretariat, write it). */
 export async function createDocument(
@@ -113,33 +111,4 @@ export async function moveDraft(
     detail: { from, to: status },
   });
   return (await findDocument(app.kysely, doc.workspaceId, doc.id)) ?? doc;
-}
-
-/** A comment on a passage of the document (or on the whole text); answers its id. */
-export async function addDocumentComment(
-  app: AppContext,
-  caller: Caller,
-  doc: DocumentRecord,
-  input: CreateDocumentComment,
-): Promise<string> {
-  const id = newId();
-  await insertDocumentComment(app.kysely, {
-    id,
-    documentId: doc.id,
-    authorId: caller.actor.userId,
-    quote: input.quote ?? "",
-    body: input.body,
-    createdAt: Date.now(),
-  });
-  return id;
-}
-
-export async function resolveComment(
-  app: AppContext,
-  caller: Caller,
-  doc: DocumentRecord,
-  commentId: string,
-): Promise<void> {
-  if (!(await resolveDocumentComment(app.kysely, doc.id, commentId, caller.actor.userId, Date.now())))
-    throw commentNotFound();
 }

@@ -1,7 +1,6 @@
 /** Documents as the API answers them (contract: Document), with what the caller may do with each. */
-import type { Document, DocumentComment } from "@tsumugi/contract";
+import type { Document } from "@tsumugi/contract";
 import { type Actor, abilitiesOf, type DocumentResource, documentAccess } from "@tsumugi/domain";
-import type { DocumentCommentRecord } from "./document-comment-repository.js";
 import type { DocumentRecord } from "./document-repository.js";
 
 /** The document as the policy sees it. */
@@ -31,16 +30,5 @@ export function presentDocument(actor: Actor, doc: DocumentRecord): Document {
     updatedAt: doc.updatedAt,
     demo: doc.demo,
     abilities: abilitiesOf(actor, documentResource(doc)),
-  };
-}
-
-export function presentDocumentComment(comment: DocumentCommentRecord): DocumentComment {
-  return {
-    id: comment.id,
-    authorName: comment.authorName,
-    quote: comment.quote,
-    body: comment.body,
-    createdAt: comment.createdAt,
-    resolved: comment.resolvedAt !== null,
   };
 }

@@ -220,39 +220,6 @@ const OPERATIONS: Operation[] = [
     ok: 200,
     errors: [403, 404],
   },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/plans/{fy}/comments",
-    summary: "Row comments of a plan (?table=&rowId= for one row)",
-    tag: "plans",
-    ok: 200,
-    errors: [404],
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/plans/{fy}/comments",
-    summary: "Comment on a plan row, @mentioning members",
-    tag: "plans",
-    body: { table: "string", rowId: "string", body: "string", mentions: "array" },
-    ok: 201,
-    errors: [400, 403, 404],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/mentions",
-    summary: "The caller's mentions in the workspace, newest first, with the unread count",
-    tag: "plans",
-    ok: 200,
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/mentions/read",
-    summary: "Mark mentions read",
-    tag: "plans",
-    body: { commentIds: "array" },
-    ok: 200,
-    errors: [400],
-  },
 ];
 
 function bodyField(type: string | Schema): Schema {

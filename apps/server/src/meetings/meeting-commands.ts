@@ -5,7 +5,7 @@
  * states into the minutes' document (open pages switch without a reload) and announces the
  * change to open meeting lists (MeetingEvents).
  */
-import type { CreateMeeting, CreateMinutesComment, UpdateMeeting } from "@tsumugi/contract";
+import type { CreateMeeting, UpdateMeeting } from "@tsumugi/contract";
 import {
   canMoveMeeting,
   canMoveMinutes,
@@ -29,14 +29,12 @@ import { isUniqueViolation } from "../storage/query-builder.js";
 import { circulateMinutes, closeMeeting, fixMinutes } from "./meeting-close.js";
 import type { MeetingEvents } from "./meeting-events.js";
 import * as meetings from "./meeting-repository.js";
-import * as corrections from "./minutes-comment-repository.js";
 
 export const meetingNotFound = () => new ApiError(404, "meeting.notFound", "会議が見つかりません。");
 const meetingClosed = () => new ApiError(409, "meeting.closed", "終了した会議は変更できません。");
 const badTransition = () => new ApiError(409, "meeting.badTransition", "この状態には変更できません。");
-const notCirculating = () =>
+export const notCirculating = () =>
   new ApiError(409, "minutes.notCirculating", "議事録は確認依頼中ではありません。");
-const commentNotFound = () => new ApiError(404, "comment.notFound", "コメントが見つかりません。");
 const badMinutesTransition = () =>
   new ApiError(409, "minutes.badTransition", "議事録をこの状態には変更できません。");
 
@@ -260,44 +258,4 @@ async function moved(
   await announce(collab, now, caller.actor.userId);
   events.emit(m.workspaceId, m.id);
   return now;
-}
-
-/** A correction to circulated minutes (確認依頼中 only). */
-export async function addMinutesComment(
-  app: AppContext,
-  caller: Caller,
-  m: meetings.MeetingRecord,
-  input: CreateMinutesComment,
-): Promise<string> {
-  if (m.minutesState !== "circulating") throw notCirculating();
-  const id = newId();
-  await corrections.insertMinutesComment(
-    app.kysely,
-    {
-      id,
-      meetingId: m.id,
-      authorId: caller.actor.userId,
-      quote: input.quote ?? "",
-      body: input.body,
-      suggestion: input.suggestion || null,
-    },
-    Date.now(),
-  );
-  return id;
-}
-
-export async function resolveMinutesComment(
-  app: AppContext,
-  caller: Caller,
-  m: meetings.MeetingRecord,
-  commentId: string,
-): Promise<void> {
-  const done = await corrections.resolveMinutesComment(
-    app.kysely,
-    m.id,
-    commentId,
-    caller.actor.userId,
-    Date.now(),
-  );
-  if (!done) throw commentNotFound();
 }

@@ -95,12 +95,7 @@ export function DocumentPage() {
         )}
         {handle && <PresenceList provider={handle.provider} selfUserId={me.user.id} />}
       </div>
-      <DocumentComments
-        wid={wid}
-        documentId={did}
-        canComment={info.abilities.comment}
-        canResolve={info.abilities.resolveComments}
-      />
+      <DocumentComments wid={wid} documentId={did} draftStatus={info.draftStatus} />
       <details className="card no-print">
         <summary data-testid="document-versions">{t("meeting.tab.versions")}</summary>
         <VersionsPanel wid={wid} documentId={did} editable={editable} />

@@ -1,15 +1,6 @@
 /** The documents API (server: apps/server/src/documents), typed from @tsumugi/contract. */
-import type {
-  CreateDocument,
-  CreateDocumentComment,
-  DocumentCommentCreated,
-  DocumentCommentList,
-  DocumentCommentResolved,
-  DocumentList,
-  DocumentResult,
-  MoveDraft,
-} from "@tsumugi/contract";
-import { get, post } from "../api/client";
+import type { CreateDocument, DocumentList, DocumentResult, MoveDraft } from "@tsumugi/contract";
+import { post } from "../api/client";
 import { getRemembered } from "../offline/remembered";
 
 export function documentsApi(wid: string) {
@@ -22,15 +13,5 @@ export function documentsApi(wid: string) {
     create: (body: CreateDocument) => post<DocumentResult>(base, body),
     /** One step of a draft's workflow. */
     move: (did: string, body: MoveDraft) => post<DocumentResult>(`${base}/${did}/status`, body),
-  };
-}
-
-/** Comments on a passage of one document. */
-export function documentCommentsApi(wid: string, did: string) {
-  const base = `/api/workspaces/${wid}/documents/${did}/comments`;
-  return {
-    list: () => get<DocumentCommentList>(base),
-    create: (body: CreateDocumentComment) => post<DocumentCommentCreated>(base, body),
-    resolve: (cid: string) => post<DocumentCommentResolved>(`${base}/${cid}/resolve`, {}),
   };
 }

@@ -1,35 +1,23 @@
 /** The signed-in person's @mentions in this workspace, newest first. */
-import { useCallback, useEffect, useState } from "react";
+
+import type { Mention } from "@tsumugi/contract";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
-import { get, post } from "../api/client";
+import { mentionsApi } from "../comments/comments-api";
 import { t } from "../i18n/t";
 import { formatWarekiDateTime } from "../ui/dates";
 
-interface Mention {
-  commentId: string;
-  read: boolean;
-  body: string;
-  createdAt: number;
-  table: string;
-  rowId: string;
-  rowTitle: string;
-  authorName: string;
-  fiscalYear: number;
-}
-
 export function MentionsPanel({ wid }: { wid: string }) {
+  const api = useMemo(() => mentionsApi(wid), [wid]);
   const [mentions, setMentions] = useState<Mention[] | null>(null);
-  const load = useCallback(async () => {
-    const res = await get<{ mentions: Mention[] }>(`/api/workspaces/${wid}/mentions`);
-    setMentions(res.mentions);
-  }, [wid]);
+  const load = useCallback(async () => setMentions((await api.list()).mentions), [api]);
   useEffect(() => {
     void load();
   }, [load]);
   if (!mentions) return <p className="muted">{t("common.loading")}</p>;
   if (mentions.length === 0) return <p className="muted">{t("mentions.empty")}</p>;
   const markRead = async (ids: string[]) => {
-    await post(`/api/workspaces/${wid}/mentions/read`, { commentIds: ids });
+    await api.markRead(ids);
     await load();
   };
   return (
