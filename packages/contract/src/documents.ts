@@ -93,7 +93,6 @@ export const MoveDraft = z.object({
 });
 export type MoveDraft = z.infer<typeof MoveDraft>;
 
-
 export const VERSION_REASONS = ["named", "meetingClose", "approval", "periodic", "restore"] as const;
 
 export const Version = z

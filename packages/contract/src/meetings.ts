@@ -195,4 +195,3 @@ export const OutcomeToAction = z.record(z.string(), z.unknown()).meta({
 });
 
 export const OutcomeActionCreated = z.object({ actionId: z.string() });
-

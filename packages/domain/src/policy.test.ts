@@ -611,3 +611,84 @@ describe("documents: abilities from the policy", () => {
     expect(authorize(actor("member"), "createMeeting", { ...group, id: "g2" })).toBe(false);
   });
 });
+
+describe("comment threads", () => {
+  const planRow = { kind: "commentThread", on: "planRow" } as const;
+  const minutes = (invited: boolean, groupId: string | null = null) =>
+    ({
+      kind: "commentThread",
+      on: "minutes",
+      meeting: { kind: "meeting", id: "m1", groupId, invited },
+    }) as const;
+  const approvedDraft = {
+    kind: "commentThread",
+    on: "document",
+    document: { kind: "document", workspaceId: "w", groupId: "g1", locked: true, draftStatus: "approved" },
+  } as const;
+
+  it("on a plan row: read by everyone, written by those who write the plan, never resolved", () => {
+    for (const role of ROLES)
+      expect(abilitiesOf(actor(role), planRow), role).toEqual({
+        read: true,
+        comment: role !== "observer",
+        resolve: false,
+      });
+    expect(abilitiesOf(actor("secretariat", { disabled: true }), planRow)).toEqual({
+      read: false,
+      comment: false,
+      resolve: false,
+    });
+  });
+
+  it("on minutes: invitees and those who run the meeting comment, those who run it resolve", () => {
+    expect(abilitiesOf(actor("member"), minutes(true))).toEqual({
+      read: true,
+      comment: true,
+      resolve: false,
+    });
+    expect(abilitiesOf(actor("member"), minutes(false))).toEqual({
+      read: true,
+      comment: false,
+      resolve: false,
+    });
+    expect(abilitiesOf(actor("member"), minutes(false, "g1"))).toEqual({
+      read: true,
+      comment: true,
+      resolve: true,
+    });
+    expect(abilitiesOf(actor("observer"), minutes(true))).toEqual({
+      read: true,
+      comment: false,
+      resolve: false,
+    });
+    expect(abilitiesOf(actor("secretariat"), minutes(false))).toEqual({
+      read: true,
+      comment: true,
+      resolve: true,
+    });
+  });
+
+  it("on a document: as the document says (the group resolves on its approved draft)", () => {
+    expect(abilitiesOf(actor("member"), approvedDraft)).toEqual({ read: true, comment: true, resolve: true });
+    expect(abilitiesOf(actor("member", { groupIds: [] }), approvedDraft)).toEqual({
+      read: true,
+      comment: true,
+      resolve: false,
+    });
+    expect(abilitiesOf(actor("observer"), approvedDraft)).toEqual({
+      read: true,
+      comment: false,
+      resolve: false,
+    });
+  });
+
+  it("a comment is resolved once, by those who resolve the thread's comments", () => {
+    const open = { kind: "comment", thread: approvedDraft, resolved: false } as const;
+    expect(authorize(actor("member"), "resolve", open)).toBe(true);
+    expect(authorize(actor("member"), "resolve", { ...open, resolved: true })).toBe(false);
+    expect(authorize(actor("member", { groupIds: [] }), "resolve", open)).toBe(false);
+    expect(
+      authorize(actor("secretariat"), "resolve", { kind: "comment", thread: planRow, resolved: false }),
+    ).toBe(false);
+  });
+});
