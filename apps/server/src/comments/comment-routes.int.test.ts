@@ -1,18 +1,10 @@
 import { insertRow, orderKeysAfter } from "@tsumugi/domain";
 import { describe, expect } from "vitest";
-import { connectProvider, type ProviderClient } from "../testing/collab-clients.js";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import type { ProviderClient } from "../testing/collab-clients.js";
 import { type Person, type WorkspaceWorld, workspaceTest } from "../testing/workspace-world.js";
 
 /** The same world on a server whose plan read model lags ten minutes behind the document. */
-const lagging = workspaceTest.extend<{ server: TestServer }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
-  server: async ({}, use) => {
-    const server = await startTestServer({ env: { PLAN_PROJECTION_DELAY_MS: "600000" } });
-    await use(server);
-    await server.destroy();
-  },
-});
+const lagging = workspaceTest.extend({ serverEnv: { PLAN_PROJECTION_DELAY_MS: "600000" } });
 
 interface Thread {
   comments: {
@@ -30,18 +22,15 @@ interface Thread {
 
 /** The 2025 plan with one row in `table`, as stored by a client of the secretariat. */
 async function planWithRow(
-  server: TestServer,
+  open: (docName: string, cookie: string | null) => ProviderClient,
   w: WorkspaceWorld,
   table: "actions" | "problems",
   row: { id: string; title: string },
-): Promise<ProviderClient> {
+): Promise<void> {
   const created = await w.admin.browser.post<{ plan: { docName: string } }>(`${w.base}/plans`, {
     fiscalYear: 2025,
   });
-  const client = connectProvider(server.wsUrl, created.body.plan.docName, {
-    cookie: w.admin.browser.cookie ?? "",
-    origin: server.origin,
-  });
+  const client = open(created.body.plan.docName, w.admin.browser.cookie);
   await client.synced();
   const order = orderKeysAfter(null, 1)[0];
   if (table === "actions")
@@ -54,14 +43,13 @@ async function planWithRow(
       progress: 0,
     });
   else insertRow(client.doc, "problems", { ...row, order, scenes: [] });
-  return client;
 }
 
 describe("row comments and mentions", () => {
   workspaceTest(
     "stores a comment with its mentions, lists it on the row and in the mentioned person's mentions",
-    async ({ server, world: w }) => {
-      const client = await planWithRow(server, w, "actions", {
+    async ({ server, world: w, open }) => {
+      await planWithRow(open, w, "actions", {
         id: "actioncomm01",
         title: "市民公開講座の企画",
       });
@@ -143,14 +131,13 @@ describe("row comments and mentions", () => {
         commentIds: [mine.body.mentions[0].commentId],
       });
       expect((await w.member.browser.get<{ unread: number }>(`${w.base}/mentions`)).body.unread).toBe(0);
-      client.destroy();
     },
   );
 
   lagging(
     "names the row in the mention at once, before the read model has caught up",
-    async ({ server, world: w }) => {
-      const client = await planWithRow(server, w, "problems", {
+    async ({ server, world: w, open }) => {
+      await planWithRow(open, w, "problems", {
         id: "problemfresh",
         title: "退院時の情報共有が遅れる",
       });
@@ -166,7 +153,6 @@ describe("row comments and mentions", () => {
       expect(await server.ctx.db.all("SELECT id FROM plan_problems")).toEqual([]);
       const mine = await w.member.browser.get<{ mentions: { rowTitle: string }[] }>(`${w.base}/mentions`);
       expect(mine.body.mentions.map((m) => m.rowTitle)).toEqual(["退院時の情報共有が遅れる"]);
-      client.destroy();
     },
   );
 
