@@ -31,6 +31,7 @@ import { draftRoutes } from "./documents/draft-routes.js";
 import { publicPageRoutes } from "./documents/public-page.js";
 import { eventRoutes, eventSeriesRoutes } from "./events/event-routes.js";
 import { FormTokens } from "./events/form-tokens.js";
+import { materialRoutes } from "./events/material-routes.js";
 import { publicEventRoutes } from "./events/public-event-routes.js";
 import { publicQuestionnaireRoutes } from "./events/public-questionnaire-routes.js";
 import { questionnaireRoutes } from "./events/questionnaire-routes.js";
@@ -160,6 +161,7 @@ export function createApp(
   app.route("/api/workspaces/:wid/resources", resourceRoutes());
   // Before eventRoutes: its /:eid would take /questionnaire-sources.
   app.route("/api/workspaces/:wid/events", questionnaireRoutes());
+  app.route("/api/workspaces/:wid/events", materialRoutes());
   app.route("/api/workspaces/:wid/events", eventRoutes());
   app.route("/api/workspaces/:wid/event-series", eventSeriesRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));

@@ -66,6 +66,11 @@ export interface PublicFormConfig {
   windowMs: number;
   /** EVENT_PARTICIPANT_RETENTION_DAYS: participants' names and contacts are erased this many days after their event. */
   participantRetentionDays: number;
+  /**
+   * EVENT_MATERIAL_MAX_MB: the largest file an organiser may add to an event's materials (資料);
+   * also the upload route's body limit.
+   */
+  materialMaxBytes: number;
 }
 
 export interface PersonalDataConfig {
@@ -269,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPerIp: int(env, "PUBLIC_FORM_MAX_PER_HOUR", 20, 1),
       windowMs: 3_600_000,
       participantRetentionDays: int(env, "EVENT_PARTICIPANT_RETENTION_DAYS", 365, 1),
+      materialMaxBytes: int(env, "EVENT_MATERIAL_MAX_MB", 20, 1) * 1024 * 1024,
     },
     personalData: {
       keys: env.PERSONAL_DATA_KEYS ? env.PERSONAL_DATA_KEYS : null,

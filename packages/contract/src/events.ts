@@ -384,6 +384,15 @@ export const PublicEventList = z.object({
 });
 export type PublicEventList = z.infer<typeof PublicEventList>;
 
+/** A material offered on the public announcement page. */
+export const PublicMaterial = z.object({
+  name: z.string(),
+  type: z.string(),
+  size: z.number().int(),
+  path: z.string().meta({ description: "/api/public/events/<lg>/<public id>/materials/<id>" }),
+});
+export type PublicMaterial = z.infer<typeof PublicMaterial>;
+
 export const PublicEventDetail = z.object({
   municipality: PublicMunicipality,
   event: PublicEvent,
@@ -393,6 +402,7 @@ export const PublicEventDetail = z.object({
   retentionDays: z.number().int().meta({
     description: "Names and contacts are erased this many days after the event (the consent text says so)",
   }),
+  materials: z.array(PublicMaterial).meta({ description: "Handouts offered to anyone (資料)" }),
 });
 export type PublicEventDetail = z.infer<typeof PublicEventDetail>;
 
@@ -470,6 +480,21 @@ export type CheckInResult = z.infer<typeof CheckInResult>;
 
 /* ───────────── materials (files) ───────────── */
 
+/** Media types an event's material may be (checked from the file's contents). */
+export const MATERIAL_MEDIA_TYPES = [
+  "application/pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/msword",
+  "application/vnd.ms-excel",
+  "application/vnd.ms-powerpoint",
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+] as const;
+
 export const EventMaterial = z
   .object({
     id: Id,
@@ -478,18 +503,28 @@ export const EventMaterial = z
     size: z.number().int(),
     public: z.boolean().meta({ description: "Offered on the public announcement page" }),
     uploadedAt: Timestamp,
+    path: z.string().meta({ description: "Where the file is downloaded (for the caller)" }),
   })
   .meta({ id: "EventMaterial" });
 export type EventMaterial = z.infer<typeof EventMaterial>;
 
-export const EventMaterialList = z.object({ materials: z.array(EventMaterial) });
+export const EventMaterialList = z.object({
+  materials: z.array(EventMaterial).meta({ description: "In the order they were added" }),
+  scope: z.enum(["all", "public"]).meta({
+    description: "public: a co-hosting municipality sees only those offered on the public page",
+  }),
+  maxBytes: z.number().int().meta({ description: "The largest file accepted (EVENT_MATERIAL_MAX_MB)" }),
+});
 export type EventMaterialList = z.infer<typeof EventMaterialList>;
 
 export const EventMaterialResult = z.object({ material: EventMaterial });
 export type EventMaterialResult = z.infer<typeof EventMaterialResult>;
 
-export const UpdateEventMaterial = z.object({ public: flag() });
-export type UpdateEventMaterial = z.infer<typeof UpdateEventMaterial>;
+export const UpdateEventMaterial = z
+  .object({ public: flag(), name: requiredText(120) })
+  .partial()
+  .meta({ description: "A new name keeps the file's extension" });
+export type UpdateEventMaterial = z.input<typeof UpdateEventMaterial>;
 
 /* ───────────── questionnaires ───────────── */
 

@@ -507,16 +507,16 @@ describe("events: organisers, observers and co-hosting municipalities", () => {
   it("members and coordinators run the events their own groups organise, and only see the others", () => {
     for (const role of ["member", "coordinator"] as const) {
       expect(granted(actor(role), ev(["g2", "g1"]))).toEqual([...EVENT_VERBS]);
-      expect(granted(actor(role), ev(["g2"]))).toEqual(["readResults"]);
-      expect(granted(actor(role), ev([]))).toEqual(["readResults"]);
+      expect(granted(actor(role), ev(["g2"]))).toEqual(["readResults", "readMaterials"]);
+      expect(granted(actor(role), ev([]))).toEqual(["readResults", "readMaterials"]);
     }
   });
 
-  it("observers never read participants, even of an event of their group", () => {
-    expect(granted(actor("observer"), ev(["g1"]))).toEqual(["readResults"]);
+  it("observers never read participants, even of an event of their group; they read its materials", () => {
+    expect(granted(actor("observer"), ev(["g1"]))).toEqual(["readResults", "readMaterials"]);
   });
 
-  it("a co-hosting municipality sees counts; only its secretariat sees participants who agreed", () => {
+  it("a co-hosting municipality sees counts, not the host's own materials; only its secretariat sees participants who agreed", () => {
     expect(granted(actor("secretariat"), ev(["g1"], true))).toEqual([
       "readAgreedParticipants",
       "readResults",

@@ -505,6 +505,7 @@ export const EVENT_VERBS = [
   "checkIn",
   "manageQuestionnaire",
   "readResults",
+  "readMaterials",
 ] as const;
 export type EventVerb = (typeof EVENT_VERBS)[number];
 export interface EventResource {
@@ -664,7 +665,9 @@ const RULES: Rules = {
   // An event is run by the secretariat and by the members and coordinators of its organiser
   // groups: they alone read participants' personal data. Observers and co-hosting municipalities
   // see the event, its counts and its (anonymous) questionnaire results; a co-host's secretariat
-  // also sees the participants who agreed to be shared with co-hosts.
+  // also sees the participants who agreed to be shared with co-hosts. The materials (資料) are
+  // the municipality's own: every member reads them all; the organisers add, publish and delete
+  // them (\`update\`); a co-host sees only those published for residents, like anyone.
   event: (actor, event) => {
     const role = activeRole(actor);
     const organiser =
@@ -680,6 +683,7 @@ const RULES: Rules = {
       checkIn: organiser,
       manageQuestionnaire: organiser,
       readResults: can(actor, "events.read"),
+      readMaterials: !event.cohost && can(actor, "events.read"),
     };
   },
 };

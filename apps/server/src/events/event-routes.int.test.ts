@@ -66,6 +66,7 @@ describe("events", () => {
     expect(asObserver.body.series).toMatchObject([{ events: 1 }]);
     expect(Object.entries(asObserver.body.events[1].abilities).filter(([, v]) => v)).toEqual([
       ["readResults", true],
+      ["readMaterials", true],
     ]);
     expect((await w.observer.browser.get(`${w.base}/events?fiscalYear=昭和`)).status).toBe(400);
 

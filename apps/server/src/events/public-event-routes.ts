@@ -6,6 +6,7 @@
  * - POST /:lg/:pid/registrations                register (the form, its token, the hidden field); per-address limit
  * - GET  /:lg/:pid/registrations/:token         the registrant's own page: status, check-in code, waiting position
  * - POST /:lg/:pid/registrations/:token/cancel  the registrant cancels; the first on the waiting list moves up
+ * - GET  /:lg/:pid/materials/:mid               a handout the organisers offer on the page (資料)
  *
  * The web app draws these at /p/<lg>/events/…. Nothing of any other participant is answered.
  */
@@ -16,7 +17,7 @@ import {
   RegistrationDone,
   RegistrationView,
 } from "@tsumugi/contract";
-import { takesRegistrations, todayInJapan } from "@tsumugi/domain";
+import { isId, takesRegistrations, todayInJapan } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
@@ -30,6 +31,9 @@ import {
   workspaceByLgCode,
 } from "./event-repository.js";
 import { type FormTokens, formRefused } from "./form-tokens.js";
+import { materialNotFound } from "./material-commands.js";
+import { listMaterials, readMaterialFile } from "./material-repository.js";
+import { sendMaterial } from "./material-routes.js";
 import {
   cancelRegistration,
   findRegistration,
@@ -109,12 +113,37 @@ export function publicEventRoutes(guard: PublicFormGuard, tokens: FormTokens): H
     async (c) => {
       const event = c.var.event;
       const open = takesRegistrations(registrationStateOf(event));
+      const materials = await listMaterials(c.var.app.kysely, event.id, { publicOnly: true });
       return c.json({
         municipality: publicMunicipality(event.host),
         event: presentPublicEvent(event),
         formToken: open ? await tokens.issue(registerForm(event)) : null,
         retentionDays: c.var.app.config.publicForms.participantRetentionDays,
+        materials: materials.map((m) => ({
+          name: m.name,
+          type: m.mediaType,
+          size: m.size,
+          path: `/api/public/events/${event.host.lgCode}/${event.publicId}/materials/${m.id}`,
+        })),
       });
+    },
+  );
+
+  r.get(
+    "/:lg/:pid/materials/:mid",
+    describe({
+      summary: "A handout offered on a published event's page (an attachment)",
+      tag,
+      public: true,
+      file: "application/octet-stream",
+      errors: [404],
+    }),
+    loadPublicEvent,
+    async (c) => {
+      const mid = c.req.param("mid");
+      const file = isId(mid) ? await readMaterialFile(c.var.app.kysely, c.var.event.id, mid) : undefined;
+      if (!file?.public) throw materialNotFound();
+      return sendMaterial(c, file);
     },
   );
 

@@ -13,6 +13,9 @@ import { ApiError, authRequired } from "./errors.js";
 
 export function securityHeaders(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return secureHeaders({
+    // A route that sets a stricter header of its own keeps it (a file download's
+    // Content-Security-Policy: events/material-routes.ts).
+    overwrite: false,
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],

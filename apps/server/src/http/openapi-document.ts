@@ -13,7 +13,10 @@ import type { AppEnv } from "./env.js";
 import { handWrittenOperations } from "./openapi.js";
 
 type Json = Record<string, unknown>;
-type Operation = Json & { requestBody?: { required?: boolean }; responses: Record<string, Json> };
+type Operation = Json & {
+  requestBody?: { required?: boolean; content?: Record<string, unknown> };
+  responses: Record<string, Json>;
+};
 
 /** What each error status means across the API; the body is always the Error schema. */
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -23,7 +26,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "Not found; a workspace the caller is not an active member of is also 404 (`workspace.notFound`)",
   409: "Conflict with the current state",
   410: "Gone (used or expired)",
-  413: "Request body larger than its route's limit: 64 KiB, the indicator import 8 MiB (`request.tooLarge`)",
+  413: "Request body larger than its route's limit: 64 KiB, the indicator import 8 MiB, an event's material EVENT_MATERIAL_MAX_MB (`request.tooLarge`)",
   415: "Request body is not JSON (`request.notJson`)",
   429: "Too many attempts (`auth.throttled`); see Retry-After",
   503: "Temporarily unavailable",
@@ -39,8 +42,9 @@ function commonErrors(path: string, method: string, op: Operation): number[] {
   // originCheck refuses state-changing requests from a foreign or missing Origin.
   if (method !== "get") statuses.push(403);
   // readJsonObject: malformed JSON, over the size limit, not JSON.
-  // An optional body is read only when sent as JSON, so it never gets 415.
-  if (op.requestBody) statuses.push(400, 413, ...(op.requestBody.required === false ? [] : [415]));
+  // An optional body is read only when sent as JSON, so it never gets 415; nor does a file.
+  const json = !op.requestBody?.content || "application/json" in op.requestBody.content;
+  if (op.requestBody) statuses.push(400, 413, ...(op.requestBody.required === false || !json ? [] : [415]));
   return statuses;
 }
 

@@ -30,6 +30,8 @@ export interface OperationDoc {
   response?: z.ZodType;
   /** The success answer is a file of this media type (a download), not JSON. */
   file?: string;
+  /** The request body is a file (an upload), not JSON: the media types it may be. */
+  upload?: string;
   /** Errors this operation answers besides the common ones (docs: openapi-document.ts). */
   errors?: number[];
   /** Reachable without a session. */
@@ -45,6 +47,14 @@ export function describe(doc: OperationDoc): MiddlewareHandler {
     ...(doc.description ? { description: doc.description } : {}),
     tags: [doc.tag],
     ...(doc.public ? { security: [] } : {}),
+    ...(doc.upload
+      ? {
+          requestBody: {
+            required: true,
+            content: { [doc.upload]: { schema: { type: "string", format: "binary" } } },
+          },
+        }
+      : {}),
     responses: {
       [ok]: {
         description: { 200: "OK", 201: "Created", 202: "Accepted", 204: "No content" }[ok],

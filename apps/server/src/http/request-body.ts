@@ -4,6 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { Config } from "../config.js";
 import type { AppEnv } from "./env.js";
 import { ApiError } from "./errors.js";
 
@@ -16,8 +17,14 @@ export const INDICATOR_IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 /** An open-data CSV for the resource directory, base64 in JSON (a national file of one service type fits). */
 export const RESOURCE_IMPORT_MAX_BYTES = 40 * 1024 * 1024;
 
+/** A limit set by the server's configuration: bytes and how the refusal names them. */
+type ConfiguredLimit = (config: Config) => { maxBytes: number; label: string };
+
 /** Routes that take more than MAX_JSON_BYTES, and how much (docs/security.md, docs/api.md). */
-const BODY_LIMITS: readonly { method: string; path: RegExp; maxBytes: number; label: string }[] = [
+const BODY_LIMITS: readonly ({ method: string; path: RegExp } & (
+  | { maxBytes: number; label: string }
+  | { configured: ConfiguredLimit }
+))[] = [
   {
     method: "POST",
     path: /^\/api\/workspaces\/[^/]+\/indicators\/import$/,
@@ -30,12 +37,26 @@ const BODY_LIMITS: readonly { method: string; path: RegExp; maxBytes: number; la
     maxBytes: RESOURCE_IMPORT_MAX_BYTES,
     label: "ファイル30MB",
   },
+  {
+    // An event's material (資料): the file itself is the body (EVENT_MATERIAL_MAX_MB).
+    method: "POST",
+    path: /^\/api\/workspaces\/[^/]+\/events\/[^/]+\/materials$/,
+    configured: (config) => ({
+      maxBytes: config.publicForms.materialMaxBytes,
+      label: `ファイル${Math.round(config.publicForms.materialMaxBytes / (1024 * 1024))}MB`,
+    }),
+  },
 ];
 
 /** The body limit of a request to the API (bytes). */
-export function bodyLimitOf(method: string, path: string): { maxBytes: number; label: string | null } {
+export function bodyLimitOf(
+  method: string,
+  path: string,
+  config: Config,
+): { maxBytes: number; label: string | null } {
   const route = BODY_LIMITS.find((l) => l.method === method && l.path.test(path));
-  return route ? { maxBytes: route.maxBytes, label: route.label } : { maxBytes: MAX_JSON_BYTES, label: null };
+  if (!route) return { maxBytes: MAX_JSON_BYTES, label: null };
+  return "configured" in route ? route.configured(config) : { maxBytes: route.maxBytes, label: route.label };
 }
 
 export const tooLarge = (label: string | null = null) =>
@@ -67,7 +88,7 @@ export function requestBodyLimit(): MiddlewareHandler<AppEnv> {
         Connection: "close",
       });
     }
-    const { maxBytes, label } = bodyLimitOf(c.req.method, path);
+    const { maxBytes, label } = bodyLimitOf(c.req.method, path, c.var.app.config);
     c.set("maxBodyBytes", maxBytes);
     const announced = Number(c.req.header("content-length") ?? 0);
     if (announced > maxBytes) throw tooLarge(label);
