@@ -46,7 +46,7 @@ async function upload(b: TestBrowser, eventPath: string, name: string, bytes: Ui
       ...(b.cookieHeader ? { Cookie: b.cookieHeader } : {}),
       ...(b.origin ? { Origin: b.origin } : {}),
     },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return { status: res.status, body: (await res.json()) as { material: MaterialBody } & ErrorBody };
 }

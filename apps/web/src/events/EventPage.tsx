@@ -17,13 +17,14 @@ import { CheckInDesk } from "./CheckInDesk";
 import { DoorCounts } from "./DoorCounts";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
 import { type EventsApi, eventsApi } from "./events-api";
+import { MaterialsView } from "./MaterialsView";
 import { ParticipantsView } from "./ParticipantsView";
 import { QuestionnairePanel } from "./QuestionnairePanel";
 import { RegistrationCard } from "./RegistrationCard";
 import "../ui/table-scroll.css";
 import "./events.css";
 
-const TABS = ["overview", "participants", "checkIn", "questionnaire", "attendance"] as const;
+const TABS = ["overview", "participants", "checkIn", "questionnaire", "attendance", "materials"] as const;
 type Tab = (typeof TABS)[number];
 
 export interface EventPageData {
@@ -140,6 +141,7 @@ export function EventPage() {
           <AttendanceView attendance={data.attendance} event={event} />
         </>
       )}
+      {tab === "materials" && <MaterialsView api={api} event={event} />}
     </main>
   );
 }

@@ -14,6 +14,7 @@ import { QrCode } from "../auth/QrCode";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
+import { formatSize, materialKind } from "./material-format";
 import { publicEventsApi } from "./public-events-api";
 import "./public-events.css";
 import { QuestionnaireInvite } from "./QuestionnaireInvite";
@@ -190,6 +191,7 @@ export function PublicEventPage() {
       <h1 data-testid="public-event-title">{event.title}</h1>
       <EventFacts event={event} />
       {event.theme && <p className="pe-theme">{event.theme}</p>}
+      {data.materials.length > 0 && <PublicMaterials materials={data.materials} />}
       <section className="pe-register" aria-labelledby="register-title">
         <h2 id="register-title">{t("publicEvents.register")}</h2>
         {data.formToken ? (
@@ -201,6 +203,28 @@ export function PublicEventPage() {
         )}
       </section>
     </main>
+  );
+}
+
+/** Handouts the organisers offer to anyone (downloads). */
+function PublicMaterials({ materials }: { materials: PublicEventDetail["materials"] }) {
+  return (
+    <section className="pe-materials" aria-labelledby="materials-title" data-testid="public-materials">
+      <h2 id="materials-title">{t("publicEvents.materials")}</h2>
+      <p className="pe-hint">{t("publicEvents.materialsHint")}</p>
+      <ul>
+        {materials.map((m) => (
+          <li key={m.path}>
+            <a href={m.path} download={m.name}>
+              {m.name}
+            </a>{" "}
+            <span className="pe-hint">
+              （{materialKind(m.type)}・{formatSize(m.size)}）
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

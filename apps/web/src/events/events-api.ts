@@ -30,6 +30,7 @@ import type {
   SeriesDetail,
   SetEventStatus,
   UpdateEvent,
+  UpdateEventMaterial,
   UpdateEventRequest,
   UpdateEventSeries,
 } from "@tsumugi/contract";
@@ -59,12 +60,15 @@ export function eventsApi(wid: string) {
       post<ParticipantList>(`${base}/${eid}/participants/${pid}/cancel`),
     checkIn: (eid: string, body: CheckIn) => post<CheckInResult>(`${base}/${eid}/check-in`, body),
     materials: (eid: string) => get<EventMaterialList>(`${base}/${eid}/materials`),
-    materialUrl: (eid: string, mid: string) => `${base}/${eid}/materials/${mid}`,
-    setMaterialPublic: (eid: string, mid: string, isPublic: boolean) =>
-      patch<EventMaterialResult>(`${base}/${eid}/materials/${mid}`, { public: isPublic }),
     removeMaterial: (eid: string, mid: string) => del<void>(`${base}/${eid}/materials/${mid}`),
-    uploadMaterialUrl: (eid: string, name: string) =>
-      `${base}/${eid}/materials?name=${encodeURIComponent(name)}`,
+    uploadMaterial: (eid: string, file: File) =>
+      api<EventMaterialResult>(
+        "POST",
+        `${base}/${eid}/materials?name=${encodeURIComponent(file.name)}`,
+        file,
+      ),
+    updateMaterial: (eid: string, mid: string, body: UpdateEventMaterial) =>
+      patch<EventMaterialResult>(`${base}/${eid}/materials/${mid}`, body),
     questionnaire: (eid: string) => get<QuestionnaireResult>(`${base}/${eid}/questionnaire`),
     saveQuestionnaire: (eid: string, body: SaveQuestionnaire) =>
       api<QuestionnaireResult>("PUT", `${base}/${eid}/questionnaire`, body),

@@ -4,6 +4,7 @@
  */
 import { areaMessages } from "../areas/area-messages.ja";
 import { deskMessages } from "../desk/desk-messages.ja";
+import { outreachMessages } from "../events/outreach-messages.ja";
 import { questionnaireMessages } from "../events/questionnaire-messages.ja";
 import { resourceMessages } from "../resources/resource-messages.ja";
 
@@ -1446,6 +1447,9 @@ export const messages = {
 
   // Questionnaires (アンケート): their own file
   ...questionnaireMessages,
+
+  // Event materials (資料) and 出前講座 requests: their own file
+  ...outreachMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
