@@ -30,6 +30,7 @@ import { documentRoutes } from "./documents/document-routes.js";
 import { draftRoutes } from "./documents/draft-routes.js";
 import { publicPageRoutes } from "./documents/public-page.js";
 import { eventRoutes, eventSeriesRoutes } from "./events/event-routes.js";
+import { outreachRoutes } from "./events/outreach-routes.js";
 import { FormTokens } from "./events/form-tokens.js";
 import { materialRoutes } from "./events/material-routes.js";
 import { publicEventRoutes } from "./events/public-event-routes.js";
@@ -164,6 +165,7 @@ export function createApp(
   app.route("/api/workspaces/:wid/events", materialRoutes());
   app.route("/api/workspaces/:wid/events", eventRoutes());
   app.route("/api/workspaces/:wid/event-series", eventSeriesRoutes());
+  app.route("/api/workspaces/:wid/outreach", outreachRoutes(indicatorEvents));
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
   app.route("/p", publicDeskRoutes());

@@ -8,6 +8,7 @@ import {
   EVENT_AUDIENCE_IDS,
   EVENT_KIND_IDS,
   EVENT_STATUS_IDS,
+  DISTRIBUTION_VERBS,
   EVENT_VERBS,
   MATERIAL_KIND_IDS,
   PARTICIPANT_STATUSES,
@@ -781,14 +782,18 @@ export const Distribution = z
     where: z.string().meta({ description: "配布先 (全戸配布, 公民館, 地域包括支援センター …)" }),
     distributedOn: z.string().meta({ description: "YYYY-MM-DD or YYYY-MM" }),
     eventId: Id.nullable(),
+    eventTitle: z.string().nullable().meta({ description: "The linked event's title" }),
     note: z.string(),
     createdAt: Timestamp,
+    updatedAt: Timestamp,
+    abilities: abilities(DISTRIBUTION_VERBS, "What the caller may do with this record"),
   })
   .meta({ id: "Distribution" });
 export type Distribution = z.infer<typeof Distribution>;
 
 export const DistributionList = z.object({
-  distributions: z.array(Distribution),
+  fiscalYear: z.number().int(),
+  distributions: z.array(Distribution).meta({ description: "By date, oldest first" }),
   totals: z.array(
     z.object({ kind: z.enum(MATERIAL_KIND_IDS), quantity: z.number().int(), entries: z.number().int() }),
   ),
@@ -807,7 +812,19 @@ export const SaveDistribution = z.object({
     .min(1, { error: "range" })
     .max(10_000_000, { error: "range" }),
   where: requiredText(200),
-  distributedOn: z.string({ error: "required" }).regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: "format" }),
+  distributedOn: z
+    .string({ error: "required" })
+    .min(1, { error: "required" })
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: "format" })
+    .refine(
+      (v) => {
+        const day = v.length === 7 ? `${v}-01` : v;
+        const d = new Date(`${day}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day);
+      },
+      { error: "format" },
+    )
+    .meta({ description: "The day (YYYY-MM-DD) or the month (YYYY-MM) it was handed out" }),
   eventId: Id.nullable().default(null),
   note: optionalText(500).default(""),
 });

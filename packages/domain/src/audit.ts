@@ -129,6 +129,7 @@ export const AUDIT_EVENT_KINDS = {
   "event.request_received": "events",
   "event.request_updated": "events",
   "event.distribution_recorded": "events",
+  "event.distribution_updated": "events",
   "event.distribution_deleted": "events",
 } as const satisfies Record<string, AuditKind>;
 

@@ -11,6 +11,7 @@ import {
   canDisableUser,
   canManageMeeting,
   canResolveDocumentComment,
+  DISTRIBUTION_VERBS,
   type DocumentAccess,
   documentAccess,
   EVENT_VERBS,
@@ -690,5 +691,17 @@ describe("comment threads", () => {
     expect(
       authorize(actor("secretariat"), "resolve", { kind: "comment", thread: planRow, resolved: false }),
     ).toBe(false);
+  });
+});
+
+describe("materials handed out (配布物)", () => {
+  const granted = (a: Actor) => DISTRIBUTION_VERBS.filter((v) => abilitiesOf(a, { kind: "distribution" })[v]);
+
+  it("whoever records them corrects and deletes any record; observers and the disabled only read", () => {
+    for (const role of ["secretariat", "member", "coordinator"] as const)
+      expect(granted(actor(role, { groupIds: [] }))).toEqual(["update", "delete"]);
+    expect(granted(actor("observer"))).toEqual([]);
+    expect(granted(actor("member", { disabled: true }))).toEqual([]);
+    expect(granted(actor(null))).toEqual([]);
   });
 });

@@ -479,6 +479,7 @@ export type Resource =
   | ExampleResource
   | DirectoryResource
   | EventResource
+  | DistributionResource
   | DocumentResource
   | CommentThreadResource
   | CommentResource;
@@ -514,6 +515,13 @@ export interface EventResource {
   cohost: boolean;
 }
 
+/** A record of printed materials handed out (配布物: 情報紙 全戸配布, チラシ, ACP冊子). */
+export const DISTRIBUTION_VERBS = ["update", "delete"] as const;
+export type DistributionVerb = (typeof DISTRIBUTION_VERBS)[number];
+export interface DistributionResource {
+  kind: "distribution";
+}
+
 interface VerbsOf {
   workspace: WorkspaceAction;
   indicator: IndicatorVerb;
@@ -528,6 +536,7 @@ interface VerbsOf {
   example: ExampleVerb;
   resource: ResourceVerb;
   event: EventVerb;
+  distribution: DistributionVerb;
   document: DocumentVerb;
   commentThread: CommentThreadVerb;
   comment: CommentVerb;
@@ -685,6 +694,12 @@ const RULES: Rules = {
       readResults: can(actor, "events.read"),
       readMaterials: !event.cohost && can(actor, "events.read"),
     };
+  },
+  // Whoever records what was handed out keeps the records right: the counts are the
+  // municipality's, not one person's.
+  distribution: (actor) => {
+    const record = can(actor, "outreach.record");
+    return { update: record, delete: record };
   },
 };
 

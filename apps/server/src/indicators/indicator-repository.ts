@@ -20,6 +20,7 @@ import {
 } from "@tsumugi/domain";
 import { consultationMonthCounts } from "../desk/consultation-repository.js";
 import { attendedByYearAndItem } from "../events/event-repository.js";
+import { distributedByYear } from "../events/outreach-repository.js";
 import { satisfactionByYearAndItem } from "../events/questionnaire-figures.js";
 import { closedMeetingCounts } from "../meetings/meeting-repository.js";
 import { countedEntries } from "../resources/resource-repository.js";
@@ -478,6 +479,7 @@ export async function derivedValues(
   }
   out.push(...(await directoryValues(q, workspaceId, indicators)));
   out.push(...(await eventValues(q, workspaceId, indicators)));
+  out.push(...(await distributionValues(q, workspaceId, indicators)));
   const held = indicators.find((i) => i.derived === "meetingsHeld");
   const attendance = indicators.find((i) => i.derived === "meetingAttendance");
   if (!held && !attendance) return out;
@@ -538,6 +540,19 @@ async function satisfactionValues(
       );
   }
   return out;
+}
+
+/** Copies of outreach materials handed out per 年度, from the records of 配布物. */
+async function distributionValues(
+  q: QueryBuilder,
+  workspaceId: string,
+  indicators: readonly IndicatorRecord[],
+): Promise<ValueRecord[]> {
+  const indicator = indicators.find((i) => i.derived === "materialsDistributed");
+  if (!indicator) return [];
+  return (await distributedByYear(q, workspaceId)).map((r) =>
+    counted(indicator.id, r.fiscalYear, 0, r.quantity, "紡ぎの配布記録", `記録${r.entries}件`),
+  );
 }
 
 /**

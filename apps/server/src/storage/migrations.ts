@@ -32,6 +32,7 @@ import { m0022 } from "./migrations/0022-event-registration.js";
 import { m0023 } from "./migrations/0023-demo-meetings.js";
 import { m0024 } from "./migrations/0024-questionnaire-indicators.js";
 import { m0025 } from "./migrations/0025-areas.js";
+import { m0026 } from "./migrations/0026-distribution-indicator.js";
 import { PostgresDatabase } from "./postgres-database.js";
 import { migratePostgres } from "./postgres-migrations.js";
 
@@ -72,6 +73,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0023,
   m0024,
   m0025,
+  m0026,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -29,6 +29,8 @@ export const DERIVED_SOURCES = [
   // Satisfaction (5段階) from the questionnaires of those events.
   "trainingSatisfaction",
   "outreachSatisfaction",
+  // Copies of leaflets, booklets and the information paper handed out (配布物の記録).
+  "materialsDistributed",
 ] as const;
 export type DerivedSource = (typeof DERIVED_SOURCES)[number];
 
@@ -263,6 +265,17 @@ export const STARTER_CATALOGUE: readonly IndicatorDefinition[] = [
     scenes: ["endOfLife"],
     items: ["g"],
     derived: "outreachSatisfaction",
+  }),
+  def({
+    code: "P14",
+    name: "啓発資材 配布部数",
+    type: "P",
+    unit: "部/年",
+    source: "紡ぎの配布記録",
+    notes: "情報紙（全戸配布）・チラシ・ACP冊子などを配布した部数の合計",
+    scenes: ["endOfLife"],
+    items: ["g"],
+    derived: "materialsDistributed",
   }),
   def({
     code: "O01",
