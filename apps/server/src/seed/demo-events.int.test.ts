@@ -57,5 +57,25 @@ describe("demo trainings and outreach", () => {
     };
     expect(of("P07").find((v) => v.fiscalYear === 2025)?.value).toBe(years[4].attended);
     expect(of("P08").find((v) => v.fiscalYear === 2025)?.value).toBe(174);
+
+    // Materials handed out in each 年度, marked as examples; P14 counts them.
+    for (const fy of [2023, 2024, 2025]) {
+      const handed = await observer.get<{
+        distributions: { note: string; quantity: number; eventTitle: string | null }[];
+      }>(`/api/workspaces/${wid}/outreach?fiscalYear=${fy}`);
+      expect(handed.body.distributions.length).toBeGreaterThan(1);
+      expect(handed.body.distributions.every((d) => d.note.includes("デモ用の例"))).toBe(true);
+      const p14 = indicators.body.indicators.find((i) => i.code === "P14")?.id;
+      const total = handed.body.distributions.reduce((n, d) => n + d.quantity, 0);
+      expect(indicators.body.values.find((v) => v.indicatorId === p14 && v.fiscalYear === fy)?.value).toBe(
+        total,
+      );
+    }
+    const r7 = await observer.get<{ distributions: { eventTitle: string | null }[] }>(
+      `/api/workspaces/${wid}/outreach?fiscalYear=2025`,
+    );
+    expect(r7.body.distributions.map((d) => d.eventTitle)).toContain(
+      "市民公開講座「人生会議を知っていますか」",
+    );
   });
 });

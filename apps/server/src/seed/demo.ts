@@ -21,6 +21,7 @@ import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { Queryable } from "../storage/database.js";
 import { findWorkspaceByLgCode } from "../workspaces/workspace-repository.js";
 import { seedDemoDesk } from "./demo-desk.js";
+import { seedDemoDistributions } from "./demo-distributions.js";
 import { seedDemoEvents } from "./demo-events.js";
 import { NAGAREYAMA, seedIndicatorValues, seedRegion } from "./demo-indicators.js";
 import { seedCurrentYearMeetings, seedDemoMeetings, seedTakamatsuMeetings } from "./demo-meetings.js";
@@ -203,6 +204,7 @@ async function seedDeskOfDemo(ctx: AppContext): Promise<void> {
   );
   await seedDemoEvents(ctx, secretariat.wid, secretariat.uid, training?.id ?? null);
   await seedDemoQuestionnaires(ctx, secretariat.wid);
+  await seedDemoDistributions(ctx, secretariat.wid, secretariat.uid);
 }
 
 async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
