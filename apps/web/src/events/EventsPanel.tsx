@@ -12,13 +12,14 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
+import { DistributionsView } from "./DistributionsView";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
 import { eventsApi } from "./events-api";
 import { SeriesList } from "./SeriesList";
 import "../ui/table-scroll.css";
 import "./events.css";
 
-const VIEWS = ["list", "series"] as const;
+const VIEWS = ["list", "series", "distributions"] as const;
 type View = (typeof VIEWS)[number];
 
 export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
@@ -49,6 +50,7 @@ export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData })
       </nav>
       {view === "list" && <EventListView wid={wid} data={data} />}
       {view === "series" && <SeriesList wid={wid} data={data} />}
+      {view === "distributions" && <DistributionsView wid={wid} data={data} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { areaMessages } from "../areas/area-messages.ja";
 import { deskMessages } from "../desk/desk-messages.ja";
+import { distributionMessages } from "../events/distribution-messages.ja";
 import { outreachMessages } from "../events/outreach-messages.ja";
 import { questionnaireMessages } from "../events/questionnaire-messages.ja";
 import { resourceMessages } from "../resources/resource-messages.ja";
@@ -1450,6 +1451,8 @@ export const messages = {
 
   // Event materials (資料) and 出前講座 requests: their own file
   ...outreachMessages,
+  // 配布物 (materials handed out): their own file
+  ...distributionMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,41 @@
+/**
+ * Texts of the 配布物 view (printed materials handed out), spread into the app's catalogue
+ * (i18n/messages.ja.ts).
+ */
+export const distributionMessages = {
+  "auditEvent.event.distribution_updated": "配布物の記録を修正",
+  "error.distribution.notFound": "配布物の記録が見つかりません。",
+  "outreach.help":
+    "情報紙（全戸配布）・チラシ・ACP冊子などを配った記録です。部数は評価指標「啓発資材 配布部数」に自動で集計されます。",
+  "outreach.totals": "{year}の配布部数（種類別）",
+  "outreach.empty": "この年度の配布物の記録はまだありません。",
+  "outreach.kind": "種類",
+  "outreach.quantity": "部数",
+  "outreach.quantityCopies": "部数（部）",
+  "outreach.entries": "記録",
+  "outreach.entriesN": "{n}件",
+  "outreach.copies": "{n}部",
+  "outreach.total": "合計",
+  "outreach.listCaption": "{year}の配布物",
+  "outreach.date": "配布日",
+  "outreach.month": "配布月",
+  "outreach.monthOnly": "日付がわからない（月のみ）",
+  "outreach.title": "名称",
+  "outreach.titlePlaceholder": "例：おうち療養情報紙 第5号",
+  "outreach.where": "配布先",
+  "outreach.wherePlaceholder": "例：全戸配布、公民館、地域包括支援センター",
+  "outreach.event": "研修・イベント",
+  "outreach.eventOptional": "配布した研修・イベント（任意）",
+  "outreach.noEvent": "（なし）",
+  "outreach.note": "備考",
+  "outreach.actions": "操作",
+  "outreach.edit": "修正",
+  "outreach.editOne": "「{title}」を修正",
+  "outreach.deleteOne": "「{title}」を削除",
+  "outreach.editTitle": "「{title}」の記録を修正",
+  "outreach.confirmDelete": "「{title}」の記録を削除しますか？",
+  "outreach.new": "配布物を記録",
+  "outreach.add": "記録する",
+  "outreach.saved": "「{title}」を記録しました。",
+  "outreach.checkFields": "入力内容を確認してください。",
+} as const;
