@@ -195,15 +195,27 @@ export function DistributionsView({ wid, data }: { wid: string; data: WorkspaceD
             <tbody>
               {list.distributions.map((d) => (
                 <tr key={d.id} data-testid="distribution-row">
-                  <td className="nowrap">{formatMonthOrDate(d.distributedOn)}</td>
-                  <td className="nowrap">{kindLabel(d.kind)}</td>
+                  <td className="nowrap" data-label={t("outreach.date")}>
+                    {formatMonthOrDate(d.distributedOn)}
+                  </td>
+                  <td className="nowrap" data-label={t("outreach.kind")}>
+                    {kindLabel(d.kind)}
+                  </td>
                   <th scope="row" className="distribution-title">
                     {d.title}
                   </th>
-                  <td className="num">{t("outreach.copies", { n: number(d.quantity) })}</td>
-                  <td>{d.where}</td>
-                  <td>{d.eventTitle ?? "—"}</td>
-                  <td className="muted small">{d.note}</td>
+                  <td className="num" data-label={t("outreach.quantity")}>
+                    {t("outreach.copies", { n: number(d.quantity) })}
+                  </td>
+                  <td className="long-text" data-label={t("outreach.where")}>
+                    {d.where}
+                  </td>
+                  <td className="long-text" data-label={t("outreach.event")}>
+                    {d.eventTitle ?? "—"}
+                  </td>
+                  <td className="long-text muted small" data-label={t("outreach.note")}>
+                    {d.note}
+                  </td>
                   {mayRecord && (
                     <td className="nowrap">
                       {d.abilities.update && (
