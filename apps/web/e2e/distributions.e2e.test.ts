@@ -5,11 +5,11 @@
  * indicator 啓発資材 配布部数 counts the same copies; an observer reads without controls; the
  * view fits a phone and has no serious axe violation. Screens are saved under SHOTS_DIR.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe.js";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 import { loggedInPhone, narrowProblems, workspaceIdOf } from "./room-pages.js";
@@ -17,24 +17,11 @@ import { loggedInPhone, narrowProblems, workspaceIdOf } from "./room-pages.js";
 let server: E2EServer;
 let browser: Browser;
 const shots = process.env.SHOTS_DIR;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 async function shot(page: Page, name: string): Promise<void> {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  })) as { id: string; impact: string; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === "critical" || v.impact === "serious")
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} at ${n.target.join(" ")}`));
 }
 
 beforeAll(async () => {
