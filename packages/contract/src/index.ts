@@ -20,5 +20,6 @@ export * from "./invites.js";
 export * from "./meeting-papers.js";
 export * from "./meetings.js";
 export * from "./members.js";
+export * from "./plan.js";
 export * from "./resources.js";
 export * from "./workspaces.js";

@@ -600,6 +600,33 @@ describe("documents: abilities from the policy", () => {
     ).toBe(false);
   });
 
+  it("lets everyone read a plan, members edit it, and only the secretariat word its papers and rebuild it", () => {
+    const plan = { kind: "plan", workspaceId: "w1", groupId: null } as const;
+    expect(abilitiesOf(actor("secretariat"), plan)).toEqual({
+      read: true,
+      edit: true,
+      editPapers: true,
+      rebuild: true,
+    });
+    for (const role of ["member", "coordinator"] as const)
+      expect(abilitiesOf(actor(role), plan)).toEqual({
+        read: true,
+        edit: true,
+        editPapers: false,
+        rebuild: false,
+      });
+    expect(abilitiesOf(actor("observer"), plan)).toEqual({
+      read: true,
+      edit: false,
+      editPapers: false,
+      rebuild: false,
+    });
+    expect(Object.values(abilitiesOf(actor(null), plan)).some(Boolean)).toBe(false);
+    expect(Object.values(abilitiesOf(actor("secretariat", { disabled: true }), plan)).some(Boolean)).toBe(
+      false,
+    );
+  });
+
   it("lets a group's members and the secretariat create the group's documents", () => {
     const group = { kind: "group", id: "g1" } as const;
     expect(authorize(actor("member"), "createDocument", group)).toBe(true);

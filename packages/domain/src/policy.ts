@@ -447,6 +447,17 @@ export interface CommentResource {
 }
 
 /**
+ * A fiscal year's plan: one workspace-wide collaborative document per 年度. `editPapers`: the
+ * papers' program texts (事業名, 事務局, 会議体…, the plan periods and their 事業評価) speak for the
+ * municipality, so the secretariat words them.
+ */
+export const PLAN_VERBS = ["read", "edit", "editPapers", "rebuild"] as const;
+export type PlanVerb = (typeof PLAN_VERBS)[number];
+export interface PlanResource extends DocumentRef {
+  kind: "plan";
+}
+
+/**
  * An indicator of the workspace: values are entered by `indicators.enter`, except for the
  * figures Tsumugi counts itself (`derived`), which nobody types.
  */
@@ -482,7 +493,8 @@ export type Resource =
   | DistributionResource
   | DocumentResource
   | CommentThreadResource
-  | CommentResource;
+  | CommentResource
+  | PlanResource;
 
 /** An entry of the resource directory (医療・介護資源). */
 export const RESOURCE_VERBS = ["update", "close", "delete", "sendLink", "link"] as const;
@@ -540,6 +552,7 @@ interface VerbsOf {
   document: DocumentVerb;
   commentThread: CommentThreadVerb;
   comment: CommentVerb;
+  plan: PlanVerb;
 }
 export type VerbOf<R extends Resource> = VerbsOf[R["kind"]];
 /** What this actor may do with this resource: every verb of its kind, true or false. */
@@ -646,6 +659,15 @@ const RULES: Rules = {
   comment: (actor, comment) => ({
     resolve: !comment.resolved && abilitiesOf(actor, comment.thread).resolve,
   }),
+  plan: (actor, plan) => {
+    const access = documentAccess(actor, plan);
+    return {
+      read: access !== "none" && can(actor, "plans.read"),
+      edit: access === "write",
+      editPapers: access === "write" && can(actor, "plans.create"),
+      rebuild: can(actor, "plans.rebuild"),
+    };
+  },
   example: (actor, example) => {
     const work = deskWork(actor, example.deskStaffIds);
     const editable = example.status === "draft" || example.status === "returned";

@@ -164,62 +164,6 @@ const OPERATIONS: Operation[] = [
     ok: 204,
     errors: [400, 401, 429],
   },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/plans",
-    summary: "Fiscal-year plans with the caller's access, and the current 年度",
-    tag: "plans",
-    ok: 200,
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/plans",
-    summary:
-      "Create a 年度's plan (secretariat); carryOver copies last year's open rows (409 plan.noPreviousPlan when there is none)",
-    tag: "plans",
-    body: { fiscalYear: "integer", carryOver: "boolean" },
-    ok: 201,
-    errors: [400, 403, 409],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/plans/multi-year",
-    summary: "Every year's actions by item, from the read model",
-    tag: "plans",
-    ok: 200,
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/plans/{fy}",
-    summary: "One plan; its docName opens /collab/{docName}",
-    tag: "plans",
-    ok: 200,
-    errors: [404],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/plans/{fy}/dashboard",
-    summary:
-      "Progress roll-ups, overdue/unstarted actions, problems by status, events, recent changes (?today=YYYY-MM-DD)",
-    tag: "plans",
-    ok: 200,
-    errors: [400, 404, 503],
-  },
-  {
-    method: "get",
-    path: "/api/workspaces/{wid}/plans/{fy}/events",
-    summary: "Server-sent events: 'changed' after each new projection of the plan",
-    tag: "plans",
-    ok: 200,
-  },
-  {
-    method: "post",
-    path: "/api/workspaces/{wid}/plans/{fy}/rebuild",
-    summary: "Rebuild the plan's read model from the stored document (secretariat)",
-    tag: "plans",
-    ok: 200,
-    errors: [403, 404],
-  },
 ];
 
 function bodyField(type: string | Schema): Schema {

@@ -289,3 +289,45 @@ export async function dropProjection(q: Queryable, docName: string): Promise<voi
     await q.run(`DELETE FROM ${SPECS[table].table} WHERE doc_name = ?`, [docName]);
   await q.run("DELETE FROM plan_projections WHERE doc_name = ?", [docName]);
 }
+
+/** A recorded row change with who made it (their names as they are now) and when. */
+export interface RecordedChange extends RowChange {
+  id: number;
+  at: number;
+  by: string[];
+}
+
+/** The latest row changes of a plan document, newest first. */
+export async function recentChanges(q: Queryable, docName: string, limit: number): Promise<RecordedChange[]> {
+  const rows = await q.all<{
+    id: number;
+    at: number;
+    user_ids: string;
+    tbl: PlanTable;
+    row_id: string;
+    row_title: string;
+    change: RowChange["change"];
+    fields: string;
+  }>(
+    "SELECT id, at, user_ids, tbl, row_id, row_title, change, fields FROM plan_changes WHERE doc_name = ? ORDER BY id DESC LIMIT ?",
+    [docName, limit],
+  );
+  const userIds = [...new Set(rows.flatMap((ch) => JSON.parse(ch.user_ids) as string[]))];
+  const users = userIds.length
+    ? await q.all<{ id: string; name: string }>(
+        `SELECT id, name FROM users WHERE id IN (${userIds.map(() => "?").join(", ")})`,
+        userIds,
+      )
+    : [];
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((ch) => ({
+    id: Number(ch.id),
+    at: Number(ch.at),
+    by: (JSON.parse(ch.user_ids) as string[]).map((id) => nameOf.get(id) ?? ""),
+    table: ch.tbl,
+    rowId: ch.row_id,
+    title: ch.row_title,
+    change: ch.change,
+    fields: JSON.parse(ch.fields),
+  }));
+}

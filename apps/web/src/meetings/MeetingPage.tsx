@@ -6,14 +6,13 @@
  * items can edit the plan rows they are about.
  */
 
-import type { Group, Meeting as MeetingInfo, Member } from "@tsumugi/contract";
+import type { Group, Meeting as MeetingInfo, Member, Plan } from "@tsumugi/contract";
 import { caretColorFor } from "@tsumugi/domain";
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { ApiError, post } from "../api/client";
-import type { PlanInfo } from "../api/types";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
@@ -25,6 +24,7 @@ import { RichTextEditor } from "../editor/RichTextEditor";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
+import { planApi } from "../plan/plan-api";
 import { type PlanState, usePlan } from "../plan/usePlan";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner } from "../ui/Field";
@@ -54,7 +54,7 @@ export interface MeetingContextValue extends MeetingDocState {
   /** 千葉県 流山市: how printed papers name the municipality. */
   municipality: string;
   /** The year's plan, open alongside (null when the year has no plan). */
-  plan: { info: PlanInfo; doc: Y.Doc; state: PlanState; editable: boolean } | null;
+  plan: { info: Plan; doc: Y.Doc; state: PlanState; editable: boolean } | null;
   reload(): Promise<void>;
 }
 
@@ -78,7 +78,7 @@ export function MeetingPage() {
   const [params] = useSearchParams();
   const { me } = useSession();
   const [meeting, setMeeting] = useState<MeetingInfo | null>(null);
-  const [planInfo, setPlanInfo] = useState<PlanInfo | null>(null);
+  const [planInfo, setPlanInfo] = useState<Plan | null>(null);
   const [members, setMembers] = useState<Member[]>([]);
   const [groups, setGroups] = useState<Group[]>([]);
   const [municipality, setMunicipality] = useState("");
@@ -98,9 +98,9 @@ export function MeetingPage() {
       setMeeting(m.meeting);
       setGroups(g.groups);
       setMembers(ms.members);
-      const plan = await getRemembered<{ plan: PlanInfo }>(`${base}/plans/${m.meeting.fiscalYear}`).catch(
-        () => null,
-      );
+      const plan = await planApi(wid)
+        .get(m.meeting.fiscalYear)
+        .catch(() => null);
       setPlanInfo(plan?.plan ?? null);
       setError(null);
     } catch (err) {
@@ -192,7 +192,7 @@ export function MeetingPage() {
                   info: planInfo,
                   doc: planHandle.doc,
                   state: planState,
-                  editable: planInfo.access === "write",
+                  editable: planInfo.abilities.edit,
                 }
               : null,
           reload: load,

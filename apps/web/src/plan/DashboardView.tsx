@@ -3,18 +3,23 @@
  * documents hold), refreshed when the server announces a new projection of the plan, so it
  * follows the committee's edits within a couple of seconds.
  */
-import { ITEMS, itemMark, PROBLEM_STATUSES, type RollupRow } from "@tsumugi/domain";
+
+import type { DashboardResponse } from "@tsumugi/contract";
+import { ITEMS, itemMark, PROBLEM_STATUSES } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
-import { ApiError, get } from "../api/client";
-import type { DashboardResponse } from "../api/types";
+import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { formatMonthOrDate, formatWarekiDateTime } from "../ui/dates";
 import { ProgressBar } from "./cells";
 import { usePlanContext } from "./PlanPage";
+import { planApi } from "./plan-api";
 
 /** A safety net: the event stream normally says when to refresh. */
 export const DASHBOARD_REFRESH_MS = 30_000;
+
+/** One line of a roll-up (by scene, item or group); progress null when nothing counts. */
+type RollupRow = DashboardResponse["dashboard"]["byItem"][number];
 
 export function DashboardView() {
   const { wid, info, groupName } = usePlanContext();
@@ -25,7 +30,7 @@ export function DashboardView() {
     let stopped = false;
     const load = async () => {
       try {
-        const res = await get<DashboardResponse>(`/api/workspaces/${wid}/plans/${info.fiscalYear}/dashboard`);
+        const res = await planApi(wid).dashboard(info.fiscalYear);
         if (!stopped) {
           setData(res);
           setError(null);
@@ -37,7 +42,7 @@ export function DashboardView() {
     void load();
     const timer = setInterval(load, DASHBOARD_REFRESH_MS);
     // The server says when the plan's figures were recomputed after someone's edit.
-    const source = new EventSource(`/api/workspaces/${wid}/plans/${info.fiscalYear}/events`);
+    const source = new EventSource(planApi(wid).eventsUrl(info.fiscalYear));
     source.addEventListener("changed", () => void load());
     source.addEventListener("ready", () => void load());
     // The server ended the stream (logout, access taken away): do not reconnect.
@@ -63,7 +68,7 @@ export function DashboardView() {
       <section className="card">
         <h2>{t("dashboard.overall")}</h2>
         <div className="overall" data-testid="dashboard-overall">
-          <ProgressBar value={d.overall.progress} />
+          <ProgressBar value={d.overall.progress ?? Number.NaN} />
           <span className="muted">
             {t("dashboard.actionsDone", { done: d.overall.done, total: d.overall.actions })}
           </span>

@@ -12,10 +12,10 @@ import {
   itemMark,
 } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
-import { get } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { usePlanContext } from "./PlanPage";
+import { planApi } from "./plan-api";
 import { useFiscalYear, useTable } from "./plan-store";
 
 export interface YearColumn {
@@ -39,9 +39,9 @@ export function useYearColumns(): YearColumn[] | null {
   const actions = useTable(store, "actions");
   const [others, setOthers] = useState<YearColumn[] | null>(null);
   useEffect(() => {
-    void get<{ years: YearColumn[] }>(`/api/workspaces/${wid}/plans/multi-year`).then((r) =>
-      setOthers(r.years),
-    );
+    void planApi(wid)
+      .years()
+      .then((r) => setOthers(r.years));
   }, [wid]);
   if (!others) return null;
   const live: YearColumn = {

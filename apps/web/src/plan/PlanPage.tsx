@@ -3,7 +3,7 @@
  * board, lists, tables, schedule), the secretariat's dashboard and the year-end review.
  */
 
-import type { Group, Member } from "@tsumugi/contract";
+import type { Group, Member, Plan } from "@tsumugi/contract";
 import {
   caretColorFor,
   fiscalYearLabel,
@@ -26,8 +26,7 @@ import {
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import { ApiError, post } from "../api/client";
-import type { PlanInfo } from "../api/types";
+import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
@@ -49,6 +48,7 @@ import { PapersPrint } from "./PapersPrint";
 import { PlanTransfer } from "./PlanTransfer";
 import { PrintHeader } from "./PrintHeader";
 import { ProblemList } from "./ProblemList";
+import { planApi } from "./plan-api";
 import { PlanStore } from "./plan-store";
 import { ReviewView } from "./ReviewView";
 import "./plan-views.css";
@@ -75,7 +75,7 @@ export type PlanView = (typeof PLAN_VIEWS)[number];
  */
 export interface PlanContextValue {
   wid: string;
-  info: PlanInfo;
+  info: Plan;
   doc: Y.Doc;
   provider: WebsocketProvider;
   store: PlanStore;
@@ -110,7 +110,7 @@ export function PlanPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { me } = useSession();
-  const [info, setInfo] = useState<PlanInfo | null>(null);
+  const [info, setInfo] = useState<Plan | null>(null);
   const [groups, setGroups] = useState<Group[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
   const [canCreate, setCanCreate] = useState(false);
@@ -123,13 +123,13 @@ export function PlanPage() {
     try {
       const base = `/api/workspaces/${wid}`;
       const [plan, g, m, detail, list] = await Promise.all([
-        getRemembered<{ plan: PlanInfo }>(`${base}/plans/${fy}`),
+        planApi(wid).get(fy),
         getRemembered<{ groups: Group[] }>(`${base}/groups`),
         getRemembered<{ members: Member[] }>(`${base}/members`),
         getRemembered<{ can: Record<string, boolean>; workspace: { name: string; prefecture: string } }>(
           base,
         ),
-        getRemembered<{ plans: PlanInfo[] }>(`${base}/plans`),
+        planApi(wid).listRemembered(),
       ]);
       setInfo(plan.plan);
       setGroups(g.groups);
@@ -197,7 +197,7 @@ export function PlanPage() {
       provider: handle.provider,
       store,
       editable,
-      papersEditable: editable && canCreate,
+      papersEditable: editable && info.abilities.editPapers,
       groups,
       members,
       presence,
@@ -212,7 +212,7 @@ export function PlanPage() {
       groupName: (id) => groups.find((g) => g.id === id)?.name ?? "",
       memberName: (id) => members.find((m) => m.userId === id)?.name ?? "",
     };
-  }, [handle, store, presence, info, wid, editable, canCreate, groups, members, municipality, indicators]);
+  }, [handle, store, presence, info, wid, editable, groups, members, municipality, indicators]);
 
   if (error) return <ErrorBanner message={error} />;
   if (!info || !me) return <p className="muted pad">{t("common.loading")}</p>;
@@ -225,7 +225,7 @@ export function PlanPage() {
     const label = nextLabel(info);
     if (!window.confirm(t("plans.confirmNext", { label }))) return;
     try {
-      await post(`/api/workspaces/${wid}/plans`, { fiscalYear: info.fiscalYear + 1, carryOver: true });
+      await planApi(wid).create({ fiscalYear: info.fiscalYear + 1, carryOver: true });
       navigate(`/w/${wid}/plans/${info.fiscalYear + 1}`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -376,6 +376,6 @@ function useStickyOffset(
   }, [pageRef, tabsRef, shown]);
 }
 
-function nextLabel(info: PlanInfo): string {
+function nextLabel(info: Plan): string {
   return fiscalYearLabel(info.fiscalYear + 1);
 }

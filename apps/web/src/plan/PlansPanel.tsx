@@ -1,17 +1,19 @@
 /** The workspace's plans by 年度, and (for the secretariat) creating one. */
+
+import type { Plan } from "@tsumugi/contract";
 import { currentFiscalYear, fiscalYearLabel, parseFiscalYear } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, get, post } from "../api/client";
-import type { PlanInfo } from "../api/types";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
+import { planApi } from "./plan-api";
 import "./plans-panel.css";
 
 export function PlansPanel({ wid, canCreate }: { wid: string; canCreate: boolean }) {
   const navigate = useNavigate();
-  const [plans, setPlans] = useState<PlanInfo[] | null>(null);
+  const [plans, setPlans] = useState<Plan[] | null>(null);
   const [current, setCurrent] = useState<number>(() => currentFiscalYear());
   const [year, setYear] = useState("");
   // null: as the year suggests (carry over when last year's plan exists).
@@ -20,7 +22,7 @@ export function PlansPanel({ wid, canCreate }: { wid: string; canCreate: boolean
   const [fields, setFields] = useState<Record<string, string>>({});
 
   const load = useCallback(async () => {
-    const res = await get<{ plans: PlanInfo[]; currentFiscalYear: number }>(`/api/workspaces/${wid}/plans`);
+    const res = await planApi(wid).list();
     setPlans(res.plans);
     setCurrent(res.currentFiscalYear);
     setYear((y) => y || fiscalYearLabel(res.currentFiscalYear));
@@ -39,7 +41,7 @@ export function PlansPanel({ wid, canCreate }: { wid: string; canCreate: boolean
       return;
     }
     try {
-      await post(`/api/workspaces/${wid}/plans`, { fiscalYear: fy, carryOver: carry });
+      await planApi(wid).create({ fiscalYear: fy, carryOver: carry });
       navigate(`/w/${wid}/plans/${fy}`);
     } catch (err) {
       if (err instanceof ApiError) {
