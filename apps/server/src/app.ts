@@ -36,6 +36,7 @@ import { outreachRoutes } from "./events/outreach-routes.js";
 import { publicEventRoutes } from "./events/public-event-routes.js";
 import { publicQuestionnaireRoutes } from "./events/public-questionnaire-routes.js";
 import { questionnaireRoutes } from "./events/questionnaire-routes.js";
+import { publicRequestRoutes, requestRoutes } from "./events/request-routes.js";
 import { groupRoutes } from "./groups/group-routes.js";
 import { homeRoutes } from "./home/home-routes.js";
 import type { AppEnv } from "./http/env.js";
@@ -132,6 +133,7 @@ export function createApp(
   app.route("/api/public", publicResourceRoutes());
   app.route("/api/provider", providerRoutes());
   app.route("/api/public/events", publicEventRoutes(publicForms, formTokens));
+  app.route("/api/public/event-requests", publicRequestRoutes(publicForms, formTokens));
 
   app.use("/api/workspaces/:wid/*", workspaceGuard);
   app.use("/api/workspaces/:wid", workspaceGuard);
@@ -166,6 +168,7 @@ export function createApp(
   app.route("/api/workspaces/:wid/events", eventRoutes());
   app.route("/api/workspaces/:wid/event-series", eventSeriesRoutes());
   app.route("/api/workspaces/:wid/outreach", outreachRoutes(indicatorEvents));
+  app.route("/api/workspaces/:wid/event-requests", requestRoutes());
   app.all("/api/*", (c) => c.json(new ApiError(404, "not_found", "見つかりません。").toJSON(), 404));
 
   app.route("/p", publicDeskRoutes());

@@ -23,6 +23,7 @@ import { storedKeyIds } from "./desk/consultation-repository.js";
 import { DeskJobs } from "./desk/desk-jobs.js";
 import { EventJobs } from "./events/event-jobs.js";
 import { participantKeyIds } from "./events/participant-repository.js";
+import { requestKeyIds } from "./events/request-repository.js";
 import type { AppEnv } from "./http/env.js";
 import { StreamRegistry } from "./http/sse.js";
 import { IndicatorEvents } from "./indicators/indicator-events.js";
@@ -91,6 +92,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       new Set([
         ...(await storedKeyIds(kysely)),
         ...(await participantKeyIds(kysely)),
+        ...(await requestKeyIds(kysely)),
         ...(await totpKeyIds(db)),
       ]),
   ).catch(async (err: unknown) => {

@@ -22,7 +22,7 @@ import {
   REQUEST_STATUS_IDS,
 } from "@tsumugi/domain";
 import * as z from "zod";
-import { abilities, flag, Id, oneOf, requiredText, Timestamp } from "./fields.js";
+import { abilities, flag, Id, IsoDate, oneOf, requiredText, Timestamp } from "./fields.js";
 
 export const EVENT_TEXT_LIMITS = {
   title: 100,
@@ -717,29 +717,71 @@ export type SeriesDetail = z.infer<typeof SeriesDetail>;
 
 /* ───────────── 出前講座 requests ───────────── */
 
+export const REQUEST_LIMITS = {
+  groupName: 100,
+  topic: 200,
+  place: 200,
+  message: 1000,
+  note: 1000,
+  wishedDates: 3,
+  people: 10_000,
+} as const;
+const RL = REQUEST_LIMITS;
+
+/** When in the day a group would like the lecture. */
+export const WISHED_SLOTS = ["am", "pm", "evening", "any"] as const;
+export type WishedSlot = (typeof WISHED_SLOTS)[number];
+
+export const WishedDate = z.object({
+  date: IsoDate.meta({ description: "A day the group would like (not in the past)" }),
+  slot: oneOf(WISHED_SLOTS),
+});
+export type WishedDate = z.infer<typeof WishedDate>;
+
+const people = z
+  .number({ error: "required" })
+  .int({ error: "number" })
+  .min(1, { error: "range" })
+  .max(RL.people, { error: "range" });
+
 export const EventRequest = z
   .object({
     id: Id,
-    number: z.number().int().meta({ description: "受付番号 within the workspace" }),
+    number: z.number().int().meta({ description: "受付番号 within the workspace (1, 2, 3 …)" }),
     groupName: z.string(),
     topic: z.string(),
-    wishedDates: z.string(),
+    seriesId: Id.nullable().meta({ description: "The offered 出前講座 (a series) the topic names, if any" }),
+    wishedDates: z.array(z.object({ date: z.string(), slot: z.enum(WISHED_SLOTS) })),
     people: z.number().int().nullable(),
     place: z.string(),
-    contactName: z.string(),
+    contactName: z.string().meta({ description: "Sealed at rest; empty once erased" }),
     contact: z.string(),
     message: z.string(),
     status: z.enum(REQUEST_STATUS_IDS),
+    nextStatuses: z
+      .array(z.enum(REQUEST_STATUS_IDS))
+      .meta({ description: "The steps it may take from here" }),
     note: z.string().meta({ description: "The desk's own note" }),
-    eventId: Id.nullable(),
+    event: z
+      .object({ id: Id, title: z.string(), startsAt: z.string(), status: z.enum(EVENT_STATUS_IDS) })
+      .nullable()
+      .meta({ description: "The lecture made from this request" }),
     receivedAt: Timestamp,
     updatedAt: Timestamp,
+    erased: z.boolean().meta({ description: "The contact was erased after the retention period" }),
   })
   .meta({ id: "EventRequest" });
 export type EventRequest = z.infer<typeof EventRequest>;
 
 export const EventRequestList = z.object({
   requests: z.array(EventRequest).meta({ description: "Newest first" }),
+  formPath: z
+    .string()
+    .nullable()
+    .meta({ description: "The public request form: /p/<lg code>/lecture-request" }),
+  topics: z.array(z.object({ id: Id, name: z.string() })).meta({
+    description: "The offered 出前講座: the workspace's series of kind 出前講座",
+  }),
 });
 export type EventRequestList = z.infer<typeof EventRequestList>;
 
@@ -748,27 +790,53 @@ export type EventRequestResult = z.infer<typeof EventRequestResult>;
 
 /** The public 出前講座 request form. */
 export const RequestForm = z.object({
-  groupName: requiredText(100),
-  topic: requiredText(200),
-  wishedDates: requiredText(300),
-  people: z
-    .number({ error: "number" })
-    .int({ error: "number" })
-    .min(1, { error: "range" })
-    .max(10_000, { error: "range" })
-    .nullable(),
-  place: optionalText(200).default(""),
+  groupName: requiredText(RL.groupName),
+  topic: requiredText(RL.topic),
+  wishedDates: z
+    .array(WishedDate, { error: "required" })
+    .min(1, { error: "required" })
+    .max(RL.wishedDates, { error: "tooLong" }),
+  people,
+  place: optionalText(RL.place).default(""),
   contactName: requiredText(L.participantName),
-  contact: requiredText(L.contactField),
-  message: optionalText(1000).default(""),
+  contact: requiredText(L.contactField).refine((v) => contactKind(v) !== null, { error: "contact" }),
+  message: optionalText(RL.message).default(""),
   consent: z.literal(true, { error: "consent" }),
 });
 export type RequestForm = z.input<typeof RequestForm>;
 
+/** The form as sent from the public page: its signed token and the field people never see. */
+export const PublicRequest = RequestForm.extend({
+  formToken: z.string({ error: "required" }).max(200, { error: "format" }),
+  website: z.string().max(500).default(""),
+});
+export type PublicRequest = z.input<typeof PublicRequest>;
+
+export const PublicRequestPage = z
+  .object({
+    municipality: PublicMunicipality,
+    topics: z.array(z.object({ name: z.string(), description: z.string() })).meta({
+      description: "The 出前講座 the municipality offers (a group may also write its own topic)",
+    }),
+    formToken: z.string(),
+    retentionDays: z
+      .number()
+      .int()
+      .meta({ description: "The contact is erased this many days after the lecture" }),
+  })
+  .meta({ id: "PublicRequestPage" });
+export type PublicRequestPage = z.infer<typeof PublicRequestPage>;
+
+export const RequestReceived = z.object({
+  number: z.number().int().meta({ description: "受付番号, to quote when calling the desk" }),
+  receivedAt: Timestamp,
+});
+export type RequestReceived = z.infer<typeof RequestReceived>;
+
 export const UpdateEventRequest = z
-  .object({ status: oneOf(REQUEST_STATUS_IDS), note: optionalText(1000) })
+  .object({ status: oneOf(REQUEST_STATUS_IDS), note: optionalText(RL.note) })
   .partial();
-export type UpdateEventRequest = z.infer<typeof UpdateEventRequest>;
+export type UpdateEventRequest = z.input<typeof UpdateEventRequest>;
 
 /* ───────────── materials handed out (配布物) ───────────── */
 

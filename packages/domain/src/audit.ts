@@ -128,6 +128,7 @@ export const AUDIT_EVENT_KINDS = {
   "event.public_refused": "events",
   "event.request_received": "events",
   "event.request_updated": "events",
+  "event.requests_erased": "events",
   "event.distribution_recorded": "events",
   "event.distribution_updated": "events",
   "event.distribution_deleted": "events",

@@ -16,6 +16,7 @@ import { totpKeyIds, totpRowsPerKey } from "../auth/sealed-totp-keys.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { rowsPerKey, storedKeyIds } from "../desk/consultation-repository.js";
 import { participantKeyIds } from "../events/participant-repository.js";
+import { requestKeyIds } from "../events/request-repository.js";
 import {
   dataKeyOf,
   KeyringError,
@@ -44,7 +45,12 @@ async function databaseKeys(dataDir: string): Promise<{ rows: Record<string, num
     for (const [id, n] of Object.entries(await totpRowsPerKey(db))) rows[id] = (rows[id] ?? 0) + n;
     return {
       rows,
-      ids: new Set([...(await storedKeyIds(q)), ...(await participantKeyIds(q)), ...(await totpKeyIds(db))]),
+      ids: new Set([
+        ...(await storedKeyIds(q)),
+        ...(await participantKeyIds(q)),
+        ...(await requestKeyIds(q)),
+        ...(await totpKeyIds(db)),
+      ]),
     };
   } finally {
     await db.close();

@@ -18,6 +18,7 @@ import { isUniqueViolation } from "../storage/query-builder.js";
 import { eventResource } from "./event-presenter.js";
 import * as events from "./event-repository.js";
 import { fillFreedPlaces } from "./participant-commands.js";
+import { followEventStatus, linkRequestToEvent } from "./request-commands.js";
 
 export const eventNotFound = () => new ApiError(404, "event.notFound", "研修・イベントが見つかりません。");
 export const seriesNotFound = () => new ApiError(404, "event.seriesNotFound", "シリーズが見つかりません。");
@@ -64,6 +65,9 @@ export async function createEvent(
   extra: { meetingId?: string | null } = {},
 ): Promise<events.EventView> {
   if (!canCreateEvent(caller.actor, input.organiserGroupIds)) throw forbidden();
+  // A lecture made from a 出前講座 request: by those who handle the requests.
+  if (input.requestId && !authorize(caller.actor, "events.requests", { kind: "workspace" }))
+    throw forbidden();
   await checkReferences(app, caller.workspaceId, input);
   const now = Date.now();
   const record: events.NewEvent = {
@@ -96,8 +100,9 @@ export async function createEvent(
     createdAt: now,
     updatedAt: now,
   };
-  await app.kysely.transaction().execute(async (trx) => {
+  const request = await app.kysely.transaction().execute(async (trx) => {
     await events.insertEvent(trx, record, input.organiserGroupIds);
+    return input.requestId ? linkRequestToEvent(trx, caller.workspaceId, input.requestId, record.id) : null;
   });
   await app.audit.record({
     event: "event.created",
@@ -105,8 +110,22 @@ export async function createEvent(
     actorUserId: caller.actor.userId,
     target: record.id,
     ip: caller.ip,
-    detail: { title: record.title, kind: record.kind, startsAt: record.startsAt },
+    detail: {
+      title: record.title,
+      kind: record.kind,
+      startsAt: record.startsAt,
+      ...(request ? { requestNumber: request.number } : {}),
+    },
   });
+  if (request)
+    await app.audit.record({
+      event: "event.request_updated",
+      workspaceId: caller.workspaceId,
+      actorUserId: caller.actor.userId,
+      target: request.id,
+      ip: caller.ip,
+      detail: { number: request.number, from: request.status, to: "decided", eventId: record.id },
+    });
   return (await events.findEventView(app.kysely, caller.workspaceId, record.id)) as events.EventView;
 }
 
@@ -217,6 +236,8 @@ export async function setEventStatus(
       ip: caller.ip,
       detail: { title: event.title, from: event.status, to: status },
     });
+    // A 出前講座 held makes its request 実施済.
+    await followEventStatus(app, caller, event.id, status);
   }
   return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as events.EventView;
 }

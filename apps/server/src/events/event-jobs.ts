@@ -3,7 +3,8 @@
  * are erased EVENT_PARTICIPANT_RETENTION_DAYS after their event (checked as often as the
  * consultation records' retention, CONSULTATION_RETENTION_CHECK_HOURS, and at start). Their
  * 職種, organisation, status and check-in stay, so the counts and the indicators do not change;
- * the registrant's page stops opening (its token is erased too).
+ * the registrant's page stops opening (its token is erased too). The contacts of 出前講座
+ * requests are erased after the same number of days (request-commands.ts).
  *
  * After a key rotation (a new first key in the key file), rows sealed with an older key are
  * sealed again with the current one, their duplicate hash recomputed, like the desk's records
@@ -17,6 +18,7 @@ import {
   participantsSealedWithOtherKeys,
   resealParticipant,
 } from "./participant-repository.js";
+import { eraseRequestContacts, resealRequests } from "./request-commands.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,11 +31,13 @@ export class EventJobs {
 
   start(): void {
     this.enqueue(() => this.reencryptNow());
+    this.enqueue(() => resealRequests(this.app));
     this.enqueue(() => this.eraseNow());
-    this.timer = setInterval(
-      () => this.enqueue(() => this.eraseNow()),
-      this.app.config.personalData.retentionCheckMs,
-    );
+    this.enqueue(() => eraseRequestContacts(this.app));
+    this.timer = setInterval(() => {
+      this.enqueue(() => this.eraseNow());
+      this.enqueue(() => eraseRequestContacts(this.app));
+    }, this.app.config.personalData.retentionCheckMs);
     this.timer.unref();
   }
 

@@ -29,4 +29,6 @@ export const outreachMessages = {
   "publicEvents.materialsHint": "ファイル名を押すとダウンロードします。",
   "error.material.notFound": "資料が見つかりません。",
   "field.extension": "拡張子（.pdf など）は変えられません。",
+  "field.past": "今日以降の日付を選んでください。",
+  "auditEvent.event.requests_erased": "保存期間を過ぎた出前講座の依頼者の連絡先を削除",
 } as const;
