@@ -12,6 +12,7 @@ type RequestBody = {
   seriesId: string | null;
   wishedDates: { date: string; slot: string }[];
   people: number | null;
+  place: string;
   contactName: string;
   contact: string;
   message: string;
