@@ -739,7 +739,7 @@ export const WishedDate = z.object({
 export type WishedDate = z.infer<typeof WishedDate>;
 
 const people = z
-  .number({ error: "required" })
+  .number({ error: (issue) => (issue.input === undefined || issue.input === null ? "required" : "number") })
   .int({ error: "number" })
   .min(1, { error: "range" })
   .max(RL.people, { error: "range" });

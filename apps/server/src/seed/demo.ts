@@ -25,6 +25,7 @@ import { seedDemoDistributions } from "./demo-distributions.js";
 import { seedDemoEvents } from "./demo-events.js";
 import { NAGAREYAMA, seedIndicatorValues, seedRegion } from "./demo-indicators.js";
 import { seedCurrentYearMeetings, seedDemoMeetings, seedTakamatsuMeetings } from "./demo-meetings.js";
+import { seedDemoOutreach } from "./demo-outreach.js";
 import {
   nagareyamaPlan2023,
   rolledOverPlan,
@@ -205,6 +206,7 @@ async function seedDeskOfDemo(ctx: AppContext): Promise<void> {
   await seedDemoEvents(ctx, secretariat.wid, secretariat.uid, training?.id ?? null);
   await seedDemoQuestionnaires(ctx, secretariat.wid);
   await seedDemoDistributions(ctx, secretariat.wid, secretariat.uid);
+  await seedDemoOutreach(ctx, secretariat.wid, secretariat.uid, training?.id ?? null);
 }
 
 async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {

@@ -20,6 +20,7 @@ const MeetingPage = lazyNamed(() => import("../meetings/MeetingPage"), "MeetingP
 const PlanPage = lazyNamed(() => import("../plan/PlanPage"), "PlanPage");
 const ProviderUpdatePage = lazyNamed(() => import("../resources/ProviderUpdatePage"), "ProviderUpdatePage");
 const PublicEventsPage = lazyNamed(() => import("../events/PublicEventPages"), "PublicEventsPage");
+const PublicRequestPage = lazyNamed(() => import("../events/PublicRequestPage"), "PublicRequestPage");
 const PublicEventPage = lazyNamed(() => import("../events/PublicEventPages"), "PublicEventPage");
 const RegistrationPage = lazyNamed(() => import("../events/PublicEventPages"), "RegistrationPage");
 const WorkspaceHome = lazyNamed(() => import("../workspace/WorkspaceHome"), "WorkspaceHome");
@@ -80,6 +81,15 @@ export function App() {
           element={
             <Deferred>
               <PublicEventPage />
+            </Deferred>
+          }
+        />
+        {/* A residents' group asks for a 出前講座; no account. */}
+        <Route
+          path="/p/:lg/lecture-request"
+          element={
+            <Deferred>
+              <PublicRequestPage />
             </Deferred>
           }
         />

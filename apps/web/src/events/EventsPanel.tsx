@@ -15,16 +15,19 @@ import type { WorkspaceData } from "../workspace/useWorkspace";
 import { DistributionsView } from "./DistributionsView";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
 import { eventsApi } from "./events-api";
+import { RequestsView } from "./RequestsView";
 import { SeriesList } from "./SeriesList";
 import "../ui/table-scroll.css";
 import "./events.css";
 
-const VIEWS = ["list", "series", "distributions"] as const;
+const VIEWS = ["list", "series", "requests", "distributions"] as const;
 type View = (typeof VIEWS)[number];
 
 export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
   const [params, setParams] = useSearchParams();
-  const view: View = (VIEWS as readonly string[]).includes(params.get("eview") ?? "")
+  // 出前講座 requests carry the requesters' contacts: only for those who handle them.
+  const views = VIEWS.filter((v) => v !== "requests" || data.detail.can["events.requests"]);
+  const view: View = (views as readonly string[]).includes(params.get("eview") ?? "")
     ? (params.get("eview") as View)
     : "list";
   const go = (v: View) => {
@@ -35,7 +38,7 @@ export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData })
   return (
     <section data-testid="events-panel">
       <nav className="subtabs" aria-label={t("workspace.tab.events")}>
-        {VIEWS.map((v) => (
+        {views.map((v) => (
           <button
             key={v}
             type="button"
@@ -51,6 +54,7 @@ export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData })
       {view === "list" && <EventListView wid={wid} data={data} />}
       {view === "series" && <SeriesList wid={wid} data={data} />}
       {view === "distributions" && <DistributionsView wid={wid} data={data} />}
+      {view === "requests" && <RequestsView wid={wid} data={data} />}
     </section>
   );
 }

@@ -74,6 +74,11 @@ export function PublicEventsPage() {
     <main className="pe-page" data-testid="public-events">
       <Header municipality={data.municipality} />
       <h1>{t("publicEvents.title")}</h1>
+      <p className="pe-request-link">
+        <Link to={`/p/${lg}/lecture-request`} data-testid="request-link">
+          {t("publicEvents.requestLink")}
+        </Link>
+      </p>
       {data.events.length === 0 ? (
         <p className="pe-empty">{t("publicEvents.none")}</p>
       ) : (
