@@ -185,7 +185,8 @@ export function PublicRequestPage() {
             <dt>{t("publicRequest.wishedDates")}</dt>
             <dd>
               {sent.wishedDates.map((d, i) => (
-                <div key={`${d.date}-${i}`}>
+                // biome-ignore lint/suspicious/noArrayIndexKey: the wishes as sent, in their fixed order
+                <div key={i}>
                   {t("publicRequest.wishedDate", { n: i + 1 })}：{formatIsoDate(d.date)}{" "}
                   {t(`requests.slot.${d.slot}` as MessageKey)}
                 </div>

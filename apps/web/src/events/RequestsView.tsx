@@ -80,7 +80,7 @@ export function RequestsView({ wid, data }: { wid: string; data: WorkspaceData }
       <p className="muted small">{t("requests.logged")}</p>
       <ErrorBanner message={error} />
       <FormCard formPath={list.formPath} topics={list.topics} />
-      <div className="row requests-filter" role="group" aria-label={t("requests.filter")}>
+      <div className="row requests-filter">
         {(["open", "all"] as const).map((f) => (
           <button
             key={f}

@@ -40,7 +40,6 @@ export const outreachMessages = {
   "requests.topicsHint":
     "フォームで選べる講座（メニュー）は、「シリーズ」で種別「出前講座」として作ったものです。依頼する団体は、メニューにないテーマも書いて依頼できます。",
   "requests.noTopics": "まだ講座のメニューがありません（テーマは依頼する団体が自由に書きます）。",
-  "requests.filter": "表示する依頼",
   "requests.filter.open": "対応中（{n}件）",
   "requests.filter.all": "すべて（{n}件）",
   "requests.none": "対応中の依頼はありません。",
