@@ -149,6 +149,29 @@ describe("event materials", () => {
     expect(res.body.error.code).toBe("request.tooLarge");
     expect(res.body.error.message).toContain("ファイル1MBまで");
     expect(await materialRows(server)).toEqual([]);
+    // Sent without a length (chunked), it is cut off as it arrives.
+    const chunks = [PDF, Buffer.alloc(600 * 1024), Buffer.alloc(600 * 1024)];
+    const streamed = await fetch(
+      `${server.origin}${e.path}/materials?name=${encodeURIComponent("流れる資料.pdf")}`,
+      {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/octet-stream",
+          Cookie: w.admin.browser.cookieHeader ?? "",
+          Origin: server.origin,
+        },
+        body: new ReadableStream({
+          pull(controller) {
+            const next = chunks.shift();
+            if (next) controller.enqueue(new Uint8Array(next));
+            else controller.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit,
+    );
+    expect(streamed.status).toBe(413);
+    expect(await materialRows(server)).toEqual([]);
     // Within the limit the same kind of file goes in.
     expect((await upload(w.admin.browser, e.path, "資料.pdf", PDF)).status).toBe(201);
     const list = await w.admin.browser.get<{ maxBytes: number }>(`${e.path}/materials`);

@@ -354,4 +354,25 @@ describe("出前講座 requests", () => {
     );
     expect(JSON.parse(erased[0].detail)).toMatchObject({ requests: 1, numbers: [1] });
   });
+
+  it("declined without a lecture keep their contact the set number of days after the last change, open ones keep it", async ({
+    server,
+    world: w,
+  }) => {
+    server.ctx.config.publicForms.minFillMs = 0;
+    await send(server, request());
+    await send(server, request({ groupName: "東深井 老人クラブ", contact: "kai@example.jp" }));
+    const list = (await w.admin.browser.get<ListBody>(`${w.base}/event-requests`)).body.requests;
+    const declined = list.find((r) => r.number === 1) as RequestBody;
+    await w.admin.browser.patch(`${w.base}/event-requests/${declined.id}`, { status: "declined" });
+    const days = server.ctx.config.publicForms.participantRetentionDays;
+    const now = Date.now();
+    expect(await eraseRequestContacts(server.ctx, now + (days - 1) * 86_400_000)).toBe(0);
+    expect(await eraseRequestContacts(server.ctx, now + (days + 1) * 86_400_000)).toBe(1);
+    const after = (await w.admin.browser.get<ListBody>(`${w.base}/event-requests`)).body.requests;
+    expect(after.map((r) => [r.number, r.status, r.erased, r.contactName])).toEqual([
+      [2, "received", false, "鈴木 和子"],
+      [1, "declined", true, ""],
+    ]);
+  });
 });
