@@ -128,6 +128,8 @@ describe("出前講座 requests", () => {
     expect(await admin.getByTestId("event-heading").textContent()).toBe(
       "出前講座「人生会議（ACP）ってなに？」（加（デモ）ふれあい喫茶）",
     );
+    // The lecture says where it came from.
+    expect(await admin.getByTestId("event-request").textContent()).toContain("出前講座の依頼をもとに作成");
 
     // On a phone the list reads in one column.
     await admin.goto(`/w/${wid}?tab=events&eview=requests`);

@@ -293,6 +293,12 @@ function Overview(props: {
           {t("events.meeting")}：<Link to={`/w/${wid}/meetings/${event.meetingId}`}>{event.title}</Link>
         </p>
       )}
+      {!event.cohost && event.requestId && (
+        <p data-testid="event-request">
+          {t("events.fromRequest")}{" "}
+          <Link to={`/w/${wid}?tab=events&eview=requests`}>{t("events.fromRequestLink")}</Link>
+        </p>
+      )}
       {(can.update || event.cohosts.length > 0) && (
         <Cohosts api={api} event={event} onChanged={props.onChanged} />
       )}

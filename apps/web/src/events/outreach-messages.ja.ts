@@ -73,6 +73,8 @@ export const outreachMessages = {
   "requests.makeEventHint":
     "依頼の内容（第1希望の日時・会場・人数）を入れてあります。講師や日時が決まったら直して作成してください。作成すると依頼は「決定」になり、講座を開催済みにすると「実施済」になります。",
   "requests.makeEventSubmit": "講座を作成",
+  "events.fromRequest": "地域の団体からの出前講座の依頼をもとに作成した講座です。",
+  "events.fromRequestLink": "出前講座の依頼の一覧",
   "error.request.notFound": "出前講座の依頼が見つかりません。",
   "error.request.cannotMove": "この状態には変更できません。画面を読み込み直してください。",
   "error.request.hasEvent": "この依頼からは既に講座を作成しています。",
