@@ -68,7 +68,7 @@ export function userView(u: { id: string; email: string; name: string; organizat
 /** The workspaces where the user is an active member. */
 export async function workspacesOf(db: Queryable, userId: string): Promise<WorkspaceMembershipView[]> {
   return db.all<WorkspaceMembershipView>(
-    `SELECT w.id, w.name, w.prefecture, w.lg_code AS lgCode, m.role
+    `SELECT w.id, w.name, w.prefecture, w.lg_code AS "lgCode", m.role
        FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
       WHERE m.user_id = ? AND m.disabled_at IS NULL ORDER BY w.name`,
     [userId],

@@ -1,3 +1,4 @@
+import { SessionInfo } from "@tsumugi/contract";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createUser,
@@ -48,6 +49,9 @@ describe("login", () => {
     expect(Math.abs(sessionExpiresAt - (Date.now() + idleTimeoutMs))).toBeLessThan(10_000);
     const me = await browser.get<{ sessionExpiresAt: number; user: { email: string } }>("/api/auth/me");
     expect(me.status).toBe(200);
+    // Both answer the contract's SessionInfo.
+    expect(SessionInfo.parse(res.body)).toEqual(res.body);
+    expect(SessionInfo.parse(me.body)).toEqual(me.body);
     expect(me.body.user.email).toBe("doctor@example.jp");
     expect(me.body.sessionExpiresAt).toBeGreaterThanOrEqual(sessionExpiresAt);
     const audit = await server.ctx.db.all<{ event: string }>("SELECT event FROM audit_log");
