@@ -2,6 +2,7 @@
  * The Hono application: security headers and Origin check for everything, the session on
  * every request, the REST API under /api, and the built web app for the rest.
  */
+import { Health, Ready } from "@tsumugi/contract";
 import { type Context, Hono } from "hono";
 import { areaRoutes } from "./areas/area-routes.js";
 import { auditRoutes } from "./audit/audit-routes.js";
@@ -104,21 +105,36 @@ export function createApp(
   app.use("*", requestBodyLimit());
   app.use("/api/*", originCheck(ctx), sessionLoader(ctx));
 
-  app.get("/api/health", (c) => c.json({ ok: true, documentsLoaded: collab.loadedDocuments().length }));
+  app.get(
+    "/api/health",
+    describe({ summary: "Health check", tag: "system", public: true, response: Health }),
+    (c) => c.json({ ok: true, documentsLoaded: collab.loadedDocuments().length } satisfies Health),
+  );
   // For a load balancer: 200 while this node can serve (database and Redis answer, not
   // draining after SIGTERM), else 503.
-  app.get("/api/ready", async (c) => {
-    const [database, redis] = await Promise.all([
-      ctx.db
-        .get("SELECT 1 AS ok")
-        .then(() => true)
-        .catch(() => false),
-      ctx.cluster ? ctx.cluster.ping() : Promise.resolve(null),
-    ]);
-    const draining = collab.draining;
-    const ok = database && redis !== false && !draining;
-    return c.json({ ok, database, redis, draining }, ok ? 200 : 503);
-  });
+  app.get(
+    "/api/ready",
+    describe({
+      summary: "Readiness for a load balancer: the database and Redis answer and the node is not stopping",
+      description: "503 with the same body (`ok: false`) when this node should get no new work.",
+      tag: "system",
+      public: true,
+      response: Ready,
+      answers: { 503: { description: "This node cannot serve now", response: Ready } },
+    }),
+    async (c) => {
+      const [database, redis] = await Promise.all([
+        ctx.db
+          .get("SELECT 1 AS ok")
+          .then(() => true)
+          .catch(() => false),
+        ctx.cluster ? ctx.cluster.ping() : Promise.resolve(null),
+      ]);
+      const draining = collab.draining;
+      const ok = database && redis !== false && !draining;
+      return c.json({ ok, database, redis, draining } satisfies Ready, ok ? 200 : 503);
+    },
+  );
   app.get(
     "/api/openapi.json",
     describe({ summary: "This OpenAPI document", tag: "system", public: true }),

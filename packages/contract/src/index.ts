@@ -22,4 +22,5 @@ export * from "./meetings.js";
 export * from "./members.js";
 export * from "./plan.js";
 export * from "./resources.js";
+export * from "./system.js";
 export * from "./workspaces.js";

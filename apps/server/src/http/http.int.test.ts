@@ -152,7 +152,19 @@ describe("OpenAPI", () => {
       ["post", "/api/workspaces/{wid}/documents"],
       ["get", "/api/workspaces/{wid}/documents/{did}"],
       ["get", "/api/workspaces/{wid}/audit"],
+      ["get", "/api/workspaces/{wid}/plans"],
+      ["post", "/api/workspaces/{wid}/plans"],
+      ["get", "/api/workspaces/{wid}/plans/multi-year"],
+      ["get", "/api/workspaces/{wid}/plans/{fy}"],
+      ["get", "/api/workspaces/{wid}/plans/{fy}/dashboard"],
+      ["get", "/api/workspaces/{wid}/plans/{fy}/events"],
+      ["post", "/api/workspaces/{wid}/plans/{fy}/rebuild"],
+      ["get", "/api/workspaces/{wid}/plans/{fy}/comments"],
+      ["post", "/api/workspaces/{wid}/plans/{fy}/comments"],
+      ["get", "/api/workspaces/{wid}/mentions"],
+      ["post", "/api/workspaces/{wid}/mentions/read"],
       ["get", "/api/health"],
+      ["get", "/api/ready"],
     ];
     for (const [method, path] of expected)
       expect(res.body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
@@ -222,10 +234,13 @@ describe("OpenAPI", () => {
     expect(createBody.required).toEqual(["kind"]);
     expect(createBody.properties.kind.enum).not.toContain("plan");
 
-    // Login and /me answer the user and their workspaces; login needs e-mail and password.
+    // Login and /me answer the user and their workspaces (login may answer the second step
+    // instead); login needs e-mail and password.
     const login = paths["/api/auth/login"].post;
     expect(json(login.requestBody).required).toEqual(["email", "password"]);
-    const session = resolve(json(login.responses["200"]));
+    const me = json(paths["/api/auth/me"].get.responses["200"]);
+    expect(json(login.responses["200"]).anyOf).toEqual([me, { $ref: "#/components/schemas/SecondStep" }]);
+    const session = resolve(me);
     expect(session.required).toEqual(["user", "workspaces", "sessionId", "sessionExpiresAt"]);
     expect(resolve(session.properties.user).required).toEqual(["id", "email", "name", "organization"]);
     expect(resolve(session.properties.workspaces.items).required).toEqual([
@@ -235,8 +250,40 @@ describe("OpenAPI", () => {
       "lgCode",
       "role",
     ]);
-    expect(json(paths["/api/auth/me"].get.responses["200"])).toEqual(json(login.responses["200"]));
-    expect(login.responses["429"].headers["Retry-After"]).toBeDefined();
+    expect(me).toEqual({ $ref: "#/components/schemas/SessionInfo" });
+    // Throttled: the 429 says how long to wait, in its description and its Retry-After header.
+    expect(login.responses["429"].headers["Retry-After"].schema).toEqual({ type: "integer" });
+    expect(login.responses["429"].description).toContain("Retry-After");
+    expect(login.description).toContain("Retry-After");
+    expect(json(paths["/api/auth/password"].post.requestBody).required).toEqual([
+      "currentPassword",
+      "newPassword",
+    ]);
+
+    // Readiness answers its own body when it says no (503), not the error body.
+    const ready = paths["/api/ready"].get;
+    expect(json(ready.responses["503"])).toEqual(json(ready.responses["200"]));
+    expect(resolve(json(ready.responses["503"])).required).toEqual(["ok", "database", "redis", "draining"]);
+
+    // The plan: its abilities, the dashboard's query and the comment body.
+    const plan = resolve(
+      resolve(json(paths["/api/workspaces/{wid}/plans/{fy}"].get.responses["200"])).properties.plan,
+    );
+    expect(Object.keys(plan.properties.abilities.properties)).toEqual([
+      "read",
+      "edit",
+      "editPapers",
+      "rebuild",
+    ]);
+    const dashboard = paths["/api/workspaces/{wid}/plans/{fy}/dashboard"].get;
+    expect(dashboard.parameters.map((p: Json) => p.name)).toContain("today");
+    for (const status of ["400", "401", "404", "503"])
+      expect(json(dashboard.responses[status]), status).toEqual(errorRef);
+    expect(json(paths["/api/workspaces/{wid}/plans/{fy}/comments"].post.requestBody).required).toEqual([
+      "body",
+      "table",
+      "rowId",
+    ]);
 
     const health = resolve(json(paths["/api/health"].get.responses["200"]));
     expect(Object.keys(health.properties)).toEqual(["ok", "documentsLoaded"]);

@@ -1,16 +1,15 @@
 /**
- * /api/openapi.json: the operations described by the routes themselves (http/operation.ts,
- * read off the app by hono-openapi), and those still in the hand-written table
- * (http/openapi.ts) until their feature is converted. Every operation gets the errors common
- * to its kind and the one error body. http.int.test.ts checks that every registered /api route
- * is described and every described operation is registered.
+ * /api/openapi.json: the operations described by the routes themselves (http/operation.ts
+ * `describe`, `jsonBody`, `queryParams` with the schemas of @tsumugi/contract), read off the
+ * app by hono-openapi. Every operation gets the errors common to its kind and the one error
+ * body. http.int.test.ts checks that every registered /api route is described and every
+ * described operation is registered.
  */
 import { ErrorBody } from "@tsumugi/contract";
 import type { Hono } from "hono";
 import { generateSpecs } from "hono-openapi";
 import * as z from "zod";
 import type { AppEnv } from "./env.js";
-import { handWrittenOperations } from "./openapi.js";
 
 type Json = Record<string, unknown>;
 type Operation = Json & {
@@ -28,7 +27,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   410: "Gone (used or expired)",
   413: "Request body larger than its route's limit: 64 KiB, the indicator import 8 MiB, an event's material EVENT_MATERIAL_MAX_MB (`request.tooLarge`)",
   415: "Request body is not JSON (`request.notJson`)",
-  429: "Too many attempts (`auth.throttled`); see Retry-After",
+  429: "Too many attempts (`auth.throttled`) or open streams (`stream.tooMany`); try again after the Retry-After header's seconds",
   503: "Temporarily unavailable",
 };
 
@@ -53,10 +52,13 @@ function withErrors(path: string, method: string, op: Operation): Operation {
     .map(Number)
     .filter((s) => s >= 400);
   const statuses = [...new Set([...listed, ...commonErrors(path, method, op)])].sort((a, b) => a - b);
+  // Below 400, and errors that answer a body of their own (a 503 of /api/ready), stay as described.
+  const own = (status: string) => Number(status) < 400 || op.responses[status]?.content !== undefined;
   const responses: Record<string, Json> = Object.fromEntries(
-    Object.entries(op.responses).filter(([status]) => Number(status) < 400),
+    Object.entries(op.responses).filter(([status]) => own(status)),
   );
   for (const status of statuses) {
+    if (own(String(status))) continue;
     responses[status] = {
       description: ERROR_DESCRIPTIONS[status] ?? "Error",
       ...(status === 429
@@ -80,29 +82,22 @@ async function buildPaths(app: Hono<AppEnv>): Promise<{ paths: Json; schemas: Js
     excludeStaticFile: false,
     defaultValidationErrorResponse: false,
   });
-  const hand = handWrittenOperations();
   const paths: Record<string, Record<string, Operation>> = {};
-  const add = (source: Record<string, Record<string, unknown>>, from: string) => {
-    for (const [path, item] of Object.entries(source)) {
-      for (const method of METHODS) {
-        const op = item?.[method] as Operation | undefined;
-        if (!op) continue;
-        if (paths[path]?.[method]) throw new Error(`OpenAPI: ${method} ${path} is described twice (${from})`);
-        paths[path] ??= {};
-        // Generated ids are long and unstable; operations are known by method and path.
-        const { operationId: _, ...rest } = op;
-        paths[path][method] = withErrors(path, method, rest as Operation);
-      }
+  for (const [path, item] of Object.entries(generated.paths as Record<string, Record<string, unknown>>)) {
+    for (const method of METHODS) {
+      const op = item?.[method] as Operation | undefined;
+      if (!op) continue;
+      paths[path] ??= {};
+      // Generated ids are long and unstable; operations are known by method and path.
+      const { operationId: _, ...rest } = op;
+      paths[path][method] = withErrors(path, method, rest as Operation);
     }
-  };
-  add(generated.paths as Record<string, Record<string, unknown>>, "routes");
-  add(hand.paths, "openapi.ts");
+  }
   const sorted = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
   return {
     paths: sorted,
     schemas: {
       Error: errorSchema(),
-      ...hand.schemas,
       ...(generated.components?.schemas as Json | undefined),
     },
   };

@@ -34,6 +34,11 @@ export interface OperationDoc {
   upload?: string;
   /** Errors this operation answers besides the common ones (docs: openapi-document.ts). */
   errors?: number[];
+  /**
+   * Answers other than success and the error body, by status: a 503 that still carries the
+   * operation's own body (readiness).
+   */
+  answers?: Record<number, { description: string; response: z.ZodType }>;
   /** Reachable without a session. */
   public?: boolean;
   description?: string;
@@ -62,6 +67,15 @@ export function describe(doc: OperationDoc): MiddlewareHandler {
         ...(doc.file ? { content: { [doc.file]: { schema: { type: "string", format: "binary" } } } } : {}),
       },
       ...Object.fromEntries((doc.errors ?? []).map((status) => [status, errorResponse()])),
+      ...Object.fromEntries(
+        Object.entries(doc.answers ?? {}).map(([status, answer]) => [
+          status,
+          {
+            description: answer.description,
+            content: { "application/json": { schema: resolver(answer.response) } },
+          },
+        ]),
+      ),
     },
   });
 }
