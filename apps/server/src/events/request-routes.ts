@@ -23,6 +23,7 @@ import { ApiError } from "../http/errors.js";
 import { allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import { PublicFormGuard } from "../http/public-form-guard.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { listSeries, workspaceByLgCode } from "./event-repository.js";
 import type { FormTokens } from "./form-tokens.js";
 import { formRefused } from "./form-tokens.js";
@@ -69,15 +70,11 @@ export function requestRoutes(): Hono<AppEnv> {
       const [rows, topics, workspace] = await Promise.all([
         readRequests(app, callerOf(c)),
         offeredTopics(app.kysely, c.var.workspaceId),
-        app.kysely
-          .selectFrom("workspaces")
-          .select("lg_code")
-          .where("id", "=", c.var.workspaceId)
-          .executeTakeFirst(),
+        findWorkspace(app.kysely, c.var.workspaceId),
       ]);
       return c.json({
         requests: rows.map((x) => presentRequest(x.view, x.personal, topics)),
-        formPath: workspace?.lg_code ? `/p/${workspace.lg_code}/lecture-request` : null,
+        formPath: workspace?.lgCode ? `/p/${workspace.lgCode}/lecture-request` : null,
         topics: topics.map((t) => ({ id: t.id, name: t.name })),
       });
     },

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { newId, todayInJapan } from "@tsumugi/domain";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import type { AppContext } from "../context.js";
-import { insertEvent } from "../events/event-repository.js";
+import { insertEvent, insertSeries } from "../events/event-repository.js";
 import { insertMaterial } from "../events/material-repository.js";
 import { sealRequest } from "../events/request-commands.js";
 import { insertRequest, type RequestRecord, type WishedDateRecord } from "../events/request-repository.js";
@@ -53,29 +53,24 @@ export async function seedDemoOutreach(ctx: AppContext, wid: string, uid: string
     acp: { id: newId(), name: "出前講座「人生会議（ACP）ってなに？」" },
     home: { id: newId(), name: "出前講座「在宅医療ってなに？」" },
   };
-  await db
-    .insertInto("event_series")
-    .values([
-      {
-        id: menu.acp.id,
-        workspace_id: wid,
-        name: menu.acp.name,
-        kind: "outreachLecture",
-        description:
-          "デモ用の例：もしものときの医療やケアについて、家族や信頼できる人と話し合っておく「人生会議」を紹介します（約60分・講師：在宅医療・介護連携支援センター）。",
-        created_at: now,
-      },
-      {
-        id: menu.home.id,
-        workspace_id: wid,
-        name: menu.home.name,
-        kind: "outreachLecture",
-        description:
-          "デモ用の例：通院が難しくなったときの訪問診療・訪問看護、家で過ごすための準備についてお話しします（約60分・講師：訪問看護師）。",
-        created_at: now,
-      },
-    ])
-    .execute();
+  for (const [item, description] of [
+    [
+      menu.acp,
+      "デモ用の例：もしものときの医療やケアについて、家族や信頼できる人と話し合っておく「人生会議」を紹介します（約60分・講師：在宅医療・介護連携支援センター）。",
+    ],
+    [
+      menu.home,
+      "デモ用の例：通院が難しくなったときの訪問診療・訪問看護、家で過ごすための準備についてお話しします（約60分・講師：訪問看護師）。",
+    ],
+  ] as const)
+    await insertSeries(db, {
+      id: item.id,
+      workspaceId: wid,
+      name: item.name,
+      kind: "outreachLecture",
+      description,
+      createdAt: now,
+    });
 
   // The lecture held for the first request (令和7年度): counted at the door, without names.
   const heldId = newId();
