@@ -15,10 +15,11 @@ import {
 } from "@tsumugi/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
-import { ApiError, api, get, post } from "../api/client";
+import { ApiError, api, post } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { readWorkbookInWorker } from "../import/read-workbook";
+import { planApi } from "../plan/plan-api";
 import { ErrorBanner } from "../ui/Field";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { importErrorText } from "../ui/import-errors";
@@ -463,16 +464,16 @@ function TrendView(props: {
   const [markers, setMarkers] = useState<PlanMarker[]>([]);
   useEffect(() => {
     if (!indicator) return;
-    void get<{
-      years: { actions: { title: string; indicatorIds: string[]; periodStart: string | null }[] }[];
-    }>(`/api/workspaces/${props.wid}/plans/multi-year`).then((r) =>
-      setMarkers(
-        markersFor(
-          indicator.id,
-          r.years.flatMap((y) => y.actions.map((a) => ({ ...a, period: { start: a.periodStart } }))),
+    void planApi(props.wid)
+      .years()
+      .then((r) =>
+        setMarkers(
+          markersFor(
+            indicator.id,
+            r.years.flatMap((y) => y.actions.map((a) => ({ ...a, period: { start: a.periodStart } }))),
+          ),
         ),
-      ),
-    );
+      );
   }, [props.wid, indicator]);
   if (!indicator) return null;
   const [from, to] = yearRange(data, indicator.id, currentFiscalYear());

@@ -15,7 +15,7 @@ import {
 import type { ImportPreview, YearTablePreview } from "@tsumugi/plan-io";
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
-import { ApiError, get } from "../api/client";
+import { ApiError } from "../api/client";
 import { isChunkLoadError } from "../app/lazy";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
@@ -23,6 +23,7 @@ import { readWorkbookInWorker } from "../import/read-workbook";
 import { importErrorText } from "../ui/import-errors";
 import type { YearColumn } from "./MultiYearTable";
 import { type PlanView, usePlanContext } from "./PlanPage";
+import { planApi } from "./plan-api";
 import { applyImport, applyYearTable } from "./plan-edits";
 
 type Kind = "actions" | "problems" | "years";
@@ -79,7 +80,8 @@ function ExportDialog({ onClose }: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void get<{ years: YearColumn[] }>(`/api/workspaces/${ctx.wid}/plans/multi-year`)
+    void planApi(ctx.wid)
+      .years()
       .then((r) => {
         setKnown(r.years);
         const years = r.years.map((y) => y.fiscalYear);
