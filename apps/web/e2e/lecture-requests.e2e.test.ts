@@ -97,6 +97,11 @@ describe("出前講座 requests", () => {
     const { page: admin } = await loggedInPage(browser, server, "事務局");
     await admin.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(admin);
+    // The same form on a desktop screen.
+    await admin.goto("/p/122203/lecture-request");
+    await admin.getByTestId("request-form").waitFor();
+    expect(await narrowProblems(admin)).toEqual({ columns: [], overflow: 0 });
+    await shot(admin, "lecture-request-1366");
     await admin.goto(`/w/${wid}?tab=events`);
     await admin.getByTestId("events-view-requests").click();
     await admin.getByTestId("requests").waitFor();
