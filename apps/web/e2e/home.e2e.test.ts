@@ -166,4 +166,61 @@ describe("the home page", () => {
     expect(await doctor.page.getByTestId("meeting-title").innerText()).toBe(M2);
     for (const c of [secretariat.context, doctor.context, observer.context]) await c.close();
   }, 150_000);
+
+  it("shows each person the lists and choices the server's abilities allow", async () => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(browser, server, "医師");
+    const observer = await loggedInPage(browser, server, "千葉県（閲覧）");
+    const wid = workspaceIdOf(secretariat.page);
+    const shown = async (page: Page) => {
+      await goHome(page, wid);
+      const answer = await page.evaluate(async (w) => {
+        const res = await fetch(`/api/workspaces/${w}/home`);
+        return ((await res.json()) as { abilities: { ownActions: boolean; overdueActions: boolean } })
+          .abilities;
+      }, wid);
+      const sections = {
+        ownActions: (await page.getByRole("region", { name: /^担当の取組/ }).count()) === 1,
+        overdueActions:
+          (await page.getByRole("region", { name: /^期限を過ぎた取組（計画全体）/ }).count()) === 1,
+      };
+      // The page shows exactly the lists the answer allows.
+      expect(sections).toEqual(answer);
+      return sections;
+    };
+    // What the policy gives each: the secretariat both lists, a member their own actions, an
+    // observer neither.
+    expect(await shown(secretariat.page)).toEqual({ ownActions: true, overdueActions: true });
+    expect(await shown(doctor.page)).toEqual({ ownActions: true, overdueActions: false });
+    expect(await shown(observer.page)).toEqual({ ownActions: false, overdueActions: false });
+
+    // A new event starts as the municipality's own for the secretariat (who may hold one without
+    // an organiser group), as one of his groups' for the doctor; the observer creates none.
+    const newEventOrganisers = async (page: Page) => {
+      await page.goto(`/w/${wid}?tab=events`);
+      await page.locator('[data-testid="tab-events"][aria-current="page"]').waitFor();
+      await page.getByTestId("events-panel").waitFor();
+      await page
+        .getByTestId("events-table")
+        .or(page.getByText("この年度の研修・イベントはまだありません"))
+        .first()
+        .waitFor();
+      if ((await page.getByTestId("event-new").count()) === 0) return null;
+      await page.getByTestId("event-new").click();
+      const boxes = page
+        .getByTestId("event-create-form")
+        .getByRole("group", { name: "主催するグループ" })
+        .getByRole("checkbox");
+      const checked: boolean[] = [];
+      for (const box of await boxes.all()) checked.push(await box.isChecked());
+      return checked;
+    };
+    const bySecretariat = await newEventOrganisers(secretariat.page);
+    expect(bySecretariat?.length).toBeGreaterThan(1);
+    expect(bySecretariat?.filter(Boolean)).toEqual([]);
+    const byDoctor = await newEventOrganisers(doctor.page);
+    expect(byDoctor?.filter(Boolean)).toEqual([true]);
+    expect(await newEventOrganisers(observer.page)).toBeNull();
+    for (const c of [secretariat.context, doctor.context, observer.context]) await c.close();
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 /** The home page: what the caller does next (/api/workspaces/{wid}/home). */
-import { ACTION_STATUSES, MEETING_STATES, MINUTES_STATES, ROLES } from "@tsumugi/domain";
+import { ACTION_STATUSES, HOME_VERBS, MEETING_STATES, MINUTES_STATES, ROLES } from "@tsumugi/domain";
 import * as z from "zod";
-import { Id, Timestamp } from "./fields.js";
+import { abilities, Id, Timestamp } from "./fields.js";
 
 const ids = <T extends { id: string }>(list: readonly T[]) =>
   list.map((x) => x.id) as [T["id"], ...T["id"][]];
@@ -44,7 +44,11 @@ export type HomeAction = z.infer<typeof HomeAction>;
 export const Home = z
   .object({
     today: z.string().meta({ description: "The day the answer is for (Japan), YYYY-MM-DD" }),
-    role: z.enum(ROLES),
+    role: z.enum(ROLES).meta({ description: "The caller's role (the page's introduction names it)" }),
+    abilities: abilities(
+      HOME_VERBS,
+      "Which lists are the caller's: the actions in their charge (ownActions), the whole plan's overdue actions (overdueActions)",
+    ),
     plan: z
       .object({
         fiscalYear: z.number().int(),
@@ -60,12 +64,12 @@ export const Home = z
     minutes: z
       .array(HomeMeeting)
       .meta({ description: "Closed meetings whose minutes wait for the caller's step" }),
-    myActions: z
-      .array(HomeAction)
-      .meta({ description: "Open actions of the caller or their groups, overdue first" }),
+    myActions: z.array(HomeAction).meta({
+      description: "Open actions of the caller or their groups, overdue first (abilities.ownActions)",
+    }),
     overdueActions: z
       .array(HomeAction)
-      .meta({ description: "The first overdue actions of the whole plan (secretariat)" }),
+      .meta({ description: "The first overdue actions of the whole plan (abilities.overdueActions)" }),
     overdueCount: z.number().int(),
     mentions: z.array(
       z.object({

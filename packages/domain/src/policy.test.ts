@@ -65,6 +65,7 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "areas.manage": { secretariat: true, member: false, coordinator: false, observer: false },
   "events.read": { secretariat: true, member: true, coordinator: true, observer: true },
   "events.create": { secretariat: true, member: true, coordinator: true, observer: false },
+  "events.anyOrganiser": { secretariat: true, member: false, coordinator: false, observer: false },
   "events.requests": { secretariat: true, member: false, coordinator: true, observer: false },
   "outreach.record": { secretariat: true, member: true, coordinator: true, observer: false },
 };
@@ -324,6 +325,23 @@ describe("resources: authorize(verb, resource) and abilities", () => {
       }
     }
     expect(abilitiesOf(actor("secretariat", { disabled: true }), group).update).toBe(false);
+  });
+
+  it("gives the home page's lists to those the plan gives them to: own actions to its writers, the whole plan's overdue ones to the secretariat", () => {
+    const home = { kind: "home", workspaceId: "w1" } as const;
+    expect(
+      Object.fromEntries([...ROLES, null].map((role) => [String(role), abilitiesOf(actor(role), home)])),
+    ).toEqual({
+      secretariat: { ownActions: true, overdueActions: true },
+      member: { ownActions: true, overdueActions: false },
+      coordinator: { ownActions: true, overdueActions: false },
+      observer: { ownActions: false, overdueActions: false },
+      null: { ownActions: false, overdueActions: false },
+    });
+    expect(abilitiesOf(actor("secretariat", { disabled: true }), home)).toEqual({
+      ownActions: false,
+      overdueActions: false,
+    });
   });
 
   it("has the workspace's abilities be its actions", () => {

@@ -51,6 +51,7 @@ export const WORKSPACE_ACTIONS = [
   "resources.review",
   "events.read",
   "events.create",
+  "events.anyOrganiser",
   "events.requests",
   "outreach.record",
 ] as const;
@@ -106,6 +107,9 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   // run one is decided per event (its organiser groups, `canCreateEvent`).
   "events.read": ["secretariat", "member", "coordinator", "observer"],
   "events.create": ["secretariat", "member", "coordinator"],
+  // Events of the municipality itself (no organiser group) or of any group; members and
+  // coordinators organise as their own groups.
+  "events.anyOrganiser": ["secretariat"],
   // 出前講座 requests carry the requester's contact: the secretariat and the desk handle them.
   "events.requests": ["secretariat", "coordinator"],
   // Leaflets, booklets and the information paper handed out (配布物の記録).
@@ -283,9 +287,8 @@ export function canManageMeeting(actor: Actor, groupId: string | null): boolean 
  * without organiser groups); members and coordinators when one of their own groups organises it.
  */
 export function canCreateEvent(actor: Actor, groupIds: readonly string[]): boolean {
-  const role = activeRole(actor);
   if (!can(actor, "events.create")) return false;
-  if (role === "secretariat") return true;
+  if (can(actor, "events.anyOrganiser")) return true;
   return groupIds.some((g) => actor.groupIds.includes(g));
 }
 
@@ -355,6 +358,18 @@ export interface MeetingResource {
   groupId: string | null;
   /** The actor is invited to it (invitees comment on its circulated minutes). */
   invited?: boolean;
+}
+
+/**
+ * The home page of the person reading it: which of its lists are theirs. `ownActions`: the
+ * plan's actions in their charge (actions are given to those who write the plan; observers read
+ * it); `overdueActions`: the whole plan's overdue actions, which the secretariat chases.
+ */
+export const HOME_VERBS = ["ownActions", "overdueActions"] as const;
+export type HomeVerb = (typeof HOME_VERBS)[number];
+export interface HomeResource {
+  kind: "home";
+  workspaceId: string;
 }
 
 export const MEETING_PAPER_SETTINGS_VERBS = ["update"] as const;
@@ -478,6 +493,7 @@ export interface RegionGroupResource {
 
 export type Resource =
   | WorkspaceResource
+  | HomeResource
   | IndicatorResource
   | RegionGroupResource
   | GroupResource
@@ -536,6 +552,7 @@ export interface DistributionResource {
 
 interface VerbsOf {
   workspace: WorkspaceAction;
+  home: HomeVerb;
   indicator: IndicatorVerb;
   regionGroup: RegionGroupVerb;
   group: GroupVerb;
@@ -571,6 +588,11 @@ function allOf<V extends string>(verbs: readonly V[], answer: (verb: V) => boole
 
 const RULES: Rules = {
   workspace: (actor) => allOf(WORKSPACE_ACTIONS, (action) => can(actor, action)),
+  // The plan is a workspace-wide document: its writers are put in charge of its actions.
+  home: (actor, home) => ({
+    ownActions: documentAccess(actor, { workspaceId: home.workspaceId, groupId: null }) === "write",
+    overdueActions: activeRole(actor) === "secretariat",
+  }),
   indicator: (actor, indicator) => ({ enterValues: can(actor, "indicators.enter") && !indicator.derived }),
   // Leaving a group (or withdrawing the request) and deciding on others' requests (the owner's)
   // are the municipality's secretariat's.

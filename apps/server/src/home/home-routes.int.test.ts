@@ -8,6 +8,7 @@ const it = workspaceTest.extend({ serverEnv: { PLAN_PROJECTION_DELAY_MS: "20" } 
 interface Home {
   today: string;
   role: string;
+  abilities: { ownActions: boolean; overdueActions: boolean };
   plan: { fiscalYear: number; fiscalYearLabel: string } | null;
   meetings: { id: string; title: string; state: string; todo: string | null; invited: boolean }[];
   minutes: { id: string; title: string; todo: string | null }[];
@@ -150,6 +151,8 @@ describe("the home page", () => {
 
     const member = await home(world, world.member.browser);
     expect(member.role).toBe("member");
+    // Which lists are whose is the policy's answer, sent with them (the page shows what it allows).
+    expect(member.abilities).toEqual({ ownActions: true, overdueActions: false });
     expect(member.plan).toMatchObject({ fiscalYear: 2025, fiscalYearLabel: "令和7年度" });
     expect(member.meetings.map((m) => m.id)).toEqual([groupMeeting, ahead, passed]);
     expect(member.minutes).toEqual([expect.objectContaining({ id: circulated, todo: "review" })]);
@@ -173,6 +176,7 @@ describe("the home page", () => {
     // The secretariat: every meeting ahead with the draft to publish, minutes to circulate
     // and to fix, the whole plan's overdue actions; nothing addressed to them.
     const admin = await home(world, world.admin.browser);
+    expect(admin.abilities).toEqual({ ownActions: true, overdueActions: true });
     expect(admin.meetings.map((m) => [m.title, m.todo])).toEqual([
       ["病診施連携班 打合せ", null],
       ["第3回 連携会議", null],
@@ -195,12 +199,14 @@ describe("the home page", () => {
 
     // The observer: only the meeting they are invited to; no minutes to review, no actions.
     const observer = await home(world, world.observer.browser);
+    expect(observer.abilities).toEqual({ ownActions: false, overdueActions: false });
     expect(observer.meetings.map((m) => m.title)).toEqual(["他の会議"]);
     expect(observer.minutes).toEqual([]);
     expect(observer.myActions).toEqual([]);
 
     // A member of no group, invited nowhere: nothing of the group's.
     const outsider = await home(world, world.outsider.browser);
+    expect(outsider.abilities).toEqual({ ownActions: true, overdueActions: false });
     expect(outsider.meetings).toEqual([]);
     expect(outsider.myActions).toEqual([]);
 

@@ -6,6 +6,7 @@
  */
 import { Home } from "@tsumugi/contract";
 import {
+  abilitiesOf,
   can,
   canManageMeeting,
   fiscalYearLabel,
@@ -90,9 +91,11 @@ export function homeRoutes(): Hono<AppEnv> {
         .slice(0, LIST)
         .map((x) => x.view);
 
+      // Which lists are this person's is the policy's answer, sent with the lists.
+      const abilities = abilitiesOf(actor, { kind: "home", workspaceId: c.var.workspaceId });
       const plan = rows.projection?.plan;
       const overdue =
-        plan && actor.role === "secretariat"
+        plan && abilities.overdueActions
           ? overdueActions(plan.actions, today).map((a) => ({
               id: a.id,
               title: a.title,
@@ -105,6 +108,7 @@ export function homeRoutes(): Hono<AppEnv> {
       const answer: Home = {
         today,
         role: actor.role ?? "observer",
+        abilities,
         plan: rows.plan
           ? {
               fiscalYear: rows.plan.fiscalYear ?? 0,
@@ -115,7 +119,7 @@ export function homeRoutes(): Hono<AppEnv> {
           : null,
         meetings: upcoming,
         minutes,
-        myActions: plan ? myOpenActions(plan.actions, actor, today) : [],
+        myActions: plan && abilities.ownActions ? myOpenActions(plan.actions, actor, today) : [],
         overdueActions: overdue.slice(0, LIST),
         overdueCount: overdue.length,
         mentions: rows.mentions.slice(0, LIST).map((x) => ({

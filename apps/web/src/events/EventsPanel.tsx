@@ -143,8 +143,10 @@ function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {
           <summary data-testid="event-new">{t("events.new")}</summary>
           <EventForm
             initial={formValuesOf(null, {
-              organiserGroupIds:
-                data.detail.role === "secretariat" ? [] : groups.slice(0, 1).map((g) => g.id),
+              // The municipality's own event when this person may hold one, else one of their groups'.
+              organiserGroupIds: data.detail.can["events.anyOrganiser"]
+                ? []
+                : groups.slice(0, 1).map((g) => g.id),
             })}
             series={list.series}
             groups={groups}

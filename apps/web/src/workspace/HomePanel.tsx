@@ -2,6 +2,7 @@
  * The home page: what this person does next. The meetings ahead of them, minutes waiting
  * for their step, the plan actions in their charge (overdue first), for the secretariat the
  * whole plan's overdue actions, comments addressed to them and the plan's recent changes.
+ * Which lists are shown is the server's answer (`abilities`), never decided here by role.
  */
 import type { Home, HomeAction, HomeMeeting } from "@tsumugi/contract";
 import { useCallback, useEffect, useState } from "react";
@@ -132,7 +133,7 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
           </section>
         )}
 
-        {data.role !== "observer" && (
+        {data.abilities.ownActions && (
           <section className="card" aria-labelledby="home-actions">
             <h2 id="home-actions">
               {t("home.myActions")}
@@ -146,7 +147,7 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
           </section>
         )}
 
-        {data.role === "secretariat" && (
+        {data.abilities.overdueActions && (
           <section className="card" aria-labelledby="home-overdue">
             <h2 id="home-overdue">
               {t("home.overdueAll")}
