@@ -61,12 +61,17 @@ export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData })
 
 /**
  * Who may create events, and with which groups as organisers: the groups the server says this
- * person may organise an event as (the secretariat: every group).
+ * person may organise an event as (the secretariat: every group). A new event starts as the
+ * municipality's own (no organiser group) when the server says this person may hold one, else
+ * as one of their groups'.
  */
 export function organiserChoices(data: WorkspaceData) {
   const groups = data.groups.filter((g) => g.abilities.createEvent);
   const mayCreate = Boolean(data.detail.can["events.create"]) && groups.length > 0;
-  return { groups, mayCreate };
+  const initialOrganiserIds = data.detail.can["events.anyOrganiser"]
+    ? []
+    : groups.slice(0, 1).map((g) => g.id);
+  return { groups, mayCreate, initialOrganiserIds };
 }
 
 function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {
@@ -78,7 +83,7 @@ function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {
   const [list, setList] = useState<EventList | null>(null);
   const [all, setAll] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const { groups, mayCreate } = organiserChoices(data);
+  const { groups, mayCreate, initialOrganiserIds } = organiserChoices(data);
 
   const load = useCallback(async () => {
     try {
@@ -142,12 +147,7 @@ function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {
         <details className="card new-event">
           <summary data-testid="event-new">{t("events.new")}</summary>
           <EventForm
-            initial={formValuesOf(null, {
-              // The municipality's own event when this person may hold one, else one of their groups'.
-              organiserGroupIds: data.detail.can["events.anyOrganiser"]
-                ? []
-                : groups.slice(0, 1).map((g) => g.id),
-            })}
+            initial={formValuesOf(null, { organiserGroupIds: initialOrganiserIds })}
             series={list.series}
             groups={groups}
             submitLabel={t("common.create")}

@@ -180,8 +180,7 @@ function RequestCard(props: {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [making, setMaking] = useState(false);
-  const { groups } = organiserChoices(props.data);
-  const secretariat = props.data.detail.role === "secretariat";
+  const { groups, initialOrganiserIds } = organiserChoices(props.data);
 
   const save = async (body: { status?: RequestStatus; note?: string }, done: string) => {
     setError(null);
@@ -319,7 +318,7 @@ function RequestCard(props: {
           <p className="muted small">{t("requests.makeEventHint")}</p>
           <EventForm
             initial={lectureValues(r, {
-              organiserGroupIds: secretariat ? [] : groups.slice(0, 1).map((g) => g.id),
+              organiserGroupIds: initialOrganiserIds,
             })}
             series={props.topics.map((x) => ({ ...x, kind: "outreachLecture", description: "", events: 0 }))}
             groups={groups}
