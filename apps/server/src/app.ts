@@ -36,6 +36,7 @@ import { materialRoutes } from "./events/material-routes.js";
 import { outreachRoutes } from "./events/outreach-routes.js";
 import { publicEventRoutes } from "./events/public-event-routes.js";
 import { publicQuestionnaireRoutes } from "./events/public-questionnaire-routes.js";
+import { QuestionnaireEvents } from "./events/questionnaire-events.js";
 import { questionnaireRoutes } from "./events/questionnaire-routes.js";
 import { publicRequestRoutes, requestRoutes } from "./events/request-routes.js";
 import { groupRoutes } from "./groups/group-routes.js";
@@ -69,12 +70,17 @@ export function createApp(
   ctx: AppContext,
   collab: CollabServer,
   projector: PlanProjector,
-  live: { indicators: IndicatorEvents; meetings: MeetingEvents } = {
+  live: { indicators: IndicatorEvents; meetings: MeetingEvents; questionnaires?: QuestionnaireEvents } = {
     indicators: new IndicatorEvents(),
     meetings: new MeetingEvents(),
   },
 ): Hono<AppEnv> {
   const indicatorEvents = live.indicators;
+  // Answers arriving: the open results of that event, and the satisfaction indicators.
+  const answers = {
+    questionnaires: live.questionnaires ?? new QuestionnaireEvents(),
+    indicators: indicatorEvents,
+  };
   const app = new Hono<AppEnv>();
   // Several nodes count failures (and public forms sent) together.
   const throttleStore = ctx.cluster ? new RedisThrottleStore(ctx.cluster) : new MemoryThrottleStore();
@@ -145,7 +151,7 @@ export function createApp(
   app.route("/api/auth", authRoutes(guard));
   app.route("/api/invites", publicInviteRoutes(guard));
   app.route("/api/calendar", publicCalendarRoutes());
-  app.route("/api/public/questionnaires", publicQuestionnaireRoutes(publicForms));
+  app.route("/api/public/questionnaires", publicQuestionnaireRoutes(publicForms, answers));
   app.route("/api/public", publicResourceRoutes());
   app.route("/api/provider", providerRoutes());
   app.route("/api/public/events", publicEventRoutes(publicForms, formTokens));
@@ -179,7 +185,7 @@ export function createApp(
   app.route("/api/workspaces/:wid/consultations", consultationRoutes());
   app.route("/api/workspaces/:wid/resources", resourceRoutes());
   // Before eventRoutes: its /:eid would take /questionnaire-sources.
-  app.route("/api/workspaces/:wid/events", questionnaireRoutes());
+  app.route("/api/workspaces/:wid/events", questionnaireRoutes(answers));
   app.route("/api/workspaces/:wid/events", materialRoutes());
   app.route("/api/workspaces/:wid/events", eventRoutes());
   app.route("/api/workspaces/:wid/event-series", eventSeriesRoutes());

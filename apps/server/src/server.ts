@@ -23,6 +23,8 @@ import { storedKeyIds } from "./desk/consultation-repository.js";
 import { DeskJobs } from "./desk/desk-jobs.js";
 import { EventJobs } from "./events/event-jobs.js";
 import { participantKeyIds } from "./events/participant-repository.js";
+import { QuestionnaireEvents } from "./events/questionnaire-events.js";
+import type { AnswerSource } from "./events/questionnaire-repository.js";
 import { requestKeyIds } from "./events/request-repository.js";
 import type { AppEnv } from "./http/env.js";
 import { StreamRegistry } from "./http/sse.js";
@@ -139,6 +141,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   collab.onDocumentChanged((docName, userId) => projector.noteChange(docName, userId));
   const indicatorEvents = new IndicatorEvents();
   const meetingEvents = new MeetingEvents();
+  const questionnaireEvents = new QuestionnaireEvents();
   if (cluster) {
     projector.events.relay = await cluster.relay<string>("plan-projected", (docName) =>
       projector.events.deliver(docName),
@@ -150,6 +153,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     meetingEvents.relay = await cluster.relay<{ key: string; change: string }>("meetings-changed", (m) =>
       meetingEvents.deliver(m.key, m.change),
     );
+    questionnaireEvents.relay = await cluster.relay<{ key: string; change: AnswerSource }>(
+      "questionnaire-answered",
+      (m) => questionnaireEvents.deliver(m.key, m.change),
+    );
   }
   // New plans (the demo seed) and cleared read models are projected from the stored documents.
   for (const docName of await unprojectedPlans(db)) await projector.projectNow(docName);
@@ -158,7 +165,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   desk.start();
   const eventJobs = new EventJobs(ctx);
   eventJobs.start();
-  const app = createApp(ctx, collab, projector, { indicators: indicatorEvents, meetings: meetingEvents });
+  const app = createApp(ctx, collab, projector, {
+    indicators: indicatorEvents,
+    meetings: meetingEvents,
+    questionnaires: questionnaireEvents,
+  });
   const http = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s as Server),

@@ -606,8 +606,17 @@ const Measures = z.object({
   acpTalkAnswered: z.number().int(),
 });
 
+/** Where answers came from: sent from the answering link (a phone), or typed in from paper. */
+export const ANSWER_SOURCES = ["phone", "paper"] as const;
+
 export const QuestionnaireResults = z
   .object({
+    source: z
+      .enum(["all", ...ANSWER_SOURCES])
+      .meta({ description: "The answers counted: all, or only those from phones or from paper" }),
+    sources: z
+      .object({ phone: z.number().int(), paper: z.number().int() })
+      .meta({ description: "Answers by where they came from (all of them, whatever `source`)" }),
     answers: z.number().int(),
     questions: z.array(
       z.object({
@@ -637,6 +646,14 @@ export const QuestionnaireResults = z
 export type QuestionnaireResults = z.infer<typeof QuestionnaireResults>;
 
 export const QuestionnaireResultsAnswer = z.object({ results: QuestionnaireResults.nullable() });
+
+/** `?source=` of the results and of the answers' CSV/xlsx. */
+export const AnswerSourceQuery = z.object({
+  source: oneOf(["all", ...ANSWER_SOURCES] as const)
+    .optional()
+    .meta({ description: "phone or paper: only those answers; all (or left out): every answer" }),
+});
+export type AnswerSourceQuery = z.infer<typeof AnswerSourceQuery>;
 export type QuestionnaireResultsAnswer = z.infer<typeof QuestionnaireResultsAnswer>;
 
 /** The answering page (no login): the questionnaire and the event it is about. */

@@ -21,6 +21,7 @@ import type { EventView } from "./event-repository.js";
 import { findEventView } from "./event-repository.js";
 import { findByTokenHash } from "./participant-repository.js";
 import { submitAnswer } from "./questionnaire-commands.js";
+import type { AnswerAnnouncer } from "./questionnaire-events.js";
 import { presentPublicQuestionnaire } from "./questionnaire-presenter.js";
 import * as repo from "./questionnaire-repository.js";
 
@@ -72,7 +73,7 @@ async function registrantHash(c: Context<AppEnv>, eventId: string, token: string
   return hex(`${eventId}:registrant:${token}`);
 }
 
-export function publicQuestionnaireRoutes(guard: PublicFormGuard): Hono<AppEnv> {
+export function publicQuestionnaireRoutes(guard: PublicFormGuard, live: AnswerAnnouncer): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.get(
@@ -124,7 +125,7 @@ export function publicQuestionnaireRoutes(guard: PublicFormGuard): Hono<AppEnv> 
         body.registrant !== undefined && body.registrant !== ""
           ? await registrantHash(c, event.id, body.registrant)
           : deviceHash(event.id, answererToken(c));
-      await submitAnswer(c.var.app, event, body.answers, key);
+      await submitAnswer(c.var.app, live, event, body.answers, key);
       return c.json({ received: true as const }, 201);
     },
   );

@@ -20,6 +20,7 @@ import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import type { EventView } from "./event-repository.js";
 import * as events from "./event-repository.js";
+import { type AnswerAnnouncer, announceAnswer } from "./questionnaire-events.js";
 import * as repo from "./questionnaire-repository.js";
 
 export const questionnaireNotFound = () =>
@@ -154,6 +155,7 @@ export async function deleteQuestionnaire(app: AppContext, caller: Caller, event
 export async function enterPaperAnswer(
   app: AppContext,
   caller: Caller,
+  live: AnswerAnnouncer,
   event: EventView,
   raw: Record<string, unknown>,
 ): Promise<number> {
@@ -171,7 +173,7 @@ export async function enterPaperAnswer(
     await repo.insertAnswer(trx, {
       id,
       eventId: event.id,
-      deviceHash: `paper:${id}`,
+      deviceHash: repo.paperDeviceHash(id),
       answers,
       createdAt: Date.now(),
     });
@@ -185,6 +187,7 @@ export async function enterPaperAnswer(
     ip: caller.ip,
     detail: { title: event.title, answerId: id },
   });
+  announceAnswer(live, event, "paper");
   return count;
 }
 
@@ -195,6 +198,7 @@ export async function enterPaperAnswer(
  */
 export async function submitAnswer(
   app: AppContext,
+  live: AnswerAnnouncer,
   event: EventView,
   raw: Record<string, unknown>,
   deviceHash: string,
@@ -219,4 +223,5 @@ export async function submitAnswer(
     }),
   );
   if (!stored) throw alreadyAnswered();
+  announceAnswer(live, event, "phone");
 }

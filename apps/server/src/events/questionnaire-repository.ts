@@ -82,23 +82,39 @@ export async function deleteQuestionnaire(q: QueryBuilder, eventId: string): Pro
   await q.deleteFrom("questionnaires").where("event_id", "=", eventId).execute();
 }
 
+/** Where an answer came from: typed in from a paper form by an organiser, or sent from the link. */
+export type AnswerSource = "phone" | "paper";
+
+/** Paper answers are stored under `paper:<answer id>` in place of a browser's hash. */
+const PAPER_PREFIX = "paper:";
+export const paperDeviceHash = (answerId: string) => `${PAPER_PREFIX}${answerId}`;
+
+export interface StoredAnswer {
+  eventId: string;
+  answers: Answers;
+  createdAt: number;
+  source: AnswerSource;
+}
+
 /** The answers of several events, each parsed; rows that do not parse are skipped. */
-export async function answersOf(
-  q: QueryBuilder,
-  eventIds: readonly string[],
-): Promise<{ eventId: string; answers: Answers; createdAt: number }[]> {
+export async function answersOf(q: QueryBuilder, eventIds: readonly string[]): Promise<StoredAnswer[]> {
   if (eventIds.length === 0) return [];
   const rows = await q
     .selectFrom("questionnaire_answers")
-    .select(["event_id", "answers", "created_at"])
+    .select(["event_id", "answers", "created_at", "device_hash"])
     .where("event_id", "in", eventIds)
     .orderBy("created_at")
     .orderBy("id")
     .execute();
-  const out: { eventId: string; answers: Answers; createdAt: number }[] = [];
+  const out: StoredAnswer[] = [];
   for (const r of rows) {
     try {
-      out.push({ eventId: r.event_id, answers: JSON.parse(r.answers) as Answers, createdAt: r.created_at });
+      out.push({
+        eventId: r.event_id,
+        answers: JSON.parse(r.answers) as Answers,
+        createdAt: r.created_at,
+        source: r.device_hash.startsWith(PAPER_PREFIX) ? "paper" : "phone",
+      });
     } catch {
       // A row written by hand outside the app: not counted.
     }

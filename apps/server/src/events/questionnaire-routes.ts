@@ -5,6 +5,7 @@
  * a new one may start from.
  */
 import {
+  AnswerSourceQuery,
   CopyQuestionnaire,
   FromTemplate,
   PaperAnswer,
@@ -14,13 +15,15 @@ import {
   QuestionnaireSources,
   SaveQuestionnaire,
 } from "@tsumugi/contract";
-import { formatTimestamp, type QuestionnaireBody, questionnaireResults } from "@tsumugi/domain";
+import { abilitiesOf, formatTimestamp, type QuestionnaireBody, questionnaireResults } from "@tsumugi/domain";
 import type { CsvCell } from "@tsumugi/plan-io/csv";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
-import { allow, allowIn, callerOf, describe, jsonBody } from "../http/operation.js";
+import { allow, allowIn, callerOf, describe, jsonBody, queryParams } from "../http/operation.js";
+import { changeStream } from "../http/sse.js";
+import { loadActor } from "../workspaces/actor.js";
 import { eventResource } from "./event-presenter.js";
-import type { EventView } from "./event-repository.js";
+import { type EventView, findEventView } from "./event-repository.js";
 import { loadEvent } from "./event-routes.js";
 import {
   copyQuestionnaire,
@@ -30,7 +33,9 @@ import {
   questionnaireNotFound,
   saveQuestionnaire,
 } from "./questionnaire-commands.js";
+import type { AnswerAnnouncer } from "./questionnaire-events.js";
 import { presentQuestionnaire } from "./questionnaire-presenter.js";
+import type { AnswerSource } from "./questionnaire-repository.js";
 import * as repo from "./questionnaire-repository.js";
 
 const tag = "events";
@@ -53,7 +58,23 @@ function answerCells(body: QuestionnaireBody, answers: Record<string, unknown>):
   });
 }
 
-export function questionnaireRoutes(): Hono<AppEnv> {
+/** How the answer reached the organisers, as the spreadsheets say it. */
+const SOURCE_LABEL: Record<AnswerSource, string> = { phone: "スマートフォン等", paper: "紙" };
+
+/** The answers the `?source=` asks for, and how many came from each source. */
+function bySource(given: repo.StoredAnswer[], source: "all" | AnswerSource | undefined) {
+  const chosen = source ?? "all";
+  return {
+    source: chosen,
+    sources: {
+      phone: given.filter((a) => a.source === "phone").length,
+      paper: given.filter((a) => a.source === "paper").length,
+    },
+    answers: chosen === "all" ? given : given.filter((a) => a.source === chosen),
+  };
+}
+
+export function questionnaireRoutes(live: AnswerAnnouncer): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
   r.get(
@@ -174,6 +195,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
       const answers = await enterPaperAnswer(
         c.var.app,
         callerOf(c),
+        live,
         c.var.event,
         c.req.valid("json").answers,
       );
@@ -184,18 +206,60 @@ export function questionnaireRoutes(): Hono<AppEnv> {
   r.get(
     "/:eid/questionnaire/results",
     describe({
-      summary: "Results: counts per choice, means of scales, free texts, answers by 職種",
+      summary:
+        "Results: counts per choice, means of scales, free texts, answers by 職種; by source (phone, paper) with ?source=",
       tag,
       response: QuestionnaireResultsAnswer,
     }),
+    queryParams(AnswerSourceQuery),
     loadEvent,
     allow("readResults", "event", eventResource),
     async (c) => {
       const q = c.var.app.kysely;
       const record = await repo.findQuestionnaire(q, c.var.event.id);
       if (!record) return c.json({ results: null });
-      const answers = (await repo.answersOf(q, [c.var.event.id])).map((a) => a.answers);
-      return c.json({ results: questionnaireResults(record.body, answers) });
+      const { source, sources, answers } = bySource(
+        await repo.answersOf(q, [c.var.event.id]),
+        c.req.valid("query").source,
+      );
+      return c.json({
+        results: {
+          source,
+          sources,
+          ...questionnaireResults(
+            record.body,
+            answers.map((a) => a.answers),
+          ),
+        },
+      });
+    },
+  );
+
+  // An answer arrived (a phone, or paper typed in): open results fetch again.
+  r.get(
+    "/:eid/questionnaire/events",
+    describe({
+      summary: "Server-sent events: 'changed' with where the answers came from when answers arrive",
+      tag,
+      file: "text/event-stream",
+    }),
+    loadEvent,
+    allow("readResults", "event", eventResource),
+    async (c) => {
+      const { app, actor, workspaceId, event } = c.var;
+      // The stream needs only what every workspace route has (session, user, workspace).
+      return changeStream<AnswerSource>(c as unknown as Context<AppEnv>, {
+        subscribe: (listener) => live.questionnaires.on(event.id, listener),
+        toData: (batch) => ({ answers: batch.length, sources: [...new Set(batch)] }),
+        stillAllowed: async () => {
+          const now = await loadActor(app.kysely, actor.userId, workspaceId);
+          const seen = await findEventView(app.kysely, workspaceId, event.id);
+          return (
+            seen !== undefined &&
+            abilitiesOf(now, eventResource({ ...seen, seenFrom: workspaceId })).readResults
+          );
+        },
+      });
     },
   );
 
@@ -211,6 +275,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
         file:
           format === "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       }),
+      queryParams(AnswerSourceQuery),
       loadEvent,
       allow("readResults", "event", eventResource),
       async (c) => {
@@ -218,11 +283,16 @@ export function questionnaireRoutes(): Hono<AppEnv> {
         const event = c.var.event;
         const record = await repo.findQuestionnaire(app.kysely, event.id);
         if (!record) throw questionnaireNotFound();
-        const given = await repo.answersOf(app.kysely, [event.id]);
-        const header = ["回答番号", "回答日時", ...record.body.questions.map((q) => q.text)];
+        const { source, answers: given } = bySource(
+          await repo.answersOf(app.kysely, [event.id]),
+          c.req.valid("query").source,
+        );
+        // One table for both files: the same columns in the CSV and in the Excel sheet.
+        const header = ["回答番号", "回答日時", "回答方法", ...record.body.questions.map((q) => q.text)];
         const rows: CsvCell[][] = given.map((a, i) => [
           i + 1,
           formatTimestamp(a.createdAt),
+          SOURCE_LABEL[a.source],
           ...answerCells(record.body, a.answers),
         ]);
         await app.audit.record({
@@ -231,9 +301,10 @@ export function questionnaireRoutes(): Hono<AppEnv> {
           actorUserId: c.var.actor.userId,
           target: event.id,
           ip: c.var.ip,
-          detail: { title: event.title, format, answers: given.length },
+          detail: { title: event.title, format, answers: given.length, source },
         });
-        const base = `アンケート_${event.title}`.replace(/[\\/:*?"<>|]/g, "_");
+        const only = source === "all" ? "" : `_${SOURCE_LABEL[source]}`;
+        const base = `アンケート_${event.title}${only}`.replace(/[\\/:*?"<>|]/g, "_");
         if (format === "csv") {
           const { toCsv } = await import("@tsumugi/plan-io/csv");
           c.header("Content-Type", "text/csv; charset=utf-8");
@@ -247,6 +318,8 @@ export function questionnaireRoutes(): Hono<AppEnv> {
           record.body,
           given.map((a) => a.answers),
         );
+        const paper = given.filter((a) => a.source === "paper").length;
+        const which = source === "all" ? `（うち紙 ${paper}件）` : `（${SOURCE_LABEL[source]}のみ）`;
         const counts: CsvCell[][] = [];
         for (const q of results.questions) {
           if (q.type === "text") {
@@ -268,7 +341,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
         const bytes = await tableWorkbookBytes([
           {
             name: "集計",
-            title: `${record.body.title}（${event.title}） 回答 ${results.answers}件`,
+            title: `${record.body.title}（${event.title}） 回答 ${results.answers}件${which}`,
             header: ["質問", "選択肢", "件数", "割合（%）"],
             rows: counts,
             widths: [40, 28, 10, 10],
@@ -278,7 +351,7 @@ export function questionnaireRoutes(): Hono<AppEnv> {
             title: `${record.body.title}（${event.title}）`,
             header,
             rows,
-            widths: [10, 26, ...record.body.questions.map((q) => (q.type === "text" ? 50 : 20))],
+            widths: [10, 26, 16, ...record.body.questions.map((q) => (q.type === "text" ? 50 : 20))],
           },
         ]);
         c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
