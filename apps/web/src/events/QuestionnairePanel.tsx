@@ -11,7 +11,7 @@ import type {
   SaveQuestionnaire,
 } from "@tsumugi/contract";
 import { formatTimeRange, QUESTIONNAIRE_TEMPLATE_IDS, SCALE_PRESETS } from "@tsumugi/domain";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/client";
 import { QrCode } from "../auth/QrCode";
 import type { MessageKey } from "../i18n/messages.ja";
@@ -20,7 +20,8 @@ import { ErrorBanner } from "../ui/Field";
 import { QuestionnaireBuilder } from "./QuestionnaireBuilder";
 import { PaperEntry, PaperForm } from "./QuestionnairePaper";
 import { QuestionnaireResults } from "./QuestionnaireResults";
-import { questionnaireApi } from "./questionnaire-api";
+import { type AnswerSourceFilter, questionnaireApi } from "./questionnaire-api";
+import { useAnswerEvents } from "./useAnswerEvents";
 import "./questionnaire.css";
 
 export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }) {
@@ -33,9 +34,18 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
   const [notice, setNotice] = useState<string | null>(null);
   const manage = event.abilities.manageQuestionnaire;
 
+  // Which answers the results count (all, phones, paper); kept when answers arrive.
+  const [source, setSource] = useState<AnswerSourceFilter>("all");
+  const sourceNow = useRef(source);
+  sourceNow.current = source;
+  const refreshResults = useCallback(
+    () => api.results(event.id, sourceNow.current).then((r) => setResults(r.results)),
+    [api, event.id],
+  );
+
   const load = useCallback(async () => {
     try {
-      const [q, r] = await Promise.all([api.get(event.id), api.results(event.id)]);
+      const [q, r] = await Promise.all([api.get(event.id), api.results(event.id, sourceNow.current)]);
       setQn(q.questionnaire);
       setResults(r.results);
       setError(null);
@@ -46,6 +56,21 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
   useEffect(() => {
     void load();
   }, [load]);
+  // An answer arrived (a phone, or paper typed in by someone else): the count and the results.
+  // Only the count of the questionnaire changes, so a builder open on this page keeps its edits.
+  useAnswerEvents(wid, event.id, () => {
+    void Promise.all([api.get(event.id), refreshResults()])
+      .then(([q]) => {
+        const answers = q.questionnaire?.answers;
+        if (answers !== undefined) setQn((prev) => (prev ? { ...prev, answers } : prev));
+      })
+      .catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
+  });
+  const chooseSource = (next: AnswerSourceFilter) => {
+    setSource(next);
+    sourceNow.current = next;
+    void refreshResults().catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
+  };
 
   const run = async (action: () => Promise<{ questionnaire: Questionnaire | null }>, done: string) => {
     setError(null);
@@ -54,7 +79,7 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
       const res = await action();
       setQn(res.questionnaire);
       setNotice(done);
-      void api.results(event.id).then((r) => setResults(r.results));
+      void refreshResults();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
@@ -113,7 +138,7 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
     setQn(res.questionnaire);
     setEditing(false);
     setNotice(t("qn.saved"));
-    void api.results(event.id).then((r) => setResults(r.results));
+    void refreshResults();
   };
 
   return (
@@ -235,12 +260,20 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
           api={api}
           onEntered={(answers) => {
             setQn({ ...qn, answers });
-            void api.results(event.id).then((r) => setResults(r.results));
+            void refreshResults();
           }}
           onClose={() => setPaper(false)}
         />
       )}
-      {results && <QuestionnaireResults eventId={event.id} results={results} api={api} />}
+      {results && (
+        <QuestionnaireResults
+          eventId={event.id}
+          results={results}
+          api={api}
+          source={source}
+          onSource={chooseSource}
+        />
+      )}
       <PaperForm event={event} questionnaire={qn} />
     </div>
   );

@@ -5,25 +5,59 @@
  */
 import type { QuestionnaireResults as Results } from "@tsumugi/contract";
 import { Deferred, lazyNamed } from "../app/lazy";
+import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { formatMean, formatRate } from "./figures";
-import type { QuestionnaireApi } from "./questionnaire-api";
+import type { AnswerSourceFilter, QuestionnaireApi } from "./questionnaire-api";
+
+const SOURCES: readonly AnswerSourceFilter[] = ["all", "phone", "paper"];
 
 const ChoiceChart = lazyNamed(() => import("./QuestionnaireCharts"), "ChoiceChart");
 
 const percent = (n: number, of: number) => (of === 0 ? "—" : `${((n / of) * 100).toFixed(1)}%`);
 
-export function QuestionnaireResults(props: { eventId: string; results: Results; api: QuestionnaireApi }) {
-  const { results: r } = props;
+export function QuestionnaireResults(props: {
+  eventId: string;
+  results: Results;
+  api: QuestionnaireApi;
+  source: AnswerSourceFilter;
+  onSource(source: AnswerSourceFilter): void;
+}) {
+  const { results: r, source } = props;
+  const total = r.sources.phone + r.sources.paper;
   const m = r.measures;
   return (
     <section className="card qn-results" aria-labelledby="qn-results-title" data-testid="qn-results">
       <h2 id="qn-results-title">{t("qn.results")}</h2>
-      <dl className="qn-figures" data-testid="qn-figures">
+      <fieldset className="qn-source no-print" data-testid="qn-source">
+        <legend>{t("qn.source")}</legend>
+        {SOURCES.map((s) => (
+          <label key={s} className={s === source ? "chosen" : undefined}>
+            <input
+              type="radio"
+              name={`qn-source-${props.eventId}`}
+              value={s}
+              checked={s === source}
+              onChange={() => props.onSource(s)}
+            />
+            {t(`qn.source.${s}` as MessageKey)}
+            <span className="muted"> {t("qn.answersN", { n: s === "all" ? total : r.sources[s] })}</span>
+          </label>
+        ))}
+      </fieldset>
+      <dl className="qn-figures" data-testid="qn-figures" aria-live="polite">
         <div>
-          <dt>{t("qn.answerCount")}</dt>
-          <dd>{t("qn.answersN", { n: r.answers })}</dd>
+          <dt>{source === "all" ? t("qn.answerCount") : t(`qn.answerCountOf.${source}` as MessageKey)}</dt>
+          <dd data-testid="qn-answer-count">{t("qn.answersN", { n: r.answers })}</dd>
         </div>
+        {source === "all" && total > 0 && (
+          <div>
+            <dt>{t("qn.bySource")}</dt>
+            <dd data-testid="qn-by-source">
+              {t("qn.bySourceText", { phone: r.sources.phone, paper: r.sources.paper })}
+            </dd>
+          </div>
+        )}
         {m.satisfaction !== null && (
           <div>
             <dt>{t("events.satisfaction")}</dt>
@@ -54,7 +88,7 @@ export function QuestionnaireResults(props: { eventId: string; results: Results;
       <p className="row no-print">
         <a
           className="button-link"
-          href={props.api.exportUrl(props.eventId, "xlsx")}
+          href={props.api.exportUrl(props.eventId, "xlsx", source)}
           download
           data-testid="qn-xlsx"
         >
@@ -62,7 +96,7 @@ export function QuestionnaireResults(props: { eventId: string; results: Results;
         </a>
         <a
           className="button-link"
-          href={props.api.exportUrl(props.eventId, "csv")}
+          href={props.api.exportUrl(props.eventId, "csv", source)}
           download
           data-testid="qn-csv"
         >

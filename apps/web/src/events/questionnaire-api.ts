@@ -11,6 +11,7 @@ import type {
   PaperAnswerEntered,
   PublicQuestionnaire,
   QuestionnaireResult,
+  QuestionnaireResults,
   QuestionnaireResultsAnswer,
   QuestionnaireSources,
   SaveQuestionnaire,
@@ -29,12 +30,19 @@ export function questionnaireApi(wid: string) {
       post<QuestionnaireResult>(`${base}/${eid}/questionnaire/copy`, body),
     remove: (eid: string) => del<void>(`${base}/${eid}/questionnaire`),
     sources: () => get<QuestionnaireSources>(`${base}/questionnaire-sources`),
-    results: (eid: string) => get<QuestionnaireResultsAnswer>(`${base}/${eid}/questionnaire/results`),
+    results: (eid: string, source: AnswerSourceFilter = "all") =>
+      get<QuestionnaireResultsAnswer>(
+        `${base}/${eid}/questionnaire/results${source === "all" ? "" : `?source=${source}`}`,
+      ),
     enterPaper: (eid: string, body: PaperAnswer) =>
       post<PaperAnswerEntered>(`${base}/${eid}/questionnaire/answers`, body),
-    exportUrl: (eid: string, format: "csv" | "xlsx") => `${base}/${eid}/questionnaire/answers.${format}`,
+    exportUrl: (eid: string, format: "csv" | "xlsx", source: AnswerSourceFilter = "all") =>
+      `${base}/${eid}/questionnaire/answers.${format}${source === "all" ? "" : `?source=${source}`}`,
   };
 }
+/** Which answers the results count: all, or those from phones or from paper. */
+export type AnswerSourceFilter = QuestionnaireResults["source"];
+
 export type QuestionnaireApi = ReturnType<typeof questionnaireApi>;
 
 export const publicQuestionnaireApi = {

@@ -1,0 +1,181 @@
+/**
+ * Questionnaire results live, and by source: the secretariat keeps an event's results open while
+ * a participant answers on a phone (390×844, another browser context, no login): the count, the
+ * figures and the question's chart change without a reload. A paper form typed in is counted
+ * apart; the results filter phones and paper, and the downloads follow the filter. Screens are
+ * saved under SHOTS_DIR when set.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe.js";
+import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { loggedInPage } from "./pages.js";
+import { narrowProblems, workspaceIdOf } from "./room-pages.js";
+
+let server: E2EServer;
+let browser: Browser;
+const shots = process.env.SHOTS_DIR;
+
+/** The top of the results (the source choice, the figures, the first charts). */
+async function resultsShot(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  const box = await page.getByTestId("qn-results").boundingBox();
+  if (!box) return;
+  const width = page.viewportSize()?.width ?? 1366;
+  await page.screenshot({
+    path: join(shots, `${name}.png`),
+    fullPage: true,
+    clip: {
+      x: 0,
+      y: box.y + (await page.evaluate(() => window.scrollY)) - 8,
+      width,
+      height: Math.min(box.height + 16, 900),
+    },
+  });
+}
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.destroy();
+});
+
+/** The numbers drawn beside the bars of a question's chart (bars of none have none). */
+const barLabels = (page: Page, questionId: string) =>
+  page
+    .getByTestId(`qn-result-${questionId}`)
+    .locator(".recharts-label-list text")
+    .evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? "").trim()));
+
+/** The count in the table beside a question's chart, for one choice. */
+const countOf = (page: Page, questionId: string, choice: string) =>
+  page
+    .getByTestId(`qn-result-${questionId}`)
+    .getByRole("row", { name: choice })
+    .getByRole("cell")
+    .first()
+    .innerText();
+
+describe("questionnaire results live and by source", () => {
+  it("follow a phone's answer without a reload, and count paper apart", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const wid = workspaceIdOf(page);
+    const { eid, answerPath } = await page.evaluate(async (w) => {
+      const json = (method: string, url: string, body: unknown) =>
+        fetch(url, {
+          method,
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        }).then((r) => r.json());
+      const base = `/api/workspaces/${w}/events`;
+      const { event } = await json("POST", base, {
+        kind: "multidisciplinary",
+        title: "第32回 介護と医療をつむぐ会",
+        startsAt: "2026-07-13T18:30",
+        audience: "professionals",
+      });
+      const { questionnaire } = await json("POST", `${base}/${event.id}/questionnaire/template`, {
+        template: "training",
+      });
+      await json("PUT", `${base}/${event.id}/questionnaire`, { ...questionnaire, open: true });
+      return { eid: event.id as string, answerPath: questionnaire.publicPath as string };
+    }, wid);
+    await page.goto(`/w/${wid}/events/${eid}?etab=questionnaire`);
+    await page.getByTestId("qn-results").waitFor();
+    expect(await page.getByTestId("qn-answer-count").innerText()).toBe("0件");
+
+    // Another person, on a phone, answers through the link.
+    const phone = await browser.newContext({
+      locale: "ja-JP",
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const p = await phone.newPage();
+    await p.goto(answerPath);
+    await p.getByTestId("answer-page").waitFor();
+    await p.getByTestId("question-q1").getByText("看護師", { exact: true }).click();
+    await p.getByTestId("question-q2").getByText("満足", { exact: true }).click();
+    await p.getByTestId("question-q3").getByText("おおむね理解できた").click();
+    await p.getByTestId("answer-submit").click();
+    await p.getByTestId("answer-done").waitFor();
+
+    // The organiser's page, untouched: the count, the figures and the chart follow.
+    await expect.poll(() => page.getByTestId("qn-answer-count").innerText(), { timeout: 15_000 }).toBe("1件");
+    expect(await page.getByTestId("qn-satisfaction").innerText()).toBe("5.0（5段階）");
+    expect(await page.getByTestId("qn-by-source").innerText()).toBe("スマートフォン等 1件・紙 0件");
+    await expect.poll(() => barLabels(page, "q2")).toEqual(["1"]);
+    expect(await countOf(page, "q2", "5：満足")).toBe("1");
+    await resultsShot(page, "questionnaire-live-1366");
+
+    // A paper form typed in is counted apart.
+    await page.getByTestId("qn-paper-open").click();
+    const entry = page.getByTestId("qn-paper-entry");
+    await entry.getByTestId("question-q2").getByText("どちらともいえない").click();
+    await entry.getByTestId("question-q3").getByText("おおむね理解できた").click();
+    await entry.getByTestId("qn-paper-submit").click();
+    await expect
+      .poll(() => page.getByTestId("qn-by-source").innerText())
+      .toBe("スマートフォン等 1件・紙 1件");
+    await expect.poll(() => barLabels(page, "q2")).toEqual(["1", "1"]);
+    expect(await countOf(page, "q2", "3：どちらともいえない")).toBe("1");
+    expect(await page.getByTestId("qn-satisfaction").innerText()).toBe("4.0（5段階）");
+
+    // Paper only: the figures, the chart and the downloads follow the choice.
+    const sources = page.getByTestId("qn-source");
+    expect(await sources.innerText()).toMatch(
+      /すべて\s*2件[\s\S]*スマートフォン等\s*1件[\s\S]*紙（入力分）\s*1件/,
+    );
+    await sources.getByLabel(/紙（入力分）/).check();
+    await expect.poll(() => page.getByTestId("qn-answer-count").innerText()).toBe("1件");
+    expect(await page.getByTestId("qn-figures").innerText()).toContain("回答数（紙）");
+    expect(await page.getByTestId("qn-satisfaction").innerText()).toBe("3.0（5段階）");
+    await expect.poll(() => barLabels(page, "q2")).toEqual(["1"]);
+    expect(await countOf(page, "q2", "5：満足")).toBe("0");
+    expect(await countOf(page, "q2", "3：どちらともいえない")).toBe("1");
+    expect(await page.getByTestId("qn-csv").getAttribute("href")).toMatch(/answers\.csv\?source=paper$/);
+    const csv = await page.evaluate(
+      async (href) => (await fetch(href)).text(),
+      (await page.getByTestId("qn-csv").getAttribute("href")) ?? "",
+    );
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toContain("回答方法");
+    expect(lines.slice(1).map((l) => l.split(",")[2])).toEqual(["紙"]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await resultsShot(page, "questionnaire-paper-only-1366");
+
+    // A second phone answers while paper only is shown: the choice stays, the counts follow.
+    const phone2 = await browser.newContext({
+      locale: "ja-JP",
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+    });
+    const p2 = await phone2.newPage();
+    await p2.goto(answerPath);
+    await p2.getByTestId("question-q2").getByText("やや満足").click();
+    await p2.getByTestId("question-q3").getByText("おおむね理解できた").click();
+    await p2.getByTestId("answer-submit").click();
+    await p2.getByTestId("answer-done").waitFor();
+    await expect.poll(() => sources.innerText(), { timeout: 15_000 }).toMatch(/スマートフォン等\s*2件/);
+    expect(await page.getByTestId("qn-answer-count").innerText()).toBe("1件");
+
+    // The same results on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await sources.getByLabel(/すべて/).check();
+    await expect.poll(() => page.getByTestId("qn-answer-count").innerText()).toBe("3件");
+    expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
+    await resultsShot(page, "questionnaire-live-390");
+    await phone.close();
+    await phone2.close();
+    await context.close();
+  });
+});

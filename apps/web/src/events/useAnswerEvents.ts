@@ -1,0 +1,23 @@
+import { useEffect, useRef } from "react";
+
+/**
+ * Calls `onAnswer` whenever an answer to the event's questionnaire arrives (a phone through the
+ * link, or paper typed in by an organiser), as the server announces on its event stream, so
+ * open results follow without a reload. After a dropped connection the stream opens again and
+ * `onAnswer` catches up on what was missed; the server ends it at logout.
+ */
+export function useAnswerEvents(wid: string, eventId: string, onAnswer: () => void): void {
+  const latest = useRef(onAnswer);
+  latest.current = onAnswer;
+  useEffect(() => {
+    const source = new EventSource(`/api/workspaces/${wid}/events/${eventId}/questionnaire/events`);
+    let opened = false;
+    source.addEventListener("changed", () => latest.current());
+    source.addEventListener("ready", () => {
+      if (opened) latest.current();
+      opened = true;
+    });
+    source.addEventListener("end", () => source.close());
+    return () => source.close();
+  }, [wid, eventId]);
+}
