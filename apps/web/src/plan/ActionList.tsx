@@ -7,7 +7,6 @@
 import {
   ACTION_STATUSES,
   type Action,
-  type ActionStatus,
   BUDGET_MAX,
   FUNDING_SOURCES,
   newAction,
@@ -15,29 +14,24 @@ import {
   setRowField,
 } from "@tsumugi/domain";
 import { memo, useCallback, useState } from "react";
-import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ActionResources } from "../resources/ActionResources";
-import { CommentsButton } from "./Comments";
 import {
   Chips,
   countRender,
-  ItemMarks,
   MonthSelect,
   PeriodText,
   ProgressBar,
   RowText,
-  RowTools,
-  SceneTags,
   Select,
   useVisitorStyle,
-  Visitors,
 } from "./cells";
 import { filterActions, type RowFilter, type SortKey, sortActions } from "./filters";
 import { LinkedCharts } from "./LinkedCharts";
 import { usePlanContext } from "./PlanPage";
+import { GroupCell, RowToolsCell, ScopeCells, StatusCell, TitleCell } from "./PlanRowCells";
 import { type PlanColumn, PlanRowList, PlanRowPanelFields, type PlanRowProps } from "./PlanRowList";
-import { moveRow, removeRow, setLink } from "./plan-edits";
+import { setLink } from "./plan-edits";
 import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
 import { PanelField, RowPanel } from "./RowPanel";
 import "./plan-papers.css";
@@ -93,32 +87,17 @@ export function ActionList() {
 }
 
 const ActionRow = memo(function ActionRow(props: PlanRowProps) {
-  const { store, doc, editable, groups } = usePlanContext();
+  const { store } = usePlanContext();
   const a = useRow(store, "actions", props.id);
   const style = useVisitorStyle("actions", props.id);
   countRender("action", props.id);
   if (!a) return null;
   return (
     <tr data-row-id={a.id} data-testid="action-row" style={style} className={props.open ? "panel-open" : ""}>
-      <td className="cell-title" data-label={t("plan.col.title")}>
-        <RowText
-          table="actions"
-          id={a.id}
-          field="title"
-          label={t("plan.col.title")}
-          testId="action-title"
-          multiline
-          rows={2}
-        />
-        <Visitors table="actions" id={a.id} />
+      <TitleCell table="actions" kind="action" id={a.id}>
         {a.carriedFrom && <span className="badge">{t("plan.col.carried")}</span>}
-      </td>
-      <td data-label={t("plan.col.scenes")}>
-        <SceneTags scenes={a.scenes} />
-      </td>
-      <td data-label={t("plan.col.items")}>
-        <ItemMarks items={a.items} />
-      </td>
+      </TitleCell>
+      <ScopeCells scenes={a.scenes} items={a.items} />
       <td data-label={t("plan.col.goalCodes")}>
         <span className="tags">
           {a.goalCodes.map((c) => (
@@ -128,61 +107,15 @@ const ActionRow = memo(function ActionRow(props: PlanRowProps) {
           ))}
         </span>
       </td>
-      <td data-label={t("plan.col.group")}>
-        <Select
-          value={a.ownerGroupId}
-          options={groups.map((g) => ({ id: g.id, label: g.name }))}
-          allowEmpty={t("plan.noGroup")}
-          label={t("plan.col.group")}
-          wrap
-          disabled={!editable}
-          testId="action-group"
-          onChange={(v) => setRowField(doc, "actions", a.id, "ownerGroupId", v)}
-        />
-      </td>
+      <GroupCell table="actions" id={a.id} value={a.ownerGroupId} testId="action-group" />
       <td data-label={t("plan.col.period")}>
         <PeriodText start={a.period.start} end={a.period.end} />
       </td>
-      <td data-label={t("plan.col.status")}>
-        <Select
-          value={a.status}
-          options={ACTION_STATUSES.map((s) => ({
-            id: s.id,
-            label: t(`actionStatus.${s.id}` as MessageKey),
-          }))}
-          label={t("plan.col.status")}
-          disabled={!editable}
-          testId="action-status"
-          onChange={(v) => setRowField(doc, "actions", a.id, "status", (v ?? "notStarted") as ActionStatus)}
-        />
-      </td>
+      <StatusCell table="actions" id={a.id} value={a.status} />
       <td data-label={t("plan.col.progress")}>
         <ProgressInput action={a} />
       </td>
-      <td className="cell-tools no-print">
-        <span className="row-tools">
-          <button
-            type="button"
-            className="icon details-button"
-            aria-expanded={props.open}
-            aria-haspopup="dialog"
-            onClick={() => props.onOpen(a.id)}
-            data-testid="action-details-toggle"
-          >
-            {t("plan.details")}
-          </button>
-          <CommentsButton table="actions" rowId={a.id} title={a.title} />
-          <RowTools
-            disabled={!editable || !props.manual}
-            onUp={() => moveRow(doc, "actions", store.rows("actions"), a.id, -1)}
-            onDown={() => moveRow(doc, "actions", store.rows("actions"), a.id, 1)}
-            onDelete={() => {
-              if (window.confirm(t("plan.confirmDelete", { title: a.title })))
-                removeRow(doc, "actions", a.id);
-            }}
-          />
-        </span>
-      </td>
+      <RowToolsCell {...props} table="actions" kind="action" row={a} />
     </tr>
   );
 });

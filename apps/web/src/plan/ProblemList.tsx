@@ -10,27 +10,17 @@ import {
   PROBLEM_STATUSES,
   type Problem,
   type ProblemSource,
-  type ProblemStatus,
   setRowField,
 } from "@tsumugi/domain";
 import { memo, useCallback } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { CommentsButton } from "./Comments";
-import {
-  countRender,
-  ItemMarks,
-  RowText,
-  RowTools,
-  SceneTags,
-  Select,
-  useVisitorStyle,
-  Visitors,
-} from "./cells";
+import { countRender, Select, useVisitorStyle } from "./cells";
 import { filterProblems, type RowFilter, type SortKey, sortProblems } from "./filters";
 import { usePlanContext } from "./PlanPage";
+import { GroupCell, RowToolsCell, ScopeCells, StatusCell, TitleCell } from "./PlanRowCells";
 import { type PlanColumn, PlanRowList, PlanRowPanelFields, type PlanRowProps } from "./PlanRowList";
-import { moveRow, removeRow, setLink } from "./plan-edits";
+import { setLink } from "./plan-edits";
 import { useRow, useTable, useTableSelect } from "./plan-store";
 import { RowPanel } from "./RowPanel";
 
@@ -83,7 +73,7 @@ function useLinkedTitles(actionIds: readonly string[]): string[] {
 }
 
 const ProblemRow = memo(function ProblemRow(props: PlanRowProps) {
-  const { store, doc, editable, groups } = usePlanContext();
+  const { store, doc, editable } = usePlanContext();
   const p = useRow(store, "problems", props.id);
   const style = useVisitorStyle("problems", props.id);
   const linked = useLinkedTitles(p?.actionIds ?? NO_IDS);
@@ -91,24 +81,8 @@ const ProblemRow = memo(function ProblemRow(props: PlanRowProps) {
   if (!p) return null;
   return (
     <tr data-row-id={p.id} data-testid="problem-row" style={style} className={props.open ? "panel-open" : ""}>
-      <td className="cell-title" data-label={t("plan.col.title")}>
-        <RowText
-          table="problems"
-          id={p.id}
-          field="title"
-          label={t("plan.col.title")}
-          testId="problem-title"
-          multiline
-          rows={2}
-        />
-        <Visitors table="problems" id={p.id} />
-      </td>
-      <td data-label={t("plan.col.scenes")}>
-        <SceneTags scenes={p.scenes} />
-      </td>
-      <td data-label={t("plan.col.items")}>
-        <ItemMarks items={p.items} />
-      </td>
+      <TitleCell table="problems" kind="problem" id={p.id} />
+      <ScopeCells scenes={p.scenes} items={p.items} />
       <td data-label={t("plan.col.source")}>
         <Select
           value={p.source}
@@ -121,30 +95,8 @@ const ProblemRow = memo(function ProblemRow(props: PlanRowProps) {
           onChange={(v) => setRowField(doc, "problems", p.id, "source", (v ?? "meeting") as ProblemSource)}
         />
       </td>
-      <td data-label={t("plan.col.group")}>
-        <Select
-          value={p.ownerGroupId}
-          options={groups.map((g) => ({ id: g.id, label: g.name }))}
-          allowEmpty={t("plan.noGroup")}
-          label={t("plan.col.group")}
-          wrap
-          disabled={!editable}
-          onChange={(v) => setRowField(doc, "problems", p.id, "ownerGroupId", v)}
-        />
-      </td>
-      <td data-label={t("plan.col.status")}>
-        <Select
-          value={p.status}
-          options={PROBLEM_STATUSES.map((s) => ({
-            id: s.id,
-            label: t(`problemStatus.${s.id}` as MessageKey),
-          }))}
-          label={t("plan.col.status")}
-          disabled={!editable}
-          testId="problem-status"
-          onChange={(v) => setRowField(doc, "problems", p.id, "status", (v ?? "open") as ProblemStatus)}
-        />
-      </td>
+      <GroupCell table="problems" id={p.id} value={p.ownerGroupId} />
+      <StatusCell table="problems" id={p.id} value={p.status} />
       <td className="links" data-label={t("plan.col.actionsLinked")}>
         <ul className="link-list">
           {linked.map((title, i) => (
@@ -154,30 +106,7 @@ const ProblemRow = memo(function ProblemRow(props: PlanRowProps) {
           ))}
         </ul>
       </td>
-      <td className="cell-tools no-print">
-        <span className="row-tools">
-          <button
-            type="button"
-            className="icon details-button"
-            aria-expanded={props.open}
-            aria-haspopup="dialog"
-            onClick={() => props.onOpen(p.id)}
-            data-testid="problem-details-toggle"
-          >
-            {t("plan.details")}
-          </button>
-          <CommentsButton table="problems" rowId={p.id} title={p.title} />
-          <RowTools
-            disabled={!editable || !props.manual}
-            onUp={() => moveRow(doc, "problems", store.rows("problems"), p.id, -1)}
-            onDown={() => moveRow(doc, "problems", store.rows("problems"), p.id, 1)}
-            onDelete={() => {
-              if (window.confirm(t("plan.confirmDelete", { title: p.title })))
-                removeRow(doc, "problems", p.id);
-            }}
-          />
-        </span>
-      </td>
+      <RowToolsCell {...props} table="problems" kind="problem" row={p} />
     </tr>
   );
 });
