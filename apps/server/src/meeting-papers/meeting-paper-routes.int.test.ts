@@ -1,16 +1,16 @@
 import { insertMeetingRow, orderKeysAfter, RICH_TEXT_FIELD, setAttendance } from "@tsumugi/domain";
-import { afterEach, describe, expect } from "vitest";
+import { describe, expect } from "vitest";
 import * as Y from "yjs";
-import { connectProvider, type ProviderClient } from "../testing/collab-clients.js";
 import { type OpenedDocx, openDocx, runFontsOf } from "../testing/docx-reader.js";
 import type { TestServer } from "../testing/fixtures.js";
-import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
+import {
+  workspaceTest as it,
+  type OpenDocument,
+  personElsewhere,
+  type WorkspaceWorld,
+} from "../testing/workspace-world.js";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const clients: ProviderClient[] = [];
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-});
 
 /** People as a municipality's committee has them: names and the bodies they come from. */
 async function namePeople(server: TestServer, w: WorkspaceWorld): Promise<void> {
@@ -23,7 +23,7 @@ async function namePeople(server: TestServer, w: WorkspaceWorld): Promise<void> 
 }
 
 /** A meeting whose document holds an agenda, attendance, outcomes and minutes typed by the secretariat. */
-async function heldMeeting(server: TestServer, w: WorkspaceWorld) {
+async function heldMeeting(w: WorkspaceWorld, open: OpenDocument) {
   const created = await w.admin.browser.post<{ meeting: { id: string; docName: string } }>(
     `${w.base}/meetings`,
     {
@@ -38,11 +38,7 @@ async function heldMeeting(server: TestServer, w: WorkspaceWorld) {
   );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const m = created.body.meeting;
-  const writer = connectProvider(server.wsUrl, m.docName, {
-    cookie: w.admin.browser.cookie ?? "",
-    origin: server.origin,
-  });
-  clients.push(writer);
+  const writer = open(m.docName, w.admin.browser.cookie);
   await writer.synced();
   const [a1, a2] = orderKeysAfter(null, 2);
   const [o1, o2] = orderKeysAfter(null, 2);
@@ -165,9 +161,10 @@ describe("meeting papers", () => {
   it("make the 開催通知 as a Word file: number and date lines, addressee, sender, 記 and 以上", async ({
     server,
     world: w,
+    open,
   }) => {
     await namePeople(server, w);
-    const m = await heldMeeting(server, w);
+    const m = await heldMeeting(w, open);
 
     // Anyone who reads the meeting may have its papers; the defaults name the municipality.
     const { res, file } = await docx(
@@ -222,9 +219,10 @@ describe("meeting papers", () => {
   it("write what the secretariat set: number prefix, sender, contact and reply; refuse others and bad values", async ({
     server,
     world: w,
+    open,
   }) => {
     await namePeople(server, w);
-    const m = await heldMeeting(server, w);
+    const m = await heldMeeting(w, open);
     const settingsPath = `${w.base}/meeting-papers/settings`;
     const initial = await w.member.browser.get<{ settings: Record<string, unknown> }>(settingsPath);
     expect(initial.body.settings).toMatchObject({
@@ -295,9 +293,10 @@ describe("meeting papers", () => {
   it("make the 議事録 as a Word file: header, agenda, the minutes' rich text, outcomes and 署名欄 when asked", async ({
     server,
     world: w,
+    open,
   }) => {
     await namePeople(server, w);
-    const m = await heldMeeting(server, w);
+    const m = await heldMeeting(w, open);
     const { res, file } = await docx(server, w, w.observer, `/meetings/${m.id}/minutes.docx`);
     expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain(
       "令和7年度 第2回 流山市在宅医療介護連携会議 議事録（案）.docx",
@@ -390,8 +389,9 @@ describe("meeting papers", () => {
   it("read what was typed a moment before, and are not given to people of other municipalities", async ({
     server,
     world: w,
+    open,
   }) => {
-    const m = await heldMeeting(server, w);
+    const m = await heldMeeting(w, open);
     m.writer.doc.getXmlFragment(RICH_TEXT_FIELD).push([new Y.XmlElement("paragraph")]);
     const last = new Y.XmlText("閉会");
     (m.writer.doc.getXmlFragment(RICH_TEXT_FIELD).get(5) as Y.XmlElement).insert(0, [last]);
@@ -399,12 +399,7 @@ describe("meeting papers", () => {
     const { file } = await docx(server, w, w.member, `/meetings/${m.id}/minutes.docx`);
     expect(file.paragraphs.map((p) => p.text)).toContain("閉会");
 
-    const { createUser, createWorkspace } = await import("../testing/fixtures.js");
-    const { TestBrowser } = await import("../testing/http-client.js");
-    const other = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
-    const stranger = await createUser(server.ctx.db, { workspaceId: other, role: "secretariat" });
-    const browser = new TestBrowser(server.origin);
-    await browser.login(stranger.email, stranger.password);
+    const { browser } = await personElsewhere(server, { name: "柏市", lgCode: "122173" });
     for (const path of [
       `/meetings/${m.id}/minutes.docx`,
       `/meetings/${m.id}/notice.docx`,

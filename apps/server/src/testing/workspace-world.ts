@@ -58,6 +58,9 @@ export async function seedWorkspaceWorld(server: TestServer): Promise<WorkspaceW
   };
 }
 
+/** Opens a collaborative document as the person with this cookie (the `open` fixture). */
+export type OpenDocument = (docName: string, cookie: string | null) => ProviderClient;
+
 /**
  * A logged-in person of another municipality (a workspace of its own on the same server):
  * what a test shows is not given across municipalities.
@@ -88,7 +91,7 @@ export const workspaceTest = test.extend<{
   serverEnv: Record<string, string>;
   server: TestServer;
   world: WorkspaceWorld;
-  open: (docName: string, cookie: string | null) => ProviderClient;
+  open: OpenDocument;
 }>({
   serverEnv: {},
   server: async ({ serverEnv }, use) => {
