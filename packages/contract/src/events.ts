@@ -712,11 +712,32 @@ export const SeriesEventRow = z.object({
   byProfession: z.array(ProfessionCount),
   answers: z.number().int(),
   measures: Measures.nullable(),
+  satisfactionAnswered: z
+    .number()
+    .int()
+    .meta({ description: "People who answered the satisfaction question" }),
+  understandingAnswered: z.number().int(),
 });
+
+/** A 年度 of a series: what its held events add up to. */
+export const SeriesYearRollup = z.object({
+  fiscalYear: z.number().int(),
+  held: z.number().int().meta({ description: "Events held that 年度" }),
+  attended: z.number().int(),
+  byProfession: z.array(ProfessionCount).meta({ description: "Participants of the held events by 職種" }),
+  answers: z.number().int().meta({ description: "Questionnaire answers of the held events" }),
+  satisfaction: z
+    .number()
+    .nullable()
+    .meta({ description: "Mean satisfaction (5段階) pooled over those who answered it, held events" }),
+  understanding: z.number().nullable(),
+});
+export type SeriesYearRollup = z.infer<typeof SeriesYearRollup>;
 
 export const SeriesDetail = z.object({
   series: EventSeries,
   events: z.array(SeriesEventRow).meta({ description: "Oldest first" }),
+  years: z.array(SeriesYearRollup).meta({ description: "Per 年度 with an event held, oldest first" }),
   trend: z.object({
     years: z.array(
       z.object({

@@ -2,13 +2,56 @@
  * A series over the years: each event's participants by profession and its questionnaire
  * figures, and the trend of participants per event by 年度 (seed 003: つむぐ会 is shrinking).
  */
-import type { SeriesDetail } from "@tsumugi/contract";
-import { attendanceSummary, questionnaireResults, seriesTrend } from "@tsumugi/domain";
+import type { SeriesDetail, SeriesYearRollup } from "@tsumugi/contract";
+import {
+  addProfessionCounts,
+  attendanceSummary,
+  pooledMean,
+  type QuestionMeasure,
+  type QuestionnaireBody,
+  type QuestionnaireResults,
+  questionnaireResults,
+  seriesTrend,
+} from "@tsumugi/domain";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { presentSeries } from "./event-presenter.js";
 import { listEventViews, type SeriesRecord } from "./event-repository.js";
 import { participantFactsOf } from "./participant-repository.js";
 import { answersOf, questionnairesOf } from "./questionnaire-repository.js";
+
+/** How many answered the question that gives `measure` (0 when none asks it). */
+function answeredFor(
+  body: QuestionnaireBody,
+  results: QuestionnaireResults,
+  measure: QuestionMeasure,
+): number {
+  const i = body.questions.findIndex((x) => x.measure === measure);
+  return i < 0 ? 0 : (results.questions[i]?.answered ?? 0);
+}
+
+type Row = SeriesDetail["events"][number];
+
+/** Each 年度 with an event held: events, participants by 職種, pooled satisfaction and understanding. */
+export function seriesYears(rows: readonly Row[]): SeriesYearRollup[] {
+  const years = new Map<number, Row[]>();
+  for (const r of rows)
+    if (r.status === "held") years.set(r.fiscalYear, [...(years.get(r.fiscalYear) ?? []), r]);
+  return [...years.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([fiscalYear, held]) => ({
+      fiscalYear,
+      held: held.length,
+      attended: held.reduce((n, r) => n + r.attended, 0),
+      byProfession: addProfessionCounts(held.map((r) => r.byProfession)),
+      answers: held.reduce((n, r) => n + r.answers, 0),
+      satisfaction: pooledMean(
+        held.map((r) => ({ mean: r.measures?.satisfaction ?? null, n: r.satisfactionAnswered })),
+      ),
+      understanding: pooledMean(
+        held.map((r) => ({ mean: r.measures?.understanding ?? null, n: r.understandingAnswered })),
+      ),
+    }));
+}
 
 export async function seriesDetail(
   q: QueryBuilder,
@@ -28,6 +71,8 @@ export async function seriesDetail(
     const qn = questionnaires.find((x) => x.eventId === e.id);
     const given = answers.filter((a) => a.eventId === e.id).map((a) => a.answers);
     const results = qn ? questionnaireResults(qn.body, given) : null;
+    const answered = (measure: QuestionMeasure) =>
+      qn && results ? answeredFor(qn.body, results, measure) : 0;
     return {
       id: e.id,
       title: e.title,
@@ -38,10 +83,12 @@ export async function seriesDetail(
       byProfession: summary.byProfession,
       answers: results?.answers ?? 0,
       measures: results && results.answers > 0 ? results.measures : null,
+      satisfactionAnswered: answered("satisfaction"),
+      understandingAnswered: answered("understanding"),
     };
   });
   const trend = seriesTrend(
     rows.map((r) => ({ fiscalYear: r.fiscalYear, held: r.status === "held", attended: r.attended })),
   );
-  return { series: presentSeries(series), events: rows, trend };
+  return { series: presentSeries(series), events: rows, years: seriesYears(rows), trend };
 }

@@ -87,3 +87,45 @@ export function MeasuresChart(props: {
     </ResponsiveContainer>
   );
 }
+
+/** Participants of each 年度 by 職種, stacked (the table beside holds the same numbers). */
+export function ProfessionChart(props: {
+  rows: Record<string, string | number>[];
+  professions: { key: string; label: string }[];
+}) {
+  const colours = [
+    "#30638e",
+    "#4e79a7",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#f28e2b",
+    "#e15759",
+    "#b07aa1",
+    "#9c755f",
+    "#bab0ac",
+    "#7f7f7f",
+    "#1f3b57",
+  ];
+  return (
+    <ResponsiveContainer width="100%" height={280}>
+      <ComposedChart data={props.rows} margin={{ top: 10, right: 16, bottom: 5, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="year" tick={{ fontSize: 12 }} />
+        <YAxis tick={{ fontSize: 12 }} width={40} allowDecimals={false} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {props.professions.map((p, i) => (
+          <Bar
+            key={p.key}
+            dataKey={p.key}
+            name={p.label}
+            stackId="people"
+            fill={colours[i % colours.length]}
+            isAnimationActive={false}
+          />
+        ))}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}

@@ -16,9 +16,11 @@ import { eventsApi } from "./events-api";
 import { formatMean, formatRate } from "./figures";
 import "../ui/table-scroll.css";
 import "./events.css";
+import "./series.css";
 
 const ParticipationChart = lazyNamed(() => import("./SeriesCharts"), "ParticipationChart");
 const MeasuresChart = lazyNamed(() => import("./SeriesCharts"), "MeasuresChart");
+const ProfessionChart = lazyNamed(() => import("./SeriesCharts"), "ProfessionChart");
 
 export function SeriesPage() {
   const { wid = "", sid = "" } = useParams();
@@ -36,12 +38,13 @@ export function SeriesPage() {
   }, [load]);
   if (error) return <ErrorBanner message={error} />;
   if (!detail) return <p className="muted pad">{t("common.loading")}</p>;
-  const { series, events, trend } = detail;
+  const { series, events, trend, years } = detail;
   const professions = PROFESSION_IDS.filter((p) =>
     events.some((e) => e.byProfession.some((c) => c.profession === p && c.attended > 0)),
   );
-  const attendedBy = (e: SeriesDetail["events"][number], p: Profession) =>
+  const attendedBy = (e: Pick<SeriesDetail["events"][number], "byProfession">, p: Profession) =>
     e.byProfession.find((c) => c.profession === p)?.attended ?? 0;
+  const rollupOf = (fy: number) => years.find((y) => y.fiscalYear === fy);
   const withAnswers = events.filter((e) => e.answers > 0);
   // Columns only for what some event's questionnaire asked.
   const asked = {
@@ -63,46 +66,111 @@ export function SeriesPage() {
         <h2 id="trend-title">{t("events.trend")}</h2>
         <TrendSentence trend={trend} />
         {trend.years.length > 0 && (
-          <figure className="series-chart" aria-label={t("events.chartAlt", { title: series.name })}>
-            <Deferred>
-              <ParticipationChart
-                rows={trend.years.map((y) => ({
-                  year: fiscalYearLabel(y.fiscalYear),
-                  attended: y.attended,
-                  perEvent: y.perEvent === null ? null : Math.round(y.perEvent * 10) / 10,
-                }))}
-              />
-            </Deferred>
-          </figure>
-        )}
-        {trend.years.length > 0 && (
-          <div className="table-scroll">
-            <table className="grid-table" data-testid="series-years">
-              <caption className="muted small">{t("events.byYear")}</caption>
-              <thead>
-                <tr>
-                  <th>{t("events.year")}</th>
-                  <th>{t("events.heldCount")}</th>
-                  <th>{t("events.attendedTotal")}</th>
-                  <th>{t("events.perEvent")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {trend.years.map((y) => (
-                  <tr key={y.fiscalYear}>
-                    <th scope="row">{fiscalYearLabel(y.fiscalYear)}</th>
-                    <td className="num">{y.held}</td>
-                    <td className="num">{y.attended}</td>
-                    <td className="num">
-                      {y.perEvent === null ? "—" : (Math.round(y.perEvent * 10) / 10).toFixed(1)}
-                    </td>
+          <div className="series-pair">
+            <figure className="series-chart" aria-label={t("events.chartAlt", { title: series.name })}>
+              <Deferred>
+                <ParticipationChart
+                  rows={trend.years.map((y) => ({
+                    year: fiscalYearLabel(y.fiscalYear),
+                    attended: y.attended,
+                    perEvent: y.perEvent === null ? null : Math.round(y.perEvent * 10) / 10,
+                  }))}
+                />
+              </Deferred>
+            </figure>
+            <div className="table-scroll">
+              <table className="grid-table" data-testid="series-years">
+                <caption className="muted small">{t("events.byYear")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("events.year")}</th>
+                    <th scope="col">{t("events.heldCount")}</th>
+                    <th scope="col">{t("events.attendedTotal")}</th>
+                    <th scope="col">{t("events.perEvent")}</th>
+                    <th scope="col">{t("events.answers")}</th>
+                    <th scope="col">{t("events.satisfaction")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {trend.years.map((y) => {
+                    const r = rollupOf(y.fiscalYear);
+                    return (
+                      <tr key={y.fiscalYear}>
+                        <th scope="row" className="nowrap">
+                          {fiscalYearLabel(y.fiscalYear)}
+                        </th>
+                        <td className="num">{y.held}</td>
+                        <td className="num">{y.attended}</td>
+                        <td className="num">
+                          {y.perEvent === null ? "—" : (Math.round(y.perEvent * 10) / 10).toFixed(1)}
+                        </td>
+                        <td className="num">{r?.answers ?? 0}</td>
+                        <td className="num">{formatMean(r?.satisfaction ?? null)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           </div>
         )}
       </section>
+
+      {years.length > 0 && professions.length > 0 && (
+        <section className="card" aria-labelledby="years-professions-title">
+          <h2 id="years-professions-title">{t("events.yearsByProfession")}</h2>
+          <div className="series-pair table-first-fit">
+            <figure
+              className="series-chart"
+              aria-label={t("events.yearsByProfessionAlt", { title: series.name })}
+            >
+              <Deferred>
+                <ProfessionChart
+                  rows={years.map((y) => ({
+                    year: fiscalYearLabel(y.fiscalYear),
+                    ...Object.fromEntries(professions.map((p) => [p, attendedBy(y, p)])),
+                  }))}
+                  professions={professions.map((p) => ({
+                    key: p,
+                    label: t(`profession.${p}` as MessageKey),
+                  }))}
+                />
+              </Deferred>
+            </figure>
+            <div className="table-scroll">
+              <table className="grid-table series-years-professions" data-testid="series-years-professions">
+                <caption className="muted small">{t("events.yearsByProfessionCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("events.year")}</th>
+                    {professions.map((p) => (
+                      <th key={p} scope="col">
+                        {t(`profession.${p}` as MessageKey)}
+                      </th>
+                    ))}
+                    <th scope="col">{t("events.total")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {years.map((y) => (
+                    <tr key={y.fiscalYear}>
+                      <th scope="row" className="nowrap">
+                        {fiscalYearLabel(y.fiscalYear)}
+                      </th>
+                      {professions.map((p) => (
+                        <td key={p} className="num">
+                          {attendedBy(y, p)}
+                        </td>
+                      ))}
+                      <td className="num">{y.attended}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </section>
+      )}
 
       <section className="card" aria-labelledby="events-title">
         <h2 id="events-title">{t("events.seriesRuns")}</h2>
@@ -125,7 +193,7 @@ export function SeriesPage() {
                     <Link to={`/w/${wid}/events/${e.id}`}>{e.title}</Link>
                     <div className="muted small">{formatIsoDate(e.startsAt.slice(0, 10))}</div>
                   </th>
-                  <td>{t(`eventStatus.${e.status}` as MessageKey)}</td>
+                  <td className="nowrap">{t(`eventStatus.${e.status}` as MessageKey)}</td>
                   <td className="num">{e.status === "held" ? e.attended : "—"}</td>
                   {professions.map((p) => (
                     <td key={p} className="num">

@@ -116,6 +116,10 @@ export const questionnaireMessages = {
   "qn.professionQuestion": "あなたの職種を教えてください",
   "qn.results": "集計結果",
   "qn.answerCount": "回答数",
+  // the series page's roll-up per 年度
+  "events.yearsByProfession": "年度ごとの職種別参加者",
+  "events.yearsByProfessionAlt": "{title}の年度ごとの職種別参加者数（積み上げ棒グラフ）",
+  "events.yearsByProfessionCaption": "開催済みの回の参加者数（人）",
   "qn.source": "集計する回答",
   "qn.source.all": "すべて",
   "qn.source.phone": "スマートフォン等",

@@ -1,0 +1,114 @@
+/**
+ * A series page in the browser: the demo's 介護と医療をつむぐ会 rolled up per 年度 — events held,
+ * participants (total and per event) and mean satisfaction in a table beside the chart, then the
+ * participants of each 年度 by 職種 as a stacked chart with its table — matching the
+ * satisfaction indicator (多職種研修 満足度) the same answers make. Looked at on a projector
+ * (1366×768) and a phone (390×844), axe clean. Screens are saved under SHOTS_DIR when set.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe.js";
+import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { loggedInPage } from "./pages.js";
+import { loggedInPhone, narrowProblems, workspaceIdOf } from "./room-pages.js";
+
+let server: E2EServer;
+let browser: Browser;
+const shots = process.env.SHOTS_DIR;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.destroy();
+});
+
+/** The body rows of a table, each as its cells' texts. */
+const rowsOf = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim())),
+    );
+
+async function openSeries(page: Page): Promise<void> {
+  const wid = workspaceIdOf(page);
+  await page.goto(`/w/${wid}?tab=events&eview=series`);
+  await page.getByTestId("series-link").filter({ hasText: "介護と医療をつむぐ会" }).click();
+  await page.getByTestId("series-page").waitFor();
+  await page.getByTestId("series-years-professions").waitFor();
+  await page.locator(".series-pair .recharts-bar-rectangle").first().waitFor();
+}
+
+describe("a series page", () => {
+  it("rolls the series up per 年度 with tables beside the charts, satisfaction as the indicator counts it", async () => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const wid = workspaceIdOf(page);
+    await openSeries(page);
+
+    const years = await rowsOf(page, "series-years");
+    expect(years.map((r) => r[0])).toEqual(["令和3年度", "令和4年度", "令和5年度", "令和6年度", "令和7年度"]);
+    // Two つむぐ会 a year, participants falling (seed 003).
+    expect(years.every((r) => r[1] === "2")).toBe(true);
+    const totals = years.map((r) => Number(r[2]));
+    for (let i = 1; i < totals.length; i++) expect(totals[i]).toBeLessThan(totals[i - 1]);
+    // Satisfaction where the demo has answers (令和5–7年度), the same as 多職種研修 満足度 (P12).
+    const p12 = await page.evaluate(async (w) => {
+      const body = (await (await fetch(`/api/workspaces/${w}/indicators`)).json()) as {
+        indicators: { id: string; code: string }[];
+        values: { indicatorId: string; fiscalYear: number; value: number }[];
+      };
+      const id = body.indicators.find((i) => i.code === "P12")?.id;
+      return body.values.filter((v) => v.indicatorId === id).map((v) => [v.fiscalYear, v.value] as const);
+    }, wid);
+    expect(p12.length).toBeGreaterThan(0);
+    for (const [fy, value] of p12) {
+      const row = years.find((r) => r[0] === `令和${fy - 2018}年度`);
+      // The indicator keeps two decimals, the table shows one.
+      expect(Math.abs(Number(row?.[5]) - value)).toBeLessThanOrEqual(0.051);
+    }
+    expect(years[0][5]).toBe("—");
+
+    // By 職種: each 年度's columns add up to its participants.
+    const byProfession = await rowsOf(page, "series-years-professions");
+    expect(byProfession.map((r) => r[0])).toEqual(years.map((r) => r[0]));
+    for (const [i, r] of byProfession.entries()) {
+      const sum = r.slice(1, -1).reduce((n, x) => n + Number(x), 0);
+      expect(sum).toBe(Number(r.at(-1)));
+      expect(Number(r.at(-1))).toBe(totals[i]);
+    }
+    const header = await page.getByTestId("series-years-professions").locator("thead").innerText();
+    expect(header).toContain("介護支援専門員");
+    // Chart and table side by side on the projector.
+    const chart = await page.locator(".series-pair").nth(1).locator("figure").boundingBox();
+    const table = await page.getByTestId("series-years-professions").boundingBox();
+    expect(chart && table && table.x > chart.x + chart.width - 1).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "series-1366");
+    await context.close();
+  });
+
+  it("reads on a phone, each table below its chart", async () => {
+    const { context, page } = await loggedInPhone(browser, server, "千葉県（閲覧）");
+    await openSeries(page);
+    const chart = await page.locator(".series-pair").nth(1).locator("figure").boundingBox();
+    const table = await page.getByTestId("series-years-professions").boundingBox();
+    expect(chart && table && table.y >= chart.y + chart.height - 1).toBe(true);
+    expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
+    await shot(page, "series-390");
+    await context.close();
+  });
+});
