@@ -86,11 +86,27 @@ describe("questionnaire results live and by source", () => {
         template: "training",
       });
       await json("PUT", `${base}/${event.id}/questionnaire`, { ...questionnaire, open: true });
+      // Held: its answers count towards 多職種研修 満足度 (P12) of its 年度.
+      await json("POST", `${base}/${event.id}/status`, { status: "held" });
       return { eid: event.id as string, answerPath: questionnaire.publicPath as string };
     }, wid);
     await page.goto(`/w/${wid}/events/${eid}?etab=questionnaire`);
     await page.getByTestId("qn-results").waitFor();
     expect(await page.getByTestId("qn-answer-count").innerText()).toBe("0件");
+
+    // The same person has the indicators open in another tab: P12 of 令和8年度, empty so far.
+    const indicators = await context.newPage();
+    await indicators.setViewportSize({ width: 1366, height: 768 });
+    await indicators.goto(`/w/${wid}?tab=indicators`);
+    const p12 = indicators.locator('[data-testid="indicator-row"][data-code="P12"]');
+    await p12.waitFor();
+    const headers = await indicators
+      .locator("table:has([data-testid=indicator-row]) thead th")
+      .allInnerTexts();
+    const column = headers.findIndex((h) => h.trim() === "令和8年度");
+    expect(column).toBeGreaterThan(0);
+    const p12Now = () => p12.locator("th, td").nth(column).innerText();
+    expect((await p12Now()).trim()).toBe("");
 
     // Another person, on a phone, answers through the link.
     const phone = await browser.newContext({
@@ -116,6 +132,8 @@ describe("questionnaire results live and by source", () => {
     await expect.poll(() => barLabels(page, "q2")).toEqual(["1"]);
     expect(await countOf(page, "q2", "5：満足")).toBe("1");
     await resultsShot(page, "questionnaire-live-1366");
+    // …and so does the satisfaction indicator in the other tab.
+    await expect.poll(() => p12Now(), { timeout: 15_000 }).toMatch(/^5(\.0+)?$/);
 
     // A paper form typed in is counted apart.
     await page.getByTestId("qn-paper-open").click();
