@@ -62,6 +62,37 @@ export function renderReport(r: Results): string {
     "",
     `Target: p99 latency and CPU no worse than the reference — latency ${verdict(busy.ours.latency.p99 <= busy.reference.latency.p99)}, CPU ${verdict(busy.ours.cpuSeconds <= busy.reference.cpuSeconds)}.`,
     "",
+    ...renderManyDocuments(many, sizes),
+    `## 3. Opening a document whose store holds ${sizes.storedUpdates.toLocaleString("en")} updates`,
+    "",
+    "Both servers receive the same updates from a client, one message per typed character.",
+    "The reference keeps them in memory (it has no storage without a persistence plug-in). Ours",
+    "commits them to SQLite and compacts the log as it goes; then the server is restarted, so the",
+    "first open loads the document from the database. The worst case column is a store holding",
+    "the same updates as raw log rows that were never compacted (e.g. a crash before compaction).",
+    `Time from creating the provider to \`synced\`, after one warm-up connection to another`,
+    `document; later opens: median of ${sizes.opens - 1}.`,
+    "",
+    "| | ours | ours, worst case | reference |",
+    "|---|---|---|---|",
+    `| first open (ms) | ${fmt(open.ours.firstMs)} | ${fmt(open.oursRaw.firstMs)} | ${fmt(open.reference.firstMs)} |`,
+    `| later opens, median (ms) | ${fmt(open.ours.warmMedianMs)} | ${fmt(open.oursRaw.warmMedianMs)} | ${fmt(open.reference.warmMedianMs)} |`,
+    `| characters received | ${open.ours.length} | ${open.oursRaw.length} | ${open.reference.length} |`,
+    "",
+    `Target: under 50 ms from connect to synced — ${verdict(open.ours.firstMs < 50)} (first open after a restart, from SQLite); worst case ${verdict(open.oursRaw.firstMs < 50)}.`,
+    "",
+    ...renderFirstLoad(r.firstLoad),
+  ];
+  return lines.join("\n");
+}
+
+/** Scenario 2's section; `loadAverage` (1 min, when it ended) is said when run alone. */
+export function renderManyDocuments(
+  many: Results["many"],
+  sizes: Sizes,
+  loadAverage: { start: number; end: number } | null = null,
+): string[] {
+  return [
     `## 2. ${sizes.documents} documents × ${sizes.clientsPerDocument} clients, one character every 2 s each`,
     "",
     roundsLine(sizes.memoryRounds),
@@ -97,28 +128,26 @@ export function renderReport(r: Results): string {
     "what was still being compiled during the measured burst despite the warm-up documents.",
     "",
     `Target: memory per idle document no worse than the reference — live heap ${verdict(many.ours.heapPerDocumentKiB <= many.reference.heapPerDocumentKiB)}, RSS ${verdict(many.ours.perDocumentKiB <= many.reference.perDocumentKiB)}.`,
+    ...(loadAverage === null
+      ? []
+      : [
+          "",
+          `Measured ${new Date().toISOString().slice(0, 10)} on its own (\`BENCH_ONLY=many-documents npm run bench\`). Other work shared`,
+          `these cores: the load average (1 min) was ${fmt(loadAverage.start)} when the run began and ${fmt(loadAverage.end)} when it ended.`,
+          "Memory at rest moves little with the load; latency and CPU move with it, so compare the",
+          "columns of one run, not runs.",
+        ]),
     "",
-    `## 3. Opening a document whose store holds ${sizes.storedUpdates.toLocaleString("en")} updates`,
-    "",
-    "Both servers receive the same updates from a client, one message per typed character.",
-    "The reference keeps them in memory (it has no storage without a persistence plug-in). Ours",
-    "commits them to SQLite and compacts the log as it goes; then the server is restarted, so the",
-    "first open loads the document from the database. The worst case column is a store holding",
-    "the same updates as raw log rows that were never compacted (e.g. a crash before compaction).",
-    `Time from creating the provider to \`synced\`, after one warm-up connection to another`,
-    `document; later opens: median of ${sizes.opens - 1}.`,
-    "",
-    "| | ours | ours, worst case | reference |",
-    "|---|---|---|---|",
-    `| first open (ms) | ${fmt(open.ours.firstMs)} | ${fmt(open.oursRaw.firstMs)} | ${fmt(open.reference.firstMs)} |`,
-    `| later opens, median (ms) | ${fmt(open.ours.warmMedianMs)} | ${fmt(open.oursRaw.warmMedianMs)} | ${fmt(open.reference.warmMedianMs)} |`,
-    `| characters received | ${open.ours.length} | ${open.oursRaw.length} | ${open.reference.length} |`,
-    "",
-    `Target: under 50 ms from connect to synced — ${verdict(open.ours.firstMs < 50)} (first open after a restart, from SQLite); worst case ${verdict(open.oursRaw.firstMs < 50)}.`,
-    "",
-    ...renderFirstLoad(r.firstLoad),
   ];
-  return lines.join("\n");
+}
+
+/** Replaces scenario 2's section of docs/performance.md (BENCH_ONLY=many-documents). */
+export function replaceManyDocumentsSection(
+  many: Results["many"],
+  sizes: Sizes,
+  loadAverage: { start: number; end: number },
+): string {
+  return replaceReportSection("## 2. ", renderManyDocuments(many, sizes, loadAverage));
 }
 
 export function writeReport(r: Results): string {

@@ -5,8 +5,10 @@
  * replaces only its section of docs/performance.md; BENCH_ONLY=plan-typing likewise for typing
  * in a plan of 300 rows in the browser, BENCH_ONLY=indicator-import for writing an indicator
  * import of 5,000 values (SQLite and a private PostgreSQL), BENCH_ONLY=multi-node for one node
- * against three on PostgreSQL + Redis (also written to bench/multi-node.md).
+ * against three on PostgreSQL + Redis (also written to bench/multi-node.md), BENCH_ONLY=many-documents
+ * for scenario 2 (memory per idle document) alone.
  */
+import { loadavg } from "node:os";
 import { firstLoadFigures } from "./first-load.js";
 import {
   INDICATOR_IMPORT_HEADING,
@@ -15,7 +17,13 @@ import {
 } from "./indicator-import.js";
 import { multiNodeFigures, writeMultiNode } from "./multi-node.js";
 import { planTypingFigures, replacePlanTypingSection } from "./plan-typing.js";
-import { replaceReportSection, replaceSection, writeReport } from "./report.js";
+import {
+  type Results,
+  replaceManyDocumentsSection,
+  replaceReportSection,
+  replaceSection,
+  writeReport,
+} from "./report.js";
 import {
   FULL,
   feedHistory,
@@ -46,6 +54,29 @@ async function withServer<T>(
   }
 }
 
+/** Scenario 2, rounds alternating between the servers; the median of each. */
+async function manyDocumentsRounds(log: (msg: string) => void): Promise<Results["many"]> {
+  const manyRefRounds: ManyDocumentsResult[] = [];
+  const manyOursRounds: ManyDocumentsResult[] = [];
+  for (let round = 1; round <= sizes.memoryRounds; round++) {
+    log(`2. many documents, round ${round}/${sizes.memoryRounds}: reference`);
+    manyRefRounds.push(
+      await withServer(
+        () => startReference({ documents: sizes.warmupDocuments + sizes.documents }),
+        (s) => manyDocuments(s, sizes),
+      ),
+    );
+    log(`2. many documents, round ${round}/${sizes.memoryRounds}: ours`);
+    manyOursRounds.push(
+      await withServer(
+        () => startOurs({ documents: sizes.warmupDocuments + sizes.documents }),
+        (s) => manyDocuments(s, sizes),
+      ),
+    );
+  }
+  return { ours: medianOfManyRounds(manyOursRounds), reference: medianOfManyRounds(manyRefRounds) };
+}
+
 async function main(): Promise<void> {
   const log = (msg: string) => console.log(`[bench] ${msg}`);
   // First, while no server of the other scenarios runs: sizes, not timings, but the browser
@@ -66,6 +97,14 @@ async function main(): Promise<void> {
     const figures = await indicatorImportFigures(log);
     log(`written ${replaceReportSection(INDICATOR_IMPORT_HEADING, renderIndicatorImport(figures))}`);
     console.log(JSON.stringify(figures, null, 1));
+    process.exit(0);
+  }
+  if (process.env.BENCH_ONLY === "many-documents") {
+    const start = loadavg()[0];
+    const many = await manyDocumentsRounds(log);
+    const path = replaceManyDocumentsSection(many, sizes, { start, end: loadavg()[0] });
+    log(`written ${path}`);
+    console.log(JSON.stringify(many, null, 1));
     process.exit(0);
   }
   const firstLoad = await firstLoadFigures(log);
@@ -98,26 +137,7 @@ async function main(): Promise<void> {
   const busyRef = medianOfLoadRounds(busyRefRounds);
   const busyOurs = medianOfLoadRounds(busyOursRounds);
 
-  const manyRefRounds: ManyDocumentsResult[] = [];
-  const manyOursRounds: ManyDocumentsResult[] = [];
-  for (let round = 1; round <= sizes.memoryRounds; round++) {
-    log(`2. many documents, round ${round}/${sizes.memoryRounds}: reference`);
-    manyRefRounds.push(
-      await withServer(
-        () => startReference({ documents: sizes.warmupDocuments + sizes.documents }),
-        (s) => manyDocuments(s, sizes),
-      ),
-    );
-    log(`2. many documents, round ${round}/${sizes.memoryRounds}: ours`);
-    manyOursRounds.push(
-      await withServer(
-        () => startOurs({ documents: sizes.warmupDocuments + sizes.documents }),
-        (s) => manyDocuments(s, sizes),
-      ),
-    );
-  }
-  const manyRef = medianOfManyRounds(manyRefRounds);
-  const manyOurs = medianOfManyRounds(manyOursRounds);
+  const many = await manyDocumentsRounds(log);
 
   const history = typedUpdates(sizes.storedUpdates);
   log("3. large history: reference (fed through a client, served from memory)");
@@ -148,7 +168,7 @@ async function main(): Promise<void> {
     sizes,
     quick,
     busy: { ours: busyOurs, reference: busyRef },
-    many: { ours: manyOurs, reference: manyRef },
+    many,
     open: { ours: openOurs, oursRaw: openOursRaw, reference: openRef },
     firstLoad,
   });
@@ -159,7 +179,7 @@ async function main(): Promise<void> {
     JSON.stringify(
       {
         busy: { ours: busyOurs, reference: busyRef },
-        many: { ours: manyOurs, reference: manyRef },
+        many,
         open: { ours: openOurs, reference: openRef },
       },
       null,
