@@ -5,38 +5,31 @@
  * goes through the collab server (`CollabServer.mutate`), which persists before it broadcasts.
  * Nothing else writes `doc_updates`: the collab layer's UpdateStore appends and compacts it.
  */
-import { Kysely } from "kysely";
 import * as Y from "yjs";
-import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 /** An encoded Yjs update, or a function writing the content into a fresh Y.Doc. */
 export type InitialContent = Uint8Array | ((doc: Y.Doc) => void);
 
 /**
- * Stores `content` as the first state of `docName`. `q` is a Kysely transaction; code still
- * inside a hand-written `Database.transaction` (the demo seed) passes its Queryable.
+ * Stores `content` as the first state of `docName`, in `trx` (a Kysely transaction), and
+ * returns the update stored.
  */
 export async function storeInitialState(
-  q: QueryBuilder | Queryable,
+  trx: QueryBuilder,
   docName: string,
   content: InitialContent,
-): Promise<void> {
+): Promise<Uint8Array> {
   const update = typeof content === "function" ? encodeContent(content) : content;
-  const row = {
-    doc_name: docName,
-    data: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-    created_at: Date.now(),
-  };
-  if (q instanceof Kysely) {
-    await q.insertInto("doc_updates").values(row).execute();
-    return;
-  }
-  await q.run("INSERT INTO doc_updates (doc_name, data, created_at) VALUES (?, ?, ?)", [
-    row.doc_name,
-    row.data,
-    row.created_at,
-  ]);
+  await trx
+    .insertInto("doc_updates")
+    .values({
+      doc_name: docName,
+      data: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+      created_at: Date.now(),
+    })
+    .execute();
+  return update;
 }
 
 function encodeContent(write: (doc: Y.Doc) => void): Uint8Array {

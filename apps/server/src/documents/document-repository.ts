@@ -96,7 +96,10 @@ export async function findDocument(
   return row ? toDocumentRecord(row) : null;
 }
 
-/** A new document (not a plan: plans/plan-repository.ts). */
+/**
+ * A new document (a plan through plan/plan-repository.ts, which gives its 年度), editable
+ * (locking and review come later: setDraftStatus, setMinutesAccess).
+ */
 export async function insertDocument(q: QueryBuilder, d: DocumentRecord): Promise<void> {
   await q
     .insertInto("documents")
@@ -107,10 +110,12 @@ export async function insertDocument(q: QueryBuilder, d: DocumentRecord): Promis
       kind: d.kind,
       title: d.title,
       doc_name: d.docName,
+      fiscal_year: d.fiscalYear,
       draft_status: d.draftStatus,
       created_by: d.createdBy,
       created_at: d.createdAt,
       updated_at: d.updatedAt,
+      demo: d.demo ? 1 : 0,
     })
     .execute();
 }

@@ -199,9 +199,12 @@ export type NewMeeting = Pick<
   | "place"
   | "onlineUrl"
   | "documentId"
-> & { createdBy: string };
+> & { createdBy: string; demo?: boolean };
 
-/** A new meeting (its minutes' document is inserted first). Throws a unique violation when its number is taken. */
+/**
+ * A new meeting (its minutes' document is inserted first), a draft until announced; `demo`
+ * marks one made up by the demo seed. Throws a unique violation when its number is taken.
+ */
 export async function insertMeeting(q: QueryBuilder, m: NewMeeting, now: number): Promise<void> {
   await q
     .insertInto("meetings")
@@ -221,6 +224,7 @@ export async function insertMeeting(q: QueryBuilder, m: NewMeeting, now: number)
       created_by: m.createdBy,
       created_at: now,
       updated_at: now,
+      demo: m.demo ? 1 : 0,
     })
     .execute();
 }
@@ -276,7 +280,8 @@ export async function recordClose(
   meetingId: string,
   close: {
     at: number;
-    minutesVersionId: number;
+    /** Null only for the demo's made-up meetings, recorded without a snapshot. */
+    minutesVersionId: number | null;
     planVersionId: number | null;
     attendance: ReadonlyMap<string, string>;
     outcomes: readonly { id: string; order: string; type: string; text: string; actionId: string | null }[];

@@ -61,15 +61,15 @@ export async function createPlan(
   let record: DocumentRecord;
   try {
     // One transaction: the document row and its content appear together.
-    record = await app.db.transaction((tx) =>
-      createPlanDocument(tx, {
+    ({ document: record } = await app.kysely.transaction().execute((trx) =>
+      createPlanDocument(trx, {
         workspaceId: wid,
         fiscalYear,
         title: planTitle(fiscalYearLabel(fiscalYear)),
         createdBy: caller.actor.userId,
         plan: content,
       }),
-    );
+    ));
   } catch (err) {
     // Two secretaries creating the same year at once: the unique index decides.
     if (isUniqueViolation(err)) throw planExists();

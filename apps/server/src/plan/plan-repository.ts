@@ -1,7 +1,7 @@
 /** Plan documents (one per workspace and 年度) in the `documents` table, and their creation. */
 import { docNameOf, newId, writeYearPlan, type YearPlan } from "@tsumugi/domain";
 import { storeInitialState } from "../collab/initial-state.js";
-import { type DocumentRecord, toDocumentRecord } from "../documents/document-repository.js";
+import { type DocumentRecord, insertDocument, toDocumentRecord } from "../documents/document-repository.js";
 import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
@@ -32,16 +32,22 @@ export function planTitle(fiscalYearLabel: string): string {
 
 /**
  * Creates the plan document of a 年度 with its initial content, stored as the document's
- * first update (in the caller's transaction, if any). Throws when the year already has a
- * plan (unique index).
+ * first update, in `trx` (a transaction). Answers the document and that first update.
+ * Throws a unique violation (isUniqueViolation) when the year already has a plan.
  */
 export async function createPlanDocument(
-  db: Queryable,
-  input: { workspaceId: string; fiscalYear: number; title: string; createdBy: string | null; plan: YearPlan },
-): Promise<DocumentRecord> {
+  trx: QueryBuilder,
+  input: {
+    workspaceId: string;
+    fiscalYear: number;
+    title: string;
+    createdBy: string | null;
+    plan: YearPlan;
+  },
+): Promise<{ document: DocumentRecord; initialState: Uint8Array }> {
   const id = newId();
   const now = Date.now();
-  const record: DocumentRecord = {
+  const document: DocumentRecord = {
     id,
     workspaceId: input.workspaceId,
     groupId: null,
@@ -58,14 +64,11 @@ export async function createPlanDocument(
     updatedAt: now,
     demo: false,
   };
-  await db.run(
-    "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, fiscal_year, created_by, created_at, updated_at) VALUES (?, ?, NULL, 'plan', ?, ?, ?, ?, ?, ?)",
-    [id, input.workspaceId, input.title, record.docName, input.fiscalYear, input.createdBy, now, now],
-  );
-  await storeInitialState(db, record.docName, (doc) =>
+  await insertDocument(trx, document);
+  const initialState = await storeInitialState(trx, document.docName, (doc) =>
     writeYearPlan(doc, { ...input.plan, fiscalYear: input.fiscalYear }),
   );
-  return record;
+  return { document, initialState };
 }
 
 /** Plan documents that have no read model yet (new, or its tables were cleared). */

@@ -7,6 +7,7 @@ import {
   docNameOf,
   fiscalYearLabel,
   insertMeetingRow,
+  type MeetingKind,
   newId,
   orderKeysAfter,
   RICH_TEXT_FIELD,
@@ -15,7 +16,10 @@ import {
 } from "@tsumugi/domain";
 import * as Y from "yjs";
 import { storeInitialState } from "../collab/initial-state.js";
-import type { Queryable } from "../storage/database.js";
+import { insertDocument, setMinutesAccess } from "../documents/document-repository.js";
+import * as meetings from "../meetings/meeting-repository.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+import { saveVersion } from "../versions/version-store.js";
 import { weekdayOnOrAfter } from "./demo-plan.js";
 
 interface Seed {
@@ -24,6 +28,8 @@ interface Seed {
   absentUserIds: string[];
   secretariatId: string;
   planDocName: string;
+  /** The plan's first state, kept as it stood when the first meeting closed. */
+  planState: Uint8Array;
   /** The plan action the first meeting's 取組 outcome links to. */
   linkedActionId: string | null;
 }
@@ -97,74 +103,95 @@ function minutesDoc(
   return state;
 }
 
-interface MeetingRow {
+interface MeetingSeed {
   workspaceId: string;
   secretariatId: string;
   invitees: readonly string[];
   fiscalYear: number;
   number: number;
   title: string;
-  kind?: string;
+  kind?: MeetingKind;
   groupId?: string | null;
   place: string;
   startsAt: string;
   endsAt: string;
-  state: string;
-  minutesState: string;
   state0: Uint8Array;
 }
 
-async function insertMeeting(
-  tx: Queryable,
-  m: MeetingRow,
-): Promise<{ id: string; docName: string; documentId: string }> {
+interface SeededMeeting {
+  id: string;
+  docName: string;
+  documentId: string;
+}
+
+/**
+ * A meeting as the app makes one: its minutes' document with `state0` as first content, the
+ * meeting and its invitees, announced. Marked as the demo's, like its minutes.
+ */
+async function announceMeeting(trx: QueryBuilder, m: MeetingSeed): Promise<SeededMeeting> {
   const now = Date.now();
   const id = newId();
   const documentId = newId();
   const docName = docNameOf(m.workspaceId, documentId);
-  await tx.run(
-    "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at, locked_at, demo) VALUES (?, ?, NULL, 'minutes', ?, ?, ?, ?, ?, ?, 1)",
-    [
-      documentId,
-      m.workspaceId,
-      `${m.title} 議事録`,
-      docName,
-      m.secretariatId,
-      now,
-      now,
-      m.minutesState === "fixed" ? now : null,
-    ],
-  );
-  await storeInitialState(tx, docName, m.state0);
-  await tx.run(
-    `INSERT INTO meetings (id, workspace_id, group_id, kind, fiscal_year, number, title, starts_at, ends_at, place, online_url,
-       state, minutes_state, document_id, created_by, created_at, updated_at, closed_at, demo)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, 1)`,
-    [
+  await insertDocument(trx, {
+    id: documentId,
+    workspaceId: m.workspaceId,
+    groupId: null,
+    kind: "minutes",
+    title: `${m.title} 議事録`,
+    docName,
+    fiscalYear: null,
+    locked: false,
+    reviewing: false,
+    draftStatus: null,
+    publicId: null,
+    createdBy: m.secretariatId,
+    createdAt: now,
+    updatedAt: now,
+    demo: true,
+  });
+  await storeInitialState(trx, docName, m.state0);
+  await meetings.insertMeeting(
+    trx,
+    {
       id,
-      m.workspaceId,
-      m.groupId ?? null,
-      m.kind ?? "liaison",
-      m.fiscalYear,
-      m.number,
-      m.title,
-      m.startsAt,
-      m.endsAt,
-      m.place,
-      m.state,
-      m.minutesState,
+      workspaceId: m.workspaceId,
+      groupId: m.groupId ?? null,
+      kind: m.kind ?? "liaison",
+      fiscalYear: m.fiscalYear,
+      number: m.number,
+      title: m.title,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      place: m.place,
+      onlineUrl: "",
       documentId,
-      m.secretariatId,
-      now,
-      now,
-      m.state === "closed" ? now : null,
-    ],
+      createdBy: m.secretariatId,
+      demo: true,
+    },
+    now,
   );
-  for (const userId of m.invitees) {
-    await tx.run("INSERT INTO meeting_invitees (meeting_id, user_id) VALUES (?, ?)", [id, userId]);
-  }
+  await meetings.setInvitees(trx, id, m.invitees);
+  await meetings.setMeetingState(trx, id, "published", now);
   return { id, docName, documentId };
 }
+
+/** A meeting held: closed with what closing records, its minutes fixed (locked). */
+async function holdMeeting(
+  trx: QueryBuilder,
+  m: SeededMeeting,
+  close: Omit<Parameters<typeof meetings.recordClose>[2], "at" | "outcomes"> & {
+    outcomes?: Parameters<typeof meetings.recordClose>[2]["outcomes"];
+  },
+): Promise<void> {
+  const now = Date.now();
+  await meetings.recordClose(trx, m.id, { outcomes: [], ...close, at: now });
+  await meetings.setMinutesState(trx, m.id, "fixed", now);
+  await setMinutesAccess(trx, m.documentId, { reviewAt: null, lockedAt: now }, now);
+}
+
+/** Everyone attended. */
+const attendedBy = (userIds: readonly string[]) => new Map(userIds.map((id) => [id, "attended"]));
 
 const NAGAREYAMA_PLACE = "流山市役所 第1庁舎 3階 庁議室";
 
@@ -237,7 +264,7 @@ const CURRENT_AGENDA: { title: string; line: string }[][] = [
  * lies ahead. When the year's last meeting has passed, next 年度's first is announced.
  */
 export async function seedCurrentYearMeetings(
-  tx: Queryable,
+  trx: QueryBuilder,
   s: { workspaceId: string; userIds: string[]; secretariatId: string; fiscalYear: number; today: string },
 ): Promise<void> {
   const fy = s.fiscalYear;
@@ -251,7 +278,7 @@ export async function seedCurrentYearMeetings(
     for (const id of s.userIds) setAttendance(invited, id, "invited");
     const state0 = held ? heldMeetingDoc(CURRENT_AGENDA[i], s.userIds) : Y.encodeStateAsUpdate(invited);
     invited.destroy();
-    const m = await insertMeeting(tx, {
+    const m = await announceMeeting(trx, {
       workspaceId: s.workspaceId,
       secretariatId: s.secretariatId,
       invitees: s.userIds,
@@ -261,24 +288,20 @@ export async function seedCurrentYearMeetings(
       place: NAGAREYAMA_PLACE,
       startsAt: `${day}T14:00`,
       endsAt: `${day}T16:00`,
-      state: held ? "closed" : "published",
-      minutesState: held ? "fixed" : "drafting",
       state0,
     });
-    if (held) {
-      for (const userId of s.userIds) {
-        await tx.run(
-          "INSERT INTO meeting_attendance (meeting_id, user_id, status) VALUES (?, ?, 'attended')",
-          [m.id, userId],
-        );
-      }
-    }
+    if (held)
+      await holdMeeting(trx, m, {
+        minutesVersionId: null,
+        planVersionId: null,
+        attendance: attendedBy(s.userIds),
+      });
   }
   if (days.every((d) => d < s.today)) {
     const invited = new Y.Doc();
     for (const id of s.userIds) setAttendance(invited, id, "invited");
     const day = weekdayOnOrAfter(`${fy + 1}-05-25`);
-    await insertMeeting(tx, {
+    await announceMeeting(trx, {
       workspaceId: s.workspaceId,
       secretariatId: s.secretariatId,
       invitees: s.userIds,
@@ -288,8 +311,6 @@ export async function seedCurrentYearMeetings(
       place: NAGAREYAMA_PLACE,
       startsAt: `${day}T14:00`,
       endsAt: `${day}T16:00`,
-      state: "published",
-      minutesState: "drafting",
       state0: Y.encodeStateAsUpdate(invited),
     });
     invited.destroy();
@@ -301,7 +322,7 @@ export async function seedCurrentYearMeetings(
  * months (six) in 平成27年度, all held. The days are the demo's (the table gives none).
  */
 export async function seedTakamatsuMeetings(
-  tx: Queryable,
+  trx: QueryBuilder,
   s: { workspaceId: string; secretariatId: string; groupId: string | null },
 ): Promise<void> {
   const plan: [number, string[]][] = [
@@ -314,7 +335,7 @@ export async function seedTakamatsuMeetings(
         [{ title: "在宅医療・介護連携の現状と課題", line: "委員より現状と課題について意見があった。" }],
         [s.secretariatId],
       );
-      const m = await insertMeeting(tx, {
+      const m = await announceMeeting(trx, {
         workspaceId: s.workspaceId,
         secretariatId: s.secretariatId,
         invitees: [s.secretariatId],
@@ -325,19 +346,18 @@ export async function seedTakamatsuMeetings(
         place: "高松市役所",
         startsAt: `${day}T18:30`,
         endsAt: `${day}T20:00`,
-        state: "closed",
-        minutesState: "fixed",
         state0: doc,
       });
-      await tx.run("INSERT INTO meeting_attendance (meeting_id, user_id, status) VALUES (?, ?, 'attended')", [
-        m.id,
-        s.secretariatId,
-      ]);
+      await holdMeeting(trx, m, {
+        minutesVersionId: null,
+        planVersionId: null,
+        attendance: attendedBy([s.secretariatId]),
+      });
     }
   }
 }
 
-export async function seedDemoMeetings(tx: Queryable, s: Seed): Promise<void> {
+export async function seedDemoMeetings(trx: QueryBuilder, s: Seed): Promise<void> {
   const attendees = s.userIds.filter((u) => !s.absentUserIds.includes(u));
   const first = minutesDoc(orderKeysAfter(null, 3), s.linkedActionId, attendees, s.absentUserIds);
   const meeting = {
@@ -347,67 +367,59 @@ export async function seedDemoMeetings(tx: Queryable, s: Seed): Promise<void> {
     fiscalYear: 2023,
     place: NAGAREYAMA_PLACE,
   };
-  const m1 = await insertMeeting(tx, {
+  const m1 = await announceMeeting(trx, {
     ...meeting,
     number: 1,
     title: "令和5年度 第1回 連携会議",
     startsAt: "2023-05-25T14:00",
     endsAt: "2023-05-25T16:00",
-    state: "closed",
-    minutesState: "fixed",
     state0: first,
   });
   // What closing recorded: the minutes and the plan as they stood, attendance and outcomes.
   const now = Date.now();
-  const planState = await tx.get<{ data: Buffer }>(
-    "SELECT data FROM doc_updates WHERE doc_name = ? ORDER BY id LIMIT 1",
-    [s.planDocName],
-  );
-  const minutesVersion = await tx.get<{ id: number }>(
-    "INSERT INTO doc_versions (doc_name, label, reason, created_by, created_at, data) VALUES (?, '第1回 終了時', 'meetingClose', ?, ?, ?) RETURNING id",
-    [m1.docName, s.secretariatId, now, Buffer.from(first)],
-  );
-  await tx.run(
-    "INSERT INTO doc_versions (doc_name, label, reason, created_by, created_at, data) VALUES (?, '確定版', 'approval', ?, ?, ?)",
-    [m1.docName, s.secretariatId, now, Buffer.from(first)],
-  );
-  const planVersion = planState
-    ? await tx.get<{ id: number }>(
-        "INSERT INTO doc_versions (doc_name, label, reason, created_by, created_at, data) VALUES (?, '令和5年度 第1回 連携会議 終了時', 'meetingClose', ?, ?, ?) RETURNING id",
-        [s.planDocName, s.secretariatId, now, planState.data],
-      )
-    : null;
-  await tx.run(
-    "UPDATE meetings SET minutes_version_id = ?, plan_version_id = ?, closed_at = ? WHERE id = ?",
-    [minutesVersion?.id ?? null, planVersion?.id ?? null, now, m1.id],
-  );
-  for (const userId of s.userIds) {
-    await tx.run("INSERT INTO meeting_attendance (meeting_id, user_id, status) VALUES (?, ?, ?)", [
-      m1.id,
-      userId,
-      s.absentUserIds.includes(userId) ? "absent" : "attended",
-    ]);
-  }
+  const minutesVersionId = await saveVersion(trx, {
+    docName: m1.docName,
+    state: first,
+    reason: "meetingClose",
+    label: "第1回 終了時",
+    userId: s.secretariatId,
+    at: now,
+  });
+  await saveVersion(trx, {
+    docName: m1.docName,
+    state: first,
+    reason: "approval",
+    label: "確定版",
+    userId: s.secretariatId,
+    at: now,
+  });
+  const planVersionId = await saveVersion(trx, {
+    docName: s.planDocName,
+    state: s.planState,
+    reason: "meetingClose",
+    label: "令和5年度 第1回 連携会議 終了時",
+    userId: s.secretariatId,
+    at: now,
+  });
   const doc = new Y.Doc();
   Y.applyUpdate(doc, first);
-  for (const o of readOutcomes(doc)) {
-    await tx.run(
-      "INSERT INTO meeting_outcomes (meeting_id, id, ord, type, text, action_id) VALUES (?, ?, ?, ?, ?, ?)",
-      [m1.id, o.id, o.order, o.type, o.text, o.actionId],
-    );
-  }
+  const outcomes = readOutcomes(doc);
   doc.destroy();
+  await holdMeeting(trx, m1, {
+    minutesVersionId,
+    planVersionId,
+    attendance: new Map(s.userIds.map((id) => [id, s.absentUserIds.includes(id) ? "absent" : "attended"])),
+    outcomes,
+  });
 
   const second = new Y.Doc();
   for (const id of s.userIds) setAttendance(second, id, "invited");
-  await insertMeeting(tx, {
+  await announceMeeting(trx, {
     ...meeting,
     number: 2,
     title: "令和5年度 第2回 連携会議",
     startsAt: "2023-07-31T14:00",
     endsAt: "2023-07-31T16:00",
-    state: "published",
-    minutesState: "drafting",
     state0: Y.encodeStateAsUpdate(second),
   });
   second.destroy();

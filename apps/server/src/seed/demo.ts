@@ -12,14 +12,17 @@ import {
   type Role,
   todayInJapan,
 } from "@tsumugi/domain";
-import { findUserByEmail } from "../auth/account-repository.js";
+import { insertUser } from "../auth/account-repository.js";
 import { hashPassword } from "../auth/password.js";
 import { storeInitialState } from "../collab/initial-state.js";
 import type { AppContext } from "../context.js";
+import { insertDocument } from "../documents/document-repository.js";
 import { richTextUpdate } from "../documents/rich-text.js";
+import { addGroupMember, insertGroup } from "../groups/group-repository.js";
+import { insertMembership } from "../members/member-repository.js";
 import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
-import type { Queryable } from "../storage/database.js";
-import { findWorkspaceByLgCode } from "../workspaces/workspace-repository.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+import { findWorkspaceByLgCode, insertWorkspace } from "../workspaces/workspace-repository.js";
 import { seedDemoDesk } from "./demo-desk.js";
 import { seedDemoDistributions } from "./demo-distributions.js";
 import { seedDemoEvents } from "./demo-events.js";
@@ -163,118 +166,112 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
     email: u.email,
     password: DEMO_PASSWORD,
   }));
-  const existing = await ctx.db.get<{ name: string }>("SELECT name FROM workspaces WHERE lg_code = ?", [
-    DEMO_LG_CODE,
-  ]);
+  const existing = await findWorkspaceByLgCode(ctx.kysely, DEMO_LG_CODE);
   if (existing) return { workspaceName: existing.name, created: false, logins };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await ctx.db.transaction((tx) => createDemo(tx, passwordHash));
-  await seedIndicatorsOfDemo(ctx);
-  await seedDeskOfDemo(ctx);
+  const demo = await ctx.kysely.transaction().execute((trx) => createDemo(trx, passwordHash));
+  // Another node seeded it meanwhile.
+  if (!demo) return { workspaceName: "流山市", created: false, logins };
+  await ctx.audit.record({
+    event: "workspace.created",
+    workspaceId: demo.workspaceId,
+    actorUserId: null,
+    target: demo.workspaceId,
+    detail: { name: "流山市", demo: true },
+  });
+  // The demo's indicator values entered by its first user, the neighbours and the region groups.
+  await ctx.kysely.transaction().execute(async (trx) => {
+    await seedIndicatorValues(trx, demo.workspaceId, NAGAREYAMA, 0, demo.secretariatId);
+    await seedRegion(trx, demo.workspaceId);
+  });
+  // The consultation desk's records are sealed with the personal data key, in their own steps.
+  await seedDemoDesk(ctx, demo.workspaceId, demo.coordinatorId, demo.secretariatId);
+  await seedDemoResources(ctx, demo.workspaceId, demo.secretariatId);
+  await seedDemoEvents(ctx, demo.workspaceId, demo.secretariatId, demo.trainingGroupId);
+  await seedDemoQuestionnaires(ctx, demo.workspaceId);
+  await seedDemoDistributions(ctx, demo.workspaceId, demo.secretariatId);
+  await seedDemoOutreach(ctx, demo.workspaceId, demo.secretariatId, demo.trainingGroupId);
   ctx.log.info("demo workspace created", { lgCode: DEMO_LG_CODE });
   return { workspaceName: "流山市", created: true, logins };
 }
 
-/** The demo's indicator values entered by its first user, the neighbours and the region groups. */
-async function seedIndicatorsOfDemo(ctx: AppContext): Promise<void> {
-  const workspace = await findWorkspaceByLgCode(ctx.kysely, DEMO_LG_CODE);
-  const firstUser = await findUserByEmail(ctx.db, USERS[0].email);
-  if (!workspace) return;
-  await ctx.kysely.transaction().execute(async (trx) => {
-    await seedIndicatorValues(trx, workspace.id, NAGAREYAMA, 0, firstUser?.id ?? null);
-    await seedRegion(trx, workspace.id);
-  });
+/** Who and what of the demo workspace the later steps of the seed need. */
+interface CreatedDemo {
+  workspaceId: string;
+  secretariatId: string;
+  coordinatorId: string;
+  /** 専門職研修班, which organises the demo's trainings. */
+  trainingGroupId: string;
 }
 
-/** The consultation desk's demo records: sealed with the personal data key, so not in createDemo's SQL. */
-async function seedDeskOfDemo(ctx: AppContext): Promise<void> {
-  const ids = await ctx.db.all<{ wid: string; uid: string; role: string }>(
-    `SELECT m.workspace_id AS wid, m.user_id AS uid, m.role FROM memberships m
-       JOIN workspaces w ON w.id = m.workspace_id
-      WHERE w.lg_code = ? AND m.role IN ('coordinator', 'secretariat')`,
-    [DEMO_LG_CODE],
-  );
-  const coordinator = ids.find((i) => i.role === "coordinator");
-  const secretariat = ids.find((i) => i.role === "secretariat");
-  if (!coordinator || !secretariat) return;
-  await seedDemoDesk(ctx, coordinator.wid, coordinator.uid, secretariat.uid);
-  await seedDemoResources(ctx, secretariat.wid, secretariat.uid);
-  const training = await ctx.db.get<{ id: string }>(
-    "SELECT id FROM groups WHERE workspace_id = ? AND name = '専門職研修班'",
-    [secretariat.wid],
-  );
-  await seedDemoEvents(ctx, secretariat.wid, secretariat.uid, training?.id ?? null);
-  await seedDemoQuestionnaires(ctx, secretariat.wid);
-  await seedDemoDistributions(ctx, secretariat.wid, secretariat.uid);
-  await seedDemoOutreach(ctx, secretariat.wid, secretariat.uid, training?.id ?? null);
-}
-
-async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
+/**
+ * 流山市 and 高松市 through the repositories, as the app writes them, in `trx`; null when
+ * 流山市 exists already.
+ */
+async function createDemo(trx: QueryBuilder, passwordHash: string): Promise<CreatedDemo | null> {
   const now = Date.now();
   const wid = newId();
-  await tx.run("INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, ?, ?, ?)", [
-    wid,
-    "流山市",
-    "千葉県",
-    DEMO_LG_CODE,
+  const added = await insertWorkspace(
+    trx,
+    { id: wid, name: "流山市", prefecture: "千葉県", lgCode: DEMO_LG_CODE },
     now,
-  ]);
+  );
+  if (!added) return null;
   const groupIds = new Map<string, string>();
   for (const g of GROUPS) {
     const id = newId();
     groupIds.set(g.key, id);
-    await tx.run(
-      "INSERT INTO groups (id, workspace_id, name, kind, parent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-      [id, wid, g.name, g.kind, g.parent ? (groupIds.get(g.parent) ?? null) : null, now],
-    );
+    await insertGroup(trx, {
+      id,
+      workspaceId: wid,
+      name: g.name,
+      kind: g.kind,
+      parentId: g.parent ? (groupIds.get(g.parent) ?? null) : null,
+      createdAt: now,
+    });
   }
-  let firstUser: string | null = null;
   const userIds = new Map<string, string>();
   for (const u of USERS) {
     const uid = newId();
-    firstUser ??= uid;
     userIds.set(u.email, uid);
-    await tx.run(
-      "INSERT INTO users (id, email, name, organization, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      [uid, u.email, u.name, u.organization, passwordHash, now, now],
-    );
-    await tx.run("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)", [
-      wid,
-      uid,
-      u.role,
-      now,
-    ]);
-    for (const g of u.groups) {
-      await tx.run("INSERT INTO group_members (group_id, user_id) VALUES (?, ?)", [
-        groupIds.get(g) ?? "",
-        uid,
-      ]);
-    }
+    await insertUser(trx, {
+      id: uid,
+      email: u.email,
+      name: u.name,
+      organization: u.organization,
+      passwordHash,
+      createdAt: now,
+    });
+    await insertMembership(trx, { workspaceId: wid, userId: uid, role: u.role, createdAt: now });
+    for (const g of u.groups) await addGroupMember(trx, groupIds.get(g) ?? "", uid);
   }
+  const idOf = (role: Role) => userIds.get(USERS.find((u) => u.role === role)?.email ?? "") ?? "";
+  // The secretariat (the first user) made the documents, the plan and the meetings.
+  const firstUser = idOf("secretariat");
   for (const d of DOCUMENTS) {
     const did = newId();
     const docName = docNameOf(wid, did);
-    await tx.run(
-      "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-      [
-        did,
-        wid,
-        d.group ? (groupIds.get(d.group) ?? null) : null,
-        d.kind,
-        d.title,
-        docName,
-        firstUser,
-        now,
-        now,
-      ],
-    );
-    await storeInitialState(tx, docName, richTextUpdate(d.paragraphs));
+    await insertDocument(trx, {
+      id: did,
+      workspaceId: wid,
+      groupId: d.group ? (groupIds.get(d.group) ?? null) : null,
+      kind: d.kind,
+      title: d.title,
+      docName,
+      fiscalYear: null,
+      locked: false,
+      reviewing: false,
+      draftStatus: d.kind === "draft" ? "drafting" : null,
+      publicId: null,
+      createdBy: firstUser,
+      createdAt: now,
+      updatedAt: now,
+      demo: true,
+    });
+    await storeInitialState(trx, docName, richTextUpdate(d.paragraphs));
   }
-  await tx.run("UPDATE documents SET draft_status = 'drafting' WHERE workspace_id = ? AND kind = 'draft'", [
-    wid,
-  ]);
   const plan = nagareyamaPlan2023(groupIds);
-  const planDoc = await createPlanDocument(tx, {
+  const plan2023 = await createPlanDocument(trx, {
     workspaceId: wid,
     fiscalYear: 2023,
     title: planTitle(fiscalYearLabel(2023)),
@@ -283,12 +280,13 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
   });
   // The prefecture's observer was not at the first meeting.
   const committee = USERS.filter((u) => u.role !== "observer");
-  await seedDemoMeetings(tx, {
+  await seedDemoMeetings(trx, {
     workspaceId: wid,
     userIds: [...userIds.values()],
     absentUserIds: USERS.filter((u) => !committee.includes(u)).map((u) => userIds.get(u.email) ?? ""),
-    secretariatId: firstUser ?? "",
-    planDocName: planDoc.docName,
+    secretariatId: firstUser,
+    planDocName: plan2023.document.docName,
+    planState: plan2023.initialState,
     linkedActionId: plan.actions.find((a) => a.title.includes("消防"))?.id ?? null,
   });
   // Today is a later 年度: the plan carried over into it, and its meetings, so that the
@@ -296,65 +294,67 @@ async function createDemo(tx: Queryable, passwordHash: string): Promise<void> {
   const today = todayInJapan();
   const thisYear = currentFiscalYear();
   if (thisYear > 2023) {
-    await createPlanDocument(tx, {
+    await createPlanDocument(trx, {
       workspaceId: wid,
       fiscalYear: thisYear,
       title: planTitle(fiscalYearLabel(thisYear)),
       createdBy: firstUser,
       plan: rolledOverPlan(plan, thisYear),
     });
-    await seedCurrentYearMeetings(tx, {
+    await seedCurrentYearMeetings(trx, {
       workspaceId: wid,
       userIds: [...userIds.values()],
-      secretariatId: firstUser ?? "",
+      secretariatId: firstUser,
       fiscalYear: thisYear,
       today,
     });
   }
-  await tx.run(
-    "INSERT INTO audit_log (at, workspace_id, actor_user_id, event, target, detail) VALUES (?, ?, NULL, 'workspace.created', ?, ?)",
-    [now, wid, wid, JSON.stringify({ name: "流山市", demo: true })],
-  );
-  await createTakamatsu(tx, passwordHash, now);
+  await createTakamatsu(trx, passwordHash, now);
+  return {
+    workspaceId: wid,
+    secretariatId: firstUser,
+    coordinatorId: idOf("coordinator"),
+    trainingGroupId: groupIds.get("professional") ?? "",
+  };
 }
 
 /**
  * 高松市 (香川県): a second municipality with its FY2014–FY2018 multi-year plan (目的 and
  * 国が示す具体的取組例 per item), its 在宅医療連携会議 and four 部会, and the meetings its table plans.
  */
-async function createTakamatsu(tx: Queryable, passwordHash: string, now: number): Promise<void> {
+async function createTakamatsu(trx: QueryBuilder, passwordHash: string, now: number): Promise<void> {
   const wid = newId();
-  await tx.run("INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, ?, ?, ?)", [
-    wid,
-    "高松市",
-    "香川県",
-    TAKAMATSU_LG_CODE,
+  await insertWorkspace(
+    trx,
+    { id: wid, name: "高松市", prefecture: "香川県", lgCode: TAKAMATSU_LG_CODE },
     now,
-  ]);
+  );
   const uid = newId();
-  await tx.run(
-    "INSERT INTO users (id, email, name, organization, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    [uid, TAKAMATSU_LOGIN.email, "山本 健", "高松市 健康福祉局 長寿福祉部", passwordHash, now, now],
-  );
-  await tx.run(
-    "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, 'secretariat', ?)",
-    [wid, uid, now],
-  );
+  await insertUser(trx, {
+    id: uid,
+    email: TAKAMATSU_LOGIN.email,
+    name: "山本 健",
+    organization: "高松市 健康福祉局 長寿福祉部",
+    passwordHash,
+    createdAt: now,
+  });
+  await insertMembership(trx, { workspaceId: wid, userId: uid, role: "secretariat", createdAt: now });
   let council: string | null = null;
   for (const [i, name] of ["在宅医療連携会議", ...TAKAMATSU_DIVISIONS].entries()) {
     const id = newId();
     council ??= id;
-    await tx.run("INSERT INTO groups (id, workspace_id, name, kind, created_at) VALUES (?, ?, ?, ?, ?)", [
+    await insertGroup(trx, {
       id,
-      wid,
+      workspaceId: wid,
       name,
-      i === 0 ? "plenary" : "division",
-      now,
-    ]);
+      kind: i === 0 ? "plenary" : "division",
+      parentId: null,
+      createdAt: now,
+    });
   }
-  await seedTakamatsuMeetings(tx, { workspaceId: wid, secretariatId: uid, groupId: council });
+  await seedTakamatsuMeetings(trx, { workspaceId: wid, secretariatId: uid, groupId: council });
   for (const fy of TAKAMATSU_YEARS) {
-    await createPlanDocument(tx, {
+    await createPlanDocument(trx, {
       workspaceId: wid,
       fiscalYear: fy,
       title: planTitle(fiscalYearLabel(fy)),
