@@ -5,44 +5,37 @@
  * member's plan progress through an observer account of its own.
  */
 import { currentFiscalYear, insertRow, orderKeysAfter } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  createSession,
-  createUser,
-  createWorkspace,
-  startTestServer,
-  type TestServer,
-} from "../testing/fixtures.js";
+import { describe, expect } from "vitest";
+import { insertMembership } from "../members/member-repository.js";
+import { createSession, createUser, createWorkspace, type TestServer } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+import { type WorkspaceWorld, workspaceTest } from "../testing/workspace-world.js";
+import { approveJoinRequest, insertJoinRequest, insertRegionGroup } from "./region-repository.js";
 
-let server: TestServer;
-let world: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer({ env: { PLAN_PROJECTION_DELAY_MS: "0" } });
-  world = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
+const it = workspaceTest.extend({ serverEnv: { PLAN_PROJECTION_DELAY_MS: "0" } });
 
 /** Someone logged in to `workspaceId` (and to `also`, with the same account). */
-async function person(workspaceId: string, role: "secretariat" | "observer", also: string[] = []) {
+async function person(
+  server: TestServer,
+  workspaceId: string,
+  role: "secretariat" | "observer",
+  also: string[] = [],
+) {
   const u = await createUser(server.ctx.db, { workspaceId, role });
-  for (const other of also) {
-    await server.ctx.db.run(
-      "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)",
-      [other, u.id, role, Date.now()],
-    );
-  }
+  for (const other of also)
+    await insertMembership(server.ctx.kysely, {
+      workspaceId: other,
+      userId: u.id,
+      role,
+      createdAt: Date.now(),
+    });
   const browser = new TestBrowser(server.origin);
   browser.cookie = (await createSession(server, u.id)).cookie;
   return { id: u.id, browser, base: `/api/workspaces/${workspaceId}` };
 }
 
 /** A plan of this 年度 with one action at 60 % in the world's municipality (流山市). */
-async function planWithProgress(): Promise<void> {
+async function planWithProgress(server: TestServer, world: WorkspaceWorld): Promise<void> {
   const fy = currentFiscalYear();
   const res = await world.admin.browser.post<{ plan: { docName: string } }>(`${world.base}/plans`, {
     fiscalYear: fy,
@@ -83,40 +76,40 @@ interface Overview {
 const plansIn = (o: Overview) => Object.fromEntries(o.members.map((m) => [m.name, m.plan?.progress ?? null]));
 
 /** The prefecture's own workspace owns the prefecture group; 流山市 is in it. */
-async function prefectureGroup() {
+async function prefectureGroup(server: TestServer, world: WorkspaceWorld) {
   const prefecture = await createWorkspace(server.ctx.db, {
     name: "千葉県",
     prefecture: "千葉県",
     lgCode: "120006",
   });
-  await server.ctx.db.run(
-    "INSERT INTO region_groups (id, name, kind, owner_workspace_id, created_at) VALUES ('prefgroup001', '千葉県', 'prefecture', ?, ?)",
-    [prefecture, Date.now()],
+  await insertRegionGroup(
+    server.ctx.kysely,
+    { id: "prefgroup001", name: "千葉県", kind: "prefecture", ownerWorkspaceId: prefecture },
+    [prefecture, world.workspaceId],
+    null,
+    Date.now(),
   );
-  for (const wid of [prefecture, world.workspaceId]) {
-    await server.ctx.db.run(
-      "INSERT INTO region_group_members (group_id, workspace_id) VALUES ('prefgroup001', ?)",
-      [wid],
-    );
-  }
   return {
     prefecture,
-    secretariat: await person(prefecture, "secretariat"),
-    observer: await person(prefecture, "observer"),
+    secretariat: await person(server, prefecture, "secretariat"),
+    observer: await person(server, prefecture, "observer"),
   };
 }
 
 describe("joining a region group", () => {
-  it("waits for the owner's approval; meanwhile the asking municipality sees nothing of the group", async () => {
-    await planWithProgress();
-    const pref = await prefectureGroup();
+  it("waits for the owner's approval; meanwhile the asking municipality sees nothing of the group", async ({
+    server,
+    world,
+  }) => {
+    await planWithProgress(server, world);
+    const pref = await prefectureGroup(server, world);
     const matsudo = await createWorkspace(server.ctx.db, {
       name: "松戸市",
       prefecture: "千葉県",
       lgCode: "122076",
     });
-    const attacker = await person(matsudo, "secretariat");
-    const attackerObserver = await person(matsudo, "observer");
+    const attacker = await person(server, matsudo, "secretariat");
+    const attackerObserver = await person(server, matsudo, "observer");
 
     const available = await attacker.browser.get<{ groups: { id: string; owner: string }[] }>(
       `${attacker.base}/regions/available`,
@@ -187,14 +180,14 @@ describe("joining a region group", () => {
     );
   });
 
-  it("can be refused (the request is gone, audited) or withdrawn by the asker", async () => {
-    const pref = await prefectureGroup();
+  it("can be refused (the request is gone, audited) or withdrawn by the asker", async ({ server, world }) => {
+    const pref = await prefectureGroup(server, world);
     const noda = await createWorkspace(server.ctx.db, {
       name: "野田市",
       prefecture: "千葉県",
       lgCode: "122084",
     });
-    const asker = await person(noda, "secretariat");
+    const asker = await person(server, noda, "secretariat");
     await asker.browser.post(`${asker.base}/regions/prefgroup001/join`, {});
     const refused = await pref.secretariat.browser.post(
       `${pref.secretariat.base}/regions/prefgroup001/requests/${noda}/refuse`,
@@ -232,14 +225,14 @@ describe("joining a region group", () => {
     ).toBe(409);
   });
 
-  it("is only possible within the prefecture", async () => {
-    await prefectureGroup();
+  it("is only possible within the prefecture", async ({ server, world }) => {
+    await prefectureGroup(server, world);
     const takamatsu = await createWorkspace(server.ctx.db, {
       name: "高松市",
       prefecture: "香川県",
       lgCode: "372013",
     });
-    const far = await person(takamatsu, "secretariat");
+    const far = await person(server, takamatsu, "secretariat");
     expect(
       (await far.browser.get<{ groups: unknown[] }>(`${far.base}/regions/available`)).body.groups,
     ).toEqual([]);
@@ -248,9 +241,12 @@ describe("joining a region group", () => {
 });
 
 describe("what a member sees of the others' plans", () => {
-  it("the owner of a prefecture group (secretariat, observer) sees each member's progress", async () => {
-    await planWithProgress();
-    const pref = await prefectureGroup();
+  it("the owner of a prefecture group (secretariat, observer) sees each member's progress", async ({
+    server,
+    world,
+  }) => {
+    await planWithProgress(server, world);
+    const pref = await prefectureGroup(server, world);
     for (const p of [pref.secretariat, pref.observer]) {
       const o = await p.browser.get<Overview>(`${p.base}/regions/prefgroup001/overview`);
       expect(plansIn(o.body)["流山市"]).toBe(60);
@@ -258,9 +254,9 @@ describe("what a member sees of the others' plans", () => {
     }
   });
 
-  it("a member municipality's own people see no other municipality's progress", async () => {
-    await planWithProgress();
-    const pref = await prefectureGroup();
+  it("a member municipality's own people see no other municipality's progress", async ({ server, world }) => {
+    await planWithProgress(server, world);
+    const pref = await prefectureGroup(server, world);
     // 千葉県 has a plan too: 流山市's people must not see it.
     const prefPlan = await server.ctx.db.get<{ n: number }>(
       "SELECT COUNT(*) AS n FROM documents WHERE workspace_id = ?",
@@ -273,31 +269,36 @@ describe("what a member sees of the others' plans", () => {
     expect(o.body.showPlans).toBe(false);
   });
 
-  it("someone who belongs to two member municipalities sees the progress of both, from either", async () => {
-    await planWithProgress();
-    await prefectureGroup();
+  it("someone who belongs to two member municipalities sees the progress of both, from either", async ({
+    server,
+    world,
+  }) => {
+    await planWithProgress(server, world);
+    const pref = await prefectureGroup(server, world);
     const kashiwa = await createWorkspace(server.ctx.db, {
       name: "柏市",
       prefecture: "千葉県",
       lgCode: "122173",
     });
-    await server.ctx.db.run(
-      "INSERT INTO region_group_members (group_id, workspace_id) VALUES ('prefgroup001', ?)",
-      [kashiwa],
-    );
-    const both = await person(kashiwa, "observer", [world.workspaceId]);
+    const both = await person(server, kashiwa, "observer", [world.workspaceId]);
+    // 柏市 asked and the prefecture let it in.
+    await insertJoinRequest(server.ctx.kysely, "prefgroup001", kashiwa, both.id, Date.now());
+    await approveJoinRequest(server.ctx.kysely, "prefgroup001", kashiwa, pref.secretariat.id, Date.now());
     const o = await both.browser.get<Overview>(`${both.base}/regions/prefgroup001/overview`);
     expect(plansIn(o.body)["流山市"]).toBe(60);
   });
 
-  it("in a wide (広域) group, not even the owner sees another municipality's plan", async () => {
-    await planWithProgress();
+  it("in a wide (広域) group, not even the owner sees another municipality's plan", async ({
+    server,
+    world,
+  }) => {
+    await planWithProgress(server, world);
     const kashiwa = await createWorkspace(server.ctx.db, {
       name: "柏市",
       prefecture: "千葉県",
       lgCode: "122173",
     });
-    const owner = await person(kashiwa, "secretariat");
+    const owner = await person(server, kashiwa, "secretariat");
     const created = await owner.browser.post<{ id: string }>(`${owner.base}/regions`, { name: "東葛" });
     expect(created.status).toBe(201);
     expect((await world.admin.browser.post(`${world.base}/regions/${created.body.id}/join`, {})).status).toBe(

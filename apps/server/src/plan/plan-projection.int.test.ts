@@ -115,6 +115,22 @@ describe("plans over REST", () => {
       404,
     );
   });
+
+  it("makes one plan of a 年度 when two secretaries create it at the same moment, refusing the others with 409", async () => {
+    const second = await createUser(server.ctx.db, { workspaceId: world.workspaceId, role: "secretariat" });
+    const other = new TestBrowser(server.origin);
+    expect((await other.login(second.email, TEST_PASSWORD)).status).toBe(200);
+    // Sent together, the requests all find no plan of the year; the unique index decides.
+    const answers = await Promise.all(
+      [world.admin.browser, other, world.admin.browser, other].map((b) =>
+        b.post<{ error?: { code: string } }>(`${world.base}/plans`, { fiscalYear: 2027 }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const a of answers.filter((a) => a.status === 409)) expect(a.body.error?.code).toBe("plan.exists");
+    const list = await world.admin.browser.get<{ plans: PlanView[] }>(`${world.base}/plans`);
+    expect(list.body.plans.map((p) => p.fiscalYear)).toEqual([2027]);
+  });
 });
 
 describe("the plan read model", () => {
