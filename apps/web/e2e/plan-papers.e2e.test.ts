@@ -109,6 +109,14 @@ describe("the plan papers' fields on the plan screens", () => {
     );
     expect(row?.getCell(columns.indexOf("予算額(円)")).value).toBe(1_200_000);
     expect(row?.getCell(columns.indexOf("財源")).value).toBe("基金");
+    // The year's trainings are in the 年間予定 sheet as on screen: the demo's つむぐ会 of
+    // 令和5年度, linked to no row, in 研修・啓発, marked as made up.
+    const schedule = wb.getWorksheet("年間予定") as ExcelJS.Worksheet;
+    const eventsRow = (schedule.getRows(1, schedule.rowCount) ?? []).find(
+      (r) => r.getCell(1).value === "研修・啓発",
+    );
+    expect(eventsRow?.getCell(5).value).toBe("7/14（金） 第25回 介護と医療をつむぐ会\n（デモ用の例）");
+    expect(eventsRow?.getCell(11).value).toBe("1/19（金） 第26回 介護と医療をつむぐ会\n（デモ用の例）");
   }, 90_000);
 
   it("imports a multi-year table (004): refuses a file with an unknown item, then brings in 目的 and this year's actions", async () => {
@@ -189,6 +197,16 @@ describe("the plan papers' fields on the plan screens", () => {
     const schedule = await office.page.getByTestId("paper-schedule").innerText();
     const meetingsRow = schedule.slice(schedule.indexOf("連携会議"), schedule.indexOf("つむぐ会"));
     expect(meetingsRow.replace(/\s/g, "")).toBe("連携会議5/25（木）7/31（月）9/15（金）1/25（木）3/28（木）");
+    // The year's trainings, from the events themselves, in the words and marks of the screen.
+    const paperSchedule = office.page.getByTestId("paper-schedule");
+    await paperSchedule.locator('table[data-events="ready"]').waitFor();
+    const eventsRow = paperSchedule.getByTestId("schedule-events-row");
+    expect(await eventsRow.locator("th").innerText()).toBe("研修・啓発");
+    expect(await eventsRow.getByTestId("schedule-training").allInnerTexts()).toEqual([
+      "7/14（金） 第25回 介護と医療をつむぐ会デモ用の例",
+      "1/19（金） 第26回 介護と医療をつむぐ会デモ用の例",
+    ]);
+    expect(await eventsRow.getByTestId("demo-badge").count()).toBe(2);
     await office.page.emulateMedia({ media: "print" });
     expect(await office.page.getByTestId("papers-print-button").isVisible()).toBe(false);
     const pdf = Buffer.from(await office.page.pdf({ preferCSSPageSize: true }));

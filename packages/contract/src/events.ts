@@ -126,6 +126,7 @@ export const Event = z
     cohost: z.boolean().meta({ description: "The caller's municipality co-hosts this event of another" }),
     cohosts: z.array(Municipality),
     counts,
+    demo: z.boolean().meta({ description: "Made up by the demo (「デモ用の例」)" }),
     abilities: abilities(EVENT_VERBS, "What the caller may do with this event"),
   })
   .meta({ id: "Event" });
@@ -138,6 +139,7 @@ export const EventSeries = z
     kind: z.enum(EVENT_KIND_IDS),
     description: z.string(),
     events: z.number().int().meta({ description: "Events of the series, all years" }),
+    demo: z.boolean().meta({ description: "Made up by the demo (「デモ用の例」)" }),
   })
   .meta({ id: "EventSeries" });
 export type EventSeries = z.infer<typeof EventSeries>;
@@ -375,6 +377,7 @@ export const PublicEvent = z
     registrationState: z.enum(REGISTRATION_STATES),
     registrationClosesAt: z.string().nullable(),
     cancelled: z.boolean(),
+    demo: z.boolean().meta({ description: "Made up by the demo (「デモ用の例」)" }),
   })
   .meta({ id: "PublicEvent" });
 export type PublicEvent = z.infer<typeof PublicEvent>;

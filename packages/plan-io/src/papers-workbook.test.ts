@@ -333,6 +333,47 @@ describe("the plan papers workbook (計画書)", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 11, xSplit: 1 });
   });
 
+  it("puts the year's events (研修・啓発) in the 年間予定 as the screen does: in their row, or a row of their own", async () => {
+    const wb = new ExcelJS.Workbook();
+    const bytes = await planWorkbookBytes(plan, {
+      ...ctx,
+      scheduleEvents: {
+        rowTitle: "研修・啓発",
+        entries: [
+          // Linked to the 連携会議 row, in the month of its dated 第1回.
+          { rowId: "schedrow0001", month: "2023-05", text: "5/20（土） 多職種研修", demo: false },
+          // Linked to a row since deleted, and to none: both in the events' own row.
+          { rowId: "schedrow0404", month: "2023-07", text: "7/14（金） 第25回 つむぐ会", demo: true },
+          { rowId: null, month: "2023-11", text: "11/16（木） 市民公開講座", demo: false },
+        ],
+      },
+    });
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = sheet(wb, SHEETS.schedule);
+    expect(ws.getCell("A12").value).toBe("連携会議");
+    // The event first, then the plan's own entry of the month, one a line.
+    expect(ws.getCell("C12").value).toBe("5/20（土） 多職種研修\n5/25（木） 第1回");
+    // A month with only the plan's undated-label date stays a date.
+    expect(ws.getCell("E12").value).toEqual(new Date(Date.UTC(2023, 6, 31)));
+    expect(ws.getCell("A13").value).toBe("研修・啓発");
+    // The demo's made-up event is marked as on screen.
+    expect(ws.getCell("E13").value).toBe("7/14（金） 第25回 つむぐ会\n（デモ用の例）");
+    expect(ws.getCell("I13").value).toBe("11/16（木） 市民公開講座");
+    // The row is styled with the grid (borders) and inside the print area's table.
+    expect(ws.getCell("I13").border?.top).toBeTruthy();
+  });
+
+  it("adds no events' row when the year has none linked to no row", async () => {
+    const wb = new ExcelJS.Workbook();
+    const bytes = await planWorkbookBytes(plan, {
+      ...ctx,
+      scheduleEvents: { rowTitle: "研修・啓発", entries: [] },
+    });
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = sheet(wb, SHEETS.schedule);
+    expect(ws.getCell("A13").value).toBeNull();
+  });
+
   it("makes the markers' line as tall as a long marker wrapped in its year's column", async () => {
     const program = plan.planPeriods[2];
     const long = {

@@ -73,6 +73,22 @@ export interface ExportContext {
   createdOn?: string;
   /** The workspace's groups with their parents, for the organisation chart. */
   groups?: readonly OrgGroup[];
+  /**
+   * The year's events (研修・啓発) as the screen's 年間予定 shows them, not stored in the plan:
+   * each in its linked row, or (rowId null) in a row of its own titled `rowTitle`.
+   */
+  scheduleEvents?: { rowTitle: string; entries: readonly ScheduleEventEntry[] };
+}
+
+/** One event in the 年間予定, in the screen's words (5/25（木） 第30回 介護と医療をつむぐ会). */
+export interface ScheduleEventEntry {
+  /** The schedule row it is linked to; null: the events' own row. */
+  rowId: string | null;
+  /** YYYY-MM */
+  month: string;
+  text: string;
+  /** Made up by the demo: marked as on screen. */
+  demo: boolean;
 }
 
 export const SHEETS = {
@@ -633,16 +649,39 @@ function scheduleSheet(wb: ExcelJS.Workbook, plan: YearPlan, ctx: ExportContext)
   });
   ws.mergeCells(yearRow, 1, yearRow + 1, 1);
   row = yearRow + 2;
+  // Events (研修・啓発) first in a cell, as on screen; those linked to no row get their own.
+  const entries = ctx.scheduleEvents?.entries ?? [];
+  const rowIds = new Set(plan.scheduleRows.map((r) => r.id));
+  const entriesOf = (rowId: string | null, month: string) =>
+    entries
+      .filter((e) => (rowId === null ? e.rowId === null || !rowIds.has(e.rowId) : e.rowId === rowId))
+      .filter((e) => e.month === month)
+      // The mark on a line of its own, as the screen puts the badge under the words.
+      .map((e) => (e.demo ? `${e.text}\n${DEMO_MARK}` : e.text));
   for (const r of plan.scheduleRows) {
     ws.getCell(row, 1).value = r.activity;
     FISCAL_MONTHS.forEach((m, i) => {
       const month = `${m >= 4 ? fy : fy + 1}-${String(m).padStart(2, "0")}`;
+      const trainings = entriesOf(r.id, month);
       const events = plan.scheduleEvents.filter((e) => e.rowId === r.id && e.when.startsWith(month));
-      if (events.length === 0) return;
-      const { value, numFmt } = monthCell(events);
+      if (events.length === 0 && trainings.length === 0) return;
+      const { value, numFmt }: { value: ExcelJS.CellValue; numFmt?: string } =
+        trainings.length === 0
+          ? monthCell(events)
+          : { value: lines([...trainings, ...events.map(eventText)]) };
       const cell = ws.getCell(row, 2 + i);
       cell.value = value;
       if (numFmt) cell.numFmt = numFmt;
+    });
+    row++;
+  }
+  const unlinked = FISCAL_MONTHS.map((m) =>
+    entriesOf(null, `${m >= 4 ? fy : fy + 1}-${String(m).padStart(2, "0")}`),
+  );
+  if (ctx.scheduleEvents && unlinked.some((l) => l.length > 0)) {
+    ws.getCell(row, 1).value = ctx.scheduleEvents.rowTitle;
+    unlinked.forEach((l, i) => {
+      if (l.length > 0) ws.getCell(row, 2 + i).value = lines(l);
     });
     row++;
   }

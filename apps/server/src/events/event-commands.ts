@@ -317,7 +317,7 @@ export async function createSeries(
     ip: caller.ip,
     detail: { name: record.name, kind: record.kind },
   });
-  return { ...record, events: 0 };
+  return { ...record, events: 0, demo: false };
 }
 
 export async function updateSeries(

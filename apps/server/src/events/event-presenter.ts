@@ -77,12 +77,20 @@ export function presentEvent(actor: Actor, workspaceId: string, e: EventView): E
     cohost,
     cohosts: e.cohosts.map(municipality),
     counts: e.counts,
+    demo: e.demo,
     abilities: abilitiesOf(actor, eventResource({ ...e, seenFrom: workspaceId })),
   };
 }
 
 export function presentSeries(s: SeriesRecord): EventSeries {
-  return { id: s.id, name: s.name, kind: s.kind, description: s.description, events: s.events };
+  return {
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    description: s.description,
+    events: s.events,
+    demo: s.demo,
+  };
 }
 
 /** A participant as the organisers see them (contract: Participant), personal fields opened. */
@@ -137,5 +145,6 @@ export function presentPublicEvent(e: EventView, now: number = Date.now()): Publ
     registrationState: registrationStateOf(e, now),
     registrationClosesAt: e.registrationClosesAt,
     cancelled: e.status === "cancelled",
+    demo: e.demo,
   };
 }

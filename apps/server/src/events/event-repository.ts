@@ -43,6 +43,8 @@ export interface EventRecord {
   createdAt: number;
   updatedAt: number;
   organiserGroupIds: string[];
+  /** Made up by the demo: screens and papers mark it 「デモ用の例」. */
+  demo: boolean;
 }
 
 export interface MunicipalityRecord {
@@ -75,6 +77,8 @@ export interface SeriesRecord {
   description: string;
   createdAt: number;
   events: number;
+  /** Made up by the demo (「デモ用の例」). */
+  demo: boolean;
 }
 
 const EVENT_COLUMNS = [
@@ -106,6 +110,7 @@ const EVENT_COLUMNS = [
   "e.created_by",
   "e.created_at",
   "e.updated_at",
+  "e.demo",
 ] as const;
 
 type EventRow = {
@@ -137,6 +142,7 @@ type EventRow = {
   created_by: string | null;
   created_at: number;
   updated_at: number;
+  demo: number;
 };
 
 function parseIds(text: string): string[] {
@@ -179,6 +185,7 @@ function toRecord(r: EventRow, organiserGroupIds: string[]): EventRecord {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     organiserGroupIds,
+    demo: r.demo === 1,
   };
 }
 
@@ -352,7 +359,10 @@ export async function countsOf(
   );
 }
 
-export interface NewEvent extends Omit<EventRecord, "organiserGroupIds"> {}
+export interface NewEvent extends Omit<EventRecord, "organiserGroupIds" | "demo"> {
+  /** Only the demo seed makes events marked 「デモ用の例」. */
+  demo?: boolean;
+}
 
 export async function insertEvent(
   q: QueryBuilder,
@@ -390,6 +400,7 @@ export async function insertEvent(
       created_by: e.createdBy,
       created_at: e.createdAt,
       updated_at: e.updatedAt,
+      demo: e.demo ? 1 : 0,
     })
     .execute();
   await setOrganisers(q, e.id, organiserGroupIds);
@@ -487,10 +498,11 @@ export async function listSeries(q: QueryBuilder, workspaceId: string): Promise<
       "s.kind",
       "s.description",
       "s.created_at",
+      "s.demo",
       sql<number>`COUNT(e.id)`.as("events"),
     ])
     .where("s.workspace_id", "=", workspaceId)
-    .groupBy(["s.id", "s.workspace_id", "s.name", "s.kind", "s.description", "s.created_at"])
+    .groupBy(["s.id", "s.workspace_id", "s.name", "s.kind", "s.description", "s.created_at", "s.demo"])
     .orderBy("s.name")
     .execute();
   return rows.map((r) => ({
@@ -501,6 +513,7 @@ export async function listSeries(q: QueryBuilder, workspaceId: string): Promise<
     description: r.description,
     createdAt: r.created_at,
     events: Number(r.events),
+    demo: r.demo === 1,
   }));
 }
 
@@ -513,7 +526,10 @@ export async function findSeries(
 }
 
 /** Inserts the series; false when the workspace already has one of that name. */
-export async function insertSeries(q: QueryBuilder, s: Omit<SeriesRecord, "events">): Promise<boolean> {
+export async function insertSeries(
+  q: QueryBuilder,
+  s: Omit<SeriesRecord, "events" | "demo"> & { demo?: boolean },
+): Promise<boolean> {
   const result = await q
     .insertInto("event_series")
     .values({
@@ -523,6 +539,7 @@ export async function insertSeries(q: QueryBuilder, s: Omit<SeriesRecord, "event
       kind: s.kind,
       description: s.description,
       created_at: s.createdAt,
+      demo: s.demo ? 1 : 0,
     })
     .onConflict((oc) => oc.columns(["workspace_id", "name"]).doNothing())
     .executeTakeFirst();

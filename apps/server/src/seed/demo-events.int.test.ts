@@ -18,15 +18,37 @@ describe("demo trainings and outreach", () => {
     const observer = new TestBrowser(server.origin);
     expect((await observer.login("pref@demo.tsumugi.jp", DEMO_PASSWORD)).status).toBe(200);
     const list = await observer.get<{
-      events: { title: string; status: string }[];
-      series: { id: string; name: string; description: string }[];
+      events: {
+        title: string;
+        status: string;
+        demo: boolean;
+        fiscalYear: number;
+        actionIds: string[];
+        scheduleRowId: string | null;
+      }[];
+      series: { id: string; name: string; description: string; demo: boolean }[];
     }>(`/api/workspaces/${wid}/events`);
     const series = list.body.series.find((s) => s.name === "介護と医療をつむぐ会");
     expect(series?.description).toContain("デモ用の例");
+    // Made up by the demo, and marked so on every screen.
+    expect(series?.demo).toBe(true);
+    expect(list.body.events.length).toBeGreaterThan(10);
+    expect(list.body.events.every((e) => e.demo)).toBe(true);
     expect(list.body.events.some((e) => e.title.startsWith("市民公開講座"))).toBe(true);
     // Every past one held; the next つむぐ会 is announced and takes registrations.
     const planned = list.body.events.filter((e) => e.status !== "held");
     expect(planned.map((e) => e.title)).toEqual(["第31回 介護と医療をつむぐ会"]);
+    // It carries out the plan's つむぐ会 取組 and sits in the 年間予定's つむぐ会 row (when its
+    // 年度 has a plan: the demo writes 令和5年度 and the current one).
+    const links = await observer.get<{
+      plan: boolean;
+      actions: { id: string; title: string }[];
+      scheduleRows: { id: string; activity: string }[];
+    }>(`/api/workspaces/${wid}/events/plan-links?fiscalYear=${planned[0].fiscalYear}`);
+    const action = links.body.actions.find((a) => a.title.startsWith("つむぐ会へ気負わずに参加できる"));
+    const row = links.body.scheduleRows.find((r) => r.activity === "つむぐ会");
+    expect(planned[0].actionIds).toEqual(links.body.plan ? [action?.id] : []);
+    expect(planned[0].scheduleRowId).toBe(links.body.plan ? row?.id : null);
     const lg = "122203";
     const open = await new TestBrowser(server.origin).get<{
       events: { title: string; registrationState: string }[];
@@ -78,5 +100,18 @@ describe("demo trainings and outreach", () => {
     expect(r7.body.distributions.map((d) => d.eventTitle)).toContain(
       "市民公開講座「人生会議を知っていますか」",
     );
+
+    // An event the secretariat creates is the municipality's own: not marked.
+    const secretariat = new TestBrowser(server.origin);
+    expect((await secretariat.login("jimukyoku@demo.tsumugi.jp", DEMO_PASSWORD)).status).toBe(200);
+    const made = await secretariat.post<{ event: { demo: boolean } }>(`/api/workspaces/${wid}/events`, {
+      kind: "caseStudy",
+      title: "事例検討会",
+      startsAt: "2025-09-10T18:30",
+      endsAt: "2025-09-10T20:00",
+      seriesId: series?.id,
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.event.demo).toBe(false);
   });
 });

@@ -5,7 +5,8 @@
  * participants are counted by 職種 at the door, without names.
  */
 
-import { fiscalYearOfIsoDate, newId, type Profession, todayInJapan } from "@tsumugi/domain";
+import { fiscalYearOfIsoDate, newId, type Profession, readYearPlan, todayInJapan } from "@tsumugi/domain";
+import * as Y from "yjs";
 import type { AppContext } from "../context.js";
 
 /** Participants per 職種 at each つむぐ会 (two a year), falling over the years. */
@@ -52,6 +53,7 @@ export async function seedDemoEvents(ctx: AppContext, wid: string, uid: string, 
       description:
         "デモ用の例：医療・介護の専門職が顔の見える関係をつくる多職種研修（年2回）。人数は架空です。",
       created_at: now,
+      demo: 1,
     })
     .execute();
   const add = async (e: {
@@ -88,6 +90,7 @@ export async function seedDemoEvents(ctx: AppContext, wid: string, uid: string, 
         created_by: uid,
         created_at: now,
         updated_at: now,
+        demo: 1,
       })
       .execute();
     if (groupId)
@@ -140,12 +143,13 @@ export async function seedDemoEvents(ctx: AppContext, wid: string, uid: string, 
   });
 
   // The next つむぐ会, about two months ahead: published, taking registrations on the public
-  // page (/p/122203/events); the 年間予定 shows it in its 研修・啓発 row until someone links it
-  // to the plan's つむぐ会 row from the event's page.
+  // page (/p/122203/events), and linked to that year's plan: it carries out the 取組 about
+  // つむぐ会 and the 年間予定 shows it in the plan's つむぐ会 row (when the year has a plan).
   const day = new Date(Date.parse(`${todayInJapan(now)}T00:00:00Z`) + 60 * 86_400_000)
     .toISOString()
     .slice(0, 10);
   const fiscalYear = fiscalYearOfIsoDate(day);
+  const links = await tsumugiLinks(ctx, wid, fiscalYear);
   const nextId = newId();
   await db
     .insertInto("events")
@@ -171,11 +175,57 @@ export async function seedDemoEvents(ctx: AppContext, wid: string, uid: string, 
       registration_open: 1,
       published: 1,
       public_id: newId(),
+      action_ids: JSON.stringify(links.actionIds),
+      schedule_row_id: links.scheduleRowId,
       created_by: uid,
       created_at: now,
       updated_at: now,
+      demo: 1,
     })
     .execute();
   if (groupId)
     await db.insertInto("event_organisers").values({ event_id: nextId, group_id: groupId }).execute();
+}
+
+/**
+ * The つむぐ会 取組 and 年間予定 row of the 年度's plan (the demo wrote it: rolled over from
+ * 令和5年度 with new ids), read from its stored document; nothing when the year has no plan.
+ */
+async function tsumugiLinks(
+  ctx: AppContext,
+  wid: string,
+  fiscalYear: number,
+): Promise<{ actionIds: string[]; scheduleRowId: string | null }> {
+  const none = { actionIds: [], scheduleRowId: null };
+  const planDoc = await ctx.kysely
+    .selectFrom("documents")
+    .select("doc_name")
+    .where("workspace_id", "=", wid)
+    .where("kind", "=", "plan")
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
+  if (!planDoc) return none;
+  const [snapshot, updates] = await Promise.all([
+    ctx.kysely
+      .selectFrom("doc_snapshots")
+      .select("data")
+      .where("doc_name", "=", planDoc.doc_name)
+      .executeTakeFirst(),
+    ctx.kysely
+      .selectFrom("doc_updates")
+      .select("data")
+      .where("doc_name", "=", planDoc.doc_name)
+      .orderBy("id")
+      .execute(),
+  ]);
+  const doc = new Y.Doc();
+  try {
+    for (const part of [...(snapshot ? [snapshot] : []), ...updates]) Y.applyUpdate(doc, part.data);
+    const { plan } = readYearPlan(doc);
+    const action = plan.actions.find((a) => a.title.startsWith("つむぐ会へ気負わずに参加できる"));
+    const row = plan.scheduleRows.find((r) => r.activity === "つむぐ会");
+    return { actionIds: action ? [action.id] : [], scheduleRowId: row?.id ?? null };
+  } finally {
+    doc.destroy();
+  }
 }

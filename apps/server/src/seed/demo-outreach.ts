@@ -70,6 +70,7 @@ export async function seedDemoOutreach(ctx: AppContext, wid: string, uid: string
       kind: "outreachLecture",
       description,
       createdAt: now,
+      demo: true,
     });
 
   // The lecture held for the first request (令和7年度): counted at the door, without names.
@@ -105,6 +106,7 @@ export async function seedDemoOutreach(ctx: AppContext, wid: string, uid: string
       createdBy: uid,
       createdAt: now,
       updatedAt: now,
+      demo: true,
     },
     groupId ? [groupId] : [],
   );

@@ -38,6 +38,7 @@ const SHIPPED: Record<number, string> = {
   23: "bbab500f77dcebe69d1505f7f51035e58f12bd44134acee91bba6cf28345775d",
   24: "328dee2382c6152bde063d0d3efc8c679410c4a623f2f1ef5e40a2c29f2358ac",
   25: "e7e93e6f4a1e363f278fecfa883a74da5aa23f568f3d85aea999ebfec41ee03f",
+  27: "ca81a5e13b6476c1fd9b979b75a89174d777597939a5d0a260cc3c286c4725e9",
 };
 
 let dir: string;

@@ -33,6 +33,7 @@ import { m0023 } from "./migrations/0023-demo-meetings.js";
 import { m0024 } from "./migrations/0024-questionnaire-indicators.js";
 import { m0025 } from "./migrations/0025-areas.js";
 import { m0026 } from "./migrations/0026-distribution-indicator.js";
+import { m0027 } from "./migrations/0027-demo-events.js";
 import { PostgresDatabase } from "./postgres-database.js";
 import { migratePostgres } from "./postgres-migrations.js";
 
@@ -74,6 +75,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0024,
   m0025,
   m0026,
+  m0027,
 ];
 
 /** Brings the schema up to the newest version (or `upTo`, for tests of upgrades); answers the version. */

@@ -263,6 +263,7 @@ export interface EventSeriesTable {
   kind: string;
   description: Generated<string>;
   created_at: number;
+  demo: Generated<number>;
 }
 
 export interface EventsTable {
@@ -294,6 +295,7 @@ export interface EventsTable {
   created_at: number;
   updated_at: number;
   registration_closes_at: string | null;
+  demo: Generated<number>;
 }
 
 export interface GroupMembersTable {

@@ -23,6 +23,7 @@ import { QuestionnairePanel } from "./QuestionnairePanel";
 import { RegistrationCard } from "./RegistrationCard";
 import "../ui/table-scroll.css";
 import "./events.css";
+import { DemoBadge } from "../ui/DemoBadge";
 
 const TABS = ["overview", "participants", "checkIn", "questionnaire", "attendance", "materials"] as const;
 type Tab = (typeof TABS)[number];
@@ -151,6 +152,7 @@ function EventHeader({ event }: { event: Event }) {
     <header className="event-header">
       <h1 data-testid="event-heading">{event.title}</h1>
       <p className="row">
+        {event.demo && <DemoBadge />}
         <span className="badge">{t(`eventKind.${event.kind}` as MessageKey)}</span>
         <span className={`badge status-${event.status}`} data-testid="event-status">
           {t(`eventStatus.${event.status}` as MessageKey)}

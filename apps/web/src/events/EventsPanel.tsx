@@ -19,6 +19,7 @@ import { RequestsView } from "./RequestsView";
 import { SeriesList } from "./SeriesList";
 import "../ui/table-scroll.css";
 import "./events.css";
+import { DemoBadge } from "../ui/DemoBadge";
 
 const VIEWS = ["list", "series", "requests", "distributions"] as const;
 type View = (typeof VIEWS)[number];
@@ -171,6 +172,7 @@ function EventRow({ wid, event: e }: { wid: string; event: Event }) {
         <Link to={`/w/${wid}/events/${e.id}`} data-testid="event-link">
           {e.title}
         </Link>
+        {e.demo && <DemoBadge />}
         {e.cohost && (
           <span className="badge cohost" title={t("events.cohostedBy", { host: e.host.name })}>
             {t("events.cohostedBy", { host: e.host.name })}

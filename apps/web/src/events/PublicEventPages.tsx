@@ -17,6 +17,7 @@ import { ErrorBanner, Field } from "../ui/Field";
 import { formatSize, materialKind } from "./material-format";
 import { publicEventsApi } from "./public-events-api";
 import "./public-events.css";
+import { DemoBadge } from "../ui/DemoBadge";
 import { QuestionnaireInvite } from "./QuestionnaireInvite";
 
 const kindLabel = (e: PublicEvent) => t(`eventKind.${e.kind}` as MessageKey);
@@ -88,6 +89,7 @@ export function PublicEventsPage() {
               <p className="pe-meta">
                 <span className="pe-kind">{kindLabel(e)}</span>
                 <StateBadge event={e} />
+                {e.demo && <DemoBadge />}
               </p>
               <h2>
                 <Link to={`/p/${e.host.lgCode}/events/${e.publicId}`}>{e.title}</Link>
@@ -192,6 +194,7 @@ export function PublicEventPage() {
       <p className="pe-meta">
         <span className="pe-kind">{kindLabel(event)}</span>
         <StateBadge event={event} />
+        {event.demo && <DemoBadge />}
       </p>
       <h1 data-testid="public-event-title">{event.title}</h1>
       <EventFacts event={event} />

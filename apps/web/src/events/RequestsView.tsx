@@ -320,7 +320,13 @@ function RequestCard(props: {
             initial={lectureValues(r, {
               organiserGroupIds: initialOrganiserIds,
             })}
-            series={props.topics.map((x) => ({ ...x, kind: "outreachLecture", description: "", events: 0 }))}
+            series={props.topics.map((x) => ({
+              ...x,
+              kind: "outreachLecture",
+              description: "",
+              events: 0,
+              demo: false,
+            }))}
             groups={groups}
             submitLabel={t("requests.makeEventSubmit")}
             testId="request-event-form"

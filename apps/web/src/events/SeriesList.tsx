@@ -8,6 +8,7 @@ import { ApiError } from "../api/client";
 import { LimitHint } from "../collab/LimitHint";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { eventsApi } from "./events-api";
@@ -39,6 +40,7 @@ export function SeriesList({ wid, data }: { wid: string; data: WorkspaceData }) 
             </h3>
             <p className="muted small">
               {t(`eventKind.${s.kind}` as MessageKey)}・{t("events.seriesEvents", { n: s.events })}
+              {s.demo && <DemoBadge />}
             </p>
             {s.description && <p className="small">{s.description}</p>}
           </li>

@@ -16,6 +16,7 @@ import { eventsApi } from "./events-api";
 import { formatMean, formatRate } from "./figures";
 import "../ui/table-scroll.css";
 import "./events.css";
+import { DemoBadge } from "../ui/DemoBadge";
 import "./series.css";
 
 const ParticipationChart = lazyNamed(() => import("./SeriesCharts"), "ParticipationChart");
@@ -59,6 +60,7 @@ export function SeriesPage() {
       <h1>{series.name}</h1>
       <p className="muted">
         {t(`eventKind.${series.kind}` as MessageKey)}・{t("events.seriesEvents", { n: series.events })}
+        {series.demo && <DemoBadge />}
       </p>
       {series.description && <p>{series.description}</p>}
 

@@ -27,6 +27,12 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { get } from "../api/client";
+import {
+  placeScheduleEvents,
+  ScheduleEventEntries,
+  UnlinkedEventsRow,
+  useScheduleEventsState,
+} from "../events/ScheduleEvents";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { DemoBadge } from "../ui/DemoBadge";
@@ -416,12 +422,16 @@ function eventText(e: ScheduleEvent): string {
 }
 
 function MonthGrid() {
-  const { store } = usePlanContext();
+  const { store, wid } = usePlanContext();
   const rows = useTable(store, "scheduleRows");
   const plan = store.yearPlan();
   const fy = plan.fiscalYear;
+  // The year's trainings and lectures, where and as the screen's 年間予定 shows them.
+  const { events: yearEvents, settled } = useScheduleEventsState(wid, fy);
+  const { byRow, unlinked } = placeScheduleEvents(yearEvents, new Set(rows.map((r) => r.id)));
+  const monthOf = (m: number) => `${m >= 4 ? fy : fy + 1}-${String(m).padStart(2, "0")}`;
   return (
-    <table className="paper-table paper-months">
+    <table className="paper-table paper-months" data-events={settled ? "ready" : "loading"}>
       <thead>
         <tr>
           <th rowSpan={2}>活動</th>
@@ -438,9 +448,14 @@ function MonthGrid() {
           <tr key={r.id}>
             <th scope="row">{r.activity}</th>
             {FISCAL_MONTHS.map((m) => {
-              const month = `${m >= 4 ? fy : fy + 1}-${String(m).padStart(2, "0")}`;
+              const month = monthOf(m);
               return (
                 <td key={m}>
+                  <ScheduleEventEntries
+                    wid={wid}
+                    events={(byRow.get(r.id) ?? []).filter((e) => e.startsAt.startsWith(month))}
+                    print
+                  />
                   <Lines
                     values={plan.scheduleEvents
                       .filter((e) => e.rowId === r.id && e.when.startsWith(month))
@@ -451,6 +466,7 @@ function MonthGrid() {
             })}
           </tr>
         ))}
+        <UnlinkedEventsRow wid={wid} events={unlinked} monthOf={monthOf} print />
       </tbody>
     </table>
   );

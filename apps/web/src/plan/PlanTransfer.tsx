@@ -17,6 +17,7 @@ import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { ApiError } from "../api/client";
 import { isChunkLoadError } from "../app/lazy";
+import { scheduleEventEntries, useScheduleEventsState } from "../events/ScheduleEvents";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { readWorkbookInWorker } from "../import/read-workbook";
@@ -78,6 +79,8 @@ function ExportDialog({ onClose }: { onClose(): void }) {
   const [createdOn, setCreatedOn] = useState(todayInJapan());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The year's trainings and lectures, for the 年間予定 sheet as the screen shows them.
+  const { events: yearEvents, settled: eventsSettled } = useScheduleEventsState(ctx.wid, fiscalYear);
 
   useEffect(() => {
     void planApi(ctx.wid)
@@ -95,7 +98,7 @@ function ExportDialog({ onClose }: { onClose(): void }) {
   const rangeBad = from !== null && to !== null && from > to;
 
   const save = async () => {
-    if (!known || from === null || to === null || rangeBad) return;
+    if (!known || from === null || to === null || rangeBad || !eventsSettled) return;
     setBusy(true);
     setError(null);
     try {
@@ -108,6 +111,10 @@ function ExportDialog({ onClose }: { onClose(): void }) {
         yearRange: { from, to },
         createdOn: ISO_DATE.test(createdOn) ? createdOn : todayInJapan(),
         groups: ctx.groups.map((g) => ({ id: g.id, name: g.name, parentId: g.parentId, kind: g.kind })),
+        scheduleEvents: scheduleEventEntries(
+          yearEvents,
+          new Set(ctx.store.rows("scheduleRows").map((r) => r.id)),
+        ),
       });
       const blob = new Blob([bytes as BlobPart], {
         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -175,7 +182,7 @@ function ExportDialog({ onClose }: { onClose(): void }) {
           <button
             type="button"
             onClick={save}
-            disabled={busy || !known || rangeBad}
+            disabled={busy || !known || rangeBad || !eventsSettled}
             data-testid="papers-xlsx"
           >
             {t("papers.xlsx")}

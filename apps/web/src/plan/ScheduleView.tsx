@@ -20,7 +20,12 @@ import {
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { LimitHint } from "../collab/LimitHint";
-import { ScheduleEventEntries, UnlinkedEventsRow, useScheduleEvents } from "../events/ScheduleEvents";
+import {
+  placeScheduleEvents,
+  ScheduleEventEntries,
+  UnlinkedEventsRow,
+  useScheduleEvents,
+} from "../events/ScheduleEvents";
 import { t } from "../i18n/t";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { countRender, RowText, useVisitorStyle, Visitors } from "./cells";
@@ -58,17 +63,9 @@ export function ScheduleView() {
   // Trainings and lectures of the 年度 (研修・啓発), shown where they are held, read-only.
   const { wid = "" } = useParams();
   const yearEvents = useScheduleEvents(wid, fy);
-  const rowIds = useMemo(() => new Set(ids), [ids]);
-  const eventsOfRow = useMemo(() => {
-    const m = new Map<string, Event[]>();
-    for (const e of yearEvents)
-      if (e.scheduleRowId && rowIds.has(e.scheduleRowId))
-        m.set(e.scheduleRowId, [...(m.get(e.scheduleRowId) ?? []), e]);
-    return m;
-  }, [yearEvents, rowIds]);
-  const unlinked = useMemo(
-    () => yearEvents.filter((e) => !e.scheduleRowId || !rowIds.has(e.scheduleRowId)),
-    [yearEvents, rowIds],
+  const { byRow: eventsOfRow, unlinked } = useMemo(
+    () => placeScheduleEvents(yearEvents, new Set(ids)),
+    [yearEvents, ids],
   );
 
   const addActivity = () => {
