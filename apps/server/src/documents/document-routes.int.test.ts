@@ -1,17 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDocument, createWorkspace, startTestServer, type TestServer } from "../testing/fixtures.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-
-let server: TestServer;
-let w: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  w = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
+import { describe, expect } from "vitest";
+import { createDocument, createWorkspace } from "../testing/fixtures.js";
+import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
 
 interface Doc {
   id: string;
@@ -21,7 +10,7 @@ interface Doc {
 }
 
 describe("documents", () => {
-  it("are listed with each person's access", async () => {
+  it("are listed with each person's access", async ({ server, world: w }) => {
     const wide = await createDocument(server.ctx.db, w.workspaceId, { title: "推進会議メモ" });
     const team = await createDocument(server.ctx.db, w.workspaceId, {
       title: "入退院支援ルール（案）",
@@ -37,7 +26,7 @@ describe("documents", () => {
     expect(await accessOf(w.observer)).toEqual({ [wide.id]: "read", [team.id]: "read" });
   });
 
-  it("are created with a docName for the collab endpoint, per the policy", async () => {
+  it("are created with a docName for the collab endpoint, per the policy", async ({ server, world: w }) => {
     const res = await w.member.browser.post<{ document: Doc }>(`${w.base}/documents`, {
       title: "急変時対応シート（案）",
       kind: "draft",
@@ -54,7 +43,7 @@ describe("documents", () => {
     expect(await server.ctx.db.get("SELECT 1 FROM audit_log WHERE event = 'document.created'")).toBeDefined();
   });
 
-  it("refuse bad input, observers and other groups", async () => {
+  it("refuse bad input, observers and other groups", async ({ server, world: w }) => {
     const bad = await w.member.browser.post(`${w.base}/documents`, {
       title: " ",
       kind: "poem",
@@ -81,7 +70,10 @@ describe("documents", () => {
     expect((await w.member.browser.get(`${w.base}/documents/${foreign.id}`)).status).toBe(404);
   });
 
-  it("audit every refused access: a forbidden action, a document without access, another workspace", async () => {
+  it("audit every refused access: a forbidden action, a document without access, another workspace", async ({
+    server,
+    world: w,
+  }) => {
     const team = await createDocument(server.ctx.db, w.workspaceId, {
       title: "班の資料",
       groupId: w.groupId,

@@ -6,27 +6,21 @@
 import { connect } from "node:net";
 import { INDICATOR_IMPORT_MAX_ROWS } from "@tsumugi/contract";
 import { STARTER_CATALOGUE } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { insertIndicator } from "../indicators/indicator-repository.js";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+import type { TestServer } from "../testing/fixtures.js";
+import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
 import { INDICATOR_IMPORT_MAX_BYTES, MAX_JSON_BYTES } from "./request-body.js";
-
-let server: TestServer;
-let world: WorkspaceWorld;
-
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  await server.destroy();
-});
 
 const header = ["指標コード", "指標名", "年度", "月", "値", "分子", "分母", "目標", "出典", "備考"];
 
 /** `count` rows of distinct, valid values: indicators C001… for the years 2000–2025. */
-async function valueRows(count: number, note = ""): Promise<string[][]> {
+async function valueRows(
+  server: TestServer,
+  world: WorkspaceWorld,
+  count: number,
+  note = "",
+): Promise<string[][]> {
   const years = 26;
   const codes = Math.ceil(count / years);
   const base = STARTER_CATALOGUE.find((d) => d.code === "S01");
@@ -42,8 +36,11 @@ async function valueRows(count: number, note = ""): Promise<string[][]> {
 }
 
 describe("the indicator import", () => {
-  it("takes 5,000 rows in one request, as documented (well past the ordinary 64 KiB)", async () => {
-    const rows = await valueRows(INDICATOR_IMPORT_MAX_ROWS);
+  it("takes 5,000 rows in one request, as documented (well past the ordinary 64 KiB)", async ({
+    server,
+    world,
+  }) => {
+    const rows = await valueRows(server, world, INDICATOR_IMPORT_MAX_ROWS);
     const body = { dryRun: false, rows: [header, ...rows] };
     expect(Buffer.byteLength(JSON.stringify(body))).toBeGreaterThan(MAX_JSON_BYTES);
     const res = await world.admin.browser.post<{ written: number; issues: unknown[] }>(
@@ -55,8 +52,11 @@ describe("the indicator import", () => {
     expect(res.body.written).toBe(5000);
   });
 
-  it("takes 4,999 rows with long notes up to its byte limit, and refuses more with a clear 413", async () => {
-    const rows = await valueRows(4999, "訪問診療の実績は医師会の集計による。".repeat(35));
+  it("takes 4,999 rows with long notes up to its byte limit, and refuses more with a clear 413", async ({
+    server,
+    world,
+  }) => {
+    const rows = await valueRows(server, world, 4999, "訪問診療の実績は医師会の集計による。".repeat(35));
     const fits = { dryRun: true, rows: [header, ...rows.slice(0, 3000)] };
     expect(Buffer.byteLength(JSON.stringify(fits))).toBeGreaterThan(4 * 1024 * 1024);
     expect(Buffer.byteLength(JSON.stringify(fits))).toBeLessThan(INDICATOR_IMPORT_MAX_BYTES);
@@ -73,7 +73,7 @@ describe("the indicator import", () => {
     expect(refused.body.error.message).toContain("8MB");
   });
 
-  it("refuses more than 5,000 rows with a field error", async () => {
+  it("refuses more than 5,000 rows with a field error", async ({ world }) => {
     const rows = Array.from({ length: INDICATOR_IMPORT_MAX_ROWS + 1 }, () => ["S01", "", "2023", "", "1"]);
     const res = await world.admin.browser.post<{ error: { fields: Record<string, string> } }>(
       `${world.base}/indicators/import`,
@@ -85,7 +85,7 @@ describe("the indicator import", () => {
 });
 
 describe("other routes", () => {
-  it("keep the ordinary 64 KiB, also on a route next to the import", async () => {
+  it("keep the ordinary 64 KiB, also on a route next to the import", async ({ world }) => {
     const big = { name: "x".repeat(MAX_JSON_BYTES) };
     expect((await world.admin.browser.post(`${world.base}/indicators`, big)).status).toBe(413);
     expect((await world.admin.browser.post(`${world.base}/indicators/import/x`, big)).status).toBe(413);
@@ -93,7 +93,11 @@ describe("other routes", () => {
 });
 
 /** Sends a request announcing `announced` bytes of body, writing until the server answers and closes. */
-function postHuge(path: string, announced: number): Promise<{ status: string; written: number }> {
+function postHuge(
+  server: TestServer,
+  path: string,
+  announced: number,
+): Promise<{ status: string; written: number }> {
   return new Promise((resolve, reject) => {
     const socket = connect(server.port, "127.0.0.1");
     let written = 0;
@@ -130,18 +134,21 @@ function postHuge(path: string, announced: number): Promise<{ status: string; wr
 describe("bodies nobody reads", () => {
   const announced = 200 * 1024 * 1024;
 
-  it.each(["/", "/w/abc", "/assets/app.js", "/p/abcdefgh12"])(
+  it.for(["/", "/w/abc", "/assets/app.js", "/p/abcdefgh12"])(
     "POST %s is refused (405) and the connection closed before the body is read",
-    async (path) => {
-      const { status, written } = await postHuge(path, announced);
+    async (path, { server }) => {
+      const { status, written } = await postHuge(server, path, announced);
       expect(status).toBe("405");
       // What the kernel buffers, not 200 MB.
       expect(written).toBeLessThan(32 * 1024 * 1024);
     },
   );
 
-  it("an API body announced past its route's limit is refused (413) before it is read", async () => {
-    const { status, written } = await postHuge(`${world.base}/indicators/import`, announced);
+  it("an API body announced past its route's limit is refused (413) before it is read", async ({
+    server,
+    world,
+  }) => {
+    const { status, written } = await postHuge(server, `${world.base}/indicators/import`, announced);
     expect(status).toBe("413");
     expect(written).toBeLessThan(32 * 1024 * 1024);
   });
