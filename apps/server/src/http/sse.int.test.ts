@@ -3,25 +3,28 @@
  * that no longer reads, a session ended without an event; and one person opens only so many.
  * Real server, real streaming fetch.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { waitFor } from "../testing/collab-clients.js";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
 import type { TestBrowser } from "../testing/http-client.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+import { workspaceTest } from "../testing/workspace-world.js";
 
-let server: TestServer;
-let w: WorkspaceWorld;
-const open: AbortController[] = [];
-
-afterEach(async () => {
-  for (const a of open.splice(0)) a.abort();
-  await server?.destroy();
+/**
+ * The workspace world with `openStream(browser, path)`, which opens an event stream as
+ * EventSource would; the streams are aborted after the test.
+ */
+const it = workspaceTest.extend<{ openStream: (browser: TestBrowser, path: string) => Promise<Stream> }>({
+  openStream: async ({ server }, use) => {
+    const streams: Stream[] = [];
+    await use(async (browser, path) => {
+      const stream = await openStream(server.origin, browser, path);
+      streams.push(stream);
+      return stream;
+    });
+    for (const stream of streams) stream.close();
+  },
 });
-
-async function setup(env: Record<string, string> = {}) {
-  server = await startTestServer({ env });
-  w = await seedWorkspaceWorld(server);
-}
+/** `it` for a server with these settings. */
+const itWith = (serverEnv: Record<string, string>) => it.extend({ serverEnv });
 
 interface Stream {
   status: number;
@@ -30,13 +33,14 @@ interface Stream {
   /** Data of the `end` event, if one came. */
   endReason: () => string | null;
   ended: () => boolean;
+  /** Closes it, as a page going away does. */
+  close: () => void;
 }
 
 /** Opens an event stream as EventSource would and reads it in the background. */
-async function openStream(browser: TestBrowser, path: string): Promise<Stream> {
+async function openStream(origin: string, browser: TestBrowser, path: string): Promise<Stream> {
   const abort = new AbortController();
-  open.push(abort);
-  const res = await fetch(`${server.origin}${path}`, {
+  const res = await fetch(`${origin}${path}`, {
     headers: { Accept: "text/event-stream", Cookie: browser.cookieHeader ?? "" },
     signal: abort.signal,
   });
@@ -70,12 +74,17 @@ async function openStream(browser: TestBrowser, path: string): Promise<Stream> {
     })();
     await waitFor(() => events.includes("ready"), "the stream's ready event");
   } else await res.body?.cancel();
-  return { status: res.status, events, endReason: () => endData, ended: () => done };
+  return {
+    status: res.status,
+    events,
+    endReason: () => endData,
+    ended: () => done,
+    close: () => abort.abort(),
+  };
 }
 
 describe("live event streams", () => {
-  it("end at logout, with an end event saying why", async () => {
-    await setup();
+  it("end at logout, with an end event saying why", async ({ world: w, openStream }) => {
     const stream = await openStream(w.member.browser, `${w.base}/indicators/events`);
     expect(stream.status).toBe(200);
     await w.member.browser.post("/api/auth/logout");
@@ -84,16 +93,18 @@ describe("live event streams", () => {
     expect(stream.endReason()).toContain("session");
   });
 
-  it("end when the member is disabled in the workspace", async () => {
-    await setup();
+  it("end when the member is disabled in the workspace", async ({ world: w, openStream }) => {
     const stream = await openStream(w.member.browser, `${w.base}/indicators/events`);
     const res = await w.admin.browser.patch(`${w.base}/members/${w.member.id}`, { disabled: true });
     expect(res.status).toBe(204);
     await waitFor(stream.ended, "the stream to end after disabling");
   });
 
-  it("end when the member loses access without the session ending (another workspace's change does nothing)", async () => {
-    await setup();
+  it("end when the member loses access without the session ending (another workspace's change does nothing)", async ({
+    server,
+    world: w,
+    openStream,
+  }) => {
     const stream = await openStream(w.member.browser, `${w.base}/indicators/events`);
     // Another workspace's change for the same person does not touch this stream.
     server.ctx.events.emit({ type: "user-access-changed", userId: w.member.id, workspaceId: "elsewhere" });
@@ -103,17 +114,18 @@ describe("live event streams", () => {
     expect(stream.endReason()).toContain("access");
   });
 
-  it("end when the session ends without any event, at the periodic re-check", async () => {
-    await setup({ STREAM_SESSION_RECHECK_SECONDS: "1" });
-    const stream = await openStream(w.member.browser, `${w.base}/indicators/events`);
-    const other = await openStream(w.admin.browser, `${w.base}/indicators/events`);
-    await server.ctx.db.run("DELETE FROM sessions WHERE user_id = ?", [w.member.id]);
-    await waitFor(stream.ended, "the stream to end at the re-check", 10_000);
-    expect(other.ended()).toBe(false);
-  });
+  itWith({ STREAM_SESSION_RECHECK_SECONDS: "1" })(
+    "end when the session ends without any event, at the periodic re-check",
+    async ({ server, world: w, openStream }) => {
+      const stream = await openStream(w.member.browser, `${w.base}/indicators/events`);
+      const other = await openStream(w.admin.browser, `${w.base}/indicators/events`);
+      await server.ctx.db.run("DELETE FROM sessions WHERE user_id = ?", [w.member.id]);
+      await waitFor(stream.ended, "the stream to end at the re-check", 10_000);
+      expect(other.ended()).toBe(false);
+    },
+  );
 
-  it("end at logout on the plan dashboard too", async () => {
-    await setup();
+  it("end at logout on the plan dashboard too", async ({ world: w, openStream }) => {
     expect((await w.admin.browser.post(`${w.base}/plans`, { fiscalYear: 2025 })).status).toBe(201);
     const stream = await openStream(w.member.browser, `${w.base}/plans/2025/events`);
     expect(stream.status).toBe(200);
@@ -121,22 +133,24 @@ describe("live event streams", () => {
     await waitFor(stream.ended, "the plan stream to end after logout");
   });
 
-  it("are capped per person with a clear 429", async () => {
-    await setup({ STREAMS_MAX_PER_USER: "2" });
-    const a = await openStream(w.member.browser, `${w.base}/indicators/events`);
-    const b = await openStream(w.member.browser, `${w.base}/indicators/events`);
-    expect([a.status, b.status]).toEqual([200, 200]);
-    const refused = await fetch(`${server.origin}${w.base}/indicators/events`, {
-      headers: { Cookie: w.member.browser.cookieHeader ?? "" },
-    });
-    expect(refused.status).toBe(429);
-    expect(await refused.json()).toMatchObject({ error: { code: "stream.tooMany" } });
-    // Someone else is not affected; and a closed stream frees its place.
-    expect((await openStream(w.admin.browser, `${w.base}/indicators/events`)).status).toBe(200);
-    open[0].abort();
-    await waitFor(
-      async () => (await openStream(w.member.browser, `${w.base}/indicators/events`)).status === 200,
-      "the closed stream's place to be freed",
-    );
-  });
+  itWith({ STREAMS_MAX_PER_USER: "2" })(
+    "are capped per person with a clear 429",
+    async ({ server, world: w, openStream }) => {
+      const a = await openStream(w.member.browser, `${w.base}/indicators/events`);
+      const b = await openStream(w.member.browser, `${w.base}/indicators/events`);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      const refused = await fetch(`${server.origin}${w.base}/indicators/events`, {
+        headers: { Cookie: w.member.browser.cookieHeader ?? "" },
+      });
+      expect(refused.status).toBe(429);
+      expect(await refused.json()).toMatchObject({ error: { code: "stream.tooMany" } });
+      // Someone else is not affected; and a closed stream frees its place.
+      expect((await openStream(w.admin.browser, `${w.base}/indicators/events`)).status).toBe(200);
+      a.close();
+      await waitFor(
+        async () => (await openStream(w.member.browser, `${w.base}/indicators/events`)).status === 200,
+        "the closed stream's place to be freed",
+      );
+    },
+  );
 });
