@@ -6,7 +6,7 @@
  * resolve.
  */
 
-import type { Comment, CommentThread } from "@tsumugi/contract";
+import type { Comment, CommentThread, PlanComment } from "@tsumugi/contract";
 import { COMMENT_BODY_MAX, COMMENT_QUOTE_MAX } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/client";
@@ -91,7 +91,7 @@ export function CommentThreadView(props: CommentThreadProps) {
 }
 
 function CommentItem(props: {
-  comment: Comment;
+  comment: Comment | PlanComment;
   labels: ThreadLabels;
   testId: string;
   onResolve?: () => Promise<void>;
@@ -106,6 +106,11 @@ function CommentItem(props: {
       </div>
       {c.quote && <blockquote>{c.quote}</blockquote>}
       <div>{c.body}</div>
+      {"mentions" in c && c.mentions.length > 0 && (
+        <div className="muted small">
+          {t("comments.mention")}：{c.mentions.map((m) => m.name).join("、")}
+        </div>
+      )}
       {c.suggestion && (
         <div>
           {t("meeting.review.suggestion")}：<ins>{c.suggestion}</ins>
@@ -164,17 +169,13 @@ function CommentForm(props: CommentThreadProps & { onPosted(): Promise<void> }) 
     <div className="comment-form">
       {labels.hint && <p className="muted">{labels.hint}</p>}
       {props.quote === "typed" && (
-        <label>
-          {t("meeting.review.quote")}
-          <textarea
-            rows={2}
-            value={quote}
-            onChange={(e) => setQuote(e.target.value)}
-            maxLength={COMMENT_QUOTE_MAX}
-            data-testid={`${testId}-quote`}
-          />
-          <LimitHint value={quote} max={COMMENT_QUOTE_MAX} />
-        </label>
+        <TextField
+          label={t("meeting.review.quote")}
+          value={quote}
+          onChange={setQuote}
+          max={COMMENT_QUOTE_MAX}
+          testId={`${testId}-quote`}
+        />
       )}
       {props.quote === "selection" && (
         <>
@@ -192,29 +193,22 @@ function CommentForm(props: CommentThreadProps & { onPosted(): Promise<void> }) 
           {quote && <blockquote data-testid={`${testId}-quoted`}>{quote}</blockquote>}
         </>
       )}
-      <label>
-        {labels.body}
-        <textarea
-          rows={3}
-          value={body}
-          placeholder={labels.placeholder}
-          onChange={(e) => setBody(e.target.value)}
-          maxLength={COMMENT_BODY_MAX}
-          data-testid={`${testId}-body`}
-        />
-        <LimitHint value={body} max={COMMENT_BODY_MAX} />
-      </label>
+      <TextField
+        label={labels.body}
+        value={body}
+        onChange={setBody}
+        max={COMMENT_BODY_MAX}
+        rows={3}
+        placeholder={labels.placeholder}
+        testId={`${testId}-body`}
+      />
       {props.suggestion && (
-        <label>
-          {t("meeting.review.suggestion")}
-          <textarea
-            rows={2}
-            value={suggestion}
-            onChange={(e) => setSuggestion(e.target.value)}
-            maxLength={COMMENT_BODY_MAX}
-          />
-          <LimitHint value={suggestion} max={COMMENT_BODY_MAX} />
-        </label>
+        <TextField
+          label={t("meeting.review.suggestion")}
+          value={suggestion}
+          onChange={setSuggestion}
+          max={COMMENT_BODY_MAX}
+        />
       )}
       {mentionable && (
         <div className="mention-picks">
@@ -240,5 +234,31 @@ function CommentForm(props: CommentThreadProps & { onPosted(): Promise<void> }) 
         {labels.post}
       </button>
     </div>
+  );
+}
+
+/** A labelled text area that stops at `max` characters and says so as the limit nears. */
+function TextField(props: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  max: number;
+  rows?: number;
+  placeholder?: string;
+  testId?: string;
+}) {
+  return (
+    <label>
+      {props.label}
+      <textarea
+        rows={props.rows ?? 2}
+        value={props.value}
+        placeholder={props.placeholder}
+        onChange={(e) => props.onChange(e.target.value)}
+        maxLength={props.max}
+        data-testid={props.testId}
+      />
+      <LimitHint value={props.value} max={props.max} />
+    </label>
   );
 }
