@@ -1,27 +1,18 @@
 /**
  * The rows the home page is made of: the workspace's meetings and the caller's invitations
- * (through the meetings' repository, in one read transaction), and, in another, the plan of the
- * 年度 (its read model), the caller's unread mentions and the plan's latest changes with their
- * authors' names. Each part's rows agree among themselves.
+ * (through the meetings' repository, in one read transaction), the caller's unread mentions
+ * (through the comments' repository), and, in another read transaction, the plan of the 年度 (its
+ * read model) and the plan's latest changes with their authors' names. Each part's rows agree
+ * among themselves.
  */
 import { type Actor, can, fiscalYearOfIsoDate } from "@tsumugi/domain";
+import { listMentions, type MentionRecord } from "../comments/comment-repository.js";
 import type { DocumentRecord } from "../documents/document-repository.js";
 import { listMeetings, type MeetingRecord, meetingsInvitedTo } from "../meetings/meeting-repository.js";
 import { readProjection } from "../plan/plan-read-model.js";
 import { listPlanDocuments } from "../plan/plan-repository.js";
 import type { Database } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
-
-export interface MentionRow {
-  comment_id: string;
-  body: string;
-  created_at: number;
-  tbl: string;
-  row_id: string;
-  author_name: string;
-  fiscal_year: number;
-  row_title: string | null;
-}
 
 export interface ChangeRow {
   at: number;
@@ -38,7 +29,8 @@ export interface HomeRows {
   invited: Set<string>;
   plan: DocumentRecord | null;
   projection: Awaited<ReturnType<typeof readProjection>>;
-  mentions: MentionRow[];
+  /** The caller's unread mentions, newest first. */
+  mentions: MentionRecord[];
   changes: ChangeRow[];
   userNames: Map<string, string>;
 }
@@ -50,7 +42,7 @@ export async function readHomeRows(
   today: string,
   changes: number,
 ): Promise<HomeRows> {
-  const [meetings, rest] = await Promise.all([
+  const [meetings, mentions, rest] = await Promise.all([
     can(actor, "meetings.read")
       ? app.kysely
           .transaction()
@@ -60,9 +52,10 @@ export async function readHomeRows(
             invited: await meetingsInvitedTo(trx, workspaceId, actor.userId),
           }))
       : { list: [], invited: new Set<string>() },
+    listMentions(app.kysely, workspaceId, actor.userId, { unreadOnly: true }),
     readPlanRows(app.db, workspaceId, actor, today, changes),
   ]);
-  return { meetings: meetings.list, invited: meetings.invited, ...rest };
+  return { meetings: meetings.list, invited: meetings.invited, mentions, ...rest };
 }
 
 async function readPlanRows(
@@ -71,26 +64,13 @@ async function readPlanRows(
   actor: Actor,
   today: string,
   changes: number,
-): Promise<Omit<HomeRows, "meetings" | "invited">> {
+): Promise<Omit<HomeRows, "meetings" | "invited" | "mentions">> {
   return database.read(async (db) => {
     // This 年度's plan, or else the latest one before it (or the first one planned ahead).
     const thisYear = fiscalYearOfIsoDate(today);
     const plans = can(actor, "plans.read") ? await listPlanDocuments(db, workspaceId) : [];
     const plan = plans.find((p) => (p.fiscalYear ?? 0) <= thisYear) ?? plans.at(-1) ?? null;
     const projection = plan ? await readProjection(db, plan.docName) : null;
-    const mentions = await db.all<MentionRow>(
-      `SELECT m.comment_id, c.body, c.created_at, c.tbl, c.row_id, u.name AS author_name, d.fiscal_year,
-              COALESCE(pa.title, pp.title, NULLIF(c.row_title, '')) AS row_title
-         FROM mentions m
-         JOIN plan_comments c ON c.id = m.comment_id
-         JOIN documents d ON d.doc_name = c.doc_name
-         JOIN users u ON u.id = c.author_id
-         LEFT JOIN plan_actions pa ON c.tbl = 'actions' AND pa.doc_name = c.doc_name AND pa.id = c.row_id
-         LEFT JOIN plan_problems pp ON c.tbl = 'problems' AND pp.doc_name = c.doc_name AND pp.id = c.row_id
-        WHERE m.user_id = ? AND d.workspace_id = ? AND m.read_at IS NULL
-        ORDER BY c.created_at DESC`,
-      [actor.userId, workspaceId],
-    );
     const changeRows = plan
       ? await db.all<ChangeRow>(
           "SELECT at, user_ids, tbl, row_id, row_title, change, fields FROM plan_changes WHERE doc_name = ? ORDER BY id DESC LIMIT ?",
@@ -107,7 +87,6 @@ async function readPlanRows(
     return {
       plan,
       projection,
-      mentions,
       changes: changeRows,
       userNames: new Map(users.map((u) => [u.id, u.name])),
     };
