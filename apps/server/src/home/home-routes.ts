@@ -17,6 +17,7 @@ import {
   todayInJapan,
 } from "@tsumugi/domain";
 import { Hono } from "hono";
+import { presentMention } from "../comments/comment-presenter.js";
 import type { AppEnv } from "../http/env.js";
 import { invalid } from "../http/errors.js";
 import { allowIn, describe } from "../http/operation.js";
@@ -122,16 +123,11 @@ export function homeRoutes(): Hono<AppEnv> {
         myActions: plan && abilities.ownActions ? myOpenActions(plan.actions, actor, today) : [],
         overdueActions: overdue.slice(0, LIST),
         overdueCount: overdue.length,
-        mentions: rows.mentions.slice(0, LIST).map((m) => ({
-          commentId: m.commentId,
-          body: m.body,
-          createdAt: m.createdAt,
-          table: m.table,
-          rowId: m.rowId,
-          rowTitle: m.rowTitle,
-          authorName: m.authorName,
-          fiscalYear: m.fiscalYear,
-        })),
+        // Unread only, so without the mention list's read flag.
+        mentions: rows.mentions.slice(0, LIST).map((m) => {
+          const { read: _, ...mention } = presentMention(m);
+          return mention;
+        }),
         unreadMentions: rows.mentions.length,
         changes: rows.changes.map((ch) => ({
           at: ch.at,
