@@ -66,6 +66,7 @@ export const AUDIT_EVENT_KINDS = {
   "document.access_refused": "refused",
   "document.write_refused": "refused",
   "document.write_limited": "refused",
+  "document.write_reserved": "refused",
   "access.refused": "refused",
   "record.read": "reads",
   "consultation.searched": "reads",

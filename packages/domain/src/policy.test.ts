@@ -17,8 +17,10 @@ import {
   EVENT_VERBS,
   type EventResource,
   isActiveMember,
+  PLAN_PAPERS_PARTS,
   type RegionMembership,
   regionView,
+  reservedParts,
   WORKSPACE_ACTIONS,
   type WorkspaceAction,
 } from "./policy.js";
@@ -167,6 +169,35 @@ describe("locked documents and meetings", () => {
     }
     expect(canManageMeeting(actor("observer"), "g1")).toBe(false);
     expect(canManageMeeting(actor("member", { disabled: true }), "g1")).toBe(false);
+  });
+});
+
+describe("the plan papers' secretariat-only parts", () => {
+  it("reserves the plan's profile texts and plan periods for the secretariat, in plans only", () => {
+    expect(reservedParts(actor("secretariat"), { kind: "plan" })).toBeNull();
+    for (const role of ["member", "coordinator", "observer"] as const)
+      expect(reservedParts(actor(role), { kind: "plan" })).toBe(PLAN_PAPERS_PARTS);
+    // A disabled secretariat account is nobody's secretariat.
+    expect(reservedParts(actor("secretariat", { disabled: true }), { kind: "plan" })).toBe(PLAN_PAPERS_PARTS);
+    for (const kind of ["minutes", "draft", "note"])
+      expect(reservedParts(actor("member"), { kind })).toBeNull();
+  });
+
+  it("names the top-level parts: profile texts and plan periods, not the tables members edit", () => {
+    for (const name of ["profile.programName", "profile.plenaryTopics", "planPeriods"])
+      expect(PLAN_PAPERS_PARTS.isReserved(name)).toBe(true);
+    for (const name of [
+      "problems",
+      "actions",
+      "scheduleRows",
+      "scheduleEvents",
+      "goals",
+      "vision",
+      "meta",
+      "item.e.purpose",
+      "sceneGoals",
+    ])
+      expect(PLAN_PAPERS_PARTS.isReserved(name)).toBe(false);
   });
 });
 

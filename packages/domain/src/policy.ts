@@ -158,6 +158,32 @@ export function documentAccess(actor: Actor, doc: DocumentRef): DocumentAccess {
   return actor.groupIds.includes(doc.groupId) ? "write" : "read";
 }
 
+/**
+ * Parts of a document's content that only some of its writers may change, by the name of the
+ * top-level Yjs type holding them. The collab server refuses an update touching one of them
+ * from any other writer (collab/reserved-parts.ts), whatever the page offered.
+ */
+export interface ReservedParts {
+  /** What a refusal names (audit, log, the page's message). */
+  readonly id: "planPapers";
+  isReserved(rootName: string): boolean;
+}
+
+/**
+ * The plan papers' secretariat-only fields: the profile texts (事業名, 事務局, 会議体,
+ * 構成団体, 全体会検討事項: `profile.<field>`) and the plan periods with their milestones
+ * (事業評価: `planPeriods`). The screens offer them to the secretariat only (plans.create).
+ */
+export const PLAN_PAPERS_PARTS: ReservedParts = {
+  id: "planPapers",
+  isReserved: (rootName) => rootName === "planPeriods" || rootName.startsWith("profile."),
+};
+
+/** The parts of `doc` the actor may not change although they write it; null: none. */
+export function reservedParts(actor: Actor, doc: { kind: string }): ReservedParts | null {
+  return doc.kind === "plan" && !can(actor, "plans.create") ? PLAN_PAPERS_PARTS : null;
+}
+
 /** An active member of the workspace, whatever the role. */
 export function isActiveMember(actor: Actor): boolean {
   return activeRole(actor) !== null;

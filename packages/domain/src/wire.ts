@@ -39,6 +39,12 @@ export const CLOSE = {
    * stored. The reason ends in `retry=<seconds>`: the app reconnects after that.
    */
   writeRateExceeded: 4429,
+  /**
+   * The update changed a part of the document this person may not change although they write
+   * the document (the plan papers' secretariat-only fields); it was not stored. Final: sending
+   * it again would be refused again.
+   */
+  reservedPart: 4423,
   /** In y-websocket's 45xx "try again later" range, so the client reconnects. */
   slowConsumer: 4508,
 } as const;

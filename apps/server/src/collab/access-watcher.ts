@@ -5,7 +5,7 @@
  * decided again — closed with 4403 if their access differs, so the client reconnects and
  * learns its new access.
  */
-import { documentAccess } from "@tsumugi/domain";
+import { documentAccess, reservedParts } from "@tsumugi/domain";
 import type { AccessChange } from "../auth/access-events.js";
 import type { AppContext } from "../context.js";
 import { findDocumentByName } from "../documents/document-repository.js";
@@ -50,7 +50,10 @@ export function watchAccess(
         findDocumentByName(ctx.kysely, peer.docName),
       ]);
       const access = doc ? documentAccess(actor, doc) : "none";
-      if (access !== peer.access) peer.close(CLOSE.accessChanged, "access changed");
+      // A writer who became or stopped being the secretariat writes other parts of a plan.
+      const reserved = doc && access === "write" ? reservedParts(actor, doc) : null;
+      if (access !== peer.access || reserved !== peer.reserved)
+        peer.close(CLOSE.accessChanged, "access changed");
     } catch (err) {
       log.error("collab: access re-check failed, closing the socket", { doc: peer.docName, err });
       peer.close(CLOSE.accessChanged, "access changed");

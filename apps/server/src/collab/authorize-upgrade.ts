@@ -4,7 +4,14 @@
  * Refusals are plain HTTP answers so a browser never gets a socket it may not use.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
-import { type Actor, COLLAB_PATH_PREFIX, documentAccess, parseDocName } from "@tsumugi/domain";
+import {
+  type Actor,
+  COLLAB_PATH_PREFIX,
+  documentAccess,
+  parseDocName,
+  type ReservedParts,
+  reservedParts,
+} from "@tsumugi/domain";
 import { readSessionToken } from "../auth/cookie.js";
 import type { AppContext } from "../context.js";
 import { type DocumentRecord, findDocumentByName } from "../documents/document-repository.js";
@@ -23,6 +30,8 @@ export type UpgradeDecision =
       /** The session's absolute end: an open socket keeps it from idling out, not from this. */
       sessionEndsAt: number;
       access: "write" | "read";
+      /** Parts of the document a writer may not change (policy `reservedParts`); null: none. */
+      reserved: ReservedParts | null;
     }
   | { ok: false; status: 401 | 403 | 404; reason: string };
 
@@ -146,6 +155,7 @@ export function createUpgradeAuthorizer(ctx: AppContext): UpgradeAuthorizer {
       sessionId: auth.sessionId,
       sessionEndsAt: auth.sessionEndsAt,
       access,
+      reserved: access === "write" && doc ? reservedParts(actor, doc) : null,
     };
   };
 }

@@ -11,6 +11,7 @@ function peer(userId: string, name: string): Peer {
     workspaceId: "w",
     access: "write",
     awarenessClientId: null,
+    reserved: null,
     writeRefusalReported: false,
     awarenessLimitReported: false,
     send: () => {},

@@ -108,7 +108,9 @@ export function createCollabServer(ctx: AppContext): CollabServer {
     access,
     stopping: () => closing,
     opened(ws, socket, room, d) {
-      peers.add(new SocketPeer(ws, socket, room, d.user, d.sessionId, d.sessionEndsAt, d.access, hub));
+      peers.add(
+        new SocketPeer(ws, socket, room, d.user, d.sessionId, d.sessionEndsAt, d.access, d.reserved, hub),
+      );
     },
   });
 

@@ -7,6 +7,7 @@
  * socket), no copy of the request, and the document and workspace come from its room.
  */
 import type { Duplex } from "node:stream";
+import type { ReservedParts } from "@tsumugi/domain";
 import WebSocket from "ws";
 import type { Logger } from "../logger.js";
 import { CLOSE, type Peer, type PeerUser } from "./peer.js";
@@ -52,6 +53,8 @@ export class SocketPeer implements Peer {
     readonly sessionId: string,
     readonly sessionEndsAt: number,
     public access: "write" | "read",
+    /** Parts of the document this writer may not change (policy `reservedParts`). */
+    public reserved: ReservedParts | null,
     private readonly hub: PeerHub,
   ) {
     ws.peer = this;

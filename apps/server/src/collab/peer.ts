@@ -1,5 +1,5 @@
 /** One WebSocket connection to a document, as the room sees it. */
-import type { DocumentAccess } from "@tsumugi/domain";
+import type { DocumentAccess, ReservedParts } from "@tsumugi/domain";
 
 export interface PeerUser {
   id: string;
@@ -12,6 +12,8 @@ export interface Peer {
   readonly workspaceId: string;
   /** "write" or "read"; read-only peers' document updates are dropped. */
   access: Exclude<DocumentAccess, "none">;
+  /** Parts of the document this writer may not change (policy `reservedParts`); null: none. */
+  reserved: ReservedParts | null;
   /** The awareness client id this connection speaks for, bound on its first awareness message. */
   awarenessClientId: number | null;
   /** Set once a refused write of this connection has been logged and audited. */

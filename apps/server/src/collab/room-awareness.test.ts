@@ -21,6 +21,7 @@ const deps: RoomDeps = {
   takeWrite: () => ({ waitMs: 0, limit: null }),
   takeAwareness: () => true,
   onWriteLimited: () => {},
+  onReservedRefused: () => {},
   onAwarenessDropped: () => {},
 };
 
@@ -33,6 +34,7 @@ function peer(userId: string, received: Uint8Array[]): Peer {
     workspaceId: "w",
     access: "write",
     awarenessClientId: null,
+    reserved: null,
     writeRefusalReported: false,
     awarenessLimitReported: false,
     send: (m) => received.push(m),

@@ -12,7 +12,12 @@ import type { RoomDeps } from "./room.js";
 
 export type RoomHooks = Pick<
   RoomDeps,
-  "onWriteRefused" | "takeWrite" | "takeAwareness" | "onWriteLimited" | "onAwarenessDropped"
+  | "onWriteRefused"
+  | "takeWrite"
+  | "takeAwareness"
+  | "onWriteLimited"
+  | "onReservedRefused"
+  | "onAwarenessDropped"
 > & {
   /** Stops the budgets' exchanges with the other nodes. */
   close(): void;
@@ -61,6 +66,21 @@ export function roomHooks(
       // The socket is closed once this is on record (Room.refuse).
       return audit({
         event: "document.write_limited",
+        workspaceId: peer.workspaceId,
+        actorUserId: peer.user.id,
+        target: docName,
+        detail,
+      });
+    },
+    onReservedRefused: (peer: Peer, docName: string, detail: { parts: string; names: string[] }) => {
+      log.warn("collab: update to a part the writer may not change refused, closing the connection", {
+        doc: docName,
+        user: peer.user.id,
+        ...detail,
+      });
+      // The socket is closed once this is on record (Room.refuse).
+      return audit({
+        event: "document.write_reserved",
         workspaceId: peer.workspaceId,
         actorUserId: peer.user.id,
         target: docName,

@@ -30,6 +30,7 @@ import {
   encodeUpdate,
   ProtocolError,
 } from "./protocol.js";
+import { partsTouched, UNKNOWN_PART } from "./reserved-parts.js";
 import type { LoadedDocument, UpdateStore } from "./update-store.js";
 import type { WriteBatcher } from "./write-batcher.js";
 
@@ -54,6 +55,15 @@ export interface RoomDeps {
    * settles, so the refusal is on record before the person is told.
    */
   onWriteLimited(peer: Peer, docName: string, detail: Record<string, unknown>): Promise<void> | void;
+  /**
+   * Called once per refusal of an update touching a part the writer may not change (the
+   * plan papers' secretariat-only fields); the socket is closed once the promise settles.
+   */
+  onReservedRefused(
+    peer: Peer,
+    docName: string,
+    detail: { parts: string; names: string[] },
+  ): Promise<void> | void;
   /** Called when a presence message is dropped by a limit. */
   onAwarenessDropped(peer: Peer, docName: string, reason: "size" | "rate"): void;
   /** Called when this room wrote a snapshot (not when another node had already). */
@@ -136,6 +146,11 @@ export class Room {
   private pendingBytes = 0;
   /** Connections refused by a limit and about to be closed: their further updates are dropped. */
   private readonly limited = new WeakSet<Peer>();
+  /**
+   * Updates of writers with reserved parts, handed to the batcher and not yet applied: their
+   * next updates build on them. Made on the first such update, dropped when empty.
+   */
+  private unapplied: Set<Uint8Array> | null = null;
   private compacting: Promise<void> | null = null;
   unloadTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
@@ -284,13 +299,19 @@ export class Room {
       return;
     }
     if (isEmptyUpdate(update)) return;
+    if (peer.reserved && this.touchesReserved(peer, update)) return;
     if (!this.admit(peer, update.byteLength)) return;
     this.pendingBytes += update.byteLength;
+    if (peer.reserved) {
+      this.unapplied ??= new Set();
+      this.unapplied.add(update);
+    }
     this.deps.batcher.enqueue({
       docName: this.docName,
       update,
       onCommitted: (rowId) => {
         this.pendingBytes -= update.byteLength;
+        this.forgetUnapplied(update);
         this.noteStored(rowId, update);
         try {
           Y.applyUpdate(this.doc, update, peer);
@@ -304,9 +325,39 @@ export class Room {
       // Not stored, so not applied or forwarded: the client re-sends it after reconnecting.
       onFailed: () => {
         this.pendingBytes -= update.byteLength;
+        this.forgetUnapplied(update);
         peer.close(CLOSE.internalError, "storage failure");
       },
     });
+  }
+
+  private forgetUnapplied(update: Uint8Array): void {
+    if (!this.unapplied?.delete(update)) return;
+    if (this.unapplied.size === 0) this.unapplied = null;
+  }
+
+  /**
+   * An update from a writer with reserved parts (policy `reservedParts`) that would change
+   * one of them, or something it cannot place, is not stored: the socket is closed with
+   * 4423 once the refusal is on record, and nothing else of the document changes.
+   */
+  private touchesReserved(peer: Peer, update: Uint8Array): boolean {
+    const reserved = peer.reserved;
+    if (!reserved) return false;
+    let names: string[];
+    try {
+      names = [...partsTouched(this.doc, update, this.unapplied ?? [])].filter(
+        (name) => name === UNKNOWN_PART || reserved.isReserved(name),
+      );
+    } catch (err) {
+      this.deps.log.warn("collab: an update could not be placed, refused", { doc: this.docName, err });
+      names = [UNKNOWN_PART];
+    }
+    if (names.length === 0) return false;
+    this.refuse(peer, CLOSE.reservedPart, "reserved part", () =>
+      this.deps.onReservedRefused(peer, this.docName, { parts: reserved.id, names: names.sort() }),
+    );
+    return true;
   }
 
   /**
@@ -318,7 +369,7 @@ export class Room {
     const { maxDocumentBytes } = this.deps.limits;
     const size = this.snapshotBytes + this.logBytes + this.pendingBytes;
     if (size + bytes > maxDocumentBytes) {
-      this.refuse(peer, CLOSE.documentTooLarge, "document too large", {
+      this.refuseForLimit(peer, CLOSE.documentTooLarge, "document too large", {
         limit: "documentBytes",
         max: maxDocumentBytes,
         size,
@@ -331,7 +382,7 @@ export class Room {
     const { waitMs, limit } = this.deps.takeWrite(peer.user.id, bytes);
     if (waitMs > 0) {
       const retry = Math.ceil(waitMs / 1000);
-      this.refuse(peer, CLOSE.writeRateExceeded, `write rate exceeded; retry=${retry}`, {
+      this.refuseForLimit(peer, CLOSE.writeRateExceeded, `write rate exceeded; retry=${retry}`, {
         limit,
         bytes,
         retryAfterSeconds: retry,
@@ -341,11 +392,15 @@ export class Room {
     return true;
   }
 
+  private refuseForLimit(peer: Peer, code: number, reason: string, detail: Record<string, unknown>): void {
+    this.refuse(peer, code, reason, () => this.deps.onWriteLimited(peer, this.docName, detail));
+  }
+
   /** Drops the connection's further updates, records the refusal, then closes the socket. */
-  private refuse(peer: Peer, code: number, reason: string, detail: Record<string, unknown>): void {
+  private refuse(peer: Peer, code: number, reason: string, record: () => Promise<void> | void): void {
     this.limited.add(peer);
     void Promise.resolve()
-      .then(() => this.deps.onWriteLimited(peer, this.docName, detail))
+      .then(record)
       .catch(() => {})
       .finally(() => peer.close(code, reason));
   }

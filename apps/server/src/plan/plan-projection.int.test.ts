@@ -262,7 +262,8 @@ describe("the plan read model", () => {
 
   it("holds what the papers need: budgets, funding sources, periods with milestones, item notes, profile", async () => {
     const plan = await createPlan(2025);
-    const a = open(plan.docName, world.member.browser.cookie);
+    // The secretariat: periods and the profile are theirs (the collab server refuses others).
+    const a = open(plan.docName, world.admin.browser.cookie);
     await a.synced();
     const [k1] = orderKeysAfter(null, 1);
     insertRow(

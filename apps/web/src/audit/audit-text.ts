@@ -139,6 +139,9 @@ export function auditDetailParts(e: AuditEntry): string[] {
     case "document.write_limited":
       if (typeof d.max === "number") parts.push(t("auditDetail.limitKb", { kb: Math.round(d.max / 1024) }));
       break;
+    case "document.write_reserved":
+      if (d.parts === "planPapers") parts.push(t("auditDetail.planPapers"));
+      break;
     case "document.access_refused":
       if (d.via === "collab") parts.push(t("auditDetail.viaCollab"));
       break;

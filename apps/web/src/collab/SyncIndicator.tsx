@@ -9,6 +9,7 @@ const LABEL = {
   readOnly: "sync.readOnly",
   tooLarge: "sync.tooLarge",
   throttled: "sync.throttled",
+  reserved: "sync.reserved",
 } as const;
 
 export function SyncIndicator({ state }: { state: SyncState }) {

@@ -33,6 +33,9 @@ describe("sync state", () => {
     expect(syncStateOf({ ...closed, limited: { reason: "writeRate", retryAt: 0 } })).toBe("throttled");
     expect(hasUnsentChanges({ ...closed, limited: { reason: "documentTooLarge" } })).toBe(true);
     expect(combinedSyncState("offlineUnsent", "throttled", "saved")).toBe("throttled");
+    // A change to the secretariat's fields: refused for good, the most pressing of all.
+    expect(syncStateOf({ ...closed, limited: { reason: "reserved" } })).toBe("reserved");
+    expect(combinedSyncState("tooLarge", "reserved", "saved")).toBe("reserved");
   });
   it("combines several documents into the most pressing state", () => {
     expect(combinedSyncState("saved", "offlineUnsent")).toBe("offlineUnsent");

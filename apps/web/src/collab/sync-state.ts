@@ -34,7 +34,9 @@ export interface SyncInputs {
 export type WriteLimit =
   | { reason: "documentTooLarge" }
   /** `retryAt`: when the app reconnects by itself (ms since the epoch). */
-  | { reason: "writeRate"; retryAt: number };
+  | { reason: "writeRate"; retryAt: number }
+  /** A change to a part this person may not change (the plan papers' secretariat-only fields). */
+  | { reason: "reserved" };
 
 export type SyncState =
   | "saved"
@@ -43,11 +45,16 @@ export type SyncState =
   | "offline"
   | "readOnly"
   | "tooLarge"
-  | "throttled";
+  | "throttled"
+  | "reserved";
 
 export function syncStateOf(i: SyncInputs): SyncState {
   if (i.limited && i.connection !== "connected")
-    return i.limited.reason === "documentTooLarge" ? "tooLarge" : "throttled";
+    return i.limited.reason === "documentTooLarge"
+      ? "tooLarge"
+      : i.limited.reason === "reserved"
+        ? "reserved"
+        : "throttled";
   const unsent = i.localSeq > i.savedSeq;
   if (i.connection !== "connected") return unsent ? "offlineUnsent" : "offline";
   if (i.readOnly) return "readOnly";
@@ -61,6 +68,7 @@ export function hasUnsentChanges(i: SyncInputs): boolean {
 }
 
 const SEVERITY: readonly SyncState[] = [
+  "reserved",
   "tooLarge",
   "throttled",
   "offlineUnsent",

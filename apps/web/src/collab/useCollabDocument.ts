@@ -15,6 +15,8 @@ export interface CollabHandle {
   doc: Y.Doc;
   provider: WebsocketProvider;
   tracker: SaveTracker;
+  /** This device's copy (IndexedDB). */
+  local: IndexeddbPersistence;
 }
 
 function collabUrl(): string {
@@ -56,6 +58,9 @@ export function useCollabDocument(
       } else if (event.code === CLOSE.documentTooLarge) {
         // Reconnecting would send the same change again: the person decides (CollabLimitNotice).
         tracker.limit({ reason: "documentTooLarge" });
+      } else if (event.code === CLOSE.reservedPart) {
+        // Sending it again would be refused again: the person drops this device's copy.
+        tracker.limit({ reason: "reserved" });
       } else if (event.code === CLOSE.writeRateExceeded) {
         const seconds = retryAfterSeconds(event.reason) ?? 60;
         tracker.limit({ reason: "writeRate", retryAt: Date.now() + seconds * 1000 });
@@ -69,7 +74,7 @@ export function useCollabDocument(
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
     if (!navigator.onLine) provider.disconnect();
-    setHandle({ doc, provider, tracker });
+    setHandle({ doc, provider, tracker, local });
     return () => {
       alive = false;
       if (retryTimer) clearTimeout(retryTimer);

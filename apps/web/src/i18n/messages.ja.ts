@@ -919,6 +919,7 @@ export const messages = {
   "auditEvent.document.access_refused": "文書を開けなかった（権限なし）",
   "auditEvent.document.write_refused": "文書を変更できなかった（閲覧のみ）",
   "auditEvent.document.write_limited": "文書への書き込みを止めた（大きさの上限）",
+  "auditEvent.document.write_reserved": "事務局だけが編集できる項目への変更を拒否した",
   "auditEvent.access.refused": "操作を受け付けなかった（権限なし）",
   "auditDetail.email": "メールアドレス：{email}",
   "auditDetail.reason.unknown": "登録されていないメールアドレス",
@@ -946,6 +947,7 @@ export const messages = {
   "auditDetail.regionCreated": "新しく作成",
   "auditDetail.viaCollab": "共同編集の接続",
   "auditDetail.limitKb": "上限 {kb} KB",
+  "auditDetail.planPapers": "計画書の表紙・会議体・計画期間などの項目",
   "auditDetail.request": "要求：{method} {path}",
 
   "editor.readOnly": "閲覧のみ",
@@ -1383,6 +1385,10 @@ export const messages = {
   "collab.limit.throttled":
     "短い時間に大量の変更が送られたため、保存を一時停止しています。{seconds}秒後に自動で再開します。変更はこの端末に残っています。",
   "collab.limit.retry": "もう一度保存する",
+  "sync.reserved": "保存できません（事務局だけが編集できる項目）",
+  "collab.limit.reserved":
+    "事務局だけが編集できる項目（事業名・事務局・会議体・構成団体・全体会検討事項、計画期間と事業評価）への変更が含まれていたため、サーバーは変更を保存しませんでした。保存されている内容はそのままです。この端末に残っている変更を取り消して、保存されている内容を読み込み直してください。",
+  "collab.limit.discard": "この端末の変更を取り消して読み込み直す",
   "common.error": "処理できませんでした。しばらくしてからもう一度お試しください。",
   "region.membership.owner": "管理",
   "region.membership.member": "参加中",

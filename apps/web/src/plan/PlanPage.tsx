@@ -164,16 +164,19 @@ export function PlanPage() {
     });
   }, [handle, me]);
 
+  // The upgrade rewrites plan periods, which only the secretariat may change (the server
+  // refuses anyone else's update to them): it runs in a secretariat member's browser.
   useEffect(() => {
     if (
       handle &&
       inputs.synced &&
       info?.access === "write" &&
+      canCreate &&
       planCompatibility(handle.doc) === "upgradable"
     ) {
       migratePlanDoc(handle.doc);
     }
-  }, [handle, inputs.synced, info?.access]);
+  }, [handle, inputs.synced, info?.access, canCreate]);
 
   useUnsentWarning(unsent);
 
