@@ -346,4 +346,58 @@ describe("the papers' texts and plan periods, written by the secretariat", () =>
     expect(cover).toContain("流山市在宅医療・介護連携推進事業");
     expect(cover).toContain("流山市 健康福祉部 介護支援課");
   }, 120_000);
+  it("refuses a change to the papers' texts made offline by someone no longer secretariat, says why, and reads the stored text again", async () => {
+    const office = await loggedIn("事務局");
+    const doctorEmail = demoLogin(server, "医師").email;
+    const setDoctorRole = (role: string) =>
+      office.page.evaluate(
+        async ({ wid, email, role }) => {
+          const list = await (await fetch(`/api/workspaces/${wid}/members`)).json();
+          const m = list.members.find((x: { email: string }) => x.email === email);
+          const res = await fetch(`/api/workspaces/${wid}/members/${m.userId}`, {
+            method: "PATCH",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ role }),
+          });
+          return res.status;
+        },
+        { wid: office.wid, email: doctorEmail, role },
+      );
+    expect(await setDoctorRole("secretariat")).toBe(204);
+    const doctor = await loggedIn("医師");
+    await openView(doctor.page, doctor.wid, "board", "scene-board");
+    await doctor.page.getByTestId("papers-profile").locator("summary").click();
+    const name = doctor.page.getByTestId("profile-programName");
+    const stored = await name.inputValue();
+    expect(await name.getAttribute("readonly")).toBeNull();
+
+    // Written offline as the secretariat; the role is taken away before the page is back.
+    await doctor.page.context().setOffline(true);
+    await waitForSyncState(doctor.page, "offline");
+    await name.fill("書き換えた事業名");
+    await waitForSyncState(doctor.page, "offlineUnsent");
+    expect(await setDoctorRole("member")).toBe(204);
+    await doctor.page.context().setOffline(false);
+
+    const notice = doctor.page.getByTestId("collab-limit");
+    await notice.waitFor();
+    expect(await notice.getAttribute("data-reason")).toBe("reserved");
+    expect(await notice.innerText()).toContain("事務局だけが編集できる項目");
+    expect(await doctor.page.getByTestId("sync-state").innerText()).toBe(
+      "保存できません（事務局だけが編集できる項目）",
+    );
+    // Nothing of it reached the stored plan.
+    await openView(office.page, office.wid, "board", "scene-board");
+    await office.page.getByTestId("papers-profile").locator("summary").click();
+    expect(await office.page.getByTestId("profile-programName").inputValue()).toBe(stored);
+
+    // Dropping this device's copy reads the stored plan, now read-only for the member.
+    doctor.page.on("dialog", (d) => void d.accept());
+    await doctor.page.getByTestId("collab-limit-discard").click();
+    await waitForSyncState(doctor.page, "saved");
+    await doctor.page.getByTestId("papers-profile").locator("summary").click();
+    expect(await name.inputValue()).toBe(stored);
+    expect(await name.getAttribute("readonly")).not.toBeNull();
+    expect(await doctor.page.getByTestId("collab-limit").count()).toBe(0);
+  }, 90_000);
 });
