@@ -6,7 +6,7 @@
  * in a plan of 300 rows in the browser, BENCH_ONLY=indicator-import for writing an indicator
  * import of 5,000 values (SQLite and a private PostgreSQL), BENCH_ONLY=multi-node for one node
  * against three on PostgreSQL + Redis (also written to bench/multi-node.md), BENCH_ONLY=many-documents
- * for scenario 2 (memory per idle document) alone.
+ * for scenario 2 (memory per idle document) alone; BENCH_MEMORY_ROUNDS=n sets its rounds per server.
  */
 import { loadavg } from "node:os";
 import { firstLoadFigures } from "./first-load.js";
@@ -40,7 +40,8 @@ import {
 import { type BenchServer, startOurs, startReference } from "./servers.js";
 
 const quick = process.env.BENCH_QUICK === "1";
-const sizes = quick ? QUICK : FULL;
+const memoryRounds = Number(process.env.BENCH_MEMORY_ROUNDS) || 0;
+const sizes = { ...(quick ? QUICK : FULL), ...(memoryRounds > 0 ? { memoryRounds } : {}) };
 
 async function withServer<T>(
   start: () => Promise<BenchServer>,
