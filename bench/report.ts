@@ -132,7 +132,7 @@ export function renderManyDocuments(
     "the two readings moved the heap per document by ±0.5 KiB between rounds. The code row shows",
     "what was still being compiled during the measured burst despite the warm-up documents.",
     "",
-    `Target: memory per idle document no worse than the reference — live heap ${verdict(many.ours.heapPerDocumentKiB <= many.reference.heapPerDocumentKiB)}, RSS ${rssMeasured ? verdict(many.ours.perDocumentKiB <= many.reference.perDocumentKiB) : `not measured (RSS fell between the baseline and the final reading in ${fellRounds} of ${many.ours.rounds.length + many.reference.rounds.length} rounds: the process gave back memory it held at the baseline, which says nothing of what a document keeps)`}.`,
+    `Target: memory per idle document no worse than the reference — live heap ${verdict(many.ours.heapPerDocumentKiB <= many.reference.heapPerDocumentKiB)}, RSS ${rssMeasured ? verdict(many.ours.perDocumentKiB <= many.reference.perDocumentKiB) : "not measured"}${fellRounds > 0 ? ` (in ${fellRounds} of ${many.ours.rounds.length + many.reference.rounds.length} rounds RSS fell between the baseline and the final reading: the process gave back memory it held at the baseline, which says nothing of what a document keeps${rssMeasured ? "; the median is over all rounds" : ""})` : ""}.`,
     ...(loadAverage === null
       ? []
       : [
