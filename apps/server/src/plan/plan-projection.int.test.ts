@@ -11,11 +11,11 @@ import {
   setRowField,
   type YearPlan,
 } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import * as Y from "yjs";
 import { storeInitialState } from "../collab/initial-state.js";
 import type { Queryable } from "../storage/database.js";
-import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
+import { storedDocument, waitFor } from "../testing/collab-clients.js";
 import {
   createUser,
   createWorkspace,
@@ -24,21 +24,10 @@ import {
   type TestServer,
 } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
+import { type WorkspaceWorld, workspaceTest } from "../testing/workspace-world.js";
 import { readProjection, writeProjection } from "./plan-read-model.js";
 
-let server: TestServer;
-let world: WorkspaceWorld;
-const clients: ProviderClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer({ env: { PLAN_PROJECTION_DELAY_MS: "50" } });
-  world = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.destroy();
-});
+const it = workspaceTest.extend({ serverEnv: { PLAN_PROJECTION_DELAY_MS: "50" } });
 
 interface PlanView {
   fiscalYear: number;
@@ -47,19 +36,13 @@ interface PlanView {
   label: string;
 }
 
-async function createPlan(fiscalYear: number, carryOver = false): Promise<PlanView> {
+async function createPlan(world: WorkspaceWorld, fiscalYear: number, carryOver = false): Promise<PlanView> {
   const res = await world.admin.browser.post<{ plan: PlanView }>(`${world.base}/plans`, {
     fiscalYear,
     carryOver,
   });
   expect(res.status).toBe(201);
   return res.body.plan;
-}
-
-function open(docName: string, cookie: string | null): ProviderClient {
-  const client = connectProvider(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
-  clients.push(client);
-  return client;
 }
 
 const action = (id: string, order: string, title: string, fields: Partial<Action> = {}) =>
@@ -77,7 +60,10 @@ const action = (id: string, order: string, title: string, fields: Partial<Action
   });
 
 /** Waits until the read model holds what the stored document holds, and returns both. */
-async function projectedAsStored(docName: string): Promise<{ stored: YearPlan; projected: YearPlan }> {
+async function projectedAsStored(
+  server: TestServer,
+  docName: string,
+): Promise<{ stored: YearPlan; projected: YearPlan }> {
   await server.collab.flush();
   await server.projector.flush();
   const stored = readYearPlan(await storedDocument(server.ctx.db, docName)).plan;
@@ -87,8 +73,8 @@ async function projectedAsStored(docName: string): Promise<{ stored: YearPlan; p
 }
 
 describe("plans over REST", () => {
-  it("creates one plan per 年度, for the secretariat only, with clear errors", async () => {
-    const plan = await createPlan(2025);
+  it("creates one plan per 年度, for the secretariat only, with clear errors", async ({ world }) => {
+    const plan = await createPlan(world, 2025);
     expect(plan).toMatchObject({ fiscalYear: 2025, label: "令和7年度", access: "write" });
     const again = await world.admin.browser.post(`${world.base}/plans`, { fiscalYear: 2025 });
     expect(again.status).toBe(409);
@@ -116,7 +102,10 @@ describe("plans over REST", () => {
     );
   });
 
-  it("makes one plan of a 年度 when two secretaries create it at the same moment, refusing the others with 409", async () => {
+  it("makes one plan of a 年度 when two secretaries create it at the same moment, refusing the others with 409", async ({
+    server,
+    world,
+  }) => {
     const second = await createUser(server.ctx.db, { workspaceId: world.workspaceId, role: "secretariat" });
     const other = new TestBrowser(server.origin);
     expect((await other.login(second.email, TEST_PASSWORD)).status).toBe(200);
@@ -134,8 +123,12 @@ describe("plans over REST", () => {
 });
 
 describe("the plan read model", () => {
-  it("equals the documents after concurrent edits by two members, and records who changed what", async () => {
-    const plan = await createPlan(2025);
+  it("equals the documents after concurrent edits by two members, and records who changed what", async ({
+    server,
+    world,
+    open,
+  }) => {
+    const plan = await createPlan(world, 2025);
     const a = open(plan.docName, world.member.browser.cookie);
     const b = open(plan.docName, world.admin.browser.cookie);
     await Promise.all([a.synced(), b.synced()]);
@@ -164,7 +157,7 @@ describe("the plan read model", () => {
         readYearPlan(a.doc).plan.actions.find((x) => x.id === "actionaaaa01")?.status === "done",
       "convergence",
     );
-    const { stored } = await projectedAsStored(plan.docName);
+    const { stored } = await projectedAsStored(server, plan.docName);
     expect(stored.actions.map((x) => x.title).sort()).toEqual(["多職種研修会", "市民公開講座"]);
     expect(stored.actions.find((x) => x.id === "actionaaaa01")).toMatchObject({
       progress: 60,
@@ -195,8 +188,12 @@ describe("the plan read model", () => {
     expect(latest.body.recentChanges[0]).toMatchObject({ change: "changed", by: [memberName] });
   });
 
-  it("skips an invalid row without failing, and a rebuild gives the same rows", async () => {
-    const plan = await createPlan(2025);
+  it("skips an invalid row without failing, and a rebuild gives the same rows", async ({
+    server,
+    world,
+    open,
+  }) => {
+    const plan = await createPlan(world, 2025);
     const a = open(plan.docName, world.member.browser.cookie);
     await a.synced();
     const [k1, k2] = orderKeysAfter(null, 2);
@@ -206,7 +203,7 @@ describe("the plan read model", () => {
       async () => (await readProjection(server.ctx.db, plan.docName))?.invalid.length === 1,
       "projection",
     );
-    const { projected } = await projectedAsStored(plan.docName);
+    const { projected } = await projectedAsStored(server, plan.docName);
     expect(projected.actions.map((x) => x.id)).toEqual(["actiongood01"]);
     const dash = await world.admin.browser.get<{ invalidRows: number }>(`${world.base}/plans/2025/dashboard`);
     expect(dash.body.invalidRows).toBe(1);
@@ -220,11 +217,11 @@ describe("the plan read model", () => {
       {},
     );
     expect(rebuilt.body.invalidRows.map((r) => r.id)).toEqual(["actionbad001"]);
-    await projectedAsStored(plan.docName);
+    await projectedAsStored(server, plan.docName);
   });
 
-  it("is rebuilt at start-up for plans that have none", async () => {
-    const plan = await createPlan(2025);
+  it("is rebuilt at start-up for plans that have none", async ({ server, world, open }) => {
+    const plan = await createPlan(world, 2025);
     const a = open(plan.docName, world.member.browser.cookie);
     await a.synced();
     insertRow(a.doc, "actions", action("actionkeep01", orderKeysAfter(null, 1)[0], "ICT研修"));
@@ -232,22 +229,29 @@ describe("the plan read model", () => {
     await server.projector.flush();
     await server.ctx.db.run("DELETE FROM plan_projections");
     a.destroy();
-    clients.length = 0;
     await server.stop();
-    server = await startTestServer({ dataDir: server.dataDir, env: { PLAN_PROJECTION_DELAY_MS: "50" } });
-    const projected = await readProjection(server.ctx.db, plan.docName);
-    expect(projected?.plan.actions.map((x) => x.title)).toEqual(["ICT研修"]);
+    const again = await startTestServer({ dataDir: server.dataDir, env: { PLAN_PROJECTION_DELAY_MS: "50" } });
+    try {
+      const projected = await readProjection(again.ctx.db, plan.docName);
+      expect(projected?.plan.actions.map((x) => x.title)).toEqual(["ICT研修"]);
+    } finally {
+      await again.stop();
+    }
   });
 
-  it("carries unfinished actions and open problems into next year's plan", async () => {
-    const plan = await createPlan(2025);
+  it("carries unfinished actions and open problems into next year's plan", async ({
+    server,
+    world,
+    open,
+  }) => {
+    const plan = await createPlan(world, 2025);
     const a = open(plan.docName, world.admin.browser.cookie);
     await a.synced();
     const keys = orderKeysAfter(null, 2);
     insertRow(a.doc, "actions", action("actiondone01", keys[0], "完了した取組", { status: "done" }));
     insertRow(a.doc, "actions", action("actionopen01", keys[1], "続ける取組", { status: "inProgress" }));
     await server.collab.flush();
-    const next = await createPlan(2026, true);
+    const next = await createPlan(world, 2026, true);
     const doc = await storedDocument(server.ctx.db, next.docName);
     const carried = readYearPlan(doc).plan;
     expect(carried.fiscalYear).toBe(2026);
@@ -260,8 +264,12 @@ describe("the plan read model", () => {
     expect(doc).toBeInstanceOf(Y.Doc);
   });
 
-  it("holds what the papers need: budgets, funding sources, periods with milestones, item notes, profile", async () => {
-    const plan = await createPlan(2025);
+  it("holds what the papers need: budgets, funding sources, periods with milestones, item notes, profile", async ({
+    server,
+    world,
+    open,
+  }) => {
+    const plan = await createPlan(world, 2025);
     // The secretariat: periods and the profile are theirs (the collab server refuses others).
     const a = open(plan.docName, world.admin.browser.cookie);
     await a.synced();
@@ -291,7 +299,7 @@ describe("the plan read model", () => {
       async () => (await readProjection(server.ctx.db, plan.docName))?.plan.profile.bodies !== "",
       "projection",
     );
-    const { projected } = await projectedAsStored(plan.docName);
+    const { projected } = await projectedAsStored(server, plan.docName);
     expect(projected.actions[0]).toMatchObject({ budget: 850_000, fundingSource: "fund" });
     expect(projected.planPeriods[0]).toMatchObject({
       series: "介護保険事業計画",
@@ -307,7 +315,10 @@ describe("the plan read model", () => {
     });
   });
 
-  it("reads a plan stored by the first schema as migrated, and carries it over migrated", async () => {
+  it("reads a plan stored by the first schema as migrated, and carries it over migrated", async ({
+    server,
+    world,
+  }) => {
     // A 2015 plan exactly as the schema-1 code stored it, nobody has opened it since.
     const id = "oldplan00001";
     const docName = `${world.workspaceId}.${id}`;
@@ -333,7 +344,7 @@ describe("the plan read model", () => {
     // The stored document itself is the first writer's to upgrade.
     expect((await storedDocument(server.ctx.db, docName)).getMap("meta").get("schemaVersion")).toBe(1);
 
-    const next = await createPlan(2016, true);
+    const next = await createPlan(world, 2016, true);
     const carried = readYearPlan(await storedDocument(server.ctx.db, next.docName)).plan;
     expect(carried.planPeriods.map((p) => `${p.series}|${p.name}`)).toEqual([
       "高齢者保健福祉計画・介護保険事業計画|第6期",
@@ -342,8 +353,8 @@ describe("the plan read model", () => {
     expect(carried.actions).toEqual([]);
   });
 
-  it("announces each new projection on the plan's event stream", async () => {
-    const plan = await createPlan(2025);
+  it("announces each new projection on the plan's event stream", async ({ server, world, open }) => {
+    const plan = await createPlan(world, 2025);
     const res = await fetch(`${server.origin}${world.base}/plans/2025/events`, {
       headers: { Cookie: world.observer.browser.cookie ?? "" },
     });
@@ -366,8 +377,11 @@ describe("the plan read model", () => {
     await reader.cancel();
   });
 
-  it("shows a whole committed projection on the dashboard, never one being written", async () => {
-    const plan = await createPlan(2025);
+  it("shows a whole committed projection on the dashboard, never one being written", async ({
+    server,
+    world,
+  }) => {
+    const plan = await createPlan(world, 2025);
     const keys = orderKeysAfter(null, 40);
     await server.collab.mutate(plan.docName, world.admin.id, (doc) => {
       keys.forEach((k, i) => {
@@ -443,9 +457,13 @@ describe("the multi-year table (items × 年度, seed 004)", () => {
     itemNotes: Record<string, { purpose: string; examples: string }>;
   }
 
-  it("reads each year's 目的, 取組例 and 財源 as committed, oldest year first, for every member and no outsider", async () => {
-    const y2024 = await createPlan(2024);
-    const y2025 = await createPlan(2025);
+  it("reads each year's 目的, 取組例 and 財源 as committed, oldest year first, for every member and no outsider", async ({
+    server,
+    world,
+    open,
+  }) => {
+    const y2024 = await createPlan(world, 2024);
+    const y2025 = await createPlan(world, 2025);
     const a = open(y2024.docName, world.member.browser.cookie);
     const b = open(y2025.docName, world.admin.browser.cookie);
     await Promise.all([a.synced(), b.synced()]);
