@@ -1,29 +1,10 @@
 import { RICH_TEXT_FIELD } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import * as Y from "yjs";
 import { encodeUpdate, MESSAGE_SAVE_CHECK } from "../collab/protocol.js";
-import {
-  connectProvider,
-  openRawSocket,
-  type ProviderClient,
-  storedDocument,
-  waitFor,
-} from "../testing/collab-clients.js";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
-import { seedWorkspaceWorld, type WorkspaceWorld } from "../testing/workspace-world.js";
-
-let server: TestServer;
-let world: WorkspaceWorld;
-const clients: ProviderClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await seedWorkspaceWorld(server);
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.destroy();
-});
+import { openRawSocket, storedDocument, waitFor } from "../testing/collab-clients.js";
+import type { TestServer } from "../testing/fixtures.js";
+import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
 
 interface Doc {
   id: string;
@@ -36,7 +17,13 @@ interface Doc {
 }
 
 /** Sends an edit on a fresh socket and the save check after it: true if the server stored it. */
-async function storedOverSocket(docName: string, cookie: string | null, text: string, seq: number) {
+async function storedOverSocket(
+  server: TestServer,
+  docName: string,
+  cookie: string | null,
+  text: string,
+  seq: number,
+) {
   const r = await openRawSocket(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
   if (!r.ws) throw new Error(`socket refused: ${r.status}`);
   const ws = r.ws;
@@ -56,7 +43,11 @@ async function storedOverSocket(docName: string, cookie: string | null, text: st
 }
 
 describe("a draft before the plenary (全体会で確認中)", () => {
-  it("is edited by the secretariat only: the group is downgraded on its sockets, comments, and writes again when sent back", async () => {
+  it("is edited by the secretariat only: the group is downgraded on its sockets, comments, and writes again when sent back", async ({
+    server,
+    world,
+    open,
+  }) => {
     const created = await world.member.browser.post<{ document: Doc }>(`${world.base}/documents`, {
       kind: "draft",
       groupId: world.groupId,
@@ -66,12 +57,10 @@ describe("a draft before the plenary (全体会で確認中)", () => {
     const path = `${world.base}/documents/${draft.id}`;
     const status = (who: WorkspaceWorld["admin"], s: string) =>
       who.browser.post<{ document: Doc }>(`${path}/status`, { status: s });
-    expect(await storedOverSocket(draft.docName, world.member.browser.cookie, "起案中の加筆", 1)).toBe(true);
-    const memberSocket = connectProvider(server.wsUrl, draft.docName, {
-      cookie: world.member.browser.cookie ?? "",
-      origin: server.origin,
-    });
-    clients.push(memberSocket);
+    expect(
+      await storedOverSocket(server, draft.docName, world.member.browser.cookie, "起案中の加筆", 1),
+    ).toBe(true);
+    const memberSocket = open(draft.docName, world.member.browser.cookie);
     await memberSocket.synced();
 
     expect((await status(world.member, "reviewing")).body.document.draftStatus).toBe("reviewing");
@@ -86,10 +75,12 @@ describe("a draft before the plenary (全体会で確認中)", () => {
       comment: true,
       resolveComments: true,
     });
-    expect(await storedOverSocket(draft.docName, world.member.browser.cookie, "確認中の直接編集", 2)).toBe(
-      false,
+    expect(
+      await storedOverSocket(server, draft.docName, world.member.browser.cookie, "確認中の直接編集", 2),
+    ).toBe(false);
+    expect(await storedOverSocket(server, draft.docName, world.admin.browser.cookie, "事務局の修正", 3)).toBe(
+      true,
     );
-    expect(await storedOverSocket(draft.docName, world.admin.browser.cookie, "事務局の修正", 3)).toBe(true);
     expect(
       (await world.member.browser.post(`${path}/comments`, { body: "表現を直してください" })).status,
     ).toBe(201);
@@ -97,9 +88,9 @@ describe("a draft before the plenary (全体会で確認中)", () => {
     // Sent back to the group: it writes again.
     expect((await status(world.admin, "drafting")).body.document.draftStatus).toBe("drafting");
     expect((await world.member.browser.get<{ document: Doc }>(path)).body.document.access).toBe("write");
-    expect(await storedOverSocket(draft.docName, world.member.browser.cookie, "差し戻し後の加筆", 4)).toBe(
-      true,
-    );
+    expect(
+      await storedOverSocket(server, draft.docName, world.member.browser.cookie, "差し戻し後の加筆", 4),
+    ).toBe(true);
     const text = (await storedDocument(server.ctx.db, draft.docName))
       .getXmlFragment(RICH_TEXT_FIELD)
       .toString();
@@ -109,7 +100,11 @@ describe("a draft before the plenary (全体会で確認中)", () => {
 });
 
 describe("working-group drafts", () => {
-  it("start from a template, go through review and approval (locked), are published without login and withdrawn", async () => {
+  it("start from a template, go through review and approval (locked), are published without login and withdrawn", async ({
+    server,
+    world,
+    open,
+  }) => {
     const created = await world.member.browser.post<{ document: Doc }>(`${world.base}/documents`, {
       kind: "draft",
       groupId: world.groupId,
@@ -159,11 +154,7 @@ describe("working-group drafts", () => {
     ).toBe(200);
 
     // Before the plenary only the secretariat still writes; approval locks it for them too.
-    const writer = connectProvider(server.wsUrl, draft.docName, {
-      cookie: world.admin.browser.cookie ?? "",
-      origin: server.origin,
-    });
-    clients.push(writer);
+    const writer = open(draft.docName, world.admin.browser.cookie);
     await writer.synced();
     const approved = await status(world.admin, "approved");
     expect(approved.body.document).toMatchObject({ draftStatus: "approved", access: "read" });
@@ -220,17 +211,13 @@ describe("working-group drafts", () => {
     expect((await fetch(`${server.origin}/p/${publicId}`)).status).toBe(404);
   });
 
-  it("escapes text on the public page", async () => {
+  it("escapes text on the public page", async ({ server, world, open }) => {
     const created = await world.admin.browser.post<{ document: Doc }>(`${world.base}/documents`, {
       kind: "draft",
       title: "<script>alert(1)</script>",
     });
     const draft = created.body.document;
-    const writer = connectProvider(server.wsUrl, draft.docName, {
-      cookie: world.admin.browser.cookie ?? "",
-      origin: server.origin,
-    });
-    clients.push(writer);
+    const writer = open(draft.docName, world.admin.browser.cookie);
     await writer.synced();
     const p = new Y.XmlElement("paragraph");
     p.insert(0, [new Y.XmlText('<img src=x onerror="alert(1)">')]);
