@@ -12,6 +12,7 @@
  */
 import { todayInJapan } from "@tsumugi/domain";
 import type { AppContext } from "../context.js";
+import { PersonalDataJobs } from "../personal-data/personal-data-jobs.js";
 import { dedupeHash, openParticipant, sealParticipant } from "./participant-fields.js";
 import {
   eraseParticipantsBefore,
@@ -22,44 +23,16 @@ import { eraseRequestContacts, resealRequests } from "./request-commands.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export class EventJobs {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = false;
-
-  constructor(private readonly app: AppContext) {}
+export class EventJobs extends PersonalDataJobs {
+  constructor(app: AppContext) {
+    super(app, "events");
+  }
 
   start(): void {
-    this.enqueue(() => this.reencryptNow());
-    this.enqueue(() => resealRequests(this.app));
-    this.enqueue(() => this.eraseNow());
-    this.enqueue(() => eraseRequestContacts(this.app));
-    this.timer = setInterval(() => {
-      this.enqueue(() => this.eraseNow());
-      this.enqueue(() => eraseRequestContacts(this.app));
-    }, this.app.config.personalData.retentionCheckMs);
-    this.timer.unref();
-  }
-
-  idle(): Promise<void> {
-    return this.running.then(() => undefined);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.idle();
-  }
-
-  private enqueue(job: () => Promise<unknown>): void {
-    this.running = this.running.then(async () => {
-      if (this.stopped) return;
-      try {
-        await job();
-      } catch (err) {
-        this.app.log.error("events: background job failed", { err });
-      }
-    });
+    this.schedule(
+      [() => this.reencryptNow(), () => resealRequests(this.app)],
+      [() => this.eraseNow(), () => eraseRequestContacts(this.app)],
+    );
   }
 
   /** Seals every participant row still sealed with an older key with the current key. */
