@@ -13,6 +13,7 @@
 import { retentionCutoff } from "@tsumugi/domain";
 import { resealTotpKeys } from "../auth/sealed-totp-keys.js";
 import type { AppContext } from "../context.js";
+import { PersonalDataJobs } from "../personal-data/personal-data-jobs.js";
 import * as repo from "./consultation-repository.js";
 import { nameIndexOf, openContact, openPerson, sealContact, sealPerson } from "./personal-fields.js";
 
@@ -24,43 +25,13 @@ export interface Reencrypted {
   totpKeys: number;
 }
 
-export class DeskJobs {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
-  private stopped = false;
-
-  constructor(private readonly app: AppContext) {}
+export class DeskJobs extends PersonalDataJobs {
+  constructor(app: AppContext) {
+    super(app, "desk");
+  }
 
   start(): void {
-    this.enqueue(() => this.reencryptNow());
-    this.enqueue(() => this.anonymiseNow());
-    this.timer = setInterval(
-      () => this.enqueue(() => this.anonymiseNow()),
-      this.app.config.personalData.retentionCheckMs,
-    );
-    this.timer.unref();
-  }
-
-  /** Resolves when the jobs queued so far have finished. */
-  idle(): Promise<void> {
-    return this.running.then(() => undefined);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.idle();
-  }
-
-  private enqueue(job: () => Promise<unknown>): void {
-    this.running = this.running.then(async () => {
-      if (this.stopped) return;
-      try {
-        await job();
-      } catch (err) {
-        this.app.log.error("desk: background job failed", { err });
-      }
-    });
+    this.schedule([() => this.reencryptNow()], [() => this.anonymiseNow()]);
   }
 
   /** Seals every row still sealed with an older key with the current key. */
