@@ -15,6 +15,7 @@ import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
+import { auditEvent } from "./event-audit.js";
 import { eventResource } from "./event-presenter.js";
 import * as events from "./event-repository.js";
 import { fillFreedPlaces } from "./participant-commands.js";
@@ -228,14 +229,7 @@ export async function setEventStatus(
       updatedAt: Date.now(),
     };
     await events.updateEvent(app.kysely, next);
-    await app.audit.record({
-      event: "event.status_changed",
-      workspaceId: caller.workspaceId,
-      actorUserId: caller.actor.userId,
-      target: event.id,
-      ip: caller.ip,
-      detail: { title: event.title, from: event.status, to: status },
-    });
+    await auditEvent(app, caller, event, "event.status_changed", { from: event.status, to: status });
     // A 出前講座 held makes its request 実施済.
     await followEventStatus(app, caller, event.id, status);
   }
@@ -248,14 +242,7 @@ export async function deleteEvent(app: AppContext, caller: Caller, event: events
     if (await events.eventHasRecords(trx, event.id)) throw hasRecords();
     await events.deleteEvent(trx, event.id);
   });
-  await app.audit.record({
-    event: "event.deleted",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: { title: event.title, startsAt: event.startsAt },
-  });
+  await auditEvent(app, caller, event, "event.deleted", { startsAt: event.startsAt });
 }
 
 export async function setCohost(

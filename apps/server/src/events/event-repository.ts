@@ -11,6 +11,7 @@ import {
 } from "@tsumugi/domain";
 import { sql } from "kysely";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import { findWorkspaceByLgCode } from "../workspaces/workspace-repository.js";
 
 export interface EventRecord {
   id: string;
@@ -364,6 +365,34 @@ export interface NewEvent extends Omit<EventRecord, "organiserGroupIds" | "demo"
   demo?: boolean;
 }
 
+/** The columns an event's form sets, shared by insert and update. */
+function editableColumns(e: EventRecord | NewEvent) {
+  return {
+    series_id: e.seriesId,
+    kind: e.kind,
+    title: e.title,
+    theme: e.theme,
+    starts_at: e.startsAt,
+    ends_at: e.endsAt,
+    fiscal_year: e.fiscalYear,
+    place: e.place,
+    online_url: e.onlineUrl,
+    capacity: e.capacity,
+    waiting_list: e.waitingList ? 1 : 0,
+    audience: e.audience,
+    audience_note: e.audienceNote,
+    organiser_note: e.organiserNote,
+    contact: e.contact,
+    action_ids: JSON.stringify(e.actionIds),
+    schedule_row_id: e.scheduleRowId,
+    status: e.status,
+    registration_open: e.registrationOpen ? 1 : 0,
+    registration_closes_at: e.registrationClosesAt,
+    published: e.published ? 1 : 0,
+    updated_at: e.updatedAt,
+  };
+}
+
 export async function insertEvent(
   q: QueryBuilder,
   e: NewEvent,
@@ -372,34 +401,13 @@ export async function insertEvent(
   await q
     .insertInto("events")
     .values({
+      ...editableColumns(e),
       id: e.id,
       workspace_id: e.workspaceId,
-      series_id: e.seriesId,
-      kind: e.kind,
-      title: e.title,
-      theme: e.theme,
-      starts_at: e.startsAt,
-      ends_at: e.endsAt,
-      fiscal_year: e.fiscalYear,
-      place: e.place,
-      online_url: e.onlineUrl,
-      capacity: e.capacity,
-      waiting_list: e.waitingList ? 1 : 0,
-      audience: e.audience,
-      audience_note: e.audienceNote,
-      organiser_note: e.organiserNote,
-      contact: e.contact,
-      action_ids: JSON.stringify(e.actionIds),
-      schedule_row_id: e.scheduleRowId,
       meeting_id: e.meetingId,
-      status: e.status,
-      registration_open: e.registrationOpen ? 1 : 0,
-      registration_closes_at: e.registrationClosesAt,
-      published: e.published ? 1 : 0,
       public_id: e.publicId,
       created_by: e.createdBy,
       created_at: e.createdAt,
-      updated_at: e.updatedAt,
       demo: e.demo ? 1 : 0,
     })
     .execute();
@@ -407,34 +415,7 @@ export async function insertEvent(
 }
 
 export async function updateEvent(q: QueryBuilder, e: EventRecord): Promise<void> {
-  await q
-    .updateTable("events")
-    .set({
-      series_id: e.seriesId,
-      kind: e.kind,
-      title: e.title,
-      theme: e.theme,
-      starts_at: e.startsAt,
-      ends_at: e.endsAt,
-      fiscal_year: e.fiscalYear,
-      place: e.place,
-      online_url: e.onlineUrl,
-      capacity: e.capacity,
-      waiting_list: e.waitingList ? 1 : 0,
-      audience: e.audience,
-      audience_note: e.audienceNote,
-      organiser_note: e.organiserNote,
-      contact: e.contact,
-      action_ids: JSON.stringify(e.actionIds),
-      schedule_row_id: e.scheduleRowId,
-      status: e.status,
-      registration_open: e.registrationOpen ? 1 : 0,
-      registration_closes_at: e.registrationClosesAt,
-      published: e.published ? 1 : 0,
-      updated_at: e.updatedAt,
-    })
-    .where("id", "=", e.id)
-    .execute();
+  await q.updateTable("events").set(editableColumns(e)).where("id", "=", e.id).execute();
   await setOrganisers(q, e.id, e.organiserGroupIds);
 }
 
@@ -597,17 +578,13 @@ export async function removeCohost(q: QueryBuilder, eventId: string, workspaceId
   return r.numDeletedRows === 1n;
 }
 
-/** The workspace by its local government code (public pages). */
+/** The workspace by its local government code (public pages), read through the workspaces' repository. */
 export async function workspaceByLgCode(
   q: QueryBuilder,
   lgCode: string,
 ): Promise<MunicipalityRecord | undefined> {
-  const w = await q
-    .selectFrom("workspaces")
-    .select(["id", "name", "prefecture", "lg_code"])
-    .where("lg_code", "=", lgCode)
-    .executeTakeFirst();
-  return w && { workspaceId: w.id, name: w.name, prefecture: w.prefecture, lgCode: w.lg_code };
+  const w = await findWorkspaceByLgCode(q, lgCode);
+  return w && { workspaceId: w.id, name: w.name, prefecture: w.prefecture, lgCode: w.lgCode };
 }
 
 /**

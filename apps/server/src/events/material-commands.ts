@@ -9,6 +9,7 @@ import { newId } from "@tsumugi/domain";
 import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
+import { auditEvent } from "./event-audit.js";
 import type { EventView } from "./event-repository.js";
 import { checkMaterialFile, cleanMaterialName, keepsExtension, materialBadName } from "./material-files.js";
 import * as materials from "./material-repository.js";
@@ -39,20 +40,12 @@ export async function addMaterial(
     data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   };
   await materials.insertMaterial(app.kysely, record);
-  await app.audit.record({
-    event: "event.material_added",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: {
-      title: event.title,
-      materialId: record.id,
-      name,
-      type: mediaType,
-      size: record.size,
-      sha256: record.sha256,
-    },
+  await auditEvent(app, caller, event, "event.material_added", {
+    materialId: record.id,
+    name,
+    type: mediaType,
+    size: record.size,
+    sha256: record.sha256,
   });
   const { data: _, ...stored } = record;
   return stored;
@@ -73,19 +66,11 @@ export async function changeMaterial(
   }
   await materials.updateMaterial(app.kysely, event.id, material.id, { name, public: input.public });
   const after = (await materials.findMaterial(app.kysely, event.id, material.id)) ?? material;
-  await app.audit.record({
-    event: "event.material_updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: {
-      title: event.title,
-      materialId: material.id,
-      name: after.name,
-      ...(name !== undefined && name !== material.name ? { renamedFrom: material.name } : {}),
-      ...(input.public !== undefined ? { public: input.public } : {}),
-    },
+  await auditEvent(app, caller, event, "event.material_updated", {
+    materialId: material.id,
+    name: after.name,
+    ...(name !== undefined && name !== material.name ? { renamedFrom: material.name } : {}),
+    ...(input.public !== undefined ? { public: input.public } : {}),
   });
   return after;
 }
@@ -97,18 +82,10 @@ export async function removeMaterial(
   material: materials.MaterialRecord,
 ): Promise<void> {
   if (!(await materials.deleteMaterial(app.kysely, event.id, material.id))) throw materialNotFound();
-  await app.audit.record({
-    event: "event.material_deleted",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: {
-      title: event.title,
-      materialId: material.id,
-      name: material.name,
-      size: material.size,
-      sha256: material.sha256,
-    },
+  await auditEvent(app, caller, event, "event.material_deleted", {
+    materialId: material.id,
+    name: material.name,
+    size: material.size,
+    sha256: material.sha256,
   });
 }

@@ -9,6 +9,7 @@ import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError } from "../http/errors.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import { auditEvent } from "./event-audit.js";
 import type { EventRecord, EventView } from "./event-repository.js";
 import * as participants from "./participant-repository.js";
 
@@ -26,7 +27,31 @@ export async function fillFreedPlaces(trx: QueryBuilder, event: EventRecord): Pr
   return promoted;
 }
 
-const eventCancelled = () =>
+/** A participant row with nothing recorded yet: registered, one person, no personal fields. */
+export function newParticipant(eventId: string, now: number): participants.ParticipantRecord {
+  return {
+    id: newId(),
+    eventId,
+    walkIn: false,
+    status: "registered",
+    profession: "other",
+    organisation: "",
+    headcount: 1,
+    shareWithCohosts: false,
+    personal: null,
+    personalKeyId: null,
+    dedupeHash: null,
+    checkInCode: null,
+    tokenHash: null,
+    checkedInAt: null,
+    checkedInBy: null,
+    createdAt: now,
+    cancelledAt: null,
+    erasedAt: null,
+  };
+}
+
+export const eventCancelled = () =>
   new ApiError(409, "event.cancelled", "中止した研修・イベントには参加者を記録できません。");
 const countNotFound = () => new ApiError(404, "event.countNotFound", "当日参加の記録が見つかりません。");
 
@@ -38,39 +63,18 @@ export async function addDoorCount(
   input: z.output<typeof DoorCount>,
 ): Promise<participants.ParticipantRecord> {
   if (event.status === "cancelled") throw eventCancelled();
-  const record: participants.ParticipantRecord = {
-    id: newId(),
-    eventId: event.id,
+  const record = newParticipant(event.id, Date.now());
+  Object.assign(record, {
     walkIn: true,
-    status: "registered",
     profession: input.profession,
     organisation: normaliseOrganisation(input.organisation),
     headcount: input.headcount,
-    shareWithCohosts: false,
-    personal: null,
-    personalKeyId: null,
-    dedupeHash: null,
-    checkInCode: null,
-    tokenHash: null,
-    checkedInAt: null,
-    checkedInBy: null,
-    createdAt: Date.now(),
-    cancelledAt: null,
-    erasedAt: null,
-  };
+  });
   await participants.insertParticipant(app.kysely, record);
-  await app.audit.record({
-    event: "event.participant_walk_in",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: {
-      title: event.title,
-      profession: record.profession,
-      organisation: record.organisation,
-      headcount: record.headcount,
-    },
+  await auditEvent(app, caller, event, "event.participant_walk_in", {
+    profession: record.profession,
+    organisation: record.organisation,
+    headcount: record.headcount,
   });
   return record;
 }
@@ -85,12 +89,8 @@ export async function removeDoorCount(
   const row = await participants.findParticipant(app.kysely, event.id, participantId);
   if (!row || !row.walkIn || row.personal !== null) throw countNotFound();
   await participants.deleteWalkIn(app.kysely, event.id, participantId);
-  await app.audit.record({
-    event: "event.walk_in_removed",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: { title: event.title, profession: row.profession, headcount: row.headcount },
+  await auditEvent(app, caller, event, "event.walk_in_removed", {
+    profession: row.profession,
+    headcount: row.headcount,
   });
 }

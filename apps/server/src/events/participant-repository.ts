@@ -136,44 +136,37 @@ export async function participantFactsOf(
   }));
 }
 
-export async function findParticipant(
+/** The one participant row matching every column given (unique lookups only). */
+async function findOneBy(
+  q: QueryBuilder,
+  by: { event_id?: string; id?: string; check_in_code?: string; token_hash?: string },
+): Promise<ParticipantRecord | undefined> {
+  let query = q.selectFrom("event_participants").select(COLUMNS);
+  for (const [column, value] of Object.entries(by) as [keyof typeof by, string][]) {
+    query = query.where(column, "=", value);
+  }
+  const r = await query.executeTakeFirst();
+  return r && toRecord(r);
+}
+
+export function findParticipant(
   q: QueryBuilder,
   eventId: string,
   participantId: string,
 ): Promise<ParticipantRecord | undefined> {
-  const r = await q
-    .selectFrom("event_participants")
-    .select(COLUMNS)
-    .where("event_id", "=", eventId)
-    .where("id", "=", participantId)
-    .executeTakeFirst();
-  return r && toRecord(r);
+  return findOneBy(q, { event_id: eventId, id: participantId });
 }
 
-export async function findByCheckInCode(
+export function findByCheckInCode(
   q: QueryBuilder,
   eventId: string,
   code: string,
 ): Promise<ParticipantRecord | undefined> {
-  const r = await q
-    .selectFrom("event_participants")
-    .select(COLUMNS)
-    .where("event_id", "=", eventId)
-    .where("check_in_code", "=", code)
-    .executeTakeFirst();
-  return r && toRecord(r);
+  return findOneBy(q, { event_id: eventId, check_in_code: code });
 }
 
-export async function findByTokenHash(
-  q: QueryBuilder,
-  tokenHash: string,
-): Promise<ParticipantRecord | undefined> {
-  const r = await q
-    .selectFrom("event_participants")
-    .select(COLUMNS)
-    .where("token_hash", "=", tokenHash)
-    .executeTakeFirst();
-  return r && toRecord(r);
+export function findByTokenHash(q: QueryBuilder, tokenHash: string): Promise<ParticipantRecord | undefined> {
+  return findOneBy(q, { token_hash: tokenHash });
 }
 
 /** Is one of these duplicate-hashes already registered (not cancelled) for the event? */
@@ -192,26 +185,27 @@ export async function duplicateOf(
   return r && toRecord(r);
 }
 
-/** Registered (not waiting, not cancelled, not walk-in) people: what the capacity counts. */
-export async function registeredCount(q: QueryBuilder, eventId: string): Promise<number> {
-  const r = await q
+/** The event's people (not walk-ins) of one status. */
+function withStatus(q: QueryBuilder, eventId: string, status: ParticipantStatus) {
+  return q
     .selectFrom("event_participants")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("event_id", "=", eventId)
     .where("walk_in", "=", 0)
-    .where("status", "=", "registered")
+    .where("status", "=", status);
+}
+
+/** Registered (not waiting, not cancelled, not walk-in) people: what the capacity counts. */
+export async function registeredCount(q: QueryBuilder, eventId: string): Promise<number> {
+  const r = await withStatus(q, eventId, "registered")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
 /** The waiting list, first come first. */
 export async function waitingList(q: QueryBuilder, eventId: string): Promise<string[]> {
-  const rows = await q
-    .selectFrom("event_participants")
+  const rows = await withStatus(q, eventId, "waitlisted")
     .select("id")
-    .where("event_id", "=", eventId)
-    .where("walk_in", "=", 0)
-    .where("status", "=", "waitlisted")
     .orderBy("created_at")
     .orderBy("id")
     .execute();

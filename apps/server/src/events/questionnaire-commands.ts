@@ -18,6 +18,7 @@ import {
 import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
+import { auditEvent } from "./event-audit.js";
 import type { EventView } from "./event-repository.js";
 import * as events from "./event-repository.js";
 import { type AnswerAnnouncer, announceAnswer } from "./questionnaire-events.js";
@@ -82,13 +83,10 @@ async function store(
     await repo.saveQuestionnaire(trx, record);
     return record;
   });
-  await app.audit.record({
-    event: "event.questionnaire_saved",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: { title: event.title, questions: body.questions.length, open: saved.open, ...how },
+  await auditEvent(app, caller, event, "event.questionnaire_saved", {
+    questions: body.questions.length,
+    open: saved.open,
+    ...how,
   });
   return saved;
 }
@@ -179,14 +177,7 @@ export async function enterPaperAnswer(
     });
     return repo.answerCount(trx, event.id);
   });
-  await app.audit.record({
-    event: "event.questionnaire_paper_entered",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: { title: event.title, answerId: id },
-  });
+  await auditEvent(app, caller, event, "event.questionnaire_paper_entered", { answerId: id });
   announceAnswer(live, event, "paper");
   return count;
 }

@@ -13,7 +13,6 @@ import type { AddWalkIn, CheckIn, PublicRegistration } from "@tsumugi/contract";
 import {
   CHECK_IN_ALPHABET,
   CHECK_IN_LENGTH,
-  newId,
   normaliseOrganisation,
   placeFor,
   readCheckInCode,
@@ -23,10 +22,11 @@ import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError } from "../http/errors.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
+import { auditEvent } from "./event-audit.js";
 import { auditPromotion } from "./event-commands.js";
 import { registrationStateOf } from "./event-presenter.js";
 import type { EventView } from "./event-repository.js";
-import { fillFreedPlaces } from "./participant-commands.js";
+import { eventCancelled, fillFreedPlaces, newParticipant } from "./participant-commands.js";
 import {
   dedupeHash,
   dedupeHashes,
@@ -78,8 +78,6 @@ const cancelledRegistration = () =>
     "event.registrationCancelled",
     "取り消された申込です。当日参加として受け付けてください。",
   );
-const eventCancelled = () =>
-  new ApiError(409, "event.cancelled", "中止した研修・イベントには参加者を記録できません。");
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -93,29 +91,6 @@ function newCheckInCode(): string {
   return code;
 }
 
-function blankRecord(eventId: string, now: number): participants.ParticipantRecord {
-  return {
-    id: newId(),
-    eventId,
-    walkIn: false,
-    status: "registered",
-    profession: "other",
-    organisation: "",
-    headcount: 1,
-    shareWithCohosts: false,
-    personal: null,
-    personalKeyId: null,
-    dedupeHash: null,
-    checkInCode: null,
-    tokenHash: null,
-    checkedInAt: null,
-    checkedInBy: null,
-    createdAt: now,
-    cancelledAt: null,
-    erasedAt: null,
-  };
-}
-
 /** A registration from the public form: a place, the waiting list, or a clear refusal. */
 export async function register(
   app: AppContext,
@@ -127,7 +102,7 @@ export async function register(
   if (!takesRegistrations(state)) throw registrationClosed(state);
   const vault = app.personalData;
   const token = encodeBase32LowerCaseNoPadding(randomBytes(20));
-  const record = blankRecord(event.id, Date.now());
+  const record = newParticipant(event.id, Date.now());
   const personal: ParticipantPersonal = { name: input.name, contact: input.contact, note: input.note };
   const sealed = sealParticipant(vault, record.id, personal);
   Object.assign(record, {
@@ -278,7 +253,7 @@ export async function addWalkIn(
 ): Promise<ReadParticipant> {
   if (event.status === "cancelled") throw eventCancelled();
   const now = Date.now();
-  const record = blankRecord(event.id, now);
+  const record = newParticipant(event.id, now);
   record.walkIn = true;
   record.profession = input.profession;
   record.organisation = normaliseOrganisation(input.organisation);
@@ -292,19 +267,11 @@ export async function addWalkIn(
     record.personalKeyId = sealed.keyId;
   }
   await participants.insertParticipant(app.kysely, record);
-  await app.audit.record({
-    event: "event.participant_walk_in",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: {
-      title: event.title,
-      participantId: record.id,
-      named: personal !== null,
-      profession: record.profession,
-      headcount: record.headcount,
-    },
+  await auditEvent(app, caller, event, "event.participant_walk_in", {
+    participantId: record.id,
+    named: personal !== null,
+    profession: record.profession,
+    headcount: record.headcount,
   });
   return { record, personal };
 }
@@ -314,13 +281,10 @@ export async function removeWalkIn(app: AppContext, caller: Caller, event: Event
   const row = await participants.findParticipant(app.kysely, event.id, participantId);
   if (!row || !row.walkIn) throw participantNotFound();
   await participants.deleteWalkIn(app.kysely, event.id, participantId);
-  await app.audit.record({
-    event: "event.walk_in_removed",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: { title: event.title, participantId, profession: row.profession, headcount: row.headcount },
+  await auditEvent(app, caller, event, "event.walk_in_removed", {
+    participantId,
+    profession: row.profession,
+    headcount: row.headcount,
   });
 }
 
@@ -362,19 +326,11 @@ export async function checkIn(
     });
   }
   // Recorded even when nothing changed: the answer names the person (a read of their data).
-  await app.audit.record({
-    event: "event.participant_checked_in",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: {
-      title: event.title,
-      participantId: row.id,
-      undo: input.undo,
-      changed: input.undo ? already : !already,
-      by: input.code ? "code" : "list",
-    },
+  await auditEvent(app, caller, event, "event.participant_checked_in", {
+    participantId: row.id,
+    undo: input.undo,
+    changed: input.undo ? already : !already,
+    by: input.code ? "code" : "list",
   });
   const fresh = (await participants.findParticipant(
     app.kysely,
