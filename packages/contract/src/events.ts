@@ -938,24 +938,3 @@ export const SaveDistribution = z.object({
   note: optionalText(500).default(""),
 });
 export type SaveDistribution = z.input<typeof SaveDistribution>;
-
-/* ───────────── the year in figures ───────────── */
-
-export const EventYearSummary = z.object({
-  fiscalYear: z.number().int(),
-  training: z.object({
-    held: z.number().int(),
-    attended: z.number().int(),
-    byProfession: z.array(ProfessionCount),
-  }),
-  outreach: z.object({
-    held: z.number().int(),
-    attended: z.number().int(),
-    byProfession: z.array(ProfessionCount),
-  }),
-  satisfaction: z.number().nullable(),
-  understanding: z.number().nullable(),
-  acpTalkRate: z.number().nullable(),
-  distributed: z.array(z.object({ kind: z.enum(MATERIAL_KIND_IDS), quantity: z.number().int() })),
-});
-export type EventYearSummary = z.infer<typeof EventYearSummary>;

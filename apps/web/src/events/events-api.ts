@@ -18,7 +18,6 @@ import type {
   EventRequestResult,
   EventResult,
   EventSeriesResult,
-  EventYearSummary,
   FromTemplate,
   ParticipantList,
   ParticipantResult,
@@ -76,7 +75,6 @@ export function eventsApi(wid: string) {
       post<QuestionnaireResult>(`${base}/${eid}/questionnaire/template`, body),
     results: (eid: string) => get<QuestionnaireResultsAnswer>(`${base}/${eid}/questionnaire/results`),
     answersCsvUrl: (eid: string) => `${base}/${eid}/questionnaire/answers.csv`,
-    yearSummary: (fiscalYear: number) => get<EventYearSummary>(`${base}/summary/${fiscalYear}`),
     createSeries: (body: CreateEventSeries) => post<EventSeriesResult>(series, body),
     series: (sid: string) => get<SeriesDetail>(`${series}/${sid}`),
     updateSeries: (sid: string, body: UpdateEventSeries) =>
