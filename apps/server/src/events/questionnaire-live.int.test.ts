@@ -4,10 +4,10 @@
  * arrived. Real server, real streaming fetch.
  */
 import ExcelJS from "exceljs";
-import { afterEach, describe, expect } from "vitest";
-import { waitFor } from "../testing/collab-clients.js";
+import { describe, expect } from "vitest";
+import { streamTest as it } from "../testing/event-streams.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { workspaceTest as it, personElsewhere, type WorkspaceWorld } from "../testing/workspace-world.js";
+import { personElsewhere, type WorkspaceWorld } from "../testing/workspace-world.js";
 
 type QuestionnaireBody = {
   questions: { id: string; type: string; options: string[]; measure: string | null }[];
@@ -19,55 +19,6 @@ type Results = {
   answers: number;
   measures: { satisfaction: number | null };
 };
-
-const open: AbortController[] = [];
-afterEach(() => {
-  for (const a of open.splice(0)) a.abort();
-});
-
-interface Stream {
-  status: number;
-  events: { event: string; data: string | null }[];
-  ended: () => boolean;
-}
-
-/** Opens an event stream as EventSource would and reads it in the background. */
-async function openStream(origin: string, browser: TestBrowser, path: string): Promise<Stream> {
-  const abort = new AbortController();
-  open.push(abort);
-  const res = await fetch(`${origin}${path}`, {
-    headers: { Accept: "text/event-stream", Cookie: browser.cookieHeader ?? "" },
-    signal: abort.signal,
-  });
-  const events: { event: string; data: string | null }[] = [];
-  let done = res.status !== 200;
-  if (res.status === 200 && res.body) {
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    void (async () => {
-      let buffer = "";
-      try {
-        for (;;) {
-          const { value, done: finished } = await reader.read();
-          if (finished) break;
-          buffer += value;
-          let cut = buffer.indexOf("\n\n");
-          while (cut >= 0) {
-            const block = buffer.slice(0, cut);
-            buffer = buffer.slice(cut + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            if (event) events.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? null });
-            cut = buffer.indexOf("\n\n");
-          }
-        }
-      } catch {
-        // aborted by the test
-      }
-      done = true;
-    })();
-    await waitFor(() => events.some((e) => e.event === "ready"), "the stream's ready event");
-  } else await res.body?.cancel();
-  return { status: res.status, events, ended: () => done };
-}
 
 /** A held training with the 研修アンケート open; its answering path and a valid answer. */
 async function openQuestionnaire(w: WorkspaceWorld) {
@@ -171,28 +122,35 @@ describe("questionnaire answers by source and live", () => {
   it("tell open results and indicator charts when an answer arrives, from a phone or from paper", async ({
     server,
     world: w,
+    openStream,
   }) => {
     const { eid, path, publicApi, answer } = await openQuestionnaire(w);
-    const results = await openStream(server.origin, w.observer.browser, `${path}/events`);
+    const results = await openStream(w.observer.browser, `${path}/events`);
     expect(results.status).toBe(200);
-    const indicators = await openStream(server.origin, w.admin.browser, `${w.base}/indicators/events`);
+    const indicators = await openStream(w.admin.browser, `${w.base}/indicators/events`);
 
     expect((await new TestBrowser(server.origin).post(publicApi, answer(5))).status).toBe(201);
-    await waitFor(
-      () => results.events.some((e) => e.event === "changed"),
-      "a changed event for the phone answer",
-    );
+    await expect
+      .poll(() => results.names().includes("changed"), {
+        message: "a changed event for the phone answer",
+        timeout: 5_000,
+      })
+      .toBe(true);
     expect(JSON.parse(results.events.find((e) => e.event === "changed")?.data ?? "{}")).toEqual({
       answers: 1,
       sources: ["phone"],
     });
-    await waitFor(() => indicators.events.some((e) => e.event === "changed"), "the indicators told");
+    await expect
+      .poll(() => indicators.names().includes("changed"), { message: "the indicators told", timeout: 5_000 })
+      .toBe(true);
 
     expect((await w.admin.browser.post(`${path}/answers`, answer(2))).status).toBe(201);
-    await waitFor(
-      () => results.events.filter((e) => e.event === "changed").some((e) => e.data?.includes("paper")),
-      "a changed event for the paper answer",
-    );
+    await expect
+      .poll(
+        () => results.events.filter((e) => e.event === "changed").some((e) => e.data?.includes("paper")),
+        { message: "a changed event for the paper answer", timeout: 5_000 },
+      )
+      .toBe(true);
     // A refused answer announces nothing.
     const before = results.events.length;
     expect((await new TestBrowser(server.origin).post(publicApi, { answers: {} })).status).toBe(400);
@@ -202,16 +160,15 @@ describe("questionnaire answers by source and live", () => {
     // Another municipality cannot listen; an event unknown here is not found.
     const other = await personElsewhere(server, { name: "我孫子市", lgCode: "122220" });
     const foreign = await openStream(
-      server.origin,
       other.browser,
       `/api/workspaces/${other.workspaceId}/events/${eid}/questionnaire/events`,
     );
     expect(foreign.status).toBe(404);
-    expect((await openStream(server.origin, other.browser, `${path}/events`)).status).toBe(404);
+    expect((await openStream(other.browser, `${path}/events`)).status).toBe(404);
 
     // Logging out ends the stream with an end event, like every other stream.
     await w.observer.browser.post("/api/auth/logout", {});
-    await waitFor(() => results.ended(), "the stream closed at logout");
+    await expect.poll(results.ended, { message: "the stream closed at logout", timeout: 5_000 }).toBe(true);
     expect(results.events.at(-1)?.event).toBe("end");
   });
 });
