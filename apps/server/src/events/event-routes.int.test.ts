@@ -1,7 +1,10 @@
 import { describe, expect } from "vitest";
-import { createUser, TEST_PASSWORD } from "../testing/fixtures.js";
-import { TestBrowser } from "../testing/http-client.js";
-import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
+import {
+  workspaceTest as it,
+  personIn,
+  regionNeighbours,
+  type WorkspaceWorld,
+} from "../testing/workspace-world.js";
 
 type EventBody = {
   id: string;
@@ -166,33 +169,12 @@ describe("events", () => {
     world: w,
   }) => {
     const db = server.ctx.db;
-    const kashiwa = "kashiwaws000000000000001";
-    const faraway = "farawayws000000000000001";
-    for (const [id, name, code] of [
-      [kashiwa, "柏市", "122173"],
-      [faraway, "銚子市", "122025"],
-    ])
-      await db.run(
-        "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, '千葉県', ?, 1)",
-        [id, name, code],
-      );
-    await db.run(
-      "INSERT INTO region_groups (id, name, kind, owner_workspace_id, created_at) VALUES ('tokatsu00001', '東葛北部', 'wide', ?, 1)",
-      [w.workspaceId],
-    );
-    for (const ws of [w.workspaceId, kashiwa])
-      await db.run("INSERT INTO region_group_members (group_id, workspace_id) VALUES ('tokatsu00001', ?)", [
-        ws,
-      ]);
-    const kashiwaAdmin = await createUser(db, { workspaceId: kashiwa, role: "secretariat" });
-    const kashiwaMember = await createUser(db, { workspaceId: kashiwa, role: "member" });
-    const login = async (email: string) => {
-      const b = new TestBrowser(server.origin);
-      expect((await b.login(email, TEST_PASSWORD)).status).toBe(200);
-      return b;
-    };
-    const kAdmin = await login(kashiwaAdmin.email);
-    const kMember = await login(kashiwaMember.email);
+    const [kashiwa, faraway] = await regionNeighbours(server, w, [
+      { name: "柏市", lgCode: "122173", inGroup: true },
+      { name: "銚子市", lgCode: "122025", inGroup: false },
+    ]);
+    const kAdmin = (await personIn(server, kashiwa, "secretariat")).browser;
+    const kMember = (await personIn(server, kashiwa, "member")).browser;
 
     const event = await create(w, { title: "東葛北部 合同多職種研修", organiserGroupIds: [w.groupId] });
     const candidates = await w.admin.browser.get<{ municipalities: { name: string }[] }>(

@@ -1,9 +1,13 @@
 import { Document, Packer, Paragraph } from "docx";
 import ExcelJS from "exceljs";
 import { describe, expect } from "vitest";
-import { createUser, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
+import {
+  workspaceTest as it,
+  personIn,
+  regionNeighbours,
+  type WorkspaceWorld,
+} from "../testing/workspace-world.js";
 
 type MaterialBody = {
   id: string;
@@ -231,33 +235,12 @@ describe("event materials", () => {
     server,
     world: w,
   }) => {
-    const db = server.ctx.db;
-    const kashiwa = "kashiwaws000000000000001";
-    const abiko = "abikows0000000000000001a";
-    for (const [id, name, code] of [
-      [kashiwa, "柏市", "122173"],
-      [abiko, "我孫子市", "122220"],
-    ])
-      await db.run(
-        "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, '千葉県', ?, 1)",
-        [id, name, code],
-      );
-    await db.run(
-      "INSERT INTO region_groups (id, name, kind, owner_workspace_id, created_at) VALUES ('tokatsu00001', '東葛北部', 'wide', ?, 1)",
-      [w.workspaceId],
-    );
-    for (const ws of [w.workspaceId, kashiwa, abiko])
-      await db.run("INSERT INTO region_group_members (group_id, workspace_id) VALUES ('tokatsu00001', ?)", [
-        ws,
-      ]);
-    const login = async (workspaceId: string) => {
-      const u = await createUser(db, { workspaceId, role: "secretariat" });
-      const b = new TestBrowser(server.origin);
-      expect((await b.login(u.email, TEST_PASSWORD)).status).toBe(200);
-      return b;
-    };
-    const kAdmin = await login(kashiwa);
-    const aAdmin = await login(abiko);
+    const [kashiwa, abiko] = await regionNeighbours(server, w, [
+      { name: "柏市", lgCode: "122173", inGroup: true },
+      { name: "我孫子市", lgCode: "122220", inGroup: true },
+    ]);
+    const kAdmin = (await personIn(server, kashiwa)).browser;
+    const aAdmin = (await personIn(server, abiko)).browser;
 
     const e = await createEvent(w);
     expect((await w.admin.browser.put(`${e.path}/cohosts/${kashiwa}`)).status).toBe(200);

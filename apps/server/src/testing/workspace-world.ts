@@ -1,7 +1,9 @@
 /** A workspace with a secretariat, two members (one in a group) and an observer, each logged in. */
 
+import { newId } from "@tsumugi/domain";
 import { test } from "vitest";
 import type { AccessChange } from "../auth/access-events.js";
+import { insertRegionGroup } from "../indicators/region-repository.js";
 import { connectProvider, type ProviderClient } from "./collab-clients.js";
 import {
   createGroup,
@@ -61,6 +63,19 @@ export async function seedWorkspaceWorld(server: TestServer): Promise<WorkspaceW
 /** Opens a collaborative document as the person with this cookie (the `open` fixture). */
 export type OpenDocument = (docName: string, cookie: string | null) => ProviderClient;
 
+/** A logged-in person of this workspace, made here. */
+export async function personIn(
+  server: TestServer,
+  workspaceId: string,
+  role: "secretariat" | "member" | "observer" = "secretariat",
+): Promise<Person> {
+  const u = await createUser(server.ctx.db, { workspaceId, role });
+  const browser = new TestBrowser(server.origin);
+  const res = await browser.login(u.email, TEST_PASSWORD);
+  if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+  return { id: u.id, email: u.email, browser };
+}
+
 /**
  * A logged-in person of another municipality (a workspace of its own on the same server):
  * what a test shows is not given across municipalities.
@@ -71,11 +86,29 @@ export async function personElsewhere(
   role: "secretariat" | "member" | "observer" = "secretariat",
 ): Promise<Person & { workspaceId: string }> {
   const workspaceId = await createWorkspace(server.ctx.db, workspace);
-  const u = await createUser(server.ctx.db, { workspaceId, role });
-  const browser = new TestBrowser(server.origin);
-  const res = await browser.login(u.email, TEST_PASSWORD);
-  if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
-  return { id: u.id, email: u.email, browser, workspaceId };
+  return { ...(await personIn(server, workspaceId, role)), workspaceId };
+}
+
+/**
+ * Neighbouring municipalities of the world's (in 千葉県) and the 広域 group 東葛北部 that the
+ * world's municipality owns, holding it and the neighbours marked `inGroup`: their workspace
+ * ids, in the order given.
+ */
+export async function regionNeighbours(
+  server: TestServer,
+  world: WorkspaceWorld,
+  towns: { name: string; lgCode: string; inGroup: boolean }[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const t of towns) ids.push(await createWorkspace(server.ctx.db, { name: t.name, lgCode: t.lgCode }));
+  await insertRegionGroup(
+    server.ctx.kysely,
+    { id: newId(), name: "東葛北部", kind: "wide", ownerWorkspaceId: world.workspaceId },
+    [world.workspaceId, ...ids.filter((_, i) => towns[i].inGroup)],
+    null,
+    Date.now(),
+  );
+  return ids;
 }
 
 /**
