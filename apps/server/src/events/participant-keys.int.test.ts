@@ -1,30 +1,14 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { PERSONAL_DATA_KEY_FILE } from "../config.js";
 import { keepOnlyCurrentKey, prependNewKey } from "../personal-data/keyring.js";
-import { startTestServer, TEST_PASSWORD, type TestServer, tempDataDir } from "../testing/fixtures.js";
+import { dataDirTest } from "../testing/data-dir-test.js";
+import { TEST_PASSWORD, type TestServer } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
 import { seedWorkspaceWorld } from "../testing/workspace-world.js";
 
-const servers: TestServer[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.stop().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-async function start(dataDir: string): Promise<TestServer> {
-  const s = await startTestServer({ dataDir });
-  s.ctx.config.publicForms.minFillMs = 0;
-  servers.push(s);
-  return s;
-}
-
-async function stop(s: TestServer): Promise<void> {
-  servers.splice(servers.indexOf(s), 1);
-  await s.stop();
-}
+/** Public forms may be sent at once (people take longer than this test). */
+const it = dataDirTest.extend({ serverEnv: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 async function loginTo(server: TestServer, email: string): Promise<TestBrowser> {
   const browser = new TestBrowser(server.origin);
@@ -45,11 +29,12 @@ async function registerAs(server: TestServer, api: string, name: string, contact
 }
 
 describe("participants' personal data keys", () => {
-  it("are rotated: old rows sealed again with the new key, duplicates still found, the old key may go", async () => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
+  it("are rotated: old rows sealed again with the new key, duplicates still found, the old key may go", async ({
+    dataDir,
+    boot,
+  }) => {
     const keyFile = join(dataDir, PERSONAL_DATA_KEY_FILE);
-    let server = await start(dataDir);
+    let server = await boot();
     const w = await seedWorkspaceWorld(server);
     const created = await w.admin.browser.post<{ event: { id: string } }>(`${w.base}/events`, {
       kind: "multidisciplinary",
@@ -64,10 +49,10 @@ describe("participants' personal data keys", () => {
     const [, , lg, , pid] = open.body.event.publicPath.split("/");
     const api = `/api/public/events/${lg}/${pid}`;
     expect((await registerAs(server, api, "山田 花子", "hanako@example.jp")).status).toBe(201);
-    await stop(server);
+    await server.stop();
 
     const fresh = prependNewKey(keyFile);
-    server = await start(dataDir);
+    server = await boot();
     await server.eventJobs.idle();
     const keys = await server.ctx.db.all<{ personal_key_id: string }>(
       "SELECT personal_key_id FROM event_participants",
@@ -77,10 +62,10 @@ describe("participants' personal data keys", () => {
     const again = await registerAs(server, api, "山田花子", "HANAKO@example.jp");
     expect(again.status).toBe(409);
     expect(again.body.error?.code).toBe("registration.duplicate");
-    await stop(server);
+    await server.stop();
 
     keepOnlyCurrentKey(keyFile);
-    server = await start(dataDir);
+    server = await boot();
     const admin = await loginTo(server, w.admin.email);
     const list = await admin.get<{ participants: { name: string }[] }>(
       `${w.base}/events/${eid}/participants`,

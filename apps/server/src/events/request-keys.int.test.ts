@@ -1,37 +1,23 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { PERSONAL_DATA_KEY_FILE } from "../config.js";
 import { keepOnlyCurrentKey, prependNewKey } from "../personal-data/keyring.js";
-import { startTestServer, TEST_PASSWORD, type TestServer, tempDataDir } from "../testing/fixtures.js";
+import { dataDirTest } from "../testing/data-dir-test.js";
+import { TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
 import { seedWorkspaceWorld } from "../testing/workspace-world.js";
 
-const servers: TestServer[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.stop().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-async function start(dataDir: string): Promise<TestServer> {
-  const s = await startTestServer({ dataDir });
-  s.ctx.config.publicForms.minFillMs = 0;
-  servers.push(s);
-  return s;
-}
-
-async function stop(s: TestServer): Promise<void> {
-  servers.splice(servers.indexOf(s), 1);
-  await s.stop();
-}
+/** Public forms may be sent at once (people take longer than this test). */
+const it = dataDirTest.extend({ serverEnv: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 describe("出前講座 requesters' contact keys", () => {
-  it("are needed at start, sealed again with a new key, and the old key may then go", async () => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
+  it("are needed at start, sealed again with a new key, and the old key may then go", async ({
+    dataDir,
+    boot,
+  }) => {
     const keyFile = join(dataDir, PERSONAL_DATA_KEY_FILE);
-    let server = await start(dataDir);
+    let server = await boot();
     const w = await seedWorkspaceWorld(server);
     const form = "/api/public/event-requests/122203";
     const anon = new TestBrowser(server.origin);
@@ -50,26 +36,26 @@ describe("出前講座 requesters' contact keys", () => {
     const before = await server.ctx.db.all<{ personal_key_id: string }>(
       "SELECT personal_key_id FROM event_requests",
     );
-    await stop(server);
+    await server.stop();
 
     // The key sealing the contacts lost without a rotation: the server refuses to start.
     const held = readFileSync(keyFile, "utf8");
     prependNewKey(keyFile);
     keepOnlyCurrentKey(keyFile);
-    await expect(startTestServer({ dataDir })).rejects.toThrow();
+    await expect(boot()).rejects.toThrow();
     writeFileSync(keyFile, held, { mode: 0o600 });
 
     const fresh = prependNewKey(keyFile);
     expect(fresh.id).not.toBe(before[0].personal_key_id);
-    server = await start(dataDir);
+    server = await boot();
     await server.eventJobs.idle();
     expect(await server.ctx.db.all("SELECT personal_key_id FROM event_requests")).toEqual([
       { personal_key_id: fresh.id },
     ]);
-    await stop(server);
+    await server.stop();
 
     keepOnlyCurrentKey(keyFile);
-    server = await start(dataDir);
+    server = await boot();
     const admin = new TestBrowser(server.origin);
     expect((await admin.login(w.admin.email, TEST_PASSWORD)).status).toBe(200);
     const list = await admin.get<{ requests: { contactName: string; contact: string }[] }>(
