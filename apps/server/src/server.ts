@@ -133,7 +133,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const collab = createCollabServer(ctx);
   const projector = new PlanProjector({
-    db,
+    kysely,
     log,
     delayMs: config.planProjectionDelayMs,
     readDocument: (docName) => collab.readDocument(docName),
@@ -159,7 +159,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
   }
   // New plans (the demo seed) and cleared read models are projected from the stored documents.
-  for (const docName of await unprojectedPlans(db)) await projector.projectNow(docName);
+  for (const docName of await unprojectedPlans(kysely)) await projector.projectNow(docName);
   const versions = startPeriodicVersions({ kysely, collab, log, intervalMs: config.versionIntervalMs });
   const desk = new DeskJobs(ctx);
   desk.start();

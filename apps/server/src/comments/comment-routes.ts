@@ -100,7 +100,9 @@ const loadPlanThread: ThreadLoader<PlanThread> = load(
   "thread",
   async (c): Promise<PlanThread | undefined> => {
     const fy = Number(c.req.param("fy"));
-    const plan = Number.isInteger(fy) ? await findPlanDocument(c.var.app.db, c.var.workspaceId, fy) : null;
+    const plan = Number.isInteger(fy)
+      ? await findPlanDocument(c.var.app.kysely, c.var.workspaceId, fy)
+      : null;
     if (!plan) return undefined;
     return {
       key: { on: "planRow", docName: plan.docName },

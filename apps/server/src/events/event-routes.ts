@@ -159,8 +159,14 @@ export function eventRoutes(): Hono<AppEnv> {
     async (c) => {
       const fiscalYear = fiscalYearQuery(c.req.query("fiscalYear"));
       if (fiscalYear === undefined) throw invalid({ fiscalYear: "required" });
-      const doc = await findPlanDocument(c.var.app.db, c.var.workspaceId, fiscalYear);
-      const projection = doc ? await readProjection(c.var.app.db, doc.docName) : null;
+      // One read: the plan and its read model as of the same committed state.
+      const projection = await c.var.app.kysely
+        .transaction()
+        .setAccessMode("read only")
+        .execute(async (trx) => {
+          const doc = await findPlanDocument(trx, c.var.workspaceId, fiscalYear);
+          return doc ? await readProjection(trx, doc.docName) : null;
+        });
       return c.json({
         plan: projection !== null,
         actions: (projection?.plan.actions ?? []).map((a) => ({ id: a.id, title: a.title })),

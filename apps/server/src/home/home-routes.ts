@@ -131,12 +131,12 @@ export function homeRoutes(): Hono<AppEnv> {
         unreadMentions: rows.mentions.length,
         changes: rows.changes.map((ch) => ({
           at: ch.at,
-          table: ch.tbl,
-          rowId: ch.row_id,
-          rowTitle: ch.row_title,
+          table: ch.table,
+          rowId: ch.rowId,
+          rowTitle: ch.title,
           change: ch.change,
-          fields: JSON.parse(ch.fields) as string[],
-          userNames: (JSON.parse(ch.user_ids) as string[]).map((id) => rows.userNames.get(id) ?? ""),
+          fields: ch.fields,
+          userNames: ch.by,
         })),
       };
       return c.json(answer);

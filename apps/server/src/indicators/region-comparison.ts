@@ -76,22 +76,25 @@ async function planProgress(
 ): Promise<RegionOverview["members"][number]["plan"]> {
   const fy = currentFiscalYear();
   const today = todayInJapan();
-  return app.db.read(async (q) => {
-    for (let year = fy; year >= fy - 5; year--) {
-      const doc = await findPlanDocument(q, workspaceId, year);
-      const projection = doc ? await readProjection(q, doc.docName) : null;
-      if (projection) {
-        const d = planDashboard(projection.plan, today);
-        return {
-          fiscalYear: year,
-          progress: d.overall.progress,
-          actions: d.overall.actions,
-          done: d.overall.done,
-        };
+  return app.kysely
+    .transaction()
+    .setAccessMode("read only")
+    .execute(async (trx) => {
+      for (let year = fy; year >= fy - 5; year--) {
+        const doc = await findPlanDocument(trx, workspaceId, year);
+        const projection = doc ? await readProjection(trx, doc.docName) : null;
+        if (projection) {
+          const d = planDashboard(projection.plan, today);
+          return {
+            fiscalYear: year,
+            progress: d.overall.progress,
+            actions: d.overall.actions,
+            done: d.overall.done,
+          };
+        }
       }
-    }
-    return null;
-  });
+      return null;
+    });
 }
 
 /**

@@ -35,7 +35,7 @@ export async function closeMeeting(
     userId,
   });
   minutes.destroy();
-  const plan = await findPlanDocument(app.db, m.workspaceId, m.fiscalYear);
+  const plan = await findPlanDocument(app.kysely, m.workspaceId, m.fiscalYear);
   let planVersionId: number | null = null;
   if (plan) {
     const planDoc = await collab.readDocument(plan.docName);

@@ -267,9 +267,8 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     allow("read", "meeting", meetingResource),
     async (c) => {
       const m = c.var.meeting;
-      const db = c.var.app.db;
       const previous = await previousMeeting(c.var.app.kysely, m);
-      const plan = await findPlanDocument(db, m.workspaceId, m.fiscalYear);
+      const plan = await findPlanDocument(c.var.app.kysely, m.workspaceId, m.fiscalYear);
       if (!previous || !plan || previous.planVersionId === null)
         return c.json({ previous: null, changes: [] });
       const before = await loadVersion(c.var.app.kysely, plan.docName, previous.planVersionId);

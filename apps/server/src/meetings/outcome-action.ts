@@ -32,7 +32,7 @@ export async function createActionFromOutcome(
   body: Record<string, unknown>,
 ): Promise<{ actionId: string }> {
   if (!isId(outcomeId)) throw new ApiError(404, "outcome.notFound", "決定事項が見つかりません。");
-  const plan = await findPlanDocument(app.db, m.workspaceId, m.fiscalYear);
+  const plan = await findPlanDocument(app.kysely, m.workspaceId, m.fiscalYear);
   if (!plan)
     throw new ApiError(409, "plan.notFound", "この年度の計画がまだありません。先に計画を作成してください。");
   if (documentAccess(actor, plan) !== "write") throw forbidden();

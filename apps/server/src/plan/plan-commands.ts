@@ -46,11 +46,11 @@ export async function createPlan(
 ): Promise<DocumentRecord> {
   const { fiscalYear } = input;
   const wid = caller.workspaceId;
-  if (await findPlanDocument(app.db, wid, fiscalYear)) throw planExists();
+  if (await findPlanDocument(app.kysely, wid, fiscalYear)) throw planExists();
   let content = emptyYearPlan(fiscalYear);
   let carriedFrom: number | null = null;
   if (input.carryOver === true) {
-    const previous = await findPlanDocument(app.db, wid, fiscalYear - 1);
+    const previous = await findPlanDocument(app.kysely, wid, fiscalYear - 1);
     if (!previous) throw noPreviousPlan(fiscalYear);
     await services.collab.flush();
     const doc = await services.collab.readDocument(previous.docName);
@@ -103,6 +103,9 @@ export async function rebuildPlan(
     target: plan.docName,
     ip: caller.ip,
   });
-  const projection = await app.db.read((q) => readProjection(q, plan.docName));
+  const projection = await app.kysely
+    .transaction()
+    .setAccessMode("read only")
+    .execute((trx) => readProjection(trx, plan.docName));
   return projection?.invalid ?? [];
 }

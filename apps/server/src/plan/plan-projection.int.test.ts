@@ -11,10 +11,10 @@ import {
   setRowField,
   type YearPlan,
 } from "@tsumugi/domain";
+import type { KyselyPlugin } from "kysely";
 import { describe, expect } from "vitest";
 import * as Y from "yjs";
 import { storeInitialState } from "../collab/initial-state.js";
-import type { Queryable } from "../storage/database.js";
 import { storedDocument, waitFor } from "../testing/collab-clients.js";
 import {
   createUser,
@@ -67,7 +67,7 @@ async function projectedAsStored(
   await server.collab.flush();
   await server.projector.flush();
   const stored = readYearPlan(await storedDocument(server.ctx.db, docName)).plan;
-  const projected = (await readProjection(server.ctx.db, docName))?.plan;
+  const projected = (await readProjection(server.ctx.kysely, docName))?.plan;
   expect(projected).toEqual(stored);
   return { stored, projected: projected as YearPlan };
 }
@@ -200,7 +200,7 @@ describe("the plan read model", () => {
     insertRow(a.doc, "actions", action("actiongood01", k1, "症例検討会"));
     insertRow(a.doc, "actions", action("actionbad001", k2, "進捗が壊れた行", { progress: 250 }));
     await waitFor(
-      async () => (await readProjection(server.ctx.db, plan.docName))?.invalid.length === 1,
+      async () => (await readProjection(server.ctx.kysely, plan.docName))?.invalid.length === 1,
       "projection",
     );
     const { projected } = await projectedAsStored(server, plan.docName);
@@ -210,7 +210,7 @@ describe("the plan read model", () => {
 
     // Lose the read model; the rebuild restores it from the stored document.
     await server.ctx.db.run("DELETE FROM plan_actions");
-    expect((await readProjection(server.ctx.db, plan.docName))?.plan.actions).toEqual([]);
+    expect((await readProjection(server.ctx.kysely, plan.docName))?.plan.actions).toEqual([]);
     expect((await world.member.browser.post(`${world.base}/plans/2025/rebuild`, {})).status).toBe(403);
     const rebuilt = await world.admin.browser.post<{ invalidRows: { id: string }[] }>(
       `${world.base}/plans/2025/rebuild`,
@@ -232,7 +232,7 @@ describe("the plan read model", () => {
     await server.stop();
     const again = await startTestServer({ dataDir: server.dataDir, env: { PLAN_PROJECTION_DELAY_MS: "50" } });
     try {
-      const projected = await readProjection(again.ctx.db, plan.docName);
+      const projected = await readProjection(again.ctx.kysely, plan.docName);
       expect(projected?.plan.actions.map((x) => x.title)).toEqual(["ICT研修"]);
     } finally {
       await again.stop();
@@ -260,7 +260,7 @@ describe("the plan read model", () => {
       carriedFrom: { fiscalYear: 2025, actionId: "actionopen01" },
       period: { start: "2026-04", end: "2026-09" },
     });
-    expect((await readProjection(server.ctx.db, next.docName))?.plan.actions).toHaveLength(1);
+    expect((await readProjection(server.ctx.kysely, next.docName))?.plan.actions).toHaveLength(1);
     expect(doc).toBeInstanceOf(Y.Doc);
   });
 
@@ -296,7 +296,7 @@ describe("the plan read model", () => {
     profileText(a.doc, "programName").insert(0, "流山市在宅医療介護連携推進事業");
     profileText(a.doc, "bodies").insert(0, "医師会\n歯科医師会");
     await waitFor(
-      async () => (await readProjection(server.ctx.db, plan.docName))?.plan.profile.bodies !== "",
+      async () => (await readProjection(server.ctx.kysely, plan.docName))?.plan.profile.bodies !== "",
       "projection",
     );
     const { projected } = await projectedAsStored(server, plan.docName);
@@ -332,7 +332,7 @@ describe("the plan read model", () => {
     );
     await storeInitialState(server.ctx.kysely, docName, bytes);
     await server.projector.projectNow(docName);
-    const projected = (await readProjection(server.ctx.db, docName))?.plan;
+    const projected = (await readProjection(server.ctx.kysely, docName))?.plan;
     expect(projected?.actions.find((x) => x.id === "action000001")).toMatchObject({
       title: "在宅医療コーディネーター養成研修を実施",
       fundingSource: "fund",
@@ -394,7 +394,7 @@ describe("the plan read model", () => {
       world.admin.browser.get<{ dashboard: { actionCount: number } }>(`${world.base}/plans/2025/dashboard`);
     expect((await dashboard()).body.dashboard.actionCount).toBe(40);
 
-    // A re-projection held half-way: its action rows deleted and 20 written again, uncommitted.
+    // A re-projection held half-way: its action rows deleted, uncommitted.
     const doc = await server.collab.readDocument(plan.docName);
     const { plan: yearPlan, invalid } = readYearPlan(doc);
     doc.destroy();
@@ -406,22 +406,25 @@ describe("the plan read model", () => {
     const resumed = new Promise<void>((resolve) => {
       resume = resolve;
     });
-    let inserted = 0;
-    const writing = server.ctx.db.transaction((tx) => {
-      const pausing: Queryable = {
-        ...tx,
-        run: async (sql, params) => {
-          const r = await tx.run(sql, params);
-          if (sql.startsWith("INSERT INTO plan_actions") && ++inserted === 20) {
-            halfway();
-            await resumed;
-          }
-          return r;
-        },
-      };
-      const info = { docName: plan.docName, workspaceId: world.workspaceId, fiscalYear: 2025 };
-      return writeProjection(pausing, info, yearPlan, invalid, [], Date.now());
-    });
+    const deletingActions = new Set<unknown>();
+    const pausing: KyselyPlugin = {
+      transformQuery: ({ node, queryId }) => {
+        if (node.kind === "DeleteQueryNode" && JSON.stringify(node.from).includes('"plan_actions"'))
+          deletingActions.add(queryId);
+        return node;
+      },
+      transformResult: async ({ queryId, result }) => {
+        if (deletingActions.has(queryId)) {
+          halfway();
+          await resumed;
+        }
+        return result;
+      },
+    };
+    const info = { docName: plan.docName, workspaceId: world.workspaceId, fiscalYear: 2025 };
+    const writing = server.ctx.kysely
+      .transaction()
+      .execute((trx) => writeProjection(trx.withPlugin(pausing), info, yearPlan, invalid, [], Date.now()));
     await reachedHalfway;
     const during = await dashboard();
     resume();
@@ -501,8 +504,8 @@ describe("the multi-year table (items × 年度, seed 004)", () => {
     });
     await waitFor(async () => {
       const [p24, p25] = await Promise.all([
-        readProjection(server.ctx.db, y2024.docName),
-        readProjection(server.ctx.db, y2025.docName),
+        readProjection(server.ctx.kysely, y2024.docName),
+        readProjection(server.ctx.kysely, y2025.docName),
       ]);
       return (
         p24?.plan.itemNotes.f?.examples !== undefined &&

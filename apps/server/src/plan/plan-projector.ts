@@ -8,16 +8,17 @@ import { EventEmitter } from "node:events";
 import { readYearPlan, upgradeCopy } from "@tsumugi/domain";
 import type * as Y from "yjs";
 import type { Logger } from "../logger.js";
-import type { Database } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 import {
   dropProjection,
   type PlanProjectionInfo,
   type RowChange,
   writeProjection,
 } from "./plan-read-model.js";
+import { planOfDocument } from "./plan-repository.js";
 
 export interface PlanProjectorDeps {
-  db: Database;
+  kysely: QueryBuilder;
   log: Logger;
   delayMs: number;
   readDocument(docName: string): Promise<Y.Doc>;
@@ -115,11 +116,7 @@ export class PlanProjector {
 
   private async planOf(docName: string): Promise<PlanProjectionInfo | null> {
     if (this.plans.has(docName)) return this.plans.get(docName) ?? null;
-    const row = await this.deps.db.get<{ workspace_id: string; fiscal_year: number }>(
-      "SELECT workspace_id, fiscal_year FROM documents WHERE doc_name = ? AND kind = 'plan'",
-      [docName],
-    );
-    const info = row ? { docName, workspaceId: row.workspace_id, fiscalYear: row.fiscal_year } : null;
+    const info = await planOfDocument(this.deps.kysely, docName);
     // The cache saves a query per keystroke on other documents; keep it from growing forever.
     if (this.plans.size >= PLAN_CACHE_LIMIT) this.plans.clear();
     this.plans.set(docName, info);
@@ -131,7 +128,7 @@ export class PlanProjector {
     editors: readonly string[],
     { rebuild }: { rebuild: boolean },
   ): Promise<RowChange[] | null> {
-    const { db, log } = this.deps;
+    const { kysely, log } = this.deps;
     try {
       const info = await this.planOf(docName);
       if (!info) return null;
@@ -144,9 +141,9 @@ export class PlanProjector {
       for (const text of invalidTexts) {
         log.warn("plan: invalid text skipped by the read model", { doc: docName, ...text });
       }
-      const changes = await db.transaction(async (tx) => {
-        if (rebuild) await dropProjection(tx, docName);
-        return writeProjection(tx, info, plan, invalid, editors, Date.now());
+      const changes = await kysely.transaction().execute(async (trx) => {
+        if (rebuild) await dropProjection(trx, docName);
+        return writeProjection(trx, info, plan, invalid, editors, Date.now());
       });
       this.events.emit(docName);
       return changes;

@@ -16,98 +16,84 @@ import {
   sortOrdered,
   type YearPlan,
 } from "@tsumugi/domain";
-import type { Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
-type ColumnKind = "value" | "json";
-/** [SQL column, field path in the domain row ("period.start"), how it is stored]. */
-type Column = readonly [string, string, ColumnKind];
+/** A field of a domain row, or a field of one of its objects ("period.start"). */
+type FieldOf<R> = {
+  [K in keyof R & string]: K | `${K}.${keyof NonNullable<R[K]> & string}`;
+}[keyof R & string];
 
-const SPECS: Record<PlanTable, { table: string; columns: readonly Column[] }> = {
-  goals: {
-    table: "plan_goals",
-    columns: [
-      ["id", "id", "value"],
-      ["ord", "order", "value"],
-      ["code", "code", "value"],
-      ["term", "term", "value"],
-      ["scene", "scene", "value"],
-      ["text", "text", "value"],
-    ],
-  },
-  problems: {
-    table: "plan_problems",
-    columns: [
-      ["id", "id", "value"],
-      ["ord", "order", "value"],
-      ["title", "title", "value"],
-      ["detail", "detail", "value"],
-      ["scenes", "scenes", "json"],
-      ["items", "items", "json"],
-      ["source", "source", "value"],
-      ["owner_group_id", "ownerGroupId", "value"],
-      ["status", "status", "value"],
-      ["action_ids", "actionIds", "json"],
-    ],
-  },
-  actions: {
-    table: "plan_actions",
-    columns: [
-      ["id", "id", "value"],
-      ["ord", "order", "value"],
-      ["title", "title", "value"],
-      ["detail", "detail", "value"],
-      ["scenes", "scenes", "json"],
-      ["items", "items", "json"],
-      ["goal_codes", "goalCodes", "json"],
-      ["owner_group_id", "ownerGroupId", "value"],
-      ["owner_user_id", "ownerUserId", "value"],
-      ["owner_name", "ownerName", "value"],
-      ["period_start", "period.start", "value"],
-      ["period_end", "period.end", "value"],
-      ["status", "status", "value"],
-      ["progress", "progress", "value"],
-      ["weight", "weight", "value"],
-      ["problem_ids", "problemIds", "json"],
-      ["indicator_ids", "indicatorIds", "json"],
-      ["grade", "evaluation.grade", "value"],
-      ["evaluation_comment", "evaluation.comment", "value"],
-      ["next_step", "nextStep", "value"],
-      ["carried_from", "carriedFrom", "json"],
-      ["budget", "budget", "value"],
-      ["funding_source", "fundingSource", "value"],
-    ],
-  },
-  scheduleRows: {
-    table: "plan_schedule_rows",
-    columns: [
-      ["id", "id", "value"],
-      ["ord", "order", "value"],
-      ["activity", "activity", "value"],
-      ["action_ids", "actionIds", "json"],
-    ],
-  },
-  scheduleEvents: {
-    table: "plan_schedule_events",
-    columns: [
-      ["id", "id", "value"],
-      ["row_id", "rowId", "value"],
-      ["at_when", "when", "value"],
-      ["label", "label", "value"],
-    ],
-  },
-  planPeriods: {
-    table: "plan_periods",
-    columns: [
-      ["id", "id", "value"],
-      ["ord", "order", "value"],
-      ["name", "name", "value"],
-      ["series", "series", "value"],
-      ["start_fiscal_year", "startFiscalYear", "value"],
-      ["end_fiscal_year", "endFiscalYear", "value"],
-      ["milestones", "milestones", "json"],
-    ],
-  },
+/** [SQL column, field of the domain row, stored as JSON text]. */
+type Column = readonly [string, string, boolean];
+
+/** Columns not named after their field. */
+const RENAMED: Record<string, string> = { order: "ord", when: "at_when", "evaluation.grade": "grade" };
+/** Fields stored as JSON text, in whichever table they are. */
+const JSON_FIELDS = new Set(
+  "scenes items goalCodes actionIds problemIds indicatorIds carriedFrom milestones".split(" "),
+);
+
+/**
+ * The columns of the fields a plan table projects: a field's column is its name in snake_case
+ * (`ownerGroupId` → `owner_group_id`, `period.start` → `period_start`) unless RENAMED.
+ */
+function columns<T extends PlanTable>(fields: readonly FieldOf<YearPlan[T][number]>[]): readonly Column[] {
+  return fields.map((field) => [
+    RENAMED[field] ?? field.replace(".", "_").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    field,
+    JSON_FIELDS.has(field),
+  ]);
+}
+
+/** The fields a problem and an action begin with. */
+const ROW_HEAD = ["id", "order", "title", "detail", "scenes", "items"] as const;
+
+const COLUMNS: Record<PlanTable, readonly Column[]> = {
+  goals: columns<"goals">(["id", "order", "code", "term", "scene", "text"]),
+  problems: columns<"problems">([...ROW_HEAD, "source", "ownerGroupId", "status", "actionIds"]),
+  actions: columns<"actions">([
+    ...ROW_HEAD,
+    "goalCodes",
+    "ownerGroupId",
+    "ownerUserId",
+    "ownerName",
+    "period.start",
+    "period.end",
+    "status",
+    "progress",
+    "weight",
+    "problemIds",
+    "indicatorIds",
+    "evaluation.grade",
+    "evaluation.comment",
+    "nextStep",
+    "carriedFrom",
+    "budget",
+    "fundingSource",
+  ]),
+  scheduleRows: columns<"scheduleRows">(["id", "order", "activity", "actionIds"]),
+  scheduleEvents: columns<"scheduleEvents">(["id", "rowId", "when", "label"]),
+  planPeriods: columns<"planPeriods">([
+    "id",
+    "order",
+    "name",
+    "series",
+    "startFiscalYear",
+    "endFiscalYear",
+    "milestones",
+  ]),
 };
+
+const SQL_TABLES = {
+  goals: "plan_goals",
+  problems: "plan_problems",
+  actions: "plan_actions",
+  scheduleRows: "plan_schedule_rows",
+  scheduleEvents: "plan_schedule_events",
+  planPeriods: "plan_periods",
+} as const satisfies Record<PlanTable, string>;
+
+type SqlTable = (typeof SQL_TABLES)[PlanTable];
 
 /** What the change list shows as a row's name. */
 const TITLE_FIELD: Record<PlanTable, string> = {
@@ -137,18 +123,20 @@ function setPath(row: Row, path: string, value: unknown): void {
   row[outer] = { ...((row[outer] as Row) ?? {}), [path.slice(dot + 1)]: value };
 }
 
-function toColumns(table: PlanTable, row: Row): unknown[] {
-  return SPECS[table].columns.map(([, path, kind]) => {
+function toColumns(table: PlanTable, docName: string, row: Row): Row {
+  const sql: Row = { doc_name: docName };
+  for (const [column, path, json] of COLUMNS[table]) {
     const v = getPath(row, path) ?? null;
-    return kind === "json" ? JSON.stringify(v) : v;
-  });
+    sql[column] = json ? JSON.stringify(v) : v;
+  }
+  return sql;
 }
 
 function fromColumns(table: PlanTable, sql: Row): Row {
   const row: Row = {};
-  for (const [col, path, kind] of SPECS[table].columns) {
-    const v = sql[col];
-    setPath(row, path, kind === "json" ? JSON.parse(String(v)) : v);
+  for (const [column, path, json] of COLUMNS[table]) {
+    const v = sql[column];
+    setPath(row, path, json ? JSON.parse(String(v)) : v);
   }
   return row;
 }
@@ -187,84 +175,97 @@ function diffRows(table: PlanTable, before: Row[], after: Row[]): RowChange[] {
   return changes;
 }
 
-async function readTableRows(q: Queryable, table: PlanTable, docName: string): Promise<Row[]> {
-  const rows = await q.all<Row>(`SELECT * FROM ${SPECS[table].table} WHERE doc_name = ?`, [docName]);
+async function readTableRows(q: QueryBuilder, table: PlanTable, docName: string): Promise<Row[]> {
+  const sqlTable: SqlTable = SQL_TABLES[table];
+  const rows: Row[] = await q.selectFrom(sqlTable).selectAll().where("doc_name", "=", docName).execute();
   return rows.map((r) => fromColumns(table, r));
 }
 
+/** Rows a statement: the widest table (plan_actions) then binds 24 × 200 values, below both engines' limits. */
+const ROWS_PER_INSERT = 200;
+
+async function insertRows(q: QueryBuilder, table: PlanTable, docName: string, rows: readonly Row[]) {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const values = rows.slice(i, i + ROWS_PER_INSERT).map((row) => toColumns(table, docName, row));
+    // The columns are the table's own (COLUMNS, checked against the domain rows by FIELDS).
+    await q
+      .insertInto(SQL_TABLES[table])
+      .values(values as never)
+      .execute();
+  }
+}
+
 /**
- * Replaces the projected rows of one plan document. Returns the row changes (none on the
- * first projection, which is the document's creation rather than anyone's edit).
+ * Replaces the projected rows of one plan document, in `trx` (a transaction). Returns the row
+ * changes (none on the first projection, which is the document's creation rather than
+ * anyone's edit).
  */
 export async function writeProjection(
-  q: Queryable,
+  trx: QueryBuilder,
   info: PlanProjectionInfo,
   plan: YearPlan,
   invalid: readonly InvalidRow[],
   editors: readonly string[],
   now: number,
 ): Promise<RowChange[]> {
-  const existed = await q.get("SELECT 1 FROM plan_projections WHERE doc_name = ?", [info.docName]);
+  const existed = await trx
+    .selectFrom("plan_projections")
+    .select("doc_name")
+    .where("doc_name", "=", info.docName)
+    .executeTakeFirst();
   const changes: RowChange[] = [];
   for (const table of PLAN_TABLES) {
-    const { table: sqlTable, columns } = SPECS[table];
     const rows = plan[table] as unknown as Row[];
-    if (existed) changes.push(...diffRows(table, await readTableRows(q, table, info.docName), rows));
-    await q.run(`DELETE FROM ${sqlTable} WHERE doc_name = ?`, [info.docName]);
-    const placeholders = `(?, ${columns.map(() => "?").join(", ")})`;
-    const sql = `INSERT INTO ${sqlTable} (doc_name, ${columns.map((c) => c[0]).join(", ")}) VALUES ${placeholders}`;
-    for (const row of rows) await q.run(sql, [info.docName, ...toColumns(table, row)] as never[]);
+    if (existed) changes.push(...diffRows(table, await readTableRows(trx, table, info.docName), rows));
+    await trx.deleteFrom(SQL_TABLES[table]).where("doc_name", "=", info.docName).execute();
+    await insertRows(trx, table, info.docName, rows);
   }
-  await q.run(
-    `INSERT INTO plan_projections (doc_name, workspace_id, fiscal_year, vision, scene_goals, item_notes, profile, invalid_rows, projected_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (doc_name) DO UPDATE SET vision = excluded.vision, scene_goals = excluded.scene_goals,
-       item_notes = excluded.item_notes, profile = excluded.profile,
-       invalid_rows = excluded.invalid_rows, projected_at = excluded.projected_at`,
-    [
-      info.docName,
-      info.workspaceId,
-      info.fiscalYear,
-      plan.vision,
-      JSON.stringify(plan.sceneGoals),
-      JSON.stringify(plan.itemNotes),
-      JSON.stringify(plan.profile),
-      JSON.stringify(invalid),
-      now,
-    ],
-  );
-  for (const c of changes) {
-    await q.run(
-      "INSERT INTO plan_changes (doc_name, at, user_ids, tbl, row_id, row_title, change, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      [
-        info.docName,
-        now,
-        JSON.stringify(editors),
-        c.table,
-        c.rowId,
-        c.title,
-        c.change,
-        JSON.stringify(c.fields),
-      ],
-    );
+  const head = {
+    vision: plan.vision,
+    scene_goals: JSON.stringify(plan.sceneGoals),
+    item_notes: JSON.stringify(plan.itemNotes),
+    profile: JSON.stringify(plan.profile),
+    invalid_rows: JSON.stringify(invalid),
+    projected_at: now,
+  };
+  await trx
+    .insertInto("plan_projections")
+    .values({ doc_name: info.docName, workspace_id: info.workspaceId, fiscal_year: info.fiscalYear, ...head })
+    .onConflict((oc) => oc.column("doc_name").doUpdateSet(head))
+    .execute();
+  for (let i = 0; i < changes.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto("plan_changes")
+      .values(
+        changes.slice(i, i + ROWS_PER_INSERT).map((c) => ({
+          doc_name: info.docName,
+          at: now,
+          user_ids: JSON.stringify(editors),
+          tbl: c.table,
+          row_id: c.rowId,
+          row_title: c.title,
+          change: c.change,
+          fields: JSON.stringify(c.fields),
+        })),
+      )
+      .execute();
   }
   return changes;
 }
 
-/** The projected plan of a document, or null when it was never projected. */
+/**
+ * The projected plan of a document, or null when it was never projected. Several reads: give
+ * a read-only transaction for a plan as of one committed state.
+ */
 export async function readProjection(
-  q: Queryable,
+  q: QueryBuilder,
   docName: string,
 ): Promise<{ plan: YearPlan; invalid: InvalidRow[]; projectedAt: number } | null> {
-  const head = await q.get<{
-    fiscal_year: number;
-    vision: string;
-    scene_goals: string;
-    item_notes: string;
-    profile: string;
-    invalid_rows: string;
-    projected_at: number;
-  }>("SELECT * FROM plan_projections WHERE doc_name = ?", [docName]);
+  const head = await q
+    .selectFrom("plan_projections")
+    .selectAll()
+    .where("doc_name", "=", docName)
+    .executeTakeFirst();
   if (!head) return null;
   const plan = {
     fiscalYear: head.fiscal_year,
@@ -283,11 +284,11 @@ export async function readProjection(
   return { plan, invalid: JSON.parse(head.invalid_rows), projectedAt: head.projected_at };
 }
 
-/** Forgets a document's projection (before a rebuild). Changes already recorded stay. */
-export async function dropProjection(q: Queryable, docName: string): Promise<void> {
+/** Forgets a document's projection (before a rebuild, in its transaction). Changes already recorded stay. */
+export async function dropProjection(trx: QueryBuilder, docName: string): Promise<void> {
   for (const table of PLAN_TABLES)
-    await q.run(`DELETE FROM ${SPECS[table].table} WHERE doc_name = ?`, [docName]);
-  await q.run("DELETE FROM plan_projections WHERE doc_name = ?", [docName]);
+    await trx.deleteFrom(SQL_TABLES[table]).where("doc_name", "=", docName).execute();
+  await trx.deleteFrom("plan_projections").where("doc_name", "=", docName).execute();
 }
 
 /** A recorded row change with who made it (their names as they are now) and when. */
@@ -298,36 +299,32 @@ export interface RecordedChange extends RowChange {
 }
 
 /** The latest row changes of a plan document, newest first. */
-export async function recentChanges(q: Queryable, docName: string, limit: number): Promise<RecordedChange[]> {
-  const rows = await q.all<{
-    id: number;
-    at: number;
-    user_ids: string;
-    tbl: PlanTable;
-    row_id: string;
-    row_title: string;
-    change: RowChange["change"];
-    fields: string;
-  }>(
-    "SELECT id, at, user_ids, tbl, row_id, row_title, change, fields FROM plan_changes WHERE doc_name = ? ORDER BY id DESC LIMIT ?",
-    [docName, limit],
-  );
-  const userIds = [...new Set(rows.flatMap((ch) => JSON.parse(ch.user_ids) as string[]))];
+export async function recentChanges(
+  q: QueryBuilder,
+  docName: string,
+  limit: number,
+): Promise<RecordedChange[]> {
+  const rows = await q
+    .selectFrom("plan_changes")
+    .select(["id", "at", "user_ids", "tbl", "row_id", "row_title", "change", "fields"])
+    .where("doc_name", "=", docName)
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  const editors = rows.map((ch) => JSON.parse(ch.user_ids) as string[]);
+  const userIds = [...new Set(editors.flat())];
   const users = userIds.length
-    ? await q.all<{ id: string; name: string }>(
-        `SELECT id, name FROM users WHERE id IN (${userIds.map(() => "?").join(", ")})`,
-        userIds,
-      )
+    ? await q.selectFrom("users").select(["id", "name"]).where("id", "in", userIds).execute()
     : [];
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
-  return rows.map((ch) => ({
+  return rows.map((ch, i) => ({
     id: Number(ch.id),
     at: Number(ch.at),
-    by: (JSON.parse(ch.user_ids) as string[]).map((id) => nameOf.get(id) ?? ""),
-    table: ch.tbl,
+    by: editors[i].map((id) => nameOf.get(id) ?? ""),
+    table: ch.tbl as PlanTable,
     rowId: ch.row_id,
     title: ch.row_title,
-    change: ch.change,
+    change: ch.change as RowChange["change"],
     fields: JSON.parse(ch.fields),
   }));
 }

@@ -2,26 +2,31 @@
 import { docNameOf, newId, writeYearPlan, type YearPlan } from "@tsumugi/domain";
 import { storeInitialState } from "../collab/initial-state.js";
 import { type DocumentRecord, insertDocument, toDocumentRecord } from "../documents/document-repository.js";
-import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
-export async function listPlanDocuments(db: Queryable, workspaceId: string): Promise<DocumentRecord[]> {
-  const rows = await db.all<Parameters<typeof toDocumentRecord>[0]>(
-    "SELECT * FROM documents WHERE workspace_id = ? AND kind = 'plan' ORDER BY fiscal_year DESC",
-    [workspaceId],
-  );
+export async function listPlanDocuments(q: QueryBuilder, workspaceId: string): Promise<DocumentRecord[]> {
+  const rows = await q
+    .selectFrom("documents")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("kind", "=", "plan")
+    .orderBy("fiscal_year", "desc")
+    .execute();
   return rows.map(toDocumentRecord);
 }
 
 export async function findPlanDocument(
-  db: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   fiscalYear: number,
 ): Promise<DocumentRecord | null> {
-  const row = await db.get<Parameters<typeof toDocumentRecord>[0]>(
-    "SELECT * FROM documents WHERE workspace_id = ? AND kind = 'plan' AND fiscal_year = ?",
-    [workspaceId, fiscalYear],
-  );
+  const row = await q
+    .selectFrom("documents")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("kind", "=", "plan")
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
   return row ? toDocumentRecord(row) : null;
 }
 
@@ -72,11 +77,30 @@ export async function createPlanDocument(
 }
 
 /** Plan documents that have no read model yet (new, or its tables were cleared). */
-export async function unprojectedPlans(db: Queryable): Promise<string[]> {
-  const rows = await db.all<{ doc_name: string }>(
-    "SELECT doc_name FROM documents WHERE kind = 'plan' AND doc_name NOT IN (SELECT doc_name FROM plan_projections)",
-  );
+export async function unprojectedPlans(q: QueryBuilder): Promise<string[]> {
+  const rows = await q
+    .selectFrom("documents")
+    .select("doc_name")
+    .where("kind", "=", "plan")
+    .where("doc_name", "not in", (eb) => eb.selectFrom("plan_projections").select("doc_name"))
+    .execute();
   return rows.map((r) => r.doc_name);
+}
+
+/** The workspace and 年度 of a plan document; null when `docName` is not a plan. */
+export async function planOfDocument(
+  q: QueryBuilder,
+  docName: string,
+): Promise<{ docName: string; workspaceId: string; fiscalYear: number } | null> {
+  const row = await q
+    .selectFrom("documents")
+    .select(["workspace_id", "fiscal_year"])
+    .where("doc_name", "=", docName)
+    .where("kind", "=", "plan")
+    .where("fiscal_year", "is not", null)
+    .$narrowType<{ fiscal_year: number }>()
+    .executeTakeFirst();
+  return row ? { docName, workspaceId: row.workspace_id, fiscalYear: row.fiscal_year } : null;
 }
 
 /** Titles of the workspace's plan actions among `ids` (from the read model). */

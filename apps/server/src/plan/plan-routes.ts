@@ -36,7 +36,7 @@ export const loadPlan = load(
   async (c) => {
     const fy = Number(c.req.param("fy"));
     if (!Number.isInteger(fy) || fy < PLAN_YEAR_MIN || fy > PLAN_YEAR_MAX) return undefined;
-    return (await findPlanDocument(c.var.app.db, c.var.workspaceId, fy)) ?? undefined;
+    return (await findPlanDocument(c.var.app.kysely, c.var.workspaceId, fy)) ?? undefined;
   },
   planNotFound,
 );
@@ -54,7 +54,7 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     }),
     allowIn("plans.read"),
     async (c) => {
-      const plans = await listPlanDocuments(c.var.app.db, c.var.workspaceId);
+      const plans = await listPlanDocuments(c.var.app.kysely, c.var.workspaceId);
       return c.json({
         plans: plans.map((p) => presentPlan(c.var.actor, p)),
         currentFiscalYear: currentFiscalYear(),
@@ -88,30 +88,33 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     allowIn("plans.read"),
     async (c) => {
       // One read: every year as of the same committed state.
-      const years = await c.var.app.db.read(async (db) => {
-        const plans = await listPlanDocuments(db, c.var.workspaceId);
-        const years = [];
-        for (const p of [...plans].reverse()) {
-          const projection = await readProjection(db, p.docName);
-          years.push({
-            fiscalYear: p.fiscalYear as number,
-            label: fiscalYearLabel(p.fiscalYear as number),
-            actions: (projection?.plan.actions ?? []).map((a) => ({
-              id: a.id,
-              title: a.title,
-              items: a.items,
-              status: a.status,
-              goalCodes: a.goalCodes,
-              indicatorIds: a.indicatorIds,
-              periodStart: a.period.start,
-              fundingSource: a.fundingSource,
-            })),
-            planPeriods: projection?.plan.planPeriods ?? [],
-            itemNotes: projection?.plan.itemNotes ?? {},
-          });
-        }
-        return years;
-      });
+      const years = await c.var.app.kysely
+        .transaction()
+        .setAccessMode("read only")
+        .execute(async (trx) => {
+          const plans = await listPlanDocuments(trx, c.var.workspaceId);
+          const years = [];
+          for (const p of [...plans].reverse()) {
+            const projection = await readProjection(trx, p.docName);
+            years.push({
+              fiscalYear: p.fiscalYear as number,
+              label: fiscalYearLabel(p.fiscalYear as number),
+              actions: (projection?.plan.actions ?? []).map((a) => ({
+                id: a.id,
+                title: a.title,
+                items: a.items,
+                status: a.status,
+                goalCodes: a.goalCodes,
+                indicatorIds: a.indicatorIds,
+                periodStart: a.period.start,
+                fundingSource: a.fundingSource,
+              })),
+              planPeriods: projection?.plan.planPeriods ?? [],
+              itemNotes: projection?.plan.itemNotes ?? {},
+            });
+          }
+          return years;
+        });
       return c.json({ years } satisfies PlanYears);
     },
   );
@@ -141,10 +144,13 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
       const today = c.req.valid("query").today ?? todayInJapan();
       // One read: the projection and its change list as of the same committed state, never a
       // projection being written.
-      const { projection, changes } = await c.var.app.db.read(async (db) => ({
-        projection: await readProjection(db, plan.docName),
-        changes: await recentChanges(db, plan.docName, 30),
-      }));
+      const { projection, changes } = await c.var.app.kysely
+        .transaction()
+        .setAccessMode("read only")
+        .execute(async (trx) => ({
+          projection: await readProjection(trx, plan.docName),
+          changes: await recentChanges(trx, plan.docName, 30),
+        }));
       if (!projection)
         throw new ApiError(
           503,
