@@ -9,11 +9,7 @@ import { auditRoutes } from "./audit/audit-routes.js";
 import { authRoutes } from "./auth/auth-routes.js";
 import { DeviceCookies } from "./auth/device-cookie.js";
 import { LoginThrottle, MemoryThrottleStore } from "./auth/login-throttle.js";
-import {
-  secondStepRoutes,
-  twoFactorPolicyRoutes,
-  twoFactorSettingsRoutes,
-} from "./auth/two-factor-routes.js";
+import { secondStepRoutes, twoFactorSettingsRoutes } from "./auth/two-factor-routes.js";
 import { calendarFeedRoutes, publicCalendarRoutes } from "./calendar/calendar-routes.js";
 import { RedisThrottleStore } from "./cluster/redis-throttle-store.js";
 import type { CollabServer } from "./collab/collab-server.js";
@@ -63,6 +59,7 @@ import { publicDirectoryPageRoutes } from "./resources/public-directory-page.js"
 import { providerRoutes, publicResourceRoutes } from "./resources/public-routes.js";
 import { resourceRoutes } from "./resources/resource-routes.js";
 import { versionRoutes } from "./versions/version-routes.js";
+import { twoFactorPolicyRoutes } from "./workspaces/two-factor-policy-routes.js";
 import { workspaceGuard } from "./workspaces/workspace-guard.js";
 import { workspaceRoutes } from "./workspaces/workspace-routes.js";
 
@@ -84,7 +81,7 @@ export function createApp(
   const app = new Hono<AppEnv>();
   // Several nodes count failures (and public forms sent) together.
   const throttleStore = ctx.cluster ? new RedisThrottleStore(ctx.cluster) : new MemoryThrottleStore();
-  const formTokens = new FormTokens(ctx.db, () => ctx.config.publicForms.minFillMs);
+  const formTokens = new FormTokens(ctx.kysely, () => ctx.config.publicForms.minFillMs);
   const guard = {
     throttle: new LoginThrottle(
       {
@@ -96,7 +93,7 @@ export function createApp(
       },
       throttleStore,
     ),
-    devices: new DeviceCookies(ctx.db, ctx.config, ctx.config.loginDeviceLifetimeMs),
+    devices: new DeviceCookies(ctx.kysely, ctx.config, ctx.config.loginDeviceLifetimeMs),
   };
   // Forms sent without an account: submissions per address, counted across the nodes too.
   const publicForms = new PublicFormGuard(throttleStore);

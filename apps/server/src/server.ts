@@ -79,13 +79,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = await openDatabase(config);
   await migrate(db);
   const log = createLogger(config.logLevel);
-  const sessions = new SessionStore(db, {
+  const kysely = createQueryBuilder(db);
+  const sessions = new SessionStore(kysely, {
     idleTimeoutMs: config.sessionIdleTimeoutMs,
     absoluteLifetimeMs: config.sessionAbsoluteLifetimeMs,
     touchIntervalMs: Math.min(60_000, Math.floor(config.sessionIdleTimeoutMs / 10)),
   });
   const events = new AccessEvents();
-  const kysely = createQueryBuilder(db);
   // No key, or not every key the stored data needs: the server does not start.
   const keys = await openVault(
     config,
@@ -95,13 +95,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
         ...(await storedKeyIds(kysely)),
         ...(await participantKeyIds(kysely)),
         ...(await requestKeyIds(kysely)),
-        ...(await totpKeyIds(db)),
+        ...(await totpKeyIds(kysely)),
       ]),
   ).catch(async (err: unknown) => {
     await db.close();
     throw err;
   });
-  const sealedTotp = await sealPlainTotpKeys(db, keys.vault);
+  const sealedTotp = await sealPlainTotpKeys(db, kysely, keys.vault);
   if (sealedTotp > 0)
     log.info("TOTP keys stored in the clear are now sealed with the personal data key", {
       count: sealedTotp,

@@ -37,3 +37,18 @@ export const UpdateWorkspace = z
   })
   .partial();
 export type UpdateWorkspace = z.infer<typeof UpdateWorkspace>;
+
+/** /api/workspaces/{wid}/two-factor-policy: two-step verification made mandatory. */
+export const TwoFactorPolicy = z
+  .object({
+    required: z.boolean().meta({ description: "Mandatory for the roles below" }),
+    roles: z.array(z.enum(ROLES)).meta({ description: "The roles it is mandatory for" }),
+  })
+  .meta({ id: "TwoFactorPolicy" });
+export type TwoFactorPolicy = z.infer<typeof TwoFactorPolicy>;
+
+export const SetTwoFactorPolicy = z.object({ required: z.boolean({ error: "invalid" }) });
+export type SetTwoFactorPolicy = z.infer<typeof SetTwoFactorPolicy>;
+
+export const TwoFactorPolicyResult = z.object({ required: z.boolean() });
+export type TwoFactorPolicyResult = z.infer<typeof TwoFactorPolicyResult>;

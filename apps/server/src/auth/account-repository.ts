@@ -1,6 +1,5 @@
-/** Reads of users and their workspaces for the auth and invite routes. */
+/** All SQL on accounts (`users` but their second factor) and the workspaces a user belongs to. */
 import type { Role } from "@tsumugi/domain";
-import type { Queryable } from "../storage/database.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface UserView {
@@ -18,21 +17,50 @@ export interface WorkspaceMembershipView {
   role: Role;
 }
 
-export interface UserRow {
+export interface UserRecord {
   id: string;
   email: string;
   name: string;
   organization: string;
-  password_hash: string;
-  disabled_at: number | null;
+  passwordHash: string;
+  disabledAt: number | null;
 }
 
-export function findUserByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
-  return db.get<UserRow>("SELECT * FROM users WHERE email = ?", [email]);
+function findUser(q: QueryBuilder, column: "email" | "id", value: string): Promise<UserRecord | undefined> {
+  return q
+    .selectFrom("users")
+    .select([
+      "id",
+      "email",
+      "name",
+      "organization",
+      "password_hash as passwordHash",
+      "disabled_at as disabledAt",
+    ])
+    .where(column, "=", value)
+    .executeTakeFirst();
 }
 
-export function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
-  return db.get<UserRow>("SELECT * FROM users WHERE id = ?", [id]);
+export function findUserByEmail(q: QueryBuilder, email: string): Promise<UserRecord | undefined> {
+  return findUser(q, "email", email);
+}
+
+export function findUserById(q: QueryBuilder, id: string): Promise<UserRecord | undefined> {
+  return findUser(q, "id", id);
+}
+
+/** A new password (its Argon2id hash). */
+export async function updatePassword(
+  q: QueryBuilder,
+  userId: string,
+  passwordHash: string,
+  changedAt: number,
+): Promise<void> {
+  await q
+    .updateTable("users")
+    .set({ password_hash: passwordHash, password_changed_at: changedAt })
+    .where("id", "=", userId)
+    .execute();
 }
 
 /** A new account; the e-mail must be free (users.email is unique). */
@@ -66,13 +94,22 @@ export function userView(u: { id: string; email: string; name: string; organizat
 }
 
 /** The workspaces where the user is an active member. */
-export async function workspacesOf(db: Queryable, userId: string): Promise<WorkspaceMembershipView[]> {
-  return db.all<WorkspaceMembershipView>(
-    `SELECT w.id, w.name, w.prefecture, w.lg_code AS "lgCode", m.role
-       FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-      WHERE m.user_id = ? AND m.disabled_at IS NULL ORDER BY w.name`,
-    [userId],
-  );
+export async function workspacesOf(q: QueryBuilder, userId: string): Promise<WorkspaceMembershipView[]> {
+  const rows = await q
+    .selectFrom("memberships as m")
+    .innerJoin("workspaces as w", "w.id", "m.workspace_id")
+    .select(["w.id", "w.name", "w.prefecture", "w.lg_code", "m.role"])
+    .where("m.user_id", "=", userId)
+    .where("m.disabled_at", "is", null)
+    .orderBy("w.name")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefecture: r.prefecture,
+    lgCode: r.lg_code,
+    role: r.role as Role,
+  }));
 }
 
 /**
@@ -80,13 +117,13 @@ export async function workspacesOf(db: Queryable, userId: string): Promise<Works
  * session ends unless used again (the web app offers offline copies only until then).
  */
 export async function sessionInfo(
-  db: Queryable,
+  q: QueryBuilder,
   user: { id: string; email: string; name: string; organization: string },
   session: { id: string; expiresAt: number },
 ) {
   return {
     user: userView(user),
-    workspaces: await workspacesOf(db, user.id),
+    workspaces: await workspacesOf(q, user.id),
     // The id names the session (a logout sent later says which one it ends); without the
     // token's secret it opens nothing.
     sessionId: session.id,

@@ -5,12 +5,13 @@ import type { AppEnv } from "../http/env.js";
 import { ApiError, authRequired } from "../http/errors.js";
 import { requireUser, SESSION_EXPIRES_IN_HEADER } from "../http/middleware.js";
 import { describe, jsonBody } from "../http/operation.js";
+import { changePassword } from "./account-commands.js";
 import { findUserByEmail, findUserById, sessionInfo } from "./account-repository.js";
 import { clearedSessionCookie } from "./cookie.js";
 import { startChallenge } from "./login-challenge.js";
 import { checkPassword, type LoginGuard, rememberBrowser } from "./login-guard.js";
 import { throttledError } from "./login-throttle.js";
-import { hashPassword, passwordProblem, verifyOrBurn } from "./password.js";
+import { passwordProblem, verifyOrBurn } from "./password.js";
 import { startSession } from "./start-session.js";
 import { twoFactorState } from "./two-factor.js";
 
@@ -39,11 +40,11 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
       const app = c.get("app");
       const ip = c.get("ip");
       const { email, password } = c.req.valid("json");
-      const user = await findUserByEmail(app.db, email);
+      const user = await findUserByEmail(app.kysely, email);
       if (!(await checkPassword(c, guard, { email, password, user })) || !user) throw invalidLogin();
       // With two-step verification (or a policy that demands it) the password opens no session
       // yet: only the second step can (login-challenge.ts).
-      const twoFactor = await twoFactorState(app.db, user.id);
+      const twoFactor = await twoFactorState(app.kysely, user.id);
       if (twoFactor.enabled || twoFactor.required) {
         await app.audit.record({
           event: "login.second_step",
@@ -56,7 +57,7 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
       const session = await startSession(c, user.id);
       await rememberBrowser(c, guard, user.id);
       await app.audit.record({ event: "login.success", actorUserId: user.id, ip });
-      return c.json(await sessionInfo(app.db, user, session));
+      return c.json(await sessionInfo(app.kysely, user, session));
     },
   );
 
@@ -108,7 +109,7 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
       if (!user || !session) throw authRequired();
       const app = c.get("app");
       return c.json(
-        await sessionInfo(app.db, user, { id: session.id, expiresAt: app.sessions.expiresAt(session) }),
+        await sessionInfo(app.kysely, user, { id: session.id, expiresAt: app.sessions.expiresAt(session) }),
       );
     },
   );
@@ -144,26 +145,14 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
       const attempt = { account: `password-change:${user.id}`, ip, device: session.id };
       const wait = await guard.throttle.retryAfterMs(attempt);
       if (wait > 0) throw throttledError(wait, "パスワード確認");
-      const row = await findUserById(app.db, user.id);
-      if (!row || !(await verifyOrBurn(row.password_hash, current))) {
+      const row = await findUserById(app.kysely, user.id);
+      if (!row || !(await verifyOrBurn(row.passwordHash, current))) {
         await guard.throttle.recordFailure(attempt);
         throw new ApiError(400, "validation", "現在のパスワードが正しくありません。", {
           currentPassword: "wrong",
         });
       }
-      await app.db.run("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?", [
-        await hashPassword(next),
-        Date.now(),
-        user.id,
-      ]);
-      const ended = await app.sessions.invalidateAllForUser(user.id, session.id);
-      app.events.emit({ type: "sessions-ended", sessionIds: ended });
-      await app.audit.record({
-        event: "password.changed",
-        actorUserId: user.id,
-        ip,
-        detail: { endedSessions: ended.length },
-      });
+      await changePassword(app, { userId: user.id, sessionId: session.id, ip }, next);
       return c.body(null, 204);
     },
   );

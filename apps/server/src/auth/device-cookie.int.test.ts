@@ -13,7 +13,7 @@ const header = (setCookie: string) => setCookie.split(";")[0];
 it("knows a browser only for the accounts it logged in to, until the note expires or is altered", async () => {
   server = await startTestServer();
   let now = 1_000_000;
-  const devices = new DeviceCookies(server.ctx.db, server.ctx.config, 60_000, () => now);
+  const devices = new DeviceCookies(server.ctx.kysely, server.ctx.config, 60_000, () => now);
   const first = header(await devices.remember(null, "useraaaa"));
   const both = header(await devices.remember(first, "userbbbb"));
   expect(await devices.deviceFor(both, "useraaaa")).toMatch(/^[a-z2-7]+$/);
@@ -24,7 +24,7 @@ it("knows a browser only for the accounts it logged in to, until the note expire
   expect(await devices.deviceFor(forged, "usercccc")).toBeNull();
   // Another installation's key does not sign for this one.
   await server.ctx.db.run("UPDATE server_keys SET key = ?", [randomBytes(32)]);
-  const again = new DeviceCookies(server.ctx.db, server.ctx.config, 60_000, () => now);
+  const again = new DeviceCookies(server.ctx.kysely, server.ctx.config, 60_000, () => now);
   expect(await again.deviceFor(both, "useraaaa")).toBeNull();
   // Expired notes are not known either.
   const fresh = header(await again.remember(null, "useraaaa"));

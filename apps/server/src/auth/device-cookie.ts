@@ -6,13 +6,14 @@
  *
  * One cookie holds the notes of the last few accounts used in this browser:
  * `<user id>.<issued, base 36>.<nonce>.<HMAC-SHA256>` joined by `~`. The key is made on first
- * use and kept in the database (`server_keys`), so every process of one installation shares it.
+ * use and kept in the database (net/signing-key.ts), so every process of one installation shares it.
  * A note grants nothing by itself: it only decides which throttle counter an attempt uses.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Config } from "../config.js";
-import type { Database } from "../storage/database.js";
+import { SigningKey } from "../net/signing-key.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 import { ourCookie, ourCookieName, readCookie } from "./cookie.js";
 
 const COOKIE = "tsumugi_device";
@@ -26,51 +27,28 @@ interface Note {
 }
 
 export class DeviceCookies {
-  private key: Promise<Buffer> | null = null;
+  private readonly key: SigningKey;
 
   constructor(
-    private readonly db: Database,
+    q: QueryBuilder,
     private readonly config: Config,
     readonly lifetimeMs: number,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  private signingKey(): Promise<Buffer> {
-    this.key ??= (async () => {
-      await this.db.run(
-        "INSERT INTO server_keys (name, key, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
-        [KEY_NAME, randomBytes(32), Date.now()],
-      );
-      const row = await this.db.get<{ key: Buffer }>("SELECT key FROM server_keys WHERE name = ?", [
-        KEY_NAME,
-      ]);
-      if (!row) throw new Error("device cookie key missing");
-      return row.key;
-    })();
-    this.key.catch(() => {
-      this.key = null;
-    });
-    return this.key;
-  }
-
-  private mac(key: Buffer, body: string): string {
-    return encodeBase32LowerCaseNoPadding(createHmac("sha256", key).update(body).digest());
+  ) {
+    this.key = new SigningKey(q, KEY_NAME);
   }
 
   /** The valid, unexpired notes of this browser's cookie. */
   private async notes(cookieHeader: string | undefined | null): Promise<Note[]> {
     const raw = readCookie(cookieHeader, ourCookieName(this.config, COOKIE));
     if (!raw || raw.length > 2000) return [];
-    const key = await this.signingKey();
     const t = this.now();
     const notes: Note[] = [];
     for (const entry of raw.split("~").slice(0, MAX_NOTES)) {
       const parts = entry.split(".");
       if (parts.length !== 4) continue;
       const [userId, issued, nonce, mac] = parts;
-      const expected = Buffer.from(this.mac(key, `${userId}.${issued}.${nonce}`));
-      const given = Buffer.from(mac);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) continue;
+      if (!(await this.key.verify(`${userId}.${issued}.${nonce}`, mac))) continue;
       const issuedAt = Number.parseInt(issued, 36);
       if (!Number.isFinite(issuedAt) || t - issuedAt >= this.lifetimeMs || issuedAt > t + 60_000) continue;
       notes.push({ userId, issuedAt, nonce });
@@ -90,17 +68,18 @@ export class DeviceCookies {
 
   /** The Set-Cookie that remembers this browser for `userId` (newest first, a few accounts). */
   async remember(cookieHeader: string | undefined | null, userId: string): Promise<string> {
-    const key = await this.signingKey();
     const kept = (await this.notes(cookieHeader)).filter((n) => n.userId !== userId);
     const issuedAt = this.now();
     const nonce = encodeBase32LowerCaseNoPadding(randomBytes(10));
     const notes = [{ userId, issuedAt, nonce }, ...kept].slice(0, MAX_NOTES);
-    const value = notes
-      .map((n) => {
-        const body = `${n.userId}.${n.issuedAt.toString(36)}.${n.nonce}`;
-        return `${body}.${this.mac(key, body)}`;
-      })
-      .join("~");
+    const value = (
+      await Promise.all(
+        notes.map(async (n) => {
+          const body = `${n.userId}.${n.issuedAt.toString(36)}.${n.nonce}`;
+          return `${body}.${await this.key.sign(body)}`;
+        }),
+      )
+    ).join("~");
     return ourCookie(this.config, COOKIE, value, Math.floor(this.lifetimeMs / 1000));
   }
 }

@@ -9,6 +9,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
 import { clearedCookie, ourCookie, ourCookieName, readCookie } from "./cookie.js";
+import * as challenges from "./login-challenge-repository.js";
 import { openTotpKey, sealTotpKey } from "./sealed-totp-keys.js";
 import { newSecretToken, secretMatches, splitToken } from "./secret-token.js";
 
@@ -17,7 +18,7 @@ const LIFETIME_MS = 10 * 60 * 1000;
 /** Wrong codes one challenge takes before the password must be entered again. */
 export const CHALLENGE_MAX_FAILURES = 5;
 
-export type ChallengeKind = "verify" | "enrol";
+export type ChallengeKind = challenges.ChallengeKind;
 
 export interface Challenge {
   id: string;
@@ -25,16 +26,6 @@ export interface Challenge {
   kind: ChallengeKind;
   pendingKey: Uint8Array | null;
   failures: number;
-}
-
-interface ChallengeRow {
-  id: string;
-  user_id: string;
-  secret_hash: Buffer;
-  kind: ChallengeKind;
-  pending_key_sealed: string | null;
-  failures: number;
-  expires_at: number;
 }
 
 /** What the login answers instead of a session: which second step comes next. */
@@ -51,11 +42,14 @@ export async function startChallenge<E extends AppEnv>(
   const { id, token, secretHash } = newSecretToken();
   const now = Date.now();
   // One pending second step per person at a time.
-  await app.db.run("DELETE FROM login_challenges WHERE user_id = ? OR expires_at <= ?", [userId, now]);
-  await app.db.run(
-    "INSERT INTO login_challenges (id, user_id, secret_hash, kind, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-    [id, userId, secretHash, kind, now, now + LIFETIME_MS],
-  );
+  await challenges.replaceChallenge(app.kysely, {
+    id,
+    userId,
+    secretHash,
+    kind,
+    createdAt: now,
+    expiresAt: now + LIFETIME_MS,
+  });
   c.header("Set-Cookie", ourCookie(app.config, COOKIE, token, LIFETIME_MS / 1000), { append: true });
   return { secondStep: kind === "verify" ? "code" : "enrol" };
 }
@@ -67,15 +61,13 @@ export const stepExpired = () =>
 export async function currentChallenge(c: Context<AppEnv>, kind: ChallengeKind): Promise<Challenge> {
   const app = c.get("app");
   const parts = splitToken(readCookie(c.req.header("cookie"), ourCookieName(app.config, COOKIE)) ?? "");
-  const row = parts
-    ? await app.db.get<ChallengeRow>("SELECT * FROM login_challenges WHERE id = ?", [parts.id])
-    : undefined;
-  if (!parts || !row || !secretMatches(parts.secret, row.secret_hash) || row.expires_at <= Date.now())
+  const row = parts ? await challenges.findChallenge(app.kysely, parts.id) : undefined;
+  if (!parts || !row || !secretMatches(parts.secret, row.secretHash) || row.expiresAt <= Date.now())
     throw stepExpired();
   if (row.kind !== kind) throw stepExpired();
   return {
     id: row.id,
-    userId: row.user_id,
+    userId: row.userId,
     kind: row.kind,
     pendingKey: pendingKeyOf(c, row),
     failures: row.failures,
@@ -83,14 +75,14 @@ export async function currentChallenge(c: Context<AppEnv>, kind: ChallengeKind):
 }
 
 /** The key being set up; none when it was sealed with a data key no longer held (set up anew). */
-function pendingKeyOf(c: Context<AppEnv>, row: ChallengeRow): Uint8Array | null {
-  if (!row.pending_key_sealed) return null;
+function pendingKeyOf(c: Context<AppEnv>, row: challenges.ChallengeRecord): Uint8Array | null {
+  if (!row.pendingKeySealed) return null;
   try {
     return openTotpKey(
       c.get("app").personalData,
       "login_challenges.pending_key",
       row.id,
-      row.pending_key_sealed,
+      row.pendingKeySealed,
     );
   } catch {
     return null;
@@ -100,13 +92,12 @@ function pendingKeyOf(c: Context<AppEnv>, row: ChallengeRow): Uint8Array | null 
 export async function setPendingKey(c: Context<AppEnv>, id: string, key: Uint8Array): Promise<void> {
   const app = c.get("app");
   const sealed = sealTotpKey(app.personalData, "login_challenges.pending_key", id, key);
-  await app.db.run("UPDATE login_challenges SET pending_key_sealed = ? WHERE id = ?", [sealed.text, id]);
+  await challenges.setChallengePendingKey(app.kysely, id, sealed.text);
 }
 
 /** Counts a wrong code; after the last allowed one the challenge ends (password again). */
 export async function challengeFailed(c: Context<AppEnv>, challenge: Challenge): Promise<boolean> {
-  const db = c.get("app").db;
-  await db.run("UPDATE login_challenges SET failures = failures + 1 WHERE id = ?", [challenge.id]);
+  await challenges.countChallengeFailure(c.get("app").kysely, challenge.id);
   if (challenge.failures + 1 < CHALLENGE_MAX_FAILURES) return false;
   await endChallenge(c, challenge.id);
   return true;
@@ -114,6 +105,6 @@ export async function challengeFailed(c: Context<AppEnv>, challenge: Challenge):
 
 export async function endChallenge(c: Context<AppEnv>, id: string): Promise<void> {
   const app = c.get("app");
-  await app.db.run("DELETE FROM login_challenges WHERE id = ?", [id]);
+  await challenges.deleteChallenge(app.kysely, id);
   c.header("Set-Cookie", clearedCookie(app.config, COOKIE), { append: true });
 }

@@ -6,7 +6,7 @@
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../http/env.js";
-import type { UserRow } from "./account-repository.js";
+import type { UserRecord } from "./account-repository.js";
 import type { DeviceCookies } from "./device-cookie.js";
 import { type Attempt, type LoginThrottle, throttledError } from "./login-throttle.js";
 import { verifyOrBurn } from "./password.js";
@@ -34,7 +34,7 @@ export async function attemptOf<E extends AppEnv>(
 export async function checkPassword<E extends AppEnv>(
   c: Context<E>,
   guard: LoginGuard,
-  opts: { email: string; password: string; user: UserRow | undefined; via?: string },
+  opts: { email: string; password: string; user: UserRecord | undefined; via?: string },
 ): Promise<boolean> {
   const app = c.get("app");
   const ip = c.get("ip");
@@ -52,8 +52,8 @@ export async function checkPassword<E extends AppEnv>(
     throw throttledError(wait);
   }
   // Unknown e-mails cost one Argon2 verification too, so timing does not reveal accounts.
-  const ok = await verifyOrBurn(user?.password_hash ?? null, password);
-  if (!user || !ok || user.disabled_at !== null) {
+  const ok = await verifyOrBurn(user?.passwordHash ?? null, password);
+  if (!user || !ok || user.disabledAt !== null) {
     await guard.throttle.recordFailure(attempt);
     await app.audit.record({
       event: "login.failure",

@@ -13,7 +13,10 @@
  * linger in free pages.
  */
 import type { PersonalDataVault } from "../personal-data/vault.js";
-import type { Database, Queryable } from "../storage/database.js";
+import type { Database } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+import * as challenges from "./login-challenge-repository.js";
+import * as totp from "./two-factor-repository.js";
 
 type Slot = "users.totp_key" | "users.totp_pending_key" | "login_challenges.pending_key";
 
@@ -34,87 +37,68 @@ export function openTotpKey(vault: PersonalDataVault, slot: Slot, rowId: string,
   return new Uint8Array(Buffer.from(vault.open<string>(text, aad(slot, rowId)), "base64"));
 }
 
-/** Seals the keys migration 10 stored in the clear and empties their columns; answers how many. */
-export async function sealPlainTotpKeys(db: Database, vault: PersonalDataVault): Promise<number> {
-  const users = await db.all<{ id: string; totp_key: Buffer | null; totp_pending_key: Buffer | null }>(
-    "SELECT id, totp_key, totp_pending_key FROM users WHERE totp_key IS NOT NULL OR totp_pending_key IS NOT NULL",
-  );
-  const challenges = await db.all<{ id: string; pending_key: Buffer }>(
-    "SELECT id, pending_key FROM login_challenges WHERE pending_key IS NOT NULL",
-  );
-  if (users.length + challenges.length === 0) return 0;
+/**
+ * Seals the keys migration 10 stored in the clear and empties their columns; answers how many.
+ * The PRAGMAs (`db`) are SQLite's own: secure_delete overwrites the freed bytes, the checkpoint
+ * empties the WAL. Plain keys exist only in SQLite files written before keys were sealed.
+ */
+export async function sealPlainTotpKeys(
+  db: Database,
+  q: QueryBuilder,
+  vault: PersonalDataVault,
+): Promise<number> {
+  const users = await totp.usersWithPlainTotpKeys(q);
+  const plainChallenges = await challenges.challengesWithPlainKey(q);
+  if (users.length + plainChallenges.length === 0) return 0;
   await db.exec("PRAGMA secure_delete = ON");
   try {
-    await db.transaction(async (tx) => {
+    await q.transaction().execute(async (trx) => {
       for (const u of users) {
-        const key = u.totp_key ? sealTotpKey(vault, "users.totp_key", u.id, u.totp_key) : null;
-        const pending = u.totp_pending_key
-          ? sealTotpKey(vault, "users.totp_pending_key", u.id, u.totp_pending_key).text
-          : null;
-        await tx.run(
-          `UPDATE users SET totp_key_sealed = COALESCE(?, totp_key_sealed), totp_key_id = COALESCE(?, totp_key_id),
-                  totp_pending_key_sealed = COALESCE(?, totp_pending_key_sealed), totp_key = NULL, totp_pending_key = NULL
-            WHERE id = ?`,
-          [key?.text ?? null, key?.keyId ?? null, pending, u.id],
-        );
+        await totp.replacePlainTotpKeys(trx, u.id, {
+          key: u.key ? sealTotpKey(vault, "users.totp_key", u.id, u.key) : null,
+          pendingKey: u.pendingKey
+            ? sealTotpKey(vault, "users.totp_pending_key", u.id, u.pendingKey).text
+            : null,
+        });
       }
-      for (const ch of challenges) {
-        await tx.run("UPDATE login_challenges SET pending_key_sealed = ?, pending_key = NULL WHERE id = ?", [
-          sealTotpKey(vault, "login_challenges.pending_key", ch.id, ch.pending_key).text,
+      for (const ch of plainChallenges) {
+        await challenges.replacePlainChallengeKey(
+          trx,
           ch.id,
-        ]);
+          sealTotpKey(vault, "login_challenges.pending_key", ch.id, ch.pendingKey).text,
+        );
       }
     });
   } finally {
     await db.exec("PRAGMA secure_delete = OFF");
   }
   await db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-  return users.length + challenges.length;
+  return users.length + plainChallenges.length;
 }
 
 /** Key ids the stored TOTP keys need (start is refused without them). */
-export async function totpKeyIds(db: Queryable): Promise<string[]> {
-  const rows = await db.all<{ key_id: string }>(
-    "SELECT DISTINCT totp_key_id AS key_id FROM users WHERE totp_key_id IS NOT NULL",
-  );
-  return rows.map((r) => r.key_id);
+export function totpKeyIds(q: QueryBuilder): Promise<string[]> {
+  return totp.totpKeyIds(q);
 }
 
 /** Rows per key id (npm run keys -- status). */
-export async function totpRowsPerKey(db: Queryable): Promise<Record<string, number>> {
-  const rows = await db.all<{ key_id: string; n: number }>(
-    "SELECT totp_key_id AS key_id, COUNT(*) AS n FROM users WHERE totp_key_id IS NOT NULL GROUP BY totp_key_id",
-  );
-  return Object.fromEntries(rows.map((r) => [r.key_id, r.n]));
+export function totpRowsPerKey(q: QueryBuilder): Promise<Record<string, number>> {
+  return totp.totpRowsPerKey(q);
 }
 
 /**
  * Re-seals the TOTP keys sealed with an older data key with the current one (after a key
  * rotation); compare-and-swap on the old text, so a concurrent change wins. Answers how many.
  */
-export async function resealTotpKeys(db: Queryable, vault: PersonalDataVault): Promise<number> {
-  const rows = await db.all<{ id: string; totp_key_sealed: string }>(
-    "SELECT id, totp_key_sealed FROM users WHERE totp_key_id IS NOT NULL AND totp_key_id != ?",
-    [vault.current.id],
-  );
+export async function resealTotpKeys(q: QueryBuilder, vault: PersonalDataVault): Promise<number> {
   let done = 0;
-  for (const r of rows) {
-    const key = openTotpKey(vault, "users.totp_key", r.id, r.totp_key_sealed);
-    const sealed = sealTotpKey(vault, "users.totp_key", r.id, key);
-    const res = await db.run(
-      "UPDATE users SET totp_key_sealed = ?, totp_key_id = ? WHERE id = ? AND totp_key_sealed = ?",
-      [sealed.text, sealed.keyId, r.id, r.totp_key_sealed],
-    );
-    done += res.changes;
+  for (const r of await totp.totpKeysSealedWithOther(q, vault.current.id)) {
+    const key = openTotpKey(vault, "users.totp_key", r.id, r.sealed);
+    if (await totp.resealTotpKey(q, r.id, r.sealed, sealTotpKey(vault, "users.totp_key", r.id, key)))
+      done += 1;
   }
   // Keys being set up are short-lived: one the current key cannot open is set up again.
-  await db.run(
-    "UPDATE users SET totp_pending_key_sealed = NULL WHERE totp_pending_key_sealed IS NOT NULL AND totp_pending_key_sealed NOT LIKE ?",
-    [`pd1.${vault.current.id}.%`],
-  );
-  await db.run(
-    "UPDATE login_challenges SET pending_key_sealed = NULL WHERE pending_key_sealed IS NOT NULL AND pending_key_sealed NOT LIKE ?",
-    [`pd1.${vault.current.id}.%`],
-  );
+  await totp.dropPendingTotpKeysNotSealedWith(q, vault.current.id);
+  await challenges.dropChallengeKeysNotSealedWith(q, vault.current.id);
   return done;
 }

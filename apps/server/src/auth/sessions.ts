@@ -10,9 +10,9 @@
  *   after it was created, whichever comes first. `last_seen_at` is written at most once
  *   per `touchIntervalMs` so reads do not turn into writes.
  */
-import type { Database } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 import { newSecretToken, secretMatches, splitToken } from "./secret-token.js";
-
+import * as sessions from "./session-repository.js";
 export interface SessionPolicy {
   idleTimeoutMs: number;
   absoluteLifetimeMs: number;
@@ -39,24 +39,9 @@ export interface SessionUser {
   organization: string;
 }
 
-interface LivenessRow {
-  id: string;
-  created_at: number;
-  last_seen_at: number;
-  disabled_at: number | null;
-}
-
-interface SessionRow extends LivenessRow {
-  user_id: string;
-  secret_hash: Buffer;
-  email: string;
-  name: string;
-  organization: string;
-}
-
 export class SessionStore {
   constructor(
-    private readonly db: Database,
+    private readonly q: QueryBuilder,
     readonly policy: SessionPolicy = DEFAULT_SESSION_POLICY,
     private readonly now: () => number = Date.now,
   ) {}
@@ -65,10 +50,7 @@ export class SessionStore {
   async create(userId: string): Promise<{ session: Session; token: string }> {
     const { id, token, secretHash } = newSecretToken();
     const at = this.now();
-    await this.db.run(
-      "INSERT INTO sessions (id, user_id, secret_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
-      [id, userId, secretHash, at, at],
-    );
+    await sessions.insertSession(this.q, { id, userId, secretHash, createdAt: at, lastSeenAt: at });
     return { session: { id, userId, createdAt: at, lastSeenAt: at }, token };
   }
 
@@ -77,19 +59,14 @@ export class SessionStore {
     const parts = splitToken(token);
     if (!parts) return null;
     const { id, secret } = parts;
-    const row = await this.db.get<SessionRow>(
-      `SELECT s.id, s.user_id, s.secret_hash, s.created_at, s.last_seen_at,
-              u.email, u.name, u.organization, u.disabled_at
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
-      [id],
-    );
+    const row = await sessions.findSessionWithUser(this.q, id);
     if (!row) return null;
-    if (!secretMatches(secret, row.secret_hash)) return null;
+    if (!secretMatches(secret, row.secretHash)) return null;
     const lastSeenAt = await this.keepAlive(row);
     if (lastSeenAt === null) return null;
     return {
-      session: { id: row.id, userId: row.user_id, createdAt: row.created_at, lastSeenAt },
-      user: { id: row.user_id, email: row.email, name: row.name, organization: row.organization },
+      session: { id: row.id, userId: row.userId, createdAt: row.createdAt, lastSeenAt },
+      user: { id: row.userId, email: row.email, name: row.name, organization: row.organization },
     };
   }
 
@@ -98,11 +75,7 @@ export class SessionStore {
    * being in use, it counts as activity like a request.
    */
   async stillValid(sessionId: string): Promise<boolean> {
-    const row = await this.db.get<LivenessRow>(
-      `SELECT s.id, s.created_at, s.last_seen_at, u.disabled_at
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
-      [sessionId],
-    );
+    const row = await sessions.findSessionLiveness(this.q, sessionId);
     return row ? (await this.keepAlive(row)) !== null : false;
   }
 
@@ -110,18 +83,18 @@ export class SessionStore {
    * Ends an expired session or one of a disabled user (null); otherwise records the use
    * (at most once per touch interval) and returns the session's last-seen time.
    */
-  private async keepAlive(row: LivenessRow): Promise<number | null> {
+  private async keepAlive(row: sessions.SessionLiveness): Promise<number | null> {
     const now = this.now();
     if (
-      row.disabled_at !== null ||
-      now - row.last_seen_at >= this.policy.idleTimeoutMs ||
-      now - row.created_at >= this.policy.absoluteLifetimeMs
+      row.userDisabledAt !== null ||
+      now - row.lastSeenAt >= this.policy.idleTimeoutMs ||
+      now - row.createdAt >= this.policy.absoluteLifetimeMs
     ) {
       await this.invalidate(row.id);
       return null;
     }
-    if (now - row.last_seen_at < this.policy.touchIntervalMs) return row.last_seen_at;
-    await this.db.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [now, row.id]);
+    if (now - row.lastSeenAt < this.policy.touchIntervalMs) return row.lastSeenAt;
+    await sessions.touchSession(this.q, row.id, now);
     return now;
   }
 
@@ -139,23 +112,20 @@ export class SessionStore {
   }
 
   async invalidate(sessionId: string): Promise<void> {
-    await this.db.run("DELETE FROM sessions WHERE id = ?", [sessionId]);
+    await sessions.deleteSession(this.q, sessionId);
   }
 
   /** Ends every session of a user, optionally keeping one (e.g. after a password change). */
   async invalidateAllForUser(userId: string, exceptSessionId?: string): Promise<string[]> {
-    const rows = await this.db.all<{ id: string }>("SELECT id FROM sessions WHERE user_id = ?", [userId]);
-    const ended = rows.map((r) => r.id).filter((id) => id !== exceptSessionId);
-    for (const id of ended) await this.invalidate(id);
-    return ended;
+    return sessions.deleteSessionsOfUser(this.q, userId, exceptSessionId);
   }
 
   async deleteExpired(): Promise<number> {
     const now = this.now();
-    const r = await this.db.run("DELETE FROM sessions WHERE last_seen_at <= ? OR created_at <= ?", [
+    return sessions.deleteSessionsPast(
+      this.q,
       now - this.policy.idleTimeoutMs,
       now - this.policy.absoluteLifetimeMs,
-    ]);
-    return r.changes;
+    );
   }
 }

@@ -1,9 +1,8 @@
 /**
  * Two-step verification routes:
  * - /api/auth/login/code, /api/auth/login/enrol: the second step of a login (challenge cookie);
- * - /api/auth/two-factor: a logged-in person's own settings (enrol, recovery codes, turn off);
- * - /api/workspaces/:wid/two-factor-policy: the secretariat makes it mandatory for the
- *   workspace's secretariat and coordinators.
+ * - /api/auth/two-factor: a logged-in person's own settings (enrol, recovery codes, turn off).
+ * (The workspace's policy that makes it mandatory is in workspaces/two-factor-policy-routes.ts.)
  * Every code check is throttled like a password (per person; a browser that logged in before
  * counted on its own) and audited.
  */
@@ -13,7 +12,6 @@ import { ApiError, authRequired, invalid } from "../http/errors.js";
 import { requireUser } from "../http/middleware.js";
 import { describe } from "../http/operation.js";
 import { readJsonObject } from "../http/request-body.js";
-import { authorize } from "../workspaces/workspace-guard.js";
 import { findUserById, sessionInfo } from "./account-repository.js";
 import {
   type Challenge,
@@ -26,20 +24,28 @@ import {
 import { attemptOf, type LoginGuard, rememberBrowser } from "./login-guard.js";
 import { type Attempt, throttledError } from "./login-throttle.js";
 import { verifyOrBurn } from "./password.js";
-import { openTotpKey, sealTotpKey } from "./sealed-totp-keys.js";
+import { openTotpKey } from "./sealed-totp-keys.js";
 import { startSession } from "./start-session.js";
 import {
-  disableTwoFactor,
-  enableTwoFactor,
   enrolmentOf,
   matchTotp,
   newTotpKey,
   normaliseCode,
   recoveryCodesLeft,
-  renewRecoveryCodes,
   twoFactorState,
   useSecondFactor,
 } from "./two-factor.js";
+import {
+  alreadyOn,
+  disableTwoFactor,
+  enableTwoFactor,
+  noSetup,
+  notOn,
+  renewRecoveryCodes,
+  requiredHere,
+  startTotpSetup,
+} from "./two-factor-commands.js";
+import { findTotp } from "./two-factor-repository.js";
 
 const wrongCode = () =>
   new ApiError(400, "validation", "確認コードが正しくありません。", { code: "twoFactor.wrongCode" });
@@ -68,13 +74,13 @@ async function completeLogin(
   detail: Record<string, unknown>,
 ) {
   const app = c.get("app");
-  const user = await findUserById(app.db, challenge.userId);
-  if (!user || user.disabled_at !== null) throw stepExpired();
+  const user = await findUserById(app.kysely, challenge.userId);
+  if (!user || user.disabledAt !== null) throw stepExpired();
   const session = await startSession(c, user.id);
   await endChallenge(c, challenge.id);
   await rememberBrowser(c, guard, user.id);
   await app.audit.record({ event: "login.success", actorUserId: user.id, ip: c.get("ip"), detail });
-  return sessionInfo(app.db, user, session);
+  return sessionInfo(app.kysely, user, session);
 }
 
 /** A wrong code in the second step: counted, audited, and the challenge ends after five. */
@@ -108,7 +114,7 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
       const body = await readJsonObject(c);
       if (!normaliseCode(body.code)) throw invalid({ code: "required" });
       const attempt = await codeAttempt(c, guard, challenge.userId);
-      const used = await useSecondFactor(app.db, app.personalData, challenge.userId, body.code);
+      const used = await useSecondFactor(app.kysely, app.personalData, challenge.userId, body.code);
       if (!used) return failedStep(c, guard, challenge, attempt);
       await guard.throttle.recordSuccess(attempt);
       if (used === "recovery") {
@@ -122,7 +128,7 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
       return c.json({
         ...info,
         ...(used === "recovery"
-          ? { recoveryCodesLeft: await recoveryCodesLeft(app.db, challenge.userId) }
+          ? { recoveryCodesLeft: await recoveryCodesLeft(app.kysely, challenge.userId) }
           : {}),
       });
     },
@@ -140,7 +146,7 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
     async (c) => {
       const app = c.get("app");
       const challenge = await currentChallenge(c, "enrol");
-      const user = await findUserById(app.db, challenge.userId);
+      const user = await findUserById(app.kysely, challenge.userId);
       if (!user) throw stepExpired();
       let key = challenge.pendingKey;
       if (!key) {
@@ -172,18 +178,12 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
       if (step === null) return failedStep(c, guard, challenge, attempt);
       await guard.throttle.recordSuccess(attempt);
       const recoveryCodes = await enableTwoFactor(
-        app.db,
-        app.personalData,
-        challenge.userId,
+        app,
+        { userId: challenge.userId, ip: c.get("ip") },
         challenge.pendingKey,
         step,
+        "login",
       );
-      await app.audit.record({
-        event: "2fa.enabled",
-        actorUserId: challenge.userId,
-        ip: c.get("ip"),
-        detail: { at: "login" },
-      });
       const info = await completeLogin(c, guard, challenge, { secondFactor: "enrolled" });
       return c.json({ ...info, recoveryCodes });
     },
@@ -213,11 +213,11 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     }),
     async (c) => {
       const { user } = me(c);
-      const db = c.get("app").db;
-      const state = await twoFactorState(db, user.id);
+      const q = c.get("app").kysely;
+      const state = await twoFactorState(q, user.id);
       return c.json({
         ...state,
-        recoveryCodesLeft: state.enabled ? await recoveryCodesLeft(db, user.id) : 0,
+        recoveryCodesLeft: state.enabled ? await recoveryCodesLeft(q, user.id) : 0,
       });
     },
   );
@@ -231,12 +231,7 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     }),
     async (c) => {
       const { user } = me(c);
-      const db = c.get("app").db;
-      if ((await twoFactorState(db, user.id)).enabled)
-        throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
-      const key = newTotpKey();
-      const sealed = sealTotpKey(c.get("app").personalData, "users.totp_pending_key", user.id, key);
-      await db.run("UPDATE users SET totp_pending_key_sealed = ? WHERE id = ?", [sealed.text, user.id]);
+      const key = await startTotpSetup(c.get("app"), user.id);
       return c.json({ email: user.email, ...enrolmentOf(user.email, key) });
     },
   );
@@ -251,36 +246,27 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     async (c) => {
       const { user } = me(c);
       const app = c.get("app");
-      const row = await app.db.get<{
-        totp_pending_key_sealed: string | null;
-        totp_key_sealed: string | null;
-      }>("SELECT totp_pending_key_sealed, totp_key_sealed FROM users WHERE id = ?", [user.id]);
-      if (row?.totp_key_sealed) throw new ApiError(409, "twoFactor.alreadyOn", "2段階認証はすでに有効です。");
-      if (!row?.totp_pending_key_sealed)
-        throw new ApiError(409, "twoFactor.noSetup", "設定をはじめからやり直してください。");
+      const row = await findTotp(app.kysely, user.id);
+      if (row?.keySealed) throw alreadyOn();
+      if (!row?.pendingKeySealed) throw noSetup();
       const body = await readJsonObject(c);
       const code = normaliseCode(body.code);
       if (!code) throw invalid({ code: "required" });
       const attempt = await codeAttempt(c, guard, user.id);
-      const key = openTotpKey(
-        app.personalData,
-        "users.totp_pending_key",
-        user.id,
-        row.totp_pending_key_sealed,
-      );
+      const key = openTotpKey(app.personalData, "users.totp_pending_key", user.id, row.pendingKeySealed);
       const step = matchTotp(key, code, 0);
       if (step === null) {
         await guard.throttle.recordFailure(attempt);
         throw wrongCode();
       }
       await guard.throttle.recordSuccess(attempt);
-      const recoveryCodes = await enableTwoFactor(app.db, app.personalData, user.id, key, step);
-      await app.audit.record({
-        event: "2fa.enabled",
-        actorUserId: user.id,
-        ip: c.get("ip"),
-        detail: { at: "settings" },
-      });
+      const recoveryCodes = await enableTwoFactor(
+        app,
+        { userId: user.id, ip: c.get("ip") },
+        key,
+        step,
+        "settings",
+      );
       return c.json({ recoveryCodes });
     },
   );
@@ -298,14 +284,14 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     if (needPassword) {
       const wait = await guard.throttle.retryAfterMs(pwAttempt);
       if (wait > 0) throw throttledError(wait, "パスワード確認");
-      const row = await findUserById(app.db, user.id);
-      if (!row || !(await verifyOrBurn(row.password_hash, password))) {
+      const row = await findUserById(app.kysely, user.id);
+      if (!row || !(await verifyOrBurn(row.passwordHash, password))) {
         await guard.throttle.recordFailure(pwAttempt);
         throw new ApiError(400, "validation", "パスワードが正しくありません。", { password: "wrong" });
       }
     }
     const attempt = await codeAttempt(c, guard, user.id);
-    const used = await useSecondFactor(app.db, app.personalData, user.id, body.code);
+    const used = await useSecondFactor(app.kysely, app.personalData, user.id, body.code);
     if (!used) {
       await guard.throttle.recordFailure(attempt);
       throw wrongCode();
@@ -325,17 +311,11 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     async (c) => {
       const { user } = me(c);
       const app = c.get("app");
-      const state = await twoFactorState(app.db, user.id);
-      if (!state.enabled) throw new ApiError(409, "twoFactor.notOn", "2段階認証は有効になっていません。");
-      if (state.required)
-        throw new ApiError(
-          409,
-          "twoFactor.required",
-          "所属する自治体で2段階認証が必須のため、無効にできません。",
-        );
+      const state = await twoFactorState(app.kysely, user.id);
+      if (!state.enabled) throw notOn();
+      if (state.required) throw requiredHere();
       await passwordAndCode(c, await readJsonObject(c), true);
-      await disableTwoFactor(app.db, user.id);
-      await app.audit.record({ event: "2fa.disabled", actorUserId: user.id, ip: c.get("ip") });
+      await disableTwoFactor(app, { userId: user.id, ip: c.get("ip") });
       return c.body(null, 204);
     },
   );
@@ -350,72 +330,10 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     async (c) => {
       const { user } = me(c);
       const app = c.get("app");
-      if (!(await twoFactorState(app.db, user.id)).enabled)
-        throw new ApiError(409, "twoFactor.notOn", "2段階認証は有効になっていません。");
+      if (!(await twoFactorState(app.kysely, user.id)).enabled) throw notOn();
       await passwordAndCode(c, await readJsonObject(c), false);
-      const recoveryCodes = await renewRecoveryCodes(app.db, user.id);
-      await app.audit.record({ event: "2fa.recovery_codes_renewed", actorUserId: user.id, ip: c.get("ip") });
+      const recoveryCodes = await renewRecoveryCodes(app, { userId: user.id, ip: c.get("ip") });
       return c.json({ recoveryCodes });
-    },
-  );
-
-  return r;
-}
-
-/** Under /api/workspaces/:wid/two-factor-policy. */
-export function twoFactorPolicyRoutes(): Hono<AppEnv> {
-  const r = new Hono<AppEnv>();
-
-  r.get(
-    "/",
-    describe({
-      summary: "Whether two-step verification is mandatory for the secretariat and coordinators",
-      tag: "workspaces",
-    }),
-    async (c) => {
-      authorize(c, "workspace.read");
-      const row = await c
-        .get("app")
-        .db.get<{ two_factor_required: number }>("SELECT two_factor_required FROM workspaces WHERE id = ?", [
-          c.get("workspaceId"),
-        ]);
-      return c.json({ required: row?.two_factor_required === 1, roles: ["secretariat", "coordinator"] });
-    },
-  );
-
-  r.put(
-    "/",
-    describe({
-      summary: "Make two-step verification mandatory (or not) for the secretariat and coordinators",
-      tag: "workspaces",
-      errors: [400, 403, 409],
-    }),
-    async (c) => {
-      const actor = authorize(c, "members.manage");
-      const app = c.get("app");
-      const wid = c.get("workspaceId");
-      const body = await readJsonObject(c);
-      if (typeof body.required !== "boolean") throw invalid({ required: "invalid" });
-      // Whoever makes it mandatory uses it already: they know the steps they ask of others.
-      if (body.required && !(await twoFactorState(app.db, actor.userId)).enabled) {
-        throw new ApiError(
-          409,
-          "twoFactor.enableFirst",
-          "必須にする前に、ご自身の2段階認証を設定してください。",
-        );
-      }
-      await app.db.run("UPDATE workspaces SET two_factor_required = ? WHERE id = ?", [
-        body.required ? 1 : 0,
-        wid,
-      ]);
-      await app.audit.record({
-        event: "workspace.two_factor_policy",
-        workspaceId: wid,
-        actorUserId: actor.userId,
-        ip: c.get("ip"),
-        detail: { required: body.required },
-      });
-      return c.json({ required: body.required });
     },
   );
 

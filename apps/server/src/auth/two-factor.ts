@@ -17,8 +17,10 @@ import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI, generateHOTP } from "@oslojs/otp";
 import type { PersonalDataVault } from "../personal-data/vault.js";
-import type { Queryable } from "../storage/database.js";
-import { openTotpKey, sealTotpKey } from "./sealed-totp-keys.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+import { requiresTwoFactor } from "../workspaces/workspace-repository.js";
+import { openTotpKey } from "./sealed-totp-keys.js";
+import * as totp from "./two-factor-repository.js";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -70,114 +72,53 @@ function recoveryHash(code: string): Buffer {
   return Buffer.from(sha256(new TextEncoder().encode(normaliseCode(code))));
 }
 
-/** Replaces the user's recovery codes with ten new ones and answers them (shown once). */
-export async function renewRecoveryCodes(db: Queryable, userId: string): Promise<string[]> {
+/** Ten new recovery codes (shown once) and the hashes to store. */
+export function newRecoveryCodes(): { codes: string[]; hashes: Buffer[] } {
   const codes: string[] = [];
   for (let i = 0; i < RECOVERY_CODE_COUNT; i++) {
     const bytes = new Uint8Array(10);
     crypto.getRandomValues(bytes);
     codes.push(encodeBase32LowerCaseNoPadding(bytes).replace(/(.{4})(?=.)/g, "$1-"));
   }
-  await db.run("DELETE FROM recovery_codes WHERE user_id = ?", [userId]);
-  const now = Date.now();
-  for (const code of codes) {
-    await db.run("INSERT INTO recovery_codes (user_id, code_hash, created_at) VALUES (?, ?, ?)", [
-      userId,
-      recoveryHash(code),
-      now,
-    ]);
-  }
-  return codes;
+  return { codes, hashes: codes.map(recoveryHash) };
 }
 
-export async function recoveryCodesLeft(db: Queryable, userId: string): Promise<number> {
-  const row = await db.get<{ n: number }>(
-    "SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ? AND used_at IS NULL",
-    [userId],
-  );
-  return row?.n ?? 0;
-}
-
-export interface TwoFactorRow {
-  totp_key_sealed: string | null;
-  totp_last_step: number;
+export function recoveryCodesLeft(q: QueryBuilder, userId: string): Promise<number> {
+  return totp.countUnusedRecoveryCodes(q, userId);
 }
 
 /**
  * Checks a second factor: a TOTP code (6 digits) or a recovery code. A match is used up at
- * once (the step moves on, the recovery code is spent).
+ * once (the step moves on, the recovery code is spent), by a conditional UPDATE: of two
+ * concurrent uses of one code, one passes.
  */
 export async function useSecondFactor(
-  db: Queryable,
+  q: QueryBuilder,
   vault: PersonalDataVault,
   userId: string,
   rawCode: unknown,
 ): Promise<"totp" | "recovery" | null> {
   const code = normaliseCode(rawCode);
   if (!code) return null;
-  const row = await db.get<TwoFactorRow>("SELECT totp_key_sealed, totp_last_step FROM users WHERE id = ?", [
-    userId,
-  ]);
-  if (!row?.totp_key_sealed) return null;
+  const row = await totp.findTotp(q, userId);
+  if (!row?.keySealed) return null;
   if (/^\d{6}$/.test(code)) {
-    const key = openTotpKey(vault, "users.totp_key", userId, row.totp_key_sealed);
-    const step = matchTotp(key, code, row.totp_last_step);
+    const key = openTotpKey(vault, "users.totp_key", userId, row.keySealed);
+    const step = matchTotp(key, code, row.lastStep);
     if (step === null) return null;
-    const moved = await db.run("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?", [
-      step,
-      userId,
-      step,
-    ]);
-    return moved.changes === 1 ? "totp" : null;
+    return (await totp.advanceTotpStep(q, userId, step)) ? "totp" : null;
   }
   if (code.length !== 16) return null;
-  const spent = await db.run(
-    "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
-    [Date.now(), userId, recoveryHash(code)],
-  );
-  return spent.changes === 1 ? "recovery" : null;
-}
-
-/** Turns two-step verification on with a key whose code was just shown to work. */
-export async function enableTwoFactor(
-  db: Queryable,
-  vault: PersonalDataVault,
-  userId: string,
-  key: Uint8Array,
-  step: number,
-): Promise<string[]> {
-  const sealed = sealTotpKey(vault, "users.totp_key", userId, key);
-  await db.run(
-    `UPDATE users SET totp_key_sealed = ?, totp_key_id = ?, totp_enabled_at = ?, totp_last_step = ?,
-            totp_pending_key_sealed = NULL, totp_key = NULL, totp_pending_key = NULL
-      WHERE id = ?`,
-    [sealed.text, sealed.keyId, Date.now(), step, userId],
-  );
-  return renewRecoveryCodes(db, userId);
-}
-
-export async function disableTwoFactor(db: Queryable, userId: string): Promise<void> {
-  await db.run(
-    `UPDATE users SET totp_key_sealed = NULL, totp_key_id = NULL, totp_enabled_at = NULL,
-            totp_pending_key_sealed = NULL, totp_key = NULL, totp_pending_key = NULL
-      WHERE id = ?`,
-    [userId],
-  );
-  await db.run("DELETE FROM recovery_codes WHERE user_id = ?", [userId]);
+  return (await totp.spendRecoveryCode(q, userId, recoveryHash(code), Date.now())) ? "recovery" : null;
 }
 
 /** Whether the user has two-step verification, and whether a workspace's policy demands it. */
 export async function twoFactorState(
-  db: Queryable,
+  q: QueryBuilder,
   userId: string,
 ): Promise<{ enabled: boolean; required: boolean }> {
-  const row = await db.get<{ enabled: number; required: number }>(
-    // CASE: 0/1 on both SQLite and PostgreSQL (whose comparisons answer booleans).
-    `SELECT CASE WHEN (SELECT totp_key_sealed FROM users WHERE id = ?) IS NOT NULL THEN 1 ELSE 0 END AS enabled,
-            CASE WHEN EXISTS (SELECT 1 FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-                     WHERE m.user_id = ? AND m.disabled_at IS NULL AND w.two_factor_required = 1
-                       AND m.role IN (${TWO_FACTOR_POLICY_ROLES.map(() => "?").join(", ")})) THEN 1 ELSE 0 END AS required`,
-    [userId, userId, ...TWO_FACTOR_POLICY_ROLES],
-  );
-  return { enabled: row?.enabled === 1, required: row?.required === 1 };
+  return {
+    enabled: await totp.hasTotpKey(q, userId),
+    required: await requiresTwoFactor(q, userId, TWO_FACTOR_POLICY_ROLES),
+  };
 }

@@ -42,14 +42,14 @@ async function databaseKeys(dataDir: string): Promise<{ rows: Record<string, num
   try {
     const q = createQueryBuilder(db);
     const rows = await rowsPerKey(q);
-    for (const [id, n] of Object.entries(await totpRowsPerKey(db))) rows[id] = (rows[id] ?? 0) + n;
+    for (const [id, n] of Object.entries(await totpRowsPerKey(q))) rows[id] = (rows[id] ?? 0) + n;
     return {
       rows,
       ids: new Set([
         ...(await storedKeyIds(q)),
         ...(await participantKeyIds(q)),
         ...(await requestKeyIds(q)),
-        ...(await totpKeyIds(db)),
+        ...(await totpKeyIds(q)),
       ]),
     };
   } finally {

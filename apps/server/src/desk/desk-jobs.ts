@@ -62,7 +62,7 @@ export class DeskJobs extends PersonalDataJobs {
           done.contacts += 1;
       }
     }
-    if (!this.stopped) done.totpKeys = await resealTotpKeys(this.app.db, vault);
+    if (!this.stopped) done.totpKeys = await resealTotpKeys(this.app.kysely, vault);
     if (done.cases + done.contacts + done.totpKeys > 0)
       log.info("personal data re-encrypted with the current key; older keys may now leave the key file", {
         key: current,

@@ -6,12 +6,14 @@
  * the per-address limit of http/public-form-guard.ts, robots are kept off without a
  * third-party service.
  *
- * The signing key is made on first use and kept in `server_keys`, shared by every node.
+ * The signing key is made on first use and kept in the database, shared by every node
+ * (net/signing-key.ts).
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { ApiError } from "../http/errors.js";
-import type { Database } from "../storage/database.js";
+import { SigningKey } from "../net/signing-key.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
 
 const KEY_NAME = "public-form";
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -29,41 +31,21 @@ export const formRefused = (problem: FormProblem) =>
   );
 
 export class FormTokens {
-  private key: Promise<Buffer> | null = null;
+  private readonly key: SigningKey;
 
   constructor(
-    private readonly db: Database,
+    q: QueryBuilder,
     /** Read on every check, so that the server's settings (and tests) may change it. */
     private readonly minFillMs: () => number,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  private signingKey(): Promise<Buffer> {
-    this.key ??= (async () => {
-      await this.db.run(
-        "INSERT INTO server_keys (name, key, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
-        [KEY_NAME, randomBytes(32), Date.now()],
-      );
-      const row = await this.db.get<{ key: Buffer }>("SELECT key FROM server_keys WHERE name = ?", [
-        KEY_NAME,
-      ]);
-      if (!row) throw new Error("public form key missing");
-      return row.key;
-    })();
-    this.key.catch(() => {
-      this.key = null;
-    });
-    return this.key;
-  }
-
-  private mac(key: Buffer, body: string): string {
-    return encodeBase32LowerCaseNoPadding(createHmac("sha256", key).update(body).digest()).slice(0, 32);
+  ) {
+    this.key = new SigningKey(q, KEY_NAME, 32);
   }
 
   /** A token for the form named `form` (e.g. "register:<event public id>"). */
   async issue(form: string): Promise<string> {
     const body = `${this.now().toString(36)}.${encodeBase32LowerCaseNoPadding(randomBytes(10))}`;
-    return `${body}.${this.mac(await this.signingKey(), `${form}|${body}`)}`;
+    return `${body}.${await this.key.sign(`${form}|${body}`)}`;
   }
 
   /** Why the token does not fit the form, or null when it does. */
@@ -72,9 +54,7 @@ export class FormTokens {
     const parts = token.split(".");
     if (parts.length !== 3) return "invalid";
     const [issued, nonce, mac] = parts;
-    const expected = this.mac(await this.signingKey(), `${form}|${issued}.${nonce}`);
-    if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected)))
-      return "invalid";
+    if (!(await this.key.verify(`${form}|${issued}.${nonce}`, mac))) return "invalid";
     const issuedAt = Number.parseInt(issued, 36);
     const age = this.now() - issuedAt;
     if (!Number.isFinite(issuedAt) || age > MAX_AGE_MS || age < -60_000) return "expired";

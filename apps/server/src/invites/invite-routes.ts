@@ -163,7 +163,7 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
       const wait = await guard.throttle.retryAfterMs(await attemptOf(c, guard, form.email, undefined));
       if (wait > 0) throw throttledError(wait);
 
-      const found = await findUserByEmail(app.db, form.email);
+      const found = await findUserByEmail(app.kysely, form.email);
       let existing: typeof found;
       if (form.mode === "existing" || found) {
         // Joining with an account is a password check like a login: same throttle, same audit,
@@ -179,7 +179,7 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
         else await spendInvite(app, invite, ip);
       }
       const userId = await acceptInvite(app, invite, form, existing?.id ?? null, ip);
-      const twoFactor = await twoFactorState(app.db, userId);
+      const twoFactor = await twoFactorState(app.kysely, userId);
       if (twoFactor.enabled || twoFactor.required) {
         // Joined; the login itself needs the second step (or the enrolment the policy demands).
         return c.json(await startChallenge(c, userId, twoFactor.enabled ? "verify" : "enrol"), 201);
@@ -192,7 +192,7 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
         name: form.name,
         organization: form.organization,
       };
-      return c.json(await sessionInfo(app.db, user, session), 201);
+      return c.json(await sessionInfo(app.kysely, user, session), 201);
     },
   );
 

@@ -48,7 +48,7 @@ export async function provisionWorkspace(
     throw new ProvisionError("事務局担当者の氏名を指定してください。");
   const prefecture = prefectureOfLgCode(input.lgCode) as string;
 
-  const existing = await findUserByEmail(app.db, email);
+  const existing = await findUserByEmail(app.kysely, email);
   // Generated before the transaction: Argon2 is slow and the transaction holds the writer.
   const initialPassword = existing ? null : newId(12);
   const passwordHash = initialPassword ? await hashPassword(initialPassword) : null;

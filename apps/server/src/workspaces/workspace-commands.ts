@@ -1,6 +1,7 @@
 /** Changes to a workspace's own details. */
 import type { UpdateWorkspace } from "@tsumugi/contract";
 import { prefectureOfLgCode } from "@tsumugi/domain";
+import { hasTotpKey } from "../auth/two-factor-repository.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
@@ -31,4 +32,28 @@ export async function updateWorkspace(
     detail: { name: next.name, prefecture: next.prefecture, lgCode: next.lgCode },
   });
   return next;
+}
+
+const enableFirst = () =>
+  new ApiError(409, "twoFactor.enableFirst", "必須にする前に、ご自身の2段階認証を設定してください。");
+
+/**
+ * Makes two-step verification mandatory (or not) for the workspace's secretariat and
+ * coordinators. Whoever makes it mandatory uses it already: they know the steps they ask of others.
+ */
+export async function setTwoFactorPolicy(
+  app: AppContext,
+  caller: Caller,
+  required: boolean,
+): Promise<boolean> {
+  if (required && !(await hasTotpKey(app.kysely, caller.actor.userId))) throw enableFirst();
+  await workspaces.setTwoFactorRequired(app.kysely, caller.workspaceId, required);
+  await app.audit.record({
+    event: "workspace.two_factor_policy",
+    workspaceId: caller.workspaceId,
+    actorUserId: caller.actor.userId,
+    ip: caller.ip,
+    detail: { required },
+  });
+  return required;
 }

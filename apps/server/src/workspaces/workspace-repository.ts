@@ -67,3 +67,44 @@ export async function workspaceNames(
   if (ids.length === 0) return [];
   return q.selectFrom("workspaces").select(["id", "name"]).where("id", "in", ids).execute();
 }
+
+/** Whether two-step verification is mandatory for the workspace's secretariat and coordinators. */
+export async function twoFactorRequired(q: QueryBuilder, id: string): Promise<boolean> {
+  const row = await q
+    .selectFrom("workspaces")
+    .select("two_factor_required")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.two_factor_required === 1;
+}
+
+export async function setTwoFactorRequired(q: QueryBuilder, id: string, required: boolean): Promise<void> {
+  await q
+    .updateTable("workspaces")
+    .set({ two_factor_required: required ? 1 : 0 })
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * Whether a workspace where the user is an active member in one of `roles` makes two-step
+ * verification mandatory for them.
+ */
+export async function requiresTwoFactor(
+  q: QueryBuilder,
+  userId: string,
+  roles: readonly string[],
+): Promise<boolean> {
+  if (roles.length === 0) return false;
+  const row = await q
+    .selectFrom("memberships as m")
+    .innerJoin("workspaces as w", "w.id", "m.workspace_id")
+    .select("m.workspace_id")
+    .where("m.user_id", "=", userId)
+    .where("m.disabled_at", "is", null)
+    .where("w.two_factor_required", "=", 1)
+    .where("m.role", "in", roles)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
