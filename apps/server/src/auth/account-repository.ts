@@ -98,18 +98,12 @@ export async function workspacesOf(q: QueryBuilder, userId: string): Promise<Wor
   const rows = await q
     .selectFrom("memberships as m")
     .innerJoin("workspaces as w", "w.id", "m.workspace_id")
-    .select(["w.id", "w.name", "w.prefecture", "w.lg_code", "m.role"])
+    .select(["w.id", "w.name", "w.prefecture", "w.lg_code as lgCode", "m.role"])
     .where("m.user_id", "=", userId)
     .where("m.disabled_at", "is", null)
     .orderBy("w.name")
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    prefecture: r.prefecture,
-    lgCode: r.lg_code,
-    role: r.role as Role,
-  }));
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
 }
 
 /**

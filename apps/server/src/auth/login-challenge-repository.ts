@@ -42,28 +42,17 @@ export async function findChallenge(q: QueryBuilder, id: string): Promise<Challe
     .selectFrom("login_challenges")
     .select([
       "id",
-      "user_id",
-      "secret_hash",
+      "user_id as userId",
+      "secret_hash as secretHash",
       "kind",
-      "pending_key_sealed",
+      "pending_key_sealed as pendingKeySealed",
       "failures",
-      "created_at",
-      "expires_at",
+      "created_at as createdAt",
+      "expires_at as expiresAt",
     ])
     .where("id", "=", id)
     .executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      userId: row.user_id,
-      secretHash: row.secret_hash,
-      kind: row.kind as ChallengeKind,
-      pendingKeySealed: row.pending_key_sealed,
-      failures: row.failures,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-    }
-  );
+  return row && { ...row, kind: row.kind as ChallengeKind };
 }
 
 export async function setChallengePendingKey(q: QueryBuilder, id: string, sealed: string): Promise<void> {

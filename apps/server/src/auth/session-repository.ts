@@ -39,53 +39,37 @@ export async function insertSession(q: QueryBuilder, s: SessionRecord): Promise<
     .execute();
 }
 
-export async function findSessionWithUser(q: QueryBuilder, id: string): Promise<SessionWithUser | undefined> {
-  const row = await q
+export function findSessionWithUser(q: QueryBuilder, id: string): Promise<SessionWithUser | undefined> {
+  return q
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
     .select([
       "s.id",
-      "s.user_id",
-      "s.secret_hash",
-      "s.created_at",
-      "s.last_seen_at",
+      "s.user_id as userId",
+      "s.secret_hash as secretHash",
+      "s.created_at as createdAt",
+      "s.last_seen_at as lastSeenAt",
       "u.email",
       "u.name",
       "u.organization",
-      "u.disabled_at",
+      "u.disabled_at as userDisabledAt",
     ])
     .where("s.id", "=", id)
     .executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      userId: row.user_id,
-      secretHash: row.secret_hash,
-      createdAt: row.created_at,
-      lastSeenAt: row.last_seen_at,
-      userDisabledAt: row.disabled_at,
-      email: row.email,
-      name: row.name,
-      organization: row.organization,
-    }
-  );
 }
 
-export async function findSessionLiveness(q: QueryBuilder, id: string): Promise<SessionLiveness | undefined> {
-  const row = await q
+export function findSessionLiveness(q: QueryBuilder, id: string): Promise<SessionLiveness | undefined> {
+  return q
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.id", "s.created_at", "s.last_seen_at", "u.disabled_at"])
+    .select([
+      "s.id",
+      "s.created_at as createdAt",
+      "s.last_seen_at as lastSeenAt",
+      "u.disabled_at as userDisabledAt",
+    ])
     .where("s.id", "=", id)
     .executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      createdAt: row.created_at,
-      lastSeenAt: row.last_seen_at,
-      userDisabledAt: row.disabled_at,
-    }
-  );
 }
 
 /** Records a use of the session. */

@@ -17,19 +17,16 @@ export interface TotpRecord {
   pendingKeySealed: string | null;
 }
 
-export async function findTotp(q: QueryBuilder, userId: string): Promise<TotpRecord | undefined> {
-  const row = await q
+export function findTotp(q: QueryBuilder, userId: string): Promise<TotpRecord | undefined> {
+  return q
     .selectFrom("users")
-    .select(["totp_key_sealed", "totp_last_step", "totp_pending_key_sealed"])
+    .select([
+      "totp_key_sealed as keySealed",
+      "totp_last_step as lastStep",
+      "totp_pending_key_sealed as pendingKeySealed",
+    ])
     .where("id", "=", userId)
     .executeTakeFirst();
-  return (
-    row && {
-      keySealed: row.totp_key_sealed,
-      lastStep: row.totp_last_step,
-      pendingKeySealed: row.totp_pending_key_sealed,
-    }
-  );
 }
 
 /** Moves the last used step to `step` if it is earlier; false when a concurrent use got there first. */
