@@ -22,7 +22,7 @@ const ProviderUpdatePage = lazyNamed(() => import("../resources/ProviderUpdatePa
 const PublicEventsPage = lazyNamed(() => import("../events/PublicEventPages"), "PublicEventsPage");
 const PublicRequestPage = lazyNamed(() => import("../events/PublicRequestPage"), "PublicRequestPage");
 const PublicEventPage = lazyNamed(() => import("../events/PublicEventPages"), "PublicEventPage");
-const RegistrationPage = lazyNamed(() => import("../events/PublicEventPages"), "RegistrationPage");
+const RegistrationPage = lazyNamed(() => import("../events/RegistrationPage"), "RegistrationPage");
 const WorkspaceHome = lazyNamed(() => import("../workspace/WorkspaceHome"), "WorkspaceHome");
 
 export function App() {

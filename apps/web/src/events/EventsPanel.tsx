@@ -14,6 +14,7 @@ import { ErrorBanner } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { DistributionsView } from "./DistributionsView";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
+import { organiserChoices } from "./event-organisers";
 import { eventsApi } from "./events-api";
 import { RequestsView } from "./RequestsView";
 import { SeriesList } from "./SeriesList";
@@ -58,21 +59,6 @@ export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData })
       {view === "requests" && <RequestsView wid={wid} data={data} />}
     </section>
   );
-}
-
-/**
- * Who may create events, and with which groups as organisers: the groups the server says this
- * person may organise an event as (the secretariat: every group). A new event starts as the
- * municipality's own (no organiser group) when the server says this person may hold one, else
- * as one of their groups'.
- */
-export function organiserChoices(data: WorkspaceData) {
-  const groups = data.groups.filter((g) => g.abilities.createEvent);
-  const mayCreate = Boolean(data.detail.can["events.create"]) && groups.length > 0;
-  const initialOrganiserIds = data.detail.can["events.anyOrganiser"]
-    ? []
-    : groups.slice(0, 1).map((g) => g.id);
-  return { groups, mayCreate, initialOrganiserIds };
 }
 
 function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {

@@ -5,29 +5,19 @@
  * server at their place (`questions.2.options`) and are shown there; nothing typed is lost.
  */
 import type { Questionnaire, SaveQuestionnaire } from "@tsumugi/contract";
-import { PROFESSIONS, QUESTION_MEASURES, type QuestionMeasure, SCALE_PRESETS } from "@tsumugi/domain";
+import { PROFESSIONS, SCALE_PRESETS } from "@tsumugi/domain";
 import { useState } from "react";
 import { ApiError, fieldMessage } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { type Question, QuestionEditor } from "./QuestionEditor";
 
-type Question = Questionnaire["questions"][number];
-type Kind = Question["type"];
 type Body = Pick<Questionnaire, "title" | "intro" | "questions">;
 
-const KINDS: Kind[] = ["scale", "single", "multiple", "text"];
 const PROFESSION_OPTIONS = PROFESSIONS.filter((p) => p.id !== "unknown" && p.id !== "resident").map(
   (p) => p.label,
 );
-
-/** Which measures a question of this kind may carry. */
-const measuresFor = (kind: Kind): QuestionMeasure[] =>
-  kind === "scale"
-    ? ["satisfaction", "understanding", "understandingBefore"]
-    : kind === "single"
-      ? ["profession", "acpTalk"]
-      : [];
 
 function nextId(questions: readonly Question[]): string {
   for (let n = questions.length + 1; ; n++) if (!questions.some((q) => q.id === `q${n}`)) return `q${n}`;
@@ -153,146 +143,20 @@ export function QuestionnaireBuilder(props: {
       </div>
       <h3>{t("qn.questions")}</h3>
       {problem("questions")}
-      {body.questions.map((q, i) => {
-        const locked = answered && originalIds.has(q.id);
-        const at = `questions.${i}`;
-        return (
-          <fieldset className="qn-question" key={q.id} data-testid={`qn-question-${i}`}>
-            <div className="qn-question-head">
-              <strong>{t("qa.number", { n: i + 1 })}</strong>
-              <select
-                aria-label={t("qn.kind")}
-                value={q.type}
-                disabled={locked}
-                onChange={(e) => {
-                  const type = e.target.value as Kind;
-                  update(i, {
-                    type,
-                    options:
-                      type === "text"
-                        ? []
-                        : type === "scale"
-                          ? [...SCALE_PRESETS.satisfaction]
-                          : q.options.length >= 2 && q.type !== "scale"
-                            ? q.options
-                            : ["", ""],
-                    measure: null,
-                  });
-                }}
-                data-testid="qn-kind"
-              >
-                {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`qn.kind.${k}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                className="icon tiny"
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
-                aria-label={t("qn.moveUp")}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                className="icon tiny"
-                disabled={i === body.questions.length - 1}
-                onClick={() => move(i, 1)}
-                aria-label={t("qn.moveDown")}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                className="link danger"
-                disabled={locked}
-                onClick={() => setBody((b) => ({ ...b, questions: b.questions.filter((_, j) => j !== i) }))}
-              >
-                {t("common.delete")}
-              </button>
-            </div>
-            <label className="field">
-              <span className="field-label">{t("qn.questionText")}</span>
-              <input
-                type="text"
-                value={q.text}
-                maxLength={200}
-                onChange={(e) => update(i, { text: e.target.value })}
-                data-testid="qn-question-text"
-              />
-              {problem(`${at}.text`)}
-            </label>
-            {q.type !== "text" && (
-              <label className="field">
-                <span className="field-label">
-                  {q.type === "scale" ? t("qn.scaleLabels") : t("qn.options")}
-                </span>
-                <textarea
-                  rows={Math.min(12, Math.max(3, q.options.length))}
-                  value={q.options.join("\n")}
-                  onChange={(e) => update(i, { options: e.target.value.split("\n") })}
-                  data-testid="qn-options"
-                />
-                {problem(`${at}.options`) ??
-                  problem(`${at}.options.${q.options.findIndex((_, j) => fields[`${at}.options.${j}`])}`)}
-              </label>
-            )}
-            {q.type === "scale" && !locked && (
-              <label className="field">
-                <span className="field-label">{t("qn.scalePreset")}</span>
-                <select
-                  value=""
-                  onChange={(e) => {
-                    const preset = e.target.value as keyof typeof SCALE_PRESETS;
-                    if (preset) update(i, { options: [...SCALE_PRESETS[preset]] });
-                  }}
-                >
-                  <option value="">{t("events.choose")}</option>
-                  {(Object.keys(SCALE_PRESETS) as (keyof typeof SCALE_PRESETS)[]).map((p) => (
-                    <option key={p} value={p}>
-                      {SCALE_PRESETS[p].join("／")}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <div className="row">
-              <label>
-                <input
-                  type="checkbox"
-                  checked={q.required}
-                  onChange={(e) => update(i, { required: e.target.checked })}
-                />{" "}
-                {t("qn.required")}
-              </label>
-              {measuresFor(q.type).length > 0 && (
-                <label>
-                  {t("qn.measure")}{" "}
-                  <select
-                    value={q.measure ?? ""}
-                    onChange={(e) =>
-                      update(i, { measure: (e.target.value || null) as QuestionMeasure | null })
-                    }
-                    data-testid="qn-measure"
-                  >
-                    <option value="">{t("qn.measure.none")}</option>
-                    {QUESTION_MEASURES.filter((m) => measuresFor(q.type).includes(m)).map((m) => (
-                      <option key={m} value={m}>
-                        {t(`qn.measure.${m}` as MessageKey)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-            </div>
-            {problem(`${at}.measure`)}
-            {problem(`${at}.id`)}
-          </fieldset>
-        );
-      })}
+      {body.questions.map((q, i) => (
+        <QuestionEditor
+          key={q.id}
+          q={q}
+          i={i}
+          last={i === body.questions.length - 1}
+          locked={answered && originalIds.has(q.id)}
+          fields={fields}
+          problem={problem}
+          update={(change) => update(i, change)}
+          move={(by) => move(i, by)}
+          remove={() => setBody((b) => ({ ...b, questions: b.questions.filter((_, j) => j !== i) }))}
+        />
+      ))}
       <div className="qn-add" data-testid="qn-add">
         <span className="muted">{t("qn.addQuestion")}</span>
         {(["satisfaction", "single", "multiple", "text", "profession"] as const).map((p) => (

@@ -6,20 +6,18 @@
 import type {
   Event,
   Questionnaire,
-  QuestionnaireSources,
   QuestionnaireResults as Results,
   SaveQuestionnaire,
 } from "@tsumugi/contract";
-import { formatTimeRange, QUESTIONNAIRE_TEMPLATE_IDS, SCALE_PRESETS } from "@tsumugi/domain";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/client";
-import { QrCode } from "../auth/QrCode";
-import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { QuestionnaireBuilder } from "./QuestionnaireBuilder";
+import { QuestionnaireLinkCard } from "./QuestionnaireLinkCard";
 import { PaperEntry, PaperForm } from "./QuestionnairePaper";
 import { QuestionnaireResults } from "./QuestionnaireResults";
+import { blankQuestionnaire, QuestionnaireStart } from "./QuestionnaireStart";
 import { type AnswerSourceFilter, questionnaireApi } from "./questionnaire-api";
 import { useAnswerEvents } from "./useAnswerEvents";
 import "./questionnaire.css";
@@ -100,30 +98,15 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
         <ErrorBanner message={error} />
         {status}
         {manage ? (
-          <StartQuestionnaire
+          <QuestionnaireStart
             eventId={event.id}
             sources={api.sources}
             onTemplate={(template) => run(() => api.fromTemplate(event.id, { template }), t("qn.created"))}
             onCopy={(fromEventId) => run(() => api.copy(event.id, { fromEventId }), t("qn.created"))}
             onBlank={() =>
-              run(
-                () =>
-                  api.save(event.id, {
-                    title: t("qn.blankTitle"),
-                    intro: "",
-                    questions: [
-                      {
-                        id: "q1",
-                        type: "scale",
-                        text: t("qn.blankSatisfaction"),
-                        options: [...SCALE_PRESETS.satisfaction],
-                        required: true,
-                        measure: "satisfaction",
-                      },
-                    ],
-                  }),
-                t("qn.created"),
-              ).then(() => setEditing(true))
+              run(() => api.save(event.id, blankQuestionnaire()), t("qn.created")).then(() =>
+                setEditing(true),
+              )
             }
           />
         ) : (
@@ -132,7 +115,6 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
       </div>
     );
 
-  const link = qn.publicPath ? `${window.location.origin}${qn.publicPath}` : null;
   const save = async (body: SaveQuestionnaire) => {
     const res = await api.save(event.id, { ...body, open: qn.open });
     setQn(res.questionnaire);
@@ -145,104 +127,39 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
     <div className="qn-panel qn-has-paper" data-testid="qn-panel">
       <ErrorBanner message={error} />
       {status}
-      <section className="card no-print" aria-labelledby="qn-link-title">
-        <h2 id="qn-link-title">
-          {qn.title}{" "}
-          <span className={`badge ${qn.open ? "status-held" : ""}`} data-testid="qn-state">
-            {qn.open ? t("qn.open") : t("qn.closed")}
-          </span>
-        </h2>
-        <p className="muted small">
-          {t("qn.answersSoFar", { n: qn.answers })}・{t("qn.questionsN", { n: qn.questions.length })}
-        </p>
-        {link && (
-          <div className="qn-link">
-            <div>
-              <p className="small">{t("qn.linkHint")}</p>
-              <p className="qn-url" data-testid="qn-url">
-                <a href={qn.publicPath ?? ""} target="_blank" rel="noreferrer">
-                  {link}
-                </a>
-              </p>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  void navigator.clipboard?.writeText(link).then(() => setNotice(t("common.copied")));
-                }}
-              >
-                {t("qn.copyLink")}
-              </button>
-            </div>
-            <QrCode text={link} label={t("qn.qrLabel", { title: event.title })} size={140} />
-          </div>
-        )}
-        {event.status === "cancelled" && <p className="muted">{t("qn.cancelledEvent")}</p>}
-        {manage && (
-          <div className="row">
-            {event.status !== "cancelled" && (
-              <button
-                type="button"
-                className={qn.open ? "secondary" : ""}
-                onClick={() =>
-                  run(
-                    () =>
-                      api.save(event.id, {
-                        title: qn.title,
-                        intro: qn.intro,
-                        questions: qn.questions,
-                        open: !qn.open,
-                      }),
-                    qn.open ? t("qn.closedNow") : t("qn.openedNow"),
-                  )
-                }
-                data-testid="qn-toggle-open"
-              >
-                {qn.open ? t("qn.close") : t("qn.openAction")}
-              </button>
-            )}
-            {!editing && (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => setEditing(true)}
-                data-testid="qn-edit"
-              >
-                {t("qn.edit")}
-              </button>
-            )}
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setPaper(true)}
-              disabled={paper}
-              data-testid="qn-paper-open"
-            >
-              {t("qn.paperEntry")}
-            </button>
-            {qn.answers === 0 && (
-              <button
-                type="button"
-                className="link danger"
-                onClick={() => {
-                  if (!window.confirm(t("qn.confirmDelete"))) return;
-                  void api
-                    .remove(event.id)
-                    .then(() => {
-                      setQn(null);
-                      setResults(null);
-                      setEditing(false);
-                      setNotice(t("qn.deleted"));
-                    })
-                    .catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
-                }}
-              >
-                {t("qn.delete")}
-              </button>
-            )}
-          </div>
-        )}
-      </section>
+      <QuestionnaireLinkCard
+        event={event}
+        questionnaire={qn}
+        manage={manage}
+        editing={editing}
+        paper={paper}
+        onToggleOpen={() =>
+          run(
+            () =>
+              api.save(event.id, {
+                title: qn.title,
+                intro: qn.intro,
+                questions: qn.questions,
+                open: !qn.open,
+              }),
+            qn.open ? t("qn.closedNow") : t("qn.openedNow"),
+          )
+        }
+        onEdit={() => setEditing(true)}
+        onPaper={() => setPaper(true)}
+        onDelete={() => {
+          void api
+            .remove(event.id)
+            .then(() => {
+              setQn(null);
+              setResults(null);
+              setEditing(false);
+              setNotice(t("qn.deleted"));
+            })
+            .catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
+        }}
+        onCopied={() => setNotice(t("common.copied"))}
+      />
       {editing && manage && (
         <section className="card no-print" aria-label={t("qn.edit")}>
           <QuestionnaireBuilder
@@ -276,67 +193,5 @@ export function QuestionnairePanel({ wid, event }: { wid: string; event: Event }
       )}
       <PaperForm event={event} questionnaire={qn} />
     </div>
-  );
-}
-
-function StartQuestionnaire(props: {
-  eventId: string;
-  sources(): Promise<QuestionnaireSources>;
-  onTemplate(template: (typeof QUESTIONNAIRE_TEMPLATE_IDS)[number]): void;
-  onCopy(fromEventId: string): void;
-  onBlank(): void;
-}) {
-  const [sources, setSources] = useState<QuestionnaireSources["events"] | null>(null);
-  const { sources: loadSources } = props;
-  useEffect(() => {
-    void loadSources()
-      .then((s) => setSources(s.events))
-      .catch(() => setSources([]));
-  }, [loadSources]);
-  const others = (sources ?? []).filter((s) => s.eventId !== props.eventId);
-  return (
-    <section className="card" aria-labelledby="qn-start-title" data-testid="qn-start">
-      <h2 id="qn-start-title">{t("qn.start")}</h2>
-      <p className="muted small">{t("qn.startHint")}</p>
-      <h3>{t("qn.fromTemplate")}</h3>
-      <div className="qn-templates">
-        {QUESTIONNAIRE_TEMPLATE_IDS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            className="secondary"
-            onClick={() => props.onTemplate(id)}
-            data-testid={`qn-template-${id}`}
-          >
-            <strong>{t(`qn.template.${id}` as MessageKey)}</strong>
-            <br />
-            <span className="small">{t(`qn.template.${id}.about` as MessageKey)}</span>
-          </button>
-        ))}
-      </div>
-      <h3>{t("qn.fromEvent")}</h3>
-      {others.length === 0 ? (
-        <p className="muted small">{t("qn.noSources")}</p>
-      ) : (
-        <select
-          aria-label={t("qn.fromEvent")}
-          value=""
-          onChange={(e) => e.target.value && props.onCopy(e.target.value)}
-          data-testid="qn-copy-from"
-        >
-          <option value="">{t("events.choose")}</option>
-          {others.map((s) => (
-            <option key={s.eventId} value={s.eventId}>
-              {formatTimeRange(s.startsAt, null)} {s.title}（{s.questionnaireTitle}・
-              {t("qn.answersN", { n: s.answers })}）
-            </option>
-          ))}
-        </select>
-      )}
-      <h3>{t("qn.blank")}</h3>
-      <button type="button" className="secondary" onClick={props.onBlank} data-testid="qn-blank">
-        {t("qn.blankAction")}
-      </button>
-    </section>
   );
 }

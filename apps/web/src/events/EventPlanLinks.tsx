@@ -1,0 +1,105 @@
+/** The plan actions an event carries out and the schedule row it appears in (its 年度's plan). */
+import type { Event, PlanLinks } from "@tsumugi/contract";
+import { useEffect, useState } from "react";
+import { ApiError } from "../api/client";
+import { t } from "../i18n/t";
+import { ErrorBanner } from "../ui/Field";
+import type { EventsApi } from "./events-api";
+
+export function EventPlanLinks({
+  api,
+  event,
+  onChanged,
+}: {
+  api: EventsApi;
+  event: Event;
+  onChanged(e: Event): void;
+}) {
+  const [links, setLinks] = useState<PlanLinks | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void api
+      .planLinks(event.fiscalYear)
+      .then(setLinks)
+      .catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
+  }, [api, event.fiscalYear]);
+  const editable = event.abilities.update;
+  const save = async (body: { actionIds?: string[]; scheduleRowId?: string | null }) => {
+    try {
+      onChanged((await api.update(event.id, body)).event);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  if (!links) return null;
+  const linked = links.actions.filter((a) => event.actionIds.includes(a.id));
+  return (
+    <section className="card" aria-labelledby="plan-links-title" data-testid="plan-links">
+      <h2 id="plan-links-title">{t("events.plan")}</h2>
+      <ErrorBanner message={error} />
+      {!links.plan ? (
+        <p className="muted">{t("events.noPlan")}</p>
+      ) : (
+        <>
+          <h3>{t("events.actions")}</h3>
+          <ul className="plain linked-actions">
+            {linked.map((a) => (
+              <li key={a.id} className="link-chip">
+                {a.title}
+                {editable && (
+                  <button
+                    type="button"
+                    className="icon tiny"
+                    aria-label={`${t("common.delete")}：${a.title}`}
+                    onClick={() => save({ actionIds: event.actionIds.filter((x) => x !== a.id) })}
+                  >
+                    ×
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {editable && (
+            <select
+              aria-label={t("events.linkAction")}
+              value=""
+              onChange={(e) => e.target.value && save({ actionIds: [...event.actionIds, e.target.value] })}
+              data-testid="link-action"
+            >
+              <option value="">{t("events.linkAction")}</option>
+              {links.actions
+                .filter((a) => !event.actionIds.includes(a.id))
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.title}
+                  </option>
+                ))}
+            </select>
+          )}
+          <h3>{t("events.scheduleRow")}</h3>
+          {editable ? (
+            <select
+              aria-label={t("events.scheduleRow")}
+              value={event.scheduleRowId ?? ""}
+              onChange={(e) => save({ scheduleRowId: e.target.value || null })}
+              data-testid="schedule-row"
+            >
+              <option value="">{t("events.scheduleRowNone")}</option>
+              {links.scheduleRows.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.activity}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <p>
+              {links.scheduleRows.find((r) => r.id === event.scheduleRowId)?.activity ??
+                t("events.scheduleRowNone")}
+            </p>
+          )}
+          <p className="muted small">{t("events.scheduleHint")}</p>
+        </>
+      )}
+    </section>
+  );
+}
