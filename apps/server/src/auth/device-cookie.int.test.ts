@@ -1,17 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { afterEach, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { expect } from "vitest";
+import { workspaceTest as it } from "../testing/workspace-world.js";
 import { DeviceCookies } from "./device-cookie.js";
-
-let server: TestServer;
-afterEach(async () => {
-  await server?.destroy();
-});
 
 const header = (setCookie: string) => setCookie.split(";")[0];
 
-it("knows a browser only for the accounts it logged in to, until the note expires or is altered", async () => {
-  server = await startTestServer();
+it("knows a browser only for the accounts it logged in to, until the note expires or is altered", async ({
+  server,
+}) => {
   let now = 1_000_000;
   const devices = new DeviceCookies(server.ctx.kysely, server.ctx.config, 60_000, () => now);
   const first = header(await devices.remember(null, "useraaaa"));
@@ -23,7 +19,10 @@ it("knows a browser only for the accounts it logged in to, until the note expire
   const forged = both.replace(/useraaaa/g, "usercccc");
   expect(await devices.deviceFor(forged, "usercccc")).toBeNull();
   // Another installation's key does not sign for this one.
-  await server.ctx.db.run("UPDATE server_keys SET key = ?", [randomBytes(32)]);
+  await server.ctx.kysely
+    .updateTable("server_keys")
+    .set({ key: randomBytes(32) })
+    .execute();
   const again = new DeviceCookies(server.ctx.kysely, server.ctx.config, 60_000, () => now);
   expect(await again.deviceFor(both, "useraaaa")).toBeNull();
   // Expired notes are not known either.

@@ -1,66 +1,84 @@
-import { afterEach, expect, it } from "vitest";
-import { createUser, startTestServer, type TestServer } from "../testing/fixtures.js";
+import { expect } from "vitest";
+import type { TestServer } from "../testing/fixtures.js";
+import { workspaceTest } from "../testing/workspace-world.js";
 
-let server: TestServer;
-afterEach(async () => {
-  await server.destroy();
-});
+const it = workspaceTest.extend({ serverEnv: { SESSION_IDLE_MINUTES: "10", SESSION_MAX_HOURS: "1" } });
 
-it("deletes sessions past their idle timeout or absolute lifetime, and only those", async () => {
-  server = await startTestServer({ env: { SESSION_IDLE_MINUTES: "10", SESSION_MAX_HOURS: "1" } });
-  const user = await createUser(server.ctx.db);
-  const fresh = await server.ctx.sessions.create(user.id);
-  const idle = await server.ctx.sessions.create(user.id);
-  const old = await server.ctx.sessions.create(user.id);
+/** Every stored session's id, sorted. */
+async function sessionIds(server: TestServer): Promise<string[]> {
+  const rows = await server.ctx.kysely.selectFrom("sessions").select("id").execute();
+  return rows.map((r) => r.id).sort();
+}
+
+/** Moves a session's last use or creation back in time. */
+async function backdate(server: TestServer, id: string, change: { lastSeenAt?: number; createdAt?: number }) {
+  await server.ctx.kysely
+    .updateTable("sessions")
+    .set({
+      ...(change.lastSeenAt !== undefined ? { last_seen_at: change.lastSeenAt } : {}),
+      ...(change.createdAt !== undefined ? { created_at: change.createdAt } : {}),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+it("deletes sessions past their idle timeout or absolute lifetime, and only those", async ({
+  server,
+  world: w,
+}) => {
+  // The world's people are logged in: their sessions are fresh and stay.
+  const before = await sessionIds(server);
+  expect(before).toHaveLength(4);
+  const fresh = await server.ctx.sessions.create(w.member.id);
+  const idle = await server.ctx.sessions.create(w.member.id);
+  const old = await server.ctx.sessions.create(w.member.id);
   const now = Date.now();
-  await server.ctx.db.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [
-    now - 11 * 60_000,
-    idle.session.id,
-  ]);
-  await server.ctx.db.run("UPDATE sessions SET created_at = ? WHERE id = ?", [
-    now - 2 * 3_600_000,
-    old.session.id,
-  ]);
+  await backdate(server, idle.session.id, { lastSeenAt: now - 11 * 60_000 });
+  await backdate(server, old.session.id, { createdAt: now - 2 * 3_600_000 });
   expect(await server.ctx.sessions.deleteExpired()).toBe(2);
-  const left = await server.ctx.db.all<{ id: string }>("SELECT id FROM sessions");
-  expect(left.map((r) => r.id)).toEqual([fresh.session.id]);
+  expect(await sessionIds(server)).toEqual([...before, fresh.session.id].sort());
   expect(await server.ctx.sessions.validate(fresh.token)).not.toBeNull();
 });
 
-it("re-checks an open connection's session by id: live, idle, ended or of a disabled user", async () => {
-  server = await startTestServer({ env: { SESSION_IDLE_MINUTES: "10" } });
+it("re-checks an open connection's session by id: live, idle, ended or of a disabled user", async ({
+  server,
+  world: w,
+}) => {
   const sessions = server.ctx.sessions;
-  const user = await createUser(server.ctx.db);
-  const live = await sessions.create(user.id);
-  const idle = await sessions.create(user.id);
-  const ended = await sessions.create(user.id);
-  await server.ctx.db.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [
-    Date.now() - 11 * 60_000,
-    idle.session.id,
-  ]);
+  const before = await sessionIds(server);
+  const live = await sessions.create(w.member.id);
+  const idle = await sessions.create(w.member.id);
+  const ended = await sessions.create(w.member.id);
+  await backdate(server, idle.session.id, { lastSeenAt: Date.now() - 11 * 60_000 });
   await sessions.invalidate(ended.session.id);
   expect(await sessions.stillValid(live.session.id)).toBe(true);
   expect(await sessions.stillValid(idle.session.id)).toBe(false);
   expect(await sessions.stillValid(ended.session.id)).toBe(false);
   expect(await sessions.stillValid("no-such-session")).toBe(false);
   // The idle one is gone from the table, not just refused.
-  const left = await server.ctx.db.all<{ id: string }>("SELECT id FROM sessions");
-  expect(left.map((r) => r.id)).toEqual([live.session.id]);
+  expect(await sessionIds(server)).toEqual([...before, live.session.id].sort());
 
-  await server.ctx.db.run("UPDATE users SET disabled_at = ? WHERE id = ?", [Date.now(), user.id]);
+  // The account is disabled (everywhere, not just in this workspace).
+  await server.ctx.kysely
+    .updateTable("users")
+    .set({ disabled_at: Date.now() })
+    .where("id", "=", w.member.id)
+    .execute();
   expect(await sessions.stillValid(live.session.id)).toBe(false);
+  // Other people's sessions are not touched.
+  const admin = (await w.admin.browser.get<{ sessionId: string }>("/api/auth/me")).body.sessionId;
+  expect(await sessions.stillValid(admin)).toBe(true);
 });
 
-it("counts a re-check as use: the sliding timeout moves", async () => {
-  server = await startTestServer({ env: { SESSION_IDLE_MINUTES: "10" } });
-  const user = await createUser(server.ctx.db);
-  const { session } = await server.ctx.sessions.create(user.id);
+it("counts a re-check as use: the sliding timeout moves", async ({ server, world: w }) => {
+  const { session } = await server.ctx.sessions.create(w.member.id);
   const earlier = Date.now() - 5 * 60_000;
-  await server.ctx.db.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [earlier, session.id]);
+  await backdate(server, session.id, { lastSeenAt: earlier });
   expect(await server.ctx.sessions.stillValid(session.id)).toBe(true);
-  const row = await server.ctx.db.get<{ last_seen_at: number }>(
-    "SELECT last_seen_at FROM sessions WHERE id = ?",
-    [session.id],
-  );
+  const row = await server.ctx.kysely
+    .selectFrom("sessions")
+    .select("last_seen_at")
+    .where("id", "=", session.id)
+    .executeTakeFirst();
   expect(row?.last_seen_at).toBeGreaterThan(earlier);
 });
