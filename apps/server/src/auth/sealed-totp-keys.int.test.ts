@@ -13,7 +13,7 @@ import { PERSONAL_DATA_KEY_FILE } from "../config.js";
 import { prependNewKey } from "../personal-data/keyring.js";
 import { DATABASE_FILE } from "../server.js";
 import { dataDirTest } from "../testing/data-dir-test.js";
-import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/fixtures.js";
+import { TEST_PASSWORD, type TestServer } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
 import { type Person, seedWorkspaceWorld, workspaceTest } from "../testing/workspace-world.js";
 import { currentStep, newTotpKey } from "./two-factor.js";
@@ -156,12 +156,10 @@ describe("TOTP keys at rest", () => {
 
       // Without the key that sealed it, the server does not start (a new key would not open it).
       rmSync(keyFile);
-      await expect(startTestServer({ dataDir })).rejects.toThrow(/no key is configured.*Start refused/);
+      await expect(boot()).rejects.toThrow(/no key is configured.*Start refused/);
       // With the old key alone, neither: the TOTP key is sealed with the new one now.
       writeFileSync(keyFile, saved, { mode: 0o600 });
-      await expect(startTestServer({ dataDir })).rejects.toThrow(
-        new RegExp(`key ${fresh.id}, which is not configured`),
-      );
+      await expect(boot()).rejects.toThrow(new RegExp(`key ${fresh.id}, which is not configured`));
     },
   );
 });
