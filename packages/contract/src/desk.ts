@@ -32,7 +32,7 @@ import {
 } from "@tsumugi/domain";
 import * as z from "zod";
 import { Area } from "./areas.js";
-import { abilities, flag, Id, oneOf, requiredText } from "./fields.js";
+import { abilities, flag, Id, oneOf, optionalText, queryInt, requiredText } from "./fields.js";
 import { ResourceRef } from "./resources.js";
 
 // Limits of the text fields (characters).
@@ -44,11 +44,6 @@ export const REFERRAL_MAX = 200;
 export const MINUTES_MAX = 600;
 export const EXAMPLE_TEXT_MAX = { title: 100, question: 2000, answer: 2000, note: 500 };
 export const EXPORT_NOTE_MAX = 200;
-
-/** A text that may be empty, trimmed, at most `max` characters. */
-function optionalText(max: number) {
-  return z.string({ error: "format" }).trim().max(max, { error: "tooLong" });
-}
 
 /** Several codes of a vocabulary, at least one, each once. */
 function codes<const T extends readonly [string, ...string[]]>(values: T) {
@@ -331,18 +326,8 @@ const FOLLOW_UP_FILTERS = ["open", "overdue", "done", "none"] as const;
 
 /** Filters of the list (query string). Invalid values are refused, not ignored. */
 export const ConsultationQuery = z.object({
-  fy: z.coerce
-    .number({ error: "format" })
-    .int({ error: "format" })
-    .min(2000, { error: "outOfRange" })
-    .max(2100, { error: "outOfRange" })
-    .optional(),
-  month: z.coerce
-    .number({ error: "format" })
-    .int({ error: "format" })
-    .min(1, { error: "outOfRange" })
-    .max(12, { error: "outOfRange" })
-    .optional(),
+  fy: queryInt(2000, 2100).optional(),
+  month: queryInt(1, 12).optional(),
   deskId: Id.optional(),
   areaId: Id.optional(),
   method: oneOf(vocabularyIds(CONSULTATION_METHODS)).optional(),
@@ -350,12 +335,7 @@ export const ConsultationQuery = z.object({
   topic: oneOf(vocabularyIds(CONSULTATION_TOPICS)).optional(),
   followUp: oneOf(FOLLOW_UP_FILTERS).optional(),
   caseId: Id.optional(),
-  page: z.coerce
-    .number({ error: "format" })
-    .int({ error: "format" })
-    .min(1, { error: "outOfRange" })
-    .max(10_000, { error: "outOfRange" })
-    .default(1),
+  page: queryInt(1, 10_000).default(1),
 });
 export type ConsultationQuery = z.infer<typeof ConsultationQuery>;
 
@@ -418,12 +398,7 @@ export type ConsultationStatistics = z.infer<typeof ConsultationStatistics>;
 export const STATISTICS_QUERY_YEARS = 5;
 
 export const StatisticsQuery = z.object({
-  fy: z.coerce
-    .number({ error: "format" })
-    .int({ error: "format" })
-    .min(2000, { error: "outOfRange" })
-    .max(2100, { error: "outOfRange" })
-    .optional(),
+  fy: queryInt(2000, 2100).optional(),
 });
 
 export const EXPORT_KINDS = ["statistics", "records"] as const;

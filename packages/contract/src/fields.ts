@@ -36,6 +36,15 @@ export function emailAddress() {
     .refine((v) => v === "" || isEmail(v), { error: "format" });
 }
 
+/** A whole number from a query string ("12"), `min` to `max`. */
+export function queryInt(min: number, max: number) {
+  return z.coerce
+    .number({ error: "format" })
+    .int({ error: "format" })
+    .min(min, { error: "outOfRange" })
+    .max(max, { error: "outOfRange" });
+}
+
 export function flag() {
   return z.boolean({ error: "required" });
 }

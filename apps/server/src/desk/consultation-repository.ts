@@ -20,9 +20,23 @@ import {
   type MonthCount,
   type Sex,
 } from "@tsumugi/domain";
+import type { Selectable } from "kysely";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import type { ConsultationCasesTable, ConsultationsTable } from "../storage/schema.js";
 
-export interface CaseRecord {
+/** What cases and contacts alike keep beside their own fields. */
+export interface SealedRecord {
+  /** Sealed identifying fields; null once anonymised. */
+  personal: string | null;
+  keyId: string | null;
+  demo: boolean;
+  anonymisedAt: number | null;
+  createdBy: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CaseRecord extends SealedRecord {
   id: string;
   workspaceId: string;
   deskId: string;
@@ -33,15 +47,7 @@ export interface CaseRecord {
   living: LivingSituation;
   condition: MainCondition;
   areaId: string | null;
-  /** Sealed identifying fields; null once anonymised. */
-  personal: string | null;
-  keyId: string | null;
   lastContactAt: string;
-  demo: boolean;
-  anonymisedAt: number | null;
-  createdBy: string | null;
-  createdAt: number;
-  updatedAt: number;
 }
 
 /** A case with the coordinators of its desk (what the policy decides on). */
@@ -49,7 +55,7 @@ export interface CaseWithStaff extends CaseRecord {
   deskStaffIds: string[];
 }
 
-export interface ContactRecord {
+export interface ContactRecord extends SealedRecord {
   id: string;
   workspaceId: string;
   caseId: string;
@@ -64,14 +70,7 @@ export interface ContactRecord {
   followUpStatus: FollowUpStatus;
   referralResourceId: string | null;
   referralOrganisation: string | null;
-  personal: string | null;
-  keyId: string | null;
   staffUserId: string | null;
-  demo: boolean;
-  anonymisedAt: number | null;
-  createdBy: string | null;
-  createdAt: number;
-  updatedAt: number;
   topics: ConsultationTopic[];
   responses: ConsultationResponse[];
 }
@@ -93,47 +92,34 @@ export interface ContactWithCase extends ContactRecord {
   case: CaseWithStaff;
 }
 
-const caseColumns = [
-  "c.id",
-  "c.workspace_id",
-  "c.desk_id",
-  "c.case_no",
-  "c.age_band",
-  "c.sex",
-  "c.care_level",
-  "c.living",
-  "c.main_condition",
-  "c.area_id",
-  "c.personal",
-  "c.key_id",
-  "c.last_contact_at",
-  "c.demo",
-  "c.anonymised_at",
-  "c.created_by",
-  "c.created_at",
-  "c.updated_at",
-] as const;
+type SealedRow = Pick<
+  Selectable<ConsultationsTable>,
+  "personal" | "key_id" | "demo" | "anonymised_at" | "created_by" | "created_at" | "updated_at"
+>;
 
-type CaseRow = {
-  id: string;
-  workspace_id: string;
-  desk_id: string;
-  case_no: number;
-  age_band: string;
-  sex: string;
-  care_level: string;
-  living: string;
-  main_condition: string;
-  area_id: string | null;
-  personal: string | null;
-  key_id: string | null;
-  last_contact_at: string;
-  demo: number;
-  anonymised_at: number | null;
-  created_by: string | null;
-  created_at: number;
-  updated_at: number;
-};
+function sealedFields(r: SealedRow): SealedRecord {
+  return {
+    personal: r.personal,
+    keyId: r.key_id,
+    demo: r.demo === 1,
+    anonymisedAt: r.anonymised_at,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** The columns of a new case or contact that no change rewrites afterwards. */
+function origin(x: SealedRecord) {
+  return {
+    demo: x.demo ? 1 : 0,
+    anonymised_at: x.anonymisedAt,
+    created_by: x.createdBy,
+    created_at: x.createdAt,
+  };
+}
+
+type CaseRow = Selectable<ConsultationCasesTable>;
 
 function toCase(r: CaseRow): CaseRecord {
   return {
@@ -147,66 +133,12 @@ function toCase(r: CaseRow): CaseRecord {
     living: r.living as LivingSituation,
     condition: r.main_condition as MainCondition,
     areaId: r.area_id,
-    personal: r.personal,
-    keyId: r.key_id,
     lastContactAt: r.last_contact_at,
-    demo: r.demo === 1,
-    anonymisedAt: r.anonymised_at,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    ...sealedFields(r),
   };
 }
 
-const contactColumns = [
-  "k.id",
-  "k.workspace_id",
-  "k.case_id",
-  "k.seq",
-  "k.received_at",
-  "k.fiscal_year",
-  "k.month",
-  "k.method",
-  "k.consulter_type",
-  "k.minutes",
-  "k.follow_up_due",
-  "k.follow_up_status",
-  "k.referral_resource_id",
-  "k.referral_organisation",
-  "k.personal",
-  "k.key_id",
-  "k.staff_user_id",
-  "k.demo",
-  "k.anonymised_at",
-  "k.created_by",
-  "k.created_at",
-  "k.updated_at",
-] as const;
-
-type ContactDbRow = {
-  id: string;
-  workspace_id: string;
-  case_id: string;
-  seq: number;
-  received_at: string;
-  fiscal_year: number;
-  month: number;
-  method: string;
-  consulter_type: string;
-  minutes: number | null;
-  follow_up_due: string | null;
-  follow_up_status: string;
-  referral_resource_id: string | null;
-  referral_organisation: string | null;
-  personal: string | null;
-  key_id: string | null;
-  staff_user_id: string | null;
-  demo: number;
-  anonymised_at: number | null;
-  created_by: string | null;
-  created_at: number;
-  updated_at: number;
-};
+type ContactDbRow = Selectable<ConsultationsTable>;
 
 function toContact(r: ContactDbRow, codes: Codes): ContactRecord {
   return {
@@ -224,14 +156,8 @@ function toContact(r: ContactDbRow, codes: Codes): ContactRecord {
     followUpStatus: r.follow_up_status as FollowUpStatus,
     referralResourceId: r.referral_resource_id,
     referralOrganisation: r.referral_organisation,
-    personal: r.personal,
-    keyId: r.key_id,
     staffUserId: r.staff_user_id,
-    demo: r.demo === 1,
-    anonymisedAt: r.anonymised_at,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    ...sealedFields(r),
     topics: (codes.topics.get(r.id) ?? []) as ConsultationTopic[],
     responses: (codes.responses.get(r.id) ?? []) as ConsultationResponse[],
   };
@@ -287,7 +213,7 @@ export async function findCase(
 ): Promise<CaseWithStaff | undefined> {
   const row = await q
     .selectFrom("consultation_cases as c")
-    .select(caseColumns)
+    .selectAll("c")
     .where("c.id", "=", caseId)
     .where("c.workspace_id", "=", workspaceId)
     .executeTakeFirst();
@@ -305,49 +231,38 @@ export async function nextCaseNo(q: QueryBuilder, workspaceId: string): Promise<
   return (row?.n ?? 0) + 1;
 }
 
+/** The columns of a case that a change rewrites. */
+function caseChanges(c: CaseRecord) {
+  return {
+    desk_id: c.deskId,
+    age_band: c.ageBand,
+    sex: c.sex,
+    care_level: c.careLevel,
+    living: c.living,
+    main_condition: c.condition,
+    area_id: c.areaId,
+    personal: c.personal,
+    key_id: c.keyId,
+    updated_at: c.updatedAt,
+  };
+}
+
 export async function insertCase(q: QueryBuilder, c: CaseRecord): Promise<void> {
   await q
     .insertInto("consultation_cases")
     .values({
       id: c.id,
       workspace_id: c.workspaceId,
-      desk_id: c.deskId,
       case_no: c.caseNo,
-      age_band: c.ageBand,
-      sex: c.sex,
-      care_level: c.careLevel,
-      living: c.living,
-      main_condition: c.condition,
-      area_id: c.areaId,
-      personal: c.personal,
-      key_id: c.keyId,
+      ...caseChanges(c),
       last_contact_at: c.lastContactAt,
-      demo: c.demo ? 1 : 0,
-      anonymised_at: c.anonymisedAt,
-      created_by: c.createdBy,
-      created_at: c.createdAt,
-      updated_at: c.updatedAt,
+      ...origin(c),
     })
     .execute();
 }
 
 export async function updateCase(q: QueryBuilder, c: CaseRecord): Promise<void> {
-  await q
-    .updateTable("consultation_cases")
-    .set({
-      desk_id: c.deskId,
-      age_band: c.ageBand,
-      sex: c.sex,
-      care_level: c.careLevel,
-      living: c.living,
-      main_condition: c.condition,
-      area_id: c.areaId,
-      personal: c.personal,
-      key_id: c.keyId,
-      updated_at: c.updatedAt,
-    })
-    .where("id", "=", c.id)
-    .execute();
+  await q.updateTable("consultation_cases").set(caseChanges(c)).where("id", "=", c.id).execute();
 }
 
 /** The case's last contact, from its contacts. */
@@ -442,7 +357,7 @@ export async function casesByNameHash(
 export async function contactsOfCase(q: QueryBuilder, caseId: string): Promise<ContactRecord[]> {
   const rows = await q
     .selectFrom("consultations as k")
-    .select(contactColumns)
+    .selectAll("k")
     .where("k.case_id", "=", caseId)
     .orderBy("k.seq")
     .execute();
@@ -460,7 +375,7 @@ export async function findContact(
 ): Promise<ContactWithCase | undefined> {
   const row = await q
     .selectFrom("consultations as k")
-    .select(contactColumns)
+    .selectAll("k")
     .where("k.id", "=", contactId)
     .where("k.workspace_id", "=", workspaceId)
     .executeTakeFirst();
@@ -501,6 +416,25 @@ async function writeCodes(
       .execute();
 }
 
+/** The columns of a contact that a change rewrites. */
+function contactChanges(k: ContactRecord) {
+  return {
+    received_at: k.receivedAt,
+    fiscal_year: k.fiscalYear,
+    month: k.month,
+    method: k.method,
+    consulter_type: k.consulterType,
+    minutes: k.minutes,
+    follow_up_due: k.followUpDue,
+    follow_up_status: k.followUpStatus,
+    referral_resource_id: k.referralResourceId,
+    referral_organisation: k.referralOrganisation,
+    personal: k.personal,
+    key_id: k.keyId,
+    updated_at: k.updatedAt,
+  };
+}
+
 export async function insertContact(q: QueryBuilder, k: ContactRecord): Promise<void> {
   await q
     .insertInto("consultations")
@@ -509,49 +443,16 @@ export async function insertContact(q: QueryBuilder, k: ContactRecord): Promise<
       workspace_id: k.workspaceId,
       case_id: k.caseId,
       seq: k.seq,
-      received_at: k.receivedAt,
-      fiscal_year: k.fiscalYear,
-      month: k.month,
-      method: k.method,
-      consulter_type: k.consulterType,
-      minutes: k.minutes,
-      follow_up_due: k.followUpDue,
-      follow_up_status: k.followUpStatus,
-      referral_resource_id: k.referralResourceId,
-      referral_organisation: k.referralOrganisation,
-      personal: k.personal,
-      key_id: k.keyId,
+      ...contactChanges(k),
       staff_user_id: k.staffUserId,
-      demo: k.demo ? 1 : 0,
-      anonymised_at: k.anonymisedAt,
-      created_by: k.createdBy,
-      created_at: k.createdAt,
-      updated_at: k.updatedAt,
+      ...origin(k),
     })
     .execute();
   await writeCodes(q, k.id, k.topics, k.responses);
 }
 
 export async function updateContact(q: QueryBuilder, k: ContactRecord): Promise<void> {
-  await q
-    .updateTable("consultations")
-    .set({
-      received_at: k.receivedAt,
-      fiscal_year: k.fiscalYear,
-      month: k.month,
-      method: k.method,
-      consulter_type: k.consulterType,
-      minutes: k.minutes,
-      follow_up_due: k.followUpDue,
-      follow_up_status: k.followUpStatus,
-      referral_resource_id: k.referralResourceId,
-      referral_organisation: k.referralOrganisation,
-      personal: k.personal,
-      key_id: k.keyId,
-      updated_at: k.updatedAt,
-    })
-    .where("id", "=", k.id)
-    .execute();
+  await q.updateTable("consultations").set(contactChanges(k)).where("id", "=", k.id).execute();
   await writeCodes(q, k.id, k.topics, k.responses);
 }
 
@@ -609,7 +510,7 @@ export async function listContacts(
 
   const count = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst();
   const rows = await query
-    .select(contactColumns)
+    .selectAll("k")
     .select([
       "c.case_no",
       "c.desk_id",
@@ -708,32 +609,36 @@ export async function consultationMonthCounts(q: QueryBuilder, workspaceId: stri
 
 // ---------------------------------------------------------------- keys and retention
 
+/** The two tables holding sealed identifying fields (`personal`, `key_id`). */
+type SealedTable = "consultation_cases" | "consultations";
+const SEALED_TABLES: readonly SealedTable[] = ["consultation_cases", "consultations"];
+
 /** The ids of every key that stored personal data is sealed with. */
 export async function storedKeyIds(q: QueryBuilder): Promise<Set<string>> {
-  const cases = await q
-    .selectFrom("consultation_cases")
-    .select("key_id")
-    .distinct()
-    .where("key_id", "is not", null)
-    .execute();
-  const contacts = await q
-    .selectFrom("consultations")
-    .select("key_id")
-    .distinct()
-    .where("key_id", "is not", null)
-    .execute();
+  const ids = new Set<string>();
+  for (const table of SEALED_TABLES) {
+    const rows = await q
+      .selectFrom(table)
+      .select("key_id")
+      .distinct()
+      .where("key_id", "is not", null)
+      .execute();
+    for (const r of rows) ids.add(r.key_id as string);
+  }
   const index = await q.selectFrom("consultation_name_index").select("key_id").distinct().execute();
-  return new Set([...cases, ...contacts, ...index].map((r) => r.key_id as string));
+  for (const r of index) ids.add(r.key_id);
+  return ids;
 }
 
-/** Rows sealed with another key than `currentKeyId`, a batch at a time (re-encryption). */
-export async function casesSealedWithOtherKeys(
+/** Rows of `table` sealed with another key than `currentKeyId`, a batch at a time (re-encryption). */
+async function sealedWithOtherKeys(
   q: QueryBuilder,
+  table: SealedTable,
   currentKeyId: string,
   limit: number,
 ): Promise<{ id: string; personal: string; keyId: string }[]> {
   const rows = await q
-    .selectFrom("consultation_cases")
+    .selectFrom(table)
     .select(["id", "personal", "key_id"])
     .where("key_id", "is not", null)
     .where("key_id", "!=", currentKeyId)
@@ -743,21 +648,11 @@ export async function casesSealedWithOtherKeys(
   return rows.map((r) => ({ id: r.id, personal: r.personal as string, keyId: r.key_id as string }));
 }
 
-export async function contactsSealedWithOtherKeys(
-  q: QueryBuilder,
-  currentKeyId: string,
-  limit: number,
-): Promise<{ id: string; personal: string; keyId: string }[]> {
-  const rows = await q
-    .selectFrom("consultations")
-    .select(["id", "personal", "key_id"])
-    .where("key_id", "is not", null)
-    .where("key_id", "!=", currentKeyId)
-    .orderBy("id")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ id: r.id, personal: r.personal as string, keyId: r.key_id as string }));
-}
+export const casesSealedWithOtherKeys = (q: QueryBuilder, currentKeyId: string, limit: number) =>
+  sealedWithOtherKeys(q, "consultation_cases", currentKeyId, limit);
+
+export const contactsSealedWithOtherKeys = (q: QueryBuilder, currentKeyId: string, limit: number) =>
+  sealedWithOtherKeys(q, "consultations", currentKeyId, limit);
 
 /** Cases indexed under another key whose own text is already sealed with the current one. */
 export async function casesIndexedWithOtherKeys(
@@ -784,15 +679,16 @@ export async function casesIndexedWithOtherKeys(
   return rows.map((r) => ({ id: r.id, personal: r.personal as string }));
 }
 
-/** Re-seals a row only if it still holds `expected` (so a change made meanwhile is kept). */
-export async function resealCase(
+/** Re-seals a row of `table` only if it still holds `expected` (so a change made meanwhile is kept). */
+async function reseal(
   q: QueryBuilder,
+  table: SealedTable,
   id: string,
   expected: string,
   sealed: { text: string; keyId: string },
 ): Promise<boolean> {
   const r = await q
-    .updateTable("consultation_cases")
+    .updateTable(table)
     .set({ personal: sealed.text, key_id: sealed.keyId })
     .where("id", "=", id)
     .where("personal", "=", expected)
@@ -800,25 +696,24 @@ export async function resealCase(
   return r.numUpdatedRows === 1n;
 }
 
-export async function resealContact(
+export const resealCase = (
   q: QueryBuilder,
   id: string,
   expected: string,
   sealed: { text: string; keyId: string },
-): Promise<boolean> {
-  const r = await q
-    .updateTable("consultations")
-    .set({ personal: sealed.text, key_id: sealed.keyId })
-    .where("id", "=", id)
-    .where("personal", "=", expected)
-    .executeTakeFirst();
-  return r.numUpdatedRows === 1n;
-}
+) => reseal(q, "consultation_cases", id, expected, sealed);
+
+export const resealContact = (
+  q: QueryBuilder,
+  id: string,
+  expected: string,
+  sealed: { text: string; keyId: string },
+) => reseal(q, "consultations", id, expected, sealed);
 
 /** How many rows each key seals (for `npm run keys -- status`). */
 export async function rowsPerKey(q: QueryBuilder): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const table of ["consultation_cases", "consultations"] as const) {
+  for (const table of SEALED_TABLES) {
     const rows = await q
       .selectFrom(table)
       .select(["key_id"])
@@ -839,7 +734,7 @@ export async function casesToAnonymise(
 ): Promise<CaseRecord[]> {
   const rows = await q
     .selectFrom("consultation_cases as c")
-    .select(caseColumns)
+    .selectAll("c")
     .where("c.anonymised_at", "is", null)
     .where("c.last_contact_at", "<", cutoff)
     .orderBy("c.last_contact_at")

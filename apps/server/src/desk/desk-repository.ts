@@ -3,6 +3,7 @@
  * functions. Each takes a QueryBuilder: the server's, or a transaction of it.
  */
 import type { ConsultationMethod } from "@tsumugi/domain";
+import { namesAmong } from "../storage/names-among.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface DeskRecord {
@@ -253,16 +254,5 @@ export async function desksStaffedBy(
 }
 
 /** Names of the workspace's desks among `ids` (audit entries). */
-export async function deskNames(
-  q: QueryBuilder,
-  workspaceId: string,
-  ids: readonly string[],
-): Promise<{ id: string; name: string }[]> {
-  if (ids.length === 0) return [];
-  return q
-    .selectFrom("desks")
-    .select(["id", "name"])
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "in", ids)
-    .execute();
-}
+export const deskNames = (q: QueryBuilder, workspaceId: string, ids: readonly string[]) =>
+  namesAmong(q, "desks", workspaceId, ids);

@@ -1,5 +1,6 @@
 /** All SQL on `consultation_examples` (主な相談内容と対応, anonymised summaries for the public). */
 import type { ConsultationTopic, ConsulterType, ExampleStatus } from "@tsumugi/domain";
+import { namesAmong } from "../storage/names-among.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface ExampleRecord {
@@ -199,16 +200,5 @@ export async function deleteExample(q: QueryBuilder, id: string): Promise<void> 
 }
 
 /** Titles of the workspace's published-example drafts among `ids` (audit entries). */
-export async function exampleTitles(
-  q: QueryBuilder,
-  workspaceId: string,
-  ids: readonly string[],
-): Promise<{ id: string; name: string }[]> {
-  if (ids.length === 0) return [];
-  return q
-    .selectFrom("consultation_examples")
-    .select(["id", "title as name"])
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "in", ids)
-    .execute();
-}
+export const exampleTitles = (q: QueryBuilder, workspaceId: string, ids: readonly string[]) =>
+  namesAmong(q, "consultation_examples", workspaceId, ids);

@@ -1,5 +1,6 @@
 /** Meetings in SQL: their details, invitees, and what was recorded when they closed. */
 import type { MeetingKind, MeetingState, MinutesState } from "@tsumugi/domain";
+import { namesAmong } from "../storage/names-among.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
 export interface MeetingRecord {
@@ -440,16 +441,5 @@ export async function calendarMeetings(
 }
 
 /** Titles of the workspace's meetings among `ids`. */
-export async function meetingTitles(
-  q: QueryBuilder,
-  workspaceId: string,
-  ids: readonly string[],
-): Promise<{ id: string; name: string }[]> {
-  if (ids.length === 0) return [];
-  return q
-    .selectFrom("meetings")
-    .select(["id", "title as name"])
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "in", ids)
-    .execute();
-}
+export const meetingTitles = (q: QueryBuilder, workspaceId: string, ids: readonly string[]) =>
+  namesAmong(q, "meetings", workspaceId, ids);

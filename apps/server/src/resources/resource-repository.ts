@@ -16,6 +16,7 @@ import {
   type ServiceTag,
 } from "@tsumugi/domain";
 import type { Selectable } from "kysely";
+import { namesAmong } from "../storage/names-among.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import type { ResourcesTable } from "../storage/schema.js";
 
@@ -686,19 +687,8 @@ export async function removeLink(
 }
 
 /** Entries' names by id, for the audit log. */
-export async function resourceNames(
-  q: QueryBuilder,
-  workspaceId: string,
-  ids: readonly string[],
-): Promise<{ id: string; name: string }[]> {
-  if (ids.length === 0) return [];
-  return q
-    .selectFrom("resources")
-    .select(["id", "name"])
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "in", [...ids])
-    .execute();
-}
+export const resourceNames = (q: QueryBuilder, workspaceId: string, ids: readonly string[]) =>
+  namesAmong(q, "resources", workspaceId, ids);
 
 /** The open entries as the indicators count them (resources/indicators.ts in the domain). */
 export async function countedEntries(q: QueryBuilder, workspaceId: string): Promise<CountedEntry[]> {
