@@ -1,8 +1,9 @@
 /** Enrolment: the QR code and the key as text for the authenticator app, then its first code. */
-import { type FormEvent, useState } from "react";
-import { ApiError } from "../api/client";
+import { useState } from "react";
 import { t } from "../i18n/t";
-import { ErrorBanner, Field } from "../ui/Field";
+import { ErrorBanner } from "../ui/Field";
+import { useApiForm } from "../ui/use-api-form";
+import { CodeField } from "./CodeField";
 import { QrCode } from "./QrCode";
 
 export interface Enrolment {
@@ -19,29 +20,10 @@ export function EnrolSteps({
   confirm(code: string): Promise<void>;
 }) {
   const [code, setCode] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      await confirm(code);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setError(err.message);
-        setFields(err.fields);
-      } else setError(t("error.unknown"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useApiForm();
 
   return (
-    <form onSubmit={submit} noValidate className="enrol-steps">
+    <form onSubmit={form.onSubmit(() => confirm(code))} noValidate className="enrol-steps">
       <ol className="steps">
         <li>{t("twoFactor.stepApp")}</li>
         <li>
@@ -59,18 +41,17 @@ export function EnrolSteps({
         </li>
         <li>{t("twoFactor.stepCode")}</li>
       </ol>
-      <ErrorBanner message={error} />
-      <Field label={t("twoFactor.code")} error={fields.code}>
-        <input
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          data-testid="totp-code"
-          maxLength={12}
-        />
-      </Field>
-      <button type="submit" disabled={busy} data-testid="totp-confirm">
+      <ErrorBanner message={form.error} />
+      <CodeField
+        label={t("twoFactor.code")}
+        value={code}
+        onChange={setCode}
+        error={form.fields.code}
+        inputMode="numeric"
+        maxLength={12}
+        testId="totp-code"
+      />
+      <button type="submit" disabled={form.busy} data-testid="totp-confirm">
         {t("twoFactor.confirm")}
       </button>
     </form>

@@ -1,10 +1,11 @@
 import type { SecondStep, SessionInfo } from "@tsumugi/contract";
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { ApiError, post } from "../api/client";
+import { post } from "../api/client";
 import { t } from "../i18n/t";
 import { pendingLogout, useLogoutPending } from "../offline/remembered";
 import { ErrorBanner, Field } from "../ui/Field";
+import { useApiForm } from "../ui/use-api-form";
 import { useSession } from "./session";
 
 export function LoginPage() {
@@ -14,25 +15,19 @@ export function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(
+  const form = useApiForm(
     new URLSearchParams(location.search).get("ended")
       ? t("login.sessionEnded")
       : new URLSearchParams(location.search).get("expired")
         ? t("twoFactor.stepExpired")
         : null,
   );
-  const [fields, setFields] = useState<Record<string, string>>({});
   const sessionEnded = new URLSearchParams(location.search).get("ended") !== null;
   useEffect(() => {
     if (sessionEnded) setMe(null);
   }, [sessionEnded, setMe]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
+  const submit = form.onSubmit(async () => {
     try {
       // A logout's answer clears the cookie: none may arrive after this login's.
       await pendingLogout.hold();
@@ -51,14 +46,9 @@ export function LoginPage() {
       navigate(target, { replace: true });
     } catch (err) {
       pendingLogout.release();
-      if (err instanceof ApiError) {
-        setError(err.message);
-        setFields(err.fields);
-      } else setError(t("error.unknown"));
-    } finally {
-      setBusy(false);
+      throw err;
     }
-  }
+  });
 
   return (
     <main className="narrow">
@@ -73,8 +63,8 @@ export function LoginPage() {
             {t("login.logoutPending")}
           </p>
         )}
-        <ErrorBanner message={error} />
-        <Field label={t("login.email")} error={fields.email}>
+        <ErrorBanner message={form.error} />
+        <Field label={t("login.email")} error={form.fields.email}>
           <input
             type="email"
             autoComplete="username"
@@ -84,7 +74,7 @@ export function LoginPage() {
             required
           />
         </Field>
-        <Field label={t("login.password")} error={fields.password}>
+        <Field label={t("login.password")} error={form.fields.password}>
           <input
             type="password"
             autoComplete="current-password"
@@ -94,8 +84,8 @@ export function LoginPage() {
             required
           />
         </Field>
-        <button type="submit" disabled={busy} data-testid="login-submit">
-          {busy ? t("login.submitting") : t("login.submit")}
+        <button type="submit" disabled={form.busy} data-testid="login-submit">
+          {form.busy ? t("login.submitting") : t("login.submit")}
         </button>
       </form>
     </main>

@@ -1,39 +1,29 @@
-import { type FormEvent, useState } from "react";
-import { ApiError, post } from "../api/client";
+import { useState } from "react";
+import { post } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
+import { useApiForm } from "../ui/use-api-form";
 
 export function PasswordPage() {
   const [currentPassword, setCurrent] = useState("");
   const [newPassword, setNew] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useApiForm();
   const [done, setDone] = useState(false);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(null);
-    setFields({});
-    try {
-      await post("/api/auth/password", { currentPassword, newPassword });
-      setDone(true);
-      setCurrent("");
-      setNew("");
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setError(err.message);
-        setFields(err.fields);
-      }
-    }
-  }
+  const submit = form.onSubmit(async () => {
+    await post("/api/auth/password", { currentPassword, newPassword });
+    setDone(true);
+    setCurrent("");
+    setNew("");
+  });
 
   return (
     <main className="narrow">
       <form onSubmit={submit} className="card" noValidate>
         <h2>{t("password.title")}</h2>
         {done && <p className="notice">{t("password.done")}</p>}
-        <ErrorBanner message={error} />
-        <Field label={t("password.current")} error={fields.currentPassword}>
+        <ErrorBanner message={form.error} />
+        <Field label={t("password.current")} error={form.fields.currentPassword}>
           <input
             type="password"
             autoComplete="current-password"
@@ -41,7 +31,7 @@ export function PasswordPage() {
             onChange={(e) => setCurrent(e.target.value)}
           />
         </Field>
-        <Field label={t("password.new")} error={fields.newPassword}>
+        <Field label={t("password.new")} error={form.fields.newPassword}>
           <input
             type="password"
             autoComplete="new-password"

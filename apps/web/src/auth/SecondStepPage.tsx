@@ -5,12 +5,14 @@
  */
 
 import type { SessionInfo } from "@tsumugi/contract";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { ApiError, get, post } from "../api/client";
 import { t } from "../i18n/t";
 import { pendingLogout } from "../offline/remembered";
-import { ErrorBanner, Field } from "../ui/Field";
+import { ErrorBanner } from "../ui/Field";
+import { useApiForm } from "../ui/use-api-form";
+import { CodeField } from "./CodeField";
 import { type Enrolment, EnrolSteps } from "./EnrolSteps";
 import { RecoveryCodes } from "./RecoveryCodes";
 import { useSession } from "./session";
@@ -49,15 +51,9 @@ function CodeStep({ target }: { target: string }) {
   const expired = useExpired();
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const form = useApiForm();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
+  const submit = form.onSubmit(async () => {
     try {
       await pendingLogout.hold();
       const me = await post<SessionInfo & { recoveryCodesLeft?: number }>("/api/auth/login/code", { code });
@@ -71,34 +67,27 @@ function CodeStep({ target }: { target: string }) {
     } catch (err) {
       pendingLogout.release();
       expired(err);
-      if (err instanceof ApiError) {
-        setError(err.message);
-        setFields(err.fields);
-      } else setError(t("error.unknown"));
-    } finally {
-      setBusy(false);
+      throw err;
     }
-  }
+  });
 
   return (
     <form onSubmit={submit} className="card" noValidate>
       <h2>{t("twoFactor.loginTitle")}</h2>
       <p>{recovery ? t("twoFactor.recoveryPrompt") : t("twoFactor.codePrompt")}</p>
-      <ErrorBanner message={error} />
-      <Field label={recovery ? t("twoFactor.recoveryCode") : t("twoFactor.code")} error={fields.code}>
-        <input
-          inputMode={recovery ? "text" : "numeric"}
-          autoComplete="one-time-code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          data-testid="second-step-code"
-          maxLength={24}
-          // biome-ignore lint/a11y/noAutofocus: the only field of this step
-          autoFocus
-        />
-      </Field>
-      <button type="submit" disabled={busy} data-testid="second-step-submit">
-        {busy ? t("login.submitting") : t("twoFactor.verify")}
+      <ErrorBanner message={form.error} />
+      <CodeField
+        label={recovery ? t("twoFactor.recoveryCode") : t("twoFactor.code")}
+        value={code}
+        onChange={setCode}
+        error={form.fields.code}
+        inputMode={recovery ? "text" : "numeric"}
+        maxLength={24}
+        testId="second-step-code"
+        autoFocus
+      />
+      <button type="submit" disabled={form.busy} data-testid="second-step-submit">
+        {form.busy ? t("login.submitting") : t("twoFactor.verify")}
       </button>
       <p>
         <button

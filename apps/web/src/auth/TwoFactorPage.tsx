@@ -1,9 +1,11 @@
 /** 2段階認証 settings of the logged-in person: set up, renew recovery codes, turn off. */
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useLocation } from "react-router";
 import { ApiError, get, post } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
+import { useApiForm } from "../ui/use-api-form";
+import { CodeField } from "./CodeField";
 import { type Enrolment, EnrolSteps } from "./EnrolSteps";
 import { RecoveryCodes } from "./RecoveryCodes";
 import { useSession } from "./session";
@@ -110,52 +112,28 @@ export function TwoFactorPage() {
   );
 }
 
-function useForm() {
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  async function run(action: () => Promise<void>) {
-    setError(null);
-    setFields({});
-    try {
-      await action();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setError(err.message);
-        setFields(err.fields);
-      } else setError(t("error.unknown"));
-    }
-  }
-  return { error, fields, run };
-}
-
 function RenewCodes({ onDone }: { onDone(codes: string[]): Promise<void> }) {
   const [code, setCode] = useState("");
-  const form = useForm();
+  const form = useApiForm();
   return (
     <form
       className="sub-card"
       noValidate
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void form.run(async () => {
-          const res = await post<{ recoveryCodes: string[] }>("/api/auth/two-factor/recovery-codes", {
-            code,
-          });
-          setCode("");
-          await onDone(res.recoveryCodes);
-        });
-      }}
+      onSubmit={form.onSubmit(async () => {
+        const res = await post<{ recoveryCodes: string[] }>("/api/auth/two-factor/recovery-codes", { code });
+        setCode("");
+        await onDone(res.recoveryCodes);
+      })}
     >
       <h3>{t("twoFactor.renewTitle")}</h3>
       <ErrorBanner message={form.error} />
-      <Field label={t("twoFactor.code")} error={form.fields.code}>
-        <input
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-        />
-      </Field>
+      <CodeField
+        label={t("twoFactor.code")}
+        value={code}
+        onChange={setCode}
+        error={form.fields.code}
+        inputMode="numeric"
+      />
       <button type="submit" className="secondary">
         {t("twoFactor.renew")}
       </button>
@@ -166,18 +144,15 @@ function RenewCodes({ onDone }: { onDone(codes: string[]): Promise<void> }) {
 function TurnOff({ onDone }: { onDone(): Promise<void> }) {
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
-  const form = useForm();
+  const form = useApiForm();
   return (
     <form
       className="sub-card"
       noValidate
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void form.run(async () => {
-          await post("/api/auth/two-factor/disable", { password, code });
-          await onDone();
-        });
-      }}
+      onSubmit={form.onSubmit(async () => {
+        await post("/api/auth/two-factor/disable", { password, code });
+        await onDone();
+      })}
     >
       <h3>{t("twoFactor.disableTitle")}</h3>
       <ErrorBanner message={form.error} />
@@ -189,9 +164,12 @@ function TurnOff({ onDone }: { onDone(): Promise<void> }) {
           onChange={(e) => setPassword(e.target.value)}
         />
       </Field>
-      <Field label={t("twoFactor.codeOrRecovery")} error={form.fields.code}>
-        <input autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
-      </Field>
+      <CodeField
+        label={t("twoFactor.codeOrRecovery")}
+        value={code}
+        onChange={setCode}
+        error={form.fields.code}
+      />
       <button type="submit" className="danger">
         {t("twoFactor.disable")}
       </button>
