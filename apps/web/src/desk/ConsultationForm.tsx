@@ -4,7 +4,6 @@
  * record. Defaults come from the desk (method, 圏域). Coded fields are kept as a draft on the
  * device (desk-draft.ts); identifying fields and free text never are.
  */
-import type { ConsultationCase, Desk, DeskList, ResourceRef } from "@tsumugi/contract";
 import {
   AGE_BANDS,
   CARE_LEVELS,
@@ -16,277 +15,31 @@ import {
   japanNow,
   LIVING_SITUATIONS,
   MAIN_CONDITIONS,
-  receivedAtProblem,
   SEXES,
 } from "@tsumugi/domain";
-import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, fieldMessage } from "../api/client";
 import { t } from "../i18n/t";
-import { formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
-import type { DeskApi } from "./desk-api";
-import { clearDraft, loadDraft, saveDraft } from "./desk-draft";
+import { asciiDigits, type Coded, type Texts } from "./consultation-entry";
+import { CodeChecks, EntryText, type Vocabulary, VocabularySelect } from "./EntryFields";
 import { ReferralPicker } from "./ReferralPicker";
+import { type EntryProps, useConsultationEntry } from "./use-consultation-entry";
 
-type Vocabulary = readonly { readonly id: string; readonly label: string }[];
-
-interface Coded {
-  deskId: string;
-  receivedAt: string;
-  method: string;
-  consulterType: string;
-  topics: string[];
-  responses: string[];
-  ageBand: string;
-  sex: string;
-  careLevel: string;
-  living: string;
-  condition: string;
-  areaId: string;
-  minutes: string;
-  followUpDue: string;
-  followUpStatus: string;
-}
-
-interface Texts {
-  consulterName: string;
-  consulterOrganisation: string;
-  consulterContact: string;
-  personName: string;
-  personKana: string;
-  personContact: string;
-  personAddress: string;
-  personBirthDate: string;
-  personNotes: string;
-  content: string;
-  responseDetail: string;
-  referral: string;
-}
-
-const EMPTY_TEXTS: Texts = {
-  consulterName: "",
-  consulterOrganisation: "",
-  consulterContact: "",
-  personName: "",
-  personKana: "",
-  personContact: "",
-  personAddress: "",
-  personBirthDate: "",
-  personNotes: "",
-  content: "",
-  responseDetail: "",
-  referral: "",
-};
-
-function defaultsOf(desk: Desk | undefined): Coded {
-  return {
-    deskId: desk?.id ?? "",
-    receivedAt: japanNow(),
-    method: desk?.defaultMethod ?? "phone",
-    consulterType: "family",
-    topics: [],
-    responses: [],
-    ageBand: "unknown",
-    sex: "unknown",
-    careLevel: "unknown",
-    living: "unknown",
-    condition: "unknown",
-    areaId: desk?.defaultAreaId ?? "",
-    minutes: "",
-    followUpDue: "",
-    followUpStatus: "none",
-  };
-}
-
-/** Server field names (case.person.name …) as this form's. */
-const SERVER_FIELD: Record<string, string> = {
-  "case.deskId": "deskId",
-  "case.areaId": "areaId",
-  "case.ageBand": "ageBand",
-  "case.sex": "sex",
-  "case.careLevel": "careLevel",
-  "case.living": "living",
-  "case.condition": "condition",
-  "case.person.name": "personName",
-  "case.person.kana": "personKana",
-  "case.person.contact": "personContact",
-  "case.person.address": "personAddress",
-  "case.person.birthDate": "personBirthDate",
-  "case.person.notes": "personNotes",
-  "consulter.name": "consulterName",
-  "consulter.organisation": "consulterOrganisation",
-  "consulter.contact": "consulterContact",
-  referralOrganisation: "referral",
-};
-
-export function ConsultationForm(props: {
-  wid: string;
-  api: DeskApi;
-  desks: DeskList;
-  /** A later contact of this case (its desk and person are the case's). */
-  forCase?: ConsultationCase;
-  onSaved: (caseId: string, caseNo: number) => void;
-}) {
-  const { wid, api, desks, forCase } = props;
-  const writable = desks.desks.filter((d) => d.abilities.writeRecords);
-  const caseDesk = forCase ? desks.desks.find((d) => d.id === forCase.deskId) : undefined;
-  const draftKey = forCase ? `${wid}:case:${forCase.id}` : wid;
-  const [coded, setCoded] = useState<Coded>(() => {
-    const base = defaultsOf(caseDesk ?? writable[0]);
-    const draft = loadDraft(draftKey);
-    if (!draft) return base;
-    const merged = { ...base, ...draft } as Coded;
-    // A desk the person no longer keeps is not offered.
-    if (!writable.some((d) => d.id === merged.deskId)) merged.deskId = base.deskId;
-    return merged;
-  });
-  const [restored] = useState(() => loadDraft(draftKey) !== null);
-  const [texts, setTexts] = useState<Texts>(EMPTY_TEXTS);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saved, setSaved] = useState<{ caseId: string; caseNo: number } | null>(null);
-  const [busy, setBusy] = useState(false);
-  // The directory entry referred to: not identifying, but not kept in the device's draft either.
-  const [referral, setReferral] = useState<ResourceRef | null>(null);
-  const first = useRef<HTMLSelectElement | HTMLInputElement | null>(null);
-
-  useEffect(() => {
-    first.current?.focus();
-  }, []);
-  useEffect(() => {
-    saveDraft(draftKey, coded as unknown as Record<string, unknown>);
-  }, [draftKey, coded]);
-
-  const desk = desks.desks.find((d) => d.id === coded.deskId);
-  const set = <K extends keyof Coded>(k: K, v: Coded[K]) => setCoded((c) => ({ ...c, [k]: v }));
-  const setText = (k: keyof Texts, v: string) => setTexts((x) => ({ ...x, [k]: v }));
-  const readBack = useMemo(() => {
-    const ms = Date.parse(`${coded.receivedAt}:00+09:00`);
-    return Number.isFinite(ms) ? formatWarekiDateTime(ms) : "";
-  }, [coded.receivedAt]);
-
-  function changeDesk(id: string) {
-    const d = desks.desks.find((x) => x.id === id);
-    setCoded((c) => ({
-      ...c,
-      deskId: id,
-      method: d?.defaultMethod ?? c.method,
-      areaId: d?.defaultAreaId ?? c.areaId,
-    }));
-  }
-
-  function check(): Record<string, string> {
-    const e: Record<string, string> = {};
-    const when = receivedAtProblem(coded.receivedAt);
-    if (when) e.receivedAt = when;
-    if (!texts.content.trim()) e.content = "required";
-    if (coded.topics.length === 0) e.topics = "required";
-    if (coded.responses.length === 0) e.responses = "required";
-    if (!forCase && !coded.deskId) e.deskId = "required";
-    if (coded.followUpStatus === "open" && !coded.followUpDue) e.followUpDue = "required";
-    if (coded.minutes !== "" && !/^\d{1,3}$/.test(coded.minutes)) e.minutes = "format";
-    return e;
-  }
-
-  async function submit(ev?: FormEvent) {
-    ev?.preventDefault();
-    if (busy) return;
-    const found = check();
-    setErrors(found);
-    setSaved(null);
-    if (Object.keys(found).length > 0) {
-      setBanner(t("desk.entry.fixErrors"));
-      return;
-    }
-    setBusy(true);
-    setBanner(null);
-    const contact = {
-      receivedAt: coded.receivedAt,
-      method: coded.method,
-      consulterType: coded.consulterType,
-      consulter: {
-        name: texts.consulterName,
-        organisation: texts.consulterOrganisation,
-        contact: texts.consulterContact,
-      },
-      topics: coded.topics,
-      content: texts.content,
-      responses: coded.responses,
-      responseDetail: texts.responseDetail,
-      referralOrganisation: texts.referral,
-      referralResourceId: referral?.id ?? null,
-      minutes: coded.minutes === "" ? null : Number(coded.minutes),
-      followUpDue: coded.followUpDue || null,
-      followUpStatus: coded.followUpStatus,
-    };
-    try {
-      const body = forCase
-        ? { ...contact, caseId: forCase.id }
-        : {
-            ...contact,
-            case: {
-              deskId: coded.deskId,
-              ageBand: coded.ageBand,
-              sex: coded.sex,
-              careLevel: coded.careLevel,
-              living: coded.living,
-              condition: coded.condition,
-              areaId: coded.areaId || null,
-              person: {
-                name: texts.personName,
-                kana: texts.personKana,
-                contact: texts.personContact,
-                address: texts.personAddress,
-                birthDate: texts.personBirthDate,
-                notes: texts.personNotes,
-              },
-            },
-          };
-      const res = await api.create(body as Parameters<DeskApi["create"]>[0]);
-      clearDraft(draftKey);
-      setSaved({ caseId: res.consultation.caseId, caseNo: res.caseNo });
-      setTexts(EMPTY_TEXTS);
-      setReferral(null);
-      setCoded(defaultsOf(desk));
-      setErrors({});
-      props.onSaved(res.consultation.caseId, res.caseNo);
-      first.current?.focus();
-    } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
-        const mapped: Record<string, string> = {};
-        for (const [k, v] of Object.entries(err.fields)) mapped[SERVER_FIELD[k] ?? k] = v;
-        setErrors(mapped);
-        setBanner(t("desk.entry.fixErrors"));
-      } else setBanner(err instanceof Error ? err.message : t("error.unknown"));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onKeyDown(ev: KeyboardEvent) {
-    if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) {
-      ev.preventDefault();
-      void submit();
-    }
-  }
+export function ConsultationForm(props: EntryProps) {
+  const { wid, desks, forCase } = props;
+  const entry = useConsultationEntry(props);
+  const { coded, texts, errors, set, setText, first, desk, writable } = entry;
 
   if (!forCase && writable.length === 0) return <p className="muted">{t("desk.noDesk")}</p>;
 
   const select = (k: keyof Coded, label: string, vocabulary: Vocabulary, testId: string) => (
-    <Field label={label} error={errors[k]}>
-      <select
-        value={coded[k] as string}
-        onChange={(e) => set(k, e.target.value as never)}
-        data-testid={testId}
-        aria-invalid={errors[k] ? true : undefined}
-      >
-        {vocabulary.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.label}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <VocabularySelect
+      label={label}
+      value={coded[k] as string}
+      onChange={(v) => set(k, v as never)}
+      vocabulary={vocabulary}
+      error={errors[k]}
+      testId={testId}
+    />
   );
   const text = (
     k: keyof Texts,
@@ -294,58 +47,31 @@ export function ConsultationForm(props: {
     testId: string,
     opts: { multiline?: boolean; type?: string; max?: number } = {},
   ) => (
-    <Field label={label} error={errors[k]}>
-      {opts.multiline ? (
-        <textarea
-          value={texts[k]}
-          rows={4}
-          maxLength={opts.max}
-          onChange={(e) => setText(k, e.target.value)}
-          data-testid={testId}
-          aria-invalid={errors[k] ? true : undefined}
-        />
-      ) : (
-        <input
-          type={opts.type ?? "text"}
-          value={texts[k]}
-          maxLength={opts.max}
-          autoComplete="off"
-          onChange={(e) => setText(k, e.target.value)}
-          data-testid={testId}
-          aria-invalid={errors[k] ? true : undefined}
-        />
-      )}
-    </Field>
+    <EntryText
+      label={label}
+      value={texts[k]}
+      onChange={(v) => setText(k, v)}
+      error={errors[k]}
+      testId={testId}
+      {...opts}
+    />
   );
   const checks = (k: "topics" | "responses", label: string, vocabulary: Vocabulary) => (
-    <fieldset className="desk-checks" aria-invalid={errors[k] ? true : undefined}>
-      <legend>{label}</legend>
-      {vocabulary.map((v) => (
-        <label key={v.id} className="desk-check">
-          <input
-            type="checkbox"
-            checked={coded[k].includes(v.id)}
-            onChange={(e) =>
-              set(k, e.target.checked ? [...coded[k], v.id] : coded[k].filter((x) => x !== v.id))
-            }
-            data-testid={`${k}-${v.id}`}
-          />
-          {v.label}
-        </label>
-      ))}
-      {errors[k] && (
-        <span className="field-error">
-          {errors[k] === "required" ? t("desk.entry.chooseOne") : fieldMessage(errors[k])}
-        </span>
-      )}
-    </fieldset>
+    <CodeChecks
+      name={k}
+      label={label}
+      value={coded[k]}
+      onChange={(v) => set(k, v)}
+      vocabulary={vocabulary}
+      error={errors[k]}
+    />
   );
 
   return (
     <form
       className="desk-form"
-      onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onSubmit={entry.submit}
+      onKeyDown={entry.onKeyDown}
       noValidate
       data-testid="consultation-form"
     >
@@ -353,11 +79,11 @@ export function ConsultationForm(props: {
         {t("desk.entry.keys")}
         {desk?.demo && <span className="badge demo">{t("desk.demoBadge")}</span>}
       </p>
-      {restored && <p className="notice small">{t("desk.entry.draftRestored")}</p>}
-      <ErrorBanner message={banner} />
-      {saved && (
+      {entry.restored && <p className="notice small">{t("desk.entry.draftRestored")}</p>}
+      <ErrorBanner message={entry.banner} />
+      {entry.saved && (
         <p className="success" role="status" data-testid="consultation-saved">
-          {t("desk.entry.saved", { no: saved.caseNo })}
+          {t("desk.entry.saved", { no: entry.saved.caseNo })}
         </p>
       )}
       <div className="desk-form-grid">
@@ -368,7 +94,7 @@ export function ConsultationForm(props: {
                 first.current = el;
               }}
               value={coded.deskId}
-              onChange={(e) => changeDesk(e.target.value)}
+              onChange={(e) => entry.changeDesk(e.target.value)}
               data-testid="entry-desk"
             >
               {writable.map((d) => (
@@ -391,9 +117,9 @@ export function ConsultationForm(props: {
             data-testid="entry-received-at"
             aria-invalid={errors.receivedAt ? true : undefined}
           />
-          {readBack && (
+          {entry.readBack && (
             <span className="muted small" data-testid="entry-received-readback">
-              {readBack}
+              {entry.readBack}
             </span>
           )}
         </Field>
@@ -407,19 +133,19 @@ export function ConsultationForm(props: {
         multiline: true,
         max: 4000,
       })}
-      <ReferralPicker wid={wid} value={referral} onChange={setReferral} error={errors.referralResourceId} />
+      <ReferralPicker
+        wid={wid}
+        value={entry.referral}
+        onChange={entry.setReferral}
+        error={errors.referralResourceId}
+      />
       <div className="desk-form-grid">
         {text("referral", t("desk.field.referral"), "entry-referral", { max: 200 })}
         <Field label={t("desk.field.minutes")} error={errors.minutes}>
           <input
             inputMode="numeric"
             value={coded.minutes}
-            onChange={(e) =>
-              set(
-                "minutes",
-                e.target.value.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
-              )
-            }
+            onChange={(e) => set("minutes", asciiDigits(e.target.value))}
             data-testid="entry-minutes"
           />
         </Field>
@@ -488,21 +214,10 @@ export function ConsultationForm(props: {
       )}
       <p className="muted small">{t("desk.entry.draftNote")}</p>
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="entry-save">
-          {busy ? t("desk.entry.saving") : t("desk.entry.save")}
+        <button type="submit" className="primary" disabled={entry.busy} data-testid="entry-save">
+          {entry.busy ? t("desk.entry.saving") : t("desk.entry.save")}
         </button>
-        <button
-          type="button"
-          onClick={() => {
-            clearDraft(draftKey);
-            setCoded(defaultsOf(desk));
-            setTexts(EMPTY_TEXTS);
-            setReferral(null);
-            setErrors({});
-            setBanner(null);
-          }}
-          data-testid="entry-discard"
-        >
+        <button type="button" onClick={entry.discard} data-testid="entry-discard">
           {t("desk.entry.discardDraft")}
         </button>
       </div>

@@ -4,26 +4,25 @@
  * each chart has its table (a toggle, and the table is what a screen reader is offered), and
  * the exports (CSV/xlsx, reason required, logged) are here.
  */
-import type { ConsultationStatistics, DeskList } from "@tsumugi/contract";
+import type { ConsultationStatistics } from "@tsumugi/contract";
 import {
   currentFiscalYear,
-  EXPORT_REASONS,
   fiscalYearLabel,
   STATISTIC_DIMENSION_LABELS,
   STATISTIC_DIMENSIONS,
   type StatisticDimension,
 } from "@tsumugi/domain";
-import { type FormEvent, type ReactElement, useCallback, useEffect, useState } from "react";
+import { type ReactElement, useCallback, useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { t } from "../i18n/t";
-import { downloadBlob } from "../indicators/TrendChart";
 import { ErrorBanner, Field } from "../ui/Field";
+import { DeskExportForm } from "./DeskExportForm";
 import type { DeskApi } from "./desk-api";
 import "../ui/table-scroll.css";
 
 const MONTHS = ["4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "1月", "2月", "3月"];
 
-export function DeskStatistics(props: { api: DeskApi; desks: DeskList }) {
+export function DeskStatistics(props: { api: DeskApi }) {
   const { api } = props;
   const [fy, setFy] = useState(currentFiscalYear());
   const [stats, setStats] = useState<ConsultationStatistics | null>(null);
@@ -120,7 +119,7 @@ export function DeskStatistics(props: { api: DeskApi; desks: DeskList }) {
             />
           </section>
           <p className="muted small">{t("desk.stats.multi")}</p>
-          <ExportForm api={api} fiscalYear={fy} desks={props.desks} />
+          <DeskExportForm api={api} fiscalYear={fy} />
         </>
       )}
     </div>
@@ -224,85 +223,5 @@ function CountTable(props: {
         </tbody>
       </table>
     </div>
-  );
-}
-
-function ExportForm(props: { api: DeskApi; fiscalYear: number; desks: DeskList }) {
-  const [kind, setKind] = useState<"statistics" | "records">("statistics");
-  const [format, setFormat] = useState<"csv" | "xlsx">("xlsx");
-  const [reason, setReason] = useState("");
-  const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    if (!reason) {
-      setErrors({ reason: "required" });
-      return;
-    }
-    try {
-      const file = await props.api.exportFile({
-        kind,
-        format,
-        fiscalYear: props.fiscalYear,
-        reason: reason as never,
-        note,
-      });
-      downloadBlob(file.blob, file.name);
-      setErrors({});
-      setBanner(null);
-    } catch (e) {
-      const err = e as { fields?: Record<string, string>; message: string };
-      setErrors(err.fields ?? {});
-      setBanner(err.message);
-    }
-  }
-  return (
-    <form className="desk-export" onSubmit={submit} data-testid="desk-export">
-      <h4>{t("desk.export.title")}</h4>
-      <ErrorBanner message={banner} />
-      <Field label={t("desk.export.kind")}>
-        <select
-          value={kind}
-          onChange={(e) => setKind(e.target.value as "statistics" | "records")}
-          data-testid="export-kind"
-        >
-          <option value="statistics">{t("desk.export.kind.statistics")}</option>
-          <option value="records">{t("desk.export.kind.records")}</option>
-        </select>
-      </Field>
-      <Field label={t("desk.export.format")}>
-        <select
-          value={format}
-          onChange={(e) => setFormat(e.target.value as "csv" | "xlsx")}
-          data-testid="export-format"
-        >
-          <option value="xlsx">Excel（.xlsx）</option>
-          <option value="csv">CSV</option>
-        </select>
-      </Field>
-      <Field label={t("desk.export.reason")} error={errors.reason}>
-        <select value={reason} onChange={(e) => setReason(e.target.value)} data-testid="export-reason">
-          <option value="">—</option>
-          {EXPORT_REASONS.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t("desk.export.note")} error={errors.note}>
-        <input
-          value={note}
-          maxLength={200}
-          onChange={(e) => setNote(e.target.value)}
-          data-testid="export-note"
-        />
-      </Field>
-      <p className="muted small">{t("desk.export.logged")}</p>
-      <button type="submit" data-testid="export-button">
-        {t("desk.export.button")}
-      </button>
-    </form>
   );
 }

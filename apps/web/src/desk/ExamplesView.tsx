@@ -15,6 +15,7 @@ import { useCallback, useEffect, useState } from "react";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { DeskApi, ExampleStepName } from "./desk-api";
+import { ExampleFields, type ExampleTexts } from "./ExampleForm";
 
 export function ExamplesView(props: { api: DeskApi; desks: DeskList }) {
   const { api } = props;
@@ -58,9 +59,11 @@ function ExampleItem(props: {
 }) {
   const e = props.example;
   const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(e.title);
-  const [question, setQuestion] = useState(e.question);
-  const [answer, setAnswer] = useState(e.answer);
+  const [texts, setTexts] = useState<ExampleTexts>({
+    title: e.title,
+    question: e.question,
+    answer: e.answer,
+  });
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   async function step(name: ExampleStepName) {
@@ -74,7 +77,7 @@ function ExampleItem(props: {
   }
   async function save() {
     try {
-      await props.api.updateExample(e.id, { title, question, answer });
+      await props.api.updateExample(e.id, texts);
       setEditing(false);
       setErrors({});
       props.onChanged();
@@ -96,15 +99,7 @@ function ExampleItem(props: {
       {editing ? (
         <div className="desk-example-form">
           <p className="muted small">{t("desk.examples.identifyingHelp")}</p>
-          <Field label={t("desk.examples.title")} error={errors.title}>
-            <input value={title} maxLength={100} onChange={(x) => setTitle(x.target.value)} />
-          </Field>
-          <Field label={t("desk.examples.question")} error={errors.question}>
-            <textarea value={question} rows={3} onChange={(x) => setQuestion(x.target.value)} />
-          </Field>
-          <Field label={t("desk.examples.answer")} error={errors.answer}>
-            <textarea value={answer} rows={3} onChange={(x) => setAnswer(x.target.value)} />
-          </Field>
+          <ExampleFields value={texts} onChange={setTexts} errors={errors} />
           <div className="actions">
             <button type="button" className="primary" onClick={save}>
               {t("desk.examples.save")}
