@@ -150,17 +150,7 @@ export async function createConsultation(
       };
       await repo.insertContact(trx, contact);
       await repo.refreshLastContact(trx, kase.id);
-      const row: repo.ContactRow = {
-        ...contact,
-        caseNo: kase.caseNo,
-        deskId: kase.deskId,
-        ageBand: kase.ageBand,
-        sex: kase.sex,
-        careLevel: kase.careLevel,
-        living: kase.living,
-        condition: kase.condition,
-        areaId: kase.areaId,
-      };
+      const row: repo.ContactRow = { ...contact, ...repo.caseCodes(kase) };
       return { contact: row, newCase };
     }),
   );
@@ -178,6 +168,17 @@ export async function createConsultation(
     },
   });
   return recorded;
+}
+
+/**
+ * The caller may change the case and its contacts (decided again on the rows inside the
+ * transaction); else 403, or `anonymised` to someone who may still read it.
+ */
+function mayUpdate(caller: Caller, kase: repo.CaseWithStaff): void {
+  if (authorize(caller.actor, "update", consultationResource(kase))) return;
+  if (kase.anonymisedAt !== null && authorize(caller.actor, "read", consultationResource(kase)))
+    throw anonymised();
+  throw forbidden();
 }
 
 /** Names of the fields an update sets (for the audit entry: which fields, never their values). */
@@ -200,14 +201,7 @@ export async function updateConsultation(
     // Decided again on the rows as they are inside the transaction.
     const current = await repo.findContact(trx, wid, contactId);
     if (!current) throw contactNotFound();
-    if (!authorize(caller.actor, "update", consultationResource(current.case))) {
-      if (
-        current.case.anonymisedAt !== null &&
-        authorize(caller.actor, "read", consultationResource(current.case))
-      )
-        throw anonymised();
-      throw forbidden();
-    }
+    mayUpdate(caller, current.case);
     const personal = openContact(vault, current.id, current.personal) as ContactPersonal;
     const nextPersonal: ContactPersonal = {
       consulter: { ...personal.consulter, ...input.consulter },
@@ -266,11 +260,7 @@ export async function updateCase(
   const updated = await app.kysely.transaction().execute(async (trx) => {
     const current = await repo.findCase(trx, wid, caseId);
     if (!current) throw caseNotFound();
-    if (!authorize(caller.actor, "update", consultationResource(current))) {
-      if (current.anonymisedAt !== null && authorize(caller.actor, "read", consultationResource(current)))
-        throw anonymised();
-      throw forbidden();
-    }
+    mayUpdate(caller, current);
     let deskStaffIds = current.deskStaffIds;
     if (input.deskId !== undefined && input.deskId !== current.deskId) {
       // Moving a case to another desk: the caller must keep that desk's records too.

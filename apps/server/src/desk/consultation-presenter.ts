@@ -12,7 +12,12 @@ import type {
 } from "@tsumugi/contract";
 import { type Actor, abilitiesOf, type ConsultationResource } from "@tsumugi/domain";
 import type { OpenedCase } from "./consultation-commands.js";
-import type { CaseSummaryRow, ContactRecord, ContactRow } from "./consultation-repository.js";
+import {
+  type CaseSummaryRow,
+  type ContactRecord,
+  type ContactRow,
+  caseCodes,
+} from "./consultation-repository.js";
 import { type ContactPersonal, EMPTY_CONSULTER } from "./personal-fields.js";
 
 /** A case (or a contact, through its case) as the policy sees it. */
@@ -55,17 +60,7 @@ export function presentContact(
   referrals: ReadonlyMap<string, ResourceRef> = new Map(),
 ): Consultation {
   return {
-    ...presentSummary({
-      ...contact,
-      caseNo: kase.caseNo,
-      deskId: kase.deskId,
-      ageBand: kase.ageBand,
-      sex: kase.sex,
-      careLevel: kase.careLevel,
-      living: kase.living,
-      condition: kase.condition,
-      areaId: kase.areaId,
-    }),
+    ...presentSummary({ ...contact, ...caseCodes(kase) }),
     consulter: personal?.consulter ?? EMPTY_CONSULTER,
     content: personal?.content ?? "",
     responseDetail: personal?.responseDetail ?? "",
@@ -88,14 +83,7 @@ export function presentCase(
   const { kase } = opened;
   return {
     id: kase.id,
-    caseNo: kase.caseNo,
-    deskId: kase.deskId,
-    ageBand: kase.ageBand,
-    sex: kase.sex,
-    careLevel: kase.careLevel,
-    living: kase.living,
-    condition: kase.condition,
-    areaId: kase.areaId,
+    ...caseCodes(kase),
     person: opened.person,
     lastContactAt: kase.lastContactAt,
     anonymised: kase.anonymisedAt !== null,

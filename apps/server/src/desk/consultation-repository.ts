@@ -75,17 +75,27 @@ export interface ContactRecord extends SealedRecord {
   responses: ConsultationResponse[];
 }
 
-/** A contact with the coded fields of its case, as lists show it. */
-export interface ContactRow extends ContactRecord {
-  caseNo: number;
-  deskId: string;
-  ageBand: AgeBand;
-  sex: Sex;
-  careLevel: CareLevel;
-  living: LivingSituation;
-  condition: MainCondition;
-  areaId: string | null;
+/** The coded fields of a case that lists show with each of its contacts. */
+export type CaseCodes = Pick<
+  CaseRecord,
+  "caseNo" | "deskId" | "ageBand" | "sex" | "careLevel" | "living" | "condition" | "areaId"
+>;
+
+export function caseCodes(c: CaseRecord): CaseCodes {
+  return {
+    caseNo: c.caseNo,
+    deskId: c.deskId,
+    ageBand: c.ageBand,
+    sex: c.sex,
+    careLevel: c.careLevel,
+    living: c.living,
+    condition: c.condition,
+    areaId: c.areaId,
+  };
 }
+
+/** A contact with the coded fields of its case, as lists show it. */
+export interface ContactRow extends ContactRecord, CaseCodes {}
 
 /** A contact with its case and the case desk's coordinators (what the policy decides on). */
 export interface ContactWithCase extends ContactRecord {

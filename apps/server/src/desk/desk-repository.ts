@@ -129,6 +129,22 @@ export async function findDesk(
   return { ...toRecord(row), staffIds: staff.get(row.id) ?? [] };
 }
 
+/** The columns of a desk that a change rewrites. */
+function deskChanges(desk: DeskRecord) {
+  return {
+    name: desk.name,
+    hours: desk.hours,
+    phone: desk.phone,
+    email: desk.email,
+    address: desk.address,
+    how_to_consult: desk.howToConsult,
+    default_method: desk.defaultMethod,
+    default_area_id: desk.defaultAreaId,
+    on_public_page: desk.public ? 1 : 0,
+    updated_at: desk.updatedAt,
+  };
+}
+
 /** Inserts the desk and its staff; false when the workspace has a desk of that name. */
 export async function insertDesk(q: QueryBuilder, desk: DeskWithStaff): Promise<boolean> {
   const result = await q
@@ -136,19 +152,10 @@ export async function insertDesk(q: QueryBuilder, desk: DeskWithStaff): Promise<
     .values({
       id: desk.id,
       workspace_id: desk.workspaceId,
-      name: desk.name,
-      hours: desk.hours,
-      phone: desk.phone,
-      email: desk.email,
-      address: desk.address,
-      how_to_consult: desk.howToConsult,
-      default_method: desk.defaultMethod,
-      default_area_id: desk.defaultAreaId,
-      on_public_page: desk.public ? 1 : 0,
+      ...deskChanges(desk),
       sort_order: desk.position,
       demo: desk.demo ? 1 : 0,
       created_at: desk.createdAt,
-      updated_at: desk.updatedAt,
     })
     .onConflict((oc) => oc.columns(["workspace_id", "name"]).doNothing())
     .executeTakeFirst();
@@ -183,22 +190,7 @@ export async function deskNameTaken(
 }
 
 export async function updateDesk(q: QueryBuilder, desk: DeskRecord): Promise<void> {
-  await q
-    .updateTable("desks")
-    .set({
-      name: desk.name,
-      hours: desk.hours,
-      phone: desk.phone,
-      email: desk.email,
-      address: desk.address,
-      how_to_consult: desk.howToConsult,
-      default_method: desk.defaultMethod,
-      default_area_id: desk.defaultAreaId,
-      on_public_page: desk.public ? 1 : 0,
-      updated_at: desk.updatedAt,
-    })
-    .where("id", "=", desk.id)
-    .execute();
+  await q.updateTable("desks").set(deskChanges(desk)).where("id", "=", desk.id).execute();
 }
 
 /** Makes `userIds` the desk's coordinators. */
