@@ -5,77 +5,18 @@
  * Generations are kept, a damaged file is never a backup, and a database in use is not
  * restored over.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  type CollabWorld,
-  connectProvider,
-  type ProviderClient,
-  seedCollabWorld,
-  storedDocument,
-  waitFor,
-} from "../testing/collab-clients.js";
-import { startTestServer, tempDataDir } from "../testing/fixtures.js";
+import { describe, expect } from "vitest";
+import { tempDataDir } from "../testing/fixtures.js";
+import { collabDataDir, processTest as it, storedIn } from "../testing/server-process.js";
 import { listBackups } from "./backup.js";
 
 const run = promisify(execFile);
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
-const clients: ProviderClient[] = [];
-let child: ChildProcess | null = null;
-
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
-  if (child && child.exitCode === null) child.kill("SIGKILL");
-  child = null;
-});
-
-async function prepare(): Promise<{ dataDir: string; world: CollabWorld }> {
-  const dataDir = tempDataDir();
-  const s = await startTestServer({ dataDir });
-  const world = await seedCollabWorld(s);
-  await s.stop();
-  return { dataDir, world };
-}
-
-async function spawnServer(dataDir: string): Promise<string> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: "0",
-      DATA_DIR: dataDir,
-      SEED_DEMO: "false",
-      WEB_DIST: "",
-      LOG_LEVEL: "warn",
-      // The typist writes as fast as acknowledgements come: far above a person's rate.
-      COLLAB_WRITES_PER_MINUTE: "1000000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child = proc;
-  let out = "";
-  proc.stdout?.on("data", (d) => {
-    out += d;
-  });
-  proc.stderr?.on("data", (d) => {
-    out += d;
-  });
-  let url = "";
-  await waitFor(
-    () => {
-      if (proc.exitCode !== null) throw new Error(`server exited:\n${out}`);
-      url = /running: (http:\/\/\S+)/.exec(out)?.[1] ?? "";
-      return url !== "";
-    },
-    "server start",
-    30_000,
-  );
-  return url;
-}
 
 /** Runs an npm-script CLI of the server (as `npm run backup` / `restore` do). */
 function cli(script: "backup" | "restore", env: Record<string, string>, args: string[] = []) {
@@ -86,25 +27,17 @@ function cli(script: "backup" | "restore", env: Record<string, string>, args: st
 }
 
 async function storedText(dataDir: string, docName: string): Promise<string> {
-  const s = await startTestServer({ dataDir });
-  try {
-    return (await storedDocument(s.ctx.db, docName)).getText("t").toString();
-  } finally {
-    await s.stop();
-  }
+  return (await storedIn(dataDir, docName)).getText("t").toString();
 }
 
 describe("npm run backup / restore", () => {
   it("backs up a running server under write load, and the restore holds everything acknowledged before", {
     timeout: 120_000,
-  }, async () => {
-    const { dataDir, world } = await prepare();
-    const url = await spawnServer(dataDir);
-    const typist = connectProvider(`${new URL(url).origin.replace(/^http/, "ws")}/collab`, world.docName, {
-      cookie: world.alice.cookie,
-      origin: new URL(url).origin,
-    });
-    clients.push(typist);
+  }, async ({ spawnServer, connect }) => {
+    const { dataDir, world } = await collabDataDir();
+    // The typist writes as fast as acknowledgements come: far above a person's rate.
+    const server = await spawnServer(dataDir, { COLLAB_WRITES_PER_MINUTE: "1000000" });
+    const typist = connect(server, world.alice.cookie, world.docName);
     await typist.synced();
 
     // Types continuously; after each burst, the save acknowledgement says what is stored.
@@ -117,7 +50,9 @@ describe("npm run backup / restore", () => {
         if (await typist.acknowledged()) acknowledged = sent;
       }
     })();
-    await waitFor(() => acknowledged.length > 200, "typing acknowledged", 20_000);
+    await expect
+      .poll(() => acknowledged.length, { message: "typing acknowledged", timeout: 20_000 })
+      .toBeGreaterThan(200);
 
     const backupDir = join(dataDir, "backups");
     const before = acknowledged;
@@ -125,7 +60,9 @@ describe("npm run backup / restore", () => {
     expect(stdout).toContain("バックアップを作成しました");
     // Typing went on during the backup.
     const after = acknowledged;
-    await waitFor(() => acknowledged.length > after.length, "typing after the backup");
+    await expect
+      .poll(() => acknowledged.length, { message: "typing after the backup", timeout: 5_000 })
+      .toBeGreaterThan(after.length);
     typing = false;
     await typed;
 
@@ -134,8 +71,7 @@ describe("npm run backup / restore", () => {
     await expect(cli("restore", { DATA_DIR: dataDir }, [file])).rejects.toMatchObject({
       stderr: expect.stringContaining("サーバーを停止してから"),
     });
-    child?.kill("SIGTERM");
-    await new Promise((r) => child?.once("exit", r));
+    await server.kill("SIGTERM");
 
     const fresh = tempDataDir();
     const restored = await cli("restore", { DATA_DIR: fresh, BACKUP_DIR: backupDir }, ["--latest"]);
@@ -154,12 +90,13 @@ describe("npm run backup / restore", () => {
   it("keeps the newest BACKUP_KEEP backups, and never keeps a damaged file as one", {
     timeout: 60_000,
   }, async () => {
-    const { dataDir } = await prepare();
+    const { dataDir } = await collabDataDir();
     const backupDir = join(dataDir, "backups");
     for (let i = 0; i < 3; i++) {
       await cli("backup", { DATA_DIR: dataDir, BACKUP_DIR: backupDir, BACKUP_KEEP: "2" });
-      // Backups are named by the second they were taken.
-      await new Promise((r) => setTimeout(r, 1100));
+      // Backups are named by the second they were taken: the next one in the next second.
+      const second = Math.floor(Date.now() / 1000);
+      await expect.poll(() => Math.floor(Date.now() / 1000), { timeout: 2_000 }).toBeGreaterThan(second);
     }
     expect(listBackups(backupDir)).toHaveLength(2);
 
