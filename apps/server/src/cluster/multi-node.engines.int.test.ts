@@ -9,7 +9,7 @@
 import { CLOSE } from "@tsumugi/domain";
 import pg_ from "pg";
 import { createClient } from "redis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { UpdateStore } from "../collab/update-store.js";
 import {
@@ -18,7 +18,6 @@ import {
   type ProviderClient,
   seedCollabWorld,
   storedDocument,
-  waitFor,
 } from "../testing/collab-clients.js";
 import { type PostgresEngine, type RedisEngine, startPostgres, startRedis } from "../testing/engines.js";
 import { startTestServer, type TestServer, tempDataDir } from "../testing/fixtures.js";
@@ -26,9 +25,6 @@ import { TestBrowser } from "../testing/http-client.js";
 
 let pg: PostgresEngine;
 let redis: RedisEngine;
-let nodes: TestServer[] = [];
-let clients: ProviderClient[] = [];
-let world: CollabWorld;
 let database = 0;
 
 beforeAll(async () => {
@@ -37,45 +33,54 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([pg?.stop(), redis?.stop()]);
 });
-afterEach(async () => {
-  for (const c of clients) c.destroy();
-  clients = [];
-  for (const n of nodes) await n.destroy().catch(() => {});
-  nodes = [];
+
+interface Cluster {
+  nodes: TestServer[];
+  world: CollabWorld;
+  /** A y-websocket client of this node as the person with this cookie. */
+  connect: (node: TestServer, who: { cookie: string }, docName?: string) => ProviderClient;
+}
+
+/**
+ * `startNodes(env)`: three nodes on a fresh database (the first one seeds the workspace); the
+ * clients are closed and the nodes stopped after the test.
+ */
+const it = test.extend<{ startNodes: (env?: Record<string, string>) => Promise<Cluster> }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
+  startNodes: async ({}, use) => {
+    const nodes: TestServer[] = [];
+    const clients: ProviderClient[] = [];
+    await use(async (env = {}) => {
+      const name = `multi_${++database}`;
+      const client = new pg_.Client({ connectionString: pg.url });
+      await client.connect();
+      await client.query(`CREATE DATABASE ${name}`);
+      await client.end();
+      // One data directory for all: the personal data key made by the first node is theirs too.
+      const dataDir = tempDataDir();
+      const common = {
+        DATABASE_URL: pg.urlOf(name),
+        REDIS_URL: redis.url,
+        CLUSTER_CHECK_SECONDS: "1",
+        ...env,
+      };
+      const first = await startTestServer({ dataDir, env: { ...common, NODE_ID: "node-1" } });
+      nodes.push(first);
+      const world = await seedCollabWorld(first);
+      for (const id of ["node-2", "node-3"]) {
+        nodes.push(await startTestServer({ dataDir, env: { ...common, NODE_ID: id } }));
+      }
+      const connect: Cluster["connect"] = (node, who, docName = world.docName) => {
+        const c = connectProvider(node.wsUrl, docName, { cookie: who.cookie, origin: node.origin });
+        clients.push(c);
+        return c;
+      };
+      return { nodes, world, connect };
+    });
+    for (const c of clients) c.destroy();
+    for (const n of nodes) await n.destroy().catch(() => {});
+  },
 });
-
-/** Three nodes on a fresh database; the first one seeds the workspace. */
-async function startNodes(env: Record<string, string> = {}): Promise<TestServer[]> {
-  const name = `multi_${++database}`;
-  const client = new pg_.Client({ connectionString: pg.url });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  // One data directory for all: the personal data key made by the first node is theirs too.
-  const dataDir = tempDataDir();
-  const common = {
-    DATABASE_URL: pg.urlOf(name),
-    REDIS_URL: redis.url,
-    CLUSTER_CHECK_SECONDS: "1",
-    ...env,
-  };
-  const first = await startTestServer({ dataDir, env: { ...common, NODE_ID: "node-1" } });
-  nodes.push(first);
-  world = await seedCollabWorld(first);
-  for (const id of ["node-2", "node-3"]) {
-    nodes.push(await startTestServer({ dataDir, env: { ...common, NODE_ID: id } }));
-  }
-  return nodes;
-}
-
-function connect(node: TestServer, who: { cookie: string }, docName = world.docName): ProviderClient {
-  const c = connectProvider(`${node.origin.replace(/^http/, "ws")}/collab`, docName, {
-    cookie: who.cookie,
-    origin: node.origin,
-  });
-  clients.push(c);
-  return c;
-}
 
 async function typeInto(c: ProviderClient, label: string, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
@@ -89,8 +94,11 @@ function countOf(text: string, label: string): number {
 }
 
 describe("three nodes over PostgreSQL and Redis", () => {
-  it("let clients spread over them co-edit one document and see each other's presence", async () => {
-    const [a, b, c] = await startNodes();
+  it("let clients spread over them co-edit one document and see each other's presence", async ({
+    startNodes,
+  }) => {
+    const { nodes, world, connect } = await startNodes();
+    const [a, b, c] = nodes;
     const typists = [connect(a, world.alice), connect(b, world.bob), connect(c, world.alice)];
     const watchers = [connect(a, world.olive), connect(b, world.olive), connect(c, world.olive)];
     await Promise.all([...typists, ...watchers].map((t) => t.synced()));
@@ -98,11 +106,12 @@ describe("three nodes over PostgreSQL and Redis", () => {
     await Promise.all(typists.map((t, i) => typeInto(t, "ABC"[i], 60)));
     for (const t of typists) expect(await t.acknowledged()).toBe(true);
     const everyone = [...typists, ...watchers];
-    await waitFor(
-      () => everyone.every((x) => x.text.toString() === typists[0].text.toString()),
-      "all clients converge",
-      20_000,
-    );
+    await expect
+      .poll(() => everyone.every((x) => x.text.toString() === typists[0].text.toString()), {
+        message: "all clients converge",
+        timeout: 20_000,
+      })
+      .toBe(true);
     const text = typists[0].text.toString();
     for (const label of "ABC") expect(countOf(text, label)).toBe(60);
     // What was stored is what they see.
@@ -113,12 +122,12 @@ describe("three nodes over PostgreSQL and Redis", () => {
     typists[2].provider.awareness.setLocalStateField("user", { name: "偽名" });
     typists[2].provider.awareness.setLocalStateField("cursor", { at: 5 });
     const id = typists[2].doc.clientID;
-    await waitFor(
-      () =>
-        (watchers[0].provider.awareness.getStates().get(id) as { cursor?: unknown })?.cursor !== undefined,
-      "the cursor reaches another node",
-      10_000,
-    );
+    await expect
+      .poll(() => (watchers[0].provider.awareness.getStates().get(id) as { cursor?: unknown })?.cursor, {
+        message: "the cursor reaches another node",
+        timeout: 10_000,
+      })
+      .toBeDefined();
     const seen = watchers[0].provider.awareness.getStates().get(id) as {
       user: { name: string; userId: string };
     };
@@ -126,11 +135,17 @@ describe("three nodes over PostgreSQL and Redis", () => {
     expect(seen.user.name).not.toBe("偽名");
     // Leaving on node 3 removes the cursor on node 1.
     typists[2].provider.disconnect();
-    await waitFor(() => !watchers[0].provider.awareness.getStates().has(id), "the cursor leaves", 10_000);
+    await expect
+      .poll(() => watchers[0].provider.awareness.getStates().has(id), {
+        message: "the cursor leaves",
+        timeout: 10_000,
+      })
+      .toBe(false);
   });
 
-  it("close a person's sockets on every node when they log out on one", async () => {
-    const [a, b, c] = await startNodes();
+  it("close a person's sockets on every node when they log out on one", async ({ startNodes }) => {
+    const { nodes, world, connect } = await startNodes();
+    const [a, b, c] = nodes;
     const onB = connect(b, world.alice);
     const onC = connect(c, world.alice);
     const other = connect(c, world.bob);
@@ -138,18 +153,22 @@ describe("three nodes over PostgreSQL and Redis", () => {
     const browser = new TestBrowser(a.origin);
     browser.cookie = world.alice.cookie;
     expect((await browser.post("/api/auth/logout", { sessionId: world.alice.sessionId })).status).toBe(204);
-    await waitFor(
-      () =>
-        onB.closes.some((x) => x.code === CLOSE.sessionEnded) &&
-        onC.closes.some((x) => x.code === CLOSE.sessionEnded),
-      "alice's sockets on the other nodes closed with 4401",
-      10_000,
-    );
+    await expect
+      .poll(
+        () =>
+          onB.closes.some((x) => x.code === CLOSE.sessionEnded) &&
+          onC.closes.some((x) => x.code === CLOSE.sessionEnded),
+        { message: "alice's sockets on the other nodes closed with 4401", timeout: 10_000 },
+      )
+      .toBe(true);
     expect(other.closes).toEqual([]);
   });
 
-  it("share a person's write budget: what they used on one node counts on the others", async () => {
-    const [a, b] = await startNodes({ COLLAB_WRITES_PER_MINUTE: "10" });
+  it("share a person's write budget: what they used on one node counts on the others", async ({
+    startNodes,
+  }) => {
+    const { nodes, world, connect } = await startNodes({ COLLAB_WRITES_PER_MINUTE: "10" });
+    const [a, b] = nodes;
     const onA = connect(a, world.bob);
     await onA.synced();
     for (let i = 0; i < 10; i++) {
@@ -161,11 +180,12 @@ describe("three nodes over PostgreSQL and Redis", () => {
     // Node a has told Redis what it took: the person's shared bucket is spent.
     const r = createClient({ url: redis.url });
     await r.connect();
-    await waitFor(
-      async () => Number(await r.hGet(`tsumugi:budget:writes:${world.bob.id}`, "tokens")) < 1,
-      "node a's takes counted in Redis",
-      10_000,
-    );
+    await expect
+      .poll(async () => Number(await r.hGet(`tsumugi:budget:writes:${world.bob.id}`, "tokens")), {
+        message: "node a's takes counted in Redis",
+        timeout: 10_000,
+      })
+      .toBeLessThan(1);
     await r.quit();
     // On node b alone the person would have a full budget of 10. Node b asks Redis at their
     // first write there (deciding alone until it hears back), and refuses within a few.
@@ -181,8 +201,10 @@ describe("three nodes over PostgreSQL and Redis", () => {
     expect(accepted).toBeLessThan(8);
   });
 
-  it("count failed logins together: a guesser spreading tries over the nodes is slowed as on one", async () => {
-    const nodes = await startNodes({ LOGIN_FREE_FAILURES: "3" });
+  it("count failed logins together: a guesser spreading tries over the nodes is slowed as on one", async ({
+    startNodes,
+  }) => {
+    const { nodes, world } = await startNodes({ LOGIN_FREE_FAILURES: "3" });
     const row = await nodes[0].ctx.db.get<{ email: string }>("SELECT email FROM users WHERE id = ?", [
       world.bob.id,
     ]);
@@ -197,36 +219,51 @@ describe("three nodes over PostgreSQL and Redis", () => {
     expect(next.headers.get("Retry-After")).toBe("1");
   });
 
-  it("lose nothing when Redis restarts while people type", async () => {
-    const [a, b, c] = await startNodes();
+  it("lose nothing when Redis restarts while people type", async ({ startNodes }) => {
+    const { nodes, world, connect } = await startNodes();
+    const [a, b, c] = nodes;
     const typists = [connect(a, world.alice), connect(b, world.bob), connect(c, world.alice)];
     await Promise.all(typists.map((t) => t.synced()));
     await Promise.all(typists.map((t, i) => typeInto(t, "XYZ"[i], 20)));
     await Promise.all([redis.restart(), ...typists.map((t, i) => typeInto(t, "XYZ"[i], 20))]);
     await Promise.all(typists.map((t, i) => typeInto(t, "XYZ"[i], 20)));
     for (const t of typists) expect(await t.acknowledged()).toBe(true);
-    await waitFor(
-      () => typists.every((t) => t.text.toString() === typists[0].text.toString()),
-      "clients converge after the restart",
-      20_000,
-    );
+    await expect
+      .poll(() => typists.every((t) => t.text.toString() === typists[0].text.toString()), {
+        message: "clients converge after the restart",
+        timeout: 20_000,
+      })
+      .toBe(true);
     for (const label of "XYZ") expect(countOf(typists[0].text.toString(), label)).toBe(60);
     // Redis answers again: the nodes are ready.
-    await waitFor(async () => (await fetch(`${b.origin}/api/ready`)).status === 200, "node ready", 10_000);
+    await expect
+      .poll(async () => (await fetch(`${b.origin}/api/ready`)).status, {
+        message: "node ready",
+        timeout: 10_000,
+      })
+      .toBe(200);
   });
 
-  it("compact a document once across the nodes, and save one periodic version per round of changes", async () => {
-    const [a, b, c] = await startNodes({ COLLAB_COMPACT_AFTER_UPDATES: "40" });
+  it("compact a document once across the nodes, and save one periodic version per round of changes", async ({
+    startNodes,
+  }) => {
+    const { nodes, world, connect } = await startNodes({ COLLAB_COMPACT_AFTER_UPDATES: "40" });
+    const [a, b, c] = nodes;
     const typist = connect(a, world.alice);
     const others = [connect(b, world.bob), connect(c, world.olive)];
     await Promise.all([typist.synced(), ...others.map((o) => o.synced())]);
     await typeInto(typist, "K", 100);
     expect(await typist.acknowledged()).toBe(true);
-    await waitFor(() => others.every((o) => o.text.length === 200), "the others see every update", 10_000);
+    await expect
+      .poll(() => others.every((o) => o.text.length === 200), {
+        message: "the others see every update",
+        timeout: 10_000,
+      })
+      .toBe(true);
     const head = (await new UpdateStore(a.ctx.db).heads([world.docName])).get(world.docName) ?? 0;
     expect(head).toBe(100);
     const written = () => nodes.reduce((sum, n) => sum + n.collab.compactionsWritten, 0);
-    await waitFor(() => written() >= 1, "a compaction", 10_000);
+    await expect.poll(written, { message: "a compaction", timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await Promise.all(nodes.map((n) => n.collab.settle()));
     // All three nodes hold the document and count its 100 rows; each alone would fold twice.
     // A snapshot is written only over 40 rows the previous one did not fold, whichever node
