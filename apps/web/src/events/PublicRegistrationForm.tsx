@@ -15,10 +15,9 @@ import {
   ConsentBox,
   FormError,
   HoneypotField,
-  optionalLabel,
   requiredLabel,
-  TextAreaField,
-  TextField,
+  TextFields,
+  type TextSpec,
   usePublicForm,
 } from "./public-form";
 
@@ -32,6 +31,50 @@ interface FormValues {
   shareWithCohosts: boolean;
   website: string;
 }
+
+const WHO: TextSpec<FormValues>[] = [
+  {
+    key: "name",
+    label: "publicEvents.name",
+    required: true,
+    maxLength: 50,
+    testId: "reg-name",
+    name: "name",
+    autoComplete: "name",
+  },
+  {
+    key: "organisation",
+    label: "publicEvents.organisation",
+    required: false,
+    maxLength: 100,
+    testId: "reg-organisation",
+    name: "organization",
+    autoComplete: "organization",
+  },
+];
+
+const CONTACT: TextSpec<FormValues>[] = [
+  {
+    key: "contact",
+    label: "publicEvents.contactField",
+    required: true,
+    maxLength: 254,
+    testId: "reg-contact",
+    name: "contact",
+    inputMode: "email",
+    autoComplete: "email",
+    hint: "publicEvents.contactHint",
+  },
+  {
+    key: "note",
+    label: "publicEvents.note",
+    required: false,
+    maxLength: 500,
+    testId: "reg-note",
+    multiline: true,
+    hint: "publicEvents.noteHint",
+  },
+];
 
 const EMPTY: FormValues = {
   name: "",
@@ -81,26 +124,7 @@ export function PublicRegistrationForm({
           {t("publicEvents.waitingNotice")}
         </p>
       )}
-      <TextField
-        label={requiredLabel(t("publicEvents.name"))}
-        error={fields.name}
-        name="name"
-        autoComplete="name"
-        value={v.name}
-        maxLength={50}
-        onChange={(x) => set("name", x)}
-        testId="reg-name"
-      />
-      <TextField
-        label={optionalLabel(t("publicEvents.organisation"))}
-        error={fields.organisation}
-        name="organization"
-        autoComplete="organization"
-        value={v.organisation}
-        maxLength={100}
-        onChange={(x) => set("organisation", x)}
-        testId="reg-organisation"
-      />
+      <TextFields form={form} specs={WHO} />
       <Field label={requiredLabel(t("publicEvents.profession"))} error={fields.profession}>
         <select
           value={v.profession}
@@ -116,28 +140,7 @@ export function PublicRegistrationForm({
           ))}
         </select>
       </Field>
-      <TextField
-        label={requiredLabel(t("publicEvents.contactField"))}
-        error={fields.contact}
-        name="contact"
-        inputMode="email"
-        autoComplete="email"
-        value={v.contact}
-        maxLength={254}
-        onChange={(x) => set("contact", x)}
-        testId="reg-contact"
-      >
-        <span className="pe-hint">{t("publicEvents.contactHint")}</span>
-      </TextField>
-      <TextAreaField
-        label={optionalLabel(t("publicEvents.note"))}
-        error={fields.note}
-        value={v.note}
-        maxLength={500}
-        onChange={(x) => set("note", x)}
-        testId="reg-note"
-        hint={t("publicEvents.noteHint")}
-      />
+      <TextFields form={form} specs={CONTACT} />
       <HoneypotField value={v.website} onChange={(x) => set("website", x)} />
       <ConsentBox
         text={t("publicEvents.consentText", { days: detail.retentionDays })}

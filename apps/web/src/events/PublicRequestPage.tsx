@@ -19,16 +19,64 @@ import {
   FormError,
   HoneypotField,
   MunicipalityLine,
-  optionalLabel,
   PublicPageWaiting,
   requiredLabel,
-  TextAreaField,
-  TextField,
+  TextFields,
+  type TextSpec,
   usePublicData,
   usePublicForm,
 } from "./public-form";
 import { publicRequestApi } from "./public-request-api";
 import { bodyOf, EMPTY, OTHER, SLOTS, sentRows, type Values } from "./request-form-values";
+
+const GROUP: TextSpec<Values>[] = [
+  {
+    key: "groupName",
+    label: "publicRequest.groupName",
+    required: true,
+    maxLength: 100,
+    testId: "req-group",
+    name: "organization",
+    autoComplete: "organization",
+  },
+];
+
+const CONTACT: TextSpec<Values>[] = [
+  {
+    key: "place",
+    label: "publicRequest.place",
+    required: false,
+    maxLength: 200,
+    testId: "req-place",
+    placeholder: "publicRequest.placeHint",
+  },
+  {
+    key: "contactName",
+    label: "publicRequest.contactName",
+    required: true,
+    maxLength: 50,
+    testId: "req-contact-name",
+    name: "name",
+    autoComplete: "name",
+  },
+  {
+    key: "contact",
+    label: "publicRequest.contact",
+    required: true,
+    maxLength: 254,
+    testId: "req-contact",
+    name: "contact",
+    autoComplete: "tel",
+  },
+  {
+    key: "message",
+    label: "publicRequest.message",
+    required: false,
+    maxLength: 1000,
+    testId: "req-message",
+    multiline: true,
+  },
+];
 
 /**
  * The server's problems as the form shows them: a wish's goes to the row it was typed in (an
@@ -102,16 +150,7 @@ export function PublicRequestPage() {
       )}
       <form className="pe-form" onSubmit={submit} noValidate data-testid="request-form">
         <FormError error={form.error} errorRef={form.errorRef} />
-        <TextField
-          label={requiredLabel(t("publicRequest.groupName"))}
-          error={fields.groupName}
-          name="organization"
-          autoComplete="organization"
-          value={v.groupName}
-          maxLength={100}
-          onChange={(x) => set("groupName", x)}
-          testId="req-group"
-        />
+        <TextFields form={form} specs={GROUP} />
         <TopicFields topics={page.topics} values={v} set={set} fields={fields} />
         <WishedDates
           dates={v.dates}
@@ -136,43 +175,7 @@ export function PublicRequestPage() {
             {t("publicRequest.peopleUnit")}
           </span>
         </Field>
-        <TextField
-          label={optionalLabel(t("publicRequest.place"))}
-          error={fields.place}
-          value={v.place}
-          maxLength={200}
-          placeholder={t("publicRequest.placeHint")}
-          onChange={(x) => set("place", x)}
-          testId="req-place"
-        />
-        <TextField
-          label={requiredLabel(t("publicRequest.contactName"))}
-          error={fields.contactName}
-          name="name"
-          autoComplete="name"
-          value={v.contactName}
-          maxLength={50}
-          onChange={(x) => set("contactName", x)}
-          testId="req-contact-name"
-        />
-        <TextField
-          label={requiredLabel(t("publicRequest.contact"))}
-          error={fields.contact}
-          name="contact"
-          autoComplete="tel"
-          value={v.contact}
-          maxLength={254}
-          onChange={(x) => set("contact", x)}
-          testId="req-contact"
-        />
-        <TextAreaField
-          label={optionalLabel(t("publicRequest.message"))}
-          error={fields.message}
-          value={v.message}
-          maxLength={1000}
-          onChange={(x) => set("message", x)}
-          testId="req-message"
-        />
+        <TextFields form={form} specs={CONTACT} />
         <HoneypotField value={v.website} onChange={(x) => set("website", x)} />
         <ConsentBox
           text={t("publicRequest.consentText", { days: page.retentionDays })}

@@ -7,6 +7,7 @@
  */
 import { type FormEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client";
+import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import "./public-events.css";
@@ -51,60 +52,69 @@ export function MunicipalityLine({ municipality }: { municipality: { name: strin
 export const requiredLabel = (label: string) => `${label}（${t("publicEvents.required")}）`;
 export const optionalLabel = (label: string) => `${label}（${t("publicEvents.optional")}）`;
 
-/** A one-line text field with its label and error; the error marks the input invalid. */
-export function TextField(props: {
-  label: string;
-  error?: string;
-  value: string;
-  onChange: (value: string) => void;
+/** The keys of a form's text values. */
+type TextKey<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+/** A text field of a public form, as data: which value, its label, limits and hints. */
+export interface TextSpec<V> {
+  key: TextKey<V>;
+  label: MessageKey;
+  required: boolean;
   maxLength: number;
   testId: string;
+  /** A free text (notes, a message) rather than one line. */
+  multiline?: boolean;
   name?: string;
   autoComplete?: string;
-  inputMode?: "email" | "numeric";
-  placeholder?: string;
-  children?: ReactNode;
-}) {
-  return (
-    <Field label={props.label} error={props.error}>
-      <input
-        name={props.name}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        placeholder={props.placeholder}
-        value={props.value}
-        maxLength={props.maxLength}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={Boolean(props.error)}
-        data-testid={props.testId}
-      />
-      {props.children}
-    </Field>
-  );
+  inputMode?: "email";
+  placeholder?: MessageKey;
+  hint?: MessageKey;
 }
 
-/** A free-text field (notes, a message) with its label and error. */
-export function TextAreaField(props: {
-  label: string;
-  error?: string;
-  value: string;
-  onChange: (value: string) => void;
-  maxLength: number;
-  testId: string;
-  hint?: string;
+/**
+ * Text fields in order, each with its label (必須 or 任意), its hint and the server's problem
+ * under it; a problem marks a one-line input invalid.
+ */
+export function TextFields<V extends object>({
+  form,
+  specs,
+}: {
+  form: Pick<PublicForm<V>, "values" | "set" | "fields">;
+  specs: readonly TextSpec<V>[];
 }) {
-  return (
-    <Field label={props.label} error={props.error}>
-      <textarea
-        rows={3}
-        value={props.value}
-        maxLength={props.maxLength}
-        onChange={(e) => props.onChange(e.target.value)}
-        data-testid={props.testId}
-      />
-      {props.hint && <span className="pe-hint">{props.hint}</span>}
-    </Field>
-  );
+  return specs.map((spec) => {
+    const label = (spec.required ? requiredLabel : optionalLabel)(t(spec.label));
+    const value = form.values[spec.key] as string;
+    const error = form.fields[spec.key];
+    const onChange = (e: { target: { value: string } }) =>
+      form.set(spec.key, e.target.value as V[TextKey<V>]);
+    return (
+      <Field key={spec.key} label={label} error={error}>
+        {spec.multiline ? (
+          <textarea
+            rows={3}
+            value={value}
+            maxLength={spec.maxLength}
+            onChange={onChange}
+            data-testid={spec.testId}
+          />
+        ) : (
+          <input
+            name={spec.name}
+            autoComplete={spec.autoComplete}
+            inputMode={spec.inputMode}
+            placeholder={spec.placeholder && t(spec.placeholder)}
+            value={value}
+            maxLength={spec.maxLength}
+            onChange={onChange}
+            aria-invalid={Boolean(error)}
+            data-testid={spec.testId}
+          />
+        )}
+        {spec.hint && <span className="pe-hint">{t(spec.hint)}</span>}
+      </Field>
+    );
+  });
 }
 
 /** People never see this field; programs that fill every field do (the server refuses them). */
@@ -179,6 +189,8 @@ export interface SendOptions {
   renewToken: () => Promise<void>;
 }
 
+export type PublicForm<V extends object> = ReturnType<typeof usePublicForm<V>>;
+
 /** The state of a public form: its values, each field's problem, the error line, sending. */
 export function usePublicForm<V extends object>(initial: V) {
   const [values, setValues] = useState<V>(initial);
@@ -220,5 +232,5 @@ export function usePublicForm<V extends object>(initial: V) {
     }
   };
 
-  return { values, set, setValues, fields, error, busy, errorRef, submit };
+  return { values, set, fields, error, busy, errorRef, submit };
 }
