@@ -2,15 +2,8 @@
  * The multi-year table (年次計画表): items down, fiscal years across, each cell the actions of
  * that year (seed 004's layout). This year's column is live; other years come from the server.
  */
-import {
-  type ActionStatus,
-  type FundingSource,
-  fiscalYearLabel,
-  ITEMS,
-  type ItemId,
-  type ItemNote,
-  itemMark,
-} from "@tsumugi/domain";
+import type { PlanYear } from "@tsumugi/contract";
+import { fiscalYearLabel, ITEMS, itemMark } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
@@ -18,20 +11,18 @@ import { usePlanContext } from "./PlanPage";
 import { planApi } from "./plan-api";
 import { useFiscalYear, useTable } from "./plan-store";
 
-export interface YearColumn {
-  fiscalYear: number;
-  label: string;
-  actions: {
-    id: string;
-    title: string;
-    items: ItemId[];
-    status: ActionStatus;
-    goalCodes: string[];
-    fundingSource?: FundingSource | null;
-  }[];
+/**
+ * A year's column: another year's as the server reads it (the contract's PlanYear), this
+ * year's from the live document.
+ */
+export type YearColumn = Pick<PlanYear, "fiscalYear" | "label"> & {
+  actions: Pick<
+    PlanYear["actions"][number],
+    "id" | "title" | "items" | "status" | "goalCodes" | "fundingSource"
+  >[];
   /** That year's 目的 and 取組例 per item (from the read model; the live year has its own). */
-  itemNotes?: Partial<Record<ItemId, ItemNote>>;
-}
+  itemNotes?: PlanYear["itemNotes"];
+};
 
 export function useYearColumns(): YearColumn[] | null {
   const { wid, store } = usePlanContext();

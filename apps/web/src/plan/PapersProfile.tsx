@@ -7,7 +7,7 @@ import { PROFILE_FIELDS, PROFILE_LIMITS, type ProfileField, profileText } from "
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { cityOf } from "./PapersPrint";
+import { cityOf } from "./PaperParts";
 import { usePlanContext } from "./PlanPage";
 import "./papers-profile.css";
 
