@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { CommentsButton } from "./Comments";
-import { ItemMarks, RowText, RowTools, SceneTags, Select, Visitors } from "./cells";
+import { DetailsButton, ItemMarks, RowText, RowTools, SceneTags, Select, Visitors } from "./cells";
 import { usePlanContext } from "./PlanPage";
 import type { PlanRowProps } from "./PlanRowList";
 import { moveRow, removeRow } from "./plan-edits";
@@ -103,16 +103,12 @@ export function RowToolsCell(
   return (
     <td className="cell-tools no-print">
       <span className="row-tools">
-        <button
-          type="button"
-          className="icon details-button"
-          aria-expanded={props.open}
-          aria-haspopup="dialog"
-          onClick={() => props.onOpen(row.id)}
-          data-testid={`${kind}-details-toggle`}
-        >
-          {t("plan.details")}
-        </button>
+        <DetailsButton
+          rowId={row.id}
+          open={props.open}
+          onOpen={props.onOpen}
+          testId={`${kind}-details-toggle`}
+        />
         <CommentsButton table={table} rowId={row.id} title={row.title} />
         <RowTools
           disabled={!editable || !props.manual}

@@ -318,6 +318,27 @@ export function ProgressBar({ value, label }: { value: number; label?: string })
   );
 }
 
+/** Opens (or closes) a row's detail panel. */
+export function DetailsButton(props: {
+  rowId: string;
+  open: boolean;
+  onOpen(id: string): void;
+  testId: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="icon details-button"
+      aria-expanded={props.open}
+      aria-haspopup="dialog"
+      onClick={() => props.onOpen(props.rowId)}
+      data-testid={props.testId}
+    >
+      {t("plan.details")}
+    </button>
+  );
+}
+
 export function RowTools(props: {
   onUp(): void;
   onDown(): void;
