@@ -1,21 +1,23 @@
 /** The field every 2段階認証 form asks its code in: the authenticator app's, or a recovery code. */
+import { t } from "../i18n/t";
 import { Field } from "../ui/Field";
 
 export function CodeField(props: {
-  label: string;
+  /** 確認コード（6桁） unless said otherwise. */
+  label?: string;
   value: string;
   onChange(value: string): void;
   error?: string;
-  /** "numeric" for the app's code alone (a phone shows digits). */
+  /** "numeric" (the default) for the app's code alone: a phone shows digits. */
   inputMode?: "numeric" | "text";
   maxLength?: number;
   testId?: string;
   autoFocus?: boolean;
 }) {
   return (
-    <Field label={props.label} error={props.error}>
+    <Field label={props.label ?? t("twoFactor.code")} error={props.error}>
       <input
-        inputMode={props.inputMode}
+        inputMode={props.inputMode ?? "numeric"}
         autoComplete="one-time-code"
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}

@@ -42,15 +42,7 @@ export function EnrolSteps({
         <li>{t("twoFactor.stepCode")}</li>
       </ol>
       <ErrorBanner message={form.error} />
-      <CodeField
-        label={t("twoFactor.code")}
-        value={code}
-        onChange={setCode}
-        error={form.fields.code}
-        inputMode="numeric"
-        maxLength={12}
-        testId="totp-code"
-      />
+      <CodeField value={code} onChange={setCode} error={form.fields.code} maxLength={12} testId="totp-code" />
       <button type="submit" disabled={form.busy} data-testid="totp-confirm">
         {t("twoFactor.confirm")}
       </button>

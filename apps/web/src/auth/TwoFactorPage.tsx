@@ -127,13 +127,7 @@ function RenewCodes({ onDone }: { onDone(codes: string[]): Promise<void> }) {
     >
       <h3>{t("twoFactor.renewTitle")}</h3>
       <ErrorBanner message={form.error} />
-      <CodeField
-        label={t("twoFactor.code")}
-        value={code}
-        onChange={setCode}
-        error={form.fields.code}
-        inputMode="numeric"
-      />
+      <CodeField value={code} onChange={setCode} error={form.fields.code} />
       <button type="submit" className="secondary">
         {t("twoFactor.renew")}
       </button>
@@ -169,6 +163,7 @@ function TurnOff({ onDone }: { onDone(): Promise<void> }) {
         value={code}
         onChange={setCode}
         error={form.fields.code}
+        inputMode="text"
       />
       <button type="submit" className="danger">
         {t("twoFactor.disable")}
