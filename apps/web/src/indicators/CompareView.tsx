@@ -16,8 +16,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { api, get, post } from "../api/client";
-import type { MessageKey } from "../i18n/messages.ja";
+import { get } from "../api/client";
 import { t } from "../i18n/t";
 import "../ui/table-scroll.css";
 import { chartPng } from "./chart-image";
