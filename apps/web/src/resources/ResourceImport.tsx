@@ -4,72 +4,13 @@
  * with the file's problems row by row, and only then write it.
  */
 import type { ImportPreview } from "@tsumugi/contract";
-import {
-  type ContactMethod,
-  contactMethodLabel,
-  type Hours,
-  hoursSummary,
-  isServiceTag,
-  resourceKindLabel,
-  serviceTagLabel,
-} from "@tsumugi/domain";
+import { resourceKindLabel } from "@tsumugi/domain";
 import { useMemo, useState } from "react";
 import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
+import { FieldChangesTable } from "./FieldChangesTable";
 import { resourcesApi } from "./resources-api";
-
-export const FIELD_LABELS: Record<string, string> = {
-  kind: "種別",
-  subtype: "サービス・種類",
-  name: "名称",
-  kana: "フリガナ",
-  address: "住所",
-  building: "方書",
-  lat: "緯度",
-  lng: "経度",
-  areaId: "日常生活圏域",
-  phone: "電話番号",
-  fax: "FAX番号",
-  url: "ホームページ",
-  hours: "営業・診療時間",
-  services: "できること",
-  homeCareSupport: "在宅療養支援",
-  capacity: "定員",
-  operator: "運営法人",
-  status: "状態",
-  contact: "連絡可能時間",
-  liaison: "地域連携窓口",
-  vacancy: "空き状況",
-};
-
-/** A field's value as officials read it (labels, not codes). */
-export function shown(value: unknown, field = ""): string {
-  if (value === null || value === undefined || value === "") return "（なし）";
-  if (typeof value === "string" || typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "あり" : "なし";
-  if (Array.isArray(value))
-    return value
-      .map((v) => (field === "services" && isServiceTag(v) ? serviceTagLabel(v) : String(v)))
-      .join("・");
-  const o = value as Record<string, unknown>;
-  if (field === "hours") return hoursSummary(o as unknown as Hours) || "（なし）";
-  if (field === "contact") {
-    const methods = ((o.methods as ContactMethod[] | undefined) ?? []).map(contactMethodLabel).join("・");
-    return [o.hours, methods && `（${methods}）`, o.note].filter(Boolean).join(" ") || "（なし）";
-  }
-  if (field === "vacancy")
-    return (
-      [o.beds === null || o.beds === undefined ? "" : `空き ${o.beds}床`, o.note].filter(Boolean).join(" ") ||
-      "（なし）"
-    );
-  return (
-    Object.entries(o)
-      .filter(([k, v]) => v !== "" && v !== null && k !== "updatedAt")
-      .map(([, v]) => String(v))
-      .join(" ") || "（なし）"
-  );
-}
 
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -175,29 +116,7 @@ export function ResourceImport({ wid, onImported }: { wid: string; onImported: (
               {preview.changed.map((c) => (
                 <div key={c.id} className="import-change">
                   <h4>{c.name}</h4>
-                  <div className="table-scroll">
-                    <table className="grid-table">
-                      <thead>
-                        <tr>
-                          <th scope="col">項目</th>
-                          <th scope="col">{t("resources.import.before")}</th>
-                          <th scope="col">{t("resources.import.after")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {c.changes.map((ch) => (
-                          <tr key={ch.field} className={ch.kept ? "kept" : ""}>
-                            <th scope="row">{FIELD_LABELS[ch.field] ?? ch.field}</th>
-                            <td>{shown(ch.before, ch.field)}</td>
-                            <td>
-                              {shown(ch.after, ch.field)}
-                              {ch.kept && <span className="badge">{t("resources.import.keptMark")}</span>}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <FieldChangesTable changes={c.changes} after={t("resources.import.after")} />
                 </div>
               ))}
             </details>

@@ -4,7 +4,7 @@ import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner } from "../ui/Field";
-import { FIELD_LABELS, shown } from "./ResourceImport";
+import { FieldChangesTable } from "./FieldChangesTable";
 import { resourcesApi } from "./resources-api";
 
 /** What providers sent through their links: the secretariat applies or sets aside each. */
@@ -35,26 +35,7 @@ export function UpdateRequests({ wid, onDecided }: { wid: string; onDecided: () 
           <p className="muted small">
             {t("resources.requests.submitted", { date: formatWarekiDate(q.submittedAt) })}
           </p>
-          <div className="table-scroll">
-            <table className="grid-table">
-              <thead>
-                <tr>
-                  <th scope="col">項目</th>
-                  <th scope="col">{t("resources.import.before")}</th>
-                  <th scope="col">変更後</th>
-                </tr>
-              </thead>
-              <tbody>
-                {q.changes.map((c) => (
-                  <tr key={c.field}>
-                    <th scope="row">{FIELD_LABELS[c.field] ?? c.field}</th>
-                    <td>{shown(c.before, c.field)}</td>
-                    <td>{shown(c.after, c.field)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FieldChangesTable changes={q.changes} after={t("resources.requests.after")} />
           {q.status === "pending" && (
             <p className="request-actions">
               {(["apply", "reject"] as const).map((decision) => (

@@ -81,6 +81,7 @@ export const resourceMessages = {
   "resources.import.problems": "確認が必要な行",
   "resources.import.row": "{row}行目",
   "resources.import.keptMark": "手入力を維持",
+  "resources.change.field": "項目",
   "resources.import.before": "現在",
   "resources.import.after": "ファイル",
   "resources.import.confirm": "この内容で取り込む",
@@ -94,6 +95,7 @@ export const resourceMessages = {
   "resources.link.issue": "更新用リンクを発行",
   "resources.link.issued":
     "事業所に送る更新用リンクです（{date}まで有効。この画面を閉じると二度と表示されません。以前のリンクは使えなくなりました）。",
+  "resources.requests.after": "変更後",
   "resources.requests.empty": "事業所から届いた更新はありません。",
   "resources.requests.pending": "確認待ち",
   "resources.requests.applied": "反映済み",
