@@ -212,12 +212,66 @@ class Rows {
   warn(row: number, column: string, message: string): void {
     this.problems.push({ row, column, severity: "warning", message });
   }
+  /**
+   * Is the key that many digits? If not, the row's error says so, and (unless told not to)
+   * that a spreadsheet may have dropped its leading zeros. `label` is the key's name as the
+   * message starts with it ("事業所番号", "ID ").
+   */
+  digits(
+    row: number,
+    column: string,
+    label: string,
+    key: string,
+    n: number,
+    opts = { zeroHint: true },
+  ): boolean {
+    if (key.length === n && /^\d+$/.test(key)) return true;
+    const hint = opts.zeroHint ? "表計算ソフトで先頭の0が消えていないか確かめてください。" : "";
+    this.error(
+      row,
+      column,
+      key ? `${label}は${n}桁の数字です（「${key}」）。${hint}` : `${label}が空欄です。`,
+    );
+    return false;
+  }
   missing(required: readonly string[]): boolean {
     const missing = required.filter((c) => !this.has(c));
     if (missing.length === 0) return false;
     this.error(0, missing.join("、"), `必要な列がありません：${missing.map((c) => `「${c}」`).join("、")}`);
     return true;
   }
+}
+
+/** A file's header read into its columns, the records after it, and an empty result. */
+function begin(
+  table: readonly (readonly string[])[],
+  format: ParsedOpenData["format"],
+): { rows: Rows; records: readonly (readonly string[])[]; result: ParsedOpenData } {
+  const [header = [], ...records] = table;
+  const rows = new Rows(header);
+  const result: ParsedOpenData = {
+    format,
+    scopes: [],
+    entries: [],
+    problems: rows.problems,
+    totalRows: 0,
+    areaRows: 0,
+    seenKeys: [],
+  };
+  return { rows, records, result };
+}
+
+/** Each record that is not blank, with its row in the file (the header is row 1), counted. */
+function eachRecord(
+  records: readonly (readonly string[])[],
+  result: ParsedOpenData,
+  visit: (record: readonly string[], row: number) => void,
+): void {
+  records.forEach((record, i) => {
+    if (record.every((c) => c.trim() === "")) return;
+    result.totalRows++;
+    visit(record, i + 2);
+  });
 }
 
 /**
@@ -278,24 +332,11 @@ function hoursOfDays(days: string, note: string): Hours {
 }
 
 export function parseKaigo(table: readonly (readonly string[])[], m: Municipality): ParsedOpenData {
-  const [header = [], ...records] = table;
-  const rows = new Rows(header);
-  const result: ParsedOpenData = {
-    format: "kaigo",
-    scopes: [],
-    entries: [],
-    problems: rows.problems,
-    totalRows: 0,
-    areaRows: 0,
-    seenKeys: [],
-  };
+  const { rows, records, result } = begin(table, "kaigo");
   if (rows.missing(KAIGO_REQUIRED)) return result;
   const scopes = new Set<string>();
   const seen = new Map<string, number>();
-  records.forEach((record, i) => {
-    const row = i + 2;
-    if (record.every((c) => c.trim() === "")) return;
-    result.totalRows++;
+  eachRecord(records, result, (record, row) => {
     const service = plain(rows.cell(record, KAIGO.service));
     if (service) scopes.add(`kaigo:${service}`);
     const address = plain(rows.cell(record, KAIGO.address));
@@ -314,16 +355,7 @@ export function parseKaigo(table: readonly (readonly string[])[], m: Municipalit
     if (key) result.seenKeys.push(key);
     const name = plain(rows.cell(record, KAIGO.name));
     let bad = false;
-    if (!/^\d{10}$/.test(key)) {
-      rows.error(
-        row,
-        KAIGO.key,
-        key
-          ? `事業所番号は10桁の数字です（「${key}」）。表計算ソフトで先頭の0が消えていないか確かめてください。`
-          : "事業所番号が空欄です。",
-      );
-      bad = true;
-    }
+    if (!rows.digits(row, KAIGO.key, "事業所番号", key, 10)) bad = true;
     if (!name) {
       rows.error(row, KAIGO.name, "事業所名が空欄です。");
       bad = true;
@@ -377,17 +409,7 @@ export function parseIryoFacility(
   m: Municipality,
   fileName: string,
 ): ParsedOpenData {
-  const [header = [], ...records] = table;
-  const rows = new Rows(header);
-  const result: ParsedOpenData = {
-    format: "iryoFacility",
-    scopes: [],
-    entries: [],
-    problems: rows.problems,
-    totalRows: 0,
-    areaRows: 0,
-    seenKeys: [],
-  };
+  const { rows, records, result } = begin(table, "iryoFacility");
   const nameColumn = rows.first(IRYO.name);
   const required = [IRYO.id, nameColumn ?? IRYO.name[0], IRYO.address];
   if (rows.missing(required)) return result;
@@ -412,10 +434,7 @@ export function parseIryoFacility(
   }));
   const scopes = new Set<string>();
   const seen = new Map<string, number>();
-  records.forEach((record, i) => {
-    const row = i + 2;
-    if (record.every((c) => c.trim() === "")) return;
-    result.totalRows++;
+  eachRecord(records, result, (record, row) => {
     const typeCode = normal(rows.cell(record, IRYO.type));
     const kind: ResourceKind | null = typeCode
       ? (IRYO_TYPES[typeCode] ?? (typeCode === "4" ? "other" : null))
@@ -431,16 +450,7 @@ export function parseIryoFacility(
     if (key) result.seenKeys.push(key);
     const name = plain(rows.cell(record, nameColumn));
     let bad = false;
-    if (!/^\d{13}$/.test(key)) {
-      rows.error(
-        row,
-        IRYO.id,
-        key
-          ? `ID は13桁の数字です（「${key}」）。表計算ソフトで先頭の0が消えていないか確かめてください。`
-          : "ID が空欄です。",
-      );
-      bad = true;
-    }
+    if (!rows.digits(row, IRYO.id, "ID ", key, 13)) bad = true;
     if (!name) {
       rows.error(row, nameColumn ?? IRYO.name[0], "名称が空欄です。");
       bad = true;
@@ -532,30 +542,14 @@ export function parseIryoHours(
   table: readonly (readonly string[])[],
   knownKeys?: ReadonlySet<string>,
 ): ParsedOpenData {
-  const [header = [], ...records] = table;
-  const rows = new Rows(header);
-  const result: ParsedOpenData = {
-    format: "iryoHours",
-    scopes: [],
-    entries: [],
-    problems: rows.problems,
-    totalRows: 0,
-    areaRows: 0,
-    seenKeys: [],
-  };
+  const { rows, records, result } = begin(table, "iryoHours");
   if (rows.missing([IRYO.id])) return result;
   const byKey = new Map<string, { row: number; days: Map<WeekDay, [string, string][]> }>();
-  records.forEach((record, i) => {
-    const row = i + 2;
-    if (record.every((c) => c.trim() === "")) return;
-    result.totalRows++;
+  eachRecord(records, result, (record, row) => {
     const key = normal(rows.cell(record, IRYO.id));
     if (knownKeys && !knownKeys.has(key)) return;
     result.areaRows++;
-    if (!/^\d{13}$/.test(key)) {
-      rows.error(row, IRYO.id, key ? `ID は13桁の数字です（「${key}」）。` : "ID が空欄です。");
-      return;
-    }
+    if (!rows.digits(row, IRYO.id, "ID ", key, 13, { zeroHint: false })) return;
     let entry = byKey.get(key);
     if (!entry) {
       entry = { row, days: new Map() };

@@ -108,7 +108,9 @@ describe("介護サービス情報公表 open data", () => {
       [5, "緯度・経度", "warning"],
       [6, "URL", "warning"],
     ]);
-    expect(parsed.problems[0].message).toContain("先頭の0");
+    expect(parsed.problems[0].message).toBe(
+      "事業所番号は10桁の数字です（「272100011」）。表計算ソフトで先頭の0が消えていないか確かめてください。",
+    );
     expect(parsed.problems[1].message).toBe(
       "事業所番号「1272100011」（居宅介護支援）が2行目と重複しています。",
     );
@@ -151,6 +153,9 @@ describe("医療情報ネット open data", () => {
       ["0120110000018", "iryo:clinic", "clinic"],
     ]);
     expect(parsed.problems).toMatchObject([{ row: 4, column: "ID", severity: "error" }]);
+    expect(parsed.problems[0].message).toBe(
+      "ID は13桁の数字です（「120110000034」）。表計算ソフトで先頭の0が消えていないか確かめてください。",
+    );
   });
 
   it("merges every department's hours per day", () => {
@@ -159,8 +164,14 @@ describe("医療情報ネット open data", () => {
       ["1220110000018", "内科", "09:00", "12:30", "9:00", "12:00"],
       ["1220110000018", "内科", "14:30", "18:00", "", ""],
       ["1220110000018", "小児科", "11:00", "13:00", "", ""],
+      ["122011000002", "内科", "09:00", "12:00", "", ""],
+      ["", "内科", "09:00", "12:00", "", ""],
     ]);
     expect(parsed.entries).toHaveLength(1);
+    expect(parsed.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [5, "ID", "ID は13桁の数字です（「122011000002」）。"],
+      [6, "ID", "ID が空欄です。"],
+    ]);
     expect(parsed.entries[0].fields.hours).toMatchObject({
       mon: "9:00〜13:00／14:30〜18:00",
       sat: "9:00〜12:00",
