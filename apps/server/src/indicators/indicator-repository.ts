@@ -497,47 +497,48 @@ export async function derivedValues(
   return out;
 }
 
-/** Participants of the trainings (カ) and of the outreach to residents (キ) held, per 年度. */
+/**
+ * Satisfaction (5段階, from their questionnaires) and participants of the trainings (カ) and of
+ * the outreach to residents (キ) held, per 年度.
+ */
 async function eventValues(
   q: QueryBuilder,
   workspaceId: string,
   indicators: readonly IndicatorRecord[],
 ): Promise<ValueRecord[]> {
-  const training = indicators.find((i) => i.derived === "trainingAttendance");
-  const outreach = indicators.find((i) => i.derived === "outreachAttendance");
-  const out: ValueRecord[] = await satisfactionValues(q, workspaceId, indicators);
-  if (!training && !outreach) return out;
-  for (const r of await attendedByYearAndItem(q, workspaceId)) {
-    const indicator = r.item === "f" ? training : outreach;
-    if (indicator)
-      out.push(counted(indicator.id, r.fiscalYear, 0, r.attended, "紡ぎの研修記録", `開催${r.held}回`));
-  }
-  return out;
+  const satisfaction = await perEventItem(
+    indicators,
+    ["trainingSatisfaction", "outreachSatisfaction"],
+    () => satisfactionByYearAndItem(q, workspaceId),
+    (id, r) =>
+      counted(id, r.fiscalYear, 0, r.satisfaction, "紡ぎのアンケート", `回答${r.answered}件・${r.events}回`),
+  );
+  const attendance = await perEventItem(
+    indicators,
+    ["trainingAttendance", "outreachAttendance"],
+    () => attendedByYearAndItem(q, workspaceId),
+    (id, r) => counted(id, r.fiscalYear, 0, r.attended, "紡ぎの研修記録", `開催${r.held}回`),
+  );
+  return [...satisfaction, ...attendance];
 }
 
-/** Satisfaction (5段階) of the trainings (カ) and of the outreach (キ) held, from their questionnaires. */
-async function satisfactionValues(
-  q: QueryBuilder,
-  workspaceId: string,
+/**
+ * A figure per 年度 and kind of event, for the indicator counted from the trainings (item カ,
+ * "f") or from the outreach (キ); the rows are read only when one of the two is defined.
+ */
+async function perEventItem<R extends { item: string }>(
   indicators: readonly IndicatorRecord[],
+  [training, outreach]: [IndicatorRecord["derived"], IndicatorRecord["derived"]],
+  rows: () => Promise<readonly R[]>,
+  figure: (indicatorId: string, row: R) => ValueRecord,
 ): Promise<ValueRecord[]> {
-  const training = indicators.find((i) => i.derived === "trainingSatisfaction");
-  const outreach = indicators.find((i) => i.derived === "outreachSatisfaction");
-  if (!training && !outreach) return [];
+  const forTraining = indicators.find((i) => i.derived === training);
+  const forOutreach = indicators.find((i) => i.derived === outreach);
+  if (!forTraining && !forOutreach) return [];
   const out: ValueRecord[] = [];
-  for (const r of await satisfactionByYearAndItem(q, workspaceId)) {
-    const indicator = r.item === "f" ? training : outreach;
-    if (indicator)
-      out.push(
-        counted(
-          indicator.id,
-          r.fiscalYear,
-          0,
-          r.satisfaction,
-          "紡ぎのアンケート",
-          `回答${r.answered}件・${r.events}回`,
-        ),
-      );
+  for (const r of await rows()) {
+    const indicator = r.item === "f" ? forTraining : forOutreach;
+    if (indicator) out.push(figure(indicator.id, r));
   }
   return out;
 }
