@@ -27,6 +27,7 @@ import {
   newId,
   OPEN_DATA_FORMAT_LABELS,
   type ParsedOpenData,
+  PUBLIC_FIELDS,
   parseOpenData,
   planImport,
   planSummary,
@@ -80,28 +81,8 @@ function fieldsOfInput(
   opts: { restateVacancy?: boolean } = {},
 ): Partial<ResourceFields> {
   const out: Partial<Record<ResourceField, unknown>> = {};
-  const plainFields: ResourceField[] = [
-    "kind",
-    "subtype",
-    "name",
-    "kana",
-    "address",
-    "building",
-    "lat",
-    "lng",
-    "areaId",
-    "phone",
-    "fax",
-    "url",
-    "hours",
-    "services",
-    "homeCareSupport",
-    "capacity",
-    "operator",
-    "publicNote",
-    "contact",
-    "liaison",
-  ];
+  // Every field but the vacancy, which is dated when it is restated.
+  const plainFields: readonly ResourceField[] = [...PUBLIC_FIELDS, "contact", "liaison"];
   for (const f of plainFields) {
     const v = (input as Record<string, unknown>)[f];
     if (v !== undefined) out[f] = f === "services" ? [...new Set(v as string[])] : v;
