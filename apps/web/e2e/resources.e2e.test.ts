@@ -140,6 +140,11 @@ describe("resource directory", () => {
     expect(names.every((n) => n.includes("訪問看護"))).toBe(true);
     await page.getByTestId("resources-filter-kind").selectOption("");
     await page.getByTestId("resources-filter-area").selectOption({ label: "南部" });
+    // The list follows the address bar: wait until it shows fewer than all the entries.
+    await page
+      .getByTestId("resources-count")
+      .filter({ hasNotText: `${all}件` })
+      .waitFor();
     const south = await page.getByTestId("resource-card").locator(".resource-address").allTextContents();
     expect(south.length).toBeGreaterThan(0);
     expect(south.every((a) => /南流山|流山一丁目|平和台/.test(a))).toBe(true);
