@@ -207,6 +207,32 @@ function existingId(value: CellValue | undefined, ctx: ImportContext): string | 
   return isId(id) && ctx.existingIds.has(id) ? id : null;
 }
 
+/** The columns a 課題 and a 取組 share: the title (under its own heading), 内容, 場面, 事業項目. */
+function readRowColumns(
+  r: RowReader<Pick<Problem & Action, "title" | "detail" | "scenes" | "items">>,
+  titleColumn: "課題" | "取組",
+): void {
+  r.column(titleColumn, (v, fail) => {
+    const title = text(v);
+    if (title === "") fail("required");
+    else if (title.length > TITLE_MAX) fail("tooLong");
+    r.set("title", title);
+  });
+  r.column("内容", (v) => r.set("detail", text(v)));
+  r.column("場面", (v, fail) =>
+    r.set(
+      "scenes",
+      listOf(v, parseScene, () => fail("unknownScene")),
+    ),
+  );
+  r.column("事業項目", (v, fail) =>
+    r.set(
+      "items",
+      listOf(v, parseItem, () => fail("unknownItem")),
+    ),
+  );
+}
+
 export function parseActionRows(rows: CellValue[][], ctx: ImportContext): ImportPreview<Action> {
   const header = findHeader(rows, "actions");
   if (header < 0) return { kind: "actions", rows: [], issues: [], noHeader: true };
@@ -214,25 +240,7 @@ export function parseActionRows(rows: CellValue[][], ctx: ImportContext): Import
   const out: ImportRow<Action>[] = [];
   for (const rec of records(rows, header)) {
     const r = new RowReader<Action>(rec, issues);
-    r.column("取組", (v, fail) => {
-      const title = text(v);
-      if (title === "") fail("required");
-      else if (title.length > TITLE_MAX) fail("tooLong");
-      r.set("title", title);
-    });
-    r.column("内容", (v) => r.set("detail", text(v)));
-    r.column("場面", (v, fail) =>
-      r.set(
-        "scenes",
-        listOf(v, parseScene, () => fail("unknownScene")),
-      ),
-    );
-    r.column("事業項目", (v, fail) =>
-      r.set(
-        "items",
-        listOf(v, parseItem, () => fail("unknownItem")),
-      ),
-    );
+    readRowColumns(r, "取組");
     r.column("目標番号", (v) => r.set("goalCodes", splitList(text(v)).slice(0, 20)));
     r.column("担当グループ", (v, fail) =>
       r.set(
@@ -324,25 +332,7 @@ export function parseProblemRows(rows: CellValue[][], ctx: ImportContext): Impor
   const out: ImportRow<Problem>[] = [];
   for (const rec of records(rows, header)) {
     const r = new RowReader<Problem>(rec, issues);
-    r.column("課題", (v, fail) => {
-      const title = text(v);
-      if (title === "") fail("required");
-      else if (title.length > TITLE_MAX) fail("tooLong");
-      r.set("title", title);
-    });
-    r.column("内容", (v) => r.set("detail", text(v)));
-    r.column("場面", (v, fail) =>
-      r.set(
-        "scenes",
-        listOf(v, parseScene, () => fail("unknownScene")),
-      ),
-    );
-    r.column("事業項目", (v, fail) =>
-      r.set(
-        "items",
-        listOf(v, parseItem, () => fail("unknownItem")),
-      ),
-    );
+    readRowColumns(r, "課題");
     r.column("把握の経緯", (v, fail) => {
       const source = parseProblemSource(text(v) || "会議");
       if (!source) fail("unknownSource");
