@@ -477,12 +477,35 @@ export async function derivedValues(
     for (const c of indicatorCounts(await consultationMonthCounts(q, workspaceId)))
       out.push(counted(consultations.id, c.fiscalYear, c.month, c.count, "紡ぎの相談記録"));
   }
-  out.push(...(await directoryValues(q, workspaceId, indicators)));
-  out.push(...(await eventValues(q, workspaceId, indicators)));
-  out.push(...(await distributionValues(q, workspaceId, indicators)));
-  const held = indicators.find((i) => i.derived === "meetingsHeld");
-  const attendance = indicators.find((i) => i.derived === "meetingAttendance");
-  if (!held && !attendance) return out;
+  for (const read of [directoryValues, eventValues, distributionValues, meetingValues])
+    out.push(...(await read(q, workspaceId, indicators)));
+  return out;
+}
+
+/** Reads the figures Tsumugi counts for one kind of record, for the indicators defined. */
+type DerivedReader = (
+  q: QueryBuilder,
+  workspaceId: string,
+  indicators: readonly IndicatorRecord[],
+) => Promise<ValueRecord[]>;
+
+/** The indicators counted as these two kinds; null when neither is defined (nothing to read). */
+function definedPair(
+  indicators: readonly IndicatorRecord[],
+  kinds: [IndicatorRecord["derived"], IndicatorRecord["derived"]],
+): [IndicatorRecord | undefined, IndicatorRecord | undefined] | null {
+  const pair = kinds.map((kind) => indicators.find((i) => i.derived === kind)) as [
+    IndicatorRecord | undefined,
+    IndicatorRecord | undefined,
+  ];
+  return pair[0] || pair[1] ? pair : null;
+}
+
+/** Closed meetings per 年度 (all kinds) and the attendances at them. */
+const meetingValues: DerivedReader = async (q, workspaceId, indicators) => {
+  const pair = definedPair(indicators, ["meetingsHeld", "meetingAttendance"]);
+  if (!pair) return [];
+  const [held, attendance] = pair;
   const perYear = new Map<number, { held: number; attended: number }>();
   for (const r of await closedMeetingCounts(q, workspaceId)) {
     const year = perYear.get(r.fiscalYear) ?? { held: 0, attended: 0 };
@@ -490,22 +513,19 @@ export async function derivedValues(
     year.attended += r.attended;
     perYear.set(r.fiscalYear, year);
   }
+  const out: ValueRecord[] = [];
   for (const [fiscalYear, r] of perYear) {
     if (held) out.push(counted(held.id, fiscalYear, 0, r.held, "紡ぎの会議記録"));
     if (attendance) out.push(counted(attendance.id, fiscalYear, 0, r.attended, "紡ぎの会議記録"));
   }
   return out;
-}
+};
 
 /**
  * Satisfaction (5段階, from their questionnaires) and participants of the trainings (カ) and of
  * the outreach to residents (キ) held, per 年度.
  */
-async function eventValues(
-  q: QueryBuilder,
-  workspaceId: string,
-  indicators: readonly IndicatorRecord[],
-): Promise<ValueRecord[]> {
+const eventValues: DerivedReader = async (q, workspaceId, indicators) => {
   const satisfaction = await perEventItem(
     indicators,
     ["trainingSatisfaction", "outreachSatisfaction"],
@@ -520,7 +540,7 @@ async function eventValues(
     (id, r) => counted(id, r.fiscalYear, 0, r.attended, "紡ぎの研修記録", `開催${r.held}回`),
   );
   return [...satisfaction, ...attendance];
-}
+};
 
 /**
  * A figure per 年度 and kind of event, for the indicator counted from the trainings (item カ,
@@ -528,13 +548,13 @@ async function eventValues(
  */
 async function perEventItem<R extends { item: string }>(
   indicators: readonly IndicatorRecord[],
-  [training, outreach]: [IndicatorRecord["derived"], IndicatorRecord["derived"]],
+  kinds: [IndicatorRecord["derived"], IndicatorRecord["derived"]],
   rows: () => Promise<readonly R[]>,
   figure: (indicatorId: string, row: R) => ValueRecord,
 ): Promise<ValueRecord[]> {
-  const forTraining = indicators.find((i) => i.derived === training);
-  const forOutreach = indicators.find((i) => i.derived === outreach);
-  if (!forTraining && !forOutreach) return [];
+  const pair = definedPair(indicators, kinds);
+  if (!pair) return [];
+  const [forTraining, forOutreach] = pair;
   const out: ValueRecord[] = [];
   for (const r of await rows()) {
     const indicator = r.item === "f" ? forTraining : forOutreach;
@@ -544,27 +564,19 @@ async function perEventItem<R extends { item: string }>(
 }
 
 /** Copies of outreach materials handed out per 年度, from the records of 配布物. */
-async function distributionValues(
-  q: QueryBuilder,
-  workspaceId: string,
-  indicators: readonly IndicatorRecord[],
-): Promise<ValueRecord[]> {
+const distributionValues: DerivedReader = async (q, workspaceId, indicators) => {
   const indicator = indicators.find((i) => i.derived === "materialsDistributed");
   if (!indicator) return [];
   return (await distributedByYear(q, workspaceId)).map((r) =>
     counted(indicator.id, r.fiscalYear, 0, r.quantity, "紡ぎの配布記録", `記録${r.entries}件`),
   );
-}
+};
 
 /**
  * The structure indicators the resource directory counts (訪問看護ステーション数 …): the
  * entries open today, as the current 年度's figure; nothing when the directory is empty.
  */
-async function directoryValues(
-  q: QueryBuilder,
-  workspaceId: string,
-  indicators: readonly IndicatorRecord[],
-): Promise<ValueRecord[]> {
+const directoryValues: DerivedReader = async (q, workspaceId, indicators) => {
   const countedIndicators = indicators.filter((i) => i.code in DIRECTORY_COUNTS);
   if (countedIndicators.length === 0) return [];
   const counts = directoryCounts(await countedEntries(q, workspaceId));
@@ -575,4 +587,4 @@ async function directoryValues(
     if (value !== undefined) out.push(counted(indicator.id, currentFiscalYear(), 0, value, source));
   }
   return out;
-}
+};
