@@ -69,3 +69,58 @@ export const ChangePassword = z.object({
   }),
 });
 export type ChangePassword = z.infer<typeof ChangePassword>;
+
+// Two-step verification (2段階認証): /api/auth/login/code|enrol and /api/auth/two-factor.
+
+/**
+ * A code as people type it: six digits from the authenticator app or a recovery code; spaces,
+ * hyphens and full-width digits are forgiven ("required" when nothing else is left).
+ */
+const SecondFactorCodeField = z
+  .string({ error: "required" })
+  .refine((code) => code.normalize("NFKC").replace(/[\s-]/g, "") !== "", { error: "required" })
+  .meta({ description: "A TOTP code (6 digits) or a recovery code" });
+
+export const SecondFactorCode = z.object({ code: SecondFactorCodeField });
+export type SecondFactorCode = z.infer<typeof SecondFactorCode>;
+
+/** Turning two-step verification off: the password and a code. */
+export const DisableTwoFactor = z.object({
+  password: z.string({ error: "required" }).min(1, { error: "required" }),
+  code: SecondFactorCodeField,
+});
+export type DisableTwoFactor = z.infer<typeof DisableTwoFactor>;
+
+export const TwoFactorStatus = z
+  .object({
+    enabled: z.boolean(),
+    required: z
+      .boolean()
+      .meta({ description: "A workspace of the person makes it mandatory for their role" }),
+    recoveryCodesLeft: z.number().int(),
+  })
+  .meta({ id: "TwoFactorStatus" });
+export type TwoFactorStatus = z.infer<typeof TwoFactorStatus>;
+
+/** A key being set up, for the authenticator app. */
+export const TotpEnrolment = z
+  .object({
+    email: z.string(),
+    secret: z.string().meta({ description: "The key in base32, grouped by four for typing by hand" }),
+    uri: z.string().meta({ description: "The otpauth:// URI (shown as a QR code)" }),
+  })
+  .meta({ id: "TotpEnrolment" });
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+export const RecoveryCodes = z.object({
+  recoveryCodes: z.array(z.string()).meta({ description: "Ten one-time codes, shown once" }),
+});
+export type RecoveryCodes = z.infer<typeof RecoveryCodes>;
+
+/** The second step done: the session, and how many recovery codes are left when one was used. */
+export const SecondStepResult = SessionInfo.extend({ recoveryCodesLeft: z.number().int().optional() });
+export type SecondStepResult = z.infer<typeof SecondStepResult>;
+
+/** Enrolment during a login done: the session and the recovery codes. */
+export const EnrolResult = SessionInfo.extend(RecoveryCodes.shape);
+export type EnrolResult = z.infer<typeof EnrolResult>;

@@ -5,6 +5,13 @@
  */
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
+import {
+  EnrolResult,
+  RecoveryCodes,
+  SecondStepResult,
+  TotpEnrolment,
+  TwoFactorStatus,
+} from "@tsumugi/contract";
 import { describe, expect } from "vitest";
 import { TEST_PASSWORD, type TestServer } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
@@ -43,6 +50,7 @@ async function enrolFromSettings(server: TestServer, person: Person) {
   const browser = person.browser;
   const setup = await browser.post<{ secret: string; uri: string }>("/api/auth/two-factor/setup");
   expect(setup.status).toBe(200);
+  expect(TotpEnrolment.parse(setup.body)).toEqual(setup.body);
   const key = keyOf(setup.body.uri);
   // The secret shown as text is the same key.
   expect(decodeBase32IgnorePadding(setup.body.secret.replace(/ /g, ""))).toEqual(key);
@@ -54,8 +62,15 @@ async function enrolFromSettings(server: TestServer, person: Person) {
     code: codeFor(key),
   });
   expect(enabled.status).toBe(200);
+  expect(RecoveryCodes.parse(enabled.body)).toEqual(enabled.body);
   expect(enabled.body.recoveryCodes).toHaveLength(10);
   expect(new Set(enabled.body.recoveryCodes).size).toBe(10);
+  const status = await browser.get("/api/auth/two-factor");
+  expect(TwoFactorStatus.parse(status.body)).toEqual({
+    enabled: true,
+    required: false,
+    recoveryCodesLeft: 10,
+  });
   // As if enrolled a minute ago: the current code has not been used yet (a used step never is
   // accepted again, and the test cannot wait 30 seconds for the next one).
   await server.ctx.kysely
@@ -94,6 +109,10 @@ describe("two-step verification", () => {
     expect((await browser.get("/api/auth/me")).status).toBe(401);
     expect((await browser.get(w.base)).status).toBe(401);
 
+    // Nothing but spaces and hyphens is no code at all.
+    expect((await browser.post("/api/auth/login/code", { code: " - " })).body).toMatchObject({
+      error: { code: "validation", fields: { code: "required" } },
+    });
     const wrong = await browser.post("/api/auth/login/code", { code: codeFor(key, currentStep() + 5) });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ error: { fields: { code: "twoFactor.wrongCode" } } });
@@ -158,6 +177,7 @@ describe("two-step verification", () => {
       code: recoveryCodes[3].toUpperCase(),
     });
     expect(used.status).toBe(200);
+    expect(SecondStepResult.parse(used.body)).toEqual(used.body);
     expect(used.body.recoveryCodesLeft).toBe(9);
     const again = await atSecondStep(server, w.member);
     expect((await again.post("/api/auth/login/code", { code: recoveryCodes[3] })).status).toBe(400);
@@ -271,6 +291,7 @@ describe("two-step verification", () => {
       { code: codeFor(key) },
     );
     expect(done.status).toBe(200);
+    expect(EnrolResult.parse(done.body)).toEqual(done.body);
     expect(done.body.user.email).toBe(coordinatorPerson.email);
     expect(done.body.recoveryCodes).toHaveLength(10);
     expect((await coordinator.get(w.base)).status).toBe(200);

@@ -1,4 +1,5 @@
 /** Enrolment: the QR code and the key as text for the authenticator app, then its first code. */
+import type { TotpEnrolment } from "@tsumugi/contract";
 import { useState } from "react";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
@@ -6,11 +7,8 @@ import { useApiForm } from "../ui/use-api-form";
 import { CodeField } from "./CodeField";
 import { QrCode } from "./QrCode";
 
-export interface Enrolment {
-  email: string;
-  secret: string;
-  uri: string;
-}
+/** A key being set up, as the server answers it. */
+export type Enrolment = TotpEnrolment;
 
 export function EnrolSteps({
   enrolment,

@@ -7,7 +7,7 @@
 import type { SessionInfo } from "@tsumugi/contract";
 import { useCallback, useEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { ApiError, get, post } from "../api/client";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { pendingLogout } from "../offline/remembered";
 import { ErrorBanner } from "../ui/Field";
@@ -16,6 +16,7 @@ import { CodeField } from "./CodeField";
 import { type Enrolment, EnrolSteps } from "./EnrolSteps";
 import { RecoveryCodes } from "./RecoveryCodes";
 import { useSession } from "./session";
+import { secondStepApi } from "./two-factor-api";
 import "./auth.css";
 
 export function SecondStepPage() {
@@ -56,7 +57,7 @@ function CodeStep({ target }: { target: string }) {
   const submit = form.onSubmit(async () => {
     try {
       await pendingLogout.hold();
-      const me = await post<SessionInfo & { recoveryCodesLeft?: number }>("/api/auth/login/code", { code });
+      const me = await secondStepApi.code({ code });
       setMe(me);
       navigate(
         me.recoveryCodesLeft !== undefined ? `/security?recoveryLeft=${me.recoveryCodesLeft}` : target,
@@ -115,7 +116,8 @@ function EnrolStep({ target }: { target: string }) {
   const [done, setDone] = useState<{ me: SessionInfo; codes: string[] } | null>(null);
 
   useEffect(() => {
-    get<Enrolment>("/api/auth/login/enrol")
+    secondStepApi
+      .enrolment()
       .then(setEnrolment)
       .catch((err) => {
         expired(err);
@@ -153,9 +155,7 @@ function EnrolStep({ target }: { target: string }) {
           confirm={async (code) => {
             try {
               await pendingLogout.hold();
-              const res = await post<SessionInfo & { recoveryCodes: string[] }>("/api/auth/login/enrol", {
-                code,
-              });
+              const res = await secondStepApi.enrol({ code });
               const { recoveryCodes, ...me } = res;
               setDone({ me, codes: recoveryCodes });
             } catch (err) {

@@ -1,7 +1,8 @@
 /** 2段階認証 settings of the logged-in person: set up, renew recovery codes, turn off. */
+import type { TwoFactorStatus } from "@tsumugi/contract";
 import { useCallback, useEffect, useState } from "react";
 import { useLocation } from "react-router";
-import { ApiError, get, post } from "../api/client";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import { useApiForm } from "../ui/use-api-form";
@@ -9,26 +10,21 @@ import { CodeField } from "./CodeField";
 import { type Enrolment, EnrolSteps } from "./EnrolSteps";
 import { RecoveryCodes } from "./RecoveryCodes";
 import { useSession } from "./session";
+import { twoFactorApi } from "./two-factor-api";
 import "./auth.css";
-
-interface Status {
-  enabled: boolean;
-  required: boolean;
-  recoveryCodesLeft: number;
-}
 
 export function TwoFactorPage() {
   const { me } = useSession();
   const location = useLocation();
   const recoveryLeft = new URLSearchParams(location.search).get("recoveryLeft");
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatus] = useState<TwoFactorStatus | null>(null);
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
-    setStatus(await get<Status>("/api/auth/two-factor"));
+    setStatus(await twoFactorApi.status());
   }, []);
   useEffect(() => {
     reload().catch((err) => setError(err instanceof ApiError ? err.message : t("error.unknown")));
@@ -38,7 +34,7 @@ export function TwoFactorPage() {
     setError(null);
     setNotice(null);
     try {
-      setEnrolment(await post<Enrolment>("/api/auth/two-factor/setup"));
+      setEnrolment(await twoFactorApi.setup());
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t("error.unknown"));
     }
@@ -74,7 +70,7 @@ export function TwoFactorPage() {
           <EnrolSteps
             enrolment={enrolment}
             confirm={async (code) => {
-              const res = await post<{ recoveryCodes: string[] }>("/api/auth/two-factor/enable", { code });
+              const res = await twoFactorApi.enable({ code });
               setEnrolment(null);
               setCodes(res.recoveryCodes);
               setNotice(t("twoFactor.enabledNotice"));
@@ -120,7 +116,7 @@ function RenewCodes({ onDone }: { onDone(codes: string[]): Promise<void> }) {
       className="sub-card"
       noValidate
       onSubmit={form.onSubmit(async () => {
-        const res = await post<{ recoveryCodes: string[] }>("/api/auth/two-factor/recovery-codes", { code });
+        const res = await twoFactorApi.renewRecoveryCodes({ code });
         setCode("");
         await onDone(res.recoveryCodes);
       })}
@@ -144,7 +140,7 @@ function TurnOff({ onDone }: { onDone(): Promise<void> }) {
       className="sub-card"
       noValidate
       onSubmit={form.onSubmit(async () => {
-        await post("/api/auth/two-factor/disable", { password, code });
+        await twoFactorApi.disable({ password, code });
         await onDone();
       })}
     >

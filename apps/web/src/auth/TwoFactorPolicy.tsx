@@ -1,20 +1,22 @@
 /** The secretariat's switch: 2段階認証 mandatory for the workspace's secretariat and coordinators. */
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import { ApiError, api, get } from "../api/client";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { twoFactorPolicyApi } from "./two-factor-api";
 
 export function TwoFactorPolicy({ wid }: { wid: string }) {
-  const path = `/api/workspaces/${wid}/two-factor-policy`;
+  const policy = twoFactorPolicyApi(wid);
   const [required, setRequired] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
-    get<{ required: boolean }>(path)
+    twoFactorPolicyApi(wid)
+      .get()
       .then((r) => setRequired(r.required))
       .catch((err) => setError(err instanceof ApiError ? err.message : t("error.unknown")));
-  }, [path]);
+  }, [wid]);
 
   async function change(next: boolean) {
     setError(null);
@@ -22,7 +24,7 @@ export function TwoFactorPolicy({ wid }: { wid: string }) {
     const before = required;
     setRequired(next);
     try {
-      const r = await api<{ required: boolean }>("PUT", path, { required: next });
+      const r = await policy.set({ required: next });
       setRequired(r.required);
       setNotice(r.required ? t("twoFactor.policyOnDone") : t("twoFactor.policyOffDone"));
     } catch (err) {

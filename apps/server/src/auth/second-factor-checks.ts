@@ -1,0 +1,100 @@
+/**
+ * The checks before a change of a second factor or the end of a login: every code is
+ * throttled like a password (key `2fa:<user id>`; a browser that logged in before counted on
+ * its own), the password of a logged-in person per session; failures are counted and audited.
+ */
+import type { Context } from "hono";
+import type { AppEnv } from "../http/env.js";
+import { ApiError } from "../http/errors.js";
+import { findUserById, sessionInfo } from "./account-repository.js";
+import { type Challenge, challengeFailed, endChallenge, stepExpired } from "./login-challenge.js";
+import { attemptOf, type LoginGuard, rememberBrowser } from "./login-guard.js";
+import { type Attempt, throttledError } from "./login-throttle.js";
+import { verifyOrBurn } from "./password.js";
+import { startSession } from "./start-session.js";
+import { useSecondFactor } from "./two-factor.js";
+
+export const wrongCode = () =>
+  new ApiError(400, "validation", "確認コードが正しくありません。", { code: "twoFactor.wrongCode" });
+
+/** Throttles code checks of one person like password checks; 429 while they must wait. */
+export async function codeAttempt(c: Context<AppEnv>, guard: LoginGuard, userId: string): Promise<Attempt> {
+  const attempt = await attemptOf(c, guard, `2fa:${userId}`, { id: userId });
+  const wait = await guard.throttle.retryAfterMs(attempt);
+  if (wait > 0) {
+    await c.var.app.audit.record({
+      event: "login.throttled",
+      actorUserId: userId,
+      ip: c.var.ip,
+      detail: { secondFactor: true, waitSeconds: Math.ceil(wait / 1000) },
+    });
+    throw throttledError(wait, "確認コード");
+  }
+  return attempt;
+}
+
+/** A wrong code in the second step: counted, audited, and the challenge ends after five. */
+export async function failedStep(
+  c: Context<AppEnv>,
+  guard: LoginGuard,
+  challenge: Challenge,
+  attempt: Attempt,
+): Promise<never> {
+  await guard.throttle.recordFailure(attempt);
+  await c.var.app.audit.record({
+    event: "login.second_factor_failure",
+    actorUserId: challenge.userId,
+    ip: c.var.ip,
+    detail: { step: challenge.kind },
+  });
+  if (await challengeFailed(c, challenge)) throw stepExpired();
+  throw wrongCode();
+}
+
+/** The session after a complete login (password and second step). */
+export async function completeLogin(
+  c: Context<AppEnv>,
+  guard: LoginGuard,
+  challenge: Challenge,
+  detail: Record<string, unknown>,
+) {
+  const app = c.var.app;
+  const user = await findUserById(app.kysely, challenge.userId);
+  if (!user || user.disabledAt !== null) throw stepExpired();
+  const session = await startSession(c, user.id);
+  await endChallenge(c, challenge.id);
+  await rememberBrowser(c, guard, user.id);
+  await app.audit.record({ event: "login.success", actorUserId: user.id, ip: c.var.ip, detail });
+  return sessionInfo(app.kysely, user, session);
+}
+
+/**
+ * The logged-in person's password (when given; throttled per session) and a code of theirs,
+ * which is spent; throws on either.
+ */
+export async function passwordAndCode(
+  c: Context<AppEnv>,
+  guard: LoginGuard,
+  person: { userId: string; sessionId: string },
+  given: { password?: string; code: string },
+): Promise<"totp" | "recovery"> {
+  const app = c.var.app;
+  if (given.password !== undefined) {
+    const pwAttempt = { account: `password-change:${person.userId}`, ip: c.var.ip, device: person.sessionId };
+    const wait = await guard.throttle.retryAfterMs(pwAttempt);
+    if (wait > 0) throw throttledError(wait, "パスワード確認");
+    const row = await findUserById(app.kysely, person.userId);
+    if (!row || !(await verifyOrBurn(row.passwordHash, given.password))) {
+      await guard.throttle.recordFailure(pwAttempt);
+      throw new ApiError(400, "validation", "パスワードが正しくありません。", { password: "wrong" });
+    }
+  }
+  const attempt = await codeAttempt(c, guard, person.userId);
+  const used = await useSecondFactor(app.kysely, app.personalData, person.userId, given.code);
+  if (!used) {
+    await guard.throttle.recordFailure(attempt);
+    throw wrongCode();
+  }
+  await guard.throttle.recordSuccess(attempt);
+  return used;
+}
