@@ -7,6 +7,7 @@
 import type { ConsultationStatistics } from "@tsumugi/contract";
 import {
   currentFiscalYear,
+  FISCAL_MONTHS,
   fiscalYearLabel,
   STATISTIC_DIMENSION_LABELS,
   STATISTIC_DIMENSIONS,
@@ -20,7 +21,7 @@ import { DeskExportForm } from "./DeskExportForm";
 import type { DeskApi } from "./desk-api";
 import "../ui/table-scroll.css";
 
-const MONTHS = ["4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "1月", "2月", "3月"];
+const MONTHS = FISCAL_MONTHS.map((m) => `${m}月`);
 
 export function DeskStatistics(props: { api: DeskApi }) {
   const { api } = props;

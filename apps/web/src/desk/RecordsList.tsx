@@ -8,6 +8,7 @@ import {
   CONSULTATION_TOPICS,
   CONSULTER_TYPES,
   currentFiscalYear,
+  FISCAL_MONTHS,
   FOLLOW_UP_STATUSES,
   fiscalYearLabel,
   labelOf,
@@ -133,7 +134,7 @@ export function RecordsList(props: {
         {filterSelect(
           "month",
           t("desk.list.month"),
-          [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3].map((m) => ({ id: String(m), label: `${m}月` })),
+          FISCAL_MONTHS.map((m) => ({ id: String(m), label: `${m}月` })),
         )}
         {desks.desks.length > 1 &&
           filterSelect(
