@@ -28,9 +28,9 @@ import {
 } from "./cells";
 import { filterActions, type RowFilter, type SortKey, sortActions } from "./filters";
 import { LinkedCharts } from "./LinkedCharts";
-import { usePlanContext } from "./PlanPage";
 import { GroupCell, RowToolsCell, ScopeCells, StatusCell, TitleCell } from "./PlanRowCells";
 import { type PlanColumn, PlanRowList, PlanRowPanelFields, type PlanRowProps } from "./PlanRowList";
+import { usePlanContext } from "./plan-context";
 import { setLink } from "./plan-edits";
 import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
 import { PanelField, RowPanel } from "./RowPanel";

@@ -8,7 +8,7 @@ import { useMemo, useState } from "react";
 import { CommentThreadView } from "../comments/CommentThread";
 import { planRowThread } from "../comments/comments-api";
 import { t } from "../i18n/t";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 
 export function CommentsButton(props: { table: PlanCommentTable; rowId: string; title: string }) {
   const [open, setOpen] = useState(false);

@@ -12,8 +12,8 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { formatMonthOrDate, formatWarekiDateTime } from "../ui/dates";
 import { ProgressBar } from "./cells";
-import { usePlanContext } from "./PlanPage";
 import { planApi } from "./plan-api";
+import { usePlanContext } from "./plan-context";
 
 /** A safety net: the event stream normally says when to refresh. */
 export const DASHBOARD_REFRESH_MS = 30_000;

@@ -8,7 +8,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { itemOptions, sceneOptions } from "./cells";
 import type { RowFilter, SortKey } from "./filters";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 
 export function FilterBar(props: {
   filter: RowFilter;

@@ -18,7 +18,7 @@ import { t } from "../i18n/t";
 import { DemoBadge } from "../ui/DemoBadge";
 import { RowText, RowTools, Select, sceneOptions, useVisitorStyle, Visitors } from "./cells";
 import { gridKeyDown } from "./grid-keys";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { addRow, moveRow, removeRow } from "./plan-edits";
 import { useTable } from "./plan-store";
 

@@ -17,7 +17,7 @@ import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { PrintText } from "./cells";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { useTable } from "./plan-store";
 import "./plan-papers.css";
 

@@ -6,7 +6,7 @@ import { currentFiscalYear } from "@tsumugi/domain";
 import { Link } from "react-router";
 import { t } from "../i18n/t";
 import { TrendChart, yearRange } from "../indicators/TrendChart";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 
 export function LinkedCharts({ indicatorIds, testId }: { indicatorIds: readonly string[]; testId?: string }) {
   const { indicators, wid } = usePlanContext();

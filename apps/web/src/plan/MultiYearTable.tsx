@@ -7,8 +7,8 @@ import { fiscalYearLabel, ITEMS, itemMark } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { usePlanContext } from "./PlanPage";
 import { planApi } from "./plan-api";
+import { usePlanContext } from "./plan-context";
 import { useFiscalYear, useTable } from "./plan-store";
 
 /**

@@ -1,7 +1,7 @@
 /** The plan papers' 組織図: the program, its committee and groups, the secretariat and the member bodies. */
 
 import { cityOf, Lines } from "./PaperParts";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 
 export function PaperOrgChart({ program }: { program: string }) {
   const ctx = usePlanContext();

@@ -14,7 +14,7 @@ import {
   useScheduleEventsState,
 } from "../events/ScheduleEvents";
 import { Lines } from "./PaperParts";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { useTable } from "./plan-store";
 
 export function PeriodGrid({ periods, fiscalYear }: { periods: readonly PlanPeriod[]; fiscalYear: number }) {

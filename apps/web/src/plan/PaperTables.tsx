@@ -16,7 +16,7 @@ import {
 import { DemoBadge } from "../ui/DemoBadge";
 import type { YearColumn } from "./MultiYearTable";
 import { itemName, Lines, sceneName } from "./PaperParts";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { useTable } from "./plan-store";
 
 /** 4つの場面ごとの目指す姿・課題・取り組み: a column per scene. */

@@ -14,9 +14,9 @@ import { PaperOrgChart } from "./PaperOrgChart";
 import { cityOf, Page, sceneName } from "./PaperParts";
 import { MonthGrid, PeriodGrid } from "./PaperSchedule";
 import { GoalList, ItemsTable, ScenesTable, YearsTable } from "./PaperTables";
-import { usePlanContext } from "./PlanPage";
 import { cssString } from "./PrintHeader";
 import { planApi } from "./plan-api";
+import { usePlanContext } from "./plan-context";
 import { useTable } from "./plan-store";
 import "./plan-papers.css";
 

@@ -8,7 +8,7 @@ import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { cityOf } from "./PaperParts";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import "./papers-profile.css";
 
 /** One-line fields (names) and the rest, several lines each. */

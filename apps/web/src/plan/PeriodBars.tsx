@@ -9,7 +9,7 @@ import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
 import { PeriodEditor, periodTitle } from "./PeriodEditor";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { addRow, removeRow } from "./plan-edits";
 import { useFiscalYear, useTable } from "./plan-store";
 import "./period-bars.css";

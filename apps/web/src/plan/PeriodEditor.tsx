@@ -14,7 +14,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { FiscalYearInput } from "../ui/FiscalYearInput";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 
 /** A period as people name it: its plan and term (介護保険事業計画 第9期), or its name alone. */
 export const periodTitle = (p: Pick<PlanPeriod, "series" | "name">) =>

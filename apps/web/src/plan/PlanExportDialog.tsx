@@ -11,8 +11,8 @@ import { isChunkLoadError } from "../app/lazy";
 import { scheduleEventEntries, useScheduleEventsState } from "../events/ScheduleEvents";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { usePlanContext } from "./PlanPage";
 import { planApi } from "./plan-api";
+import { usePlanContext } from "./plan-context";
 
 /** The 年度 the multi-year table may span: the years with plans, five before and five after. */
 function yearChoices(known: readonly number[], fiscalYear: number): number[] {

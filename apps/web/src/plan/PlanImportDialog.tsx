@@ -11,7 +11,7 @@ import { t } from "../i18n/t";
 import { readWorkbookInWorker } from "../import/read-workbook";
 import { importErrorText } from "../ui/import-errors";
 import { ImportIssues } from "./ImportIssues";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { applyImport, applyYearTable } from "./plan-edits";
 import { YearTablePreviewView, yearCanApply } from "./YearTablePreview";
 

@@ -4,28 +4,9 @@
  */
 
 import type { Group, Member, Plan } from "@tsumugi/contract";
-import {
-  caretColorFor,
-  fiscalYearLabel,
-  migratePlanDoc,
-  type PlanTable,
-  planCompatibility,
-} from "@tsumugi/domain";
-import {
-  createContext,
-  memo,
-  type RefObject,
-  useCallback,
-  useContext,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { caretColorFor, fiscalYearLabel, migratePlanDoc, planCompatibility } from "@tsumugi/domain";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import type { WebsocketProvider } from "y-websocket";
-import type * as Y from "yjs";
 import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
@@ -36,7 +17,7 @@ import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
 import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { type IndicatorData, useIndicators } from "../indicators/useIndicators";
+import { useIndicators } from "../indicators/useIndicators";
 import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 import { ErrorBanner } from "../ui/Field";
 import { ActionList } from "./ActionList";
@@ -49,61 +30,13 @@ import { PlanTransfer } from "./PlanTransfer";
 import { PrintHeader } from "./PrintHeader";
 import { ProblemList } from "./ProblemList";
 import { planApi } from "./plan-api";
-import { PlanStore } from "./plan-store";
 import { ReviewView } from "./ReviewView";
 import "./plan-views.css";
-import { RowPresence, setFocusedRow } from "./row-presence";
+import { PLAN_VIEWS, PlanContext, type PlanContextValue, type PlanView } from "./plan-context";
+import { usePlanStore, useRowPresence, useStickyOffset } from "./plan-page-hooks";
+import { setFocusedRow } from "./row-presence";
 import { SceneBoard } from "./SceneBoard";
 import { ScheduleView } from "./ScheduleView";
-
-export const PLAN_VIEWS = [
-  "board",
-  "problems",
-  "actions",
-  "items",
-  "years",
-  "schedule",
-  "dashboard",
-  "review",
-] as const;
-export type PlanView = (typeof PLAN_VIEWS)[number];
-
-/**
- * What every plan view shares. The value changes only when the page's own data does (the
- * plan, its groups, members, access): the rows themselves are read per table and per row from
- * `store`, so an edit re-renders the rows it touched and not the whole page.
- */
-export interface PlanContextValue {
-  wid: string;
-  info: Plan;
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  store: PlanStore;
-  editable: boolean;
-  /**
-   * What the papers say of the program (the cover, the committee, the plan periods and their
-   * 事業評価): written by the secretariat, read by everyone else.
-   */
-  papersEditable: boolean;
-  groups: Group[];
-  members: Member[];
-  presence: RowPresence;
-  /** 千葉県 流山市: how exports name the municipality. */
-  municipality: string;
-  /** The workspace's indicators, for the charts linked from actions and scenes. */
-  indicators: IndicatorData | null;
-  focusRow(table: PlanTable | null, id?: string | null): void;
-  groupName(id: string | null): string;
-  memberName(id: string | null): string;
-}
-
-const PlanContext = createContext<PlanContextValue | null>(null);
-
-export function usePlanContext(): PlanContextValue {
-  const value = useContext(PlanContext);
-  if (!value) throw new Error("usePlanContext outside PlanPage");
-  return value;
-}
 
 export function PlanPage() {
   const { wid = "", fy = "" } = useParams();
@@ -334,50 +267,6 @@ const PlanBody = memo(function PlanBody({ ctx, view }: { ctx: PlanContextValue; 
     </PlanContext.Provider>
   );
 });
-
-/** The plan's store while `doc` is shown; a new store for another document. */
-function usePlanStore(doc: Y.Doc | null): PlanStore | null {
-  const [store, setStore] = useState<PlanStore | null>(null);
-  useEffect(() => {
-    if (!doc) {
-      setStore(null);
-      return;
-    }
-    const next = new PlanStore(doc);
-    setStore(next);
-    return () => next.destroy();
-  }, [doc]);
-  return store && store.doc === doc ? store : null;
-}
-
-function useRowPresence(provider: WebsocketProvider | null): RowPresence | null {
-  const [presence, setPresence] = useState<{ provider: WebsocketProvider; rows: RowPresence } | null>(null);
-  useEffect(() => {
-    if (!provider) return;
-    const rows = new RowPresence(provider);
-    setPresence({ provider, rows });
-    return () => rows.destroy();
-  }, [provider]);
-  return presence && presence.provider === provider ? presence.rows : null;
-}
-
-/** Sets --plan-sticky-top on the page to the height of the sticky tab bar. */
-function useStickyOffset(
-  pageRef: RefObject<HTMLElement | null>,
-  tabsRef: RefObject<HTMLElement | null>,
-  shown: boolean,
-): void {
-  useLayoutEffect(() => {
-    const page = pageRef.current;
-    const tabs = tabsRef.current;
-    if (!shown || !page || !tabs) return;
-    const set = () => page.style.setProperty("--plan-sticky-top", `${tabs.offsetHeight}px`);
-    set();
-    const observer = new ResizeObserver(set);
-    observer.observe(tabs);
-    return () => observer.disconnect();
-  }, [pageRef, tabsRef, shown]);
-}
 
 function nextLabel(info: Plan): string {
   return fiscalYearLabel(info.fiscalYear + 1);

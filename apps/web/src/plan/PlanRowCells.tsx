@@ -9,8 +9,8 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { CommentsButton } from "./Comments";
 import { DetailsButton, ItemMarks, RowText, RowTools, SceneTags, Select, Visitors } from "./cells";
-import { usePlanContext } from "./PlanPage";
 import type { PlanRowProps } from "./PlanRowList";
+import { usePlanContext } from "./plan-context";
 import { moveRow, removeRow } from "./plan-edits";
 
 type RowTable = "problems" | "actions";

@@ -13,7 +13,7 @@ import { Chips, itemOptions, RowText, sceneOptions } from "./cells";
 import { FilterBar } from "./FilterBar";
 import { NO_FILTER, type RowFilter, type SortKey } from "./filters";
 import { gridKeyDown } from "./grid-keys";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { addRow } from "./plan-edits";
 import { type PlanRow, useTableSelect } from "./plan-store";
 import { focusRowControl, PanelField } from "./RowPanel";

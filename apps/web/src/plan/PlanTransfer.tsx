@@ -8,7 +8,7 @@ import { useState } from "react";
 import { t } from "../i18n/t";
 import { ExportDialog } from "./PlanExportDialog";
 import { ImportDialog } from "./PlanImportDialog";
-import { type PlanView, usePlanContext } from "./PlanPage";
+import { type PlanView, usePlanContext } from "./plan-context";
 
 export function PlanTransfer({ view }: { view: PlanView }) {
   const ctx = usePlanContext();

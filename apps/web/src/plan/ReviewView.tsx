@@ -5,7 +5,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { countRender, RowText, Select, useVisitorStyle, Visitors } from "./cells";
 import { gridKeyDown } from "./grid-keys";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { useRow, useTableSelect } from "./plan-store";
 
 type GradeCounts = Record<Grade | "none", number>;

@@ -7,7 +7,7 @@ import { PrintText, ProgressBar } from "./cells";
 import { GoalsTable } from "./GoalsTable";
 import { LinkedCharts } from "./LinkedCharts";
 import { PapersProfile } from "./PapersProfile";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { useTable } from "./plan-store";
 
 export function SceneBoard() {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { RowText } from "./cells";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { addRow } from "./plan-edits";
 import { useRow, useTable } from "./plan-store";
 import { PanelField, RowPanel } from "./RowPanel";

@@ -5,7 +5,7 @@ import { memo, useCallback } from "react";
 import { ScheduleEventEntries } from "../events/ScheduleEvents";
 import { t } from "../i18n/t";
 import { countRender, DetailsButton, RowText, useVisitorStyle, Visitors } from "./cells";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { moveRow, removeRow } from "./plan-edits";
 import { useRow, useTableSelect } from "./plan-store";
 

@@ -10,7 +10,7 @@ import { placeScheduleEvents, UnlinkedEventsRow, useScheduleEvents } from "../ev
 import { t } from "../i18n/t";
 import { gridKeyDown } from "./grid-keys";
 import { PeriodBars } from "./PeriodBars";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { addRow } from "./plan-edits";
 import { useFiscalYear, useTableSelect } from "./plan-store";
 import { focusRowControl, RowPanel } from "./RowPanel";

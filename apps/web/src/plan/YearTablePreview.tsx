@@ -3,7 +3,7 @@ import { fiscalYearLabel, fundingMark, itemMark } from "@tsumugi/domain";
 import type { YearTablePreview } from "@tsumugi/plan-io";
 import { t } from "../i18n/t";
 import { ImportIssues } from "./ImportIssues";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 
 export const yearCanApply = (p: YearTablePreview | null): boolean =>
   p !== null &&

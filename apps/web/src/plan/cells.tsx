@@ -14,7 +14,7 @@ import type * as Y from "yjs";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { usePlanContext } from "./PlanPage";
+import { usePlanContext } from "./plan-context";
 import { useRowVisitors } from "./row-presence";
 
 /** Enter in a row's title moves to the same field of the next row, as in a spreadsheet. */
