@@ -15,7 +15,7 @@ import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
-import { auditEvent } from "./event-audit.js";
+import { auditByCaller, auditEvent } from "./event-audit.js";
 import { eventResource } from "./event-presenter.js";
 import * as events from "./event-repository.js";
 import { fillFreedPlaces } from "./participant-commands.js";
@@ -105,27 +105,18 @@ export async function createEvent(
     await events.insertEvent(trx, record, input.organiserGroupIds);
     return input.requestId ? linkRequestToEvent(trx, caller.workspaceId, input.requestId, record.id) : null;
   });
-  await app.audit.record({
-    event: "event.created",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: {
-      title: record.title,
-      kind: record.kind,
-      startsAt: record.startsAt,
-      ...(request ? { requestNumber: request.number } : {}),
-    },
+  await auditByCaller(app, caller, "event.created", record.id, {
+    title: record.title,
+    kind: record.kind,
+    startsAt: record.startsAt,
+    ...(request ? { requestNumber: request.number } : {}),
   });
   if (request)
-    await app.audit.record({
-      event: "event.request_updated",
-      workspaceId: caller.workspaceId,
-      actorUserId: caller.actor.userId,
-      target: request.id,
-      ip: caller.ip,
-      detail: { number: request.number, from: request.status, to: "decided", eventId: record.id },
+    await auditByCaller(app, caller, "event.request_updated", request.id, {
+      number: request.number,
+      from: request.status,
+      to: "decided",
+      eventId: record.id,
     });
   return (await events.findEventView(app.kysely, caller.workspaceId, record.id)) as events.EventView;
 }
@@ -181,17 +172,10 @@ export async function updateEvent(
     await events.updateEvent(trx, next);
     return fillFreedPlaces(trx, next);
   });
-  await app.audit.record({
-    event: "event.updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: event.id,
-    ip: caller.ip,
-    detail: {
-      title: next.title,
-      changed,
-      ...Object.fromEntries(changed.map((k) => [k, next[k]])),
-    },
+  await auditByCaller(app, caller, "event.updated", event.id, {
+    title: next.title,
+    changed,
+    ...Object.fromEntries(changed.map((k) => [k, next[k]])),
   });
   for (const id of promoted) await auditPromotion(app, caller, event.id, id);
   return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as events.EventView;
@@ -296,13 +280,9 @@ export async function createSeries(
     createdAt: Date.now(),
   };
   if (!(await events.insertSeries(app.kysely, record))) throw seriesNameTaken();
-  await app.audit.record({
-    event: "event.series_created",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: { name: record.name, kind: record.kind },
+  await auditByCaller(app, caller, "event.series_created", record.id, {
+    name: record.name,
+    kind: record.kind,
   });
   return { ...record, events: 0, demo: false };
 }
@@ -321,13 +301,6 @@ export async function updateSeries(
   await events.updateSeries(app.kysely, series.id, fields).catch((err: unknown) => {
     throw isUniqueViolation(err) ? seriesNameTaken() : err;
   });
-  await app.audit.record({
-    event: "event.series_updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: series.id,
-    ip: caller.ip,
-    detail: fields,
-  });
+  await auditByCaller(app, caller, "event.series_updated", series.id, fields);
   return { ...series, ...fields };
 }

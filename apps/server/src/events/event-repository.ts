@@ -190,13 +190,9 @@ function toRecord(r: EventRow, organiserGroupIds: string[]): EventRecord {
   };
 }
 
-/** Events hosted by the workspace or co-hosted with it, newest first; optionally of one 年度 or series. */
-export async function listEventViews(
-  q: QueryBuilder,
-  workspaceId: string,
-  filter: { fiscalYear?: number; seriesId?: string } = {},
-): Promise<EventView[]> {
-  let query = q
+/** The events `workspaceId` sees: its own and those it co-hosts. */
+function eventsSeenBy(q: QueryBuilder, workspaceId: string) {
+  return q
     .selectFrom("events as e")
     .select(EVENT_COLUMNS)
     .where((eb) =>
@@ -209,6 +205,15 @@ export async function listEventViews(
         ),
       ]),
     );
+}
+
+/** Events hosted by the workspace or co-hosted with it, newest first; optionally of one 年度 or series. */
+export async function listEventViews(
+  q: QueryBuilder,
+  workspaceId: string,
+  filter: { fiscalYear?: number; seriesId?: string } = {},
+): Promise<EventView[]> {
+  let query = eventsSeenBy(q, workspaceId);
   if (filter.fiscalYear !== undefined) query = query.where("e.fiscal_year", "=", filter.fiscalYear);
   if (filter.seriesId !== undefined) query = query.where("e.series_id", "=", filter.seriesId);
   const rows = await query.orderBy("e.starts_at", "desc").orderBy("e.id").execute();
@@ -221,21 +226,7 @@ export async function findEventView(
   workspaceId: string,
   eventId: string,
 ): Promise<EventView | undefined> {
-  const row = await q
-    .selectFrom("events as e")
-    .select(EVENT_COLUMNS)
-    .where("e.id", "=", eventId)
-    .where((eb) =>
-      eb.or([
-        eb("e.workspace_id", "=", workspaceId),
-        eb(
-          "e.id",
-          "in",
-          eb.selectFrom("event_cohosts").select("event_id").where("workspace_id", "=", workspaceId),
-        ),
-      ]),
-    )
-    .executeTakeFirst();
+  const row = await eventsSeenBy(q, workspaceId).where("e.id", "=", eventId).executeTakeFirst();
   if (!row) return undefined;
   return (await views(q, [row]))[0];
 }
@@ -263,22 +254,10 @@ export async function publishedEvents(
   workspaceId: string,
   fromDate: string,
 ): Promise<EventView[]> {
-  const rows = await q
-    .selectFrom("events as e")
-    .select(EVENT_COLUMNS)
+  const rows = await eventsSeenBy(q, workspaceId)
     .where("e.published", "=", 1)
     .where("e.status", "!=", "cancelled")
     .where("e.starts_at", ">=", fromDate)
-    .where((eb) =>
-      eb.or([
-        eb("e.workspace_id", "=", workspaceId),
-        eb(
-          "e.id",
-          "in",
-          eb.selectFrom("event_cohosts").select("event_id").where("workspace_id", "=", workspaceId),
-        ),
-      ]),
-    )
     .orderBy("e.starts_at")
     .limit(100)
     .execute();

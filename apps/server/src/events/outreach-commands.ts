@@ -7,9 +7,11 @@
 import type { SaveDistribution } from "@tsumugi/contract";
 import { fiscalYearOfIsoDate, newId } from "@tsumugi/domain";
 import type * as z from "zod";
+import type { AuditEvent } from "../audit/audit-log.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import type { IndicatorEvents } from "../indicators/indicator-events.js";
+import { auditByCaller } from "./event-audit.js";
 import * as repo from "./outreach-repository.js";
 
 export const distributionNotFound = () =>
@@ -33,6 +35,31 @@ const detailOf = (d: Pick<repo.DistributionRecord, "title" | "kind" | "quantity"
   fiscalYear: d.fiscalYear,
 });
 
+/** What the form sets: the 年度 follows the day or month it was handed out. */
+const fieldsOf = (input: SaveInput) => ({
+  fiscalYear: fiscalYearOfDistribution(input.distributedOn),
+  kind: input.kind,
+  title: input.title,
+  quantity: input.quantity,
+  place: input.where,
+  distributedOn: input.distributedOn,
+  eventId: input.eventId,
+  note: input.note,
+});
+
+/** Audits a change to a record and tells the indicators' stream (配布部数 follows the records). */
+async function announce(
+  app: AppContext,
+  caller: Caller,
+  events: IndicatorEvents,
+  name: AuditEvent,
+  distributionId: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await auditByCaller(app, caller, name, distributionId, detail);
+  events.emit(caller.workspaceId, []);
+}
+
 export async function recordDistribution(
   app: AppContext,
   caller: Caller,
@@ -44,28 +71,13 @@ export async function recordDistribution(
   const record: repo.NewDistribution = {
     id: newId(),
     workspaceId: caller.workspaceId,
-    fiscalYear: fiscalYearOfDistribution(input.distributedOn),
-    kind: input.kind,
-    title: input.title,
-    quantity: input.quantity,
-    place: input.where,
-    distributedOn: input.distributedOn,
-    eventId: input.eventId,
-    note: input.note,
+    ...fieldsOf(input),
     createdBy: caller.actor.userId,
     createdAt: now,
     updatedAt: now,
   };
   await app.kysely.transaction().execute((trx) => repo.insertDistribution(trx, record));
-  await app.audit.record({
-    event: "event.distribution_recorded",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: detailOf(record),
-  });
-  events.emit(caller.workspaceId, []);
+  await announce(app, caller, events, "event.distribution_recorded", record.id, detailOf(record));
   return (await repo.findDistribution(app.kysely, caller.workspaceId, record.id)) as repo.DistributionRecord;
 }
 
@@ -80,29 +92,17 @@ export async function changeDistribution(
   const next = {
     id: before.id,
     workspaceId: caller.workspaceId,
-    fiscalYear: fiscalYearOfDistribution(input.distributedOn),
-    kind: input.kind,
-    title: input.title,
-    quantity: input.quantity,
-    place: input.where,
-    distributedOn: input.distributedOn,
-    eventId: input.eventId,
-    note: input.note,
+    ...fieldsOf(input),
     updatedAt: Date.now(),
   };
   await app.kysely.transaction().execute(async (trx) => {
     if (!(await repo.findDistribution(trx, caller.workspaceId, before.id))) throw distributionNotFound();
     await repo.updateDistribution(trx, next);
   });
-  await app.audit.record({
-    event: "event.distribution_updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: before.id,
-    ip: caller.ip,
-    detail: { ...detailOf(next), before: detailOf(before) },
+  await announce(app, caller, events, "event.distribution_updated", before.id, {
+    ...detailOf(next),
+    before: detailOf(before),
   });
-  events.emit(caller.workspaceId, []);
   return (await repo.findDistribution(app.kysely, caller.workspaceId, before.id)) as repo.DistributionRecord;
 }
 
@@ -115,13 +115,5 @@ export async function removeDistribution(
   await app.kysely
     .transaction()
     .execute((trx) => repo.deleteDistribution(trx, caller.workspaceId, record.id));
-  await app.audit.record({
-    event: "event.distribution_deleted",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: detailOf(record),
-  });
-  events.emit(caller.workspaceId, []);
+  await announce(app, caller, events, "event.distribution_deleted", record.id, detailOf(record));
 }

@@ -94,57 +94,44 @@ export async function findDistribution(
   return r && recordOf(r);
 }
 
+type EditableFields = Pick<
+  DistributionRecord,
+  "fiscalYear" | "kind" | "title" | "quantity" | "place" | "distributedOn" | "eventId" | "note" | "updatedAt"
+>;
+
+/** The columns the form sets, shared by insert and update. */
+const editableColumns = (d: EditableFields) => ({
+  fiscal_year: d.fiscalYear,
+  kind: d.kind,
+  title: d.title,
+  quantity: d.quantity,
+  place: d.place,
+  distributed_on: d.distributedOn,
+  event_id: d.eventId,
+  note: d.note,
+  updated_at: d.updatedAt,
+});
+
 export async function insertDistribution(q: QueryBuilder, d: NewDistribution): Promise<void> {
   await q
     .insertInto("outreach_distributions")
     .values({
+      ...editableColumns(d),
       id: d.id,
       workspace_id: d.workspaceId,
-      fiscal_year: d.fiscalYear,
-      kind: d.kind,
-      title: d.title,
-      quantity: d.quantity,
-      place: d.place,
-      distributed_on: d.distributedOn,
-      event_id: d.eventId,
-      note: d.note,
       created_by: d.createdBy,
       created_at: d.createdAt,
-      updated_at: d.updatedAt,
     })
     .execute();
 }
 
 export async function updateDistribution(
   q: QueryBuilder,
-  d: Pick<
-    DistributionRecord,
-    | "id"
-    | "workspaceId"
-    | "fiscalYear"
-    | "kind"
-    | "title"
-    | "quantity"
-    | "place"
-    | "distributedOn"
-    | "eventId"
-    | "note"
-    | "updatedAt"
-  >,
+  d: EditableFields & Pick<DistributionRecord, "id" | "workspaceId">,
 ): Promise<void> {
   await q
     .updateTable("outreach_distributions")
-    .set({
-      fiscal_year: d.fiscalYear,
-      kind: d.kind,
-      title: d.title,
-      quantity: d.quantity,
-      place: d.place,
-      distributed_on: d.distributedOn,
-      event_id: d.eventId,
-      note: d.note,
-      updated_at: d.updatedAt,
-    })
+    .set(editableColumns(d))
     .where("workspace_id", "=", d.workspaceId)
     .where("id", "=", d.id)
     .execute();

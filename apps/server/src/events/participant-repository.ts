@@ -104,21 +104,17 @@ export async function listParticipants(q: QueryBuilder, eventId: string): Promis
   return rows.map(toRecord);
 }
 
+/** What the counts need of a participant: no personal fields. */
+export type ParticipantFacts = Pick<
+  ParticipantRecord,
+  "eventId" | "walkIn" | "status" | "profession" | "organisation" | "headcount"
+> & { checkedIn: boolean };
+
 /** Participants of several events (counts of a 年度 or series; no personal fields). */
 export async function participantFactsOf(
   q: QueryBuilder,
   eventIds: readonly string[],
-): Promise<
-  {
-    eventId: string;
-    walkIn: boolean;
-    status: ParticipantStatus;
-    profession: Profession;
-    organisation: string;
-    headcount: number;
-    checkedIn: boolean;
-  }[]
-> {
+): Promise<ParticipantFacts[]> {
   if (eventIds.length === 0) return [];
   const rows = await q
     .selectFrom("event_participants")

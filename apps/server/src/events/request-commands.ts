@@ -21,6 +21,7 @@ import { ApiError, invalid } from "../http/errors.js";
 import type { PersonalDataVault, Sealed } from "../personal-data/vault.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
+import { auditByCaller } from "./event-audit.js";
 import * as requests from "./request-repository.js";
 
 export const requestNotFound = () =>
@@ -184,17 +185,10 @@ export async function changeRequest(
     { status: to === request.status ? undefined : to, note: input.note },
     Date.now(),
   );
-  await app.audit.record({
-    event: "event.request_updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: request.id,
-    ip: caller.ip,
-    detail: {
-      number: request.number,
-      ...(to !== undefined && to !== request.status ? { from: request.status, to } : {}),
-      ...(input.note !== undefined && input.note !== request.note ? { note: "changed" } : {}),
-    },
+  await auditByCaller(app, caller, "event.request_updated", request.id, {
+    number: request.number,
+    ...(to !== undefined && to !== request.status ? { from: request.status, to } : {}),
+    ...(input.note !== undefined && input.note !== request.note ? { note: "changed" } : {}),
   });
   return (await requests.findRequest(app.kysely, caller.workspaceId, request.id)) ?? request;
 }
