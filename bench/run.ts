@@ -7,6 +7,8 @@
  * import of 5,000 values (SQLite and a private PostgreSQL), BENCH_ONLY=multi-node for one node
  * against three on PostgreSQL + Redis (also written to bench/multi-node.md), BENCH_ONLY=many-documents
  * for scenario 2 (memory per idle document) alone; BENCH_MEMORY_ROUNDS=n sets its rounds per server.
+ * BENCH_ONLY=busy-document runs scenario 1 (key-to-screen latency of 50 typists on one document)
+ * alone and prints its figures without writing docs/performance.md.
  */
 import { loadavg } from "node:os";
 import { firstLoadFigures } from "./first-load.js";
@@ -78,6 +80,29 @@ async function manyDocumentsRounds(log: (msg: string) => void): Promise<Results[
   return { ours: medianOfManyRounds(manyOursRounds), reference: medianOfManyRounds(manyRefRounds) };
 }
 
+/** Scenario 1, rounds alternating between the servers so that drift of the machine touches both alike. */
+async function busyDocumentRounds(log: (msg: string) => void): Promise<Results["busy"]> {
+  const busyRefRounds: LoadResult[] = [];
+  const busyOursRounds: LoadResult[] = [];
+  for (let round = 1; round <= sizes.rounds; round++) {
+    log(`1. one busy document, round ${round}/${sizes.rounds}: reference`);
+    busyRefRounds.push(
+      await withServer(
+        () => startReference({ documents: 1 }),
+        (s) => oneBusyDocument(s, sizes),
+      ),
+    );
+    log(`1. one busy document, round ${round}/${sizes.rounds}: ours`);
+    busyOursRounds.push(
+      await withServer(
+        () => startOurs({ documents: 1 }),
+        (s) => oneBusyDocument(s, sizes),
+      ),
+    );
+  }
+  return { ours: medianOfLoadRounds(busyOursRounds), reference: medianOfLoadRounds(busyRefRounds) };
+}
+
 async function main(): Promise<void> {
   const log = (msg: string) => console.log(`[bench] ${msg}`);
   // First, while no server of the other scenarios runs: sizes, not timings, but the browser
@@ -100,6 +125,14 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(figures, null, 1));
     process.exit(0);
   }
+  if (process.env.BENCH_ONLY === "busy-document") {
+    // Figures only (JSON), docs/performance.md untouched: for comparing two builds of ours,
+    // each as a ratio against the reference measured in the same run.
+    const start = loadavg()[0];
+    const busy = await busyDocumentRounds(log);
+    console.log(JSON.stringify({ sizes, loadAverage: { start, end: loadavg()[0] }, busy }, null, 1));
+    process.exit(0);
+  }
   if (process.env.BENCH_ONLY === "many-documents") {
     const start = loadavg()[0];
     const many = await manyDocumentsRounds(log);
@@ -116,27 +149,7 @@ async function main(): Promise<void> {
   }
   log(`sizes: ${JSON.stringify(sizes)}`);
 
-  // Rounds alternate between the servers so that drift of the machine touches both alike.
-  const busyRefRounds: LoadResult[] = [];
-  const busyOursRounds: LoadResult[] = [];
-  for (let round = 1; round <= sizes.rounds; round++) {
-    log(`1. one busy document, round ${round}/${sizes.rounds}: reference`);
-    busyRefRounds.push(
-      await withServer(
-        () => startReference({ documents: 1 }),
-        (s) => oneBusyDocument(s, sizes),
-      ),
-    );
-    log(`1. one busy document, round ${round}/${sizes.rounds}: ours`);
-    busyOursRounds.push(
-      await withServer(
-        () => startOurs({ documents: 1 }),
-        (s) => oneBusyDocument(s, sizes),
-      ),
-    );
-  }
-  const busyRef = medianOfLoadRounds(busyRefRounds);
-  const busyOurs = medianOfLoadRounds(busyOursRounds);
+  const { ours: busyOurs, reference: busyRef } = await busyDocumentRounds(log);
 
   const many = await manyDocumentsRounds(log);
 
