@@ -10,14 +10,9 @@ import type { Database } from "../storage/database.js";
 import { UpdateStore } from "./update-store.js";
 
 export async function compactLongLogs(db: Database, limits: CollabLimits, log: Logger): Promise<number> {
-  const long = await db.all<{ doc_name: string }>(
-    `SELECT u.doc_name FROM doc_updates u LEFT JOIN doc_snapshots s ON s.doc_name = u.doc_name
-      WHERE u.id > COALESCE(s.last_update_id, 0)
-      GROUP BY u.doc_name HAVING COUNT(*) >= ? OR SUM(LENGTH(u.data)) >= ?`,
-    [limits.compactAfterUpdates, limits.compactAfterBytes],
-  );
   const store = new UpdateStore(db);
-  for (const { doc_name: docName } of long) {
+  const long = await store.longLogs(limits.compactAfterUpdates, limits.compactAfterBytes);
+  for (const docName of long) {
     try {
       const loaded = await store.load(docName);
       const doc = new Y.Doc();

@@ -13,9 +13,15 @@
  * made is not made again.
  *
  * New documents get their first content through `storeInitialState` (initial-state.ts).
+ *
+ * The statements are Kysely's (storage/query-builder.ts), compiled for the store's engine. On
+ * PostgreSQL its transactions here skip the cluster-wide write lock: the per-document lock
+ * orders the log's writes instead.
  */
-import type { Database, Queryable } from "../storage/database.js";
-import { PostgresDatabase, queryable } from "../storage/postgres-database.js";
+import { sql } from "kysely";
+import { touchDocument } from "../documents/document-repository.js";
+import type { Database } from "../storage/database.js";
+import { CompiledQueryCache, createQueryBuilder, type QueryBuilder } from "../storage/query-builder.js";
 
 export interface LoadedDocument {
   /** The snapshot (if any) followed by the log rows after it, in order. */
@@ -59,25 +65,48 @@ export interface Compaction {
   keptBytes: number;
 }
 
+/** An update's bytes as the drivers bind them (a view on the same memory). */
+const bytes = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
 export class UpdateStore {
   private readonly touched = new Map<string, number>();
+  private readonly q: QueryBuilder;
+  private readonly postgres: boolean;
+  /**
+   * SQLite's append, compiled once per row count: building and compiling it for every batch
+   * cost about a quarter of the append's own CPU time (docs/performance.md).
+   */
+  private readonly inserts: CompiledQueryCache<number>;
 
-  constructor(private readonly db: Database) {}
+  constructor(db: Database) {
+    this.q = createQueryBuilder(db, { clusterWriteLock: false });
+    this.postgres = db.dialect === "postgres";
+    this.inserts = new CompiledQueryCache((rows, slot) =>
+      this.q.insertInto("doc_updates").values(
+        Array.from({ length: rows }, (_, i) => ({
+          doc_name: slot(3 * i),
+          data: slot(3 * i + 1),
+          created_at: slot(3 * i + 2),
+        })),
+      ),
+    );
+  }
 
   async load(docName: string): Promise<LoadedDocument> {
     // One read: a compaction committing between the two statements would otherwise delete
     // log rows newer than the snapshot read before it.
-    const { snapshot, rows } = await this.db.read(async (q) => {
-      const snapshot = await q.get<{ data: Buffer; last_update_id: number }>(
-        "SELECT data, last_update_id FROM doc_snapshots WHERE doc_name = ?",
-        [docName],
-      );
-      const rows = await q.all<{ id: number; data: Buffer }>(
-        "SELECT id, data FROM doc_updates WHERE doc_name = ? AND id > ? ORDER BY id",
-        [docName, snapshot?.last_update_id ?? 0],
-      );
-      return { snapshot, rows };
-    });
+    const { snapshot, rows } = await this.q
+      .transaction()
+      .setAccessMode("read only")
+      .execute(async (trx) => {
+        const snapshot = await trx
+          .selectFrom("doc_snapshots")
+          .select(["data", "last_update_id"])
+          .where("doc_name", "=", docName)
+          .executeTakeFirst();
+        const rows = await logAfter(trx, docName, snapshot?.last_update_id ?? 0);
+        return { snapshot, rows };
+      });
     const parts: Uint8Array[] = [];
     if (snapshot) parts.push(new Uint8Array(snapshot.data));
     let logBytes = 0;
@@ -102,31 +131,15 @@ export class UpdateStore {
    */
   async append(writes: readonly PendingWrite[]): Promise<number[]> {
     if (writes.length === 0) return [];
-    if (this.db instanceof PostgresDatabase) {
-      const now = Date.now();
-      const ids = await appendSequenced(this.db, writes, now);
-      this.touchDocuments(writes, now);
-      return ids;
-    }
     const now = Date.now();
-    const insertChunk = async (q: Queryable, chunk: readonly PendingWrite[]): Promise<number[]> => {
-      const params: (string | number | Buffer)[] = [];
-      for (const w of chunk) {
-        params.push(w.docName, Buffer.from(w.update.buffer, w.update.byteOffset, w.update.byteLength), now);
-      }
-      // Batches are mostly a few rows: their statements stay prepared (see StatementCache).
-      const sql = `INSERT INTO doc_updates (doc_name, data, created_at) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`;
-      const r = await q.run(sql, params);
-      // Rows of one INSERT get consecutive ids, and all writes are serialised by the lock.
-      return chunk.map((_, i) => r.lastID - chunk.length + 1 + i);
-    };
-    const ids =
-      writes.length <= ROWS_PER_STATEMENT
-        ? await insertChunk(this.db, writes)
-        : await this.db.transaction(async (tx) => {
+    const ids = this.postgres
+      ? await appendSequenced(this.q, writes, now)
+      : writes.length <= ROWS_PER_STATEMENT
+        ? await this.insertChunk(this.q, writes, now)
+        : await this.q.transaction().execute(async (trx) => {
             const all: number[] = [];
             for (let i = 0; i < writes.length; i += ROWS_PER_STATEMENT) {
-              all.push(...(await insertChunk(tx, writes.slice(i, i + ROWS_PER_STATEMENT))));
+              all.push(...(await this.insertChunk(trx, writes.slice(i, i + ROWS_PER_STATEMENT), now)));
             }
             return all;
           });
@@ -134,12 +147,25 @@ export class UpdateStore {
     return ids;
   }
 
+  /**
+   * SQLite: one multi-row INSERT. Rows of one INSERT get consecutive ids, and every write is
+   * serialised by the Database's lock, so the ids are the last one and the ones before it.
+   * Batches are mostly a few rows: their statements stay prepared (see StatementCache).
+   */
+  private async insertChunk(q: QueryBuilder, chunk: readonly PendingWrite[], now: number): Promise<number[]> {
+    const values: unknown[] = [];
+    for (const w of chunk) values.push(w.docName, bytes(w.update), now);
+    const r = await q.executeQuery(this.inserts.bind(chunk.length, values));
+    const last = Number(r.insertId);
+    return chunk.map((_, i) => last - chunk.length + 1 + i);
+  }
+
   /** Keeps documents.updated_at roughly current without a write per batch. */
   private touchDocuments(writes: readonly PendingWrite[], now: number): void {
     for (const name of new Set(writes.map((w) => w.docName))) {
       if (now - (this.touched.get(name) ?? 0) < TOUCH_INTERVAL_MS) continue;
       this.touched.set(name, now);
-      this.db.run("UPDATE documents SET updated_at = ? WHERE doc_name = ?", [now, name]).catch(() => {
+      touchDocument(this.q, name, now).catch(() => {
         this.touched.delete(name);
       });
     }
@@ -158,40 +184,58 @@ export class UpdateStore {
     lastUpdateId: number,
     worth: { rows: number; bytes: number } | null = null,
   ): Promise<Compaction> {
-    const write = async (tx: Queryable): Promise<Compaction> => {
-      const current = await tx.get<{ last_update_id: number; bytes: number }>(
-        "SELECT last_update_id, LENGTH(data) AS bytes FROM doc_snapshots WHERE doc_name = ?",
-        [docName],
-      );
+    return this.q.transaction().execute(async (trx) => {
+      if (this.postgres) {
+        await sql`SELECT pg_advisory_xact_lock(${DOC_LOCK_SPACE}, hashtext(${docName}))`.execute(trx);
+      }
+      const current = await trx
+        .selectFrom("doc_snapshots")
+        .select((eb) => ["last_update_id", eb.fn<number>("length", ["data"]).as("bytes")])
+        .where("doc_name", "=", docName)
+        .executeTakeFirst();
       if (current && current.last_update_id >= lastUpdateId) {
         return { written: false, snapshotBytes: current.bytes, keptRows: 0, keptBytes: 0 };
       }
-      const log = await tx.get<{ n: number; bytes: number }>(
-        "SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM doc_updates WHERE doc_name = ? AND id <= ?",
-        [docName, lastUpdateId],
-      );
+      const log = await trx
+        .selectFrom("doc_updates")
+        .select((eb) => [
+          eb.fn.countAll<number>().as("n"),
+          eb.fn.coalesce(eb.fn.sum<number>(eb.fn("length", ["data"])), sql.lit(0)).as("bytes"),
+        ])
+        .where("doc_name", "=", docName)
+        .where("id", "<=", lastUpdateId)
+        .executeTakeFirst();
       const rows = Number(log?.n ?? 0);
-      const bytes = Number(log?.bytes ?? 0);
-      if (rows === 0 || (worth && rows < worth.rows && bytes < worth.bytes)) {
-        return { written: false, snapshotBytes: current?.bytes ?? 0, keptRows: rows, keptBytes: bytes };
+      const logBytes = Number(log?.bytes ?? 0);
+      if (rows === 0 || (worth && rows < worth.rows && logBytes < worth.bytes)) {
+        return { written: false, snapshotBytes: current?.bytes ?? 0, keptRows: rows, keptBytes: logBytes };
       }
-      await tx.run(
-        `INSERT INTO doc_snapshots (doc_name, data, last_update_id, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (doc_name) DO UPDATE SET data = excluded.data,
-           last_update_id = excluded.last_update_id, updated_at = excluded.updated_at
-         WHERE excluded.last_update_id >= doc_snapshots.last_update_id`,
-        [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), lastUpdateId, Date.now()],
-      );
-      await tx.run("DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?", [docName, lastUpdateId]);
+      await trx
+        .insertInto("doc_snapshots")
+        .values({
+          doc_name: docName,
+          data: bytes(state),
+          last_update_id: lastUpdateId,
+          updated_at: Date.now(),
+        })
+        .onConflict((oc) =>
+          oc
+            .column("doc_name")
+            .doUpdateSet((eb) => ({
+              data: eb.ref("excluded.data"),
+              last_update_id: eb.ref("excluded.last_update_id"),
+              updated_at: eb.ref("excluded.updated_at"),
+            }))
+            .where("excluded.last_update_id", ">=", (eb) => eb.ref("doc_snapshots.last_update_id")),
+        )
+        .execute();
+      await trx
+        .deleteFrom("doc_updates")
+        .where("doc_name", "=", docName)
+        .where("id", "<=", lastUpdateId)
+        .execute();
       return { written: true, snapshotBytes: state.byteLength, keptRows: 0, keptBytes: 0 };
-    };
-    if (this.db instanceof PostgresDatabase) {
-      return this.db.withClient("BEGIN", async (client) => {
-        await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [DOC_LOCK_SPACE, docName]);
-        return write(queryable(client));
-      });
-    }
-    return this.db.transaction(write);
+    });
   }
 
   /**
@@ -199,83 +243,115 @@ export class UpdateStore {
    * or the snapshot and the rows after that when a compaction folded rows it missed.
    */
   async readAfter(docName: string, afterId: number): Promise<Missing> {
-    return this.db.read(async (q) => {
-      const snap = await q.get<{ data: Buffer; last_update_id: number }>(
-        "SELECT data, last_update_id FROM doc_snapshots WHERE doc_name = ? AND last_update_id > ?",
-        [docName, afterId],
-      );
-      const from = snap ? Math.max(afterId, snap.last_update_id) : afterId;
-      const rows = await q.all<{ id: number; data: Buffer }>(
-        "SELECT id, data FROM doc_updates WHERE doc_name = ? AND id > ? ORDER BY id",
-        [docName, from],
-      );
-      return {
-        snapshot: snap ? { data: new Uint8Array(snap.data), lastUpdateId: snap.last_update_id } : null,
-        rows: rows.map((r) => ({ id: r.id, data: new Uint8Array(r.data) })),
-      };
-    });
+    return this.q
+      .transaction()
+      .setAccessMode("read only")
+      .execute(async (trx) => {
+        const snap = await trx
+          .selectFrom("doc_snapshots")
+          .select(["data", "last_update_id"])
+          .where("doc_name", "=", docName)
+          .where("last_update_id", ">", afterId)
+          .executeTakeFirst();
+        const from = snap ? Math.max(afterId, snap.last_update_id) : afterId;
+        const rows = await logAfter(trx, docName, from);
+        return {
+          snapshot: snap ? { data: new Uint8Array(snap.data), lastUpdateId: snap.last_update_id } : null,
+          rows: rows.map((r) => ({ id: r.id, data: new Uint8Array(r.data) })),
+        };
+      });
   }
 
   /** The last stored id of each document (0 when it has none). */
-  async heads(docNames: readonly string[]): Promise<Map<string, number>> {
-    const heads = new Map<string, number>(docNames.map((d) => [d, 0]));
-    if (docNames.length === 0) return heads;
-    const list = docNames.map(() => "?").join(", ");
-    const rows = await this.db.all<{ doc_name: string; last: number }>(
-      `SELECT doc_name, MAX(last) AS last FROM (
-         SELECT doc_name, MAX(id) AS last FROM doc_updates WHERE doc_name IN (${list}) GROUP BY doc_name
-         UNION ALL
-         SELECT doc_name, last_update_id AS last FROM doc_snapshots WHERE doc_name IN (${list})
-       ) h GROUP BY doc_name`,
-      [...docNames, ...docNames],
-    );
-    for (const r of rows) heads.set(r.doc_name, r.last);
-    return heads;
+  heads(docNames: readonly string[]): Promise<Map<string, number>> {
+    return heads(this.q, docNames);
   }
+
+  /**
+   * Documents whose log not yet folded into a snapshot holds at least `rows` rows or `bytes`
+   * bytes (startup compaction).
+   */
+  async longLogs(rows: number, logBytes: number): Promise<string[]> {
+    const long = await this.q
+      .selectFrom("doc_updates as u")
+      .leftJoin("doc_snapshots as s", "s.doc_name", "u.doc_name")
+      .select("u.doc_name")
+      .where((eb) => eb("u.id", ">", eb.fn.coalesce("s.last_update_id", sql.lit(0))))
+      .groupBy("u.doc_name")
+      .having((eb) =>
+        eb.or([eb(eb.fn.countAll(), ">=", rows), eb(eb.fn.sum(eb.fn("length", ["u.data"])), ">=", logBytes)]),
+      )
+      .execute();
+    return long.map((r) => r.doc_name);
+  }
+}
+
+/** The log rows of `docName` after `afterId`, in order. */
+function logAfter(q: QueryBuilder, docName: string, afterId: number) {
+  return q
+    .selectFrom("doc_updates")
+    .select(["id", "data"])
+    .where("doc_name", "=", docName)
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .execute();
+}
+
+async function heads(q: QueryBuilder, docNames: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>(docNames.map((d) => [d, 0]));
+  if (docNames.length === 0) return found;
+  const rows = await q
+    .selectFrom((sub) =>
+      sub
+        .selectFrom("doc_updates")
+        .select((eb) => ["doc_name", eb.fn.max("id").as("last")])
+        .where("doc_name", "in", docNames)
+        .groupBy("doc_name")
+        .unionAll(
+          sub
+            .selectFrom("doc_snapshots")
+            .select(["doc_name", "last_update_id as last"])
+            .where("doc_name", "in", docNames),
+        )
+        .as("h"),
+    )
+    .select((eb) => ["h.doc_name", eb.fn.max("h.last").as("last")])
+    .groupBy("h.doc_name")
+    .execute();
+  for (const r of rows) found.set(r.doc_name, Number(r.last));
+  return found;
 }
 
 /**
  * PostgreSQL: appends in one transaction, each document's rows numbered after its last id.
  * The documents' locks are taken in one order (by key), so two nodes never wait on each other.
  */
-async function appendSequenced(
-  db: PostgresDatabase,
-  writes: readonly PendingWrite[],
-  now: number,
-): Promise<number[]> {
+function appendSequenced(q: QueryBuilder, writes: readonly PendingWrite[], now: number): Promise<number[]> {
   const docs = [...new Set(writes.map((w) => w.docName))];
-  return db.withClient("BEGIN", async (client) => {
-    await client.query(
-      `SELECT pg_advisory_xact_lock($1, k) FROM (
-         SELECT DISTINCT hashtext(d) AS k FROM unnest($2::text[]) AS d ORDER BY k
-       ) keys`,
-      [DOC_LOCK_SPACE, docs],
-    );
+  return q.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${DOC_LOCK_SPACE}, k) FROM (
+        SELECT DISTINCT hashtext(d) AS k FROM unnest(${docs}::text[]) AS d ORDER BY k
+      ) keys`.execute(trx);
     // Read after the locks: every earlier append of these documents is committed.
-    const { rows } = await client.query<{ doc_name: string; last: number }>(
-      `SELECT d.doc_name, GREATEST(
-         COALESCE((SELECT MAX(u.id) FROM doc_updates u WHERE u.doc_name = d.doc_name), 0),
-         COALESCE((SELECT s.last_update_id FROM doc_snapshots s WHERE s.doc_name = d.doc_name), 0)
-       ) AS last
-       FROM unnest($1::text[]) AS d(doc_name)`,
-      [docs],
-    );
-    const last = new Map(rows.map((r) => [r.doc_name, Number(r.last)]));
+    const last = await heads(trx, docs);
     const ids = writes.map((w) => {
       const id = (last.get(w.docName) ?? 0) + 1;
       last.set(w.docName, id);
       return id;
     });
-    await client.query(
-      `INSERT INTO doc_updates (id, doc_name, data, created_at)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::bigint[])`,
-      [
-        ids,
-        writes.map((w) => w.docName),
-        writes.map((w) => Buffer.from(w.update.buffer, w.update.byteOffset, w.update.byteLength)),
-        writes.map(() => now),
-      ],
-    );
+    for (let i = 0; i < writes.length; i += ROWS_PER_STATEMENT) {
+      await trx
+        .insertInto("doc_updates")
+        .values(
+          writes.slice(i, i + ROWS_PER_STATEMENT).map((w, j) => ({
+            id: ids[i + j],
+            doc_name: w.docName,
+            data: bytes(w.update),
+            created_at: now,
+          })),
+        )
+        .execute();
+    }
     return ids;
   });
 }

@@ -169,6 +169,11 @@ export async function setMinutesAccess(
     .execute();
 }
 
+/** The document's content changed at `at` (its collaborative document's name). */
+export async function touchDocument(q: QueryBuilder, docName: string, at: number): Promise<void> {
+  await q.updateTable("documents").set({ updated_at: at }).where("doc_name", "=", docName).execute();
+}
+
 /** Does the group own any document? (A group that does cannot be deleted.) */
 export async function groupOwnsDocuments(q: QueryBuilder, groupId: string): Promise<boolean> {
   const row = await q

@@ -20,8 +20,15 @@ import type { DB } from "./schema.js";
 /** A Kysely instance, or a transaction of one: what repository functions take. */
 export type QueryBuilder = Kysely<DB>;
 
-export function createQueryBuilder(db: Database): QueryBuilder {
-  if (db instanceof PostgresDatabase) return new Kysely<DB>({ dialect: new TsumugiPostgresDialect(db) });
+/**
+ * `clusterWriteLock: false` is for the document update log alone (collab/update-store.ts): on
+ * PostgreSQL its read-write transactions then skip the cluster-wide write lock, as the log
+ * orders its writes with a lock per document. On SQLite every write still takes the one lock.
+ */
+export function createQueryBuilder(db: Database, options: { clusterWriteLock?: boolean } = {}): QueryBuilder {
+  if (db instanceof PostgresDatabase) {
+    return new Kysely<DB>({ dialect: new TsumugiPostgresDialect(db, options.clusterWriteLock ?? true) });
+  }
   return new Kysely<DB>({ dialect: new DatabaseDialect(db) });
 }
 
@@ -31,17 +38,23 @@ export function createQueryBuilder(db: Database): QueryBuilder {
  * transaction), a read-write one takes the cluster-wide write lock first.
  */
 class TsumugiPostgresDialect extends PostgresDialect {
-  constructor(private readonly db: PostgresDatabase) {
+  constructor(
+    private readonly db: PostgresDatabase,
+    private readonly writeLock: boolean,
+  ) {
     super({ pool: db.pool });
   }
 
   override createDriver(): Driver {
-    return new TsumugiPostgresDriver(this.db);
+    return new TsumugiPostgresDriver(this.db, this.writeLock);
   }
 }
 
 class TsumugiPostgresDriver extends PostgresDriver {
-  constructor(db: PostgresDatabase) {
+  constructor(
+    db: PostgresDatabase,
+    private readonly writeLock: boolean,
+  ) {
     super({ pool: db.pool });
   }
 
@@ -57,11 +70,46 @@ class TsumugiPostgresDriver extends PostgresDriver {
       return;
     }
     await super.beginTransaction(connection, settings);
+    if (!this.writeLock) return;
     await connection.executeQuery(CompiledQuery.raw("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK_KEY]));
   }
 
   /** The pool belongs to the PostgresDatabase, which the server closes. */
   override async destroy(): Promise<void> {}
+}
+
+/** Stands for the n-th value of a query compiled by `CompiledQueryCache`. */
+class Slot {
+  constructor(readonly n: number) {}
+}
+
+/**
+ * Kysely's compiled-query reuse, for a statement on a hot path where building and compiling
+ * the query each time costs measurably (the document update log's append: docs/performance.md).
+ * `build(key, slot)` builds the query of one shape with `slot(n)` standing for its n-th value;
+ * it is compiled once per key (up to `maxKeys`, others each time), and `bind(key, values)`
+ * answers the compiled query with the values in the order its SQL takes them.
+ */
+export class CompiledQueryCache<K> {
+  private readonly compiled = new Map<K, { query: CompiledQuery; slots: (Slot | unknown)[] }>();
+
+  constructor(
+    private readonly build: (key: K, slot: (n: number) => never) => { compile(): CompiledQuery },
+    private readonly maxKeys = 64,
+  ) {}
+
+  bind(key: K, values: readonly unknown[]): CompiledQuery {
+    let entry = this.compiled.get(key);
+    if (!entry) {
+      const query = this.build(key, (n) => new Slot(n) as never).compile();
+      entry = { query, slots: [...query.parameters] };
+      if (this.compiled.size < this.maxKeys) this.compiled.set(key, entry);
+    }
+    return {
+      ...entry.query,
+      parameters: entry.slots.map((p) => (p instanceof Slot ? values[p.n] : p)),
+    };
+  }
 }
 
 /**
