@@ -5,17 +5,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, vi } from "vitest";
 import * as Y from "yjs";
-import {
-  type CollabWorld,
-  connectProvider,
-  type ProviderClient,
-  seedCollabWorld,
-  storedDocument,
-  waitFor,
-} from "../testing/collab-clients.js";
-import { startTestServer, storeEnvFor, tempDataDir } from "../testing/fixtures.js";
+import { connectProvider, type ProviderClient, storedDocument } from "../testing/collab-clients.js";
+import { collabTest as it } from "../testing/collab-world.js";
+import { startTestServer, storeEnvFor, type TestServer } from "../testing/fixtures.js";
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 const clients: ProviderClient[] = [];
@@ -26,14 +20,6 @@ afterEach(() => {
   if (child && child.exitCode === null) child.kill("SIGKILL");
   child = null;
 });
-
-async function prepare(): Promise<{ dataDir: string; world: CollabWorld }> {
-  const dataDir = tempDataDir();
-  const s = await startTestServer({ dataDir });
-  const world = await seedCollabWorld(s);
-  await s.stop();
-  return { dataDir, world };
-}
 
 async function spawnServer(
   dataDir: string,
@@ -59,17 +45,28 @@ async function spawnServer(
   proc.stderr?.on("data", (d) => {
     out += d;
   });
-  let url = "";
-  await waitFor(
-    () => {
-      if (proc.exitCode !== null) throw new Error(`server exited:\n${out}`);
-      url = /running: (http:\/\/\S+)/.exec(out)?.[1] ?? "";
-      return url !== "";
-    },
-    "server start",
-    30_000,
+  const exited = new Promise<never>((_, reject) =>
+    proc.once("exit", () => reject(new Error(`server exited:\n${out}`))),
   );
+  exited.catch(() => {});
+  const url = await Promise.race([
+    vi.waitFor(
+      () => {
+        const running = /running: (http:\/\/\S+)/.exec(out)?.[1];
+        if (!running) throw new Error(`server not started yet:\n${out}`);
+        return running;
+      },
+      { timeout: 30_000, interval: 20 },
+    ),
+    exited,
+  ]);
   return { url, proc, output: () => out };
+}
+
+/** Stops the fixture's server (the world stays in its store) for a child process to take over. */
+async function handOver(server: TestServer): Promise<string> {
+  await server.stop();
+  return server.dataDir;
 }
 
 async function storedDoc(dataDir: string, docName: string): Promise<Y.Doc> {
@@ -81,9 +78,12 @@ async function storedDoc(dataDir: string, docName: string): Promise<Y.Doc> {
   }
 }
 
-function connect(url: string, cookie: string, docName: string): ProviderClient {
+function connect(url: string, cookie: string | null, docName: string): ProviderClient {
   const origin = new URL(url).origin;
-  const c = connectProvider(`${origin.replace(/^http/, "ws")}/collab`, docName, { cookie, origin });
+  const c = connectProvider(`${origin.replace(/^http/, "ws")}/collab`, docName, {
+    cookie: cookie ?? "",
+    origin,
+  });
   clients.push(c);
   return c;
 }
@@ -91,11 +91,11 @@ function connect(url: string, cookie: string, docName: string): ProviderClient {
 describe("collab durability", () => {
   it("keeps every change another client has seen when the server is killed with SIGKILL", {
     timeout: 60_000,
-  }, async () => {
-    const { dataDir, world } = await prepare();
+  }, async ({ server, world: w, docs }) => {
+    const dataDir = await handOver(server);
     const { url, proc } = await spawnServer(dataDir);
-    const typist = connect(url, world.alice.cookie, world.docName);
-    const watcher = connect(url, world.bob.cookie, world.docName);
+    const typist = connect(url, w.member.browser.cookie, docs.docName);
+    const watcher = connect(url, w.outsider.browser.cookie, docs.docName);
     await Promise.all([typist.synced(), watcher.synced()]);
 
     let typing = true;
@@ -105,7 +105,10 @@ describe("collab durability", () => {
         await new Promise((r) => setTimeout(r, 2));
       }
     })();
-    await waitFor(() => watcher.text.length > 200, "watcher sees typing", 20_000);
+    await vi.waitFor(() => expect(watcher.text.length).toBeGreaterThan(200), {
+      timeout: 20_000,
+      interval: 20,
+    });
     proc.kill("SIGKILL");
     await new Promise((r) => proc.once("exit", r));
     typing = false;
@@ -113,7 +116,7 @@ describe("collab durability", () => {
     const seen = watcher.text.toString();
     const seenVector = Y.decodeStateVector(Y.encodeStateVector(watcher.doc));
 
-    const stored = await storedDoc(dataDir, world.docName);
+    const stored = await storedDoc(dataDir, docs.docName);
     const storedVector = Y.decodeStateVector(Y.encodeStateVector(stored));
     for (const [clientId, clock] of seenVector)
       expect(storedVector.get(clientId) ?? 0).toBeGreaterThanOrEqual(clock);
@@ -121,19 +124,25 @@ describe("collab durability", () => {
     expect(seen.length).toBeGreaterThan(200);
   });
 
-  it("flushes and exits cleanly on SIGTERM", { timeout: 60_000 }, async () => {
-    const { dataDir, world } = await prepare();
+  it("flushes and exits cleanly on SIGTERM", { timeout: 60_000 }, async ({ server, world: w, docs }) => {
+    const dataDir = await handOver(server);
     const { url, proc, output } = await spawnServer(dataDir);
-    const typist = connect(url, world.alice.cookie, world.docName);
-    const watcher = connect(url, world.bob.cookie, world.docName);
+    const typist = connect(url, w.member.browser.cookie, docs.docName);
+    const watcher = connect(url, w.outsider.browser.cookie, docs.docName);
     await Promise.all([typist.synced(), watcher.synced()]);
     typist.text.insert(0, "第2回 推進会議 議事録");
-    await waitFor(() => watcher.text.toString() === "第2回 推進会議 議事録", "watcher sees the text");
+    await vi.waitFor(() => expect(watcher.text.toString()).toBe("第2回 推進会議 議事録"), {
+      timeout: 5_000,
+      interval: 20,
+    });
     const exited = new Promise<number | null>((r) => proc.once("exit", (code) => r(code)));
     proc.kill("SIGTERM");
     expect(await exited).toBe(0);
-    await waitFor(() => watcher.closes.some((c) => c.code === 1001), "clients told the server is going away");
+    await vi.waitFor(() => expect(watcher.closes.map((c) => c.code)).toContain(1001), {
+      timeout: 5_000,
+      interval: 20,
+    });
     expect(output()).toContain("SIGTERM");
-    expect((await storedDoc(dataDir, world.docName)).getText("t").toString()).toBe("第2回 推進会議 議事録");
+    expect((await storedDoc(dataDir, docs.docName)).getText("t").toString()).toBe("第2回 推進会議 議事録");
   });
 });
