@@ -12,22 +12,11 @@ import {
   setRowField,
   type YearPlan,
 } from "@tsumugi/domain";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, vi } from "vitest";
 import { createPlanDocument } from "../plan/plan-repository.js";
-import { connectProvider, type ProviderClient, storedDocument, waitFor } from "../testing/collab-clients.js";
-import {
-  createSession,
-  createUser,
-  createWorkspace,
-  startTestServer,
-  type TestServer,
-} from "../testing/fixtures.js";
-
-let server: TestServer;
-const clients: ProviderClient[] = [];
-let docName: string;
-let member: { cookie: string; id: string };
-let office: { cookie: string; id: string };
+import { type ProviderClient, storedDocument } from "../testing/collab-clients.js";
+import type { TestServer } from "../testing/fixtures.js";
+import { type OpenDocument, workspaceTest } from "../testing/workspace-world.js";
 
 const PROBLEM = "problem00001";
 const PERIOD = "period000001";
@@ -65,52 +54,52 @@ function plan(): YearPlan {
   };
 }
 
-beforeEach(async () => {
-  server = await startTestServer();
-  const db = server.ctx.db;
-  const workspaceId = await createWorkspace(db);
-  const m = await createUser(db, { name: "山田 花子", workspaceId, role: "member" });
-  const o = await createUser(db, { name: "高橋 美和", workspaceId, role: "secretariat" });
-  member = { id: m.id, cookie: (await createSession(server, m.id)).cookie };
-  office = { id: o.id, cookie: (await createSession(server, o.id)).cookie };
-  docName = (
-    await createPlanDocument(server.ctx.kysely, {
-      workspaceId,
+/** The world with the plan document `plan()` of its workspace, made by the secretariat. */
+const it = workspaceTest.extend<{
+  docName: string;
+  openSynced: (cookie: string | null) => Promise<ProviderClient>;
+}>({
+  docName: async ({ server, world }, use) => {
+    const made = await createPlanDocument(server.ctx.kysely, {
+      workspaceId: world.workspaceId,
       fiscalYear: 2025,
       title: "令和7年度 在宅医療・介護連携推進事業計画",
-      createdBy: o.id,
+      createdBy: world.admin.id,
       plan: plan(),
-    })
-  ).document.docName;
+    });
+    await use(made.document.docName);
+  },
+  openSynced: async ({ docName, open }: { docName: string; open: OpenDocument }, use) => {
+    await use(async (cookie) => {
+      const c = open(docName, cookie);
+      await c.synced();
+      return c;
+    });
+  },
 });
 
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.destroy();
-});
+const soon = { timeout: 5_000, interval: 20 };
 
-async function open(cookie: string): Promise<ProviderClient> {
-  const c = connectProvider(server.wsUrl, docName, { cookie, origin: server.origin });
-  clients.push(c);
-  await c.synced();
-  return c;
-}
-
-const refusals = () =>
+const refusals = (server: TestServer) =>
   server.ctx.db.all<{ actor_user_id: string; detail: string }>(
     "SELECT actor_user_id, detail FROM audit_log WHERE event = 'document.write_reserved'",
   );
 
 describe("the plan papers' secretariat-only fields", () => {
-  it("refuses a member's update to a profile text: closed with 4423, audited, nothing stored", async () => {
-    const colleague = await open(office.cookie);
-    const crafted = await open(member.cookie);
+  it("refuses a member's update to a profile text: closed with 4423, audited, nothing stored", async ({
+    server,
+    world: w,
+    docName,
+    openSynced: open,
+  }) => {
+    const colleague = await open(w.admin.browser.cookie);
+    const crafted = await open(w.member.browser.cookie);
     // An ordinary edit first: stored.
     rowText(crafted.doc, "problems", PROBLEM, "title")?.insert(0, "【至急】");
     expect(await crafted.acknowledged()).toBe(true);
 
     profileText(crafted.doc, "programName").insert(0, "改ざん");
-    await waitFor(() => crafted.closes.some((c) => c.code === 4423), "the member's socket closed with 4423");
+    await vi.waitFor(() => expect(crafted.closes.map((c) => c.code)).toContain(4423), soon);
     // y-websocket's client takes 44xx as final: it does not send the refused change again.
     expect(crafted.provider.shouldConnect).toBe(false);
 
@@ -128,40 +117,50 @@ describe("the plan papers' secretariat-only fields", () => {
     expect(rowText(stored, "problems", PROBLEM, "title")?.toString()).toBe("【至急】救急現場での情報不足");
     expect(rowText(stored, "problems", PROBLEM, "detail")?.toString()).toBe("確認済み");
 
-    const [entry] = await refusals();
-    expect(entry.actor_user_id).toBe(member.id);
+    const [entry] = await refusals(server);
+    expect(entry.actor_user_id).toBe(w.member.id);
     expect(JSON.parse(entry.detail)).toEqual({ parts: "planPapers", names: ["profile.programName"] });
   });
 
-  it("refuses a member's change to a plan period and its milestones, and a deletion in a profile text", async () => {
-    const period = await open(member.cookie);
+  it("refuses a member's change to a plan period and its milestones, and a deletion in a profile text", async ({
+    server,
+    world: w,
+    docName,
+    openSynced: open,
+  }) => {
+    const period = await open(w.member.browser.cookie);
     setRowField(period.doc, "planPeriods", PERIOD, "milestones", []);
-    await waitFor(() => period.closes.some((c) => c.code === 4423), "refused");
+    await vi.waitFor(() => expect(period.closes.map((c) => c.code)).toContain(4423), soon);
 
-    const deletion = await open(member.cookie);
+    const deletion = await open(w.member.browser.cookie);
     profileText(deletion.doc, "programName").delete(0, 3);
-    await waitFor(() => deletion.closes.some((c) => c.code === 4423), "refused");
+    await vi.waitFor(() => expect(deletion.closes.map((c) => c.code)).toContain(4423), soon);
 
     await server.collab.flush();
     const stored = await storedDocument(server.ctx.db, docName);
     expect(profileText(stored, "programName").toString()).toBe("流山市在宅医療介護連携推進事業");
     const periods = stored.getMap<import("yjs").Map<unknown>>("planPeriods");
     expect(periods.get(PERIOD)?.get("milestones")).toEqual([{ fiscalYear: 2026, label: "事業評価" }]);
-    expect((await refusals()).map((r) => JSON.parse(r.detail).names)).toEqual([
+    expect((await refusals(server)).map((r) => JSON.parse(r.detail).names)).toEqual([
       ["planPeriods"],
       ["profile.programName"],
     ]);
   });
 
-  it("stores the secretariat's edits to those fields, and a member's many row edits while they are being stored", async () => {
-    const secretariat = await open(office.cookie);
-    const writer = await open(member.cookie);
+  it("stores the secretariat's edits to those fields, and a member's many row edits while they are being stored", async ({
+    server,
+    world: w,
+    docName,
+    openSynced: open,
+  }) => {
+    const secretariat = await open(w.admin.browser.cookie);
+    const writer = await open(w.member.browser.cookie);
     profileText(secretariat.doc, "programName").insert(0, "令和7年度 ");
     setRowField(secretariat.doc, "planPeriods", PERIOD, "name", "第9期（改定）");
     expect(await secretariat.acknowledged()).toBe(true);
-    await waitFor(
-      () => profileText(writer.doc, "programName").toString().startsWith("令和7年度 "),
-      "the member reads the secretariat's text",
+    await vi.waitFor(
+      () => expect(profileText(writer.doc, "programName").toString()).toMatch(/^令和7年度 /),
+      soon,
     );
     // Typed one character at a time: each keystroke builds on the one before, which may not
     // be stored yet when it arrives.
@@ -176,6 +175,6 @@ describe("the plan papers' secretariat-only fields", () => {
     expect(rowText(stored, "problems", PROBLEM, "title")?.toString()).toBe(
       "救急現場での情報不足（消防と協議中）",
     );
-    expect(await refusals()).toEqual([]);
+    expect(await refusals(server)).toEqual([]);
   });
 });
