@@ -1,102 +1,78 @@
 import * as encoding from "lib0/encoding";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, vi } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import {
-  acknowledged,
-  type CollabWorld,
-  closeOf,
-  connectProvider,
-  openRawSocket,
-  type ProviderClient,
-  seedCollabWorld,
-  storedDocument,
-  waitFor,
-} from "../testing/collab-clients.js";
-import {
-  createDocument,
-  createSession,
-  createUser,
-  createWorkspace,
-  startTestServer,
-  type TestServer,
-} from "../testing/fixtures.js";
-import { TestBrowser } from "../testing/http-client.js";
+import { acknowledged, closeOf, openRawSocket, storedDocument } from "../testing/collab-clients.js";
+import { type CollabDocuments, collabTest as it, sessionOf } from "../testing/collab-world.js";
+import type { TestServer } from "../testing/fixtures.js";
+import { personElsewhere } from "../testing/workspace-world.js";
 
-let server: TestServer;
-let world: CollabWorld;
-const clients: ProviderClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  world = await seedCollabWorld(server);
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.destroy();
-});
-
-function client(cookie: string, docName = world.docName): ProviderClient {
-  const c = connectProvider(server.wsUrl, docName, { cookie, origin: server.origin });
-  clients.push(c);
-  return c;
-}
+const withEnv = (serverEnv: Record<string, string>) => it.extend({ serverEnv });
+const soon = { timeout: 5_000, interval: 20 };
+const codes = (c: { closes: { code: number }[] }) => c.closes.map((x) => x.code);
 
 describe("collab access before the upgrade", () => {
-  it("answers 401 without a session and 401 for an unknown session token", async () => {
-    expect((await openRawSocket(server.wsUrl, world.docName, { origin: server.origin })).status).toBe(401);
+  it("answers 401 without a session and 401 for an unknown session token", async ({ server, docs }) => {
+    expect((await openRawSocket(server.wsUrl, docs.docName, { origin: server.origin })).status).toBe(401);
     const forged = "tsumugi_session=abcdefghijklmnop.qrstuvwxyzabcdefghijklmnopqrstuv";
     expect(
-      (await openRawSocket(server.wsUrl, world.docName, { origin: server.origin, cookie: forged })).status,
+      (await openRawSocket(server.wsUrl, docs.docName, { origin: server.origin, cookie: forged })).status,
     ).toBe(401);
   });
 
-  it("answers 403 for a foreign or missing Origin", async () => {
-    const cookie = world.alice.cookie;
+  it("answers 403 for a foreign or missing Origin", async ({ server, world: w, docs }) => {
+    const cookie = w.member.browser.cookie ?? "";
     expect(
-      (await openRawSocket(server.wsUrl, world.docName, { cookie, origin: "https://evil.example" })).status,
+      (await openRawSocket(server.wsUrl, docs.docName, { cookie, origin: "https://evil.example" })).status,
     ).toBe(403);
-    expect((await openRawSocket(server.wsUrl, world.docName, { cookie })).status).toBe(403);
+    expect((await openRawSocket(server.wsUrl, docs.docName, { cookie })).status).toBe(403);
   });
 
-  it("refuses another workspace's document before the upgrade and audits it", async () => {
-    const otherWs = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
-    const other = await createDocument(server.ctx.db, otherWs, { title: "他市の文書" });
-    const res = await openRawSocket(server.wsUrl, other.docName, {
-      cookie: world.alice.cookie,
-      origin: server.origin,
-    });
+  it("refuses another workspace's document before the upgrade and audits it", async ({
+    server,
+    world: w,
+  }) => {
+    const kashiwa = await personElsewhere(server, { name: "柏市", lgCode: "122173" });
+    const made = await kashiwa.browser.post<{ document: { docName: string } }>(
+      `/api/workspaces/${kashiwa.workspaceId}/documents`,
+      { title: "他市の文書", kind: "note" },
+    );
+    expect(made.status).toBe(201);
+    const other = made.body.document;
+    const cookie = w.member.browser.cookie ?? "";
+    const res = await openRawSocket(server.wsUrl, other.docName, { cookie, origin: server.origin });
     expect(res.status).toBe(403);
     // Also when the path claims our workspace but names the other workspace's document id.
-    const spoofed = `${world.workspaceId}.${other.docName.split(".")[1]}`;
-    expect(
-      (await openRawSocket(server.wsUrl, spoofed, { cookie: world.alice.cookie, origin: server.origin }))
-        .status,
-    ).toBe(404);
+    const spoofed = `${w.workspaceId}.${other.docName.split(".")[1]}`;
+    expect((await openRawSocket(server.wsUrl, spoofed, { cookie, origin: server.origin })).status).toBe(404);
     const audit = await server.ctx.db.all<{ event: string; target: string }>(
       "SELECT event, target FROM audit_log WHERE event = 'document.access_refused'",
     );
     expect(audit.map((a) => a.target)).toContain(other.docName);
   });
 
-  it("answers 404 for malformed and unknown document names", async () => {
-    const opts = { cookie: world.alice.cookie, origin: server.origin };
+  it("answers 404 for malformed and unknown document names", async ({ server, world: w }) => {
+    const opts = { cookie: w.member.browser.cookie ?? "", origin: server.origin };
     expect((await openRawSocket(server.wsUrl, "not-a-doc-name", opts)).status).toBe(404);
-    expect((await openRawSocket(server.wsUrl, `${world.workspaceId}.zzzzzzzzzzzz`, opts)).status).toBe(404);
+    expect((await openRawSocket(server.wsUrl, `${w.workspaceId}.zzzzzzzzzzzz`, opts)).status).toBe(404);
   });
 });
 
 describe("read-only connections", () => {
-  it("give observers the document and live changes but never apply or forward their edits", async () => {
-    const writer = client(world.alice.cookie);
+  it("give observers the document and live changes but never apply or forward their edits", async ({
+    server,
+    world: w,
+    docs,
+    open,
+  }) => {
+    const writer = open(docs.docName, w.member.browser.cookie);
     await writer.synced();
     writer.text.insert(0, "本文");
-    const observer = client(world.olive.cookie);
+    const observer = open(docs.docName, w.observer.browser.cookie);
     await observer.synced();
-    await waitFor(() => observer.text.toString() === "本文", "observer receives the document");
+    await vi.waitFor(() => expect(observer.text.toString()).toBe("本文"), soon);
     writer.text.insert(2, "（追記）");
-    await waitFor(() => observer.text.toString() === "本文（追記）", "observer receives live changes");
+    await vi.waitFor(() => expect(observer.text.toString()).toBe("本文（追記）"), soon);
 
     observer.text.insert(0, "改ざん");
     // Answered once the server has handled the edit: not stored.
@@ -104,22 +80,22 @@ describe("read-only connections", () => {
     // Anything the edit caused reached the writer before its own answer.
     await writer.acknowledged();
     writer.text.insert(writer.text.length, "。");
-    await waitFor(() => observer.text.toString().endsWith("。"), "observer sees the later edit");
+    await vi.waitFor(() => expect(observer.text.toString()).toMatch(/。$/), soon);
     await server.collab.flush();
     expect(writer.text.toString()).toBe("本文（追記）。");
-    const stored = await storedDocument(server.ctx.db, world.docName);
+    const stored = await storedDocument(server.ctx.db, docs.docName);
     expect(stored.getText("t").toString()).toBe("本文（追記）。");
     const refused = await server.ctx.db.all("SELECT * FROM audit_log WHERE event = 'document.write_refused'");
     expect(refused).toHaveLength(1);
   });
 
-  it("makes a non-member of a group read-only on the group's document", async () => {
-    const member = client(world.alice.cookie, world.groupDocName);
-    const outsider = client(world.bob.cookie, world.groupDocName);
+  it("makes a non-member of a group read-only on the group's document", async ({ world: w, docs, open }) => {
+    const member = open(docs.groupDocName, w.member.browser.cookie);
+    const outsider = open(docs.groupDocName, w.outsider.browser.cookie);
     await Promise.all([member.synced(), outsider.synced()]);
     outsider.text.insert(0, "部外者");
     member.text.insert(0, "班員");
-    await waitFor(() => outsider.text.toString().includes("班員"), "outsider reads");
+    await vi.waitFor(() => expect(outsider.text.toString()).toContain("班員"), soon);
     expect(await outsider.acknowledged()).toBe(false);
     expect(await member.acknowledged()).toBe(true);
     expect(member.text.toString()).toBe("班員");
@@ -127,10 +103,10 @@ describe("read-only connections", () => {
 });
 
 /**
- * Alice upgrades, and her logout lands after her session was found valid and before the
- * socket opens. Fails the test if the logout never landed.
+ * The person with `cookie` upgrades, and their logout lands after their session was found
+ * valid and before the socket opens. Fails the test if the logout never landed.
  */
-async function upgradeWhileSessionEnds() {
+async function upgradeWhileSessionEnds(server: TestServer, docs: CollabDocuments, cookie: string | null) {
   const sessions = server.ctx.sessions;
   const validate = sessions.validate.bind(sessions);
   let ended = false;
@@ -143,8 +119,8 @@ async function upgradeWhileSessionEnds() {
     }
     return result;
   };
-  const attempt = await openRawSocket(server.wsUrl, world.docName, {
-    cookie: world.alice.cookie,
+  const attempt = await openRawSocket(server.wsUrl, docs.docName, {
+    cookie: cookie ?? "",
     origin: server.origin,
   });
   expect(ended).toBe(true);
@@ -152,128 +128,145 @@ async function upgradeWhileSessionEnds() {
 }
 
 describe("access changes reach open sockets at once", () => {
-  it("decides again when a session ends while its upgrade is being decided", async () => {
-    const attempt = await upgradeWhileSessionEnds();
+  it("decides again when a session ends while its upgrade is being decided", async ({
+    server,
+    world: w,
+    docs,
+  }) => {
+    const attempt = await upgradeWhileSessionEnds(server, docs, w.member.browser.cookie);
     expect(attempt.status).toBe(401);
-    expect(server.collab.connectionCount(world.docName)).toBe(0);
+    expect(server.collab.connectionCount(docs.docName)).toBe(0);
   });
 
-  it("closes the sockets of an ended session with 4401 and refuses it afterwards", async () => {
-    const a = client(world.alice.cookie);
-    const b = client(world.bob.cookie);
+  it("closes the sockets of an ended session with 4401 and refuses it afterwards", async ({
+    server,
+    world: w,
+    docs,
+    open,
+  }) => {
+    const a = open(docs.docName, w.member.browser.cookie);
+    const b = open(docs.docName, w.outsider.browser.cookie);
     await Promise.all([a.synced(), b.synced()]);
-    await server.ctx.sessions.invalidate(world.alice.sessionId);
-    server.ctx.events.emit({ type: "sessions-ended", sessionIds: [world.alice.sessionId] });
-    await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 close");
+    const session = await sessionOf(server, w.member);
+    await server.ctx.sessions.invalidate(session.id);
+    server.ctx.events.emit({ type: "sessions-ended", sessionIds: [session.id] });
+    await vi.waitFor(() => expect(codes(a)).toContain(4401), soon);
     expect(b.closes).toEqual([]);
     expect(
       (
-        await openRawSocket(server.wsUrl, world.docName, {
-          cookie: world.alice.cookie,
+        await openRawSocket(server.wsUrl, docs.docName, {
+          cookie: w.member.browser.cookie ?? "",
           origin: server.origin,
         })
       ).status,
     ).toBe(401);
   });
 
-  it("closes a socket with 4403 when the user's role changes, and the reconnect is read-only", async () => {
-    const raw = await openRawSocket(server.wsUrl, world.docName, {
-      cookie: world.bob.cookie,
+  it("closes a socket with 4403 when the user's role changes, and the reconnect is read-only", async ({
+    server,
+    world: w,
+    docs,
+    open,
+  }) => {
+    const raw = await openRawSocket(server.wsUrl, docs.docName, {
+      cookie: w.outsider.browser.cookie ?? "",
       origin: server.origin,
     });
     if (!raw.ws) throw new Error("expected an open socket");
     const closed = closeOf(raw.ws);
-    await server.ctx.db.run("UPDATE memberships SET role = 'observer' WHERE user_id = ?", [world.bob.id]);
+    await server.ctx.db.run("UPDATE memberships SET role = 'observer' WHERE user_id = ?", [w.outsider.id]);
     server.ctx.events.emit({
       type: "user-access-changed",
-      userId: world.bob.id,
-      workspaceId: world.workspaceId,
+      userId: w.outsider.id,
+      workspaceId: w.workspaceId,
     });
     expect((await closed).code).toBe(4403);
 
-    const writer = client(world.alice.cookie);
-    const bob = client(world.bob.cookie);
+    const writer = open(docs.docName, w.member.browser.cookie);
+    const bob = open(docs.docName, w.outsider.browser.cookie);
     await Promise.all([writer.synced(), bob.synced()]);
     bob.text.insert(0, "降格後の編集");
     writer.text.insert(0, "x");
-    await waitFor(() => bob.text.toString().includes("x"), "bob still reads");
+    await vi.waitFor(() => expect(bob.text.toString()).toContain("x"), soon);
     expect(await bob.acknowledged()).toBe(false);
     await writer.acknowledged();
     expect(writer.text.toString()).toBe("x");
   });
 
-  it("closes the user's sockets when they log out through the API", async () => {
-    const a = client(world.alice.cookie);
-    const b = client(world.bob.cookie);
+  it("closes the user's sockets when they log out through the API", async ({ world: w, docs, open }) => {
+    const a = open(docs.docName, w.member.browser.cookie);
+    const b = open(docs.docName, w.outsider.browser.cookie);
     await Promise.all([a.synced(), b.synced()]);
-    const browser = new TestBrowser(server.origin);
-    browser.cookie = world.alice.cookie;
-    expect((await browser.post("/api/auth/logout", {})).status).toBeLessThan(300);
-    await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 after logout");
+    expect((await w.member.browser.post("/api/auth/logout", {})).status).toBeLessThan(300);
+    await vi.waitFor(() => expect(codes(a)).toContain(4401), soon);
     expect(b.closes).toEqual([]);
   });
 
-  it("closes the sockets of a member the secretariat disables through the API", async () => {
-    const admin = await createUser(server.ctx.db, { workspaceId: world.workspaceId, role: "secretariat" });
-    const browser = new TestBrowser(server.origin);
-    browser.cookie = (await createSession(server, admin.id)).cookie;
-    const a = client(world.alice.cookie);
+  it("closes the sockets of a member the secretariat disables through the API", async ({
+    server,
+    world: w,
+    docs,
+    open,
+  }) => {
+    const cookie = w.member.browser.cookie;
+    const a = open(docs.docName, cookie);
     await a.synced();
-    const res = await browser.patch(`/api/workspaces/${world.workspaceId}/members/${world.alice.id}`, {
-      disabled: true,
-    });
+    const res = await w.admin.browser.patch(`${w.base}/members/${w.member.id}`, { disabled: true });
     expect(res.status).toBe(204);
-    await waitFor(() => a.closes.some((c) => c.code === 4401 || c.code === 4403), "closed after disable");
+    await vi.waitFor(() => expect(codes(a).some((c) => c === 4401 || c === 4403)).toBe(true), soon);
     expect(
-      (
-        await openRawSocket(server.wsUrl, world.docName, {
-          cookie: world.alice.cookie,
-          origin: server.origin,
-        })
-      ).status,
+      (await openRawSocket(server.wsUrl, docs.docName, { cookie: cookie ?? "", origin: server.origin }))
+        .status,
     ).toBe(401);
   });
 
-  it("closes the sockets of a disabled user", async () => {
-    const a = client(world.alice.cookie);
+  it("closes the sockets of a disabled user", async ({ server, world: w, docs, open }) => {
+    const a = open(docs.docName, w.member.browser.cookie);
     await a.synced();
-    await server.ctx.db.run("UPDATE users SET disabled_at = ? WHERE id = ?", [Date.now(), world.alice.id]);
-    const ended = await server.ctx.sessions.invalidateAllForUser(world.alice.id);
+    await server.ctx.db.run("UPDATE users SET disabled_at = ? WHERE id = ?", [Date.now(), w.member.id]);
+    const ended = await server.ctx.sessions.invalidateAllForUser(w.member.id);
     server.ctx.events.emit({ type: "sessions-ended", sessionIds: ended });
-    server.ctx.events.emit({ type: "user-access-changed", userId: world.alice.id, workspaceId: null });
-    await waitFor(() => a.closes.some((c) => c.code === 4401 || c.code === 4403), "close after disable");
+    server.ctx.events.emit({ type: "user-access-changed", userId: w.member.id, workspaceId: null });
+    await vi.waitFor(() => expect(codes(a).some((c) => c === 4401 || c === 4403)).toBe(true), soon);
   });
 
-  it("closes sockets whose session expired while they were open", async () => {
-    await server.destroy();
-    server = await startTestServer({ env: { COLLAB_SESSION_RECHECK_SECONDS: "1" } });
-    world = await seedCollabWorld(server);
-    const a = client(world.alice.cookie);
-    await a.synced();
-    // Expire the session as the clock would: it was last seen long ago.
-    await server.ctx.db.run("UPDATE sessions SET last_seen_at = 0 WHERE id = ?", [world.alice.sessionId]);
-    await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 after expiry", 5000);
-  });
+  withEnv({ COLLAB_SESSION_RECHECK_SECONDS: "1" })(
+    "closes sockets whose session expired while they were open",
+    async ({ server, world: w, docs, open }) => {
+      const session = await sessionOf(server, w.member);
+      const a = open(docs.docName, w.member.browser.cookie);
+      await a.synced();
+      // Expire the session as the clock would: it was last seen long ago.
+      await server.ctx.db.run("UPDATE sessions SET last_seen_at = 0 WHERE id = ?", [session.id]);
+      await vi.waitFor(() => expect(codes(a)).toContain(4401), soon);
+    },
+  );
 
-  it("closes a socket when its session reaches its absolute lifetime, without waiting for the re-check", async () => {
+  it("closes a socket when its session reaches its absolute lifetime, without waiting for the re-check", async ({
+    server,
+    world: w,
+    docs,
+    open,
+  }) => {
+    const session = await sessionOf(server, w.member);
     // Default re-check (60 s): only the lifetime sweep can close the socket within the test.
     const lifetime = server.ctx.sessions.policy.absoluteLifetimeMs;
     const endsAt = Date.now() + 4000;
     await server.ctx.db.run("UPDATE sessions SET created_at = ? WHERE id = ?", [
       endsAt - lifetime,
-      world.alice.sessionId,
+      session.id,
     ]);
-    const a = client(world.alice.cookie);
+    const a = open(docs.docName, w.member.browser.cookie);
     await a.synced();
     expect(a.closes).toEqual([]);
-    await waitFor(() => a.closes.some((c) => c.code === 4401), "4401 at the end of the lifetime", 12_000);
+    await vi.waitFor(() => expect(codes(a)).toContain(4401), { timeout: 12_000, interval: 20 });
     expect(Date.now()).toBeGreaterThanOrEqual(endsAt);
     // The session is over for new sockets too.
     expect(
       (
-        await openRawSocket(server.wsUrl, world.docName, {
+        await openRawSocket(server.wsUrl, docs.docName, {
           origin: server.origin,
-          cookie: world.alice.cookie,
+          cookie: w.member.browser.cookie ?? "",
         })
       ).status,
     ).toBe(401);
@@ -291,98 +284,111 @@ function insertFrame(text: string): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-async function rawSocket(cookie: string): Promise<WebSocket> {
-  const r = await openRawSocket(server.wsUrl, world.docName, { cookie, origin: server.origin });
+async function rawSocket(
+  server: TestServer,
+  docs: CollabDocuments,
+  cookie: string | null,
+): Promise<WebSocket> {
+  const r = await openRawSocket(server.wsUrl, docs.docName, { cookie: cookie ?? "", origin: server.origin });
   if (!r.ws) throw new Error(`upgrade refused with ${r.status}`);
   return r.ws;
 }
 
-const storedText = async () => {
+const storedText = async (server: TestServer, docs: CollabDocuments) => {
   await server.collab.flush();
-  return (await storedDocument(server.ctx.db, world.docName)).getText("t").toString();
+  return (await storedDocument(server.ctx.db, docs.docName)).getText("t").toString();
 };
 
 describe("frames racing an access change", () => {
-  it("ignores frames that arrive after the server closed the socket", async () => {
-    const reader = client(world.olive.cookie);
+  it("ignores frames that arrive after the server closed the socket", async ({
+    server,
+    world: w,
+    docs,
+    open,
+  }) => {
+    const reader = open(docs.docName, w.observer.browser.cookie);
     await reader.synced();
-    const alice = await rawSocket(world.alice.cookie);
+    const session = await sessionOf(server, w.member);
+    const alice = await rawSocket(server, docs, w.member.browser.cookie);
     const closed = closeOf(alice);
-    await server.ctx.sessions.invalidate(world.alice.sessionId);
-    server.ctx.events.emit({ type: "sessions-ended", sessionIds: [world.alice.sessionId] });
+    await server.ctx.sessions.invalidate(session.id);
+    server.ctx.events.emit({ type: "sessions-ended", sessionIds: [session.id] });
     // Sent before the client has seen the close: still in flight when the server closed it.
     alice.send(insertFrame("終了後"));
     expect((await closed).code).toBe(4401);
     // The server forgets the socket on the client's closing answer, which follows the frame.
-    await waitFor(() => server.collab.connectionCount(world.docName) === 1, "the closed socket forgotten");
+    await vi.waitFor(() => expect(server.collab.connectionCount(docs.docName)).toBe(1), soon);
     await reader.acknowledged();
-    expect(await storedText()).toBe("");
+    expect(await storedText(server, docs)).toBe("");
     expect(reader.text.toString()).toBe("");
   });
 
-  it("holds the frames of a socket being decided again: dropped when write access is lost", async () => {
-    const bob = await rawSocket(world.bob.cookie);
+  it("holds the frames of a socket being decided again: dropped when write access is lost", async ({
+    server,
+    world: w,
+    docs,
+  }) => {
+    const bob = await rawSocket(server, docs, w.outsider.browser.cookie);
     const closed = closeOf(bob);
-    await server.ctx.db.run("UPDATE memberships SET role = 'observer' WHERE user_id = ?", [world.bob.id]);
+    await server.ctx.db.run("UPDATE memberships SET role = 'observer' WHERE user_id = ?", [w.outsider.id]);
     server.ctx.events.emit({
       type: "user-access-changed",
-      userId: world.bob.id,
-      workspaceId: world.workspaceId,
+      userId: w.outsider.id,
+      workspaceId: w.workspaceId,
     });
     bob.send(insertFrame("降格直後"));
     expect((await closed).code).toBe(4403);
-    expect(await storedText()).toBe("");
+    expect(await storedText(server, docs)).toBe("");
   });
 
-  it("and applied in order when the access stays", async () => {
-    const reader = client(world.olive.cookie);
+  it("and applied in order when the access stays", async ({ server, world: w, docs, open }) => {
+    const reader = open(docs.docName, w.observer.browser.cookie);
     await reader.synced();
-    const bob = await rawSocket(world.bob.cookie);
+    const bob = await rawSocket(server, docs, w.outsider.browser.cookie);
     server.ctx.events.emit({
       type: "user-access-changed",
-      userId: world.bob.id,
-      workspaceId: world.workspaceId,
+      userId: w.outsider.id,
+      workspaceId: w.workspaceId,
     });
     bob.send(insertFrame("残る"));
-    await waitFor(() => reader.text.toString() === "残る", "the held edit reaches the others");
-    expect(await storedText()).toBe("残る");
+    await vi.waitFor(() => expect(reader.text.toString()).toBe("残る"), soon);
+    expect(await storedText(server, docs)).toBe("残る");
     expect(bob.readyState).toBe(WebSocket.OPEN);
     bob.close();
   });
 
-  it("unloads a document whose only upgrade was refused on a second decision", async () => {
-    await server.destroy();
-    server = await startTestServer({ env: { COLLAB_UNLOAD_IDLE_SECONDS: "0" } });
-    world = await seedCollabWorld(server);
-    const attempt = await upgradeWhileSessionEnds();
-    expect(attempt.status).toBe(401);
-    await waitFor(() => !server.collab.loadedDocuments().includes(world.docName), "document unloaded");
-  });
+  withEnv({ COLLAB_UNLOAD_IDLE_SECONDS: "0" })(
+    "unloads a document whose only upgrade was refused on a second decision",
+    async ({ server, world: w, docs }) => {
+      const attempt = await upgradeWhileSessionEnds(server, docs, w.member.browser.cookie);
+      expect(attempt.status).toBe(401);
+      await vi.waitFor(() => expect(server.collab.loadedDocuments()).not.toContain(docs.docName), soon);
+    },
+  );
 });
 
 describe("awareness is bound to the connection", () => {
-  it("drops awareness entries that speak for another client id", async () => {
-    const a = client(world.alice.cookie);
-    const b = client(world.bob.cookie);
+  it("drops awareness entries that speak for another client id", async ({ server, world: w, docs, open }) => {
+    const a = open(docs.docName, w.member.browser.cookie);
+    const b = open(docs.docName, w.outsider.browser.cookie);
     await Promise.all([a.synced(), b.synced()]);
     a.provider.awareness.setLocalStateField("cursor", null);
-    await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), "a visible at b");
-    // Bob's socket claims Alice's client id with a fake state.
+    await vi.waitFor(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(true), soon);
+    // A third person's socket (the secretariat's, a writer too) claims a's client id with a fake state.
     const { encodeAwareness, encodeAwarenessUpdate } = await import("./protocol.js");
-    const mallory = await createUser(server.ctx.db, {
-      workspaceId: world.workspaceId,
-      role: "member",
-      name: "攻撃者",
+    const aName = (await sessionOf(server, w.member)).userName;
+    const malloryName = (await sessionOf(server, w.admin)).userName;
+    const raw = await openRawSocket(server.wsUrl, docs.docName, {
+      cookie: w.admin.browser.cookie ?? "",
+      origin: server.origin,
     });
-    const s = await createSession(server, mallory.id);
-    const raw = await openRawSocket(server.wsUrl, world.docName, { cookie: s.cookie, origin: server.origin });
     if (!raw.ws) throw new Error("expected an open socket");
     raw.ws.send(
       encodeAwareness(
         encodeAwarenessUpdate([{ clientId: 424242, clock: 1, state: { user: { name: "x" } } }]),
       ),
     );
-    await waitFor(() => b.provider.awareness.getStates().has(424242), "own id accepted");
+    await vi.waitFor(() => expect(b.provider.awareness.getStates().has(424242)).toBe(true), soon);
     raw.ws.send(
       encodeAwareness(
         encodeAwarenessUpdate([{ clientId: a.doc.clientID, clock: 999, state: { user: { name: "偽" } } }]),
@@ -394,18 +400,25 @@ describe("awareness is bound to the connection", () => {
     // The server has handled both frames, and b has everything they caused.
     await acknowledged(raw.ws);
     await b.acknowledged();
-    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe("山田 花子");
-    expect(b.provider.awareness.getStates().get(424242)?.user?.name).toBe("攻撃者");
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe(aName);
+    expect(b.provider.awareness.getStates().get(424242)?.user?.name).toBe(malloryName);
     raw.ws.close();
-    await waitFor(() => !b.provider.awareness.getStates().has(424242), "removed on close");
+    await vi.waitFor(() => expect(b.provider.awareness.getStates().has(424242)).toBe(false), soon);
   });
 });
 
 describe("save check", () => {
-  it("answers only after the updates sent before it are committed, and says so for read-only connections", async () => {
+  it("answers only after the updates sent before it are committed, and says so for read-only connections", async ({
+    server,
+    world: w,
+    docs,
+  }) => {
     const { encodeUpdate, MESSAGE_SAVE_CHECK } = await import("./protocol.js");
-    const answers = async (cookie: string, seq: number) => {
-      const r = await openRawSocket(server.wsUrl, world.docName, { cookie, origin: server.origin });
+    const answers = async (cookie: string | null, seq: number) => {
+      const r = await openRawSocket(server.wsUrl, docs.docName, {
+        cookie: cookie ?? "",
+        origin: server.origin,
+      });
       if (!r.ws) throw new Error("expected an open socket");
       const ws = r.ws;
       const doc = new Y.Doc();
@@ -418,14 +431,14 @@ describe("save check", () => {
       ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
       ws.send(new Uint8Array([MESSAGE_SAVE_CHECK, seq]));
       const answer = await got;
-      const storedDoc = await storedDocument(server.ctx.db, world.docName);
+      const storedDoc = await storedDocument(server.ctx.db, docs.docName);
       ws.close();
       return { answer: [...answer], text: storedDoc.getText("t").toString() };
     };
-    const writer = await answers(world.alice.cookie, 5);
+    const writer = await answers(w.member.browser.cookie, 5);
     expect(writer.answer).toEqual([MESSAGE_SAVE_CHECK, 5, 1]);
     expect(writer.text).toContain("保存確認5");
-    const reader = await answers(world.olive.cookie, 6);
+    const reader = await answers(w.observer.browser.cookie, 6);
     expect(reader.answer).toEqual([MESSAGE_SAVE_CHECK, 6, 0]);
     expect(reader.text).not.toContain("保存確認6");
   });
