@@ -142,11 +142,9 @@ describe("access changes reach open sockets at once", () => {
     server,
     world: w,
     docs,
-    open,
+    twoWriters,
   }) => {
-    const a = open(docs.docName, w.member.browser.cookie);
-    const b = open(docs.docName, w.outsider.browser.cookie);
-    await Promise.all([a.synced(), b.synced()]);
+    const [a, b] = await twoWriters();
     const session = await sessionOf(server, w.member);
     await server.ctx.sessions.invalidate(session.id);
     server.ctx.events.emit({ type: "sessions-ended", sessionIds: [session.id] });
@@ -166,7 +164,7 @@ describe("access changes reach open sockets at once", () => {
     server,
     world: w,
     docs,
-    open,
+    twoWriters,
   }) => {
     const raw = await openRawSocket(server.wsUrl, docs.docName, {
       cookie: w.outsider.browser.cookie ?? "",
@@ -182,9 +180,7 @@ describe("access changes reach open sockets at once", () => {
     });
     expect((await closed).code).toBe(4403);
 
-    const writer = open(docs.docName, w.member.browser.cookie);
-    const bob = open(docs.docName, w.outsider.browser.cookie);
-    await Promise.all([writer.synced(), bob.synced()]);
+    const [writer, bob] = await twoWriters();
     bob.text.insert(0, "降格後の編集");
     writer.text.insert(0, "x");
     await vi.waitFor(() => expect(bob.text.toString()).toContain("x"), soon);
@@ -193,10 +189,8 @@ describe("access changes reach open sockets at once", () => {
     expect(writer.text.toString()).toBe("x");
   });
 
-  it("closes the user's sockets when they log out through the API", async ({ world: w, docs, open }) => {
-    const a = open(docs.docName, w.member.browser.cookie);
-    const b = open(docs.docName, w.outsider.browser.cookie);
-    await Promise.all([a.synced(), b.synced()]);
+  it("closes the user's sockets when they log out through the API", async ({ world: w, twoWriters }) => {
+    const [a, b] = await twoWriters();
     expect((await w.member.browser.post("/api/auth/logout", {})).status).toBeLessThan(300);
     await vi.waitFor(() => expect(codes(a)).toContain(4401), soon);
     expect(b.closes).toEqual([]);
@@ -368,10 +362,13 @@ describe("frames racing an access change", () => {
 });
 
 describe("awareness is bound to the connection", () => {
-  it("drops awareness entries that speak for another client id", async ({ server, world: w, docs, open }) => {
-    const a = open(docs.docName, w.member.browser.cookie);
-    const b = open(docs.docName, w.outsider.browser.cookie);
-    await Promise.all([a.synced(), b.synced()]);
+  it("drops awareness entries that speak for another client id", async ({
+    server,
+    world: w,
+    docs,
+    twoWriters,
+  }) => {
+    const [a, b] = await twoWriters();
     a.provider.awareness.setLocalStateField("cursor", null);
     await vi.waitFor(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(true), soon);
     // A third person's socket (the secretariat's, a writer too) claims a's client id with a fake state.

@@ -39,10 +39,8 @@ const chunk = (mark: string, kib: number) => mark + "x".repeat(kib * 1024 - mark
 describe("document size", () => {
   withEnv({ COLLAB_MAX_DOCUMENT_BYTES: "262144", COLLAB_WRITE_BYTES_PER_MINUTE: "16777216" })(
     "refuses an update that would take a document past its size (4413), keeping what is stored",
-    async ({ server, world: w, docs, open }) => {
-      const writer = open(docs.docName, w.member.browser.cookie);
-      const reader = open(docs.docName, w.outsider.browser.cookie);
-      await Promise.all([writer.synced(), reader.synced()]);
+    async ({ server, world: w, docs, twoWriters }) => {
+      const [writer, reader] = await twoWriters();
       writer.text.insert(0, chunk("一", 100));
       expect(await writer.acknowledged()).toBe(true);
       writer.text.insert(writer.text.length, chunk("二", 100));

@@ -4,7 +4,7 @@ import WebSocket from "ws";
 import { closeOf, openRawSocket, type ProviderClient } from "../testing/collab-clients.js";
 import { type CollabDocuments, collabTest as it } from "../testing/collab-world.js";
 import type { TestServer } from "../testing/fixtures.js";
-import type { OpenDocument, WorkspaceWorld } from "../testing/workspace-world.js";
+import type { WorkspaceWorld } from "../testing/workspace-world.js";
 
 const withEnv = (serverEnv: Record<string, string>) => it.extend({ serverEnv });
 const soon = { timeout: 5_000, interval: 20 };
@@ -21,17 +21,11 @@ async function raw(
 
 /** Two healthy clients that must be unaffected by whatever the offender does. */
 async function bystanders({
-  world,
-  docs,
-  open,
+  twoWriters,
 }: {
-  world: WorkspaceWorld;
-  docs: CollabDocuments;
-  open: OpenDocument;
+  twoWriters: () => Promise<[ProviderClient, ProviderClient]>;
 }): Promise<[ProviderClient, ProviderClient]> {
-  const a = open(docs.docName, world.member.browser.cookie);
-  const b = open(docs.docName, world.outsider.browser.cookie);
-  await Promise.all([a.synced(), b.synced()]);
+  const [a, b] = await twoWriters();
   a.text.insert(0, "前");
   await vi.waitFor(() => expect(b.text.toString()).toBe("前"), soon);
   return [a, b];
@@ -53,8 +47,14 @@ function syncUpdateFrame(payload: Uint8Array): Uint8Array {
 }
 
 describe("collab robustness", () => {
-  it("closes only the offender on a malformed frame (4400)", async ({ server, world, docs, open }) => {
-    const t = { server, world, docs, open };
+  it("closes only the offender on a malformed frame (4400)", async ({
+    server,
+    world,
+    docs,
+    open,
+    twoWriters,
+  }) => {
+    const t = { server, world, docs, open, twoWriters };
     const [a, b] = await bystanders(t);
     for (const frame of [
       new Uint8Array([99, 1, 2]),

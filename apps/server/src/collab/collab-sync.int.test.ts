@@ -18,10 +18,8 @@ const logRows = async (server: TestServer, docName: string) =>
   )?.n ?? 0;
 
 describe("collab sync", () => {
-  it("lets two y-websocket clients converge while both type", async ({ server, world: w, docs, open }) => {
-    const a = open(docs.docName, w.member.browser.cookie);
-    const b = open(docs.docName, w.outsider.browser.cookie);
-    await Promise.all([a.synced(), b.synced()]);
+  it("lets two y-websocket clients converge while both type", async ({ server, docs, twoWriters }) => {
+    const [a, b] = await twoWriters();
     for (let i = 0; i < 20; i++) {
       a.text.insert(a.text.length, "あ");
       b.text.insert(0, "b");
@@ -59,10 +57,8 @@ describe("collab sync", () => {
 
   withEnv({ COLLAB_COMPACT_AFTER_UPDATES: "10" })(
     "compacts the update log into a snapshot without losing concurrent updates",
-    async ({ server, world: w, docs, open }) => {
-      const a = open(docs.docName, w.member.browser.cookie);
-      const b = open(docs.docName, w.outsider.browser.cookie);
-      await Promise.all([a.synced(), b.synced()]);
+    async ({ server, docs, twoWriters }) => {
+      const [a, b] = await twoWriters();
       for (let i = 0; i < 120; i++) {
         (i % 2 ? a : b).text.insert(0, String(i % 10));
         if (i % 7 === 0) await new Promise((r) => setImmediate(r));
@@ -121,12 +117,9 @@ describe("collab sync", () => {
   it("shares awareness with the session's user name, not the one the client claims", async ({
     server,
     world: w,
-    docs,
-    open,
+    twoWriters,
   }) => {
-    const a = open(docs.docName, w.member.browser.cookie);
-    const b = open(docs.docName, w.outsider.browser.cookie);
-    await Promise.all([a.synced(), b.synced()]);
+    const [a, b] = await twoWriters();
     const { userName } = await sessionOf(server, w.member);
     a.provider.awareness.setLocalStateField("user", { name: "なりすまし", color: "#123456" });
     await vi.waitFor(

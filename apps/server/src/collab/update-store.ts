@@ -93,30 +93,20 @@ export class UpdateStore {
   }
 
   async load(docName: string): Promise<LoadedDocument> {
-    // One read: a compaction committing between the two statements would otherwise delete
-    // log rows newer than the snapshot read before it.
-    const { snapshot, rows } = await this.q
-      .transaction()
-      .setAccessMode("read only")
-      .execute(async (trx) => {
-        const snapshot = await trx
-          .selectFrom("doc_snapshots")
-          .select(["data", "last_update_id"])
-          .where("doc_name", "=", docName)
-          .executeTakeFirst();
-        const rows = await logAfter(trx, docName, snapshot?.last_update_id ?? 0);
-        return { snapshot, rows };
-      });
+    // One read (see readAfter): a compaction committing between the snapshot's read and the
+    // log's would otherwise delete log rows newer than the snapshot read before it. After -1,
+    // below every id: the snapshot whatever it covers, and the log after it.
+    const { snapshot, rows } = await this.readAfter(docName, -1);
     const parts: Uint8Array[] = [];
-    if (snapshot) parts.push(new Uint8Array(snapshot.data));
+    if (snapshot) parts.push(snapshot.data);
     let logBytes = 0;
     for (const r of rows) {
-      parts.push(new Uint8Array(r.data));
+      parts.push(r.data);
       logBytes += r.data.byteLength;
     }
     return {
       parts,
-      lastUpdateId: rows.at(-1)?.id ?? snapshot?.last_update_id ?? 0,
+      lastUpdateId: rows.at(-1)?.id ?? snapshot?.lastUpdateId ?? 0,
       logCount: rows.length,
       logBytes,
       snapshotBytes: snapshot?.data.byteLength ?? 0,
@@ -240,7 +230,8 @@ export class UpdateStore {
 
   /**
    * What a reader that applied `docName` up to `afterId` has not seen: the log rows after it,
-   * or the snapshot and the rows after that when a compaction folded rows it missed.
+   * or the snapshot and the rows after that when a compaction folded rows it missed. Both in
+   * one read transaction, so they agree.
    */
   async readAfter(docName: string, afterId: number): Promise<Missing> {
     return this.q
@@ -254,7 +245,13 @@ export class UpdateStore {
           .where("last_update_id", ">", afterId)
           .executeTakeFirst();
         const from = snap ? Math.max(afterId, snap.last_update_id) : afterId;
-        const rows = await logAfter(trx, docName, from);
+        const rows = await trx
+          .selectFrom("doc_updates")
+          .select(["id", "data"])
+          .where("doc_name", "=", docName)
+          .where("id", ">", from)
+          .orderBy("id")
+          .execute();
         return {
           snapshot: snap ? { data: new Uint8Array(snap.data), lastUpdateId: snap.last_update_id } : null,
           rows: rows.map((r) => ({ id: r.id, data: new Uint8Array(r.data) })),
@@ -284,17 +281,6 @@ export class UpdateStore {
       .execute();
     return long.map((r) => r.doc_name);
   }
-}
-
-/** The log rows of `docName` after `afterId`, in order. */
-function logAfter(q: QueryBuilder, docName: string, afterId: number) {
-  return q
-    .selectFrom("doc_updates")
-    .select(["id", "data"])
-    .where("doc_name", "=", docName)
-    .where("id", ">", afterId)
-    .orderBy("id")
-    .execute();
 }
 
 async function heads(q: QueryBuilder, docNames: readonly string[]): Promise<Map<string, number>> {

@@ -5,7 +5,9 @@
  * (`docs.groupDocName`: only its member writes).
  *   import { collabTest as it } from "../testing/collab-world.js";
  *   it("…", async ({ server, world: w, docs, open }) => { open(docs.docName, w.member.browser.cookie) … });
+ * `twoWriters()` opens the note as the member and as the outsider, the usual pair of editors.
  */
+import type { ProviderClient } from "./collab-clients.js";
 import type { TestServer } from "./fixtures.js";
 import { type Person, type WorkspaceWorld, workspaceTest } from "./workspace-world.js";
 
@@ -29,11 +31,23 @@ export async function createNote(
   return res.body.document.docName;
 }
 
-export const collabTest = workspaceTest.extend<{ docs: CollabDocuments }>({
+export const collabTest = workspaceTest.extend<{
+  docs: CollabDocuments;
+  /** The member and the outsider (both write the workspace note) on it, synced. */
+  twoWriters: () => Promise<[ProviderClient, ProviderClient]>;
+}>({
   docs: async ({ world }, use) => {
     await use({
       docName: await createNote(world, "推進会議メモ"),
       groupDocName: await createNote(world, "入退院支援ルール（案）", world.groupId),
+    });
+  },
+  twoWriters: async ({ world, docs, open }, use) => {
+    await use(async () => {
+      const a = open(docs.docName, world.member.browser.cookie);
+      const b = open(docs.docName, world.outsider.browser.cookie);
+      await Promise.all([a.synced(), b.synced()]);
+      return [a, b];
     });
   },
 });
