@@ -8,9 +8,11 @@
  * against three on PostgreSQL + Redis (also written to bench/multi-node.md), BENCH_ONLY=many-documents
  * for scenario 2 (memory per idle document) alone; BENCH_MEMORY_ROUNDS=n sets its rounds per server.
  * BENCH_ONLY=busy-document runs scenario 1 (key-to-screen latency of 50 typists on one document)
- * alone and prints its figures without writing docs/performance.md.
+ * alone and prints its figures without writing docs/performance.md; BENCH_ONLY=append-cost measures
+ * the CPU time of an append to the document update log (its own section).
  */
 import { loadavg } from "node:os";
+import { APPEND_COST_HEADING, appendCostFigures, renderAppendCost } from "./append-cost.js";
 import { firstLoadFigures } from "./first-load.js";
 import {
   INDICATOR_IMPORT_HEADING,
@@ -122,6 +124,14 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === "indicator-import") {
     const figures = await indicatorImportFigures(log);
     log(`written ${replaceReportSection(INDICATOR_IMPORT_HEADING, renderIndicatorImport(figures))}`);
+    console.log(JSON.stringify(figures, null, 1));
+    process.exit(0);
+  }
+  if (process.env.BENCH_ONLY === "append-cost") {
+    const start = loadavg()[0];
+    const figures = await appendCostFigures(log, quick);
+    const lines = renderAppendCost(figures, { start, end: loadavg()[0] });
+    log(`written ${replaceReportSection(APPEND_COST_HEADING, lines)}`);
     console.log(JSON.stringify(figures, null, 1));
     process.exit(0);
   }

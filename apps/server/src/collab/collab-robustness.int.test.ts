@@ -20,11 +20,9 @@ async function raw(
 }
 
 /** Two healthy clients that must be unaffected by whatever the offender does. */
-async function bystanders({
-  twoWriters,
-}: {
-  twoWriters: () => Promise<[ProviderClient, ProviderClient]>;
-}): Promise<[ProviderClient, ProviderClient]> {
+async function bystanders(
+  twoWriters: () => Promise<[ProviderClient, ProviderClient]>,
+): Promise<[ProviderClient, ProviderClient]> {
   const [a, b] = await twoWriters();
   a.text.insert(0, "前");
   await vi.waitFor(() => expect(b.text.toString()).toBe("前"), soon);
@@ -47,26 +45,19 @@ function syncUpdateFrame(payload: Uint8Array): Uint8Array {
 }
 
 describe("collab robustness", () => {
-  it("closes only the offender on a malformed frame (4400)", async ({
-    server,
-    world,
-    docs,
-    open,
-    twoWriters,
-  }) => {
-    const t = { server, world, docs, open, twoWriters };
-    const [a, b] = await bystanders(t);
+  it("closes only the offender on a malformed frame (4400)", async ({ server, world, docs, twoWriters }) => {
+    const [a, b] = await bystanders(twoWriters);
     for (const frame of [
       new Uint8Array([99, 1, 2]),
       new Uint8Array([0, 7, 1, 0]),
       new Uint8Array([0, 2, 200]),
     ]) {
-      const ws = await raw(t);
+      const ws = await raw({ server, world, docs });
       const closed = closeOf(ws);
       ws.send(frame);
       expect((await closed).code).toBe(4400);
     }
-    const text = await raw(t);
+    const text = await raw({ server, world, docs });
     const closed = closeOf(text);
     text.send("not binary");
     expect((await closed).code).toBe(4400);
@@ -77,13 +68,12 @@ describe("collab robustness", () => {
     server,
     world,
     docs,
-    open,
+    twoWriters,
   }) => {
-    const t = { server, world, docs, open };
-    const [a, b] = await bystanders(t);
+    const [a, b] = await bystanders(twoWriters);
     await server.collab.flush();
     const before = await server.ctx.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM doc_updates");
-    const ws = await raw(t);
+    const ws = await raw({ server, world, docs });
     const closed = closeOf(ws);
     ws.send(syncUpdateFrame(new Uint8Array([5, 255, 255, 255, 255, 15, 1, 2, 3])));
     expect((await closed).code).toBe(4400);
@@ -94,10 +84,9 @@ describe("collab robustness", () => {
 
   withEnv({ COLLAB_MAX_MESSAGE_BYTES: "65536" })(
     "closes only the offender on an oversized frame (1009)",
-    async ({ server, world, docs, open }) => {
-      const t = { server, world, docs, open };
-      const [a, b] = await bystanders(t);
-      const ws = await raw(t);
+    async ({ server, world, docs, twoWriters }) => {
+      const [a, b] = await bystanders(twoWriters);
+      const ws = await raw({ server, world, docs });
       const closed = closeOf(ws);
       ws.send(syncUpdateFrame(new Uint8Array(70_000)));
       expect((await closed).code).toBe(1009);
@@ -114,10 +103,9 @@ describe("collab robustness", () => {
   })(
     "cuts off a client that stops reading once its buffer passes the threshold",
     async ({ server, world, docs, open }) => {
-      const t = { server, world, docs, open };
       const writer = open(docs.docName, world.member.browser.cookie);
       await writer.synced();
-      const slow = await raw(t, world.outsider.browser.cookie);
+      const slow = await raw({ server, world, docs }, world.outsider.browser.cookie);
       // Stop reading: the kernel buffers fill, then the server's send buffer grows.
       (slow as unknown as { _socket: { pause(): void } })._socket.pause();
       await vi.waitFor(() => expect(server.collab.connectionCount(docs.docName)).toBe(2), soon);
@@ -177,9 +165,11 @@ describe("collab robustness", () => {
 
   withEnv({ COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: "2" })(
     "limits connections per document (503)",
-    async ({ server, world, docs, open }) => {
-      const t = { server, world, docs, open };
-      const sockets = [await raw(t), await raw(t, world.outsider.browser.cookie)];
+    async ({ server, world, docs }) => {
+      const sockets = [
+        await raw({ server, world, docs }),
+        await raw({ server, world, docs }, world.outsider.browser.cookie),
+      ];
       const third = await openRawSocket(server.wsUrl, docs.docName, {
         cookie: world.observer.browser.cookie ?? "",
         origin: server.origin,
