@@ -131,18 +131,30 @@ function origin(x: SealedRecord) {
 
 type CaseRow = Selectable<ConsultationCasesTable>;
 
-function toCase(r: CaseRow): CaseRecord {
+/** A case row's coded fields (also read with each contact of a list). */
+function caseCodesOf(
+  r: Pick<
+    CaseRow,
+    "case_no" | "desk_id" | "age_band" | "sex" | "care_level" | "living" | "main_condition" | "area_id"
+  >,
+): CaseCodes {
   return {
-    id: r.id,
-    workspaceId: r.workspace_id,
-    deskId: r.desk_id,
     caseNo: r.case_no,
+    deskId: r.desk_id,
     ageBand: r.age_band as AgeBand,
     sex: r.sex as Sex,
     careLevel: r.care_level as CareLevel,
     living: r.living as LivingSituation,
     condition: r.main_condition as MainCondition,
     areaId: r.area_id,
+  };
+}
+
+function toCase(r: CaseRow): CaseRecord {
+  return {
+    id: r.id,
+    workspaceId: r.workspace_id,
+    ...caseCodesOf(r),
     lastContactAt: r.last_contact_at,
     ...sealedFields(r),
   };
@@ -542,17 +554,7 @@ export async function listContacts(
   );
   return {
     total: Number(count?.n ?? 0),
-    rows: rows.map((r) => ({
-      ...toContact(r, codes),
-      caseNo: r.case_no,
-      deskId: r.desk_id,
-      ageBand: r.age_band as AgeBand,
-      sex: r.sex as Sex,
-      careLevel: r.care_level as CareLevel,
-      living: r.living as LivingSituation,
-      condition: r.main_condition as MainCondition,
-      areaId: r.area_id,
-    })),
+    rows: rows.map((r) => ({ ...toContact(r, codes), ...caseCodesOf(r) })),
   };
 }
 
