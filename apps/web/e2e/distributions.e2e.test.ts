@@ -5,34 +5,14 @@
  * indicator 啓発資材 配布部数 counts the same copies; an observer reads without controls; the
  * view fits a phone and has no serious axe violation. Screens are saved under SHOTS_DIR.
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { e2eSuite, saveShot } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 import { loggedInPhone, narrowProblems, workspaceIdOf } from "./room-pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-const shots = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 const totalText = (page: Page) => page.getByTestId("distribution-total").innerText();
 
@@ -53,7 +33,7 @@ async function p14(page: Page, wid: string, fy: number): Promise<number | undefi
 
 describe("materials handed out (配布物)", () => {
   it("are recorded, corrected and deleted per 年度 with totals per kind, and counted by P14", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(page);
     await page.goto(`/w/${wid}?tab=events&eview=distributions&fy=2025`);
@@ -67,7 +47,7 @@ describe("materials handed out (配布物)", () => {
     const lectureRow = page.getByTestId("distribution-row").filter({ hasText: "市民公開講座の会場" });
     expect(await lectureRow.innerText()).toContain("市民公開講座「人生会議を知っていますか」");
     expect(await seriousViolations(page)).toEqual([]);
-    await shot(page, "distributions-1366");
+    await saveShot(page, "distributions-1366");
 
     // Sent half-filled: each problem at its field, in Japanese, what was typed kept.
     await page.getByTestId("distribution-new").click();
@@ -85,7 +65,7 @@ describe("materials handed out (配布物)", () => {
     ]);
     expect(await form.getByTestId("distribution-title").inputValue()).toBe("在宅医療ガイドブック");
     expect(await seriousViolations(page)).toEqual([]);
-    await shot(page, "distributions-problems-1366");
+    await saveShot(page, "distributions-problems-1366");
 
     await form.getByTestId("distribution-kind").selectOption({ label: "その他" });
     await form.getByTestId("distribution-quantity").fill("1,200");
@@ -120,7 +100,7 @@ describe("materials handed out (配布物)", () => {
   });
 
   it("are read by an observer without controls, and fit a phone", async () => {
-    const { context, page } = await loggedInPhone(browser, server, "千葉県（閲覧）");
+    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "千葉県（閲覧）");
     const wid = workspaceIdOf(page);
     await page.goto(`/w/${wid}?tab=events&eview=distributions&fy=2025`);
     await page.getByTestId("distribution-rows").waitFor();
@@ -128,18 +108,18 @@ describe("materials handed out (配布物)", () => {
     expect(await page.getByTestId("distribution-rows").getByRole("button").count()).toBe(0);
     expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
     expect(await seriousViolations(page)).toEqual([]);
-    await shot(page, "distributions-observer-390");
+    await saveShot(page, "distributions-observer-390");
     await context.close();
   });
 
   it("are recorded on a phone", async () => {
-    const { context, page } = await loggedInPhone(browser, server, "事務局");
+    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "事務局");
     const wid = workspaceIdOf(page);
     await page.goto(`/w/${wid}?tab=events&eview=distributions&fy=2025`);
     await page.getByTestId("distribution-new").click();
     await page.getByTestId("distribution-form").waitFor();
     expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
-    await shot(page, "distributions-form-390");
+    await saveShot(page, "distributions-form-390");
     await context.close();
   });
 });

@@ -1,68 +1,34 @@
-/**
- * An event's materials (資料) in the browser: the secretariat adds files on the event's 資料 tab
- * at 1366×768 (a PDF goes in, a page saved as HTML but named .pdf is refused in Japanese and
- * nothing of it is kept), offers the handout on the public page and renames it; a member of the
- * municipality reads the tab without its controls; a resident on a phone (390×844) downloads
- * the handout from the announcement. axe finds no serious problem on either screen. Screens
- * are saved under SHOTS_DIR when it is set.
- */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
-import { loggedInPage } from "./pages.js";
+import { e2eSuite, saveShot } from "./harness.js";
+import { callApi, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
-
-let server: E2EServer;
-let browser: Browser;
-const shots = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
 
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 describe("event materials", () => {
   it("added and published by the secretariat, read by a member, downloaded by a resident on a phone", async () => {
-    const { page: admin } = await loggedInPage(browser, server, "事務局");
+    const { page: admin } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await admin.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(admin);
-    const created = await admin.evaluate(
-      async ([wid]) => {
-        const res = await fetch(`/api/workspaces/${wid}/events`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({
-            kind: "publicLecture",
-            title: "市民公開講座「在宅医療ってなに？」（資料の試験）",
-            startsAt: "2031-03-07T13:30",
-            endsAt: "2031-03-07T15:00",
-            place: "流山市文化会館",
-            audience: "residents",
-          }),
-        });
-        return (await res.json()) as { event: { id: string } };
+    const { event } = await callApi<{ event: { id: string } }>(
+      admin,
+      "POST",
+      `/api/workspaces/${wid}/events`,
+      {
+        kind: "publicLecture",
+        title: "市民公開講座「在宅医療ってなに？」（資料の試験）",
+        startsAt: "2031-03-07T13:30",
+        endsAt: "2031-03-07T15:00",
+        place: "流山市文化会館",
+        audience: "residents",
       },
-      [wid],
     );
-    const eid = created.event.id;
+    const eid = event.id;
     await admin.goto(`/w/${wid}/events/${eid}`);
     await admin.getByTestId("event-heading").waitFor();
     await admin.getByTestId("event-tab-materials").click();
@@ -81,7 +47,7 @@ describe("event materials", () => {
     expect(await admin.getByTestId("error").textContent()).toContain("この種類のファイルは登録できません");
     await expect.poll(() => admin.getByTestId("material-row").count()).toBe(1);
     expect(await admin.getByTestId("material-link").textContent()).toBe("在宅医療ってなに_配布資料.pdf");
-    await shot(admin, "materials-refused-1366");
+    await saveShot(admin, "materials-refused-1366");
 
     // Rename it, offer it on the public page.
     await admin.getByRole("button", { name: "在宅医療ってなに_配布資料.pdfの名前を変更" }).click();
@@ -97,14 +63,14 @@ describe("event materials", () => {
     await admin.reload();
     await admin.getByTestId("material-row").waitFor();
     expect(await admin.getByTestId("material-public").isChecked()).toBe(true);
-    await shot(admin, "materials-1366");
+    await saveShot(admin, "materials-1366");
     expect(await seriousViolations(admin)).toEqual([]);
     await admin.setViewportSize({ width: 390, height: 844 });
     expect(await narrowProblems(admin)).toEqual({ columns: [], overflow: 0 });
-    await shot(admin, "materials-390");
+    await saveShot(admin, "materials-390");
 
     // Another member reads the list: a download link, no controls.
-    const { page: member } = await loggedInPage(browser, server, "医師");
+    const { page: member } = await loggedInPage(e2e.browser, e2e.server, "医師");
     await member.setViewportSize({ width: 1366, height: 768 });
     await member.goto(`/w/${wid}/events/${eid}?etab=materials`);
     await member.getByTestId("material-row").waitFor();
@@ -115,32 +81,23 @@ describe("event materials", () => {
     expect((await download).suggestedFilename()).toBe("「在宅医療ってなに？」配布資料.pdf");
 
     // The resident on a phone: the announcement offers the handout.
-    const publicPath = await admin.evaluate(
-      async ([wid, eid]) => {
-        const res = await fetch(`/api/workspaces/${wid}/events/${eid}`, {
-          method: "PATCH",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ published: true }),
-        });
-        return ((await res.json()) as { event: { publicPath: string } }).event.publicPath;
-      },
-      [wid, eid],
-    );
-    const context = await browser.newContext({
-      locale: "ja-JP",
-      baseURL: server.url,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      acceptDownloads: true,
-    });
-    const phone = await context.newPage();
+    const { publicPath } = (
+      await callApi<{ event: { publicPath: string } }>(
+        admin,
+        "PATCH",
+        `/api/workspaces/${wid}/events/${eid}`,
+        {
+          published: true,
+        },
+      )
+    ).event;
+    const { context, page: phone } = await phoneContext(e2e.browser, e2e.server);
     await phone.goto(publicPath);
     await phone.getByTestId("public-materials").waitFor();
     const link = phone.getByRole("link", { name: "「在宅医療ってなに？」配布資料.pdf" });
     expect(await phone.getByTestId("public-materials").textContent()).toContain("PDF・1 KB");
     expect(await narrowProblems(phone)).toEqual({ columns: [], overflow: 0 });
-    await shot(phone, "public-materials-390");
+    await saveShot(phone, "public-materials-390");
     const got = phone.waitForEvent("download");
     await link.click();
     const file = await got;

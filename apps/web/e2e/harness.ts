@@ -3,12 +3,13 @@
  * directory, demo workspace seeded) and Debian's Chromium driven by playwright-core.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page, type PageScreenshotOptions } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -132,4 +133,51 @@ export async function launchChromium(): Promise<Browser> {
       "--lang=ja-JP",
     ],
   });
+}
+
+/**
+ * The demo server and Chromium a file's tests share: started before them (with these server
+ * settings), closed after. Read `server` and `browser` inside the tests.
+ */
+export function e2eSuite(opts: { env?: Record<string, string> } = {}): {
+  readonly server: E2EServer;
+  readonly browser: Browser;
+} {
+  let server: E2EServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startE2EServer({ env: opts.env });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.destroy();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} is read before the file's tests started it`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, "server");
+    },
+    get browser() {
+      return started(browser, "browser");
+    },
+  };
+}
+
+/**
+ * Saves the page (the whole page unless told otherwise) as SHOTS_DIR/<name>.png when
+ * SHOTS_DIR is set: screens to look at.
+ */
+export async function saveShot(
+  page: Page,
+  name: string,
+  opts: Omit<PageScreenshotOptions, "path"> = {},
+): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ fullPage: true, ...opts, path: join(dir, `${name}.png`) });
 }

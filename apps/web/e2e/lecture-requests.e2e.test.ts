@@ -1,59 +1,22 @@
-/**
- * 出前講座 requests in the browser: a residents' group finds the request form from the public
- * events list on a phone (390×844), meets the Japanese errors (what was typed stays), chooses
- * a lecture from the menu and two wished dates, and gets a 受付番号. The secretariat (1366×768)
- * finds the request with its contact among the demo's, moves it to 調整中 with a note, makes
- * the lecture from it (the event form filled from the request) and sees the request show its
- * lecture as 決定. axe finds no serious problem on either screen. Screens are saved under
- * SHOTS_DIR when it is set.
- */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
-import { loggedInPage } from "./pages.js";
+import { e2eSuite, saveShot } from "./harness.js";
+import { loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
-
-let server: E2EServer;
-let browser: Browser;
-const shots = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
 
 /** A date `days` from today, as the date input takes it. */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  // People fill forms in more than a second; the browser here does it at once.
-  server = await startE2EServer({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+// People fill forms in more than a second; the browser here does it at once.
+const e2e = e2eSuite({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 describe("出前講座 requests", () => {
   it("asked for on a phone, taken up by the secretariat, made into a lecture", async () => {
-    const context = await browser.newContext({
-      locale: "ja-JP",
-      baseURL: server.url,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const phone = await context.newPage();
+    const { context, page: phone } = await phoneContext(e2e.browser, e2e.server);
     await phone.goto("/p/122203/events");
     await phone.getByTestId("request-link").click();
     await phone.getByTestId("request-form").waitFor();
-    await shot(phone, "lecture-request-390");
+    await saveShot(phone, "lecture-request-390");
     expect(await seriousViolations(phone)).toEqual([]);
 
     // Sent half filled: a reason under each field, nothing typed lost.
@@ -73,7 +36,7 @@ describe("出前講座 requests", () => {
       "入力してください。",
     );
     expect(await narrowProblems(phone)).toEqual({ columns: [], overflow: 0 });
-    await shot(phone, "lecture-request-errors-390");
+    await saveShot(phone, "lecture-request-errors-390");
 
     await phone.getByTestId("req-topic").selectOption("出前講座「人生会議（ACP）ってなに？」");
     await phone.getByTestId("req-date-0").fill(inDays(40));
@@ -91,17 +54,17 @@ describe("出前講座 requests", () => {
     expect(await phone.getByTestId("request-number").textContent()).toBe("5");
     expect(await phone.getByTestId("request-done").textContent()).toContain("第2希望：");
     expect(await narrowProblems(phone)).toEqual({ columns: [], overflow: 0 });
-    await shot(phone, "lecture-request-done-390");
+    await saveShot(phone, "lecture-request-done-390");
     await context.close();
 
-    const { page: admin } = await loggedInPage(browser, server, "事務局");
+    const { page: admin } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await admin.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(admin);
     // The same form on a desktop screen.
     await admin.goto("/p/122203/lecture-request");
     await admin.getByTestId("request-form").waitFor();
     expect(await narrowProblems(admin)).toEqual({ columns: [], overflow: 0 });
-    await shot(admin, "lecture-request-1366");
+    await saveShot(admin, "lecture-request-1366");
     await admin.goto(`/w/${wid}?tab=events`);
     await admin.getByTestId("events-view-requests").click();
     await admin.getByTestId("requests").waitFor();
@@ -110,7 +73,7 @@ describe("出前講座 requests", () => {
     expect(await card.getByTestId("request-contact").textContent()).toContain("加藤 光子04-7100-0999");
     expect(await card.textContent()).toContain("第2希望");
     expect(await card.getByTestId("request-status").textContent()).toBe("受付");
-    await shot(admin, "lecture-requests-1366");
+    await saveShot(admin, "lecture-requests-1366");
     expect(await seriousViolations(admin)).toEqual([]);
 
     await card.getByTestId("request-note").fill("講師（連携支援センター 看護師）に第1希望で打診");
@@ -124,7 +87,7 @@ describe("出前講座 requests", () => {
     expect(await form.getByTestId("event-title").inputValue()).toBe(
       "出前講座「人生会議（ACP）ってなに？」（加（デモ）ふれあい喫茶）",
     );
-    await shot(admin, "lecture-request-make-1366");
+    await saveShot(admin, "lecture-request-make-1366");
     await form.getByRole("button", { name: "講座を作成" }).click();
     await card.getByTestId("request-event").waitFor();
     expect(await card.getByTestId("request-status").textContent()).toBe("決定");
@@ -142,7 +105,7 @@ describe("出前講座 requests", () => {
     await admin.setViewportSize({ width: 390, height: 844 });
     await admin.getByTestId("request-card").first().waitFor();
     expect(await narrowProblems(admin)).toEqual({ columns: [], overflow: 0 });
-    await shot(admin, "lecture-requests-390");
-    if (shots) await admin.screenshot({ path: join(shots, "lecture-requests-390-top.png") });
+    await saveShot(admin, "lecture-requests-390");
+    await saveShot(admin, "lecture-requests-390-top", { fullPage: false });
   });
 });

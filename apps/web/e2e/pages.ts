@@ -17,13 +17,53 @@ export async function loggedInPage(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
   const page = await context.newPage();
+  await logIn(page, server, label);
+  return { context, page };
+}
+
+/** Logs the page in as the demo login with this label, and waits for the workspace. */
+export async function logIn(page: Page, server: E2EServer, label: string): Promise<void> {
   await page.goto("/login");
   const login = demoLogin(server, label);
   await page.getByTestId("login-email").fill(login.email);
   await page.getByTestId("login-password").fill(login.password);
   await page.getByTestId("login-submit").click();
   await page.getByTestId("workspace-name").waitFor();
-  return { context, page };
+}
+
+/** A phone (390×844, touch) of its own, logged in to nothing. */
+export async function phoneContext(
+  browser: Browser,
+  server: E2EServer,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: "ja-JP",
+    baseURL: server.url,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * Calls the API from the page, as its person (their session cookie), for what a test sets up
+ * without the screens; answers the JSON body (null when there is none), and fails on an error.
+ */
+export async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ({ method, path, body }) => {
+      const answer = await fetch(path, {
+        method,
+        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: answer.status, text: await answer.text() };
+    },
+    { method, path, body },
+  );
+  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+  return (res.text ? JSON.parse(res.text) : null) as T;
 }
 
 export async function openDocument(page: Page, title: string): Promise<void> {

@@ -1,51 +1,11 @@
-/**
- * Public registration in the browser: the secretariat publishes an event and opens its
- * registration from the event page; people without an account find it on the public page on
- * a phone (390 px), meet the form's Japanese errors, register, get their page with a QR code,
- * fill the last place and wait; a cancellation moves the waiting person up. At the door the
- * secretariat checks people in by the code, from the list, from the QR code's address, and
- * adds a walk-in by name; the header's counts follow. Screens are saved at 1366×768 and
- * 390×844 under SHOTS_DIR when it is set.
- */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
-import { loggedInPage } from "./pages.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite, saveShot } from "./harness.js";
+import { callApi, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-const shots = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-beforeAll(async () => {
-  // People fill forms in more than a second; the browser here does it at once.
-  server = await startE2EServer({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
-
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: "ja-JP",
-    baseURL: server.url,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  return { context, page: await context.newPage() };
-}
+// People fill forms in more than a second; the browser here does it at once.
+const e2e = e2eSuite({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 async function register(page: Page, name: string, contact: string): Promise<void> {
   await page.getByTestId("reg-name").fill(name);
@@ -58,30 +18,25 @@ async function register(page: Page, name: string, contact: string): Promise<void
 
 describe("public registration and check-in", () => {
   it("publish, register on a phone, wait, move up, check in at the door", async () => {
-    const { context: adminContext, page: admin } = await loggedInPage(browser, server, "事務局");
+    const { context: adminContext, page: admin } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     const wid = workspaceIdOf(admin);
-    const created = await admin.evaluate(
-      async ([wid]) => {
-        const res = await fetch(`/api/workspaces/${wid}/events`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({
-            kind: "publicLecture",
-            title: "市民公開講座「人生会議を知っていますか」（ブラウザ試験）",
-            startsAt: "2031-02-14T13:30",
-            endsAt: "2031-02-14T15:30",
-            place: "流山市生涯学習センター 多目的ホール",
-            capacity: 1,
-            waitingList: true,
-            audience: "residents",
-            contact: "流山市 介護支援課 04-7150-6531",
-          }),
-        });
-        return (await res.json()) as { event: { id: string } };
+    const { event } = await callApi<{ event: { id: string } }>(
+      admin,
+      "POST",
+      `/api/workspaces/${wid}/events`,
+      {
+        kind: "publicLecture",
+        title: "市民公開講座「人生会議を知っていますか」（ブラウザ試験）",
+        startsAt: "2031-02-14T13:30",
+        endsAt: "2031-02-14T15:30",
+        place: "流山市生涯学習センター 多目的ホール",
+        capacity: 1,
+        waitingList: true,
+        audience: "residents",
+        contact: "流山市 介護支援課 04-7150-6531",
       },
-      [wid],
     );
-    const eid = created.event.id;
+    const eid = event.id;
     await admin.goto(`/w/${wid}/events/${eid}`);
     await admin.getByTestId("registration-card").waitFor();
     await admin.getByTestId("toggle-published").click();
@@ -90,15 +45,15 @@ describe("public registration and check-in", () => {
     await expect.poll(() => admin.getByTestId("registration-state").textContent()).toContain("受付中");
     const publicPath = (await admin.getByTestId("public-link").getAttribute("href")) as string;
     await admin.setViewportSize({ width: 1366, height: 768 });
-    await shot(admin, "event-registration-1366");
+    await saveShot(admin, "event-registration-1366");
 
     // Someone on a phone finds it in the municipality's list.
-    const { context: c1, page: p1 } = await phone();
+    const { context: c1, page: p1 } = await phoneContext(e2e.browser, e2e.server);
     const lg = publicPath.split("/")[2];
     await p1.goto(`/p/${lg}/events`);
     await p1.getByRole("link", { name: /ブラウザ試験/ }).click();
     await p1.getByTestId("registration-form").waitFor();
-    await shot(p1, "public-event-390");
+    await saveShot(p1, "public-event-390");
     // Sent empty: every problem in Japanese, nothing lost of what was typed.
     await p1.getByTestId("reg-contact").fill("よろしく");
     await p1.getByTestId("reg-submit").click();
@@ -110,7 +65,7 @@ describe("public registration and check-in", () => {
     expect(problems).toContain("同意が必要です。");
     expect(await p1.getByTestId("reg-contact").inputValue()).toBe("よろしく");
     expect(await narrowProblems(p1)).toEqual({ columns: [], overflow: 0 });
-    await shot(p1, "public-event-errors-390");
+    await saveShot(p1, "public-event-errors-390");
     await register(p1, "山田 花子", "hanako@example.jp");
     await expect
       .poll(() => p1.getByTestId("registration-status").textContent())
@@ -122,11 +77,11 @@ describe("public registration and check-in", () => {
     );
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(await narrowProblems(p1)).toEqual({ columns: [], overflow: 0 });
-    await shot(p1, "registration-390");
+    await saveShot(p1, "registration-390");
     const hanakoPage = p1.url();
 
     // The same person again is refused clearly.
-    const { context: c1b, page: again } = await phone();
+    const { context: c1b, page: again } = await phoneContext(e2e.browser, e2e.server);
     await again.goto(publicPath);
     await again.getByTestId("reg-submit").waitFor();
     // Full now: the form says people go on the waiting list.
@@ -142,7 +97,7 @@ describe("public registration and check-in", () => {
     await c1b.close();
 
     // Someone else waits.
-    const { context: c2, page: p2 } = await phone();
+    const { context: c2, page: p2 } = await phoneContext(e2e.browser, e2e.server);
     await p2.goto(publicPath);
     await register(p2, "鈴木 次郎", "04-7150-0001");
     await expect
@@ -188,10 +143,10 @@ describe("public registration and check-in", () => {
     await admin.getByTestId("check-in-search").fill("当日");
     await expect.poll(() => admin.getByTestId("check-in-row").count()).toBe(1);
     await admin.getByTestId("check-in-search").fill("");
-    await shot(admin, "check-in-1366");
+    await saveShot(admin, "check-in-1366");
     await admin.setViewportSize({ width: 390, height: 844 });
     expect(await narrowProblems(admin)).toEqual({ columns: [], overflow: 0 });
-    await shot(admin, "check-in-390");
+    await saveShot(admin, "check-in-390");
 
     // 次郎's page says he is in.
     await p2.reload();
@@ -204,7 +159,7 @@ describe("public registration and check-in", () => {
     await admin.goto(`/w/${wid}/events/${eid}?etab=participants`);
     await admin.getByTestId("participants").waitFor();
     expect(await admin.getByTestId("participant-row").count()).toBe(3);
-    await shot(admin, "participants-1366");
+    await saveShot(admin, "participants-1366");
     void hanakoPage;
     await adminContext.close();
   }, 120_000);

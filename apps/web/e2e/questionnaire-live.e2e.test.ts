@@ -5,29 +5,19 @@
  * apart; the results filter phones and paper, and the downloads follow the filter. Screens are
  * saved under SHOTS_DIR when set.
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
-import { loggedInPage } from "./pages.js";
+import { e2eSuite, saveShot } from "./harness.js";
+import { callApi, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
-
-let server: E2EServer;
-let browser: Browser;
-const shots = process.env.SHOTS_DIR;
 
 /** The top of the results (the source choice, the figures, the first charts). */
 async function resultsShot(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
   const box = await page.getByTestId("qn-results").boundingBox();
   if (!box) return;
   const width = page.viewportSize()?.width ?? 1366;
-  await page.screenshot({
-    path: join(shots, `${name}.png`),
-    fullPage: true,
+  await saveShot(page, name, {
     clip: {
       x: 0,
       y: box.y + (await page.evaluate(() => window.scrollY)) - 8,
@@ -37,15 +27,7 @@ async function resultsShot(page: Page, name: string): Promise<void> {
   });
 }
 
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 /** The numbers drawn beside the bars of a question's chart (bars of none have none). */
 const barLabels = (page: Page, questionId: string) =>
@@ -65,31 +47,27 @@ const countOf = (page: Page, questionId: string, choice: string) =>
 
 describe("questionnaire results live and by source", () => {
   it("follow a phone's answer without a reload, and count paper apart", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(page);
-    const { eid, answerPath } = await page.evaluate(async (w) => {
-      const json = (method: string, url: string, body: unknown) =>
-        fetch(url, {
-          method,
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(body),
-        }).then((r) => r.json());
-      const base = `/api/workspaces/${w}/events`;
-      const { event } = await json("POST", base, {
-        kind: "multidisciplinary",
-        title: "第32回 介護と医療をつむぐ会",
-        startsAt: "2026-07-13T18:30",
-        audience: "professionals",
-      });
-      const { questionnaire } = await json("POST", `${base}/${event.id}/questionnaire/template`, {
-        template: "training",
-      });
-      await json("PUT", `${base}/${event.id}/questionnaire`, { ...questionnaire, open: true });
-      // Held: its answers count towards 多職種研修 満足度 (P12) of its 年度.
-      await json("POST", `${base}/${event.id}/status`, { status: "held" });
-      return { eid: event.id as string, answerPath: questionnaire.publicPath as string };
-    }, wid);
+    const base = `/api/workspaces/${wid}/events`;
+    const { event } = await callApi<{ event: { id: string } }>(page, "POST", base, {
+      kind: "multidisciplinary",
+      title: "第32回 介護と医療をつむぐ会",
+      startsAt: "2026-07-13T18:30",
+      audience: "professionals",
+    });
+    const { questionnaire } = await callApi<{ questionnaire: { publicPath: string } }>(
+      page,
+      "POST",
+      `${base}/${event.id}/questionnaire/template`,
+      { template: "training" },
+    );
+    await callApi(page, "PUT", `${base}/${event.id}/questionnaire`, { ...questionnaire, open: true });
+    // Held: its answers count towards 多職種研修 満足度 (P12) of its 年度.
+    await callApi(page, "POST", `${base}/${event.id}/status`, { status: "held" });
+    const eid = event.id;
+    const answerPath = questionnaire.publicPath;
     await page.goto(`/w/${wid}/events/${eid}?etab=questionnaire`);
     await page.getByTestId("qn-results").waitFor();
     expect(await page.getByTestId("qn-answer-count").innerText()).toBe("0件");
@@ -109,14 +87,7 @@ describe("questionnaire results live and by source", () => {
     expect((await p12Now()).trim()).toBe("");
 
     // Another person, on a phone, answers through the link.
-    const phone = await browser.newContext({
-      locale: "ja-JP",
-      baseURL: server.url,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const p = await phone.newPage();
+    const { context: phone, page: p } = await phoneContext(e2e.browser, e2e.server);
     await p.goto(answerPath);
     await p.getByTestId("answer-page").waitFor();
     await p.getByTestId("question-q1").getByText("看護師", { exact: true }).click();
@@ -172,12 +143,7 @@ describe("questionnaire results live and by source", () => {
     await resultsShot(page, "questionnaire-paper-only-1366");
 
     // A second phone answers while paper only is shown: the choice stays, the counts follow.
-    const phone2 = await browser.newContext({
-      locale: "ja-JP",
-      baseURL: server.url,
-      viewport: { width: 390, height: 844 },
-    });
-    const p2 = await phone2.newPage();
+    const { context: phone2, page: p2 } = await phoneContext(e2e.browser, e2e.server);
     await p2.goto(answerPath);
     await p2.getByTestId("question-q2").getByText("やや満足").click();
     await p2.getByTestId("question-q3").getByText("おおむね理解できた").click();

@@ -1,66 +1,27 @@
-/**
- * Questionnaires in the browser: the secretariat starts one from a template on an event's
- * アンケート tab, opens it, and people answer on their phones without logging in (390×844):
- * problems shown at their questions in Japanese with what was chosen kept, one answer per
- * browser, the results with their charts and tables after the answers arrive. The demo's
- * 市民公開講座 shows its illustrative results. Screens are saved under SHOTS_DIR when set.
- */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
-import { loggedInPage } from "./pages.js";
+import { describe, expect, it } from "vitest";
+import { e2eSuite, saveShot } from "./harness.js";
+import { callApi, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-const shots = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-beforeAll(async () => {
-  server = await startE2EServer({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
-
-async function phone() {
-  const context = await browser.newContext({
-    locale: "ja-JP",
-    baseURL: server.url,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  return { context, page: await context.newPage() };
-}
+// People fill forms in more than a second; the browser here does it at once.
+const e2e = e2eSuite({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 describe("questionnaires", () => {
   it("are made from a template, answered on phones without login once per browser, and counted", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     const wid = workspaceIdOf(page);
-    const eid = await page.evaluate(async (w) => {
-      const res = await fetch(`/api/workspaces/${w}/events`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          kind: "multidisciplinary",
-          title: "第31回 介護と医療をつむぐ会",
-          startsAt: "2026-02-20T18:30",
-          audience: "professionals",
-        }),
-      });
-      return ((await res.json()) as { event: { id: string } }).event.id;
-    }, wid);
+    const { event } = await callApi<{ event: { id: string } }>(
+      page,
+      "POST",
+      `/api/workspaces/${wid}/events`,
+      {
+        kind: "multidisciplinary",
+        title: "第31回 介護と医療をつむぐ会",
+        startsAt: "2026-02-20T18:30",
+        audience: "professionals",
+      },
+    );
+    const eid = event.id;
     await page.goto(`/w/${wid}/events/${eid}?etab=questionnaire`);
     await page.getByTestId("qn-template-trainingPrePost").click();
     await expect.poll(() => page.getByTestId("qn-state").innerText()).toBe("受付停止中");
@@ -71,7 +32,7 @@ describe("questionnaires", () => {
     expect(link.pathname).toMatch(/^\/q\/[a-z0-9]+$/);
 
     // A first phone: sends with required questions left, sees where, keeps its choice.
-    const a = await phone();
+    const a = await phoneContext(e2e.browser, e2e.server);
     await a.page.goto(link.pathname);
     await a.page.getByTestId("answer-page").waitFor();
     expect(await narrowProblems(a.page)).toEqual({ columns: [], overflow: 0 });
@@ -86,7 +47,7 @@ describe("questionnaires", () => {
     expect(await a.page.getByTestId("question-q2").locator("label.chosen").innerText()).toContain(
       "どちらともいえない",
     );
-    await shot(a.page, "questionnaire-problems-390");
+    await saveShot(a.page, "questionnaire-problems-390");
     await a.page.getByTestId("question-q3").getByText("おおむね理解できた").click();
     await a.page.getByTestId("question-q4").getByText("満足", { exact: true }).click();
     await a.page.locator("[data-testid=question-q7] textarea").fill("退院前カンファレンスで使いたい");
@@ -101,7 +62,7 @@ describe("questionnaires", () => {
       .toContain("この端末からは回答済みです");
 
     // A second phone answers too.
-    const b = await phone();
+    const b = await phoneContext(e2e.browser, e2e.server);
     await b.page.goto(link.pathname);
     await b.page.getByTestId("question-q1").getByText("医師", { exact: true }).click();
     await b.page.getByTestId("question-q2").getByText("理解できなかった", { exact: true }).click();
@@ -121,12 +82,12 @@ describe("questionnaires", () => {
     expect(await page.getByTestId("qn-by-profession").innerText()).toMatch(/看護師\s+1\s+5\.0\s+4\.0/);
     expect(await page.getByTestId("qn-texts").innerText()).toContain("退院前カンファレンスで使いたい");
     await page.getByTestId("qn-result-q4").locator(".recharts-bar-rectangle").first().waitFor();
-    await shot(page, "questionnaire-results-1366");
+    await saveShot(page, "questionnaire-results-1366");
 
     // Closing stops the answers: a third phone is told so.
     await page.getByTestId("qn-toggle-open").click();
     await expect.poll(() => page.getByTestId("qn-state").innerText()).toBe("受付停止中");
-    const c = await phone();
+    const c = await phoneContext(e2e.browser, e2e.server);
     await c.page.goto(link.pathname);
     await expect.poll(() => c.page.getByTestId("answer-done").innerText()).toContain("受付は終了しました");
     // Paper forms that came back are typed in by the organisers, closed or not.
@@ -147,53 +108,50 @@ describe("questionnaires", () => {
   });
 
   it("show the demo's 市民公開講座 results on a phone without squeezed labels", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     const wid = workspaceIdOf(page);
     await page.setViewportSize({ width: 390, height: 844 });
-    const lecture = await page.evaluate(async (w) => {
-      const res = await fetch(`/api/workspaces/${w}/events`);
-      const body = (await res.json()) as { events: { id: string; kind: string }[] };
-      return body.events.find((e) => e.kind === "publicLecture")?.id;
-    }, wid);
+    const { events } = await callApi<{ events: { id: string; kind: string }[] }>(
+      page,
+      "GET",
+      `/api/workspaces/${wid}/events`,
+    );
+    const lecture = events.find((e) => e.kind === "publicLecture")?.id;
     await page.goto(`/w/${wid}/events/${lecture}?etab=questionnaire`);
     await page.getByTestId("qn-results").waitFor();
     expect(await page.getByTestId("qn-figures").innerText()).toContain("ACPを話し合ったことがある人");
     await page.getByTestId("qn-result-q5").locator(".recharts-bar-rectangle").first().waitFor();
     expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
-    await shot(page, "questionnaire-demo-390");
+    await saveShot(page, "questionnaire-demo-390");
     await context.close();
   });
 
   it("invite a registrant from their own page to answer once as that registration, on any phone", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     const wid = workspaceIdOf(page);
-    const { publicPath, answerPath } = await page.evaluate(async (w) => {
-      const json = (method: string, url: string, body: unknown) =>
-        fetch(url, {
-          method,
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(body),
-        }).then((r) => r.json());
-      const base = `/api/workspaces/${w}/events`;
-      const { event } = await json("POST", base, {
-        kind: "publicLecture",
-        title: "市民公開講座「在宅医療を知る」",
-        startsAt: "2030-11-03T13:30",
-        audience: "residents",
-        capacity: 100,
-      });
-      const opened = await json("PATCH", `${base}/${event.id}`, { published: true, registrationOpen: true });
-      const { questionnaire } = await json("POST", `${base}/${event.id}/questionnaire/template`, {
-        template: "publicLecture",
-      });
-      await json("PUT", `${base}/${event.id}/questionnaire`, { ...questionnaire, open: true });
-      return {
-        publicPath: opened.event.publicPath as string,
-        answerPath: questionnaire.publicPath as string,
-      };
-    }, wid);
+    const base = `/api/workspaces/${wid}/events`;
+    const { event } = await callApi<{ event: { id: string } }>(page, "POST", base, {
+      kind: "publicLecture",
+      title: "市民公開講座「在宅医療を知る」",
+      startsAt: "2030-11-03T13:30",
+      audience: "residents",
+      capacity: 100,
+    });
+    const opened = await callApi<{ event: { publicPath: string } }>(page, "PATCH", `${base}/${event.id}`, {
+      published: true,
+      registrationOpen: true,
+    });
+    const { questionnaire } = await callApi<{ questionnaire: { publicPath: string } }>(
+      page,
+      "POST",
+      `${base}/${event.id}/questionnaire/template`,
+      { template: "publicLecture" },
+    );
+    await callApi(page, "PUT", `${base}/${event.id}/questionnaire`, { ...questionnaire, open: true });
+    const publicPath = opened.event.publicPath;
+    const answerPath = questionnaire.publicPath;
 
-    const a = await phone();
+    const a = await phoneContext(e2e.browser, e2e.server);
     const [, , lg, , pid] = publicPath.split("/");
     await a.page.goto(publicPath);
     const receipt = await a.page.evaluate(
@@ -230,7 +188,7 @@ describe("questionnaires", () => {
       .toContain("ご回答ありがとうございました");
 
     // The same registration's link opened on another phone: already answered once.
-    const b = await phone();
+    const b = await phoneContext(e2e.browser, e2e.server);
     await b.page.goto(`${answerPath}#r=${receipt.split("/r/")[1]}`);
     await b.page.getByTestId("question-q2").getByText("満足", { exact: true }).click();
     await b.page.getByTestId("question-q3").getByText("よく理解できた").click();

@@ -1,6 +1,6 @@
 /** Steps through plans and meetings shared by the meeting-room browser tests. */
 import type { Page } from "playwright-core";
-import { demoLogin, eventually, waitForSyncState } from "./pages.js";
+import { eventually, logIn, phoneContext, waitForSyncState } from "./pages.js";
 
 /** Goes to the workspace's home (its tabs) unless the page already shows them. */
 async function toWorkspace(page: Page): Promise<void> {
@@ -100,19 +100,7 @@ export async function loggedInPhone(
   server: import("./harness.js").E2EServer,
   label: string,
 ): Promise<{ context: import("playwright-core").BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: "ja-JP",
-    baseURL: server.url,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  await page.goto("/login");
-  const login = demoLogin(server, label);
-  await page.getByTestId("login-email").fill(login.email);
-  await page.getByTestId("login-password").fill(login.password);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("workspace-name").waitFor();
-  return { context, page };
+  const phone = await phoneContext(browser, server);
+  await logIn(phone.page, server, label);
+  return phone;
 }

@@ -4,34 +4,14 @@
  * participants of each 年度 by 職種 as a stacked chart with its table. Looked at on a projector
  * (1366×768) and a phone (390×844), axe clean. Screens are saved under SHOTS_DIR when set.
  */
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { e2eSuite, saveShot } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 import { loggedInPhone, narrowProblems, workspaceIdOf } from "./room-pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-const shots = process.env.SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 /** The body rows of a table, each as its cells' texts. */
 const rowsOf = (page: Page, testId: string) =>
@@ -53,7 +33,7 @@ async function openSeries(page: Page): Promise<void> {
 
 describe("a series page", () => {
   it("rolls the series up per 年度 with tables beside the charts", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(page);
     await openSeries(page);
@@ -102,18 +82,18 @@ describe("a series page", () => {
     const table = await page.getByTestId("series-years-professions").boundingBox();
     expect(chart && table && table.x > chart.x + chart.width - 1).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
-    await shot(page, "series-1366");
+    await saveShot(page, "series-1366");
     await context.close();
   });
 
   it("reads on a phone, each table below its chart", async () => {
-    const { context, page } = await loggedInPhone(browser, server, "千葉県（閲覧）");
+    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "千葉県（閲覧）");
     await openSeries(page);
     const chart = await page.locator(".series-pair").nth(1).locator("figure").boundingBox();
     const table = await page.getByTestId("series-years-professions").boundingBox();
     expect(chart && table && table.y >= chart.y + chart.height - 1).toBe(true);
     expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
-    await shot(page, "series-390");
+    await saveShot(page, "series-390");
     await context.close();
   });
 });
