@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { describe, expect } from "vitest";
+import { demoTest as it } from "../testing/demo-world.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { DEMO_PASSWORD } from "./demo.js";
-
-let server: TestServer | null = null;
-afterEach(async () => {
-  await server?.destroy();
-  server = null;
-});
 
 describe("demo trainings and outreach", () => {
-  it("has the つむぐ会 series over five 年度 with participants falling, a 市民公開講座, and the indicators they make", async () => {
-    server = await startTestServer({ env: { SEED_DEMO: "true" } });
-    const wid = (
-      await server.ctx.db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '122203'")
-    )?.id;
-    const observer = new TestBrowser(server.origin);
-    expect((await observer.login("pref@demo.tsumugi.jp", DEMO_PASSWORD)).status).toBe(200);
+  it("has the つむぐ会 series over five 年度 with participants falling, a 市民公開講座, and the indicators they make", async ({
+    demo: { server, nagareyama: wid, login },
+  }) => {
+    const observer = await login("pref@demo.tsumugi.jp");
     const list = await observer.get<{
       events: {
         title: string;
@@ -102,8 +92,7 @@ describe("demo trainings and outreach", () => {
     );
 
     // An event the secretariat creates is the municipality's own: not marked.
-    const secretariat = new TestBrowser(server.origin);
-    expect((await secretariat.login("jimukyoku@demo.tsumugi.jp", DEMO_PASSWORD)).status).toBe(200);
+    const secretariat = await login("jimukyoku@demo.tsumugi.jp");
     const made = await secretariat.post<{ event: { demo: boolean } }>(`/api/workspaces/${wid}/events`, {
       kind: "caseStudy",
       title: "事例検討会",

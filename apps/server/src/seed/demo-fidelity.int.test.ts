@@ -14,9 +14,9 @@ import {
   todayInJapan,
   type YearPlan,
 } from "@tsumugi/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { storedDocument } from "../testing/collab-clients.js";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { type DemoWorld, demoTest } from "../testing/demo-world.js";
 
 // 流山市 slides, pages (ア)〜(ク): 「短期目標：…」 under each item, in the slides' order.
 // (エ) has two pages with the same codes; (ク) lists none.
@@ -42,21 +42,26 @@ const ACTIONS_UNDER: [string, ItemId[]][] = [
   ["つむぐ会へ気負わずに参加できる", ["f"]],
 ];
 
-// 流山市 slides, 組織構成: 職能団体 (twelve bodies).
-const BODIES = [
-  "医師会",
-  "歯科医師会",
-  "薬剤師会",
-  "訪問看護ステーション連絡会",
-  "地域リハビリ連絡会 (PT, ST, OT)",
-  "東葛北部認定栄養ケア・ステーション",
-  "市内病院に所属する地域連携に携わる者",
-  "介護支援専門員連絡会",
-  "シルバーサービス事業者連絡会 (訪問介護 入所施設)",
-  "定期巡回・随時対応型訪問介護看護サービス事業者",
-  "学識経験者",
-  "地域包括支援センター",
-];
+// 流山市 slides, 組織構成: 職能団体 (twelve bodies), quoted as the slide lists them (one name
+// runs on to a second line), and read as the names they are.
+const BODIES_ON_THE_SLIDE = `
+・ 医師会
+・ 歯科医師会
+・ 薬剤師会
+・ 訪問看護ステーション連絡会
+・ 地域リハビリ連絡会 (PT, ST, OT)
+・ 東葛北部認定栄養ケア・ステーション
+・ 市内病院に所属する地域連携に携わる者
+・ 介護支援専門員連絡会
+・ シルバーサービス事業者連絡会
+(訪問介護 入所施設)
+・ 定期巡回・随時対応型訪問介護看護サービス事業者
+・ 学識経験者
+・ 地域包括支援センター
+`;
+const BODIES = BODIES_ON_THE_SLIDE.trim()
+  .split("\n・ ")
+  .map((body) => body.replace(/^・ /, "").replace("\n", " "));
 
 // 流山市 slides, 年間予定: 全体会検討事項.
 const PLENARY_TOPICS = [
@@ -135,34 +140,25 @@ const TAKAMATSU_PURPOSE_STARTS: Record<ItemId, string> = {
   h: "複数の関係市区町村が協力して",
 };
 
-let server: TestServer;
-let nagareyama: string;
-let plan2023: YearPlan;
-
-async function planOf(lgCode: string, fiscalYear: number): Promise<YearPlan> {
-  const row = await server.ctx.db.get<{ doc_name: string }>(
+async function planOf(demo: DemoWorld, lgCode: string, fiscalYear: number): Promise<YearPlan> {
+  const db = demo.server.ctx.db;
+  const row = await db.get<{ doc_name: string }>(
     `SELECT d.doc_name FROM documents d JOIN workspaces w ON w.id = d.workspace_id
       WHERE w.lg_code = ? AND d.kind = 'plan' AND d.fiscal_year = ?`,
     [lgCode, fiscalYear],
   );
-  const { plan, invalid } = readYearPlan(await storedDocument(server.ctx.db, row?.doc_name ?? ""));
+  const { plan, invalid } = readYearPlan(await storedDocument(db, row?.doc_name ?? ""));
   expect(invalid).toEqual([]);
   return plan;
 }
 
-beforeAll(async () => {
-  server = await startTestServer({ env: { SEED_DEMO: "true" } });
-  nagareyama =
-    (await server.ctx.db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '122203'"))?.id ?? "";
-  plan2023 = await planOf("122203", 2023);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.destroy();
+/** The demo database, and 流山市's 令和5年度 plan as stored in it (read once for the file). */
+const it = demoTest.extend<{ plan2023: YearPlan }>({
+  plan2023: [async ({ demo }, use) => use(await planOf(demo, "122203", 2023)), { scope: "file" }],
 });
 
 describe("the demo follows 流山市's 令和5年度 plan", () => {
-  it("cites, per 事業項目, exactly the short-term goals the plan lists under it", () => {
+  it("cites, per 事業項目, exactly the short-term goals the plan lists under it", ({ plan2023 }) => {
     for (const item of ITEMS) {
       const actions = plan2023.actions.filter((a) => a.items.includes(item.id));
       expect(sortGoalCodes(actions.flatMap((a) => a.goalCodes)), item.label).toEqual(
@@ -178,7 +174,7 @@ describe("the demo follows 流山市's 令和5年度 plan", () => {
     }
   });
 
-  it("has the actions of each item's page, under the items that list them", () => {
+  it("has the actions of each item's page, under the items that list them", ({ plan2023 }) => {
     for (const [title, items] of ACTIONS_UNDER) {
       const found = plan2023.actions.filter((a) => a.title.includes(title));
       expect(found, title).toHaveLength(1);
@@ -191,7 +187,7 @@ describe("the demo follows 流山市's 令和5年度 plan", () => {
     ]);
   });
 
-  it("marks the goal texts, which the plan does not give, as the demo's", () => {
+  it("marks the goal texts, which the plan does not give, as the demo's", ({ plan2023 }) => {
     expect(plan2023.goals.length).toBeGreaterThan(0);
     expect(plan2023.goals.every((g) => g.demo === true)).toBe(true);
     expect(sortGoalCodes(plan2023.goals.map((g) => g.code))).toEqual(
@@ -199,14 +195,17 @@ describe("the demo follows 流山市's 令和5年度 plan", () => {
     );
   });
 
-  it("names the 12 professional bodies and the 全体会's topics, and files the 班 under their 部会", async () => {
+  it("names the 12 professional bodies and the 全体会's topics, and files the 班 under their 部会", async ({
+    demo,
+    plan2023,
+  }) => {
     expect(plan2023.profile.bodies.split("\n")).toEqual(BODIES);
     expect(plan2023.profile.plenaryTopics.split("\n")).toEqual(PLENARY_TOPICS);
-    const sqlite = server.ctx.db.dialect === "sqlite";
-    const groups = await server.ctx.db.all<{ name: string; parent: string | null }>(
+    const sqlite = demo.server.ctx.db.dialect === "sqlite";
+    const groups = await demo.server.ctx.db.all<{ name: string; parent: string | null }>(
       `SELECT g.name, p.name AS parent FROM groups g LEFT JOIN groups p ON p.id = g.parent_id
         WHERE g.workspace_id = ? ORDER BY g.created_at${sqlite ? ", g.rowid" : ""}`,
-      [nagareyama],
+      [demo.nagareyama],
     );
     const pairs = groups.map((g) => [g.name, g.parent]);
     if (sqlite) expect(pairs).toEqual(GROUP_PARENTS);
@@ -214,7 +213,7 @@ describe("the demo follows 流山市's 令和5年度 plan", () => {
     else expect([...pairs].sort()).toEqual([...GROUP_PARENTS].sort());
   });
 
-  it("draws the 地域福祉計画 and 高齢者支援計画 periods and the program's 事業評価 years", () => {
+  it("draws the 地域福祉計画 and 高齢者支援計画 periods and the program's 事業評価 years", ({ plan2023 }) => {
     const periods = plan2023.planPeriods.map((p) => [p.series, p.name, p.startFiscalYear, p.endFiscalYear]);
     expect(periods).toEqual(
       expect.arrayContaining([
@@ -230,7 +229,7 @@ describe("the demo follows 流山市's 令和5年度 plan", () => {
     ]);
   });
 
-  it("keeps the schedule grid's rows and the words of its cells", () => {
+  it("keeps the schedule grid's rows and the words of its cells", ({ plan2023 }) => {
     expect(
       plan2023.scheduleRows.map((r) => [
         r.activity,
@@ -241,9 +240,9 @@ describe("the demo follows 流山市's 令和5年度 plan", () => {
 });
 
 describe("the demo lives in this 年度", () => {
-  it("carries the plan over into this year, with meetings ahead", async () => {
+  it("carries the plan over into this year, with meetings ahead", async ({ demo, plan2023 }) => {
     const fy = currentFiscalYear();
-    const plan = await planOf("122203", fy);
+    const plan = await planOf(demo, "122203", fy);
     const unfinished = plan2023.actions.filter((a) => a.status !== "done" && a.status !== "cancelled");
     expect(plan.actions.map((a) => a.title)).toEqual(unfinished.map((a) => a.title));
     expect(plan.actions.every((a) => a.carriedFrom?.fiscalYear === 2023)).toBe(true);
@@ -253,9 +252,9 @@ describe("the demo lives in this 年度", () => {
     expect(plan.profile).toEqual(plan2023.profile);
     expect(plan.scheduleEvents).toHaveLength(plan2023.scheduleEvents.length);
 
-    const meetings = await server.ctx.db.all<{ title: string; starts_at: string; state: string }>(
+    const meetings = await demo.server.ctx.db.all<{ title: string; starts_at: string; state: string }>(
       "SELECT title, starts_at, state FROM meetings WHERE workspace_id = ? AND fiscal_year >= ? ORDER BY starts_at",
-      [nagareyama, fy],
+      [demo.nagareyama, fy],
     );
     expect(meetings[0].title).toBe(`${fiscalYearLabel(fy)} 第1回 連携会議`);
     const today = todayInJapan();
@@ -268,8 +267,8 @@ describe("the demo lives in this 年度", () => {
     for (const m of meetings) expect([1, 2, 3, 4, 5]).toContain(new Date(`${m.starts_at}Z`).getUTCDay());
   });
 
-  it("gives its indicator values as the demo's, each year the sum of its months", async () => {
-    const values = await server.ctx.db.all<{
+  it("gives its indicator values as the demo's, each year the sum of its months", async ({ demo }) => {
+    const values = await demo.server.ctx.db.all<{
       indicator_id: string;
       fiscal_year: number;
       month: number;
@@ -278,7 +277,7 @@ describe("the demo lives in this 年度", () => {
     }>(
       `SELECT v.indicator_id, v.fiscal_year, v.month, v.value, v.source FROM indicator_values v
          JOIN indicators i ON i.id = v.indicator_id WHERE i.workspace_id = ?`,
-      [nagareyama],
+      [demo.nagareyama],
     );
     expect(values.length).toBeGreaterThan(50);
     expect(new Set(values.map((v) => v.source))).toEqual(new Set(["デモ用の値"]));
@@ -293,9 +292,11 @@ describe("the demo lives in this 年度", () => {
 });
 
 describe("the demo follows 高松市's 年次計画", () => {
-  it("has each item's 目的 and 取組例 in every year, the four 部会, and the meetings the table plans", async () => {
+  it("has each item's 目的 and 取組例 in every year, the four 部会, and the meetings the table plans", async ({
+    demo,
+  }) => {
     for (const fy of [2014, 2015, 2016, 2017, 2018]) {
-      const plan = await planOf("372013", fy);
+      const plan = await planOf(demo, "372013", fy);
       for (const item of ITEMS) {
         expect(
           plan.itemNotes[item.id]?.purpose.startsWith(TAKAMATSU_PURPOSE_STARTS[item.id]),
@@ -305,15 +306,15 @@ describe("the demo follows 高松市's 年次計画", () => {
       }
     }
     const wid =
-      (await server.ctx.db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '372013'"))?.id ??
-      "";
-    const groups = await server.ctx.db.all<{ name: string; kind: string }>(
+      (await demo.server.ctx.db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '372013'"))
+        ?.id ?? "";
+    const groups = await demo.server.ctx.db.all<{ name: string; kind: string }>(
       "SELECT name, kind FROM groups WHERE workspace_id = ?",
       [wid],
     );
     expect(groups.filter((g) => g.kind === "division").map((g) => g.name)).toEqual(TAKAMATSU_DIVISIONS);
     // 平成26年度: 年4回; 平成27年度: 2か月毎、年6回.
-    const meetings = await server.ctx.db.all<{ fiscal_year: number; n: number }>(
+    const meetings = await demo.server.ctx.db.all<{ fiscal_year: number; n: number }>(
       "SELECT fiscal_year, COUNT(*) AS n FROM meetings WHERE workspace_id = ? GROUP BY fiscal_year ORDER BY fiscal_year",
       [wid],
     );

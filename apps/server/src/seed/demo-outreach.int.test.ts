@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { describe, expect } from "vitest";
+import { demoTest as it } from "../testing/demo-world.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { DEMO_PASSWORD } from "./demo.js";
-
-let server: TestServer | null = null;
-afterEach(async () => {
-  await server?.destroy();
-  server = null;
-});
 
 describe("demo 出前講座 and handouts", () => {
-  it("has requests in several states, one made into a held lecture, the menu on the public form, and a handout on the 市民公開講座's page", async () => {
-    server = await startTestServer({ env: { SEED_DEMO: "true" } });
-    const wid = (
-      await server.ctx.db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = '122203'")
-    )?.id;
-    const admin = new TestBrowser(server.origin);
-    expect((await admin.login("jimukyoku@demo.tsumugi.jp", DEMO_PASSWORD)).status).toBe(200);
+  it("has requests in several states, one made into a held lecture, the menu on the public form, and a handout on the 市民公開講座's page", async ({
+    demo: { server, nagareyama: wid, login },
+  }) => {
+    const admin = await login("jimukyoku@demo.tsumugi.jp");
     const list = await admin.get<{
       requests: {
         number: number;
