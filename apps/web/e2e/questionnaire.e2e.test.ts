@@ -202,32 +202,31 @@ describe("questionnaires", () => {
   });
 
   it("are started and edited by the secretariat on a phone without the page growing sideways", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     const wid = workspaceIdOf(page);
     await page.setViewportSize({ width: 390, height: 844 });
-    const eid = await page.evaluate(async (w) => {
-      const res = await fetch(`/api/workspaces/${w}/events`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          kind: "multidisciplinary",
-          title: "スマートフォンで作るアンケート",
-          startsAt: "2026-03-06T18:30",
-          audience: "professionals",
-        }),
-      });
-      return ((await res.json()) as { event: { id: string } }).event.id;
-    }, wid);
+    const { event } = await callApi<{ event: { id: string } }>(
+      page,
+      "POST",
+      `/api/workspaces/${wid}/events`,
+      {
+        kind: "multidisciplinary",
+        title: "スマートフォンで作るアンケート",
+        startsAt: "2026-03-06T18:30",
+        audience: "professionals",
+      },
+    );
+    const eid = event.id;
     await page.goto(`/w/${wid}/events/${eid}?etab=questionnaire`);
     // The demo's questionnaires are offered to copy from, each named with its event.
     await page.getByTestId("qn-copy-from").waitFor();
     expect((await narrowProblems(page)).overflow).toBe(0);
-    await shot(page, "questionnaire-start-390");
+    await saveShot(page, "questionnaire-start-390");
     await page.getByTestId("qn-template-training").click();
     await page.getByTestId("qn-edit").click();
     await page.getByTestId("qn-builder").waitFor();
     expect((await narrowProblems(page)).overflow).toBe(0);
-    await shot(page, "questionnaire-builder-390");
+    await saveShot(page, "questionnaire-builder-390");
     await context.close();
   });
 });
