@@ -1,6 +1,5 @@
 import { describe, expect } from "vitest";
-import { newConsultation, seedDeskWorld } from "../testing/desk-world.js";
-import { workspaceTest as it } from "../testing/workspace-world.js";
+import { deskTest as it, newConsultation } from "../testing/desk-world.js";
 
 type Area = {
   id: string;
@@ -14,8 +13,8 @@ describe("日常生活圏域", () => {
   it("are one list: the secretariat adds, renames and reorders; everyone in the workspace reads the names", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const [north, south] = d.areaIds;
     const add = await w.admin.browser.post<{ area: Area }>(`${w.base}/areas`, {
       name: " 中部圏域 ",
@@ -71,8 +70,7 @@ describe("日常生活圏域", () => {
     ]);
   });
 
-  it("refuse bad input in the field's words and keep names unique", async ({ server, world: w }) => {
-    const d = await seedDeskWorld(server, w);
+  it("refuse bad input in the field's words and keep names unique", async ({ world: w, desk: d }) => {
     const [north] = d.areaIds;
     const bad = await w.admin.browser.post(`${w.base}/areas`, { name: " ", towns: ["a", "a"] });
     expect(bad.status).toBe(400);
@@ -93,8 +91,8 @@ describe("日常生活圏域", () => {
   it("in use are deleted only into another area, which takes over the cases, desks and entries", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const [north, south] = d.areaIds;
     const contact = await d.coordinator.browser.post<{ consultation: { caseId: string } }>(
       `${w.base}/consultations`,

@@ -1,6 +1,5 @@
 import { describe, expect } from "vitest";
-import { newConsultation, seedDeskWorld } from "../testing/desk-world.js";
-import { workspaceTest as it } from "../testing/workspace-world.js";
+import { deskTest as it, newConsultation } from "../testing/desk-world.js";
 
 type Created = { consultation: { id: string; caseId: string; seq: number }; caseNo: number };
 type CaseAnswer = {
@@ -26,8 +25,8 @@ describe("consultation records", () => {
   it("are recorded by the desk's coordinator and read back, identifying fields only in the case (read logged)", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const created = await d.coordinator.browser.post<Created>(
       `${w.base}/consultations`,
       newConsultation(d.deskId, {}, { name: "流山 花子" }),
@@ -87,8 +86,8 @@ describe("consultation records", () => {
   it("are for the desk's coordinators and the secretariat only: members, observers, other desks and municipalities never", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const created = await d.coordinator.browser.post<Created>(
       `${w.base}/consultations`,
       newConsultation(d.deskId),
@@ -154,8 +153,8 @@ describe("consultation records", () => {
   it("refuse bad input field by field in codes the web shows in Japanese, and write nothing", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const post = (body: Record<string, unknown>) =>
       d.coordinator.browser.post(`${w.base}/consultations`, body);
     const count = async () =>
@@ -217,10 +216,9 @@ describe("consultation records", () => {
   });
 
   it("refer to an entry of the municipality's resource directory, shown by its name; another municipality's entry is unknown", async ({
-    server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const entry = await w.admin.browser.post<{ resource: { id: string } }>(`${w.base}/resources`, {
       kind: "hospital",
       name: "つむぎ総合病院",
@@ -293,10 +291,10 @@ describe("consultation records", () => {
   });
 
   it("keep a case's thread: later contacts join it, the case and its contacts change, the last contact follows", async ({
-    world: w,
     server,
+    world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const first = await d.coordinator.browser.post<Created>(
       `${w.base}/consultations`,
       newConsultation(d.deskId),
@@ -371,8 +369,8 @@ describe("consultation records", () => {
   it("are found by the exact name or kana only, within the caller's desks, and every search is logged without the name", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const a = await d.coordinator.browser.post<Created>(`${w.base}/consultations`, newConsultation(d.deskId));
     await d.coordinator.browser.post(
       `${w.base}/consultations`,

@@ -1,9 +1,8 @@
 /** Statistics, the derived indicator 相談件数, exports and published examples of the desk. */
 import ExcelJS from "exceljs";
 import { describe, expect } from "vitest";
-import { newConsultation, seedDeskWorld } from "../testing/desk-world.js";
+import { deskTest as it, newConsultation } from "../testing/desk-world.js";
 import type { TestBrowser } from "../testing/http-client.js";
-import { workspaceTest as it } from "../testing/workspace-world.js";
 
 type Stats = {
   fiscalYear: number;
@@ -26,10 +25,9 @@ async function download(browser: TestBrowser, origin: string, path: string, body
 
 describe("the desk's evaluation", () => {
   it("counts consultations by month and 年度 per consulter, topic, method, response, desk and area", async ({
-    server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const [north] = d.areaIds;
     const add = (
       p: typeof d.coordinator,
@@ -81,8 +79,8 @@ describe("the desk's evaluation", () => {
   it("derives 相談件数 (monthly) from the records instead of having it typed", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     type Indicators = {
       indicators: { id: string; code: string; derived: string | null }[];
       values: { indicatorId: string; fiscalYear: number; month: number; value: number | null }[];
@@ -133,8 +131,8 @@ describe("the desk's evaluation", () => {
   it("exports statistics and coded records as CSV or xlsx, formula-safe, with the reason in the access log", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     await d.coordinator.browser.post(
       `${w.base}/consultations`,
       newConsultation(d.deskId, {
@@ -263,8 +261,8 @@ describe("the desk's evaluation", () => {
   it("publish examples: drafted at the desk without identifying text, approved by the secretariat, shown to the public", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const created = await d.coordinator.browser.post<{ consultation: { id: string } }>(
       `${w.base}/consultations`,
       newConsultation(d.deskId),

@@ -1,6 +1,5 @@
 import { describe, expect } from "vitest";
-import { newConsultation, seedDeskWorld } from "../testing/desk-world.js";
-import { workspaceTest as it } from "../testing/workspace-world.js";
+import { deskTest as it, newConsultation } from "../testing/desk-world.js";
 
 type Desks = {
   desks: {
@@ -16,10 +15,9 @@ type Desks = {
 
 describe("desks", () => {
   it("are opened by the secretariat with their coordinators; a desk's coordinator keeps its hours current", async ({
-    server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     const list = await d.coordinator.browser.get<Desks>(`${w.base}/desks`);
     expect(list.body.desks.map((x) => x.name)).toEqual([
       "北部在宅医療・介護連携相談支援室",
@@ -75,10 +73,9 @@ describe("desks", () => {
   });
 
   it("keep their records: a desk with a case is not deleted, an empty one is", async ({
-    server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     await d.coordinator.browser.post(`${w.base}/consultations`, newConsultation(d.deskId));
     const refused = await w.admin.browser.delete(`${w.base}/desks/${d.deskId}`);
     expect(refused.body).toMatchObject({ error: { code: "desk.inUse" } });
@@ -88,8 +85,8 @@ describe("desks", () => {
   it("that are public appear on the municipality's public desk page, for anyone", async ({
     server,
     world: w,
+    desk: d,
   }) => {
-    const d = await seedDeskWorld(server, w);
     await w.admin.browser.patch(`${w.base}/desks/${d.otherDeskId}`, { public: false });
     await w.admin.browser.patch(`${w.base}/desks/${d.deskId}`, {
       howToConsult: "<script>alert(1)</script>電話でご相談ください。\n\n来所の際は事前にご連絡ください。",

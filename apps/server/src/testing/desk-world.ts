@@ -5,7 +5,7 @@
  */
 import { createUser, createWorkspace, TEST_PASSWORD, type TestServer } from "./fixtures.js";
 import { TestBrowser } from "./http-client.js";
-import type { Person, WorkspaceWorld } from "./workspace-world.js";
+import { type Person, type WorkspaceWorld, workspaceTest } from "./workspace-world.js";
 
 export interface DeskWorld {
   coordinator: Person;
@@ -108,3 +108,14 @@ export function newConsultation(
     ...over,
   };
 }
+
+/**
+ * `it` with a fresh server, workspace world and desk world for each test:
+ *   import { deskTest as it } from "../testing/desk-world.js";
+ *   it("…", async ({ server, world: w, desk: d }) => { … });
+ */
+export const deskTest = workspaceTest.extend<{ desk: DeskWorld }>({
+  desk: async ({ server, world }, use) => {
+    await use(await seedDeskWorld(server, world));
+  },
+});
