@@ -10,6 +10,7 @@ import { useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { FiscalYearSelect } from "../ui/FiscalYearSelect";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { DistributionForm, emptyForm, formOf, kindLabel } from "./DistributionForm";
 import { eventsApi } from "./events-api";
@@ -58,22 +59,13 @@ export function DistributionsView({ wid, data }: { wid: string; data: WorkspaceD
   return (
     <div className="distributions" data-testid="distributions-view">
       <ErrorBanner message={error} />
-      <div className="row">
-        <label>
-          {t("events.year")}{" "}
-          <select
-            value={fy}
-            onChange={(e) => setYear(Number(e.target.value))}
-            data-testid="distributions-year"
-          >
-            {choices.map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <FiscalYearSelect
+        label={t("events.year")}
+        value={fy}
+        years={choices}
+        onChange={setYear}
+        testId="distributions-year"
+      />
       <p className="muted small">{t("outreach.help")}</p>
 
       {list && (

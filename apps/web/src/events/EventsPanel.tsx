@@ -4,13 +4,14 @@
  * out and the year's figures.
  */
 import type { Event, EventList } from "@tsumugi/contract";
-import { currentFiscalYear, fiscalYearLabel, formatTimeRange } from "@tsumugi/domain";
+import { currentFiscalYear, formatTimeRange } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { FiscalYearSelect } from "../ui/FiscalYearSelect";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { DistributionsView } from "./DistributionsView";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
@@ -96,18 +97,13 @@ function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {
   return (
     <>
       <ErrorBanner message={error} />
-      <div className="row">
-        <label>
-          {t("events.year")}{" "}
-          <select value={fy} onChange={(e) => setYear(Number(e.target.value))} data-testid="events-year">
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <FiscalYearSelect
+        label={t("events.year")}
+        value={fy}
+        years={years}
+        onChange={setYear}
+        testId="events-year"
+      />
       {list && list.events.length === 0 && <p className="muted">{t("events.empty")}</p>}
       {list && list.events.length > 0 && (
         <div className="table-scroll">

@@ -3,7 +3,6 @@
 import type { Meeting as MeetingInfo } from "@tsumugi/contract";
 import {
   currentFiscalYear,
-  fiscalYearLabel,
   MEETING_KINDS,
   MEETING_PLACE_MAX,
   MEETING_TITLE_MAX,
@@ -18,6 +17,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner, Field } from "../ui/Field";
+import { FiscalYearSelect } from "../ui/FiscalYearSelect";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { MeetingPaperSettingsForm } from "./MeetingPaperSettings";
 import { meetingWhen, meetingWhenTyped } from "./meeting-format";
@@ -60,18 +60,13 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
   return (
     <section data-testid="meetings-panel">
       <ErrorBanner message={error} />
-      <div className="row">
-        <label>
-          {t("plans.year")}{" "}
-          <select value={year} onChange={(e) => setFy(Number(e.target.value))} data-testid="meetings-year">
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <FiscalYearSelect
+        label={t("plans.year")}
+        value={year}
+        years={years}
+        onChange={setFy}
+        testId="meetings-year"
+      />
       {meetings?.length === 0 && <p className="muted">{t("meetings.empty")}</p>}
       {meetings && meetings.length > 0 && (
         <table className="grid-table meetings-table">
