@@ -34,3 +34,23 @@ export async function changePassword(
     detail: { endedSessions: ended.length },
   });
 }
+
+/**
+ * Ends one session and its sockets: a logout, or the session of a cookie a new login replaces
+ * (`reason` says so in the audit entry).
+ */
+export async function endSession(
+  app: AppContext,
+  session: { id: string; userId: string },
+  ip: string,
+  reason?: string,
+): Promise<void> {
+  await app.sessions.invalidate(session.id);
+  app.events.emit({ type: "sessions-ended", sessionIds: [session.id] });
+  await app.audit.record({
+    event: "logout",
+    actorUserId: session.userId,
+    ip,
+    ...(reason ? { detail: { reason } } : {}),
+  });
+}

@@ -5,7 +5,7 @@ import type { AppEnv } from "../http/env.js";
 import { ApiError, authRequired } from "../http/errors.js";
 import { requireUser, SESSION_EXPIRES_IN_HEADER } from "../http/middleware.js";
 import { describe, jsonBody } from "../http/operation.js";
-import { changePassword } from "./account-commands.js";
+import { changePassword, endSession } from "./account-commands.js";
 import { findUserByEmail, findUserById, sessionInfo } from "./account-repository.js";
 import { clearedSessionCookie } from "./cookie.js";
 import { startChallenge } from "./login-challenge.js";
@@ -84,11 +84,7 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
         c.header(SESSION_EXPIRES_IN_HEADER, undefined);
         return c.body(null, 204);
       }
-      if (session) {
-        await app.sessions.invalidate(session.id);
-        app.events.emit({ type: "sessions-ended", sessionIds: [session.id] });
-        await app.audit.record({ event: "logout", actorUserId: session.userId, ip: c.get("ip") });
-      }
+      if (session) await endSession(app, session, c.get("ip"));
       c.header(SESSION_EXPIRES_IN_HEADER, undefined);
       c.header("Set-Cookie", clearedSessionCookie(app.config));
       return c.body(null, 204);

@@ -6,6 +6,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { SESSION_EXPIRES_IN_HEADER } from "../http/middleware.js";
+import { endSession } from "./account-commands.js";
 import { sessionCookie } from "./cookie.js";
 
 export async function startSession<E extends AppEnv>(
@@ -14,16 +15,7 @@ export async function startSession<E extends AppEnv>(
 ): Promise<{ id: string; expiresAt: number }> {
   const app = c.get("app");
   const replaced = c.get("session");
-  if (replaced) {
-    await app.sessions.invalidate(replaced.id);
-    app.events.emit({ type: "sessions-ended", sessionIds: [replaced.id] });
-    await app.audit.record({
-      event: "logout",
-      actorUserId: replaced.userId,
-      ip: c.get("ip"),
-      detail: { reason: "replaced by a new login" },
-    });
-  }
+  if (replaced) await endSession(app, replaced, c.get("ip"), "replaced by a new login");
   const { session, token } = await app.sessions.create(userId);
   const expiresAt = app.sessions.expiresAt(session);
   c.header("Set-Cookie", sessionCookie(app.config, token, expiresAt));
