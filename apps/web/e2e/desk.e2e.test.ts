@@ -7,38 +7,18 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
 const shots = process.env.SCREENSHOT_DIR;
 
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 /** Retries `assertion` until it passes (the page answers asynchronously), at most 10 s. */
-async function eventually(assertion: () => Promise<void>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
+const eventually = (assertion: () => Promise<unknown>) =>
+  vi.waitFor(assertion, { timeout: 10_000, interval: 100 });
 
 /** Presses Tab until the element with `testId` has the focus: it is reachable by keyboard. */
 async function tabTo(page: Page, testId: string): Promise<void> {
@@ -81,7 +61,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe("the consultation desk", () => {
   it("records a phone call by keyboard alone; the draft keeps no name; the case and list show it", async () => {
-    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
     await page.getByTestId("tab-desk").click();
     await page.getByTestId("desk-view-entry").click();
     const form = page.getByTestId("consultation-form");
@@ -187,7 +167,7 @@ describe("the consultation desk", () => {
   });
 
   it("refuses a future date and an empty content in Japanese and saves nothing", async () => {
-    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
     await page.goto(`${new URL(page.url()).pathname}?tab=desk&view=list`);
     const before = await page.getByTestId("desk-list-total").innerText();
     await page.getByTestId("desk-view-entry").click();
@@ -211,7 +191,7 @@ describe("the consultation desk", () => {
   });
 
   it("shows statistics as charts with tables, and exports with a reason", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.getByTestId("tab-desk").click();
     await page.getByTestId("desk-view-statistics").click();
     await page.getByTestId("stats-fy").selectOption("2025");
@@ -257,7 +237,7 @@ describe("the consultation desk", () => {
   });
 
   it("publishes an example: drafted without names by the coordinator, approved by the secretariat, on the public page", async () => {
-    const coordinator = await loggedInPage(browser, server, "コーディネーター");
+    const coordinator = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
     const page = coordinator.page;
     await page.getByTestId("tab-desk").click();
     await page.getByTestId("desk-view-list").click();
@@ -287,7 +267,7 @@ describe("the consultation desk", () => {
     expect(await mine.getByTestId("example-approve").count()).toBe(0);
     await coordinator.context.close();
 
-    const admin = await loggedInPage(browser, server, "事務局");
+    const admin = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await admin.page.getByTestId("tab-desk").click();
     await admin.page.getByTestId("desk-view-examples").click();
     const waiting = admin.page.getByTestId("example-item").filter({ hasText: "退院後の生活の相談" });
@@ -307,7 +287,7 @@ describe("the consultation desk", () => {
   });
 
   it("has no critical or serious axe-core violation on any of its views", async () => {
-    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
     await page.getByTestId("tab-desk").click();
     const found: string[] = [];
     for (const [view, ready] of [
@@ -331,7 +311,7 @@ describe("the consultation desk", () => {
   });
 
   it("lets the secretariat open a desk with its coordinator and change the 日常生活圏域, which the coordinator then records with", async () => {
-    const admin = await loggedInPage(browser, server, "事務局");
+    const admin = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await admin.page.getByTestId("tab-desk").click();
     await admin.page.getByTestId("desk-view-desks").click();
     const form = admin.page.getByTestId("desk-new");
@@ -388,7 +368,7 @@ describe("the consultation desk", () => {
     await shot(admin.page, "desks");
     await admin.context.close();
 
-    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
     await page.getByTestId("tab-desk").click();
     await page.getByTestId("desk-view-entry").click();
     await page.getByTestId("entry-desk").selectOption({ label: "南部 出張相談窓口" });
@@ -410,7 +390,7 @@ describe("the consultation desk", () => {
   });
 
   it("keeps one list of 日常生活圏域 with the resource directory: added, renamed, moved there; an area in use deleted into another at the desk", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.getByTestId("tab-resources").click();
     await page.getByTestId("resources-view-settings").click();
     const areas = page.getByTestId("areas-settings");
@@ -471,7 +451,7 @@ describe("the consultation desk", () => {
 
   it("is not offered to members or observers, and a typed URL does not open it", async () => {
     for (const label of ["医師", "千葉県（閲覧）"]) {
-      const { context, page } = await loggedInPage(browser, server, label);
+      const { context, page } = await loggedInPage(e2e.browser, e2e.server, label);
       await page.getByTestId("tab-home").waitFor();
       expect(await page.getByTestId("tab-desk").count()).toBe(0);
       await page.goto(`${new URL(page.url()).pathname}?tab=desk&view=list`);
