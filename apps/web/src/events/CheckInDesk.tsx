@@ -5,13 +5,14 @@
  * who came without registering added by name. The list holds names: reading it is logged.
  */
 import type { AttendanceSummary, Event, Participant, ParticipantList } from "@tsumugi/contract";
-import { PROFESSION_IDS, readCheckInCode } from "@tsumugi/domain";
+import { type PROFESSION_IDS, readCheckInCode } from "@tsumugi/domain";
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { EventsApi } from "./events-api";
+import { ProfessionSelect } from "./ProfessionSelect";
 
 const formatCode = (code: string | null) => (code ? `${code.slice(0, 4)}-${code.slice(4)}` : "");
 const fold = (s: string) =>
@@ -256,18 +257,7 @@ function WalkInForm(props: { api: EventsApi; event: Event; onAdded(p: Participan
           <input value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
         </Field>
         <Field label={t("events.profession")} error={fields.profession}>
-          <select
-            value={profession}
-            onChange={(e) => setProfession(e.target.value)}
-            data-testid="walk-in-profession"
-          >
-            <option value="">{t("events.choose")}</option>
-            {PROFESSION_IDS.filter((p) => p !== "unknown").map((p) => (
-              <option key={p} value={p}>
-                {t(`profession.${p}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+          <ProfessionSelect value={profession} onChange={setProfession} testId="walk-in-profession" />
         </Field>
         <button
           type="submit"

@@ -3,13 +3,14 @@
  * how a lecture nobody registered for gets its attendance. For the event's organisers.
  */
 import type { AttendanceSummary, DoorCountList, Event } from "@tsumugi/contract";
-import { PROFESSION_IDS } from "@tsumugi/domain";
+import type { PROFESSION_IDS } from "@tsumugi/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { EventsApi } from "./events-api";
+import { ProfessionSelect } from "./ProfessionSelect";
 
 export function DoorCounts(props: {
   api: EventsApi;
@@ -77,18 +78,12 @@ export function DoorCounts(props: {
       ) : (
         <form className="door-count-form" onSubmit={submit} data-testid="door-count-form" noValidate>
           <Field label={t("events.profession")} error={fields.profession}>
-            <select
+            <ProfessionSelect
               value={profession}
-              onChange={(e) => setProfession(e.target.value)}
-              data-testid="door-count-profession"
-            >
-              <option value="">{t("events.choose")}</option>
-              {PROFESSION_IDS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`profession.${p}` as MessageKey)}
-                </option>
-              ))}
-            </select>
+              onChange={setProfession}
+              testId="door-count-profession"
+              withUnknown
+            />
           </Field>
           <Field label={t("events.organisationOptional")} error={fields.organisation}>
             <input

@@ -4,12 +4,12 @@
  * opens the registrant's own page.
  */
 import type { PublicEventDetail } from "@tsumugi/contract";
-import { PROFESSION_CHOICES } from "@tsumugi/domain";
+import type { PROFESSION_CHOICES } from "@tsumugi/domain";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { Field } from "../ui/Field";
+import { ProfessionSelect } from "./ProfessionSelect";
 import { publicEventsApi } from "./public-events-api";
 import {
   ConsentBox,
@@ -126,19 +126,12 @@ export function PublicRegistrationForm({
       )}
       <TextFields form={form} specs={WHO} />
       <Field label={requiredLabel(t("publicEvents.profession"))} error={fields.profession}>
-        <select
+        <ProfessionSelect
           value={v.profession}
-          onChange={(e) => set("profession", e.target.value)}
-          aria-invalid={Boolean(fields.profession)}
-          data-testid="reg-profession"
-        >
-          <option value="">{t("events.choose")}</option>
-          {PROFESSION_CHOICES.map((p) => (
-            <option key={p} value={p}>
-              {t(`profession.${p}` as MessageKey)}
-            </option>
-          ))}
-        </select>
+          onChange={(x) => set("profession", x)}
+          invalid={Boolean(fields.profession)}
+          testId="reg-profession"
+        />
       </Field>
       <TextFields form={form} specs={CONTACT} />
       <HoneypotField value={v.website} onChange={(x) => set("website", x)} />
