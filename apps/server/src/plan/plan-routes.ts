@@ -11,10 +11,11 @@ import {
   PLAN_YEAR_MIN,
   PlanList,
   PlanResult,
+  type PlanYear,
   PlanYears,
   RebuildResult,
 } from "@tsumugi/contract";
-import { can, currentFiscalYear, fiscalYearLabel, planDashboard, todayInJapan } from "@tsumugi/domain";
+import { can, currentFiscalYear, planDashboard, todayInJapan } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
@@ -23,7 +24,7 @@ import { allow, allowIn, callerOf, describe, jsonBody, load, queryParams } from 
 import { changeStream } from "../http/sse.js";
 import { loadActor } from "../workspaces/actor.js";
 import { createPlan, planNotFound, rebuildPlan } from "./plan-commands.js";
-import { planResource, presentPlan } from "./plan-presenter.js";
+import { planResource, presentPlan, presentPlanYear } from "./plan-presenter.js";
 import type { PlanProjector } from "./plan-projector.js";
 import { readProjection, recentChanges } from "./plan-read-model.js";
 import { findPlanDocument, listPlanDocuments } from "./plan-repository.js";
@@ -87,32 +88,14 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     describe({ summary: "Every year's actions by item, from the read model", tag, response: PlanYears }),
     allowIn("plans.read"),
     async (c) => {
-      // One read: every year as of the same committed state.
+      // One read: every year as of the same committed state, oldest first.
       const years = await c.var.app.kysely
         .transaction()
         .setAccessMode("read only")
         .execute(async (trx) => {
-          const plans = await listPlanDocuments(trx, c.var.workspaceId);
-          const years = [];
-          for (const p of [...plans].reverse()) {
-            const projection = await readProjection(trx, p.docName);
-            years.push({
-              fiscalYear: p.fiscalYear as number,
-              label: fiscalYearLabel(p.fiscalYear as number),
-              actions: (projection?.plan.actions ?? []).map((a) => ({
-                id: a.id,
-                title: a.title,
-                items: a.items,
-                status: a.status,
-                goalCodes: a.goalCodes,
-                indicatorIds: a.indicatorIds,
-                periodStart: a.period.start,
-                fundingSource: a.fundingSource,
-              })),
-              planPeriods: projection?.plan.planPeriods ?? [],
-              itemNotes: projection?.plan.itemNotes ?? {},
-            });
-          }
+          const years: PlanYear[] = [];
+          for (const p of (await listPlanDocuments(trx, c.var.workspaceId)).reverse())
+            years.push(presentPlanYear(p, await readProjection(trx, p.docName)));
           return years;
         });
       return c.json({ years } satisfies PlanYears);
