@@ -1,26 +1,38 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import {
   createUser,
   createWorkspace,
   startTestServer,
   TEST_PASSWORD,
-  type TestServer,
   tempDataDir,
 } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
+import { workspaceTest as it } from "../testing/workspace-world.js";
 
-let server: TestServer;
+/** `it` for a server whose public address is https (behind a TLS-terminating proxy). */
+const overHttps = it.extend({ serverEnv: { PUBLIC_URL: "https://tsumugi.example.lg.jp" } });
 
-afterEach(async () => {
-  await server?.destroy();
+/** `it` for a server that sends a small built web app (index.html, a hashed asset, the worker). */
+const withWebApp = it.extend({
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
+  serverEnv: async ({}, use) => {
+    const dist = tempDataDir();
+    mkdirSync(join(dist, "assets"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>紡ぎ</title>");
+    writeFileSync(join(dist, "assets", "app-1234.js"), "console.log(1)");
+    writeFileSync(join(dist, "sw.js"), "self.addEventListener('fetch', () => {})");
+    await use({ WEB_DIST: dist });
+    rmSync(dist, { recursive: true, force: true });
+  },
 });
 
 describe("cross-site request refusal", () => {
-  it("refuses non-GET requests with a foreign or missing Origin, and allows GET without one", async () => {
-    server = await startTestServer();
+  it("refuses non-GET requests with a foreign or missing Origin, and allows GET without one", async ({
+    server,
+  }) => {
     const foreign = new TestBrowser(server.origin, "https://evil.example");
     const missing = new TestBrowser(server.origin, null);
     for (const b of [foreign, missing]) {
@@ -34,8 +46,8 @@ describe("cross-site request refusal", () => {
 
 describe("request bodies", () => {
   /** POSTs `bytes` bytes of JSON to the login route, with or without a Content-Length. */
-  function post(bytes: number, chunked: boolean): Promise<{ status: number; body: string }> {
-    const url = new URL("/api/auth/login", server.origin);
+  function post(origin: string, bytes: number, chunked: boolean): Promise<{ status: number; body: string }> {
+    const url = new URL("/api/auth/login", origin);
     const payload = Buffer.from(JSON.stringify({ email: "a@example.jp", password: "x".repeat(bytes) }));
     return new Promise((resolve, reject) => {
       const req = request(
@@ -44,7 +56,7 @@ describe("request bodies", () => {
           method: "POST",
           headers: {
             "Content-Type": "application/json",
-            Origin: server.origin,
+            Origin: origin,
             ...(chunked ? { "Transfer-Encoding": "chunked" } : { "Content-Length": payload.length }),
           },
         },
@@ -63,29 +75,32 @@ describe("request bodies", () => {
     });
   }
 
-  it("refuses more than 64 KiB with 413 in Japanese, with or without a Content-Length", async () => {
-    server = await startTestServer();
+  it("refuses more than 64 KiB with 413 in Japanese, with or without a Content-Length", async ({
+    server,
+  }) => {
     const reachedLogin = async () =>
       (await server.ctx.db.all("SELECT 1 FROM audit_log WHERE event = 'login.failure'")).length;
-    const declared = await post(200_000, false);
+    const declared = await post(server.origin, 200_000, false);
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body)).toMatchObject({
       error: { code: "request.tooLarge", message: "送信内容が大きすぎます。" },
     });
     // Chunked: counted as it arrives and cut off at the limit. The client in this same process
     // may see the 413 or only the closed connection; either way the route never ran.
-    const chunked = await post(200_000, true).catch((err: Error) => ({ status: 0, body: err.message }));
+    const chunked = await post(server.origin, 200_000, true).catch((err: Error) => ({
+      status: 0,
+      body: err.message,
+    }));
     expect([413, 0]).toContain(chunked.status);
     expect(await reachedLogin()).toBe(0);
     // Within the limit, a chunked body reaches the route (unknown account: 401, audited).
-    expect((await post(100, true)).status).toBe(401);
+    expect((await post(server.origin, 100, true)).status).toBe(401);
     expect(await reachedLogin()).toBe(1);
   });
 });
 
 describe("security headers", () => {
-  it("are set on API answers and pages", async () => {
-    server = await startTestServer();
+  it("are set on API answers and pages", async ({ server }) => {
     const browser = new TestBrowser(server.origin);
     for (const path of ["/api/health", "/"]) {
       const res = await browser.get(path);
@@ -98,8 +113,7 @@ describe("security headers", () => {
     }
   });
 
-  it("use the __Host- cookie with Secure and send HSTS when served over https", async () => {
-    server = await startTestServer({ env: { PUBLIC_URL: "https://tsumugi.example.lg.jp" } });
+  overHttps("use the __Host- cookie with Secure and send HSTS when served over https", async ({ server }) => {
     const workspaceId = await createWorkspace(server.ctx.db);
     await createUser(server.ctx.db, { workspaceId, email: "a@example.jp" });
     // Behind a TLS-terminating proxy: the browser talks https, the proxy reaches us on the port.
@@ -125,8 +139,7 @@ describe("OpenAPI", () => {
       components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
     }>("/api/openapi.json");
 
-  it("describes every route of the contract", async () => {
-    server = await startTestServer();
+  it("describes every route of the contract", async ({ server }) => {
     const res = await fetchDocument(server.origin);
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe("3.1.0");
@@ -170,8 +183,7 @@ describe("OpenAPI", () => {
       expect(res.body.paths[path]?.[method], `${method} ${path}`).toBeDefined();
   });
 
-  it("describes every registered /api route, and registers every described operation", async () => {
-    server = await startTestServer();
+  it("describes every registered /api route, and registers every described operation", async ({ server }) => {
     const { paths } = (await fetchDocument(server.origin)).body;
     const toOpenApi = (path: string) =>
       path
@@ -200,8 +212,9 @@ describe("OpenAPI", () => {
     expect(described.size).toBeGreaterThan(60);
   });
 
-  it("gives success and error responses their schemas, and request bodies their required fields", async () => {
-    server = await startTestServer();
+  it("gives success and error responses their schemas, and request bodies their required fields", async ({
+    server,
+  }) => {
     const { paths, components } = (await fetchDocument(server.origin)).body;
     const resolve = (schema: Json): Json =>
       schema?.$ref ? components.schemas[schema.$ref.replace("#/components/schemas/", "")] : schema;
@@ -293,51 +306,49 @@ describe("OpenAPI", () => {
     for (const r of new Set(refs)) expect(resolve({ $ref: r }), r).toBeDefined();
   });
 
-  it("names the session cookie the server actually sets, over http and over https", async () => {
-    server = await startTestServer();
+  it("names the session cookie the server actually sets, over http and over https", async ({ server }) => {
     const plain = (await fetchDocument(server.origin)).body.components.securitySchemes.session;
     expect(plain).toMatchObject({ type: "apiKey", in: "cookie", name: "tsumugi_session" });
     const workspaceId = await createWorkspace(server.ctx.db);
     await createUser(server.ctx.db, { workspaceId, email: "a@example.jp" });
     const login = await new TestBrowser(server.origin).login("a@example.jp", TEST_PASSWORD);
     expect(login.headers.getSetCookie()[0]).toMatch(new RegExp(`^${plain.name}=`));
-    await server.destroy();
 
-    server = await startTestServer({ env: { PUBLIC_URL: "https://tsumugi.example.lg.jp" } });
-    const secure = (await fetchDocument(`http://localhost:${server.port}`)).body.components.securitySchemes
-      .session;
-    expect(secure.name).toBe("__Host-tsumugi_session");
+    const httpsServer = await startTestServer({ env: { PUBLIC_URL: "https://tsumugi.example.lg.jp" } });
+    try {
+      const secure = (await fetchDocument(`http://localhost:${httpsServer.port}`)).body.components
+        .securitySchemes.session;
+      expect(secure.name).toBe("__Host-tsumugi_session");
+    } finally {
+      await httpsServer.destroy();
+    }
   });
 });
 
 describe("the web app", () => {
-  it("serves files, falls back to index.html for app routes and answers JSON 404 under /api", async () => {
-    const dist = tempDataDir();
-    mkdirSync(join(dist, "assets"));
-    writeFileSync(join(dist, "index.html"), "<!doctype html><title>紡ぎ</title>");
-    writeFileSync(join(dist, "assets", "app-1234.js"), "console.log(1)");
-    writeFileSync(join(dist, "sw.js"), "self.addEventListener('fetch', () => {})");
-    server = await startTestServer({ env: { WEB_DIST: dist } });
-    const browser = new TestBrowser(server.origin);
-    for (const path of ["/", "/w/abc/d/def", "/invite/xyz.abc"]) {
-      const res = await browser.get(path);
-      expect(res.status, path).toBe(200);
-      expect(String(res.body)).toContain("<title>紡ぎ</title>");
-    }
-    const asset = await browser.get("/assets/app-1234.js");
-    expect(asset.body).toBe("console.log(1)");
-    expect(asset.headers.get("cache-control")).toContain("immutable");
-    const worker = await browser.get("/sw.js");
-    expect(worker.body).toBe("self.addEventListener('fetch', () => {})");
-    expect(worker.headers.get("content-type")).toContain("javascript");
-    expect(worker.headers.get("cache-control")).toBe("no-cache");
-    const api = await browser.get("/api/nope");
-    expect(api.status).toBe(404);
-    expect(api.body).toMatchObject({ error: { code: "not_found" } });
-  });
+  withWebApp(
+    "serves files, falls back to index.html for app routes and answers JSON 404 under /api",
+    async ({ server }) => {
+      const browser = new TestBrowser(server.origin);
+      for (const path of ["/", "/w/abc/d/def", "/invite/xyz.abc"]) {
+        const res = await browser.get(path);
+        expect(res.status, path).toBe(200);
+        expect(String(res.body)).toContain("<title>紡ぎ</title>");
+      }
+      const asset = await browser.get("/assets/app-1234.js");
+      expect(asset.body).toBe("console.log(1)");
+      expect(asset.headers.get("cache-control")).toContain("immutable");
+      const worker = await browser.get("/sw.js");
+      expect(worker.body).toBe("self.addEventListener('fetch', () => {})");
+      expect(worker.headers.get("content-type")).toContain("javascript");
+      expect(worker.headers.get("cache-control")).toBe("no-cache");
+      const api = await browser.get("/api/nope");
+      expect(api.status).toBe(404);
+      expect(api.body).toMatchObject({ error: { code: "not_found" } });
+    },
+  );
 
-  it("says in Japanese that the web app is not built when there is none", async () => {
-    server = await startTestServer();
+  it("says in Japanese that the web app is not built when there is none", async ({ server }) => {
     const res = await new TestBrowser(server.origin).get("/");
     expect(res.status).toBe(503);
     expect(String(res.body)).toContain("ビルドされていません");

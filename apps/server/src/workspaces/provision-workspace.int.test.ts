@@ -1,29 +1,19 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  createUser,
-  startTestServer,
-  storeEnvFor,
-  TEST_PASSWORD,
-  type TestServer,
-  tempDataDir,
-} from "../testing/fixtures.js";
+import { describe, expect } from "vitest";
+import { dataDirTest } from "../testing/data-dir-test.js";
+import { createUser, storeEnvFor, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
+import { workspaceTest as it } from "../testing/workspace-world.js";
 import { ProvisionError, provisionWorkspace } from "./provision-workspace.js";
-
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.destroy();
-  server = undefined;
-});
 
 const input = { name: "柏市", lgCode: "122173", adminEmail: "Jimu@Kashiwa.example.jp", adminName: "柏 太郎" };
 
 describe("provisioning a municipality", () => {
-  it("creates the workspace, its 事務局 group and a secretariat who can log in with the initial password", async () => {
-    server = await startTestServer();
+  it("creates the workspace, its 事務局 group and a secretariat who can log in with the initial password", async ({
+    server,
+  }) => {
     const done = await provisionWorkspace(server.ctx, input);
     expect(done.prefecture).toBe("千葉県");
     expect(done.initialPassword).toMatch(/^[a-z2-7]{20}$/);
@@ -46,8 +36,9 @@ describe("provisioning a municipality", () => {
     ).toBeDefined();
   });
 
-  it("adds an existing account without touching its password, and refuses bad or taken codes in Japanese", async () => {
-    server = await startTestServer();
+  it("adds an existing account without touching its password, and refuses bad or taken codes in Japanese", async ({
+    server,
+  }) => {
     const user = await createUser(server.ctx.db, { email: "shared@example.jp" });
     const done = await provisionWorkspace(server.ctx, {
       ...input,
@@ -76,35 +67,38 @@ describe("npm run workspace:create", () => {
       (err: { code: number; stdout: string; stderr: string }) => err,
     );
 
-  it("prints the login and initial password, and a clear error for a wrong code", async () => {
-    const dataDir = tempDataDir();
-    const args = [
-      "--name",
-      "柏市",
-      "--code",
-      "122173",
-      "--email",
-      "jimu@kashiwa.example.jp",
-      "--admin",
-      "柏 太郎",
-    ];
-    const ok = await run(args, dataDir);
-    expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain("自治体「柏市」（千葉県、122173）を登録しました。");
-    const password = /初期パスワード: (\S+)/.exec(ok.stdout)?.[1];
-    expect(password).toBeDefined();
+  dataDirTest(
+    "prints the login and initial password, and a clear error for a wrong code",
+    async ({ dataDir, boot }) => {
+      const args = [
+        "--name",
+        "柏市",
+        "--code",
+        "122173",
+        "--email",
+        "jimu@kashiwa.example.jp",
+        "--admin",
+        "柏 太郎",
+      ];
+      const ok = await run(args, dataDir);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toContain("自治体「柏市」（千葉県、122173）を登録しました。");
+      const password = /初期パスワード: (\S+)/.exec(ok.stdout)?.[1];
+      expect(password).toBeDefined();
 
-    const bad = await run(
-      ["--name", "柏市", "--code", "122174", "--email", "a@b.jp", "--admin", "x"],
-      dataDir,
-    );
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("検査数字が正しくありません");
+      const bad = await run(
+        ["--name", "柏市", "--code", "122174", "--email", "a@b.jp", "--admin", "x"],
+        dataDir,
+      );
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("検査数字が正しくありません");
 
-    // The account works on a server started on the same data.
-    server = await startTestServer({ dataDir });
-    expect(
-      (await new TestBrowser(server.origin).login("jimu@kashiwa.example.jp", password as string)).status,
-    ).toBe(200);
-  }, 60_000);
+      // The account works on a server started on the same data.
+      const server = await boot();
+      expect(
+        (await new TestBrowser(server.origin).login("jimu@kashiwa.example.jp", password as string)).status,
+      ).toBe(200);
+    },
+    60_000,
+  );
 });
