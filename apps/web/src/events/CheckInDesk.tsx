@@ -11,8 +11,8 @@ import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
+import { ProfessionSelect } from "./choice-selects";
 import type { EventsApi } from "./events-api";
-import { ProfessionSelect } from "./ProfessionSelect";
 
 const formatCode = (code: string | null) => (code ? `${code.slice(0, 4)}-${code.slice(4)}` : "");
 const fold = (s: string) =>

@@ -9,8 +9,8 @@ import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
+import { ProfessionSelect } from "./choice-selects";
 import type { EventsApi } from "./events-api";
-import { ProfessionSelect } from "./ProfessionSelect";
 
 export function DoorCounts(props: {
   api: EventsApi;

@@ -5,7 +5,7 @@
  */
 import type { CreateEvent, Event, EventSeries, UpdateEvent } from "@tsumugi/contract";
 import { EVENT_TEXT_LIMITS } from "@tsumugi/contract";
-import { EVENT_AUDIENCE_IDS, EVENT_KIND_IDS, type EventAudience, type EventKind } from "@tsumugi/domain";
+import { EVENT_AUDIENCE_IDS, type EventAudience, type EventKind } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../api/client";
 import { LimitHint } from "../collab/LimitHint";
@@ -13,6 +13,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { meetingWhenTyped } from "../meetings/meeting-format";
 import { ErrorBanner, Field } from "../ui/Field";
+import { EventKindSelect } from "./choice-selects";
 
 const L = EVENT_TEXT_LIMITS;
 
@@ -116,17 +117,7 @@ export function EventForm(props: {
     <form className="form-grid event-form" onSubmit={submit} noValidate data-testid={props.testId}>
       <ErrorBanner message={error} />
       <Field label={t("events.kind")} error={fields.kind}>
-        <select
-          value={v.kind}
-          onChange={(e) => set("kind")(e.target.value as EventKind)}
-          data-testid="event-kind"
-        >
-          {EVENT_KIND_IDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`eventKind.${k}` as MessageKey)}
-            </option>
-          ))}
-        </select>
+        <EventKindSelect value={v.kind} onChange={set("kind")} testId="event-kind" />
       </Field>
       <Field label={t("events.title")} error={fields.title}>
         <input

@@ -9,7 +9,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { t } from "../i18n/t";
 import { Field } from "../ui/Field";
-import { ProfessionSelect } from "./ProfessionSelect";
+import { ProfessionSelect } from "./choice-selects";
 import { publicEventsApi } from "./public-events-api";
 import {
   ConsentBox,

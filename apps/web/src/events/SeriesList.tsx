@@ -1,7 +1,7 @@
 /** The workspace's series of events (つむぐ会, 市民公開講座 …), and creating one. */
 import type { EventSeries } from "@tsumugi/contract";
 import { EVENT_TEXT_LIMITS } from "@tsumugi/contract";
-import { EVENT_KIND_IDS, type EventKind } from "@tsumugi/domain";
+import type { EventKind } from "@tsumugi/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { ApiError } from "../api/client";
@@ -11,6 +11,7 @@ import { t } from "../i18n/t";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner, Field } from "../ui/Field";
 import type { WorkspaceData } from "../workspace/useWorkspace";
+import { EventKindSelect } from "./choice-selects";
 import { eventsApi } from "./events-api";
 
 export function SeriesList({ wid, data }: { wid: string; data: WorkspaceData }) {
@@ -88,13 +89,7 @@ function NewSeries({ wid, onCreated }: { wid: string; onCreated(): Promise<void>
           <LimitHint value={name} max={EVENT_TEXT_LIMITS.seriesName} />
         </Field>
         <Field label={t("events.kind")} error={fields.kind}>
-          <select value={kind} onChange={(e) => setKind(e.target.value as EventKind)}>
-            {EVENT_KIND_IDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`eventKind.${k}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+          <EventKindSelect value={kind} onChange={setKind} />
         </Field>
         <Field label={t("events.seriesDescription")} error={fields.description}>
           <input
