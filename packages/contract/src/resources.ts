@@ -137,24 +137,34 @@ export type UpdateResource = z.infer<typeof UpdateResource>;
 
 const FIELD_SOURCE = z.enum(["import", "manual", "provider"]);
 
+/** What names and places an entry, in the members' directory and the public one alike. */
+const ENTRY_PLACE = {
+  kind: z.enum(RESOURCE_KIND_IDS),
+  subtype: z.string(),
+  name: z.string(),
+  kana: z.string(),
+  address: z.string(),
+  building: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+};
+
+/** How to reach an entry and what it does, in both directories. */
+const ENTRY_REACH = {
+  phone: z.string(),
+  fax: z.string(),
+  url: z.string(),
+  hours: Hours,
+  services: z.array(z.enum(SERVICE_TAG_IDS)),
+  homeCareSupport: z.boolean(),
+};
+
 export const Resource = z
   .object({
     id: Id,
-    kind: z.enum(RESOURCE_KIND_IDS),
-    subtype: z.string(),
-    name: z.string(),
-    kana: z.string(),
-    address: z.string(),
-    building: z.string(),
-    lat: z.number().nullable(),
-    lng: z.number().nullable(),
+    ...ENTRY_PLACE,
     areaId: Id.nullable(),
-    phone: z.string(),
-    fax: z.string(),
-    url: z.string(),
-    hours: Hours,
-    services: z.array(z.enum(SERVICE_TAG_IDS)),
-    homeCareSupport: z.boolean(),
+    ...ENTRY_REACH,
     capacity: z.number().int().nullable(),
     operator: z.string(),
     publicNote: z.string(),
@@ -467,21 +477,9 @@ export type DecideUpdateRequest = z.infer<typeof DecideUpdateRequest>;
 export const PublicResource = z
   .object({
     id: Id,
-    kind: z.enum(RESOURCE_KIND_IDS),
-    subtype: z.string(),
-    name: z.string(),
-    kana: z.string(),
-    address: z.string(),
-    building: z.string(),
-    lat: z.number().nullable(),
-    lng: z.number().nullable(),
+    ...ENTRY_PLACE,
     area: z.string().nullable().meta({ description: "日常生活圏域's name" }),
-    phone: z.string(),
-    fax: z.string(),
-    url: z.string(),
-    hours: Hours,
-    services: z.array(z.enum(SERVICE_TAG_IDS)),
-    homeCareSupport: z.boolean(),
+    ...ENTRY_REACH,
     publicNote: z.string(),
   })
   .strict()

@@ -15,7 +15,13 @@ import type {
   UpdateLink,
   UpdateRequest,
 } from "@tsumugi/contract";
-import { type Actor, abilitiesOf, type DirectoryResource, OPEN_DATA_FORMAT_LABELS } from "@tsumugi/domain";
+import {
+  type Actor,
+  abilitiesOf,
+  type DirectoryResource,
+  OPEN_DATA_FORMAT_LABELS,
+  type ResourceFields,
+} from "@tsumugi/domain";
 import type {
   ImportRecord,
   ResourceRecord,
@@ -29,10 +35,9 @@ export function resourceResource(r: ResourceRecord): DirectoryResource {
   return { kind: "resource", status: r.status, manual: r.sourceScope === null };
 }
 
-export function presentResource(actor: Actor, r: ResourceRecord): Resource {
-  const f = r.fields;
+/** What names and places an entry, in both directories (the contract's ENTRY_PLACE). */
+function entryPlace(f: ResourceFields) {
   return {
-    id: r.id,
     kind: f.kind,
     subtype: f.subtype,
     name: f.name,
@@ -41,13 +46,28 @@ export function presentResource(actor: Actor, r: ResourceRecord): Resource {
     building: f.building,
     lat: f.lat,
     lng: f.lng,
-    areaId: f.areaId,
+  };
+}
+
+/** How to reach an entry and what it does, in both directories (the contract's ENTRY_REACH). */
+function entryReach(f: ResourceFields) {
+  return {
     phone: f.phone,
     fax: f.fax,
     url: f.url,
     hours: f.hours,
     services: f.services,
     homeCareSupport: f.homeCareSupport,
+  };
+}
+
+export function presentResource(actor: Actor, r: ResourceRecord): Resource {
+  const f = r.fields;
+  return {
+    id: r.id,
+    ...entryPlace(f),
+    areaId: f.areaId,
+    ...entryReach(f),
     capacity: f.capacity,
     operator: f.operator,
     publicNote: f.publicNote,
@@ -72,21 +92,9 @@ export function presentPublicResource(r: ResourceRecord, areaName: string | null
   const f = r.fields;
   return {
     id: r.id,
-    kind: f.kind,
-    subtype: f.subtype,
-    name: f.name,
-    kana: f.kana,
-    address: f.address,
-    building: f.building,
-    lat: f.lat,
-    lng: f.lng,
+    ...entryPlace(f),
     area: areaName,
-    phone: f.phone,
-    fax: f.fax,
-    url: f.url,
-    hours: f.hours,
-    services: f.services,
-    homeCareSupport: f.homeCareSupport,
+    ...entryReach(f),
     publicNote: f.publicNote,
   };
 }
