@@ -16,10 +16,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { get } from "../api/client";
 import { t } from "../i18n/t";
 import "../ui/table-scroll.css";
 import { chartPng } from "./chart-image";
+import { indicatorsApi } from "./indicators-api";
 import { RegionMembership, RegionOverview } from "./RegionGroups";
 import { downloadBlob, normalisationUnit } from "./TrendChart";
 import type { IndicatorData } from "./useIndicators";
@@ -48,13 +48,15 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
   useEffect(() => {
     if (!code) return;
     let current = true;
-    void get<CompareResult>(`/api/workspaces/${wid}/indicators/compare?code=${code}&fy=${fy}`).then((r) => {
-      if (!current) return;
-      const earlier = years.filter((y) => y < fy).at(-1);
-      if (!fyChosen && earlier !== undefined && r.groups.length > 0 && !hasNeighbourFigures(r))
-        setFy(earlier);
-      else setResult(r);
-    });
+    void indicatorsApi(wid)
+      .compare(code, fy)
+      .then((r) => {
+        if (!current) return;
+        const earlier = years.filter((y) => y < fy).at(-1);
+        if (!fyChosen && earlier !== undefined && r.groups.length > 0 && !hasNeighbourFigures(r))
+          setFy(earlier);
+        else setResult(r);
+      });
     return () => {
       current = false;
     };

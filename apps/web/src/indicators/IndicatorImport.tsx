@@ -2,24 +2,22 @@
  * Values imported from a CSV or Excel file (checked by the server first: each row's problem is
  * shown and nothing is written until all are right), and the exports.
  */
+
+import type { IndicatorImportResult } from "@tsumugi/contract";
 import { type FormEvent, useState } from "react";
-import { ApiError, post } from "../api/client";
+import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { readWorkbookInWorker } from "../import/read-workbook";
 import { ErrorBanner } from "../ui/Field";
 import { importErrorText } from "../ui/import-errors";
+import { indicatorsApi } from "./indicators-api";
 
 export function IndicatorImport({ wid, onDone }: { wid: string; onDone(): Promise<void> }) {
   const [rows, setRows] = useState<unknown[][] | null>(null);
-  const [preview, setPreview] = useState<{
-    rows: { row: number; code: string; fiscalYear: number; value: number | null }[];
-    issues: { row: number; column: string; code: string; value: string }[];
-    noHeader: boolean;
-    written: number;
-  } | null>(null);
+  const [preview, setPreview] = useState<IndicatorImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const url = `/api/workspaces/${wid}/indicators/import`;
+  const server = indicatorsApi(wid);
 
   const read = async (file: File) => {
     setPreview(null);
@@ -32,7 +30,7 @@ export function IndicatorImport({ wid, onDone }: { wid: string; onDone(): Promis
         : await readWorkbookInWorker(await file.arrayBuffer(), "actions");
       const plain = cells.map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)));
       setRows(plain);
-      setPreview(await post(url, { dryRun: true, rows: plain }));
+      setPreview(await server.importValues({ dryRun: true, rows: plain }));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : importErrorText(err));
     }
@@ -40,7 +38,7 @@ export function IndicatorImport({ wid, onDone }: { wid: string; onDone(): Promis
   const confirm = async (e: FormEvent) => {
     e.preventDefault();
     if (!rows) return;
-    const res = await post<typeof preview>(url, { dryRun: false, rows });
+    const res = await server.importValues({ dryRun: false, rows });
     setPreview(res);
     await onDone();
   };
@@ -60,13 +58,10 @@ export function IndicatorImport({ wid, onDone }: { wid: string; onDone(): Promis
         />
       </label>
       <div className="row export-links">
-        <a href={`/api/workspaces/${wid}/indicators/export.csv`} data-testid="indicator-export">
+        <a href={server.exportUrl} data-testid="indicator-export">
           {t("indicators.export")}
         </a>
-        <a
-          href={`/api/workspaces/${wid}/indicators/definitions.csv`}
-          data-testid="indicator-export-definitions"
-        >
+        <a href={server.definitionsUrl} data-testid="indicator-export-definitions">
           {t("indicators.exportDefinitions")}
         </a>
       </div>

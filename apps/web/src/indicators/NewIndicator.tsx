@@ -1,11 +1,13 @@
 /** The secretariat's form for a new indicator: code, name, type (S/P/O), kind, unit, normalisation. */
+import type { CreateIndicator } from "@tsumugi/contract";
 import { ITEMS, itemMark, SCENES } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
-import { ApiError, post } from "../api/client";
+import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
+import { indicatorsApi } from "./indicators-api";
 
 export function NewIndicator({ wid, onDone }: { wid: string; onDone(): void }) {
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<Omit<CreateIndicator, "scenes" | "items" | "monthly">>({
     code: "",
     name: "",
     type: "P",
@@ -16,8 +18,8 @@ export function NewIndicator({ wid, onDone }: { wid: string; onDone(): void }) {
     source: "",
     notes: "",
   });
-  const [scenes, setScenes] = useState<string[]>([]);
-  const [items, setItems] = useState<string[]>([]);
+  const [scenes, setScenes] = useState<CreateIndicator["scenes"]>([]);
+  const [items, setItems] = useState<CreateIndicator["items"]>([]);
   const [monthly, setMonthly] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
@@ -25,7 +27,7 @@ export function NewIndicator({ wid, onDone }: { wid: string; onDone(): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await post(`/api/workspaces/${wid}/indicators`, { ...form, scenes, items, monthly });
+      await indicatorsApi(wid).create({ ...form, scenes, items, monthly });
       setFields({});
       setForm({ ...form, code: "", name: "" });
       onDone();

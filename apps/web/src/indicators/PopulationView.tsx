@@ -1,9 +1,9 @@
 /** The population bases (総人口, 65歳以上, 75歳以上) per 年度 that normalisation divides by. */
 import { currentFiscalYear, fiscalYearLabel } from "@tsumugi/domain";
 import { useState } from "react";
-import { api } from "../api/client";
 import { t } from "../i18n/t";
 import { FiscalYearForm, valueErrorText } from "./FiscalYearForm";
+import { indicatorsApi } from "./indicators-api";
 import type { IndicatorData } from "./useIndicators";
 
 export function PopulationView({ wid, data }: { wid: string; data: IndicatorData }) {
@@ -61,7 +61,7 @@ function PopulationRow({ wid, fiscalYear, data }: { wid: string; fiscalYear: num
       return text === "" ? null : Number(text);
     };
     try {
-      await api("PUT", `/api/workspaces/${wid}/indicators/populations/${fiscalYear}`, {
+      await indicatorsApi(wid).setPopulation(fiscalYear, {
         total: num(values.total),
         aged65: num(values.aged65),
         aged75: num(values.aged75),

@@ -7,11 +7,12 @@
 import type { AvailableRegionGroups, RegionOverview as Overview, RegionGroupList } from "@tsumugi/contract";
 import { fiscalYearLabel, roundFigure } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
-import { ApiError, api, get, post } from "../api/client";
+import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import "../ui/table-scroll.css";
+import { regionsApi } from "./indicators-api";
 import "./region-groups.css";
 
 type MyGroup = RegionGroupList["groups"][number];
@@ -25,10 +26,10 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
   const [available, setAvailable] = useState<AvailableGroup[]>([]);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const base = `/api/workspaces/${wid}/regions`;
+  const regions = regionsApi(wid);
   const load = async () => {
-    setMine((await get<RegionGroupList>(base)).groups);
-    setAvailable((await get<AvailableRegionGroups>(`${base}/available`)).groups);
+    setMine((await regions.mine()).groups);
+    setAvailable((await regions.available()).groups);
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once per workspace
   useEffect(() => {
@@ -58,11 +59,7 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
             </span>{" "}
             <span className={`badge region-${g.membership}`}>{t(`region.membership.${g.membership}`)}</span>{" "}
             {g.abilities.leave && (
-              <button
-                type="button"
-                className="link"
-                onClick={() => act(() => api("DELETE", `${base}/${g.id}/membership`))}
-              >
+              <button type="button" className="link" onClick={() => act(() => regions.leave(g.id))}>
                 {t(g.membership === "pending" ? "region.withdraw" : "indicators.regionLeave")}
               </button>
             )}
@@ -74,7 +71,7 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
                     <button
                       type="button"
                       data-testid="region-approve"
-                      onClick={() => act(() => post(`${base}/${g.id}/requests/${r.workspaceId}/approve`, {}))}
+                      onClick={() => act(() => regions.decide(g.id, r.workspaceId, "approve"))}
                     >
                       {t("region.approve")}
                     </button>{" "}
@@ -82,7 +79,7 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
                       type="button"
                       className="secondary"
                       data-testid="region-refuse"
-                      onClick={() => act(() => post(`${base}/${g.id}/requests/${r.workspaceId}/refuse`, {}))}
+                      onClick={() => act(() => regions.decide(g.id, r.workspaceId, "refuse"))}
                     >
                       {t("region.refuse")}
                     </button>
@@ -103,7 +100,7 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
               type="button"
               className="link"
               data-testid="region-ask"
-              onClick={() => act(() => post(`${base}/${g.id}/join`, {}))}
+              onClick={() => act(() => regions.join(g.id))}
             >
               {t("region.ask")}
             </button>
@@ -119,7 +116,7 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) void act(() => post(base, { name })).then(() => setName(""));
+          if (name.trim()) void act(() => regions.create({ name })).then(() => setName(""));
         }}
       >
         <input
@@ -139,12 +136,11 @@ export function RegionMembership({ wid, onChange }: { wid: string; onChange(): v
 export function RegionOverview({ wid }: { wid: string }) {
   const [overviews, setOverviews] = useState<Overview[]>([]);
   useEffect(() => {
-    void get<RegionGroupList>(`/api/workspaces/${wid}/regions`).then(async (r) => {
+    const regions = regionsApi(wid);
+    void regions.mine().then(async (r) => {
       setOverviews(
         await Promise.all(
-          r.groups
-            .filter((g) => g.membership !== "pending")
-            .map((g) => get<Overview>(`/api/workspaces/${wid}/regions/${g.id}/overview`)),
+          r.groups.filter((g) => g.membership !== "pending").map((g) => regions.overview(g.id)),
         ),
       );
     });

@@ -1,8 +1,9 @@
+import type { EnterValue } from "@tsumugi/contract";
 import { figureOf, fiscalYearLabel, roundFigure } from "@tsumugi/domain";
 import { useState } from "react";
-import { api } from "../api/client";
 import { t } from "../i18n/t";
 import { valueErrorText } from "./FiscalYearForm";
+import { indicatorsApi } from "./indicators-api";
 import type { IndicatorData, IndicatorInfo } from "./useIndicators";
 
 /** One cell: counts and scores typed in place; rates from numerator and denominator. */
@@ -22,14 +23,15 @@ export function ValueCell(props: {
   const [error, setError] = useState<string | null>(null);
   const editable = indicator.abilities.enterValues;
 
-  const save = async (body: Record<string, unknown>) => {
+  const save = async (figures: Pick<EnterValue, "value" | "numerator" | "denominator">) => {
     try {
-      await api("PUT", `/api/workspaces/${props.wid}/indicators/${indicator.id}/values`, {
+      await indicatorsApi(props.wid).enterValue(indicator.id, {
         fiscalYear,
+        month: 0,
         target: entry?.target ?? null,
         source: entry?.source ?? "",
         note: entry?.note ?? "",
-        ...body,
+        ...figures,
       });
       setError(null);
     } catch (err) {
@@ -114,7 +116,7 @@ export function ValueCell(props: {
             setError(t("indicators.error.number"));
             return;
           }
-          await save({ value: n });
+          await save({ value: n, numerator: null, denominator: null });
         }}
         onKeyDown={(e) => {
           if (e.key === "Enter" && !e.nativeEvent.isComposing) (e.target as HTMLInputElement).blur();

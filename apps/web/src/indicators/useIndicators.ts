@@ -6,7 +6,7 @@
 import type { Indicator, IndicatorListing, IndicatorValue as Value } from "@tsumugi/contract";
 import type { Population } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
-import { get } from "../api/client";
+import { indicatorsApi } from "./indicators-api";
 
 /** A definition with what the person may do with it (`abilities.enterValues`). */
 export type IndicatorInfo = Indicator;
@@ -28,7 +28,7 @@ export function useIndicators(wid: string): {
   const [data, setData] = useState<IndicatorData | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(async () => {
-    const res = await get<IndicatorListing>(`/api/workspaces/${wid}/indicators`);
+    const res = await indicatorsApi(wid).listing();
     setData({
       indicators: res.indicators,
       values: res.values,
@@ -40,7 +40,7 @@ export function useIndicators(wid: string): {
 
   useEffect(() => {
     void reload();
-    const source = new EventSource(`/api/workspaces/${wid}/indicators/events`);
+    const source = new EventSource(indicatorsApi(wid).eventsUrl);
     source.addEventListener("changed", () => void reload());
     // After a dropped connection, catch up on what was missed.
     source.addEventListener("ready", () => void reload());
