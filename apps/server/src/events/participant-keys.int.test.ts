@@ -1,14 +1,9 @@
-import { join } from "node:path";
 import { describe, expect } from "vitest";
-import { PERSONAL_DATA_KEY_FILE } from "../config.js";
 import { keepOnlyCurrentKey, prependNewKey } from "../personal-data/keyring.js";
-import { dataDirTest } from "../testing/data-dir-test.js";
+import { keyRotationTest as it } from "../testing/data-dir-test.js";
 import { TEST_PASSWORD, type TestServer } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
 import { seedWorkspaceWorld } from "../testing/workspace-world.js";
-
-/** Public forms may be sent at once (people take longer than this test). */
-const it = dataDirTest.extend({ serverEnv: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 async function loginTo(server: TestServer, email: string): Promise<TestBrowser> {
   const browser = new TestBrowser(server.origin);
@@ -30,10 +25,9 @@ async function registerAs(server: TestServer, api: string, name: string, contact
 
 describe("participants' personal data keys", () => {
   it("are rotated: old rows sealed again with the new key, duplicates still found, the old key may go", async ({
-    dataDir,
+    keyFile,
     boot,
   }) => {
-    const keyFile = join(dataDir, PERSONAL_DATA_KEY_FILE);
     let server = await boot();
     const w = await seedWorkspaceWorld(server);
     const created = await w.admin.browser.post<{ event: { id: string } }>(`${w.base}/events`, {

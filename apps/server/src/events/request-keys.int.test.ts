@@ -1,22 +1,16 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect } from "vitest";
-import { PERSONAL_DATA_KEY_FILE } from "../config.js";
 import { keepOnlyCurrentKey, prependNewKey } from "../personal-data/keyring.js";
-import { dataDirTest } from "../testing/data-dir-test.js";
+import { keyRotationTest as it } from "../testing/data-dir-test.js";
 import { TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
 import { seedWorkspaceWorld } from "../testing/workspace-world.js";
 
-/** Public forms may be sent at once (people take longer than this test). */
-const it = dataDirTest.extend({ serverEnv: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
-
 describe("出前講座 requesters' contact keys", () => {
   it("are needed at start, sealed again with a new key, and the old key may then go", async ({
-    dataDir,
+    keyFile,
     boot,
   }) => {
-    const keyFile = join(dataDir, PERSONAL_DATA_KEY_FILE);
     let server = await boot();
     const w = await seedWorkspaceWorld(server);
     const form = "/api/public/event-requests/122203";

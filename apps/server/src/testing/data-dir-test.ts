@@ -8,7 +8,9 @@
  * database) is removed.
  */
 import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "vitest";
+import { PERSONAL_DATA_KEY_FILE } from "../config.js";
 import { startTestServer, type TestServer, tempDataDir } from "./fixtures.js";
 import { dropTestDatabase } from "./postgres-test-databases.js";
 
@@ -40,3 +42,17 @@ export const dataDirTest = test.extend<{
     for (const server of running) await server.stop();
   },
 });
+
+/**
+ * `dataDirTest` for the personal data key's rotations: `keyFile` is the key file of the data
+ * directory, and the public forms may be sent at once (people take longer than a test).
+ */
+export const keyRotationTest = dataDirTest
+  .extend({ serverEnv: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } })
+  .extend<{
+    keyFile: string;
+  }>({
+    keyFile: async ({ dataDir }, use) => {
+      await use(join(dataDir, PERSONAL_DATA_KEY_FILE));
+    },
+  });
