@@ -69,6 +69,17 @@ export async function findDocumentByName(q: QueryBuilder, docName: string): Prom
   return row ? toDocumentRecord(row) : null;
 }
 
+/** The published draft on the public page /p/<publicId>, if it is still published. */
+export async function findPublishedDraft(q: QueryBuilder, publicId: string): Promise<DocumentRecord | null> {
+  const row = await q
+    .selectFrom("documents")
+    .selectAll()
+    .where("public_id", "=", publicId)
+    .where("draft_status", "=", "published")
+    .executeTakeFirst();
+  return row ? toDocumentRecord(row) : null;
+}
+
 export async function listDocuments(q: QueryBuilder, workspaceId: string): Promise<DocumentRecord[]> {
   const rows = await q
     .selectFrom("documents")

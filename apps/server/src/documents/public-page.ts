@@ -7,6 +7,8 @@ import { formatTimestamp, RICH_TEXT_FIELD } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
+import { findWorkspace } from "../workspaces/workspace-repository.js";
+import { findPublishedDraft } from "./document-repository.js";
 import { richTextHtml } from "./rich-text.js";
 
 const escapeHtml = (s: string) =>
@@ -21,25 +23,20 @@ export function publicPageRoutes(collab: CollabServer): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.get("/:publicId", async (c) => {
     const publicId = c.req.param("publicId");
-    const row = /^[a-z0-9]{8,40}$/.test(publicId)
-      ? await c
-          .get("app")
-          .db.get<{ doc_name: string; title: string; updated_at: number; ws: string; pref: string }>(
-            `SELECT d.doc_name, d.title, d.updated_at, w.name AS ws, w.prefecture AS pref FROM documents d
-             JOIN workspaces w ON w.id = d.workspace_id WHERE d.public_id = ? AND d.draft_status = 'published'`,
-            [publicId],
-          )
-      : undefined;
+    const kysely = c.get("app").kysely;
+    const draft = /^[a-z0-9]{8,40}$/.test(publicId) ? await findPublishedDraft(kysely, publicId) : null;
+    const workspace = draft ? await findWorkspace(kysely, draft.workspaceId) : undefined;
+    const row = draft && workspace && { ...draft, ws: workspace.name, pref: workspace.prefecture };
     if (!row) {
       return c.html(
         '<!doctype html><html lang="ja"><meta charset="utf-8"><title>見つかりません</title><p>このページは公開されていません。</p></html>',
         404,
       );
     }
-    const doc = await collab.readDocument(row.doc_name);
+    const doc = await collab.readDocument(row.docName);
     const body = richTextHtml(doc.getXmlFragment(RICH_TEXT_FIELD));
     doc.destroy();
-    const updated = formatTimestamp(row.updated_at, { time: false });
+    const updated = formatTimestamp(row.updatedAt, { time: false });
     return c.html(`<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(row.title)}｜${escapeHtml(row.ws)}</title>

@@ -13,6 +13,7 @@ import {
   questionnaireResults,
 } from "@tsumugi/domain";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import { heldEventAnswers, heldEventQuestionnaires } from "./questionnaire-repository.js";
 
 export interface SatisfactionFigure {
   fiscalYear: number;
@@ -28,33 +29,13 @@ export async function satisfactionByYearAndItem(
   q: QueryBuilder,
   workspaceId: string,
 ): Promise<SatisfactionFigure[]> {
-  const events = await q
-    .selectFrom("events as e")
-    .innerJoin("questionnaires as qn", "qn.event_id", "e.id")
-    .select([
-      "e.id as id",
-      "e.fiscal_year as fiscal_year",
-      "e.kind as kind",
-      "e.audience as audience",
-      "qn.body as body",
-    ])
-    .where("e.workspace_id", "=", workspaceId)
-    .where("e.status", "=", "held")
-    .execute();
+  const events = await heldEventQuestionnaires(q, workspaceId);
   if (events.length === 0) return [];
-  const rows = await q
-    .selectFrom("questionnaire_answers as a")
-    .innerJoin("events as e", "e.id", "a.event_id")
-    .select(["a.event_id as event_id", "a.answers as answers"])
-    .where("e.workspace_id", "=", workspaceId)
-    .where("e.status", "=", "held")
-    .orderBy("a.created_at")
-    .orderBy("a.id")
-    .execute();
+  const rows = await heldEventAnswers(q, workspaceId);
   const byEvent = new Map<string, Answers[]>();
   for (const r of rows) {
     try {
-      byEvent.set(r.event_id, [...(byEvent.get(r.event_id) ?? []), JSON.parse(r.answers) as Answers]);
+      byEvent.set(r.eventId, [...(byEvent.get(r.eventId) ?? []), JSON.parse(r.answers) as Answers]);
     } catch {
       // A row written by hand outside the app: not counted.
     }
@@ -66,7 +47,7 @@ export async function satisfactionByYearAndItem(
   for (const e of events) {
     if (!isEventKind(e.kind)) continue;
     const item = eventItem(e.kind, e.audience as EventAudience);
-    const answers = byEvent.get(e.id);
+    const answers = byEvent.get(e.eventId);
     if (item === null || !answers) continue;
     let body: QuestionnaireBody;
     try {
@@ -77,8 +58,8 @@ export async function satisfactionByYearAndItem(
     const results = questionnaireResults(body, answers);
     const question = body.questions.findIndex((x) => x.measure === "satisfaction");
     if (question < 0 || results.measures.satisfaction === null) continue;
-    const key = `${e.fiscal_year}|${item}`;
-    const part = parts.get(key) ?? { fiscalYear: e.fiscal_year, item, means: [] };
+    const key = `${e.fiscalYear}|${item}`;
+    const part = parts.get(key) ?? { fiscalYear: e.fiscalYear, item, means: [] };
     part.means.push({ mean: results.measures.satisfaction, n: results.questions[question].answered });
     parts.set(key, part);
   }

@@ -205,3 +205,47 @@ export async function questionnaireSources(
     answers: Number(r.answers ?? 0),
   }));
 }
+
+/** The questionnaires of the workspace's held events, unparsed (the figures skip bodies that do not parse). */
+export async function heldEventQuestionnaires(
+  q: QueryBuilder,
+  workspaceId: string,
+): Promise<{ eventId: string; fiscalYear: number; kind: string; audience: string; body: string }[]> {
+  const rows = await q
+    .selectFrom("events as e")
+    .innerJoin("questionnaires as qn", "qn.event_id", "e.id")
+    .select([
+      "e.id as id",
+      "e.fiscal_year as fiscal_year",
+      "e.kind as kind",
+      "e.audience as audience",
+      "qn.body as body",
+    ])
+    .where("e.workspace_id", "=", workspaceId)
+    .where("e.status", "=", "held")
+    .execute();
+  return rows.map((r) => ({
+    eventId: r.id,
+    fiscalYear: r.fiscal_year,
+    kind: r.kind,
+    audience: r.audience,
+    body: r.body,
+  }));
+}
+
+/** The answers given at the workspace's held events, unparsed, in the order they came. */
+export async function heldEventAnswers(
+  q: QueryBuilder,
+  workspaceId: string,
+): Promise<{ eventId: string; answers: string }[]> {
+  const rows = await q
+    .selectFrom("questionnaire_answers as a")
+    .innerJoin("events as e", "e.id", "a.event_id")
+    .select(["a.event_id as event_id", "a.answers as answers"])
+    .where("e.workspace_id", "=", workspaceId)
+    .where("e.status", "=", "held")
+    .orderBy("a.created_at")
+    .orderBy("a.id")
+    .execute();
+  return rows.map((r) => ({ eventId: r.event_id, answers: r.answers }));
+}

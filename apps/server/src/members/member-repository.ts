@@ -24,6 +24,44 @@ export interface Membership {
   disabledAt: number | null;
 }
 
+/**
+ * What the policy's Actor is built from (workspaces/actor.ts): the account's and the
+ * membership's state, the role, and a row per group of the workspace (one with a null group
+ * when none). One statement, as it runs for every request and every upgrade; no row when the
+ * account does not exist.
+ */
+export async function actorRows(
+  q: QueryBuilder,
+  userId: string,
+  workspaceId: string,
+): Promise<
+  {
+    role: string | null;
+    disabled_at: number | null;
+    member_disabled_at: number | null;
+    group_id: string | null;
+  }[]
+> {
+  return await q
+    .selectFrom("users as u")
+    .leftJoin("memberships as m", (join) =>
+      join.onRef("m.user_id", "=", "u.id").on("m.workspace_id", "=", workspaceId),
+    )
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("group_members as gm")
+          .innerJoin("groups as g", "g.id", "gm.group_id")
+          .select(["gm.user_id", "gm.group_id"])
+          .where("g.workspace_id", "=", workspaceId)
+          .as("mg"),
+      (join) => join.onRef("mg.user_id", "=", "u.id"),
+    )
+    .select(["m.role", "u.disabled_at", "m.disabled_at as member_disabled_at", "mg.group_id"])
+    .where("u.id", "=", userId)
+    .execute();
+}
+
 /** The workspace's members by name, with their groups. */
 export async function listMembers(q: QueryBuilder, workspaceId: string): Promise<MemberRecord[]> {
   const rows = await q

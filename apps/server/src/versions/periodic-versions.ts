@@ -15,7 +15,7 @@ import type { CollabServer } from "../collab/collab-server.js";
 import { findDocumentByName } from "../documents/document-repository.js";
 import type { Logger } from "../logger.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
-import { saveVersion } from "./version-store.js";
+import { hasPeriodicVersionSince, saveVersion } from "./version-store.js";
 
 const RICH_TEXT_KINDS = new Set(["note", "minutes", "draft"]);
 
@@ -48,14 +48,7 @@ export function startPeriodicVersions(deps: {
         const state = Y.encodeStateAsUpdate(doc);
         doc.destroy();
         await deps.kysely.transaction().execute(async (trx) => {
-          const newer = await trx
-            .selectFrom("doc_versions")
-            .select("id")
-            .where("doc_name", "=", docName)
-            .where("reason", "=", "periodic")
-            .where("created_at", ">=", changedAt)
-            .limit(1)
-            .executeTakeFirst();
+          const newer = await hasPeriodicVersionSince(trx, docName, changedAt);
           // Another node's version (or this node's, racing) was read after the change: it holds it.
           if (newer) return;
           await saveVersion(trx, { docName, state, reason: "periodic", userId, at: readAt });

@@ -44,6 +44,23 @@ export async function saveVersion(
   return row.id;
 }
 
+/** Whether a periodic version of the document was read at or after `since`. */
+export async function hasPeriodicVersionSince(
+  q: QueryBuilder,
+  docName: string,
+  since: number,
+): Promise<boolean> {
+  const row = await q
+    .selectFrom("doc_versions")
+    .select("id")
+    .where("doc_name", "=", docName)
+    .where("reason", "=", "periodic")
+    .where("created_at", ">=", since)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listVersions(q: QueryBuilder, docName: string): Promise<VersionInfo[]> {
   const rows = await q
     .selectFrom("doc_versions as v")
