@@ -4,15 +4,21 @@
  * locks it, publishing gives it a public page).
  */
 import type { CreateDocument, MoveDraft } from "@tsumugi/contract";
-import { authorize, docNameOf, draftMoveOf, isLockedDraftStatus, newId } from "@tsumugi/domain";
+import {
+  type DraftMove,
+  type DraftStatus,
+  docNameOf,
+  draftMoveOf,
+  isLockedDraftStatus,
+  newId,
+} from "@tsumugi/domain";
 import * as Y from "yjs";
 import { randomString } from "../auth/secret-token.js";
 import type { CollabServer } from "../collab/collab-server.js";
 import { storeInitialState } from "../collab/initial-state.js";
 import type { AppContext, Caller } from "../context.js";
-import { ApiError, forbidden } from "../http/errors.js";
+import { ApiError } from "../http/errors.js";
 import { saveVersion } from "../versions/version-store.js";
-import { documentResource } from "./document-presenter.js";
 import { type DocumentRecord, findDocument, insertDocument, setDraftStatus } from "./document-repository.js";
 import { richTextUpdate } from "./rich-text.js";
 import { DRAFT_TEMPLATE_CONTENT } from "./templates.js";
@@ -22,15 +28,16 @@ export const notADraft = () => new ApiError(409, "document.notDraft", "案では
 export const badDraftTransition = () =>
   new ApiError(409, "draft.badTransition", "この状態には変更できません。");
 
-/** A new note or draft of the workspace or of a group (whose members, and the secretariat, write it). */
+/**
+ * A new note or draft of the workspace or of a group (whose members, and the secretariat, write
+ * it). The route has checked the caller may create it there (`createDocument` of the group).
+ */
 export async function createDocument(
   app: AppContext,
   caller: Caller,
   input: CreateDocument,
 ): Promise<DocumentRecord> {
   const groupId = input.groupId ?? null;
-  if (groupId !== null && !authorize(caller.actor, "createDocument", { kind: "group", id: groupId }))
-    throw forbidden();
   const template = input.template ? DRAFT_TEMPLATE_CONTENT[input.template] : null;
   const now = Date.now();
   const id = newId();
@@ -66,7 +73,18 @@ export async function createDocument(
   return doc;
 }
 
-/** Moves a draft one step of its workflow, as the policy lets the caller; 409 otherwise. */
+/**
+ * The step of the workflow a draft move asks for (the route authorises the caller for this
+ * verb): 409 when the document is not a draft or its workflow has no such step from where it is.
+ */
+export function draftStepOf(doc: DocumentRecord, to: DraftStatus): DraftMove {
+  if (doc.kind !== "draft" || doc.draftStatus === null) throw notADraft();
+  const move = draftMoveOf(doc.draftStatus, to);
+  if (move === null) throw badDraftTransition();
+  return move;
+}
+
+/** Moves a draft one step of its workflow; the route has checked the caller may take the step. */
 export async function moveDraft(
   app: AppContext,
   collab: CollabServer,
@@ -74,10 +92,8 @@ export async function moveDraft(
   doc: DocumentRecord,
   { status }: MoveDraft,
 ): Promise<DocumentRecord> {
-  if (doc.kind !== "draft" || doc.draftStatus === null) throw notADraft();
+  const move = draftStepOf(doc, status);
   const from = doc.draftStatus;
-  const move = draftMoveOf(from, status);
-  if (move === null || !authorize(caller.actor, move, documentResource(doc))) throw badDraftTransition();
   const now = Date.now();
   if (move === "approve") {
     // The approved text is kept as a version before the draft locks.

@@ -4,7 +4,16 @@ import { isId } from "@tsumugi/domain";
 import { Hono } from "hono";
 import { groupsAmong } from "../groups/group-repository.js";
 import type { AppEnv } from "../http/env.js";
-import { allow, allowIn, type BodyCheck, callerOf, describe, jsonBody, load } from "../http/operation.js";
+import {
+  allow,
+  allowIn,
+  allowOn,
+  type BodyCheck,
+  callerOf,
+  describe,
+  jsonBody,
+  load,
+} from "../http/operation.js";
 import { createDocument, documentNotFound } from "./document-commands.js";
 import { documentResource, presentDocument } from "./document-presenter.js";
 import { findDocument, listDocuments } from "./document-repository.js";
@@ -53,6 +62,13 @@ export function documentRoutes(): Hono<AppEnv> {
     // Who may not create documents learns nothing about the body.
     allowIn("documents.create"),
     jsonBody(CreateDocument, { check: groupOfWorkspace }),
+    // A group's documents: who may create them is the group's say (its members, the secretariat).
+    allowOn((c) => {
+      const groupId = (c.req.valid("json" as never) as CreateDocument).groupId ?? null;
+      return groupId === null
+        ? { verb: "documents.create", resource: { kind: "workspace" } }
+        : { verb: "createDocument", resource: { kind: "group", id: groupId } };
+    }),
     async (c) => {
       const doc = await createDocument(c.var.app, callerOf(c), c.req.valid("json"));
       return c.json({ document: presentDocument(c.var.actor, doc) } satisfies DocumentResult, 201);

@@ -132,9 +132,11 @@ describe("working-group drafts", () => {
     const status = (who: WorkspaceWorld["admin"], s: string) =>
       who.browser.post<{ document: Doc }>(`${world.base}/documents/${draft.id}/status`, { status: s });
     // Only the group (and the secretariat) send it to the plenary; only the secretariat approves.
-    expect((await status(world.outsider, "reviewing")).status).toBe(409);
+    // A step the workflow has not from where the draft is: 409; a step not the caller's: 403.
+    expect((await status(world.outsider, "reviewing")).status).toBe(403);
     expect((await status(world.member, "approved")).status).toBe(409);
     expect((await status(world.member, "reviewing")).body.document.draftStatus).toBe("reviewing");
+    expect((await status(world.member, "approved")).status).toBe(403);
 
     // The plenary comments on a passage while reviewing; the group resolves.
     const comments = `${world.base}/documents/${draft.id}/comments`;
