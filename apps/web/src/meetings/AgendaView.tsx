@@ -29,7 +29,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { RowTools } from "../plan/cells";
 import { moveRow } from "../plan/plan-edits";
-import { useMeetingContext } from "./MeetingPage";
+import { useMeetingContext } from "./meeting-context";
 import { elapsedText } from "./meeting-format";
 
 export function AgendaView() {

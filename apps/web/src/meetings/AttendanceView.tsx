@@ -3,7 +3,7 @@ import { ATTENDANCE, type Attendance, setAttendance } from "@tsumugi/domain";
 import { patch } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { useMeetingContext } from "./MeetingPage";
+import { useMeetingContext } from "./meeting-context";
 
 export function AttendanceView() {
   const { attendance, members, doc, editable, meeting, wid, reload } = useMeetingContext();

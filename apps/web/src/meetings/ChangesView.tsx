@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { get } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { hasMessage, t } from "../i18n/t";
-import { useMeetingContext } from "./MeetingPage";
+import { useMeetingContext } from "./meeting-context";
 import { meetingWhen } from "./meeting-format";
 
 interface Report {

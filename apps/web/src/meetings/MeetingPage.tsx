@@ -8,10 +8,8 @@
 
 import type { Group, Meeting as MeetingInfo, Member, Plan } from "@tsumugi/contract";
 import { caretColorFor } from "@tsumugi/domain";
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import type { WebsocketProvider } from "y-websocket";
-import type * as Y from "yjs";
 import { ApiError, post } from "../api/client";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
@@ -25,7 +23,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
 import { planApi } from "../plan/plan-api";
-import { type PlanState, usePlan } from "../plan/usePlan";
+import { usePlan } from "../plan/usePlan";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner } from "../ui/Field";
 import { VersionsPanel } from "../versions/VersionsPanel";
@@ -35,36 +33,14 @@ import { ChangesView } from "./ChangesView";
 import { MeetingDetailsForm } from "./MeetingDetailsForm";
 import { MeetingPrint, type PrintKind } from "./MeetingPrint";
 import { MinutesReview } from "./MinutesReview";
+import { MeetingContext, type MeetingContextValue } from "./meeting-context";
 import { meetingWhen } from "./meeting-format";
 import { meetingPapersApi } from "./meeting-papers-api";
 import { OutcomesView } from "./OutcomesView";
-import { type MeetingDocState, useMeetingDoc } from "./useMeetingDoc";
+import { useMeetingDoc } from "./useMeetingDoc";
 
 const TABS = ["agenda", "minutes", "attendance", "outcomes", "changes", "review", "versions"] as const;
 type Tab = (typeof TABS)[number];
-
-export interface MeetingContextValue extends MeetingDocState {
-  wid: string;
-  meeting: MeetingInfo;
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  editable: boolean;
-  members: Member[];
-  groups: Group[];
-  /** 千葉県 流山市: how printed papers name the municipality. */
-  municipality: string;
-  /** The year's plan, open alongside (null when the year has no plan). */
-  plan: { info: Plan; doc: Y.Doc; state: PlanState; editable: boolean } | null;
-  reload(): Promise<void>;
-}
-
-const MeetingContext = createContext<MeetingContextValue | null>(null);
-
-export function useMeetingContext(): MeetingContextValue {
-  const value = useContext(MeetingContext);
-  if (!value) throw new Error("useMeetingContext outside MeetingPage");
-  return value;
-}
 
 const NEXT_STATE = {
   draft: "published",

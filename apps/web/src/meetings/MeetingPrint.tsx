@@ -24,7 +24,7 @@ import { Link } from "react-router";
 import { RichTextEditor } from "../editor/RichTextEditor";
 import { t } from "../i18n/t";
 import { PrintMargins, usePrintDay } from "../ui/PrintMargins";
-import { useMeetingContext } from "./MeetingPage";
+import { useMeetingContext } from "./meeting-context";
 import { meetingPapersApi } from "./meeting-papers-api";
 import "./meeting-print.css";
 

@@ -7,7 +7,7 @@ import { useMemo } from "react";
 import { CommentThreadView } from "../comments/CommentThread";
 import { minutesThread } from "../comments/comments-api";
 import { t } from "../i18n/t";
-import { useMeetingContext } from "./MeetingPage";
+import { useMeetingContext } from "./meeting-context";
 
 export function MinutesReview() {
   const { wid, meeting } = useMeetingContext();

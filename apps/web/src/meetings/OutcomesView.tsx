@@ -20,7 +20,7 @@ import { ApiError, post } from "../api/client";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { useMeetingContext } from "./MeetingPage";
+import { useMeetingContext } from "./meeting-context";
 
 export function OutcomesView() {
   const { outcomes, doc, editable } = useMeetingContext();
