@@ -4,12 +4,14 @@
  * (作成中 → 確認依頼中 → 確定), the counts the indicators read, decisions across meetings.
  */
 import {
+  type AgendaItem,
   MEETING_KINDS,
   MEETING_PLACE_MAX,
   MEETING_STATES,
   MEETING_TITLE_MAX,
   MEETING_VERBS,
   MINUTES_STATES,
+  type PlanRowChange,
 } from "@tsumugi/domain";
 import * as z from "zod";
 import { abilities, Id, oneOf, optionalText, requiredText, Timestamp } from "./fields.js";
@@ -184,14 +186,21 @@ export const MeetingPlanChanges = z.object({
     .array(z.record(z.string(), z.unknown()))
     .meta({ description: "The plan's changes since the previous meeting closed (domain diffPlans)" }),
 });
+/** The changes as the domain writes them (diffPlans), which the schema leaves open. */
+export type MeetingPlanChanges = Omit<z.infer<typeof MeetingPlanChanges>, "changes"> & {
+  changes: PlanRowChange[];
+};
 
 export const MeetingBacklog = z.object({
   previous: z.object({ id: Id, title: z.string() }).nullable(),
   items: z.array(z.record(z.string(), z.unknown())).meta({ description: "Agenda items not reached" }),
 });
+/** The items as the meeting document holds them (AgendaItem), which the schema leaves open. */
+export type MeetingBacklog = Omit<z.infer<typeof MeetingBacklog>, "items"> & { items: AgendaItem[] };
 
 export const OutcomeToAction = z.record(z.string(), z.unknown()).meta({
   description: "ownerGroupId, periodStart, periodEnd (YYYY-MM), all optional",
 });
 
 export const OutcomeActionCreated = z.object({ actionId: z.string() });
+export type OutcomeActionCreated = z.infer<typeof OutcomeActionCreated>;

@@ -3,6 +3,7 @@
  * (edited right here), and meeting mode: the current item highlighted with its timer.
  * Items not reached are offered to the next meeting as its backlog.
  */
+import type { MeetingBacklog } from "@tsumugi/contract";
 import {
   ACTION_STATUSES,
   AGENDA_STATES,
@@ -23,7 +24,6 @@ import {
   startAgendaItem,
 } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
-import { get } from "../api/client";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
@@ -31,6 +31,7 @@ import { RowTools } from "../plan/cells";
 import { moveRow } from "../plan/plan-edits";
 import { useMeetingContext } from "./meeting-context";
 import { elapsedText } from "./meeting-format";
+import { meetingsApi } from "./meetings-api";
 
 export function AgendaView() {
   const ctx = useMeetingContext();
@@ -305,12 +306,9 @@ function LinkedPlanRows({ item }: { item: AgendaItem }) {
 /** The previous meeting's unreached items, offered for this agenda. */
 function Backlog({ onAdd }: { onAdd(fields: Partial<AgendaItem>): void }) {
   const { wid, meeting, agenda } = useMeetingContext();
-  const [offer, setOffer] = useState<{
-    previous: { id: string; title: string } | null;
-    items: AgendaItem[];
-  } | null>(null);
+  const [offer, setOffer] = useState<MeetingBacklog | null>(null);
   useEffect(() => {
-    void get<typeof offer>(`/api/workspaces/${wid}/meetings/${meeting.id}/backlog`).then(setOffer);
+    void meetingsApi(wid).backlog(meeting.id).then(setOffer);
   }, [wid, meeting.id]);
   if (!offer?.previous) return null;
   const previous = offer.previous;

@@ -1,18 +1,16 @@
 /** Attendance: invited / attended / absent per person, grouped by organisation. */
 import { ATTENDANCE, type Attendance, setAttendance } from "@tsumugi/domain";
-import { patch } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { useMeetingContext } from "./meeting-context";
+import { meetingsApi } from "./meetings-api";
 
 export function AttendanceView() {
   const { attendance, members, doc, editable, meeting, wid, reload } = useMeetingContext();
   // Those who run the meeting invite (the calendar feed follows); others record attendance.
   const add = async (userId: string) => {
     if (meeting.canManage && meeting.state !== "closed") {
-      await patch(`/api/workspaces/${wid}/meetings/${meeting.id}`, {
-        invitees: [...meeting.invitees, userId],
-      });
+      await meetingsApi(wid).update(meeting.id, { invitees: [...meeting.invitees, userId] });
       await reload();
     } else setAttendance(doc, userId, "attended");
   };

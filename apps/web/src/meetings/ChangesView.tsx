@@ -1,16 +1,12 @@
 /** "前回の会議からの変更": plan rows added, changed (old → new) and closed since the last meeting. */
-import { formatMonthOrDate, type PlanRowChange } from "@tsumugi/domain";
+import type { MeetingPlanChanges } from "@tsumugi/contract";
+import { formatMonthOrDate } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
-import { get } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { hasMessage, t } from "../i18n/t";
 import { useMeetingContext } from "./meeting-context";
 import { meetingWhen } from "./meeting-format";
-
-interface Report {
-  previous: { id: string; title: string; startsAt: string } | null;
-  changes: PlanRowChange[];
-}
+import { meetingsApi } from "./meetings-api";
 
 const FIELD_LABEL: Record<string, MessageKey> = {
   title: "plan.col.title",
@@ -48,9 +44,9 @@ function valueText(field: string, table: string, value: unknown, groupName: (id:
 
 export function ChangesView() {
   const { wid, meeting, groups } = useMeetingContext();
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<MeetingPlanChanges | null>(null);
   useEffect(() => {
-    void get<Report>(`/api/workspaces/${wid}/meetings/${meeting.id}/changes`).then(setReport);
+    void meetingsApi(wid).changes(meeting.id).then(setReport);
   }, [wid, meeting.id]);
   if (!report) return <p className="muted">{t("common.loading")}</p>;
   if (!report.previous) return <p className="muted">{t("meeting.changes.noPrevious")}</p>;

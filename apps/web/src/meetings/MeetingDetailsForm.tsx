@@ -3,11 +3,12 @@
 import type { Meeting as MeetingInfo } from "@tsumugi/contract";
 import { MEETING_PLACE_MAX, MEETING_TITLE_MAX } from "@tsumugi/domain";
 import { type FormEvent, useState } from "react";
-import { ApiError, patch } from "../api/client";
+import { ApiError } from "../api/client";
 import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
 import { Field } from "../ui/Field";
 import { meetingWhenTyped } from "./meeting-format";
+import { meetingsApi } from "./meetings-api";
 
 export function MeetingDetailsForm({
   wid,
@@ -32,7 +33,7 @@ export function MeetingDetailsForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const res = await patch<{ meeting: MeetingInfo }>(`/api/workspaces/${wid}/meetings/${meeting.id}`, {
+      const res = await meetingsApi(wid).update(meeting.id, {
         ...form,
         endsAt: form.endsAt || null,
       });

@@ -6,11 +6,11 @@
  * items can edit the plan rows they are about.
  */
 
-import type { Group, Meeting as MeetingInfo, Member, Plan } from "@tsumugi/contract";
+import type { Group, Meeting as MeetingInfo, MeetingResult, Member, Plan } from "@tsumugi/contract";
 import { caretColorFor } from "@tsumugi/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { ApiError, post } from "../api/client";
+import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
@@ -19,14 +19,17 @@ import { combinedSyncState, hasUnsentChanges, syncStateOf } from "../collab/sync
 import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
 import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage";
 import { RichTextEditor } from "../editor/RichTextEditor";
+import { groupsApi } from "../groups/groups-api";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
+import { membersApi } from "../members/members-api";
+import { useReloadWhenServerBack } from "../offline/remembered";
 import { planApi } from "../plan/plan-api";
 import { usePlan } from "../plan/usePlan";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner } from "../ui/Field";
 import { VersionsPanel } from "../versions/VersionsPanel";
+import { workspaceApi } from "../workspace/workspace-api";
 import { AgendaView } from "./AgendaView";
 import { AttendanceView } from "./AttendanceView";
 import { ChangesView } from "./ChangesView";
@@ -36,6 +39,7 @@ import { MinutesReview } from "./MinutesReview";
 import { MeetingContext, type MeetingContextValue } from "./meeting-context";
 import { meetingWhen } from "./meeting-format";
 import { meetingPapersApi } from "./meeting-papers-api";
+import { meetingsApi } from "./meetings-api";
 import { OutcomesView } from "./OutcomesView";
 import { useMeetingDoc } from "./useMeetingDoc";
 
@@ -63,12 +67,11 @@ export function MeetingPage() {
 
   const load = useCallback(async () => {
     try {
-      const base = `/api/workspaces/${wid}`;
       const [m, g, ms, ws] = await Promise.all([
-        getRemembered<{ meeting: MeetingInfo }>(`${base}/meetings/${mid}`),
-        getRemembered<{ groups: Group[] }>(`${base}/groups`),
-        getRemembered<{ members: Member[] }>(`${base}/members`),
-        getRemembered<{ workspace: { name: string; prefecture: string } }>(base),
+        meetingsApi(wid).get(mid),
+        groupsApi(wid).list(),
+        membersApi(wid).list(),
+        workspaceApi(wid).get(),
       ]);
       setMunicipality(`${ws.workspace.prefecture} ${ws.workspace.name}`);
       setMeeting(m.meeting);
@@ -136,13 +139,10 @@ export function MeetingPage() {
   const editable = meeting.access === "write";
   const next = NEXT_STATE[meeting.state];
 
-  const act = async (path: string, body: unknown, confirmText?: string) => {
+  const act = async (request: () => Promise<MeetingResult>, confirmText?: string) => {
     if (confirmText && !window.confirm(confirmText)) return;
     try {
-      const res = await post<{ meeting: MeetingInfo }>(
-        `/api/workspaces/${wid}/meetings/${mid}/${path}`,
-        body,
-      );
+      const res = await request();
       setMeeting(res.meeting);
       setError(null);
     } catch (err) {
@@ -197,7 +197,10 @@ export function MeetingPage() {
             type="button"
             data-testid="meeting-next"
             onClick={() =>
-              act("state", { state: next }, next === "closed" ? t("meeting.confirmClose") : undefined)
+              act(
+                () => meetingsApi(wid).move(mid, { state: next }),
+                next === "closed" ? t("meeting.confirmClose") : undefined,
+              )
             }
           >
             {t(`meeting.next.${next}` as MessageKey)}
@@ -207,7 +210,7 @@ export function MeetingPage() {
           <button
             type="button"
             data-testid="minutes-circulate"
-            onClick={() => act("minutes-state", { state: "circulating" })}
+            onClick={() => act(() => meetingsApi(wid).moveMinutes(mid, { state: "circulating" }))}
           >
             {t("meeting.circulate")}
           </button>
@@ -218,16 +221,14 @@ export function MeetingPage() {
             <button
               type="button"
               data-testid="minutes-fix"
-              onClick={() => act("minutes-state", { state: "fixed" }, t("meeting.confirmFix"))}
+              onClick={() =>
+                act(() => meetingsApi(wid).moveMinutes(mid, { state: "fixed" }), t("meeting.confirmFix"))
+              }
             >
               {t("meeting.fix")}
             </button>
           )}
-        <a
-          className="button-link"
-          href={`/api/workspaces/${wid}/meetings/${mid}/markdown`}
-          data-testid="meeting-markdown"
-        >
+        <a className="button-link" href={meetingsApi(wid).markdownUrl(mid)} data-testid="meeting-markdown">
           {t("meeting.markdown")}
         </a>
         <Link className="button-link" to="?print=minutes" data-testid="meeting-print-link">

@@ -1,6 +1,6 @@
 /** The workspace's meetings by 年度, creating one, the decisions search and the calendar feed. */
 
-import type { Meeting as MeetingInfo } from "@tsumugi/contract";
+import type { DecisionList, Meeting as MeetingInfo } from "@tsumugi/contract";
 import {
   currentFiscalYear,
   MEETING_KINDS,
@@ -10,7 +10,7 @@ import {
 } from "@tsumugi/domain";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError, get, post } from "../api/client";
+import { ApiError } from "../api/client";
 import { CalendarFeed } from "../calendar/CalendarFeed";
 import { LimitHint } from "../collab/LimitHint";
 import type { MessageKey } from "../i18n/messages.ja";
@@ -21,6 +21,7 @@ import { FiscalYearSelect } from "../ui/FiscalYearSelect";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { MeetingPaperSettingsForm } from "./MeetingPaperSettings";
 import { meetingWhen, meetingWhenTyped } from "./meeting-format";
+import { meetingsApi } from "./meetings-api";
 import { useMeetingEvents } from "./useMeetingEvents";
 
 export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
@@ -30,7 +31,7 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
   const current = currentFiscalYear();
 
   const load = useCallback(async () => {
-    const res = await get<{ meetings: MeetingInfo[] }>(`/api/workspaces/${wid}/meetings`);
+    const res = await meetingsApi(wid).list();
     setAll(res.meetings);
   }, [wid]);
   useEffect(() => {
@@ -129,7 +130,7 @@ function NewMeeting({ wid, data }: { wid: string; data: WorkspaceData }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const res = await post<{ meeting: MeetingInfo }>(`/api/workspaces/${wid}/meetings`, {
+      const res = await meetingsApi(wid).create({
         kind,
         groupId: groupId || null,
         title,
@@ -244,14 +245,10 @@ function NewMeeting({ wid, data }: { wid: string; data: WorkspaceData }) {
 
 function Decisions({ wid }: { wid: string }) {
   const [q, setQ] = useState("");
-  const [rows, setRows] = useState<
-    { meetingId: string; id: string; text: string; meetingTitle: string }[] | null
-  >(null);
+  const [rows, setRows] = useState<DecisionList["decisions"] | null>(null);
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    const res = await get<{ decisions: typeof rows }>(
-      `/api/workspaces/${wid}/meetings/decisions?q=${encodeURIComponent(q)}`,
-    );
+    const res = await meetingsApi(wid).decisions(q);
     setRows(res.decisions);
   };
   return (

@@ -16,11 +16,12 @@ import {
 } from "@tsumugi/domain";
 import { useState } from "react";
 import { Link } from "react-router";
-import { ApiError, post } from "../api/client";
+import { ApiError } from "../api/client";
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { useMeetingContext } from "./meeting-context";
+import { meetingsApi } from "./meetings-api";
 
 export function OutcomesView() {
   const { outcomes, doc, editable } = useMeetingContext();
@@ -81,7 +82,7 @@ function OutcomeRow({ outcome }: { outcome: Outcome }) {
   const text = meetingText(doc, "outcomes", outcome.id, "text");
   const makeAction = async () => {
     try {
-      await post(`/api/workspaces/${wid}/meetings/${meeting.id}/outcomes/${outcome.id}/action`, {});
+      await meetingsApi(wid).outcomeToAction(meeting.id, outcome.id);
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { meetingsApi } from "./meetings-api";
 
 /**
  * Calls `onChange` whenever a meeting of the workspace is created or changed (details,
@@ -10,7 +11,7 @@ export function useMeetingEvents(wid: string, onChange: () => void): void {
   const latest = useRef(onChange);
   latest.current = onChange;
   useEffect(() => {
-    const source = new EventSource(`/api/workspaces/${wid}/meetings/events`);
+    const source = new EventSource(meetingsApi(wid).eventsUrl());
     let opened = false;
     source.addEventListener("changed", () => latest.current());
     source.addEventListener("ready", () => {
