@@ -1,11 +1,9 @@
 /**
  * The agenda: ordered items with planned minutes and presenter, the plan rows each is about
- * (edited right here), and meeting mode: the current item highlighted with its timer.
- * Items not reached are offered to the next meeting as its backlog.
+ * (edited right here, AgendaPlanRows), and meeting mode: the current item highlighted with its
+ * timer. Items not reached are offered to the next meeting as its backlog (AgendaBacklog).
  */
-import type { MeetingBacklog } from "@tsumugi/contract";
 import {
-  ACTION_STATUSES,
   AGENDA_STATES,
   type AgendaItem,
   type AgendaState,
@@ -15,12 +13,7 @@ import {
   meetingText,
   newId,
   orderAfterLast,
-  type PlanLink,
-  PROBLEM_STATUSES,
-  planTextLimit,
-  rowText,
   setMeetingField,
-  setRowField,
   startAgendaItem,
 } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
@@ -29,9 +22,10 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { RowTools } from "../plan/cells";
 import { moveRow } from "../plan/plan-edits";
+import { AgendaBacklog } from "./AgendaBacklog";
+import { LinkedPlanRows } from "./AgendaPlanRows";
 import { useMeetingContext } from "./meeting-context";
 import { elapsedText } from "./meeting-format";
-import { meetingsApi } from "./meetings-api";
 
 export function AgendaView() {
   const ctx = useMeetingContext();
@@ -81,7 +75,7 @@ export function AgendaView() {
           )}
         </div>
       )}
-      {editable && meeting.state !== "closed" && <Backlog onAdd={add} />}
+      {editable && meeting.state !== "closed" && <AgendaBacklog onAdd={add} />}
     </section>
   );
 }
@@ -201,145 +195,5 @@ function Timer({ startedAt, planned }: { startedAt: number | null; planned: numb
       {t("meeting.agenda.elapsed", { elapsed: elapsedText(elapsed), planned })}
       {over && `（${t("meeting.agenda.over")}）`}
     </span>
-  );
-}
-
-/** The plan rows an item is about, editable from the agenda (status, progress, title). */
-function LinkedPlanRows({ item }: { item: AgendaItem }) {
-  const { plan, doc, editable } = useMeetingContext();
-  if (!plan) return item.planLinks.length > 0 ? <p className="muted">{t("meeting.noPlan")}</p> : null;
-  const { problems, actions } = plan.state.plan;
-  const setLinks = (links: PlanLink[]) => setMeetingField(doc, "agenda", item.id, "planLinks", links);
-  const linked = item.planLinks.flatMap((l) => {
-    const row =
-      l.table === "problems" ? problems.find((p) => p.id === l.id) : actions.find((a) => a.id === l.id);
-    return row ? [{ link: l, row }] : [];
-  });
-  const options = [
-    ...problems.map((p) => ({ key: `problems:${p.id}`, label: `${t("plan.problems")}：${p.title}` })),
-    ...actions.map((a) => ({ key: `actions:${a.id}`, label: `${t("plan.actions")}：${a.title}` })),
-  ].filter((o) => !item.planLinks.some((l) => `${l.table}:${l.id}` === o.key));
-  return (
-    <div className="linked-rows" data-testid="agenda-links">
-      {linked.length > 0 && <div className="muted small">{t("meeting.linkedRows")}</div>}
-      {linked.map(({ link, row }) => {
-        const title = rowText(plan.doc, link.table, row.id, "title");
-        return (
-          <div key={`${link.table}:${row.id}`} className="linked-row" data-testid="agenda-linked-row">
-            <span className="badge">
-              {link.table === "problems" ? t("plan.problems") : t("plan.actions")}
-            </span>
-            {title && (
-              <CollabTextInput
-                text={title}
-                label={t("plan.col.title")}
-                readOnly={!plan.editable}
-                className="cell-input"
-                maxLength={planTextLimit(link.table, "title")}
-                noLineBreaks
-              />
-            )}
-            <select
-              value={row.status}
-              disabled={!plan.editable}
-              aria-label={t("plan.col.status")}
-              data-testid="linked-status"
-              onChange={(e) => setRowField(plan.doc, link.table, row.id, "status", e.target.value)}
-            >
-              {(link.table === "problems" ? PROBLEM_STATUSES : ACTION_STATUSES).map((s) => (
-                <option key={s.id} value={s.id}>
-                  {t(`${link.table === "problems" ? "problemStatus" : "actionStatus"}.${s.id}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-            {link.table === "actions" && "progress" in row && (
-              <input
-                type="number"
-                min={0}
-                max={100}
-                step={5}
-                value={row.progress}
-                disabled={!plan.editable}
-                aria-label={t("plan.col.progress")}
-                onChange={(e) => {
-                  const n = Math.round(Number(e.target.value));
-                  if (n >= 0 && n <= 100) setRowField(plan.doc, "actions", row.id, "progress", n);
-                }}
-              />
-            )}
-            {editable && (
-              <button
-                type="button"
-                className="icon no-print"
-                title={t("plan.delete")}
-                onClick={() => setLinks(item.planLinks.filter((l) => l !== link))}
-              >
-                ×
-              </button>
-            )}
-          </div>
-        );
-      })}
-      {editable && options.length > 0 && (
-        <select
-          className="no-print"
-          value=""
-          aria-label={t("meeting.agenda.link")}
-          data-testid="agenda-link"
-          onChange={(e) => {
-            const [table, id] = e.target.value.split(":") as [PlanLink["table"], string];
-            if (id) setLinks([...item.planLinks, { table, id }]);
-          }}
-        >
-          <option value="">{t("meeting.agenda.link")}</option>
-          {options.map((o) => (
-            <option key={o.key} value={o.key}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </div>
-  );
-}
-
-/** The previous meeting's unreached items, offered for this agenda. */
-function Backlog({ onAdd }: { onAdd(fields: Partial<AgendaItem>): void }) {
-  const { wid, meeting, agenda } = useMeetingContext();
-  const [offer, setOffer] = useState<MeetingBacklog | null>(null);
-  useEffect(() => {
-    void meetingsApi(wid).backlog(meeting.id).then(setOffer);
-  }, [wid, meeting.id]);
-  if (!offer?.previous) return null;
-  const previous = offer.previous;
-  const open = offer.items.filter((i) => !agenda.some((a) => a.carriedFrom?.itemId === i.id));
-  if (open.length === 0) return null;
-  return (
-    <div className="card backlog no-print" data-testid="backlog">
-      <h3>{t("meeting.backlog", { title: previous.title })}</h3>
-      <ul className="plain">
-        {open.map((i) => (
-          <li key={i.id}>
-            {i.title}{" "}
-            <button
-              type="button"
-              className="link"
-              data-testid="backlog-add"
-              onClick={() =>
-                onAdd({
-                  title: i.title,
-                  minutes: i.minutes,
-                  presenter: i.presenter,
-                  planLinks: i.planLinks,
-                  carriedFrom: { meetingId: previous.id, itemId: i.id },
-                })
-              }
-            >
-              {t("meeting.backlog.add")}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
