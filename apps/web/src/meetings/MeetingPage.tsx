@@ -6,7 +6,7 @@
  * items can edit the plan rows they are about.
  */
 
-import type { Group, Meeting as MeetingInfo, MeetingResult, Member, Plan } from "@tsumugi/contract";
+import type { Group, Meeting as MeetingInfo, Member, Plan } from "@tsumugi/contract";
 import { caretColorFor } from "@tsumugi/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -33,25 +33,18 @@ import { workspaceApi } from "../workspace/workspace-api";
 import { AgendaView } from "./AgendaView";
 import { AttendanceView } from "./AttendanceView";
 import { ChangesView } from "./ChangesView";
+import { MeetingActions } from "./MeetingActions";
 import { MeetingDetailsForm } from "./MeetingDetailsForm";
 import { MeetingPrint, type PrintKind } from "./MeetingPrint";
 import { MinutesReview } from "./MinutesReview";
 import { MeetingContext, type MeetingContextValue } from "./meeting-context";
 import { meetingWhen } from "./meeting-format";
-import { meetingPapersApi } from "./meeting-papers-api";
 import { meetingsApi } from "./meetings-api";
 import { OutcomesView } from "./OutcomesView";
 import { useMeetingDoc } from "./useMeetingDoc";
 
 const TABS = ["agenda", "minutes", "attendance", "outcomes", "changes", "review", "versions"] as const;
 type Tab = (typeof TABS)[number];
-
-const NEXT_STATE = {
-  draft: "published",
-  published: "inProgress",
-  inProgress: "closed",
-  closed: null,
-} as const;
 
 export function MeetingPage() {
   const { wid = "", mid = "" } = useParams();
@@ -137,18 +130,6 @@ export function MeetingPage() {
   const tab: Tab =
     requested && TABS.includes(requested) ? requested : meeting.state === "closed" ? "minutes" : "agenda";
   const editable = meeting.access === "write";
-  const next = NEXT_STATE[meeting.state];
-
-  const act = async (request: () => Promise<MeetingResult>, confirmText?: string) => {
-    if (confirmText && !window.confirm(confirmText)) return;
-    try {
-      const res = await request();
-      setMeeting(res.meeting);
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
 
   const ctx: MeetingContextValue | null =
     handle && docState
@@ -192,61 +173,7 @@ export function MeetingPage() {
           </span>
         )}
         <span className="spacer" />
-        {meeting.canManage && next && (
-          <button
-            type="button"
-            data-testid="meeting-next"
-            onClick={() =>
-              act(
-                () => meetingsApi(wid).move(mid, { state: next }),
-                next === "closed" ? t("meeting.confirmClose") : undefined,
-              )
-            }
-          >
-            {t(`meeting.next.${next}` as MessageKey)}
-          </button>
-        )}
-        {meeting.canManage && meeting.state === "closed" && meeting.minutesState === "drafting" && (
-          <button
-            type="button"
-            data-testid="minutes-circulate"
-            onClick={() => act(() => meetingsApi(wid).moveMinutes(mid, { state: "circulating" }))}
-          >
-            {t("meeting.circulate")}
-          </button>
-        )}
-        {meeting.state === "closed" &&
-          meeting.minutesState === "circulating" &&
-          meeting.abilities.fixMinutes && (
-            <button
-              type="button"
-              data-testid="minutes-fix"
-              onClick={() =>
-                act(() => meetingsApi(wid).moveMinutes(mid, { state: "fixed" }), t("meeting.confirmFix"))
-              }
-            >
-              {t("meeting.fix")}
-            </button>
-          )}
-        <a className="button-link" href={meetingsApi(wid).markdownUrl(mid)} data-testid="meeting-markdown">
-          {t("meeting.markdown")}
-        </a>
-        <Link className="button-link" to="?print=minutes" data-testid="meeting-print-link">
-          {t("print.printMinutes")}
-        </Link>
-        <Link className="button-link" to="?print=notice" data-testid="meeting-notice-link">
-          {t("print.printNotice")}
-        </Link>
-        <a
-          className="button-link"
-          href={meetingPapersApi(wid).minutesDocxUrl(mid)}
-          data-testid="minutes-docx"
-        >
-          {t("papers.minutesWord")}
-        </a>
-        <a className="button-link" href={meetingPapersApi(wid).noticeDocxUrl(mid)} data-testid="notice-docx">
-          {t("papers.noticeWord")}
-        </a>
+        <MeetingActions wid={wid} meeting={meeting} onMoved={setMeeting} onError={setError} />
         <SyncIndicator
           state={
             planHandle ? combinedSyncState(syncStateOf(inputs), syncStateOf(planInputs)) : syncStateOf(inputs)
