@@ -3,12 +3,13 @@
  * connections, two sets of buckets) draw from one budget per person or address, and each
  * counts alone when Redis is away.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../logger.js";
-import { waitFor } from "../testing/collab-clients.js";
 import { type RedisEngine, startRedis } from "../testing/engines.js";
 import { ClusterBus } from "./cluster-bus.js";
 import { SharedTokenBuckets, SharedWindowCounter } from "./shared-budgets.js";
+
+const soon = { timeout: 5_000, interval: 20 };
 
 let redis: RedisEngine;
 const buses: ClusterBus[] = [];
@@ -48,10 +49,15 @@ describe("shared budgets", () => {
     const a = new SharedTokenBuckets("t1", 10, n1.bus, { exchangeMs: 20 });
     const b = new SharedTokenBuckets("t1", 10, n2.bus, { exchangeMs: 20 });
     for (let i = 0; i < 10; i++) expect(a.take("alice")).toBe(0);
-    await waitFor(() => a.exchanges >= 1 && a.idle, "node 1's takes counted in Redis");
+    await vi.waitFor(() => {
+      expect(a.exchanges, "node 1's takes counted in Redis").toBeGreaterThanOrEqual(1);
+      expect(a.idle).toBe(true);
+    }, soon);
     // Node 2 has not heard of alice: it decides alone and asks Redis at once.
     expect(b.take("alice")).toBe(0);
-    await waitFor(() => b.exchanges >= 1, "node 2 heard the shared level");
+    await expect
+      .poll(() => b.exchanges, { ...soon, message: "node 2 heard the shared level" })
+      .toBeGreaterThanOrEqual(1);
     // Now it knows the budget is spent (about -1: refilled by the test's milliseconds only).
     const wait = b.take("alice");
     expect(wait).toBeGreaterThan(3_000);
@@ -66,7 +72,10 @@ describe("shared budgets", () => {
     const a = new SharedTokenBuckets("t2", 10, n1.bus, { exchangeMs: 20 });
     const b = new SharedTokenBuckets("t2", 10, n2.bus, { exchangeMs: 20 });
     for (let i = 0; i < 10; i++) expect(a.take("carol")).toBe(0);
-    await waitFor(() => a.exchanges >= 1 && a.idle, "node 1's takes counted in Redis");
+    await vi.waitFor(() => {
+      expect(a.exchanges, "node 1's takes counted in Redis").toBeGreaterThanOrEqual(1);
+      expect(a.idle).toBe(true);
+    }, soon);
     n2.cut(true);
     // Node 2 alone: carol's own budget there is whole, and still holds.
     for (let i = 0; i < 10; i++) expect(b.take("carol")).toBe(0);

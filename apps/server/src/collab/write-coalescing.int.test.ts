@@ -33,11 +33,7 @@ describe("coalesceWrites", () => {
     expect(server.writableLength).toBeGreaterThan(0);
     await new Promise((r) => setImmediate(r));
     expect(server.writableCorked).toBe(0);
-    await new Promise<void>((resolve) => {
-      const check = () => (received === "紡ぎ" ? resolve() : setTimeout(check, 5));
-      check();
-    });
-    expect(received).toBe("紡ぎ");
+    await expect.poll(() => received, { timeout: 5_000, interval: 5 }).toBe("紡ぎ");
   });
 
   it("uncorks every socket written to in the phase", async () => {

@@ -1,10 +1,12 @@
 import { RICH_TEXT_FIELD } from "@tsumugi/domain";
-import { describe, expect } from "vitest";
+import { describe, expect, vi } from "vitest";
 import * as Y from "yjs";
 import { encodeUpdate, MESSAGE_SAVE_CHECK } from "../collab/protocol.js";
-import { openRawSocket, storedDocument, waitFor } from "../testing/collab-clients.js";
+import { openRawSocket, storedDocument } from "../testing/collab-clients.js";
 import type { TestServer } from "../testing/fixtures.js";
 import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+const soon = { timeout: 5_000, interval: 20 };
 
 interface Doc {
   id: string;
@@ -64,9 +66,13 @@ describe("a draft before the plenary (全体会で確認中)", () => {
     await memberSocket.synced();
 
     expect((await status(world.member, "reviewing")).body.document.draftStatus).toBe("reviewing");
-    await waitFor(
-      () => memberSocket.closes.some((c) => c.code === 4403),
-      "the group member's socket downgraded",
+    await vi.waitFor(
+      () =>
+        expect(
+          memberSocket.closes.map((c) => c.code),
+          "the group member's socket downgraded",
+        ).toContain(4403),
+      soon,
     );
     const asMember = await world.member.browser.get<{ document: Doc }>(path);
     expect(asMember.body.document).toMatchObject({ access: "read" });
@@ -183,9 +189,19 @@ describe("working-group drafts", () => {
       unpublish: false,
       approve: false,
     });
-    await waitFor(() => writer.closes.some((c) => c.code === 4403), "the writer downgraded");
+    await vi.waitFor(
+      () =>
+        expect(
+          writer.closes.map((c) => c.code),
+          "the writer downgraded",
+        ).toContain(4403),
+      soon,
+    );
     writer.provider.connect();
-    await waitFor(() => writer.provider.wsconnected && writer.provider.synced, "reconnected");
+    await vi.waitFor(
+      () => expect(writer.provider.wsconnected && writer.provider.synced, "reconnected").toBe(true),
+      soon,
+    );
     writer.doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [new Y.XmlText("承認後の改ざん")]);
     // Handled by the server, and not stored: the connection is read-only now.
     expect(await writer.acknowledged()).toBe(false);

@@ -3,12 +3,14 @@
  * minutes circulated for review are edited by the secretariat only — on the socket too.
  */
 import { RICH_TEXT_FIELD, readMeetingStatus } from "@tsumugi/domain";
-import { describe, expect } from "vitest";
+import { describe, expect, vi } from "vitest";
 import * as Y from "yjs";
 import { encodeUpdate, MESSAGE_SAVE_CHECK } from "../collab/protocol.js";
-import { openRawSocket, storedDocument, waitFor } from "../testing/collab-clients.js";
+import { openRawSocket, storedDocument } from "../testing/collab-clients.js";
 import type { TestServer } from "../testing/fixtures.js";
 import { workspaceTest as it, personElsewhere, type WorkspaceWorld } from "../testing/workspace-world.js";
+
+const soon = { timeout: 5_000, interval: 20 };
 
 interface MeetingView {
   id: string;
@@ -84,22 +86,27 @@ describe("a meeting's state on open pages", () => {
       if (state === "circulating") {
         // The member's socket is closed to be decided again (now read-only); the app
         // reconnects on 4403, as here, and the new connection brings the last step.
-        await waitFor(
-          () => participant.closes.some((c) => c.code === 4403),
-          "the member's socket downgraded",
+        await vi.waitFor(
+          () =>
+            expect(
+              participant.closes.map((c) => c.code),
+              "the member's socket downgraded",
+            ).toContain(4403),
+          soon,
         );
         participant.provider.connect();
       }
-      await waitFor(
-        () => JSON.stringify(readMeetingStatus(participant.doc)) === JSON.stringify(expected),
-        `${state} on the participant's copy`,
+      await vi.waitFor(
+        () =>
+          expect(readMeetingStatus(participant.doc), `${state} on the participant's copy`).toEqual(expected),
+        soon,
       );
     }
     await post(world, `${base}/minutes-state`, "fixed");
-    await waitFor(async () => {
+    await vi.waitFor(async () => {
       const stored = await storedDocument(server.ctx.db, m.docName);
-      return readMeetingStatus(stored)?.minutesState === "fixed";
-    }, "確定 stored in the document");
+      expect(readMeetingStatus(stored)?.minutesState, "確定 stored in the document").toBe("fixed");
+    }, soon);
   });
 });
 
@@ -202,7 +209,14 @@ describe("minutes circulated for review", () => {
 
       const circulated = await post(world, `${base}/minutes-state`, "circulating");
       expect(circulated).toMatchObject({ minutesState: "circulating", access: "write" });
-      await waitFor(() => memberSocket.closes.some((c) => c.code === 4403), "the member's socket downgraded");
+      await vi.waitFor(
+        () =>
+          expect(
+            memberSocket.closes.map((c) => c.code),
+            "the member's socket downgraded",
+          ).toContain(4403),
+        soon,
+      );
 
       const after = await world.member.browser.get<{ meeting: MeetingView }>(base);
       expect(after.body.meeting.access).toBe("read");

@@ -12,10 +12,10 @@ import {
   type YearPlan,
 } from "@tsumugi/domain";
 import type { KyselyPlugin } from "kysely";
-import { describe, expect } from "vitest";
+import { describe, expect, vi } from "vitest";
 import * as Y from "yjs";
 import { storeInitialState } from "../collab/initial-state.js";
-import { storedDocument, waitFor } from "../testing/collab-clients.js";
+import { storedDocument } from "../testing/collab-clients.js";
 import {
   createUser,
   createWorkspace,
@@ -28,6 +28,7 @@ import { type WorkspaceWorld, workspaceTest } from "../testing/workspace-world.j
 import { readProjection, writeProjection } from "./plan-read-model.js";
 
 const it = workspaceTest.extend({ serverEnv: { PLAN_PROJECTION_DELAY_MS: "50" } });
+const soon = { timeout: 5_000, interval: 20 };
 
 interface PlanView {
   fiscalYear: number;
@@ -148,15 +149,16 @@ describe("the plan read model", () => {
       status: "open",
       actionIds: ["actionaaaa01"],
     });
-    await waitFor(() => b.doc.getMap("actions").has("actionaaaa01"), "a's row at b");
+    await vi.waitFor(
+      () => expect(b.doc.getMap("actions").has("actionaaaa01"), "a's row at b").toBe(true),
+      soon,
+    );
     setRowField(a.doc, "actions", "actionaaaa01", "progress", 60);
     setRowField(b.doc, "actions", "actionaaaa01", "status", "done");
-    await waitFor(
-      () =>
-        JSON.stringify(readYearPlan(a.doc).plan) === JSON.stringify(readYearPlan(b.doc).plan) &&
-        readYearPlan(a.doc).plan.actions.find((x) => x.id === "actionaaaa01")?.status === "done",
-      "convergence",
-    );
+    await vi.waitFor(() => {
+      expect(readYearPlan(a.doc).plan, "convergence").toEqual(readYearPlan(b.doc).plan);
+      expect(readYearPlan(a.doc).plan.actions.find((x) => x.id === "actionaaaa01")?.status).toBe("done");
+    }, soon);
     const { stored } = await projectedAsStored(server, plan.docName);
     expect(stored.actions.map((x) => x.title).sort()).toEqual(["多職種研修会", "市民公開講座"]);
     expect(stored.actions.find((x) => x.id === "actionaaaa01")).toMatchObject({
@@ -172,13 +174,14 @@ describe("the plan read model", () => {
 
     // A later edit by the member alone is attributed to them.
     setRowField(a.doc, "actions", "actionbbbb01", "progress", 30);
-    await waitFor(async () => {
+    await vi.waitFor(async () => {
       const d = await world.admin.browser.get<{
         recentChanges: { title: string; fields: string[]; by: string[] }[];
       }>(`${world.base}/plans/2025/dashboard`);
       const c = d.body.recentChanges[0];
-      return c?.title === "市民公開講座" && c.fields.includes("progress");
-    }, "the change in the history");
+      expect(c?.title, "the change in the history").toBe("市民公開講座");
+      expect(c?.fields).toContain("progress");
+    }, soon);
     const memberName = (
       await server.ctx.db.get<{ name: string }>("SELECT name FROM users WHERE id = ?", [world.member.id])
     )?.name;
@@ -199,10 +202,9 @@ describe("the plan read model", () => {
     const [k1, k2] = orderKeysAfter(null, 2);
     insertRow(a.doc, "actions", action("actiongood01", k1, "症例検討会"));
     insertRow(a.doc, "actions", action("actionbad001", k2, "進捗が壊れた行", { progress: 250 }));
-    await waitFor(
-      async () => (await readProjection(server.ctx.kysely, plan.docName))?.invalid.length === 1,
-      "projection",
-    );
+    await expect
+      .poll(async () => (await readProjection(server.ctx.kysely, plan.docName))?.invalid.length, soon)
+      .toBe(1);
     const { projected } = await projectedAsStored(server, plan.docName);
     expect(projected.actions.map((x) => x.id)).toEqual(["actiongood01"]);
     const dash = await world.admin.browser.get<{ invalidRows: number }>(`${world.base}/plans/2025/dashboard`);
@@ -295,10 +297,9 @@ describe("the plan read model", () => {
     itemNoteText(a.doc, "e", "examples").insert(0, "◆コーディネーターの配置");
     profileText(a.doc, "programName").insert(0, "流山市在宅医療介護連携推進事業");
     profileText(a.doc, "bodies").insert(0, "医師会\n歯科医師会");
-    await waitFor(
-      async () => (await readProjection(server.ctx.kysely, plan.docName))?.plan.profile.bodies !== "",
-      "projection",
-    );
+    await expect
+      .poll(async () => (await readProjection(server.ctx.kysely, plan.docName))?.plan.profile.bodies, soon)
+      .toMatch(/./);
     const { projected } = await projectedAsStored(server, plan.docName);
     expect(projected.actions[0]).toMatchObject({ budget: 850_000, fundingSource: "fund" });
     expect(projected.planPeriods[0]).toMatchObject({
@@ -502,18 +503,15 @@ describe("the multi-year table (items × 年度, seed 004)", () => {
       endFiscalYear: 2026,
       milestones: [{ fiscalYear: 2025, label: "事業評価" }],
     });
-    await waitFor(async () => {
+    await vi.waitFor(async () => {
       const [p24, p25] = await Promise.all([
         readProjection(server.ctx.kysely, y2024.docName),
         readProjection(server.ctx.kysely, y2025.docName),
       ]);
-      return (
-        p24?.plan.itemNotes.f?.examples !== undefined &&
-        p24.plan.itemNotes.f.examples !== "" &&
-        p25?.plan.planPeriods.length === 1 &&
-        p25.plan.actions.length === 2
-      );
-    }, "both projections");
+      expect(p24?.plan.itemNotes.f?.examples, "both projections").toMatch(/./);
+      expect(p25?.plan.planPeriods).toHaveLength(1);
+      expect(p25?.plan.actions).toHaveLength(2);
+    }, soon);
 
     const res = await world.observer.browser.get<{ years: YearColumn[] }>(`${world.base}/plans/multi-year`);
     expect(res.status).toBe(200);
