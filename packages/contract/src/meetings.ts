@@ -5,6 +5,7 @@
  */
 import {
   type AgendaItem,
+  isPeriodPoint,
   MEETING_KINDS,
   MEETING_PLACE_MAX,
   MEETING_STATES,
@@ -198,9 +199,20 @@ export const MeetingBacklog = z.object({
 /** The items as the meeting document holds them (AgendaItem), which the schema leaves open. */
 export type MeetingBacklog = Omit<z.infer<typeof MeetingBacklog>, "items"> & { items: AgendaItem[] };
 
-export const OutcomeToAction = z.record(z.string(), z.unknown()).meta({
-  description: "ownerGroupId, periodStart, periodEnd (YYYY-MM), all optional",
+/** A month (YYYY-MM) or a day (YYYY-MM-DD) of an action's period. */
+const periodPoint = z
+  .string()
+  .refine(isPeriodPoint, { error: "format" })
+  .meta({ description: "A month (YYYY-MM) or a day (YYYY-MM-DD)" });
+
+export const OutcomeToAction = z.object({
+  ownerGroupId: Id.nullable()
+    .optional()
+    .meta({ description: "The group in charge; the meeting's group when omitted or null" }),
+  periodStart: periodPoint.optional().meta({ description: "The meeting's month when omitted" }),
+  periodEnd: periodPoint.optional().meta({ description: "The end of the 年度 when omitted" }),
 });
+export type OutcomeToAction = z.input<typeof OutcomeToAction>;
 
 export const OutcomeActionCreated = z.object({ actionId: z.string() });
 export type OutcomeActionCreated = z.infer<typeof OutcomeActionCreated>;

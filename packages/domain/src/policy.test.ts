@@ -453,6 +453,41 @@ describe("resources: authorize(verb, resource) and abilities", () => {
     expect(abilitiesOf(actor("observer"), { ...plenary, invited: true }).commentMinutes).toBe(false);
   });
 
+  it("lets whoever writes both the minutes and the plan make a 取組 outcome a plan action", () => {
+    const plan = { workspaceId: "w1", groupId: null };
+    const outcome = (minutes: { groupId: string | null; locked?: boolean; reviewing?: boolean }) =>
+      ({ kind: "meetingOutcome", minutes: { workspaceId: "w1", ...minutes }, plan }) as const;
+    const makes = (a: Actor, o: ReturnType<typeof outcome>) => authorize(a, "makeAction", o);
+    expect(makes(actor("member"), outcome({ groupId: "g1" }))).toBe(true);
+    expect(makes(actor("coordinator"), outcome({ groupId: null }))).toBe(true);
+    expect(makes(actor("secretariat", { groupIds: [] }), outcome({ groupId: "g1" }))).toBe(true);
+    // Another group's minutes, observers, outsiders and disabled accounts: no.
+    expect(makes(actor("member", { groupIds: [] }), outcome({ groupId: "g1" }))).toBe(false);
+    expect(makes(actor("observer"), outcome({ groupId: null }))).toBe(false);
+    expect(makes(actor(null), outcome({ groupId: null }))).toBe(false);
+    expect(makes(actor("member", { disabled: true }), outcome({ groupId: "g1" }))).toBe(false);
+    // Fixed minutes: nobody; circulated minutes: the secretariat only.
+    expect(makes(actor("secretariat"), outcome({ groupId: null, locked: true }))).toBe(false);
+    expect(makes(actor("member"), outcome({ groupId: "g1", reviewing: true }))).toBe(false);
+    expect(makes(actor("secretariat"), outcome({ groupId: "g1", reviewing: true }))).toBe(true);
+    // A plan nobody may write (locked) takes no action.
+    expect(
+      authorize(actor("secretariat"), "makeAction", {
+        ...outcome({ groupId: null }),
+        plan: { ...plan, locked: true },
+      }),
+    ).toBe(false);
+    // The same answer the meeting page gives: its minutes' access and the plan's edit ability.
+    for (const role of ROLES)
+      for (const minutes of [{ groupId: "g1" }, { groupId: "g2" }, { groupId: null, reviewing: true }]) {
+        const a = actor(role);
+        const o = outcome(minutes);
+        expect(makes(a, o), `${role} ${JSON.stringify(minutes)}`).toBe(
+          documentAccess(a, o.minutes) === "write" && abilitiesOf(a, { kind: "plan", ...plan }).edit,
+        );
+      }
+  });
+
   it("lets only the secretariat word the meeting papers", () => {
     for (const role of ROLES)
       expect(authorize(actor(role), "update", { kind: "meetingPaperSettings" }), role).toBe(

@@ -387,6 +387,22 @@ export interface MeetingResource {
 }
 
 /**
+ * A 取組 outcome of a meeting, made an action of that year's plan (`makeAction`): whoever
+ * writes both the meeting's minutes, where the outcome is written, and the plan, which gets the
+ * action and its link back. Observers, readers of another group's minutes and everyone while
+ * the minutes are fixed (or circulated, for all but the secretariat) do not.
+ */
+export const MEETING_OUTCOME_VERBS = ["makeAction"] as const;
+export type MeetingOutcomeVerb = (typeof MEETING_OUTCOME_VERBS)[number];
+export interface MeetingOutcomeResource {
+  kind: "meetingOutcome";
+  /** The meeting's minutes, where the outcome is written. */
+  minutes: DocumentRef;
+  /** The plan of the meeting's 年度, which gets the action. */
+  plan: DocumentRef;
+}
+
+/**
  * The home page of the person reading it: which of its lists are theirs. `ownActions`: the
  * plan's actions in their charge (actions are given to those who write the plan; observers read
  * it); `overdueActions`: the whole plan's overdue actions, which the secretariat chases.
@@ -526,6 +542,7 @@ export type Resource =
   | MemberResource
   | InviteResource
   | MeetingResource
+  | MeetingOutcomeResource
   | MeetingPaperSettingsResource
   | DeskResource
   | ConsultationResource
@@ -585,6 +602,7 @@ interface VerbsOf {
   member: MemberVerb;
   invite: InviteVerb;
   meeting: MeetingVerb;
+  meetingOutcome: MeetingOutcomeVerb;
   meetingPaperSettings: MeetingPaperSettingsVerb;
   desk: DeskVerb;
   consultation: ConsultationVerb;
@@ -660,6 +678,10 @@ const RULES: Rules = {
     // Corrections to circulated minutes: its invitees and those who run it, observers never.
     commentMinutes:
       can(actor, "comments.write") && (meeting.invited === true || canManageMeeting(actor, meeting.groupId)),
+  }),
+  meetingOutcome: (actor, outcome) => ({
+    makeAction:
+      documentAccess(actor, outcome.minutes) === "write" && documentAccess(actor, outcome.plan) === "write",
   }),
   // The papers speak for the municipality: the secretariat, who keeps its details, words them.
   meetingPaperSettings: (actor) => ({ update: can(actor, "workspace.update") }),

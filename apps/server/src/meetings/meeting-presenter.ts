@@ -5,8 +5,10 @@ import {
   abilitiesOf,
   documentAccess,
   fiscalYearLabel,
+  type MeetingOutcomeResource,
   type MeetingResource,
 } from "@tsumugi/domain";
+import type { DocumentRecord } from "../documents/document-repository.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 
 export const meetingResource = (m: MeetingRecord, invited = false): MeetingResource => ({
@@ -14,6 +16,26 @@ export const meetingResource = (m: MeetingRecord, invited = false): MeetingResou
   id: m.id,
   groupId: m.groupId,
   invited,
+});
+
+/** The minutes of a meeting, as the policy sees that document. */
+export const minutesRef = (m: MeetingRecord) => ({
+  workspaceId: m.workspaceId,
+  groupId: m.groupId,
+  locked: m.locked,
+  reviewing: m.reviewing,
+});
+
+/** An outcome of the meeting, to be made an action of `plan` (the meeting's 年度). */
+export const meetingOutcomeResource = (m: MeetingRecord, plan: DocumentRecord): MeetingOutcomeResource => ({
+  kind: "meetingOutcome",
+  minutes: minutesRef(m),
+  plan: {
+    workspaceId: plan.workspaceId,
+    groupId: plan.groupId,
+    locked: plan.locked,
+    reviewing: plan.reviewing,
+  },
 });
 
 export function presentMeeting(actor: Actor, m: MeetingRecord, invitees: string[]): Meeting {
@@ -34,12 +56,7 @@ export function presentMeeting(actor: Actor, m: MeetingRecord, invitees: string[
     minutesState: m.minutesState,
     documentId: m.documentId,
     docName: m.docName,
-    access: documentAccess(actor, {
-      workspaceId: m.workspaceId,
-      groupId: m.groupId,
-      locked: m.locked,
-      reviewing: m.reviewing,
-    }),
+    access: documentAccess(actor, minutesRef(m)),
     canManage: abilities.manage,
     invitees,
     closedAt: m.closedAt,

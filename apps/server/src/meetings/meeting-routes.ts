@@ -26,8 +26,10 @@ import { type Context, Hono } from "hono";
 import * as Y from "yjs";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
+import type { DocumentRecord } from "../documents/document-repository.js";
 import { findGroup } from "../groups/group-repository.js";
 import type { AppEnv } from "../http/env.js";
+import { ApiError } from "../http/errors.js";
 import {
   allow,
   allowIn,
@@ -52,7 +54,7 @@ import {
 } from "./meeting-commands.js";
 import type { MeetingEvents } from "./meeting-events.js";
 import { meetingMarkdown } from "./meeting-export.js";
-import { meetingResource, presentMeeting } from "./meeting-presenter.js";
+import { meetingOutcomeResource, meetingResource, presentMeeting } from "./meeting-presenter.js";
 import {
   closedMeetingCounts,
   decisions,
@@ -74,6 +76,16 @@ export const loadMeeting = load(
     return (isId(mid) ? await findMeeting(c.var.app.kysely, c.var.workspaceId, mid) : null) ?? undefined;
   },
   meetingNotFound,
+);
+
+/** The plan of the loaded meeting's 年度, where a 取組 outcome becomes an action; 409 without one. */
+const loadMeetingPlan = load(
+  "plan",
+  async (c) => {
+    const m = c.get("meeting" as never) as MeetingRecord;
+    return (await findPlanDocument(c.var.app.kysely, m.workspaceId, m.fiscalYear)) ?? undefined;
+  },
+  () => new ApiError(409, "plan.notFound", "この年度の計画がまだありません。先に計画を作成してください。"),
 );
 
 async function present(app: AppContext, actor: Actor, m: MeetingRecord) {
@@ -315,13 +327,21 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     }),
     jsonBody(OutcomeToAction),
     loadMeeting,
-    allow("read", "meeting", meetingResource),
+    loadMeetingPlan,
+    allowOn((c) => ({
+      verb: "makeAction",
+      resource: meetingOutcomeResource(
+        c.get("meeting" as never) as MeetingRecord,
+        c.get("plan" as never) as DocumentRecord,
+      ),
+    })),
     async (c) => {
       const result = await createActionFromOutcome(
         c.var.app,
         collab,
         c.var.actor,
         c.var.meeting,
+        c.var.plan,
         c.req.param("oid"),
         c.req.valid("json"),
       );

@@ -210,6 +210,22 @@ describe("meetings", () => {
     });
     await server.collab.flush();
 
+    // Only those who write both the minutes and the plan make the action; a period the body
+    // gets wrong is refused before anything is written.
+    const toAction = `${world.base}/meetings/${m.id}/outcomes/outcomeact01/action`;
+    expect((await world.observer.browser.post(toAction, {})).status).toBe(403);
+    const badPeriod = await world.admin.browser.post<{ error: { fields: Record<string, string> } }>(
+      toAction,
+      {
+        periodEnd: "2025-13",
+      },
+    );
+    expect(badPeriod.status).toBe(400);
+    expect(badPeriod.body.error.fields).toEqual({ periodEnd: "format" });
+    expect(
+      (await world.admin.browser.post(toAction, { periodStart: "2025-09", periodEnd: "2025-06" })).status,
+    ).toBe(400);
+
     // 取組 outcome → an action in this year's plan, linked back.
     const made = await world.admin.browser.post<{ actionId: string }>(
       `${world.base}/meetings/${m.id}/outcomes/outcomeact01/action`,

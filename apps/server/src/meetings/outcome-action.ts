@@ -3,13 +3,12 @@
  * plan document (owner group, period) and links it from the outcome, both as stored edits
  * that reach everyone with the plan or the meeting open.
  */
+import type { OutcomeToAction } from "@tsumugi/contract";
 import {
   type Actor,
-  documentAccess,
   fiscalYearRange,
   insertRow,
   isId,
-  isPeriodPoint,
   newAction,
   newId,
   readOutcomes,
@@ -18,42 +17,31 @@ import {
 } from "@tsumugi/domain";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
+import type { DocumentRecord } from "../documents/document-repository.js";
 import { findGroup } from "../groups/group-repository.js";
-import { ApiError, forbidden, invalid } from "../http/errors.js";
-import { findPlanDocument } from "../plan/plan-repository.js";
+import { ApiError, invalid } from "../http/errors.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 
+/**
+ * The route has validated the body, loaded the meeting and its 年度's plan and authorized
+ * `makeAction` on the outcome; what is left are the checks that need the stored data.
+ */
 export async function createActionFromOutcome(
   app: AppContext,
   collab: CollabServer,
   actor: Actor,
   m: MeetingRecord,
+  plan: DocumentRecord,
   outcomeId: string,
-  body: Record<string, unknown>,
+  body: OutcomeToAction,
 ): Promise<{ actionId: string }> {
   if (!isId(outcomeId)) throw new ApiError(404, "outcome.notFound", "決定事項が見つかりません。");
-  const plan = await findPlanDocument(app.kysely, m.workspaceId, m.fiscalYear);
-  if (!plan)
-    throw new ApiError(409, "plan.notFound", "この年度の計画がまだありません。先に計画を作成してください。");
-  if (documentAccess(actor, plan) !== "write") throw forbidden();
-  const meetingAccess = documentAccess(actor, {
-    workspaceId: m.workspaceId,
-    groupId: m.groupId,
-    locked: m.locked,
-    reviewing: m.reviewing,
-  });
-  if (meetingAccess !== "write") throw forbidden();
-
   const ownerGroupId = body.ownerGroupId ?? m.groupId;
-  if (ownerGroupId !== null) {
-    const ok = isId(ownerGroupId) ? await findGroup(app.kysely, m.workspaceId, ownerGroupId) : undefined;
-    if (!ok) throw invalid({ ownerGroupId: "unknown" });
-  }
-  const range = fiscalYearRange(m.fiscalYear);
+  if (ownerGroupId !== null && !(await findGroup(app.kysely, m.workspaceId, ownerGroupId)))
+    throw invalid({ ownerGroupId: "unknown" });
   const start = body.periodStart ?? m.startsAt.slice(0, 7);
-  const end = body.periodEnd ?? range.end.slice(0, 7);
-  if (!isPeriodPoint(start)) throw invalid({ periodStart: "format" });
-  if (!isPeriodPoint(end) || end.slice(0, 7) < start.slice(0, 7)) throw invalid({ periodEnd: "format" });
+  const end = body.periodEnd ?? fiscalYearRange(m.fiscalYear).end.slice(0, 7);
+  if (end.slice(0, 7) < start.slice(0, 7)) throw invalid({ periodEnd: "format" });
 
   await collab.flush();
   const meetingDoc = await collab.readDocument(m.docName);
@@ -71,7 +59,7 @@ export async function createActionFromOutcome(
       id: actionId,
       title,
       detail: `${m.title}で決定`,
-      ownerGroupId: ownerGroupId as string | null,
+      ownerGroupId,
       period: { start, end },
     });
     insertRow(doc, "actions", action);

@@ -14,6 +14,7 @@ import type {
   MoveMeeting,
   MoveMinutes,
   OutcomeActionCreated,
+  OutcomeToAction,
   UpdateMeeting,
 } from "@tsumugi/contract";
 import { get, patch, post } from "../api/client";
@@ -37,9 +38,9 @@ export function meetingsApi(wid: string) {
     changes: (mid: string) => get<MeetingPlanChanges>(`${base}/${mid}/changes`),
     /** The previous meeting's agenda items not reached. */
     backlog: (mid: string) => get<MeetingBacklog>(`${base}/${mid}/backlog`),
-    /** An outcome (決定事項) becomes an action of the year's plan. */
-    outcomeToAction: (mid: string, oid: string) =>
-      post<OutcomeActionCreated>(`${base}/${mid}/outcomes/${oid}/action`, {}),
+    /** An outcome (決定事項) becomes an action of the year's plan (owner and period: the server's defaults). */
+    outcomeToAction: (mid: string, oid: string, body: OutcomeToAction = {}) =>
+      post<OutcomeActionCreated>(`${base}/${mid}/outcomes/${oid}/action`, body),
     /** The minutes as Markdown (a download link). */
     markdownUrl: (mid: string) => `${base}/${mid}/markdown`,
     /** Server-sent events: meetings created and moved. */
