@@ -16,7 +16,6 @@ import type {
 } from "@tsumugi/contract";
 import {
   appliedFields,
-  authorize,
   blankResourceFields,
   changedFields,
   type DirectoryEntry,
@@ -37,10 +36,9 @@ import {
 import Papa from "papaparse";
 import { randomString } from "../auth/secret-token.js";
 import type { AppContext, Caller } from "../context.js";
-import { ApiError, forbidden } from "../http/errors.js";
+import { ApiError } from "../http/errors.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
-import { resourceResource } from "./resource-presenter.js";
 import * as repo from "./resource-repository.js";
 
 export const resourceNotFound = () => new ApiError(404, "resource.notFound", "資源が見つかりません。");
@@ -166,9 +164,6 @@ export async function updateResource(
   const changed = changedFields(record.fields, set);
   const fields = { ...record.fields, ...set };
   const statusChange = input.status && input.status !== record.status ? input.status : undefined;
-  // Closing (廃止・休止) is the secretariat's, beyond editing.
-  if (statusChange === "closed" && !authorize(caller.actor, "close", resourceResource(record)))
-    throw forbidden();
   const change: repo.ResourceChange = {
     fields: Object.fromEntries(changed.map((f) => [f, fields[f]])),
     fieldSources: markSources(record.fieldSources, changed, "manual"),

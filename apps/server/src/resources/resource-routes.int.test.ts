@@ -71,6 +71,7 @@ const PROFESSIONAL = {
 
 describe("resource directory", () => {
   it("is read by every member with professionals-only fields, and edited by the secretariat and coordinators", async ({
+    server,
     world: w,
   }) => {
     const refused = await w.member.browser.post(`${w.base}/resources`, { kind: "clinic", name: "x" });
@@ -110,6 +111,28 @@ describe("resource directory", () => {
     const swapped = await w.admin.browser.patch(`${w.base}/resources/${id}`, { lat: 139.9, lng: 35.87 });
     expect(swapped.body).toMatchObject({ error: { fields: { lng: "outsideJapan" } } });
     expect((await w.observer.browser.patch(`${w.base}/resources/${id}`, { phone: "1" })).status).toBe(403);
+
+    // A coordinator edits entries; closing one (廃止・休止) is the secretariat's.
+    const coordinator = await createUser(server.ctx.db, { workspaceId: w.workspaceId, role: "coordinator" });
+    const asCoordinator = new TestBrowser(server.origin);
+    expect((await asCoordinator.login(coordinator.email, TEST_PASSWORD)).status).toBe(200);
+    const edited = await asCoordinator.patch<{ resource: Entry }>(`${w.base}/resources/${id}`, {
+      phone: "04-7100-0000",
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.resource.abilities).toMatchObject({ update: true, close: false });
+    expect((await asCoordinator.patch(`${w.base}/resources/${id}`, { status: "closed" })).status).toBe(403);
+    const unchanged = await w.admin.browser.get<{ resource: Entry }>(`${w.base}/resources/${id}`);
+    expect(unchanged.body.resource).toMatchObject({ status: "active", phone: "04-7100-0000" });
+    const closed = await w.admin.browser.patch<{ resource: Entry }>(`${w.base}/resources/${id}`, {
+      status: "closed",
+    });
+    expect(closed.body.resource.status).toBe("closed");
+    // Reopening is an edit.
+    const reopened = await asCoordinator.patch<{ resource: Entry }>(`${w.base}/resources/${id}`, {
+      status: "active",
+    });
+    expect(reopened.body.resource.status).toBe("active");
   });
 
   it("imports 介護サービス情報公表 open data: preview field by field, nothing written until confirmed, the municipality's rows only", async ({

@@ -33,7 +33,7 @@ import {
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
+import { allow, allowIn, allowOn, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import { actionTitles } from "../plan/plan-repository.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import {
@@ -60,6 +60,7 @@ import {
   presentSettings,
   resourceResource,
 } from "./resource-presenter.js";
+import type { ResourceRecord } from "./resource-repository.js";
 import * as repo from "./resource-repository.js";
 import { tableWorkbook } from "./resource-tables.js";
 
@@ -82,6 +83,11 @@ const loadRequest = load(
   },
   requestNotFound,
 );
+
+/** Closing an entry (廃止・休止) is a verb of its own, beyond editing it. */
+function changeVerb(record: ResourceRecord, input: UpdateResource): "update" | "close" {
+  return input.status === "closed" && record.status !== "closed" ? "close" : "update";
+}
 
 const linkKindOf = (v: string | undefined) => RESOURCE_LINK_KINDS.find((k) => k === v);
 
@@ -373,6 +379,10 @@ export function resourceRoutes(): Hono<AppEnv> {
     jsonBody(UpdateResource),
     loadResource,
     allow("update", "resource", resourceResource),
+    allowOn((c) => ({
+      verb: changeVerb(c.get("resource" as never), c.req.valid("json" as never)),
+      resource: resourceResource(c.get("resource" as never)),
+    })),
     async (c) => {
       const resource = await updateResource(c.var.app, callerOf(c), c.var.resource, c.req.valid("json"));
       return c.json({ resource: presentResource(c.var.actor, resource) });
