@@ -87,17 +87,13 @@ export async function caretAfter(page: Page, text: string): Promise<void> {
   await page.keyboard.press("End");
 }
 
+/** Waits until `check` answers true (asked every 100 ms), failing after `timeout` with `what`. */
 export async function eventually(
   check: () => Promise<boolean>,
   what: string,
   timeout = 10_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) expect.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await expect.poll(check, { timeout, interval: 100, message: `timed out waiting for ${what}` }).toBe(true);
 }
 
 /** The text of each paragraph as the reader sees it, without the remote carets' name labels. */

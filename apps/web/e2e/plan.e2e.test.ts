@@ -1,5 +1,5 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
 import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
 
@@ -25,18 +25,19 @@ async function openPlanView(page: Page, view: string): Promise<void> {
 }
 
 /** The row whose title starts with `title`, waiting for the list to render it. */
-async function rowByTitle(page: Page, testId: string, titleTestId: string, title: string) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const rows = page.getByTestId(testId);
-    const count = await rows.count();
-    for (let i = 0; i < count; i++) {
-      const value = await rows.nth(i).getByTestId(titleTestId).inputValue();
-      if (value.startsWith(title)) return rows.nth(i);
-    }
-    if (Date.now() > deadline) throw new Error(`no row titled ${title}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+async function rowByTitle(page: Page, testId: string, titleTestId: string, title: string): Promise<Locator> {
+  const rows = page.getByTestId(testId);
+  return vi.waitFor(
+    async () => {
+      const count = await rows.count();
+      for (let i = 0; i < count; i++) {
+        const value = await rows.nth(i).getByTestId(titleTestId).inputValue();
+        if (value.startsWith(title)) return rows.nth(i);
+      }
+      throw new Error(`no row titled ${title}`);
+    },
+    { timeout: 15_000, interval: 100 },
+  );
 }
 
 async function titles(page: Page, titleTestId: string): Promise<string[]> {
