@@ -19,8 +19,8 @@ import { type CollabServer, createCollabServer } from "./collab/collab-server.js
 import { compactLongLogs } from "./collab/startup-compaction.js";
 import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
-import { storedKeyIds } from "./desk/consultation-repository.js";
 import { DeskJobs } from "./desk/desk-jobs.js";
+import { storedKeyIds } from "./desk/reseal-repository.js";
 import { EventJobs } from "./events/event-jobs.js";
 import { participantKeyIds } from "./events/participant-repository.js";
 import { QuestionnaireEvents } from "./events/questionnaire-events.js";

@@ -8,7 +8,7 @@
 import type { AuditEntry } from "@tsumugi/contract";
 import { type AuditTargetKind, auditTargetKind } from "@tsumugi/domain";
 import { userNames } from "../auth/account-repository.js";
-import { caseNumbers } from "../desk/consultation-repository.js";
+import { caseNumbers } from "../desk/case-repository.js";
 import { deskNames } from "../desk/desk-repository.js";
 import { exampleTitles } from "../desk/example-repository.js";
 import { documentTitles } from "../documents/document-repository.js";

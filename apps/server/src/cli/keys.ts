@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { totpKeyIds, totpRowsPerKey } from "../auth/sealed-totp-keys.js";
 import { ConfigError, loadConfig } from "../config.js";
-import { rowsPerKey, storedKeyIds } from "../desk/consultation-repository.js";
+import { rowsPerKey, storedKeyIds } from "../desk/reseal-repository.js";
 import { participantKeyIds } from "../events/participant-repository.js";
 import { requestKeyIds } from "../events/request-repository.js";
 import {

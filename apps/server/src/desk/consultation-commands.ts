@@ -11,10 +11,20 @@ import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden, invalid } from "../http/errors.js";
 import { findResource } from "../resources/resource-repository.js";
 import { isUniqueViolation, type QueryBuilder } from "../storage/query-builder.js";
+import * as caseRepo from "./case-repository.js";
 import { consultationResource } from "./consultation-presenter.js";
-import * as repo from "./consultation-repository.js";
+import {
+  type CaseRecord,
+  type CaseWithStaff,
+  type ContactRecord,
+  type ContactRow,
+  type ContactWithCase,
+  caseCodes,
+} from "./consultation-rows.js";
+import * as contactRepo from "./contact-repository.js";
 import { deskResource } from "./desk-presenter.js";
 import { findDesk } from "./desk-repository.js";
+import * as nameIndex from "./name-index-repository.js";
 import {
   type ContactPersonal,
   EMPTY_CONSULTER,
@@ -58,7 +68,7 @@ async function withNumberRetry<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export interface Recorded {
-  contact: repo.ContactRow;
+  contact: ContactRow;
   newCase: boolean;
 }
 
@@ -75,10 +85,10 @@ export async function createConsultation(
   const recorded = await withNumberRetry(() =>
     app.kysely.transaction().execute(async (trx) => {
       const now = Date.now();
-      let kase: repo.CaseRecord;
+      let kase: CaseRecord;
       let newCase = false;
       if (input.caseId !== undefined) {
-        const found = await repo.findCase(trx, wid, input.caseId);
+        const found = await caseRepo.findCase(trx, wid, input.caseId);
         if (!found || !authorize(caller.actor, "read", consultationResource(found)))
           throw invalid({ caseId: "unknown" });
         if (found.anonymisedAt !== null) throw anonymised();
@@ -96,7 +106,7 @@ export async function createConsultation(
           id,
           workspaceId: wid,
           deskId: desk.id,
-          caseNo: await repo.nextCaseNo(trx, wid),
+          caseNo: await caseRepo.nextCaseNo(trx, wid),
           ageBand: c.ageBand,
           sex: c.sex,
           careLevel: c.careLevel,
@@ -112,8 +122,8 @@ export async function createConsultation(
           createdAt: now,
           updatedAt: now,
         };
-        await repo.insertCase(trx, kase);
-        await repo.setNameIndex(trx, id, nameIndexOf(vault, c.person));
+        await caseRepo.insertCase(trx, kase);
+        await nameIndex.setNameIndex(trx, id, nameIndexOf(vault, c.person));
         newCase = true;
       }
       const id = newId();
@@ -122,11 +132,11 @@ export async function createConsultation(
         content: input.content,
         responseDetail: input.responseDetail,
       });
-      const contact: repo.ContactRecord = {
+      const contact: ContactRecord = {
         id,
         workspaceId: wid,
         caseId: kase.id,
-        seq: await repo.nextSeq(trx, kase.id),
+        seq: await contactRepo.nextSeq(trx, kase.id),
         receivedAt: input.receivedAt,
         fiscalYear,
         month,
@@ -148,9 +158,9 @@ export async function createConsultation(
         topics: input.topics,
         responses: input.responses,
       };
-      await repo.insertContact(trx, contact);
-      await repo.refreshLastContact(trx, kase.id);
-      const row: repo.ContactRow = { ...contact, ...repo.caseCodes(kase) };
+      await contactRepo.insertContact(trx, contact);
+      await caseRepo.refreshLastContact(trx, kase.id);
+      const row: ContactRow = { ...contact, ...caseCodes(kase) };
       return { contact: row, newCase };
     }),
   );
@@ -174,7 +184,7 @@ export async function createConsultation(
  * The caller may change the case and its contacts (decided again on the rows inside the
  * transaction); else 403, or `anonymised` to someone who may still read it.
  */
-function mayUpdate(caller: Caller, kase: repo.CaseWithStaff): void {
+function mayUpdate(caller: Caller, kase: CaseWithStaff): void {
   if (authorize(caller.actor, "update", consultationResource(kase))) return;
   if (kase.anonymisedAt !== null && authorize(caller.actor, "read", consultationResource(kase)))
     throw anonymised();
@@ -193,13 +203,13 @@ export async function updateConsultation(
   caller: Caller,
   contactId: string,
   input: UpdateConsultation,
-): Promise<repo.ContactWithCase> {
+): Promise<ContactWithCase> {
   const wid = caller.workspaceId;
   const vault = app.personalData;
   await checkReferral(app.kysely, wid, input.referralResourceId);
   const updated = await app.kysely.transaction().execute(async (trx) => {
     // Decided again on the rows as they are inside the transaction.
-    const current = await repo.findContact(trx, wid, contactId);
+    const current = await contactRepo.findContact(trx, wid, contactId);
     if (!current) throw contactNotFound();
     mayUpdate(caller, current.case);
     const personal = openContact(vault, current.id, current.personal) as ContactPersonal;
@@ -213,7 +223,7 @@ export async function updateConsultation(
     const followUpStatus = input.followUpStatus ?? current.followUpStatus;
     const followUpDue = input.followUpDue === undefined ? current.followUpDue : input.followUpDue || null;
     if (followUpStatus === "open" && !followUpDue) throw invalid({ followUpDue: "required" });
-    const next: repo.ContactWithCase = {
+    const next: ContactWithCase = {
       ...current,
       receivedAt,
       ...fiscalYearAndMonth(receivedAt),
@@ -234,8 +244,8 @@ export async function updateConsultation(
       keyId: sealed.keyId,
       updatedAt: Date.now(),
     };
-    await repo.updateContact(trx, next);
-    await repo.refreshLastContact(trx, current.caseId);
+    await contactRepo.updateContact(trx, next);
+    await caseRepo.refreshLastContact(trx, current.caseId);
     return next;
   });
   await app.audit.record({
@@ -254,11 +264,11 @@ export async function updateCase(
   caller: Caller,
   caseId: string,
   input: UpdateCase,
-): Promise<repo.CaseWithStaff> {
+): Promise<CaseWithStaff> {
   const wid = caller.workspaceId;
   const vault = app.personalData;
   const updated = await app.kysely.transaction().execute(async (trx) => {
-    const current = await repo.findCase(trx, wid, caseId);
+    const current = await caseRepo.findCase(trx, wid, caseId);
     if (!current) throw caseNotFound();
     mayUpdate(caller, current);
     let deskStaffIds = current.deskStaffIds;
@@ -280,9 +290,9 @@ export async function updateCase(
       const sealed = sealPerson(vault, current.id, person);
       personal = sealed.text;
       keyId = sealed.keyId;
-      await repo.setNameIndex(trx, current.id, nameIndexOf(vault, person));
+      await nameIndex.setNameIndex(trx, current.id, nameIndexOf(vault, person));
     }
-    const next: repo.CaseWithStaff = {
+    const next: CaseWithStaff = {
       ...current,
       deskId: input.deskId ?? current.deskId,
       ageBand: input.ageBand ?? current.ageBand,
@@ -296,7 +306,7 @@ export async function updateCase(
       updatedAt: Date.now(),
       deskStaffIds,
     };
-    await repo.updateCase(trx, next);
+    await caseRepo.updateCase(trx, next);
     return next;
   });
   await app.audit.record({
@@ -316,21 +326,17 @@ export async function updateCase(
 }
 
 export interface OpenedCase {
-  kase: repo.CaseWithStaff;
+  kase: CaseWithStaff;
   person: Person | null;
-  contacts: { contact: repo.ContactRecord; personal: ContactPersonal | null }[];
+  contacts: { contact: ContactRecord; personal: ContactPersonal | null }[];
 }
 
 /**
  * A case with its identifying fields, opened for `caller`. The read is in the access log
  * before anything is answered: if the log cannot be written, nothing is shown.
  */
-export async function readCase(
-  app: AppContext,
-  caller: Caller,
-  kase: repo.CaseWithStaff,
-): Promise<OpenedCase> {
-  const contacts = await repo.contactsOfCase(app.kysely, kase.id);
+export async function readCase(app: AppContext, caller: Caller, kase: CaseWithStaff): Promise<OpenedCase> {
+  const contacts = await contactRepo.contactsOfCase(app.kysely, kase.id);
   await app.audit.recordRead({
     actor: { userId: caller.actor.userId, workspaceId: caller.workspaceId },
     kind: "consultationCase",
@@ -357,8 +363,8 @@ export async function searchCases(
   caller: Caller,
   name: string,
   deskIds: readonly string[],
-): Promise<repo.CaseSummaryRow[]> {
-  const found = await repo.casesByNameHash(
+): Promise<nameIndex.CaseSummaryRow[]> {
+  const found = await nameIndex.casesByNameHash(
     app.kysely,
     caller.workspaceId,
     deskIds,

@@ -12,12 +12,8 @@ import type {
 } from "@tsumugi/contract";
 import { type Actor, abilitiesOf, type ConsultationResource } from "@tsumugi/domain";
 import type { OpenedCase } from "./consultation-commands.js";
-import {
-  type CaseSummaryRow,
-  type ContactRecord,
-  type ContactRow,
-  caseCodes,
-} from "./consultation-repository.js";
+import { type ContactRecord, type ContactRow, caseCodes } from "./consultation-rows.js";
+import type { CaseSummaryRow } from "./name-index-repository.js";
 import { type ContactPersonal, EMPTY_CONSULTER } from "./personal-fields.js";
 
 /** A case (or a contact, through its case) as the policy sees it. */

@@ -42,6 +42,7 @@ import { presentRef } from "../resources/resource-presenter.js";
 import { findResourcesByIds } from "../resources/resource-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
+import { findCase } from "./case-repository.js";
 import {
   caseNotFound,
   contactNotFound,
@@ -58,8 +59,9 @@ import {
   presentCaseSummary,
   presentSummary,
 } from "./consultation-presenter.js";
-import { type ContactWithCase, findCase, findContact, listContacts } from "./consultation-repository.js";
+import type { ContactWithCase } from "./consultation-rows.js";
 import { consultationStatistics, recordsTable, statisticsTables } from "./consultation-statistics.js";
+import { findContact, listContacts } from "./contact-repository.js";
 import { deskResource } from "./desk-presenter.js";
 import { listDesks } from "./desk-repository.js";
 import {

@@ -27,8 +27,9 @@ import type { CsvCell } from "@tsumugi/plan-io/csv";
 import { type AreaRecord, listAreas } from "../areas/area-repository.js";
 import { findResourcesByIds } from "../resources/resource-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
-import * as repo from "./consultation-repository.js";
+import * as contactRepo from "./contact-repository.js";
 import { type DeskWithStaff, listDesks } from "./desk-repository.js";
+import * as statsRepo from "./statistics-repository.js";
 
 export const STATISTICS_YEARS = 5;
 
@@ -43,7 +44,7 @@ export async function consultationStatistics(
   const [desks, areas, facts] = await Promise.all([
     listDesks(q, workspaceId),
     listAreas(q, workspaceId),
-    repo.consultationFacts(q, workspaceId, years, deskIds),
+    statsRepo.consultationFacts(q, workspaceId, years, deskIds),
   ]);
   const named = desks
     .filter((d) => !deskIds || deskIds.includes(d.id))
@@ -117,7 +118,7 @@ export async function recordsTable(
   const deskName = new Map(desks.map((d) => [d.id, d.name]));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
   const rows: CsvCell[][] = [];
-  const filter: repo.ContactFilter = {
+  const filter: contactRepo.ContactFilter = {
     deskIds,
     fiscalYear: input.fiscalYear,
     ...(input.deskId ? { deskId: input.deskId } : {}),
@@ -125,7 +126,7 @@ export async function recordsTable(
   };
   const pageSize = 500;
   for (let offset = 0; ; offset += pageSize) {
-    const page = await repo.listContacts(q, workspaceId, filter, { offset, limit: pageSize });
+    const page = await contactRepo.listContacts(q, workspaceId, filter, { offset, limit: pageSize });
     const referred = new Map(
       (
         await findResourcesByIds(q, workspaceId, [

@@ -14,8 +14,10 @@ import { retentionCutoff } from "@tsumugi/domain";
 import { resealTotpKeys } from "../auth/sealed-totp-keys.js";
 import type { AppContext } from "../context.js";
 import { PersonalDataJobs } from "../personal-data/personal-data-jobs.js";
-import * as repo from "./consultation-repository.js";
+import * as nameIndex from "./name-index-repository.js";
 import { nameIndexOf, openContact, openPerson, sealContact, sealPerson } from "./personal-fields.js";
+import * as reseal from "./reseal-repository.js";
+import * as retention from "./retention-repository.js";
 
 const BATCH = 100;
 
@@ -42,23 +44,23 @@ export class DeskJobs extends PersonalDataJobs {
     let pending = true;
     while (pending && !this.stopped) {
       pending = false;
-      for (const row of await repo.casesSealedWithOtherKeys(kysely, current, BATCH)) {
+      for (const row of await reseal.casesSealedWithOtherKeys(kysely, current, BATCH)) {
         pending = true;
         const person = openPerson(vault, row.id, row.personal);
         if (!person) continue;
         const sealed = sealPerson(vault, row.id, person);
         const ok = await kysely.transaction().execute(async (trx) => {
-          if (!(await repo.resealCase(trx, row.id, row.personal, sealed))) return false;
-          await repo.setNameIndex(trx, row.id, nameIndexOf(vault, person));
+          if (!(await reseal.resealCase(trx, row.id, row.personal, sealed))) return false;
+          await nameIndex.setNameIndex(trx, row.id, nameIndexOf(vault, person));
           return true;
         });
         if (ok) done.cases += 1;
       }
-      for (const row of await repo.contactsSealedWithOtherKeys(kysely, current, BATCH)) {
+      for (const row of await reseal.contactsSealedWithOtherKeys(kysely, current, BATCH)) {
         pending = true;
         const personal = openContact(vault, row.id, row.personal);
         if (!personal) continue;
-        if (await repo.resealContact(kysely, row.id, row.personal, sealContact(vault, row.id, personal)))
+        if (await reseal.resealContact(kysely, row.id, row.personal, sealContact(vault, row.id, personal)))
           done.contacts += 1;
       }
     }
@@ -78,9 +80,11 @@ export class DeskJobs extends PersonalDataJobs {
     const cutoff = retentionCutoff(years, now);
     const perWorkspace = new Map<string, string[]>();
     for (;;) {
-      const batch = await repo.casesToAnonymise(kysely, cutoff, BATCH);
+      const batch = await retention.casesToAnonymise(kysely, cutoff, BATCH);
       for (const c of batch) {
-        const ok = await kysely.transaction().execute((trx) => repo.anonymiseCase(trx, c.id, cutoff, now));
+        const ok = await kysely
+          .transaction()
+          .execute((trx) => retention.anonymiseCase(trx, c.id, cutoff, now));
         if (ok) perWorkspace.set(c.workspaceId, [...(perWorkspace.get(c.workspaceId) ?? []), c.id]);
       }
       if (batch.length < BATCH || this.stopped) break;

@@ -17,7 +17,7 @@ import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { consultationResource } from "./consultation-presenter.js";
-import { contactsOfCase, findContact } from "./consultation-repository.js";
+import { contactsOfCase, findContact } from "./contact-repository.js";
 import * as examples from "./example-repository.js";
 import { openContact, openPerson } from "./personal-fields.js";
 

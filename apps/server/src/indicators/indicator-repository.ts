@@ -18,7 +18,7 @@ import {
   todayInJapan,
   type ValueInput,
 } from "@tsumugi/domain";
-import { consultationMonthCounts } from "../desk/consultation-repository.js";
+import { consultationMonthCounts } from "../desk/statistics-repository.js";
 import { attendedByYearAndItem } from "../events/event-repository.js";
 import { distributedByYear } from "../events/outreach-repository.js";
 import { satisfactionByYearAndItem } from "../events/questionnaire-figures.js";

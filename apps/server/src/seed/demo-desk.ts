@@ -20,9 +20,12 @@ import {
 } from "@tsumugi/domain";
 import { insertArea } from "../areas/area-repository.js";
 import type { AppContext } from "../context.js";
-import * as cases from "../desk/consultation-repository.js";
+import * as caseRepo from "../desk/case-repository.js";
+import type { CaseRecord } from "../desk/consultation-rows.js";
+import * as contactRepo from "../desk/contact-repository.js";
 import * as desks from "../desk/desk-repository.js";
 import { insertExample } from "../desk/example-repository.js";
+import * as nameIndex from "../desk/name-index-repository.js";
 import { nameIndexOf, sealContact, sealPerson } from "../desk/personal-fields.js";
 
 export const DEMO_DESK_NAME = "流山市在宅医療・介護連携支援センター";
@@ -176,7 +179,7 @@ export async function seedDemoDesk(
     await desks.insertDesk(trx, east);
 
     let caseNo = 0;
-    const openCases: { record: cases.CaseRecord; seq: number }[] = [];
+    const openCases: { record: CaseRecord; seq: number }[] = [];
     // 令和7年度 and the months of this year before the current one.
     const months: { y: number; m: number }[] = [];
     for (let i = 0; i < 24; i++) {
@@ -200,7 +203,7 @@ export async function seedDemoDesk(
         const consulterType = pick(r, CONSULTERS, CONSULTER_WEIGHTS);
         // About one contact in four continues an earlier case of the same desk.
         const earlier = openCases.filter((c) => c.record.deskId === desk.id);
-        let kase: cases.CaseRecord;
+        let kase: CaseRecord;
         let seq: number;
         if (earlier.length > 0 && r() < 0.25) {
           const found = earlier[Math.floor(r() * earlier.length)];
@@ -259,8 +262,8 @@ export async function seedDemoDesk(
             createdAt: now,
             updatedAt: now,
           };
-          await cases.insertCase(trx, kase);
-          await cases.setNameIndex(trx, id, nameIndexOf(vault, person));
+          await caseRepo.insertCase(trx, kase);
+          await nameIndex.setNameIndex(trx, id, nameIndexOf(vault, person));
           seq = 1;
           openCases.push({ record: kase, seq });
         }
@@ -272,7 +275,7 @@ export async function seedDemoDesk(
         });
         const recent = mi >= months.length - 2;
         const { fiscalYear, month } = fiscalYearAndMonth(receivedAt);
-        await cases.insertContact(trx, {
+        await contactRepo.insertContact(trx, {
           id,
           workspaceId,
           caseId: kase.id,
@@ -298,7 +301,7 @@ export async function seedDemoDesk(
           topics: scenario.topics,
           responses: scenario.responses,
         });
-        await cases.refreshLastContact(trx, kase.id);
+        await caseRepo.refreshLastContact(trx, kase.id);
       }
     }
     // Follow-ups still open in the list carry their due date (the contract requires one).
