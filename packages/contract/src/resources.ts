@@ -9,6 +9,7 @@ import {
   CONTACT_METHOD_IDS,
   HOURS_DAY_MAX,
   HOURS_NOTE_MAX,
+  isId,
   isInJapan,
   RESOURCE_LIMITS as L,
   RESOURCE_KIND_IDS,
@@ -287,6 +288,114 @@ export const ResourceLinkList = z.object({
     .meta({ description: "The caller may link and unlink entries (the same for every entry)" }),
 });
 export type ResourceLinkList = z.infer<typeof ResourceLinkList>;
+
+// ── Query strings ───────────────────────────────────────────────────────────────────
+
+/** The values of a comma-separated query parameter, trimmed, empty ones left out. */
+function splitList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** A comma-separated list each of whose values is one of `values` ("unknown" otherwise). */
+function listOf<const T extends readonly string[]>(values: T, description: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const items = splitList(v);
+      if (items.every((i) => values.includes(i))) return items as T[number][];
+      ctx.addIssue({ code: "custom", message: "unknown" });
+      return z.NEVER;
+    })
+    .meta({ description: `${description}, comma-separated: ${values.join(", ")}` });
+}
+
+/** Ids, comma-separated; what is not an id is left out. */
+function idList(description: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => splitList(v).filter(isId))
+    .meta({ description });
+}
+
+/** A number from `min` to `max` ("number" otherwise); null when empty or left out. */
+function queryNumber(min: number, max: number, description: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return null;
+      const n = Number(v);
+      if (Number.isFinite(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: "custom", message: "number" });
+      return z.NEVER;
+    })
+    .meta({ description: `${description} (${min} to ${max})` });
+}
+
+export const ResourceLookupQuery = z.object({
+  ids: idList("Entries by id, comma-separated (closed ones too); when given, q is not read"),
+  q: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").slice(0, 100))
+    .meta({ description: "Text over name, kana, address, kind and services: open entries, 50 at most" }),
+});
+export type ResourceLookupQuery = z.input<typeof ResourceLookupQuery>;
+
+export const ResourceSearchQuery = z
+  .object({
+    services: listOf(SERVICE_TAG_IDS, "Entries offering all of these services"),
+    kinds: listOf(RESOURCE_KIND_IDS, "Entries of any of these kinds"),
+    area: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return null;
+        if (isId(v)) return v;
+        ctx.addIssue({ code: "custom", message: "unknown" });
+        return z.NEVER;
+      })
+      .meta({ description: "Entries of this 日常生活圏域 (its id)" }),
+    q: z
+      .string()
+      .optional()
+      .transform((v) => v ?? "")
+      .meta({ description: "Text over name, kana, address, kind and services" }),
+    near: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .meta({
+        description:
+          "Nearest first from this entry (its id; it must have a place); lat and lng are then left aside",
+      }),
+    lat: queryNumber(20, 46, "Nearest first from this latitude, with lng"),
+    lng: queryNumber(122, 154, "Nearest first from this longitude, with lat"),
+    radiusKm: queryNumber(0.1, 100, "Only entries this close to the point searched from, in km"),
+  })
+  .superRefine((query, ctx) => {
+    if (query.near === null && (query.lat === null) !== (query.lng === null))
+      ctx.addIssue({ code: "custom", message: "required", path: [query.lat === null ? "lat" : "lng"] });
+  });
+export type ResourceSearchQuery = z.input<typeof ResourceSearchQuery>;
+
+export const ResourceLinkQuery = z.object({
+  targetKind: oneOf(RESOURCE_LINK_KINDS).meta({ description: "What the entries are linked to" }),
+  targetIds: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : splitList(v).filter(isId)))
+    .meta({
+      description:
+        "Only links to these targets, comma-separated (empty: none); left out: every link of the workspace",
+    }),
+});
+export type ResourceLinkQuery = z.input<typeof ResourceLinkQuery>;
 
 // ── Open-data import ────────────────────────────────────────────────────────────────
 

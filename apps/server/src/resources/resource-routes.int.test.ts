@@ -672,7 +672,54 @@ describe("search and links", () => {
       `${w.base}/resources/search?services=homeVisits&lat=35.8563&lng=139.9027&radiusKm=2`,
     );
     expect(within.body.hits).toHaveLength(2);
-    expect((await w.member.browser.get(`${w.base}/resources/search?services=flying`)).status).toBe(400);
+    // The query is validated by its schema: a problem code per parameter, in the error's usual shape.
+    const refusedQuery = async (query: string) => {
+      const res = await w.member.browser.get<{ error: { code: string; fields: Record<string, string> } }>(
+        `${w.base}/resources/${query}`,
+      );
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.code).toBe("validation");
+      return res.body.error.fields;
+    };
+    expect(await refusedQuery("search?services=homeVisits,flying")).toEqual({ services: "unknown" });
+    expect(await refusedQuery("search?kinds=castle")).toEqual({ kinds: "unknown" });
+    expect(await refusedQuery("search?area=../x")).toEqual({ area: "unknown" });
+    expect(await refusedQuery("search?lat=35.8563")).toEqual({ lng: "required" });
+    expect(await refusedQuery("search?lat=1&lng=139.9&radiusKm=0")).toEqual({
+      lat: "number",
+      radiusKm: "number",
+    });
+    expect(await refusedQuery("search?near=resource0000000000000099")).toEqual({ near: "unknown" });
+    expect(await refusedQuery("links")).toEqual({ targetKind: "unknown" });
+    expect(await refusedQuery("links?targetKind=consultation")).toEqual({ targetKind: "unknown" });
+    // From an entry's place: the entry itself is left out.
+    const fromNear = await w.member.browser.get<{ hits: { resource: { name: string } }[] }>(
+      `${w.base}/resources/search?services=homeVisits&near=${near}`,
+    );
+    expect(fromNear.body.hits.map((h) => h.resource.name)).toEqual(["看取りなし", "遠い在宅クリニック"]);
+    // The OpenAPI document names the parameters.
+    const doc = await w.member.browser.get<{
+      paths: Record<string, Record<string, { parameters?: { name: string; required: boolean }[] }>>;
+    }>("/api/openapi.json");
+    const paramsOf = (path: string) =>
+      doc.body.paths[`/api/workspaces/{wid}/resources/${path}`].get.parameters?.filter(
+        (p) => p.name !== "wid",
+      );
+    expect(paramsOf("search")?.map((p) => p.name)).toEqual([
+      "services",
+      "kinds",
+      "area",
+      "q",
+      "near",
+      "lat",
+      "lng",
+      "radiusKm",
+    ]);
+    expect(paramsOf("lookup")?.map((p) => p.name)).toEqual(["ids", "q"]);
+    expect(paramsOf("links")).toEqual([
+      expect.objectContaining({ name: "targetKind", required: true }),
+      expect.objectContaining({ name: "targetIds", required: false }),
+    ]);
 
     // A plan action of this workspace as the plan's read model holds it (plan-projection.ts).
     const plan = await createDocument(server.ctx.db, w.workspaceId, { kind: "plan", title: "令和7年度計画" });

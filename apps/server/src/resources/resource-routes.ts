@@ -10,8 +10,11 @@ import {
   RESOURCE_LINK_KINDS,
   ResourceDirectory,
   ResourceLinkList,
+  ResourceLinkQuery,
+  ResourceLookupQuery,
   ResourceRefList,
   ResourceResult,
+  ResourceSearchQuery,
   ResourceSearchResult,
   ResourceSettings,
   UpdateLinkList,
@@ -24,8 +27,6 @@ import {
   authorize,
   contactTimesTable,
   isId,
-  isResourceKind,
-  isServiceTag,
   liaisonTable,
   type ProfessionalTable,
   searchDirectory,
@@ -33,7 +34,16 @@ import {
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { allow, allowIn, allowOn, callerOf, describe, jsonBody, load } from "../http/operation.js";
+import {
+  allow,
+  allowIn,
+  allowOn,
+  callerOf,
+  describe,
+  jsonBody,
+  load,
+  queryParams,
+} from "../http/operation.js";
 import { actionTitles } from "../plan/plan-repository.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import {
@@ -91,21 +101,6 @@ function changeVerb(record: ResourceRecord, input: UpdateResource): "update" | "
 
 const linkKindOf = (v: string | undefined) => RESOURCE_LINK_KINDS.find((k) => k === v);
 
-/** A number from the query string, or a validation error naming the parameter. */
-function numberParam(value: string | undefined, name: string, min: number, max: number): number | null {
-  if (value === undefined || value === "") return null;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw invalid({ [name]: "number" });
-  return n;
-}
-
-function listParam(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((v) => v.trim())
-    .filter(Boolean);
-}
-
 export function resourceRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
@@ -150,10 +145,10 @@ export function resourceRoutes(): Hono<AppEnv> {
       tag,
       response: ResourceRefList,
     }),
+    queryParams(ResourceLookupQuery),
     allowIn("resources.read"),
     async (c) => {
-      const ids = listParam(c.req.query("ids")).filter(isId);
-      const text = (c.req.query("q") ?? "").slice(0, 100);
+      const { ids, q: text } = c.req.valid("query");
       const q = c.var.app.kysely;
       const found = ids.length
         ? await repo.findResourcesByIds(q, c.var.workspaceId, ids)
@@ -171,40 +166,28 @@ export function resourceRoutes(): Hono<AppEnv> {
         "Who can do X near Y: by services (all of them), kinds, 圏域, and distance from a point or an entry",
       tag,
       response: ResourceSearchResult,
-      description:
-        "Query: services=homeVisits,endOfLife  kinds=clinic  area=<areaId>  q=<text>  lat=&lng= or near=<resourceId>  radiusKm=",
     }),
+    queryParams(ResourceSearchQuery),
     allowIn("resources.read"),
     async (c) => {
-      const services = listParam(c.req.query("services"));
-      const kinds = listParam(c.req.query("kinds"));
-      if (!services.every(isServiceTag)) throw invalid({ services: "unknown" });
-      if (!kinds.every(isResourceKind)) throw invalid({ kinds: "unknown" });
-      const area = c.req.query("area") || null;
-      if (area && !isId(area)) throw invalid({ area: "unknown" });
+      const query = c.req.valid("query");
       const entries = await repo.listResources(c.var.app.kysely, c.var.workspaceId, { activeOnly: true });
       let from: { lat: number; lng: number } | null = null;
-      const near = c.req.query("near");
-      if (near) {
-        const origin = entries.find((e) => e.id === near);
+      if (query.near) {
+        const origin = entries.find((e) => e.id === query.near);
         if (!origin || origin.fields.lat === null || origin.fields.lng === null)
           throw invalid({ near: "unknown" });
         from = { lat: origin.fields.lat, lng: origin.fields.lng };
-      } else {
-        const lat = numberParam(c.req.query("lat"), "lat", 20, 46);
-        const lng = numberParam(c.req.query("lng"), "lng", 122, 154);
-        if ((lat === null) !== (lng === null)) throw invalid({ [lat === null ? "lat" : "lng"]: "required" });
-        if (lat !== null && lng !== null) from = { lat, lng };
-      }
+      } else if (query.lat !== null && query.lng !== null) from = { lat: query.lat, lng: query.lng };
       const hits = searchDirectory(
-        entries.filter((e) => e.id !== near),
+        entries.filter((e) => e.id !== query.near),
         {
-          services: services.filter(isServiceTag),
-          kinds: kinds.filter(isResourceKind),
-          areaId: area,
-          text: c.req.query("q") ?? "",
+          services: query.services,
+          kinds: query.kinds,
+          areaId: query.area,
+          text: query.q,
           from,
-          radiusKm: numberParam(c.req.query("radiusKm"), "radiusKm", 0.1, 100),
+          radiusKm: query.radiusKm,
         },
       );
       return c.json({
@@ -225,12 +208,10 @@ export function resourceRoutes(): Hono<AppEnv> {
       tag,
       response: ResourceLinkList,
     }),
+    queryParams(ResourceLinkQuery),
     allowIn("resources.read"),
     async (c) => {
-      const targetKind = linkKindOf(c.req.query("targetKind"));
-      if (!targetKind) throw invalid({ targetKind: "unknown" });
-      const asked = c.req.query("targetIds");
-      const targetIds = asked === undefined ? undefined : listParam(asked).filter(isId);
+      const { targetKind, targetIds } = c.req.valid("query");
       const q = c.var.app.kysely;
       const links = await repo.listLinks(q, c.var.workspaceId, { targetKind, targetIds });
       const [resources, targets] = await Promise.all([
