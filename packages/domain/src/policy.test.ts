@@ -622,6 +622,19 @@ describe("events: organisers, observers and co-hosting municipalities", () => {
     expect(canCreateEvent(actor("member"), [])).toBe(false);
     expect(canCreateEvent(actor("observer"), ["g1"])).toBe(false);
   });
+
+  it("organising an event as some groups: the secretariat as any (or none); others only with a group of theirs", () => {
+    const as = (groupIds: string[]) => ({ kind: "eventOrganisers", groupIds }) as const;
+    expect(authorize(actor("secretariat", { groupIds: [] }), "organise", as([]))).toBe(true);
+    expect(authorize(actor("secretariat", { groupIds: [] }), "organise", as(["g9"]))).toBe(true);
+    for (const role of ["member", "coordinator"] as const) {
+      expect(authorize(actor(role), "organise", as(["g2", "g1"]))).toBe(true);
+      expect(authorize(actor(role), "organise", as(["g2"]))).toBe(false);
+      expect(authorize(actor(role), "organise", as([]))).toBe(false);
+    }
+    expect(authorize(actor("observer"), "organise", as(["g1"]))).toBe(false);
+    expect(authorize(actor("member", { disabled: true }), "organise", as(["g1"]))).toBe(false);
+  });
 });
 
 describe("documents: abilities from the policy", () => {

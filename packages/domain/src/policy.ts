@@ -549,6 +549,7 @@ export type Resource =
   | ExampleResource
   | DirectoryResource
   | EventResource
+  | EventOrganisersResource
   | DistributionResource
   | DocumentResource
   | CommentThreadResource
@@ -586,6 +587,17 @@ export interface EventResource {
   cohost: boolean;
 }
 
+/**
+ * The organiser groups an event is to have (a new event's, or an event's after a change of
+ * organisers): `organise` when the actor may run an event organised by them.
+ */
+export const EVENT_ORGANISERS_VERBS = ["organise"] as const;
+export type EventOrganisersVerb = (typeof EVENT_ORGANISERS_VERBS)[number];
+export interface EventOrganisersResource {
+  kind: "eventOrganisers";
+  groupIds: readonly string[];
+}
+
 /** A record of printed materials handed out (配布物: 情報紙 全戸配布, チラシ, ACP冊子). */
 export const DISTRIBUTION_VERBS = ["update", "delete"] as const;
 export type DistributionVerb = (typeof DISTRIBUTION_VERBS)[number];
@@ -609,6 +621,7 @@ interface VerbsOf {
   example: ExampleVerb;
   resource: ResourceVerb;
   event: EventVerb;
+  eventOrganisers: EventOrganisersVerb;
   distribution: DistributionVerb;
   document: DocumentVerb;
   commentThread: CommentThreadVerb;
@@ -787,6 +800,9 @@ const RULES: Rules = {
       readMaterials: !event.cohost && can(actor, "events.read"),
     };
   },
+  // Whoever creates an event, or changes its organisers, is one of them afterwards (or the
+  // secretariat, who may run any event, also one without organiser groups).
+  eventOrganisers: (actor, organisers) => ({ organise: canCreateEvent(actor, organisers.groupIds) }),
   // Whoever records what was handed out keeps the records right: the counts are the
   // municipality's, not one person's.
   distribution: (actor) => {

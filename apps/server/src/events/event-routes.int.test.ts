@@ -122,6 +122,7 @@ describe("events", () => {
     });
     // Members create events only for their own groups; observers never.
     expect((await w.outsider.browser.post(`${w.base}/events`, training())).status).toBe(403);
+    expect((await w.member.browser.post(`${w.base}/events`, training())).status).toBe(403);
     expect(
       (await w.member.browser.post(`${w.base}/events`, training({ organiserGroupIds: [w.groupId] }))).status,
     ).toBe(201);

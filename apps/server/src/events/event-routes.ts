@@ -24,10 +24,11 @@ import {
   UpdateEventSeries,
 } from "@tsumugi/contract";
 import { abilitiesOf, attendanceSummary, isId, parseFiscalYear } from "@tsumugi/domain";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import type * as z from "zod";
 import type { AppEnv } from "../http/env.js";
 import { invalid } from "../http/errors.js";
-import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
+import { allow, allowIn, allowOn, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import { readProjection } from "../plan/plan-read-model.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
@@ -70,6 +71,9 @@ import {
 import { seriesDetail } from "./series-report.js";
 
 const tag = "events";
+
+/** The validated body of a new event, for the decisions made on it. */
+const createInput = (c: Context<AppEnv>) => c.req.valid("json" as never) as z.output<typeof CreateEvent>;
 
 /** What the caller may do with the loaded event. */
 const abilitiesOfEvent = (c: { var: AppEnv["Variables"] & { event: SeenEvent } }) =>
@@ -122,6 +126,15 @@ export function eventRoutes(): Hono<AppEnv> {
     describe({ summary: "Create an event", tag, ok: 201, response: EventResult }),
     jsonBody(CreateEvent),
     allowIn("events.create"),
+    allowOn((c) => ({
+      verb: "organise",
+      resource: { kind: "eventOrganisers", groupIds: createInput(c).organiserGroupIds },
+    })),
+    // A lecture made from a 出前講座 request: by those who handle the requests.
+    allowOn((c) => ({
+      verb: createInput(c).requestId ? "events.requests" : "events.create",
+      resource: { kind: "workspace" },
+    })),
     async (c) => {
       const event = await createEvent(c.var.app, callerOf(c), c.req.valid("json"));
       return c.json({ event: presentEvent(c.var.actor, c.var.workspaceId, event) }, 201);
@@ -203,6 +216,13 @@ export function eventRoutes(): Hono<AppEnv> {
     jsonBody(UpdateEvent),
     loadEvent,
     allow("update", "event", eventResource),
+    // Whoever changes the organisers must still be one of them afterwards (or the secretariat).
+    allowOn((c) => {
+      const { organiserGroupIds } = c.req.valid("json" as never) as z.output<typeof UpdateEvent>;
+      return organiserGroupIds
+        ? { verb: "organise", resource: { kind: "eventOrganisers", groupIds: organiserGroupIds } }
+        : { verb: "update", resource: eventResource(c.get("event" as never) as SeenEvent) };
+    }),
     async (c) => {
       const event = await updateEvent(c.var.app, callerOf(c), c.var.event, c.req.valid("json"));
       return c.json({ event: presentEvent(c.var.actor, c.var.workspaceId, event) });
