@@ -1,11 +1,10 @@
-import type { SecondStep, SessionInfo } from "@tsumugi/contract";
 import { useEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { post } from "../api/client";
 import { t } from "../i18n/t";
 import { pendingLogout, useLogoutPending } from "../offline/remembered";
 import { ErrorBanner, Field } from "../ui/Field";
 import { useApiForm } from "../ui/use-api-form";
+import { authApi } from "./auth-api";
 import { useSession } from "./session";
 
 export function LoginPage() {
@@ -31,7 +30,7 @@ export function LoginPage() {
     try {
       // A logout's answer clears the cookie: none may arrive after this login's.
       await pendingLogout.hold();
-      const answer = await post<SessionInfo | SecondStep>("/api/auth/login", { email, password });
+      const answer = await authApi.login({ email, password });
       const next = new URLSearchParams(location.search).get("next");
       const target = next?.startsWith("/") ? next : "/";
       if ("secondStep" in answer) {

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { post } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
 import { useApiForm } from "../ui/use-api-form";
+import { authApi } from "./auth-api";
 
 export function PasswordPage() {
   const [currentPassword, setCurrent] = useState("");
@@ -11,7 +11,7 @@ export function PasswordPage() {
   const [done, setDone] = useState(false);
 
   const submit = form.onSubmit(async () => {
-    await post("/api/auth/password", { currentPassword, newPassword });
+    await authApi.changePassword({ currentPassword, newPassword });
     setDone(true);
     setCurrent("");
     setNew("");

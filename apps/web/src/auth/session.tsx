@@ -18,6 +18,7 @@ import {
 import { ApiError } from "../api/client";
 import { clearDeskDrafts } from "../desk/desk-draft";
 import { getRemembered, pendingLogout, remembered, useReloadWhenServerBack } from "../offline/remembered";
+import { ME_PATH } from "./auth-api";
 
 interface SessionState {
   me: SessionInfo | null;
@@ -27,7 +28,6 @@ interface SessionState {
   logout(): Promise<void>;
 }
 
-const ME = "/api/auth/me";
 const WORKSPACE_PATH = /^\/api\/workspaces\/([^/?]+)/;
 
 /** No copies are kept for workspaces the person no longer belongs to. */
@@ -52,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       // A logout this browser could not send yet goes first; until it is, nobody is shown.
       const next = (await pendingLogout.flush())
-        ? await getRemembered<SessionInfo>(ME, keepForSession)
+        ? await getRemembered<SessionInfo>(ME_PATH, keepForSession)
         : null;
       if (asked !== generation.current) return null;
       setMeState(next);
@@ -74,7 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     remembered.forgetAll();
     if (next) {
       pendingLogout.cancel();
-      remembered.remember(ME, next);
+      remembered.remember(ME_PATH, next);
       keepForSession(next);
     }
     setMeState(next);

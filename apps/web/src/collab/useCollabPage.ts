@@ -5,10 +5,9 @@
  * unsent changes warns.
  */
 
-import type { SessionInfo } from "@tsumugi/contract";
 import { useCallback, useEffect } from "react";
 import { useNavigate } from "react-router";
-import { get } from "../api/client";
+import { authApi } from "../auth/auth-api";
 import { useSession } from "../auth/session";
 import { t } from "../i18n/t";
 
@@ -30,7 +29,7 @@ export function useCollabPageHandlers(
     // The socket closes as soon as the other tab's login replaces the session, before that
     // login's answer has given this browser the new cookie: ask again for a moment.
     for (let attempt = 1; attempt <= RELOGIN_CHECKS; attempt++) {
-      const now = await get<SessionInfo>("/api/auth/me").catch(() => null);
+      const now = await authApi.me().catch(() => null);
       if (now && now.user.id === userId) return true;
       if (attempt < RELOGIN_CHECKS) await new Promise((r) => setTimeout(r, RELOGIN_CHECK_GAP_MS));
     }

@@ -1,6 +1,7 @@
 /** The app's one RememberedAnswers and PendingLogout, and the hooks pages use with them. */
 import { useEffect, useSyncExternalStore } from "react";
-import { api, onSessionSeen } from "../api/client";
+import { onSessionSeen } from "../api/client";
+import { authApi } from "../auth/auth-api";
 import { PendingLogout } from "./pending-logout";
 import { type AnswerStorage, RememberedAnswers } from "./remembered-answers";
 
@@ -32,7 +33,7 @@ const storage = deviceStorage();
 export const remembered = new RememberedAnswers({ storage });
 export const pendingLogout = new PendingLogout({
   storage,
-  send: (sessionId, signal) => api("POST", "/api/auth/logout", sessionId ? { sessionId } : {}, { signal }),
+  send: (sessionId, signal) => authApi.logout(sessionId ? { sessionId } : {}, signal),
 });
 
 // Copies are offered as long as the session may last; every answer tells how long that is,
