@@ -8,12 +8,14 @@ import { ACTION_STATUSES, type Action, newAction, setRowField } from "@tsumugi/d
 import { memo, useCallback } from "react";
 import { t } from "../i18n/t";
 import { ActionPanel } from "./ActionPanel";
-import { countRender, PeriodText, ProgressBar, useVisitorStyle } from "./cells";
 import { filterActions, type RowFilter, type SortKey, sortActions } from "./filters";
+import { PeriodText } from "./month-cells";
 import { GroupCell, RowToolsCell, ScopeCells, StatusCell, TitleCell } from "./PlanRowCells";
 import { type PlanColumn, PlanRowList, type PlanRowProps } from "./PlanRowList";
 import { usePlanContext } from "./plan-context";
 import { useFiscalYear, useRow } from "./plan-store";
+import { countRender, useVisitorStyle } from "./row-chrome";
+import { ProgressBar } from "./shown-cells";
 import "./plan-papers.css";
 
 const ACTION_COLUMNS: readonly PlanColumn[] = [

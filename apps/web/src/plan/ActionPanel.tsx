@@ -3,13 +3,15 @@ import { type Action, BUDGET_MAX, FUNDING_SOURCES, parseYen, setRowField } from 
 import { useCallback, useState } from "react";
 import { t } from "../i18n/t";
 import { ActionResources } from "../resources/ActionResources";
-import { Chips, MonthSelect, RowText, Select } from "./cells";
+import { Chips, Select } from "./choice-cells";
 import { LinkedCharts } from "./LinkedCharts";
+import { MonthSelect } from "./month-cells";
 import { PlanRowPanelFields } from "./PlanRowList";
 import { usePlanContext } from "./plan-context";
 import { setLink } from "./plan-edits";
 import { useFiscalYear, useRow, useTable, useTableSelect } from "./plan-store";
 import { PanelField, RowPanel } from "./RowPanel";
+import { RowText } from "./text-cells";
 
 /** The goal codes of the plan's goals, plus any the action already carries. */
 function GoalCodes({ action }: { action: Action }) {

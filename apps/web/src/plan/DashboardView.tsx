@@ -11,9 +11,9 @@ import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { formatMonthOrDate, formatWarekiDateTime } from "../ui/dates";
-import { ProgressBar } from "./cells";
 import { planApi } from "./plan-api";
 import { usePlanContext } from "./plan-context";
+import { ProgressBar } from "./shown-cells";
 
 /** A safety net: the event stream normally says when to refresh. */
 export const DASHBOARD_REFRESH_MS = 30_000;

@@ -6,7 +6,7 @@
 import type { ReactNode } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { itemOptions, sceneOptions } from "./cells";
+import { itemOptions, sceneOptions } from "./choice-cells";
 import type { RowFilter, SortKey } from "./filters";
 import { usePlanContext } from "./plan-context";
 

@@ -16,11 +16,13 @@ import { useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { DemoBadge } from "../ui/DemoBadge";
-import { RowText, RowTools, Select, sceneOptions, useVisitorStyle, Visitors } from "./cells";
+import { Select, sceneOptions } from "./choice-cells";
 import { gridKeyDown } from "./grid-keys";
 import { usePlanContext } from "./plan-context";
 import { addRow, moveRow, removeRow } from "./plan-edits";
 import { useTable } from "./plan-store";
+import { RowTools, useVisitorStyle, Visitors } from "./row-chrome";
+import { RowText } from "./text-cells";
 
 export function GoalsTable() {
   const { store, doc, editable } = usePlanContext();

@@ -16,9 +16,9 @@ import {
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { PrintText } from "./cells";
 import { usePlanContext } from "./plan-context";
 import { useTable } from "./plan-store";
+import { PrintText } from "./text-cells";
 import "./plan-papers.css";
 
 const NOTE_LABEL: Record<ItemNoteField, MessageKey> = {

@@ -8,10 +8,13 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { CommentsButton } from "./Comments";
-import { DetailsButton, ItemMarks, RowText, RowTools, SceneTags, Select, Visitors } from "./cells";
+import { Select } from "./choice-cells";
 import type { PlanRowProps } from "./PlanRowList";
 import { usePlanContext } from "./plan-context";
 import { moveRow, removeRow } from "./plan-edits";
+import { DetailsButton, RowTools, Visitors } from "./row-chrome";
+import { ItemMarks, SceneTags } from "./shown-cells";
+import { RowText } from "./text-cells";
 
 type RowTable = "problems" | "actions";
 

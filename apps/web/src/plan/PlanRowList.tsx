@@ -9,7 +9,7 @@ import type { ComponentType } from "react";
 import { useCallback, useEffect, useState } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { Chips, itemOptions, RowText, sceneOptions } from "./cells";
+import { Chips, itemOptions, sceneOptions } from "./choice-cells";
 import { FilterBar } from "./FilterBar";
 import { NO_FILTER, type RowFilter, type SortKey } from "./filters";
 import { gridKeyDown } from "./grid-keys";
@@ -17,6 +17,7 @@ import { usePlanContext } from "./plan-context";
 import { addRow } from "./plan-edits";
 import { type PlanRow, useTableSelect } from "./plan-store";
 import { focusRowControl, PanelField } from "./RowPanel";
+import { RowText } from "./text-cells";
 
 export interface PlanRowProps {
   id: string;

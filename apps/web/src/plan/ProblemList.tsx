@@ -15,7 +15,7 @@ import {
 import { memo, useCallback } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { countRender, Select, useVisitorStyle } from "./cells";
+import { Select } from "./choice-cells";
 import { filterProblems, type RowFilter, type SortKey, sortProblems } from "./filters";
 import { GroupCell, RowToolsCell, ScopeCells, StatusCell, TitleCell } from "./PlanRowCells";
 import { type PlanColumn, PlanRowList, PlanRowPanelFields, type PlanRowProps } from "./PlanRowList";
@@ -23,6 +23,7 @@ import { usePlanContext } from "./plan-context";
 import { setLink } from "./plan-edits";
 import { useRow, useTable, useTableSelect } from "./plan-store";
 import { RowPanel } from "./RowPanel";
+import { countRender, useVisitorStyle } from "./row-chrome";
 
 const PROBLEM_COLUMNS: readonly PlanColumn[] = [
   { col: "col-title", label: "plan.col.title" },

@@ -3,10 +3,12 @@ import { type Action, GRADES, type Grade, ITEMS, itemMark, SCENES, setRowField }
 import { memo, useCallback } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { countRender, RowText, Select, useVisitorStyle, Visitors } from "./cells";
+import { Select } from "./choice-cells";
 import { gridKeyDown } from "./grid-keys";
 import { usePlanContext } from "./plan-context";
 import { useRow, useTableSelect } from "./plan-store";
+import { countRender, useVisitorStyle, Visitors } from "./row-chrome";
+import { RowText } from "./text-cells";
 
 type GradeCounts = Record<Grade | "none", number>;
 

@@ -3,12 +3,13 @@ import { planVision, SCENES, sceneGoalText, TEXT_MAX, VISION_MAX } from "@tsumug
 import { CollabTextInput } from "../collab/CollabTextInput";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
-import { PrintText, ProgressBar } from "./cells";
 import { GoalsTable } from "./GoalsTable";
 import { LinkedCharts } from "./LinkedCharts";
 import { PapersProfile } from "./PapersProfile";
 import { usePlanContext } from "./plan-context";
 import { useTable } from "./plan-store";
+import { ProgressBar } from "./shown-cells";
+import { PrintText } from "./text-cells";
 
 export function SceneBoard() {
   const { doc, store, editable, indicators } = usePlanContext();

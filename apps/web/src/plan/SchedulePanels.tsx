@@ -3,11 +3,11 @@ import { fiscalYearOfPoint, isPeriodPoint, newId, PLAN_TEXT_LIMITS, setRowField 
 import { useState } from "react";
 import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
-import { RowText } from "./cells";
 import { usePlanContext } from "./plan-context";
 import { addRow } from "./plan-edits";
 import { useRow, useTable } from "./plan-store";
 import { PanelField, RowPanel } from "./RowPanel";
+import { RowText } from "./text-cells";
 
 /** A schedule row's name and the actions it carries out, linked by id. */
 export function ScheduleRowPanel({ id, onClose }: { id: string; onClose(): void }) {

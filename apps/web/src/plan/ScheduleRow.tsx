@@ -4,10 +4,11 @@ import { FISCAL_MONTHS, type ScheduleEvent, weekdayOfIsoDate } from "@tsumugi/do
 import { memo, useCallback } from "react";
 import { ScheduleEventEntries } from "../events/ScheduleEvents";
 import { t } from "../i18n/t";
-import { countRender, DetailsButton, RowText, useVisitorStyle, Visitors } from "./cells";
 import { usePlanContext } from "./plan-context";
 import { moveRow, removeRow } from "./plan-edits";
 import { useRow, useTableSelect } from "./plan-store";
+import { countRender, DetailsButton, useVisitorStyle, Visitors } from "./row-chrome";
+import { RowText } from "./text-cells";
 
 /** "2023-05" for month 5 of FY2023; January–March belong to the next calendar year. */
 export function monthOfFiscalYear(fy: number, month: number): string {
