@@ -19,37 +19,17 @@
  * their edit into Yjs the same way as it goes, so nothing they typed is lost.
  */
 import { Extension } from "@tiptap/core";
-import type { Node as PMNode } from "@tiptap/pm/model";
-import { EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { EditorState, Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import {
-  absolutePositionToRelativePosition,
   initProseMirrorDoc,
   relativePositionToAbsolutePosition,
   updateYFragment,
   ySyncPluginKey,
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-
-/** The parts of y-prosemirror's binding this guard works with. */
-interface Binding {
-  type: Y.XmlFragment;
-  doc: Y.Doc;
-  mapping: Map<Y.AbstractType<unknown>, PMNode>;
-  _observeFunction: (events: Y.YEvent<Y.AbstractType<unknown>>[], tx: Y.Transaction) => void;
-  _prosemirrorChanged(doc: PMNode): void;
-  _forceRerender(): void;
-}
-
-/** The document as it was just before the first held remote change. */
-interface Base {
-  /** A copy of the Yjs document then (same item ids as the live one). */
-  ydoc: Y.Doc;
-  fragment: Y.XmlFragment;
-  mapping: Map<Y.AbstractType<unknown>, PMNode>;
-  /** The editor's document then. */
-  doc: PMNode;
-}
+import { type Base, heldEdit, relativeAt, replay } from "./composition-replay";
+import { gateSyncBinding, type SyncBinding, type SyncGate } from "./y-binding";
 
 export const compositionGuardKey = new PluginKey("compositionGuard");
 
@@ -59,106 +39,34 @@ export const compositionGuardKey = new PluginKey("compositionGuard");
  */
 export const HELD_ATTRIBUTE = "data-remote-held";
 
-/**
- * A Yjs relative position for `pos` of the base document. `assoc` 0 follows the character
- * after the position (text inserted before it stays before), -1 the one before.
- */
-function relativeAt(base: Base, pos: number, assoc: 0 | -1): Y.RelativePosition {
-  const rel = absolutePositionToRelativePosition(pos, base.fragment, base.mapping) as Y.RelativePosition;
-  if (assoc === -1) return rel;
-  const abs = Y.createAbsolutePositionFromRelativePosition(rel, base.ydoc);
-  return abs && abs.type instanceof Y.XmlText
-    ? Y.createRelativePositionFromTypeIndex(abs.type, abs.index, 0)
-    : rel;
-}
-
-/**
- * Relative positions of each character in [from, to) of the base document, when that range
- * is plain text inside one paragraph (what a composition replaces); null otherwise.
- */
-function removedCharacters(base: Base, from: number, to: number): Y.RelativePosition[] | null {
-  if (to - from > 1000) return null;
-  const $from = base.doc.resolve(from);
-  const $to = base.doc.resolve(to);
-  if ($from.parent !== $to.parent || !$from.parent.isTextblock) return null;
-  if (base.doc.textBetween(from, to).length !== to - from) return null;
-  const out: Y.RelativePosition[] = [];
-  for (let pos = from; pos < to; pos++) out.push(relativeAt(base, pos, 0));
-  return out;
-}
-
-/** What this person changed since the base: base[start, endA) became now[start, endB). */
-function localEdit(base: Base, now: PMNode) {
-  const start = base.doc.content.findDiffStart(now.content);
-  if (start === null) return null;
-  let { a: endA, b: endB } = base.doc.content.findDiffEnd(now.content) ?? {
-    a: base.doc.content.size,
-    b: now.content.size,
-  };
-  const overlap = start - Math.min(endA, endB);
-  if (overlap > 0) {
-    endA += overlap;
-    endB += overlap;
-  }
-  return { start, endA, endB, slice: now.slice(start, endB) };
-}
-
-/** This person's edit since the base, in Yjs relative positions that survive everyone's changes. */
-interface HeldEdit {
-  edit: NonNullable<ReturnType<typeof localEdit>>;
-  relStart: Y.RelativePosition;
-  relEnd: Y.RelativePosition;
-  removed: Y.RelativePosition[] | null;
-}
-
-function heldEdit(base: Base, now: PMNode): HeldEdit | null {
-  const edit = localEdit(base, now);
-  if (!edit) return null;
-  return {
-    edit,
-    relStart: relativeAt(base, edit.start, 0),
-    relEnd: relativeAt(base, edit.endA, -1),
-    removed: removedCharacters(base, edit.start, edit.endA),
-  };
-}
-
-/**
- * Makes this person's edit on `tr`, whose document holds everyone's changes; `resolve` finds a
- * relative position in it. Returns where the edit begins.
- */
-function replay(
-  tr: Transaction,
-  held: HeldEdit,
-  ydoc: Y.Doc,
-  resolve: (rel: Y.RelativePosition) => number | null,
-): number {
-  const from = resolve(held.relStart);
-  const to = resolve(held.relEnd);
-  let at = from ?? to ?? tr.selection.from;
-  if (held.removed) {
-    // Remove exactly the characters this person removed (a colleague's text typed among
-    // them stays), then insert the new text where the first of them was.
-    const positions = held.removed
-      .filter((rel) => !rel.item || !(Y.getItem(ydoc.store, rel.item) as Y.Item).deleted)
-      .map(resolve)
-      .filter((p): p is number => p !== null)
-      .sort((a, b) => b - a);
-    for (const p of positions) tr.delete(p, p + 1);
-    at = tr.mapping.map(at, -1);
-    tr.replace(at, at, held.edit.slice);
-  } else {
-    tr.replace(at, Math.max(at, to ?? at), held.edit.slice);
-  }
-  return at;
-}
-
-function guard(view: EditorView, binding: Binding) {
-  const ydoc = binding.doc;
+/** The guard of one editor view; null when the editor has no Yjs binding. */
+function guard(view: EditorView) {
   let candidate: Base | null = null;
   let held: Base | null = null;
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   /** The editor is being destroyed: nothing is shown in it any more. */
   let closing = false;
+
+  const gate: SyncGate = {
+    showYjsChange(tx) {
+      if (closing) return false;
+      if (!held && candidate && view.composing && tx.origin !== ySyncPluginKey) {
+        held = candidate;
+        candidate = null;
+        view.dom.setAttribute(HELD_ATTRIBUTE, "");
+      }
+      if (held) {
+        if (!view.composing) scheduleFlush();
+        return false;
+      }
+      return true;
+    },
+    writeEditorChange: () => !held,
+  };
+  const gated = gateSyncBinding(view.state, gate);
+  if (!gated) return null;
+  const binding: SyncBinding = gated;
+  const ydoc = binding.doc;
 
   const snapshot = (): Base => {
     const copy = new Y.Doc();
@@ -178,29 +86,6 @@ function guard(view: EditorView, binding: Binding) {
       candidate?.ydoc.destroy();
       candidate = null;
     }
-  };
-
-  const observe = binding._observeFunction;
-  const guarded: Binding["_observeFunction"] = (events, tx) => {
-    if (closing) return;
-    if (!held && candidate && view.composing && tx.origin !== ySyncPluginKey) {
-      held = candidate;
-      candidate = null;
-      view.dom.setAttribute(HELD_ATTRIBUTE, "");
-    }
-    if (held) {
-      if (!view.composing) scheduleFlush();
-      return;
-    }
-    observe(events, tx);
-  };
-  binding.type.unobserveDeep(observe);
-  binding._observeFunction = guarded;
-  binding.type.observeDeep(guarded);
-
-  const write = binding._prosemirrorChanged.bind(binding);
-  binding._prosemirrorChanged = (doc: PMNode) => {
-    if (!held) write(doc);
   };
 
   ydoc.on("beforeTransaction", beforeTransaction);
@@ -239,7 +124,7 @@ function guard(view: EditorView, binding: Binding) {
     base.ydoc.destroy();
 
     // Everyone's changes, then this person's edit where it belongs among them.
-    binding._forceRerender();
+    binding.rerender();
     const resolve = (rel: Y.RelativePosition) =>
       relativePositionToAbsolutePosition(ydoc, binding.type, rel, binding.mapping);
     const tr = view.state.tr;
@@ -293,7 +178,7 @@ function guard(view: EditorView, binding: Binding) {
 }
 
 /** The name under which the bound fragment is stored at the top of the Yjs document. */
-function fragmentName(binding: Binding): string {
+function fragmentName(binding: SyncBinding): string {
   for (const [name, type] of binding.doc.share) if ((type as unknown) === binding.type) return name;
   throw new Error("the editor's fragment is not a top-level type");
 }
@@ -306,9 +191,8 @@ export const CompositionGuard = Extension.create({
       new Plugin({
         key: compositionGuardKey,
         view(view) {
-          const binding = ySyncPluginKey.getState(view.state)?.binding as Binding | undefined;
-          if (!binding) return {};
-          const g = guard(view, binding);
+          const g = guard(view);
+          if (!g) return {};
           ended = g.compositionEnded;
           return { update: g.update, destroy: g.destroy };
         },
