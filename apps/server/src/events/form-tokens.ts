@@ -11,7 +11,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import type { AppContext } from "../context.js";
 import { ApiError } from "../http/errors.js";
+import { PublicFormGuard } from "../http/public-form-guard.js";
 import { SigningKey } from "../net/signing-key.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
@@ -61,4 +63,39 @@ export class FormTokens {
     if (age < this.minFillMs()) return "tooFast";
     return null;
   }
+}
+
+/** Where a public form was sent, for the audit record of a refusal. */
+export interface SentForm {
+  /** The form's kind in the audit record. */
+  kind: "register" | "lectureRequest";
+  /** The token's form name (`register:<event public id>`, `lecture-request:<lg code>`). */
+  name: string;
+  workspaceId: string;
+  /** The event registered for, if any. */
+  eventId?: string;
+  ip: string;
+}
+
+/**
+ * Takes a public form only when its hidden field is empty and its token fits; otherwise the
+ * refusal is recorded (event.public_refused) and answered 400 `publicForm.refused`.
+ */
+export async function admitPublicForm(
+  app: AppContext,
+  tokens: FormTokens,
+  form: SentForm,
+  sent: { website?: string; formToken?: string },
+): Promise<void> {
+  const bot = PublicFormGuard.isBot(sent.website);
+  const problem = bot ? "invalid" : await tokens.problemOf(form.name, sent.formToken);
+  if (!problem) return;
+  await app.audit.record({
+    event: "event.public_refused",
+    workspaceId: form.workspaceId,
+    ...(form.eventId ? { target: form.eventId } : {}),
+    ip: form.ip,
+    detail: { form: form.kind, problem, honeypot: bot },
+  });
+  throw formRefused(problem);
 }

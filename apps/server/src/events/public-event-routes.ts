@@ -22,7 +22,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
 import { describe, jsonBody, load } from "../http/operation.js";
-import { PublicFormGuard } from "../http/public-form-guard.js";
+import type { PublicFormGuard } from "../http/public-form-guard.js";
 import { presentPublicEvent, registrationStateOf } from "./event-presenter.js";
 import {
   type EventView,
@@ -30,7 +30,7 @@ import {
   publishedEvents,
   workspaceByLgCode,
 } from "./event-repository.js";
-import { type FormTokens, formRefused } from "./form-tokens.js";
+import { admitPublicForm, type FormTokens } from "./form-tokens.js";
 import { materialNotFound } from "./material-commands.js";
 import { listMaterials, readMaterialFile } from "./material-repository.js";
 import { sendMaterial } from "./material-routes.js";
@@ -167,18 +167,18 @@ export function publicEventRoutes(guard: PublicFormGuard, tokens: FormTokens): H
       const input = c.req.valid("json");
       const { maxPerIp, windowMs } = app.config.publicForms;
       await guard.admit("register", c.var.ip, { perIp: maxPerIp, windowMs });
-      const bot = PublicFormGuard.isBot(input.website);
-      const problem = bot ? "invalid" : await tokens.problemOf(registerForm(event), input.formToken);
-      if (problem) {
-        await app.audit.record({
-          event: "event.public_refused",
+      await admitPublicForm(
+        app,
+        tokens,
+        {
+          kind: "register",
+          name: registerForm(event),
           workspaceId: event.workspaceId,
-          target: event.id,
+          eventId: event.id,
           ip: c.var.ip,
-          detail: { form: "register", problem, honeypot: bot },
-        });
-        throw formRefused(problem);
-      }
+        },
+        input,
+      );
       const { status, token } = await register(app, event, input, c.var.ip);
       return c.json({ status, path: registrationPath(event, token) }, 201);
     },

@@ -20,7 +20,7 @@ import { PublicFormGuard } from "../http/public-form-guard.js";
 import type { EventView } from "./event-repository.js";
 import { findEventView } from "./event-repository.js";
 import { findByTokenHash } from "./participant-repository.js";
-import { submitAnswer } from "./questionnaire-commands.js";
+import { dropRobotAnswer, submitAnswer } from "./questionnaire-commands.js";
 import type { AnswerAnnouncer } from "./questionnaire-events.js";
 import { presentPublicQuestionnaire } from "./questionnaire-presenter.js";
 import * as repo from "./questionnaire-repository.js";
@@ -112,13 +112,7 @@ export function publicQuestionnaireRoutes(guard: PublicFormGuard, live: AnswerAn
       const body = c.req.valid("json");
       if (PublicFormGuard.isBot(body.website)) {
         // Answered like any other, kept nowhere: the program learns nothing.
-        await c.var.app.audit.record({
-          event: "event.public_refused",
-          workspaceId: event.workspaceId,
-          target: event.id,
-          ip: c.var.ip,
-          detail: { form: "questionnaire", reason: "hiddenField" },
-        });
+        await dropRobotAnswer(c.var.app, event, c.var.ip);
         return c.json({ received: true as const }, 201);
       }
       const key =

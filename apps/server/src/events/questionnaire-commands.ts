@@ -209,3 +209,17 @@ export async function submitAnswer(
   if (!stored) throw alreadyAnswered();
   announceAnswer(live, event, "phone");
 }
+
+/**
+ * An answer whose hidden field was filled (a program's): answered like any other, kept nowhere,
+ * and recorded as refused.
+ */
+export async function dropRobotAnswer(app: AppContext, event: EventView, ip: string): Promise<void> {
+  await app.audit.record({
+    event: "event.public_refused",
+    workspaceId: event.workspaceId,
+    target: event.id,
+    ip,
+    detail: { form: "questionnaire", reason: "hiddenField" },
+  });
+}

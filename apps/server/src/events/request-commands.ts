@@ -169,13 +169,16 @@ export async function readRequests(
   return rows.map((view) => ({ view, personal: openRequest(app.personalData, view.id, view.personal) }));
 }
 
-/** A status step (受付 → 調整中 → 決定 → 実施済, お断り) and/or the desk's note. */
+/**
+ * A status step (受付 → 調整中 → 決定 → 実施済, お断り) and/or the desk's note; answers the
+ * request with its contact, whose read is in the access log before it is opened.
+ */
 export async function changeRequest(
   app: AppContext,
   caller: Caller,
   request: requests.RequestView,
   input: z.output<typeof UpdateEventRequest>,
-): Promise<requests.RequestView> {
+): Promise<{ view: requests.RequestView; personal: RequestPersonal | null }> {
   const to = input.status;
   if (to !== undefined && to !== request.status && !canMoveRequest(request.status, to))
     throw cannotMove(request.status, to);
@@ -190,7 +193,14 @@ export async function changeRequest(
     ...(to !== undefined && to !== request.status ? { from: request.status, to } : {}),
     ...(input.note !== undefined && input.note !== request.note ? { note: "changed" } : {}),
   });
-  return (await requests.findRequest(app.kysely, caller.workspaceId, request.id)) ?? request;
+  const view = (await requests.findRequest(app.kysely, caller.workspaceId, request.id)) ?? request;
+  await app.audit.recordRead({
+    actor: { userId: caller.actor.userId, workspaceId: caller.workspaceId },
+    kind: "eventRequest",
+    id: view.id,
+    ip: caller.ip,
+  });
+  return { view, personal: openRequest(app.personalData, view.id, view.personal) };
 }
 
 /**

@@ -256,6 +256,12 @@ describe("出前講座 requests", () => {
       nextStatuses: ["decided", "declined"],
       contactName: "鈴木 和子",
     });
+    // The answer shows the contact again: that read is logged too (not the refused step's).
+    expect(
+      await db.all("SELECT actor_user_id FROM audit_log WHERE event = 'record.read' AND target = ?", [
+        `eventRequest:${r.id}`,
+      ]),
+    ).toEqual([{ actor_user_id: coordinator.id }]);
     expect((await desk.patch(path, { status: "unknown" })).status).toBe(400);
     const declined = await w.admin.browser.patch<{ request: RequestBody }>(path, { status: "declined" });
     expect(declined.body.request.nextStatuses).toEqual(["received"]);

@@ -21,15 +21,13 @@ import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
 import { allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
-import { PublicFormGuard } from "../http/public-form-guard.js";
+import type { PublicFormGuard } from "../http/public-form-guard.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { listSeries, workspaceByLgCode } from "./event-repository.js";
-import type { FormTokens } from "./form-tokens.js";
-import { formRefused } from "./form-tokens.js";
+import { admitPublicForm, type FormTokens } from "./form-tokens.js";
 import {
   changeRequest,
-  openRequest,
   presentRequest,
   readRequests,
   receiveRequest,
@@ -93,17 +91,9 @@ export function requestRoutes(): Hono<AppEnv> {
     loadRequest,
     async (c) => {
       const app = c.var.app;
-      const view = await changeRequest(app, callerOf(c), c.var.request, c.req.valid("json"));
-      await app.audit.recordRead({
-        actor: { userId: c.var.actor.userId, workspaceId: c.var.workspaceId },
-        kind: "eventRequest",
-        id: view.id,
-        ip: c.var.ip,
-      });
+      const { view, personal } = await changeRequest(app, callerOf(c), c.var.request, c.req.valid("json"));
       const topics = await offeredTopics(app.kysely, c.var.workspaceId);
-      return c.json({
-        request: presentRequest(view, openRequest(app.personalData, view.id, view.personal), topics),
-      });
+      return c.json({ request: presentRequest(view, personal, topics) });
     },
   );
 
@@ -173,17 +163,12 @@ export function publicRequestRoutes(guard: PublicFormGuard, tokens: FormTokens):
       const input = c.req.valid("json");
       const { maxPerIp, windowMs } = app.config.publicForms;
       await guard.admit("lecture-request", c.var.ip, { perIp: maxPerIp, windowMs });
-      const bot = PublicFormGuard.isBot(input.website);
-      const problem = bot ? "invalid" : await tokens.problemOf(requestForm(m.lgCode), input.formToken);
-      if (problem) {
-        await app.audit.record({
-          event: "event.public_refused",
-          workspaceId: m.workspaceId,
-          ip: c.var.ip,
-          detail: { form: "lectureRequest", problem, honeypot: bot },
-        });
-        throw formRefused(problem);
-      }
+      await admitPublicForm(
+        app,
+        tokens,
+        { kind: "lectureRequest", name: requestForm(m.lgCode), workspaceId: m.workspaceId, ip: c.var.ip },
+        input,
+      );
       const record = await receiveRequest(app, m.workspaceId, input, c.var.ip);
       return c.json({ number: record.number, receivedAt: record.receivedAt }, 201);
     },
