@@ -33,7 +33,7 @@ const YEARS = 25;
 
 /** `rows` values of distinct indicators and years, as an import of a municipality's history. */
 async function prepare(server: TestServer, rows: number): Promise<ValueWrite[]> {
-  const workspaceId = await createWorkspace(server.ctx.db);
+  const workspaceId = await createWorkspace(server.ctx.kysely);
   const base = STARTER_CATALOGUE.find((d) => d.code === "S01");
   if (!base) throw new Error("S01 missing from the catalogue");
   const ids: string[] = [];

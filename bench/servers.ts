@@ -129,10 +129,10 @@ export async function prepareOurs(
   const dataDir = tempDataDir();
   const setup = await startTestServer({ dataDir, env });
   const db = setup.ctx.db;
-  const workspaceId = await createWorkspace(db, { name: "ベンチ市", lgCode: "999991" });
-  const user = await createUser(db, { workspaceId, role: "member", name: "ベンチ 利用者" });
+  const workspaceId = await createWorkspace(setup.ctx.kysely, { name: "ベンチ市", lgCode: "999991" });
+  const user = await createUser(setup.ctx.kysely, { workspaceId, role: "member", name: "ベンチ 利用者" });
   const docNames: string[] = [];
-  for (let i = 0; i < opts.documents; i++) docNames.push((await createDocument(db, workspaceId)).docName);
+  for (let i = 0; i < opts.documents; i++) docNames.push((await createDocument(setup.ctx.kysely, workspaceId)).docName);
   const { cookie } = await createSession(setup, user.id);
   if (opts.prefill) {
     // Raw log rows, as the collab server appends them, never compacted.

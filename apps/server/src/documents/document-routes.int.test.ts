@@ -11,8 +11,8 @@ interface Doc {
 
 describe("documents", () => {
   it("are listed with each person's access", async ({ server, world: w }) => {
-    const wide = await createDocument(server.ctx.db, w.workspaceId, { title: "推進会議メモ" });
-    const team = await createDocument(server.ctx.db, w.workspaceId, {
+    const wide = await createDocument(server.ctx.kysely, w.workspaceId, { title: "推進会議メモ" });
+    const team = await createDocument(server.ctx.kysely, w.workspaceId, {
       title: "入退院支援ルール（案）",
       groupId: w.groupId,
     });
@@ -65,8 +65,8 @@ describe("documents", () => {
         })
       ).status,
     ).toBe(403);
-    const other = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
-    const foreign = await createDocument(server.ctx.db, other);
+    const other = await createWorkspace(server.ctx.kysely, { name: "柏市", lgCode: "122173" });
+    const foreign = await createDocument(server.ctx.kysely, other);
     expect((await w.member.browser.get(`${w.base}/documents/${foreign.id}`)).status).toBe(404);
   });
 
@@ -74,7 +74,7 @@ describe("documents", () => {
     server,
     world: w,
   }) => {
-    const team = await createDocument(server.ctx.db, w.workspaceId, {
+    const team = await createDocument(server.ctx.kysely, w.workspaceId, {
       title: "班の資料",
       groupId: w.groupId,
     });
@@ -84,7 +84,7 @@ describe("documents", () => {
     expect(
       (await w.outsider.browser.post(`${w.base}/documents/${team.id}/versions`, { label: "版" })).status,
     ).toBe(403);
-    const otherId = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
+    const otherId = await createWorkspace(server.ctx.kysely, { name: "柏市", lgCode: "122173" });
     expect((await w.member.browser.get(`/api/workspaces/${otherId}/documents`)).status).toBe(404);
     const refused = await server.ctx.db.all<{ actor_user_id: string; target: string; detail: string }>(
       "SELECT actor_user_id, target, detail FROM audit_log WHERE event = 'access.refused' ORDER BY id",

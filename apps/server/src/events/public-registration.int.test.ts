@@ -318,7 +318,10 @@ describe("participants for the organisers", () => {
     await db.run(
       "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES ('kashiwa000001', '柏市', '千葉県', '122173', 1)",
     );
-    const kAdminUser = await createUser(db, { workspaceId: "kashiwa000001", role: "secretariat" });
+    const kAdminUser = await createUser(server.ctx.kysely, {
+      workspaceId: "kashiwa000001",
+      role: "secretariat",
+    });
     const kAdmin = new TestBrowser(server.origin);
     expect((await kAdmin.login(kAdminUser.email, TEST_PASSWORD)).status).toBe(200);
     const kUrl = `/api/workspaces/kashiwa000001/events/${e.id}/participants`;

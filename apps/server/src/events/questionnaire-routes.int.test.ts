@@ -273,7 +273,7 @@ describe("questionnaires", () => {
       "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, '我孫子市', '千葉県', '122220', 1)",
       [otherWs],
     );
-    const otherAdmin = await createUser(server.ctx.db, { workspaceId: otherWs, role: "secretariat" });
+    const otherAdmin = await createUser(server.ctx.kysely, { workspaceId: otherWs, role: "secretariat" });
     const b = new TestBrowser(server.origin);
     expect((await b.login(otherAdmin.email, TEST_PASSWORD)).status).toBe(200);
     const oBase = `/api/workspaces/${otherWs}`;

@@ -227,7 +227,10 @@ describe("出前講座 requests", () => {
     server.ctx.config.publicForms.minFillMs = 0;
     await send(server, request());
     const db = server.ctx.db;
-    const coordinator = await createUser(db, { workspaceId: w.workspaceId, role: "coordinator" });
+    const coordinator = await createUser(server.ctx.kysely, {
+      workspaceId: w.workspaceId,
+      role: "coordinator",
+    });
     const desk = new TestBrowser(server.origin);
     expect((await desk.login(coordinator.email, TEST_PASSWORD)).status).toBe(200);
 
@@ -277,7 +280,7 @@ describe("出前講座 requests", () => {
       "INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, '柏市', '千葉県', '122173', 1)",
       [kashiwa],
     );
-    const kUser = await createUser(db, { workspaceId: kashiwa, role: "secretariat" });
+    const kUser = await createUser(server.ctx.kysely, { workspaceId: kashiwa, role: "secretariat" });
     const k = new TestBrowser(server.origin);
     await k.login(kUser.email, TEST_PASSWORD);
     expect((await k.get<ListBody>(`/api/workspaces/${kashiwa}/event-requests`)).body.requests).toEqual([]);

@@ -45,7 +45,7 @@ describe("groups", () => {
   });
 
   it("a group that owns documents cannot be deleted; an empty one can", async ({ server, world: w }) => {
-    await createDocument(server.ctx.db, w.workspaceId, { groupId: w.groupId });
+    await createDocument(server.ctx.kysely, w.workspaceId, { groupId: w.groupId });
     const refused = await w.admin.browser.delete(`${w.base}/groups/${w.groupId}`);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: { code: "group.hasDocuments" } });

@@ -114,8 +114,8 @@ describe("security headers", () => {
   });
 
   overHttps("use the __Host- cookie with Secure and send HSTS when served over https", async ({ server }) => {
-    const workspaceId = await createWorkspace(server.ctx.db);
-    await createUser(server.ctx.db, { workspaceId, email: "a@example.jp" });
+    const workspaceId = await createWorkspace(server.ctx.kysely);
+    await createUser(server.ctx.kysely, { workspaceId, email: "a@example.jp" });
     // Behind a TLS-terminating proxy: the browser talks https, the proxy reaches us on the port.
     const browser = new TestBrowser(`http://localhost:${server.port}`, "https://tsumugi.example.lg.jp");
     const res = await browser.login("a@example.jp", TEST_PASSWORD);
@@ -309,8 +309,8 @@ describe("OpenAPI", () => {
   it("names the session cookie the server actually sets, over http and over https", async ({ server }) => {
     const plain = (await fetchDocument(server.origin)).body.components.securitySchemes.session;
     expect(plain).toMatchObject({ type: "apiKey", in: "cookie", name: "tsumugi_session" });
-    const workspaceId = await createWorkspace(server.ctx.db);
-    await createUser(server.ctx.db, { workspaceId, email: "a@example.jp" });
+    const workspaceId = await createWorkspace(server.ctx.kysely);
+    await createUser(server.ctx.kysely, { workspaceId, email: "a@example.jp" });
     const login = await new TestBrowser(server.origin).login("a@example.jp", TEST_PASSWORD);
     expect(login.headers.getSetCookie()[0]).toMatch(new RegExp(`^${plain.name}=`));
 

@@ -239,7 +239,7 @@ describe("indicators", () => {
     server,
     world,
   }) => {
-    const other = await createWorkspace(server.ctx.db, { name: "松戸市", lgCode: "122076" });
+    const other = await createWorkspace(server.ctx.kysely, { name: "松戸市", lgCode: "122076" });
     const now = Date.now();
     await server.ctx.db.run(
       "INSERT INTO region_groups (id, name, kind, created_at) VALUES ('regiongroup1', '東葛北部', 'wide', ?)",
@@ -300,18 +300,18 @@ describe("indicators", () => {
     server,
     world,
   }) => {
-    const other = await createWorkspace(server.ctx.db, {
+    const other = await createWorkspace(server.ctx.kysely, {
       name: "柏市",
       lgCode: "122173",
       prefecture: "千葉県",
     });
-    const far = await createWorkspace(server.ctx.db, {
+    const far = await createWorkspace(server.ctx.kysely, {
       name: "高松市",
       lgCode: "372013",
       prefecture: "香川県",
     });
     const login = async (workspaceId: string) => {
-      const u = await createUser(server.ctx.db, { workspaceId, role: "secretariat" });
+      const u = await createUser(server.ctx.kysely, { workspaceId, role: "secretariat" });
       const b = new TestBrowser(server.origin);
       await b.login(u.email, TEST_PASSWORD);
       return b;

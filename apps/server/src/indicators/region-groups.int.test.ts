@@ -21,7 +21,7 @@ async function person(
   role: "secretariat" | "observer",
   also: string[] = [],
 ) {
-  const u = await createUser(server.ctx.db, { workspaceId, role });
+  const u = await createUser(server.ctx.kysely, { workspaceId, role });
   for (const other of also)
     await insertMembership(server.ctx.kysely, {
       workspaceId: other,
@@ -77,7 +77,7 @@ const plansIn = (o: Overview) => Object.fromEntries(o.members.map((m) => [m.name
 
 /** The prefecture's own workspace owns the prefecture group; 流山市 is in it. */
 async function prefectureGroup(server: TestServer, world: WorkspaceWorld) {
-  const prefecture = await createWorkspace(server.ctx.db, {
+  const prefecture = await createWorkspace(server.ctx.kysely, {
     name: "千葉県",
     prefecture: "千葉県",
     lgCode: "120006",
@@ -103,7 +103,7 @@ describe("joining a region group", () => {
   }) => {
     await planWithProgress(server, world);
     const pref = await prefectureGroup(server, world);
-    const matsudo = await createWorkspace(server.ctx.db, {
+    const matsudo = await createWorkspace(server.ctx.kysely, {
       name: "松戸市",
       prefecture: "千葉県",
       lgCode: "122076",
@@ -182,7 +182,7 @@ describe("joining a region group", () => {
 
   it("can be refused (the request is gone, audited) or withdrawn by the asker", async ({ server, world }) => {
     const pref = await prefectureGroup(server, world);
-    const noda = await createWorkspace(server.ctx.db, {
+    const noda = await createWorkspace(server.ctx.kysely, {
       name: "野田市",
       prefecture: "千葉県",
       lgCode: "122084",
@@ -227,7 +227,7 @@ describe("joining a region group", () => {
 
   it("is only possible within the prefecture", async ({ server, world }) => {
     await prefectureGroup(server, world);
-    const takamatsu = await createWorkspace(server.ctx.db, {
+    const takamatsu = await createWorkspace(server.ctx.kysely, {
       name: "高松市",
       prefecture: "香川県",
       lgCode: "372013",
@@ -275,7 +275,7 @@ describe("what a member sees of the others' plans", () => {
   }) => {
     await planWithProgress(server, world);
     const pref = await prefectureGroup(server, world);
-    const kashiwa = await createWorkspace(server.ctx.db, {
+    const kashiwa = await createWorkspace(server.ctx.kysely, {
       name: "柏市",
       prefecture: "千葉県",
       lgCode: "122173",
@@ -293,7 +293,7 @@ describe("what a member sees of the others' plans", () => {
     world,
   }) => {
     await planWithProgress(server, world);
-    const kashiwa = await createWorkspace(server.ctx.db, {
+    const kashiwa = await createWorkspace(server.ctx.kysely, {
       name: "柏市",
       prefecture: "千葉県",
       lgCode: "122173",

@@ -112,7 +112,7 @@ describe("invitations", () => {
   });
 
   it("let an existing account join with its own password", async ({ server, world: w }) => {
-    const existing = await createUser(server.ctx.db, { email: "known@example.jp", name: "既存 利用者" });
+    const existing = await createUser(server.ctx.kysely, { email: "known@example.jp", name: "既存 利用者" });
     const { token } = await invite(w, { role: "member", groupIds: [], email: "known@example.jp" });
     const guest = new TestBrowser(server.origin);
     const wrong = await guest.post(`/api/invites/${token}/accept`, { password: "not the password" });
@@ -127,7 +127,7 @@ describe("invitations", () => {
     server,
     world: w,
   }) => {
-    const target = await createUser(server.ctx.db, { email: "target@example.jp", name: "標的 利用者" });
+    const target = await createUser(server.ctx.kysely, { email: "target@example.jp", name: "標的 利用者" });
     const { token } = await invite(w, { role: "member", groupIds: [] });
     const guesser = new TestBrowser(server.origin);
     const guess = (password: string) =>
@@ -153,7 +153,7 @@ describe("invitations", () => {
     server,
     world: w,
   }) => {
-    await createUser(server.ctx.db, { email: "known@example.jp", name: "既存 利用者" });
+    await createUser(server.ctx.kysely, { email: "known@example.jp", name: "既存 利用者" });
     const { token } = await invite(w, { role: "member", groupIds: [] });
     const guest = new TestBrowser(server.origin);
     const accept = (body: Record<string, unknown>) => guest.post(`/api/invites/${token}/accept`, body);
@@ -180,7 +180,7 @@ describe("invitations", () => {
     server,
     world: w,
   }) => {
-    const known = await createUser(server.ctx.db, { email: "known@example.jp", name: "既存 利用者" });
+    const known = await createUser(server.ctx.kysely, { email: "known@example.jp", name: "既存 利用者" });
     const { token } = await invite(w, { role: "member", groupIds: [] });
     const guest = new TestBrowser(server.origin);
     const res = await guest.post(`/api/invites/${token}/accept`, {

@@ -14,18 +14,13 @@ import {
 import type { KyselyPlugin } from "kysely";
 import { describe, expect, vi } from "vitest";
 import * as Y from "yjs";
+import { findUserById } from "../auth/account-repository.js";
 import { storeInitialState } from "../collab/initial-state.js";
+import { insertDocument } from "../documents/document-repository.js";
 import { storedDocument } from "../testing/collab-clients.js";
-import {
-  createUser,
-  createWorkspace,
-  startTestServer,
-  TEST_PASSWORD,
-  type TestServer,
-} from "../testing/fixtures.js";
-import { TestBrowser } from "../testing/http-client.js";
-import { type WorkspaceWorld, workspaceTest } from "../testing/workspace-world.js";
-import { readProjection, writeProjection } from "./plan-read-model.js";
+import { startTestServer, type TestServer } from "../testing/fixtures.js";
+import { personElsewhere, personIn, type WorkspaceWorld, workspaceTest } from "../testing/workspace-world.js";
+import { dropProjection, readProjection, writeProjection } from "./plan-read-model.js";
 
 const it = workspaceTest.extend({ serverEnv: { PLAN_PROJECTION_DELAY_MS: "50" } });
 const soon = { timeout: 5_000, interval: 20 };
@@ -107,9 +102,7 @@ describe("plans over REST", () => {
     server,
     world,
   }) => {
-    const second = await createUser(server.ctx.db, { workspaceId: world.workspaceId, role: "secretariat" });
-    const other = new TestBrowser(server.origin);
-    expect((await other.login(second.email, TEST_PASSWORD)).status).toBe(200);
+    const other = (await personIn(server, world.workspaceId, "secretariat")).browser;
     // Sent together, the requests all find no plan of the year; the unique index decides.
     const answers = await Promise.all(
       [world.admin.browser, other, world.admin.browser, other].map((b) =>
@@ -182,9 +175,7 @@ describe("the plan read model", () => {
       expect(c?.title, "the change in the history").toBe("市民公開講座");
       expect(c?.fields).toContain("progress");
     }, soon);
-    const memberName = (
-      await server.ctx.db.get<{ name: string }>("SELECT name FROM users WHERE id = ?", [world.member.id])
-    )?.name;
+    const memberName = (await findUserById(server.ctx.kysely, world.member.id))?.name;
     const latest = await world.admin.browser.get<{ recentChanges: { by: string[]; change: string }[] }>(
       `${world.base}/plans/2025/dashboard`,
     );
@@ -210,8 +201,8 @@ describe("the plan read model", () => {
     const dash = await world.admin.browser.get<{ invalidRows: number }>(`${world.base}/plans/2025/dashboard`);
     expect(dash.body.invalidRows).toBe(1);
 
-    // Lose the read model; the rebuild restores it from the stored document.
-    await server.ctx.db.run("DELETE FROM plan_actions");
+    // Lose the read model's action rows; the rebuild restores them from the stored document.
+    await server.ctx.kysely.deleteFrom("plan_actions").execute();
     expect((await readProjection(server.ctx.kysely, plan.docName))?.plan.actions).toEqual([]);
     expect((await world.member.browser.post(`${world.base}/plans/2025/rebuild`, {})).status).toBe(403);
     const rebuilt = await world.admin.browser.post<{ invalidRows: { id: string }[] }>(
@@ -229,7 +220,7 @@ describe("the plan read model", () => {
     insertRow(a.doc, "actions", action("actionkeep01", orderKeysAfter(null, 1)[0], "ICT研修"));
     await server.collab.flush();
     await server.projector.flush();
-    await server.ctx.db.run("DELETE FROM plan_projections");
+    await server.ctx.kysely.transaction().execute((trx) => dropProjection(trx, plan.docName));
     a.destroy();
     await server.stop();
     const again = await startTestServer({ dataDir: server.dataDir, env: { PLAN_PROJECTION_DELAY_MS: "50" } });
@@ -324,14 +315,29 @@ describe("the plan read model", () => {
     const id = "oldplan00001";
     const docName = `${world.workspaceId}.${id}`;
     const now = Date.now();
-    await server.ctx.db.run(
-      "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, fiscal_year, created_by, created_at, updated_at) VALUES (?, ?, NULL, 'plan', ?, ?, 2015, NULL, ?, ?)",
-      [id, world.workspaceId, "平成27年度 在宅医療・介護連携推進事業計画", docName, now, now],
-    );
     const bytes = readFileSync(
       new URL("../../../../packages/domain/src/plan/fixtures/plan-v1-2015.yjs", import.meta.url),
     );
-    await storeInitialState(server.ctx.kysely, docName, bytes);
+    await server.ctx.kysely.transaction().execute(async (trx) => {
+      await insertDocument(trx, {
+        id,
+        workspaceId: world.workspaceId,
+        groupId: null,
+        kind: "plan",
+        title: "平成27年度 在宅医療・介護連携推進事業計画",
+        docName,
+        fiscalYear: 2015,
+        locked: false,
+        reviewing: false,
+        draftStatus: null,
+        publicId: null,
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+        demo: false,
+      });
+      await storeInitialState(trx, docName, bytes);
+    });
     await server.projector.projectNow(docName);
     const projected = (await readProjection(server.ctx.kysely, docName))?.plan;
     expect(projected?.actions.find((x) => x.id === "action000001")).toMatchObject({
@@ -550,14 +556,7 @@ describe("the multi-year table (items × 年度, seed 004)", () => {
       `${world.base}/plans/multi-year`,
     );
     expect(member.body).toEqual(res.body);
-    const otherId = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
-    const other = await createUser(server.ctx.db, {
-      workspaceId: otherId,
-      role: "secretariat",
-      groupIds: [],
-    });
-    const neighbour = new TestBrowser(server.origin);
-    expect((await neighbour.login(other.email, TEST_PASSWORD)).status).toBe(200);
+    const neighbour = (await personElsewhere(server, { name: "柏市", lgCode: "122173" })).browser;
     const refused = await neighbour.get(`${world.base}/plans/multi-year`);
     expect([403, 404]).toContain(refused.status);
     expect(JSON.stringify(refused.body)).not.toContain("多職種");

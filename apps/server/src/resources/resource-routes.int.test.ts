@@ -113,7 +113,7 @@ describe("resource directory", () => {
     expect((await w.observer.browser.patch(`${w.base}/resources/${id}`, { phone: "1" })).status).toBe(403);
 
     // A coordinator edits entries; closing one (廃止・休止) is the secretariat's.
-    const coordinator = await createUser(server.ctx.db, { workspaceId: w.workspaceId, role: "coordinator" });
+    const coordinator = await createUser(server.ctx.kysely, { workspaceId: w.workspaceId, role: "coordinator" });
     const asCoordinator = new TestBrowser(server.origin);
     expect((await asCoordinator.login(coordinator.email, TEST_PASSWORD)).status).toBe(200);
     const edited = await asCoordinator.patch<{ resource: Entry }>(`${w.base}/resources/${id}`, {
@@ -374,8 +374,8 @@ describe("another municipality", () => {
       ...PROFESSIONAL,
     });
     const id = created.body.resource.id;
-    const otherId = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
-    const other = await createUser(server.ctx.db, { workspaceId: otherId, role: "secretariat" });
+    const otherId = await createWorkspace(server.ctx.kysely, { name: "柏市", lgCode: "122173" });
+    const other = await createUser(server.ctx.kysely, { workspaceId: otherId, role: "secretariat" });
     const browser = new TestBrowser(server.origin);
     expect((await browser.login(other.email, TEST_PASSWORD)).status).toBe(200);
     const otherBase = `/api/workspaces/${otherId}`;
@@ -722,7 +722,10 @@ describe("search and links", () => {
     ]);
 
     // A plan action of this workspace as the plan's read model holds it (plan-projection.ts).
-    const plan = await createDocument(server.ctx.db, w.workspaceId, { kind: "plan", title: "令和7年度計画" });
+    const plan = await createDocument(server.ctx.kysely, w.workspaceId, {
+      kind: "plan",
+      title: "令和7年度計画",
+    });
     const actionId = "action0000000000000001";
     await server.ctx.db.run(
       `INSERT INTO plan_actions (doc_name, id, ord, title, detail, scenes, items, goal_codes, owner_name,

@@ -181,12 +181,12 @@ export async function seedCollabWorld(server: import("../server.js").RunningServ
   const { createDocument, createGroup, createSession, createUser, createWorkspace } = await import(
     "./fixtures.js"
   );
-  const db = server.ctx.db;
-  const workspaceId = await createWorkspace(db);
-  const groupId = await createGroup(db, workspaceId, { name: "病診施連携班", kind: "team" });
-  const a = await createUser(db, { name: "山田 花子", workspaceId, role: "member", groupIds: [groupId] });
-  const b = await createUser(db, { name: "佐藤 健", workspaceId, role: "member" });
-  const o = await createUser(db, { name: "千葉県 担当", workspaceId, role: "observer" });
+  const q = server.ctx.kysely;
+  const workspaceId = await createWorkspace(q);
+  const groupId = await createGroup(q, workspaceId, { name: "病診施連携班", kind: "team" });
+  const a = await createUser(q, { name: "山田 花子", workspaceId, role: "member", groupIds: [groupId] });
+  const b = await createUser(q, { name: "佐藤 健", workspaceId, role: "member" });
+  const o = await createUser(q, { name: "千葉県 担当", workspaceId, role: "observer" });
   const session = async (id: string) => {
     const s = await createSession(server, id);
     return { id, cookie: s.cookie, sessionId: s.sessionId };
@@ -197,8 +197,8 @@ export async function seedCollabWorld(server: import("../server.js").RunningServ
     alice: await session(a.id),
     bob: await session(b.id),
     olive: await session(o.id),
-    docName: (await createDocument(db, workspaceId, { title: "推進会議メモ" })).docName,
-    groupDocName: (await createDocument(db, workspaceId, { title: "入退院支援ルール（案）", groupId }))
+    docName: (await createDocument(q, workspaceId, { title: "推進会議メモ" })).docName,
+    groupDocName: (await createDocument(q, workspaceId, { title: "入退院支援ルール（案）", groupId }))
       .docName,
   };
 }

@@ -26,14 +26,14 @@ async function loggedIn(server: TestServer, user: { id: string; email: string })
 }
 
 export async function seedDeskWorld(server: TestServer, w: WorkspaceWorld): Promise<DeskWorld> {
-  const db = server.ctx.db;
+  const q = server.ctx.kysely;
   const coordinator = await loggedIn(
     server,
-    await createUser(db, { workspaceId: w.workspaceId, role: "coordinator", name: "松本 彩" }),
+    await createUser(q, { workspaceId: w.workspaceId, role: "coordinator", name: "松本 彩" }),
   );
   const otherCoordinator = await loggedIn(
     server,
-    await createUser(db, { workspaceId: w.workspaceId, role: "coordinator", name: "南部 担当" }),
+    await createUser(q, { workspaceId: w.workspaceId, role: "coordinator", name: "南部 担当" }),
   );
   const areaIds: string[] = [];
   for (const name of ["北部圏域", "南部圏域"]) {
@@ -58,12 +58,12 @@ export async function seedDeskWorld(server: TestServer, w: WorkspaceWorld): Prom
   const deskId = await desk("北部在宅医療・介護連携相談支援室", coordinator.id, areaIds[0]);
   const otherDeskId = await desk("南部在宅医療・介護連携相談支援室", otherCoordinator.id, areaIds[1]);
 
-  const otherWid = await createWorkspace(db, { name: "柏市", lgCode: "122173" });
+  const otherWid = await createWorkspace(q, { name: "柏市", lgCode: "122173" });
   const elsewhere = {
     workspaceId: otherWid,
     base: `/api/workspaces/${otherWid}`,
-    admin: await loggedIn(server, await createUser(db, { workspaceId: otherWid, role: "secretariat" })),
-    coordinator: await loggedIn(server, await createUser(db, { workspaceId: otherWid, role: "coordinator" })),
+    admin: await loggedIn(server, await createUser(q, { workspaceId: otherWid, role: "secretariat" })),
+    coordinator: await loggedIn(server, await createUser(q, { workspaceId: otherWid, role: "coordinator" })),
   };
   return { coordinator, otherCoordinator, deskId, otherDeskId, areaIds, elsewhere };
 }

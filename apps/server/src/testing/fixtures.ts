@@ -5,11 +5,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DocumentKind, docNameOf, newId, type Role } from "@tsumugi/domain";
+import { type DocumentKind, docNameOf, type GroupKind, newId, type Role } from "@tsumugi/domain";
+import { insertUser } from "../auth/account-repository.js";
 import { hashPassword } from "../auth/password.js";
 import { type Config, loadConfig } from "../config.js";
+import { insertDocument } from "../documents/document-repository.js";
+import { addGroupMember, insertGroup } from "../groups/group-repository.js";
+import { insertMembership } from "../members/member-repository.js";
 import { type RunningServer, startServer } from "../server.js";
-import type { Queryable } from "../storage/database.js";
+import type { QueryBuilder } from "../storage/query-builder.js";
+import { insertWorkspace } from "../workspaces/workspace-repository.js";
 import { dropTestDatabase, testDatabaseFor, testPostgresUrl } from "./postgres-test-databases.js";
 
 export interface TestServer extends RunningServer {
@@ -79,84 +84,99 @@ function testPasswordHash(): Promise<string> {
   return cachedHash;
 }
 
+/** A workspace, written by the workspaces' repository as provisioning writes it. */
 export async function createWorkspace(
-  db: Queryable,
+  q: QueryBuilder,
   fields: Partial<{ name: string; prefecture: string; lgCode: string }> = {},
 ): Promise<string> {
   const id = newId();
-  await db.run("INSERT INTO workspaces (id, name, prefecture, lg_code, created_at) VALUES (?, ?, ?, ?, ?)", [
+  const workspace = {
     id,
-    fields.name ?? "流山市",
-    fields.prefecture ?? "千葉県",
-    fields.lgCode ?? `t${id.slice(0, 5)}`,
-    Date.now(),
-  ]);
+    name: fields.name ?? "流山市",
+    prefecture: fields.prefecture ?? "千葉県",
+    lgCode: fields.lgCode ?? `t${id.slice(0, 5)}`,
+  };
+  if (!(await insertWorkspace(q, workspace, Date.now()))) {
+    throw new Error(`a workspace already has the code ${workspace.lgCode}`);
+  }
   return id;
 }
 
+/**
+ * An account with the password TEST_PASSWORD, a member of `workspaceId` (in `role`) and of
+ * `groupIds` when given: written in one transaction by the account, member and group
+ * repositories.
+ */
 export async function createUser(
-  db: Queryable,
+  q: QueryBuilder,
   fields: { email?: string; name?: string; workspaceId?: string; role?: Role; groupIds?: string[] } = {},
 ): Promise<{ id: string; email: string; password: string }> {
   const id = newId();
   const email = fields.email ?? `${id}@example.jp`;
+  const passwordHash = await testPasswordHash();
   const now = Date.now();
-  await db.run(
-    "INSERT INTO users (id, email, name, organization, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    [id, email, fields.name ?? `利用者${id.slice(0, 4)}`, "テスト医師会", await testPasswordHash(), now, now],
-  );
-  if (fields.workspaceId) {
-    await db.run("INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (?, ?, ?, ?)", [
-      fields.workspaceId,
+  await q.transaction().execute(async (trx) => {
+    await insertUser(trx, {
       id,
-      fields.role ?? "member",
-      now,
-    ]);
-  }
-  for (const groupId of fields.groupIds ?? []) {
-    await db.run("INSERT INTO group_members (group_id, user_id) VALUES (?, ?)", [groupId, id]);
-  }
+      email,
+      name: fields.name ?? `利用者${id.slice(0, 4)}`,
+      organization: "テスト医師会",
+      passwordHash,
+      createdAt: now,
+    });
+    if (fields.workspaceId) {
+      await insertMembership(trx, {
+        workspaceId: fields.workspaceId,
+        userId: id,
+        role: fields.role ?? "member",
+        createdAt: now,
+      });
+    }
+    for (const groupId of fields.groupIds ?? []) {
+      if (!(await addGroupMember(trx, groupId, id))) throw new Error(`already in group ${groupId}`);
+    }
+  });
   return { id, email, password: TEST_PASSWORD };
 }
 
 export async function createGroup(
-  db: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
-  fields: { name?: string; kind?: "plenary" | "division" | "team" | "secretariat" } = {},
+  fields: { name?: string; kind?: GroupKind } = {},
 ): Promise<string> {
   const id = newId();
-  await db.run("INSERT INTO groups (id, workspace_id, name, kind, created_at) VALUES (?, ?, ?, ?, ?)", [
-    id,
-    workspaceId,
-    fields.name ?? `班${id.slice(0, 4)}`,
-    fields.kind ?? "team",
-    Date.now(),
-  ]);
+  const name = fields.name ?? `班${id.slice(0, 4)}`;
+  const group = { id, workspaceId, name, kind: fields.kind ?? "team", parentId: null, createdAt: Date.now() };
+  if (!(await insertGroup(q, group))) throw new Error(`the workspace already has a group ${name}`);
   return id;
 }
 
+/** A document's row alone (no content stored yet), as the documents' repository writes it. */
 export async function createDocument(
-  db: Queryable,
+  q: QueryBuilder,
   workspaceId: string,
   fields: { title?: string; kind?: DocumentKind; groupId?: string | null; createdBy?: string } = {},
 ): Promise<{ id: string; docName: string }> {
   const id = newId();
   const docName = docNameOf(workspaceId, id);
   const now = Date.now();
-  await db.run(
-    "INSERT INTO documents (id, workspace_id, group_id, kind, title, doc_name, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    [
-      id,
-      workspaceId,
-      fields.groupId ?? null,
-      fields.kind ?? "note",
-      fields.title ?? "テスト文書",
-      docName,
-      fields.createdBy ?? null,
-      now,
-      now,
-    ],
-  );
+  await insertDocument(q, {
+    id,
+    workspaceId,
+    groupId: fields.groupId ?? null,
+    kind: fields.kind ?? "note",
+    title: fields.title ?? "テスト文書",
+    docName,
+    fiscalYear: null,
+    locked: false,
+    reviewing: false,
+    draftStatus: null,
+    publicId: null,
+    createdBy: fields.createdBy ?? null,
+    createdAt: now,
+    updatedAt: now,
+    demo: false,
+  });
   return { id, docName };
 }
 

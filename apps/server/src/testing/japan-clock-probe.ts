@@ -14,8 +14,8 @@ Date.now = () => realNow() + offset;
 
 const server = await startTestServer();
 try {
-  const wid = await createWorkspace(server.ctx.db);
-  const admin = await createUser(server.ctx.db, { workspaceId: wid, role: "secretariat" });
+  const wid = await createWorkspace(server.ctx.kysely);
+  const admin = await createUser(server.ctx.kysely, { workspaceId: wid, role: "secretariat" });
   const browser = new TestBrowser(server.origin);
   browser.cookie = (await createSession(server, admin.id)).cookie;
   const base = `/api/workspaces/${wid}`;

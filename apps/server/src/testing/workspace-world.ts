@@ -33,14 +33,14 @@ export interface WorkspaceWorld {
 }
 
 export async function seedWorkspaceWorld(server: TestServer): Promise<WorkspaceWorld> {
-  const db = server.ctx.db;
-  const workspaceId = await createWorkspace(db, { name: "流山市", lgCode: "122203" });
-  const groupId = await createGroup(db, workspaceId, { name: "病診施連携班", kind: "team" });
+  const q = server.ctx.kysely;
+  const workspaceId = await createWorkspace(q, { name: "流山市", lgCode: "122203" });
+  const groupId = await createGroup(q, workspaceId, { name: "病診施連携班", kind: "team" });
   const person = async (
     role: "secretariat" | "member" | "observer",
     groupIds: string[] = [],
   ): Promise<Person> => {
-    const u = await createUser(db, { workspaceId, role, groupIds });
+    const u = await createUser(q, { workspaceId, role, groupIds });
     const browser = new TestBrowser(server.origin);
     const res = await browser.login(u.email, TEST_PASSWORD);
     if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
@@ -69,7 +69,7 @@ export async function personIn(
   workspaceId: string,
   role: "secretariat" | "member" | "observer" = "secretariat",
 ): Promise<Person> {
-  const u = await createUser(server.ctx.db, { workspaceId, role });
+  const u = await createUser(server.ctx.kysely, { workspaceId, role });
   const browser = new TestBrowser(server.origin);
   const res = await browser.login(u.email, TEST_PASSWORD);
   if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
@@ -85,7 +85,7 @@ export async function personElsewhere(
   workspace: { name: string; lgCode: string },
   role: "secretariat" | "member" | "observer" = "secretariat",
 ): Promise<Person & { workspaceId: string }> {
-  const workspaceId = await createWorkspace(server.ctx.db, workspace);
+  const workspaceId = await createWorkspace(server.ctx.kysely, workspace);
   return { ...(await personIn(server, workspaceId, role)), workspaceId };
 }
 
@@ -100,7 +100,8 @@ export async function regionNeighbours(
   towns: { name: string; lgCode: string; inGroup: boolean }[],
 ): Promise<string[]> {
   const ids: string[] = [];
-  for (const t of towns) ids.push(await createWorkspace(server.ctx.db, { name: t.name, lgCode: t.lgCode }));
+  for (const t of towns)
+    ids.push(await createWorkspace(server.ctx.kysely, { name: t.name, lgCode: t.lgCode }));
   await insertRegionGroup(
     server.ctx.kysely,
     { id: newId(), name: "東葛北部", kind: "wide", ownerWorkspaceId: world.workspaceId },

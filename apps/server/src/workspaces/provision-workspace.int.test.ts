@@ -39,7 +39,7 @@ describe("provisioning a municipality", () => {
   it("adds an existing account without touching its password, and refuses bad or taken codes in Japanese", async ({
     server,
   }) => {
-    const user = await createUser(server.ctx.db, { email: "shared@example.jp" });
+    const user = await createUser(server.ctx.kysely, { email: "shared@example.jp" });
     const done = await provisionWorkspace(server.ctx, {
       ...input,
       adminEmail: "shared@example.jp",

@@ -24,8 +24,8 @@ describe("workspace", () => {
     server,
     world: w,
   }) => {
-    const other = await createWorkspace(server.ctx.db, { name: "柏市", lgCode: "122173" });
-    const stranger = await createUser(server.ctx.db, { workspaceId: other });
+    const other = await createWorkspace(server.ctx.kysely, { name: "柏市", lgCode: "122173" });
+    const stranger = await createUser(server.ctx.kysely, { workspaceId: other });
     const browser = new TestBrowser(server.origin);
     expect((await browser.get(w.base)).status).toBe(401);
     await browser.login(stranger.email, TEST_PASSWORD);
