@@ -164,6 +164,9 @@ export interface CollabLimits {
 /** The key file made on first start when no key is configured (personal-data/open-vault.ts). */
 export const PERSONAL_DATA_KEY_FILE = "personal-data.key";
 
+/** The SQLite database in DATA_DIR (without DATABASE_URL); the CLIs find it without loading the server. */
+export const DATABASE_FILE = "tsumugi.sqlite";
+
 const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 class ConfigError extends Error {}

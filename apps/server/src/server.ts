@@ -17,7 +17,7 @@ import { SessionStore } from "./auth/sessions.js";
 import { ClusterBus } from "./cluster/cluster-bus.js";
 import { type CollabServer, createCollabServer } from "./collab/collab-server.js";
 import { compactLongLogs } from "./collab/startup-compaction.js";
-import type { Config } from "./config.js";
+import { type Config, DATABASE_FILE } from "./config.js";
 import type { AppContext } from "./context.js";
 import { DeskJobs } from "./desk/desk-jobs.js";
 import { storedKeyIds } from "./desk/reseal-repository.js";
@@ -63,8 +63,6 @@ export interface RunningServer {
   /** Flushes pending document writes, closes sockets and the database. */
   close(): Promise<void>;
 }
-
-export const DATABASE_FILE = "tsumugi.sqlite";
 
 /** PostgreSQL when DATABASE_URL is set, else the SQLite file in DATA_DIR. */
 export async function openDatabase(config: Config): Promise<Database> {

@@ -9,9 +9,8 @@ import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from "@oslo
 import { generateHOTP } from "@oslojs/otp";
 import { describe, expect } from "vitest";
 import { backupDatabase } from "../backup/backup.js";
-import { PERSONAL_DATA_KEY_FILE } from "../config.js";
+import { DATABASE_FILE, PERSONAL_DATA_KEY_FILE } from "../config.js";
 import { prependNewKey } from "../personal-data/keyring.js";
-import { DATABASE_FILE } from "../server.js";
 import { dataDirTest } from "../testing/data-dir-test.js";
 import { TEST_PASSWORD, type TestServer } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";

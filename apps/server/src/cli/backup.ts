@@ -5,8 +5,7 @@
  */
 import { join } from "node:path";
 import { backupDatabase } from "../backup/backup.js";
-import { ConfigError, loadConfig } from "../config.js";
-import { DATABASE_FILE } from "../server.js";
+import { ConfigError, DATABASE_FILE, loadConfig } from "../config.js";
 import { backupSettings } from "./backup-settings.js";
 
 try {

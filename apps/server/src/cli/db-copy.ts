@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { DATABASE_FILE } from "../server.js";
+import { DATABASE_FILE } from "../config.js";
 import { CopyError, copyDatabase } from "../storage/copy.js";
 import type { Database } from "../storage/database.js";
 import { SqliteDatabase } from "../storage/database.js";

@@ -13,7 +13,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { totpKeyIds, totpRowsPerKey } from "../auth/sealed-totp-keys.js";
-import { ConfigError, loadConfig } from "../config.js";
+import { ConfigError, DATABASE_FILE, loadConfig } from "../config.js";
 import { rowsPerKey, storedKeyIds } from "../desk/reseal-repository.js";
 import { participantKeyIds } from "../events/participant-repository.js";
 import { requestKeyIds } from "../events/request-repository.js";
@@ -26,7 +26,6 @@ import {
   readKeyFile,
   writeNewKeyFile,
 } from "../personal-data/keyring.js";
-import { DATABASE_FILE } from "../server.js";
 import { Database } from "../storage/database.js";
 import { createQueryBuilder } from "../storage/query-builder.js";
 

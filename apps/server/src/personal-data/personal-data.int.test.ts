@@ -7,8 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { backupDatabase } from "../backup/backup.js";
-import { ConfigError, PERSONAL_DATA_KEY_FILE } from "../config.js";
-import { DATABASE_FILE } from "../server.js";
+import { ConfigError, DATABASE_FILE, PERSONAL_DATA_KEY_FILE } from "../config.js";
 import { newConsultation, seedDeskWorld } from "../testing/desk-world.js";
 import { startTestServer, TEST_PASSWORD, type TestServer, tempDataDir } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
