@@ -3,12 +3,12 @@
  * Accept-Encoding, `Vary`, cache headers, HEAD, ranges and clients that accept nothing we have.
  * Raw node:http requests, so that no client decompresses or adds headers behind our back.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer, tempDataDir } from "../testing/fixtures.js";
+import { describe, expect, test } from "vitest";
+import { startTestServer, tempDataDir } from "../testing/fixtures.js";
 
 interface RawResponse {
   status: number;
@@ -16,50 +16,64 @@ interface RawResponse {
   body: Buffer;
 }
 
-let server: TestServer;
 const SCRIPT = Buffer.from(`export const greeting = "${"紡ぎ ".repeat(2000)}";\n`);
 const SCRIPT_PATH = "/assets/app-1a2b3c.js";
 const PAGE = "<!doctype html><title>紡ぎ</title>";
 
-function raw(method: string, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    // The path exactly as given (a URL object would resolve "..").
-    const req = request({ host: "localhost", port: server.port, path, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (d: Buffer) => chunks.push(d));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-      res.on("error", reject);
+/** A request to the server as sent, answered with the bytes as received. */
+type Raw = (method: string, path: string, headers?: Record<string, string>) => Promise<RawResponse>;
+
+function rawRequest(port: number): Raw {
+  return (method, path, headers = {}) =>
+    new Promise((resolve, reject) => {
+      // The path exactly as given (a URL object would resolve "..").
+      const req = request({ host: "localhost", port, path, method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (d: Buffer) => chunks.push(d));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
     });
-    req.on("error", reject);
-    req.end();
-  });
 }
 
-beforeAll(async () => {
-  const parent = tempDataDir();
-  writeFileSync(join(parent, "secret.txt"), "not for the web");
-  const dist = join(parent, "dist");
-  mkdirSync(join(dist, "assets"), { recursive: true });
-  writeFileSync(join(dist, "index.html"), PAGE);
-  writeFileSync(join(dist, SCRIPT_PATH), SCRIPT);
-  writeFileSync(join(dist, `${SCRIPT_PATH}.br`), brotliCompressSync(SCRIPT));
-  writeFileSync(join(dist, `${SCRIPT_PATH}.gz`), gzipSync(SCRIPT));
-  // A file the build did not compress (too small): sent as it is, whatever is accepted.
-  writeFileSync(join(dist, "assets", "tiny-9z.css"), "p{}");
-  const worker = "self.addEventListener('fetch', () => {});";
-  writeFileSync(join(dist, "sw.js"), worker);
-  writeFileSync(join(dist, "sw.js.br"), brotliCompressSync(worker));
-  server = await startTestServer({ env: { WEB_DIST: dist } });
-});
-
-afterAll(async () => {
-  await server?.destroy();
+/**
+ * `raw`: requests to a server started once for the file on a build of its own (with a file
+ * beside the build that must never be served); both removed after the file's tests.
+ */
+const it = test.extend<{ raw: Raw }>({
+  raw: [
+    // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const parent = tempDataDir();
+      writeFileSync(join(parent, "secret.txt"), "not for the web");
+      const dist = join(parent, "dist");
+      mkdirSync(join(dist, "assets"), { recursive: true });
+      writeFileSync(join(dist, "index.html"), PAGE);
+      writeFileSync(join(dist, SCRIPT_PATH), SCRIPT);
+      writeFileSync(join(dist, `${SCRIPT_PATH}.br`), brotliCompressSync(SCRIPT));
+      writeFileSync(join(dist, `${SCRIPT_PATH}.gz`), gzipSync(SCRIPT));
+      // A file the build did not compress (too small): sent as it is, whatever is accepted.
+      writeFileSync(join(dist, "assets", "tiny-9z.css"), "p{}");
+      const worker = "self.addEventListener('fetch', () => {});";
+      writeFileSync(join(dist, "sw.js"), worker);
+      writeFileSync(join(dist, "sw.js.br"), brotliCompressSync(worker));
+      const server = await startTestServer({ env: { WEB_DIST: dist } });
+      await use(rawRequest(server.port));
+      await server.destroy();
+      rmSync(parent, { recursive: true, force: true });
+    },
+    { scope: "file" },
+  ],
 });
 
 describe("compressed static files", () => {
-  it("sends brotli to a browser that accepts it (Chromium's header), gzip to one that accepts only gzip", async () => {
+  it("sends brotli to a browser that accepts it (Chromium's header), gzip to one that accepts only gzip", async ({
+    raw,
+  }) => {
     const br = await raw("GET", SCRIPT_PATH, { "Accept-Encoding": "gzip, deflate, br, zstd" });
     expect(br.status).toBe(200);
     expect(br.headers["content-encoding"]).toBe("br");
@@ -77,7 +91,7 @@ describe("compressed static files", () => {
     expect(gunzipSync(gz.body).equals(SCRIPT)).toBe(true);
   });
 
-  it("follows the client's q-values", async () => {
+  it("follows the client's q-values", async ({ raw }) => {
     const gzipPreferred = await raw("GET", SCRIPT_PATH, { "Accept-Encoding": "br;q=0.5, gzip;q=1.0" });
     expect(gzipPreferred.headers["content-encoding"]).toBe("gzip");
     const brRefused = await raw("GET", SCRIPT_PATH, { "Accept-Encoding": "br;q=0, *" });
@@ -86,7 +100,9 @@ describe("compressed static files", () => {
     expect(star.headers["content-encoding"]).toBe("br");
   });
 
-  it("sends the file as it is, still with Vary, without Accept-Encoding or with only codings it has no copy for", async () => {
+  it("sends the file as it is, still with Vary, without Accept-Encoding or with only codings it has no copy for", async ({
+    raw,
+  }) => {
     for (const accept of [
       undefined,
       "identity",
@@ -103,13 +119,13 @@ describe("compressed static files", () => {
     }
   });
 
-  it("answers 406 when the client refuses every coding, the uncompressed one included", async () => {
+  it("answers 406 when the client refuses every coding, the uncompressed one included", async ({ raw }) => {
     const res = await raw("GET", SCRIPT_PATH, { "Accept-Encoding": "identity;q=0, *;q=0" });
     expect(res.status).toBe(406);
     expect(res.headers.vary).toBe("Accept-Encoding");
   });
 
-  it("answers HEAD with the headers and length of what GET would send, and no body", async () => {
+  it("answers HEAD with the headers and length of what GET would send, and no body", async ({ raw }) => {
     for (const [accept, coding] of [
       ["br", "br"],
       ["gzip", "gzip"],
@@ -126,7 +142,9 @@ describe("compressed static files", () => {
     }
   });
 
-  it("serves ranges of the uncompressed file, 416 for an unsatisfiable one, the whole file for a malformed one", async () => {
+  it("serves ranges of the uncompressed file, 416 for an unsatisfiable one, the whole file for a malformed one", async ({
+    raw,
+  }) => {
     const accept = { "Accept-Encoding": "gzip, deflate, br" };
     const first = await raw("GET", SCRIPT_PATH, { ...accept, Range: "bytes=0-99" });
     expect(first.status).toBe(206);
@@ -158,7 +176,7 @@ describe("compressed static files", () => {
     expect(headRange.body.length).toBe(0);
   });
 
-  it("sends files without compressed copies as they are, without Vary", async () => {
+  it("sends files without compressed copies as they are, without Vary", async ({ raw }) => {
     const css = await raw("GET", "/assets/tiny-9z.css", { "Accept-Encoding": "br, gzip" });
     expect(css.status).toBe(200);
     expect(css.headers["content-encoding"]).toBeUndefined();
@@ -167,7 +185,9 @@ describe("compressed static files", () => {
     expect(css.headers["content-type"]).toMatch(/^text\/css/);
   });
 
-  it("keeps the cache policy: the worker and app pages re-checked, a missing asset a 404 and not the page", async () => {
+  it("keeps the cache policy: the worker and app pages re-checked, a missing asset a 404 and not the page", async ({
+    raw,
+  }) => {
     const worker = await raw("GET", "/sw.js", { "Accept-Encoding": "br" });
     expect(worker.headers["content-encoding"]).toBe("br");
     expect(worker.headers["cache-control"]).toBe("no-cache");
@@ -188,7 +208,7 @@ describe("compressed static files", () => {
     expect(missing.body.toString()).not.toContain("<title>");
   });
 
-  it("never serves a file outside the build", async () => {
+  it("never serves a file outside the build", async ({ raw }) => {
     for (const path of [
       "/../secret.txt",
       "/%2e%2e/secret.txt",
