@@ -7,19 +7,19 @@
  * server started on each copy serves the demo.
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg_ from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { UpdateStore } from "../collab/update-store.js";
 import { DATABASE_FILE } from "../config.js";
 import { DEMO_PASSWORD } from "../seed/demo.js";
 import { storedDocument } from "../testing/collab-clients.js";
 import { type PostgresEngine, startPostgres } from "../testing/engines.js";
-import { startTestServer, tempDataDir } from "../testing/fixtures.js";
+import { startTestServer, type TestServer, tempDataDir } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
 import { type Database, SqliteDatabase } from "./database.js";
 import { PostgresDatabase } from "./postgres-database.js";
@@ -27,21 +27,71 @@ import { PostgresDatabase } from "./postgres-database.js";
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 const run = promisify(execFile);
 
-let engine: PostgresEngine | undefined;
-const open: Database[] = [];
-afterAll(async () => {
-  await Promise.allSettled(open.map((d) => d.close()));
-  await engine?.stop();
+/**
+ * A private PostgreSQL for the test, and what the test opens on disk and in the stores: each
+ * closed, stopped or removed after it, whether it passed or not.
+ */
+const it = test.extend<{
+  postgres: PostgresEngine;
+  /** A new empty database on `postgres`: its URL. */
+  createDatabase: (name: string) => Promise<string>;
+  /** A new data directory. */
+  newDataDir: () => string;
+  /** The store being opened, kept to be closed after the test (closing it sooner is fine). */
+  keepOpen: <D extends Database>(opening: Promise<D>) => Promise<D>;
+  /** A server started on these settings (startTestServer), stopped after the test if still running. */
+  boot: (opts: { dataDir: string; env?: Record<string, string> }) => Promise<TestServer>;
+}>({
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
+  postgres: async ({}, use) => {
+    const engine = await startPostgres();
+    await use(engine);
+    await engine.stop();
+  },
+  createDatabase: async ({ postgres }, use) => {
+    await use(async (name) => {
+      const admin = new pg_.Client({ connectionString: postgres.url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      return postgres.urlOf(name);
+    });
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
+  newDataDir: async ({}, use) => {
+    const dirs: string[] = [];
+    await use(() => {
+      const dir = tempDataDir();
+      dirs.push(dir);
+      return dir;
+    });
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  },
+  // The stores and servers go before the engine they use (fixtures end in reverse order).
+  keepOpen: async ({ postgres: _ }, use) => {
+    const open: Database[] = [];
+    await use(async (opening) => {
+      const db = await opening;
+      open.push(db);
+      return db;
+    });
+    await Promise.allSettled(open.map((d) => d.close()));
+  },
+  boot: async ({ postgres: _ }, use) => {
+    const running = new Set<TestServer>();
+    await use(async (opts) => {
+      const server = await startTestServer(opts);
+      running.add(server);
+      const stop = server.stop;
+      server.stop = async () => {
+        running.delete(server);
+        await stop();
+      };
+      return server;
+    });
+    for (const server of running) await server.stop();
+  },
 });
-
-async function createDatabase(name: string): Promise<string> {
-  if (!engine) throw new Error("no PostgreSQL");
-  const admin = new pg_.Client({ connectionString: engine.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return engine.urlOf(name);
-}
 
 /** `npm run db:copy -- --from … --to …`, as an operator runs it. */
 async function dbCopy(from: string, to: string): Promise<{ code: number; out: string }> {
@@ -118,16 +168,14 @@ async function typeInto(store: UpdateStore, db: Database, docName: string, s: st
 describe("npm run db:copy", () => {
   it("copies SQLite to PostgreSQL and back: same rows, same documents, and both serve the demo", {
     timeout: 240_000,
-  }, async () => {
-    engine = await startPostgres();
+  }, async ({ createDatabase, newDataDir, keepOpen, boot }) => {
     // The demo on SQLite, then two documents typed into in turns (their log rows interleave)
     // and one of them compacted with rows after its snapshot, a third compacted whole.
-    const dirA = tempDataDir();
-    const seeded = await startTestServer({ dataDir: dirA, env: { SEED_DEMO: "true" } });
+    const dirA = newDataDir();
+    const seeded = await boot({ dataDir: dirA, env: { SEED_DEMO: "true" } });
     const logins = seeded.seeded?.logins ?? [];
     await seeded.stop();
-    const sqlite = await SqliteDatabase.open(join(dirA, DATABASE_FILE));
-    open.push(sqlite);
+    const sqlite = await keepOpen(SqliteDatabase.open(join(dirA, DATABASE_FILE)));
     const store = new UpdateStore(sqlite);
     await typeInto(store, sqlite, "copy-a", "ab");
     await typeInto(store, sqlite, "copy-b", "xy");
@@ -163,8 +211,7 @@ describe("npm run db:copy", () => {
     const there = await dbCopy(dirA, pgUrl);
     expect(there.out).toContain("行数はコピー元とコピー先で一致しています");
     expect(there.code).toBe(0);
-    const onPg = await PostgresDatabase.open(pgUrl);
-    open.push(onPg);
+    const onPg = await keepOpen(PostgresDatabase.open(pgUrl));
     expect(await rowCounts(onPg)).toEqual(countsA);
     expect(await states(onPg)).toEqual(statesA);
     expect(await rowsOf(onPg, "audit_log", "id")).toEqual(auditA);
@@ -201,7 +248,7 @@ describe("npm run db:copy", () => {
     await onPg.close();
 
     // A node on the copy serves the demo: the secretariat logs in and opens a document.
-    const node = await startTestServer({ dataDir: dirA, env: { DATABASE_URL: pgUrl } });
+    const node = await boot({ dataDir: dirA, env: { DATABASE_URL: pgUrl } });
     const browser = new TestBrowser(node.origin);
     const secretariat = logins.find((l) => l.label === "事務局");
     expect((await browser.login(secretariat?.email ?? "", DEMO_PASSWORD)).status).toBe(200);
@@ -214,21 +261,19 @@ describe("npm run db:copy", () => {
     expect(docs.body.documents.length).toBeGreaterThan(0);
     await node.stop();
     // What the copy back must hold: the PostgreSQL store as the node left it (its session too).
-    const pgNow = await PostgresDatabase.open(pgUrl);
-    open.push(pgNow);
+    const pgNow = await keepOpen(PostgresDatabase.open(pgUrl));
     const countsPg = await rowCounts(pgNow);
     const statesPg = await states(pgNow);
     expect(countsPg.sessions).toBe(countsA.sessions + 1);
     await pgNow.close();
 
     // PostgreSQL → a new SQLite file, by the command.
-    const dirB = tempDataDir();
+    const dirB = newDataDir();
     const back = await dbCopy(pgUrl, join(dirB, DATABASE_FILE));
     expect(back.out).toContain("行数はコピー元とコピー先で一致しています");
     expect(back.code).toBe(0);
     expect(existsSync(join(dirB, DATABASE_FILE))).toBe(true);
-    const sqliteB = await SqliteDatabase.open(join(dirB, DATABASE_FILE));
-    open.push(sqliteB);
+    const sqliteB = await keepOpen(SqliteDatabase.open(join(dirB, DATABASE_FILE)));
     const countsB = await rowCounts(sqliteB);
     expect(countsB).toEqual(countsPg);
     expect(await states(sqliteB)).toEqual(statesPg);
@@ -246,7 +291,7 @@ describe("npm run db:copy", () => {
     await sqliteB.close();
 
     // The personal data key goes along with the data: a server on the SQLite copy decrypts it.
-    const nodeB = await startTestServer({
+    const nodeB = await boot({
       dataDir: dirB,
       env: { PERSONAL_DATA_KEY_FILE: join(dirA, "personal-data.key") },
     });
