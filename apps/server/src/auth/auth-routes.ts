@@ -8,12 +8,11 @@ import { describe, jsonBody } from "../http/operation.js";
 import { changePassword, endSession } from "./account-commands.js";
 import { findUserByEmail, findUserById, sessionInfo } from "./account-repository.js";
 import { clearedSessionCookie } from "./cookie.js";
-import { startChallenge } from "./login-challenge.js";
-import { checkPassword, type LoginGuard, rememberBrowser } from "./login-guard.js";
+import { answerLogin, loginCallerOf } from "./login-answer.js";
+import { startLogin } from "./login-commands.js";
+import { checkPassword, type LoginGuard } from "./login-guard.js";
 import { throttledError } from "./login-throttle.js";
 import { passwordProblem, verifyOrBurn } from "./password.js";
-import { startSession } from "./start-session.js";
-import { twoFactorState } from "./two-factor.js";
 
 const tag = "auth";
 
@@ -37,27 +36,11 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
     }),
     jsonBody(Login),
     async (c) => {
-      const app = c.get("app");
-      const ip = c.get("ip");
       const { email, password } = c.req.valid("json");
-      const user = await findUserByEmail(app.kysely, email);
+      const user = await findUserByEmail(c.var.app.kysely, email);
       if (!(await checkPassword(c, guard, { email, password, user })) || !user) throw invalidLogin();
-      // With two-step verification (or a policy that demands it) the password opens no session
-      // yet: only the second step can (login-challenge.ts).
-      const twoFactor = await twoFactorState(app.kysely, user.id);
-      if (twoFactor.enabled || twoFactor.required) {
-        await app.audit.record({
-          event: "login.second_step",
-          actorUserId: user.id,
-          ip,
-          detail: { step: twoFactor.enabled ? "code" : "enrol" },
-        });
-        return c.json(await startChallenge(c, user.id, twoFactor.enabled ? "verify" : "enrol"));
-      }
-      const session = await startSession(c, user.id);
-      await rememberBrowser(c, guard, user.id);
-      await app.audit.record({ event: "login.success", actorUserId: user.id, ip });
-      return c.json(await sessionInfo(app.kysely, user, session));
+      const start = await startLogin(c.var.app, loginCallerOf(c), user.id, { audited: true });
+      return c.json(await answerLogin(c, guard, start, user));
     },
   );
 

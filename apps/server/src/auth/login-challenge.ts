@@ -6,6 +6,7 @@
  * no session. The session is created only after the code (or the enrolment) succeeds.
  */
 import type { Context } from "hono";
+import type { AppContext } from "../context.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
 import { clearedCookie, ourCookie, ourCookieName, readCookie } from "./cookie.js";
@@ -28,20 +29,13 @@ export interface Challenge {
   failures: number;
 }
 
-/** What the login answers instead of a session: which second step comes next. */
-export interface SecondStep {
-  secondStep: "code" | "enrol";
-}
-
-export async function startChallenge<E extends AppEnv>(
-  c: Context<E>,
-  userId: string,
-  kind: ChallengeKind,
-): Promise<SecondStep> {
-  const app = c.get("app");
+/**
+ * A new challenge for `userId` (one pending second step per person at a time); answers the
+ * token for the browser's cookie (setChallengeCookie).
+ */
+export async function createChallenge(app: AppContext, userId: string, kind: ChallengeKind): Promise<string> {
   const { id, token, secretHash } = newSecretToken();
   const now = Date.now();
-  // One pending second step per person at a time.
   await challenges.replaceChallenge(app.kysely, {
     id,
     userId,
@@ -50,8 +44,15 @@ export async function startChallenge<E extends AppEnv>(
     createdAt: now,
     expiresAt: now + LIFETIME_MS,
   });
-  c.header("Set-Cookie", ourCookie(app.config, COOKIE, token, LIFETIME_MS / 1000), { append: true });
-  return { secondStep: kind === "verify" ? "code" : "enrol" };
+  return token;
+}
+
+export function setChallengeCookie<E extends AppEnv>(c: Context<E>, token: string): void {
+  c.header("Set-Cookie", ourCookie(c.get("app").config, COOKIE, token, LIFETIME_MS / 1000), { append: true });
+}
+
+export function clearChallengeCookie<E extends AppEnv>(c: Context<E>): void {
+  c.header("Set-Cookie", clearedCookie(c.get("app").config, COOKIE), { append: true });
 }
 
 export const stepExpired = () =>
@@ -104,7 +105,6 @@ export async function challengeFailed(c: Context<AppEnv>, challenge: Challenge):
 }
 
 export async function endChallenge(c: Context<AppEnv>, id: string): Promise<void> {
-  const app = c.get("app");
-  await challenges.deleteChallenge(app.kysely, id);
-  c.header("Set-Cookie", clearedCookie(app.config, COOKIE), { append: true });
+  await challenges.deleteChallenge(c.get("app").kysely, id);
+  clearChallengeCookie(c);
 }

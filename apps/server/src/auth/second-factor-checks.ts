@@ -7,11 +7,12 @@ import type { Context } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
 import { findUserById, sessionInfo } from "./account-repository.js";
-import { type Challenge, challengeFailed, endChallenge, stepExpired } from "./login-challenge.js";
+import { loginCallerOf, setSessionCookie } from "./login-answer.js";
+import { type Challenge, challengeFailed, clearChallengeCookie, stepExpired } from "./login-challenge.js";
+import { finishLogin } from "./login-commands.js";
 import { attemptOf, type LoginGuard, rememberBrowser } from "./login-guard.js";
 import { type Attempt, throttledError } from "./login-throttle.js";
 import { verifyOrBurn } from "./password.js";
-import { startSession } from "./start-session.js";
 import { useSecondFactor } from "./two-factor.js";
 
 export const wrongCode = () =>
@@ -51,21 +52,18 @@ export async function failedStep(
   throw wrongCode();
 }
 
-/** The session after a complete login (password and second step). */
+/** The session after a complete login (password and second step): its cookies and answer. */
 export async function completeLogin(
   c: Context<AppEnv>,
   guard: LoginGuard,
   challenge: Challenge,
   detail: Record<string, unknown>,
 ) {
-  const app = c.var.app;
-  const user = await findUserById(app.kysely, challenge.userId);
-  if (!user || user.disabledAt !== null) throw stepExpired();
-  const session = await startSession(c, user.id);
-  await endChallenge(c, challenge.id);
+  const { user, session } = await finishLogin(c.var.app, loginCallerOf(c), challenge, detail);
+  setSessionCookie(c, session);
+  clearChallengeCookie(c);
   await rememberBrowser(c, guard, user.id);
-  await app.audit.record({ event: "login.success", actorUserId: user.id, ip: c.var.ip, detail });
-  return sessionInfo(app.kysely, user, session);
+  return sessionInfo(c.var.app.kysely, user, session);
 }
 
 /**

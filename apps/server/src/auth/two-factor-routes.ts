@@ -20,7 +20,9 @@ import { authRequired } from "../http/errors.js";
 import { requireUser } from "../http/middleware.js";
 import { describe, jsonBody } from "../http/operation.js";
 import { findUserById } from "./account-repository.js";
+import { loginCallerOf } from "./login-answer.js";
 import { currentChallenge, setPendingKey, stepExpired } from "./login-challenge.js";
+import { spendLoginCode } from "./login-commands.js";
 import type { LoginGuard } from "./login-guard.js";
 import { openTotpKey } from "./sealed-totp-keys.js";
 import {
@@ -37,7 +39,6 @@ import {
   normaliseCode,
   recoveryCodesLeft,
   twoFactorState,
-  useSecondFactor,
 } from "./two-factor.js";
 import {
   alreadyOn,
@@ -72,20 +73,9 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
       const app = c.var.app;
       const challenge = await currentChallenge(c, "verify");
       const attempt = await codeAttempt(c, guard, challenge.userId);
-      const used = await useSecondFactor(
-        app.kysely,
-        app.personalData,
-        challenge.userId,
-        c.req.valid("json").code,
-      );
+      const used = await spendLoginCode(app, loginCallerOf(c), challenge.userId, c.req.valid("json").code);
       if (!used) return failedStep(c, guard, challenge, attempt);
       await guard.throttle.recordSuccess(attempt);
-      if (used === "recovery")
-        await app.audit.record({
-          event: "login.recovery_code_used",
-          actorUserId: challenge.userId,
-          ip: c.var.ip,
-        });
       const info = await completeLogin(c, guard, challenge, { secondFactor: used });
       return c.json({
         ...info,

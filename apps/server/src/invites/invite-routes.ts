@@ -13,12 +13,11 @@ import {
 } from "@tsumugi/contract";
 import { isId } from "@tsumugi/domain";
 import { Hono } from "hono";
-import { findUserByEmail, sessionInfo } from "../auth/account-repository.js";
-import { startChallenge } from "../auth/login-challenge.js";
-import { attemptOf, checkPassword, type LoginGuard, rememberBrowser } from "../auth/login-guard.js";
+import { findUserByEmail } from "../auth/account-repository.js";
+import { answerLogin, loginCallerOf } from "../auth/login-answer.js";
+import { startLogin } from "../auth/login-commands.js";
+import { attemptOf, checkPassword, type LoginGuard } from "../auth/login-guard.js";
 import { throttledError } from "../auth/login-throttle.js";
-import { startSession } from "../auth/start-session.js";
-import { twoFactorState } from "../auth/two-factor.js";
 import { groupsAmong } from "../groups/group-repository.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
@@ -179,20 +178,15 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
         else await spendInvite(app, invite, ip);
       }
       const userId = await acceptInvite(app, invite, form, existing?.id ?? null, ip);
-      const twoFactor = await twoFactorState(app.kysely, userId);
-      if (twoFactor.enabled || twoFactor.required) {
-        // Joined; the login itself needs the second step (or the enrolment the policy demands).
-        return c.json(await startChallenge(c, userId, twoFactor.enabled ? "verify" : "enrol"), 201);
-      }
-      const session = await startSession(c, userId);
-      await rememberBrowser(c, guard, userId);
+      // Joined; the login itself may need the second step (or the enrolment the policy demands).
+      const start = await startLogin(app, loginCallerOf(c), userId, { audited: false });
       const user = existing ?? {
         id: userId,
         email: form.email,
         name: form.name,
         organization: form.organization,
       };
-      return c.json(await sessionInfo(app.kysely, user, session), 201);
+      return c.json(await answerLogin(c, guard, start, user), 201);
     },
   );
 
