@@ -14,6 +14,7 @@ import {
   PARTICIPANT_STATUSES,
   PROFESSION_CHOICES,
   PROFESSION_IDS,
+  parseFiscalYear,
   QUESTION_MEASURES,
   QUESTION_TYPES,
   QUESTIONNAIRE_LIMITS,
@@ -149,6 +150,31 @@ export const EventList = z.object({
   series: z.array(EventSeries),
 });
 export type EventList = z.infer<typeof EventList>;
+
+/** A 年度 in a query string as people write it (2025, R7, 令和7年度): its number, or `format`. */
+function toFiscalYear(text: string, ctx: z.RefinementCtx): number {
+  const fy = parseFiscalYear(text);
+  if (fy === null) ctx.addIssue({ code: "custom", message: "format" });
+  return fy ?? 0;
+}
+
+/** `?fiscalYear=` of the events' list. */
+export const EventListQuery = z.object({
+  fiscalYear: z
+    .string()
+    .optional()
+    .transform((text, ctx) => (text === undefined || text === "" ? undefined : toFiscalYear(text, ctx)))
+    .meta({ description: "Only the events of this 年度 (2025, R7, 令和7年度); all when left out or empty" }),
+});
+
+/** `?fiscalYear=` of the plan links. */
+export const PlanLinksQuery = z.object({
+  fiscalYear: z
+    .string({ error: "required" })
+    .min(1, { error: "required" })
+    .transform(toFiscalYear)
+    .meta({ description: "The 年度 of the plan (2025, R7, 令和7年度)" }),
+});
 
 export const EventResult = z.object({ event: Event });
 export type EventResult = z.infer<typeof EventResult>;
@@ -523,6 +549,14 @@ export type EventMaterialList = z.infer<typeof EventMaterialList>;
 
 export const EventMaterialResult = z.object({ material: EventMaterial });
 export type EventMaterialResult = z.infer<typeof EventMaterialResult>;
+
+/** `?name=` of an upload: the file's name (its extension must match the contents). */
+export const MaterialUploadQuery = z.object({
+  name: z
+    .string({ error: "required" })
+    .min(1, { error: "required" })
+    .meta({ description: "The file's name, e.g. 資料.pdf (its extension must match the contents)" }),
+});
 
 export const UpdateEventMaterial = z
   .object({ public: flag(), name: requiredText(120) })
@@ -899,6 +933,15 @@ export const Distribution = z
   })
   .meta({ id: "Distribution" });
 export type Distribution = z.infer<typeof Distribution>;
+
+/** `?fiscalYear=` of the materials handed out. */
+export const DistributionListQuery = z.object({
+  fiscalYear: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || parseFiscalYear(v) !== null, { error: "format" })
+    .meta({ description: "The 年度 (2025, R7, 令和7); this 年度 when left out" }),
+});
 
 export const DistributionList = z.object({
   fiscalYear: z.number().int(),

@@ -71,7 +71,21 @@ describe("events", () => {
       ["readResults", true],
       ["readMaterials", true],
     ]);
-    expect((await w.observer.browser.get(`${w.base}/events?fiscalYear=昭和`)).status).toBe(400);
+    expect((await w.observer.browser.get(`${w.base}/events?fiscalYear=昭和`)).body).toMatchObject({
+      error: { code: "validation", fields: { fiscalYear: "format" } },
+    });
+    // What of a 年度's plan an event may be linked to: the 年度 is named.
+    const links = `${w.base}/events/plan-links`;
+    expect((await w.observer.browser.get(links)).body).toMatchObject({
+      error: { fields: { fiscalYear: "required" } },
+    });
+    expect((await w.observer.browser.get(`${links}?fiscalYear=x`)).body).toMatchObject({
+      error: { fields: { fiscalYear: "format" } },
+    });
+    expect((await w.observer.browser.get(`${links}?fiscalYear=R7`)).body).toMatchObject({
+      plan: false,
+      actions: [],
+    });
 
     // The member of the organiser group runs it; the member of no organiser group does not.
     const path = `${w.base}/events/${event.id}`;

@@ -13,24 +13,33 @@ import {
   DoorCountList,
   EventDetail,
   EventList,
+  EventListQuery,
   EventResult,
   EventSeriesResult,
   ParticipantList,
   ParticipantResult,
   PlanLinks,
+  PlanLinksQuery,
   SeriesDetail,
   SetEventStatus,
   UpdateEvent,
   UpdateEventSeries,
 } from "@tsumugi/contract";
-import { abilitiesOf, attendanceSummary, isId, parseFiscalYear } from "@tsumugi/domain";
+import { abilitiesOf, attendanceSummary, isId } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type * as z from "zod";
 import type { AppEnv } from "../http/env.js";
 import { invalid } from "../http/errors.js";
-import { allow, allowIn, allowOn, callerOf, describe, jsonBody, load } from "../http/operation.js";
-import { readProjection } from "../plan/plan-read-model.js";
-import { findPlanDocument } from "../plan/plan-repository.js";
+import {
+  allow,
+  allowIn,
+  allowOn,
+  callerOf,
+  describe,
+  jsonBody,
+  load,
+  queryParams,
+} from "../http/operation.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import {
   createEvent,
@@ -60,6 +69,7 @@ import {
 import { addDoorCount, removeDoorCount } from "./participant-commands.js";
 import { openParticipant } from "./participant-fields.js";
 import { listParticipants, participantFactsOf } from "./participant-repository.js";
+import { planLinks } from "./plan-links.js";
 import {
   addWalkIn,
   cancelRegistration,
@@ -90,13 +100,6 @@ export const loadEvent = load(
   eventNotFound,
 );
 
-function fiscalYearQuery(text: string | undefined): number | undefined {
-  if (text === undefined || text === "") return undefined;
-  const fy = parseFiscalYear(text);
-  if (fy === null) throw invalid({ fiscalYear: "format" });
-  return fy;
-}
-
 export function eventRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
@@ -107,9 +110,10 @@ export function eventRoutes(): Hono<AppEnv> {
       tag,
       response: EventList,
     }),
+    queryParams(EventListQuery),
     allowIn("events.read"),
     async (c) => {
-      const fiscalYear = fiscalYearQuery(c.req.query("fiscalYear"));
+      const { fiscalYear } = c.req.valid("query");
       const [events, series] = await Promise.all([
         listEventViews(c.var.app.kysely, c.var.workspaceId, { fiscalYear }),
         listSeries(c.var.app.kysely, c.var.workspaceId),
@@ -168,24 +172,10 @@ export function eventRoutes(): Hono<AppEnv> {
       tag,
       response: PlanLinks,
     }),
+    queryParams(PlanLinksQuery),
     allowIn("plans.read"),
-    async (c) => {
-      const fiscalYear = fiscalYearQuery(c.req.query("fiscalYear"));
-      if (fiscalYear === undefined) throw invalid({ fiscalYear: "required" });
-      // One read: the plan and its read model as of the same committed state.
-      const projection = await c.var.app.kysely
-        .transaction()
-        .setAccessMode("read only")
-        .execute(async (trx) => {
-          const doc = await findPlanDocument(trx, c.var.workspaceId, fiscalYear);
-          return doc ? await readProjection(trx, doc.docName) : null;
-        });
-      return c.json({
-        plan: projection !== null,
-        actions: (projection?.plan.actions ?? []).map((a) => ({ id: a.id, title: a.title })),
-        scheduleRows: (projection?.plan.scheduleRows ?? []).map((r) => ({ id: r.id, activity: r.activity })),
-      });
-    },
+    async (c) =>
+      c.json(await planLinks(c.var.app.kysely, c.var.workspaceId, c.req.valid("query").fiscalYear)),
   );
 
   r.get(

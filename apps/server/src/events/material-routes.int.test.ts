@@ -124,6 +124,10 @@ describe("event materials", () => {
       "material.empty",
     );
     expect((await upload(w.admin.browser, e.path, "拡張子なし", PDF)).body.error.code).toBe("material.name");
+    expect((await upload(w.admin.browser, e.path, "", PDF)).body.error).toMatchObject({
+      code: "validation",
+      fields: { name: "required" },
+    });
 
     expect((await materialRows(server)).map((r) => r.name)).toEqual([
       "会場地図.PNG",

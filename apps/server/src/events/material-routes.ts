@@ -8,6 +8,7 @@ import {
   EventMaterialList,
   EventMaterialResult,
   MATERIAL_MEDIA_TYPES,
+  MaterialUploadQuery,
   UpdateEventMaterial,
 } from "@tsumugi/contract";
 import { abilitiesOf, isId } from "@tsumugi/domain";
@@ -15,8 +16,7 @@ import contentDisposition from "content-disposition";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
-import { invalid } from "../http/errors.js";
-import { allow, callerOf, describe, jsonBody, load } from "../http/operation.js";
+import { allow, callerOf, describe, jsonBody, load, queryParams } from "../http/operation.js";
 import { eventResource, type SeenEvent } from "./event-presenter.js";
 import { loadEvent } from "./event-routes.js";
 import { addMaterial, changeMaterial, materialNotFound, removeMaterial } from "./material-commands.js";
@@ -115,11 +115,11 @@ export function materialRoutes(): Hono<AppEnv> {
       upload: "application/octet-stream",
       response: EventMaterialResult,
     }),
+    queryParams(MaterialUploadQuery),
     loadEvent,
     allow("update", "event", eventResource),
     async (c) => {
-      const name = c.req.query("name");
-      if (!name) throw invalid({ name: "required" });
+      const { name } = c.req.valid("query");
       // The route's body limit (requestBodyLimit) has already cut off anything larger.
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const m = await addMaterial(c.var.app, callerOf(c), c.var.event, name, bytes);

@@ -2,10 +2,14 @@
  * /api/workspaces/:wid/outreach — printed materials handed out (配布物: 情報紙 全戸配布, チラシ,
  * ACP冊子): the records of a 年度 with totals per kind, adding, correcting and deleting one.
  */
-import { DistributionList, DistributionResult, SaveDistribution } from "@tsumugi/contract";
+import {
+  DistributionList,
+  DistributionListQuery,
+  DistributionResult,
+  SaveDistribution,
+} from "@tsumugi/contract";
 import { currentFiscalYear, isId, parseFiscalYear } from "@tsumugi/domain";
 import { Hono } from "hono";
-import * as z from "zod";
 import type { AppEnv } from "../http/env.js";
 import { allow, allowIn, callerOf, describe, jsonBody, load, queryParams } from "../http/operation.js";
 import type { IndicatorEvents } from "../indicators/indicator-events.js";
@@ -19,14 +23,6 @@ import { distributionResource, presentDistribution, presentDistributionList } fr
 import { findDistribution, listDistributions } from "./outreach-repository.js";
 
 const tag = "events";
-
-const ListQuery = z.object({
-  fiscalYear: z
-    .string()
-    .optional()
-    .refine((v) => v === undefined || parseFiscalYear(v) !== null, { error: "format" })
-    .meta({ description: "The 年度 (2025, R7, 令和7); this 年度 when left out" }),
-});
 
 const loadDistribution = load(
   "distribution",
@@ -47,7 +43,7 @@ export function outreachRoutes(indicatorEvents: IndicatorEvents): Hono<AppEnv> {
       tag,
       response: DistributionList,
     }),
-    queryParams(ListQuery),
+    queryParams(DistributionListQuery),
     allowIn("events.read"),
     async (c) => {
       const text = c.req.valid("query").fiscalYear;
