@@ -34,15 +34,8 @@ import {
 } from "./indicator-commands.js";
 import type { IndicatorEvents } from "./indicator-events.js";
 import { definitionsCsv, presentIndicator, presentValue, valuesCsv } from "./indicator-presenter.js";
-import {
-  catalogueOf,
-  findIndicator,
-  type IndicatorRecord,
-  listIndicators,
-  populations,
-  valueHistory,
-  valuesWithDerived,
-} from "./indicator-repository.js";
+import { indicatorListing, indicatorValues } from "./indicator-queries.js";
+import { catalogueOf, findIndicator, type IndicatorRecord, valueHistory } from "./indicator-repository.js";
 import { compareIndicator } from "./region-comparison.js";
 
 const tag = "indicators";
@@ -85,18 +78,11 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
     allowIn("indicators.read"),
     async (c) => {
       const { app, actor, workspaceId } = c.var;
-      const indicators = await catalogueOf(app.kysely, workspaceId);
-      const { values, pops } = await app.kysely
-        .transaction()
-        .setAccessMode("read only")
-        .execute(async (trx) => ({
-          values: await valuesWithDerived(trx, workspaceId, indicators),
-          pops: await populations(trx, workspaceId),
-        }));
+      const { indicators, values, populations } = await indicatorListing(app.kysely, workspaceId);
       return c.json({
         indicators: indicators.map((i) => presentIndicator(actor, i)),
         values: values.map(presentValue),
-        populations: [...pops].map(([fiscalYear, p]) => ({ fiscalYear, ...p })),
+        populations: [...populations].map(([fiscalYear, p]) => ({ fiscalYear, ...p })),
         can: { enter: can(actor, "indicators.enter"), define: can(actor, "indicators.define") },
       } satisfies IndicatorListing);
     },
@@ -186,15 +172,7 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
     allowIn("indicators.read"),
     async (c) => {
       const { app, workspaceId } = c.var;
-      await catalogueOf(app.kysely, workspaceId);
-      // One read: the definitions and the values as of the same committed state.
-      const { indicators, values } = await app.kysely
-        .transaction()
-        .setAccessMode("read only")
-        .execute(async (trx) => {
-          const indicators = await listIndicators(trx, workspaceId);
-          return { indicators, values: await valuesWithDerived(trx, workspaceId, indicators) };
-        });
+      const { indicators, values } = await indicatorValues(app.kysely, workspaceId);
       return csv(c, "指標値.csv", valuesCsv(indicators, values));
     },
   );

@@ -11,7 +11,6 @@ import {
   PLAN_YEAR_MIN,
   PlanList,
   PlanResult,
-  type PlanYear,
   PlanYears,
   RebuildResult,
 } from "@tsumugi/contract";
@@ -19,14 +18,13 @@ import { can, currentFiscalYear, planDashboard, todayInJapan } from "@tsumugi/do
 import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
-import { ApiError } from "../http/errors.js";
 import { allow, allowIn, callerOf, describe, jsonBody, load, queryParams } from "../http/operation.js";
 import { changeStream } from "../http/sse.js";
 import { loadActor } from "../workspaces/actor.js";
 import { createPlan, planNotFound, rebuildPlan } from "./plan-commands.js";
 import { planResource, presentPlan, presentPlanYear } from "./plan-presenter.js";
 import type { PlanProjector } from "./plan-projector.js";
-import { readProjection, recentChanges } from "./plan-read-model.js";
+import { planYears, projectionWithChanges } from "./plan-queries.js";
 import { findPlanDocument, listPlanDocuments } from "./plan-repository.js";
 
 const tag = "plans";
@@ -88,17 +86,10 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     describe({ summary: "Every year's actions by item, from the read model", tag, response: PlanYears }),
     allowIn("plans.read"),
     async (c) => {
-      // One read: every year as of the same committed state, oldest first.
-      const years = await c.var.app.kysely
-        .transaction()
-        .setAccessMode("read only")
-        .execute(async (trx) => {
-          const years: PlanYear[] = [];
-          for (const p of (await listPlanDocuments(trx, c.var.workspaceId)).reverse())
-            years.push(presentPlanYear(p, await readProjection(trx, p.docName)));
-          return years;
-        });
-      return c.json({ years } satisfies PlanYears);
+      const years = await planYears(c.var.app.kysely, c.var.workspaceId);
+      return c.json({
+        years: years.map((y) => presentPlanYear(y.plan, y.projection)),
+      } satisfies PlanYears);
     },
   );
 
@@ -123,23 +114,8 @@ export function planRoutes(collab: CollabServer, projector: PlanProjector): Hono
     loadPlan,
     allow("read", "plan", planResource),
     async (c) => {
-      const plan = c.var.plan;
       const today = c.req.valid("query").today ?? todayInJapan();
-      // One read: the projection and its change list as of the same committed state, never a
-      // projection being written.
-      const { projection, changes } = await c.var.app.kysely
-        .transaction()
-        .setAccessMode("read only")
-        .execute(async (trx) => ({
-          projection: await readProjection(trx, plan.docName),
-          changes: await recentChanges(trx, plan.docName, 30),
-        }));
-      if (!projection)
-        throw new ApiError(
-          503,
-          "plan.notProjected",
-          "集計を準備しています。しばらくしてから再読み込みしてください。",
-        );
+      const { projection, changes } = await projectionWithChanges(c.var.app.kysely, c.var.plan.docName, 30);
       return c.json({
         dashboard: planDashboard(projection.plan, today),
         projectedAt: projection.projectedAt,
