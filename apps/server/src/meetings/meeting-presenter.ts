@@ -64,3 +64,6 @@ export function presentMeeting(actor: Actor, m: MeetingRecord, invitees: string[
     abilities,
   };
 }
+
+/** The previous meeting of the same kind and group, as a meeting's details and change report name it. */
+export const presentPrevious = (m: MeetingRecord) => ({ id: m.id, title: m.title, startsAt: m.startsAt });

@@ -21,9 +21,8 @@ import {
   OutcomeToAction,
   UpdateMeeting,
 } from "@tsumugi/contract";
-import { type Actor, backlogOf, can, diffPlans, isId, readAgenda, readYearPlan } from "@tsumugi/domain";
+import { type Actor, can, isId } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
-import * as Y from "yjs";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
 import type { DocumentRecord } from "../documents/document-repository.js";
@@ -42,7 +41,6 @@ import {
 } from "../http/operation.js";
 import { changeStream } from "../http/sse.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
-import { loadVersion } from "../versions/version-store.js";
 import { loadActor } from "../workspaces/actor.js";
 import {
   createMeeting,
@@ -54,7 +52,13 @@ import {
 } from "./meeting-commands.js";
 import type { MeetingEvents } from "./meeting-events.js";
 import { meetingMarkdown } from "./meeting-export.js";
-import { meetingOutcomeResource, meetingResource, presentMeeting } from "./meeting-presenter.js";
+import {
+  meetingOutcomeResource,
+  meetingResource,
+  presentMeeting,
+  presentPrevious,
+} from "./meeting-presenter.js";
+import { backlogOfPrevious, planChangesSincePrevious } from "./meeting-queries.js";
 import {
   closedMeetingCounts,
   decisions,
@@ -195,7 +199,7 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
       const previous = await previousMeeting(c.var.app.kysely, m);
       return c.json({
         meeting: await present(c.var.app, c.var.actor, m),
-        previous: previous ? { id: previous.id, title: previous.title, startsAt: previous.startsAt } : null,
+        previous: previous ? presentPrevious(previous) : null,
       });
     },
   );
@@ -278,24 +282,12 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     loadMeeting,
     allow("read", "meeting", meetingResource),
     async (c) => {
-      const m = c.var.meeting;
-      const previous = await previousMeeting(c.var.app.kysely, m);
-      const plan = await findPlanDocument(c.var.app.kysely, m.workspaceId, m.fiscalYear);
-      if (!previous || !plan || previous.planVersionId === null)
-        return c.json({ previous: null, changes: [] });
-      const before = await loadVersion(c.var.app.kysely, plan.docName, previous.planVersionId);
-      if (!before) return c.json({ previous: null, changes: [] });
-      const old = new Y.Doc();
-      Y.applyUpdate(old, before);
-      await collab.flush();
-      const now = await collab.readDocument(plan.docName);
-      const changes = diffPlans(readYearPlan(old).plan, readYearPlan(now).plan);
-      old.destroy();
-      now.destroy();
-      return c.json({
-        previous: { id: previous.id, title: previous.title, startsAt: previous.startsAt },
-        changes,
-      });
+      const found = await planChangesSincePrevious(c.var.app.kysely, collab, c.var.meeting);
+      return c.json(
+        (found
+          ? { previous: presentPrevious(found.previous), changes: found.changes }
+          : { previous: null, changes: [] }) satisfies MeetingPlanChanges,
+      );
     },
   );
 
@@ -306,13 +298,12 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     loadMeeting,
     allow("read", "meeting", meetingResource),
     async (c) => {
-      const previous = await previousMeeting(c.var.app.kysely, c.var.meeting);
-      if (!previous) return c.json({ previous: null, items: [] });
-      await collab.flush();
-      const doc = await collab.readDocument(previous.docName);
-      const items = backlogOf(readAgenda(doc));
-      doc.destroy();
-      return c.json({ previous: { id: previous.id, title: previous.title }, items });
+      const found = await backlogOfPrevious(c.var.app.kysely, collab, c.var.meeting);
+      return c.json(
+        (found
+          ? { previous: { id: found.previous.id, title: found.previous.title }, items: found.items }
+          : { previous: null, items: [] }) satisfies MeetingBacklog,
+      );
     },
   );
 
