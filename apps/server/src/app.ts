@@ -22,7 +22,9 @@ import {
 import type { AppContext } from "./context.js";
 import { consultationRoutes } from "./desk/consultation-routes.js";
 import { deskRoutes } from "./desk/desk-routes.js";
+import { exampleRoutes } from "./desk/example-routes.js";
 import { publicDeskRoutes } from "./desk/public-desk-page.js";
+import { statisticsRoutes } from "./desk/statistics-routes.js";
 import { documentRoutes } from "./documents/document-routes.js";
 import { draftRoutes } from "./documents/draft-routes.js";
 import { publicPageRoutes } from "./documents/public-page.js";
@@ -179,6 +181,8 @@ export function createApp(
   app.route("/api/workspaces/:wid/home", homeRoutes());
   app.route("/api/workspaces/:wid/areas", areaRoutes());
   app.route("/api/workspaces/:wid/desks", deskRoutes());
+  app.route("/api/workspaces/:wid/consultations/examples", exampleRoutes());
+  app.route("/api/workspaces/:wid/consultations", statisticsRoutes());
   app.route("/api/workspaces/:wid/consultations", consultationRoutes());
   app.route("/api/workspaces/:wid/resources", resourceRoutes());
   // Before eventRoutes: its /:eid would take /questionnaire-sources.

@@ -3,16 +3,18 @@
  * changing a contact or a case, reading a case with its identifying fields (logged), and the
  * exact-name search (logged). Identifying fields are sealed before they reach a repository
  * and opened only here; no audit entry or log line carries them.
+ *
+ * The routes have loaded the case (or the desk of a new one) and let the policy decide; a
+ * change is then made only on the rows as they were decided on (see `asAuthorized`).
  */
 import type { CreateConsultation, Person, UpdateCase, UpdateConsultation } from "@tsumugi/contract";
-import { authorize, fiscalYearAndMonth, newId } from "@tsumugi/domain";
+import { fiscalYearAndMonth, newId } from "@tsumugi/domain";
 import { areaExists } from "../areas/area-repository.js";
 import type { AppContext, Caller } from "../context.js";
-import { ApiError, forbidden, invalid } from "../http/errors.js";
+import { ApiError, invalid } from "../http/errors.js";
 import { findResource } from "../resources/resource-repository.js";
 import { isUniqueViolation, type QueryBuilder } from "../storage/query-builder.js";
 import * as caseRepo from "./case-repository.js";
-import { consultationResource } from "./consultation-presenter.js";
 import {
   type CaseRecord,
   type CaseWithStaff,
@@ -22,8 +24,7 @@ import {
   caseCodes,
 } from "./consultation-rows.js";
 import * as contactRepo from "./contact-repository.js";
-import { deskResource } from "./desk-presenter.js";
-import { findDesk } from "./desk-repository.js";
+import { type DeskWithStaff, findDesk } from "./desk-repository.js";
 import * as nameIndex from "./name-index-repository.js";
 import {
   type ContactPersonal,
@@ -38,8 +39,50 @@ import {
 export const caseNotFound = () =>
   new ApiError(404, "consultation.caseNotFound", "相談記録が見つかりません。");
 export const contactNotFound = () => new ApiError(404, "consultation.notFound", "相談記録が見つかりません。");
-const anonymised = () =>
+export const anonymised = () =>
   new ApiError(409, "consultation.anonymised", "保存期間を過ぎて匿名化された相談記録は変更できません。");
+export const recordChanged = () =>
+  new ApiError(
+    409,
+    "consultation.changed",
+    "この相談記録は他の人が先に変更しました。画面を読み込み直してください。",
+  );
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/** The case is kept by the same desk and coordinators as when it was loaded (what the policy decided on). */
+export function sameKeepers(loaded: CaseWithStaff, current: CaseWithStaff): boolean {
+  return current.deskId === loaded.deskId && sameIds(current.deskStaffIds, loaded.deskStaffIds);
+}
+
+/**
+ * The case as read inside the change's transaction, if it is still as the route authorized
+ * the change on it: there (else `gone`), not anonymised since (409 `anonymised`), and kept by
+ * the same desk and coordinators (else 409 `changed`).
+ */
+function asAuthorized(
+  loaded: CaseWithStaff,
+  current: CaseWithStaff | undefined,
+  gone: () => ApiError,
+): CaseWithStaff {
+  if (!current) throw gone();
+  if (current.anonymisedAt !== null) throw anonymised();
+  if (!sameKeepers(loaded, current)) throw recordChanged();
+  return current;
+}
+
+/** The desk as read inside the transaction, if it is still as the route authorized it. */
+async function deskAsAuthorized(
+  q: QueryBuilder,
+  loaded: DeskWithStaff,
+  gone: () => ApiError,
+): Promise<DeskWithStaff> {
+  const current = await findDesk(q, loaded.workspaceId, loaded.id);
+  if (!current) throw gone();
+  if (!sameIds(current.staffIds, loaded.staffIds)) throw recordChanged();
+  return current;
+}
 
 /** A referral names an entry of this municipality's resource directory (or none). */
 async function checkReferral(
@@ -72,10 +115,19 @@ export interface Recorded {
   newCase: boolean;
 }
 
+/**
+ * Where a new contact goes: the case it is of (`caseId`; the route has authorized `update` on
+ * it) or the desk of the case it opens (`case`; `writeRecords` on the desk).
+ */
+export type ContactPlace =
+  | { kase: CaseWithStaff; desk?: undefined }
+  | { desk: DeskWithStaff; kase?: undefined };
+
 /** Records a contact: of an existing case (`caseId`), or opening a new case (`case`). */
 export async function createConsultation(
   app: AppContext,
   caller: Caller,
+  place: ContactPlace,
   input: CreateConsultation,
 ): Promise<Recorded> {
   const wid = caller.workspaceId;
@@ -87,18 +139,13 @@ export async function createConsultation(
       const now = Date.now();
       let kase: CaseRecord;
       let newCase = false;
-      if (input.caseId !== undefined) {
-        const found = await caseRepo.findCase(trx, wid, input.caseId);
-        if (!found || !authorize(caller.actor, "read", consultationResource(found)))
-          throw invalid({ caseId: "unknown" });
-        if (found.anonymisedAt !== null) throw anonymised();
-        kase = found;
+      if (place.kase) {
+        const found = await caseRepo.findCase(trx, wid, place.kase.id);
+        kase = asAuthorized(place.kase, found, () => invalid({ caseId: "unknown" }));
       } else {
         const c = input.case;
         if (!c) throw invalid({ caseId: "required" });
-        const desk = await findDesk(trx, wid, c.deskId);
-        if (!desk) throw invalid({ "case.deskId": "unknown" });
-        if (!authorize(caller.actor, "writeRecords", deskResource(desk))) throw forbidden();
+        const desk = await deskAsAuthorized(trx, place.desk, () => invalid({ "case.deskId": "unknown" }));
         await checkArea(trx, wid, c.areaId, "case.areaId");
         const id = newId();
         const sealed = sealPerson(vault, id, c.person);
@@ -180,17 +227,6 @@ export async function createConsultation(
   return recorded;
 }
 
-/**
- * The caller may change the case and its contacts (decided again on the rows inside the
- * transaction); else 403, or `anonymised` to someone who may still read it.
- */
-function mayUpdate(caller: Caller, kase: CaseWithStaff): void {
-  if (authorize(caller.actor, "update", consultationResource(kase))) return;
-  if (kase.anonymisedAt !== null && authorize(caller.actor, "read", consultationResource(kase)))
-    throw anonymised();
-  throw forbidden();
-}
-
 /** Names of the fields an update sets (for the audit entry: which fields, never their values). */
 function fieldsOf(input: object): string[] {
   return Object.entries(input)
@@ -198,20 +234,20 @@ function fieldsOf(input: object): string[] {
     .map(([k]) => k);
 }
 
+/** Changes a contact (the route has authorized `update` on its case). */
 export async function updateConsultation(
   app: AppContext,
   caller: Caller,
-  contactId: string,
+  contact: ContactWithCase,
   input: UpdateConsultation,
 ): Promise<ContactWithCase> {
   const wid = caller.workspaceId;
   const vault = app.personalData;
   await checkReferral(app.kysely, wid, input.referralResourceId);
   const updated = await app.kysely.transaction().execute(async (trx) => {
-    // Decided again on the rows as they are inside the transaction.
-    const current = await contactRepo.findContact(trx, wid, contactId);
+    const current = await contactRepo.findContact(trx, wid, contact.id);
     if (!current) throw contactNotFound();
-    mayUpdate(caller, current.case);
+    asAuthorized(contact.case, current.case, contactNotFound);
     const personal = openContact(vault, current.id, current.personal) as ContactPersonal;
     const nextPersonal: ContactPersonal = {
       consulter: { ...personal.consulter, ...input.consulter },
@@ -259,25 +295,25 @@ export async function updateConsultation(
   return updated;
 }
 
+/**
+ * Changes a case; `desk` is the desk it is to be at (its own, or another one it moves to). The
+ * route has authorized `update` on the case and `writeRecords` on that desk.
+ */
 export async function updateCase(
   app: AppContext,
   caller: Caller,
-  caseId: string,
+  kase: CaseWithStaff,
+  desk: DeskWithStaff,
   input: UpdateCase,
 ): Promise<CaseWithStaff> {
   const wid = caller.workspaceId;
   const vault = app.personalData;
   const updated = await app.kysely.transaction().execute(async (trx) => {
-    const current = await caseRepo.findCase(trx, wid, caseId);
-    if (!current) throw caseNotFound();
-    mayUpdate(caller, current);
+    const current = asAuthorized(kase, await caseRepo.findCase(trx, wid, kase.id), caseNotFound);
     let deskStaffIds = current.deskStaffIds;
-    if (input.deskId !== undefined && input.deskId !== current.deskId) {
-      // Moving a case to another desk: the caller must keep that desk's records too.
-      const desk = await findDesk(trx, wid, input.deskId);
-      if (!desk) throw invalid({ deskId: "unknown" });
-      if (!authorize(caller.actor, "writeRecords", deskResource(desk))) throw forbidden();
-      deskStaffIds = desk.staffIds;
+    if (desk.id !== current.deskId) {
+      const to = await deskAsAuthorized(trx, desk, () => invalid({ deskId: "unknown" }));
+      deskStaffIds = to.staffIds;
     }
     if (input.areaId !== undefined) await checkArea(trx, wid, input.areaId, "areaId");
     let personal = current.personal;
@@ -294,7 +330,7 @@ export async function updateCase(
     }
     const next: CaseWithStaff = {
       ...current,
-      deskId: input.deskId ?? current.deskId,
+      deskId: desk.id,
       ageBand: input.ageBand ?? current.ageBand,
       sex: input.sex ?? current.sex,
       careLevel: input.careLevel ?? current.careLevel,

@@ -1,5 +1,10 @@
+import type { Actor } from "@tsumugi/domain";
 import { describe, expect } from "vitest";
 import { deskTest as it, newConsultation } from "../testing/desk-world.js";
+import { findCase } from "./case-repository.js";
+import { updateCase, updateConsultation } from "./consultation-commands.js";
+import { findContact } from "./contact-repository.js";
+import { findDesk } from "./desk-repository.js";
 
 type Created = { consultation: { id: string; caseId: string; seq: number }; caseNo: number };
 type CaseAnswer = {
@@ -401,5 +406,64 @@ describe("consultation records", () => {
       caseIds: [a.body.consultation.caseId],
     });
     expect(JSON.stringify(logged)).not.toMatch(/流山|ナガレヤマ|花子/);
+  });
+
+  it("are changed only as the policy decided on them: by their desk, never once anonymised, not after they changed hands", async ({
+    server,
+    world: w,
+    desk: d,
+  }) => {
+    const old = await d.coordinator.browser.post<Created>(
+      `${w.base}/consultations`,
+      newConsultation(d.deskId, { receivedAt: "2019-06-03T10:00" }),
+    );
+    const recent = await d.coordinator.browser.post<Created>(
+      `${w.base}/consultations`,
+      newConsultation(d.deskId),
+    );
+    const oldCase = `${w.base}/consultations/cases/${old.body.consultation.caseId}`;
+    const recentCase = `${w.base}/consultations/cases/${recent.body.consultation.caseId}`;
+    // Another desk's coordinator changes neither a case nor a contact of this desk.
+    expect((await d.otherCoordinator.browser.patch(recentCase, { careLevel: "care3" })).status).toBe(403);
+    expect(
+      (
+        await d.otherCoordinator.browser.patch(`${w.base}/consultations/${recent.body.consultation.id}`, {
+          minutes: 5,
+        })
+      ).status,
+    ).toBe(403);
+
+    // Past the retention period: 409 to the desk (who still read it), 403 to anyone else.
+    expect(await server.desk.anonymiseNow(Date.parse("2026-01-10T00:00:00Z"))).toBe(1);
+    const anonymised = await d.coordinator.browser.patch(oldCase, { careLevel: "care3" });
+    expect(anonymised.status).toBe(409);
+    expect(anonymised.body).toMatchObject({ error: { code: "consultation.anonymised" } });
+    expect((await d.otherCoordinator.browser.patch(oldCase, { careLevel: "care3" })).status).toBe(403);
+
+    // Loaded and authorized while the coordinator kept the desk; the desk then changed hands.
+    const q = server.ctx.kysely;
+    const contact = await findContact(q, w.workspaceId, recent.body.consultation.id);
+    const kase = await findCase(q, w.workspaceId, recent.body.consultation.caseId);
+    const desk = await findDesk(q, w.workspaceId, d.deskId);
+    if (!contact || !kase || !desk) throw new Error("not recorded");
+    const handedOver = await w.admin.browser.patch(`${w.base}/desks/${d.deskId}`, {
+      staffIds: [d.otherCoordinator.id],
+    });
+    expect(handedOver.status).toBe(200);
+    const actor: Actor = { userId: d.coordinator.id, role: "coordinator", groupIds: [] };
+    const caller = { actor, workspaceId: w.workspaceId, ip: "127.0.0.1" };
+    const changed = { status: 409, code: "consultation.changed" };
+    await expect(updateConsultation(server.ctx, caller, contact, { minutes: 5 })).rejects.toMatchObject(
+      changed,
+    );
+    await expect(updateCase(server.ctx, caller, kase, desk, { careLevel: "care3" })).rejects.toMatchObject(
+      changed,
+    );
+    expect((await d.coordinator.browser.patch(recentCase, { careLevel: "care3" })).status).toBe(403);
+    const opened = await d.otherCoordinator.browser.get<CaseAnswer & { case: { careLevel: string } }>(
+      recentCase,
+    );
+    expect(opened.body.case.careLevel).toBe("care2");
+    expect(opened.body.case.contacts[0]).toMatchObject({ minutes: 20 });
   });
 });

@@ -5,11 +5,11 @@ import { Hono } from "hono";
 import { presentArea } from "../areas/area-presenter.js";
 import { listAreas } from "../areas/area-repository.js";
 import type { AppEnv } from "../http/env.js";
-import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
+import { allow, allowIn, allowOn, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { createDesk, deleteDesk, deskNotFound, updateDesk } from "./desk-commands.js";
 import { deskResource, presentDesk } from "./desk-presenter.js";
-import { findDesk, listDesks } from "./desk-repository.js";
+import { type DeskWithStaff, findDesk, listDesks } from "./desk-repository.js";
 import { publicDeskPath } from "./public-desk-page.js";
 
 const tag = "desk";
@@ -69,6 +69,11 @@ export function deskRoutes(): Hono<AppEnv> {
     jsonBody(UpdateDesk),
     loadDesk,
     allow("update", "desk", deskResource),
+    // Naming its coordinators is the secretariat's.
+    allowOn((c) => ({
+      verb: (c.req.valid("json" as never) as UpdateDesk).staffIds === undefined ? "update" : "manageStaff",
+      resource: deskResource(c.get("desk" as never) as DeskWithStaff),
+    })),
     async (c) => {
       const desk = await updateDesk(c.var.app, callerOf(c), c.var.desk, c.req.valid("json"));
       return c.json({ desk: presentDesk(c.var.actor, desk) });

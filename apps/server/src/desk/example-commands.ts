@@ -6,17 +6,12 @@
  * example appears on the public desk page.
  */
 import type { CreateExample, UpdateExample } from "@tsumugi/contract";
-import {
-  authorize,
-  containsIdentifying,
-  type ExampleStatus,
-  identifyingFragments,
-  newId,
-} from "@tsumugi/domain";
+import { containsIdentifying, type ExampleStatus, identifyingFragments, newId } from "@tsumugi/domain";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
-import { consultationResource } from "./consultation-presenter.js";
+import { recordChanged, sameKeepers } from "./consultation-commands.js";
+import type { ContactWithCase } from "./consultation-rows.js";
 import { contactsOfCase, findContact } from "./contact-repository.js";
 import * as examples from "./example-repository.js";
 import { openContact, openPerson } from "./personal-fields.js";
@@ -64,16 +59,21 @@ async function checkAnonymous(
   if (Object.keys(problems).length > 0) throw invalid(problems);
 }
 
+/**
+ * Drafts an example from the contact `source` (the route has authorized `draftExample` on its
+ * case); refused if the case has moved to other hands since (409 `consultation.changed`).
+ */
 export async function createExample(
   app: AppContext,
   caller: Caller,
+  source: ContactWithCase,
   input: CreateExample,
 ): Promise<examples.ExampleWithStaff> {
   const wid = caller.workspaceId;
   const { example, caseId } = await app.kysely.transaction().execute(async (trx) => {
-    const contact = await findContact(trx, wid, input.consultationId);
-    if (!contact || !authorize(caller.actor, "draftExample", consultationResource(contact.case)))
-      throw invalid({ consultationId: "unknown" });
+    const contact = await findContact(trx, wid, source.id);
+    if (!contact) throw invalid({ consultationId: "unknown" });
+    if (!sameKeepers(source.case, contact.case)) throw recordChanged();
     await checkAnonymous(app, trx, wid, contact.id, input);
     const now = Date.now();
     const record: examples.ExampleWithStaff = {
