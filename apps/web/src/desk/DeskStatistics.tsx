@@ -17,6 +17,7 @@ import { type ReactElement, useCallback, useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
+import { FiscalYearPicker } from "../ui/FiscalYearSelect";
 import { DeskExportForm } from "./DeskExportForm";
 import type { DeskApi } from "./desk-api";
 import "../ui/table-scroll.css";
@@ -44,13 +45,7 @@ export function DeskStatistics(props: { api: DeskApi }) {
     <div className="desk-stats" data-testid="desk-statistics">
       <div className="desk-stats-head">
         <Field label={t("desk.stats.fiscalYear")}>
-          <select value={fy} onChange={(e) => setFy(Number(e.target.value))} data-testid="stats-fy">
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y)}
-              </option>
-            ))}
-          </select>
+          <FiscalYearPicker value={fy} years={years} onChange={setFy} testId="stats-fy" />
         </Field>
         <button
           type="button"

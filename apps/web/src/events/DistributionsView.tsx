@@ -6,11 +6,10 @@
 import type { Distribution, DistributionList, Event } from "@tsumugi/contract";
 import { currentFiscalYear, fiscalYearLabel, formatMonthOrDate } from "@tsumugi/domain";
 import { useCallback, useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
 import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
-import { FiscalYearSelect } from "../ui/FiscalYearSelect";
+import { FiscalYearSelect, fiscalYearChoices, useFiscalYearParam } from "../ui/FiscalYearSelect";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { DistributionForm, emptyForm, formOf, kindLabel } from "./DistributionForm";
 import { eventsApi } from "./events-api";
@@ -20,9 +19,8 @@ import "./distributions.css";
 const number = (n: number) => n.toLocaleString("ja-JP");
 
 export function DistributionsView({ wid, data }: { wid: string; data: WorkspaceData }) {
-  const [params, setParams] = useSearchParams();
   const current = currentFiscalYear();
-  const fy = Number(params.get("fy")) || current;
+  const [fy, chooseYear] = useFiscalYearParam();
   const api = eventsApi(wid);
   const [list, setList] = useState<DistributionList | null>(null);
   const [events, setEvents] = useState<Event[]>([]);
@@ -47,11 +45,8 @@ export function DistributionsView({ wid, data }: { wid: string; data: WorkspaceD
     void load();
   }, [load]);
 
-  const choices = [...new Set([...years, current - 1, current, current + 1, fy])].sort((a, b) => a - b);
   const setYear = (y: number) => {
-    const next = new URLSearchParams(params);
-    next.set("fy", String(y));
-    setParams(next);
+    chooseYear(y);
     setEditing(null);
   };
   const total = list?.totals.reduce((n, x) => n + x.quantity, 0) ?? 0;
@@ -60,9 +55,8 @@ export function DistributionsView({ wid, data }: { wid: string; data: WorkspaceD
     <div className="distributions" data-testid="distributions-view">
       <ErrorBanner message={error} />
       <FiscalYearSelect
-        label={t("events.year")}
         value={fy}
-        years={choices}
+        years={fiscalYearChoices([...years, current - 1, current, current + 1, fy])}
         onChange={setYear}
         testId="distributions-year"
       />

@@ -11,7 +11,7 @@ import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
-import { FiscalYearSelect } from "../ui/FiscalYearSelect";
+import { FiscalYearSelect, fiscalYearChoices, useFiscalYearParam } from "../ui/FiscalYearSelect";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { DistributionsView } from "./DistributionsView";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
@@ -65,9 +65,8 @@ export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData })
 function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {
   const api = eventsApi(wid);
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const current = currentFiscalYear();
-  const fy = Number(params.get("fy")) || current;
+  const [fy, setYear] = useFiscalYearParam();
   const [list, setList] = useState<EventList | null>(null);
   const [all, setAll] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -87,20 +86,12 @@ function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {
     void load();
   }, [load]);
 
-  const years = [...new Set([...all, current, current + 1, fy])].sort((a, b) => a - b);
-  const setYear = (y: number) => {
-    const next = new URLSearchParams(params);
-    next.set("fy", String(y));
-    setParams(next);
-  };
-
   return (
     <>
       <ErrorBanner message={error} />
       <FiscalYearSelect
-        label={t("events.year")}
         value={fy}
-        years={years}
+        years={fiscalYearChoices([...all, current, current + 1, fy])}
         onChange={setYear}
         testId="events-year"
       />

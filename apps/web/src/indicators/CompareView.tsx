@@ -17,6 +17,7 @@ import {
   YAxis,
 } from "recharts";
 import { t } from "../i18n/t";
+import { FiscalYearPicker } from "../ui/FiscalYearSelect";
 import "../ui/table-scroll.css";
 import { chartPng } from "./chart-image";
 import { indicatorsApi } from "./indicators-api";
@@ -76,22 +77,18 @@ export function CompareView({ wid, data }: { wid: string; data: IndicatorData })
             ))}
           </select>
         </label>
+        {/* biome-ignore lint/a11y/noLabelWithoutControl: FiscalYearPicker is the select */}
         <label className="inline-field">
           {t("plans.year")}
-          <select
+          <FiscalYearPicker
             value={fy}
-            onChange={(e) => {
+            years={years}
+            onChange={(y) => {
               setFyChosen(true);
-              setFy(Number(e.target.value));
+              setFy(y);
             }}
-            data-testid="compare-year"
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y)}
-              </option>
-            ))}
-          </select>
+            testId="compare-year"
+          />
         </label>
       </div>
       {result?.groups.length === 0 && <p className="muted">{t("indicators.noRegion")}</p>}

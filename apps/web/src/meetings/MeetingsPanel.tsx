@@ -17,7 +17,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner, Field } from "../ui/Field";
-import { FiscalYearSelect } from "../ui/FiscalYearSelect";
+import { FiscalYearSelect, fiscalYearChoices } from "../ui/FiscalYearSelect";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { MeetingPaperSettingsForm } from "./MeetingPaperSettings";
 import { meetingWhen, meetingWhenTyped } from "./meeting-format";
@@ -51,7 +51,6 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
   // The years that have meetings, this year and next; shown first: this year if it has
   // meetings, else the latest year that has.
   const withMeetings = [...new Set((all ?? []).map((m) => m.fiscalYear))];
-  const years = [...new Set([...withMeetings, current, current + 1])].sort((a, b) => a - b);
   const year =
     fy ?? (withMeetings.includes(current) || withMeetings.length === 0 ? current : Math.max(...withMeetings));
   const meetings = all?.filter((m) => m.fiscalYear === year) ?? null;
@@ -62,9 +61,8 @@ export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData 
     <section data-testid="meetings-panel">
       <ErrorBanner message={error} />
       <FiscalYearSelect
-        label={t("plans.year")}
         value={year}
-        years={years}
+        years={fiscalYearChoices([...withMeetings, current, current + 1])}
         onChange={setFy}
         testId="meetings-year"
       />
