@@ -181,4 +181,5 @@ export const deskMessages = {
   "field.identifying": "氏名・連絡先など、個人が分かる内容が含まれています。書き直してください。",
   "field.notCoordinator": "コーディネーターではない人は担当にできません。",
   "error.consultation.anonymised": "保存期間を過ぎて匿名化された相談記録は変更できません。",
+  "error.consultation.changed": "この相談記録は他の人が先に変更しました。画面を読み込み直してください。",
 } as const;
