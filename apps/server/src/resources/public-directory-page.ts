@@ -30,7 +30,8 @@ import {
 import { Hono } from "hono";
 import type { Config } from "../config.js";
 import type { AppEnv } from "../http/env.js";
-import { mapConfigOf, readPublicDirectory } from "./public-routes.js";
+import { presentMapConfig, presentPublicDirectory } from "./resource-presenter.js";
+import { readPublicDirectory } from "./resource-queries.js";
 
 const esc = (s: string) =>
   s
@@ -272,14 +273,14 @@ footer{color:var(--muted);font-size:.8rem;padding:1rem 1.25rem;border-top:1px so
 export function publicDirectoryPageRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.get("/:lg/resources", async (c) => {
-    const data = await readPublicDirectory(c.var.app.kysely, c.req.param("lg"));
-    if (!data) {
+    const read = await readPublicDirectory(c.var.app.kysely, c.req.param("lg"));
+    if (!read) {
       return c.html(
         '<!doctype html><html lang="ja"><meta charset="utf-8"><title>見つかりません</title><p>この自治体の医療・介護資源の一覧は公開されていません。</p></html>',
         404,
       );
     }
-    const { directory } = data;
+    const directory = presentPublicDirectory(read);
     const query = (name: string) => c.req.query(name) ?? "";
     const filters: Filters = {
       q: query("q").slice(0, 100),
@@ -315,7 +316,7 @@ export function publicDirectoryPageRoutes(): Hono<AppEnv> {
     const shown = filtered(directory.resources, filters);
     const title = `${ws.name} 医療・介護資源マップ`;
     const assets = mapAssets(c.var.app.config);
-    const map = mapConfigOf(c.var.app.config);
+    const map = presentMapConfig(c.var.app.config);
     const updated = directory.updatedAt ? formatTimestamp(directory.updatedAt, { time: false }) : "";
     const printed = formatTimestamp(Date.now(), { time: false });
     const filtering = Boolean(filters.q || filters.kind || filters.service || filters.area || origin);

@@ -7,10 +7,16 @@
  *   may change, with its name and address.
  */
 import type {
+  MapConfig,
+  ProviderView,
+  PublicDirectory,
   PublicResource,
   Resource,
+  ResourceDirectory,
   ResourceImport,
+  ResourceLinkList,
   ResourceRef,
+  ResourceSearchResult,
   ResourceSettings,
   UpdateLink,
   UpdateRequest,
@@ -22,13 +28,14 @@ import {
   OPEN_DATA_FORMAT_LABELS,
   type ResourceFields,
 } from "@tsumugi/domain";
-import type {
-  ImportRecord,
-  ResourceRecord,
-  SettingsRecord,
-  UpdateLinkRecord,
-  UpdateRequestRecord,
-} from "./resource-repository.js";
+import { presentArea } from "../areas/area-presenter.js";
+import type { AreaRecord } from "../areas/area-repository.js";
+import type { Config } from "../config.js";
+import type { UpdateLinkRecord, UpdateRequestRecord } from "./provider-update-repository.js";
+import type { ImportRecord } from "./resource-import-repository.js";
+import type { LinksRead, ProviderViewRead, PublicDirectoryRead } from "./resource-queries.js";
+import type { ResourceRecord } from "./resource-repository.js";
+import type { SettingsRecord } from "./resource-settings-repository.js";
 
 /** The entry as the policy sees it. */
 export function resourceResource(r: ResourceRecord): DirectoryResource {
@@ -112,8 +119,6 @@ export function presentRef(r: ResourceRecord): ResourceRef {
   };
 }
 
-export { presentArea } from "../areas/area-presenter.js";
-
 export function presentSettings(s: SettingsRecord): ResourceSettings {
   return {
     publicEnabled: s.publicEnabled,
@@ -165,4 +170,96 @@ export function presentRequest(r: UpdateRequestRecord): UpdateRequest {
     decidedBy: r.decidedByName,
     decidedAt: r.decidedAt,
   };
+}
+
+/** The members' directory. */
+export function presentDirectory(
+  actor: Actor,
+  read: { resources: ResourceRecord[]; areas: AreaRecord[]; settings: SettingsRecord },
+): ResourceDirectory {
+  return {
+    resources: read.resources.map((r) => presentResource(actor, r)),
+    areas: read.areas.map((a) => presentArea(a)),
+    settings: presentSettings(read.settings),
+  };
+}
+
+export function presentHits(
+  hits: { entry: ResourceRecord; distanceKm: number | null }[],
+): ResourceSearchResult {
+  return {
+    hits: hits.map((h) => ({
+      resource: presentRef(h.entry),
+      services: h.entry.fields.services,
+      distanceKm: h.distanceKm,
+    })),
+  };
+}
+
+/** Links with their entries and plan actions; whether the caller links is the same for every entry. */
+export function presentLinks(actor: Actor, read: LinksRead): ResourceLinkList {
+  return {
+    links: read.links,
+    resources: read.resources.map(presentRef),
+    targets: read.targets.map((t) => ({ id: t.id, title: t.name })),
+    canLink: abilitiesOf(actor, { kind: "resource", status: "active", manual: false }).link,
+  };
+}
+
+/** The public directory: open, published entries with their 圏域's name, public fields only. */
+export function presentPublicDirectory(read: PublicDirectoryRead): PublicDirectory {
+  const { workspace, resources, areas } = read;
+  const areaName = (id: string | null) => areas.find((a) => a.id === id)?.name ?? null;
+  return {
+    workspace: { name: workspace.name, prefecture: workspace.prefecture, lgCode: workspace.lgCode },
+    resources: resources.map((e) => presentPublicResource(e, areaName(e.fields.areaId))),
+    areas: areas.map((a) => a.name),
+    demo: read.settings.demo,
+    updatedAt: resources.reduce<number | null>(
+      (m, e) => (m === null || e.updatedAt > m ? e.updatedAt : m),
+      null,
+    ),
+  };
+}
+
+/** The provider's own entry through their link: what they may change, with its name and address. */
+export function presentProviderView(
+  read: ProviderViewRead,
+  resource: ResourceRecord,
+  link: UpdateLinkRecord,
+): ProviderView {
+  const f = resource.fields;
+  return {
+    workspace: { name: read.workspace.name, prefecture: read.workspace.prefecture },
+    resource: {
+      name: f.name,
+      kind: f.kind,
+      subtype: f.subtype,
+      address: f.address,
+      phone: f.phone,
+      fax: f.fax,
+      url: f.url,
+      hours: f.hours,
+      services: f.services,
+      contact: f.contact,
+      liaison: f.liaison,
+      vacancy: f.vacancy,
+    },
+    expiresAt: link.expiresAt,
+    pending: read.pending,
+  };
+}
+
+/** The map's tiles as configured, with the attribution as escaped HTML (one link at most). */
+export function presentMapConfig(config: Config): MapConfig {
+  const { tileUrl, attributionText, attributionUrl } = config.map;
+  const esc = (s: string) =>
+    s.replace(
+      /[&<>"']/g,
+      (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
+    );
+  const attribution = attributionUrl
+    ? `<a href="${esc(attributionUrl)}" target="_blank" rel="noopener noreferrer">${esc(attributionText || attributionUrl)}</a>`
+    : esc(attributionText);
+  return { tileUrl, attribution, attributionText, attributionUrl };
 }

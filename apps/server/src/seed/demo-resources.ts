@@ -9,15 +9,12 @@
 import { readFileSync } from "node:fs";
 import type { ImportFile, UpdateResource } from "@tsumugi/contract";
 import { ensureAreas } from "../areas/area-commands.js";
+import { listAreas } from "../areas/area-repository.js";
 import type { AppContext, Caller } from "../context.js";
-import {
-  confirmImport,
-  createResource,
-  previewImport,
-  updateResource,
-  updateSettings,
-} from "../resources/resource-commands.js";
-import * as repo from "../resources/resource-repository.js";
+import { createResource, updateResource, updateSettings } from "../resources/resource-commands.js";
+import { confirmImport, previewImport } from "../resources/resource-import-commands.js";
+import { listResources } from "../resources/resource-repository.js";
+import { getSettings, saveSettings } from "../resources/resource-settings-repository.js";
 
 const SAMPLES = new URL("./open-data/", import.meta.url);
 
@@ -124,7 +121,7 @@ export async function seedDemoResources(ctx: AppContext, workspaceId: string, se
     if (!preview.canImport) throw new Error(`demo sample ${fileName} does not import`);
     await confirmImport(ctx, caller, { ...file, confirm: preview.digest });
   }
-  const areas = await repo.listAreas(ctx.kysely, workspaceId);
+  const areas = await listAreas(ctx.kysely, workspaceId);
   await createResource(ctx, caller, {
     kind: "communityCenter",
     name: "流山市中部地域包括支援センター（デモ用の例）",
@@ -136,13 +133,13 @@ export async function seedDemoResources(ctx: AppContext, workspaceId: string, se
     publicNote: "高齢者の総合相談窓口です。",
     contact: { hours: "平日 8:30〜17:15", methods: ["phone", "visit"], note: "" },
   });
-  const entries = await repo.listResources(ctx.kysely, workspaceId);
+  const entries = await listResources(ctx.kysely, workspaceId);
   for (const entry of entries) {
     const details = PROFESSIONAL[entry.fields.name];
     if (details) await updateResource(ctx, caller, entry, details);
   }
   await updateSettings(ctx, caller, { publicEnabled: true });
   // Shown as 「デモ用の例」 on every screen of the directory and on its public page.
-  const settings = await repo.getSettings(ctx.kysely, workspaceId);
-  await repo.saveSettings(ctx.kysely, workspaceId, { ...settings, demo: true });
+  const settings = await getSettings(ctx.kysely, workspaceId);
+  await saveSettings(ctx.kysely, workspaceId, { ...settings, demo: true });
 }
