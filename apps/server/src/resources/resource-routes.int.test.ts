@@ -113,7 +113,10 @@ describe("resource directory", () => {
     expect((await w.observer.browser.patch(`${w.base}/resources/${id}`, { phone: "1" })).status).toBe(403);
 
     // A coordinator edits entries; closing one (廃止・休止) is the secretariat's.
-    const coordinator = await createUser(server.ctx.kysely, { workspaceId: w.workspaceId, role: "coordinator" });
+    const coordinator = await createUser(server.ctx.kysely, {
+      workspaceId: w.workspaceId,
+      role: "coordinator",
+    });
     const asCoordinator = new TestBrowser(server.origin);
     expect((await asCoordinator.login(coordinator.email, TEST_PASSWORD)).status).toBe(200);
     const edited = await asCoordinator.patch<{ resource: Entry }>(`${w.base}/resources/${id}`, {
