@@ -83,20 +83,26 @@ export async function startE2EServer(
   child.stderr?.on("data", (d) => {
     out += d;
   });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${out}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  // Give main.ts a moment to finish printing the logins after the port opened.
-  await new Promise((r) => setTimeout(r, 300));
+  // Waits on what it prints (or its exit), not on a clock: main.ts says where it runs once it
+  // listens, and prints the demo logins right after, in the same turn.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
+    const onOutput = () => {
+      if (out.includes(" is running: ")) done();
+    };
+    const onExit = () => done(new Error(`server exited early:\n${out}`));
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off("data", onOutput);
+      child.stderr?.off("data", onOutput);
+      child.off("exit", onExit);
+      if (err) reject(err);
+      else resolve();
+    };
+    child.stdout?.on("data", onOutput);
+    child.stderr?.on("data", onOutput);
+    child.once("exit", onExit);
+  });
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (child.exitCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
@@ -109,7 +115,10 @@ export async function startE2EServer(
     dataDir,
     process: child,
     output: () => out,
-    logins: parseLogins(out),
+    // Read when asked: the lines after "running" may come in a later chunk of output.
+    get logins() {
+      return parseLogins(out);
+    },
     stop,
     destroy: async () => {
       await stop();
