@@ -6,6 +6,7 @@
  */
 import { test } from "vitest";
 import { DEMO_PASSWORD } from "../seed/demo.js";
+import { findWorkspaceByLgCode } from "../workspaces/workspace-repository.js";
 import { startTestServer, type TestServer } from "./fixtures.js";
 import { TestBrowser } from "./http-client.js";
 
@@ -22,11 +23,9 @@ export interface DemoWorld {
 /** The demo world of a server started with SEED_DEMO=true. */
 export async function demoWorldOf(server: TestServer): Promise<DemoWorld> {
   const workspaceOf = async (lgCode: string) => {
-    const row = await server.ctx.db.get<{ id: string }>("SELECT id FROM workspaces WHERE lg_code = ?", [
-      lgCode,
-    ]);
-    if (!row) throw new Error(`no demo municipality ${lgCode}`);
-    return row.id;
+    const workspace = await findWorkspaceByLgCode(server.ctx.kysely, lgCode);
+    if (!workspace) throw new Error(`no demo municipality ${lgCode}`);
+    return workspace.id;
   };
   return {
     server,
