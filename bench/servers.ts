@@ -132,7 +132,8 @@ export async function prepareOurs(
   const workspaceId = await createWorkspace(setup.ctx.kysely, { name: "ベンチ市", lgCode: "999991" });
   const user = await createUser(setup.ctx.kysely, { workspaceId, role: "member", name: "ベンチ 利用者" });
   const docNames: string[] = [];
-  for (let i = 0; i < opts.documents; i++) docNames.push((await createDocument(setup.ctx.kysely, workspaceId)).docName);
+  for (let i = 0; i < opts.documents; i++)
+    docNames.push((await createDocument(setup.ctx.kysely, workspaceId)).docName);
   const { cookie } = await createSession(setup, user.id);
   if (opts.prefill) {
     // Raw log rows, as the collab server appends them, never compacted.
