@@ -10,14 +10,11 @@ import { findUserByEmail, findUserById, sessionInfo } from "./account-repository
 import { clearedSessionCookie } from "./cookie.js";
 import { answerLogin, loginCallerOf } from "./login-answer.js";
 import { startLogin } from "./login-commands.js";
-import { checkPassword, type LoginGuard } from "./login-guard.js";
+import { checkPassword, invalidLogin, type LoginGuard } from "./login-guard.js";
 import { throttledError } from "./login-throttle.js";
 import { passwordProblem, verifyOrBurn } from "./password.js";
 
 const tag = "auth";
-
-const invalidLogin = () =>
-  new ApiError(401, "auth.invalid", "メールアドレスまたはパスワードが正しくありません。");
 
 export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
   const r = new Hono<AppEnv>();

@@ -6,10 +6,15 @@
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../http/env.js";
+import { ApiError } from "../http/errors.js";
 import type { UserRecord } from "./account-repository.js";
 import type { DeviceCookies } from "./device-cookie.js";
 import { type Attempt, type LoginThrottle, throttledError } from "./login-throttle.js";
 import { verifyOrBurn } from "./password.js";
+
+/** A wrong password or an unknown address: one answer for both, so it reveals no accounts. */
+export const invalidLogin = () =>
+  new ApiError(401, "auth.invalid", "メールアドレスまたはパスワードが正しくありません。");
 
 export interface LoginGuard {
   throttle: LoginThrottle;

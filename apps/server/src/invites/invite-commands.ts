@@ -7,7 +7,8 @@
 import type { AcceptInvite, CreateInvite } from "@tsumugi/contract";
 import { EMAIL_MAX, isEmail } from "@tsumugi/contract";
 import { newId } from "@tsumugi/domain";
-import { insertUser } from "../auth/account-repository.js";
+import { insertUser, type UserRecord } from "../auth/account-repository.js";
+import { type LoginCaller, type LoginStart, startLogin } from "../auth/login-commands.js";
 import { hashPassword, passwordProblem } from "../auth/password.js";
 import { newSecretToken, secretMatches, splitToken } from "../auth/secret-token.js";
 import type { AppContext, Caller } from "../context.js";
@@ -194,4 +195,27 @@ export async function acceptInvite(
     detail: { role: invite.role, existingAccount: existingUserId !== null },
   });
   return userId;
+}
+
+/**
+ * Joins the workspace through the invitation (acceptInvite), with `existing`, the account whose
+ * password was checked, or as a new account from the form; then the login starts as a
+ * password's does: a session, or the second step (or the enrolment a policy demands).
+ */
+export async function joinThroughInvite(
+  app: AppContext,
+  caller: LoginCaller,
+  invite: invites.InviteRecord,
+  form: AcceptForm,
+  existing: UserRecord | undefined,
+): Promise<{ user: { id: string; email: string; name: string; organization: string }; start: LoginStart }> {
+  const userId = await acceptInvite(app, invite, form, existing?.id ?? null, caller.ip);
+  const start = await startLogin(app, caller, userId, { audited: false });
+  const user = existing ?? {
+    id: userId,
+    email: form.email,
+    name: form.name,
+    organization: form.organization,
+  };
+  return { user, start };
 }

@@ -9,37 +9,30 @@ import {
   CreateInvite,
   InviteList,
   InviteOffer,
-  SessionInfo,
+  LoginResult,
 } from "@tsumugi/contract";
 import { isId } from "@tsumugi/domain";
 import { Hono } from "hono";
-import { findUserByEmail } from "../auth/account-repository.js";
 import { answerLogin, loginCallerOf } from "../auth/login-answer.js";
-import { startLogin } from "../auth/login-commands.js";
-import { attemptOf, checkPassword, type LoginGuard } from "../auth/login-guard.js";
-import { throttledError } from "../auth/login-throttle.js";
+import type { LoginGuard } from "../auth/login-guard.js";
 import { groupsAmong } from "../groups/group-repository.js";
 import type { AppEnv } from "../http/env.js";
-import { ApiError } from "../http/errors.js";
 import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import {
   acceptForm,
-  acceptInvite,
   createInvite,
   inviteNotFound,
+  joinThroughInvite,
   revokeInvite,
-  spendInvite,
   unknownGroups,
   usableInvite,
 } from "./invite-commands.js";
-import { inviteResource, inviteUrl, presentInvite } from "./invite-presenter.js";
+import { joiningAccount } from "./invite-guard.js";
+import { inviteResource, inviteUrl, presentInvite, presentInviteOffer } from "./invite-presenter.js";
 import { findInvite, inviteStatus, listInvites } from "./invite-repository.js";
 
 const tag = "invites";
-
-const invalidLogin = () =>
-  new ApiError(401, "auth.invalid", "メールアドレスまたはパスワードが正しくありません。");
 
 /** An invitation of the workspace that can still be revoked (neither used, expired nor revoked). */
 const loadPendingInvite = load(
@@ -131,13 +124,7 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
       const q = c.var.app.kysely;
       const workspace = await findWorkspace(q, invite.workspaceId);
       const groups = await groupsAmong(q, invite.workspaceId, invite.groupIds);
-      return c.json({
-        workspaceName: workspace?.name ?? "",
-        role: invite.role,
-        groupNames: groups.map((g) => g.name),
-        email: invite.email,
-        expiresAt: invite.expiresAt,
-      } satisfies InviteOffer);
+      return c.json(presentInviteOffer(invite, workspace, groups));
     },
   );
 
@@ -149,43 +136,16 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
       tag,
       public: true,
       ok: 201,
-      response: SessionInfo,
+      response: LoginResult,
       errors: [401, 404, 409, 410, 429],
     }),
     loadUsableInvite,
     jsonBody(AcceptInvite),
     async (c) => {
-      const app = c.var.app;
-      const ip = c.var.ip;
       const invite = c.var.invite;
       const form = acceptForm(invite, c.req.valid("json"));
-      const wait = await guard.throttle.retryAfterMs(await attemptOf(c, guard, form.email, undefined));
-      if (wait > 0) throw throttledError(wait);
-
-      const found = await findUserByEmail(app.kysely, form.email);
-      let existing: typeof found;
-      if (form.mode === "existing" || found) {
-        // Joining with an account is a password check like a login: same throttle, same audit,
-        // and for a wrong password or an unknown address the same answer as the login's.
-        const ok = await checkPassword(c, guard, {
-          email: form.email,
-          password: form.password,
-          user: found,
-          via: "invite",
-        });
-        if (ok) existing = found;
-        else if (form.mode === "existing") throw invalidLogin();
-        else await spendInvite(app, invite, ip);
-      }
-      const userId = await acceptInvite(app, invite, form, existing?.id ?? null, ip);
-      // Joined; the login itself may need the second step (or the enrolment the policy demands).
-      const start = await startLogin(app, loginCallerOf(c), userId, { audited: false });
-      const user = existing ?? {
-        id: userId,
-        email: form.email,
-        name: form.name,
-        organization: form.organization,
-      };
+      const existing = await joiningAccount(c, guard, invite, form);
+      const { user, start } = await joinThroughInvite(c.var.app, loginCallerOf(c), invite, form, existing);
       return c.json(await answerLogin(c, guard, start, user), 201);
     },
   );
