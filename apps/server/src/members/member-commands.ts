@@ -3,18 +3,35 @@
  * AccessEvents, so their open document sockets are closed or downgraded at once.
  */
 import type { UpdateMember } from "@tsumugi/contract";
-import { authorize, canChangeRole, isActiveMember, type Role } from "@tsumugi/domain";
+import { canChangeRole, isActiveMember, type MemberVerb, type Role } from "@tsumugi/domain";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, forbidden } from "../http/errors.js";
 import { loadActor } from "../workspaces/actor.js";
-import { memberResource } from "./member-presenter.js";
 import * as members from "./member-repository.js";
 
 export const memberNotFound = () => new ApiError(404, "member.notFound", "メンバーが見つかりません。");
 const lastSecretariat = () =>
   new ApiError(409, "member.lastSecretariat", "事務局が一人もいなくなるため、この変更はできません。");
 
-/** Changes a member's role and/or disables or re-enables them in the workspace. */
+/**
+ * The policy's verbs for what `input` changes of the member as loaded: a new role, disabling,
+ * enabling. Asking for what already is changes nothing and needs no verb.
+ */
+export function memberChangeVerbs(
+  member: { role: Role; disabled: boolean },
+  input: UpdateMember,
+): MemberVerb[] {
+  const verbs: MemberVerb[] = [];
+  if (input.role !== undefined && input.role !== member.role) verbs.push("changeRole");
+  if (input.disabled !== undefined && input.disabled !== member.disabled)
+    verbs.push(input.disabled ? "disable" : "enable");
+  return verbs;
+}
+
+/**
+ * Changes a member's role and/or disables or re-enables them in the workspace. The route has
+ * authorized each change (memberChangeVerbs) for the caller as the request found them.
+ */
 export async function updateMember(
   app: AppContext,
   caller: Caller,
@@ -22,12 +39,13 @@ export async function updateMember(
   input: UpdateMember,
 ): Promise<void> {
   const wid = caller.workspaceId;
-  // Decided and written in one transaction, on the actor and counts as they are then: two
-  // secretariats demoting or disabling each other at once cannot leave the workspace
-  // without one.
+  // Written in one transaction, on the caller and counts as they are then: two secretariats
+  // demoting or disabling each other at once cannot leave the workspace without one.
   const changes = await app.kysely.transaction().execute(async (trx) => {
     const actor = await loadActor(trx, caller.actor.userId, wid);
-    if (!isActiveMember(actor)) throw forbidden();
+    // The caller was authorized as they were when the request came in; one demoted or
+    // disabled since (by the other of two such requests) is refused.
+    if (!isActiveMember(actor) || actor.role !== caller.actor.role) throw forbidden();
     const target = await members.findMembership(trx, wid, userId);
     if (!target) throw memberNotFound();
     const done: { role?: { from: Role; to: Role }; disabled?: boolean; actorId: string } = {
@@ -35,17 +53,11 @@ export async function updateMember(
     };
     if (input.role !== undefined && input.role !== target.role) {
       const count = await members.countActiveSecretariats(trx, wid);
-      if (!canChangeRole(actor, target, input.role, count)) {
-        if (!authorize(actor, "changeRole", memberResource({ userId, disabled: false }))) throw forbidden();
-        throw lastSecretariat();
-      }
+      if (!canChangeRole(actor, target, input.role, count)) throw lastSecretariat();
       await members.setMemberRole(trx, wid, userId, input.role);
       done.role = { from: target.role, to: input.role };
     }
-    const disabled = target.disabledAt !== null;
-    if (input.disabled !== undefined && input.disabled !== disabled) {
-      const verb = input.disabled ? "disable" : "enable";
-      if (!authorize(actor, verb, memberResource({ userId, disabled }))) throw forbidden();
+    if (input.disabled !== undefined && input.disabled !== (target.disabledAt !== null)) {
       await members.setMemberDisabledAt(trx, wid, userId, input.disabled ? Date.now() : null);
       done.disabled = input.disabled;
     }

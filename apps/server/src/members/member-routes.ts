@@ -1,25 +1,45 @@
 /** /api/workspaces/:wid/members — list, change role, disable/enable, end sessions. */
 import { MemberList, UpdateMember } from "@tsumugi/contract";
-import { isId } from "@tsumugi/domain";
-import { Hono } from "hono";
+import { authorize, isId, type Role } from "@tsumugi/domain";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/env.js";
+import { forbidden } from "../http/errors.js";
 import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
-import { endMemberSessions, memberNotFound, updateMember } from "./member-commands.js";
+import { endMemberSessions, memberChangeVerbs, memberNotFound, updateMember } from "./member-commands.js";
 import { memberResource, presentMember } from "./member-presenter.js";
 import { findMembership, listMembers } from "./member-repository.js";
 
 const tag = "members";
 
+/** A member as a route loads it. */
+interface LoadedMember {
+  userId: string;
+  role: Role;
+  disabled: boolean;
+}
+
 /** The member of the workspace named by :uid (also used by the groups' membership routes). */
 export const loadMember = load(
   "member",
-  async (c) => {
+  async (c): Promise<LoadedMember | undefined> => {
     const uid = c.req.param("uid");
     const found = isId(uid) ? await findMembership(c.var.app.kysely, c.var.workspaceId, uid) : undefined;
-    return found && { userId: found.userId, disabled: found.disabledAt !== null };
+    return found && { userId: found.userId, role: found.role, disabled: found.disabledAt !== null };
   },
   memberNotFound,
 );
+
+/** 403 unless the policy lets the caller make each change the body asks of the member. */
+const allowChanges: MiddlewareHandler<
+  AppEnv & { Variables: { member: LoadedMember } },
+  string,
+  { out: { json: UpdateMember } }
+> = async (c, next) => {
+  const member = c.var.member;
+  for (const verb of memberChangeVerbs(member, c.req.valid("json")))
+    if (!authorize(c.var.actor, verb, memberResource(member))) throw forbidden();
+  await next();
+};
 
 export function memberRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -34,16 +54,16 @@ export function memberRoutes(): Hono<AppEnv> {
     },
   );
 
-  // The member is loaded, and the change decided, inside the command's transaction.
+  // The command writes the changes on the member and the caller as its transaction finds them.
   r.patch(
     "/:uid",
     describe({ summary: "Change role or disable/enable a member", tag, ok: 204, errors: [409] }),
     jsonBody(UpdateMember),
     allowIn("members.manage"),
+    loadMember,
+    allowChanges,
     async (c) => {
-      const uid = c.req.param("uid");
-      if (!isId(uid)) throw memberNotFound();
-      await updateMember(c.var.app, callerOf(c), uid, c.req.valid("json"));
+      await updateMember(c.var.app, callerOf(c), c.var.member.userId, c.req.valid("json"));
       return c.body(null, 204);
     },
   );
