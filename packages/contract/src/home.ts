@@ -1,7 +1,7 @@
 /** The home page: what the caller does next (/api/workspaces/{wid}/home). */
 import { ACTION_STATUSES, HOME_VERBS, MEETING_STATES, MINUTES_STATES, ROLES } from "@tsumugi/domain";
 import * as z from "zod";
-import { abilities, Id, Timestamp } from "./fields.js";
+import { abilities, Id, IsoDate, Timestamp } from "./fields.js";
 
 const ids = <T extends { id: string }>(list: readonly T[]) =>
   list.map((x) => x.id) as [T["id"], ...T["id"][]];
@@ -98,3 +98,7 @@ export const Home = z
   })
   .meta({ id: "Home" });
 export type Home = z.infer<typeof Home>;
+
+export const HomeQuery = z.object({
+  today: IsoDate.optional().meta({ description: "The day the answer is for (default: today in Japan)" }),
+});

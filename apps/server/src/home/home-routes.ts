@@ -4,29 +4,15 @@
  * the secretariat's overdue actions across the plan, comments addressed to them, and the
  * plan's recent changes.
  */
-import { Home } from "@tsumugi/contract";
-import {
-  abilitiesOf,
-  can,
-  canManageMeeting,
-  fiscalYearLabel,
-  isUpcomingFor,
-  meetingTodo,
-  myOpenActions,
-  overdueActions,
-  todayInJapan,
-} from "@tsumugi/domain";
+import { Home, HomeQuery } from "@tsumugi/contract";
+import { todayInJapan } from "@tsumugi/domain";
 import { Hono } from "hono";
-import { presentMention } from "../comments/comment-presenter.js";
 import type { AppEnv } from "../http/env.js";
-import { invalid } from "../http/errors.js";
-import { allowIn, describe } from "../http/operation.js";
-import { readHomeRows } from "./home-repository.js";
+import { allowIn, describe, queryParams } from "../http/operation.js";
+import { HOME_LIST_LENGTH, presentHome } from "./home-presenter.js";
+import { readHomeRows } from "./home-queries.js";
 
 const tag = "home";
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Items per list (the lists link to their full pages). */
-const LIST = 8;
 
 export function homeRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -35,111 +21,18 @@ export function homeRoutes(): Hono<AppEnv> {
     "/",
     describe({
       summary:
-        "The caller's home page: meetings ahead, minutes waiting for their step, their open actions, the plan's overdue actions (secretariat), unread mentions, recent changes (?today=YYYY-MM-DD)",
+        "The caller's home page: meetings ahead, minutes waiting for their step, their open actions, the plan's overdue actions (secretariat), unread mentions, recent changes",
       tag,
       response: Home,
       errors: [400],
     }),
+    queryParams(HomeQuery),
     allowIn("workspace.read"),
     async (c) => {
       const actor = c.var.actor;
-      const today = c.req.query("today") ?? todayInJapan();
-      if (!ISO_DATE.test(today)) throw invalid({ today: "format" });
-      const rows = await readHomeRows(c.var.app, c.var.workspaceId, actor, today, LIST);
-
-      const canFix = can(actor, "minutes.fix");
-      const meetings = rows.meetings.map((m) => {
-        const facts = {
-          state: m.state,
-          minutesState: m.minutesState,
-          invited: rows.invited.has(m.id),
-          canManage: canManageMeeting(actor, m.groupId),
-          canFix,
-        };
-        return {
-          record: m,
-          upcoming: isUpcomingFor({ ...facts, groupId: m.groupId }, actor.groupIds),
-          view: {
-            id: m.id,
-            title: m.title,
-            startsAt: m.startsAt,
-            endsAt: m.endsAt,
-            place: m.place,
-            onlineUrl: m.onlineUrl,
-            state: m.state,
-            minutesState: m.minutesState,
-            invited: facts.invited,
-            demo: m.demo,
-            todo: meetingTodo(facts),
-          },
-        };
-      });
-      // Meetings from today on come first, soonest first; one whose day has passed without
-      // being held or closed follows them (still to be run or closed, not "next").
-      const passed = (m: { startsAt: string }) => m.startsAt.slice(0, 10) < today;
-      const upcoming = meetings
-        .filter((x) => x.upcoming)
-        .sort(
-          (a, b) =>
-            Number(passed(a.record)) - Number(passed(b.record)) ||
-            a.record.startsAt.localeCompare(b.record.startsAt),
-        )
-        .slice(0, LIST)
-        .map((x) => x.view);
-      // Minutes waiting for this person's step, newest meeting first (listMeetings' order).
-      const minutes = meetings
-        .filter((x) => x.record.state === "closed" && x.view.todo !== null)
-        .slice(0, LIST)
-        .map((x) => x.view);
-
-      // Which lists are this person's is the policy's answer, sent with the lists.
-      const abilities = abilitiesOf(actor, { kind: "home", workspaceId: c.var.workspaceId });
-      const plan = rows.projection?.plan;
-      const overdue =
-        plan && abilities.overdueActions
-          ? overdueActions(plan.actions, today).map((a) => ({
-              id: a.id,
-              title: a.title,
-              status: a.status,
-              progress: a.progress,
-              ownerGroupId: a.ownerGroupId,
-              periodEnd: a.period.end,
-            }))
-          : [];
-      const answer: Home = {
-        today,
-        role: actor.role ?? "observer",
-        abilities,
-        plan: rows.plan
-          ? {
-              fiscalYear: rows.plan.fiscalYear ?? 0,
-              fiscalYearLabel: fiscalYearLabel(rows.plan.fiscalYear ?? 0),
-              title: rows.plan.title,
-              projected: rows.projection !== null,
-            }
-          : null,
-        meetings: upcoming,
-        minutes,
-        myActions: plan && abilities.ownActions ? myOpenActions(plan.actions, actor, today) : [],
-        overdueActions: overdue.slice(0, LIST),
-        overdueCount: overdue.length,
-        // Unread only, so without the mention list's read flag.
-        mentions: rows.mentions.slice(0, LIST).map((m) => {
-          const { read: _, ...mention } = presentMention(m);
-          return mention;
-        }),
-        unreadMentions: rows.mentions.length,
-        changes: rows.changes.map((ch) => ({
-          at: ch.at,
-          table: ch.table,
-          rowId: ch.rowId,
-          rowTitle: ch.title,
-          change: ch.change,
-          fields: ch.fields,
-          userNames: ch.by,
-        })),
-      };
-      return c.json(answer);
+      const today = c.req.valid("query").today ?? todayInJapan();
+      const rows = await readHomeRows(c.var.app, c.var.workspaceId, actor, today, HOME_LIST_LENGTH);
+      return c.json(presentHome(actor, c.var.workspaceId, today, rows));
     },
   );
 

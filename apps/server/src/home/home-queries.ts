@@ -1,6 +1,6 @@
 /**
- * The rows the home page is made of, in one read transaction through the features'
- * repositories: the workspace's meetings and the caller's invitations, the caller's unread
+ * The home page's query: the rows it is made of, in one read transaction through the
+ * features' repositories: the workspace's meetings and the caller's invitations, the caller's unread
  * mentions, the plan of the 年度 (its read model) and the plan's latest changes with their
  * authors' names.
  */
