@@ -59,6 +59,26 @@ export class AuditLog {
     });
   }
 
+  /**
+   * Records that the caller did `event` to `target`: the person, their workspace and the
+   * address the request came from, as every command of a person's records them.
+   */
+  byCaller(
+    caller: { actor: { userId: string }; workspaceId: string; ip: string },
+    event: AuditEvent,
+    target: string,
+    detail?: Record<string, unknown>,
+  ): Promise<void> {
+    return this.record({
+      event,
+      workspaceId: caller.workspaceId,
+      actorUserId: caller.actor.userId,
+      target,
+      ip: caller.ip,
+      detail,
+    });
+  }
+
   async record(entry: AuditEntry): Promise<void> {
     await insertAuditRecord(this.q, {
       at: Date.now(),

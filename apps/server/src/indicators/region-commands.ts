@@ -45,14 +45,7 @@ export async function createRegionGroup(
         Date.now(),
       ),
     );
-  await app.audit.record({
-    event: "region.joined",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: id,
-    ip: caller.ip,
-    detail: { name: input.name, created: true },
-  });
+  await app.audit.byCaller(caller, "region.joined", id, { name: input.name, created: true });
   return id;
 }
 
@@ -68,13 +61,7 @@ export async function askToJoin(app: AppContext, caller: Caller, groupId: string
     Date.now(),
   );
   if (!asked) throw alreadyAsked();
-  await app.audit.record({
-    event: "region.join_requested",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: group.id,
-    ip: caller.ip,
-  });
+  await app.audit.byCaller(caller, "region.join_requested", group.id);
 }
 
 /** The owner lets a municipality in, or refuses it (the request is removed). */
@@ -114,11 +101,9 @@ export async function leaveRegionGroup(
       throw ownerHasMembers();
     await regions.deleteMembership(trx, group.id, caller.workspaceId);
   });
-  await app.audit.record({
-    event: group.membership === "pending" ? "region.request_withdrawn" : "region.left",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: group.id,
-    ip: caller.ip,
-  });
+  await app.audit.byCaller(
+    caller,
+    group.membership === "pending" ? "region.request_withdrawn" : "region.left",
+    group.id,
+  );
 }

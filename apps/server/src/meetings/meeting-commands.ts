@@ -143,13 +143,10 @@ export async function createMeeting(
         await meetings.setInvitees(trx, id, invitees);
         return { title, number };
       });
-      await app.audit.record({
-        event: "meeting.created",
-        workspaceId: wid,
-        actorUserId: caller.actor.userId,
-        target: id,
-        ip: caller.ip,
-        detail: { title: created.title, kind: input.kind, number: created.number },
+      await app.audit.byCaller(caller, "meeting.created", id, {
+        title: created.title,
+        kind: input.kind,
+        number: created.number,
       });
       events.emit(wid, id);
       return reread(app, { workspaceId: wid, id });
@@ -213,14 +210,7 @@ export async function moveMeeting(
   if (!canMoveMeeting(m.state, state)) throw badTransition();
   if (state === "closed") await closeMeeting(app, collab, m, caller.actor.userId);
   else await meetings.setMeetingState(app.kysely, m.id, state, Date.now());
-  await app.audit.record({
-    event: "meeting.state_changed",
-    workspaceId: m.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: m.id,
-    ip: caller.ip,
-    detail: { from: m.state, to: state },
-  });
+  await app.audit.byCaller(caller, "meeting.state_changed", m.id, { from: m.state, to: state });
   return moved(app, collab, caller, events, m);
 }
 
@@ -236,14 +226,7 @@ export async function moveMinutes(
   if (!canMoveMinutes(m.state, m.minutesState, state)) throw badMinutesTransition();
   if (state === "fixed") await fixMinutes(app, collab, m, caller.actor.userId);
   else await circulateMinutes(app, m);
-  await app.audit.record({
-    event: "minutes.state_changed",
-    workspaceId: m.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: m.id,
-    ip: caller.ip,
-    detail: { to: state },
-  });
+  await app.audit.byCaller(caller, "minutes.state_changed", m.id, { to: state });
   return moved(app, collab, caller, events, m);
 }
 

@@ -287,6 +287,40 @@ describe("meetings", () => {
     expect(text).toContain("- 日時：令和7年5月25日（日）14:00〜16:00");
     expect(text).toContain("入退院支援ルールの運用状況を確認した。");
     expect(text).toContain("## 決定事項\n\n- 入退院支援ルールを改訂する");
+
+    // Each step is on record: who, in which workspace, from which address, on what.
+    const audited = await server.ctx.db.all<Record<string, unknown>>(
+      "SELECT event, workspace_id, actor_user_id, target, ip, detail FROM audit_log WHERE event IN ('plan.created', 'meeting.created', 'meeting.state_changed') ORDER BY id",
+    );
+    const byAdmin = {
+      workspace_id: world.workspaceId,
+      actor_user_id: world.admin.id,
+      ip: expect.stringMatching(/\S/),
+    };
+    expect(audited.map((a) => ({ ...a, detail: JSON.parse(a.detail as string) }))).toEqual([
+      {
+        event: "plan.created",
+        ...byAdmin,
+        target: expect.any(String),
+        detail: { fiscalYear: 2025, carriedFrom: null },
+      },
+      {
+        event: "meeting.created",
+        ...byAdmin,
+        target: m.id,
+        detail: { title: "令和7年度 第1回 連携会議", kind: "liaison", number: 1 },
+      },
+      ...[
+        ["draft", "published"],
+        ["published", "inProgress"],
+        ["inProgress", "closed"],
+      ].map(([from, to]) => ({
+        event: "meeting.state_changed",
+        ...byAdmin,
+        target: m.id,
+        detail: { from, to },
+      })),
+    ]);
   });
 
   it("circulates minutes for corrections, then fixes them read-only for everyone, downgrading open sockets", async ({

@@ -76,14 +76,7 @@ export async function createPlan(
     throw err;
   }
   await services.projector.projectNow(record.docName);
-  await app.audit.record({
-    event: "plan.created",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    target: record.docName,
-    ip: caller.ip,
-    detail: { fiscalYear, carriedFrom },
-  });
+  await app.audit.byCaller(caller, "plan.created", record.docName, { fiscalYear, carriedFrom });
   return record;
 }
 
@@ -96,13 +89,7 @@ export async function rebuildPlan(
 ): Promise<InvalidRow[]> {
   await services.collab.flush();
   await services.projector.rebuild(plan.docName);
-  await app.audit.record({
-    event: "plan.rebuilt",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: plan.docName,
-    ip: caller.ip,
-  });
+  await app.audit.byCaller(caller, "plan.rebuilt", plan.docName);
   const projection = await app.kysely
     .transaction()
     .setAccessMode("read only")
