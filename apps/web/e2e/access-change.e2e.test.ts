@@ -1,33 +1,17 @@
-/**
- * Access changes reach an open document at once: the secretariat turns a member into an
- * observer while the member is editing; the member's page says so and becomes read-only.
- */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { eventually, loggedInPage, openDocument, waitForSyncState } from "./pages.js";
 
 const DOC = "第1回 在宅医療・介護連携推進会議 メモ";
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 describe("access changes in the browser", () => {
   it("turns an open document read-only when the member becomes an observer", async () => {
-    const coordinator = await loggedInPage(browser, server, "コーディネーター");
+    const coordinator = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
     await openDocument(coordinator.page, DOC);
     expect(await coordinator.page.getByTestId("editor").getAttribute("contenteditable")).toBe("true");
 
-    const secretariat = await loggedInPage(browser, server, "事務局");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await secretariat.page.getByTestId("tab-members").click();
     const row = secretariat.page.getByTestId("member-list").locator("tr", { hasText: "松本 彩" });
     await row.getByLabel("役割").selectOption("observer");
@@ -44,9 +28,9 @@ describe("access changes in the browser", () => {
   });
 
   it("sends a person whose sessions the secretariat ended back to the login page", async () => {
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openDocument(nurse.page, DOC);
-    const secretariat = await loggedInPage(browser, server, "事務局");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await secretariat.page.getByTestId("tab-members").click();
     const row = secretariat.page.getByTestId("member-list").locator("tr", { hasText: "小林 由紀" });
     await row.getByRole("button", { name: "ログインを終了" }).click();

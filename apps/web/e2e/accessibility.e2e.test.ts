@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { loggedInPage, waitForSyncState } from "./pages.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -19,18 +19,7 @@ interface Violation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 /** Critical and serious violations on the page as it is now, one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -66,7 +55,7 @@ async function showTab(page: Page, tab: string): Promise<void> {
 
 describe("axe-core on every main page: no critical or serious violation", () => {
   it("login page", async () => {
-    const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
+    const context = await e2e.browser.newContext({ locale: "ja-JP", baseURL: e2e.server.url });
     const page = await context.newPage();
     await page.goto("/login");
     await page.getByTestId("login-submit").waitFor();
@@ -75,7 +64,7 @@ describe("axe-core on every main page: no critical or serious violation", () => 
   });
 
   it("home and each of its tabs (what to do next, plans, meetings, indicators, the consultation desk, documents, comments, members, groups, invitations, records), password and two-step settings", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     const tabs = [
       "home",
       "plans",
@@ -134,12 +123,12 @@ describe("axe-core on every main page: no critical or serious violation", () => 
   });
 
   it("invitation page, as the person invited sees it", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await showTab(page, "invites");
     await page.getByTestId("invite-role").selectOption("member");
     await page.getByTestId("invite-create").click();
     const url = await page.getByTestId("invite-url").inputValue();
-    const invitee = await browser.newContext({ locale: "ja-JP" });
+    const invitee = await e2e.browser.newContext({ locale: "ja-JP" });
     const join = await invitee.newPage();
     await join.goto(url);
     await join.getByText("流山市 への招待").waitFor();
@@ -150,7 +139,7 @@ describe("axe-core on every main page: no critical or serious violation", () => 
   });
 
   it("plan, each view", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.getByTestId("tab-plans").click();
     await page.getByTestId("plan-link-2023").click();
     await page.getByTestId("plan-page").waitFor();
@@ -171,7 +160,7 @@ describe("axe-core on every main page: no critical or serious violation", () => 
   });
 
   it("meeting, each tab, and a document", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.getByTestId("tab-meetings").click();
     await page.getByTestId("meetings-year").selectOption("2023");
     await page.getByTestId("meeting-link").first().click();
@@ -243,7 +232,7 @@ async function focusInvisibleStops(page: Page, stops: number): Promise<string[]>
 
 describe("keyboard", () => {
   it("the first Tab reaches a skip link, shown on screen, that moves the focus to the page's content", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("Tab");
     const skip = page.getByTestId("skip-link");
@@ -261,7 +250,7 @@ describe("keyboard", () => {
   });
 
   it("marks the tab shown with aria-current, on the home page, the plan and the meeting", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     // A tab change is a navigation that React Router renders as a transition, after the URL
     // has changed: wait for the tab to be marked, then check it is the only one.
     const current = async (shown?: string) => {
@@ -304,7 +293,7 @@ describe("keyboard", () => {
   });
 
   it("shows where the keyboard focus is on every control it reaches (home, plan, meeting)", async () => {
-    const { context, page } = await loggedInPage(browser, server, "事務局");
+    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     const invisible: string[] = [];
     invisible.push(...(await focusInvisibleStops(page, 20)).map((n) => `home: ${n}`));
     await page.getByTestId("tab-plans").click();

@@ -7,23 +7,12 @@
  * typed it, no intermediate kana may stay behind, both screens must agree, and a page
  * opened afresh must show the same text from the server.
  */
-import type { Browser, BrowserContext, CDPSession, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { BrowserContext, CDPSession, Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { eventually, loggedInPage, paragraphTexts, waitForSyncState } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 /** A small seeded generator, so the pauses differ between keys but not between runs. */
 function random(seed: number): () => number {
@@ -152,8 +141,8 @@ async function cellsAgree(people: Person[], id: string, before: string): Promise
 
 describe("two people typing into one plan cell at once", () => {
   it("keeps every key of both, in each person's order, on both screens and on the server", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openActions(doctor.page);
     await openActions(nurse.page);
     const id = await actionIdByTitle(doctor.page, ROW);
@@ -175,7 +164,7 @@ describe("two people typing into one plan cell at once", () => {
     }
 
     // A third person opening the plan gets the same title from the server.
-    const third = await loggedInPage(browser, server, "ケアマネジャー");
+    const third = await loggedInPage(e2e.browser, e2e.server, "ケアマネジャー");
     await openActions(third.page);
     await eventually(
       async () => (await titleOf(third.page, id).inputValue()) === before,
@@ -185,8 +174,8 @@ describe("two people typing into one plan cell at once", () => {
   }, 120_000);
 
   it("keeps IME conversions whole while the other person types at the same spot", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openActions(doctor.page);
     await openActions(nurse.page);
     const title = "急変時における関係者情報連携シートの作成検討";
@@ -294,8 +283,8 @@ async function paragraphsAgree(people: Person[], marker: string, before: string)
 
 describe("two people typing into one paragraph of the minutes at once", () => {
   it("keeps every key and every IME conversion of both, on both screens and on the server", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openMinutes(doctor.page);
     await openMinutes(nurse.page);
     const people = [doctor, nurse];
@@ -369,8 +358,8 @@ describe("two people typing into one paragraph of the minutes at once", () => {
   }, 180_000);
 
   it("keeps a colleague's key typed in the middle of the other's uncommitted kana", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openMinutes(doctor.page);
     await openMinutes(nurse.page);
     const people = [doctor, nurse];

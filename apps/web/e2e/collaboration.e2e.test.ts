@@ -1,26 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { caretAfter, editorText, eventually, loggedInPage, openDocument, waitForSyncState } from "./pages.js";
 
 const DOC = "第1回 在宅医療・介護連携推進会議 メモ";
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 describe("two people co-editing in Chromium", () => {
   it("see each other's text, presence and carets, and the text is saved", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openDocument(doctor.page, DOC);
     await openDocument(nurse.page, DOC);
 
@@ -57,7 +45,7 @@ describe("two people co-editing in Chromium", () => {
     );
 
     // A third person opening the document later gets everything from the server.
-    const secretariat = await loggedInPage(browser, server, "事務局");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await openDocument(secretariat.page, DOC);
     const text = await editorText(secretariat.page);
     expect(text).toContain("訪問診療の受入れ体制を確認する。");
@@ -66,7 +54,7 @@ describe("two people co-editing in Chromium", () => {
   });
 
   it("shows an observer the text read-only", async () => {
-    const pref = await loggedInPage(browser, server, "千葉県（閲覧）");
+    const pref = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
     await openDocument(pref.page, DOC);
     await pref.page.getByTestId("read-only").waitFor();
     expect(await pref.page.getByTestId("editor").getAttribute("contenteditable")).toBe("false");

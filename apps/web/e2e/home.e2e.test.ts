@@ -3,24 +3,13 @@
  * them, their open and overdue actions, comments addressed to them and recent changes.
  */
 import { currentFiscalYear } from "@tsumugi/domain";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { eventually, loggedInPage } from "./pages.js";
 import { inputValues, openMeeting, openPlanView, workspaceIdOf } from "./room-pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 const M2 = "令和5年度 第2回 連携会議";
 /** The demo's plan of this 年度, carried over from 令和5年度: the one the home page reads. */
@@ -37,9 +26,9 @@ async function goHome(page: Page, wid: string): Promise<void> {
 
 describe("the home page", () => {
   it("shows each role its meetings, minutes to act on, actions, comments and changes", async () => {
-    const secretariat = await loggedInPage(browser, server, "事務局");
-    const doctor = await loggedInPage(browser, server, "医師");
-    const observer = await loggedInPage(browser, server, "千葉県（閲覧）");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const observer = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
     secretariat.page.on("dialog", (d) => void d.accept());
     const wid = workspaceIdOf(secretariat.page);
 
@@ -168,9 +157,9 @@ describe("the home page", () => {
   }, 150_000);
 
   it("shows each person the lists and choices the server's abilities allow", async () => {
-    const secretariat = await loggedInPage(browser, server, "事務局");
-    const doctor = await loggedInPage(browser, server, "医師");
-    const observer = await loggedInPage(browser, server, "千葉県（閲覧）");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const observer = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
     const wid = workspaceIdOf(secretariat.page);
     const shown = async (page: Page) => {
       await goHome(page, wid);

@@ -6,23 +6,11 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 describe("importing a hostile workbook", () => {
   it("refuses a far cell with a Japanese message instead of hanging the page", async () => {
@@ -33,7 +21,7 @@ describe("importing a hostile workbook", () => {
     const file = join(tmpdir(), `tsumugi-far-cell-${Date.now()}.xlsx`);
     writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 
-    const { page, context } = await loggedInPage(browser, server, "事務局");
+    const { page, context } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicators-view-import").click();
     await page.getByTestId("indicator-import-file").setInputFiles(file);

@@ -3,9 +3,9 @@
  * (kana not yet converted), another edits the same paragraph. The composition must not be
  * broken, duplicated or committed early; after commit both edits are there exactly once.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import {
   caretAfter,
   eventually,
@@ -19,18 +19,7 @@ import { openMeeting } from "./room-pages.js";
 const DOC = "入退院支援ルール（案）";
 const DISCHARGE = "病院は退院の見込みが立った時点で";
 const ADMISSION = "ケアマネジャーは入院を把握してから";
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 async function paragraphStarting(page: Page, start: string): Promise<string> {
   return (await paragraphTexts(page)).find((p) => p.includes(start)) ?? "";
@@ -47,8 +36,8 @@ async function composeWhileOtherTypes(
 ): Promise<{ final: string; other: string }> {
   const paragraph = (page: Page) => paragraphStarting(page, target);
   // Both are members of 病診施連携班, which owns this draft.
-  const doctor = await loggedInPage(browser, server, "医師");
-  const careManager = await loggedInPage(browser, server, "ケアマネジャー");
+  const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+  const careManager = await loggedInPage(e2e.browser, e2e.server, "ケアマネジャー");
   await openDocument(doctor.page, DOC);
   await openDocument(careManager.page, DOC);
 
@@ -128,8 +117,8 @@ describe("IME composition under a concurrent remote edit", () => {
 describe("an IME conversion in the minutes, when the editor closes under it", () => {
   it("keeps what the person had converted, among the colleague's change that was held back", async () => {
     const M2 = "令和5年度 第2回 連携会議";
-    const doctor = await loggedInPage(browser, server, "医師");
-    const careManager = await loggedInPage(browser, server, "ケアマネジャー");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const careManager = await loggedInPage(e2e.browser, e2e.server, "ケアマネジャー");
     for (const p of [doctor.page, careManager.page]) {
       await openMeeting(p, M2);
       await p.getByTestId("meeting-tab-minutes").click();

@@ -1,29 +1,12 @@
-/**
- * The secretariat invites a new committee member from the app; the invitee opens the link in
- * their own browser, sets name and password, and lands in the workspace as a member of the
- * preset group. The link works once.
- */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { demoLogin, loggedInPage } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 describe("invitations in the app", () => {
   it("lets the secretariat invite a member who then joins with the preset role and group", async () => {
-    const secretariat = await loggedInPage(browser, server, "事務局");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
     const { page } = secretariat;
     await page.getByTestId("tab-invites").click();
     await page.getByTestId("invite-role").selectOption("member");
@@ -32,7 +15,7 @@ describe("invitations in the app", () => {
     const url = await page.getByTestId("invite-url").inputValue();
     expect(url).toMatch(/\/invite\/[a-z0-9]+\.[a-z0-9]+$/);
 
-    const invitee = await browser.newContext({ locale: "ja-JP" });
+    const invitee = await e2e.browser.newContext({ locale: "ja-JP" });
     const join = await invitee.newPage();
     await join.goto(url);
     await join.getByText("流山市 への招待").waitFor();
@@ -59,7 +42,7 @@ describe("invitations in the app", () => {
       .getByRole("listitem")
       .filter({ hasText: "木村 薬子" })
       .waitFor();
-    const again = await (await browser.newContext()).newPage();
+    const again = await (await e2e.browser.newContext()).newPage();
     await again.goto(url);
     await again.getByText("この招待リンクは既に使用されています。").waitFor();
     await invitee.close();
@@ -67,15 +50,15 @@ describe("invitations in the app", () => {
   });
 
   it("lets someone with an account elsewhere join with it; a wrong password says only what a login says", async () => {
-    const secretariat = await loggedInPage(browser, server, "事務局");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
     const { page } = secretariat;
     await page.getByTestId("tab-invites").click();
     await page.getByTestId("invite-role").selectOption("member");
     await page.getByTestId("invite-create").click();
     const url = await page.getByTestId("invite-url").inputValue();
 
-    const takamatsu = demoLogin(server, "高松市 事務局");
-    const context = await browser.newContext({ locale: "ja-JP" });
+    const takamatsu = demoLogin(e2e.server, "高松市 事務局");
+    const context = await e2e.browser.newContext({ locale: "ja-JP" });
     const join = await context.newPage();
     await join.goto(url);
     await join.getByText("流山市 への招待").waitFor();
