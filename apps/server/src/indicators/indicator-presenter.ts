@@ -1,5 +1,5 @@
 /** Indicators and region groups as the API answers them, with what the caller may do. */
-import type { Indicator, IndicatorValue, RegionGroup } from "@tsumugi/contract";
+import type { Indicator, IndicatorHistory, IndicatorValue, RegionGroup } from "@tsumugi/contract";
 import {
   type Actor,
   abilitiesOf,
@@ -8,7 +8,7 @@ import {
   VALUE_COLUMNS,
 } from "@tsumugi/domain";
 import { type CsvCell, toCsv } from "@tsumugi/plan-io/csv";
-import type { IndicatorRecord, ValueRecord } from "./indicator-repository.js";
+import type { HistoryEntry, IndicatorRecord, ValueRecord } from "./indicator-repository.js";
 import type { JoinRequest, PlacedRegionGroup } from "./region-repository.js";
 
 export const indicatorResource = (indicator: IndicatorRecord): IndicatorResource => ({
@@ -18,6 +18,18 @@ export const indicatorResource = (indicator: IndicatorRecord): IndicatorResource
 
 export function presentIndicator(actor: Actor, indicator: IndicatorRecord): Indicator {
   return { ...indicator, abilities: abilitiesOf(actor, indicatorResource(indicator)) };
+}
+
+/** One change of a value: the figures before and after (stored as JSON), who and when. */
+export function presentHistoryEntry(h: HistoryEntry): IndicatorHistory["history"][number] {
+  return {
+    fiscalYear: h.fiscalYear,
+    month: h.month,
+    before: h.before ? JSON.parse(h.before) : null,
+    after: h.after ? JSON.parse(h.after) : null,
+    by: h.byName,
+    at: h.at,
+  };
 }
 
 export function presentValue(v: ValueRecord): IndicatorValue {

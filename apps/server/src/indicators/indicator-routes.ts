@@ -33,7 +33,13 @@ import {
   valueProblems,
 } from "./indicator-commands.js";
 import type { IndicatorEvents } from "./indicator-events.js";
-import { definitionsCsv, presentIndicator, presentValue, valuesCsv } from "./indicator-presenter.js";
+import {
+  definitionsCsv,
+  presentHistoryEntry,
+  presentIndicator,
+  presentValue,
+  valuesCsv,
+} from "./indicator-presenter.js";
 import { indicatorListing, indicatorValues } from "./indicator-queries.js";
 import { catalogueOf, findIndicator, type IndicatorRecord, valueHistory } from "./indicator-repository.js";
 import { compareIndicator } from "./region-comparison.js";
@@ -137,16 +143,7 @@ export function indicatorRoutes(events: IndicatorEvents): Hono<AppEnv> {
     allowIn("indicators.read"),
     async (c) => {
       const history = await valueHistory(c.var.app.kysely, c.var.indicator.id);
-      return c.json({
-        history: history.map((h) => ({
-          fiscalYear: h.fiscalYear,
-          month: h.month,
-          before: h.before ? JSON.parse(h.before) : null,
-          after: h.after ? JSON.parse(h.after) : null,
-          by: h.byName,
-          at: h.at,
-        })),
-      } satisfies IndicatorHistory);
+      return c.json({ history: history.map(presentHistoryEntry) } satisfies IndicatorHistory);
     },
   );
 
