@@ -38,6 +38,8 @@ export function questionnaireApi(wid: string) {
       post<PaperAnswerEntered>(`${base}/${eid}/questionnaire/answers`, body),
     exportUrl: (eid: string, format: "csv" | "xlsx", source: AnswerSourceFilter = "all") =>
       `${base}/${eid}/questionnaire/answers.${format}${source === "all" ? "" : `?source=${source}`}`,
+    /** Server-sent events: an answer arrived. */
+    answerEventsUrl: (eid: string) => `${base}/${eid}/questionnaire/events`,
   };
 }
 /** Which answers the results count: all, or those from phones or from paper. */

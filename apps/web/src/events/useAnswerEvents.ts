@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { questionnaireApi } from "./questionnaire-api";
 
 /**
  * Calls `onAnswer` whenever an answer to the event's questionnaire arrives (a phone through the
@@ -10,7 +11,7 @@ export function useAnswerEvents(wid: string, eventId: string, onAnswer: () => vo
   const latest = useRef(onAnswer);
   latest.current = onAnswer;
   useEffect(() => {
-    const source = new EventSource(`/api/workspaces/${wid}/events/${eventId}/questionnaire/events`);
+    const source = new EventSource(questionnaireApi(wid).answerEventsUrl(eventId));
     let opened = false;
     source.addEventListener("changed", () => latest.current());
     source.addEventListener("ready", () => {

@@ -15,11 +15,14 @@ import { SyncIndicator } from "../collab/SyncIndicator";
 import { hasUnsentChanges, syncStateOf } from "../collab/sync-state";
 import { useCollabDocument, useSyncInputs } from "../collab/useCollabDocument";
 import { useCollabPageHandlers, useUnsentWarning } from "../collab/useCollabPage";
+import { groupsApi } from "../groups/groups-api";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { useIndicators } from "../indicators/useIndicators";
-import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
+import { membersApi } from "../members/members-api";
+import { useReloadWhenServerBack } from "../offline/remembered";
 import { ErrorBanner } from "../ui/Field";
+import { workspaceApi } from "../workspace/workspace-api";
 import { ActionList } from "./ActionList";
 import { DashboardView } from "./DashboardView";
 import { InvalidRows } from "./InvalidRows";
@@ -54,14 +57,11 @@ export function PlanPage() {
 
   const load = useCallback(async () => {
     try {
-      const base = `/api/workspaces/${wid}`;
       const [plan, g, m, detail, list] = await Promise.all([
         planApi(wid).get(fy),
-        getRemembered<{ groups: Group[] }>(`${base}/groups`),
-        getRemembered<{ members: Member[] }>(`${base}/members`),
-        getRemembered<{ can: Record<string, boolean>; workspace: { name: string; prefecture: string } }>(
-          base,
-        ),
+        groupsApi(wid).list(),
+        membersApi(wid).list(),
+        workspaceApi(wid).get(),
         planApi(wid).listRemembered(),
       ]);
       setInfo(plan.plan);

@@ -15,11 +15,12 @@ import {
 } from "@tsumugi/domain";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router";
-import { ApiError, fieldMessage, get, post } from "../api/client";
+import { ApiError, fieldMessage } from "../api/client";
 import { t } from "../i18n/t";
 import { formatWarekiDate } from "../ui/dates";
 import { ErrorBanner, Field } from "../ui/Field";
 import "./kind-chips.css";
+import { providerApi } from "./resources-api";
 import "./resources.css";
 
 type Form = Required<Omit<ProviderUpdate, "vacancy">> & { vacancy: { beds: string; note: string } };
@@ -48,7 +49,8 @@ export function ProviderUpdatePage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    get<ProviderView>(`/api/provider/${encodeURIComponent(token)}`)
+    providerApi(token)
+      .get()
       .then((v) => {
         setView(v);
         setForm(formOf(v));
@@ -109,10 +111,7 @@ export function ProviderUpdatePage() {
                   JSON.stringify(before[k as keyof Form]),
               ),
             ) as ProviderUpdate;
-            const res = await post<{ status: "applied" | "pending" | "unchanged" }>(
-              `/api/provider/${encodeURIComponent(token)}`,
-              body,
-            );
+            const res = await providerApi(token).update(body);
             setResult(t(`provider.result.${res.status}`));
           } catch (err) {
             if (err instanceof ApiError) {

@@ -6,6 +6,9 @@ import type {
   ImportPreview,
   ImportResult,
   MapConfig,
+  ProviderUpdate,
+  ProviderUpdateResult,
+  ProviderView,
   ResourceDirectory,
   ResourceLinkList,
   ResourceRefList,
@@ -49,3 +52,12 @@ export function resourcesApi(wid: string) {
 }
 
 export const mapConfig = () => get<MapConfig>("/api/public/map");
+
+/** A provider's own entry through their personal update link (no account). */
+export function providerApi(token: string) {
+  const path = `/api/provider/${encodeURIComponent(token)}`;
+  return {
+    get: () => get<ProviderView>(path),
+    update: (body: ProviderUpdate) => post<ProviderUpdateResult>(path, body),
+  };
+}

@@ -11,10 +11,11 @@ import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { useMeetingEvents } from "../meetings/useMeetingEvents";
-import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
+import { useReloadWhenServerBack } from "../offline/remembered";
 import { DemoBadge } from "../ui/DemoBadge";
 import { formatMonthOrDate, formatTimeRange, formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner } from "../ui/Field";
+import { homeApi } from "./home-api";
 import "./home.css";
 
 type Todo = HomeMeeting["todo"];
@@ -31,7 +32,7 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setData(await getRemembered<Home>(`/api/workspaces/${wid}/home`));
+      setData(await homeApi(wid).get());
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

@@ -6,7 +6,7 @@ import { ApiError } from "../api/client";
 import { documentsApi } from "../documents/documents-api";
 import { groupsApi } from "../groups/groups-api";
 import { membersApi } from "../members/members-api";
-import { getRemembered, useReloadWhenServerBack } from "../offline/remembered";
+import { useReloadWhenServerBack } from "../offline/remembered";
 import { workspaceApi } from "./workspace-api";
 
 export interface WorkspaceData {
@@ -22,7 +22,6 @@ export function useWorkspace(wid: string) {
 
   const reload = useCallback(async () => {
     try {
-      const base = `/api/workspaces/${wid}`;
       const [detail, documents, members, groups] = await Promise.all([
         workspaceApi(wid).get(),
         documentsApi(wid).list(),
