@@ -5,7 +5,7 @@
  * feature's repository. An entity deleted since keeps the name the entry recorded, when it
  * recorded one.
  */
-import type { AuditEntry } from "@tsumugi/contract";
+import type { AuditEntry, AuditList } from "@tsumugi/contract";
 import { type AuditTargetKind, auditTargetKind } from "@tsumugi/domain";
 import { userNames } from "../auth/account-repository.js";
 import { caseNumbers } from "../desk/case-repository.js";
@@ -169,4 +169,13 @@ export async function describeAuditRecords(
       names,
     };
   });
+}
+
+/** A page of the audit log as the secretariat reads it, with names. */
+export async function presentAuditLog(
+  q: QueryBuilder,
+  workspaceId: string,
+  records: readonly AuditRecord[],
+): Promise<AuditList> {
+  return { entries: await describeAuditRecords(q, workspaceId, records) };
 }
