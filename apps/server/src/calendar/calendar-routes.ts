@@ -9,8 +9,8 @@ import { allowIn, callerOf, describe, load } from "../http/operation.js";
 import { calendarMeetings } from "../meetings/meeting-repository.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { createFeed, feedNotFound, openFeed, revokeFeed } from "./calendar-commands.js";
+import { presentCalendarFeed, presentCalendarText, presentCreatedFeed } from "./calendar-presenter.js";
 import { activeFeedCreatedAt } from "./calendar-repository.js";
-import { calendarText } from "./ical.js";
 
 const tag = "calendar";
 
@@ -23,7 +23,7 @@ export function calendarFeedRoutes(): Hono<AppEnv> {
     allowIn("meetings.read"),
     async (c) => {
       const createdAt = await activeFeedCreatedAt(c.var.app.kysely, c.var.actor.userId, c.var.workspaceId);
-      return c.json({ active: createdAt !== undefined, createdAt: createdAt ?? null } satisfies CalendarFeed);
+      return c.json(presentCalendarFeed(createdAt));
     },
   );
 
@@ -38,7 +38,7 @@ export function calendarFeedRoutes(): Hono<AppEnv> {
     allowIn("meetings.read"),
     async (c) => {
       const token = await createFeed(c.var.app, callerOf(c));
-      return c.json({ url: `${c.var.app.config.publicUrl}/api/calendar/${token}.ics` }, 201);
+      return c.json(presentCreatedFeed(c.var.app.config, token), 201);
     },
   );
 
@@ -74,20 +74,7 @@ export function publicCalendarRoutes(): Hono<AppEnv> {
       const q = c.var.app.kysely;
       const workspace = await findWorkspace(q, feed.workspaceId);
       const meetings = await calendarMeetings(q, feed.workspaceId, owner);
-      const base = c.var.app.config.publicUrl;
-      const text = calendarText(
-        `紡ぎ ${workspace?.name ?? ""} 会議`,
-        meetings.map((m) => ({
-          uid: `${m.id}@tsumugi`,
-          title: m.title,
-          startsAt: m.startsAt,
-          endsAt: m.endsAt,
-          place: m.place,
-          url: m.onlineUrl || `${base}/w/${feed.workspaceId}/meetings/${m.id}`,
-          description: m.onlineUrl ? `${base}/w/${feed.workspaceId}/meetings/${m.id}` : "",
-          updatedAt: m.updatedAt,
-        })),
-      );
+      const text = presentCalendarText(c.var.app.config, workspace, feed.workspaceId, meetings);
       c.header("Content-Type", "text/calendar; charset=utf-8");
       c.header("Cache-Control", "private, max-age=300");
       return c.body(text);
