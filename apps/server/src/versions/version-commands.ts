@@ -8,7 +8,7 @@ import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext, Caller } from "../context.js";
 import type { DocumentRecord } from "../documents/document-repository.js";
 import { ApiError } from "../http/errors.js";
-import { loadVersion, restoreRichText, saveVersion } from "./version-store.js";
+import { restoreRichText, saveVersion } from "./version-store.js";
 
 export const versionNotFound = () => new ApiError(404, "version.notFound", "版が見つかりません。");
 
@@ -35,16 +35,14 @@ export async function nameVersion(
   }
 }
 
-/** Writes version `versionId`'s text as a new change of the document, or 404. */
+/** Writes a version's text as a new change of the document (the route loaded the version). */
 export async function restoreVersion(
   app: AppContext,
   collab: CollabServer,
   caller: Caller,
   doc: DocumentRecord,
-  versionId: number,
+  version: { id: number; state: Uint8Array },
 ): Promise<void> {
-  const state = Number.isInteger(versionId) ? await loadVersion(app.kysely, doc.docName, versionId) : null;
-  if (!state) throw versionNotFound();
   // What is replaced stays in the history too.
   await collab.flush();
   const current = await collab.readDocument(doc.docName);
@@ -52,9 +50,11 @@ export async function restoreVersion(
     docName: doc.docName,
     state: Y.encodeStateAsUpdate(current),
     reason: "restore",
-    label: `#${versionId} の復元前`,
+    label: `#${version.id} の復元前`,
     userId: caller.actor.userId,
   });
   current.destroy();
-  await collab.mutate(doc.docName, caller.actor.userId, (d) => restoreRichText(d, state, RICH_TEXT_FIELD));
+  await collab.mutate(doc.docName, caller.actor.userId, (d) =>
+    restoreRichText(d, version.state, RICH_TEXT_FIELD),
+  );
 }

@@ -7,13 +7,27 @@ import { CreateVersion, VersionCreated, VersionList, VersionRestored, VersionSta
 import { Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import { documentResource } from "../documents/document-presenter.js";
+import type { DocumentRecord } from "../documents/document-repository.js";
 import { loadDocument } from "../documents/document-routes.js";
 import type { AppEnv } from "../http/env.js";
-import { allow, callerOf, describe, jsonBody } from "../http/operation.js";
+import { allow, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import { nameVersion, restoreVersion, versionNotFound } from "./version-commands.js";
+import { presentVersion, presentVersionState } from "./version-presenter.js";
 import { listVersions, loadVersion } from "./version-store.js";
 
 const tag = "documents";
+
+/** The document's version named by :vid, after the document's check (404 otherwise). */
+const loadDocumentVersion = load(
+  "version",
+  async (c) => {
+    const doc = c.get("document" as never) as DocumentRecord;
+    const vid = Number(c.req.param("vid"));
+    const state = Number.isInteger(vid) ? await loadVersion(c.var.app.kysely, doc.docName, vid) : null;
+    return state ? { id: vid, state } : undefined;
+  },
+  versionNotFound,
+);
 
 export function versionRoutes(collab: CollabServer): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -23,10 +37,10 @@ export function versionRoutes(collab: CollabServer): Hono<AppEnv> {
     describe({ summary: "A document's versions", tag, response: VersionList }),
     loadDocument,
     allow("read", "document", documentResource),
-    async (c) =>
-      c.json({
-        versions: await listVersions(c.var.app.kysely, c.var.document.docName),
-      } satisfies VersionList),
+    async (c) => {
+      const versions = await listVersions(c.var.app.kysely, c.var.document.docName);
+      return c.json({ versions: versions.map(presentVersion) } satisfies VersionList);
+    },
   );
 
   r.post(
@@ -47,14 +61,8 @@ export function versionRoutes(collab: CollabServer): Hono<AppEnv> {
     describe({ summary: "One version's Yjs state (base64)", tag, response: VersionState }),
     loadDocument,
     allow("read", "document", documentResource),
-    async (c) => {
-      const vid = Number(c.req.param("vid"));
-      const state = Number.isInteger(vid)
-        ? await loadVersion(c.var.app.kysely, c.var.document.docName, vid)
-        : null;
-      if (!state) throw versionNotFound();
-      return c.json({ id: vid, state: Buffer.from(state).toString("base64") } satisfies VersionState);
-    },
+    loadDocumentVersion,
+    async (c) => c.json(presentVersionState(c.var.version)),
   );
 
   r.post(
@@ -62,10 +70,10 @@ export function versionRoutes(collab: CollabServer): Hono<AppEnv> {
     describe({ summary: "Restore a version as a new change", tag, response: VersionRestored }),
     loadDocument,
     allow("edit", "document", documentResource),
+    loadDocumentVersion,
     async (c) => {
-      const vid = Number(c.req.param("vid"));
-      await restoreVersion(c.var.app, collab, callerOf(c), c.var.document, vid);
-      return c.json({ restored: vid } satisfies VersionRestored);
+      await restoreVersion(c.var.app, collab, callerOf(c), c.var.document, c.var.version);
+      return c.json({ restored: c.var.version.id } satisfies VersionRestored);
     },
   );
 
