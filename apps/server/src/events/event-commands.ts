@@ -1,31 +1,24 @@
 /**
- * Changes to events and their series. Each command checks what only the database can tell
+ * Changes to events. Each command checks what only the database can tell
  * (the organiser groups and series belong to the workspace, a name in use, records kept),
  * writes in one transaction, then records the audit entry. Who may make a change (organise
  * an event as its groups, make a lecture from a request, share an event) is the policy's,
  * decided by the routes.
  */
-import type {
-  CreateEvent,
-  CreateEventSeries,
-  SetEventStatus,
-  UpdateEvent,
-  UpdateEventSeries,
-} from "@tsumugi/contract";
+import type { CreateEvent, SetEventStatus, UpdateEvent } from "@tsumugi/contract";
 import { type EventStatus, fiscalYearOfIsoDate, newId } from "@tsumugi/domain";
 import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { isUniqueViolation } from "../storage/query-builder.js";
+import * as cohosts from "./cohost-repository.js";
 import { auditByCaller, auditEvent } from "./event-audit.js";
 import * as events from "./event-repository.js";
+import type { EventRecord, EventView, NewEvent } from "./event-rows.js";
 import { fillFreedPlaces } from "./participant-commands.js";
 import { followEventStatus, linkRequestToEvent } from "./request-commands.js";
+import { findSeries } from "./series-repository.js";
 
 export const eventNotFound = () => new ApiError(404, "event.notFound", "研修・イベントが見つかりません。");
-export const seriesNotFound = () => new ApiError(404, "event.seriesNotFound", "シリーズが見つかりません。");
-const seriesNameTaken = () =>
-  new ApiError(409, "event.seriesNameTaken", "同じ名前のシリーズが既にあります。");
 const hasRecords = () =>
   new ApiError(
     409,
@@ -41,8 +34,6 @@ const notCandidate = () =>
 
 type CreateInput = z.output<typeof CreateEvent>;
 type UpdateInput = z.output<typeof UpdateEvent>;
-type CreateSeriesInput = z.output<typeof CreateEventSeries>;
-type UpdateSeriesInput = z.output<typeof UpdateEventSeries>;
 
 async function checkReferences(
   app: AppContext,
@@ -55,7 +46,7 @@ async function checkReferences(
     if (known.length !== new Set(input.organiserGroupIds).size) fields.organiserGroupIds = "unknown";
   }
   if (input.seriesId) {
-    if (!(await events.findSeries(app.kysely, workspaceId, input.seriesId))) fields.seriesId = "unknown";
+    if (!(await findSeries(app.kysely, workspaceId, input.seriesId))) fields.seriesId = "unknown";
   }
   if (Object.keys(fields).length) throw invalid(fields);
 }
@@ -65,10 +56,10 @@ export async function createEvent(
   caller: Caller,
   input: CreateInput,
   extra: { meetingId?: string | null } = {},
-): Promise<events.EventView> {
+): Promise<EventView> {
   await checkReferences(app, caller.workspaceId, input);
   const now = Date.now();
-  const record: events.NewEvent = {
+  const record: NewEvent = {
     id: newId(),
     workspaceId: caller.workspaceId,
     seriesId: input.seriesId,
@@ -115,7 +106,7 @@ export async function createEvent(
       to: "decided",
       eventId: record.id,
     });
-  return (await events.findEventView(app.kysely, caller.workspaceId, record.id)) as events.EventView;
+  return (await events.findEventView(app.kysely, caller.workspaceId, record.id)) as EventView;
 }
 
 /** Fields whose change the audit entry names. */
@@ -137,10 +128,10 @@ const AUDITED = [
 export async function updateEvent(
   app: AppContext,
   caller: Caller,
-  event: events.EventView,
+  event: EventView,
   input: UpdateInput,
-): Promise<events.EventView> {
-  const next: events.EventRecord = { ...event };
+): Promise<EventView> {
+  const next: EventRecord = { ...event };
   for (const [key, value] of Object.entries(input)) {
     if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
   }
@@ -171,7 +162,7 @@ export async function updateEvent(
     ...Object.fromEntries(changed.map((k) => [k, next[k]])),
   });
   for (const id of promoted) await auditPromotion(app, caller, event.id, id);
-  return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as events.EventView;
+  return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as EventView;
 }
 
 export async function auditPromotion(
@@ -193,12 +184,12 @@ export async function auditPromotion(
 export async function setEventStatus(
   app: AppContext,
   caller: Caller,
-  event: events.EventView,
+  event: EventView,
   input: SetEventStatus,
-): Promise<events.EventView> {
+): Promise<EventView> {
   const status: EventStatus = input.status;
   if (status !== event.status) {
-    const next: events.EventRecord = {
+    const next: EventRecord = {
       ...event,
       status,
       // A cancelled or finished event takes no more registrations.
@@ -210,11 +201,11 @@ export async function setEventStatus(
     // A 出前講座 held makes its request 実施済.
     await followEventStatus(app, caller, event.id, status);
   }
-  return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as events.EventView;
+  return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as EventView;
 }
 
 /** An event with registrations, walk-ins or answers is kept (it can be cancelled instead). */
-export async function deleteEvent(app: AppContext, caller: Caller, event: events.EventView): Promise<void> {
+export async function deleteEvent(app: AppContext, caller: Caller, event: EventView): Promise<void> {
   await app.kysely.transaction().execute(async (trx) => {
     if (await events.eventHasRecords(trx, event.id)) throw hasRecords();
     await events.deleteEvent(trx, event.id);
@@ -225,19 +216,19 @@ export async function deleteEvent(app: AppContext, caller: Caller, event: events
 export async function setCohost(
   app: AppContext,
   caller: Caller,
-  event: events.EventView,
+  event: EventView,
   workspaceId: string,
   cohost: boolean,
-): Promise<events.EventView> {
-  const candidates = await events.cohostCandidates(app.kysely, caller.workspaceId);
+): Promise<EventView> {
+  const candidates = await cohosts.cohostCandidates(app.kysely, caller.workspaceId);
   const candidate = candidates.find((m) => m.workspaceId === workspaceId);
   const changed = cohost
     ? candidate
-      ? await events.addCohost(app.kysely, event.id, workspaceId, Date.now())
+      ? await cohosts.addCohost(app.kysely, event.id, workspaceId, Date.now())
       : (() => {
           throw notCandidate();
         })()
-    : await events.removeCohost(app.kysely, event.id, workspaceId);
+    : await cohosts.removeCohost(app.kysely, event.id, workspaceId);
   if (changed) {
     const name = candidate?.name ?? event.cohosts.find((c) => c.workspaceId === workspaceId)?.name ?? "";
     // Recorded in both municipalities: sharing an event is a decision the other one sees.
@@ -252,46 +243,5 @@ export async function setCohost(
       });
     }
   }
-  return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as events.EventView;
-}
-
-/* ───────────── series ───────────── */
-
-export async function createSeries(
-  app: AppContext,
-  caller: Caller,
-  input: CreateSeriesInput,
-): Promise<events.SeriesRecord> {
-  const record = {
-    id: newId(),
-    workspaceId: caller.workspaceId,
-    name: input.name,
-    kind: input.kind,
-    description: input.description,
-    createdAt: Date.now(),
-  };
-  if (!(await events.insertSeries(app.kysely, record))) throw seriesNameTaken();
-  await auditByCaller(app, caller, "event.series_created", record.id, {
-    name: record.name,
-    kind: record.kind,
-  });
-  return { ...record, events: 0, demo: false };
-}
-
-export async function updateSeries(
-  app: AppContext,
-  caller: Caller,
-  series: events.SeriesRecord,
-  input: UpdateSeriesInput,
-): Promise<events.SeriesRecord> {
-  const fields = {
-    name: input.name ?? series.name,
-    kind: input.kind ?? series.kind,
-    description: input.description ?? series.description,
-  };
-  await events.updateSeries(app.kysely, series.id, fields).catch((err: unknown) => {
-    throw isUniqueViolation(err) ? seriesNameTaken() : err;
-  });
-  await auditByCaller(app, caller, "event.series_updated", series.id, fields);
-  return { ...series, ...fields };
+  return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as EventView;
 }

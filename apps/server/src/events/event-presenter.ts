@@ -7,9 +7,10 @@ import {
   type RegistrationState,
   registrationState,
 } from "@tsumugi/domain";
-import type { EventRecord, EventView, MunicipalityRecord, SeriesRecord } from "./event-repository.js";
+import type { EventRecord, EventView, MunicipalityRecord } from "./event-rows.js";
 import type { ParticipantPersonal } from "./participant-fields.js";
 import type { ParticipantRecord } from "./participant-repository.js";
+import type { SeriesRecord } from "./series-repository.js";
 
 /** An event as loaded for a request: `seenFrom` is the request's workspace (host or co-host). */
 export interface SeenEvent extends EventView {

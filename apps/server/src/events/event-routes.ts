@@ -1,31 +1,21 @@
 /**
  * /api/workspaces/:wid/events — trainings, lectures and other events (研修・普及啓発), shared
- * with co-hosting municipalities; /api/workspaces/:wid/event-series — recurring events.
+ * with co-hosting municipalities: the list, an event's details, status, deletion and co-hosts.
+ * Its participants are in participant-routes.ts, its questionnaire and materials in their own.
  */
 import {
-  AddWalkIn,
-  CheckIn,
-  CheckInResult,
   CohostCandidates,
   CreateEvent,
-  CreateEventSeries,
-  DoorCount,
-  DoorCountList,
   EventDetail,
   EventList,
   EventListQuery,
   EventResult,
-  EventSeriesResult,
-  ParticipantList,
-  ParticipantResult,
   PlanLinks,
   PlanLinksQuery,
-  SeriesDetail,
   SetEventStatus,
   UpdateEvent,
-  UpdateEventSeries,
 } from "@tsumugi/contract";
-import { abilitiesOf, attendanceSummary, isId } from "@tsumugi/domain";
+import { attendanceSummary, isId } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type * as z from "zod";
 import type { AppEnv } from "../http/env.js";
@@ -40,54 +30,25 @@ import {
   load,
   queryParams,
 } from "../http/operation.js";
-import type { QueryBuilder } from "../storage/query-builder.js";
+import { cohostCandidates } from "./cohost-repository.js";
 import {
   createEvent,
-  createSeries,
   deleteEvent,
   eventNotFound,
-  seriesNotFound,
   setCohost,
   setEventStatus,
   updateEvent,
-  updateSeries,
 } from "./event-commands.js";
-import {
-  eventResource,
-  presentEvent,
-  presentParticipant,
-  presentSeries,
-  type SeenEvent,
-} from "./event-presenter.js";
-import {
-  cohostCandidates,
-  findEventView,
-  findSeries,
-  listEventViews,
-  listSeries,
-} from "./event-repository.js";
-import { addDoorCount, removeDoorCount } from "./participant-commands.js";
-import { openParticipant } from "./participant-fields.js";
-import { listParticipants, participantFactsOf } from "./participant-repository.js";
+import { eventResource, presentEvent, presentSeries, type SeenEvent } from "./event-presenter.js";
+import { findEventView, listEventViews } from "./event-repository.js";
+import { participantFactsOf } from "./participant-repository.js";
 import { planLinks } from "./plan-links.js";
-import {
-  addWalkIn,
-  cancelRegistration,
-  checkIn,
-  findParticipantOf,
-  readParticipants,
-  removeWalkIn,
-} from "./registration-commands.js";
-import { seriesDetail } from "./series-report.js";
+import { listSeries } from "./series-repository.js";
 
 const tag = "events";
 
 /** The validated body of a new event, for the decisions made on it. */
 const createInput = (c: Context<AppEnv>) => c.req.valid("json" as never) as z.output<typeof CreateEvent>;
-
-/** What the caller may do with the loaded event. */
-const abilitiesOfEvent = (c: { var: AppEnv["Variables"] & { event: SeenEvent } }) =>
-  abilitiesOf(c.var.actor, eventResource(c.var.event));
 
 /** The event as seen from the request's workspace (its host, or a co-host). */
 export const loadEvent = load(
@@ -99,7 +60,6 @@ export const loadEvent = load(
   },
   eventNotFound,
 );
-
 export function eventRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
@@ -242,171 +202,6 @@ export function eventRoutes(): Hono<AppEnv> {
     },
   );
 
-  /** The anonymous counts at the door and the attendance they make with the registrations. */
-  const doorCounts = async (db: QueryBuilder, eventId: string) => {
-    const rows = await listParticipants(db, eventId);
-    const facts = await participantFactsOf(db, [eventId]);
-    return {
-      counts: rows
-        .filter((p) => p.walkIn && p.personal === null && p.erasedAt === null)
-        .map((p) => ({
-          id: p.id,
-          profession: p.profession,
-          organisation: p.organisation,
-          headcount: p.headcount,
-          recordedAt: p.createdAt,
-        })),
-      attendance: attendanceSummary(facts),
-    };
-  };
-
-  r.get(
-    "/:eid/door-counts",
-    describe({
-      summary: "People counted at the door by 職種 (no names), for the organisers",
-      tag,
-      response: DoorCountList,
-    }),
-    loadEvent,
-    allow("checkIn", "event", eventResource),
-    async (c) => c.json(await doorCounts(c.var.app.kysely, c.var.event.id)),
-  );
-
-  r.post(
-    "/:eid/door-counts",
-    describe({
-      summary: "Record people counted at the door (a 職種, an organisation, how many)",
-      tag,
-      ok: 201,
-      response: DoorCountList,
-      errors: [409],
-    }),
-    jsonBody(DoorCount),
-    loadEvent,
-    allow("checkIn", "event", eventResource),
-    async (c) => {
-      await addDoorCount(c.var.app, callerOf(c), c.var.event, c.req.valid("json"));
-      return c.json(await doorCounts(c.var.app.kysely, c.var.event.id), 201);
-    },
-  );
-
-  r.delete(
-    "/:eid/door-counts/:pid",
-    describe({ summary: "Remove a count recorded by mistake", tag, response: DoorCountList }),
-    loadEvent,
-    allow("checkIn", "event", eventResource),
-    async (c) => {
-      const pid = c.req.param("pid");
-      if (!isId(pid)) throw invalid({ id: "unknown" });
-      await removeDoorCount(c.var.app, callerOf(c), c.var.event, pid);
-      return c.json(await doorCounts(c.var.app.kysely, c.var.event.id));
-    },
-  );
-
-  r.get(
-    "/:eid/participants",
-    describe({
-      summary:
-        "Participants with names and contacts: all for the organisers, those who agreed for a co-host's secretariat (each read logged)",
-      tag,
-      response: ParticipantList,
-    }),
-    loadEvent,
-    allow("readAgreedParticipants", "event", eventResource),
-    async (c) => {
-      const all = abilitiesOfEvent(c).readParticipants;
-      const rows = await readParticipants(c.var.app, callerOf(c), c.var.event, all ? "all" : "agreed");
-      return c.json({
-        participants: rows.map((p) => presentParticipant(p.record, p.personal)),
-        scope: all ? ("all" as const) : ("agreed" as const),
-      });
-    },
-  );
-
-  r.post(
-    "/:eid/participants",
-    describe({
-      summary: "Add someone who came without registering (by name, checked in at once)",
-      tag,
-      ok: 201,
-      response: ParticipantResult,
-      errors: [409],
-    }),
-    jsonBody(AddWalkIn),
-    loadEvent,
-    allow("checkIn", "event", eventResource),
-    async (c) => {
-      const p = await addWalkIn(c.var.app, callerOf(c), c.var.event, c.req.valid("json"));
-      return c.json({ participant: presentParticipant(p.record, p.personal) }, 201);
-    },
-  );
-
-  r.delete(
-    "/:eid/participants/:pid",
-    describe({
-      summary: "Remove a walk-in added by mistake (registrations are cancelled instead)",
-      tag,
-      ok: 204,
-    }),
-    loadEvent,
-    allow("checkIn", "event", eventResource),
-    async (c) => {
-      const pid = c.req.param("pid");
-      if (!isId(pid)) throw invalid({ id: "unknown" });
-      await removeWalkIn(c.var.app, callerOf(c), c.var.event, pid);
-      return c.body(null, 204);
-    },
-  );
-
-  r.post(
-    "/:eid/participants/:pid/cancel",
-    describe({
-      summary: "Cancel a registration for someone (the first on the waiting list moves up)",
-      tag,
-      response: ParticipantList,
-    }),
-    loadEvent,
-    allow("update", "event", eventResource),
-    async (c) => {
-      const pid = c.req.param("pid");
-      if (!isId(pid)) throw invalid({ id: "unknown" });
-      const app = c.var.app;
-      const row = await findParticipantOf(app, c.var.event, pid);
-      await cancelRegistration(app, c.var.event, row, { caller: callerOf(c), ip: c.var.ip });
-      const rows = await readParticipants(app, callerOf(c), c.var.event, "all");
-      return c.json({
-        participants: rows.map((p) => presentParticipant(p.record, p.personal)),
-        scope: "all" as const,
-      });
-    },
-  );
-
-  r.post(
-    "/:eid/check-in",
-    describe({
-      summary:
-        "Check someone in at the door by the code on their page (typed or scanned) or from the list; undo",
-      tag,
-      response: CheckInResult,
-      errors: [409],
-    }),
-    jsonBody(CheckIn),
-    loadEvent,
-    allow("checkIn", "event", eventResource),
-    async (c) => {
-      const input = c.req.valid("json");
-      if (!input.code && !input.participantId) throw invalid({ code: "required" });
-      const { record, alreadyCheckedIn } = await checkIn(c.var.app, callerOf(c), c.var.event, input);
-      const facts = await participantFactsOf(c.var.app.kysely, [c.var.event.id]);
-      const personal = openParticipant(c.var.app.personalData, record.id, record.personal);
-      return c.json({
-        participant: presentParticipant(record, personal),
-        alreadyCheckedIn,
-        attendance: attendanceSummary(facts),
-      });
-    },
-  );
-
   for (const add of [true, false]) {
     r[add ? "put" : "delete"](
       "/:eid/cohosts/:cwid",
@@ -428,62 +223,6 @@ export function eventRoutes(): Hono<AppEnv> {
       },
     );
   }
-
-  return r;
-}
-
-const loadSeries = load(
-  "series",
-  async (c) => {
-    const sid = c.req.param("sid");
-    return isId(sid) ? findSeries(c.var.app.kysely, c.var.workspaceId, sid) : undefined;
-  },
-  seriesNotFound,
-);
-
-export function eventSeriesRoutes(): Hono<AppEnv> {
-  const r = new Hono<AppEnv>();
-
-  r.post(
-    "/",
-    describe({
-      summary: "Create a series of events (e.g. つむぐ会)",
-      tag,
-      ok: 201,
-      response: EventSeriesResult,
-      errors: [409],
-    }),
-    jsonBody(CreateEventSeries),
-    allowIn("events.create"),
-    async (c) => {
-      const series = await createSeries(c.var.app, callerOf(c), c.req.valid("json"));
-      return c.json({ series: presentSeries(series) }, 201);
-    },
-  );
-
-  r.get(
-    "/:sid",
-    describe({
-      summary: "A series over the years: events, participants by profession, trend, questionnaire figures",
-      tag,
-      response: SeriesDetail,
-    }),
-    loadSeries,
-    allowIn("events.read"),
-    async (c) => c.json(await seriesDetail(c.var.app.kysely, c.var.workspaceId, c.var.series)),
-  );
-
-  r.patch(
-    "/:sid",
-    describe({ summary: "Rename or describe a series", tag, response: EventSeriesResult, errors: [409] }),
-    jsonBody(UpdateEventSeries),
-    loadSeries,
-    allowIn("events.create"),
-    async (c) => {
-      const series = await updateSeries(c.var.app, callerOf(c), c.var.series, c.req.valid("json"));
-      return c.json({ series: presentSeries(series) });
-    },
-  );
 
   return r;
 }

@@ -10,7 +10,7 @@ import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import { auditEvent } from "./event-audit.js";
-import type { EventView } from "./event-repository.js";
+import type { EventView } from "./event-rows.js";
 import { checkMaterialFile, cleanMaterialName, keepsExtension, materialBadName } from "./material-files.js";
 import * as materials from "./material-repository.js";
 

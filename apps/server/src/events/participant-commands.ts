@@ -10,7 +10,7 @@ import type { AppContext, Caller } from "../context.js";
 import { ApiError } from "../http/errors.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { auditEvent } from "./event-audit.js";
-import type { EventRecord, EventView } from "./event-repository.js";
+import type { EventRecord, EventView } from "./event-rows.js";
 import * as participants from "./participant-repository.js";
 
 /**

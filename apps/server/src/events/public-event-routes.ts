@@ -23,13 +23,10 @@ import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
 import { describe, jsonBody, load } from "../http/operation.js";
 import type { PublicFormGuard } from "../http/public-form-guard.js";
+import { workspaceByLgCode } from "./cohost-repository.js";
 import { presentPublicEvent, registrationStateOf } from "./event-presenter.js";
-import {
-  type EventView,
-  findEventByPublicId,
-  publishedEvents,
-  workspaceByLgCode,
-} from "./event-repository.js";
+import { findEventByPublicId, publishedEvents } from "./event-repository.js";
+import type { EventView } from "./event-rows.js";
 import { admitPublicForm, type FormTokens } from "./form-tokens.js";
 import { materialNotFound } from "./material-commands.js";
 import { listMaterials, readMaterialFile } from "./material-repository.js";

@@ -9,7 +9,7 @@ import type { CsvCell } from "@tsumugi/plan-io/csv";
 import type { AppContext, Caller } from "../context.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { auditByCaller } from "./event-audit.js";
-import type { EventView } from "./event-repository.js";
+import type { EventView } from "./event-rows.js";
 import { questionnaireNotFound } from "./questionnaire-commands.js";
 import type { AnswerSource } from "./questionnaire-repository.js";
 import * as repo from "./questionnaire-repository.js";

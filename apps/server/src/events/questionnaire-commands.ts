@@ -19,8 +19,8 @@ import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import { auditByCaller, auditEvent } from "./event-audit.js";
-import type { EventView } from "./event-repository.js";
 import * as events from "./event-repository.js";
+import type { EventView } from "./event-rows.js";
 import { type AnswerAnnouncer, announceAnswer } from "./questionnaire-events.js";
 import * as repo from "./questionnaire-repository.js";
 

@@ -1,6 +1,6 @@
 /** Questionnaires as the API answers them (contract: Questionnaire, PublicQuestionnaire). */
 import type { PublicQuestionnaire, Questionnaire } from "@tsumugi/contract";
-import type { EventView } from "./event-repository.js";
+import type { EventView } from "./event-rows.js";
 import type { QuestionnaireRecord } from "./questionnaire-repository.js";
 
 /** The answering page of an event's questionnaire (no login): /q/<public id>. */

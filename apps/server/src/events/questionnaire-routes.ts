@@ -22,8 +22,9 @@ import { allow, allowIn, callerOf, describe, jsonBody, queryParams } from "../ht
 import { changeStream } from "../http/sse.js";
 import { loadActor } from "../workspaces/actor.js";
 import { eventResource } from "./event-presenter.js";
-import { type EventView, findEventView } from "./event-repository.js";
+import { findEventView } from "./event-repository.js";
 import { loadEvent } from "./event-routes.js";
+import type { EventView } from "./event-rows.js";
 import { exportAnswers, questionnaireResultsOf, XLSX } from "./questionnaire-answers.js";
 import {
   copyQuestionnaire,

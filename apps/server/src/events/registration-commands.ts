@@ -25,7 +25,7 @@ import { isUniqueViolation } from "../storage/query-builder.js";
 import { auditEvent } from "./event-audit.js";
 import { auditPromotion } from "./event-commands.js";
 import { registrationStateOf } from "./event-presenter.js";
-import type { EventView } from "./event-repository.js";
+import type { EventView } from "./event-rows.js";
 import { eventCancelled, fillFreedPlaces, newParticipant } from "./participant-commands.js";
 import {
   dedupeHash,

@@ -24,7 +24,7 @@ import { allowIn, callerOf, describe, jsonBody, load } from "../http/operation.j
 import type { PublicFormGuard } from "../http/public-form-guard.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
-import { listSeries, workspaceByLgCode } from "./event-repository.js";
+import { workspaceByLgCode } from "./cohost-repository.js";
 import { admitPublicForm, type FormTokens } from "./form-tokens.js";
 import {
   changeRequest,
@@ -34,6 +34,7 @@ import {
   requestNotFound,
 } from "./request-commands.js";
 import { findRequest } from "./request-repository.js";
+import { listSeries } from "./series-repository.js";
 
 const tag = "events";
 

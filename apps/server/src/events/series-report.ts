@@ -15,9 +15,10 @@ import {
 } from "@tsumugi/domain";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { presentSeries } from "./event-presenter.js";
-import { listEventViews, type SeriesRecord } from "./event-repository.js";
+import { listEventViews } from "./event-repository.js";
 import { participantFactsOf } from "./participant-repository.js";
 import { answersOf, questionnairesOf } from "./questionnaire-repository.js";
+import type { SeriesRecord } from "./series-repository.js";
 
 /** How many answered the question that gives `measure` (0 when none asks it). */
 function answeredFor(

@@ -19,7 +19,7 @@ import {
   type ValueInput,
 } from "@tsumugi/domain";
 import { consultationMonthCounts } from "../desk/statistics-repository.js";
-import { attendedByYearAndItem } from "../events/event-repository.js";
+import { attendedByYearAndItem } from "../events/attendance-repository.js";
 import { distributedByYear } from "../events/outreach-repository.js";
 import { satisfactionByYearAndItem } from "../events/questionnaire-figures.js";
 import { closedMeetingCounts } from "../meetings/meeting-repository.js";

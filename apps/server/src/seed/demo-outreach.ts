@@ -11,10 +11,11 @@ import { createHash } from "node:crypto";
 import { newId, todayInJapan } from "@tsumugi/domain";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import type { AppContext } from "../context.js";
-import { insertEvent, insertSeries } from "../events/event-repository.js";
+import { insertEvent } from "../events/event-repository.js";
 import { insertMaterial } from "../events/material-repository.js";
 import { sealRequest } from "../events/request-commands.js";
 import { insertRequest, type RequestRecord, type WishedDateRecord } from "../events/request-repository.js";
+import { insertSeries } from "../events/series-repository.js";
 
 const DAY_MS = 86_400_000;
 
