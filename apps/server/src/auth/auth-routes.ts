@@ -2,17 +2,17 @@
 import { ChangePassword, Login, LoginResult, Logout, SessionInfo } from "@tsumugi/contract";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
-import { ApiError, authRequired } from "../http/errors.js";
+import { authRequired } from "../http/errors.js";
 import { requireUser, SESSION_EXPIRES_IN_HEADER } from "../http/middleware.js";
 import { describe, jsonBody } from "../http/operation.js";
 import { changePassword, endSession } from "./account-commands.js";
-import { findUserByEmail, findUserById, sessionInfo } from "./account-repository.js";
+import { findUserByEmail, sessionInfo } from "./account-repository.js";
 import { clearedSessionCookie } from "./cookie.js";
 import { answerLogin, loginCallerOf } from "./login-answer.js";
 import { startLogin } from "./login-commands.js";
 import { checkPassword, invalidLogin, type LoginGuard } from "./login-guard.js";
-import { throttledError } from "./login-throttle.js";
-import { passwordProblem, verifyOrBurn } from "./password.js";
+import { passwordProblem } from "./password.js";
+import { checkOwnPassword } from "./second-factor-checks.js";
 
 const tag = "auth";
 
@@ -117,17 +117,10 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
       const { currentPassword: current, newPassword: next } = c.req.valid("json");
 
       const ip = c.get("ip");
-      // Counted against this session alone: failed logins of others never block the owner here.
-      const attempt = { account: `password-change:${user.id}`, ip, device: session.id };
-      const wait = await guard.throttle.retryAfterMs(attempt);
-      if (wait > 0) throw throttledError(wait, "パスワード確認");
-      const row = await findUserById(app.kysely, user.id);
-      if (!row || !(await verifyOrBurn(row.passwordHash, current))) {
-        await guard.throttle.recordFailure(attempt);
-        throw new ApiError(400, "validation", "現在のパスワードが正しくありません。", {
-          currentPassword: "wrong",
-        });
-      }
+      await checkOwnPassword(c, guard, { userId: user.id, sessionId: session.id }, current, {
+        field: "currentPassword",
+        message: "現在のパスワードが正しくありません。",
+      });
       await changePassword(app, { userId: user.id, sessionId: session.id, ip }, next);
       return c.body(null, 204);
     },

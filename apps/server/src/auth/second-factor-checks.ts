@@ -13,7 +13,10 @@ import { finishLogin } from "./login-commands.js";
 import { attemptOf, type LoginGuard, rememberBrowser } from "./login-guard.js";
 import { type Attempt, throttledError } from "./login-throttle.js";
 import { verifyOrBurn } from "./password.js";
-import { useSecondFactor } from "./two-factor.js";
+import { openTotpKey } from "./sealed-totp-keys.js";
+import { matchTotp, normaliseCode, useSecondFactor } from "./two-factor.js";
+import { alreadyOn, noSetup } from "./two-factor-commands.js";
+import { findTotp } from "./two-factor-repository.js";
 
 export const wrongCode = () =>
   new ApiError(400, "validation", "確認コードが正しくありません。", { code: "twoFactor.wrongCode" });
@@ -67,6 +70,28 @@ export async function completeLogin(
 }
 
 /**
+ * The logged-in person's own password, before a change of their account: throttled per
+ * session (failed logins of others never block the owner here); 429 while they must wait,
+ * 400 with `fields[field]: wrong` for a wrong one.
+ */
+export async function checkOwnPassword(
+  c: Context<AppEnv>,
+  guard: LoginGuard,
+  person: { userId: string; sessionId: string },
+  password: string,
+  wrong: { field: string; message: string },
+): Promise<void> {
+  const attempt = { account: `password-change:${person.userId}`, ip: c.var.ip, device: person.sessionId };
+  const wait = await guard.throttle.retryAfterMs(attempt);
+  if (wait > 0) throw throttledError(wait, "パスワード確認");
+  const row = await findUserById(c.var.app.kysely, person.userId);
+  if (!row || !(await verifyOrBurn(row.passwordHash, password))) {
+    await guard.throttle.recordFailure(attempt);
+    throw new ApiError(400, "validation", wrong.message, { [wrong.field]: "wrong" });
+  }
+}
+
+/**
  * The logged-in person's password (when given; throttled per session) and a code of theirs,
  * which is spent; throws on either.
  */
@@ -77,16 +102,11 @@ export async function passwordAndCode(
   given: { password?: string; code: string },
 ): Promise<"totp" | "recovery"> {
   const app = c.var.app;
-  if (given.password !== undefined) {
-    const pwAttempt = { account: `password-change:${person.userId}`, ip: c.var.ip, device: person.sessionId };
-    const wait = await guard.throttle.retryAfterMs(pwAttempt);
-    if (wait > 0) throw throttledError(wait, "パスワード確認");
-    const row = await findUserById(app.kysely, person.userId);
-    if (!row || !(await verifyOrBurn(row.passwordHash, given.password))) {
-      await guard.throttle.recordFailure(pwAttempt);
-      throw new ApiError(400, "validation", "パスワードが正しくありません。", { password: "wrong" });
-    }
-  }
+  if (given.password !== undefined)
+    await checkOwnPassword(c, guard, person, given.password, {
+      field: "password",
+      message: "パスワードが正しくありません。",
+    });
   const attempt = await codeAttempt(c, guard, person.userId);
   const used = await useSecondFactor(app.kysely, app.personalData, person.userId, given.code);
   if (!used) {
@@ -95,4 +115,30 @@ export async function passwordAndCode(
   }
   await guard.throttle.recordSuccess(attempt);
   return used;
+}
+
+/**
+ * A code of the key being set up in the settings, throttled like every code: the key and the
+ * code's time step, or 409 when two-step verification is on already or no setup was started,
+ * 400 for a wrong code.
+ */
+export async function pendingKeyCode(
+  c: Context<AppEnv>,
+  guard: LoginGuard,
+  userId: string,
+  code: string,
+): Promise<{ key: Uint8Array; step: number }> {
+  const app = c.var.app;
+  const row = await findTotp(app.kysely, userId);
+  if (row?.keySealed) throw alreadyOn();
+  if (!row?.pendingKeySealed) throw noSetup();
+  const attempt = await codeAttempt(c, guard, userId);
+  const key = openTotpKey(app.personalData, "users.totp_pending_key", userId, row.pendingKeySealed);
+  const step = matchTotp(key, normaliseCode(code), 0);
+  if (step === null) {
+    await guard.throttle.recordFailure(attempt);
+    throw wrongCode();
+  }
+  await guard.throttle.recordSuccess(attempt);
+  return { key, step };
 }

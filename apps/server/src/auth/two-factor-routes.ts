@@ -24,13 +24,12 @@ import { loginCallerOf } from "./login-answer.js";
 import { currentChallenge, setPendingKey, stepExpired } from "./login-challenge.js";
 import { spendLoginCode } from "./login-commands.js";
 import type { LoginGuard } from "./login-guard.js";
-import { openTotpKey } from "./sealed-totp-keys.js";
 import {
   codeAttempt,
   completeLogin,
   failedStep,
   passwordAndCode,
-  wrongCode,
+  pendingKeyCode,
 } from "./second-factor-checks.js";
 import {
   enrolmentOf,
@@ -41,16 +40,13 @@ import {
   twoFactorState,
 } from "./two-factor.js";
 import {
-  alreadyOn,
   disableTwoFactor,
   enableTwoFactor,
-  noSetup,
   notOn,
   renewRecoveryCodes,
   requiredHere,
   startTotpSetup,
 } from "./two-factor-commands.js";
-import { findTotp } from "./two-factor-repository.js";
 
 const tag = "auth";
 
@@ -193,20 +189,9 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     jsonBody(SecondFactorCode),
     async (c) => {
       const { user } = me(c);
-      const app = c.var.app;
-      const row = await findTotp(app.kysely, user.id);
-      if (row?.keySealed) throw alreadyOn();
-      if (!row?.pendingKeySealed) throw noSetup();
-      const attempt = await codeAttempt(c, guard, user.id);
-      const key = openTotpKey(app.personalData, "users.totp_pending_key", user.id, row.pendingKeySealed);
-      const step = matchTotp(key, normaliseCode(c.req.valid("json").code), 0);
-      if (step === null) {
-        await guard.throttle.recordFailure(attempt);
-        throw wrongCode();
-      }
-      await guard.throttle.recordSuccess(attempt);
+      const { key, step } = await pendingKeyCode(c, guard, user.id, c.req.valid("json").code);
       const recoveryCodes = await enableTwoFactor(
-        app,
+        c.var.app,
         { userId: user.id, ip: c.var.ip },
         key,
         step,
