@@ -1,20 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { eventually, loggedInPage, openDocument, paragraphTexts, waitForSyncState } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 async function openMeeting(page: Page, title: string): Promise<void> {
   await page.getByTestId("tab-meetings").click();
@@ -33,9 +22,9 @@ async function agendaTitles(page: Page): Promise<string[]> {
 
 describe("a meeting run by three people", () => {
   it("goes from agenda to closed, fixed minutes, with a decision, an action in the plan and the change report", async () => {
-    const secretariat = await loggedInPage(browser, server, "事務局");
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     for (const p of [secretariat.page, doctor.page, nurse.page]) p.on("dialog", (d) => void d.accept());
     const M2 = "令和5年度 第2回 連携会議";
     await openMeeting(secretariat.page, M2);
@@ -191,7 +180,7 @@ describe("a meeting run by three people", () => {
 
 describe("version history", () => {
   it("compares two versions of a document side by side and restores one as a new change", async () => {
-    const { page } = await loggedInPage(browser, server, "医師");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "医師");
     page.on("dialog", (d) => void d.accept());
     await openDocument(page, "入退院支援ルール（案）");
     await page.getByTestId("document-versions").click();
@@ -239,9 +228,9 @@ describe("version history", () => {
 
 describe("a working-group draft", () => {
   it("goes from the group's draft through the plenary's comments to approval and a public page", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
-    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
     for (const p of [doctor.page, nurse.page, secretariat.page]) p.on("dialog", (d) => void d.accept());
 
     // The doctor (病診施連携班) starts a 情報共有シート from the template.
@@ -297,7 +286,7 @@ describe("a working-group draft", () => {
     expect(href).toMatch(/^\/p\/[a-z0-9]+$/);
 
     // Anyone can read the public page, without logging in.
-    const anonymous = await browser.newContext({ baseURL: server.url });
+    const anonymous = await e2e.browser.newContext({ baseURL: e2e.server.url });
     const page = await anonymous.newPage();
     const res = await page.goto(href ?? "");
     expect(res?.status()).toBe(200);
@@ -307,7 +296,7 @@ describe("a working-group draft", () => {
   }, 120_000);
 
   it("prints a held meeting on A4 portrait: title, attendance, agenda, minutes and decisions", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await openMeeting(page, "令和5年度 第1回 連携会議");
     await page.goto(`${new URL(page.url()).pathname}?print=1`);
     await page.getByTestId("meeting-print").waitFor();

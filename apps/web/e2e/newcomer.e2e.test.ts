@@ -6,23 +6,12 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { currentFiscalYear, fiscalYearLabel } from "@tsumugi/domain";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, repoRoot, startE2EServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite, repoRoot } from "./harness.js";
 import { eventually, loggedInPage } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 /** Registers a municipality with the CLI, as a server administrator does; its first login. */
 async function newMunicipality(name: string, code: string, email: string): Promise<string> {
@@ -41,7 +30,7 @@ async function newMunicipality(name: string, code: string, email: string): Promi
       "--admin",
       "事務局 一郎",
     ],
-    { cwd: repoRoot, env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: "warn" } },
+    { cwd: repoRoot, env: { ...process.env, DATA_DIR: e2e.server.dataDir, LOG_LEVEL: "warn" } },
   );
   const password = /初期パスワード: (\S+)/.exec(stdout)?.[1];
   if (!password) throw new Error(`no initial password in:\n${stdout}`);
@@ -49,7 +38,7 @@ async function newMunicipality(name: string, code: string, email: string): Promi
 }
 
 async function login(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
+  const context = await e2e.browser.newContext({ locale: "ja-JP", baseURL: e2e.server.url });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByTestId("login-email").fill(email);
@@ -115,7 +104,7 @@ describe("a new municipality's first plan", () => {
 
 describe("indicator years with no figures yet", () => {
   it("the 人口 view takes a 年度 typed in 和暦 and saves its figures", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicators-view-population").click();
     await page.getByTestId("population").waitFor();
@@ -147,7 +136,7 @@ describe("indicator years with no figures yet", () => {
   }, 60_000);
 
   it("the value grid shows a 年度 typed in 和暦 and takes its value", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicator-grid").waitFor();
     const wid = new URL(page.url()).pathname.split("/")[2];
@@ -218,7 +207,7 @@ async function screenSize(page: Page, selector: string) {
 
 describe("chart images", () => {
   it("推移 saves the chart itself (legend included) at twice its size on a white background", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicators-view-trend").click();
     await page.getByTestId("trend-select").selectOption({ label: "P01 訪問診療を受けた患者数" });
@@ -240,14 +229,14 @@ describe("chart images", () => {
   }, 60_000);
 
   it("比較 saves its bar chart too, on a phone", async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       locale: "ja-JP",
-      baseURL: server.url,
+      baseURL: e2e.server.url,
       viewport: { width: 390, height: 844 },
     });
     const page = await context.newPage();
     await page.goto("/login");
-    const login = server.logins.find((l) => l.label === "事務局");
+    const login = e2e.server.logins.find((l) => l.label === "事務局");
     await page.getByTestId("login-email").fill(login?.email ?? "");
     await page.getByTestId("login-password").fill(login?.password ?? "");
     await page.getByTestId("login-submit").click();
@@ -273,7 +262,7 @@ describe("chart images", () => {
   }, 60_000);
 
   it("shows 目標 in the legend only when a year has a target", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicators-view-trend").click();
     const legend = page.locator('[data-testid="trend-chart"] .recharts-legend-item-text');

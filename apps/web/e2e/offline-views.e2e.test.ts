@@ -2,24 +2,13 @@
  * A page that has been shown stays shown, and editable, when the network drops or the server
  * stops — also when the person only looked at it (nothing edited, nothing unsent).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite, startE2EServer } from "./harness.js";
 import { caretAfter, editorText, eventually, loggedInPage, openDocument, waitForSyncState } from "./pages.js";
 import { inputValues, openMeeting, openPlanView, waitForValue } from "./room-pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 const SHOBO = "消防との情報交換の実施";
 const M2 = "令和5年度 第2回 連携会議";
@@ -44,7 +33,7 @@ async function expectPlanShown(page: Page, rows: number): Promise<void> {
 
 describe("a plan only looked at", () => {
   it("keeps its rows when the browser goes offline, takes edits, and sends them when back", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
     await openPlanView(doctor.page, "actions");
     await doctor.page.getByTestId("action-row").first().waitFor();
     const rows = await doctor.page.getByTestId("action-row").count();
@@ -64,7 +53,7 @@ describe("a plan only looked at", () => {
     await doctor.context.setOffline(false);
     await waitForSyncState(doctor.page, "saved", 30_000);
 
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openPlanView(nurse.page, "actions");
     await waitForValue(
       nurse.page,
@@ -82,7 +71,7 @@ describe("pages only looked at when the server stops", () => {
     let current = own;
     try {
       // The secretariat links a plan action to the second meeting's agenda.
-      const secretariat = await loggedInPage(browser, own, "事務局");
+      const secretariat = await loggedInPage(e2e.browser, own, "事務局");
       await openMeeting(secretariat.page, M2);
       await secretariat.page.getByTestId("agenda-add").click();
       await secretariat.page.getByTestId("agenda-title").first().fill("救急との情報共有");
@@ -94,7 +83,7 @@ describe("pages only looked at when the server stops", () => {
       await secretariat.context.close();
 
       // The doctor looks at three pages, in three tabs, without touching anything.
-      const doctor = await loggedInPage(browser, own, "医師");
+      const doctor = await loggedInPage(e2e.browser, own, "医師");
       const planPage = doctor.page;
       await openPlanView(planPage, "actions");
       await planPage.getByTestId("action-row").first().waitFor();
@@ -139,7 +128,7 @@ describe("pages only looked at when the server stops", () => {
       // The server comes back: everything reaches it.
       current = await startE2EServer({ dataDir: own.dataDir, port: own.port });
       for (const page of [planPage, meetingPage, documentPage]) await waitForSyncState(page, "saved", 30_000);
-      const nurse = await loggedInPage(browser, current, "訪問看護師");
+      const nurse = await loggedInPage(e2e.browser, current, "訪問看護師");
       await openPlanView(nurse.page, "actions");
       await eventually(async () => {
         const all = await inputValues(nurse.page, "action-title");

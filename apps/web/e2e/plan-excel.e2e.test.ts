@@ -2,24 +2,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
+const e2e = e2eSuite();
+
 const dir = mkdtempSync(join(tmpdir(), "tsumugi-excel-"));
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
 
 async function openActions(page: Page): Promise<void> {
   await page.getByTestId("tab-plans").click();
@@ -38,7 +28,7 @@ async function actionTitles(page: Page): Promise<string[]> {
 
 describe("Excel export and import in the browser", () => {
   it("exports a workbook whose cells hold the plan in the filed layouts", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await openActions(page);
     await page.getByTestId("plan-export").click();
     await page.getByTestId("export-dialog").waitFor();
@@ -124,7 +114,7 @@ describe("Excel export and import in the browser", () => {
   }, 60_000);
 
   it("refuses a file with errors, writing nothing, and imports a clean one", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await openActions(page);
     const before = await actionTitles(page);
 

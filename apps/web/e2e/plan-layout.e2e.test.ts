@@ -8,39 +8,29 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { demoLogin, eventually, waitForSyncState } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
+const e2e = e2eSuite();
+
 const dir = mkdtempSync(join(tmpdir(), "tsumugi-plan-layout-"));
 
 const VIEWS = ["board", "problems", "actions", "items", "years", "schedule", "dashboard", "review"];
 const PROJECTOR = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
-
 async function loggedIn(
   label: string,
   viewport: { width: number; height: number },
   opts: { probe?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; wid: string }> {
-  const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url, viewport });
+  const context = await e2e.browser.newContext({ locale: "ja-JP", baseURL: e2e.server.url, viewport });
   if (opts.probe) await context.addInitScript("window.__tsumugiRenderProbe = {}");
   const page = await context.newPage();
   await page.goto("/login");
-  const login = demoLogin(server, label);
+  const login = demoLogin(e2e.server, label);
   await page.getByTestId("login-email").fill(login.email);
   await page.getByTestId("login-password").fill(login.password);
   await page.getByTestId("login-submit").click();

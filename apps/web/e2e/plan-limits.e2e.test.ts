@@ -15,24 +15,13 @@ import {
   setRowField,
   TITLE_MAX,
 } from "@tsumugi/domain";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { connectProvider } from "../../server/src/testing/collab-clients.js";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { e2eSuite } from "./harness.js";
 import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 const SHOTS = "/work/shots/coedit";
 
@@ -57,11 +46,11 @@ const rowId = () => Array.from({ length: 12 }, () => Math.floor(Math.random() * 
 async function writeAsOldClient(page: Page, write: (doc: import("yjs").Doc) => void): Promise<void> {
   const wid = /\/w\/([^/]+)\//.exec(page.url())?.[1];
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const res = await fetch(`${server.url}/api/workspaces/${wid}/plans/2023`, { headers: { cookie } });
+  const res = await fetch(`${e2e.server.url}/api/workspaces/${wid}/plans/2023`, { headers: { cookie } });
   const { plan } = (await res.json()) as { plan: { docName: string } };
-  const client = connectProvider(`ws://localhost:${server.port}${COLLAB_PATH}`, plan.docName, {
+  const client = connectProvider(`ws://localhost:${e2e.server.port}${COLLAB_PATH}`, plan.docName, {
     cookie,
-    origin: server.url,
+    origin: e2e.server.url,
   });
   try {
     await client.synced();
@@ -74,8 +63,8 @@ async function writeAsOldClient(page: Page, write: (doc: import("yjs").Doc) => v
 
 describe("rows the plan's rules reject", () => {
   it("stay visible with what is wrong, are fixed in place or deleted, and go back to their lists", async () => {
-    const secretariat = await loggedInPage(browser, server, "事務局");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     for (const p of [secretariat.page, nurse.page]) p.on("dialog", (d) => void d.accept());
     await openPlanView(secretariat.page, "actions");
     await openPlanView(nurse.page, "actions");
@@ -190,7 +179,7 @@ describe("rows the plan's rules reject", () => {
     await waitForSyncState(page, "saved");
 
     // A page opened afresh agrees: the fixed row from the server, nothing left to fix.
-    const third = await loggedInPage(browser, server, "医師");
+    const third = await loggedInPage(e2e.browser, e2e.server, "医師");
     await openPlanView(third.page, "actions");
     await eventually(
       async () => (await titles(third.page, "action-title")).includes(fixedTitle),
@@ -203,8 +192,8 @@ describe("rows the plan's rules reject", () => {
 
 describe("inputs bound to plan and meeting fields", () => {
   it("stop at the schema's limit and say so as the limit nears", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openPlanView(doctor.page, "actions");
     await openPlanView(nurse.page, "actions");
     const page = doctor.page;
@@ -241,7 +230,7 @@ describe("inputs bound to plan and meeting fields", () => {
     expect(await page.getByTestId("comment-body").getAttribute("maxlength")).toBe(String(COMMENT_BODY_MAX));
 
     // A new meeting's place (checked by the server) stops at its limit too.
-    const secretariat = await loggedInPage(browser, server, "事務局");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await secretariat.page.getByTestId("tab-meetings").click();
     await secretariat.page.getByTestId("meeting-new").click();
     const place = secretariat.page.getByTestId("meeting-place");

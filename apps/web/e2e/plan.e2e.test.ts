@@ -1,20 +1,9 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { e2eSuite } from "./harness.js";
 import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
-});
+const e2e = e2eSuite();
 
 async function openPlanView(page: Page, view: string): Promise<void> {
   await page.getByTestId("tab-plans").click();
@@ -50,9 +39,9 @@ async function titles(page: Page, titleTestId: string): Promise<string[]> {
 
 describe("the plan, edited live by two members", () => {
   it("merges simultaneous edits to the action list, shows who is on which row, and the dashboard follows", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
-    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await openPlanView(doctor.page, "actions");
     await openPlanView(nurse.page, "actions");
     await openPlanView(secretariat.page, "dashboard");
@@ -130,7 +119,7 @@ describe("the plan, edited live by two members", () => {
     );
 
     // A third member opening the plan later gets everything from the server.
-    const caremanager = await loggedInPage(browser, server, "ケアマネジャー");
+    const caremanager = await loggedInPage(e2e.browser, e2e.server, "ケアマネジャー");
     await openPlanView(caremanager.page, "actions");
     await eventually(async () => {
       const all = await titles(caremanager.page, "action-title");
@@ -141,7 +130,7 @@ describe("the plan, edited live by two members", () => {
   }, 120_000);
 
   it("is read-only for an observer, who still sees the board", async () => {
-    const pref = await loggedInPage(browser, server, "千葉県（閲覧）");
+    const pref = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
     await openPlanView(pref.page, "board");
     await pref.page.getByTestId("read-only").waitFor();
     expect(await pref.page.getByTestId("scene-emergency").innerText()).toContain("救急現場での情報不足");
@@ -151,8 +140,8 @@ describe("the plan, edited live by two members", () => {
   }, 60_000);
 
   it("keeps an IME composition in a cell intact while a colleague edits the same cell", async () => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openPlanView(doctor.page, "actions");
     await openPlanView(nurse.page, "actions");
     const target = "在宅医療介護連携の相談窓口の周知";
@@ -198,7 +187,7 @@ describe("the plan, edited live by two members", () => {
   }, 60_000);
 
   it("prints the board on A4 landscape without the screen's controls", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await openPlanView(page, "board");
     await page.emulateMedia({ media: "print" });
     expect(await page.getByTestId("plan-view-actions").isVisible()).toBe(false);
