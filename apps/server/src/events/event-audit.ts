@@ -2,24 +2,6 @@
 import type { AuditEvent } from "../audit/audit-log.js";
 import type { AppContext, Caller } from "../context.js";
 
-/** Records that the caller did `name` to `target` (an event, a request, a distribution …). */
-export async function auditByCaller(
-  app: AppContext,
-  caller: Caller,
-  name: AuditEvent,
-  target: string,
-  detail: Record<string, unknown>,
-): Promise<void> {
-  await app.audit.record({
-    event: name,
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target,
-    ip: caller.ip,
-    detail,
-  });
-}
-
 /** Something done to one event: its id as the target, its title first in the detail. */
 export function auditEvent(
   app: AppContext,
@@ -28,5 +10,5 @@ export function auditEvent(
   name: AuditEvent,
   detail: Record<string, unknown>,
 ): Promise<void> {
-  return auditByCaller(app, caller, name, event.id, { title: event.title, ...detail });
+  return app.audit.byCaller(caller, name, event.id, { title: event.title, ...detail });
 }

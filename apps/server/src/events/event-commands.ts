@@ -11,7 +11,7 @@ import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import * as cohosts from "./cohost-repository.js";
-import { auditByCaller, auditEvent } from "./event-audit.js";
+import { auditEvent } from "./event-audit.js";
 import * as events from "./event-repository.js";
 import type { EventRecord, EventView, NewEvent } from "./event-rows.js";
 import { fillFreedPlaces } from "./participant-commands.js";
@@ -93,14 +93,14 @@ export async function createEvent(
     await events.insertEvent(trx, record, input.organiserGroupIds);
     return input.requestId ? linkRequestToEvent(trx, caller.workspaceId, input.requestId, record.id) : null;
   });
-  await auditByCaller(app, caller, "event.created", record.id, {
+  await app.audit.byCaller(caller, "event.created", record.id, {
     title: record.title,
     kind: record.kind,
     startsAt: record.startsAt,
     ...(request ? { requestNumber: request.number } : {}),
   });
   if (request)
-    await auditByCaller(app, caller, "event.request_updated", request.id, {
+    await app.audit.byCaller(caller, "event.request_updated", request.id, {
       number: request.number,
       from: request.status,
       to: "decided",
@@ -156,7 +156,7 @@ export async function updateEvent(
     await events.updateEvent(trx, next);
     return fillFreedPlaces(trx, next);
   });
-  await auditByCaller(app, caller, "event.updated", event.id, {
+  await app.audit.byCaller(caller, "event.updated", event.id, {
     title: next.title,
     changed,
     ...Object.fromEntries(changed.map((k) => [k, next[k]])),

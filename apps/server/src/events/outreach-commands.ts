@@ -11,7 +11,6 @@ import type { AuditEvent } from "../audit/audit-log.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import type { IndicatorEvents } from "../indicators/indicator-events.js";
-import { auditByCaller } from "./event-audit.js";
 import * as repo from "./outreach-repository.js";
 
 export const distributionNotFound = () =>
@@ -56,7 +55,7 @@ async function announce(
   distributionId: string,
   detail: Record<string, unknown>,
 ): Promise<void> {
-  await auditByCaller(app, caller, name, distributionId, detail);
+  await app.audit.byCaller(caller, name, distributionId, detail);
   events.emit(caller.workspaceId, []);
 }
 

@@ -8,7 +8,6 @@ import { formatTimestamp, type QuestionnaireBody, questionnaireResults } from "@
 import type { CsvCell } from "@tsumugi/plan-io/csv";
 import type { AppContext, Caller } from "../context.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
-import { auditByCaller } from "./event-audit.js";
 import type { EventView } from "./event-rows.js";
 import { questionnaireNotFound } from "./questionnaire-commands.js";
 import type { AnswerSource } from "./questionnaire-repository.js";
@@ -97,7 +96,7 @@ export async function exportAnswers(
     SOURCE_LABEL[a.source],
     ...answerCells(record.body, a.answers),
   ]);
-  await auditByCaller(app, caller, "event.questionnaire_exported", event.id, {
+  await app.audit.byCaller(caller, "event.questionnaire_exported", event.id, {
     title: event.title,
     format,
     answers: given.length,

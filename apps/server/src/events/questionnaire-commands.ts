@@ -18,7 +18,7 @@ import {
 import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { auditByCaller, auditEvent } from "./event-audit.js";
+import { auditEvent } from "./event-audit.js";
 import * as events from "./event-repository.js";
 import type { EventView } from "./event-rows.js";
 import { type AnswerAnnouncer, announceAnswer } from "./questionnaire-events.js";
@@ -135,7 +135,7 @@ export async function deleteQuestionnaire(app: AppContext, caller: Caller, event
     if ((await repo.answerCount(trx, event.id)) > 0) throw answeredDelete();
     await repo.deleteQuestionnaire(trx, event.id);
   });
-  await auditByCaller(app, caller, "event.questionnaire_deleted", event.id, { title: event.title });
+  await app.audit.byCaller(caller, "event.questionnaire_deleted", event.id, { title: event.title });
 }
 
 /**

@@ -21,7 +21,6 @@ import { ApiError, invalid } from "../http/errors.js";
 import type { PersonalDataVault, Sealed } from "../personal-data/vault.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
-import { auditByCaller } from "./event-audit.js";
 import * as requests from "./request-repository.js";
 
 export const requestNotFound = () =>
@@ -188,7 +187,7 @@ export async function changeRequest(
     { status: to === request.status ? undefined : to, note: input.note },
     Date.now(),
   );
-  await auditByCaller(app, caller, "event.request_updated", request.id, {
+  await app.audit.byCaller(caller, "event.request_updated", request.id, {
     number: request.number,
     ...(to !== undefined && to !== request.status ? { from: request.status, to } : {}),
     ...(input.note !== undefined && input.note !== request.note ? { note: "changed" } : {}),

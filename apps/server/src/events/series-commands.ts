@@ -8,7 +8,6 @@ import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError } from "../http/errors.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
-import { auditByCaller } from "./event-audit.js";
 import type { SeriesRecord } from "./series-repository.js";
 import * as series from "./series-repository.js";
 
@@ -33,7 +32,7 @@ export async function createSeries(
     createdAt: Date.now(),
   };
   if (!(await series.insertSeries(app.kysely, record))) throw seriesNameTaken();
-  await auditByCaller(app, caller, "event.series_created", record.id, {
+  await app.audit.byCaller(caller, "event.series_created", record.id, {
     name: record.name,
     kind: record.kind,
   });
@@ -54,6 +53,6 @@ export async function updateSeries(
   await series.updateSeries(app.kysely, current.id, fields).catch((err: unknown) => {
     throw isUniqueViolation(err) ? seriesNameTaken() : err;
   });
-  await auditByCaller(app, caller, "event.series_updated", current.id, fields);
+  await app.audit.byCaller(caller, "event.series_updated", current.id, fields);
   return { ...current, ...fields };
 }
