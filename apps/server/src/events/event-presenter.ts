@@ -118,7 +118,8 @@ export function presentParticipant(
   };
 }
 
-const publicMunicipality = (m: MunicipalityRecord) => ({
+/** The host as the public pages name it. */
+export const publicMunicipality = (m: MunicipalityRecord) => ({
   name: m.name,
   prefecture: m.prefecture,
   lgCode: m.lgCode,

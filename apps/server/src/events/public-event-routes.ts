@@ -24,20 +24,15 @@ import { ApiError } from "../http/errors.js";
 import { describe, jsonBody, load } from "../http/operation.js";
 import type { PublicFormGuard } from "../http/public-form-guard.js";
 import { workspaceByLgCode } from "./cohost-repository.js";
-import { presentPublicEvent, registrationStateOf } from "./event-presenter.js";
+import { presentPublicEvent, publicMunicipality, registrationStateOf } from "./event-presenter.js";
 import { findEventByPublicId, publishedEvents } from "./event-repository.js";
 import type { EventView } from "./event-rows.js";
 import { admitPublicForm, type FormTokens } from "./form-tokens.js";
 import { materialNotFound } from "./material-commands.js";
 import { listMaterials, readMaterialFile } from "./material-repository.js";
 import { sendMaterial } from "./material-routes.js";
-import {
-  cancelRegistration,
-  findRegistration,
-  openRegistration,
-  register,
-  registrationPath,
-} from "./registration-commands.js";
+import { register, registrationPath } from "./registration-commands.js";
+import { cancelOwnRegistration, registrationPage } from "./registration-page.js";
 
 const tag = "events";
 
@@ -50,12 +45,6 @@ const pageNotFound = () =>
 
 const LG = /^\d{6}$/;
 const PUBLIC_ID = /^[a-z0-9]{8,40}$/;
-
-const publicMunicipality = (m: { name: string; prefecture: string; lgCode: string }) => ({
-  name: m.name,
-  prefecture: m.prefecture,
-  lgCode: m.lgCode,
-});
 
 /** A published event by its announcement address. */
 const loadPublicEvent = load(
@@ -181,39 +170,6 @@ export function publicEventRoutes(guard: PublicFormGuard, tokens: FormTokens): H
     },
   );
 
-  const view = async (c: { var: AppEnv["Variables"] }, event: EventView, token: string) => {
-    const app = c.var.app;
-    const opened = await openRegistration(app, await findRegistration(app, event, token));
-    const { record, personal } = opened;
-    const fresh = (await findEventByPublicId(app.kysely, event.host.lgCode, event.publicId)) ?? event;
-    const state = registrationStateOf(fresh);
-    return {
-      municipality: publicMunicipality(fresh.host),
-      event: presentPublicEvent(fresh),
-      registration: {
-        status: record.status,
-        name: personal?.name ?? "",
-        organisation: record.organisation,
-        profession: record.profession,
-        contact: personal?.contact ?? "",
-        checkInCode: record.status === "registered" ? record.checkInCode : null,
-        checkInUrl:
-          record.status === "registered" && record.checkInCode
-            ? `${app.config.publicUrl}/w/${fresh.workspaceId}/events/${fresh.id}?etab=checkIn&code=${record.checkInCode}`
-            : null,
-        waitingPosition: opened.waitingPosition,
-        checkedIn: record.checkedInAt !== null,
-        registeredAt: record.createdAt,
-        cancelledAt: record.cancelledAt,
-        cancellable:
-          record.status !== "cancelled" &&
-          record.checkedInAt === null &&
-          state !== "started" &&
-          state !== "cancelled",
-      },
-    };
-  };
-
   r.get(
     "/:lg/:pid/registrations/:token",
     describe({
@@ -224,7 +180,7 @@ export function publicEventRoutes(guard: PublicFormGuard, tokens: FormTokens): H
       errors: [404],
     }),
     loadPublicEvent,
-    async (c) => c.json(await view(c, c.var.event, c.req.param("token"))),
+    async (c) => c.json(await registrationPage(c.var.app, c.var.event, c.req.param("token"))),
   );
 
   r.post(
@@ -238,19 +194,9 @@ export function publicEventRoutes(guard: PublicFormGuard, tokens: FormTokens): H
     }),
     loadPublicEvent,
     async (c) => {
-      const app = c.var.app;
-      const event = c.var.event;
-      const token = c.req.param("token");
-      const record = await findRegistration(app, event, token);
-      const before = await view(c, event, token);
-      if (!before.registration.cancellable && record.status !== "cancelled")
-        throw new ApiError(
-          409,
-          "registration.notCancellable",
-          "開催後や受付後の申込は取り消せません。問い合わせ先へご連絡ください。",
-        );
-      await cancelRegistration(app, event, record, { caller: null, ip: c.var.ip });
-      return c.json(await view(c, event, token));
+      const { app, event } = c.var;
+      await cancelOwnRegistration(app, event, c.req.param("token"), c.var.ip);
+      return c.json(await registrationPage(app, event, c.req.param("token")));
     },
   );
 

@@ -367,6 +367,12 @@ describe("participants for the organisers", () => {
       `${e.api}/registrations/${tokenOf(a.body.path)}`,
     );
     expect(regView.body.registration).toMatchObject({ checkedIn: true, cancellable: false });
+    // Once checked in, the registrant no longer cancels on their own.
+    const late = await new TestBrowser(server.origin).post<{ error: { code: string } }>(
+      `${e.api}/registrations/${tokenOf(a.body.path)}/cancel`,
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe("registration.notCancellable");
 
     // Someone who came without registering, added by name: checked in, counted, name sealed.
     const walkIn = await w.member.browser.post<{ participant: ParticipantBody }>(url, {

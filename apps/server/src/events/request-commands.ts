@@ -7,14 +7,8 @@
  * linked to the request, which is then 決定; the lecture held makes it 実施済). The contact is
  * erased after the retention period, the request itself kept for the counts.
  */
-import type { EventRequest, PublicRequest, UpdateEventRequest } from "@tsumugi/contract";
-import {
-  canMoveRequest,
-  newId,
-  type RequestStatus,
-  requestNextStatuses,
-  todayInJapan,
-} from "@tsumugi/domain";
+import type { PublicRequest, UpdateEventRequest } from "@tsumugi/contract";
+import { canMoveRequest, newId, type RequestStatus, todayInJapan } from "@tsumugi/domain";
 import type * as z from "zod";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
@@ -61,34 +55,6 @@ export function openRequest(
   if (sealed === null) return null;
   const p = vault.open<Partial<RequestPersonal>>(sealed, aad(id));
   return { contactName: p.contactName ?? "", contact: p.contact ?? "", message: p.message ?? "" };
-}
-
-/** A request as the secretariat sees it (contract: EventRequest), the contact opened. */
-export function presentRequest(
-  r: requests.RequestView,
-  personal: RequestPersonal | null,
-  topics: readonly { id: string; name: string }[],
-): EventRequest {
-  return {
-    id: r.id,
-    number: r.number,
-    groupName: r.groupName,
-    topic: r.topic,
-    seriesId: topics.find((t) => t.name === r.topic)?.id ?? null,
-    wishedDates: r.wishedDates,
-    people: r.people,
-    place: r.place,
-    contactName: personal?.contactName ?? "",
-    contact: personal?.contact ?? "",
-    message: personal?.message ?? "",
-    status: r.status,
-    nextStatuses: [...requestNextStatuses(r.status)],
-    note: r.note,
-    event: r.event,
-    receivedAt: r.receivedAt,
-    updatedAt: r.updatedAt,
-    erased: r.erasedAt !== null,
-  };
 }
 
 /** A request sent on the public form; answers its 受付番号. */

@@ -26,13 +26,8 @@ import type { QueryBuilder } from "../storage/query-builder.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { workspaceByLgCode } from "./cohost-repository.js";
 import { admitPublicForm, type FormTokens } from "./form-tokens.js";
-import {
-  changeRequest,
-  presentRequest,
-  readRequests,
-  receiveRequest,
-  requestNotFound,
-} from "./request-commands.js";
+import { changeRequest, readRequests, receiveRequest, requestNotFound } from "./request-commands.js";
+import { presentRequest } from "./request-presenter.js";
 import { findRequest } from "./request-repository.js";
 import { listSeries } from "./series-repository.js";
 

@@ -1,0 +1,33 @@
+/** 出前講座 requests as the secretariat sees them (contract: EventRequest). */
+import type { EventRequest } from "@tsumugi/contract";
+import { requestNextStatuses } from "@tsumugi/domain";
+import type { RequestPersonal } from "./request-commands.js";
+import type { RequestView } from "./request-repository.js";
+
+/** A request with its contact opened, and the offered topic it names. */
+export function presentRequest(
+  r: RequestView,
+  personal: RequestPersonal | null,
+  topics: readonly { id: string; name: string }[],
+): EventRequest {
+  return {
+    id: r.id,
+    number: r.number,
+    groupName: r.groupName,
+    topic: r.topic,
+    seriesId: topics.find((t) => t.name === r.topic)?.id ?? null,
+    wishedDates: r.wishedDates,
+    people: r.people,
+    place: r.place,
+    contactName: personal?.contactName ?? "",
+    contact: personal?.contact ?? "",
+    message: personal?.message ?? "",
+    status: r.status,
+    nextStatuses: [...requestNextStatuses(r.status)],
+    note: r.note,
+    event: r.event,
+    receivedAt: r.receivedAt,
+    updatedAt: r.updatedAt,
+    erased: r.erasedAt !== null,
+  };
+}
