@@ -13,19 +13,12 @@ import {
 } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
+import { escapeHtml, notPublishedHtml } from "../http/html.js";
 import { findWorkspaceByLgCode } from "../workspaces/workspace-repository.js";
 import { listDesks } from "./desk-repository.js";
 import { type ExampleRecord, publishedExamples } from "./example-repository.js";
 
 export const publicDeskPath = (lgCode: string) => `/p/${lgCode}/desk`;
-
-const escapeHtml = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 
 /** Text as paragraphs: blank lines separate, single line breaks stay. */
 const paragraphs = (text: string) =>
@@ -78,10 +71,7 @@ export function publicDeskRoutes(): Hono<AppEnv> {
     const desks = workspace ? (await listDesks(q, workspace.id)).filter((d) => d.public) : [];
     const examples = workspace ? await publishedExamples(q, workspace.id) : [];
     if (!workspace || (desks.length === 0 && examples.length === 0)) {
-      return c.html(
-        '<!doctype html><html lang="ja"><meta charset="utf-8"><title>見つかりません</title><p>このページは公開されていません。</p></html>',
-        404,
-      );
+      return c.html(notPublishedHtml(), 404);
     }
     const byYear = new Map<number, ExampleRecord[]>();
     for (const e of examples) byYear.set(e.fiscalYear, [...(byYear.get(e.fiscalYear) ?? []), e]);

@@ -7,17 +7,10 @@ import { formatTimestamp, RICH_TEXT_FIELD } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
+import { escapeHtml, notPublishedHtml } from "../http/html.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { findPublishedDraft } from "./document-repository.js";
 import { richTextHtml } from "./rich-text.js";
-
-const escapeHtml = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 
 export function publicPageRoutes(collab: CollabServer): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -28,10 +21,7 @@ export function publicPageRoutes(collab: CollabServer): Hono<AppEnv> {
     const workspace = draft ? await findWorkspace(kysely, draft.workspaceId) : undefined;
     const row = draft && workspace && { ...draft, ws: workspace.name, pref: workspace.prefecture };
     if (!row) {
-      return c.html(
-        '<!doctype html><html lang="ja"><meta charset="utf-8"><title>見つかりません</title><p>このページは公開されていません。</p></html>',
-        404,
-      );
+      return c.html(notPublishedHtml(), 404);
     }
     const doc = await collab.readDocument(row.docName);
     const body = richTextHtml(doc.getXmlFragment(RICH_TEXT_FIELD));

@@ -6,6 +6,7 @@
  */
 import { RICH_TEXT_FIELD } from "@tsumugi/domain";
 import * as Y from "yjs";
+import { escapeHtml } from "../http/html.js";
 
 /** A block of a new document: a paragraph ("# " makes it a heading) or a table of plain cells. */
 export type RichBlock = string | { table: readonly (readonly string[])[]; header?: boolean };
@@ -55,14 +56,6 @@ export function richTextUpdate(blocks: readonly RichBlock[]): Uint8Array {
 }
 
 type Delta = { insert: unknown; attributes?: Record<string, unknown> }[];
-
-const escapeHtml = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 
 /** Only web and mail links are kept as links on a public page. */
 function safeHref(mark: unknown): string | null {

@@ -11,14 +11,7 @@ import {
   resourceKindLabel,
   serviceTagLabel,
 } from "@tsumugi/domain";
-
-export const esc = (s: string) =>
-  s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+import { escapeHtml as esc } from "../http/html.js";
 
 /** JSON inside a <script type="application/json">: nothing in it can close the element. */
 export const scriptJson = (value: unknown) =>

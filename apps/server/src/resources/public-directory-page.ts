@@ -32,8 +32,8 @@ import {
 import { Hono } from "hono";
 import type { Config } from "../config.js";
 import type { AppEnv } from "../http/env.js";
+import { escapeHtml as esc, notPublishedHtml } from "../http/html.js";
 import {
-  esc,
   homeCareLabel,
   listHtml,
   nearestHtml,
@@ -110,10 +110,7 @@ export function publicDirectoryPageRoutes(): Hono<AppEnv> {
   r.get("/:lg/resources", async (c) => {
     const read = await readPublicDirectory(c.var.app.kysely, c.req.param("lg"));
     if (!read) {
-      return c.html(
-        '<!doctype html><html lang="ja"><meta charset="utf-8"><title>見つかりません</title><p>この自治体の医療・介護資源の一覧は公開されていません。</p></html>',
-        404,
-      );
+      return c.html(notPublishedHtml("この自治体の医療・介護資源の一覧は公開されていません。"), 404);
     }
     const directory = presentPublicDirectory(read);
     const query = (name: string) => c.req.query(name) ?? "";

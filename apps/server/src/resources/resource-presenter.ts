@@ -31,6 +31,7 @@ import {
 import { presentArea } from "../areas/area-presenter.js";
 import type { AreaRecord } from "../areas/area-repository.js";
 import type { Config } from "../config.js";
+import { escapeHtml } from "../http/html.js";
 import type { UpdateLinkRecord, UpdateRequestRecord } from "./provider-update-repository.js";
 import type { ImportRecord } from "./resource-import-repository.js";
 import type { LinksRead, ProviderViewRead, PublicDirectoryRead } from "./resource-queries.js";
@@ -253,13 +254,8 @@ export function presentProviderView(
 /** The map's tiles as configured, with the attribution as escaped HTML (one link at most). */
 export function presentMapConfig(config: Config): MapConfig {
   const { tileUrl, attributionText, attributionUrl } = config.map;
-  const esc = (s: string) =>
-    s.replace(
-      /[&<>"']/g,
-      (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
-    );
   const attribution = attributionUrl
-    ? `<a href="${esc(attributionUrl)}" target="_blank" rel="noopener noreferrer">${esc(attributionText || attributionUrl)}</a>`
-    : esc(attributionText);
+    ? `<a href="${escapeHtml(attributionUrl)}" target="_blank" rel="noopener noreferrer">${escapeHtml(attributionText || attributionUrl)}</a>`
+    : escapeHtml(attributionText);
   return { tileUrl, attribution, attributionText, attributionUrl };
 }
