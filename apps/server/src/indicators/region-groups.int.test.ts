@@ -4,7 +4,7 @@
  * municipality of the prefecture joined the prefecture's group on its own and read every
  * member's plan progress through an observer account of its own.
  */
-import { currentFiscalYear, insertRow, orderKeysAfter } from "@tsumugi/domain";
+import { currentFiscalYear, insertRow, newAction } from "@tsumugi/domain";
 import { describe, expect } from "vitest";
 import { insertMembership } from "../members/member-repository.js";
 import { createSession, createUser, createWorkspace, type TestServer } from "../testing/fixtures.js";
@@ -42,27 +42,19 @@ async function planWithProgress(server: TestServer, world: WorkspaceWorld): Prom
   });
   expect(res.status).toBe(201);
   await server.collab.mutate(res.body.plan.docName, world.admin.id, (doc) => {
-    insertRow(doc, "actions", {
-      id: "actionregion",
-      order: orderKeysAfter(null, 1)[0],
-      title: "入退院支援ルールの運用",
-      detail: "",
-      scenes: ["discharge"],
-      items: ["f"],
-      goalCodes: [],
-      ownerGroupId: null,
-      ownerUserId: null,
-      ownerName: "",
-      period: { start: `${fy}-04`, end: `${fy + 1}-03` },
-      status: "inProgress",
-      progress: 60,
-      weight: 1,
-      problemIds: [],
-      indicatorIds: [],
-      evaluation: { grade: null, comment: "" },
-      nextStep: "",
-      carriedFrom: null,
-    });
+    insertRow(
+      doc,
+      "actions",
+      newAction([], {
+        id: "actionregion",
+        title: "入退院支援ルールの運用",
+        scenes: ["discharge"],
+        items: ["f"],
+        period: { start: `${fy}-04`, end: `${fy + 1}-03` },
+        status: "inProgress",
+        progress: 60,
+      }),
+    );
   });
   await server.collab.flush();
   await server.projector.flush();

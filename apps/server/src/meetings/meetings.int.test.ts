@@ -1,6 +1,7 @@
 import {
   insertMeetingRow,
   insertRow,
+  newAction,
   orderKeysAfter,
   RICH_TEXT_FIELD,
   readAgenda,
@@ -422,28 +423,19 @@ describe("meetings", () => {
     ).body.plan.docName;
     const planClient = open(planDocName, world.admin.browser.cookie);
     await planClient.synced();
-    const [k1] = orderKeysAfter(null, 1);
-    insertRow(planClient.doc, "actions", {
-      id: "actionrep001",
-      order: k1,
-      title: "症例検討会",
-      detail: "",
-      scenes: ["endOfLife"],
-      items: ["f"],
-      goalCodes: [],
-      ownerGroupId: null,
-      ownerUserId: null,
-      ownerName: "",
-      period: { start: "2025-04", end: "2026-03" },
-      status: "inProgress",
-      progress: 20,
-      weight: 1,
-      problemIds: [],
-      indicatorIds: [],
-      evaluation: { grade: null, comment: "" },
-      nextStep: "",
-      carriedFrom: null,
-    });
+    insertRow(
+      planClient.doc,
+      "actions",
+      newAction([], {
+        id: "actionrep001",
+        title: "症例検討会",
+        scenes: ["endOfLife"],
+        items: ["f"],
+        period: { start: "2025-04", end: "2026-03" },
+        status: "inProgress",
+        progress: 20,
+      }),
+    );
     const first = await createMeeting(world);
     const minutes = open(first.docName, world.admin.browser.cookie);
     await minutes.synced();
