@@ -1,9 +1,7 @@
 import { RICH_TEXT_FIELD } from "@tsumugi/domain";
 import { describe, expect, vi } from "vitest";
 import * as Y from "yjs";
-import { encodeUpdate, MESSAGE_SAVE_CHECK } from "../collab/protocol.js";
-import { openRawSocket, storedDocument } from "../testing/collab-clients.js";
-import type { TestServer } from "../testing/fixtures.js";
+import { storedDocument, storedOverSocket } from "../testing/collab-clients.js";
 import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
 
 const soon = { timeout: 5_000, interval: 20 };
@@ -16,32 +14,6 @@ interface Doc {
   publicId: string | null;
   access: string;
   abilities: Record<string, boolean>;
-}
-
-/** Sends an edit on a fresh socket and the save check after it: true if the server stored it. */
-async function storedOverSocket(
-  server: TestServer,
-  docName: string,
-  cookie: string | null,
-  text: string,
-  seq: number,
-) {
-  const r = await openRawSocket(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
-  if (!r.ws) throw new Error(`socket refused: ${r.status}`);
-  const ws = r.ws;
-  const doc = new Y.Doc();
-  doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [new Y.XmlText(text)]);
-  const answer = new Promise<number>((resolve) =>
-    ws.on("message", (data: Buffer) => {
-      if (data[0] === MESSAGE_SAVE_CHECK && data[1] === seq) resolve(data[2]);
-    }),
-  );
-  ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
-  ws.send(new Uint8Array([MESSAGE_SAVE_CHECK, seq]));
-  const stored = (await answer) === 1;
-  ws.close();
-  doc.destroy();
-  return stored;
 }
 
 describe("a draft before the plenary (全体会で確認中)", () => {
@@ -59,9 +31,9 @@ describe("a draft before the plenary (全体会で確認中)", () => {
     const path = `${world.base}/documents/${draft.id}`;
     const status = (who: WorkspaceWorld["admin"], s: string) =>
       who.browser.post<{ document: Doc }>(`${path}/status`, { status: s });
-    expect(
-      await storedOverSocket(server, draft.docName, world.member.browser.cookie, "起案中の加筆", 1),
-    ).toBe(true);
+    expect(await storedOverSocket(server, draft.docName, world.member.browser.cookie, "起案中の加筆")).toBe(
+      true,
+    );
     const memberSocket = open(draft.docName, world.member.browser.cookie);
     await memberSocket.synced();
 
@@ -82,9 +54,9 @@ describe("a draft before the plenary (全体会で確認中)", () => {
       resolveComments: true,
     });
     expect(
-      await storedOverSocket(server, draft.docName, world.member.browser.cookie, "確認中の直接編集", 2),
+      await storedOverSocket(server, draft.docName, world.member.browser.cookie, "確認中の直接編集"),
     ).toBe(false);
-    expect(await storedOverSocket(server, draft.docName, world.admin.browser.cookie, "事務局の修正", 3)).toBe(
+    expect(await storedOverSocket(server, draft.docName, world.admin.browser.cookie, "事務局の修正")).toBe(
       true,
     );
     expect(
@@ -95,7 +67,7 @@ describe("a draft before the plenary (全体会で確認中)", () => {
     expect((await status(world.admin, "drafting")).body.document.draftStatus).toBe("drafting");
     expect((await world.member.browser.get<{ document: Doc }>(path)).body.document.access).toBe("write");
     expect(
-      await storedOverSocket(server, draft.docName, world.member.browser.cookie, "差し戻し後の加筆", 4),
+      await storedOverSocket(server, draft.docName, world.member.browser.cookie, "差し戻し後の加筆"),
     ).toBe(true);
     const text = (await storedDocument(server.ctx.db, draft.docName))
       .getXmlFragment(RICH_TEXT_FIELD)

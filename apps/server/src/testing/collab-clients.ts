@@ -3,11 +3,13 @@
  * the `ws` package with the session cookie and Origin a browser would send, and raw
  * sockets for protocol-level tests.
  */
+import { RICH_TEXT_FIELD } from "@tsumugi/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { encodeUpdate } from "../collab/protocol.js";
 
 export interface ClientOptions {
   cookie?: string;
@@ -153,6 +155,27 @@ export function openRawSocket(
       if (ws.readyState !== WebSocket.OPEN) reject(err);
     });
   });
+}
+
+/**
+ * Sends an edit of the rich text on a fresh socket and the save check after it: true if
+ * the server stored the edit, false if it dropped it (a read-only connection).
+ */
+export async function storedOverSocket(
+  server: { wsUrl: string; origin: string },
+  docName: string,
+  cookie: string | null,
+  text: string,
+): Promise<boolean> {
+  const r = await openRawSocket(server.wsUrl, docName, { cookie: cookie ?? "", origin: server.origin });
+  if (!r.ws) throw new Error(`socket refused: ${r.status}`);
+  const doc = new Y.Doc();
+  doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [new Y.XmlText(text)]);
+  r.ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
+  const stored = await acknowledged(r.ws);
+  r.ws.close();
+  doc.destroy();
+  return stored;
 }
 
 export function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
