@@ -2,10 +2,10 @@
  * Guards /api/workspaces/:wid/*: a logged-in, active member of the workspace gets the
  * policy's Actor on the context; anyone else gets 404, so workspace ids reveal nothing.
  */
-import { type Actor, can, isActiveMember, isId, type WorkspaceAction } from "@tsumugi/domain";
-import type { Context, MiddlewareHandler } from "hono";
+import { isActiveMember, isId } from "@tsumugi/domain";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/env.js";
-import { ApiError, authRequired, forbidden } from "../http/errors.js";
+import { ApiError, authRequired } from "../http/errors.js";
 import { loadActor } from "./actor.js";
 
 export const workspaceNotFound = () => new ApiError(404, "workspace.notFound", "自治体が見つかりません。");
@@ -21,10 +21,3 @@ export const workspaceGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("workspaceId", wid);
   await next();
 };
-
-/** Throws 403 unless the policy allows the action. */
-export function authorize(c: Context<AppEnv>, action: WorkspaceAction): Actor {
-  const actor = c.get("actor");
-  if (!can(actor, action)) throw forbidden();
-  return actor;
-}
