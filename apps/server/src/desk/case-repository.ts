@@ -1,6 +1,7 @@
 /** All SQL on consultation cases (their coded fields, sealed text and numbers). */
 import type { QueryBuilder } from "../storage/query-builder.js";
-import { type CaseRecord, type CaseWithStaff, deskStaff, origin, toCase } from "./consultation-rows.js";
+import { type CaseRecord, type CaseWithStaff, origin, toCase } from "./consultation-rows.js";
+import { deskStaff } from "./desk-repository.js";
 
 export async function findCase(
   q: QueryBuilder,

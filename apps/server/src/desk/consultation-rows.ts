@@ -4,22 +4,19 @@
  * statistics-, reseal-, retention-repository.ts). The identifying fields are stored only as
  * sealed text (`personal`, personal-data/vault.ts): no repository sees them in the clear.
  */
-import {
-  type AgeBand,
-  type CareLevel,
-  CONSULTATION_RESPONSES,
-  CONSULTATION_TOPICS,
-  type ConsultationMethod,
-  type ConsultationResponse,
-  type ConsultationTopic,
-  type ConsulterType,
-  type FollowUpStatus,
-  type LivingSituation,
-  type MainCondition,
-  type Sex,
+import type {
+  AgeBand,
+  CareLevel,
+  ConsultationMethod,
+  ConsultationResponse,
+  ConsultationTopic,
+  ConsulterType,
+  FollowUpStatus,
+  LivingSituation,
+  MainCondition,
+  Sex,
 } from "@tsumugi/domain";
 import type { Selectable } from "kysely";
-import type { QueryBuilder } from "../storage/query-builder.js";
 import type { ConsultationCasesTable, ConsultationsTable } from "../storage/schema.js";
 
 /** What cases and contacts alike keep beside their own fields. */
@@ -186,40 +183,4 @@ export function toContact(r: ContactDbRow, codes: Codes): ContactRecord {
 export interface Codes {
   topics: Map<string, string[]>;
   responses: Map<string, string[]>;
-}
-
-const CHUNK = 400;
-const TOPIC_ORDER = CONSULTATION_TOPICS.map((t) => t.id as string);
-const RESPONSE_ORDER = CONSULTATION_RESPONSES.map((t) => t.id as string);
-const byOrder = (order: string[]) => (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
-
-/** Topics and responses of the given contacts. */
-export async function codesOf(q: QueryBuilder, ids: readonly string[]): Promise<Codes> {
-  const topics = new Map<string, string[]>();
-  const responses = new Map<string, string[]>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    const t = await q
-      .selectFrom("consultation_topics")
-      .select(["consultation_id", "topic"])
-      .where("consultation_id", "in", chunk)
-      .execute();
-    for (const r of t) topics.set(r.consultation_id, [...(topics.get(r.consultation_id) ?? []), r.topic]);
-    const s = await q
-      .selectFrom("consultation_responses")
-      .select(["consultation_id", "response"])
-      .where("consultation_id", "in", chunk)
-      .execute();
-    for (const r of s)
-      responses.set(r.consultation_id, [...(responses.get(r.consultation_id) ?? []), r.response]);
-  }
-  // In the vocabulary's order, as forms and tables list them.
-  for (const list of topics.values()) list.sort(byOrder(TOPIC_ORDER));
-  for (const list of responses.values()) list.sort(byOrder(RESPONSE_ORDER));
-  return { topics, responses };
-}
-
-export async function deskStaff(q: QueryBuilder, deskId: string): Promise<string[]> {
-  const rows = await q.selectFrom("desk_staff").select("user_id").where("desk_id", "=", deskId).execute();
-  return rows.map((r) => r.user_id);
 }

@@ -1,12 +1,13 @@
 /** All SQL on consultation contacts, their topics and responses, and the records list. */
+import { CONSULTATION_RESPONSES, CONSULTATION_TOPICS } from "@tsumugi/domain";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { findCase } from "./case-repository.js";
 import {
+  type Codes,
   type ContactRecord,
   type ContactRow,
   type ContactWithCase,
   caseCodesOf,
-  codesOf,
   origin,
   toContact,
 } from "./consultation-rows.js";
@@ -191,4 +192,35 @@ export async function listContacts(
     total: Number(count?.n ?? 0),
     rows: rows.map((r) => ({ ...toContact(r, codes), ...caseCodesOf(r) })),
   };
+}
+
+const CHUNK = 400;
+const TOPIC_ORDER = CONSULTATION_TOPICS.map((t) => t.id as string);
+const RESPONSE_ORDER = CONSULTATION_RESPONSES.map((t) => t.id as string);
+const byOrder = (order: string[]) => (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
+
+/** Topics and responses of the given contacts. */
+export async function codesOf(q: QueryBuilder, ids: readonly string[]): Promise<Codes> {
+  const topics = new Map<string, string[]>();
+  const responses = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const t = await q
+      .selectFrom("consultation_topics")
+      .select(["consultation_id", "topic"])
+      .where("consultation_id", "in", chunk)
+      .execute();
+    for (const r of t) topics.set(r.consultation_id, [...(topics.get(r.consultation_id) ?? []), r.topic]);
+    const s = await q
+      .selectFrom("consultation_responses")
+      .select(["consultation_id", "response"])
+      .where("consultation_id", "in", chunk)
+      .execute();
+    for (const r of s)
+      responses.set(r.consultation_id, [...(responses.get(r.consultation_id) ?? []), r.response]);
+  }
+  // In the vocabulary's order, as forms and tables list them.
+  for (const list of topics.values()) list.sort(byOrder(TOPIC_ORDER));
+  for (const list of responses.values()) list.sort(byOrder(RESPONSE_ORDER));
+  return { topics, responses };
 }

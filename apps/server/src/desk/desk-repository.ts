@@ -96,6 +96,12 @@ async function staffOf(q: QueryBuilder, deskIds: readonly string[]): Promise<Map
   return out;
 }
 
+/** The coordinators of one desk. */
+export async function deskStaff(q: QueryBuilder, deskId: string): Promise<string[]> {
+  const rows = await q.selectFrom("desk_staff").select("user_id").where("desk_id", "=", deskId).execute();
+  return rows.map((r) => r.user_id);
+}
+
 /** The workspace's desks in their order, each with its coordinators. */
 export async function listDesks(q: QueryBuilder, workspaceId: string): Promise<DeskWithStaff[]> {
   const rows = await q

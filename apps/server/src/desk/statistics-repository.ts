@@ -4,7 +4,7 @@
  */
 import type { ConsultationFact, MonthCount } from "@tsumugi/domain";
 import type { QueryBuilder } from "../storage/query-builder.js";
-import { codesOf } from "./consultation-rows.js";
+import { codesOf } from "./contact-repository.js";
 
 /** Coded facts of every contact in the given 年度 (for statistics; nothing identifying). */
 export async function consultationFacts(
