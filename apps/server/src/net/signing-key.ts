@@ -7,6 +7,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import { findServerKey, insertServerKeyIfMissing } from "./server-key-repository.js";
 
 export class SigningKey {
   private key: Promise<Uint8Array> | null = null;
@@ -47,25 +48,4 @@ export class SigningKey {
     const given = Buffer.from(mac);
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
-}
-
-// All SQL on `server_keys`.
-
-/** Stores the key unless one of that name exists (another process made it first). */
-async function insertServerKeyIfMissing(
-  q: QueryBuilder,
-  name: string,
-  key: Uint8Array,
-  createdAt: number,
-): Promise<void> {
-  await q
-    .insertInto("server_keys")
-    .values({ name, key, created_at: createdAt })
-    .onConflict((oc) => oc.column("name").doNothing())
-    .execute();
-}
-
-async function findServerKey(q: QueryBuilder, name: string): Promise<Uint8Array | undefined> {
-  const row = await q.selectFrom("server_keys").select("key").where("name", "=", name).executeTakeFirst();
-  return row?.key;
 }
