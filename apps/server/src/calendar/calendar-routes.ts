@@ -65,6 +65,7 @@ export function publicCalendarRoutes(): Hono<AppEnv> {
       summary:
         "iCalendar feed (text/calendar) of the owner's meetings: invited, their groups' and the whole committee's; {file} is `<token>.ics` from the feed URL (the URL is the credential)",
       tag,
+      file: "text/calendar",
       public: true,
       errors: [404],
     }),

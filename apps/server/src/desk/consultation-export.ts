@@ -21,7 +21,7 @@ export interface ExportFile {
   data: string | Uint8Array<ArrayBuffer>;
 }
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Makes the export `input` asks for, over the desks `deskIds` (those the caller reads). */
 export async function exportConsultations(

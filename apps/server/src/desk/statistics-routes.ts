@@ -8,7 +8,7 @@ import { currentFiscalYear } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { allowIn, type BodyCheck, callerOf, describe, jsonBody, queryParams } from "../http/operation.js";
-import { exportConsultations } from "./consultation-export.js";
+import { exportConsultations, XLSX } from "./consultation-export.js";
 import { consultationStatistics } from "./consultation-statistics.js";
 import { readableDeskIds } from "./desk-queries.js";
 
@@ -54,6 +54,7 @@ export function statisticsRoutes(): Hono<AppEnv> {
       description:
         "Answers the file. Records exports hold coded fields only (no name, contact or text as written) and only of the caller's desks.",
       tag,
+      file: ["text/csv", XLSX],
     }),
     jsonBody(CreateExport, { check: deskOfExport }),
     async (c) => {

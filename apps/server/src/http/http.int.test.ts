@@ -278,6 +278,14 @@ describe("OpenAPI", () => {
     expect(json(ready.responses["503"])).toEqual(json(ready.responses["200"]));
     expect(resolve(json(ready.responses["503"])).required).toEqual(["ok", "database", "redis", "draining"]);
 
+    // File answers declare their media types: the calendar feed, the desk's CSV or xlsx export.
+    const mediaTypes = (op: Json) => Object.keys(op.responses["200"].content);
+    expect(mediaTypes(paths["/api/calendar/{file}"].get)).toEqual(["text/calendar"]);
+    expect(mediaTypes(paths["/api/workspaces/{wid}/consultations/exports"].post)).toEqual([
+      "text/csv",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ]);
+
     // The plan: its abilities, the dashboard's query and the comment body.
     const plan = resolve(
       resolve(json(paths["/api/workspaces/{wid}/plans/{fy}"].get.responses["200"])).properties.plan,

@@ -28,8 +28,8 @@ export interface OperationDoc {
   ok?: 200 | 201 | 202 | 204;
   /** Schema of the success answer's JSON body (none for 204). */
   response?: z.ZodType;
-  /** The success answer is a file of this media type (a download), not JSON. */
-  file?: string;
+  /** The success answer is a file of this media type, or of one of these (a download), not JSON. */
+  file?: string | readonly string[];
   /** The request body is a file (an upload), not JSON: the media types it may be. */
   upload?: string;
   /** Errors this operation answers besides the common ones (docs: openapi-document.ts). */
@@ -64,7 +64,7 @@ export function describe(doc: OperationDoc): MiddlewareHandler {
       [ok]: {
         description: { 200: "OK", 201: "Created", 202: "Accepted", 204: "No content" }[ok],
         ...(doc.response ? { content: { "application/json": { schema: resolver(doc.response) } } } : {}),
-        ...(doc.file ? { content: { [doc.file]: { schema: { type: "string", format: "binary" } } } } : {}),
+        ...(doc.file ? { content: fileContent(doc.file) } : {}),
       },
       ...Object.fromEntries((doc.errors ?? []).map((status) => [status, errorResponse()])),
       ...Object.fromEntries(
@@ -78,6 +78,16 @@ export function describe(doc: OperationDoc): MiddlewareHandler {
       ),
     },
   });
+}
+
+/** The OpenAPI content of a file answer: each media type it may have, as binary. */
+function fileContent(types: string | readonly string[]) {
+  return Object.fromEntries(
+    (typeof types === "string" ? [types] : types).map((t) => [
+      t,
+      { schema: { type: "string", format: "binary" } },
+    ]),
+  );
 }
 
 /** Filled in with the error schema and the status's meaning by openapi-document.ts. */
