@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { ApiError } from "../api/client";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { LinkedActions } from "../ui/LinkedActions";
 import type { EventsApi } from "./events-api";
 
 export function EventPlanLinks({
@@ -32,7 +33,6 @@ export function EventPlanLinks({
     }
   };
   if (!links) return null;
-  const linked = links.actions.filter((a) => event.actionIds.includes(a.id));
   return (
     <section className="card" aria-labelledby="plan-links-title" data-testid="plan-links">
       <h2 id="plan-links-title">{t("events.plan")}</h2>
@@ -42,40 +42,15 @@ export function EventPlanLinks({
       ) : (
         <>
           <h3>{t("events.actions")}</h3>
-          <ul className="plain linked-actions">
-            {linked.map((a) => (
-              <li key={a.id} className="link-chip">
-                {a.title}
-                {editable && (
-                  <button
-                    type="button"
-                    className="icon tiny"
-                    aria-label={`${t("common.delete")}：${a.title}`}
-                    onClick={() => save({ actionIds: event.actionIds.filter((x) => x !== a.id) })}
-                  >
-                    ×
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-          {editable && (
-            <select
-              aria-label={t("events.linkAction")}
-              value=""
-              onChange={(e) => e.target.value && save({ actionIds: [...event.actionIds, e.target.value] })}
-              data-testid="link-action"
-            >
-              <option value="">{t("events.linkAction")}</option>
-              {links.actions
-                .filter((a) => !event.actionIds.includes(a.id))
-                .map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.title}
-                  </option>
-                ))}
-            </select>
-          )}
+          <LinkedActions
+            actions={links.actions}
+            linkedIds={event.actionIds}
+            editable={editable}
+            onChange={(actionIds) => save({ actionIds })}
+            addLabel={t("events.linkAction")}
+            removeLabel={t("common.delete")}
+            testId="link-action"
+          />
           <h3>{t("events.scheduleRow")}</h3>
           {editable ? (
             <select

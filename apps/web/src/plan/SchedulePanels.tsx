@@ -3,6 +3,7 @@ import { fiscalYearOfPoint, isPeriodPoint, newId, PLAN_TEXT_LIMITS, setRowField 
 import { useState } from "react";
 import { LimitHint } from "../collab/LimitHint";
 import { t } from "../i18n/t";
+import { LinkedActions } from "../ui/LinkedActions";
 import { usePlanContext } from "./plan-context";
 import { addRow } from "./plan-edits";
 import { useRow, useTable } from "./plan-store";
@@ -21,7 +22,6 @@ export function ScheduleRowPanel({ id, onClose }: { id: string; onClose(): void 
       </RowPanel>
     );
   const set = (ids: string[]) => setRowField(doc, "scheduleRows", id, "actionIds", ids);
-  const linked = actions.filter((a) => row.actionIds.includes(a.id));
   return (
     <RowPanel title={t("plan.panel.schedule")} onClose={onClose} testId="schedule-panel">
       <div className="panel-grid">
@@ -29,40 +29,15 @@ export function ScheduleRowPanel({ id, onClose }: { id: string; onClose(): void 
           <RowText table="scheduleRows" id={id} field="activity" label={t("plan.schedule.activity")} />
         </PanelField>
         <PanelField label={t("plan.col.actionsLinked")} wide>
-          <ul className="plain linked-actions">
-            {linked.map((a) => (
-              <li key={a.id} className="link-chip">
-                {a.title}
-                {editable && (
-                  <button
-                    type="button"
-                    className="icon tiny"
-                    title={t("plan.delete")}
-                    aria-label={`${t("plan.delete")}：${a.title}`}
-                    onClick={() => set(row.actionIds.filter((x) => x !== a.id))}
-                  >
-                    ×
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-          {editable && (
-            <select
-              aria-label={t("plan.linkAction")}
-              value=""
-              onChange={(e) => e.target.value && set([...row.actionIds, e.target.value])}
-            >
-              <option value="">{t("plan.linkAction")}</option>
-              {actions
-                .filter((a) => !row.actionIds.includes(a.id))
-                .map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.title}
-                  </option>
-                ))}
-            </select>
-          )}
+          <LinkedActions
+            actions={actions}
+            linkedIds={row.actionIds}
+            editable={editable}
+            onChange={set}
+            addLabel={t("plan.linkAction")}
+            removeLabel={t("plan.delete")}
+            removeTitle={t("plan.delete")}
+          />
         </PanelField>
       </div>
     </RowPanel>
