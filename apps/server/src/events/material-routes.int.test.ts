@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { describe, expect } from "vitest";
 import { TestBrowser } from "../testing/http-client.js";
 import {
+  createEvent,
   workspaceTest as it,
   personIn,
   regionNeighbours,
@@ -62,16 +63,9 @@ async function download(b: TestBrowser, path: string) {
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-async function createEvent(w: WorkspaceWorld) {
-  const res = await w.admin.browser.post<{ event: { id: string } }>(`${w.base}/events`, {
-    kind: "multidisciplinary",
-    title: "第31回 介護と医療をつむぐ会",
-    startsAt: "2030-06-30T18:30",
-    organiserGroupIds: [w.groupId],
-  });
-  expect(res.status).toBe(201);
-  return { id: res.body.event.id, path: `${w.base}/events/${res.body.event.id}` };
-}
+/** The event the materials belong to. */
+const createMaterialsEvent = (w: WorkspaceWorld) =>
+  createEvent(w, { title: "第31回 介護と医療をつむぐ会", startsAt: "2030-06-30T18:30" });
 
 async function materialRows(server: { ctx: { db: { all<T>(sql: string): Promise<T[]> } } }) {
   return server.ctx.db.all<{ name: string; size: number }>(
@@ -84,7 +78,7 @@ describe("event materials", () => {
     server,
     world: w,
   }) => {
-    const e = await createEvent(w);
+    const e = await createMaterialsEvent(w);
     const pdf = await upload(w.member.browser, e.path, "当日資料（グループワーク）.pdf", PDF);
     expect(pdf.status).toBe(201);
     expect(pdf.body.material).toMatchObject({
@@ -149,7 +143,7 @@ describe("event materials", () => {
     server,
     world: w,
   }) => {
-    const e = await createEvent(w);
+    const e = await createMaterialsEvent(w);
     server.ctx.config.publicForms.materialMaxBytes = 1024 * 1024;
     const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]);
     const res = await upload(w.admin.browser, e.path, "大きな資料.pdf", big);
@@ -190,7 +184,7 @@ describe("event materials", () => {
     server,
     world: w,
   }) => {
-    const e = await createEvent(w);
+    const e = await createMaterialsEvent(w);
     const { material } = (await upload(w.member.browser, e.path, "人生会議 資料 2030.pdf", PDF)).body;
 
     for (const p of [w.admin, w.member, w.outsider, w.observer]) {
@@ -246,7 +240,7 @@ describe("event materials", () => {
     const kAdmin = (await personIn(server, kashiwa)).browser;
     const aAdmin = (await personIn(server, abiko)).browser;
 
-    const e = await createEvent(w);
+    const e = await createMaterialsEvent(w);
     expect((await w.admin.browser.put(`${e.path}/cohosts/${kashiwa}`)).status).toBe(200);
     const handout = (await upload(w.admin.browser, e.path, "配布資料.pdf", PDF)).body.material;
     const internal = (await upload(w.admin.browser, e.path, "講師との打合せメモ.docx", await docxFile())).body

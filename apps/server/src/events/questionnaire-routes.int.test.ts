@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect } from "vitest";
 import { createUser, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
+import { createEvent, workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
 
 type QuestionnaireBody = {
   eventId: string;
@@ -19,18 +19,16 @@ type Results = {
   byProfession: { profession: string; answers: number; satisfaction: number | null }[];
 };
 
-async function createEvent(w: WorkspaceWorld, extra: Record<string, unknown> = {}) {
-  const res = await w.admin.browser.post<{ event: { id: string } }>(`${w.base}/events`, {
-    kind: "multidisciplinary",
+/** A 多職種連携の会 of June 2025 (or what `extra` changes): its id. */
+async function createMeetingEvent(w: WorkspaceWorld, extra: Record<string, unknown> = {}) {
+  const event = await createEvent(w, {
     title: "第30回 介護と医療をつむぐ会",
     startsAt: "2025-06-30T18:30",
     endsAt: "2025-06-30T20:30",
     audience: "professionals",
-    organiserGroupIds: [w.groupId],
     ...extra,
   });
-  expect(res.status).toBe(201);
-  return res.body.event.id;
+  return event.id;
 }
 
 const anonymous = (origin: string) => new TestBrowser(origin);
@@ -40,7 +38,7 @@ describe("questionnaires", () => {
     server,
     world: w,
   }) => {
-    const eid = await createEvent(w);
+    const eid = await createMeetingEvent(w);
     const path = `${w.base}/events/${eid}/questionnaire`;
     expect((await w.observer.browser.get<{ questionnaire: null }>(path)).body).toEqual({
       questionnaire: null,
@@ -178,7 +176,11 @@ describe("questionnaires", () => {
     server,
     world: w,
   }) => {
-    const eid = await createEvent(w, { kind: "publicLecture", audience: "residents", title: "市民公開講座" });
+    const eid = await createMeetingEvent(w, {
+      kind: "publicLecture",
+      audience: "residents",
+      title: "市民公開講座",
+    });
     const path = `${w.base}/events/${eid}/questionnaire`;
     const qn = (
       await w.admin.browser.post<{ questionnaire: QuestionnaireBody }>(`${path}/template`, {
@@ -239,12 +241,12 @@ describe("questionnaires", () => {
     server,
     world: w,
   }) => {
-    const last = await createEvent(w, {
+    const last = await createMeetingEvent(w, {
       title: "第28回 つむぐ会",
       startsAt: "2024-06-30T18:30",
       endsAt: null,
     });
-    const next = await createEvent(w, { title: "第30回 つむぐ会" });
+    const next = await createMeetingEvent(w, { title: "第30回 つむぐ会" });
     const lastPath = `${w.base}/events/${last}/questionnaire`;
     const made = (
       await w.admin.browser.post<{ questionnaire: QuestionnaireBody }>(`${lastPath}/template`, {
@@ -296,7 +298,7 @@ describe("questionnaires", () => {
   });
 
   it("limit the answers sent from one address", async ({ server, world: w }) => {
-    const eid = await createEvent(w);
+    const eid = await createMeetingEvent(w);
     const path = `${w.base}/events/${eid}/questionnaire`;
     const qn = (
       await w.admin.browser.post<{ questionnaire: QuestionnaireBody }>(`${path}/template`, {
@@ -344,20 +346,24 @@ describe("questionnaires", () => {
       }
     };
     const hold = (eid: string) => w.admin.browser.post(`${w.base}/events/${eid}/status`, { status: "held" });
-    const june = await createEvent(w, { title: "6月 つむぐ会" });
-    const january = await createEvent(w, {
+    const june = await createMeetingEvent(w, { title: "6月 つむぐ会" });
+    const january = await createMeetingEvent(w, {
       title: "1月 つむぐ会",
       startsAt: "2026-01-19T18:30",
       endsAt: null,
     });
-    const lecture = await createEvent(w, {
+    const lecture = await createMeetingEvent(w, {
       kind: "publicLecture",
       audience: "residents",
       title: "市民公開講座",
       startsAt: "2025-11-16T13:30",
       endsAt: null,
     });
-    const planned = await createEvent(w, { title: "次回", startsAt: "2026-02-20T18:30", endsAt: null });
+    const planned = await createMeetingEvent(w, {
+      title: "次回",
+      startsAt: "2026-02-20T18:30",
+      endsAt: null,
+    });
     await answerAll(june, "training", [5, 4, 3]);
     await answerAll(january, "trainingPrePost", [2]);
     await answerAll(lecture, "publicLecture", [5, 5, 4, 4]);
@@ -388,7 +394,11 @@ describe("questionnaires", () => {
     server,
     world: w,
   }) => {
-    const eid = await createEvent(w, { kind: "publicLecture", audience: "residents", title: "市民公開講座" });
+    const eid = await createMeetingEvent(w, {
+      kind: "publicLecture",
+      audience: "residents",
+      title: "市民公開講座",
+    });
     const path = `${w.base}/events/${eid}/questionnaire`;
     expect((await w.admin.browser.post(`${path}/answers`, { answers: { q2: 5 } })).status).toBe(404);
     await w.admin.browser.post(`${path}/template`, { template: "publicLecture" });
@@ -434,7 +444,7 @@ describe("questionnaires", () => {
     world: w,
   }) => {
     server.ctx.config.publicForms.minFillMs = 0;
-    const eid = await createEvent(w, {
+    const eid = await createMeetingEvent(w, {
       kind: "publicLecture",
       audience: "residents",
       title: "市民公開講座",

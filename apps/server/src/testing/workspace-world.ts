@@ -113,6 +113,23 @@ export async function regionNeighbours(
 }
 
 /**
+ * An event of the world's group made through the API by its secretariat (a 多職種連携の会
+ * unless `fields` say otherwise): its id and API path.
+ */
+export async function createEvent(
+  world: WorkspaceWorld,
+  fields: Record<string, unknown>,
+): Promise<{ id: string; path: string }> {
+  const res = await world.admin.browser.post<{ event: { id: string } }>(`${world.base}/events`, {
+    kind: "multidisciplinary",
+    organiserGroupIds: [world.groupId],
+    ...fields,
+  });
+  if (res.status !== 201) throw new Error(`event not created: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.event.id, path: `${world.base}/events/${res.body.event.id}` };
+}
+
+/**
  * `it` with a fresh server and workspace world for each test:
  *   import { workspaceTest as it } from "../testing/workspace-world.js";
  *   it("…", async ({ server, world: w }) => { … });
