@@ -1,7 +1,7 @@
 /** Steps a person takes in the app, shared by the browser tests. */
 
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { expect } from "vitest";
+import { vi } from "vitest";
 import type { DemoLogin, E2EServer } from "./harness.js";
 
 export function demoLogin(server: E2EServer, label: string): DemoLogin {
@@ -87,13 +87,21 @@ export async function caretAfter(page: Page, text: string): Promise<void> {
   await page.keyboard.press("End");
 }
 
-/** Waits until `check` answers true (asked every 100 ms), failing after `timeout` with `what`. */
+/**
+ * Waits until `check` answers true (asked every 100 ms), failing after `timeout` with `what`.
+ * vi.waitFor rather than expect.poll: set-up hooks (beforeAll) wait with it too, where expect.poll refuses to run.
+ */
 export async function eventually(
   check: () => Promise<boolean>,
   what: string,
   timeout = 10_000,
 ): Promise<void> {
-  await expect.poll(check, { timeout, interval: 100, message: `timed out waiting for ${what}` }).toBe(true);
+  await vi.waitFor(
+    async () => {
+      if (!(await check())) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout, interval: 100 },
+  );
 }
 
 /** The text of each paragraph as the reader sees it, without the remote carets' name labels. */
