@@ -105,4 +105,31 @@ describe("event materials", () => {
     expect(await seriousViolations(phone)).toEqual([]);
     await context.close();
   });
+
+  it("the event's plan links fit a phone: the 取組 picker, as wide as its longest title, stays inside its card", async () => {
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const wid = workspaceIdOf(page);
+    const { event } = await callApi<{ event: { id: string } }>(
+      page,
+      "POST",
+      `/api/workspaces/${wid}/events`,
+      {
+        kind: "publicLecture",
+        title: "市民公開講座「在宅医療ってなに？」（計画との関係の試験）",
+        startsAt: "2027-02-10T13:30",
+        endsAt: "2027-02-10T15:00",
+        place: "流山市文化会館",
+        audience: "residents",
+      },
+    );
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/w/${wid}/events/${event.id}`);
+    const picker = page.getByTestId("link-action");
+    await picker.waitFor();
+    const card = await page.getByTestId("plan-links").boundingBox();
+    const box = await picker.boundingBox();
+    expect(card && box && box.x + box.width <= card.x + card.width).toBe(true);
+    expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
+    await saveShot(page, "event-plan-links-390");
+  });
 });
