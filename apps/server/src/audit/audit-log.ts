@@ -60,13 +60,14 @@ export class AuditLog {
   }
 
   /**
-   * Records that the caller did `event` to `target`: the person, their workspace and the
-   * address the request came from, as every command of a person's records them.
+   * Records that the caller did `event` to `target` (null when it is not one record: a search,
+   * an export, the workspace's settings): the person, their workspace and the address the
+   * request came from, as every command of a person's records them.
    */
   byCaller(
     caller: { actor: { userId: string }; workspaceId: string; ip: string },
     event: AuditEvent,
-    target: string,
+    target: string | null,
     detail?: Record<string, unknown>,
   ): Promise<void> {
     return this.record({

@@ -43,13 +43,10 @@ export async function sendUpdateLink(
     await links.revokeUpdateLinks(trx, record.id, now);
     await links.insertUpdateLink(trx, link);
   });
-  await app.audit.record({
-    event: "resource.link_sent",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: { name: record.fields.name, linkId: link.id, expiresAt: link.expiresAt },
+  await app.audit.byCaller(caller, "resource.link_sent", record.id, {
+    name: record.fields.name,
+    linkId: link.id,
+    expiresAt: link.expiresAt,
   });
   return { link: { ...link, createdByName: "" }, token };
 }
@@ -60,14 +57,7 @@ export async function revokeUpdateLinks(
   record: repo.ResourceRecord,
 ): Promise<void> {
   const count = await links.revokeUpdateLinks(app.kysely, record.id, Date.now());
-  await app.audit.record({
-    event: "resource.links_revoked",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: { name: record.fields.name, count },
-  });
+  await app.audit.byCaller(caller, "resource.links_revoked", record.id, { name: record.fields.name, count });
 }
 
 /** The link of a token, while it is valid, with its entry. */
@@ -185,17 +175,15 @@ export async function decideUpdateRequest(
       await applyProviderChanges(trx, resource, request.changes, now);
     }
   });
-  await app.audit.record({
-    event: status === "applied" ? "resource.update_applied" : "resource.update_rejected",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: request.resourceId,
-    ip: caller.ip,
-    detail: {
+  await app.audit.byCaller(
+    caller,
+    status === "applied" ? "resource.update_applied" : "resource.update_rejected",
+    request.resourceId,
+    {
       name: request.resourceName,
       requestId: request.id,
       fields: request.changes.map((c) => c.field),
     },
-  });
+  );
   return { ...request, status, decidedBy: caller.actor.userId, decidedAt: now };
 }

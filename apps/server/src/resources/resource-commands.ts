@@ -44,14 +44,7 @@ export async function createResource(
     closedAt: null,
   };
   await repo.insertResource(app.kysely, record);
-  await app.audit.record({
-    event: "resource.created",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: { name: fields.name, kind: fields.kind },
-  });
+  await app.audit.byCaller(caller, "resource.created", record.id, { name: fields.name, kind: fields.kind });
   return record;
 }
 
@@ -81,13 +74,10 @@ export async function updateResource(
       : statusChange === "active"
         ? "resource.reopened"
         : "resource.updated";
-  await app.audit.record({
-    event,
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: { name: fields.name, fields: changed, ...(input.confirmed ? { confirmed: true } : {}) },
+  await app.audit.byCaller(caller, event, record.id, {
+    name: fields.name,
+    fields: changed,
+    ...(input.confirmed ? { confirmed: true } : {}),
   });
   return {
     ...record,
@@ -107,14 +97,7 @@ export async function deleteResource(
   record: repo.ResourceRecord,
 ): Promise<void> {
   await repo.deleteResource(app.kysely, record.id);
-  await app.audit.record({
-    event: "resource.deleted",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: { name: record.fields.name },
-  });
+  await app.audit.byCaller(caller, "resource.deleted", record.id, { name: record.fields.name });
 }
 
 export async function updateSettings(
@@ -128,14 +111,7 @@ export async function updateSettings(
     await saveSettings(trx, caller.workspaceId, next);
     return next;
   });
-  await app.audit.record({
-    event: "resource.settings_updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: null,
-    ip: caller.ip,
-    detail: { ...input },
-  });
+  await app.audit.byCaller(caller, "resource.settings_updated", null, { ...input });
   return settings;
 }
 
@@ -156,16 +132,9 @@ export async function setResourceLink(
       )
     : await removeLink(app.kysely, record.id, targetKind, targetId);
   if (!changed) return;
-  await app.audit.record({
-    event: linked ? "resource.linked" : "resource.unlinked",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: {
-      name: record.fields.name,
-      targetKind,
-      ...(targetKind === "planAction" ? { actionId: targetId } : { targetId }),
-    },
+  await app.audit.byCaller(caller, linked ? "resource.linked" : "resource.unlinked", record.id, {
+    name: record.fields.name,
+    targetKind,
+    ...(targetKind === "planAction" ? { actionId: targetId } : { targetId }),
   });
 }

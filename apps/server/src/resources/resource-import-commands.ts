@@ -215,18 +215,11 @@ export async function confirmImport(
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? importChanged() : err;
     });
-  await app.audit.record({
-    event: "resource.imported",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: record.id,
-    ip: caller.ip,
-    detail: {
-      source: OPEN_DATA_FORMAT_LABELS[parsed.format],
-      fileName: file.fileName,
-      dataDate: record.dataDate,
-      ...summary,
-    },
+  await app.audit.byCaller(caller, "resource.imported", record.id, {
+    source: OPEN_DATA_FORMAT_LABELS[parsed.format],
+    fileName: file.fileName,
+    dataDate: record.dataDate,
+    ...summary,
   });
   return record;
 }
