@@ -1,17 +1,14 @@
 /**
  * Writing an indicator import of 5,000 values (BENCH_ONLY=indicator-import): the import's
- * batched writes (`writeValues` in indicators/indicator-repository.ts: the current rows read
+ * batched writes (`writeValues` in indicators/value-repository.ts: the current rows read
  * once, then clears, upserts and history rows a few hundred to a statement) against the
  * reference, the same values written one by one as the import did before (read the row,
  * upsert it, append its history: three statements a value), in one transaction each, in the
  * same run, on SQLite and on a private PostgreSQL.
  */
 import { STARTER_CATALOGUE } from "@tsumugi/domain";
-import {
-  insertIndicator,
-  type ValueWrite,
-  writeValues,
-} from "../apps/server/src/indicators/indicator-repository.js";
+import { insertIndicator } from "../apps/server/src/indicators/indicator-repository.js";
+import { type ValueWrite, writeValues } from "../apps/server/src/indicators/value-repository.js";
 import type { Queryable } from "../apps/server/src/storage/database.js";
 import { startPostgres } from "../apps/server/src/testing/engines.js";
 import { createWorkspace, startTestServer, type TestServer } from "../apps/server/src/testing/fixtures.js";

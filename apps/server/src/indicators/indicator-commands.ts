@@ -10,6 +10,8 @@ import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import type { IndicatorEvents } from "./indicator-events.js";
 import * as indicators from "./indicator-repository.js";
+import * as populations from "./population-repository.js";
+import * as values from "./value-repository.js";
 
 export const indicatorNotFound = () => new ApiError(404, "indicator.notFound", "指標が見つかりません。");
 const derivedIndicator = () =>
@@ -35,7 +37,7 @@ export async function setPopulation(
   fiscalYear: number,
   input: SetPopulation,
 ): Promise<void> {
-  await indicators.setPopulation(app.kysely, caller.workspaceId, fiscalYear, input);
+  await populations.setPopulation(app.kysely, caller.workspaceId, fiscalYear, input);
   events.emit(caller.workspaceId, []);
 }
 
@@ -66,7 +68,7 @@ export async function enterValue(
   await app.kysely
     .transaction()
     .execute((trx) =>
-      indicators.writeValues(trx, [{ indicatorId: indicator.id, ...input }], caller.actor.userId),
+      values.writeValues(trx, [{ indicatorId: indicator.id, ...input }], caller.actor.userId),
     );
   events.emit(caller.workspaceId, [indicator.id]);
 }
@@ -110,7 +112,7 @@ export async function importValues(
     source: row.source,
     note: row.note,
   }));
-  await app.kysely.transaction().execute((trx) => indicators.writeValues(trx, writes, caller.actor.userId));
+  await app.kysely.transaction().execute((trx) => values.writeValues(trx, writes, caller.actor.userId));
   events.emit(caller.workspaceId, [...new Set(writes.map((w) => w.indicatorId))]);
   return { ...preview, written: writes.length };
 }

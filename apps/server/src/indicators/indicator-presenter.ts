@@ -8,8 +8,9 @@ import {
   VALUE_COLUMNS,
 } from "@tsumugi/domain";
 import { type CsvCell, toCsv } from "@tsumugi/plan-io/csv";
-import type { HistoryEntry, IndicatorRecord, ValueRecord } from "./indicator-repository.js";
+import type { IndicatorRecord } from "./indicator-repository.js";
 import type { JoinRequest, PlacedRegionGroup } from "./region-repository.js";
+import type { HistoryEntry, ValueRecord } from "./value-repository.js";
 
 export const indicatorResource = (indicator: IndicatorRecord): IndicatorResource => ({
   kind: "indicator",

@@ -5,14 +5,10 @@
  */
 import type { Population } from "@tsumugi/domain";
 import type { QueryBuilder } from "../storage/query-builder.js";
-import {
-  catalogueOf,
-  type IndicatorRecord,
-  listIndicators,
-  populations,
-  type ValueRecord,
-  valuesWithDerived,
-} from "./indicator-repository.js";
+import { valuesWithDerived } from "./derived-values.js";
+import { catalogueOf, type IndicatorRecord, listIndicators } from "./indicator-repository.js";
+import { populations } from "./population-repository.js";
+import type { ValueRecord } from "./value-repository.js";
 
 /** The definitions, their values (entered and counted) and the population bases. */
 export async function indicatorListing(

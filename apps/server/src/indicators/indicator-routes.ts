@@ -41,8 +41,9 @@ import {
   valuesCsv,
 } from "./indicator-presenter.js";
 import { indicatorListing, indicatorValues } from "./indicator-queries.js";
-import { catalogueOf, findIndicator, type IndicatorRecord, valueHistory } from "./indicator-repository.js";
+import { catalogueOf, findIndicator, type IndicatorRecord } from "./indicator-repository.js";
 import { compareIndicator } from "./region-comparison.js";
+import { valueHistory } from "./value-repository.js";
 
 const tag = "indicators";
 

@@ -19,7 +19,9 @@ import type { AppContext } from "../context.js";
 import { readProjection } from "../plan/plan-read-model.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import { loadActor } from "../workspaces/actor.js";
-import { listIndicators, populations, valuesWithDerived } from "./indicator-repository.js";
+import { valuesWithDerived } from "./derived-values.js";
+import { listIndicators } from "./indicator-repository.js";
+import { populations } from "./population-repository.js";
 import {
   activeMembersOf,
   activeRegionGroupsOf,

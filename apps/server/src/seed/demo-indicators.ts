@@ -7,13 +7,10 @@
  */
 
 import { newId } from "@tsumugi/domain";
-import {
-  catalogueOf,
-  setPopulation,
-  type ValueWrite,
-  writeValues,
-} from "../indicators/indicator-repository.js";
+import { catalogueOf } from "../indicators/indicator-repository.js";
+import { setPopulation } from "../indicators/population-repository.js";
 import { insertRegionGroup } from "../indicators/region-repository.js";
+import { type ValueWrite, writeValues } from "../indicators/value-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { insertWorkspace } from "../workspaces/workspace-repository.js";
 
