@@ -1,20 +1,25 @@
 /**
- * Consultation cases and contacts: recording a contact (of a new case or an existing one),
- * changing a contact or a case, reading a case with its identifying fields (logged), and the
- * exact-name search (logged). Identifying fields are sealed before they reach a repository
- * and opened only here; no audit entry or log line carries them.
+ * Consultation contacts: recording one (of a new case or an existing one) and changing one.
+ * Identifying fields are sealed before they reach a repository and opened only here; no audit
+ * entry or log line carries them. A case's own fields are changed in case-commands.ts, a case
+ * is opened and searched in consultation-reads.ts.
  *
  * The routes have loaded the case (or the desk of a new one) and let the policy decide; a
- * change is then made only on the rows as they were decided on (see `asAuthorized`).
+ * change is then made only on the rows as they were decided on (consultation-checks.ts).
  */
-import type { CreateConsultation, Person, UpdateCase, UpdateConsultation } from "@tsumugi/contract";
+import type { CreateConsultation, UpdateConsultation } from "@tsumugi/contract";
 import { fiscalYearAndMonth, newId } from "@tsumugi/domain";
-import { areaExists } from "../areas/area-repository.js";
 import type { AppContext, Caller } from "../context.js";
-import { ApiError, invalid } from "../http/errors.js";
-import { findResource } from "../resources/resource-repository.js";
-import { isUniqueViolation, type QueryBuilder } from "../storage/query-builder.js";
+import { invalid } from "../http/errors.js";
+import { isUniqueViolation } from "../storage/query-builder.js";
 import * as caseRepo from "./case-repository.js";
+import {
+  asAuthorized,
+  checkArea,
+  checkReferral,
+  contactNotFound,
+  deskAsAuthorized,
+} from "./consultation-checks.js";
 import {
   type CaseRecord,
   type CaseWithStaff,
@@ -24,80 +29,16 @@ import {
   caseCodes,
 } from "./consultation-rows.js";
 import * as contactRepo from "./contact-repository.js";
-import { type DeskWithStaff, findDesk } from "./desk-repository.js";
+import type { DeskWithStaff } from "./desk-repository.js";
 import * as nameIndex from "./name-index-repository.js";
 import {
   type ContactPersonal,
   EMPTY_CONSULTER,
   nameIndexOf,
   openContact,
-  openPerson,
   sealContact,
   sealPerson,
 } from "./personal-fields.js";
-
-export const caseNotFound = () =>
-  new ApiError(404, "consultation.caseNotFound", "相談記録が見つかりません。");
-export const contactNotFound = () => new ApiError(404, "consultation.notFound", "相談記録が見つかりません。");
-export const anonymised = () =>
-  new ApiError(409, "consultation.anonymised", "保存期間を過ぎて匿名化された相談記録は変更できません。");
-export const recordChanged = () =>
-  new ApiError(
-    409,
-    "consultation.changed",
-    "この相談記録は他の人が先に変更しました。画面を読み込み直してください。",
-  );
-
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().join() === [...b].sort().join();
-
-/** The case is kept by the same desk and coordinators as when it was loaded (what the policy decided on). */
-export function sameKeepers(loaded: CaseWithStaff, current: CaseWithStaff): boolean {
-  return current.deskId === loaded.deskId && sameIds(current.deskStaffIds, loaded.deskStaffIds);
-}
-
-/**
- * The case as read inside the change's transaction, if it is still as the route authorized
- * the change on it: there (else `gone`), not anonymised since (409 `anonymised`), and kept by
- * the same desk and coordinators (else 409 `changed`).
- */
-function asAuthorized(
-  loaded: CaseWithStaff,
-  current: CaseWithStaff | undefined,
-  gone: () => ApiError,
-): CaseWithStaff {
-  if (!current) throw gone();
-  if (current.anonymisedAt !== null) throw anonymised();
-  if (!sameKeepers(loaded, current)) throw recordChanged();
-  return current;
-}
-
-/** The desk as read inside the transaction, if it is still as the route authorized it. */
-async function deskAsAuthorized(
-  q: QueryBuilder,
-  loaded: DeskWithStaff,
-  gone: () => ApiError,
-): Promise<DeskWithStaff> {
-  const current = await findDesk(q, loaded.workspaceId, loaded.id);
-  if (!current) throw gone();
-  if (!sameIds(current.staffIds, loaded.staffIds)) throw recordChanged();
-  return current;
-}
-
-/** A referral names an entry of this municipality's resource directory (or none). */
-async function checkReferral(
-  q: QueryBuilder,
-  workspaceId: string,
-  referralResourceId: string | null | undefined,
-) {
-  if (referralResourceId === undefined || referralResourceId === null) return;
-  if (!(await findResource(q, workspaceId, referralResourceId)))
-    throw invalid({ referralResourceId: "unknown" });
-}
-
-async function checkArea(q: QueryBuilder, workspaceId: string, areaId: string | null, field: string) {
-  if (areaId !== null && !(await areaExists(q, workspaceId, areaId))) throw invalid({ [field]: "unknown" });
-}
 
 /** Retries a transaction that lost a race for a number (case_no, seq) on PostgreSQL. */
 async function withNumberRetry<T>(fn: () => Promise<T>): Promise<T> {
@@ -228,7 +169,7 @@ export async function createConsultation(
 }
 
 /** Names of the fields an update sets (for the audit entry: which fields, never their values). */
-function fieldsOf(input: object): string[] {
+export function fieldsOf(input: object): string[] {
   return Object.entries(input)
     .filter(([, v]) => v !== undefined)
     .map(([k]) => k);
@@ -293,125 +234,4 @@ export async function updateConsultation(
     detail: { consultationId: updated.id, seq: updated.seq, fields: fieldsOf(input) },
   });
   return updated;
-}
-
-/**
- * Changes a case; `desk` is the desk it is to be at (its own, or another one it moves to). The
- * route has authorized `update` on the case and `writeRecords` on that desk.
- */
-export async function updateCase(
-  app: AppContext,
-  caller: Caller,
-  kase: CaseWithStaff,
-  desk: DeskWithStaff,
-  input: UpdateCase,
-): Promise<CaseWithStaff> {
-  const wid = caller.workspaceId;
-  const vault = app.personalData;
-  const updated = await app.kysely.transaction().execute(async (trx) => {
-    const current = asAuthorized(kase, await caseRepo.findCase(trx, wid, kase.id), caseNotFound);
-    let deskStaffIds = current.deskStaffIds;
-    if (desk.id !== current.deskId) {
-      const to = await deskAsAuthorized(trx, desk, () => invalid({ deskId: "unknown" }));
-      deskStaffIds = to.staffIds;
-    }
-    if (input.areaId !== undefined) await checkArea(trx, wid, input.areaId, "areaId");
-    let personal = current.personal;
-    let keyId = current.keyId;
-    if (input.person !== undefined) {
-      const person: Person = {
-        ...(openPerson(vault, current.id, current.personal) as Person),
-        ...input.person,
-      };
-      const sealed = sealPerson(vault, current.id, person);
-      personal = sealed.text;
-      keyId = sealed.keyId;
-      await nameIndex.setNameIndex(trx, current.id, nameIndexOf(vault, person));
-    }
-    const next: CaseWithStaff = {
-      ...current,
-      deskId: desk.id,
-      ageBand: input.ageBand ?? current.ageBand,
-      sex: input.sex ?? current.sex,
-      careLevel: input.careLevel ?? current.careLevel,
-      living: input.living ?? current.living,
-      condition: input.condition ?? current.condition,
-      areaId: input.areaId === undefined ? current.areaId : input.areaId,
-      personal,
-      keyId,
-      updatedAt: Date.now(),
-      deskStaffIds,
-    };
-    await caseRepo.updateCase(trx, next);
-    return next;
-  });
-  await app.audit.record({
-    event: "consultation.case_updated",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    target: updated.id,
-    ip: caller.ip,
-    detail: {
-      fields: [
-        ...fieldsOf({ ...input, person: undefined }),
-        ...(input.person ? fieldsOf(input.person).map((f) => `person.${f}`) : []),
-      ],
-    },
-  });
-  return updated;
-}
-
-export interface OpenedCase {
-  kase: CaseWithStaff;
-  person: Person | null;
-  contacts: { contact: ContactRecord; personal: ContactPersonal | null }[];
-}
-
-/**
- * A case with its identifying fields, opened for `caller`. The read is in the access log
- * before anything is answered: if the log cannot be written, nothing is shown.
- */
-export async function readCase(app: AppContext, caller: Caller, kase: CaseWithStaff): Promise<OpenedCase> {
-  const contacts = await contactRepo.contactsOfCase(app.kysely, kase.id);
-  await app.audit.recordRead({
-    actor: { userId: caller.actor.userId, workspaceId: caller.workspaceId },
-    kind: "consultationCase",
-    id: kase.id,
-    ip: caller.ip,
-  });
-  const vault = app.personalData;
-  return {
-    kase,
-    person: openPerson(vault, kase.id, kase.personal),
-    contacts: contacts.map((contact) => ({
-      contact,
-      personal: openContact(vault, contact.id, contact.personal),
-    })),
-  };
-}
-
-/**
- * The exact-name search: cases of the caller's desks whose name or kana is `name` (compared
- * without spaces, width or case). Logged with the number of cases found, never the name.
- */
-export async function searchCases(
-  app: AppContext,
-  caller: Caller,
-  name: string,
-  deskIds: readonly string[],
-): Promise<nameIndex.CaseSummaryRow[]> {
-  const found = await nameIndex.casesByNameHash(
-    app.kysely,
-    caller.workspaceId,
-    deskIds,
-    app.personalData.searchHashes(name),
-  );
-  await app.audit.record({
-    event: "consultation.searched",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    ip: caller.ip,
-    detail: { by: "exactName", hits: found.length, caseIds: found.map((c) => c.id) },
-  });
-  return found;
 }

@@ -8,7 +8,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { load } from "../http/operation.js";
 import { findCase } from "./case-repository.js";
-import { anonymised, caseNotFound, contactNotFound } from "./consultation-commands.js";
+import { anonymised, caseNotFound, contactNotFound } from "./consultation-checks.js";
 import { consultationResource } from "./consultation-presenter.js";
 import type { CaseWithStaff } from "./consultation-rows.js";
 import { findContact } from "./contact-repository.js";

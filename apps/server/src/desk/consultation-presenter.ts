@@ -1,7 +1,7 @@
 /**
  * Consultations as the API answers them (contract: ConsultationSummary, Consultation,
  * ConsultationCase, CaseSummary). Summaries carry coded fields only; the identifying fields
- * are presented only from an opened case (consultation-commands.ts `readCase`).
+ * are presented only from an opened case (consultation-reads.ts `readCase`).
  */
 import type {
   CaseSummary,
@@ -11,7 +11,7 @@ import type {
   ResourceRef,
 } from "@tsumugi/contract";
 import { type Actor, abilitiesOf, type ConsultationResource } from "@tsumugi/domain";
-import type { OpenedCase } from "./consultation-commands.js";
+import type { OpenedCase } from "./consultation-reads.js";
 import { type ContactRecord, type ContactRow, caseCodes } from "./consultation-rows.js";
 import type { CaseSummaryRow } from "./name-index-repository.js";
 import { type ContactPersonal, EMPTY_CONSULTER } from "./personal-fields.js";

@@ -1,8 +1,9 @@
 import type { Actor } from "@tsumugi/domain";
 import { describe, expect } from "vitest";
 import { deskTest as it, newConsultation } from "../testing/desk-world.js";
+import { updateCase } from "./case-commands.js";
 import { findCase } from "./case-repository.js";
-import { updateCase, updateConsultation } from "./consultation-commands.js";
+import { updateConsultation } from "./consultation-commands.js";
 import { findContact } from "./contact-repository.js";
 import { findDesk } from "./desk-repository.js";
 

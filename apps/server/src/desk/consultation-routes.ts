@@ -34,17 +34,10 @@ import {
 } from "../http/operation.js";
 import { presentRef } from "../resources/resource-presenter.js";
 import { findResourcesByIds } from "../resources/resource-repository.js";
+import { updateCase } from "./case-commands.js";
 import { findCase } from "./case-repository.js";
-import {
-  type ContactPlace,
-  caseNotFound,
-  createConsultation,
-  type OpenedCase,
-  readCase,
-  searchCases,
-  updateCase,
-  updateConsultation,
-} from "./consultation-commands.js";
+import { caseNotFound } from "./consultation-checks.js";
+import { type ContactPlace, createConsultation, updateConsultation } from "./consultation-commands.js";
 import { loadCase, loadContact, notAnonymised, readable } from "./consultation-loaders.js";
 import {
   consultationResource,
@@ -52,6 +45,7 @@ import {
   presentCaseSummary,
   presentSummary,
 } from "./consultation-presenter.js";
+import { type OpenedCase, readCase, searchCases } from "./consultation-reads.js";
 import type { CaseWithStaff, ContactWithCase } from "./consultation-rows.js";
 import { listContacts } from "./contact-repository.js";
 import { deskResource } from "./desk-presenter.js";

@@ -10,7 +10,7 @@ import { containsIdentifying, type ExampleStatus, identifyingFragments, newId } 
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
-import { recordChanged, sameKeepers } from "./consultation-commands.js";
+import { recordChanged, sameKeepers } from "./consultation-checks.js";
 import type { ContactWithCase } from "./consultation-rows.js";
 import { contactsOfCase, findContact } from "./contact-repository.js";
 import * as examples from "./example-repository.js";
