@@ -63,18 +63,11 @@ export async function updateCase(
     await caseRepo.updateCase(trx, next);
     return next;
   });
-  await app.audit.record({
-    event: "consultation.case_updated",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    target: updated.id,
-    ip: caller.ip,
-    detail: {
-      fields: [
-        ...fieldsOf({ ...input, person: undefined }),
-        ...(input.person ? fieldsOf(input.person).map((f) => `person.${f}`) : []),
-      ],
-    },
+  await app.audit.byCaller(caller, "consultation.case_updated", updated.id, {
+    fields: [
+      ...fieldsOf({ ...input, person: undefined }),
+      ...(input.person ? fieldsOf(input.person).map((f) => `person.${f}`) : []),
+    ],
   });
   return updated;
 }

@@ -152,18 +152,11 @@ export async function createConsultation(
       return { contact: row, newCase };
     }),
   );
-  await app.audit.record({
-    event: "consultation.created",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    target: recorded.contact.caseId,
-    ip: caller.ip,
-    detail: {
-      consultationId: recorded.contact.id,
-      seq: recorded.contact.seq,
-      newCase: recorded.newCase,
-      deskId: recorded.contact.deskId,
-    },
+  await app.audit.byCaller(caller, "consultation.created", recorded.contact.caseId, {
+    consultationId: recorded.contact.id,
+    seq: recorded.contact.seq,
+    newCase: recorded.newCase,
+    deskId: recorded.contact.deskId,
   });
   return recorded;
 }
@@ -225,13 +218,10 @@ export async function updateConsultation(
     await caseRepo.refreshLastContact(trx, current.caseId);
     return next;
   });
-  await app.audit.record({
-    event: "consultation.updated",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    target: updated.caseId,
-    ip: caller.ip,
-    detail: { consultationId: updated.id, seq: updated.seq, fields: fieldsOf(input) },
+  await app.audit.byCaller(caller, "consultation.updated", updated.caseId, {
+    consultationId: updated.id,
+    seq: updated.seq,
+    fields: fieldsOf(input),
   });
   return updated;
 }

@@ -45,20 +45,14 @@ export async function exportConsultations(
     tables = [records.table];
     count = records.count;
   }
-  await app.audit.record({
-    event: "consultation.exported",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    ip: caller.ip,
-    detail: {
-      kind: input.kind,
-      format: input.format,
-      fiscalYear: input.fiscalYear,
-      deskId: input.deskId,
-      reason: input.reason,
-      ...(input.note ? { note: input.note } : {}),
-      count,
-    },
+  await app.audit.byCaller(caller, "consultation.exported", null, {
+    kind: input.kind,
+    format: input.format,
+    fiscalYear: input.fiscalYear,
+    deskId: input.deskId,
+    reason: input.reason,
+    ...(input.note ? { note: input.note } : {}),
+    count,
   });
   const base = `${input.kind === "statistics" ? "相談統計" : "相談記録"}_${fiscalYearLabel(input.fiscalYear)}`;
   return exportFile(tables, base, input.format);

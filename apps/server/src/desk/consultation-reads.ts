@@ -54,12 +54,10 @@ export async function searchCases(
     deskIds,
     app.personalData.searchHashes(name),
   );
-  await app.audit.record({
-    event: "consultation.searched",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    ip: caller.ip,
-    detail: { by: "exactName", hits: found.length, caseIds: found.map((c) => c.id) },
+  await app.audit.byCaller(caller, "consultation.searched", null, {
+    by: "exactName",
+    hits: found.length,
+    caseIds: found.map((c) => c.id),
   });
   return found;
 }

@@ -61,14 +61,7 @@ export async function createDesk(
     if (!(await desks.insertDesk(trx, record))) throw nameTaken();
     return record;
   });
-  await app.audit.record({
-    event: "desk.created",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: desk.id,
-    ip: caller.ip,
-    detail: { name: desk.name, staffIds: desk.staffIds },
-  });
+  await app.audit.byCaller(caller, "desk.created", desk.id, { name: desk.name, staffIds: desk.staffIds });
   return desk;
 }
 
@@ -105,17 +98,10 @@ export async function updateDesk(
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? nameTaken() : err;
     });
-  await app.audit.record({
-    event: "desk.updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: desk.id,
-    ip: caller.ip,
-    detail: {
-      name: updated.name,
-      fields: Object.keys(input).filter((k) => input[k as keyof UpdateDesk] !== undefined),
-      ...(input.staffIds ? { staffIds: updated.staffIds } : {}),
-    },
+  await app.audit.byCaller(caller, "desk.updated", desk.id, {
+    name: updated.name,
+    fields: Object.keys(input).filter((k) => input[k as keyof UpdateDesk] !== undefined),
+    ...(input.staffIds ? { staffIds: updated.staffIds } : {}),
   });
   if (input.staffIds) {
     for (const userId of new Set([...desk.staffIds, ...updated.staffIds]))
@@ -130,12 +116,5 @@ export async function deleteDesk(app: AppContext, caller: Caller, desk: desks.De
     if (await desks.deskInUse(trx, desk.id)) throw deskInUse();
     await desks.deleteDesk(trx, desk.id);
   });
-  await app.audit.record({
-    event: "desk.deleted",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: desk.id,
-    ip: caller.ip,
-    detail: { name: desk.name },
-  });
+  await app.audit.byCaller(caller, "desk.deleted", desk.id, { name: desk.name });
 }

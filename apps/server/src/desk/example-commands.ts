@@ -100,14 +100,7 @@ export async function createExample(
     await examples.insertExample(trx, record);
     return { example: record, caseId: contact.caseId };
   });
-  await app.audit.record({
-    event: "example.drafted",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    target: example.id,
-    ip: caller.ip,
-    detail: { title: example.title, caseId },
-  });
+  await app.audit.byCaller(caller, "example.drafted", example.id, { title: example.title, caseId });
   return example;
 }
 
@@ -129,14 +122,7 @@ export async function updateExample(
     if (!(await examples.updateExample(trx, record, example.status))) throw changedMeanwhile();
     return record;
   });
-  await app.audit.record({
-    event: "example.updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: example.id,
-    ip: caller.ip,
-    detail: { title: next.title },
-  });
+  await app.audit.byCaller(caller, "example.updated", example.id, { title: next.title });
   return next;
 }
 
@@ -177,13 +163,11 @@ export async function stepExample(
       });
     if (!(await examples.updateExample(trx, next, example.status))) throw changedMeanwhile();
   });
-  await app.audit.record({
-    event: "example.status_changed",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: example.id,
-    ip: caller.ip,
-    detail: { title: example.title, from: example.status, to: next.status, ...(note ? { note } : {}) },
+  await app.audit.byCaller(caller, "example.status_changed", example.id, {
+    title: example.title,
+    from: example.status,
+    to: next.status,
+    ...(note ? { note } : {}),
   });
   return next;
 }
@@ -194,12 +178,5 @@ export async function deleteExample(
   example: examples.ExampleWithStaff,
 ): Promise<void> {
   await examples.deleteExample(app.kysely, example.id);
-  await app.audit.record({
-    event: "example.deleted",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: example.id,
-    ip: caller.ip,
-    detail: { title: example.title },
-  });
+  await app.audit.byCaller(caller, "example.deleted", example.id, { title: example.title });
 }
