@@ -1,37 +1,22 @@
 /**
- * The public directory page's HTML (public-directory-page.ts): entries as cards, the list as a
- * 便利帳 by kind and 圏域 or nearest first, the form's selects and the page's style (screen and
- * A4 print). Every piece of text is escaped here.
+ * The public directory page's HTML (/p/<code>/resources, shaped by public-directory-presenter.ts):
+ * the search form, entries as cards, the list as a 便利帳 by kind and 圏域 or nearest first, and
+ * the page's style (screen and A4 print). Every piece of text is escaped here.
  */
 import type { PublicResource } from "@tsumugi/contract";
 import {
-  distanceKm,
   hoursSummary,
   RESOURCE_KINDS,
   resourceKindLabel,
+  SERVICE_TAGS,
   serviceTagLabel,
 } from "@tsumugi/domain";
 import { escapeHtml as esc } from "../http/html.js";
+import { type DirectoryList, type DirectoryPage, homeCareLabel } from "./public-directory-presenter.js";
 
 /** JSON inside a <script type="application/json">: nothing in it can close the element. */
-export const scriptJson = (value: unknown) =>
+const scriptJson = (value: unknown) =>
   JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
-
-/** Where "nearest first" measures from, as the page says it. */
-export interface Origin {
-  lat: number;
-  lng: number;
-  label: string;
-}
-
-export const homeCareLabel = (r: PublicResource) =>
-  r.homeCareSupport ? (r.kind === "hospital" ? "在宅療養支援病院" : "在宅療養支援診療所") : "";
-
-/** "約350m", "約1.2km", "約12km". */
-function distanceLabel(km: number): string {
-  if (km < 1) return `約${Math.max(10, Math.round((km * 1000) / 10) * 10)}m`;
-  return km < 10 ? `約${km.toFixed(1)}km` : `約${Math.round(km)}km`;
-}
 
 function entryHtml(r: PublicResource, distance = ""): string {
   const hours = hoursSummary(r.hours);
@@ -57,7 +42,7 @@ function entryHtml(r: PublicResource, distance = ""): string {
 }
 
 /** The list as a 便利帳: by kind, then by 圏域 (entries without one last). */
-export function listHtml(resources: readonly PublicResource[], areas: readonly string[]): string {
+function listHtml(resources: readonly PublicResource[], areas: readonly string[]): string {
   const parts: string[] = [];
   for (const kind of RESOURCE_KINDS) {
     const ofKind = resources.filter((r) => r.kind === kind.id);
@@ -76,31 +61,21 @@ export function listHtml(resources: readonly PublicResource[], areas: readonly s
   return parts.join("\n");
 }
 
-/** The list nearest first from `origin` (entries without coordinates last). */
-export function nearestHtml(
-  resources: readonly PublicResource[],
-  origin: Origin,
-): { html: string; distances: Map<string, string>; ordered: PublicResource[] } {
-  const measured = resources.map((r) => ({
-    r,
-    km: r.lat !== null && r.lng !== null ? distanceKm(origin, { lat: r.lat, lng: r.lng }) : null,
-  }));
-  const placed = measured.filter((m) => m.km !== null).sort((a, b) => (a.km ?? 0) - (b.km ?? 0));
-  const unplaced = measured.filter((m) => m.km === null);
-  const distances = new Map(placed.map((m) => [m.r.id, distanceLabel(m.km ?? 0)]));
+/** The list nearest first (entries without coordinates last). */
+function nearestHtml(list: Extract<DirectoryList, { by: "distance" }>): string {
   const parts = [
-    `<section class="nearest" data-testid="public-nearest"><h2>近い順（${esc(origin.label)}から）</h2>`,
-    `<div class="entries">${placed.map((m) => entryHtml(m.r, `${resourceKindLabel(m.r.kind)}・${distances.get(m.r.id)}`)).join("\n")}</div>`,
+    `<section class="nearest" data-testid="public-nearest"><h2>近い順（${esc(list.origin.label)}から）</h2>`,
+    `<div class="entries">${list.placed.map((p) => entryHtml(p.resource, `${resourceKindLabel(p.resource.kind)}・${p.distance}`)).join("\n")}</div>`,
   ];
-  if (unplaced.length)
+  if (list.unplaced.length)
     parts.push(
-      `<h3>地図上の位置が登録されていないところ</h3><div class="entries">${unplaced.map((m) => entryHtml(m.r)).join("\n")}</div>`,
+      `<h3>地図上の位置が登録されていないところ</h3><div class="entries">${list.unplaced.map((r) => entryHtml(r)).join("\n")}</div>`,
     );
   parts.push("</section>");
-  return { html: parts.join("\n"), distances, ordered: [...placed, ...unplaced].map((m) => m.r) };
+  return parts.join("\n");
 }
 
-export function select(
+function select(
   name: string,
   label: string,
   options: { value: string; label: string }[],
@@ -114,7 +89,7 @@ export function select(
     .join("")}</select></label>`;
 }
 
-export const STYLE = `
+const STYLE = `
 :root{color-scheme:light;--ink:#1f2a37;--muted:#5b6574;--line:#c9d1dc;--accent:#1d5fa8}
 *{box-sizing:border-box}
 body{font-family:"Noto Sans JP","Hiragino Sans","Meiryo",sans-serif;margin:0;color:var(--ink);line-height:1.7;background:#fff}
@@ -181,3 +156,74 @@ footer{color:var(--muted);font-size:.8rem;padding:1rem 1.25rem;border-top:1px so
  .kind-body h3:first-child{margin-top:0}
  .entry a{color:inherit;text-decoration:none}
 }`;
+
+function resultsHtml(list: DirectoryList): string {
+  if (list.by === "none") return '<p data-testid="public-empty">条件に合う資源はありません。</p>';
+  return list.by === "distance" ? nearestHtml(list) : listHtml(list.resources, list.areas);
+}
+
+/** The whole page. */
+export function directoryPageHtml(page: DirectoryPage): string {
+  const { workspace: ws, form, assets } = page;
+  return `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(page.title)}｜${esc(ws.prefecture)}${esc(ws.name)}</title>
+<style>${STYLE}</style>
+${assets ? assets.css.map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join("\n") : ""}
+</head><body>
+<header class="page"><p>${esc(ws.prefecture)} ${esc(ws.name)} 在宅医療・介護連携推進事業</p>
+<h1>${esc(page.title)}</h1><p class="print-only">医療・介護情報便利帳　${esc(page.printed)} 印刷</p>
+<p class="no-print">病院・診療所・歯科・薬局・訪問看護・介護の事業所を地図と一覧で探せます。${page.updated ? `最終更新：${esc(page.updated)}` : ""}</p></header>
+${page.demo ? '<p class="demo" data-testid="demo-notice" role="note">デモ用の例です。掲載している医療機関・事業所は実在しません。</p>' : ""}
+<main id="content">
+<form class="search" method="get" action="#results" role="search" aria-label="資源を探す">
+<label class="wide">名前・ふりがな・住所・種類・できること<input type="search" name="q" value="${esc(form.q)}" maxlength="100" data-testid="public-q"></label>
+${select(
+  "kind",
+  "種類",
+  RESOURCE_KINDS.map((k) => ({ value: k.id, label: k.label })),
+  form.kind,
+)}
+${select(
+  "service",
+  "対応できること",
+  SERVICE_TAGS.map((s) => ({ value: s.id, label: s.label })),
+  form.service,
+)}
+${
+  page.areas.length
+    ? select(
+        "area",
+        "日常生活圏域",
+        page.areas.map((a) => ({ value: a, label: a })),
+        form.area,
+      )
+    : ""
+}
+<fieldset class="near"><legend>近い順に並べる</legend>
+<label>住所・町名から<input type="text" name="near" value="${esc(form.near)}" maxlength="100" list="towns" autocomplete="street-address" placeholder="例：${esc(page.towns[0] ?? "")}" data-testid="public-near"></label>
+<datalist id="towns">${page.towns.map((t) => `<option value="${esc(t)}"></option>`).join("")}</datalist>
+<button type="button" class="secondary" data-locate hidden data-testid="public-locate">現在地から</button>
+<input type="hidden" name="lat" value="${esc(page.point.lat)}">
+<input type="hidden" name="lng" value="${esc(page.point.lng)}">
+<input type="hidden" name="from" value="${esc(form.from)}">
+<p class="hint">町名の中心からの距離（目安）です。現在地は並べ替えにだけ使い、記録しません。</p>
+<p class="hint" data-locate-status role="status"></p>
+</fieldset>
+<p class="buttons"><button type="submit" data-testid="public-search">探す</button>${page.filtering ? ` <a href="?" data-testid="public-clear">条件をクリア</a>` : ""}</p>
+</form>
+${page.originProblem ? `<p class="problem" role="alert" data-testid="public-origin-problem">${esc(page.originProblem)}</p>` : ""}
+<div class="actions" id="results"><span class="count" data-testid="public-count">${page.count}件${page.filtering ? `（全${page.total}件中）` : ""}</span>
+<button type="button" class="secondary" data-print hidden>印刷する（便利帳）</button></div>
+<p class="map-notice" id="map-notice" role="status" hidden data-testid="public-map-notice"></p>
+<div id="resource-map" hidden data-tile-url="${esc(page.map.tileUrl)}" data-attribution="${esc(page.map.attribution)}" role="region" aria-label="地図" data-testid="public-map"></div>
+<script type="application/json" id="directory-data">${scriptJson(page.pageData)}</script>
+<div id="directory-list" data-testid="public-list">
+${resultsHtml(page.list)}
+</div>
+</main>
+<footer><p>掲載内容は各医療機関・事業所の情報をもとに${esc(ws.name)}が作成しています。受診・利用の前に各機関へご確認ください。</p>
+<p>出典の一部：介護サービス情報公表システム、医療情報ネット（厚生労働省）のオープンデータを加工して作成。</p></footer>
+${assets ? `<script type="module" src="${esc(assets.js)}"></script>` : ""}
+</body></html>`;
+}
