@@ -62,13 +62,10 @@ export async function createDocument(
     await insertDocument(trx, doc);
     if (template) await storeInitialState(trx, doc.docName, richTextUpdate(template.paragraphs));
   });
-  await app.audit.record({
-    event: "document.created",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: doc.docName,
-    ip: caller.ip,
-    detail: { title: doc.title, kind: doc.kind, groupId: doc.groupId },
+  await app.audit.byCaller(caller, "document.created", doc.docName, {
+    title: doc.title,
+    kind: doc.kind,
+    groupId: doc.groupId,
   });
   return doc;
 }
@@ -99,14 +96,17 @@ export async function moveDraft(
     // The approved text is kept as a version before the draft locks.
     await collab.flush();
     const state = await collab.readDocument(doc.docName);
-    await saveVersion(app.kysely, {
-      docName: doc.docName,
-      state: Y.encodeStateAsUpdate(state),
-      reason: "approval",
-      label: "承認版",
-      userId: caller.actor.userId,
-    });
-    state.destroy();
+    try {
+      await saveVersion(app.kysely, {
+        docName: doc.docName,
+        state: Y.encodeStateAsUpdate(state),
+        reason: "approval",
+        label: "承認版",
+        userId: caller.actor.userId,
+      });
+    } finally {
+      state.destroy();
+    }
   }
   await setDraftStatus(app.kysely, doc.id, {
     status,
@@ -118,13 +118,6 @@ export async function moveDraft(
   });
   if (isLockedDraftStatus(status) !== doc.locked || (status === "reviewing") !== doc.reviewing)
     app.events.emit({ type: "document-access-changed", docName: doc.docName });
-  await app.audit.record({
-    event: "draft.status_changed",
-    workspaceId: doc.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: doc.docName,
-    ip: caller.ip,
-    detail: { from, to: status },
-  });
+  await app.audit.byCaller(caller, "draft.status_changed", doc.docName, { from, to: status });
   return (await findDocument(app.kysely, doc.workspaceId, doc.id)) ?? doc;
 }

@@ -40,7 +40,26 @@ describe("documents", () => {
       `${w.base}/documents/${res.body.document.id}`,
     );
     expect(one.body.document.access).toBe("read");
-    expect(await server.ctx.db.get("SELECT 1 FROM audit_log WHERE event = 'document.created'")).toBeDefined();
+    const audit = await server.ctx.db.get<{
+      workspace_id: string;
+      actor_user_id: string;
+      target: string;
+      ip: string;
+      detail: string;
+    }>(
+      "SELECT workspace_id, actor_user_id, target, ip, detail FROM audit_log WHERE event = 'document.created'",
+    );
+    expect(audit).toMatchObject({
+      workspace_id: w.workspaceId,
+      actor_user_id: w.member.id,
+      target: res.body.document.docName,
+      ip: expect.stringMatching(/\S/),
+    });
+    expect(JSON.parse(audit?.detail ?? "")).toEqual({
+      title: "急変時対応シート（案）",
+      kind: "draft",
+      groupId: w.groupId,
+    });
   });
 
   it("refuse bad input, observers and other groups", async ({ server, world: w }) => {

@@ -199,6 +199,24 @@ describe("working-group drafts", () => {
     expect(html).toContain("流山市");
     expect((await status(world.admin, "approved")).body.document.publicId).toBeNull();
     expect((await fetch(`${server.origin}/p/${publicId}`)).status).toBe(404);
+    // Each step is recorded with who took it, in which workspace, from where.
+    const steps = await server.ctx.db.all<{
+      workspace_id: string;
+      actor_user_id: string;
+      ip: string;
+      detail: string;
+    }>(
+      "SELECT workspace_id, actor_user_id, ip, detail FROM audit_log WHERE event = 'draft.status_changed' AND target = ? ORDER BY id",
+      [draft.docName],
+    );
+    expect(steps.map((e) => [e.actor_user_id, JSON.parse(e.detail)])).toEqual([
+      [world.member.id, { from: "drafting", to: "reviewing" }],
+      [world.admin.id, { from: "reviewing", to: "approved" }],
+      [world.admin.id, { from: "approved", to: "published" }],
+      [world.admin.id, { from: "published", to: "approved" }],
+    ]);
+    for (const e of steps)
+      expect(e).toMatchObject({ workspace_id: world.workspaceId, ip: expect.stringMatching(/\S/) });
   });
 
   it("escapes text on the public page", async ({ server, world, open }) => {
