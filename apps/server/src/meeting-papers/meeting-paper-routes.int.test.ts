@@ -1,4 +1,10 @@
-import { insertMeetingRow, orderKeysAfter, RICH_TEXT_FIELD, setAttendance } from "@tsumugi/domain";
+import {
+  insertMeetingRow,
+  newAgendaItem,
+  orderKeysAfter,
+  RICH_TEXT_FIELD,
+  setAttendance,
+} from "@tsumugi/domain";
 import { describe, expect } from "vitest";
 import * as Y from "yjs";
 import { type OpenedDocx, openDocx, runFontsOf } from "../testing/docx-reader.js";
@@ -44,17 +50,7 @@ async function heldMeeting(w: WorkspaceWorld, open: OpenDocument) {
   const [o1, o2] = orderKeysAfter(null, 2);
   writer.doc.transact(() => {
     const agendaItem = (id: string, order: string, title: string, presenter: string) =>
-      insertMeetingRow(writer.doc, "agenda", {
-        id,
-        order,
-        title,
-        notes: "",
-        minutes: 20,
-        presenter,
-        planLinks: [],
-        state: "pending",
-        carriedFrom: null,
-      });
+      insertMeetingRow(writer.doc, "agenda", newAgendaItem([], { id, order, title, minutes: 20, presenter }));
     agendaItem("agendaitem0001", a1, "令和7年度の事業計画について", "事務局");
     agendaItem("agendaitem0002", a2, "急変時の対応の場面における具体的施策の検討", "");
     insertMeetingRow(writer.doc, "outcomes", {

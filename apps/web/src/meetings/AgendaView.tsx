@@ -11,8 +11,7 @@ import {
   insertMeetingRow,
   MEETING_TEXT_LIMITS,
   meetingText,
-  newId,
-  orderAfterLast,
+  newAgendaItem,
   setMeetingField,
   startAgendaItem,
 } from "@tsumugi/domain";
@@ -33,18 +32,7 @@ export function AgendaView() {
   const total = agenda.reduce((sum, a) => sum + a.minutes, 0);
 
   const add = (fields: Partial<AgendaItem> = {}) => {
-    insertMeetingRow(doc, "agenda", {
-      id: newId(),
-      order: orderAfterLast(agenda),
-      title: t("meeting.agenda.new"),
-      notes: "",
-      minutes: 10,
-      presenter: "",
-      planLinks: [],
-      state: "pending",
-      carriedFrom: null,
-      ...fields,
-    });
+    insertMeetingRow(doc, "agenda", newAgendaItem(agenda, { title: t("meeting.agenda.new"), ...fields }));
   };
 
   return (

@@ -1,3 +1,4 @@
+export * from "./agenda-rows.js";
 export * from "./meeting-doc.js";
 export * from "./notice.js";
 export * from "./papers.js";
