@@ -85,14 +85,13 @@ const RECORDS: {
   },
 ];
 
-export async function seedDemoDistributions(ctx: AppContext, wid: string, uid: string): Promise<void> {
-  const lecture = await ctx.kysely
-    .selectFrom("events")
-    .select("id")
-    .where("workspace_id", "=", wid)
-    .where("kind", "=", "publicLecture")
-    .orderBy("starts_at", "desc")
-    .executeTakeFirst();
+/** The records, the 市民公開講座's booklets linked to `lectureId`. */
+export async function seedDemoDistributions(
+  ctx: AppContext,
+  wid: string,
+  uid: string,
+  lectureId: string,
+): Promise<void> {
   const now = Date.now();
   await ctx.kysely.transaction().execute(async (trx) => {
     for (const r of RECORDS) {
@@ -105,7 +104,7 @@ export async function seedDemoDistributions(ctx: AppContext, wid: string, uid: s
         quantity: r.quantity,
         place: r.where,
         distributedOn: r.on,
-        eventId: r.atLecture ? (lecture?.id ?? null) : null,
+        eventId: r.atLecture ? lectureId : null,
         note: NOTE,
         createdBy: uid,
         createdAt: now,

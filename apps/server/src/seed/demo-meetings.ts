@@ -1,25 +1,18 @@
 /**
  * The demo's meetings: 流山市's 令和5年度 第1回 連携会議 (5/25, held, minutes fixed) with its
  * agenda, attendance, decisions and minutes, and 第2回 (7/31, announced), which opens with
- * the first meeting's backlog and the plan's changes since then.
+ * the first meeting's backlog and the plan's changes since then; this 年度's meetings and
+ * 高松市's. Written through the meetings', documents' and versions' repositories; the minutes'
+ * first states are in demo-meeting-docs.ts.
  */
-import {
-  docNameOf,
-  fiscalYearLabel,
-  insertMeetingRow,
-  type MeetingKind,
-  newId,
-  orderKeysAfter,
-  RICH_TEXT_FIELD,
-  readOutcomes,
-  setAttendance,
-} from "@tsumugi/domain";
+import { docNameOf, fiscalYearLabel, type MeetingKind, newId, readOutcomes } from "@tsumugi/domain";
 import * as Y from "yjs";
 import { storeInitialState } from "../collab/initial-state.js";
 import { insertDocument, setMinutesAccess } from "../documents/document-repository.js";
 import * as meetings from "../meetings/meeting-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { saveVersion } from "../versions/version-store.js";
+import { CURRENT_AGENDA, firstMeetingMinutes, heldMeetingMinutes, invitation } from "./demo-meeting-docs.js";
 import { weekdayOnOrAfter } from "./demo-plan.js";
 
 interface Seed {
@@ -32,75 +25,6 @@ interface Seed {
   planState: Uint8Array;
   /** The plan action the first meeting's 取組 outcome links to. */
   linkedActionId: string | null;
-}
-
-const MINUTES = [
-  "# 1. 令和5年度の事業計画について",
-  "事務局より、4つの場面（日常の療養支援・入退院支援・急変時の対応・看取り）ごとの課題と取組、事業項目別の取組と短期目標について説明があった。",
-  "委員より、急変時の対応について消防との意見交換を早期に行うべきとの意見があり、7月に実施することとなった。",
-  "# 2. 入退院支援ルールの運用状況",
-  "病診施連携班より、千葉県地域生活連携シートの活用状況の調査方法について報告があった。",
-  "# 3. 市民公開講座の企画",
-  "時間の都合により次回に持ち越し。",
-];
-
-function minutesDoc(
-  agendaKeys: string[],
-  actionId: string | null,
-  attendees: string[],
-  absent: string[],
-): Uint8Array {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
-    fragment.insert(
-      0,
-      MINUTES.map((p) => {
-        const heading = p.startsWith("# ");
-        const el = new Y.XmlElement(heading ? "heading" : "paragraph");
-        if (heading) el.setAttribute("level", 2 as unknown as string);
-        el.insert(0, [new Y.XmlText(heading ? p.slice(2) : p)]);
-        return el;
-      }),
-    );
-    const items = [
-      { title: "令和5年度の事業計画について", minutes: 40, presenter: "事務局", state: "done" },
-      { title: "入退院支援ルールの運用状況", minutes: 30, presenter: "病診施連携班", state: "done" },
-      { title: "市民公開講座の企画", minutes: 20, presenter: "市民啓発班", state: "deferred" },
-    ];
-    for (const [i, item] of items.entries()) {
-      insertMeetingRow(doc, "agenda", {
-        id: newId(),
-        order: agendaKeys[i],
-        notes: "",
-        planLinks: [],
-        carriedFrom: null,
-        ...item,
-      });
-    }
-    const [k1, k2] = orderKeysAfter(null, 2);
-    insertMeetingRow(doc, "outcomes", {
-      id: newId(),
-      order: k1,
-      type: "decision",
-      text: "令和5年度の事業計画を承認する",
-      agendaItemId: null,
-      actionId: null,
-    });
-    insertMeetingRow(doc, "outcomes", {
-      id: newId(),
-      order: k2,
-      type: "action",
-      text: "消防との情報交換の実施",
-      agendaItemId: null,
-      actionId,
-    });
-    for (const id of attendees) setAttendance(doc, id, "attended");
-    for (const id of absent) setAttendance(doc, id, "absent");
-  });
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
 }
 
 interface MeetingSeed {
@@ -194,68 +118,8 @@ async function holdMeeting(
 const attendedBy = (userIds: readonly string[]) => new Map(userIds.map((id) => [id, "attended"]));
 
 const NAGAREYAMA_PLACE = "流山市役所 第1庁舎 3階 庁議室";
-
-/** A held meeting's short minutes: its agenda as headings, a line under each, everyone present. */
-function heldMeetingDoc(agenda: readonly { title: string; line: string }[], attendees: readonly string[]) {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
-    fragment.insert(
-      0,
-      agenda.flatMap((a, i) => {
-        const heading = new Y.XmlElement("heading");
-        heading.setAttribute("level", 2 as unknown as string);
-        heading.insert(0, [new Y.XmlText(`${i + 1}. ${a.title}`)]);
-        const paragraph = new Y.XmlElement("paragraph");
-        paragraph.insert(0, [new Y.XmlText(a.line)]);
-        return [heading, paragraph];
-      }),
-    );
-    const keys = orderKeysAfter(null, agenda.length);
-    for (const [i, a] of agenda.entries()) {
-      insertMeetingRow(doc, "agenda", {
-        id: newId(),
-        order: keys[i],
-        title: a.title,
-        notes: "",
-        minutes: 30,
-        presenter: "事務局",
-        planLinks: [],
-        state: "done",
-        carriedFrom: null,
-      });
-    }
-    for (const id of attendees) setAttendance(doc, id, "attended");
-  });
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
-}
-
-/** What the current year's held meetings discussed (the demo's: its minutes are made up). */
-const CURRENT_AGENDA: { title: string; line: string }[][] = [
-  [
-    {
-      title: "今年度の事業計画について",
-      line: "事務局より、令和5年度からの取組の継続と今年度の予定について説明があり、承認された。",
-    },
-    { title: "全体会検討事項について", line: "急変時の対応と入退院支援について、各班の進め方を確認した。" },
-  ],
-  [
-    { title: "各班の活動報告", line: "病診施連携班・専門職研修班・市民啓発班より、活動状況の報告があった。" },
-    {
-      title: "市民公開講座の企画",
-      line: "テーマを人生会議（ACP）とし、開催方法は次回までに市民啓発班で案を作る。",
-    },
-  ],
-  [
-    {
-      title: "急変時の対応について",
-      line: "消防との情報交換の結果を共有し、関係者情報連携シートの案を検討した。",
-    },
-  ],
-  [{ title: "事業評価について", line: "今年度の取組の評価の進め方を確認した。" }],
-  [{ title: "次年度の計画について", line: "次年度に引き継ぐ取組を確認した。" }],
+const TAKAMATSU_AGENDA = [
+  { title: "在宅医療・介護連携の現状と課題", line: "委員より現状と課題について意見があった。" },
 ];
 
 /**
@@ -274,10 +138,7 @@ export async function seedCurrentYearMeetings(
   const label = fiscalYearLabel(fy);
   for (const [i, day] of days.entries()) {
     const held = day < s.today;
-    const invited = new Y.Doc();
-    for (const id of s.userIds) setAttendance(invited, id, "invited");
-    const state0 = held ? heldMeetingDoc(CURRENT_AGENDA[i], s.userIds) : Y.encodeStateAsUpdate(invited);
-    invited.destroy();
+    const state0 = held ? heldMeetingMinutes(CURRENT_AGENDA[i], s.userIds) : invitation(s.userIds);
     const m = await announceMeeting(trx, {
       workspaceId: s.workspaceId,
       secretariatId: s.secretariatId,
@@ -298,8 +159,6 @@ export async function seedCurrentYearMeetings(
       });
   }
   if (days.every((d) => d < s.today)) {
-    const invited = new Y.Doc();
-    for (const id of s.userIds) setAttendance(invited, id, "invited");
     const day = weekdayOnOrAfter(`${fy + 1}-05-25`);
     await announceMeeting(trx, {
       workspaceId: s.workspaceId,
@@ -311,9 +170,8 @@ export async function seedCurrentYearMeetings(
       place: NAGAREYAMA_PLACE,
       startsAt: `${day}T14:00`,
       endsAt: `${day}T16:00`,
-      state0: Y.encodeStateAsUpdate(invited),
+      state0: invitation(s.userIds),
     });
-    invited.destroy();
   }
 }
 
@@ -325,16 +183,12 @@ export async function seedTakamatsuMeetings(
   trx: QueryBuilder,
   s: { workspaceId: string; secretariatId: string; groupId: string | null },
 ): Promise<void> {
-  const plan: [number, string[]][] = [
+  const days: [number, string[]][] = [
     [2014, ["2014-06-19", "2014-09-18", "2014-12-18", "2015-03-19"]],
     [2015, ["2015-05-21", "2015-07-16", "2015-09-17", "2015-11-19", "2016-01-21", "2016-03-17"]],
   ];
-  for (const [fy, days] of plan) {
-    for (const [i, day] of days.entries()) {
-      const doc = heldMeetingDoc(
-        [{ title: "在宅医療・介護連携の現状と課題", line: "委員より現状と課題について意見があった。" }],
-        [s.secretariatId],
-      );
+  for (const [fy, dates] of days) {
+    for (const [i, day] of dates.entries()) {
       const m = await announceMeeting(trx, {
         workspaceId: s.workspaceId,
         secretariatId: s.secretariatId,
@@ -346,7 +200,7 @@ export async function seedTakamatsuMeetings(
         place: "高松市役所",
         startsAt: `${day}T18:30`,
         endsAt: `${day}T20:00`,
-        state0: doc,
+        state0: heldMeetingMinutes(TAKAMATSU_AGENDA, [s.secretariatId]),
       });
       await holdMeeting(trx, m, {
         minutesVersionId: null,
@@ -359,7 +213,7 @@ export async function seedTakamatsuMeetings(
 
 export async function seedDemoMeetings(trx: QueryBuilder, s: Seed): Promise<void> {
   const attendees = s.userIds.filter((u) => !s.absentUserIds.includes(u));
-  const first = minutesDoc(orderKeysAfter(null, 3), s.linkedActionId, attendees, s.absentUserIds);
+  const first = firstMeetingMinutes(s.linkedActionId, attendees, s.absentUserIds);
   const meeting = {
     workspaceId: s.workspaceId,
     secretariatId: s.secretariatId,
@@ -412,15 +266,12 @@ export async function seedDemoMeetings(trx: QueryBuilder, s: Seed): Promise<void
     outcomes,
   });
 
-  const second = new Y.Doc();
-  for (const id of s.userIds) setAttendance(second, id, "invited");
   await announceMeeting(trx, {
     ...meeting,
     number: 2,
     title: "令和5年度 第2回 連携会議",
     startsAt: "2023-07-31T14:00",
     endsAt: "2023-07-31T16:00",
-    state0: Y.encodeStateAsUpdate(second),
+    state0: invitation(s.userIds),
   });
-  second.destroy();
 }

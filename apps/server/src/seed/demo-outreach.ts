@@ -12,10 +12,12 @@ import { newId, todayInJapan } from "@tsumugi/domain";
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import type { AppContext } from "../context.js";
 import { insertEvent } from "../events/event-repository.js";
+import type { NewEvent } from "../events/event-rows.js";
 import { insertMaterial } from "../events/material-repository.js";
 import { sealRequest } from "../events/request-commands.js";
 import { insertRequest, type RequestRecord, type WishedDateRecord } from "../events/request-repository.js";
 import { insertSeries } from "../events/series-repository.js";
+import { countAtTheDoor, demoEvent } from "./demo-events.js";
 
 const DAY_MS = 86_400_000;
 
@@ -45,7 +47,13 @@ async function handout(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-export async function seedDemoOutreach(ctx: AppContext, wid: string, uid: string, groupId: string | null) {
+export async function seedDemoOutreach(
+  ctx: AppContext,
+  wid: string,
+  uid: string,
+  groupId: string | null,
+  lecture: NewEvent,
+) {
   const db = ctx.kysely;
   const now = Date.now();
 
@@ -75,58 +83,23 @@ export async function seedDemoOutreach(ctx: AppContext, wid: string, uid: string
     });
 
   // The lecture held for the first request (令和7年度): counted at the door, without names.
-  const heldId = newId();
-  await insertEvent(
-    db,
-    {
-      id: heldId,
-      workspaceId: wid,
-      seriesId: menu.acp.id,
-      kind: "outreachLecture",
-      title: "出前講座「人生会議（ACP）ってなに？」（向小金ふれあいサロン）",
-      theme: "デモ用の例：サロンの定例会で、人生会議の進め方を寸劇と話し合いで紹介",
-      startsAt: "2025-09-18T14:00",
-      endsAt: "2025-09-18T15:30",
-      fiscalYear: 2025,
-      place: "向小金自治会館 集会室",
-      onlineUrl: "",
-      capacity: 30,
-      waitingList: false,
-      audience: "residents",
-      audienceNote: "向小金ふれあいサロン",
-      organiserNote: "",
-      contact: "",
-      actionIds: [],
-      scheduleRowId: null,
-      meetingId: null,
-      status: "held",
-      registrationOpen: false,
-      registrationClosesAt: null,
-      published: false,
-      publicId: newId(),
-      createdBy: uid,
-      createdAt: now,
-      updatedAt: now,
-      demo: true,
-    },
-    groupId ? [groupId] : [],
-  );
-  for (const [profession, headcount] of [
-    ["resident", 26],
-    ["careManager", 2],
-  ] as const)
-    await db
-      .insertInto("event_participants")
-      .values({
-        id: newId(),
-        event_id: heldId,
-        walk_in: 1,
-        status: "registered",
-        profession,
-        headcount,
-        created_at: now,
-      })
-      .execute();
+  const held = demoEvent(wid, uid, now, {
+    seriesId: menu.acp.id,
+    kind: "outreachLecture",
+    title: "出前講座「人生会議（ACP）ってなに？」（向小金ふれあいサロン）",
+    theme: "デモ用の例：サロンの定例会で、人生会議の進め方を寸劇と話し合いで紹介",
+    startsAt: "2025-09-18T14:00",
+    endsAt: "2025-09-18T15:30",
+    fiscalYear: 2025,
+    place: "向小金自治会館 集会室",
+    capacity: 30,
+    waitingList: false,
+    audience: "residents",
+    audienceNote: "向小金ふれあいサロン",
+    status: "held",
+  });
+  await insertEvent(db, held, groupId ? [groupId] : []);
+  await countAtTheDoor(db, held.id, { resident: 26, careManager: 2 }, now);
 
   const requests: {
     groupName: string;
@@ -156,7 +129,7 @@ export async function seedDemoOutreach(ctx: AppContext, wid: string, uid: string
       message: "デモ用の例：高齢の参加者が多いので、大きめの字の資料をお願いします。",
       status: "done",
       note: "デモ用の例：講師は在宅医療・介護連携支援センターの看護師。寸劇は地域包括のみなさんに依頼。",
-      eventId: heldId,
+      eventId: held.id,
       receivedDaysAgo: 120,
     },
     {
@@ -239,27 +212,18 @@ export async function seedDemoOutreach(ctx: AppContext, wid: string, uid: string
     });
   }
 
-  // The 市民公開講座 on ACP: its announcement stays published with the handout on it.
-  const lecture = await db
-    .selectFrom("events")
-    .select("id")
-    .where("workspace_id", "=", wid)
-    .where("kind", "=", "publicLecture")
-    .executeTakeFirst();
-  if (lecture) {
-    await db.updateTable("events").set({ published: 1 }).where("id", "=", lecture.id).execute();
-    const data = await handout();
-    await insertMaterial(db, {
-      id: newId(),
-      eventId: lecture.id,
-      name: "人生会議（ACP）のすすめ（デモ用の例）.docx",
-      mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      size: data.byteLength,
-      sha256: createHash("sha256").update(data).digest("hex"),
-      public: true,
-      createdBy: uid,
-      createdAt: now,
-      data,
-    });
-  }
+  // The 市民公開講座 on ACP (published by demo-events.ts): its handout is offered on its page.
+  const data = await handout();
+  await insertMaterial(db, {
+    id: newId(),
+    eventId: lecture.id,
+    name: "人生会議（ACP）のすすめ（デモ用の例）.docx",
+    mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    size: data.byteLength,
+    sha256: createHash("sha256").update(data).digest("hex"),
+    public: true,
+    createdBy: uid,
+    createdAt: now,
+    data,
+  });
 }

@@ -12,6 +12,8 @@ import {
   questionnaireFromTemplate,
 } from "@tsumugi/domain";
 import type { AppContext } from "../context.js";
+import { insertAnswer, saveQuestionnaire } from "../events/questionnaire-repository.js";
+import type { DemoEvents } from "./demo-events.js";
 
 /** A small deterministic generator (mulberry32). */
 function generator(seed: number) {
@@ -93,52 +95,30 @@ async function store(
   body.intro = `${body.intro}（デモ用の例：回答は架空です）`;
   // Answers arrive during the hour after the event ends.
   const base = Date.parse(`${startsAt}:00+09:00`) + 2 * 3_600_000;
-  await ctx.kysely
-    .insertInto("questionnaires")
-    .values({
-      event_id: eventId,
-      body: JSON.stringify(body),
-      open: 0,
-      created_at: base - 86_400_000,
-      updated_at: base - 86_400_000,
-    })
-    .execute();
-  let i = 0;
-  for (const a of answers) {
-    await ctx.kysely
-      .insertInto("questionnaire_answers")
-      .values({
+  await ctx.kysely.transaction().execute(async (trx) => {
+    const made = base - 86_400_000;
+    await saveQuestionnaire(trx, { eventId, body, open: false, createdAt: made, updatedAt: made });
+    for (const [i, a] of answers.entries())
+      await insertAnswer(trx, {
         id: newId(),
-        event_id: eventId,
-        device_hash: `demo-${eventId}-${i}`,
-        answers: JSON.stringify(a),
-        created_at: base + i * 45_000,
-      })
-      .execute();
-    i++;
-  }
+        eventId,
+        deviceHash: `demo-${eventId}-${i}`,
+        answers: a,
+        createdAt: base + i * 45_000,
+      });
+  });
 }
 
-export async function seedDemoQuestionnaires(ctx: AppContext, wid: string): Promise<void> {
-  const events = await ctx.kysely
-    .selectFrom("events")
-    .select(["id", "title", "starts_at", "fiscal_year", "kind"])
-    .where("workspace_id", "=", wid)
-    // Answers come after an event: the one still announced (demo-events.ts) has none.
-    .where("status", "=", "held")
-    .orderBy("starts_at")
-    .execute();
+/** The questionnaires of the demo's events held (answers come after an event). */
+export async function seedDemoQuestionnaires(ctx: AppContext, events: DemoEvents): Promise<void> {
   const random = generator(20251116);
-  const tsumugi = events.filter((e) => e.title.endsWith("介護と医療をつむぐ会") && e.fiscal_year >= 2023);
+  const tsumugi = events.held.filter((e) => e.title.endsWith("介護と医療をつむぐ会") && e.fiscalYear >= 2023);
   for (const [k, e] of tsumugi.entries()) {
     const shift = k / Math.max(1, tsumugi.length - 1);
     const n = 30 - 3 * k;
     const answers = Array.from({ length: n }, () => trainingAnswer(random, shift, TRAINING_TEXTS));
-    await store(ctx, e.id, "training", answers, e.starts_at);
+    await store(ctx, e.id, "training", answers, e.startsAt);
   }
-  const lecture = events.find((e) => e.kind === "publicLecture");
-  if (lecture) {
-    const answers = Array.from({ length: 118 }, () => lectureAnswer(random));
-    await store(ctx, lecture.id, "publicLecture", answers, lecture.starts_at);
-  }
+  const answers = Array.from({ length: 118 }, () => lectureAnswer(random));
+  await store(ctx, events.lecture.id, "publicLecture", answers, events.lecture.startsAt);
 }

@@ -7,10 +7,10 @@ import {
   currentFiscalYear,
   docNameOf,
   fiscalYearLabel,
-  type GroupKind,
   newId,
   type Role,
   todayInJapan,
+  type YearPlan,
 } from "@tsumugi/domain";
 import { insertUser } from "../auth/account-repository.js";
 import { hashPassword } from "../auth/password.js";
@@ -23,19 +23,15 @@ import { insertMembership } from "../members/member-repository.js";
 import { createPlanDocument, planTitle } from "../plan/plan-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { findWorkspaceByLgCode, insertWorkspace } from "../workspaces/workspace-repository.js";
+import { DOCUMENTS, GROUPS, TAKAMATSU_USER, USERS } from "./demo-committee.js";
 import { seedDemoDesk } from "./demo-desk.js";
 import { seedDemoDistributions } from "./demo-distributions.js";
 import { seedDemoEvents } from "./demo-events.js";
 import { NAGAREYAMA, seedIndicatorValues, seedRegion } from "./demo-indicators.js";
 import { seedCurrentYearMeetings, seedDemoMeetings, seedTakamatsuMeetings } from "./demo-meetings.js";
 import { seedDemoOutreach } from "./demo-outreach.js";
-import {
-  nagareyamaPlan2023,
-  rolledOverPlan,
-  TAKAMATSU_DIVISIONS,
-  TAKAMATSU_YEARS,
-  takamatsuPlan,
-} from "./demo-plan.js";
+import { nagareyamaPlan2023, rolledOverPlan, takamatsuPlan } from "./demo-plan.js";
+import { TAKAMATSU_DIVISIONS, TAKAMATSU_YEARS } from "./demo-plan-takamatsu.js";
 import { seedDemoQuestionnaires } from "./demo-questionnaires.js";
 import { seedDemoResources } from "./demo-resources.js";
 
@@ -49,119 +45,9 @@ export interface DemoSeed {
 export const DEMO_LG_CODE = "122203";
 export const DEMO_PASSWORD = "tsumugi-demo-2026";
 export const TAKAMATSU_LG_CODE = "372013";
-const TAKAMATSU_LOGIN = { label: "高松市 事務局", email: "takamatsu@demo.tsumugi.jp" };
-
-/** Seed 003's 組織構成: the 全体会, its two 部会 and their 班, and the 事務局 beside them. */
-const GROUPS: { key: string; name: string; kind: GroupKind; parent?: string }[] = [
-  { key: "plenary", name: "全体会", kind: "plenary" },
-  { key: "system", name: "多職種連携・体制構築部会", kind: "division", parent: "plenary" },
-  { key: "training", name: "研修・啓発部会", kind: "division", parent: "plenary" },
-  { key: "hospital", name: "病診施連携班", kind: "team", parent: "system" },
-  { key: "professional", name: "専門職研修班", kind: "team", parent: "training" },
-  { key: "citizens", name: "市民啓発班", kind: "team", parent: "training" },
-  { key: "secretariat", name: "事務局", kind: "secretariat" },
-];
-
-const USERS: {
-  label: string;
-  email: string;
-  name: string;
-  organization: string;
-  role: Role;
-  groups: string[];
-}[] = [
-  {
-    label: "事務局",
-    email: "jimukyoku@demo.tsumugi.jp",
-    name: "高橋 美和",
-    organization: "流山市 健康福祉部 介護支援課",
-    role: "secretariat",
-    groups: ["secretariat", "plenary"],
-  },
-  {
-    label: "医師",
-    email: "doctor@demo.tsumugi.jp",
-    name: "井上 誠",
-    organization: "流山市医師会",
-    role: "member",
-    groups: ["plenary", "system", "hospital"],
-  },
-  {
-    label: "訪問看護師",
-    email: "nurse@demo.tsumugi.jp",
-    name: "小林 由紀",
-    organization: "訪問看護ステーション連絡会",
-    role: "member",
-    groups: ["plenary", "training", "professional"],
-  },
-  {
-    label: "ケアマネジャー",
-    email: "caremanager@demo.tsumugi.jp",
-    name: "中村 恵子",
-    organization: "介護支援専門員連絡会",
-    role: "member",
-    groups: ["plenary", "hospital"],
-  },
-  {
-    label: "コーディネーター",
-    email: "coordinator@demo.tsumugi.jp",
-    name: "松本 彩",
-    organization: "在宅医療・介護連携支援センター",
-    role: "coordinator",
-    groups: ["plenary"],
-  },
-  {
-    label: "千葉県（閲覧）",
-    email: "pref@demo.tsumugi.jp",
-    name: "佐々木 聡",
-    organization: "千葉県 健康福祉部 松戸保健所",
-    role: "observer",
-    groups: [],
-  },
-];
-
-const DOCUMENTS: {
-  title: string;
-  kind: "note" | "minutes" | "draft";
-  group: string | null;
-  paragraphs: string[];
-}[] = [
-  {
-    title: "第1回 在宅医療・介護連携推進会議 メモ",
-    kind: "note",
-    group: null,
-    paragraphs: [
-      "# 議題",
-      "1. 令和5年度の取組計画について",
-      "2. 入退院支援ルールの運用状況（病診施連携班より報告）",
-      "3. 市民公開講座（人生会議）の企画について",
-      "# 意見",
-      "退院前カンファレンスへのケアマネジャーの参加が増えている一方、急な退院の連絡が遅れる事例がある。",
-    ],
-  },
-  {
-    title: "入退院支援ルール（案）",
-    kind: "draft",
-    group: "hospital",
-    paragraphs: [
-      "# 目的",
-      "入院時から退院後の生活を見据え、病院と在宅の関係者が必要な情報を確実に共有する。",
-      "# 入院時",
-      "ケアマネジャーは入院を把握してから3日以内に、情報共有シートを病院の地域連携室へ提供する。",
-      "# 退院時",
-      "病院は退院の見込みが立った時点で、担当ケアマネジャーへ連絡する。",
-    ],
-  },
-  {
-    title: "多職種研修会 企画メモ",
-    kind: "note",
-    group: "professional",
-    paragraphs: ["# テーマ案", "急変時の対応と救急隊との情報共有（事例検討）"],
-  },
-];
 
 export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
-  const logins = [...USERS, TAKAMATSU_LOGIN].map((u) => ({
+  const logins = [...USERS, TAKAMATSU_USER].map((u) => ({
     label: u.label,
     email: u.email,
     password: DEMO_PASSWORD,
@@ -187,10 +73,16 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
   // The consultation desk's records are sealed with the personal data key, in their own steps.
   await seedDemoDesk(ctx, demo.workspaceId, demo.coordinatorId, demo.secretariatId);
   await seedDemoResources(ctx, demo.workspaceId, demo.secretariatId);
-  await seedDemoEvents(ctx, demo.workspaceId, demo.secretariatId, demo.trainingGroupId);
-  await seedDemoQuestionnaires(ctx, demo.workspaceId);
-  await seedDemoDistributions(ctx, demo.workspaceId, demo.secretariatId);
-  await seedDemoOutreach(ctx, demo.workspaceId, demo.secretariatId, demo.trainingGroupId);
+  const events = await seedDemoEvents(
+    ctx,
+    demo.workspaceId,
+    demo.secretariatId,
+    demo.trainingGroupId,
+    demo.plans,
+  );
+  await seedDemoQuestionnaires(ctx, events);
+  await seedDemoDistributions(ctx, demo.workspaceId, demo.secretariatId, events.lecture.id);
+  await seedDemoOutreach(ctx, demo.workspaceId, demo.secretariatId, demo.trainingGroupId, events.lecture);
   ctx.log.info("demo workspace created", { lgCode: DEMO_LG_CODE });
   return { workspaceName: "流山市", created: true, logins };
 }
@@ -202,6 +94,8 @@ interface CreatedDemo {
   coordinatorId: string;
   /** 専門職研修班, which organises the demo's trainings. */
   trainingGroupId: string;
+  /** 流山市's plans by 年度, as written. */
+  plans: Map<number, YearPlan>;
 }
 
 /**
@@ -271,6 +165,7 @@ async function createDemo(trx: QueryBuilder, passwordHash: string): Promise<Crea
     await storeInitialState(trx, docName, richTextUpdate(d.paragraphs));
   }
   const plan = nagareyamaPlan2023(groupIds);
+  const plans = new Map([[2023, plan]]);
   const plan2023 = await createPlanDocument(trx, {
     workspaceId: wid,
     fiscalYear: 2023,
@@ -294,12 +189,14 @@ async function createDemo(trx: QueryBuilder, passwordHash: string): Promise<Crea
   const today = todayInJapan();
   const thisYear = currentFiscalYear();
   if (thisYear > 2023) {
+    const carried = rolledOverPlan(plan, thisYear);
+    plans.set(thisYear, carried);
     await createPlanDocument(trx, {
       workspaceId: wid,
       fiscalYear: thisYear,
       title: planTitle(fiscalYearLabel(thisYear)),
       createdBy: firstUser,
-      plan: rolledOverPlan(plan, thisYear),
+      plan: carried,
     });
     await seedCurrentYearMeetings(trx, {
       workspaceId: wid,
@@ -315,6 +212,7 @@ async function createDemo(trx: QueryBuilder, passwordHash: string): Promise<Crea
     secretariatId: firstUser,
     coordinatorId: idOf("coordinator"),
     trainingGroupId: groupIds.get("professional") ?? "",
+    plans,
   };
 }
 
@@ -332,9 +230,9 @@ async function createTakamatsu(trx: QueryBuilder, passwordHash: string, now: num
   const uid = newId();
   await insertUser(trx, {
     id: uid,
-    email: TAKAMATSU_LOGIN.email,
-    name: "山本 健",
-    organization: "高松市 健康福祉局 長寿福祉部",
+    email: TAKAMATSU_USER.email,
+    name: TAKAMATSU_USER.name,
+    organization: TAKAMATSU_USER.organization,
     passwordHash,
     createdAt: now,
   });
