@@ -104,7 +104,8 @@ export async function startE2EServer(
     child.once("exit", onExit);
   });
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
-    if (child.exitCode !== null) return;
+    // Already gone (exited, or killed by a signal: then exitCode stays null).
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
     child.kill(signal);
     await exited;
@@ -147,17 +148,21 @@ export async function launchChromium(): Promise<Browser> {
 /**
  * The demo server and Chromium a file's tests share: started before them (with these server
  * settings), closed after. Read `server` and `browser` inside the tests.
+ * `start` replaces the one demo server with what the file needs in front of the browser (its
+ * `destroy` then stops all of it); `timeout` is the time the set-up may take.
  */
-export function e2eSuite(opts: { env?: Record<string, string> } = {}): {
+export function e2eSuite(
+  opts: { env?: Record<string, string>; start?: () => Promise<E2EServer>; timeout?: number } = {},
+): {
   readonly server: E2EServer;
   readonly browser: Browser;
 } {
   let server: E2EServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startE2EServer({ env: opts.env });
+    server = await (opts.start ? opts.start() : startE2EServer({ env: opts.env }));
     browser = await launchChromium();
-  }, 120_000);
+  }, opts.timeout ?? 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.destroy();
