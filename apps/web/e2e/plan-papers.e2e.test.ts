@@ -7,37 +7,22 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
-import { demoLogin, eventually, waitForSyncState } from "./pages.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { e2eSuite } from "./harness.js";
+import { demoLogin, eventually, logIn, waitForSyncState } from "./pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const e2e = e2eSuite();
 const dir = mkdtempSync(join(tmpdir(), "tsumugi-papers-"));
 
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.destroy();
-});
-
+/** Logged in on a 1366×768 screen of its own (closed with the browser after the file's tests). */
 async function loggedIn(label: string): Promise<{ page: Page; wid: string }> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
-  contexts.push(context);
+  const context = await e2e.browser.newContext({
+    baseURL: e2e.server.url,
+    viewport: { width: 1366, height: 768 },
+  });
   const page = await context.newPage();
-  await page.goto("/login");
-  const login = demoLogin(server, label);
-  await page.getByTestId("login-email").fill(login.email);
-  await page.getByTestId("login-password").fill(login.password);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("workspace-name").waitFor();
+  await logIn(page, e2e.server, label);
   return { page, wid: new URL(page.url()).pathname.split("/")[2] };
 }
 
@@ -348,7 +333,7 @@ describe("the papers' texts and plan periods, written by the secretariat", () =>
   }, 120_000);
   it("refuses a change to the papers' texts made offline by someone no longer secretariat, says why, and reads the stored text again", async () => {
     const office = await loggedIn("事務局");
-    const doctorEmail = demoLogin(server, "医師").email;
+    const doctorEmail = demoLogin(e2e.server, "医師").email;
     const setDoctorRole = (role: string) =>
       office.page.evaluate(
         async ({ wid, email, role }) => {

@@ -8,26 +8,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatIsoDate, todayInJapan } from "@tsumugi/domain";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import { openDocx } from "../../server/src/testing/docx-reader.js";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { e2eSuite } from "./harness.js";
 import { loggedInPage, waitForSyncState } from "./pages.js";
 import { openMeeting, workspaceIdOf } from "./room-pages.js";
 
-let server: E2EServer;
-let browser: Browser;
-let dir: string;
+const e2e = e2eSuite();
+const dir = mkdtempSync(join(tmpdir(), "tsumugi-print-"));
 
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchChromium();
-  dir = mkdtempSync(join(tmpdir(), "tsumugi-print-"));
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.destroy();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -78,7 +69,7 @@ const M2 = "令和5年度 第2回 連携会議";
 
 describe("printing a meeting", () => {
   it("prints long minutes on A4 with every paragraph, table row and decision, margins on every page, no screen notices", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     page.on("dialog", (d) => void d.accept());
     await openMeeting(page, M2);
     // The meeting is held: attendance, a long minutes text with a table, a decision.
@@ -156,7 +147,7 @@ describe("printing a meeting", () => {
   }, 150_000);
 
   it("prints the meeting notice: name, date with 曜日 in 和暦, place and URL, agenda, how to answer, on one A4 page", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await openMeeting(page, "令和5年度 第1回 連携会議");
     await page.goto(`${new URL(page.url()).pathname}?print=notice`);
     await page.getByTestId("notice-facts").waitFor();
@@ -189,7 +180,7 @@ describe("printing a meeting", () => {
 
   // Last: it changes what the workspace writes on every paper.
   it("writes what the secretariat set on the papers: the number line, the 署名欄, the same in Word", async () => {
-    const { page } = await loggedInPage(browser, server, "事務局");
+    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
     await page.goto(`/w/${workspaceIdOf(page)}`);
     await page.getByTestId("tab-meetings").click();
     await page.getByTestId("paper-settings").locator("summary").click();
