@@ -11,8 +11,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RICH_TEXT_FIELD } from "@tsumugi/domain";
-import type { Browser, CDPSession, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CDPSession, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { PostgresDatabase } from "../../server/src/storage/postgres-database.js";
 import { storedDocument } from "../../server/src/testing/collab-clients.js";
 import {
@@ -23,7 +23,7 @@ import {
   startPostgres,
   startRedis,
 } from "../../server/src/testing/engines.js";
-import { type E2EServer, launchChromium, startE2EServer } from "./harness.js";
+import { type E2EServer, e2eSuite, startE2EServer } from "./harness.js";
 import { editorText, eventually, loggedInPage, waitForSyncState } from "./pages.js";
 import { openMeeting } from "./room-pages.js";
 
@@ -34,7 +34,6 @@ let pg: PostgresEngine | undefined;
 let redis: RedisEngine | undefined;
 const nodes: E2EServer[] = [];
 let nginx: { origin: string; stop: () => Promise<void>; dir: string } | undefined;
-let browser: Browser | undefined;
 let dataDir = "";
 
 /** nginx in the foreground, its files in a temporary directory, proxying to the nodes' ports. */
@@ -143,7 +142,16 @@ async function socketsOf(page: Page): Promise<Map<string, number>> {
   return upstream;
 }
 
-beforeAll(async () => {
+/** Stops what of the cluster has started: the nodes still running, nginx, the databases, the data. */
+async function stopCluster(): Promise<void> {
+  for (const n of nodes) await n.stop("SIGKILL");
+  await nginx?.stop();
+  await Promise.all([pg?.stop(), redis?.stop()]);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The three nodes with their databases, and nginx in front: the server the browser reaches. */
+async function startCluster(): Promise<E2EServer> {
   [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
   execFileSync(join(postgresBinDir(), "createdb"), [
     "-h",
@@ -168,18 +176,34 @@ beforeAll(async () => {
   // The first node makes the schema and the demo; the others start on them (same data
   // directory: the same personal data key).
   for (let i = 0; i < 3; i++) nodes.push(await startE2EServer({ dataDir, port: ports[i], env: env(i) }));
-  nginx = await startNginx(proxyPort, ports);
-  browser = await launchChromium();
-}, 180_000);
+  const proxy = await startNginx(proxyPort, ports);
+  nginx = proxy;
+  const first = nodes[0];
+  // People reach the nodes through nginx only.
+  return {
+    url: proxy.origin,
+    port: proxyPort,
+    dataDir,
+    process: first.process,
+    output: () => nodes.map((n) => n.output()).join("\n"),
+    get logins() {
+      return first.logins;
+    },
+    stop: stopCluster,
+    destroy: stopCluster,
+  };
+}
 
-afterAll(async () => {
-  await browser?.close();
-  for (const n of nodes) {
-    if (n.process.exitCode === null && n.process.signalCode === null) await n.stop("SIGKILL");
-  }
-  await nginx?.stop();
-  await Promise.all([pg?.stop(), redis?.stop()]);
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+const e2e = e2eSuite({
+  timeout: 180_000,
+  start: async () => {
+    try {
+      return await startCluster();
+    } catch (err) {
+      await stopCluster();
+      throw err;
+    }
+  },
 });
 
 /** Puts the caret at the end of the minutes. */
@@ -203,11 +227,8 @@ async function meetingDocName(page: Page): Promise<string> {
 
 describe("three nodes behind nginx", () => {
   it("keep a meeting going when the node of the secretariat's socket is killed: nothing typed is lost", async () => {
-    if (!browser || !nginx) throw new Error("not started");
-    // People reach the nodes through nginx only.
-    const viaNginx: E2EServer = { ...nodes[0], url: nginx.origin };
-    const secretariat = await loggedInPage(browser, viaNginx, "事務局");
-    const doctor = await loggedInPage(browser, viaNginx, "医師");
+    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
     for (const p of [secretariat.page, doctor.page]) await p.setViewportSize({ width: 1366, height: 768 });
     secretariat.page.on("dialog", (d) => void d.accept());
     const sockets = await socketsOf(secretariat.page);
@@ -277,7 +298,7 @@ describe("three nodes behind nginx", () => {
     }
 
     // Someone who opens the meeting now, on whichever node nginx picks, reads it all.
-    const nurse = await loggedInPage(browser, viaNginx, "訪問看護師");
+    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
     await openMeeting(nurse.page, M2);
     await nurse.page.locator(".meeting-mode").getByTestId("editor").waitFor();
     await eventually(
