@@ -1,11 +1,13 @@
 /** A person's secret iCal feed of their meetings: /api/workspaces/{wid}/calendar-feed. */
+import { CALENDAR_FEED_VERBS } from "@tsumugi/domain";
 import * as z from "zod";
-import { Timestamp } from "./fields.js";
+import { abilities, Timestamp } from "./fields.js";
 
 export const CalendarFeed = z
   .object({
     active: z.boolean().meta({ description: "The caller has a feed URL that works" }),
     createdAt: Timestamp.nullable().meta({ description: "When the working URL was made" }),
+    abilities: abilities(CALENDAR_FEED_VERBS, "What the caller may do with their feed"),
   })
   .meta({ id: "CalendarFeed" });
 export type CalendarFeed = z.infer<typeof CalendarFeed>;

@@ -8,6 +8,7 @@ import {
   DISTRIBUTION_VERBS,
   EVENT_AUDIENCE_IDS,
   EVENT_KIND_IDS,
+  EVENT_REQUEST_VERBS,
   EVENT_STATUS_IDS,
   EVENT_VERBS,
   MATERIAL_KIND_IDS,
@@ -21,6 +22,7 @@ import {
   QUESTIONNAIRE_TEMPLATE_IDS,
   REGISTRATION_STATES,
   REQUEST_STATUS_IDS,
+  SERIES_VERBS,
 } from "@tsumugi/domain";
 import * as z from "zod";
 import { abilities, flag, Id, IsoDate, oneOf, requiredText, Timestamp } from "./fields.js";
@@ -141,6 +143,7 @@ export const EventSeries = z
     description: z.string(),
     events: z.number().int().meta({ description: "Events of the series, all years" }),
     demo: z.boolean().meta({ description: "Made up by the demo (「デモ用の例」)" }),
+    abilities: abilities(SERIES_VERBS, "What the caller may do with this series"),
   })
   .meta({ id: "EventSeries" });
 export type EventSeries = z.infer<typeof EventSeries>;
@@ -844,6 +847,7 @@ export const EventRequest = z
     receivedAt: Timestamp,
     updatedAt: Timestamp,
     erased: z.boolean().meta({ description: "The contact was erased after the retention period" }),
+    abilities: abilities(EVENT_REQUEST_VERBS, "What the caller may do with this request"),
   })
   .meta({ id: "EventRequest" });
 export type EventRequest = z.infer<typeof EventRequest>;

@@ -3,6 +3,7 @@ import {
   type Actor,
   abilitiesOf,
   authorize,
+  CALENDAR_FEED_VERBS,
   can,
   canChangeRole,
   canCreateDocument,
@@ -14,13 +15,16 @@ import {
   DISTRIBUTION_VERBS,
   type DocumentAccess,
   documentAccess,
+  EVENT_REQUEST_VERBS,
   EVENT_VERBS,
+  type EventRequestResource,
   type EventResource,
   isActiveMember,
   PLAN_PAPERS_PARTS,
   type RegionMembership,
   regionView,
   reservedParts,
+  SERIES_VERBS,
   WORKSPACE_ACTIONS,
   type WorkspaceAction,
 } from "./policy.js";
@@ -69,6 +73,7 @@ const EXPECTED: Record<WorkspaceAction, Record<Role, boolean>> = {
   "events.create": { secretariat: true, member: true, coordinator: true, observer: false },
   "events.anyOrganiser": { secretariat: true, member: false, coordinator: false, observer: false },
   "events.requests": { secretariat: true, member: false, coordinator: true, observer: false },
+  "series.create": { secretariat: true, member: true, coordinator: true, observer: false },
   "outreach.record": { secretariat: true, member: true, coordinator: true, observer: false },
 };
 
@@ -827,5 +832,73 @@ describe("materials handed out (配布物)", () => {
     expect(granted(actor("observer"))).toEqual([]);
     expect(granted(actor("member", { disabled: true }))).toEqual([]);
     expect(granted(actor(null))).toEqual([]);
+  });
+});
+
+describe("series of events", () => {
+  const granted = (a: Actor) => SERIES_VERBS.filter((v) => abilitiesOf(a, { kind: "series" })[v]);
+
+  it("whoever runs events creates and renames series, whatever their groups; observers and the disabled only read", () => {
+    for (const role of ["secretariat", "member", "coordinator"] as const) {
+      expect(can(actor(role, { groupIds: [] }), "series.create")).toBe(true);
+      expect(granted(actor(role, { groupIds: [] }))).toEqual(["update"]);
+    }
+    expect(granted(actor("observer"))).toEqual([]);
+    expect(granted(actor("secretariat", { disabled: true }))).toEqual([]);
+    expect(granted(actor(null))).toEqual([]);
+  });
+});
+
+describe("出前講座 requests", () => {
+  const req = (status: EventRequestResource["status"], hasLecture = false): EventRequestResource => ({
+    kind: "eventRequest",
+    status,
+    hasLecture,
+  });
+  const granted = (a: Actor, r: EventRequestResource) =>
+    EVENT_REQUEST_VERBS.filter((v) => abilitiesOf(a, r)[v]);
+
+  it("the secretariat and coordinators move and note every request and make a lecture from an open one without one", () => {
+    for (const role of ["secretariat", "coordinator"] as const) {
+      const a = actor(role, { groupIds: [] });
+      for (const status of ["received", "arranging", "decided"] as const)
+        expect(granted(a, req(status)), status).toEqual(["update", "makeLecture"]);
+      expect(granted(a, req("arranging", true))).toEqual(["update"]);
+      expect(granted(a, req("done", true))).toEqual(["update"]);
+      // Closed: taken up again (お断り → 受付) before a lecture is made from it.
+      expect(granted(a, req("declined"))).toEqual(["update"]);
+      expect(granted(a, req("done"))).toEqual(["update"]);
+    }
+  });
+
+  it("members, observers, outsiders and disabled accounts do nothing with them", () => {
+    for (const a of [
+      actor("member"),
+      actor("observer"),
+      actor(null),
+      actor("secretariat", { disabled: true }),
+    ])
+      expect(granted(a, req("received"))).toEqual([]);
+  });
+});
+
+describe("calendar feeds", () => {
+  const feed = (userId: string) => ({ kind: "calendarFeed", userId }) as const;
+
+  it("every active member reads, creates and revokes their own feed of the meetings they read", () => {
+    for (const role of ROLES)
+      expect(CALENDAR_FEED_VERBS.filter((v) => authorize(actor(role), v, feed("u1")))).toEqual([
+        "read",
+        "create",
+        "revoke",
+      ]);
+  });
+
+  it("nobody, the secretariat included, touches another person's feed; disabled accounts and outsiders not even their own", () => {
+    expect(Object.values(abilitiesOf(actor("secretariat"), feed("u2"))).some(Boolean)).toBe(false);
+    expect(Object.values(abilitiesOf(actor("member", { disabled: true }), feed("u1"))).some(Boolean)).toBe(
+      false,
+    );
+    expect(Object.values(abilitiesOf(actor(null), feed("u1"))).some(Boolean)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { ExampleStatus } from "./desk/vocabulary.js";
 import type { DraftStatus } from "./drafts.js";
+import type { RequestStatus } from "./events/vocabulary.js";
 import type { Role } from "./roles.js";
 
 /** Who is asking, as seen inside one workspace. */
@@ -53,6 +54,7 @@ export const WORKSPACE_ACTIONS = [
   "events.create",
   "events.anyOrganiser",
   "events.requests",
+  "series.create",
   "outreach.record",
 ] as const;
 export type WorkspaceAction = (typeof WORKSPACE_ACTIONS)[number];
@@ -112,6 +114,8 @@ const WORKSPACE_MATRIX: Record<WorkspaceAction, readonly Role[]> = {
   "events.anyOrganiser": ["secretariat"],
   // 出前講座 requests carry the requester's contact: the secretariat and the desk handle them.
   "events.requests": ["secretariat", "coordinator"],
+  // Series of events (つむぐ会, the 出前講座 offered on the public form): whoever runs events.
+  "series.create": ["secretariat", "member", "coordinator"],
   // Leaflets, booklets and the information paper handed out (配布物の記録).
   "outreach.record": ["secretariat", "member", "coordinator"],
 };
@@ -551,6 +555,9 @@ export type Resource =
   | EventResource
   | EventOrganisersResource
   | DistributionResource
+  | SeriesResource
+  | EventRequestResource
+  | CalendarFeedResource
   | DocumentResource
   | CommentThreadResource
   | CommentResource
@@ -598,6 +605,43 @@ export interface EventOrganisersResource {
   groupIds: readonly string[];
 }
 
+/**
+ * A series of events of the workspace (つむぐ会; a 出前講座 it offers on the public request
+ * form): renamed, re-kinded and described (`update`) by whoever runs events, as they create one.
+ */
+export const SERIES_VERBS = ["update"] as const;
+export type SeriesVerb = (typeof SERIES_VERBS)[number];
+export interface SeriesResource {
+  kind: "series";
+}
+
+/**
+ * A 出前講座 request (its requester's contact is personal data): moved through its steps and
+ * noted on (`update`) by those who handle requests; `makeLecture` while it is open (not 実施済
+ * nor お断り) and has no lecture yet. Making the lecture checks that state again in its
+ * transaction (another may have made one meanwhile: 409).
+ */
+export const EVENT_REQUEST_VERBS = ["update", "makeLecture"] as const;
+export type EventRequestVerb = (typeof EVENT_REQUEST_VERBS)[number];
+export interface EventRequestResource {
+  kind: "eventRequest";
+  status: RequestStatus;
+  /** A lecture was made from it. */
+  hasLecture: boolean;
+}
+
+/**
+ * A person's secret iCal feed of their meetings in the workspace (`userId`: whose it is): read,
+ * created or replaced (`create`) and revoked by that person alone, as long as they read the
+ * meetings. Nobody, the secretariat included, manages another person's feed.
+ */
+export const CALENDAR_FEED_VERBS = ["read", "create", "revoke"] as const;
+export type CalendarFeedVerb = (typeof CALENDAR_FEED_VERBS)[number];
+export interface CalendarFeedResource {
+  kind: "calendarFeed";
+  userId: string;
+}
+
 /** A record of printed materials handed out (配布物: 情報紙 全戸配布, チラシ, ACP冊子). */
 export const DISTRIBUTION_VERBS = ["update", "delete"] as const;
 export type DistributionVerb = (typeof DISTRIBUTION_VERBS)[number];
@@ -623,6 +667,9 @@ interface VerbsOf {
   event: EventVerb;
   eventOrganisers: EventOrganisersVerb;
   distribution: DistributionVerb;
+  series: SeriesVerb;
+  eventRequest: EventRequestVerb;
+  calendarFeed: CalendarFeedVerb;
   document: DocumentVerb;
   commentThread: CommentThreadVerb;
   comment: CommentVerb;
@@ -808,6 +855,16 @@ const RULES: Rules = {
   distribution: (actor) => {
     const record = can(actor, "outreach.record");
     return { update: record, delete: record };
+  },
+  series: (actor) => ({ update: can(actor, "series.create") }),
+  eventRequest: (actor, request) => {
+    const handle = can(actor, "events.requests");
+    const open = request.status !== "done" && request.status !== "declined";
+    return { update: handle, makeLecture: handle && open && !request.hasLecture };
+  },
+  calendarFeed: (actor, feed) => {
+    const own = feed.userId === actor.userId && can(actor, "meetings.read");
+    return { read: own, create: own, revoke: own };
   },
 };
 

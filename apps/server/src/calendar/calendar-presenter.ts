@@ -3,13 +3,24 @@
  * one (contract: CalendarFeed, CalendarFeedCreated), and the iCalendar text of a feed.
  */
 import type { CalendarFeed, CalendarFeedCreated } from "@tsumugi/contract";
+import { type Actor, abilitiesOf, type CalendarFeedResource } from "@tsumugi/domain";
 import type { Config } from "../config.js";
 import type { CalendarMeeting } from "../meetings/meeting-repository.js";
 import { calendarText } from "./ical.js";
 
-/** The caller's feed: active since `createdAt`, or none. */
-export function presentCalendarFeed(createdAt: number | undefined): CalendarFeed {
-  return { active: createdAt !== undefined, createdAt: createdAt ?? null };
+/** The feed of `userId` as the policy sees it (the routes act on the caller's own). */
+export const calendarFeedResource = (userId: string): CalendarFeedResource => ({
+  kind: "calendarFeed",
+  userId,
+});
+
+/** The caller's feed: active since `createdAt`, or none; what they may do with it. */
+export function presentCalendarFeed(actor: Actor, createdAt: number | undefined): CalendarFeed {
+  return {
+    active: createdAt !== undefined,
+    createdAt: createdAt ?? null,
+    abilities: abilitiesOf(actor, calendarFeedResource(actor.userId)),
+  };
 }
 
 /** A new feed's secret URL (shown once; the token is not kept). */

@@ -1,18 +1,29 @@
 /**
- * Personal calendar feeds: the caller's own under /api/workspaces/:wid/calendar-feed, and the
- * feed itself under /api/calendar/<token>.ics (no session: the URL is the credential).
+ * Personal calendar feeds: the caller's own under /api/workspaces/:wid/calendar-feed (each
+ * route gated by its verb of the caller's `calendarFeed`), and the feed itself under
+ * /api/calendar/<token>.ics (no session: the URL is the credential).
  */
 import { CalendarFeed, CalendarFeedCreated, CalendarFeedRevoked } from "@tsumugi/contract";
+import type { CalendarFeedVerb } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
-import { allowIn, callerOf, describe, load } from "../http/operation.js";
+import { allowOn, callerOf, describe, load } from "../http/operation.js";
 import { calendarMeetings } from "../meetings/meeting-repository.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { createFeed, feedNotFound, openFeed, revokeFeed } from "./calendar-commands.js";
-import { presentCalendarFeed, presentCalendarText, presentCreatedFeed } from "./calendar-presenter.js";
+import {
+  calendarFeedResource,
+  presentCalendarFeed,
+  presentCalendarText,
+  presentCreatedFeed,
+} from "./calendar-presenter.js";
 import { activeFeedCreatedAt } from "./calendar-repository.js";
 
 const tag = "calendar";
+
+/** 403 unless the caller may do `verb` with their own feed. */
+const allowOwnFeed = (verb: CalendarFeedVerb) =>
+  allowOn((c) => ({ verb, resource: calendarFeedResource(c.var.actor.userId) }));
 
 export function calendarFeedRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -20,10 +31,10 @@ export function calendarFeedRoutes(): Hono<AppEnv> {
   r.get(
     "/",
     describe({ summary: "Whether the caller has a calendar feed", tag, response: CalendarFeed }),
-    allowIn("meetings.read"),
+    allowOwnFeed("read"),
     async (c) => {
       const createdAt = await activeFeedCreatedAt(c.var.app.kysely, c.var.actor.userId, c.var.workspaceId);
-      return c.json(presentCalendarFeed(createdAt));
+      return c.json(presentCalendarFeed(c.var.actor, createdAt));
     },
   );
 
@@ -35,7 +46,7 @@ export function calendarFeedRoutes(): Hono<AppEnv> {
       ok: 201,
       response: CalendarFeedCreated,
     }),
-    allowIn("meetings.read"),
+    allowOwnFeed("create"),
     async (c) => {
       const token = await createFeed(c.var.app, callerOf(c));
       return c.json(presentCreatedFeed(c.var.app.config, token), 201);
@@ -45,7 +56,7 @@ export function calendarFeedRoutes(): Hono<AppEnv> {
   r.delete(
     "/",
     describe({ summary: "Revoke the caller's iCal URL", tag, response: CalendarFeedRevoked }),
-    allowIn("meetings.read"),
+    allowOwnFeed("revoke"),
     async (c) => {
       await revokeFeed(c.var.app, callerOf(c));
       return c.json({ ok: true } satisfies CalendarFeedRevoked);

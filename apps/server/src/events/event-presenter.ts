@@ -1,5 +1,5 @@
-/** Events and series as the API answers them (contract: Event, EventSeries), with abilities. */
-import type { Event, EventSeries, Participant, PublicEvent } from "@tsumugi/contract";
+/** Events as the API answers them (contract: Event), with abilities. */
+import type { Event, Participant, PublicEvent } from "@tsumugi/contract";
 import {
   type Actor,
   abilitiesOf,
@@ -10,7 +10,6 @@ import {
 import type { EventRecord, EventView, MunicipalityRecord } from "./event-rows.js";
 import type { ParticipantPersonal } from "./participant-fields.js";
 import type { ParticipantRecord } from "./participant-repository.js";
-import type { SeriesRecord } from "./series-repository.js";
 
 /** An event as loaded for a request: `seenFrom` is the request's workspace (host or co-host). */
 export interface SeenEvent extends EventView {
@@ -80,17 +79,6 @@ export function presentEvent(actor: Actor, workspaceId: string, e: EventView): E
     counts: e.counts,
     demo: e.demo,
     abilities: abilitiesOf(actor, eventResource({ ...e, seenFrom: workspaceId })),
-  };
-}
-
-export function presentSeries(s: SeriesRecord): EventSeries {
-  return {
-    id: s.id,
-    name: s.name,
-    kind: s.kind,
-    description: s.description,
-    events: s.events,
-    demo: s.demo,
   };
 }
 

@@ -39,10 +39,11 @@ import {
   setEventStatus,
   updateEvent,
 } from "./event-commands.js";
-import { eventResource, presentEvent, presentSeries, type SeenEvent } from "./event-presenter.js";
+import { eventResource, presentEvent, type SeenEvent } from "./event-presenter.js";
 import { findEventView, listEventViews } from "./event-repository.js";
 import { participantFactsOf } from "./participant-repository.js";
 import { planLinks } from "./plan-links.js";
+import { presentSeries } from "./series-presenter.js";
 import { listSeries } from "./series-repository.js";
 
 const tag = "events";
@@ -80,7 +81,7 @@ export function eventRoutes(): Hono<AppEnv> {
       ]);
       return c.json({
         events: events.map((e) => presentEvent(c.var.actor, c.var.workspaceId, e)),
-        series: series.map(presentSeries),
+        series: series.map((s) => presentSeries(c.var.actor, s)),
       });
     },
   );

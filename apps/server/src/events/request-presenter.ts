@@ -1,11 +1,19 @@
-/** 出前講座 requests as the secretariat sees them (contract: EventRequest). */
+/** 出前講座 requests as the secretariat sees them (contract: EventRequest), with abilities. */
 import type { EventRequest } from "@tsumugi/contract";
-import { requestNextStatuses } from "@tsumugi/domain";
+import { type Actor, abilitiesOf, type EventRequestResource, requestNextStatuses } from "@tsumugi/domain";
 import type { RequestPersonal } from "./request-commands.js";
-import type { RequestView } from "./request-repository.js";
+import type { RequestRecord, RequestView } from "./request-repository.js";
+
+/** The request as the policy sees it: where it is, and whether a lecture was made from it. */
+export const requestResource = (r: Pick<RequestRecord, "status" | "eventId">): EventRequestResource => ({
+  kind: "eventRequest",
+  status: r.status,
+  hasLecture: r.eventId !== null,
+});
 
 /** A request with its contact opened, and the offered topic it names. */
 export function presentRequest(
+  actor: Actor,
   r: RequestView,
   personal: RequestPersonal | null,
   topics: readonly { id: string; name: string }[],
@@ -29,5 +37,6 @@ export function presentRequest(
     receivedAt: r.receivedAt,
     updatedAt: r.updatedAt,
     erased: r.erasedAt !== null,
+    abilities: abilitiesOf(actor, requestResource(r)),
   };
 }

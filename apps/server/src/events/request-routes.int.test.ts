@@ -21,6 +21,7 @@ type RequestBody = {
   note: string;
   event: { id: string; title: string; status: string } | null;
   erased: boolean;
+  abilities: { update: boolean; makeLecture: boolean };
 };
 type ListBody = { requests: RequestBody[]; formPath: string | null; topics: { id: string; name: string }[] };
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -258,6 +259,7 @@ describe("出前講座 requests", () => {
       note: "10/15 午前で講師（地域包括 看護師）に打診中",
       nextStatuses: ["decided", "declined"],
       contactName: "鈴木 和子",
+      abilities: { update: true, makeLecture: true },
     });
     // The answer shows the contact again: that read is logged too (not the refused step's).
     expect(
@@ -268,6 +270,8 @@ describe("出前講座 requests", () => {
     expect((await desk.patch(path, { status: "unknown" })).status).toBe(400);
     const declined = await w.admin.browser.patch<{ request: RequestBody }>(path, { status: "declined" });
     expect(declined.body.request.nextStatuses).toEqual(["received"]);
+    // Declined: taken up again before a lecture is made from it.
+    expect(declined.body.request.abilities).toEqual({ update: true, makeLecture: false });
     expect((await w.admin.browser.patch(path, { status: "received" })).status).toBe(200);
     const steps = await db.all<{ detail: string }>(
       "SELECT detail FROM audit_log WHERE event = 'event.request_updated' ORDER BY id",
@@ -339,6 +343,7 @@ describe("出前講座 requests", () => {
     expect(shown).toMatchObject({
       status: "decided",
       event: { id: made.body.event.id, title: lecture.title, status: "planned" },
+      abilities: { update: true, makeLecture: false },
     });
     await w.admin.browser.post(`${w.base}/events/${made.body.event.id}/status`, { status: "held" });
     [shown] = (await w.admin.browser.get<ListBody>(`${w.base}/event-requests`)).body.requests;

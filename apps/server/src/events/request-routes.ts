@@ -20,14 +20,14 @@ import { isId } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
-import { allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
+import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import type { PublicFormGuard } from "../http/public-form-guard.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { workspaceByLgCode } from "./cohost-repository.js";
 import { admitPublicForm, type FormTokens } from "./form-tokens.js";
 import { changeRequest, readRequests, receiveRequest, requestNotFound } from "./request-commands.js";
-import { presentRequest } from "./request-presenter.js";
+import { presentRequest, requestResource } from "./request-presenter.js";
 import { findRequest } from "./request-repository.js";
 import { listSeries } from "./series-repository.js";
 
@@ -67,7 +67,7 @@ export function requestRoutes(): Hono<AppEnv> {
         findWorkspace(app.kysely, c.var.workspaceId),
       ]);
       return c.json({
-        requests: rows.map((x) => presentRequest(x.view, x.personal, topics)),
+        requests: rows.map((x) => presentRequest(c.var.actor, x.view, x.personal, topics)),
         formPath: workspace?.lgCode ? `/p/${workspace.lgCode}/lecture-request` : null,
         topics: topics.map((t) => ({ id: t.id, name: t.name })),
       });
@@ -83,13 +83,13 @@ export function requestRoutes(): Hono<AppEnv> {
       errors: [409],
     }),
     jsonBody(UpdateEventRequest),
-    allowIn("events.requests"),
     loadRequest,
+    allow("update", "request", requestResource),
     async (c) => {
       const app = c.var.app;
       const { view, personal } = await changeRequest(app, callerOf(c), c.var.request, c.req.valid("json"));
       const topics = await offeredTopics(app.kysely, c.var.workspaceId);
-      return c.json({ request: presentRequest(view, personal, topics) });
+      return c.json({ request: presentRequest(c.var.actor, view, personal, topics) });
     },
   );
 

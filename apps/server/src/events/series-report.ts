@@ -14,7 +14,6 @@ import {
   seriesTrend,
 } from "@tsumugi/domain";
 import type { QueryBuilder } from "../storage/query-builder.js";
-import { presentSeries } from "./event-presenter.js";
 import { listEventViews } from "./event-repository.js";
 import { participantFactsOf } from "./participant-repository.js";
 import { answersOf, questionnairesOf } from "./questionnaire-repository.js";
@@ -54,11 +53,12 @@ export function seriesYears(rows: readonly Row[]): SeriesYearRollup[] {
     }));
 }
 
+/** The series' report over the years; the route presents the series itself with its abilities. */
 export async function seriesDetail(
   q: QueryBuilder,
   workspaceId: string,
   series: SeriesRecord,
-): Promise<SeriesDetail> {
+): Promise<Omit<SeriesDetail, "series">> {
   const all = await listEventViews(q, workspaceId, { seriesId: series.id });
   const events = all.filter((e) => e.workspaceId === workspaceId).reverse();
   const ids = events.map((e) => e.id);
@@ -91,5 +91,5 @@ export async function seriesDetail(
   const trend = seriesTrend(
     rows.map((r) => ({ fiscalYear: r.fiscalYear, held: r.status === "held", attended: r.attended })),
   );
-  return { series: presentSeries(series), events: rows, years: seriesYears(rows), trend };
+  return { events: rows, years: seriesYears(rows), trend };
 }

@@ -3,9 +3,9 @@ import { CreateEventSeries, EventSeriesResult, SeriesDetail, UpdateEventSeries }
 import { isId } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
-import { allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
-import { presentSeries } from "./event-presenter.js";
+import { allow, allowIn, callerOf, describe, jsonBody, load } from "../http/operation.js";
 import { createSeries, seriesNotFound, updateSeries } from "./series-commands.js";
+import { presentSeries, seriesResource } from "./series-presenter.js";
 import { seriesDetail } from "./series-report.js";
 import { findSeries } from "./series-repository.js";
 
@@ -33,10 +33,10 @@ export function eventSeriesRoutes(): Hono<AppEnv> {
       errors: [409],
     }),
     jsonBody(CreateEventSeries),
-    allowIn("events.create"),
+    allowIn("series.create"),
     async (c) => {
       const series = await createSeries(c.var.app, callerOf(c), c.req.valid("json"));
-      return c.json({ series: presentSeries(series) }, 201);
+      return c.json({ series: presentSeries(c.var.actor, series) }, 201);
     },
   );
 
@@ -49,7 +49,11 @@ export function eventSeriesRoutes(): Hono<AppEnv> {
     }),
     loadSeries,
     allowIn("events.read"),
-    async (c) => c.json(await seriesDetail(c.var.app.kysely, c.var.workspaceId, c.var.series)),
+    async (c) =>
+      c.json({
+        series: presentSeries(c.var.actor, c.var.series),
+        ...(await seriesDetail(c.var.app.kysely, c.var.workspaceId, c.var.series)),
+      } satisfies SeriesDetail),
   );
 
   r.patch(
@@ -57,10 +61,10 @@ export function eventSeriesRoutes(): Hono<AppEnv> {
     describe({ summary: "Rename or describe a series", tag, response: EventSeriesResult, errors: [409] }),
     jsonBody(UpdateEventSeries),
     loadSeries,
-    allowIn("events.create"),
+    allow("update", "series", seriesResource),
     async (c) => {
       const series = await updateSeries(c.var.app, callerOf(c), c.var.series, c.req.valid("json"));
-      return c.json({ series: presentSeries(series) });
+      return c.json({ series: presentSeries(c.var.actor, series) });
     },
   );
 

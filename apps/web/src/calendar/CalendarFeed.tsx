@@ -1,4 +1,7 @@
-/** The caller's secret iCal URL of their meetings: create, replace, revoke. */
+/**
+ * The caller's secret iCal URL of their meetings: create, replace, revoke, each offered as the
+ * feed's `abilities` say.
+ */
 import type { CalendarFeed as CalendarFeedState } from "@tsumugi/contract";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { t } from "../i18n/t";
@@ -13,7 +16,8 @@ export function CalendarFeed({ wid }: { wid: string }) {
   useEffect(() => {
     void load();
   }, [load]);
-  if (!state) return null;
+  if (!state?.abilities.read) return null;
+  const can = state.abilities;
   return (
     <details className="card">
       <summary>{t("meetings.calendar")}</summary>
@@ -31,18 +35,20 @@ export function CalendarFeed({ wid }: { wid: string }) {
         <p>{t("meetings.calendarActive", { date: formatWarekiDate(state.createdAt) })}</p>
       )}
       <div className="row">
-        <button
-          type="button"
-          onClick={async () => {
-            const res = await api.create();
-            setUrl(res.url);
-            await load();
-          }}
-          data-testid="calendar-create"
-        >
-          {state.active ? t("meetings.calendarRotate") : t("meetings.calendarCreate")}
-        </button>
-        {state.active && (
+        {can.create && (
+          <button
+            type="button"
+            onClick={async () => {
+              const res = await api.create();
+              setUrl(res.url);
+              await load();
+            }}
+            data-testid="calendar-create"
+          >
+            {state.active ? t("meetings.calendarRotate") : t("meetings.calendarCreate")}
+          </button>
+        )}
+        {state.active && can.revoke && (
           <button
             type="button"
             className="danger"

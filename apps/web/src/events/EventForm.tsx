@@ -80,7 +80,8 @@ export function bodyOf(v: EventFormValues): CreateEvent & UpdateEvent {
 
 export function EventForm(props: {
   initial: EventFormValues;
-  series: EventSeries[];
+  /** The series an event may belong to (only their ids and names are shown). */
+  series: Pick<EventSeries, "id" | "name">[];
   /** Groups the person may choose as organisers. */
   groups: { id: string; name: string }[];
   submitLabel: string;

@@ -1,7 +1,9 @@
 /**
  * One 出前講座 request on the requests view: what the group asked (its contact is personal
  * data), the status steps (受付 → 調整中 → 決定 → 実施済 / お断り), the desk's note, and
- * 「この依頼から講座を作成」: the event form filled from the request.
+ * 「この依頼から講座を作成」: the event form filled from the request. Each control is shown as
+ * the request's `abilities` say (the policy's: who handles requests, and whether a lecture may
+ * still be made from this one).
  */
 import type { EventRequest, EventRequestList, WishedDate } from "@tsumugi/contract";
 import { formatIsoDate, formatTimeRange, formatTimestamp, type RequestStatus } from "@tsumugi/domain";
@@ -74,7 +76,7 @@ export function RequestCard(props: {
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
-  const canMake = r.event === null && r.status !== "done" && r.status !== "declined";
+  const can = r.abilities;
   const titleId = `request-${r.id}`;
 
   return (
@@ -147,52 +149,61 @@ export function RequestCard(props: {
         </p>
       )}
       <div className="request-actions">
-        {r.nextStatuses.map((s) => (
-          <button
-            key={s}
-            type="button"
-            className={s === "declined" ? "secondary danger-text" : "secondary"}
-            onClick={() => {
-              if (s === "declined" && !window.confirm(t("requests.confirmDecline", { group: r.groupName })))
-                return;
-              void save(
-                { status: s },
-                t("requests.moved", { status: t(`requestStatus.${s}` as MessageKey) }),
-              );
-            }}
-            data-testid={`request-to-${s}`}
-          >
-            {t(`requests.to.${s}` as MessageKey)}
-          </button>
-        ))}
-        {canMake && !making && (
+        {can.update &&
+          r.nextStatuses.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className={s === "declined" ? "secondary danger-text" : "secondary"}
+              onClick={() => {
+                if (s === "declined" && !window.confirm(t("requests.confirmDecline", { group: r.groupName })))
+                  return;
+                void save(
+                  { status: s },
+                  t("requests.moved", { status: t(`requestStatus.${s}` as MessageKey) }),
+                );
+              }}
+              data-testid={`request-to-${s}`}
+            >
+              {t(`requests.to.${s}` as MessageKey)}
+            </button>
+          ))}
+        {can.makeLecture && !making && (
           <button type="button" onClick={() => setMaking(true)} data-testid="request-make-event">
             {t("requests.makeEvent")}
           </button>
         )}
       </div>
-      <form
-        className="request-note"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save({ note }, t("events.saved"));
-        }}
-      >
-        <label>
-          <span>{t("requests.note")}</span>
-          <textarea
-            rows={2}
-            value={note}
-            maxLength={1000}
-            onChange={(e) => setNote(e.target.value)}
-            data-testid="request-note"
-          />
-        </label>
-        <button type="submit" className="secondary" disabled={note === r.note}>
-          {t("requests.saveNote")}
-        </button>
-      </form>
-      {making && (
+      {can.update ? (
+        <form
+          className="request-note"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save({ note }, t("events.saved"));
+          }}
+        >
+          <label>
+            <span>{t("requests.note")}</span>
+            <textarea
+              rows={2}
+              value={note}
+              maxLength={1000}
+              onChange={(e) => setNote(e.target.value)}
+              data-testid="request-note"
+            />
+          </label>
+          <button type="submit" className="secondary" disabled={note === r.note}>
+            {t("requests.saveNote")}
+          </button>
+        </form>
+      ) : (
+        r.note && (
+          <p className="request-note" data-testid="request-note-text">
+            <span className="muted small">{t("requests.note")}</span> {r.note}
+          </p>
+        )
+      )}
+      {making && can.makeLecture && (
         <div className="request-make" data-testid="request-make">
           <h4>{t("requests.makeEventTitle")}</h4>
           <p className="muted small">{t("requests.makeEventHint")}</p>
@@ -200,13 +211,7 @@ export function RequestCard(props: {
             initial={lectureValues(r, {
               organiserGroupIds: initialOrganiserIds,
             })}
-            series={props.topics.map((x) => ({
-              ...x,
-              kind: "outreachLecture",
-              description: "",
-              events: 0,
-              demo: false,
-            }))}
+            series={props.topics}
             groups={groups}
             submitLabel={t("requests.makeEventSubmit")}
             testId="request-event-form"
