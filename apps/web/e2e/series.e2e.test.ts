@@ -81,6 +81,8 @@ describe("a series page", () => {
     const chart = await page.locator(".series-pair").nth(1).locator("figure").boundingBox();
     const table = await page.getByTestId("series-years-professions").boundingBox();
     expect(chart && table && table.x > chart.x + chart.width - 1).toBe(true);
+    // The secretariat may rename and describe the series (its abilities), behind a closed card.
+    expect(await page.getByTestId("series-edit").count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await saveShot(page, "series-1366");
     await context.close();
@@ -92,8 +94,23 @@ describe("a series page", () => {
     const chart = await page.locator(".series-pair").nth(1).locator("figure").boundingBox();
     const table = await page.getByTestId("series-years-professions").boundingBox();
     expect(chart && table && table.y >= chart.y + chart.height - 1).toBe(true);
+    // A read-only account is offered no change to the series.
+    expect(await page.getByTestId("series-edit").count()).toBe(0);
     expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
     await saveShot(page, "series-390");
+    await context.close();
+  });
+
+  it("is described anew by the secretariat, from the series' abilities", async () => {
+    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "事務局");
+    await openSeries(page);
+    const edit = page.getByTestId("series-edit");
+    await edit.locator("summary").click();
+    await edit.getByTestId("series-description").fill("医療と介護の専門職が年2回集まる会");
+    await edit.getByTestId("series-submit").click();
+    await page.getByText("医療と介護の専門職が年2回集まる会", { exact: true }).waitFor();
+    expect(await narrowProblems(page)).toEqual({ columns: [], overflow: 0 });
+    await saveShot(page, "series-edit-390");
     await context.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A series over the years (e.g. 介護と医療をつむぐ会): participants by 年度 with the trend the
  * secretariat worries about, each event's participants by profession, and the questionnaire
- * figures compared event by event. Every chart has its numbers in a table below it.
+ * figures compared event by event. Every chart has its numbers in a table below it. Those the
+ * series' `abilities` allow rename and describe it here.
  */
 import type { SeriesDetail } from "@tsumugi/contract";
 import { fiscalYearLabel, formatIsoDate, PROFESSION_IDS, type Profession } from "@tsumugi/domain";
@@ -14,6 +15,7 @@ import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { eventsApi } from "./events-api";
 import { formatMean, formatRate } from "./figures";
+import { SeriesForm } from "./SeriesForm";
 import "../ui/table-scroll.css";
 import "./events.css";
 import { DemoBadge } from "../ui/DemoBadge";
@@ -63,6 +65,19 @@ export function SeriesPage() {
         {series.demo && <DemoBadge />}
       </p>
       {series.description && <p>{series.description}</p>}
+      {series.abilities.update && (
+        <details className="card no-print" data-testid="series-edit">
+          <summary>{t("events.seriesEdit")}</summary>
+          <SeriesForm
+            initial={series}
+            submitLabel={t("common.save")}
+            onSubmit={async (values) => {
+              await eventsApi(wid).updateSeries(series.id, values);
+              await load();
+            }}
+          />
+        </details>
+      )}
 
       <section className="card" aria-labelledby="trend-title">
         <h2 id="trend-title">{t("events.trend")}</h2>

@@ -1087,6 +1087,7 @@ export const messages = {
   "events.meeting": "会議の記録",
   "events.request": "出前講座の依頼から作成",
   "events.seriesNew": "シリーズを作成",
+  "events.seriesEdit": "シリーズ名・説明を変更",
   "events.seriesName": "シリーズ名（例：介護と医療をつむぐ会）",
   "events.seriesDescription": "説明（任意）",
   "events.seriesEmpty":
