@@ -70,6 +70,24 @@ function withErrors(path: string, method: string, op: Operation): Operation {
   return { ...op, responses };
 }
 
+/**
+ * The policy's checks (`x-policy`, from operation.ts `allow`, `allowIn`, `allowOn`) once each:
+ * a check on every route of a router (`use("*", allowIn(…))`) is merged in once per piece of
+ * each route by hono-openapi.
+ */
+function withPolicyOnce(op: Operation): Operation {
+  const checks = op["x-policy"];
+  if (!Array.isArray(checks)) return op;
+  const seen = new Set<string>();
+  const once = checks.filter((check) => {
+    const key = JSON.stringify(check);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...op, "x-policy": once };
+}
+
 /** The session cookie's name, as auth/cookie.ts sessionCookieName picks it for the public URL. */
 function sessionCookieName(publicUrl: string): string {
   return publicUrl.startsWith("https:") ? "__Host-tsumugi_session" : "tsumugi_session";
@@ -90,7 +108,7 @@ async function buildPaths(app: Hono<AppEnv>): Promise<{ paths: Json; schemas: Js
       paths[path] ??= {};
       // Generated ids are long and unstable; operations are known by method and path.
       const { operationId: _, ...rest } = op;
-      paths[path][method] = withErrors(path, method, rest as Operation);
+      paths[path][method] = withErrors(path, method, withPolicyOnce(rest as Operation));
     }
   }
   const sorted = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
@@ -124,7 +142,7 @@ export async function openApiDocument(app: Hono<AppEnv>, serverUrl: string): Pro
       title: "Tsumugi API",
       version: "1",
       description:
-        "REST API of Tsumugi. Real-time documents: WebSocket /collab/{docName} (y-websocket protocol), see docs/api.md.",
+        "REST API of Tsumugi. Real-time documents: WebSocket /collab/{docName} (y-websocket protocol), see docs/api.md. `x-policy` on an operation lists the permission policy's checks its route makes: a workspace-level action with the roles it allows, a verb on the record the route loaded, or a verb decided from the request.",
     },
     servers: [{ url: serverUrl }],
     security: [{ session: [] }],

@@ -11,7 +11,7 @@
  * `describe` and `jsonBody` also describe the operation in /api/openapi.json (hono-openapi reads
  * them off the registered routes), so the contract is the code that enforces it.
  */
-import { authorize, type Resource, type VerbOf, type WorkspaceAction } from "@tsumugi/domain";
+import { authorize, type Resource, ROLES, type VerbOf, type WorkspaceAction } from "@tsumugi/domain";
 import type { Context, MiddlewareHandler } from "hono";
 import { describeRoute, resolver, uniqueSymbol } from "hono-openapi";
 import * as z from "zod";
@@ -208,16 +208,31 @@ export function load<K extends string, T>(
   };
 }
 
+/**
+ * The policy's check of an operation, as the OpenAPI document shows it (`x-policy`, a list:
+ * a route may check more than once): a workspace-level action with the roles it allows, a
+ * verb on the record the route loaded, or a verb the policy is asked from the request.
+ */
+export type PolicyCheck =
+  | { action: WorkspaceAction; roles: string[] }
+  | { verb: string; on: string }
+  | { fromRequest: true };
+
+function documented<M extends object>(middleware: M, check: PolicyCheck): M {
+  return Object.assign(middleware, { [uniqueSymbol]: { spec: { "x-policy": [check] } } });
+}
+
 /** 403 unless the policy lets the actor do `verb` to the resource loaded under `key`. */
 export function allow<K extends string, T, R extends Resource>(
   verb: VerbOf<R>,
   key: K,
   asResource: (loaded: T) => R,
 ): MiddlewareHandler<AppEnv & { Variables: { [P in K]: T } }> {
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv & { Variables: { [P in K]: T } }> = async (c, next) => {
     if (!authorize(c.var.actor, verb, asResource(c.get(key) as T))) throw forbidden();
     await next();
   };
+  return documented(middleware, { verb, on: key });
 }
 
 /** A verb and the resource of its kind. */
@@ -233,19 +248,25 @@ type Decision = {
  * names rather than loads (the group a new meeting is for).
  */
 export function allowOn(decide: (c: Context<AppEnv>) => Decision): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const { verb, resource } = decide(c);
     if (!authorize(c.var.actor, verb as never, resource)) throw forbidden();
     await next();
   };
+  return documented(middleware, { fromRequest: true });
 }
 
 /** 403 unless the policy lets the actor do this workspace-level action. */
 export function allowIn(action: WorkspaceAction): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!authorize(c.var.actor, action, { kind: "workspace" })) throw forbidden();
     await next();
   };
+  // The roles the policy gives this action (an active member with no particular groups).
+  const roles = ROLES.filter((role) =>
+    authorize({ userId: "", role, groupIds: [] }, action, { kind: "workspace" }),
+  );
+  return documented(middleware, { action, roles });
 }
 
 /** The caller of a command, from a request on a workspace route. */
