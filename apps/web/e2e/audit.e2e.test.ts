@@ -1,17 +1,20 @@
 /** 操作記録 as the secretariat reads it: Japanese labels and names, filters by person, kind and date. */
 import { todayInJapan } from "@tsumugi/domain";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { eventually, loggedInPage } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 describe("操作記録", () => {
-  it("shows each entry in Japanese with names, and filters by person, kind and date", async () => {
+  it("shows each entry in Japanese with names, and filters by person, kind and date", async ({
+    server,
+    browser,
+  }) => {
     // The doctor logs in; the secretariat adds a group and puts the doctor in it.
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const doctor = await loggedInPage(browser, server, "医師");
     const doctorName = await doctor.page.getByTestId("current-user").innerText();
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const { page } = await loggedInPage(browser, server, "事務局");
     const secretariatName = await page.getByTestId("current-user").innerText();
     const wid = new URL(page.url()).pathname.split("/")[2];
     await page.evaluate(async (w) => {

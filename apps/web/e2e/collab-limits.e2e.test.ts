@@ -1,16 +1,19 @@
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { caretAfter, editorText, eventually, loggedInPage, openDocument, waitForSyncState } from "./pages.js";
 
 const DOC = "第1回 在宅医療・介護連携推進会議 メモ";
-const e2e = e2eSuite({
+const it = e2eTest({
   env: { COLLAB_WRITES_PER_MINUTE: "10", COLLAB_MAX_DOCUMENT_BYTES: "65536" },
 });
 
 describe("collab limits in the page", () => {
-  it("pauses saving when a person sends too many changes, says for how long, then saves everything", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("pauses saving when a person sends too many changes, says for how long, then saves everything", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openDocument(doctor.page, DOC);
     await openDocument(nurse.page, DOC);
     await caretAfter(doctor.page, "急な退院の連絡が遅れる事例がある。");
@@ -33,8 +36,11 @@ describe("collab limits in the page", () => {
     await nurse.context.close();
   });
 
-  it("refuses a paste that would make the document too large, and saves the rest once it is removed", async () => {
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("refuses a paste that would make the document too large, and saves the rest once it is removed", async ({
+    server,
+    browser,
+  }) => {
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openDocument(nurse.page, DOC);
     await caretAfter(nurse.page, "市民公開講座（人生会議）の企画について");
     await nurse.page.keyboard.insertText("大".repeat(30_000));
@@ -56,7 +62,7 @@ describe("collab limits in the page", () => {
     expect(await editorText(nurse.page)).toContain("市民公開講座（人生会議）の企画について");
 
     // Someone else still edits the document as usual.
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const doctor = await loggedInPage(browser, server, "医師");
     await openDocument(doctor.page, DOC);
     await caretAfter(doctor.page, "市民公開講座（人生会議）の企画について");
     await doctor.page.keyboard.type("済");

@@ -1,14 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { caretAfter, editorText, eventually, loggedInPage, openDocument, waitForSyncState } from "./pages.js";
 
 const DOC = "第1回 在宅医療・介護連携推進会議 メモ";
-const e2e = e2eSuite();
+const it = e2eTest();
 
 describe("two people co-editing in Chromium", () => {
-  it("see each other's text, presence and carets, and the text is saved", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("see each other's text, presence and carets, and the text is saved", async ({ server, browser }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openDocument(doctor.page, DOC);
     await openDocument(nurse.page, DOC);
 
@@ -45,7 +45,7 @@ describe("two people co-editing in Chromium", () => {
     );
 
     // A third person opening the document later gets everything from the server.
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const secretariat = await loggedInPage(browser, server, "事務局");
     await openDocument(secretariat.page, DOC);
     const text = await editorText(secretariat.page);
     expect(text).toContain("訪問診療の受入れ体制を確認する。");
@@ -53,8 +53,8 @@ describe("two people co-editing in Chromium", () => {
     for (const c of [doctor, nurse, secretariat]) await c.context.close();
   });
 
-  it("shows an observer the text read-only", async () => {
-    const pref = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
+  it("shows an observer the text read-only", async ({ server, browser }) => {
+    const pref = await loggedInPage(browser, server, "千葉県（閲覧）");
     await openDocument(pref.page, DOC);
     await pref.page.getByTestId("read-only").waitFor();
     expect(await pref.page.getByTestId("editor").getAttribute("contenteditable")).toBe("false");

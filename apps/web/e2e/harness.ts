@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page, type PageScreenshotOptions } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, test } from "vitest";
 
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -179,6 +179,40 @@ export function e2eSuite(
       return started(browser, "browser");
     },
   };
+}
+
+/** How a file's demo server is started (see e2eTest). */
+export interface E2EOptions {
+  /** Settings of the one demo server. */
+  env?: Record<string, string>;
+  /** What the file needs in front of the browser instead (its `destroy` stops all of it). */
+  start?: () => Promise<E2EServer>;
+  /** The time the set-up may take. */
+  timeout?: number;
+}
+
+/**
+ * The file's tests, given `server` (the demo server, started with these settings) and
+ * `browser` (Chromium) as fixtures shared by the file: set up once, before its first test and
+ * within the set-up time rather than that test's, and closed after its last one, the browser
+ * before the server.
+ */
+export function e2eTest(opts: E2EOptions = {}) {
+  const e2e = test
+    // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
+    .extend("server", { scope: "file" }, async ({}, { onCleanup }) => {
+      const server = await (opts.start ? opts.start() : startE2EServer({ env: opts.env }));
+      onCleanup(() => server.destroy());
+      return server;
+    })
+    // On the server, though it does not use it: so it is closed first.
+    .extend("browser", { scope: "file" }, async ({ server: _server }, { onCleanup }) => {
+      const browser = await launchChromium();
+      onCleanup(() => browser.close());
+      return browser;
+    });
+  e2e.beforeAll(async ({ browser: _browser }) => {}, opts.timeout ?? 120_000);
+  return e2e;
 }
 
 /**

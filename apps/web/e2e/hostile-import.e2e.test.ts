@@ -6,14 +6,17 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 describe("importing a hostile workbook", () => {
-  it("refuses a far cell with a Japanese message instead of hanging the page", async () => {
+  it("refuses a far cell with a Japanese message instead of hanging the page", async ({
+    server,
+    browser,
+  }) => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("取組一覧");
     ws.getCell("A1").value = "指標コード";
@@ -21,7 +24,7 @@ describe("importing a hostile workbook", () => {
     const file = join(tmpdir(), `tsumugi-far-cell-${Date.now()}.xlsx`);
     writeFileSync(file, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
 
-    const { page, context } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const { page, context } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicators-view-import").click();
     await page.getByTestId("indicator-import-file").setInputFiles(file);

@@ -1,12 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { demoLogin, loggedInPage } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 describe("invitations in the app", () => {
-  it("lets the secretariat invite a member who then joins with the preset role and group", async () => {
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("lets the secretariat invite a member who then joins with the preset role and group", async ({
+    server,
+    browser,
+  }) => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
     const { page } = secretariat;
     await page.getByTestId("tab-invites").click();
     await page.getByTestId("invite-role").selectOption("member");
@@ -15,7 +18,7 @@ describe("invitations in the app", () => {
     const url = await page.getByTestId("invite-url").inputValue();
     expect(url).toMatch(/\/invite\/[a-z0-9]+\.[a-z0-9]+$/);
 
-    const invitee = await e2e.browser.newContext({ locale: "ja-JP" });
+    const invitee = await browser.newContext({ locale: "ja-JP" });
     const join = await invitee.newPage();
     await join.goto(url);
     await join.getByText("流山市 への招待").waitFor();
@@ -42,23 +45,26 @@ describe("invitations in the app", () => {
       .getByRole("listitem")
       .filter({ hasText: "木村 薬子" })
       .waitFor();
-    const again = await (await e2e.browser.newContext()).newPage();
+    const again = await (await browser.newContext()).newPage();
     await again.goto(url);
     await again.getByText("この招待リンクは既に使用されています。").waitFor();
     await invitee.close();
     await secretariat.context.close();
   });
 
-  it("lets someone with an account elsewhere join with it; a wrong password says only what a login says", async () => {
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("lets someone with an account elsewhere join with it; a wrong password says only what a login says", async ({
+    server,
+    browser,
+  }) => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
     const { page } = secretariat;
     await page.getByTestId("tab-invites").click();
     await page.getByTestId("invite-role").selectOption("member");
     await page.getByTestId("invite-create").click();
     const url = await page.getByTestId("invite-url").inputValue();
 
-    const takamatsu = demoLogin(e2e.server, "高松市 事務局");
-    const context = await e2e.browser.newContext({ locale: "ja-JP" });
+    const takamatsu = demoLogin(server, "高松市 事務局");
+    const context = await browser.newContext({ locale: "ja-JP" });
     const join = await context.newPage();
     await join.goto(url);
     await join.getByText("流山市 への招待").waitFor();

@@ -5,13 +5,13 @@
  * (1366×768) and a phone (390×844), axe clean. Screens are saved under SHOTS_DIR when set.
  */
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { e2eSuite, saveShot } from "./harness.js";
+import { e2eTest, saveShot } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 import { loggedInPhone, narrowProblems, workspaceIdOf } from "./room-pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 /** The body rows of a table, each as its cells' texts. */
 const rowsOf = (page: Page, testId: string) =>
@@ -32,8 +32,8 @@ async function openSeries(page: Page): Promise<void> {
 }
 
 describe("a series page", () => {
-  it("rolls the series up per 年度 with tables beside the charts", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("rolls the series up per 年度 with tables beside the charts", async ({ server, browser }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(page);
     await openSeries(page);
@@ -88,8 +88,8 @@ describe("a series page", () => {
     await context.close();
   });
 
-  it("reads on a phone, each table below its chart", async () => {
-    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "千葉県（閲覧）");
+  it("reads on a phone, each table below its chart", async ({ server, browser }) => {
+    const { context, page } = await loggedInPhone(browser, server, "千葉県（閲覧）");
     await openSeries(page);
     const chart = await page.locator(".series-pair").nth(1).locator("figure").boundingBox();
     const table = await page.getByTestId("series-years-professions").boundingBox();
