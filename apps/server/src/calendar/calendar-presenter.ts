@@ -5,7 +5,7 @@
 import type { CalendarFeed, CalendarFeedCreated } from "@tsumugi/contract";
 import { type Actor, abilitiesOf, type CalendarFeedResource } from "@tsumugi/domain";
 import type { Config } from "../config.js";
-import type { CalendarMeeting } from "../meetings/meeting-repository.js";
+import type { CalendarMeeting } from "../meetings/invitee-repository.js";
 import { calendarText } from "./ical.js";
 
 /** The feed of `userId` as the policy sees it (the routes act on the caller's own). */

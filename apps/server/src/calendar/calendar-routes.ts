@@ -8,7 +8,7 @@ import type { CalendarFeedVerb } from "@tsumugi/domain";
 import { Hono } from "hono";
 import type { AppEnv } from "../http/env.js";
 import { allowOn, callerOf, describe, load } from "../http/operation.js";
-import { calendarMeetings } from "../meetings/meeting-repository.js";
+import { calendarMeetings } from "../meetings/invitee-repository.js";
 import { findWorkspace } from "../workspaces/workspace-repository.js";
 import { createFeed, feedNotFound, openFeed, revokeFeed } from "./calendar-commands.js";
 import {

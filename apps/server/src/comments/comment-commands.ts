@@ -16,7 +16,7 @@ import {
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext, Caller } from "../context.js";
 import { ApiError, invalid } from "../http/errors.js";
-import { activeMemberIds } from "../meetings/meeting-repository.js";
+import { activeMemberIds } from "../meetings/invitee-repository.js";
 import * as comments from "./comment-repository.js";
 
 export const commentNotFound = () => new ApiError(404, "comment.notFound", "コメントが見つかりません。");

@@ -31,9 +31,10 @@ import { findDocument } from "../documents/document-repository.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
 import { allow, allowIn, callerOf, describe, jsonBody, load, queryParams } from "../http/operation.js";
+import { invitees } from "../meetings/invitee-repository.js";
 import { meetingNotFound, notCirculating } from "../meetings/meeting-commands.js";
 import { meetingResource } from "../meetings/meeting-presenter.js";
-import { findMeeting, invitees } from "../meetings/meeting-repository.js";
+import { findMeeting } from "../meetings/meeting-repository.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import {
   addComment,

@@ -7,7 +7,8 @@
 import { type Actor, can, fiscalYearOfIsoDate } from "@tsumugi/domain";
 import { listMentions, type MentionRecord } from "../comments/comment-repository.js";
 import type { DocumentRecord } from "../documents/document-repository.js";
-import { listMeetings, type MeetingRecord, meetingsInvitedTo } from "../meetings/meeting-repository.js";
+import { meetingsInvitedTo } from "../meetings/invitee-repository.js";
+import { listMeetings, type MeetingRecord } from "../meetings/meeting-repository.js";
 import { type RecordedChange, readProjection, recentChanges } from "../plan/plan-read-model.js";
 import { listPlanDocuments } from "../plan/plan-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";

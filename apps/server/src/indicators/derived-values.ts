@@ -15,7 +15,7 @@ import { consultationMonthCounts } from "../desk/statistics-repository.js";
 import { attendedByYearAndItem } from "../events/attendance-repository.js";
 import { distributedByYear } from "../events/outreach-repository.js";
 import { satisfactionByYearAndItem } from "../events/questionnaire-figures.js";
-import { closedMeetingCounts } from "../meetings/meeting-repository.js";
+import { closedMeetingCounts } from "../meetings/closed-meeting-repository.js";
 import { countedEntries } from "../resources/resource-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import type { IndicatorRecord } from "./indicator-repository.js";

@@ -11,6 +11,7 @@ import type { AppContext } from "../context.js";
 import { setMinutesAccess } from "../documents/document-repository.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import { saveVersion } from "../versions/version-store.js";
+import { recordClose } from "./closed-meeting-repository.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 import * as meetings from "./meeting-repository.js";
 
@@ -49,7 +50,7 @@ export async function closeMeeting(
     planDoc.destroy();
   }
   await app.kysely.transaction().execute((trx) =>
-    meetings.recordClose(trx, m.id, {
+    recordClose(trx, m.id, {
       at: Date.now(),
       minutesVersionId,
       planVersionId,

@@ -26,6 +26,7 @@ import { insertDocument } from "../documents/document-repository.js";
 import { findGroup } from "../groups/group-repository.js";
 import { ApiError, invalid } from "../http/errors.js";
 import { isUniqueViolation } from "../storage/query-builder.js";
+import { activeMemberIds, setInvitees } from "./invitee-repository.js";
 import { circulateMinutes, closeMeeting, fixMinutes } from "./meeting-close.js";
 import type { MeetingEvents } from "./meeting-events.js";
 import * as meetings from "./meeting-repository.js";
@@ -50,7 +51,7 @@ export async function inviteeProblems(
 ): Promise<Record<string, string>> {
   if (!Array.isArray(invitees) || !invitees.every((id) => typeof id === "string")) return {};
   const unique = [...new Set(invitees as string[])];
-  const found = await meetings.activeMemberIds(app.kysely, workspaceId, unique);
+  const found = await activeMemberIds(app.kysely, workspaceId, unique);
   return found.length === unique.length ? {} : { invitees: "unknown" };
 }
 
@@ -140,7 +141,7 @@ export async function createMeeting(
           },
           now,
         );
-        await meetings.setInvitees(trx, id, invitees);
+        await setInvitees(trx, id, invitees);
         return { title, number };
       });
       await app.audit.byCaller(caller, "meeting.created", id, {
@@ -185,7 +186,7 @@ export async function updateMeeting(
       },
       Date.now(),
     );
-    if (invitees) await meetings.setInvitees(trx, m.id, invitees);
+    if (invitees) await setInvitees(trx, m.id, invitees);
   });
   if (invitees) {
     // Newly invited people appear in the attendance list as 招集.

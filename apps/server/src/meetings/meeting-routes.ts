@@ -42,6 +42,8 @@ import {
 import { changeStream } from "../http/sse.js";
 import { findPlanDocument } from "../plan/plan-repository.js";
 import { loadActor } from "../workspaces/actor.js";
+import { closedMeetingCounts, decisions } from "./closed-meeting-repository.js";
+import { invitees } from "./invitee-repository.js";
 import {
   createMeeting,
   inviteeProblems,
@@ -59,15 +61,7 @@ import {
   presentPrevious,
 } from "./meeting-presenter.js";
 import { backlogOfPrevious, planChangesSincePrevious } from "./meeting-queries.js";
-import {
-  closedMeetingCounts,
-  decisions,
-  findMeeting,
-  invitees,
-  listMeetings,
-  type MeetingRecord,
-  previousMeeting,
-} from "./meeting-repository.js";
+import { findMeeting, listMeetings, type MeetingRecord, previousMeeting } from "./meeting-repository.js";
 import { createActionFromOutcome } from "./outcome-action.js";
 
 const tag = "meetings";

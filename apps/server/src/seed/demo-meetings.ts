@@ -9,6 +9,8 @@ import { docNameOf, fiscalYearLabel, type MeetingKind, newId, readOutcomes } fro
 import * as Y from "yjs";
 import { storeInitialState } from "../collab/initial-state.js";
 import { insertDocument, setMinutesAccess } from "../documents/document-repository.js";
+import { recordClose } from "../meetings/closed-meeting-repository.js";
+import { setInvitees } from "../meetings/invitee-repository.js";
 import * as meetings from "../meetings/meeting-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 import { saveVersion } from "../versions/version-store.js";
@@ -95,7 +97,7 @@ async function announceMeeting(trx: QueryBuilder, m: MeetingSeed): Promise<Seede
     },
     now,
   );
-  await meetings.setInvitees(trx, id, m.invitees);
+  await setInvitees(trx, id, m.invitees);
   await meetings.setMeetingState(trx, id, "published", now);
   return { id, docName, documentId };
 }
@@ -104,12 +106,12 @@ async function announceMeeting(trx: QueryBuilder, m: MeetingSeed): Promise<Seede
 async function holdMeeting(
   trx: QueryBuilder,
   m: SeededMeeting,
-  close: Omit<Parameters<typeof meetings.recordClose>[2], "at" | "outcomes"> & {
-    outcomes?: Parameters<typeof meetings.recordClose>[2]["outcomes"];
+  close: Omit<Parameters<typeof recordClose>[2], "at" | "outcomes"> & {
+    outcomes?: Parameters<typeof recordClose>[2]["outcomes"];
   },
 ): Promise<void> {
   const now = Date.now();
-  await meetings.recordClose(trx, m.id, { outcomes: [], ...close, at: now });
+  await recordClose(trx, m.id, { outcomes: [], ...close, at: now });
   await meetings.setMinutesState(trx, m.id, "fixed", now);
   await setMinutesAccess(trx, m.documentId, { reviewAt: null, lockedAt: now }, now);
 }
