@@ -54,6 +54,8 @@ import { indicatorRoutes } from "./indicators/indicator-routes.js";
 import { regionRoutes } from "./indicators/region-routes.js";
 import { publicInviteRoutes, workspaceInviteRoutes } from "./invites/invite-routes.js";
 import { meetingPaperRoutes, meetingPaperSettingsRoutes } from "./meeting-papers/meeting-paper-routes.js";
+import { closedMeetingRoutes } from "./meetings/closed-meeting-routes.js";
+import { meetingDocumentRoutes } from "./meetings/meeting-document-routes.js";
 import { MeetingEvents } from "./meetings/meeting-events.js";
 import { meetingRoutes } from "./meetings/meeting-routes.js";
 import { memberRoutes } from "./members/member-routes.js";
@@ -172,6 +174,9 @@ export function createApp(
   app.route("/api/workspaces/:wid/mentions", mentionRoutes());
   app.route("/api/workspaces/:wid/meetings/:mid/comments", minutesCommentRoutes());
   app.route("/api/workspaces/:wid/meetings", meetingPaperRoutes(collab));
+  // Before meetingRoutes: its /:mid would take /stats and /decisions.
+  app.route("/api/workspaces/:wid/meetings", closedMeetingRoutes(collab));
+  app.route("/api/workspaces/:wid/meetings", meetingDocumentRoutes(collab));
   app.route("/api/workspaces/:wid/meetings", meetingRoutes(collab, live.meetings));
   app.route("/api/workspaces/:wid/meeting-papers", meetingPaperSettingsRoutes());
   app.route("/api/workspaces/:wid/documents/:did/comments", documentCommentRoutes());

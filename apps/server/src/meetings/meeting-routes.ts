@@ -1,34 +1,26 @@
 /**
  * /api/workspaces/:wid/meetings — meetings: list, create (numbered 第N回 within the 年度),
  * details, the state machine (下書き → 公開 → 開催中 → 終了; closing snapshots the minutes and
- * the plan), the minutes' approval, the change report since the previous meeting, outcomes
- * that become plan actions, Markdown export and the counts the indicators use.
+ * the plan) and the minutes' approval. What closed meetings recorded is served by
+ * `closed-meeting-routes.ts`, what is read from a meeting's documents by
+ * `meeting-document-routes.ts`.
  */
 import {
   CreateMeeting,
-  DecisionList,
-  DecisionQuery,
-  MeetingBacklog,
   MeetingDetail,
   MeetingList,
   MeetingListQuery,
-  MeetingPlanChanges,
   MeetingResult,
-  MeetingStats,
   MoveMeeting,
   MoveMinutes,
-  OutcomeActionCreated,
-  OutcomeToAction,
   UpdateMeeting,
 } from "@tsumugi/contract";
 import { type Actor, can, isId } from "@tsumugi/domain";
 import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppContext } from "../context.js";
-import type { DocumentRecord } from "../documents/document-repository.js";
 import { findGroup } from "../groups/group-repository.js";
 import type { AppEnv } from "../http/env.js";
-import { ApiError } from "../http/errors.js";
 import {
   allow,
   allowIn,
@@ -40,9 +32,7 @@ import {
   queryParams,
 } from "../http/operation.js";
 import { changeStream } from "../http/sse.js";
-import { findPlanDocument } from "../plan/plan-repository.js";
 import { loadActor } from "../workspaces/actor.js";
-import { closedMeetingCounts, decisions } from "./closed-meeting-repository.js";
 import { invitees } from "./invitee-repository.js";
 import {
   createMeeting,
@@ -53,16 +43,8 @@ import {
   updateMeeting,
 } from "./meeting-commands.js";
 import type { MeetingEvents } from "./meeting-events.js";
-import { meetingMarkdown } from "./meeting-export.js";
-import {
-  meetingOutcomeResource,
-  meetingResource,
-  presentMeeting,
-  presentPrevious,
-} from "./meeting-presenter.js";
-import { backlogOfPrevious, planChangesSincePrevious } from "./meeting-queries.js";
+import { meetingResource, presentMeeting, presentPrevious } from "./meeting-presenter.js";
 import { findMeeting, listMeetings, type MeetingRecord, previousMeeting } from "./meeting-repository.js";
-import { createActionFromOutcome } from "./outcome-action.js";
 
 const tag = "meetings";
 
@@ -74,16 +56,6 @@ export const loadMeeting = load(
     return (isId(mid) ? await findMeeting(c.var.app.kysely, c.var.workspaceId, mid) : null) ?? undefined;
   },
   meetingNotFound,
-);
-
-/** The plan of the loaded meeting's 年度, where a 取組 outcome becomes an action; 409 without one. */
-const loadMeetingPlan = load(
-  "plan",
-  async (c) => {
-    const m = c.get("meeting" as never) as MeetingRecord;
-    return (await findPlanDocument(c.var.app.kysely, m.workspaceId, m.fiscalYear)) ?? undefined;
-  },
-  () => new ApiError(409, "plan.notFound", "この年度の計画がまだありません。先に計画を作成してください。"),
 );
 
 async function present(app: AppContext, actor: Actor, m: MeetingRecord) {
@@ -139,26 +111,6 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
         stillAllowed: async () =>
           can(await loadActor(app.kysely, actor.userId, workspaceId), "meetings.read"),
       });
-    },
-  );
-
-  // Meetings held and attendance per 年度: what the indicators count (協議会・部会 開催回数).
-  r.get(
-    "/stats",
-    describe({ summary: "Closed meetings and attendances per 年度 and kind", tag, response: MeetingStats }),
-    allowIn("meetings.read"),
-    async (c) => c.json({ stats: await closedMeetingCounts(c.var.app.kysely, c.var.workspaceId) }),
-  );
-
-  // Decisions across meetings, newest first; `q` searches their text.
-  r.get(
-    "/decisions",
-    describe({ summary: "Decisions across meetings, newest first", tag, response: DecisionList }),
-    queryParams(DecisionQuery),
-    allowIn("meetings.read"),
-    async (c) => {
-      const q = (c.req.valid("query").q ?? "").trim().slice(0, 100);
-      return c.json({ decisions: await decisions(c.var.app.kysely, c.var.workspaceId, q) });
     },
   );
 
@@ -262,89 +214,6 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
       const { state } = c.req.valid("json");
       const m = await moveMinutes(c.var.app, collab, callerOf(c), events, c.var.meeting, state);
       return c.json({ meeting: await present(c.var.app, c.var.actor, m) });
-    },
-  );
-
-  // "前回の会議からの変更": the plan now against the snapshot taken when the previous meeting closed.
-  r.get(
-    "/:mid/changes",
-    describe({
-      summary: "The plan's changes since the previous meeting closed",
-      tag,
-      response: MeetingPlanChanges,
-    }),
-    loadMeeting,
-    allow("read", "meeting", meetingResource),
-    async (c) => {
-      const found = await planChangesSincePrevious(c.var.app.kysely, collab, c.var.meeting);
-      return c.json(
-        (found
-          ? { previous: presentPrevious(found.previous), changes: found.changes }
-          : { previous: null, changes: [] }) satisfies MeetingPlanChanges,
-      );
-    },
-  );
-
-  // The previous meeting's agenda items not reached, offered for this one's agenda.
-  r.get(
-    "/:mid/backlog",
-    describe({ summary: "The previous meeting's agenda items not reached", tag, response: MeetingBacklog }),
-    loadMeeting,
-    allow("read", "meeting", meetingResource),
-    async (c) => {
-      const found = await backlogOfPrevious(c.var.app.kysely, collab, c.var.meeting);
-      return c.json(
-        (found
-          ? { previous: { id: found.previous.id, title: found.previous.title }, items: found.items }
-          : { previous: null, items: [] }) satisfies MeetingBacklog,
-      );
-    },
-  );
-
-  r.post(
-    "/:mid/outcomes/:oid/action",
-    describe({
-      summary: "Make a 取組 outcome an action of that year's plan",
-      tag,
-      ok: 201,
-      response: OutcomeActionCreated,
-      errors: [409],
-    }),
-    jsonBody(OutcomeToAction),
-    loadMeeting,
-    loadMeetingPlan,
-    allowOn((c) => ({
-      verb: "makeAction",
-      resource: meetingOutcomeResource(
-        c.get("meeting" as never) as MeetingRecord,
-        c.get("plan" as never) as DocumentRecord,
-      ),
-    })),
-    async (c) => {
-      const result = await createActionFromOutcome(
-        c.var.app,
-        collab,
-        c.var.actor,
-        c.var.meeting,
-        c.var.plan,
-        c.req.param("oid"),
-        c.req.valid("json"),
-      );
-      return c.json(result, 201);
-    },
-  );
-
-  r.get(
-    "/:mid/markdown",
-    describe({ summary: "The minutes as Markdown", tag, file: "text/markdown" }),
-    loadMeeting,
-    allow("read", "meeting", meetingResource),
-    async (c) => {
-      const m = c.var.meeting;
-      const md = await meetingMarkdown(c.var.app.kysely, collab, m);
-      c.header("Content-Type", "text/markdown; charset=utf-8");
-      c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${m.title}.md`)}`);
-      return c.body(md);
     },
   );
 
