@@ -35,10 +35,11 @@ import { openVault } from "./personal-data/open-vault.js";
 import { PlanProjector } from "./plan/plan-projector.js";
 import { unprojectedPlans } from "./plan/plan-repository.js";
 import { seedDemo } from "./seed/demo.js";
-import { type Database, SqliteDatabase } from "./storage/database.js";
+import type { Database } from "./storage/database.js";
 import { migrate } from "./storage/migrations.js";
 import { PostgresDatabase } from "./storage/postgres-database.js";
 import { createQueryBuilder } from "./storage/query-builder.js";
+import { SqliteDatabase } from "./storage/sqlite-database.js";
 import { startPeriodicVersions } from "./versions/periodic-versions.js";
 
 export interface RunningServer {

@@ -9,8 +9,8 @@ import { dirname, join, resolve } from "node:path";
 import { DATABASE_FILE } from "../config.js";
 import { CopyError, copyDatabase } from "../storage/copy.js";
 import type { Database } from "../storage/database.js";
-import { SqliteDatabase } from "../storage/database.js";
 import { PostgresDatabase } from "../storage/postgres-database.js";
+import { SqliteDatabase } from "../storage/sqlite-database.js";
 
 const USAGE =
   "使い方: npm run db:copy -- --from <postgres://… または SQLite のファイル／データディレクトリ> --to <…>";

@@ -21,8 +21,9 @@ import { storedDocument } from "../testing/collab-clients.js";
 import { type PostgresEngine, startPostgres } from "../testing/engines.js";
 import { startTestServer, type TestServer, tempDataDir } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
-import { type Database, SqliteDatabase } from "./database.js";
+import type { Database } from "./database.js";
 import { PostgresDatabase } from "./postgres-database.js";
+import { SqliteDatabase } from "./sqlite-database.js";
 
 const serverDir = fileURLToPath(new URL("..", import.meta.url));
 const run = promisify(execFile);
