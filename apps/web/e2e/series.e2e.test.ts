@@ -101,8 +101,8 @@ describe("a series page", () => {
     await context.close();
   });
 
-  it("is described anew by the secretariat, from the series' abilities", async () => {
-    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "事務局");
+  it("is described anew by the secretariat, from the series' abilities", async ({ server, browser }) => {
+    const { context, page } = await loggedInPhone(browser, server, "事務局");
     await openSeries(page);
     const edit = page.getByTestId("series-edit");
     await edit.locator("summary").click();
