@@ -18,19 +18,20 @@ import type { AppEnv } from "../http/env.js";
 import { invalid } from "../http/errors.js";
 import { allow, callerOf, describe, jsonBody } from "../http/operation.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import { checkIn } from "./check-in-commands.js";
 import { eventResource, presentParticipant, type SeenEvent } from "./event-presenter.js";
 import { loadEvent } from "./event-routes.js";
-import { addDoorCount, removeDoorCount } from "./participant-commands.js";
-import { openParticipant } from "./participant-fields.js";
-import { listParticipants, participantFactsOf } from "./participant-repository.js";
 import {
+  addDoorCount,
   addWalkIn,
-  cancelRegistration,
-  checkIn,
   findParticipantOf,
   readParticipants,
+  removeDoorCount,
   removeWalkIn,
-} from "./registration-commands.js";
+} from "./participant-commands.js";
+import { openParticipant } from "./participant-fields.js";
+import { listParticipants, participantFactsOf } from "./participant-repository.js";
+import { cancelRegistration } from "./registration-commands.js";
 
 const tag = "events";
 
