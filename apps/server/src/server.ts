@@ -22,7 +22,7 @@ import type { AppContext } from "./context.js";
 import { DeskJobs } from "./desk/desk-jobs.js";
 import { storedKeyIds } from "./desk/reseal-repository.js";
 import { EventJobs } from "./events/event-jobs.js";
-import { participantKeyIds } from "./events/participant-repository.js";
+import { participantKeyIds } from "./events/participant-sealing-repository.js";
 import { QuestionnaireEvents } from "./events/questionnaire-events.js";
 import type { AnswerSource } from "./events/questionnaire-repository.js";
 import { requestKeyIds } from "./events/request-repository.js";

@@ -15,7 +15,7 @@ import { join, resolve } from "node:path";
 import { totpKeyIds, totpRowsPerKey } from "../auth/sealed-totp-keys.js";
 import { ConfigError, DATABASE_FILE, loadConfig } from "../config.js";
 import { rowsPerKey, storedKeyIds } from "../desk/reseal-repository.js";
-import { participantKeyIds } from "../events/participant-repository.js";
+import { participantKeyIds } from "../events/participant-sealing-repository.js";
 import { requestKeyIds } from "../events/request-repository.js";
 import {
   dataKeyOf,

@@ -11,6 +11,7 @@ import { auditEvent } from "./event-audit.js";
 import type { EventView } from "./event-rows.js";
 import { eventCancelled, participantNotFound } from "./participant-commands.js";
 import * as participants from "./participant-repository.js";
+import { setCheckedIn, setStatus } from "./participant-write-repository.js";
 
 const codeNotFound = () =>
   new ApiError(
@@ -52,11 +53,11 @@ export async function checkIn(
   if (row.status === "cancelled") throw cancelledRegistration();
   const already = row.checkedInAt !== null;
   if (input.undo) {
-    if (already) await participants.setCheckedIn(app.kysely, row.id, null, null);
+    if (already) await setCheckedIn(app.kysely, row.id, null, null);
   } else if (!already) {
     await app.kysely.transaction().execute(async (trx) => {
-      if (row.status === "waitlisted") await participants.setStatus(trx, row.id, "registered");
-      await participants.setCheckedIn(trx, row.id, Date.now(), caller.actor.userId);
+      if (row.status === "waitlisted") await setStatus(trx, row.id, "registered");
+      await setCheckedIn(trx, row.id, Date.now(), caller.actor.userId);
     });
   }
   // Recorded even when nothing changed: the answer names the person (a read of their data).

@@ -18,7 +18,7 @@ import {
   eraseParticipantsBefore,
   participantsSealedWithOtherKeys,
   resealParticipant,
-} from "./participant-repository.js";
+} from "./participant-sealing-repository.js";
 import { eraseRequestContacts, resealRequests } from "./request-commands.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

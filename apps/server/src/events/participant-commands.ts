@@ -14,6 +14,7 @@ import { auditEvent } from "./event-audit.js";
 import type { EventRecord, EventView } from "./event-rows.js";
 import { openParticipant, type ParticipantPersonal, sealParticipant } from "./participant-fields.js";
 import * as participants from "./participant-repository.js";
+import { deleteWalkIn, insertParticipant, setStatus } from "./participant-write-repository.js";
 
 /**
  * Gives the places that are free (a cancellation, a larger capacity) to the first people on
@@ -25,7 +26,7 @@ export async function fillFreedPlaces(trx: QueryBuilder, event: EventRecord): Pr
   const registered = await participants.registeredCount(trx, event.id);
   const n = placesToFill(event.capacity, registered, waiting.length);
   const promoted = waiting.slice(0, n);
-  for (const id of promoted) await participants.setStatus(trx, id, "registered");
+  for (const id of promoted) await setStatus(trx, id, "registered");
   return promoted;
 }
 
@@ -74,7 +75,7 @@ export async function addDoorCount(
     organisation: normaliseOrganisation(input.organisation),
     headcount: input.headcount,
   });
-  await participants.insertParticipant(app.kysely, record);
+  await insertParticipant(app.kysely, record);
   await auditEvent(app, caller, event, "event.participant_walk_in", {
     profession: record.profession,
     organisation: record.organisation,
@@ -92,7 +93,7 @@ export async function removeDoorCount(
 ): Promise<void> {
   const row = await participants.findParticipant(app.kysely, event.id, participantId);
   if (!row || !row.walkIn || row.personal !== null) throw countNotFound();
-  await participants.deleteWalkIn(app.kysely, event.id, participantId);
+  await deleteWalkIn(app.kysely, event.id, participantId);
   await auditEvent(app, caller, event, "event.walk_in_removed", {
     profession: row.profession,
     headcount: row.headcount,
@@ -154,7 +155,7 @@ export async function addWalkIn(
     record.personal = sealed.text;
     record.personalKeyId = sealed.keyId;
   }
-  await participants.insertParticipant(app.kysely, record);
+  await insertParticipant(app.kysely, record);
   await auditEvent(app, caller, event, "event.participant_walk_in", {
     participantId: record.id,
     named: personal !== null,
@@ -168,7 +169,7 @@ export async function addWalkIn(
 export async function removeWalkIn(app: AppContext, caller: Caller, event: EventView, participantId: string) {
   const row = await participants.findParticipant(app.kysely, event.id, participantId);
   if (!row || !row.walkIn) throw participantNotFound();
-  await participants.deleteWalkIn(app.kysely, event.id, participantId);
+  await deleteWalkIn(app.kysely, event.id, participantId);
   await auditEvent(app, caller, event, "event.walk_in_removed", {
     participantId,
     profession: row.profession,

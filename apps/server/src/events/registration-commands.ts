@@ -33,6 +33,7 @@ import {
   sealParticipant,
 } from "./participant-fields.js";
 import * as participants from "./participant-repository.js";
+import { cancelParticipant, insertParticipant } from "./participant-write-repository.js";
 
 export const registrationClosed = (state: string) =>
   new ApiError(
@@ -116,7 +117,7 @@ export async function register(
         record.checkInCode = newCheckInCode();
         if (!(await participants.findByCheckInCode(trx, event.id, record.checkInCode)) || attempt > 5) break;
       }
-      await participants.insertParticipant(trx, record);
+      await insertParticipant(trx, record);
       return place;
     })
     .catch((err) => {
@@ -178,7 +179,7 @@ export async function cancelRegistration(
 ): Promise<participants.ParticipantRecord> {
   if (record.status === "cancelled") return record;
   const promoted = await app.kysely.transaction().execute(async (trx) => {
-    await participants.cancelParticipant(trx, record.id, Date.now());
+    await cancelParticipant(trx, record.id, Date.now());
     return fillFreedPlaces(trx, event);
   });
   await app.audit.record({

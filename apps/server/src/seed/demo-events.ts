@@ -11,7 +11,7 @@ import type { AppContext } from "../context.js";
 import { insertEvent } from "../events/event-repository.js";
 import type { NewEvent } from "../events/event-rows.js";
 import { newParticipant } from "../events/participant-commands.js";
-import { insertParticipant } from "../events/participant-repository.js";
+import { insertParticipant } from "../events/participant-write-repository.js";
 import { insertSeries } from "../events/series-repository.js";
 import type { QueryBuilder } from "../storage/query-builder.js";
 
