@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { loggedInPage, waitForSyncState } from "./pages.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -19,7 +19,7 @@ interface Violation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 /** Critical and serious violations on the page as it is now, one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -54,8 +54,8 @@ async function showTab(page: Page, tab: string): Promise<void> {
 }
 
 describe("axe-core on every main page: no critical or serious violation", () => {
-  it("login page", async () => {
-    const context = await e2e.browser.newContext({ locale: "ja-JP", baseURL: e2e.server.url });
+  it("login page", async ({ server, browser }) => {
+    const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
     const page = await context.newPage();
     await page.goto("/login");
     await page.getByTestId("login-submit").waitFor();
@@ -63,8 +63,11 @@ describe("axe-core on every main page: no critical or serious violation", () => 
     await context.close();
   });
 
-  it("home and each of its tabs (what to do next, plans, meetings, indicators, the consultation desk, documents, comments, members, groups, invitations, records), password and two-step settings", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("home and each of its tabs (what to do next, plans, meetings, indicators, the consultation desk, documents, comments, members, groups, invitations, records), password and two-step settings", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     const tabs = [
       "home",
       "plans",
@@ -122,13 +125,13 @@ describe("axe-core on every main page: no critical or serious violation", () => 
     await context.close();
   });
 
-  it("invitation page, as the person invited sees it", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("invitation page, as the person invited sees it", async ({ server, browser }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await showTab(page, "invites");
     await page.getByTestId("invite-role").selectOption("member");
     await page.getByTestId("invite-create").click();
     const url = await page.getByTestId("invite-url").inputValue();
-    const invitee = await e2e.browser.newContext({ locale: "ja-JP" });
+    const invitee = await browser.newContext({ locale: "ja-JP" });
     const join = await invitee.newPage();
     await join.goto(url);
     await join.getByText("流山市 への招待").waitFor();
@@ -138,8 +141,8 @@ describe("axe-core on every main page: no critical or serious violation", () => 
     await context.close();
   });
 
-  it("plan, each view", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("plan, each view", async ({ server, browser }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-plans").click();
     await page.getByTestId("plan-link-2023").click();
     await page.getByTestId("plan-page").waitFor();
@@ -159,8 +162,8 @@ describe("axe-core on every main page: no critical or serious violation", () => 
     await context.close();
   });
 
-  it("meeting, each tab, and a document", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("meeting, each tab, and a document", async ({ server, browser }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-meetings").click();
     await page.getByTestId("meetings-year").selectOption("2023");
     await page.getByTestId("meeting-link").first().click();
@@ -231,8 +234,11 @@ async function focusInvisibleStops(page: Page, stops: number): Promise<string[]>
 }
 
 describe("keyboard", () => {
-  it("the first Tab reaches a skip link, shown on screen, that moves the focus to the page's content", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("the first Tab reaches a skip link, shown on screen, that moves the focus to the page's content", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("Tab");
     const skip = page.getByTestId("skip-link");
@@ -249,8 +255,11 @@ describe("keyboard", () => {
     await context.close();
   });
 
-  it("marks the tab shown with aria-current, on the home page, the plan and the meeting", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("marks the tab shown with aria-current, on the home page, the plan and the meeting", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     // A tab change is a navigation that React Router renders as a transition, after the URL
     // has changed: wait for the tab to be marked, then check it is the only one.
     const current = async (shown?: string) => {
@@ -292,8 +301,11 @@ describe("keyboard", () => {
     await context.close();
   });
 
-  it("shows where the keyboard focus is on every control it reaches (home, plan, meeting)", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("shows where the keyboard focus is on every control it reaches (home, plan, meeting)", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     const invisible: string[] = [];
     invisible.push(...(await focusInvisibleStops(page, 20)).map((n) => `home: ${n}`));
     await page.getByTestId("tab-plans").click();

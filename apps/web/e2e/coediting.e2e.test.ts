@@ -8,11 +8,11 @@
  * opened afresh must show the same text from the server.
  */
 import type { BrowserContext, CDPSession, Locator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { eventually, loggedInPage, paragraphTexts, waitForSyncState } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 /** A small seeded generator, so the pauses differ between keys but not between runs. */
 function random(seed: number): () => number {
@@ -140,9 +140,12 @@ async function cellsAgree(people: Person[], id: string, before: string): Promise
 }
 
 describe("two people typing into one plan cell at once", () => {
-  it("keeps every key of both, in each person's order, on both screens and on the server", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("keeps every key of both, in each person's order, on both screens and on the server", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openActions(doctor.page);
     await openActions(nurse.page);
     const id = await actionIdByTitle(doctor.page, ROW);
@@ -164,7 +167,7 @@ describe("two people typing into one plan cell at once", () => {
     }
 
     // A third person opening the plan gets the same title from the server.
-    const third = await loggedInPage(e2e.browser, e2e.server, "ケアマネジャー");
+    const third = await loggedInPage(browser, server, "ケアマネジャー");
     await openActions(third.page);
     await eventually(
       async () => (await titleOf(third.page, id).inputValue()) === before,
@@ -173,9 +176,12 @@ describe("two people typing into one plan cell at once", () => {
     for (const p of [doctor, nurse, third]) await p.context.close();
   }, 120_000);
 
-  it("keeps IME conversions whole while the other person types at the same spot", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("keeps IME conversions whole while the other person types at the same spot", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openActions(doctor.page);
     await openActions(nurse.page);
     const title = "急変時における関係者情報連携シートの作成検討";
@@ -282,9 +288,12 @@ async function paragraphsAgree(people: Person[], marker: string, before: string)
 }
 
 describe("two people typing into one paragraph of the minutes at once", () => {
-  it("keeps every key and every IME conversion of both, on both screens and on the server", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("keeps every key and every IME conversion of both, on both screens and on the server", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openMinutes(doctor.page);
     await openMinutes(nurse.page);
     const people = [doctor, nurse];
@@ -357,9 +366,12 @@ describe("two people typing into one paragraph of the minutes at once", () => {
     for (const p of people) await p.context.close();
   }, 180_000);
 
-  it("keeps a colleague's key typed in the middle of the other's uncommitted kana", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("keeps a colleague's key typed in the middle of the other's uncommitted kana", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openMinutes(doctor.page);
     await openMinutes(nurse.page);
     const people = [doctor, nurse];

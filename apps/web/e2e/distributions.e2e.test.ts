@@ -6,13 +6,13 @@
  * view fits a phone and has no serious axe violation. Screens are saved under SHOTS_DIR.
  */
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { e2eSuite, saveShot } from "./harness.js";
+import { e2eTest, saveShot } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 import { loggedInPhone, narrowProblems, workspaceIdOf } from "./room-pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 const totalText = (page: Page) => page.getByTestId("distribution-total").innerText();
 
@@ -32,8 +32,11 @@ async function p14(page: Page, wid: string, fy: number): Promise<number | undefi
 }
 
 describe("materials handed out (配布物)", () => {
-  it("are recorded, corrected and deleted per 年度 with totals per kind, and counted by P14", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("are recorded, corrected and deleted per 年度 with totals per kind, and counted by P14", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(page);
     await page.goto(`/w/${wid}?tab=events&eview=distributions&fy=2025`);
@@ -99,8 +102,8 @@ describe("materials handed out (配布物)", () => {
     await context.close();
   });
 
-  it("are read by an observer without controls, and fit a phone", async () => {
-    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "千葉県（閲覧）");
+  it("are read by an observer without controls, and fit a phone", async ({ server, browser }) => {
+    const { context, page } = await loggedInPhone(browser, server, "千葉県（閲覧）");
     const wid = workspaceIdOf(page);
     await page.goto(`/w/${wid}?tab=events&eview=distributions&fy=2025`);
     await page.getByTestId("distribution-rows").waitFor();
@@ -112,8 +115,8 @@ describe("materials handed out (配布物)", () => {
     await context.close();
   });
 
-  it("are recorded on a phone", async () => {
-    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "事務局");
+  it("are recorded on a phone", async ({ server, browser }) => {
+    const { context, page } = await loggedInPhone(browser, server, "事務局");
     const wid = workspaceIdOf(page);
     await page.goto(`/w/${wid}?tab=events&eview=distributions&fy=2025`);
     await page.getByTestId("distribution-new").click();

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { e2eSuite, saveShot } from "./harness.js";
+import { e2eTest, saveShot } from "./harness.js";
 import { callApi, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
@@ -8,11 +8,14 @@ const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 describe("event materials", () => {
-  it("added and published by the secretariat, read by a member, downloaded by a resident on a phone", async () => {
-    const { page: admin } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("added and published by the secretariat, read by a member, downloaded by a resident on a phone", async ({
+    server,
+    browser,
+  }) => {
+    const { page: admin } = await loggedInPage(browser, server, "事務局");
     await admin.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(admin);
     const { event } = await callApi<{ event: { id: string } }>(
@@ -70,7 +73,7 @@ describe("event materials", () => {
     await saveShot(admin, "materials-390");
 
     // Another member reads the list: a download link, no controls.
-    const { page: member } = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const { page: member } = await loggedInPage(browser, server, "医師");
     await member.setViewportSize({ width: 1366, height: 768 });
     await member.goto(`/w/${wid}/events/${eid}?etab=materials`);
     await member.getByTestId("material-row").waitFor();
@@ -91,7 +94,7 @@ describe("event materials", () => {
         },
       )
     ).event;
-    const { context, page: phone } = await phoneContext(e2e.browser, e2e.server);
+    const { context, page: phone } = await phoneContext(browser, server);
     await phone.goto(publicPath);
     await phone.getByTestId("public-materials").waitFor();
     const link = phone.getByRole("link", { name: "「在宅医療ってなに？」配布資料.pdf" });
@@ -106,8 +109,11 @@ describe("event materials", () => {
     await context.close();
   });
 
-  it("the event's plan links fit a phone: the 取組 picker, as wide as its longest title, stays inside its card", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("the event's plan links fit a phone: the 取組 picker, as wide as its longest title, stays inside its card", async ({
+    server,
+    browser,
+  }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(page);
     const { event } = await callApi<{ event: { id: string } }>(
       page,

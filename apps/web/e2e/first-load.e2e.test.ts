@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { type FirstLoad, measureFirstLoad } from "./first-load.js";
-import { e2eSuite, repoRoot } from "./harness.js";
+import { e2eTest, repoRoot } from "./harness.js";
 import { demoLogin, loggedInPage, waitForSyncState } from "./pages.js";
 
 const BUDGET_BYTES = 150 * 1000;
@@ -21,7 +21,7 @@ const HEAVY = {
   Yjs: "Yjs was already imported",
 };
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 function scriptSource(path: string): string {
   return readFileSync(join(repoRoot, "apps/web/dist", path), "utf8");
@@ -37,9 +37,12 @@ function heavyLibrariesIn(load: FirstLoad): string[] {
 }
 
 describe("first load", () => {
-  it("login → home moves at most 150 KB of compressed JavaScript, and none of the heavy libraries", async () => {
-    const login = demoLogin(e2e.server, "事務局");
-    const compressed = await measureFirstLoad(e2e.browser, e2e.server.url, login);
+  it("login → home moves at most 150 KB of compressed JavaScript, and none of the heavy libraries", async ({
+    server,
+    browser,
+  }) => {
+    const login = demoLogin(server, "事務局");
+    const compressed = await measureFirstLoad(browser, server.url, login);
     expect(compressed.login.scripts.length).toBeGreaterThan(0);
     expect(compressed.home.scripts.length).toBeGreaterThan(compressed.login.scripts.length);
     expect(heavyLibrariesIn(compressed)).toEqual([]);
@@ -51,13 +54,13 @@ describe("first load", () => {
     expect(compressed.contentEncodings).toContain("br");
 
     // The same way without compression, same run: what the line would carry uncompressed.
-    const identity = await measureFirstLoad(e2e.browser, e2e.server.url, login, "identity");
+    const identity = await measureFirstLoad(browser, server.url, login, "identity");
     expect(identity.contentEncodings.every((e) => e === "identity")).toBe(true);
     expect(identity.home.encoded).toBe(identity.home.decoded);
     expect(identity.home.decoded).toBe(compressed.home.decoded);
     expect(compressed.home.encoded).toBeLessThan(identity.home.encoded / 3);
 
-    const gzip = await measureFirstLoad(e2e.browser, e2e.server.url, login, "gzip");
+    const gzip = await measureFirstLoad(browser, server.url, login, "gzip");
     expect(gzip.contentEncodings).toContain("gzip");
     expect(gzip.contentEncodings).not.toContain("br");
     expect(gzip.home.encoded).toBeLessThanOrEqual(BUDGET_BYTES);
@@ -101,8 +104,11 @@ describe("first load", () => {
     }
   });
 
-  it("a meeting page loads the minutes editor but not the charts, which come with the first chart shown", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("a meeting page loads the minutes editor but not the charts, which come with the first chart shown", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-meetings").click();
     await page.getByTestId("meetings-year").selectOption("2023");
     await page.getByTestId("meeting-link").first().click();

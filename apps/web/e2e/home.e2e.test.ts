@@ -4,12 +4,12 @@
  */
 import { currentFiscalYear } from "@tsumugi/domain";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { eventually, loggedInPage } from "./pages.js";
 import { inputValues, openMeeting, openPlanView, workspaceIdOf } from "./room-pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 const M2 = "令和5年度 第2回 連携会議";
 /** The demo's plan of this 年度, carried over from 令和5年度: the one the home page reads. */
@@ -25,10 +25,13 @@ async function goHome(page: Page, wid: string): Promise<void> {
 }
 
 describe("the home page", () => {
-  it("shows each role its meetings, minutes to act on, actions, comments and changes", async () => {
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const observer = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
+  it("shows each role its meetings, minutes to act on, actions, comments and changes", async ({
+    server,
+    browser,
+  }) => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(browser, server, "医師");
+    const observer = await loggedInPage(browser, server, "千葉県（閲覧）");
     secretariat.page.on("dialog", (d) => void d.accept());
     const wid = workspaceIdOf(secretariat.page);
 
@@ -156,10 +159,10 @@ describe("the home page", () => {
     for (const c of [secretariat.context, doctor.context, observer.context]) await c.close();
   }, 150_000);
 
-  it("shows each person the lists and choices the server's abilities allow", async () => {
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const observer = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
+  it("shows each person the lists and choices the server's abilities allow", async ({ server, browser }) => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(browser, server, "医師");
+    const observer = await loggedInPage(browser, server, "千葉県（閲覧）");
     const wid = workspaceIdOf(secretariat.page);
     const shown = async (page: Page) => {
       await goHome(page, wid);

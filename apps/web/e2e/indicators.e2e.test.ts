@@ -2,19 +2,22 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 type Point = { fiscalYear: number; value: number };
 const pointsOf = async (page: Page, selector: string): Promise<Point[]> =>
   JSON.parse((await page.locator(selector).first().getAttribute("data-points")) ?? "[]");
 
 describe("indicator charts", () => {
-  it("plot the entered values: 自宅死の割合 from numerator and denominator, in its table too", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("plot the entered values: 自宅死の割合 from numerator and denominator, in its table too", async ({
+    server,
+    browser,
+  }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicator-grid").waitFor();
     const wid = new URL(page.url()).pathname.split("/")[2];
@@ -44,8 +47,11 @@ describe("indicator charts", () => {
     for (const p of expected) expect(p.value).toBeGreaterThan(10);
   }, 60_000);
 
-  it("download the trend as CSV from the project's one writer: BOM, header, the chart's figures", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("download the trend as CSV from the project's one writer: BOM, header, the chart's figures", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicator-grid").waitFor();
     const wid = new URL(page.url()).pathname.split("/")[2];
@@ -80,8 +86,11 @@ describe("indicator charts", () => {
     await context.close();
   }, 60_000);
 
-  it("linked from the plan, follow a value entered by someone else without a reload", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("linked from the plan, follow a value entered by someone else without a reload", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
     await doctor.page.getByTestId("tab-plans").click();
     await doctor.page.getByTestId("plan-link-2023").click();
     await waitForSyncState(doctor.page, "saved");
@@ -90,7 +99,7 @@ describe("indicator charts", () => {
     const before = await pointsOf(doctor.page, chart);
     expect(before.map((p) => p.fiscalYear)).toEqual([2019, 2020, 2021, 2022, 2023]);
 
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const secretariat = await loggedInPage(browser, server, "事務局");
     await secretariat.page.getByTestId("tab-indicators").click();
     const row = secretariat.page.locator('[data-testid="indicator-row"][data-code="O03"]');
     const input = row.getByLabel("在宅看取り数 令和6年度");
@@ -107,8 +116,8 @@ describe("indicator charts", () => {
     );
   }, 90_000);
 
-  it("refuse an import with errors, writing nothing", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("refuse an import with errors, writing nothing", async ({ server, browser }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicators-view-import").click();
     const file = join(tmpdir(), `tsumugi-indicators-${Date.now()}.csv`);

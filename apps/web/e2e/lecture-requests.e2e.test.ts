@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { e2eSuite, saveShot } from "./harness.js";
+import { e2eTest, saveShot } from "./harness.js";
 import { loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
@@ -8,11 +8,14 @@ import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 // People fill forms in more than a second; the browser here does it at once.
-const e2e = e2eSuite({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
+const it = e2eTest({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 describe("出前講座 requests", () => {
-  it("asked for on a phone, taken up by the secretariat, made into a lecture", async () => {
-    const { context, page: phone } = await phoneContext(e2e.browser, e2e.server);
+  it("asked for on a phone, taken up by the secretariat, made into a lecture", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page: phone } = await phoneContext(browser, server);
     await phone.goto("/p/122203/events");
     await phone.getByTestId("request-link").click();
     await phone.getByTestId("request-form").waitFor();
@@ -57,7 +60,7 @@ describe("出前講座 requests", () => {
     await saveShot(phone, "lecture-request-done-390");
     await context.close();
 
-    const { page: admin } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const { page: admin } = await loggedInPage(browser, server, "事務局");
     await admin.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(admin);
     // The same form on a desktop screen.
