@@ -203,13 +203,13 @@ export async function followEventStatus(
         : null;
   if (!to) return;
   await requests.updateRequest(app.kysely, request.id, { status: to }, Date.now());
-  await app.audit.record({
-    event: "event.request_updated",
-    workspaceId: request.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: request.id,
-    ip: caller.ip,
-    detail: { number: request.number, from: request.status, to, by: "event", eventId },
+  // The caller's own: only the organisers change an event's status, and its request is theirs.
+  await app.audit.byCaller(caller, "event.request_updated", request.id, {
+    number: request.number,
+    from: request.status,
+    to,
+    by: "event",
+    eventId,
   });
 }
 

@@ -348,6 +348,16 @@ describe("出前講座 requests", () => {
     await w.admin.browser.post(`${w.base}/events/${made.body.event.id}/status`, { status: "held" });
     [shown] = (await w.admin.browser.get<ListBody>(`${w.base}/event-requests`)).body.requests;
     expect(shown).toMatchObject({ status: "done", event: { status: "held" } });
+    // The step the lecture made is recorded as the organiser's, in the municipality's log.
+    const followed = await server.ctx.db.all<{ workspace_id: string; actor_user_id: string; detail: string }>(
+      "SELECT workspace_id, actor_user_id, detail FROM audit_log WHERE event = 'event.request_updated' AND target = ?",
+      [r.id],
+    );
+    expect(followed.map((f) => ({ ...f, detail: JSON.parse(f.detail) }))).toContainEqual({
+      workspace_id: w.workspaceId,
+      actor_user_id: w.admin.id,
+      detail: { number: r.number, from: "decided", to: "done", by: "event", eventId: made.body.event.id },
+    });
 
     // The contact goes the set number of days after the lecture; the request stays.
     const days = server.ctx.config.publicForms.participantRetentionDays;
