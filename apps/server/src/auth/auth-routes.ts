@@ -117,7 +117,7 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
       const { currentPassword: current, newPassword: next } = c.req.valid("json");
 
       const ip = c.get("ip");
-      await checkOwnPassword(c, guard, { userId: user.id, sessionId: session.id }, current, {
+      await checkOwnPassword(app, guard.throttle, { userId: user.id, sessionId: session.id, ip }, current, {
         field: "currentPassword",
         message: "現在のパスワードが正しくありません。",
       });

@@ -71,7 +71,7 @@ export async function startLogin(
 
 /**
  * Spends a code of the login's second step (TOTP or recovery code) if it is right; a recovery
- * code used is audited. The route has throttled the attempt.
+ * code used is audited. checkLoginCode (second-factor-checks.ts) has throttled the attempt.
  */
 export async function spendLoginCode(
   app: AppContext,

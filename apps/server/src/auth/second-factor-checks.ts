@@ -2,16 +2,14 @@
  * The checks before a change of a second factor or the end of a login: every code is
  * throttled like a password (key `2fa:<user id>`; a browser that logged in before counted on
  * its own), the password of a logged-in person per session; failures are counted and audited.
+ * The routes give the caller (login-answer.ts reads the browser's cookies for it).
  */
-import type { Context } from "hono";
-import type { AppEnv } from "../http/env.js";
+import type { AppContext } from "../context.js";
 import { ApiError } from "../http/errors.js";
-import { findUserById, sessionInfo } from "./account-repository.js";
-import { loginCallerOf, setSessionCookie } from "./login-answer.js";
-import { type Challenge, challengeFailed, clearChallengeCookie, stepExpired } from "./login-challenge.js";
-import { finishLogin } from "./login-commands.js";
-import { attemptOf, type LoginGuard, rememberBrowser } from "./login-guard.js";
-import { type Attempt, throttledError } from "./login-throttle.js";
+import { findUserById } from "./account-repository.js";
+import { type Challenge, challengeFailed, stepExpired } from "./login-challenge.js";
+import { type LoginCaller, spendLoginCode } from "./login-commands.js";
+import { type Attempt, type LoginThrottle, throttledError } from "./login-throttle.js";
 import { verifyOrBurn } from "./password.js";
 import { openTotpKey } from "./sealed-totp-keys.js";
 import { matchTotp, normaliseCode, useSecondFactor } from "./two-factor.js";
@@ -21,15 +19,42 @@ import { findTotp } from "./two-factor-repository.js";
 export const wrongCode = () =>
   new ApiError(400, "validation", "確認コードが正しくありません。", { code: "twoFactor.wrongCode" });
 
-/** Throttles code checks of one person like password checks; 429 while they must wait. */
-export async function codeAttempt(c: Context<AppEnv>, guard: LoginGuard, userId: string): Promise<Attempt> {
-  const attempt = await attemptOf(c, guard, `2fa:${userId}`, { id: userId });
-  const wait = await guard.throttle.retryAfterMs(attempt);
+/**
+ * Who enters a code of their own account: from which address, and in which browser (the id
+ * its device cookie gives it for this account when it logged in to it before, else null).
+ */
+export interface CodeCaller {
+  userId: string;
+  ip: string;
+  device: string | null;
+}
+
+/** Who takes a login's second step: the login's caller, in a browser as for CodeCaller. */
+export type StepCaller = LoginCaller & { device: string | null };
+
+/** Who checks their own password, in which session. */
+export interface SessionCaller {
+  userId: string;
+  sessionId: string;
+  ip: string;
+}
+
+/** A code of the login's second step: `value` when right; when wrong, whether the challenge ended. */
+export type StepCodeCheck<T> = { ok: true; value: T } | { ok: false; challengeEnded: boolean };
+
+/** Throttles code checks of one person like password checks; 429 while they must wait (audited). */
+export async function codeAttempt(
+  app: AppContext,
+  throttle: LoginThrottle,
+  caller: CodeCaller,
+): Promise<Attempt> {
+  const attempt = { account: `2fa:${caller.userId}`, ip: caller.ip, device: caller.device };
+  const wait = await throttle.retryAfterMs(attempt);
   if (wait > 0) {
-    await c.var.app.audit.record({
+    await app.audit.record({
       event: "login.throttled",
-      actorUserId: userId,
-      ip: c.var.ip,
+      actorUserId: caller.userId,
+      ip: caller.ip,
       detail: { secondFactor: true, waitSeconds: Math.ceil(wait / 1000) },
     });
     throw throttledError(wait, "確認コード");
@@ -38,35 +63,64 @@ export async function codeAttempt(c: Context<AppEnv>, guard: LoginGuard, userId:
 }
 
 /** A wrong code in the second step: counted, audited, and the challenge ends after five. */
-export async function failedStep(
-  c: Context<AppEnv>,
-  guard: LoginGuard,
+async function failedStep(
+  app: AppContext,
+  throttle: LoginThrottle,
+  caller: StepCaller,
   challenge: Challenge,
   attempt: Attempt,
-): Promise<never> {
-  await guard.throttle.recordFailure(attempt);
-  await c.var.app.audit.record({
+): Promise<{ ok: false; challengeEnded: boolean }> {
+  await throttle.recordFailure(attempt);
+  await app.audit.record({
     event: "login.second_factor_failure",
     actorUserId: challenge.userId,
-    ip: c.var.ip,
+    ip: caller.ip,
     detail: { step: challenge.kind },
   });
-  if (await challengeFailed(c, challenge)) throw stepExpired();
-  throw wrongCode();
+  return { ok: false, challengeEnded: await challengeFailed(app, challenge) };
 }
 
-/** The session after a complete login (password and second step): its cookies and answer. */
-export async function completeLogin(
-  c: Context<AppEnv>,
-  guard: LoginGuard,
+/** The caller of a code for the challenge's account. */
+function codeCallerOf(caller: StepCaller, challenge: Challenge): CodeCaller {
+  return { userId: challenge.userId, ip: caller.ip, device: caller.device };
+}
+
+/**
+ * A code of the login's second step (TOTP or recovery code), throttled, spent when right
+ * (login-commands.ts spendLoginCode); which kind it was.
+ */
+export async function checkLoginCode(
+  app: AppContext,
+  throttle: LoginThrottle,
+  caller: StepCaller,
   challenge: Challenge,
-  detail: Record<string, unknown>,
-) {
-  const { user, session } = await finishLogin(c.var.app, loginCallerOf(c), challenge, detail);
-  setSessionCookie(c, session);
-  clearChallengeCookie(c);
-  await rememberBrowser(c, guard, user.id);
-  return sessionInfo(c.var.app.kysely, user, session);
+  code: string,
+): Promise<StepCodeCheck<"totp" | "recovery">> {
+  const attempt = await codeAttempt(app, throttle, codeCallerOf(caller, challenge));
+  const used = await spendLoginCode(app, caller, challenge.userId, code);
+  if (!used) return failedStep(app, throttle, caller, challenge, attempt);
+  await throttle.recordSuccess(attempt);
+  return { ok: true, value: used };
+}
+
+/**
+ * The first code of the key an enrolment challenge sets up, throttled: the key and the code's
+ * time step when right; 401 `login.stepExpired` when no key was set up in this challenge.
+ */
+export async function checkEnrolmentCode(
+  app: AppContext,
+  throttle: LoginThrottle,
+  caller: StepCaller,
+  challenge: Challenge,
+  code: string,
+): Promise<StepCodeCheck<{ key: Uint8Array; step: number }>> {
+  const key = challenge.pendingKey;
+  if (!key) throw stepExpired();
+  const attempt = await codeAttempt(app, throttle, codeCallerOf(caller, challenge));
+  const step = matchTotp(key, normaliseCode(code), 0);
+  if (step === null) return failedStep(app, throttle, caller, challenge, attempt);
+  await throttle.recordSuccess(attempt);
+  return { ok: true, value: { key, step } };
 }
 
 /**
@@ -75,18 +129,18 @@ export async function completeLogin(
  * 400 with `fields[field]: wrong` for a wrong one.
  */
 export async function checkOwnPassword(
-  c: Context<AppEnv>,
-  guard: LoginGuard,
-  person: { userId: string; sessionId: string },
+  app: AppContext,
+  throttle: LoginThrottle,
+  caller: SessionCaller,
   password: string,
   wrong: { field: string; message: string },
 ): Promise<void> {
-  const attempt = { account: `password-change:${person.userId}`, ip: c.var.ip, device: person.sessionId };
-  const wait = await guard.throttle.retryAfterMs(attempt);
+  const attempt = { account: `password-change:${caller.userId}`, ip: caller.ip, device: caller.sessionId };
+  const wait = await throttle.retryAfterMs(attempt);
   if (wait > 0) throw throttledError(wait, "パスワード確認");
-  const row = await findUserById(c.var.app.kysely, person.userId);
+  const row = await findUserById(app.kysely, caller.userId);
   if (!row || !(await verifyOrBurn(row.passwordHash, password))) {
-    await guard.throttle.recordFailure(attempt);
+    await throttle.recordFailure(attempt);
     throw new ApiError(400, "validation", wrong.message, { [wrong.field]: "wrong" });
   }
 }
@@ -96,24 +150,23 @@ export async function checkOwnPassword(
  * which is spent; throws on either.
  */
 export async function passwordAndCode(
-  c: Context<AppEnv>,
-  guard: LoginGuard,
-  person: { userId: string; sessionId: string },
+  app: AppContext,
+  throttle: LoginThrottle,
+  caller: SessionCaller & CodeCaller,
   given: { password?: string; code: string },
 ): Promise<"totp" | "recovery"> {
-  const app = c.var.app;
   if (given.password !== undefined)
-    await checkOwnPassword(c, guard, person, given.password, {
+    await checkOwnPassword(app, throttle, caller, given.password, {
       field: "password",
       message: "パスワードが正しくありません。",
     });
-  const attempt = await codeAttempt(c, guard, person.userId);
-  const used = await useSecondFactor(app.kysely, app.personalData, person.userId, given.code);
+  const attempt = await codeAttempt(app, throttle, caller);
+  const used = await useSecondFactor(app.kysely, app.personalData, caller.userId, given.code);
   if (!used) {
-    await guard.throttle.recordFailure(attempt);
+    await throttle.recordFailure(attempt);
     throw wrongCode();
   }
-  await guard.throttle.recordSuccess(attempt);
+  await throttle.recordSuccess(attempt);
   return used;
 }
 
@@ -123,22 +176,21 @@ export async function passwordAndCode(
  * 400 for a wrong code.
  */
 export async function pendingKeyCode(
-  c: Context<AppEnv>,
-  guard: LoginGuard,
-  userId: string,
+  app: AppContext,
+  throttle: LoginThrottle,
+  caller: CodeCaller,
   code: string,
 ): Promise<{ key: Uint8Array; step: number }> {
-  const app = c.var.app;
-  const row = await findTotp(app.kysely, userId);
+  const row = await findTotp(app.kysely, caller.userId);
   if (row?.keySealed) throw alreadyOn();
   if (!row?.pendingKeySealed) throw noSetup();
-  const attempt = await codeAttempt(c, guard, userId);
-  const key = openTotpKey(app.personalData, "users.totp_pending_key", userId, row.pendingKeySealed);
+  const attempt = await codeAttempt(app, throttle, caller);
+  const key = openTotpKey(app.personalData, "users.totp_pending_key", caller.userId, row.pendingKeySealed);
   const step = matchTotp(key, normaliseCode(code), 0);
   if (step === null) {
-    await guard.throttle.recordFailure(attempt);
+    await throttle.recordFailure(attempt);
     throw wrongCode();
   }
-  await guard.throttle.recordSuccess(attempt);
+  await throttle.recordSuccess(attempt);
   return { key, step };
 }

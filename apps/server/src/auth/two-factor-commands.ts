@@ -1,6 +1,6 @@
 /**
  * Changes to a person's two-step verification: each writes in one transaction, then records
- * the audit entry. The code checks that precede them (two-factor.ts, throttled by the routes)
+ * the audit entry. The code checks that precede them (two-factor.ts, throttled in second-factor-checks.ts)
  * spend the code with a conditional UPDATE of their own.
  */
 import type { AppContext } from "../context.js";

@@ -19,26 +19,23 @@ import type { AppEnv } from "../http/env.js";
 import { authRequired } from "../http/errors.js";
 import { requireUser } from "../http/middleware.js";
 import { describe, jsonBody } from "../http/operation.js";
-import { findUserById } from "./account-repository.js";
-import { loginCallerOf } from "./login-answer.js";
-import { currentChallenge, setPendingKey, stepExpired } from "./login-challenge.js";
-import { spendLoginCode } from "./login-commands.js";
+import {
+  answerFinishedLogin,
+  challengeTokenOf,
+  codeCallerOf,
+  refuseStepCode,
+  stepCallerOf,
+} from "./login-answer.js";
+import { findCurrentChallenge, loginEnrolmentKey } from "./login-challenge.js";
+import { finishLogin } from "./login-commands.js";
 import type { LoginGuard } from "./login-guard.js";
 import {
-  codeAttempt,
-  completeLogin,
-  failedStep,
+  checkEnrolmentCode,
+  checkLoginCode,
   passwordAndCode,
   pendingKeyCode,
 } from "./second-factor-checks.js";
-import {
-  enrolmentOf,
-  matchTotp,
-  newTotpKey,
-  normaliseCode,
-  recoveryCodesLeft,
-  twoFactorState,
-} from "./two-factor.js";
+import { enrolmentOf, recoveryCodesLeft, twoFactorState } from "./two-factor.js";
 import {
   disableTwoFactor,
   enableTwoFactor,
@@ -67,12 +64,16 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
     jsonBody(SecondFactorCode),
     async (c) => {
       const app = c.var.app;
-      const challenge = await currentChallenge(c, "verify");
-      const attempt = await codeAttempt(c, guard, challenge.userId);
-      const used = await spendLoginCode(app, loginCallerOf(c), challenge.userId, c.req.valid("json").code);
-      if (!used) return failedStep(c, guard, challenge, attempt);
-      await guard.throttle.recordSuccess(attempt);
-      const info = await completeLogin(c, guard, challenge, { secondFactor: used });
+      const challenge = await findCurrentChallenge(app, challengeTokenOf(c), "verify");
+      const caller = await stepCallerOf(c, guard, challenge.userId);
+      const checked = await checkLoginCode(app, guard.throttle, caller, challenge, c.req.valid("json").code);
+      if (!checked.ok) return refuseStepCode(c, checked.challengeEnded);
+      const used = checked.value;
+      const info = await answerFinishedLogin(
+        c,
+        guard,
+        await finishLogin(app, caller, challenge, { secondFactor: used }),
+      );
       return c.json({
         ...info,
         ...(used === "recovery"
@@ -93,15 +94,10 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
       errors: [401],
     }),
     async (c) => {
-      const challenge = await currentChallenge(c, "enrol");
-      const user = await findUserById(c.var.app.kysely, challenge.userId);
-      if (!user) throw stepExpired();
-      let key = challenge.pendingKey;
-      if (!key) {
-        key = newTotpKey();
-        await setPendingKey(c, challenge.id, key);
-      }
-      return c.json({ email: user.email, ...enrolmentOf(user.email, key) } satisfies TotpEnrolment);
+      const app = c.var.app;
+      const challenge = await findCurrentChallenge(app, challengeTokenOf(c), "enrol");
+      const { email, key } = await loginEnrolmentKey(app, challenge);
+      return c.json({ email, ...enrolmentOf(email, key) } satisfies TotpEnrolment);
     },
   );
 
@@ -117,15 +113,25 @@ export function secondStepRoutes(guard: LoginGuard): Hono<AppEnv> {
     }),
     jsonBody(SecondFactorCode),
     async (c) => {
-      const challenge = await currentChallenge(c, "enrol");
-      if (!challenge.pendingKey) throw stepExpired();
-      const attempt = await codeAttempt(c, guard, challenge.userId);
-      const step = matchTotp(challenge.pendingKey, normaliseCode(c.req.valid("json").code), 0);
-      if (step === null) return failedStep(c, guard, challenge, attempt);
-      await guard.throttle.recordSuccess(attempt);
-      const caller = { userId: challenge.userId, ip: c.var.ip };
-      const recoveryCodes = await enableTwoFactor(c.var.app, caller, challenge.pendingKey, step, "login");
-      const info = await completeLogin(c, guard, challenge, { secondFactor: "enrolled" });
+      const app = c.var.app;
+      const challenge = await findCurrentChallenge(app, challengeTokenOf(c), "enrol");
+      const caller = await stepCallerOf(c, guard, challenge.userId);
+      const checked = await checkEnrolmentCode(
+        app,
+        guard.throttle,
+        caller,
+        challenge,
+        c.req.valid("json").code,
+      );
+      if (!checked.ok) return refuseStepCode(c, checked.challengeEnded);
+      const { key, step } = checked.value;
+      const owner = { userId: challenge.userId, ip: caller.ip };
+      const recoveryCodes = await enableTwoFactor(app, owner, key, step, "login");
+      const info = await answerFinishedLogin(
+        c,
+        guard,
+        await finishLogin(app, caller, challenge, { secondFactor: "enrolled" }),
+      );
       return c.json({ ...info, recoveryCodes } satisfies EnrolResult);
     },
   );
@@ -189,7 +195,8 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     jsonBody(SecondFactorCode),
     async (c) => {
       const { user } = me(c);
-      const { key, step } = await pendingKeyCode(c, guard, user.id, c.req.valid("json").code);
+      const caller = await codeCallerOf(c, guard, user.id);
+      const { key, step } = await pendingKeyCode(c.var.app, guard.throttle, caller, c.req.valid("json").code);
       const recoveryCodes = await enableTwoFactor(
         c.var.app,
         { userId: user.id, ip: c.var.ip },
@@ -217,7 +224,8 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
       const state = await twoFactorState(c.var.app.kysely, user.id);
       if (!state.enabled) throw notOn();
       if (state.required) throw requiredHere();
-      await passwordAndCode(c, guard, { userId: user.id, sessionId: session.id }, c.req.valid("json"));
+      const caller = { ...(await codeCallerOf(c, guard, user.id)), sessionId: session.id };
+      await passwordAndCode(c.var.app, guard.throttle, caller, c.req.valid("json"));
       await disableTwoFactor(c.var.app, { userId: user.id, ip: c.var.ip });
       return c.body(null, 204);
     },
@@ -235,7 +243,8 @@ export function twoFactorSettingsRoutes(guard: LoginGuard): Hono<AppEnv> {
     async (c) => {
       const { user, session } = me(c);
       if (!(await twoFactorState(c.var.app.kysely, user.id)).enabled) throw notOn();
-      await passwordAndCode(c, guard, { userId: user.id, sessionId: session.id }, c.req.valid("json"));
+      const caller = { ...(await codeCallerOf(c, guard, user.id)), sessionId: session.id };
+      await passwordAndCode(c.var.app, guard.throttle, caller, c.req.valid("json"));
       const recoveryCodes = await renewRecoveryCodes(c.var.app, { userId: user.id, ip: c.var.ip });
       return c.json({ recoveryCodes } satisfies RecoveryCodes);
     },

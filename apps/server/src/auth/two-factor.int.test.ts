@@ -198,6 +198,8 @@ describe("two-step verification", () => {
       const throttled = await browser.post("/api/auth/login/code", { code: codeFor(key) });
       expect(throttled.status).toBe(429);
       expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await audited(server, "login.second_factor_failure")).toBe(true);
+      expect(await audited(server, "login.throttled")).toBe(true);
     },
   );
 
@@ -212,6 +214,10 @@ describe("two-step verification", () => {
       const fifth = await browser.post("/api/auth/login/code", { code: wrong });
       expect(fifth.status).toBe(401);
       expect(fifth.body).toMatchObject({ error: { code: "login.stepExpired" } });
+      // The browser forgets the ended challenge's cookie.
+      expect(fifth.headers.getSetCookie()).toContainEqual(
+        expect.stringMatching(/^tsumugi_login_step=;.*Max-Age=0/),
+      );
       expect((await browser.post("/api/auth/login/code", { code: codeFor(key) })).status).toBe(401);
       expect((await browser.login(w.member.email, TEST_PASSWORD)).body).toEqual({ secondStep: "code" });
       expect((await browser.post("/api/auth/login/code", { code: codeFor(key) })).status).toBe(200);
