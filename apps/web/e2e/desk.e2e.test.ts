@@ -8,13 +8,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
-import { describe, expect, it, vi } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect, vi } from "vitest";
+import { e2eTest } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 
 const shots = process.env.SCREENSHOT_DIR;
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 /** Retries `assertion` until it passes (the page answers asynchronously), at most 10 s. */
 const eventually = (assertion: () => Promise<unknown>) =>
@@ -60,8 +60,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe("the consultation desk", () => {
-  it("records a phone call by keyboard alone; the draft keeps no name; the case and list show it", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
+  it("records a phone call by keyboard alone; the draft keeps no name; the case and list show it", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
     await page.getByTestId("tab-desk").click();
     await page.getByTestId("desk-view-entry").click();
     const form = page.getByTestId("consultation-form");
@@ -166,8 +169,11 @@ describe("the consultation desk", () => {
     await context.close();
   });
 
-  it("refuses a future date and an empty content in Japanese and saves nothing", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
+  it("refuses a future date and an empty content in Japanese and saves nothing", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
     await page.goto(`${new URL(page.url()).pathname}?tab=desk&view=list`);
     const before = await page.getByTestId("desk-list-total").innerText();
     await page.getByTestId("desk-view-entry").click();
@@ -190,8 +196,8 @@ describe("the consultation desk", () => {
     await context.close();
   });
 
-  it("shows statistics as charts with tables, and exports with a reason", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("shows statistics as charts with tables, and exports with a reason", async ({ server, browser }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-desk").click();
     await page.getByTestId("desk-view-statistics").click();
     await page.getByTestId("stats-fy").selectOption("2025");
@@ -236,8 +242,11 @@ describe("the consultation desk", () => {
     await context.close();
   });
 
-  it("publishes an example: drafted without names by the coordinator, approved by the secretariat, on the public page", async () => {
-    const coordinator = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
+  it("publishes an example: drafted without names by the coordinator, approved by the secretariat, on the public page", async ({
+    server,
+    browser,
+  }) => {
+    const coordinator = await loggedInPage(browser, server, "コーディネーター");
     const page = coordinator.page;
     await page.getByTestId("tab-desk").click();
     await page.getByTestId("desk-view-list").click();
@@ -267,7 +276,7 @@ describe("the consultation desk", () => {
     expect(await mine.getByTestId("example-approve").count()).toBe(0);
     await coordinator.context.close();
 
-    const admin = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const admin = await loggedInPage(browser, server, "事務局");
     await admin.page.getByTestId("tab-desk").click();
     await admin.page.getByTestId("desk-view-examples").click();
     const waiting = admin.page.getByTestId("example-item").filter({ hasText: "退院後の生活の相談" });
@@ -286,8 +295,8 @@ describe("the consultation desk", () => {
     await admin.context.close();
   });
 
-  it("has no critical or serious axe-core violation on any of its views", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
+  it("has no critical or serious axe-core violation on any of its views", async ({ server, browser }) => {
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
     await page.getByTestId("tab-desk").click();
     const found: string[] = [];
     for (const [view, ready] of [
@@ -310,8 +319,11 @@ describe("the consultation desk", () => {
     await context.close();
   });
 
-  it("lets the secretariat open a desk with its coordinator and change the 日常生活圏域, which the coordinator then records with", async () => {
-    const admin = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("lets the secretariat open a desk with its coordinator and change the 日常生活圏域, which the coordinator then records with", async ({
+    server,
+    browser,
+  }) => {
+    const admin = await loggedInPage(browser, server, "事務局");
     await admin.page.getByTestId("tab-desk").click();
     await admin.page.getByTestId("desk-view-desks").click();
     const form = admin.page.getByTestId("desk-new");
@@ -368,7 +380,7 @@ describe("the consultation desk", () => {
     await shot(admin.page, "desks");
     await admin.context.close();
 
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
     await page.getByTestId("tab-desk").click();
     await page.getByTestId("desk-view-entry").click();
     await page.getByTestId("entry-desk").selectOption({ label: "南部 出張相談窓口" });
@@ -389,8 +401,11 @@ describe("the consultation desk", () => {
     await context.close();
   });
 
-  it("keeps one list of 日常生活圏域 with the resource directory: added, renamed, moved there; an area in use deleted into another at the desk", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("keeps one list of 日常生活圏域 with the resource directory: added, renamed, moved there; an area in use deleted into another at the desk", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-resources").click();
     await page.getByTestId("resources-view-settings").click();
     const areas = page.getByTestId("areas-settings");
@@ -449,9 +464,12 @@ describe("the consultation desk", () => {
     await context.close();
   });
 
-  it("is not offered to members or observers, and a typed URL does not open it", async () => {
+  it("is not offered to members or observers, and a typed URL does not open it", async ({
+    server,
+    browser,
+  }) => {
     for (const label of ["医師", "千葉県（閲覧）"]) {
-      const { context, page } = await loggedInPage(e2e.browser, e2e.server, label);
+      const { context, page } = await loggedInPage(browser, server, label);
       await page.getByTestId("tab-home").waitFor();
       expect(await page.getByTestId("tab-desk").count()).toBe(0);
       await page.goto(`${new URL(page.url()).pathname}?tab=desk&view=list`);

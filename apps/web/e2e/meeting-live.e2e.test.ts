@@ -5,13 +5,13 @@
 import { RICH_TEXT_FIELD } from "@tsumugi/domain";
 import * as encoding from "lib0/encoding";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import * as Y from "yjs";
-import { e2eSuite } from "./harness.js";
+import { e2eTest } from "./harness.js";
 import { caretAfter, editorText, eventually, loggedInPage, waitForSyncState } from "./pages.js";
 import { openMeeting, workspaceIdOf } from "./room-pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 const M2 = "令和5年度 第2回 連携会議";
 
@@ -74,9 +74,12 @@ async function meetingDocName(page: Page): Promise<string> {
 }
 
 describe("a meeting's state on everyone's screen", () => {
-  it("switches the participants' pages live, and makes circulated minutes comment-only for members", async () => {
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("switches the participants' pages live, and makes circulated minutes comment-only for members", async ({
+    server,
+    browser,
+  }) => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(browser, server, "医師");
     secretariat.page.on("dialog", (d) => void d.accept());
     await openMeeting(secretariat.page, M2);
     await openMeeting(doctor.page, M2);
@@ -150,9 +153,12 @@ describe("a meeting's state on everyone's screen", () => {
 });
 
 describe("home pages and meeting lists", () => {
-  it("follow another person's new meeting and each of its states without a reload", async () => {
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("follow another person's new meeting and each of its states without a reload", async ({
+    server,
+    browser,
+  }) => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(browser, server, "医師");
     secretariat.page.on("dialog", (d) => void d.accept());
     const wid = workspaceIdOf(doctor.page);
     const title = "令和8年度 臨時 連携会議";

@@ -1,9 +1,9 @@
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { eventually, loggedInPage, openDocument, paragraphTexts, waitForSyncState } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 async function openMeeting(page: Page, title: string): Promise<void> {
   await page.getByTestId("tab-meetings").click();
@@ -21,10 +21,13 @@ async function agendaTitles(page: Page): Promise<string[]> {
 }
 
 describe("a meeting run by three people", () => {
-  it("goes from agenda to closed, fixed minutes, with a decision, an action in the plan and the change report", async () => {
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("goes from agenda to closed, fixed minutes, with a decision, an action in the plan and the change report", async ({
+    server,
+    browser,
+  }) => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     for (const p of [secretariat.page, doctor.page, nurse.page]) p.on("dialog", (d) => void d.accept());
     const M2 = "令和5年度 第2回 連携会議";
     await openMeeting(secretariat.page, M2);
@@ -179,8 +182,11 @@ describe("a meeting run by three people", () => {
 });
 
 describe("version history", () => {
-  it("compares two versions of a document side by side and restores one as a new change", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("compares two versions of a document side by side and restores one as a new change", async ({
+    server,
+    browser,
+  }) => {
+    const { page } = await loggedInPage(browser, server, "医師");
     page.on("dialog", (d) => void d.accept());
     await openDocument(page, "入退院支援ルール（案）");
     await page.getByTestId("document-versions").click();
@@ -227,10 +233,13 @@ describe("version history", () => {
 });
 
 describe("a working-group draft", () => {
-  it("goes from the group's draft through the plenary's comments to approval and a public page", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("goes from the group's draft through the plenary's comments to approval and a public page", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const secretariat = await loggedInPage(browser, server, "事務局");
     for (const p of [doctor.page, nurse.page, secretariat.page]) p.on("dialog", (d) => void d.accept());
 
     // The doctor (病診施連携班) starts a 情報共有シート from the template.
@@ -286,7 +295,7 @@ describe("a working-group draft", () => {
     expect(href).toMatch(/^\/p\/[a-z0-9]+$/);
 
     // Anyone can read the public page, without logging in.
-    const anonymous = await e2e.browser.newContext({ baseURL: e2e.server.url });
+    const anonymous = await browser.newContext({ baseURL: server.url });
     const page = await anonymous.newPage();
     const res = await page.goto(href ?? "");
     expect(res?.status()).toBe(200);
@@ -295,8 +304,11 @@ describe("a working-group draft", () => {
     await anonymous.close();
   }, 120_000);
 
-  it("prints a held meeting on A4 portrait: title, attendance, agenda, minutes and decisions", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("prints a held meeting on A4 portrait: title, attendance, agenda, minutes and decisions", async ({
+    server,
+    browser,
+  }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await openMeeting(page, "令和5年度 第1回 連携会議");
     await page.goto(`${new URL(page.url()).pathname}?print=1`);
     await page.getByTestId("meeting-print").waitFor();

@@ -4,12 +4,12 @@
  * server's exports keep; drafts from the 情報共有シート template are tables.
  */
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
 import { openMeeting } from "./room-pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 const M2 = "令和5年度 第2回 連携会議";
 
@@ -31,9 +31,12 @@ async function pressed(page: Page, tool: string): Promise<string | null> {
 }
 
 describe("the minutes editor", () => {
-  it("shows a placeholder, formats with the toolbar, and shares a table that undo and redo follow", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("shows a placeholder, formats with the toolbar, and shares a table that undo and redo follow", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     for (const p of [doctor.page, nurse.page]) {
       await openMeeting(p, M2);
       await p.getByTestId("meeting-tab-minutes").click();
@@ -127,7 +130,7 @@ describe("the minutes editor", () => {
     expect(md).toContain("**決定**：原案のとおり承認");
 
     // Read-only people get no toolbar.
-    const observer = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
+    const observer = await loggedInPage(browser, server, "千葉県（閲覧）");
     await openMeeting(observer.page, M2);
     await observer.page.getByTestId("meeting-tab-minutes").click();
     await eventually(
@@ -138,9 +141,12 @@ describe("the minutes editor", () => {
     for (const c of [doctor.context, nurse.context, observer.context]) await c.close();
   }, 120_000);
 
-  it("starts a 情報共有シート as tables of 項目 and 内容, shown as a table on its public page", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("starts a 情報共有シート as tables of 項目 and 内容, shown as a table on its public page", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const secretariat = await loggedInPage(browser, server, "事務局");
     for (const p of [doctor.page, secretariat.page]) p.on("dialog", (d) => void d.accept());
     await doctor.page.getByTestId("tab-documents").click();
     await doctor.page.getByTestId("new-document").locator("select").first().selectOption("draft");
@@ -184,7 +190,7 @@ describe("the minutes editor", () => {
     await secretariat.page.getByTestId("draft-to-approved").click();
     await secretariat.page.getByTestId("draft-to-published").click();
     const href = await secretariat.page.getByTestId("draft-public-link").getAttribute("href");
-    const anonymous = await e2e.browser.newContext({ baseURL: e2e.server.url });
+    const anonymous = await browser.newContext({ baseURL: server.url });
     const pub = await anonymous.newPage();
     await pub.goto(href ?? "");
     const rows = await pub.locator("table").first().locator("tr").allInnerTexts();

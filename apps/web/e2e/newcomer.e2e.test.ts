@@ -6,15 +6,20 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { currentFiscalYear, fiscalYearLabel } from "@tsumugi/domain";
-import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite, repoRoot } from "./harness.js";
+import type { Browser, Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { type E2EServer, e2eTest, repoRoot } from "./harness.js";
 import { eventually, loggedInPage } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 /** Registers a municipality with the CLI, as a server administrator does; its first login. */
-async function newMunicipality(name: string, code: string, email: string): Promise<string> {
+async function newMunicipality(
+  server: E2EServer,
+  name: string,
+  code: string,
+  email: string,
+): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
@@ -30,15 +35,15 @@ async function newMunicipality(name: string, code: string, email: string): Promi
       "--admin",
       "事務局 一郎",
     ],
-    { cwd: repoRoot, env: { ...process.env, DATA_DIR: e2e.server.dataDir, LOG_LEVEL: "warn" } },
+    { cwd: repoRoot, env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: "warn" } },
   );
   const password = /初期パスワード: (\S+)/.exec(stdout)?.[1];
   if (!password) throw new Error(`no initial password in:\n${stdout}`);
   return password;
 }
 
-async function login(email: string, password: string): Promise<Page> {
-  const context = await e2e.browser.newContext({ locale: "ja-JP", baseURL: e2e.server.url });
+async function login(browser: Browser, server: E2EServer, email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByTestId("login-email").fill(email);
@@ -49,9 +54,12 @@ async function login(email: string, password: string): Promise<Page> {
 }
 
 describe("a new municipality's first plan", () => {
-  it("is created with the form as it opens, and next year's is typed in 和暦 and carries the first over", async () => {
-    const password = await newMunicipality("鎌ケ谷市", "122246", "jimu@kamagaya.example.jp");
-    const page = await login("jimu@kamagaya.example.jp", password);
+  it("is created with the form as it opens, and next year's is typed in 和暦 and carries the first over", async ({
+    server,
+    browser,
+  }) => {
+    const password = await newMunicipality(server, "鎌ケ谷市", "122246", "jimu@kamagaya.example.jp");
+    const page = await login(browser, server, "jimu@kamagaya.example.jp", password);
     await page.getByTestId("tab-plans").click();
     await page.getByTestId("plans-panel").waitFor();
 
@@ -103,8 +111,8 @@ describe("a new municipality's first plan", () => {
 });
 
 describe("indicator years with no figures yet", () => {
-  it("the 人口 view takes a 年度 typed in 和暦 and saves its figures", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("the 人口 view takes a 年度 typed in 和暦 and saves its figures", async ({ server, browser }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicators-view-population").click();
     await page.getByTestId("population").waitFor();
@@ -135,8 +143,8 @@ describe("indicator years with no figures yet", () => {
     }, "the 平成30年度 population saved");
   }, 60_000);
 
-  it("the value grid shows a 年度 typed in 和暦 and takes its value", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("the value grid shows a 年度 typed in 和暦 and takes its value", async ({ server, browser }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicator-grid").waitFor();
     const wid = new URL(page.url()).pathname.split("/")[2];
@@ -206,8 +214,11 @@ async function screenSize(page: Page, selector: string) {
 }
 
 describe("chart images", () => {
-  it("推移 saves the chart itself (legend included) at twice its size on a white background", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("推移 saves the chart itself (legend included) at twice its size on a white background", async ({
+    server,
+    browser,
+  }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicators-view-trend").click();
     await page.getByTestId("trend-select").selectOption({ label: "P01 訪問診療を受けた患者数" });
@@ -228,15 +239,15 @@ describe("chart images", () => {
     expect(inked).toBeLessThan(0.5);
   }, 60_000);
 
-  it("比較 saves its bar chart too, on a phone", async () => {
-    const context = await e2e.browser.newContext({
+  it("比較 saves its bar chart too, on a phone", async ({ server, browser }) => {
+    const context = await browser.newContext({
       locale: "ja-JP",
-      baseURL: e2e.server.url,
+      baseURL: server.url,
       viewport: { width: 390, height: 844 },
     });
     const page = await context.newPage();
     await page.goto("/login");
-    const login = e2e.server.logins.find((l) => l.label === "事務局");
+    const login = server.logins.find((l) => l.label === "事務局");
     await page.getByTestId("login-email").fill(login?.email ?? "");
     await page.getByTestId("login-password").fill(login?.password ?? "");
     await page.getByTestId("login-submit").click();
@@ -261,8 +272,8 @@ describe("chart images", () => {
     await context.close();
   }, 60_000);
 
-  it("shows 目標 in the legend only when a year has a target", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("shows 目標 in the legend only when a year has a target", async ({ server, browser }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("tab-indicators").click();
     await page.getByTestId("indicators-view-trend").click();
     const legend = page.locator('[data-testid="trend-chart"] .recharts-legend-item-text');

@@ -3,12 +3,12 @@
  * stops — also when the person only looked at it (nothing edited, nothing unsent).
  */
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite, startE2EServer } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest, startE2EServer } from "./harness.js";
 import { caretAfter, editorText, eventually, loggedInPage, openDocument, waitForSyncState } from "./pages.js";
 import { inputValues, openMeeting, openPlanView, waitForValue } from "./room-pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 const SHOBO = "消防との情報交換の実施";
 const M2 = "令和5年度 第2回 連携会議";
@@ -32,8 +32,11 @@ async function expectPlanShown(page: Page, rows: number): Promise<void> {
 }
 
 describe("a plan only looked at", () => {
-  it("keeps its rows when the browser goes offline, takes edits, and sends them when back", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("keeps its rows when the browser goes offline, takes edits, and sends them when back", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
     await openPlanView(doctor.page, "actions");
     await doctor.page.getByTestId("action-row").first().waitFor();
     const rows = await doctor.page.getByTestId("action-row").count();
@@ -53,7 +56,7 @@ describe("a plan only looked at", () => {
     await doctor.context.setOffline(false);
     await waitForSyncState(doctor.page, "saved", 30_000);
 
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openPlanView(nurse.page, "actions");
     await waitForValue(
       nurse.page,
@@ -66,12 +69,14 @@ describe("a plan only looked at", () => {
 });
 
 describe("pages only looked at when the server stops", () => {
-  it("keep the plan, the meeting with its linked plan rows and a document, editable, and after a reload", async () => {
+  it("keep the plan, the meeting with its linked plan rows and a document, editable, and after a reload", async ({
+    browser,
+  }) => {
     const own = await startE2EServer();
     let current = own;
     try {
       // The secretariat links a plan action to the second meeting's agenda.
-      const secretariat = await loggedInPage(e2e.browser, own, "事務局");
+      const secretariat = await loggedInPage(browser, own, "事務局");
       await openMeeting(secretariat.page, M2);
       await secretariat.page.getByTestId("agenda-add").click();
       await secretariat.page.getByTestId("agenda-title").first().fill("救急との情報共有");
@@ -83,7 +88,7 @@ describe("pages only looked at when the server stops", () => {
       await secretariat.context.close();
 
       // The doctor looks at three pages, in three tabs, without touching anything.
-      const doctor = await loggedInPage(e2e.browser, own, "医師");
+      const doctor = await loggedInPage(browser, own, "医師");
       const planPage = doctor.page;
       await openPlanView(planPage, "actions");
       await planPage.getByTestId("action-row").first().waitFor();
@@ -128,7 +133,7 @@ describe("pages only looked at when the server stops", () => {
       // The server comes back: everything reaches it.
       current = await startE2EServer({ dataDir: own.dataDir, port: own.port });
       for (const page of [planPage, meetingPage, documentPage]) await waitForSyncState(page, "saved", 30_000);
-      const nurse = await loggedInPage(e2e.browser, current, "訪問看護師");
+      const nurse = await loggedInPage(browser, current, "訪問看護師");
       await openPlanView(nurse.page, "actions");
       await eventually(async () => {
         const all = await inputValues(nurse.page, "action-title");

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { describe, expect, it, onTestFinished } from "vitest";
-import { e2eSuite, startE2EServer } from "./harness.js";
+import { describe, expect, onTestFinished } from "vitest";
+import { e2eTest, startE2EServer } from "./harness.js";
 import {
   caretAfter,
   editorText,
@@ -16,7 +16,7 @@ import {
 
 const DOC = "第1回 在宅医療・介護連携推進会議 メモ";
 const OTHER_DOC = "多職種研修会 企画メモ";
-const e2e = e2eSuite();
+const it = e2eTest();
 
 /** Resolves once this page's service worker is active and controls it. */
 function serviceWorkerControls(page: Page): Promise<boolean> {
@@ -64,9 +64,12 @@ function locallyStoredUpdates(page: Page): Promise<number> {
 }
 
 describe("offline editing", () => {
-  it("reopens offline with the offline edits kept, and merges them with others' edits when back online", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("reopens offline with the offline edits kept, and merges them with others' edits when back online", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openDocument(doctor.page, DOC);
     await openDocument(nurse.page, DOC);
     expect(await serviceWorkerControls(doctor.page)).toBe(true);
@@ -129,8 +132,11 @@ describe("offline editing", () => {
 });
 
 describe("offline, before and after logging out", () => {
-  it("says a page never opened cannot load yet, opens it once back, and logs out for real once back", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("says a page never opened cannot load yet, opens it once back, and logs out for real once back", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
     await openDocument(doctor.page, DOC);
     const documentPath = new URL(doctor.page.url()).pathname;
     expect(await serviceWorkerControls(doctor.page)).toBe(true);
@@ -164,7 +170,7 @@ describe("offline, before and after logging out", () => {
     // Back online, the logout is sent: the old session no longer opens anything.
     await doctor.context.setOffline(false);
     await doctor.page.getByTestId("logout-pending").waitFor({ state: "detached", timeout: 15_000 });
-    const me = await fetch(`${e2e.server.url}/api/auth/me`, {
+    const me = await fetch(`${server.url}/api/auth/me`, {
       headers: { cookie: `${cookie.name}=${cookie.value}` },
     });
     expect(me.status).toBe(401);
@@ -173,18 +179,21 @@ describe("offline, before and after logging out", () => {
 });
 
 describe("logging in again in another tab", () => {
-  it("keeps this tab's document open: it reconnects with the new session instead of asking to log in", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("keeps this tab's document open: it reconnects with the new session instead of asking to log in", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
     await openDocument(doctor.page, DOC);
     // A second tab of the same browser logs in again (the cookie's old session ends).
     const other = await doctor.context.newPage();
-    await logIn(other, e2e.server, "医師");
+    await logIn(other, server, "医師");
 
     await caretAfter(doctor.page, "退院前カンファレンス");
     await doctor.page.keyboard.type("【再ログイン後も編集】");
     await waitForSyncState(doctor.page, "saved");
     expect(new URL(doctor.page.url()).pathname).toMatch(/^\/w\/[^/]+\/d\//);
-    const reader = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+    const reader = await loggedInPage(browser, server, "訪問看護師");
     await openDocument(reader.page, DOC);
     await eventually(
       async () => (await editorText(reader.page)).includes("【再ログイン後も編集】"),
@@ -196,14 +205,16 @@ describe("logging in again in another tab", () => {
 });
 
 describe("reloading while the server is down", () => {
-  it("opens the document from this device, keeps edits across reloads, and sends them when the server is back", async () => {
+  it("opens the document from this device, keeps edits across reloads, and sends them when the server is back", async ({
+    browser,
+  }) => {
     // Its own server: this test stops it.
     const own = await startE2EServer();
     // Whichever of it runs last is stopped, and its data removed, also when the test fails.
     let current = own;
     onTestFinished(() => current.destroy());
-    const doctor = await loggedInPage(e2e.browser, own, "医師");
-    const nurse = await loggedInPage(e2e.browser, own, "訪問看護師");
+    const doctor = await loggedInPage(browser, own, "医師");
+    const nurse = await loggedInPage(browser, own, "訪問看護師");
     await openDocument(doctor.page, DOC);
     await openDocument(nurse.page, DOC);
     expect(await serviceWorkerControls(doctor.page)).toBe(true);
@@ -254,7 +265,7 @@ describe("reloading while the server is down", () => {
     }
 
     // And the server has them: a fresh browser profile, with nothing stored locally, sees both.
-    const reader = await loggedInPage(e2e.browser, again, "事務局");
+    const reader = await loggedInPage(browser, again, "事務局");
     await reader.page.goto(documentPath);
     await reader.page.getByTestId("editor").waitFor();
     await eventually(async () => {
@@ -299,8 +310,11 @@ describe("offline, with each screen's code loaded on its own", () => {
     return scripts;
   }
 
-  it("reloads a plan and a meeting offline with their screens' code, and the Excel reader once it was used", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("reloads a plan and a meeting offline with their screens' code, and the Excel reader once it was used", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     expect(await serviceWorkerControls(page)).toBe(true);
     const home = new URL(page.url()).pathname;
     const planPath = await openPlan(page);
@@ -337,15 +351,18 @@ describe("offline, with each screen's code loaded on its own", () => {
     await context.close();
   });
 
-  it("says in Japanese that the Excel reader could not be fetched, and reads the file once it can be", async () => {
+  it("says in Japanese that the Excel reader could not be fetched, and reads the file once it can be", async ({
+    server,
+    browser,
+  }) => {
     // Without the service worker, so that the page's own requests can be cut.
-    const context = await e2e.browser.newContext({
+    const context = await browser.newContext({
       locale: "ja-JP",
-      baseURL: e2e.server.url,
+      baseURL: server.url,
       serviceWorkers: "block",
     });
     const page = await context.newPage();
-    await logIn(page, e2e.server, "事務局");
+    await logIn(page, server, "事務局");
     await openPlan(page);
     // The line drops for the reader's code only: the plan stays usable.
     const refuse = (route: import("playwright-core").Route) =>

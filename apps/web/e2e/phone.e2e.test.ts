@@ -4,12 +4,12 @@
  * and written, toolbar included.
  */
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { editorText, eventually, loggedInPage, paragraphTexts, waitForSyncState } from "./pages.js";
 import { loggedInPhone, narrowProblems, openMeeting, openPlanView, workspaceIdOf } from "./room-pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 async function expectUsable(page: Page, where: string): Promise<void> {
   const problems = await narrowProblems(page);
@@ -27,8 +27,11 @@ async function insideScreen(page: Page, selector: string): Promise<boolean> {
 }
 
 describe("on a phone", () => {
-  it("the top bar, the tabs and the lists of every workspace tab and meeting tab are usable", async () => {
-    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "事務局");
+  it("the top bar, the tabs and the lists of every workspace tab and meeting tab are usable", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPhone(browser, server, "事務局");
     const wid = workspaceIdOf(page);
     expect(await insideScreen(page, ".topbar a, .topbar button, .topbar span")).toBe(true);
     await page.getByTestId("logout").waitFor({ state: "visible" });
@@ -69,8 +72,11 @@ describe("on a phone", () => {
     await context.close();
   }, 120_000);
 
-  it("every plan view is readable there: rows as cards, wide tables scrolling in their own box", async () => {
-    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "事務局");
+  it("every plan view is readable there: rows as cards, wide tables scrolling in their own box", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPhone(browser, server, "事務局");
     for (const view of [
       "board",
       "problems",
@@ -118,9 +124,12 @@ describe("on a phone", () => {
     await context.close();
   }, 120_000);
 
-  it("the minutes are read and written there, with the toolbar, and reach the room's screen", async () => {
-    const phone = await loggedInPhone(e2e.browser, e2e.server, "医師");
-    const room = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("the minutes are read and written there, with the toolbar, and reach the room's screen", async ({
+    server,
+    browser,
+  }) => {
+    const phone = await loggedInPhone(browser, server, "医師");
+    const room = await loggedInPage(browser, server, "事務局");
     await openMeeting(phone.page, "令和5年度 第2回 連携会議");
     await openMeeting(room.page, "令和5年度 第2回 連携会議");
     await phone.page.getByTestId("meeting-tab-minutes").click();
