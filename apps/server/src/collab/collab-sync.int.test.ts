@@ -1,4 +1,5 @@
 import { describe, expect, vi } from "vitest";
+import { loadConfig } from "../config.js";
 import { connectProvider, storedDocument } from "../testing/collab-clients.js";
 import { collabTest as it, sessionOf } from "../testing/collab-world.js";
 import { startTestServer, type TestServer } from "../testing/fixtures.js";
@@ -130,15 +131,30 @@ describe("collab sync", () => {
     expect(seen).toMatchObject({ name: userName, userId: w.member.id, color: "#123456" });
   });
 
-  it("does not let a client that is alone in a document hit the 30-second idle timeout", {
-    timeout: 45_000,
-  }, async ({ world: w, docs, open }) => {
-    const a = open(docs.docName, w.member.browser.cookie);
-    await a.synced();
-    // No awareness renewals either: only the server's keepalive can keep it open.
-    a.provider.awareness.setLocalState(null);
-    await new Promise((r) => setTimeout(r, 33_000));
-    expect(a.closes).toEqual([]);
-    expect(a.provider.wsconnected).toBe(true);
-  });
+  // y-websocket's client closes a socket that received nothing for 30 s (its
+  // messageReconnectTimeout, not configurable), which is three of the server's default keepalive
+  // rounds. Here the rounds are one second, so the client's timeout scales to three seconds.
+  withEnv({ COLLAB_KEEPALIVE_SECONDS: "1" })(
+    "does not let a client that is alone in a document hit the 30-second idle timeout",
+    async ({ world: w, docs, open }) => {
+      const clientIdleTimeoutMs = 30_000;
+      const scaledTimeoutMs = (clientIdleTimeoutMs * 1_000) / loadConfig({}).collab.keepaliveMs;
+      const a = open(docs.docName, w.member.browser.cookie);
+      await a.synced();
+      // No awareness renewals either: only the server's keepalive can keep it open.
+      a.provider.awareness.setLocalState(null);
+      const ws = a.provider.ws;
+      if (!ws) throw new Error("not connected");
+      const arrivals = [Date.now()];
+      ws.addEventListener("message", () => arrivals.push(Date.now()));
+      // Four messages sent by the server on its own, more than the scaled timeout apart in all.
+      await expect.poll(() => arrivals.length, { timeout: 15_000, interval: 50 }).toBeGreaterThan(4);
+      const gaps = arrivals.slice(1).map((t, i) => t - (arrivals[i] ?? t));
+      expect(Math.max(...gaps)).toBeLessThan(scaledTimeoutMs);
+      expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThan(scaledTimeoutMs);
+      expect(a.closes).toEqual([]);
+      expect(a.provider.wsconnected).toBe(true);
+      expect(a.provider.ws).toBe(ws);
+    },
+  );
 });
