@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 const dir = mkdtempSync(join(tmpdir(), "tsumugi-excel-"));
 
@@ -27,8 +27,8 @@ async function actionTitles(page: Page): Promise<string[]> {
 }
 
 describe("Excel export and import in the browser", () => {
-  it("exports a workbook whose cells hold the plan in the filed layouts", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("exports a workbook whose cells hold the plan in the filed layouts", async ({ server, browser }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await openActions(page);
     await page.getByTestId("plan-export").click();
     await page.getByTestId("export-dialog").waitFor();
@@ -113,8 +113,8 @@ describe("Excel export and import in the browser", () => {
     expect(row?.getCell(header.indexOf("場面")).value).toBe("急変時の対応");
   }, 60_000);
 
-  it("refuses a file with errors, writing nothing, and imports a clean one", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("refuses a file with errors, writing nothing, and imports a clean one", async ({ server, browser }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await openActions(page);
     const before = await actionTitles(page);
 

@@ -8,12 +8,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { type E2EServer, e2eTest } from "./harness.js";
 import { demoLogin, eventually, waitForSyncState } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 const dir = mkdtempSync(join(tmpdir(), "tsumugi-plan-layout-"));
 
@@ -22,15 +22,17 @@ const PROJECTOR = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
 async function loggedIn(
+  browser: Browser,
+  server: E2EServer,
   label: string,
   viewport: { width: number; height: number },
   opts: { probe?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; wid: string }> {
-  const context = await e2e.browser.newContext({ locale: "ja-JP", baseURL: e2e.server.url, viewport });
+  const context = await browser.newContext({ locale: "ja-JP", baseURL: server.url, viewport });
   if (opts.probe) await context.addInitScript("window.__tsumugiRenderProbe = {}");
   const page = await context.newPage();
   await page.goto("/login");
-  const login = demoLogin(e2e.server, label);
+  const login = demoLogin(server, label);
   await page.getByTestId("login-email").fill(login.email);
   await page.getByTestId("login-password").fill(login.password);
   await page.getByTestId("login-submit").click();
@@ -76,8 +78,11 @@ async function rowIndexByTitle(page: Page, title: string): Promise<number> {
 }
 
 describe("the plan on the projector", () => {
-  it("shows every view without sideways scrolling, all 12 months, and 8+ action rows on the first screen", async () => {
-    const { page, wid } = await loggedIn("事務局", PROJECTOR);
+  it("shows every view without sideways scrolling, all 12 months, and 8+ action rows on the first screen", async ({
+    server,
+    browser,
+  }) => {
+    const { page, wid } = await loggedIn(browser, server, "事務局", PROJECTOR);
     for (const view of VIEWS) {
       await openView(page, wid, view);
       const o = await overflow(page);
@@ -126,8 +131,8 @@ describe("the plan on the projector", () => {
     }
   }, 120_000);
 
-  it("keeps the column headers in sight while the list scrolls", async () => {
-    const { page, wid } = await loggedIn("事務局", PROJECTOR);
+  it("keeps the column headers in sight while the list scrolls", async ({ server, browser }) => {
+    const { page, wid } = await loggedIn(browser, server, "事務局", PROJECTOR);
     for (const view of ["actions", "problems", "schedule"]) {
       await openView(page, wid, view);
       await page.evaluate(() => window.scrollTo(0, document.scrollingElement?.scrollHeight ?? 0));
@@ -146,8 +151,11 @@ describe("the plan on the projector", () => {
     }
   }, 60_000);
 
-  it("is usable on a phone: no sideways scrolling, tabs and labels on one line", async () => {
-    const { page, wid } = await loggedIn("事務局", PHONE);
+  it("is usable on a phone: no sideways scrolling, tabs and labels on one line", async ({
+    server,
+    browser,
+  }) => {
+    const { page, wid } = await loggedIn(browser, server, "事務局", PHONE);
     for (const view of VIEWS) {
       await openView(page, wid, view);
       const o = await overflow(page);
@@ -195,10 +203,13 @@ function groupChoicesCut(page: Page) {
 }
 
 describe("long group names in the 担当グループ column", () => {
-  it("are shown whole, on the projector and on a phone, and still chosen with the select", async () => {
+  it("are shown whole, on the projector and on a phone, and still chosen with the select", async ({
+    server,
+    browser,
+  }) => {
     const LONG = "多職種連携・体制構築部会";
     for (const viewport of [PROJECTOR, PHONE]) {
-      const { context, page, wid } = await loggedIn("事務局", viewport);
+      const { context, page, wid } = await loggedIn(browser, server, "事務局", viewport);
       for (const view of ["actions", "problems"]) {
         await openView(page, wid, view);
         expect(await groupChoicesCut(page), `${view} at ${viewport.width}`).toEqual([]);
@@ -224,8 +235,11 @@ describe("long group names in the 担当グループ column", () => {
 });
 
 describe("the keyboard in the plan's tables", () => {
-  it("moves between cells with the arrow keys, leaving a text only at its edges", async () => {
-    const { page, wid } = await loggedIn("医師", PROJECTOR);
+  it("moves between cells with the arrow keys, leaving a text only at its edges", async ({
+    server,
+    browser,
+  }) => {
+    const { page, wid } = await loggedIn(browser, server, "医師", PROJECTOR);
     await openView(page, wid, "actions");
     const titles = page.getByTestId("action-title");
     const active = () =>
@@ -298,8 +312,8 @@ describe("the keyboard in the plan's tables", () => {
     expect(outline).not.toBe("none");
   }, 60_000);
 
-  it("leaves the arrows to an IME conversion", async () => {
-    const { context, page, wid } = await loggedIn("医師", PROJECTOR);
+  it("leaves the arrows to an IME conversion", async ({ server, browser }) => {
+    const { context, page, wid } = await loggedIn(browser, server, "医師", PROJECTOR);
     await openView(page, wid, "actions");
     const title = page.getByTestId("action-title").nth(2);
     await title.focus();
@@ -316,9 +330,12 @@ describe("the keyboard in the plan's tables", () => {
 });
 
 describe("the row detail panel", () => {
-  it("opens from the keyboard, edits secondary fields live for everyone, and gives the focus back", async () => {
-    const doctor = await loggedIn("医師", PROJECTOR);
-    const nurse = await loggedIn("訪問看護師", PROJECTOR);
+  it("opens from the keyboard, edits secondary fields live for everyone, and gives the focus back", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedIn(browser, server, "医師", PROJECTOR);
+    const nurse = await loggedIn(browser, server, "訪問看護師", PROJECTOR);
     await openView(doctor.page, doctor.wid, "actions");
     await openView(nurse.page, nurse.wid, "actions");
     const target = "消防との情報交換";
@@ -384,9 +401,12 @@ describe("the row detail panel", () => {
 });
 
 describe("rendering only what changed", () => {
-  it("typing in one row re-renders that row only, here and on a colleague's screen", async () => {
-    const doctor = await loggedIn("医師", PROJECTOR, { probe: true });
-    const nurse = await loggedIn("訪問看護師", PROJECTOR, { probe: true });
+  it("typing in one row re-renders that row only, here and on a colleague's screen", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedIn(browser, server, "医師", PROJECTOR, { probe: true });
+    const nurse = await loggedIn(browser, server, "訪問看護師", PROJECTOR, { probe: true });
     await openView(doctor.page, doctor.wid, "actions");
     await openView(nurse.page, nurse.wid, "actions");
     const ids = await doctor.page
@@ -451,8 +471,11 @@ describe("printing the plan", () => {
       .join("");
   }
 
-  it("prints the board with the scenes' goals in full and no scene card split across pages", async () => {
-    const { page, wid } = await loggedIn("事務局", PROJECTOR);
+  it("prints the board with the scenes' goals in full and no scene card split across pages", async ({
+    server,
+    browser,
+  }) => {
+    const { page, wid } = await loggedIn(browser, server, "事務局", PROJECTOR);
     await openView(page, wid, "board");
     const goal = await page.getByTestId("scene-daily").locator("textarea").first().inputValue();
     expect(goal.length).toBeGreaterThan(60);
@@ -476,8 +499,11 @@ describe("printing the plan", () => {
     }
   }, 90_000);
 
-  it("prints whole texts with the municipality, title, date and page numbers, and no screen controls", async () => {
-    const { page, wid } = await loggedIn("事務局", PROJECTOR);
+  it("prints whole texts with the municipality, title, date and page numbers, and no screen controls", async ({
+    server,
+    browser,
+  }) => {
+    const { page, wid } = await loggedIn(browser, server, "事務局", PROJECTOR);
     await openView(page, wid, "actions");
     // A title far longer than its two visible lines.
     const longTitle =

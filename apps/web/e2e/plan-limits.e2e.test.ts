@@ -16,12 +16,12 @@ import {
   TITLE_MAX,
 } from "@tsumugi/domain";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { connectProvider } from "../../server/src/testing/collab-clients.js";
-import { e2eSuite } from "./harness.js";
+import { type E2EServer, e2eTest } from "./harness.js";
 import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 const SHOTS = "/work/shots/coedit";
 
@@ -43,14 +43,18 @@ async function titles(page: Page, testId: string): Promise<string[]> {
 const rowId = () => Array.from({ length: 12 }, () => Math.floor(Math.random() * 36).toString(36)).join("");
 
 /** What an older client writes into the plan: rows the current rules reject. */
-async function writeAsOldClient(page: Page, write: (doc: import("yjs").Doc) => void): Promise<void> {
+async function writeAsOldClient(
+  server: E2EServer,
+  page: Page,
+  write: (doc: import("yjs").Doc) => void,
+): Promise<void> {
   const wid = /\/w\/([^/]+)\//.exec(page.url())?.[1];
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const res = await fetch(`${e2e.server.url}/api/workspaces/${wid}/plans/2023`, { headers: { cookie } });
+  const res = await fetch(`${server.url}/api/workspaces/${wid}/plans/2023`, { headers: { cookie } });
   const { plan } = (await res.json()) as { plan: { docName: string } };
-  const client = connectProvider(`ws://localhost:${e2e.server.port}${COLLAB_PATH}`, plan.docName, {
+  const client = connectProvider(`ws://localhost:${server.port}${COLLAB_PATH}`, plan.docName, {
     cookie,
-    origin: e2e.server.url,
+    origin: server.url,
   });
   try {
     await client.synced();
@@ -62,9 +66,12 @@ async function writeAsOldClient(page: Page, write: (doc: import("yjs").Doc) => v
 }
 
 describe("rows the plan's rules reject", () => {
-  it("stay visible with what is wrong, are fixed in place or deleted, and go back to their lists", async () => {
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("stay visible with what is wrong, are fixed in place or deleted, and go back to their lists", async ({
+    server,
+    browser,
+  }) => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     for (const p of [secretariat.page, nurse.page]) p.on("dialog", (d) => void d.accept());
     await openPlanView(secretariat.page, "actions");
     await openPlanView(nurse.page, "actions");
@@ -73,7 +80,7 @@ describe("rows the plan's rules reject", () => {
     expect(longTitle.length).toBeGreaterThan(TITLE_MAX);
     const actionId = rowId();
     const strayId = rowId();
-    await writeAsOldClient(secretariat.page, (doc) => {
+    await writeAsOldClient(server, secretariat.page, (doc) => {
       const [order, strayOrder] = orderKeysAfter(null, 2);
       const action = {
         id: actionId,
@@ -179,7 +186,7 @@ describe("rows the plan's rules reject", () => {
     await waitForSyncState(page, "saved");
 
     // A page opened afresh agrees: the fixed row from the server, nothing left to fix.
-    const third = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const third = await loggedInPage(browser, server, "医師");
     await openPlanView(third.page, "actions");
     await eventually(
       async () => (await titles(third.page, "action-title")).includes(fixedTitle),
@@ -191,9 +198,9 @@ describe("rows the plan's rules reject", () => {
 });
 
 describe("inputs bound to plan and meeting fields", () => {
-  it("stop at the schema's limit and say so as the limit nears", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("stop at the schema's limit and say so as the limit nears", async ({ server, browser }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openPlanView(doctor.page, "actions");
     await openPlanView(nurse.page, "actions");
     const page = doctor.page;
@@ -230,7 +237,7 @@ describe("inputs bound to plan and meeting fields", () => {
     expect(await page.getByTestId("comment-body").getAttribute("maxlength")).toBe(String(COMMENT_BODY_MAX));
 
     // A new meeting's place (checked by the server) stops at its limit too.
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const secretariat = await loggedInPage(browser, server, "事務局");
     await secretariat.page.getByTestId("tab-meetings").click();
     await secretariat.page.getByTestId("meeting-new").click();
     const place = secretariat.page.getByTestId("meeting-place");

@@ -7,22 +7,26 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import type { Browser, Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { type E2EServer, e2eTest } from "./harness.js";
 import { demoLogin, eventually, logIn, waitForSyncState } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 const dir = mkdtempSync(join(tmpdir(), "tsumugi-papers-"));
 
 /** Logged in on a 1366×768 screen of its own (closed with the browser after the file's tests). */
-async function loggedIn(label: string): Promise<{ page: Page; wid: string }> {
-  const context = await e2e.browser.newContext({
-    baseURL: e2e.server.url,
+async function loggedIn(
+  browser: Browser,
+  server: E2EServer,
+  label: string,
+): Promise<{ page: Page; wid: string }> {
+  const context = await browser.newContext({
+    baseURL: server.url,
     viewport: { width: 1366, height: 768 },
   });
   const page = await context.newPage();
-  await logIn(page, e2e.server, label);
+  await logIn(page, server, label);
   return { page, wid: new URL(page.url()).pathname.split("/")[2] };
 }
 
@@ -34,9 +38,12 @@ async function openView(page: Page, wid: string, view: string, ready: string): P
 }
 
 describe("the plan papers' fields on the plan screens", () => {
-  it("edits 目的・取組例, 財源 and 予算額 live, refuses a budget that is not yen, and exports them", async () => {
-    const office = await loggedIn("事務局");
-    const doctor = await loggedIn("医師");
+  it("edits 目的・取組例, 財源 and 予算額 live, refuses a budget that is not yen, and exports them", async ({
+    server,
+    browser,
+  }) => {
+    const office = await loggedIn(browser, server, "事務局");
+    const doctor = await loggedIn(browser, server, "医師");
     await openView(office.page, office.wid, "items", "item-table");
     await openView(doctor.page, doctor.wid, "items", "item-table");
 
@@ -104,8 +111,11 @@ describe("the plan papers' fields on the plan screens", () => {
     expect(eventsRow?.getCell(11).value).toBe("1/19（金） 第26回 介護と医療をつむぐ会\n（デモ用の例）");
   }, 90_000);
 
-  it("imports a multi-year table (004): refuses a file with an unknown item, then brings in 目的 and this year's actions", async () => {
-    const office = await loggedIn("事務局");
+  it("imports a multi-year table (004): refuses a file with an unknown item, then brings in 目的 and this year's actions", async ({
+    server,
+    browser,
+  }) => {
+    const office = await loggedIn(browser, server, "事務局");
     await openView(office.page, office.wid, "items", "item-table");
     const table = (lastItem: string) => {
       const wb = new ExcelJS.Workbook();
@@ -157,8 +167,11 @@ describe("the plan papers' fields on the plan screens", () => {
     await waitForSyncState(office.page, "saved");
   }, 90_000);
 
-  it("shows the papers as A4 landscape pages to print or save as PDF, one section per page", async () => {
-    const office = await loggedIn("事務局");
+  it("shows the papers as A4 landscape pages to print or save as PDF, one section per page", async ({
+    server,
+    browser,
+  }) => {
+    const office = await loggedIn(browser, server, "事務局");
     await openView(office.page, office.wid, "actions", "action-row");
     await office.page.getByTestId("plan-export").click();
     await office.page.getByTestId("papers-print-view").and(office.page.locator(":enabled")).waitFor();
@@ -206,10 +219,13 @@ describe("the plan papers' fields on the plan screens", () => {
 });
 
 describe("the papers' texts and plan periods, written by the secretariat", () => {
-  it("edits a period's milestones with Japanese errors, writes nothing wrong, and shows them to colleagues read-only", async () => {
-    const office = await loggedIn("事務局");
-    const doctor = await loggedIn("医師");
-    const observer = await loggedIn("千葉県（閲覧）");
+  it("edits a period's milestones with Japanese errors, writes nothing wrong, and shows them to colleagues read-only", async ({
+    server,
+    browser,
+  }) => {
+    const office = await loggedIn(browser, server, "事務局");
+    const doctor = await loggedIn(browser, server, "医師");
+    const observer = await loggedIn(browser, server, "千葉県（閲覧）");
     for (const p of [office, doctor, observer]) await openView(p.page, p.wid, "schedule", "period-row");
     const program = (page: Page) =>
       page.getByTestId("period-row").filter({ hasText: "流山市在宅医療介護連携推進事業" });
@@ -266,9 +282,12 @@ describe("the papers' texts and plan periods, written by the secretariat", () =>
     expect(await office.page.getByTestId("paper-schedule").innerText()).toContain("中間評価");
   }, 120_000);
 
-  it("drops a demo goal's mark once the secretariat rewrites its text, for everyone", async () => {
-    const office = await loggedIn("事務局");
-    const doctor = await loggedIn("医師");
+  it("drops a demo goal's mark once the secretariat rewrites its text, for everyone", async ({
+    server,
+    browser,
+  }) => {
+    const office = await loggedIn(browser, server, "事務局");
+    const doctor = await loggedIn(browser, server, "医師");
     for (const p of [office, doctor]) await openView(p.page, p.wid, "board", "goal-row");
     const marked = (page: Page) =>
       page.getByTestId("goal-row").filter({ has: page.getByTestId("demo-badge") });
@@ -293,9 +312,12 @@ describe("the papers' texts and plan periods, written by the secretariat", () =>
     await waitForSyncState(office.page, "saved");
   }, 90_000);
 
-  it("writes the cover's and the committee's texts live for the secretariat; observers read them", async () => {
-    const office = await loggedIn("事務局");
-    const observer = await loggedIn("千葉県（閲覧）");
+  it("writes the cover's and the committee's texts live for the secretariat; observers read them", async ({
+    server,
+    browser,
+  }) => {
+    const office = await loggedIn(browser, server, "事務局");
+    const observer = await loggedIn(browser, server, "千葉県（閲覧）");
     for (const p of [office, observer]) {
       await openView(p.page, p.wid, "board", "scene-board");
       await p.page.getByTestId("papers-profile").locator("summary").click();
@@ -331,9 +353,12 @@ describe("the papers' texts and plan periods, written by the secretariat", () =>
     expect(cover).toContain("流山市在宅医療・介護連携推進事業");
     expect(cover).toContain("流山市 健康福祉部 介護支援課");
   }, 120_000);
-  it("refuses a change to the papers' texts made offline by someone no longer secretariat, says why, and reads the stored text again", async () => {
-    const office = await loggedIn("事務局");
-    const doctorEmail = demoLogin(e2e.server, "医師").email;
+  it("refuses a change to the papers' texts made offline by someone no longer secretariat, says why, and reads the stored text again", async ({
+    server,
+    browser,
+  }) => {
+    const office = await loggedIn(browser, server, "事務局");
+    const doctorEmail = demoLogin(server, "医師").email;
     const setDoctorRole = (role: string) =>
       office.page.evaluate(
         async ({ wid, email, role }) => {
@@ -349,7 +374,7 @@ describe("the papers' texts and plan periods, written by the secretariat", () =>
         { wid: office.wid, email: doctorEmail, role },
       );
     expect(await setDoctorRole("secretariat")).toBe(204);
-    const doctor = await loggedIn("医師");
+    const doctor = await loggedIn(browser, server, "医師");
     await openView(doctor.page, doctor.wid, "board", "scene-board");
     await doctor.page.getByTestId("papers-profile").locator("summary").click();
     const name = doctor.page.getByTestId("profile-programName");

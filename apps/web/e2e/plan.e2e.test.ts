@@ -1,9 +1,9 @@
 import type { Locator, Page } from "playwright-core";
-import { describe, expect, it, vi } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect, vi } from "vitest";
+import { e2eTest } from "./harness.js";
 import { eventually, loggedInPage, waitForSyncState } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 async function openPlanView(page: Page, view: string): Promise<void> {
   await page.getByTestId("tab-plans").click();
@@ -38,10 +38,13 @@ async function titles(page: Page, titleTestId: string): Promise<string[]> {
 }
 
 describe("the plan, edited live by two members", () => {
-  it("merges simultaneous edits to the action list, shows who is on which row, and the dashboard follows", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("merges simultaneous edits to the action list, shows who is on which row, and the dashboard follows", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
+    const secretariat = await loggedInPage(browser, server, "事務局");
     await openPlanView(doctor.page, "actions");
     await openPlanView(nurse.page, "actions");
     await openPlanView(secretariat.page, "dashboard");
@@ -119,7 +122,7 @@ describe("the plan, edited live by two members", () => {
     );
 
     // A third member opening the plan later gets everything from the server.
-    const caremanager = await loggedInPage(e2e.browser, e2e.server, "ケアマネジャー");
+    const caremanager = await loggedInPage(browser, server, "ケアマネジャー");
     await openPlanView(caremanager.page, "actions");
     await eventually(async () => {
       const all = await titles(caremanager.page, "action-title");
@@ -129,8 +132,8 @@ describe("the plan, edited live by two members", () => {
     }, "the edits for a later visitor");
   }, 120_000);
 
-  it("is read-only for an observer, who still sees the board", async () => {
-    const pref = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
+  it("is read-only for an observer, who still sees the board", async ({ server, browser }) => {
+    const pref = await loggedInPage(browser, server, "千葉県（閲覧）");
     await openPlanView(pref.page, "board");
     await pref.page.getByTestId("read-only").waitFor();
     expect(await pref.page.getByTestId("scene-emergency").innerText()).toContain("救急現場での情報不足");
@@ -139,9 +142,12 @@ describe("the plan, edited live by two members", () => {
     expect(await pref.page.getByTestId("action-title").first().getAttribute("readonly")).not.toBeNull();
   }, 60_000);
 
-  it("keeps an IME composition in a cell intact while a colleague edits the same cell", async () => {
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+  it("keeps an IME composition in a cell intact while a colleague edits the same cell", async ({
+    server,
+    browser,
+  }) => {
+    const doctor = await loggedInPage(browser, server, "医師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openPlanView(doctor.page, "actions");
     await openPlanView(nurse.page, "actions");
     const target = "在宅医療介護連携の相談窓口の周知";
@@ -186,8 +192,8 @@ describe("the plan, edited live by two members", () => {
     expect((await titles(doctor.page, "action-title")).join("")).not.toContain("かくにん");
   }, 60_000);
 
-  it("prints the board on A4 landscape without the screen's controls", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("prints the board on A4 landscape without the screen's controls", async ({ server, browser }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await openPlanView(page, "board");
     await page.emulateMedia({ media: "print" });
     expect(await page.getByTestId("plan-view-actions").isVisible()).toBe(false);

@@ -9,13 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatIsoDate, todayInJapan } from "@tsumugi/domain";
 import type { Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect } from "vitest";
 import { openDocx } from "../../server/src/testing/docx-reader.js";
-import { e2eSuite } from "./harness.js";
+import { e2eTest } from "./harness.js";
 import { loggedInPage, waitForSyncState } from "./pages.js";
 import { openMeeting, workspaceIdOf } from "./room-pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 const dir = mkdtempSync(join(tmpdir(), "tsumugi-print-"));
 
 afterAll(() => {
@@ -68,8 +68,11 @@ function expectMargins(pages: string[], heading: string): void {
 const M2 = "令和5年度 第2回 連携会議";
 
 describe("printing a meeting", () => {
-  it("prints long minutes on A4 with every paragraph, table row and decision, margins on every page, no screen notices", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("prints long minutes on A4 with every paragraph, table row and decision, margins on every page, no screen notices", async ({
+    server,
+    browser,
+  }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     page.on("dialog", (d) => void d.accept());
     await openMeeting(page, M2);
     // The meeting is held: attendance, a long minutes text with a table, a decision.
@@ -146,8 +149,11 @@ describe("printing a meeting", () => {
     }
   }, 150_000);
 
-  it("prints the meeting notice: name, date with 曜日 in 和暦, place and URL, agenda, how to answer, on one A4 page", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("prints the meeting notice: name, date with 曜日 in 和暦, place and URL, agenda, how to answer, on one A4 page", async ({
+    server,
+    browser,
+  }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await openMeeting(page, "令和5年度 第1回 連携会議");
     await page.goto(`${new URL(page.url()).pathname}?print=notice`);
     await page.getByTestId("notice-facts").waitFor();
@@ -179,8 +185,11 @@ describe("printing a meeting", () => {
   }, 60_000);
 
   // Last: it changes what the workspace writes on every paper.
-  it("writes what the secretariat set on the papers: the number line, the 署名欄, the same in Word", async () => {
-    const { page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("writes what the secretariat set on the papers: the number line, the 署名欄, the same in Word", async ({
+    server,
+    browser,
+  }) => {
+    const { page } = await loggedInPage(browser, server, "事務局");
     await page.goto(`/w/${workspaceIdOf(page)}`);
     await page.getByTestId("tab-meetings").click();
     await page.getByTestId("paper-settings").locator("summary").click();

@@ -1,11 +1,11 @@
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite, saveShot } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest, saveShot } from "./harness.js";
 import { callApi, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
 // People fill forms in more than a second; the browser here does it at once.
-const e2e = e2eSuite({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
+const it = e2eTest({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 async function register(page: Page, name: string, contact: string): Promise<void> {
   await page.getByTestId("reg-name").fill(name);
@@ -17,8 +17,8 @@ async function register(page: Page, name: string, contact: string): Promise<void
 }
 
 describe("public registration and check-in", () => {
-  it("publish, register on a phone, wait, move up, check in at the door", async () => {
-    const { context: adminContext, page: admin } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("publish, register on a phone, wait, move up, check in at the door", async ({ server, browser }) => {
+    const { context: adminContext, page: admin } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(admin);
     const { event } = await callApi<{ event: { id: string } }>(
       admin,
@@ -48,7 +48,7 @@ describe("public registration and check-in", () => {
     await saveShot(admin, "event-registration-1366");
 
     // Someone on a phone finds it in the municipality's list.
-    const { context: c1, page: p1 } = await phoneContext(e2e.browser, e2e.server);
+    const { context: c1, page: p1 } = await phoneContext(browser, server);
     const lg = publicPath.split("/")[2];
     await p1.goto(`/p/${lg}/events`);
     await p1.getByRole("link", { name: /ブラウザ試験/ }).click();
@@ -81,7 +81,7 @@ describe("public registration and check-in", () => {
     const hanakoPage = p1.url();
 
     // The same person again is refused clearly.
-    const { context: c1b, page: again } = await phoneContext(e2e.browser, e2e.server);
+    const { context: c1b, page: again } = await phoneContext(browser, server);
     await again.goto(publicPath);
     await again.getByTestId("reg-submit").waitFor();
     // Full now: the form says people go on the waiting list.
@@ -97,7 +97,7 @@ describe("public registration and check-in", () => {
     await c1b.close();
 
     // Someone else waits.
-    const { context: c2, page: p2 } = await phoneContext(e2e.browser, e2e.server);
+    const { context: c2, page: p2 } = await phoneContext(browser, server);
     await p2.goto(publicPath);
     await register(p2, "鈴木 次郎", "04-7150-0001");
     await expect

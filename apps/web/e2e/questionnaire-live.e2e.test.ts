@@ -6,9 +6,9 @@
  * saved under SHOTS_DIR when set.
  */
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { seriousViolations } from "./axe.js";
-import { e2eSuite, saveShot } from "./harness.js";
+import { e2eTest, saveShot } from "./harness.js";
 import { callApi, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
@@ -27,7 +27,7 @@ async function resultsShot(page: Page, name: string): Promise<void> {
   });
 }
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 /** The numbers drawn beside the bars of a question's chart (bars of none have none). */
 const barLabels = (page: Page, questionId: string) =>
@@ -46,8 +46,8 @@ const countOf = (page: Page, questionId: string, choice: string) =>
     .innerText();
 
 describe("questionnaire results live and by source", () => {
-  it("follow a phone's answer without a reload, and count paper apart", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("follow a phone's answer without a reload, and count paper apart", async ({ server, browser }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(page);
     const base = `/api/workspaces/${wid}/events`;
@@ -87,7 +87,7 @@ describe("questionnaire results live and by source", () => {
     expect((await p12Now()).trim()).toBe("");
 
     // Another person, on a phone, answers through the link.
-    const { context: phone, page: p } = await phoneContext(e2e.browser, e2e.server);
+    const { context: phone, page: p } = await phoneContext(browser, server);
     await p.goto(answerPath);
     await p.getByTestId("answer-page").waitFor();
     await p.getByTestId("question-q1").getByText("看護師", { exact: true }).click();
@@ -143,7 +143,7 @@ describe("questionnaire results live and by source", () => {
     await resultsShot(page, "questionnaire-paper-only-1366");
 
     // A second phone answers while paper only is shown: the choice stays, the counts follow.
-    const { context: phone2, page: p2 } = await phoneContext(e2e.browser, e2e.server);
+    const { context: phone2, page: p2 } = await phoneContext(browser, server);
     await p2.goto(answerPath);
     await p2.getByTestId("question-q2").getByText("やや満足").click();
     await p2.getByTestId("question-q3").getByText("おおむね理解できた").click();
