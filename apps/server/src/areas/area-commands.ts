@@ -41,14 +41,7 @@ export async function createArea(
       throw isUniqueViolation(err) ? nameTaken() : err;
     });
   if (!area) throw areaNotFound();
-  await app.audit.record({
-    event: "area.created",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: id,
-    ip: caller.ip,
-    detail: { name: input.name },
-  });
+  await app.audit.byCaller(caller, "area.created", id, { name: input.name });
   return area;
 }
 
@@ -79,14 +72,7 @@ export async function updateArea(
   if (input.name !== undefined && input.name !== area.name) detail.before = area.name;
   if (input.towns !== undefined) detail.towns = next.towns.length;
   if (input.position !== undefined) detail.position = input.position;
-  await app.audit.record({
-    event: "area.updated",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    target: area.id,
-    ip: caller.ip,
-    detail,
-  });
+  await app.audit.byCaller(caller, "area.updated", area.id, detail);
   return next;
 }
 
@@ -117,16 +103,9 @@ export async function deleteArea(
     await areas.setOrder(trx, wid, rest);
     return { usage, target };
   });
-  await app.audit.record({
-    event: "area.deleted",
-    workspaceId: wid,
-    actorUserId: caller.actor.userId,
-    target: area.id,
-    ip: caller.ip,
-    detail: {
-      name: area.name,
-      ...(moved.target ? { movedTo: moved.target.name, ...moved.usage } : {}),
-    },
+  await app.audit.byCaller(caller, "area.deleted", area.id, {
+    name: area.name,
+    ...(moved.target ? { movedTo: moved.target.name, ...moved.usage } : {}),
   });
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect } from "vitest";
+import { auditEntries, byPerson } from "../testing/audit-entries.js";
 import { deskTest as it, newConsultation } from "../testing/desk-world.js";
 
 type Area = {
@@ -68,6 +69,9 @@ describe("日常生活圏域", () => {
       "area.updated",
       "area.updated",
     ]);
+    for (const event of ["area.created", "area.updated"])
+      for (const entry of await auditEntries(server.ctx.kysely, event))
+        expect(entry).toMatchObject(byPerson(w.workspaceId, w.admin.id));
   });
 
   it("refuse bad input in the field's words and keep names unique", async ({ world: w, desk: d }) => {

@@ -48,13 +48,10 @@ export async function createGroup(
     return { inserted: await groups.insertGroup(trx, group), parent };
   });
   if (!inserted) throw nameTaken();
-  await app.audit.record({
-    event: "group.created",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: group.id,
-    ip: caller.ip,
-    detail: { name: group.name, kind: group.kind, ...parentDetail(parent) },
+  await app.audit.byCaller(caller, "group.created", group.id, {
+    name: group.name,
+    kind: group.kind,
+    ...parentDetail(parent),
   });
   return { ...group, memberIds: [] };
 }
@@ -85,13 +82,10 @@ export async function updateGroup(
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? nameTaken() : err;
     });
-  await app.audit.record({
-    event: "group.updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: group.id,
-    ip: caller.ip,
-    detail: { name, kind, ...parentDetail(parent ?? null) },
+  await app.audit.byCaller(caller, "group.updated", group.id, {
+    name,
+    kind,
+    ...parentDetail(parent ?? null),
   });
   return { ...group, name, kind, parentId, memberIds };
 }
@@ -104,14 +98,7 @@ export async function deleteGroup(app: AppContext, caller: Caller, group: groups
     await groups.deleteGroup(trx, group.id);
     return ids;
   });
-  await app.audit.record({
-    event: "group.deleted",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: group.id,
-    ip: caller.ip,
-    detail: { name: group.name },
-  });
+  await app.audit.byCaller(caller, "group.deleted", group.id, { name: group.name });
   for (const userId of memberIds)
     app.events.emit({ type: "user-access-changed", userId, workspaceId: caller.workspaceId });
 }
@@ -128,13 +115,9 @@ export async function setGroupMembership(
     ? await groups.addGroupMember(app.kysely, group.id, userId)
     : await groups.removeGroupMember(app.kysely, group.id, userId);
   if (!changed) return;
-  await app.audit.record({
-    event: member ? "group.member_added" : "group.member_removed",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: userId,
-    ip: caller.ip,
-    detail: { groupId: group.id, group: group.name },
+  await app.audit.byCaller(caller, member ? "group.member_added" : "group.member_removed", userId, {
+    groupId: group.id,
+    group: group.name,
   });
   app.events.emit({ type: "user-access-changed", userId, workspaceId: caller.workspaceId });
 }

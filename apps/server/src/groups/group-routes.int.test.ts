@@ -1,4 +1,5 @@
 import { describe, expect } from "vitest";
+import { auditEntries, byPerson } from "../testing/audit-entries.js";
 import { createDocument } from "../testing/fixtures.js";
 import { workspaceTest as it } from "../testing/workspace-world.js";
 
@@ -42,6 +43,17 @@ describe("groups", () => {
       "SELECT event FROM audit_log WHERE event LIKE 'group.member%'",
     );
     expect(events.map((e) => e.event)).toEqual(["group.member_added", "group.member_removed"]);
+    const group = await server.ctx.db.get<{ name: string }>("SELECT name FROM groups WHERE id = ?", [
+      w.groupId,
+    ]);
+    for (const event of ["group.member_added", "group.member_removed"])
+      expect(await auditEntries(server.ctx.kysely, event)).toEqual([
+        {
+          ...byPerson(w.workspaceId, w.admin.id),
+          target: w.outsider.id,
+          detail: { groupId: w.groupId, group: group?.name },
+        },
+      ]);
   });
 
   it("a group that owns documents cannot be deleted; an empty one can", async ({ server, world: w }) => {

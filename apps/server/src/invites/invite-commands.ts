@@ -64,26 +64,17 @@ export async function createInvite(
     revokedAt: null,
   };
   await invites.insertInvite(app.kysely, invite, caller.actor.userId);
-  await app.audit.record({
-    event: "invite.created",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: id,
-    ip: caller.ip,
-    detail: { email: invite.email, role: invite.role, groupIds: invite.groupIds },
+  await app.audit.byCaller(caller, "invite.created", id, {
+    email: invite.email,
+    role: invite.role,
+    groupIds: invite.groupIds,
   });
   return { invite, token };
 }
 
 export async function revokeInvite(app: AppContext, caller: Caller, id: string): Promise<void> {
   if (!(await invites.revokeInvite(app.kysely, caller.workspaceId, id, Date.now()))) throw inviteNotFound();
-  await app.audit.record({
-    event: "invite.revoked",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: id,
-    ip: caller.ip,
-  });
+  await app.audit.byCaller(caller, "invite.revoked", id);
 }
 
 /** The joining form, read with the invitation it is for. */

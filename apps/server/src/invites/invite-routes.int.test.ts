@@ -1,4 +1,5 @@
 import { describe, expect } from "vitest";
+import { auditEntries, byPerson } from "../testing/audit-entries.js";
 import { createUser, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
 import { workspaceTest as it, type WorkspaceWorld } from "../testing/workspace-world.js";
@@ -77,6 +78,18 @@ describe("invitations", () => {
     const revoked = await invite(w);
     expect((await w.admin.browser.delete(`${w.base}/invites/${revoked.id}`)).status).toBe(204);
     expect((await guest.get(`/api/invites/${revoked.token}`)).status).toBe(404);
+    expect(await auditEntries(server.ctx.kysely, "invite.revoked")).toEqual([
+      { ...byPerson(w.workspaceId, w.admin.id), target: revoked.id, detail: {} },
+    ]);
+    expect((await auditEntries(server.ctx.kysely, "invite.created")).map((e) => e.target)).toEqual([
+      expired.id,
+      revoked.id,
+    ]);
+    for (const entry of await auditEntries(server.ctx.kysely, "invite.created"))
+      expect(entry).toMatchObject({
+        ...byPerson(w.workspaceId, w.admin.id),
+        detail: { role: "member", groupIds: [] },
+      });
     const forged = `${revoked.token.split(".")[0]}.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`;
     expect((await guest.get(`/api/invites/${forged}`)).body).toMatchObject({
       error: { code: "invite.invalid" },

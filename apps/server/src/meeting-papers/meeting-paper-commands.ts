@@ -35,13 +35,8 @@ export async function updateMeetingPaperSettings(
     await settingsStore.saveMeetingPaperSettings(trx, next, caller.actor.userId);
     return next;
   });
-  await app.audit.record({
-    event: "meeting_papers.updated",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: caller.workspaceId,
-    ip: caller.ip,
-    detail: { fields: Object.keys(input) },
+  await app.audit.byCaller(caller, "meeting_papers.updated", caller.workspaceId, {
+    fields: Object.keys(input),
   });
   return saved;
 }

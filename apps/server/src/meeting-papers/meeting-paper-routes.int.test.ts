@@ -7,6 +7,7 @@ import {
 } from "@tsumugi/domain";
 import { describe, expect } from "vitest";
 import * as Y from "yjs";
+import { auditEntries, byPerson } from "../testing/audit-entries.js";
 import { type OpenedDocx, openDocx, runFontsOf } from "../testing/docx-reader.js";
 import type { TestServer } from "../testing/fixtures.js";
 import {
@@ -247,10 +248,17 @@ describe("meeting papers", () => {
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body.settings).toMatchObject({ numberPrefix: "流介支第", abilities: { update: true } });
-    const audit = await server.ctx.db.all<{ event: string }>(
-      "SELECT event FROM audit_log WHERE event = 'meeting_papers.updated'",
+    const audit = await auditEntries(server.ctx.kysely, "meeting_papers.updated");
+    expect(audit).toEqual([
+      {
+        ...byPerson(w.workspaceId, w.admin.id),
+        target: w.workspaceId,
+        detail: { fields: expect.any(Array) },
+      },
+    ]);
+    expect((audit[0].detail as { fields: string[] }).fields.sort()).toEqual(
+      ["sender", "numberPrefix", "contactOffice", "contactPhone", "contactEmail", "replyMethod"].sort(),
     );
-    expect(audit).toHaveLength(1);
 
     const { file } = await docx(
       server,

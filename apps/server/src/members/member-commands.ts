@@ -48,9 +48,7 @@ export async function updateMember(
     if (!isActiveMember(actor) || actor.role !== caller.actor.role) throw forbidden();
     const target = await members.findMembership(trx, wid, userId);
     if (!target) throw memberNotFound();
-    const done: { role?: { from: Role; to: Role }; disabled?: boolean; actorId: string } = {
-      actorId: actor.userId,
-    };
+    const done: { role?: { from: Role; to: Role }; disabled?: boolean } = {};
     if (input.role !== undefined && input.role !== target.role) {
       const count = await members.countActiveSecretariats(trx, wid);
       if (!canChangeRole(actor, target, input.role, count)) throw lastSecretariat();
@@ -65,23 +63,10 @@ export async function updateMember(
   });
 
   if (changes.role) {
-    await app.audit.record({
-      event: "member.role_changed",
-      workspaceId: wid,
-      actorUserId: changes.actorId,
-      target: userId,
-      ip: caller.ip,
-      detail: changes.role,
-    });
+    await app.audit.byCaller(caller, "member.role_changed", userId, changes.role);
   }
   if (changes.disabled !== undefined) {
-    await app.audit.record({
-      event: changes.disabled ? "member.disabled" : "member.enabled",
-      workspaceId: wid,
-      actorUserId: changes.actorId,
-      target: userId,
-      ip: caller.ip,
-    });
+    await app.audit.byCaller(caller, changes.disabled ? "member.disabled" : "member.enabled", userId);
     if (changes.disabled) {
       const ended = await app.sessions.invalidateAllForUser(userId);
       app.events.emit({ type: "sessions-ended", sessionIds: ended });
@@ -95,12 +80,5 @@ export async function updateMember(
 export async function endMemberSessions(app: AppContext, caller: Caller, userId: string): Promise<void> {
   const ended = await app.sessions.invalidateAllForUser(userId);
   app.events.emit({ type: "sessions-ended", sessionIds: ended });
-  await app.audit.record({
-    event: "member.sessions_ended",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    target: userId,
-    ip: caller.ip,
-    detail: { count: ended.length },
-  });
+  await app.audit.byCaller(caller, "member.sessions_ended", userId, { count: ended.length });
 }

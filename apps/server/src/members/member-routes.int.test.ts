@@ -1,4 +1,5 @@
 import { describe, expect } from "vitest";
+import { auditEntries, byPerson } from "../testing/audit-entries.js";
 import { workspaceTest as it } from "../testing/workspace-world.js";
 
 describe("members", () => {
@@ -32,9 +33,13 @@ describe("members", () => {
       userId: w.outsider.id,
       workspaceId: w.workspaceId,
     });
-    expect(
-      await server.ctx.db.get("SELECT 1 FROM audit_log WHERE event = 'member.role_changed'"),
-    ).toBeDefined();
+    expect(await auditEntries(server.ctx.kysely, "member.role_changed")).toEqual([
+      {
+        ...byPerson(w.workspaceId, w.admin.id),
+        target: w.outsider.id,
+        detail: { from: "member", to: "observer" },
+      },
+    ]);
     expect((await w.admin.browser.patch(`${w.base}/members/${w.outsider.id}`, { role: "king" })).status).toBe(
       400,
     );
@@ -105,6 +110,7 @@ describe("members", () => {
   });
 
   it("disabling a member ends their sessions and access; the secretariat cannot disable itself", async ({
+    server,
     world: w,
   }) => {
     expect((await w.admin.browser.patch(`${w.base}/members/${w.admin.id}`, { disabled: true })).status).toBe(
@@ -125,10 +131,17 @@ describe("members", () => {
     ).toBe(204);
     expect((await w.member.browser.login(w.member.email, "correct horse battery")).status).toBe(200);
     expect((await w.member.browser.get(w.base)).status).toBe(200);
+    for (const event of ["member.disabled", "member.enabled"])
+      expect(await auditEntries(server.ctx.kysely, event)).toEqual([
+        { ...byPerson(w.workspaceId, w.admin.id), target: w.member.id, detail: {} },
+      ]);
   });
 
-  it("ends a member's sessions on request", async ({ world: w }) => {
+  it("ends a member's sessions on request", async ({ server, world: w }) => {
     expect((await w.admin.browser.post(`${w.base}/members/${w.observer.id}/end-sessions`)).status).toBe(204);
+    expect(await auditEntries(server.ctx.kysely, "member.sessions_ended")).toEqual([
+      { ...byPerson(w.workspaceId, w.admin.id), target: w.observer.id, detail: { count: 1 } },
+    ]);
     expect((await w.observer.browser.get("/api/auth/me")).status).toBe(401);
     expect((await w.admin.browser.post(`${w.base}/members/zzzzzzzzzzzz/end-sessions`)).status).toBe(404);
   });

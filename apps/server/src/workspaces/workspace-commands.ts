@@ -24,12 +24,11 @@ export async function updateWorkspace(
   } catch (err) {
     throw isUniqueViolation(err) ? lgCodeTaken() : err;
   }
-  await app.audit.record({
-    event: "workspace.updated",
-    workspaceId: current.id,
-    actorUserId: caller.actor.userId,
-    ip: caller.ip,
-    detail: { name: next.name, prefecture: next.prefecture, lgCode: next.lgCode },
+  // The route's workspace is the caller's (current.id === caller.workspaceId).
+  await app.audit.byCaller(caller, "workspace.updated", null, {
+    name: next.name,
+    prefecture: next.prefecture,
+    lgCode: next.lgCode,
   });
   return next;
 }
@@ -48,12 +47,6 @@ export async function setTwoFactorPolicy(
 ): Promise<boolean> {
   if (required && !(await hasTotpKey(app.kysely, caller.actor.userId))) throw enableFirst();
   await workspaces.setTwoFactorRequired(app.kysely, caller.workspaceId, required);
-  await app.audit.record({
-    event: "workspace.two_factor_policy",
-    workspaceId: caller.workspaceId,
-    actorUserId: caller.actor.userId,
-    ip: caller.ip,
-    detail: { required },
-  });
+  await app.audit.byCaller(caller, "workspace.two_factor_policy", null, { required });
   return required;
 }

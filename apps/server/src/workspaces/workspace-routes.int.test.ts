@@ -1,4 +1,5 @@
 import { describe, expect } from "vitest";
+import { auditEntries, byPerson } from "../testing/audit-entries.js";
 import { createUser, createWorkspace, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
 import { workspaceTest as it } from "../testing/workspace-world.js";
@@ -36,6 +37,7 @@ describe("workspace", () => {
   });
 
   it("lets only the secretariat change the LG code, validated with its check digit and prefecture", async ({
+    server,
     world: w,
   }) => {
     expect((await w.member.browser.patch(w.base, { name: "流山市（改）" })).status).toBe(403);
@@ -51,6 +53,13 @@ describe("workspace", () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ workspace: { name: "千代田区", lgCode: "131016" } });
+    expect(await auditEntries(server.ctx.kysely, "workspace.updated")).toEqual([
+      {
+        ...byPerson(w.workspaceId, w.admin.id),
+        target: null,
+        detail: { name: "千代田区", prefecture: "東京都", lgCode: "131016" },
+      },
+    ]);
   });
 });
 
