@@ -20,6 +20,7 @@ import {
   type EventRequestResource,
   type EventResource,
   isActiveMember,
+  MENTIONS_VERBS,
   PLAN_PAPERS_PARTS,
   type RegionMembership,
   regionView,
@@ -900,5 +901,25 @@ describe("calendar feeds", () => {
       false,
     );
     expect(Object.values(abilitiesOf(actor(null), feed("u1"))).some(Boolean)).toBe(false);
+  });
+});
+
+describe("mentions", () => {
+  const mentions = (userId: string) => ({ kind: "mentions", userId }) as const;
+
+  it("every active member reads their own mentions and marks them read", () => {
+    for (const role of ROLES)
+      expect(MENTIONS_VERBS.filter((v) => authorize(actor(role), v, mentions("u1")))).toEqual([
+        "read",
+        "markRead",
+      ]);
+  });
+
+  it("nobody, the secretariat included, reads or marks another person's; disabled accounts and outsiders not even their own", () => {
+    expect(Object.values(abilitiesOf(actor("secretariat"), mentions("u2"))).some(Boolean)).toBe(false);
+    expect(
+      Object.values(abilitiesOf(actor("member", { disabled: true }), mentions("u1"))).some(Boolean),
+    ).toBe(false);
+    expect(Object.values(abilitiesOf(actor(null), mentions("u1"))).some(Boolean)).toBe(false);
   });
 });

@@ -558,6 +558,7 @@ export type Resource =
   | SeriesResource
   | EventRequestResource
   | CalendarFeedResource
+  | MentionsResource
   | DocumentResource
   | CommentThreadResource
   | CommentResource
@@ -642,6 +643,17 @@ export interface CalendarFeedResource {
   userId: string;
 }
 
+/**
+ * A person's @mentions in the workspace's plan comments (`userId`: whose they are): listed and
+ * marked read by that person alone, as long as they read the plan.
+ */
+export const MENTIONS_VERBS = ["read", "markRead"] as const;
+export type MentionsVerb = (typeof MENTIONS_VERBS)[number];
+export interface MentionsResource {
+  kind: "mentions";
+  userId: string;
+}
+
 /** A record of printed materials handed out (配布物: 情報紙 全戸配布, チラシ, ACP冊子). */
 export const DISTRIBUTION_VERBS = ["update", "delete"] as const;
 export type DistributionVerb = (typeof DISTRIBUTION_VERBS)[number];
@@ -670,6 +682,7 @@ interface VerbsOf {
   series: SeriesVerb;
   eventRequest: EventRequestVerb;
   calendarFeed: CalendarFeedVerb;
+  mentions: MentionsVerb;
   document: DocumentVerb;
   commentThread: CommentThreadVerb;
   comment: CommentVerb;
@@ -865,6 +878,10 @@ const RULES: Rules = {
   calendarFeed: (actor, feed) => {
     const own = feed.userId === actor.userId && can(actor, "meetings.read");
     return { read: own, create: own, revoke: own };
+  },
+  mentions: (actor, mentions) => {
+    const own = mentions.userId === actor.userId && can(actor, "plans.read");
+    return { read: own, markRead: own };
   },
 };
 

@@ -121,3 +121,12 @@ export async function resolveComment(
   if (!(await comments.resolveComment(app.kysely, thread.key, commentId, caller.actor.userId, Date.now())))
     throw commentNotFound();
 }
+
+/** Marks the caller's mentions in these comments read; nobody else's are touched. */
+export async function markMentionsRead(
+  app: AppContext,
+  caller: Caller,
+  commentIds: readonly string[],
+): Promise<void> {
+  await comments.markMentionsRead(app.kysely, caller.actor.userId, commentIds, Date.now());
+}

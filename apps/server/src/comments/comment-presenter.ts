@@ -1,8 +1,11 @@
 /** Comments as the API answers them (contract: comments.ts), with what the caller may do. */
 import type { Comment, CommentThread, Mention, PlanComment, PlanCommentThread } from "@tsumugi/contract";
-import { type Actor, abilitiesOf, type CommentThreadResource } from "@tsumugi/domain";
+import { type Actor, abilitiesOf, type CommentThreadResource, type MentionsResource } from "@tsumugi/domain";
 import type { Thread } from "./comment-commands.js";
 import type { CommentRecord, MentionRecord, PlanCommentRecord } from "./comment-repository.js";
+
+/** The caller's own mentions, as the policy sees them. */
+export const mentionsResource = (userId: string): MentionsResource => ({ kind: "mentions", userId });
 
 export function presentComment(actor: Actor, thread: CommentThreadResource, c: CommentRecord): Comment {
   const resolved = c.resolvedAt !== null;

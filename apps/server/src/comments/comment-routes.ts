@@ -22,7 +22,7 @@ import {
   PlanCommentQuery,
   PlanCommentThread,
 } from "@tsumugi/contract";
-import { isId } from "@tsumugi/domain";
+import { isId, type MentionsVerb } from "@tsumugi/domain";
 import { Hono, type MiddlewareHandler } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import { documentNotFound } from "../documents/document-commands.js";
@@ -30,7 +30,7 @@ import { documentResource } from "../documents/document-presenter.js";
 import { findDocument } from "../documents/document-repository.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
-import { allow, allowIn, callerOf, describe, jsonBody, load, queryParams } from "../http/operation.js";
+import { allow, allowOn, callerOf, describe, jsonBody, load, queryParams } from "../http/operation.js";
 import { invitees } from "../meetings/invitee-repository.js";
 import { meetingNotFound, notCirculating } from "../meetings/meeting-commands.js";
 import { meetingResource } from "../meetings/meeting-presenter.js";
@@ -39,11 +39,13 @@ import { findPlanDocument } from "../plan/plan-repository.js";
 import {
   addComment,
   addPlanComment,
+  markMentionsRead,
   type PassageThread,
   resolveComment,
   type Thread,
 } from "./comment-commands.js";
 import {
+  mentionsResource,
   presentComment,
   presentMention,
   presentPlanComment,
@@ -214,6 +216,10 @@ export function planCommentRoutes(collab: CollabServer): Hono<AppEnv> {
   return r;
 }
 
+/** 403 unless the caller may do `verb` with their own mentions. */
+const allowOwnMentions = (verb: MentionsVerb) =>
+  allowOn((c) => ({ verb, resource: mentionsResource(c.var.actor.userId) }));
+
 export function mentionRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
@@ -224,7 +230,7 @@ export function mentionRoutes(): Hono<AppEnv> {
       tag,
       response: MentionList,
     }),
-    allowIn("plans.read"),
+    allowOwnMentions("read"),
     async (c) => {
       const list = await comments.listMentions(c.var.app.kysely, c.var.workspaceId, c.var.actor.userId, {
         limit: MENTIONS_LISTED,
@@ -240,14 +246,9 @@ export function mentionRoutes(): Hono<AppEnv> {
     "/read",
     describe({ summary: "Mark the caller's mentions in these comments read", tag, response: Ok }),
     jsonBody(MarkMentionsRead),
-    allowIn("plans.read"),
+    allowOwnMentions("markRead"),
     async (c) => {
-      await comments.markMentionsRead(
-        c.var.app.kysely,
-        c.var.actor.userId,
-        c.req.valid("json").commentIds,
-        Date.now(),
-      );
+      await markMentionsRead(c.var.app, callerOf(c), c.req.valid("json").commentIds);
       return c.json({ ok: true } satisfies Ok);
     },
   );
