@@ -1,7 +1,10 @@
-/** Questionnaires as the API answers them (contract: Questionnaire, PublicQuestionnaire). */
-import type { PublicQuestionnaire, Questionnaire } from "@tsumugi/contract";
+/**
+ * Questionnaires as the API answers them (contract: Questionnaire, PublicQuestionnaire,
+ * QuestionnaireSources).
+ */
+import type { PublicQuestionnaire, Questionnaire, QuestionnaireSources } from "@tsumugi/contract";
 import type { EventView } from "./event-rows.js";
-import type { QuestionnaireRecord } from "./questionnaire-repository.js";
+import type { QuestionnaireRecord, questionnaireSources } from "./questionnaire-repository.js";
 
 /** The answering page of an event's questionnaire (no login): /q/<public id>. */
 export const answerPathOf = (event: Pick<EventView, "publicId">) => `/q/${event.publicId}`;
@@ -42,5 +45,25 @@ export function presentPublicQuestionnaire(
     questions: record.body.questions,
     open: record.open && event.status !== "cancelled",
     answered,
+  };
+}
+
+/**
+ * The questionnaires a new one may start from. No abilities: the list is shown to those who
+ * manage the new event's questionnaire (that event's `manageQuestionnaire`), and copying needs
+ * nothing of the event copied from but that it is the workspace's.
+ */
+export function presentQuestionnaireSources(
+  list: Awaited<ReturnType<typeof questionnaireSources>>,
+): QuestionnaireSources {
+  return {
+    events: list.map((s) => ({
+      eventId: s.eventId,
+      title: s.title,
+      startsAt: s.startsAt,
+      questionnaireTitle: s.body.title,
+      questions: s.body.questions.length,
+      answers: s.answers,
+    })),
   };
 }

@@ -34,7 +34,7 @@ import {
   saveQuestionnaire,
 } from "./questionnaire-commands.js";
 import type { AnswerAnnouncer } from "./questionnaire-events.js";
-import { presentQuestionnaire } from "./questionnaire-presenter.js";
+import { presentQuestionnaire, presentQuestionnaireSources } from "./questionnaire-presenter.js";
 import type { AnswerSource } from "./questionnaire-repository.js";
 import * as repo from "./questionnaire-repository.js";
 
@@ -58,16 +58,7 @@ export function questionnaireRoutes(live: AnswerAnnouncer): Hono<AppEnv> {
     allowIn("events.create"),
     async (c) => {
       const list = await repo.questionnaireSources(c.var.app.kysely, c.var.workspaceId);
-      return c.json({
-        events: list.map((s) => ({
-          eventId: s.eventId,
-          title: s.title,
-          startsAt: s.startsAt,
-          questionnaireTitle: s.body.title,
-          questions: s.body.questions.length,
-          answers: s.answers,
-        })),
-      });
+      return c.json(presentQuestionnaireSources(list));
     },
   );
 
