@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page, type PageScreenshotOptions } from "playwright-core";
-import { afterAll, beforeAll, test } from "vitest";
+import { test } from "vitest";
 
 export const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -143,42 +143,6 @@ export async function launchChromium(): Promise<Browser> {
       "--lang=ja-JP",
     ],
   });
-}
-
-/**
- * The demo server and Chromium a file's tests share: started before them (with these server
- * settings), closed after. Read `server` and `browser` inside the tests.
- * `start` replaces the one demo server with what the file needs in front of the browser (its
- * `destroy` then stops all of it); `timeout` is the time the set-up may take.
- */
-export function e2eSuite(
-  opts: { env?: Record<string, string>; start?: () => Promise<E2EServer>; timeout?: number } = {},
-): {
-  readonly server: E2EServer;
-  readonly browser: Browser;
-} {
-  let server: E2EServer | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    server = await (opts.start ? opts.start() : startE2EServer({ env: opts.env }));
-    browser = await launchChromium();
-  }, opts.timeout ?? 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.destroy();
-  });
-  const started = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`the ${what} is read before the file's tests started it`);
-    return value;
-  };
-  return {
-    get server() {
-      return started(server, "server");
-    },
-    get browser() {
-      return started(browser, "browser");
-    },
-  };
 }
 
 /** How a file's demo server is started (see e2eTest). */

@@ -3,9 +3,9 @@
  * (kana not yet converted), another edits the same paragraph. The composition must not be
  * broken, duplicated or committed early; after commit both edits are there exactly once.
  */
-import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import type { Browser, Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { type E2EServer, e2eTest } from "./harness.js";
 import {
   caretAfter,
   eventually,
@@ -19,7 +19,7 @@ import { openMeeting } from "./room-pages.js";
 const DOC = "入退院支援ルール（案）";
 const DISCHARGE = "病院は退院の見込みが立った時点で";
 const ADMISSION = "ケアマネジャーは入院を把握してから";
-const e2e = e2eSuite();
+const it = e2eTest();
 
 async function paragraphStarting(page: Page, start: string): Promise<string> {
   return (await paragraphTexts(page)).find((p) => p.includes(start)) ?? "";
@@ -31,13 +31,15 @@ async function paragraphStarting(page: Page, start: string): Promise<string> {
  * doctor's uncommitted kana, which already reached her).
  */
 async function composeWhileOtherTypes(
+  browser: Browser,
+  server: E2EServer,
   target: string,
   where: "start" | "end",
 ): Promise<{ final: string; other: string }> {
   const paragraph = (page: Page) => paragraphStarting(page, target);
   // Both are members of 病診施連携班, which owns this draft.
-  const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-  const careManager = await loggedInPage(e2e.browser, e2e.server, "ケアマネジャー");
+  const doctor = await loggedInPage(browser, server, "医師");
+  const careManager = await loggedInPage(browser, server, "ケアマネジャー");
   await openDocument(doctor.page, DOC);
   await openDocument(careManager.page, DOC);
 
@@ -100,25 +102,34 @@ function expectCleanMerge(final: string, other: string): void {
 }
 
 describe("IME composition under a concurrent remote edit", () => {
-  it("keeps the composition intact when the other edit lands at the paragraph's start", async () => {
-    const { final, other } = await composeWhileOtherTypes(DISCHARGE, "start");
+  it("keeps the composition intact when the other edit lands at the paragraph's start", async ({
+    server,
+    browser,
+  }) => {
+    const { final, other } = await composeWhileOtherTypes(browser, server, DISCHARGE, "start");
     expect(final.startsWith("【ケアマネ追記】")).toBe(true);
     expect(final.endsWith("連絡する。日本語")).toBe(true);
     expectCleanMerge(final, other);
   });
 
-  it("keeps the composition intact when the other edit lands right after the uncommitted kana", async () => {
-    const { final, other } = await composeWhileOtherTypes(ADMISSION, "end");
+  it("keeps the composition intact when the other edit lands right after the uncommitted kana", async ({
+    server,
+    browser,
+  }) => {
+    const { final, other } = await composeWhileOtherTypes(browser, server, ADMISSION, "end");
     expect(final.endsWith("提供する。日本語【ケアマネ追記】")).toBe(true);
     expectCleanMerge(final, other);
   });
 });
 
 describe("an IME conversion in the minutes, when the editor closes under it", () => {
-  it("keeps what the person had converted, among the colleague's change that was held back", async () => {
+  it("keeps what the person had converted, among the colleague's change that was held back", async ({
+    server,
+    browser,
+  }) => {
     const M2 = "令和5年度 第2回 連携会議";
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
-    const careManager = await loggedInPage(e2e.browser, e2e.server, "ケアマネジャー");
+    const doctor = await loggedInPage(browser, server, "医師");
+    const careManager = await loggedInPage(browser, server, "ケアマネジャー");
     for (const p of [doctor.page, careManager.page]) {
       await openMeeting(p, M2);
       await p.getByTestId("meeting-tab-minutes").click();

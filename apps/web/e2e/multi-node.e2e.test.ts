@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RICH_TEXT_FIELD } from "@tsumugi/domain";
 import type { CDPSession, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { PostgresDatabase } from "../../server/src/storage/postgres-database.js";
 import { storedDocument } from "../../server/src/testing/collab-clients.js";
 import {
@@ -23,7 +23,7 @@ import {
   startPostgres,
   startRedis,
 } from "../../server/src/testing/engines.js";
-import { type E2EServer, e2eSuite, startE2EServer } from "./harness.js";
+import { type E2EServer, e2eTest, startE2EServer } from "./harness.js";
 import { editorText, eventually, loggedInPage, waitForSyncState } from "./pages.js";
 import { openMeeting } from "./room-pages.js";
 
@@ -194,7 +194,7 @@ async function startCluster(): Promise<E2EServer> {
   };
 }
 
-const e2e = e2eSuite({
+const it = e2eTest({
   timeout: 180_000,
   start: async () => {
     try {
@@ -226,9 +226,12 @@ async function meetingDocName(page: Page): Promise<string> {
 }
 
 describe("three nodes behind nginx", () => {
-  it("keep a meeting going when the node of the secretariat's socket is killed: nothing typed is lost", async () => {
-    const secretariat = await loggedInPage(e2e.browser, e2e.server, "事務局");
-    const doctor = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("keep a meeting going when the node of the secretariat's socket is killed: nothing typed is lost", async ({
+    server,
+    browser,
+  }) => {
+    const secretariat = await loggedInPage(browser, server, "事務局");
+    const doctor = await loggedInPage(browser, server, "医師");
     for (const p of [secretariat.page, doctor.page]) await p.setViewportSize({ width: 1366, height: 768 });
     secretariat.page.on("dialog", (d) => void d.accept());
     const sockets = await socketsOf(secretariat.page);
@@ -298,7 +301,7 @@ describe("three nodes behind nginx", () => {
     }
 
     // Someone who opens the meeting now, on whichever node nginx picks, reads it all.
-    const nurse = await loggedInPage(e2e.browser, e2e.server, "訪問看護師");
+    const nurse = await loggedInPage(browser, server, "訪問看護師");
     await openMeeting(nurse.page, M2);
     await nurse.page.locator(".meeting-mode").getByTestId("editor").waitFor();
     await eventually(

@@ -1,14 +1,17 @@
-import { describe, expect, it } from "vitest";
-import { e2eSuite, saveShot } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest, saveShot } from "./harness.js";
 import { callApi, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
 // People fill forms in more than a second; the browser here does it at once.
-const e2e = e2eSuite({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
+const it = e2eTest({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 describe("questionnaires", () => {
-  it("are made from a template, answered on phones without login once per browser, and counted", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("are made from a template, answered on phones without login once per browser, and counted", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(page);
     const { event } = await callApi<{ event: { id: string } }>(
       page,
@@ -32,7 +35,7 @@ describe("questionnaires", () => {
     expect(link.pathname).toMatch(/^\/q\/[a-z0-9]+$/);
 
     // A first phone: sends with required questions left, sees where, keeps its choice.
-    const a = await phoneContext(e2e.browser, e2e.server);
+    const a = await phoneContext(browser, server);
     await a.page.goto(link.pathname);
     await a.page.getByTestId("answer-page").waitFor();
     expect(await narrowProblems(a.page)).toEqual({ columns: [], overflow: 0 });
@@ -62,7 +65,7 @@ describe("questionnaires", () => {
       .toContain("この端末からは回答済みです");
 
     // A second phone answers too.
-    const b = await phoneContext(e2e.browser, e2e.server);
+    const b = await phoneContext(browser, server);
     await b.page.goto(link.pathname);
     await b.page.getByTestId("question-q1").getByText("医師", { exact: true }).click();
     await b.page.getByTestId("question-q2").getByText("理解できなかった", { exact: true }).click();
@@ -87,7 +90,7 @@ describe("questionnaires", () => {
     // Closing stops the answers: a third phone is told so.
     await page.getByTestId("qn-toggle-open").click();
     await expect.poll(() => page.getByTestId("qn-state").innerText()).toBe("受付停止中");
-    const c = await phoneContext(e2e.browser, e2e.server);
+    const c = await phoneContext(browser, server);
     await c.page.goto(link.pathname);
     await expect.poll(() => c.page.getByTestId("answer-done").innerText()).toContain("受付は終了しました");
     // Paper forms that came back are typed in by the organisers, closed or not.
@@ -107,8 +110,11 @@ describe("questionnaires", () => {
     await context.close();
   });
 
-  it("show the demo's 市民公開講座 results on a phone without squeezed labels", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("show the demo's 市民公開講座 results on a phone without squeezed labels", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(page);
     await page.setViewportSize({ width: 390, height: 844 });
     const { events } = await callApi<{ events: { id: string; kind: string }[] }>(
@@ -126,8 +132,11 @@ describe("questionnaires", () => {
     await context.close();
   });
 
-  it("invite a registrant from their own page to answer once as that registration, on any phone", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("invite a registrant from their own page to answer once as that registration, on any phone", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(page);
     const base = `/api/workspaces/${wid}/events`;
     const { event } = await callApi<{ event: { id: string } }>(page, "POST", base, {
@@ -151,7 +160,7 @@ describe("questionnaires", () => {
     const publicPath = opened.event.publicPath;
     const answerPath = questionnaire.publicPath;
 
-    const a = await phoneContext(e2e.browser, e2e.server);
+    const a = await phoneContext(browser, server);
     const [, , lg, , pid] = publicPath.split("/");
     await a.page.goto(publicPath);
     const receipt = await a.page.evaluate(
@@ -188,7 +197,7 @@ describe("questionnaires", () => {
       .toContain("ご回答ありがとうございました");
 
     // The same registration's link opened on another phone: already answered once.
-    const b = await phoneContext(e2e.browser, e2e.server);
+    const b = await phoneContext(browser, server);
     await b.page.goto(`${answerPath}#r=${receipt.split("/r/")[1]}`);
     await b.page.getByTestId("question-q2").getByText("満足", { exact: true }).click();
     await b.page.getByTestId("question-q3").getByText("よく理解できた").click();
@@ -201,8 +210,11 @@ describe("questionnaires", () => {
     await context.close();
   });
 
-  it("are started and edited by the secretariat on a phone without the page growing sideways", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("are started and edited by the secretariat on a phone without the page growing sideways", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(page);
     await page.setViewportSize({ width: 390, height: 844 });
     const { event } = await callApi<{ event: { id: string } }>(

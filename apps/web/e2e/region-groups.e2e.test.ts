@@ -8,14 +8,14 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { lgCodeCheckDigit } from "@tsumugi/domain";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite, repoRoot } from "./harness.js";
+import { describe, expect } from "vitest";
+import { type E2EServer, e2eTest, repoRoot } from "./harness.js";
 import { eventually, loggedInPage } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 
 /** Registers 鎌ケ谷市 with the CLI (as an operator would, the server running); its secretariat's login. */
-async function registerKamagaya(): Promise<{ email: string; password: string }> {
+async function registerKamagaya(server: E2EServer): Promise<{ email: string; password: string }> {
   const email = "jimu@kamagaya.example.jp";
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -32,7 +32,7 @@ async function registerKamagaya(): Promise<{ email: string; password: string }> 
       "--admin",
       "鎌ケ谷 事務局",
     ],
-    { cwd: repoRoot, env: { ...process.env, DATA_DIR: e2e.server.dataDir, PUBLIC_URL: e2e.server.url } },
+    { cwd: repoRoot, env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_URL: server.url } },
   );
   const password = /初期パスワード: (\S+)/.exec(stdout)?.[1];
   if (!password) throw new Error(`no password in:\n${stdout}`);
@@ -50,9 +50,12 @@ async function comparePage(page: Page): Promise<void> {
 }
 
 describe("region groups", () => {
-  it("are joined with the owner's approval, and show others' plans only to the prefecture group's owner", async () => {
-    const login = await registerKamagaya();
-    const kamagaya = await e2e.browser.newContext({ locale: "ja-JP", baseURL: e2e.server.url });
+  it("are joined with the owner's approval, and show others' plans only to the prefecture group's owner", async ({
+    server,
+    browser,
+  }) => {
+    const login = await registerKamagaya(server);
+    const kamagaya = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
     const page = await kamagaya.newPage();
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto("/login");
@@ -76,7 +79,7 @@ describe("region groups", () => {
     expect(await page.getByTestId("region-overview").count()).toBe(0);
 
     // The owner's secretariat sees the request and approves it.
-    const owner = await loggedInPage(e2e.browser, e2e.server, "事務局");
+    const owner = await loggedInPage(browser, server, "事務局");
     await owner.page.setViewportSize({ width: 390, height: 844 });
     await comparePage(owner.page);
     const request = owner.page.getByTestId("region-request").filter({ hasText: "千葉県 鎌ケ谷市" });
@@ -94,7 +97,7 @@ describe("region groups", () => {
     expect(await overview.getByTestId("region-plan").count()).toBe(0);
 
     // The owner's observer (the prefecture's account in 流山市) sees each member's progress.
-    const observer = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
+    const observer = await loggedInPage(browser, server, "千葉県（閲覧）");
     await comparePage(observer.page);
     const seen = observer.page.getByTestId("region-overview").filter({ hasText: "千葉県" });
     await eventually(async () => (await seen.getByTestId("region-plan").count()) > 0, "the plan column");

@@ -8,13 +8,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
-import { type E2EServer, e2eSuite, repoRoot, startE2EServer } from "./harness.js";
+import { afterAll, describe, expect } from "vitest";
+import { type E2EServer, e2eTest, repoRoot, startE2EServer } from "./harness.js";
 import { loggedInPage as loggedIn } from "./pages.js";
 import { loggedInPhone, narrowProblems, openPlanView, workspaceIdOf } from "./room-pages.js";
 
@@ -39,7 +39,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} at ${n.target.join(" ")}`));
 }
 
-let tiles: Server | undefined;
 let tileRequests = 0;
 let tilesBroken = false;
 const dir = mkdtempSync(join(tmpdir(), "tsumugi-resources-"));
@@ -51,14 +50,15 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`) });
 }
 
-// Registered before the suite's own, so it runs after the browser and the server are closed.
-afterAll(async () => {
-  await new Promise((resolve) => (tiles ? tiles.close(resolve) : resolve(undefined)));
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The demo server, its map drawn from a small local tile server started first. */
-const e2e = e2eSuite({
+/**
+ * The demo server, its map drawn from a small local tile server started first (and closed
+ * after the demo server).
+ */
+const it = e2eTest({
   start: async () => {
     const tileServer = createServer((req, res) => {
       tileRequests++;
@@ -68,16 +68,28 @@ const e2e = e2eSuite({
       }
       res.writeHead(200, { "Content-Type": "image/png", "Access-Control-Allow-Origin": "*" }).end(TILE);
     });
-    tiles = tileServer;
     await new Promise<void>((resolve) => tileServer.listen(0, "127.0.0.1", resolve));
+    const closeTiles = () => new Promise((resolve) => tileServer.close(resolve));
     const port = (tileServer.address() as { port: number }).port;
-    return startE2EServer({
-      env: {
-        MAP_TILE_URL: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`,
-        MAP_TILE_ATTRIBUTION: "地理院タイル",
-        MAP_TILE_ATTRIBUTION_URL: "https://maps.gsi.go.jp/development/ichiran.html",
-      },
-    });
+    let server: E2EServer;
+    try {
+      server = await startE2EServer({
+        env: {
+          MAP_TILE_URL: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`,
+          MAP_TILE_ATTRIBUTION: "地理院タイル",
+          MAP_TILE_ATTRIBUTION_URL: "https://maps.gsi.go.jp/development/ichiran.html",
+        },
+      });
+    } catch (err) {
+      await closeTiles();
+      throw err;
+    }
+    const destroy = server.destroy;
+    server.destroy = async () => {
+      await destroy();
+      await closeTiles();
+    };
+    return server;
   },
 });
 
@@ -123,8 +135,11 @@ async function printed(page: Page, name: string): Promise<string[]> {
 }
 
 describe("resource directory", () => {
-  it("lists 流山市's demo entries with professionals-only fields, filtered by kind, service and 圏域", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("lists 流山市's demo entries with professionals-only fields, filtered by kind, service and 圏域", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "医師");
     await openResources(page);
     await page.getByTestId("resources-demo").waitFor();
     const all = Number((await page.getByTestId("resources-count").textContent())?.replace(/\D/g, ""));
@@ -155,8 +170,11 @@ describe("resource directory", () => {
     await context.close();
   }, 60_000);
 
-  it("sorts nearest first from a 町名, from an entry or from here, in the list and on the map", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "ケアマネジャー");
+  it("sorts nearest first from a 町名, from an entry or from here, in the list and on the map", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "ケアマネジャー");
     await context.grantPermissions(["geolocation"]);
     await context.setGeolocation({ latitude: 35.8395, longitude: 139.906 });
     await openResources(page);
@@ -197,8 +215,11 @@ describe("resource directory", () => {
     await context.close();
   }, 90_000);
 
-  it("shows the map on the configured tiles, with clusters, a pin's card, and drag-to-place", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("shows the map on the configured tiles, with clusters, a pin's card, and drag-to-place", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     const before = tileRequests;
     const wid = await openResources(page, "map");
     await page.locator(".map-pin, .map-cluster").first().waitFor();
@@ -243,10 +264,10 @@ describe("resource directory", () => {
     await context.close();
   }, 60_000);
 
-  it("shows the list instead when the tiles cannot load", async () => {
+  it("shows the list instead when the tiles cannot load", async ({ server, browser }) => {
     tilesBroken = true;
     try {
-      const { context, page } = await loggedInPage(e2e.browser, e2e.server, "医師");
+      const { context, page } = await loggedInPage(browser, server, "医師");
       await openResources(page, "map");
       await page.getByTestId("map-tiles-failed").waitFor();
       expect(await page.getByTestId("resource-card").count()).toBeGreaterThan(20);
@@ -257,8 +278,11 @@ describe("resource directory", () => {
     }
   }, 60_000);
 
-  it("prints the 連絡可能時間一覧表 and 病院連携窓口一覧表 on A4, grouped by kind", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "コーディネーター");
+  it("prints the 連絡可能時間一覧表 and 病院連携窓口一覧表 on A4, grouped by kind", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "コーディネーター");
     await openResources(page, "contactTimes");
     await page.getByTestId("table-contact-times").waitFor();
     await shot(page, "resources-contact-times-1366");
@@ -287,8 +311,8 @@ describe("resource directory", () => {
     await context.close();
   }, 60_000);
 
-  it("imports an open-data file after showing what changes, field by field", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("imports an open-data file after showing what changes, field by field", async ({ server, browser }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await openResources(page, "import");
     // The prefecture's 訪問看護 file with one phone number changed since the demo's import.
     const original = readFileSync(join(repoRoot, "apps/server/src/seed/open-data/jigyosho_130.csv"), "utf8");
@@ -312,8 +336,11 @@ describe("resource directory", () => {
     await context.close();
   }, 60_000);
 
-  it("puts an entry in another 日常生活圏域 by hand, and the area filter follows", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("puts an entry in another 日常生活圏域 by hand, and the area filter follows", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await openResources(page);
     await page.getByTestId("resources-filter-text").fill("つむぎ歯科医院");
     const card = page.getByTestId("resource-card").filter({ hasText: "つむぎ歯科医院" });
@@ -325,7 +352,7 @@ describe("resource directory", () => {
     await page.getByTestId("resources-filter-area").selectOption({ label: "東部" });
     await page.getByTestId("resource-card").filter({ hasText: "つむぎ歯科医院" }).waitFor();
     // A member without editing rights sees the area, not the picker.
-    const member = await loggedInPage(e2e.browser, e2e.server, "医師");
+    const member = await loggedInPage(browser, server, "医師");
     await openResources(member.page);
     await member.page.getByTestId("resources-filter-text").fill("つむぎ歯科医院");
     const seen = member.page.getByTestId("resource-card").filter({ hasText: "つむぎ歯科医院" });
@@ -335,8 +362,11 @@ describe("resource directory", () => {
     await context.close();
   }, 60_000);
 
-  it("lets a provider update their entry through a personal link, applied once the secretariat approves", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("lets a provider update their entry through a personal link, applied once the secretariat approves", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await openResources(page);
     await page.getByTestId("resources-filter-text").fill("ケアプランつむぎ");
     await page.getByTestId("resources-count").filter({ hasText: "1件" }).waitFor();
@@ -346,9 +376,9 @@ describe("resource directory", () => {
     await shot(page, "resources-link-1366");
 
     // The provider, on a phone, without an account.
-    const phone = await e2e.browser.newContext({
+    const phone = await browser.newContext({
       locale: "ja-JP",
-      baseURL: e2e.server.url,
+      baseURL: server.url,
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -376,8 +406,11 @@ describe("resource directory", () => {
     await context.close();
   }, 90_000);
 
-  it("lists the entries nobody has confirmed for the months set, and marks one confirmed", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("lists the entries nobody has confirmed for the months set, and marks one confirmed", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await openResources(page, "settings");
     const heading = page.getByTestId("resources-settings").locator("h3");
     const countOf = async () => Number(/（(\d+)件）/.exec((await heading.textContent()) ?? "")?.[1]);
@@ -390,8 +423,11 @@ describe("resource directory", () => {
     await context.close();
   }, 60_000);
 
-  it("links entries to a plan action from its panel, and shows the action on the entry's card", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "医師");
+  it("links entries to a plan action from its panel, and shows the action on the entry's card", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "医師");
     await openPlanView(page, "actions");
     const row = page.getByTestId("action-row").first();
     const title = await row.getByTestId("action-title").inputValue();
@@ -421,7 +457,7 @@ describe("resource directory", () => {
     expect(await card.getByTestId("resource-actions").textContent()).toContain(title);
 
     // An observer reads the links and cannot change them.
-    const observer = await loggedInPage(e2e.browser, e2e.server, "千葉県（閲覧）");
+    const observer = await loggedInPage(browser, server, "千葉県（閲覧）");
     await openPlanView(observer.page, "actions");
     await observer.page.getByTestId("action-row").first().getByTestId("action-details-toggle").click();
     const seen = observer.page.getByTestId("action-resources");
@@ -439,8 +475,8 @@ describe("resource directory", () => {
     await context.close();
   }, 120_000);
 
-  it("fits a phone: list, map, tables and import", async () => {
-    const { context, page } = await loggedInPhone(e2e.browser, e2e.server, "事務局");
+  it("fits a phone: list, map, tables and import", async ({ server, browser }) => {
+    const { context, page } = await loggedInPhone(browser, server, "事務局");
     for (const view of ["list", "map", "contactTimes", "liaison", "import", "requests", "settings"]) {
       await openResources(page, view);
       if (view === "map") await page.locator(".map-pin, .map-cluster").first().waitFor();
@@ -454,10 +490,10 @@ describe("resource directory", () => {
 
 describe("public directory", () => {
   /** A visitor without an account, at 1366×768 or on a phone, allowed to share their position. */
-  async function visitor(size: "desk" | "phone" = "desk") {
-    const context = await e2e.browser.newContext({
+  async function visitor(browser: Browser, server: E2EServer, size: "desk" | "phone" = "desk") {
+    const context = await browser.newContext({
       locale: "ja-JP",
-      baseURL: e2e.server.url,
+      baseURL: server.url,
       viewport: size === "desk" ? { width: 1366, height: 768 } : { width: 390, height: 844 },
       ...(size === "phone" ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
       // Near 江戸川台: the demo's northern entries are nearest.
@@ -467,8 +503,11 @@ describe("public directory", () => {
     return { context, page: await context.newPage() };
   }
 
-  it("prints as a 便利帳 grouped by kind and 圏域, without professionals-only values, kinds running on", async () => {
-    const { context, page } = await visitor();
+  it("prints as a 便利帳 grouped by kind and 圏域, without professionals-only values, kinds running on", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await visitor(browser, server);
     const res = await page.goto("/p/122203/resources");
     expect(res?.status()).toBe(200);
     await page.locator("#resource-map .map-pin, #resource-map .map-cluster").first().waitFor();
@@ -494,8 +533,11 @@ describe("public directory", () => {
     await context.close();
   }, 90_000);
 
-  it("shows the map on local tiles, a pin's card, and searches by text, by 町名 and from here", async () => {
-    const { context, page } = await visitor();
+  it("shows the map on local tiles, a pin's card, and searches by text, by 町名 and from here", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await visitor(browser, server);
     const before = tileRequests;
     await page.goto("/p/122203/resources");
     await page.locator("#resource-map .leaflet-tile-loaded").first().waitFor();
@@ -555,8 +597,11 @@ describe("public directory", () => {
     await context.close();
   }, 90_000);
 
-  it("sorts from a point clicked on the map, and keeps the list when tiles cannot load", async () => {
-    const { context, page } = await visitor("phone");
+  it("sorts from a point clicked on the map, and keeps the list when tiles cannot load", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await visitor(browser, server, "phone");
     await page.goto("/p/122203/resources");
     const map = page.locator("#resource-map");
     await map.locator(".leaflet-tile-loaded").first().waitFor();

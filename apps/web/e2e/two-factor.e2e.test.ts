@@ -8,11 +8,11 @@ import { mkdirSync } from "node:fs";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { e2eSuite } from "./harness.js";
+import { describe, expect } from "vitest";
+import { e2eTest } from "./harness.js";
 import { demoLogin, loggedInPage } from "./pages.js";
 
-const e2e = e2eSuite();
+const it = e2eTest();
 const shots = process.env.SCREENSHOT_DIR;
 if (shots) mkdirSync(shots, { recursive: true });
 
@@ -38,8 +38,11 @@ async function keyOnPage(page: Page): Promise<Uint8Array> {
 }
 
 describe("two-step verification in the app", () => {
-  it("is set up from the settings and then asked for at login; made mandatory, coordinators enrol first", async () => {
-    const { context, page } = await loggedInPage(e2e.browser, e2e.server, "事務局");
+  it("is set up from the settings and then asked for at login; made mandatory, coordinators enrol first", async ({
+    server,
+    browser,
+  }) => {
+    const { context, page } = await loggedInPage(browser, server, "事務局");
     await page.getByTestId("nav-two-factor").click();
     await page.getByTestId("two-factor-status").getByText("設定されていません").waitFor();
     await page.getByTestId("two-factor-setup").click();
@@ -73,7 +76,7 @@ describe("two-step verification in the app", () => {
     // The next login asks for the code; the used one is refused, the next one opens the workspace.
     await page.getByTestId("logout").click();
     await page.getByTestId("login-email").waitFor();
-    const login = demoLogin(e2e.server, "事務局");
+    const login = demoLogin(server, "事務局");
     await page.getByTestId("login-email").fill(login.email);
     await page.getByTestId("login-password").fill(login.password);
     await page.getByTestId("login-submit").click();
@@ -96,10 +99,10 @@ describe("two-step verification in the app", () => {
     await shoot(page, "2fa-policy");
 
     // The coordinator, at the next login, sets it up before anything else.
-    const other = await e2e.browser.newContext({ locale: "ja-JP", baseURL: e2e.server.url });
+    const other = await browser.newContext({ locale: "ja-JP", baseURL: server.url });
     const coordinator = await other.newPage();
     await coordinator.goto("/login");
-    const c = demoLogin(e2e.server, "コーディネーター");
+    const c = demoLogin(server, "コーディネーター");
     await coordinator.getByTestId("login-email").fill(c.email);
     await coordinator.getByTestId("login-password").fill(c.password);
     await coordinator.getByTestId("login-submit").click();
