@@ -8,7 +8,7 @@ import { describe, jsonBody } from "../http/operation.js";
 import { changePassword, endSession } from "./account-commands.js";
 import { findUserByEmail, sessionInfo } from "./account-repository.js";
 import { clearedSessionCookie } from "./cookie.js";
-import { answerLogin, loginCallerOf } from "./login-answer.js";
+import { answerLogin, loginCallerOf, passwordCallerOf } from "./login-answer.js";
 import { startLogin } from "./login-commands.js";
 import { checkPassword, invalidLogin, type LoginGuard } from "./login-guard.js";
 import { passwordProblem } from "./password.js";
@@ -35,7 +35,9 @@ export function authRoutes(guard: LoginGuard): Hono<AppEnv> {
     async (c) => {
       const { email, password } = c.req.valid("json");
       const user = await findUserByEmail(c.var.app.kysely, email);
-      if (!(await checkPassword(c, guard, { email, password, user })) || !user) throw invalidLogin();
+      const caller = await passwordCallerOf(c, guard, user?.id);
+      if (!(await checkPassword(c.var.app, guard.throttle, caller, { email, password, user })) || !user)
+        throw invalidLogin();
       const start = await startLogin(c.var.app, loginCallerOf(c), user.id, { audited: true });
       return c.json(await answerLogin(c, guard, start, user));
     },

@@ -1,5 +1,5 @@
 /**
- * The HTTP side of a login (login-commands.ts) and of its second step (second-factor-checks.ts):
+ * The HTTP side of a login (login-guard.ts, login-commands.ts) and of its second step (second-factor-checks.ts):
  * the callers from the request, the cookies and the answers. A session sets the session cookie,
  * says how long the session lasts and remembers the browser; a second step to take sets only
  * the challenge's cookie, which its end clears.
@@ -12,7 +12,7 @@ import { sessionInfo, type UserRecord } from "./account-repository.js";
 import { clearedCookie, ourCookie, ourCookieName, readCookie, sessionCookie } from "./cookie.js";
 import { CHALLENGE_LIFETIME_MS, stepExpired } from "./login-challenge.js";
 import type { LoginCaller, LoginStart, OpenedSession } from "./login-commands.js";
-import { type LoginGuard, rememberBrowser } from "./login-guard.js";
+import type { LoginGuard, PasswordCaller } from "./login-guard.js";
 import { type CodeCaller, type StepCaller, wrongCode } from "./second-factor-checks.js";
 
 /** The cookie of a login's pending second step (login-challenge.ts). */
@@ -27,9 +27,27 @@ export function loginCallerOf<E extends AppEnv>(c: Context<E>): LoginCaller {
 function deviceOf<E extends AppEnv>(
   c: Context<E>,
   guard: LoginGuard,
-  userId: string,
+  userId: string | undefined,
 ): Promise<string | null> {
   return guard.devices.deviceFor(c.req.header("cookie"), userId);
+}
+
+/** After a complete login: this browser is remembered for the account (device cookie). */
+async function rememberBrowser<E extends AppEnv>(
+  c: Context<E>,
+  guard: LoginGuard,
+  userId: string,
+): Promise<void> {
+  c.header("Set-Cookie", await guard.devices.remember(c.req.header("cookie"), userId), { append: true });
+}
+
+/** The caller of a password check for the account `userId` (undefined: an address without one). */
+export async function passwordCallerOf<E extends AppEnv>(
+  c: Context<E>,
+  guard: LoginGuard,
+  userId: string | undefined,
+): Promise<PasswordCaller> {
+  return { ip: c.get("ip"), device: await deviceOf(c, guard, userId) };
 }
 
 /** The caller of a login's second step for the challenge's account `userId`. */

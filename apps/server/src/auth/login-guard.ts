@@ -2,10 +2,10 @@
  * The password check of every route that takes one from someone not yet logged in (login,
  * joining through an invitation with an existing account): throttle first, then Argon2, then
  * the bookkeeping and audit of the outcome. Logged-in checks (password change) use the
- * throttle with their session as the device.
+ * throttle with their session as the device (second-factor-checks.ts). The routes give the
+ * caller (login-answer.ts reads the browser's device cookie for it).
  */
-import type { Context } from "hono";
-import type { AppEnv } from "../http/env.js";
+import type { AppContext } from "../context.js";
 import { ApiError } from "../http/errors.js";
 import type { UserRecord } from "./account-repository.js";
 import type { DeviceCookies } from "./device-cookie.js";
@@ -21,32 +21,35 @@ export interface LoginGuard {
   devices: DeviceCookies;
 }
 
-/** The attempt as the throttle counts it: known browsers on their own. */
-export async function attemptOf<E extends AppEnv>(
-  c: Context<E>,
-  guard: LoginGuard,
-  account: string,
-  user: { id: string } | undefined,
-): Promise<Attempt> {
-  const device = await guard.devices.deviceFor(c.req.header("cookie"), user?.id);
-  return { account, ip: c.get("ip"), device };
+/**
+ * Who tries a password: from which address, and in which browser (the id its device cookie
+ * gives it for the account tried when it logged in to that account before, else null).
+ */
+export interface PasswordCaller {
+  ip: string;
+  device: string | null;
+}
+
+/** The attempt as the throttle counts it: per address, known browsers on their own. */
+export function passwordAttempt(email: string, caller: PasswordCaller): Attempt {
+  return { account: email.toLowerCase(), ip: caller.ip, device: caller.device };
 }
 
 /**
  * Whether `password` opens `user`'s (possibly unknown or disabled) account. Throws 429 while
  * the attempt is throttled, before anything is verified.
  */
-export async function checkPassword<E extends AppEnv>(
-  c: Context<E>,
-  guard: LoginGuard,
+export async function checkPassword(
+  app: AppContext,
+  throttle: LoginThrottle,
+  caller: PasswordCaller,
   opts: { email: string; password: string; user: UserRecord | undefined; via?: string },
 ): Promise<boolean> {
-  const app = c.get("app");
-  const ip = c.get("ip");
+  const { ip } = caller;
   const { email, password, user } = opts;
   const via = opts.via ? { via: opts.via } : {};
-  const attempt = await attemptOf(c, guard, email.toLowerCase(), user);
-  const wait = await guard.throttle.retryAfterMs(attempt);
+  const attempt = passwordAttempt(email, caller);
+  const wait = await throttle.retryAfterMs(attempt);
   if (wait > 0) {
     await app.audit.record({
       event: "login.throttled",
@@ -59,7 +62,7 @@ export async function checkPassword<E extends AppEnv>(
   // Unknown e-mails cost one Argon2 verification too, so timing does not reveal accounts.
   const ok = await verifyOrBurn(user?.passwordHash ?? null, password);
   if (!user || !ok || user.disabledAt !== null) {
-    await guard.throttle.recordFailure(attempt);
+    await throttle.recordFailure(attempt);
     await app.audit.record({
       event: "login.failure",
       actorUserId: user?.id ?? null,
@@ -68,15 +71,6 @@ export async function checkPassword<E extends AppEnv>(
     });
     return false;
   }
-  await guard.throttle.recordSuccess(attempt);
+  await throttle.recordSuccess(attempt);
   return true;
-}
-
-/** After a complete login: this browser is remembered for the account (device cookie). */
-export async function rememberBrowser<E extends AppEnv>(
-  c: Context<E>,
-  guard: LoginGuard,
-  userId: string,
-): Promise<void> {
-  c.header("Set-Cookie", await guard.devices.remember(c.req.header("cookie"), userId), { append: true });
 }

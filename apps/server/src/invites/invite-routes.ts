@@ -13,7 +13,8 @@ import {
 } from "@tsumugi/contract";
 import { isId } from "@tsumugi/domain";
 import { Hono } from "hono";
-import { answerLogin, loginCallerOf } from "../auth/login-answer.js";
+import { findUserByEmail } from "../auth/account-repository.js";
+import { answerLogin, loginCallerOf, passwordCallerOf } from "../auth/login-answer.js";
 import type { LoginGuard } from "../auth/login-guard.js";
 import { groupsAmong } from "../groups/group-repository.js";
 import type { AppEnv } from "../http/env.js";
@@ -144,7 +145,9 @@ export function publicInviteRoutes(guard: LoginGuard): Hono<AppEnv> {
     async (c) => {
       const invite = c.var.invite;
       const form = acceptForm(invite, c.req.valid("json"));
-      const existing = await joiningAccount(c, guard, invite, form);
+      const found = await findUserByEmail(c.var.app.kysely, form.email);
+      const caller = await passwordCallerOf(c, guard, found?.id);
+      const existing = await joiningAccount(c.var.app, guard.throttle, caller, invite, form, found);
       const { user, start } = await joinThroughInvite(c.var.app, loginCallerOf(c), invite, form, existing);
       return c.json(await answerLogin(c, guard, start, user), 201);
     },
