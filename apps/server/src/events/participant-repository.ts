@@ -5,7 +5,9 @@
  * participant-sealing-repository.ts.
  */
 import type { ParticipantStatus, Profession } from "@tsumugi/domain";
+import type { Selectable } from "kysely";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import type { EventParticipantsTable } from "../storage/schema.js";
 
 export interface ParticipantRecord {
   id: string;
@@ -50,26 +52,7 @@ const COLUMNS = [
   "erased_at",
 ] as const;
 
-type Row = {
-  id: string;
-  event_id: string;
-  walk_in: number;
-  status: string;
-  profession: string;
-  organisation: string;
-  headcount: number;
-  share_with_cohosts: number;
-  personal: string | null;
-  personal_key_id: string | null;
-  dedupe_hash: string | null;
-  check_in_code: string | null;
-  token_hash: string | null;
-  checked_in_at: number | null;
-  checked_in_by: string | null;
-  created_at: number;
-  cancelled_at: number | null;
-  erased_at: number | null;
-};
+type Row = Selectable<EventParticipantsTable>;
 
 function toRecord(r: Row): ParticipantRecord {
   return {

@@ -4,7 +4,9 @@
  * contact after the retention period.
  */
 import type { RequestStatus } from "@tsumugi/domain";
+import type { Selectable } from "kysely";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import type { EventRequestsTable } from "../storage/schema.js";
 
 export interface WishedDateRecord {
   date: string;
@@ -36,24 +38,7 @@ export interface RequestView extends RequestRecord {
   event: { id: string; title: string; startsAt: string; status: "planned" | "held" | "cancelled" } | null;
 }
 
-type Row = {
-  id: string;
-  workspace_id: string;
-  number: number;
-  group_name: string;
-  topic: string;
-  wished_dates: string;
-  people: number | null;
-  place: string;
-  personal: string | null;
-  personal_key_id: string | null;
-  status: string;
-  note: string;
-  event_id: string | null;
-  received_at: number;
-  updated_at: number;
-  erased_at: number | null;
-};
+type Row = Selectable<EventRequestsTable>;
 
 function parseDates(text: string): WishedDateRecord[] {
   try {

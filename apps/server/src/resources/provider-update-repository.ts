@@ -3,7 +3,9 @@
  * resource_update_requests (what a provider sent, pending or decided).
  */
 import type { ResourceField } from "@tsumugi/domain";
+import type { Selectable } from "kysely";
 import type { QueryBuilder } from "../storage/query-builder.js";
+import type { ResourceUpdateLinksTable } from "../storage/schema.js";
 import { parseJson as json } from "./json-column.js";
 
 export interface UpdateLinkRecord {
@@ -47,18 +49,7 @@ function linkQuery(q: QueryBuilder) {
     .select("u.name as user_name");
 }
 
-function toLink(r: {
-  id: string;
-  workspace_id: string;
-  resource_id: string;
-  token_hash: string;
-  created_by: string | null;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-  last_used_at: number | null;
-  user_name: string | null;
-}): UpdateLinkRecord {
+function toLink(r: Selectable<ResourceUpdateLinksTable> & { user_name: string | null }): UpdateLinkRecord {
   return {
     id: r.id,
     workspaceId: r.workspace_id,
