@@ -161,21 +161,26 @@ export async function updateEvent(
     changed,
     ...Object.fromEntries(changed.map((k) => [k, next[k]])),
   });
-  for (const id of promoted) await auditPromotion(app, caller, event.id, id);
+  for (const id of promoted) await auditPromotion(app, caller, event, id);
   return (await events.findEventView(app.kysely, caller.workspaceId, event.id)) as EventView;
 }
 
+/**
+ * Someone moved up from the waiting list of `event`: by the organiser's change, or (caller
+ * null) by a registrant's cancellation on their own page, recorded in the event's workspace
+ * with no person, since nobody signed in did it.
+ */
 export async function auditPromotion(
   app: AppContext,
   caller: Caller | null,
-  eventId: string,
+  event: { id: string; workspaceId: string },
   participantId: string,
 ) {
   await app.audit.record({
     event: "event.participant_promoted",
-    workspaceId: caller?.workspaceId ?? null,
+    workspaceId: caller?.workspaceId ?? event.workspaceId,
     actorUserId: caller?.actor.userId ?? null,
-    target: eventId,
+    target: event.id,
     ip: caller?.ip ?? null,
     detail: { participantId },
   });

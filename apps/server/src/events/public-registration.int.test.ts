@@ -1,3 +1,4 @@
+import type { AuditList } from "@tsumugi/contract";
 import { describe, expect } from "vitest";
 import { createUser, TEST_PASSWORD } from "../testing/fixtures.js";
 import { TestBrowser } from "../testing/http-client.js";
@@ -150,6 +151,18 @@ describe("public registration", () => {
       "event.participant_registered",
       "event.participant_cancelled",
       "event.participant_promoted",
+    ]);
+    // The municipality's audit log shows the promotion, though nobody signed in caused it.
+    const log = await w.admin.browser.get<AuditList>(`${w.base}/audit?kind=events`);
+    expect(log.status).toBe(200);
+    expect(log.body.entries.filter((x) => x.event === "event.participant_promoted")).toEqual([
+      expect.objectContaining({
+        workspaceId: w.workspaceId,
+        actorUserId: null,
+        actorName: null,
+        target: e.id,
+        detail: { participantId: expect.any(String) },
+      }),
     ]);
 
     // Names and contacts are sealed: the database file holds no clear text of them.

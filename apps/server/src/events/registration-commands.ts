@@ -190,6 +190,6 @@ export async function cancelRegistration(
     ip: by.ip,
     detail: { title: event.title, participantId: record.id, by: by.caller ? "organiser" : "registrant" },
   });
-  for (const id of promoted) await auditPromotion(app, by.caller, event.id, id);
+  for (const id of promoted) await auditPromotion(app, by.caller, event, id);
   return (await participants.findParticipant(app.kysely, event.id, record.id)) ?? record;
 }
