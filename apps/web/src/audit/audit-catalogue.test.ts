@@ -17,18 +17,26 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every event name the server passes to the audit log's record(): the `event:` of each call. */
+/**
+ * Every event name the server passes to the audit log: the `event:` of each record() call and
+ * the event (second argument) of each byCaller() call.
+ */
 function recordedEvents(): Set<string> {
   const events = new Set<string>();
   for (const file of sourceFiles(serverSrc)) {
     const text = readFileSync(file, "utf8");
-    for (const call of text.matchAll(/\.record\(\{([\s\S]*?)\}\)/g)) {
-      const event = /event:\s*([^,\n]+)/.exec(call[1]);
+    const expressions = [
+      ...[...text.matchAll(/\.record\(\{([\s\S]*?)\}\)/g)].map(
+        (call) => /event:\s*([^,\n]+)/.exec(call[1])?.[1],
+      ),
+      ...[...text.matchAll(/\.byCaller\(\s*[\w.]+\s*,\s*([^,]+),/g)].map((call) => call[1]),
+    ];
+    for (const event of expressions) {
       if (!event) continue;
       // The names an expression can give (`"a.b"`, `x ? "a.b" : "a.c"`), not the values it
       // compares with (`status === "applied" ? …`).
-      for (const literal of event[1].matchAll(/"([^"]+)"/g)) {
-        const before = event[1].slice(0, literal.index).trimEnd();
+      for (const literal of event.matchAll(/"([^"]+)"/g)) {
+        const before = event.slice(0, literal.index).trimEnd();
         if (!/[=!]==?$/.test(before)) events.add(literal[1]);
       }
     }
