@@ -1,29 +1,20 @@
-/** The workspace's series of events (つむぐ会, 市民公開講座 …), and creating one. */
-import type { EventSeries } from "@tsumugi/contract";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback } from "react";
 import { Link } from "react-router";
-import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner } from "../ui/Field";
+import { useLoaded } from "../ui/use-loaded";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { eventsApi } from "./events-api";
 import { SeriesForm } from "./SeriesForm";
 
 export function SeriesList({ wid, data }: { wid: string; data: WorkspaceData }) {
-  const [series, setSeries] = useState<EventSeries[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setSeries((await eventsApi(wid).list()).series);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [wid]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    data: series,
+    error,
+    reload: load,
+  } = useLoaded(useCallback(async () => (await eventsApi(wid).list()).series, [wid]));
   return (
     <>
       <ErrorBanner message={error} />

@@ -6,13 +6,13 @@
  */
 import type { SeriesDetail } from "@tsumugi/contract";
 import { fiscalYearLabel, formatIsoDate, PROFESSION_IDS, type Profession } from "@tsumugi/domain";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../api/client";
 import { Deferred, lazyNamed } from "../app/lazy";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { useLoaded } from "../ui/use-loaded";
 import { eventsApi } from "./events-api";
 import { formatMean, formatRate } from "./figures";
 import { SeriesForm } from "./SeriesForm";
@@ -27,18 +27,11 @@ const ProfessionChart = lazyNamed(() => import("./SeriesCharts"), "ProfessionCha
 
 export function SeriesPage() {
   const { wid = "", sid = "" } = useParams();
-  const [detail, setDetail] = useState<SeriesDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setDetail(await eventsApi(wid).series(sid));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [wid, sid]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    data: detail,
+    error,
+    reload: load,
+  } = useLoaded(useCallback(() => eventsApi(wid).series(sid), [wid, sid]));
   if (error) return <ErrorBanner message={error} />;
   if (!detail) return <p className="muted pad">{t("common.loading")}</p>;
   const { series, events, trend, years } = detail;

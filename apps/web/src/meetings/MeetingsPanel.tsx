@@ -1,6 +1,6 @@
 /** The workspace's meetings by 年度, creating one, the decisions search and the calendar feed. */
 
-import type { DecisionList, Meeting as MeetingInfo } from "@tsumugi/contract";
+import type { DecisionList } from "@tsumugi/contract";
 import {
   currentFiscalYear,
   MEETING_KINDS,
@@ -8,7 +8,7 @@ import {
   MEETING_TITLE_MAX,
   type MeetingKind,
 } from "@tsumugi/domain";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../api/client";
 import { CalendarFeed } from "../calendar/CalendarFeed";
@@ -18,6 +18,7 @@ import { t } from "../i18n/t";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner, Field } from "../ui/Field";
 import { FiscalYearSelect, fiscalYearChoices } from "../ui/FiscalYearSelect";
+import { useLoaded } from "../ui/use-loaded";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { MeetingPaperSettingsForm } from "./MeetingPaperSettings";
 import { meetingWhen, meetingWhenTyped } from "./meeting-format";
@@ -26,26 +27,17 @@ import { useMeetingEvents } from "./useMeetingEvents";
 
 export function MeetingsPanel({ wid, data }: { wid: string; data: WorkspaceData }) {
   const [fy, setFy] = useState<number | null>(null);
-  const [all, setAll] = useState<MeetingInfo[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const current = currentFiscalYear();
 
-  const load = useCallback(async () => {
-    const res = await meetingsApi(wid).list();
-    setAll(res.meetings);
-  }, [wid]);
-  useEffect(() => {
-    void load().catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
-  }, [load]);
+  const {
+    data: all,
+    error,
+    reload,
+  } = useLoaded(useCallback(async () => (await meetingsApi(wid).list()).meetings, [wid]));
   // Other people's new meetings and state changes appear without a reload.
   useMeetingEvents(
     wid,
-    useCallback(() => {
-      void load().then(
-        () => setError(null),
-        (err) => setError(err instanceof ApiError ? err.message : String(err)),
-      );
-    }, [load]),
+    useCallback(() => void reload(), [reload]),
   );
 
   // The years that have meetings, this year and next; shown first: this year if it has
