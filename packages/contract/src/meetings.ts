@@ -44,7 +44,6 @@ export const Meeting = z
     documentId: Id,
     docName: z.string().meta({ description: "The minutes' collaborative document" }),
     access: z.enum(["write", "read", "none"]).meta({ description: "The caller's access to the minutes" }),
-    canManage: z.boolean().meta({ description: "Same as abilities.manage" }),
     invitees: z.array(Id),
     closedAt: Timestamp.nullable(),
     demo: z.boolean().meta({ description: "Made up by the demo (「デモ用の例」)" }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MEETING_STATES, MINUTES_STATES } from "./meetings/vocabulary.js";
 import {
   type Actor,
   abilitiesOf,
@@ -444,6 +445,13 @@ describe("resources: authorize(verb, resource) and abilities", () => {
       manage,
       fixMinutes,
       commentMinutes: manage,
+      // Without the meeting's state no step is open.
+      publish: false,
+      start: false,
+      close: false,
+      edit: false,
+      circulateMinutes: false,
+      fixCirculatedMinutes: false,
     });
     expect(abilitiesOf(actor("observer"), ofGroup)).toEqual(answer(true, false));
     expect(abilitiesOf(actor("member"), ofGroup)).toEqual(answer(true, true));
@@ -457,6 +465,55 @@ describe("resources: authorize(verb, resource) and abilities", () => {
     // Invitees comment on the circulated minutes; an invited observer only reads them.
     expect(abilitiesOf(actor("member"), { ...plenary, invited: true }).commentMinutes).toBe(true);
     expect(abilitiesOf(actor("observer"), { ...plenary, invited: true }).commentMinutes).toBe(false);
+  });
+
+  it("opens each step of a meeting to those who run it (fixing to the secretariat) only in the state it follows", () => {
+    const next = { draft: "published", published: "inProgress", inProgress: "closed", closed: null } as const;
+    const actors = [
+      ...ROLES.map((role) => actor(role)),
+      actor("member", { groupIds: [] }),
+      actor("secretariat", { disabled: true }),
+      actor(null),
+    ];
+    for (const a of actors)
+      for (const groupId of ["g1", null])
+        for (const { id: state } of MEETING_STATES)
+          for (const { id: minutesState } of MINUTES_STATES) {
+            const meeting = { kind: "meeting", id: "m1", groupId, state, minutesState } as const;
+            const may = abilitiesOf(a, meeting);
+            const manage = canManageMeeting(a, groupId);
+            const closed = state === "closed";
+            // The rules the meeting page applied itself before the policy said them.
+            expect(
+              {
+                publish: may.publish,
+                start: may.start,
+                close: may.close,
+                edit: may.edit,
+                circulateMinutes: may.circulateMinutes,
+                fixCirculatedMinutes: may.fixCirculatedMinutes,
+              },
+              `${a.role} ${groupId} ${state}/${minutesState}`,
+            ).toEqual({
+              publish: manage && next[state] === "published",
+              start: manage && next[state] === "inProgress",
+              close: manage && next[state] === "closed",
+              edit: manage && !closed,
+              circulateMinutes: manage && closed && minutesState === "drafting",
+              fixCirculatedMinutes: may.fixMinutes && closed && minutesState === "circulating",
+            });
+            expect(may.manage).toBe(manage);
+          }
+    // Who fixes: the secretariat, whichever group holds the meeting.
+    const circulated = {
+      kind: "meeting",
+      id: "m1",
+      groupId: "g1",
+      state: "closed",
+      minutesState: "circulating",
+    } as const;
+    expect(abilitiesOf(actor("secretariat"), circulated).fixCirculatedMinutes).toBe(true);
+    expect(abilitiesOf(actor("member"), circulated).fixCirculatedMinutes).toBe(false);
   });
 
   it("lets whoever writes both the minutes and the plan make a 取組 outcome a plan action", () => {

@@ -5,6 +5,7 @@
 import type { ExampleStatus } from "./desk/vocabulary.js";
 import type { DraftStatus } from "./drafts.js";
 import type { RequestStatus } from "./events/vocabulary.js";
+import type { MeetingState, MinutesState } from "./meetings/vocabulary.js";
 import type { Role } from "./roles.js";
 
 /** Who is asking, as seen inside one workspace. */
@@ -376,11 +377,26 @@ export interface MemberResource {
   disabled: boolean;
 }
 
-export const MEETING_VERBS = ["read", "manage", "fixMinutes", "commentMinutes"] as const;
+export const MEETING_VERBS = [
+  "read",
+  "manage",
+  "fixMinutes",
+  "commentMinutes",
+  "publish",
+  "start",
+  "close",
+  "edit",
+  "circulateMinutes",
+  "fixCirculatedMinutes",
+] as const;
 export type MeetingVerb = (typeof MEETING_VERBS)[number];
 /**
  * A meeting: read (its papers too) by everyone of the workspace; run by canManageMeeting; its
- * minutes fixed (the official record) by the secretariat.
+ * minutes fixed (the official record) by the secretariat. The steps open now follow its state:
+ * those who run it publish a draft, start a published meeting and close one in progress, edit
+ * its details and invitees until it closes, and circulate its closed meeting's minutes; the
+ * secretariat fixes circulated minutes. (The routes authorize `manage` and `fixMinutes`; a step
+ * the state does not allow is the commands' conflict.)
  */
 export interface MeetingResource {
   kind: "meeting";
@@ -388,6 +404,9 @@ export interface MeetingResource {
   groupId: string | null;
   /** The actor is invited to it (invitees comment on its circulated minutes). */
   invited?: boolean;
+  /** Its state and its minutes' state; without them no step is open. */
+  state?: MeetingState;
+  minutesState?: MinutesState;
 }
 
 /**
@@ -744,14 +763,24 @@ const RULES: Rules = {
   },
   // Who joins is the secretariat's; a link that can no longer be used has nothing to revoke.
   invite: (actor, invite) => ({ revoke: can(actor, "invites.manage") && invite.pending }),
-  meeting: (actor, meeting) => ({
-    read: can(actor, "meetings.read"),
-    manage: canManageMeeting(actor, meeting.groupId),
-    fixMinutes: can(actor, "minutes.fix"),
-    // Corrections to circulated minutes: its invitees and those who run it, observers never.
-    commentMinutes:
-      can(actor, "comments.write") && (meeting.invited === true || canManageMeeting(actor, meeting.groupId)),
-  }),
+  meeting: (actor, meeting) => {
+    const manage = canManageMeeting(actor, meeting.groupId);
+    const fixMinutes = can(actor, "minutes.fix");
+    const closed = meeting.state === "closed";
+    return {
+      read: can(actor, "meetings.read"),
+      manage,
+      fixMinutes,
+      // Corrections to circulated minutes: its invitees and those who run it, observers never.
+      commentMinutes: can(actor, "comments.write") && (meeting.invited === true || manage),
+      publish: manage && meeting.state === "draft",
+      start: manage && meeting.state === "published",
+      close: manage && meeting.state === "inProgress",
+      edit: manage && meeting.state !== undefined && !closed,
+      circulateMinutes: manage && closed && meeting.minutesState === "drafting",
+      fixCirculatedMinutes: fixMinutes && closed && meeting.minutesState === "circulating",
+    };
+  },
   meetingOutcome: (actor, outcome) => ({
     makeAction:
       documentAccess(actor, outcome.minutes) === "write" && documentAccess(actor, outcome.plan) === "write",

@@ -16,6 +16,8 @@ export const meetingResource = (m: MeetingRecord, invited = false): MeetingResou
   id: m.id,
   groupId: m.groupId,
   invited,
+  state: m.state,
+  minutesState: m.minutesState,
 });
 
 /** The minutes of a meeting, as the policy sees that document. */
@@ -57,7 +59,6 @@ export function presentMeeting(actor: Actor, m: MeetingRecord, invitees: string[
     documentId: m.documentId,
     docName: m.docName,
     access: documentAccess(actor, minutesRef(m)),
-    canManage: abilities.manage,
     invitees,
     closedAt: m.closedAt,
     demo: m.demo,

@@ -120,27 +120,41 @@ describe("meetings", () => {
     world,
   }) => {
     const team = await world.member.browser.post<{
-      meeting: MeetingView & { abilities: Record<string, boolean>; canManage: boolean };
+      meeting: MeetingView & { abilities: Record<string, boolean> };
     }>(`${world.base}/meetings`, { kind: "team", groupId: world.groupId, startsAt: "2025-06-10T18:30" });
+    // A draft: those who run it publish it and edit it; no other step is open yet.
+    const noSteps = {
+      publish: false,
+      start: false,
+      close: false,
+      edit: false,
+      circulateMinutes: false,
+      fixCirculatedMinutes: false,
+    };
     expect(team.body.meeting.abilities).toEqual({
       read: true,
       manage: true,
       fixMinutes: false,
       commentMinutes: true,
+      ...noSteps,
+      publish: true,
+      edit: true,
     });
-    expect(team.body.meeting.canManage).toBe(true);
     const seen = async (browser: WorkspaceWorld["admin"]["browser"]) =>
       (
         await browser.get<{ meeting: { abilities: Record<string, boolean> } }>(
           `${world.base}/meetings/${team.body.meeting.id}`,
         )
       ).body.meeting.abilities;
-    const none = { read: true, manage: false, fixMinutes: false, commentMinutes: false };
+    const none = { read: true, manage: false, fixMinutes: false, commentMinutes: false, ...noSteps };
     expect(await seen(world.admin.browser)).toEqual({
       read: true,
       manage: true,
       fixMinutes: true,
       commentMinutes: true,
+      ...noSteps,
+      publish: true,
+      edit: true,
     });
     expect(await seen(world.outsider.browser)).toEqual(none);
     expect(await seen(world.observer.browser)).toEqual(none);
@@ -166,9 +180,19 @@ describe("meetings", () => {
       ).status,
     ).toBe(200);
     const url = `${world.base}/meetings/${team.body.meeting.id}/minutes-state`;
+    expect(await seen(world.member.browser)).toEqual({
+      read: true,
+      manage: true,
+      fixMinutes: false,
+      commentMinutes: true,
+      ...noSteps,
+      circulateMinutes: true,
+    });
     expect((await world.member.browser.post(url, { state: "fixed" })).status).toBe(403);
     expect((await world.outsider.browser.post(url, { state: "circulating" })).status).toBe(403);
     expect((await world.member.browser.post(url, { state: "circulating" })).status).toBe(200);
+    expect((await seen(world.admin.browser)).fixCirculatedMinutes).toBe(true);
+    expect((await seen(world.member.browser)).fixCirculatedMinutes).toBe(false);
     expect((await world.admin.browser.post(url, { state: "fixed" })).status).toBe(200);
   });
 

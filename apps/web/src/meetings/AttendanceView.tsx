@@ -9,7 +9,7 @@ export function AttendanceView() {
   const { attendance, members, doc, editable, meeting, wid, reload } = useMeetingContext();
   // Those who run the meeting invite (the calendar feed follows); others record attendance.
   const add = async (userId: string) => {
-    if (meeting.canManage && meeting.state !== "closed") {
+    if (meeting.abilities.edit) {
       await meetingsApi(wid).update(meeting.id, { invitees: [...meeting.invitees, userId] });
       await reload();
     } else setAttendance(doc, userId, "attended");

@@ -4,18 +4,19 @@
  */
 import type { Meeting as MeetingInfo, MeetingResult } from "@tsumugi/contract";
 import { Link } from "react-router";
-import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { errorMessage } from "../ui/loaded";
 import { meetingPapersApi } from "./meeting-papers-api";
 import { meetingsApi } from "./meetings-api";
 
-const NEXT_STATE = {
-  draft: "published",
-  published: "inProgress",
-  inProgress: "closed",
-  closed: null,
-} as const;
+/** The next state that the meeting's abilities open to this person, if any. */
+function nextState(abilities: MeetingInfo["abilities"]) {
+  if (abilities.publish) return "published";
+  if (abilities.start) return "inProgress";
+  if (abilities.close) return "closed";
+  return null;
+}
 
 export function MeetingActions({
   wid,
@@ -29,7 +30,7 @@ export function MeetingActions({
   onError(message: string | null): void;
 }) {
   const mid = meeting.id;
-  const next = NEXT_STATE[meeting.state];
+  const next = nextState(meeting.abilities);
   const act = async (request: () => Promise<MeetingResult>, confirmText?: string) => {
     if (confirmText && !window.confirm(confirmText)) return;
     try {
@@ -37,13 +38,13 @@ export function MeetingActions({
       onMoved(res.meeting);
       onError(null);
     } catch (err) {
-      onError(err instanceof ApiError ? err.message : String(err));
+      onError(errorMessage(err));
     }
   };
 
   return (
     <>
-      {meeting.canManage && next && (
+      {next && (
         <button
           type="button"
           data-testid="meeting-next"
@@ -57,7 +58,7 @@ export function MeetingActions({
           {t(`meeting.next.${next}` as MessageKey)}
         </button>
       )}
-      {meeting.canManage && meeting.state === "closed" && meeting.minutesState === "drafting" && (
+      {meeting.abilities.circulateMinutes && (
         <button
           type="button"
           data-testid="minutes-circulate"
@@ -66,19 +67,17 @@ export function MeetingActions({
           {t("meeting.circulate")}
         </button>
       )}
-      {meeting.state === "closed" &&
-        meeting.minutesState === "circulating" &&
-        meeting.abilities.fixMinutes && (
-          <button
-            type="button"
-            data-testid="minutes-fix"
-            onClick={() =>
-              act(() => meetingsApi(wid).moveMinutes(mid, { state: "fixed" }), t("meeting.confirmFix"))
-            }
-          >
-            {t("meeting.fix")}
-          </button>
-        )}
+      {meeting.abilities.fixCirculatedMinutes && (
+        <button
+          type="button"
+          data-testid="minutes-fix"
+          onClick={() =>
+            act(() => meetingsApi(wid).moveMinutes(mid, { state: "fixed" }), t("meeting.confirmFix"))
+          }
+        >
+          {t("meeting.fix")}
+        </button>
+      )}
       <a className="button-link" href={meetingsApi(wid).markdownUrl(mid)} data-testid="meeting-markdown">
         {t("meeting.markdown")}
       </a>

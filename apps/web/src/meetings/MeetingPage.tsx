@@ -203,7 +203,7 @@ export function MeetingPage() {
           )}
         </div>
       )}
-      {meeting.canManage && meeting.state !== "closed" && !printing && (
+      {meeting.abilities.edit && !printing && (
         <MeetingDetailsForm wid={wid} meeting={meeting} onSaved={setMeeting} />
       )}
       {notice && !(notice === t("editor.accessChanged") && meeting.minutesState !== "drafting") && (
