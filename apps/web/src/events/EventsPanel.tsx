@@ -12,6 +12,7 @@ import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { FiscalYearSelect, fiscalYearChoices, useFiscalYearParam } from "../ui/FiscalYearSelect";
+import { ViewTabs } from "../ui/ViewTabs";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { DistributionsView } from "./DistributionsView";
 import { bodyOf, EventForm, formValuesOf } from "./EventForm";
@@ -40,20 +41,7 @@ export function EventsPanel({ wid, data }: { wid: string; data: WorkspaceData })
   };
   return (
     <section data-testid="events-panel">
-      <nav className="subtabs" aria-label={t("workspace.tab.events")}>
-        {views.map((v) => (
-          <button
-            key={v}
-            type="button"
-            className={v === view ? "link active" : "link"}
-            aria-current={v === view ? "page" : undefined}
-            onClick={() => go(v)}
-            data-testid={`events-view-${v}`}
-          >
-            {t(`events.view.${v}` as MessageKey)}
-          </button>
-        ))}
-      </nav>
+      <ViewTabs area="events" views={views} current={view} onSelect={go} label={t("workspace.tab.events")} />
       {view === "list" && <EventListView wid={wid} data={data} />}
       {view === "series" && <SeriesList wid={wid} data={data} />}
       {view === "distributions" && <DistributionsView wid={wid} data={data} />}

@@ -4,8 +4,8 @@
  * and the population bases normalisation needs. Each view has its own file.
  */
 import { useSearchParams } from "react-router";
-import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
+import { ViewTabs } from "../ui/ViewTabs";
 import { CompareView } from "./CompareView";
 import { IndicatorImport } from "./IndicatorImport";
 import { NewIndicator } from "./NewIndicator";
@@ -35,20 +35,7 @@ export function IndicatorsPanel({ wid }: { wid: string }) {
   if (!data) return <p className="muted">{t("common.loading")}</p>;
   return (
     <section data-testid="indicators-panel">
-      <nav className="subtabs">
-        {VIEWS.map((v) => (
-          <button
-            key={v}
-            type="button"
-            className={v === view ? "link active" : "link"}
-            aria-current={v === view ? "page" : undefined}
-            onClick={() => go(v)}
-            data-testid={`indicators-view-${v}`}
-          >
-            {t(`indicators.view.${v}` as MessageKey)}
-          </button>
-        ))}
-      </nav>
+      <ViewTabs area="indicators" views={VIEWS} current={view} onSelect={(v) => go(v)} />
       {view === "grid" && (
         <>
           <ValueGrid wid={wid} data={data} onOpen={(id) => go("trend", id)} />

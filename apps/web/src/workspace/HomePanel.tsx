@@ -4,10 +4,9 @@
  * whole plan's overdue actions, comments addressed to them and the plan's recent changes.
  * Which lists are shown is the server's answer (`abilities`), never decided here by role.
  */
-import type { Home, HomeAction, HomeMeeting } from "@tsumugi/contract";
-import { useCallback, useEffect, useState } from "react";
+import type { HomeAction, HomeMeeting } from "@tsumugi/contract";
+import { type ReactNode, useCallback } from "react";
 import { Link } from "react-router";
-import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { useMeetingEvents } from "../meetings/useMeetingEvents";
@@ -15,6 +14,7 @@ import { useReloadWhenServerBack } from "../offline/remembered";
 import { DemoBadge } from "../ui/DemoBadge";
 import { formatMonthOrDate, formatTimeRange, formatWarekiDateTime } from "../ui/dates";
 import { ErrorBanner } from "../ui/Field";
+import { useLoaded } from "../ui/use-loaded";
 import { homeApi } from "./home-api";
 import "./home.css";
 
@@ -28,19 +28,7 @@ const TODO_TAB: Record<Exclude<Todo, null>, string> = {
 };
 
 export function HomePanel({ wid, groupName }: { wid: string; groupName(id: string | null): string }) {
-  const [data, setData] = useState<Home | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setData(await homeApi(wid).get());
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [wid]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, error, reload: load } = useLoaded(useCallback(() => homeApi(wid).get(), [wid]));
   useReloadWhenServerBack(load);
   // Meetings added or moved on (公開 → 開催中 → 終了 → 確定) by others show up here live.
   useMeetingEvents(wid, load);
@@ -48,8 +36,6 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
   if (!data) return <p className="muted">{t("common.loading")}</p>;
 
   const planLink = (fy: number, view: string) => `/w/${wid}/plans/${fy}?view=${view}`;
-  const meetingLink = (m: HomeMeeting, tab?: string) =>
-    `/w/${wid}/meetings/${m.id}${tab ? `?tab=${tab}` : ""}`;
   const fy = data.plan?.fiscalYear;
 
   const actionList = (list: HomeAction[], testId: string) => (
@@ -86,27 +72,29 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
           ) : (
             <ul className="plain home-list" data-testid="home-meetings">
               {data.meetings.map((m) => (
-                <li key={m.id} data-testid="home-meeting">
-                  <div className="home-line">
-                    <Link to={meetingLink(m)}>{m.title}</Link>
-                    <span className="badge">{t(`meetingState.${m.state}` as MessageKey)}</span>
-                    {m.demo && <DemoBadge />}
-                    {m.startsAt.slice(0, 10) < data.today && (
-                      <span className="badge warn" data-testid="home-meeting-passed">
-                        {t("home.meetingPassed")}
-                      </span>
-                    )}
-                  </div>
-                  <div className="muted small">
-                    {formatTimeRange(m.startsAt, m.endsAt)}
-                    {m.place && `　${m.place}`}
-                  </div>
-                  {m.todo && (
-                    <Link className="home-todo" to={meetingLink(m, TODO_TAB[m.todo])} data-testid="home-todo">
-                      {t(`home.todo.${m.todo}` as MessageKey)}
-                    </Link>
-                  )}
-                </li>
+                <MeetingItem
+                  key={m.id}
+                  wid={wid}
+                  meeting={m}
+                  testId="home-meeting"
+                  badge={t(`meetingState.${m.state}` as MessageKey)}
+                  flags={
+                    <>
+                      {m.demo && <DemoBadge />}
+                      {m.startsAt.slice(0, 10) < data.today && (
+                        <span className="badge warn" data-testid="home-meeting-passed">
+                          {t("home.meetingPassed")}
+                        </span>
+                      )}
+                    </>
+                  }
+                  detail={
+                    <>
+                      {formatTimeRange(m.startsAt, m.endsAt)}
+                      {m.place && `　${m.place}`}
+                    </>
+                  }
+                />
               ))}
             </ul>
           )}
@@ -117,18 +105,14 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
             <h2 id="home-minutes">{t("home.minutes")}</h2>
             <ul className="plain home-list" data-testid="home-minutes">
               {data.minutes.map((m) => (
-                <li key={m.id} data-testid="home-minutes-item">
-                  <div className="home-line">
-                    <Link to={meetingLink(m)}>{m.title}</Link>
-                    <span className="badge">{t(`minutesState.${m.minutesState}` as MessageKey)}</span>
-                  </div>
-                  <div className="muted small">{formatTimeRange(m.startsAt, m.endsAt)}</div>
-                  {m.todo && (
-                    <Link className="home-todo" to={meetingLink(m, TODO_TAB[m.todo])} data-testid="home-todo">
-                      {t(`home.todo.${m.todo}` as MessageKey)}
-                    </Link>
-                  )}
-                </li>
+                <MeetingItem
+                  key={m.id}
+                  wid={wid}
+                  meeting={m}
+                  testId="home-minutes-item"
+                  badge={t(`minutesState.${m.minutesState}` as MessageKey)}
+                  detail={formatTimeRange(m.startsAt, m.endsAt)}
+                />
               ))}
             </ul>
           </section>
@@ -228,5 +212,39 @@ export function HomePanel({ wid, groupName }: { wid: string; groupName(id: strin
         </section>
       </div>
     </div>
+  );
+}
+
+/** A meeting in one of the home page's lists: its title and state, when, and this person's step. */
+function MeetingItem({
+  wid,
+  meeting: m,
+  testId,
+  badge,
+  flags,
+  detail,
+}: {
+  wid: string;
+  meeting: HomeMeeting;
+  testId: string;
+  badge: string;
+  flags?: ReactNode;
+  detail: ReactNode;
+}) {
+  const meetingLink = (tab?: string) => `/w/${wid}/meetings/${m.id}${tab ? `?tab=${tab}` : ""}`;
+  return (
+    <li data-testid={testId}>
+      <div className="home-line">
+        <Link to={meetingLink()}>{m.title}</Link>
+        <span className="badge">{badge}</span>
+        {flags}
+      </div>
+      <div className="muted small">{detail}</div>
+      {m.todo && (
+        <Link className="home-todo" to={meetingLink(TODO_TAB[m.todo])} data-testid="home-todo">
+          {t(`home.todo.${m.todo}` as MessageKey)}
+        </Link>
+      )}
+    </li>
   );
 }
