@@ -3,15 +3,15 @@
  * neighbouring municipality), creating one, the series, 出前講座 requests, materials handed
  * out and the year's figures.
  */
-import type { Event, EventList } from "@tsumugi/contract";
+import type { Event } from "@tsumugi/contract";
 import { currentFiscalYear, formatTimeRange } from "@tsumugi/domain";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { FiscalYearSelect, fiscalYearChoices, useFiscalYearParam } from "../ui/FiscalYearSelect";
+import { useLoaded } from "../ui/use-loaded";
 import { ViewTabs } from "../ui/ViewTabs";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { DistributionsView } from "./DistributionsView";
@@ -55,24 +55,16 @@ function EventListView({ wid, data }: { wid: string; data: WorkspaceData }) {
   const navigate = useNavigate();
   const current = currentFiscalYear();
   const [fy, setYear] = useFiscalYearParam();
-  const [list, setList] = useState<EventList | null>(null);
-  const [all, setAll] = useState<number[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const { groups, mayCreate, initialOrganiserIds } = organiserChoices(data);
 
-  const load = useCallback(async () => {
-    try {
+  const { data: loaded, error } = useLoaded(
+    useCallback(async () => {
       const [year, everything] = await Promise.all([eventsApi(wid).list(fy), eventsApi(wid).list()]);
-      setList(year);
-      setAll([...new Set(everything.events.map((e) => e.fiscalYear))]);
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [wid, fy]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return { list: year, years: [...new Set(everything.events.map((e) => e.fiscalYear))] };
+    }, [wid, fy]),
+  );
+  const list = loaded?.list;
+  const all = loaded?.years ?? [];
 
   return (
     <>

@@ -6,11 +6,10 @@
  * items can edit the plan rows they are about.
  */
 
-import type { Group, Meeting as MeetingInfo, Member, Plan } from "@tsumugi/contract";
+import type { Meeting as MeetingInfo } from "@tsumugi/contract";
 import { caretColorFor } from "@tsumugi/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
@@ -28,6 +27,7 @@ import { planApi } from "../plan/plan-api";
 import { usePlan } from "../plan/usePlan";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner } from "../ui/Field";
+import { useLoaded } from "../ui/use-loaded";
 import { VersionsPanel } from "../versions/VersionsPanel";
 import { workspaceApi } from "../workspace/workspace-api";
 import { AgendaView } from "./AgendaView";
@@ -43,6 +43,8 @@ import { meetingsApi } from "./meetings-api";
 import { OutcomesView } from "./OutcomesView";
 import { useMeetingDoc } from "./useMeetingDoc";
 
+const NONE: never[] = [];
+
 const TABS = ["agenda", "minutes", "attendance", "outcomes", "changes", "review", "versions"] as const;
 type Tab = (typeof TABS)[number];
 
@@ -50,38 +52,33 @@ export function MeetingPage() {
   const { wid = "", mid = "" } = useParams();
   const [params] = useSearchParams();
   const { me } = useSession();
-  const [meeting, setMeeting] = useState<MeetingInfo | null>(null);
-  const [planInfo, setPlanInfo] = useState<Plan | null>(null);
-  const [members, setMembers] = useState<Member[]>([]);
-  const [groups, setGroups] = useState<Group[]>([]);
-  const [municipality, setMunicipality] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
+  const loaded = useLoaded(
+    useCallback(async () => {
       const [m, g, ms, ws] = await Promise.all([
         meetingsApi(wid).get(mid),
         groupsApi(wid).list(),
         membersApi(wid).list(),
         workspaceApi(wid).get(),
       ]);
-      setMunicipality(`${ws.workspace.prefecture} ${ws.workspace.name}`);
-      setMeeting(m.meeting);
-      setGroups(g.groups);
-      setMembers(ms.members);
       const plan = await planApi(wid)
         .get(m.meeting.fiscalYear)
         .catch(() => null);
-      setPlanInfo(plan?.plan ?? null);
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [wid, mid]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return {
+        meeting: m.meeting,
+        groups: g.groups,
+        members: ms.members,
+        municipality: `${ws.workspace.prefecture} ${ws.workspace.name}`,
+        planInfo: plan?.plan ?? null,
+      };
+    }, [wid, mid]),
+  );
+  const { error, setError, setData, reload: load } = loaded;
+  const meeting = loaded.data?.meeting ?? null;
+  const planInfo = loaded.data?.planInfo ?? null;
+  const { members = NONE, groups = NONE, municipality = "" } = loaded.data ?? {};
+  const setMeeting = useCallback((m: MeetingInfo) => setData((d) => ({ ...d, meeting: m })), [setData]);
   useReloadWhenServerBack(load);
 
   const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(

@@ -6,11 +6,11 @@
 
 import type { DashboardResponse } from "@tsumugi/contract";
 import { ITEMS, itemMark, PROBLEM_STATUSES } from "@tsumugi/domain";
-import { useEffect, useState } from "react";
-import { ApiError } from "../api/client";
+import { useCallback, useEffect } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { formatMonthOrDate, formatWarekiDateTime } from "../ui/dates";
+import { useLoaded } from "../ui/use-loaded";
 import { planApi } from "./plan-api";
 import { usePlanContext } from "./plan-context";
 import { ProgressBar } from "./shown-cells";
@@ -23,23 +23,13 @@ type RollupRow = DashboardResponse["dashboard"]["byItem"][number];
 
 export function DashboardView() {
   const { wid, info, groupName } = usePlanContext();
-  const [data, setData] = useState<DashboardResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const {
+    data,
+    error,
+    reload: load,
+  } = useLoaded(useCallback(() => planApi(wid).dashboard(info.fiscalYear), [wid, info.fiscalYear]));
 
   useEffect(() => {
-    let stopped = false;
-    const load = async () => {
-      try {
-        const res = await planApi(wid).dashboard(info.fiscalYear);
-        if (!stopped) {
-          setData(res);
-          setError(null);
-        }
-      } catch (err) {
-        if (!stopped) setError(err instanceof ApiError ? err.message : String(err));
-      }
-    };
-    void load();
     const timer = setInterval(load, DASHBOARD_REFRESH_MS);
     // The server says when the plan's figures were recomputed after someone's edit.
     const source = new EventSource(planApi(wid).eventsUrl(info.fiscalYear));
@@ -48,11 +38,10 @@ export function DashboardView() {
     // The server ended the stream (logout, access taken away): do not reconnect.
     source.addEventListener("end", () => source.close());
     return () => {
-      stopped = true;
       clearInterval(timer);
       source.close();
     };
-  }, [wid, info.fiscalYear]);
+  }, [wid, info.fiscalYear, load]);
 
   if (error && !data) return <p className="field-error">{error}</p>;
   if (!data) return <p className="muted">{t("common.loading")}</p>;

@@ -16,6 +16,8 @@ export interface Loaded<T> {
   reload(): Promise<void>;
   /** Replaces the data with what an action's answer says, without asking again. */
   setData(change: (data: T) => T): void;
+  /** Shows an action's failure as the screen's error (null: none), until the next load succeeds. */
+  setError(message: string | null): void;
 }
 
 export function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
@@ -31,5 +33,13 @@ export function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
       setState((s) => (s.data === undefined ? s : { status: "loaded", data: change(s.data), error: null })),
     [],
   );
-  return { status: state.status, data: state.data, error: state.error, reload, setData };
+  const setError = useCallback(
+    (message: string | null) =>
+      setState((s): LoadState<T> => {
+        if (message !== null) return { status: "error", data: s.data, error: message };
+        return s.data === undefined ? LOADING : { status: "loaded", data: s.data, error: null };
+      }),
+    [],
+  );
+  return { status: state.status, data: state.data, error: state.error, reload, setData, setError };
 }
