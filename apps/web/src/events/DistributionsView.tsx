@@ -3,13 +3,14 @@
  * per kind, the records by date, and recording, correcting and deleting one. The indicator
  * 啓発資材 配布部数 is counted from these records.
  */
-import type { Distribution, DistributionList, Event } from "@tsumugi/contract";
+import type { Distribution, Event } from "@tsumugi/contract";
 import { currentFiscalYear, fiscalYearLabel, formatMonthOrDate } from "@tsumugi/domain";
-import { useCallback, useEffect, useState } from "react";
-import { ApiError } from "../api/client";
+import { useCallback, useState } from "react";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { FiscalYearSelect, fiscalYearChoices, useFiscalYearParam } from "../ui/FiscalYearSelect";
+import { errorMessage } from "../ui/loaded";
+import { useLoaded } from "../ui/use-loaded";
 import type { WorkspaceData } from "../workspace/useWorkspace";
 import { DistributionForm, emptyForm, formOf, kindLabel } from "./DistributionForm";
 import { eventsApi } from "./events-api";
@@ -17,33 +18,34 @@ import "../ui/table-scroll.css";
 import "./distributions.css";
 
 const number = (n: number) => n.toLocaleString("ja-JP");
+const NO_EVENTS: Event[] = [];
+const NO_YEARS: number[] = [];
 
 export function DistributionsView({ wid, data }: { wid: string; data: WorkspaceData }) {
   const current = currentFiscalYear();
   const [fy, chooseYear] = useFiscalYearParam();
   const api = eventsApi(wid);
-  const [list, setList] = useState<DistributionList | null>(null);
-  const [events, setEvents] = useState<Event[]>([]);
-  const [years, setYears] = useState<number[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Distribution | null>(null);
   const mayRecord = Boolean(data.detail.can["outreach.record"]);
 
-  const load = useCallback(async () => {
-    try {
+  const {
+    data: loaded,
+    error,
+    setError,
+    reload: load,
+  } = useLoaded(
+    useCallback(async () => {
       const api = eventsApi(wid);
       const [year, all] = await Promise.all([api.distributions(fy), api.list()]);
-      setList(year);
-      setEvents(all.events.filter((e) => !e.cohost));
-      setYears([...new Set(all.events.map((e) => e.fiscalYear))]);
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [wid, fy]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return {
+        list: year,
+        events: all.events.filter((e) => !e.cohost),
+        years: [...new Set(all.events.map((e) => e.fiscalYear))],
+      };
+    }, [wid, fy]),
+  );
+  const list = loaded?.list;
+  const { events = NO_EVENTS, years = NO_YEARS } = loaded ?? {};
 
   const setYear = (y: number) => {
     chooseYear(y);
@@ -168,7 +170,7 @@ export function DistributionsView({ wid, data }: { wid: string; data: WorkspaceD
                                 if (editing?.id === d.id) setEditing(null);
                                 return load();
                               })
-                              .catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
+                              .catch((err) => setError(errorMessage(err)));
                           }}
                         >
                           {t("common.delete")}

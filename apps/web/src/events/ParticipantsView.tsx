@@ -5,35 +5,30 @@
  */
 import type { Event, Participant } from "@tsumugi/contract";
 import { formatTimestamp } from "@tsumugi/domain";
-import { useEffect, useState } from "react";
-import { ApiError } from "../api/client";
+import { useCallback } from "react";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { errorMessage } from "../ui/loaded";
+import { useLoaded } from "../ui/use-loaded";
 import type { EventsApi } from "./events-api";
 
 const formatCode = (code: string | null) => (code ? `${code.slice(0, 4)}-${code.slice(4)}` : "");
 
 export function ParticipantsView({ api, event }: { api: EventsApi; event: Event }) {
-  const [list, setList] = useState<Participant[] | null>(null);
-  const [scope, setScope] = useState<"all" | "agreed">("all");
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api
-      .participants(event.id)
-      .then((res) => {
-        setList(res.participants);
-        setScope(res.scope);
-      })
-      .catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
-  }, [api, event.id]);
+  const { data, error, setData, setError } = useLoaded(
+    useCallback(() => api.participants(event.id), [api, event.id]),
+  );
+  const list = data?.participants;
+  const scope = data?.scope ?? "all";
 
   const cancel = async (p: Participant) => {
     if (!window.confirm(t("participants.confirmCancel", { name: p.name }))) return;
     try {
-      setList((await api.cancelParticipant(event.id, p.id)).participants);
+      const { participants } = await api.cancelParticipant(event.id, p.id);
+      setData((d) => ({ ...d, participants }));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
 

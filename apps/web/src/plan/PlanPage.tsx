@@ -3,11 +3,10 @@
  * board, lists, tables, schedule), the secretariat's dashboard and the year-end review.
  */
 
-import type { Group, Member, Plan } from "@tsumugi/contract";
+import type { Plan } from "@tsumugi/contract";
 import { caretColorFor, fiscalYearLabel, migratePlanDoc, planCompatibility } from "@tsumugi/domain";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
-import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
@@ -22,6 +21,8 @@ import { useIndicators } from "../indicators/useIndicators";
 import { membersApi } from "../members/members-api";
 import { useReloadWhenServerBack } from "../offline/remembered";
 import { ErrorBanner } from "../ui/Field";
+import { errorMessage } from "../ui/loaded";
+import { useLoaded } from "../ui/use-loaded";
 import { workspaceApi } from "../workspace/workspace-api";
 import { ActionList } from "./ActionList";
 import { DashboardView } from "./DashboardView";
@@ -41,22 +42,17 @@ import { setFocusedRow } from "./row-presence";
 import { SceneBoard } from "./SceneBoard";
 import { ScheduleView } from "./ScheduleView";
 
+const NONE: never[] = [];
+
 export function PlanPage() {
   const { wid = "", fy = "" } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { me } = useSession();
-  const [info, setInfo] = useState<Plan | null>(null);
-  const [groups, setGroups] = useState<Group[]>([]);
-  const [members, setMembers] = useState<Member[]>([]);
-  const [canCreate, setCanCreate] = useState(false);
-  const [municipality, setMunicipality] = useState("");
-  const [nextExists, setNextExists] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
+  const loaded = useLoaded(
+    useCallback(async () => {
       const [plan, g, m, detail, list] = await Promise.all([
         planApi(wid).get(fy),
         groupsApi(wid).list(),
@@ -64,20 +60,25 @@ export function PlanPage() {
         workspaceApi(wid).get(),
         planApi(wid).listRemembered(),
       ]);
-      setInfo(plan.plan);
-      setGroups(g.groups);
-      setMembers(m.members);
-      setCanCreate(Boolean(detail.can["plans.create"]));
-      setMunicipality(`${detail.workspace.prefecture} ${detail.workspace.name}`);
-      setNextExists(list.plans.some((p) => p.fiscalYear === plan.plan.fiscalYear + 1));
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [wid, fy]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return {
+        info: plan.plan,
+        groups: g.groups,
+        members: m.members,
+        canCreate: Boolean(detail.can["plans.create"]),
+        municipality: `${detail.workspace.prefecture} ${detail.workspace.name}`,
+        nextExists: list.plans.some((p) => p.fiscalYear === plan.plan.fiscalYear + 1),
+      };
+    }, [wid, fy]),
+  );
+  const { error, setError, reload: load } = loaded;
+  const info = loaded.data?.info ?? null;
+  const {
+    groups = NONE,
+    members = NONE,
+    canCreate = false,
+    municipality = "",
+    nextExists = true,
+  } = loaded.data ?? {};
   useReloadWhenServerBack(load);
 
   const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(`/w/${wid}/plans/${fy}`, load, setNotice);
@@ -164,7 +165,7 @@ export function PlanPage() {
       await planApi(wid).create({ fiscalYear: info.fiscalYear + 1, carryOver: true });
       navigate(`/w/${wid}/plans/${info.fiscalYear + 1}`);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
 

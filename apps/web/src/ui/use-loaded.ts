@@ -14,7 +14,7 @@ export interface Loaded<T> {
   error: string | null;
   /** Loads again; the promise settles when the answer is shown (never rejects). */
   reload(): Promise<void>;
-  /** Replaces the data with what an action's answer says, without asking again. */
+  /** Replaces the data with what an action's answer says, without asking again (an error stays). */
   setData(change: (data: T) => T): void;
   /** Shows an action's failure as the screen's error (null: none), until the next load succeeds. */
   setError(message: string | null): void;
@@ -30,7 +30,13 @@ export function useLoaded<T>(load: () => Promise<T>): Loaded<T> {
   const reload = useCallback(() => loader.run(load), [loader, load]);
   const setData = useCallback(
     (change: (data: T) => T) =>
-      setState((s) => (s.data === undefined ? s : { status: "loaded", data: change(s.data), error: null })),
+      setState((s): LoadState<T> => {
+        if (s.data === undefined) return s;
+        const data = change(s.data);
+        return s.error === null
+          ? { status: "loaded", data, error: null }
+          : { status: "error", data, error: s.error };
+      }),
     [],
   );
   const setError = useCallback(
