@@ -1,8 +1,6 @@
-import type { Document } from "@tsumugi/contract";
 import { caretColorFor } from "@tsumugi/domain";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../api/client";
 import { useSession } from "../auth/session";
 import { CollabLimitNotice } from "../collab/CollabLimitNotice";
 import { PresenceList } from "../collab/PresenceList";
@@ -15,6 +13,7 @@ import { t } from "../i18n/t";
 import { useReloadWhenServerBack } from "../offline/remembered";
 import { DemoBadge } from "../ui/DemoBadge";
 import { ErrorBanner } from "../ui/Field";
+import { useLoaded } from "../ui/use-loaded";
 import { VersionsPanel } from "../versions/VersionsPanel";
 import { DocumentComments } from "./DocumentComments";
 import { DraftBar } from "./DraftBar";
@@ -23,22 +22,11 @@ import { documentsApi } from "./documents-api";
 export function DocumentPage() {
   const { wid = "", did = "" } = useParams();
   const { me } = useSession();
-  const [info, setInfo] = useState<Document | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const { document } = await documentsApi(wid).get(did);
-      setInfo(document);
-      setError(null);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [wid, did]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loaded = useLoaded(useCallback(async () => (await documentsApi(wid).get(did)).document, [wid, did]));
+  const { error, setData, reload: load } = loaded;
+  const info = loaded.data ?? null;
   useReloadWhenServerBack(load);
 
   const { onSessionEnded, onAccessChanged } = useCollabPageHandlers(`/w/${wid}/d/${did}`, load, setNotice);
@@ -74,7 +62,7 @@ export function DocumentPage() {
         wid={wid}
         doc={info}
         onChange={(d) => {
-          setInfo(d);
+          setData(() => d);
           void load();
         }}
       />

@@ -1,10 +1,11 @@
 /** The plan actions an event carries out and the schedule row it appears in (its 年度's plan). */
-import type { Event, PlanLinks } from "@tsumugi/contract";
-import { useEffect, useState } from "react";
-import { ApiError } from "../api/client";
+import type { Event } from "@tsumugi/contract";
+import { useCallback } from "react";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
 import { LinkedActions } from "../ui/LinkedActions";
+import { errorMessage } from "../ui/loaded";
+import { useLoaded } from "../ui/use-loaded";
 import type { EventsApi } from "./events-api";
 
 export function EventPlanLinks({
@@ -16,20 +17,17 @@ export function EventPlanLinks({
   event: Event;
   onChanged(e: Event): void;
 }) {
-  const [links, setLinks] = useState<PlanLinks | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void api
-      .planLinks(event.fiscalYear)
-      .then(setLinks)
-      .catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
-  }, [api, event.fiscalYear]);
+  const {
+    data: links,
+    error,
+    setError,
+  } = useLoaded(useCallback(() => api.planLinks(event.fiscalYear), [api, event.fiscalYear]));
   const editable = event.abilities.update;
   const save = async (body: { actionIds?: string[]; scheduleRowId?: string | null }) => {
     try {
       onChanged((await api.update(event.id, body)).event);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
   if (!links) return null;
