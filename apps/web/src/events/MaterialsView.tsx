@@ -6,10 +6,11 @@
  */
 import type { Event, EventMaterial } from "@tsumugi/contract";
 import { formatTimestamp } from "@tsumugi/domain";
-import { type ChangeEvent, useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "../api/client";
+import { type ChangeEvent, useCallback, useRef, useState } from "react";
 import { t } from "../i18n/t";
 import { ErrorBanner } from "../ui/Field";
+import { errorMessage } from "../ui/loaded";
+import { useLoaded } from "../ui/use-loaded";
 import type { EventsApi } from "./events-api";
 import { formatSize, materialKind } from "./material-format";
 import "./outreach.css";
@@ -18,28 +19,19 @@ import "./outreach.css";
 const ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg,.gif,.webp";
 
 export function MaterialsView({ api, event }: { api: EventsApi; event: Event }) {
-  const [list, setList] = useState<EventMaterial[] | null>(null);
-  const [scope, setScope] = useState<"all" | "public">("all");
-  const [maxBytes, setMaxBytes] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const editable = event.abilities.update;
 
-  const load = useCallback(async () => {
-    try {
-      const res = await api.materials(event.id);
-      setList(res.materials);
-      setScope(res.scope);
-      setMaxBytes(res.maxBytes);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [api, event.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, error, setData, setError } = useLoaded(
+    useCallback(() => api.materials(event.id), [api, event.id]),
+  );
+  const list = data?.materials;
+  const scope = data?.scope ?? "all";
+  const maxBytes = data?.maxBytes ?? 0;
+  const setList = (change: (list: EventMaterial[]) => EventMaterial[]) =>
+    setData((d) => ({ ...d, materials: change(d.materials) }));
 
   const addFiles = async (e: ChangeEvent<HTMLInputElement>) => {
     const files = [...(e.target.files ?? [])];
@@ -59,9 +51,9 @@ export function MaterialsView({ api, event }: { api: EventsApi; event: Event }) 
       try {
         const res = await api.uploadMaterial(event.id, file);
         added.push(res.material.name);
-        setList((l) => [...(l ?? []), res.material]);
+        setList((l) => [...l, res.material]);
       } catch (err) {
-        problems.push(`${file.name}：${err instanceof ApiError ? err.message : String(err)}`);
+        problems.push(`${file.name}：${errorMessage(err)}`);
       }
     }
     if (problems.length) setError(problems.join("\n"));
@@ -69,14 +61,14 @@ export function MaterialsView({ api, event }: { api: EventsApi; event: Event }) 
     setBusy(false);
   };
 
-  const replace = (m: EventMaterial) => setList((l) => (l ?? []).map((x) => (x.id === m.id ? m : x)));
+  const replace = (m: EventMaterial) => setList((l) => l.map((x) => (x.id === m.id ? m : x)));
   const run = async (action: () => Promise<void>) => {
     setError(null);
     setNotice(null);
     try {
       await action();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
 
@@ -140,7 +132,7 @@ export function MaterialsView({ api, event }: { api: EventsApi; event: Event }) 
               editable={editable}
               run={run}
               onChanged={replace}
-              onDeleted={() => setList((l) => (l ?? []).filter((x) => x.id !== m.id))}
+              onDeleted={() => setList((l) => l.filter((x) => x.id !== m.id))}
             />
           ))}
         </ul>
