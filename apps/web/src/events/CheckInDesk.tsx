@@ -4,13 +4,15 @@
  * list searched by name, organisation or code with a large 受付 button per person, and people
  * who came without registering added by name. The list holds names: reading it is logged.
  */
-import type { AttendanceSummary, Event, Participant, ParticipantList } from "@tsumugi/contract";
+import type { AttendanceSummary, Event, Participant } from "@tsumugi/contract";
 import { type PROFESSION_IDS, readCheckInCode } from "@tsumugi/domain";
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "../api/client";
 import type { MessageKey } from "../i18n/messages.ja";
 import { t } from "../i18n/t";
 import { ErrorBanner, Field } from "../ui/Field";
+import { errorMessage } from "../ui/loaded";
+import { useLoaded } from "../ui/use-loaded";
 import { ProfessionSelect } from "./choice-selects";
 import type { EventsApi } from "./events-api";
 
@@ -28,33 +30,27 @@ export function CheckInDesk(props: {
   onAttendance(a: AttendanceSummary): void;
 }) {
   const { api, event, onAttendance } = props;
-  const [list, setList] = useState<Participant[] | null>(null);
   const [code, setCode] = useState("");
   const [query, setQuery] = useState("");
   const [result, setResult] = useState<{ text: string; kind: "ok" | "again" } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
   const sentInitial = useRef(false);
 
-  const load = useCallback(async () => {
-    try {
-      const res: ParticipantList = await api.participants(event.id);
-      setList(res.participants);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }, [api, event.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, error, setData, setError } = useLoaded(
+    useCallback(() => api.participants(event.id), [api, event.id]),
+  );
+  const list = data?.participants;
 
   const replace = useCallback(
     (p: Participant) =>
-      setList((l) =>
-        l ? (l.some((x) => x.id === p.id) ? l.map((x) => (x.id === p.id ? p : x)) : [...l, p]) : l,
-      ),
-    [],
+      setData((d) => ({
+        ...d,
+        participants: d.participants.some((x) => x.id === p.id)
+          ? d.participants.map((x) => (x.id === p.id ? p : x))
+          : [...d.participants, p],
+      })),
+    [setData],
   );
 
   const send = useCallback(
@@ -76,12 +72,12 @@ export function CheckInDesk(props: {
         );
         setCode("");
       } catch (err) {
-        setError(err instanceof ApiError ? err.message : String(err));
+        setError(errorMessage(err));
       }
       setBusy(false);
       codeRef.current?.focus();
     },
-    [api, event.id, onAttendance, replace],
+    [api, event.id, onAttendance, replace, setError],
   );
 
   // Opened from a QR code: check that code in once.
@@ -156,7 +152,7 @@ export function CheckInDesk(props: {
           data-testid="check-in-search"
         />
       </label>
-      {list === null ? (
+      {list === undefined ? (
         <p className="muted">{t("common.loading")}</p>
       ) : shown.length === 0 ? (
         <p className="muted">{query ? t("checkIn.noMatch") : t("checkIn.nobody")}</p>
