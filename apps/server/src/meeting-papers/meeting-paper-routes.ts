@@ -9,7 +9,7 @@ import { type Context, Hono } from "hono";
 import type { CollabServer } from "../collab/collab-server.js";
 import type { AppEnv } from "../http/env.js";
 import { ApiError } from "../http/errors.js";
-import { allow, callerOf, describe, jsonBody, load, queryParams } from "../http/operation.js";
+import { allow, allowIn, callerOf, describe, jsonBody, load, queryParams } from "../http/operation.js";
 import { meetingResource } from "../meetings/meeting-presenter.js";
 import { loadMeeting } from "../meetings/meeting-routes.js";
 import {
@@ -49,6 +49,7 @@ export function meetingPaperSettingsRoutes(): Hono<AppEnv> {
       response: MeetingPaperSettingsResult,
     }),
     loadSettings,
+    allowIn("meetings.read"),
     (c) => c.json({ settings: presentMeetingPaperSettings(c.var.actor, c.var.settings) }),
   );
 

@@ -204,12 +204,10 @@ export function meetingRoutes(collab: CollabServer, events: MeetingEvents): Hono
     }),
     jsonBody(MoveMinutes),
     loadMeeting,
-    async (c, next) =>
-      allow(
-        c.req.valid("json").state === "fixed" ? "fixMinutes" : "manage",
-        "meeting",
-        meetingResource,
-      )(c, next),
+    allowOn((c) => ({
+      verb: (c.req.valid("json" as never) as MoveMinutes).state === "fixed" ? "fixMinutes" : "manage",
+      resource: meetingResource(c.get("meeting" as never) as MeetingRecord),
+    })),
     async (c) => {
       const { state } = c.req.valid("json");
       const m = await moveMinutes(c.var.app, collab, callerOf(c), events, c.var.meeting, state);
