@@ -3,38 +3,13 @@
  * package) with no critical or serious violation allowed; and what axe cannot judge: a skip
  * link, `aria-current` on the tab that is shown, and a visible keyboard focus.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
+import { seriousViolations } from "./axe.js";
 import { e2eTest } from "./harness.js";
 import { loggedInPage, waitForSyncState } from "./pages.js";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
 const it = e2eTest();
-
-/** Critical and serious violations on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the app's Content-Security-Policy (script-src
-  // 'self') rightly refuses an inline <script> such as page.addScriptTag would add.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  })) as Violation[];
-  return violations
-    .filter((v) => v.impact === "critical" || v.impact === "serious")
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}) at ${n.target.join(" ")}`));
-}
 
 /** Checks each named state of the page; reports all of them before failing. */
 async function expectNoSeriousViolations(page: Page, states: [string, () => Promise<void>][]): Promise<void> {

@@ -5,10 +5,9 @@
  * statistics with their tables, an example drafted, approved by the secretariat and shown on
  * the public page; members and observers have no desk menu and no way in.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, vi } from "vitest";
+import { seriousViolations } from "./axe.js";
 import { e2eTest } from "./harness.js";
 import { loggedInPage } from "./pages.js";
 
@@ -43,21 +42,6 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const NAME = "キーボード 太郎";
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** Critical and serious axe-core violations on the page as it is now (as accessibility.e2e.test.ts). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return violations
-    .filter((v) => v.impact === "critical" || v.impact === "serious")
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}) at ${n.target.join(" ")}`));
-}
 
 describe("the consultation desk", () => {
   it("records a phone call by keyboard alone; the draft keeps no name; the case and list show it", async ({
