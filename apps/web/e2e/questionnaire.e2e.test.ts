@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { e2eTest, saveShot } from "./harness.js";
 import { callApi, loggedInPage, phoneContext } from "./pages.js";
@@ -6,6 +7,17 @@ import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 // People fill forms in more than a second; the browser here does it at once.
 const it = e2eTest({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
+/** A multidisciplinary event (多職種研修) for professionals, made through the API; its id. */
+async function createMeetingEvent(page: Page, wid: string, title: string, startsAt: string): Promise<string> {
+  const { event } = await callApi<{ event: { id: string } }>(page, "POST", `/api/workspaces/${wid}/events`, {
+    kind: "multidisciplinary",
+    title,
+    startsAt,
+    audience: "professionals",
+  });
+  return event.id;
+}
+
 describe("questionnaires", () => {
   it("are made from a template, answered on phones without login once per browser, and counted", async ({
     server,
@@ -13,18 +25,7 @@ describe("questionnaires", () => {
   }) => {
     const { context, page } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(page);
-    const { event } = await callApi<{ event: { id: string } }>(
-      page,
-      "POST",
-      `/api/workspaces/${wid}/events`,
-      {
-        kind: "multidisciplinary",
-        title: "第31回 介護と医療をつむぐ会",
-        startsAt: "2026-02-20T18:30",
-        audience: "professionals",
-      },
-    );
-    const eid = event.id;
+    const eid = await createMeetingEvent(page, wid, "第31回 介護と医療をつむぐ会", "2026-02-20T18:30");
     await page.goto(`/w/${wid}/events/${eid}?etab=questionnaire`);
     await page.getByTestId("qn-template-trainingPrePost").click();
     await expect.poll(() => page.getByTestId("qn-state").innerText()).toBe("受付停止中");
@@ -217,18 +218,7 @@ describe("questionnaires", () => {
     const { context, page } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(page);
     await page.setViewportSize({ width: 390, height: 844 });
-    const { event } = await callApi<{ event: { id: string } }>(
-      page,
-      "POST",
-      `/api/workspaces/${wid}/events`,
-      {
-        kind: "multidisciplinary",
-        title: "スマートフォンで作るアンケート",
-        startsAt: "2026-03-06T18:30",
-        audience: "professionals",
-      },
-    );
-    const eid = event.id;
+    const eid = await createMeetingEvent(page, wid, "スマートフォンで作るアンケート", "2026-03-06T18:30");
     await page.goto(`/w/${wid}/events/${eid}?etab=questionnaire`);
     // The demo's questionnaires are offered to copy from, each named with its event.
     await page.getByTestId("qn-copy-from").waitFor();
