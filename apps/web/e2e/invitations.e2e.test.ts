@@ -1,8 +1,18 @@
+import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { e2eTest } from "./harness.js";
 import { demoLogin, loggedInPage } from "./pages.js";
 
 const it = e2eTest();
+
+/** Makes an invitation link for a 委員 (member), into `group` when given, from the invites tab. */
+async function inviteMember(page: Page, group?: string): Promise<string> {
+  await page.getByTestId("tab-invites").click();
+  await page.getByTestId("invite-role").selectOption("member");
+  if (group) await page.getByLabel(group).check();
+  await page.getByTestId("invite-create").click();
+  return page.getByTestId("invite-url").inputValue();
+}
 
 describe("invitations in the app", () => {
   it("lets the secretariat invite a member who then joins with the preset role and group", async ({
@@ -11,11 +21,7 @@ describe("invitations in the app", () => {
   }) => {
     const secretariat = await loggedInPage(browser, server, "事務局");
     const { page } = secretariat;
-    await page.getByTestId("tab-invites").click();
-    await page.getByTestId("invite-role").selectOption("member");
-    await page.getByLabel("市民啓発班").check();
-    await page.getByTestId("invite-create").click();
-    const url = await page.getByTestId("invite-url").inputValue();
+    const url = await inviteMember(page, "市民啓発班");
     expect(url).toMatch(/\/invite\/[a-z0-9]+\.[a-z0-9]+$/);
 
     const invitee = await browser.newContext({ locale: "ja-JP" });
@@ -58,10 +64,7 @@ describe("invitations in the app", () => {
   }) => {
     const secretariat = await loggedInPage(browser, server, "事務局");
     const { page } = secretariat;
-    await page.getByTestId("tab-invites").click();
-    await page.getByTestId("invite-role").selectOption("member");
-    await page.getByTestId("invite-create").click();
-    const url = await page.getByTestId("invite-url").inputValue();
+    const url = await inviteMember(page);
 
     const takamatsu = demoLogin(server, "高松市 事務局");
     const context = await browser.newContext({ locale: "ja-JP" });
