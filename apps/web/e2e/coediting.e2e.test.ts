@@ -121,22 +121,31 @@ async function caretInField(field: Locator, index: number | "end"): Promise<void
 }
 
 /**
- * Both screens show the same value, changed from `before`, and both have saved it (what
- * the value holds is checked by the caller, so a lost key fails with the text to see).
+ * Both screens show the same value (as `read` reads it), changed from `before`, and both have
+ * saved it (what the value holds is checked by the caller, so a lost key fails with the text to see).
  */
-async function cellsAgree(people: Person[], id: string, before: string): Promise<string> {
+async function screensAgree(
+  people: Person[],
+  read: (page: Page) => Promise<string>,
+  before: string,
+  what: string,
+): Promise<string> {
   let value = "";
   await eventually(
     async () => {
-      const values = await Promise.all(people.map((p) => titleOf(p.page, id).inputValue()));
+      const values = await Promise.all(people.map((p) => read(p.page)));
       value = values[0];
       return values.every((v) => v === value) && value !== before;
     },
-    "both screens showing the same title",
+    `both screens showing the same ${what}`,
     20_000,
   );
   for (const p of people) await waitForSyncState(p.page, "saved");
   return value;
+}
+
+async function cellsAgree(people: Person[], id: string, before: string): Promise<string> {
+  return screensAgree(people, (page) => titleOf(page, id).inputValue(), before, "title");
 }
 
 describe("two people typing into one plan cell at once", () => {
@@ -273,18 +282,7 @@ async function paragraphWith(page: Page, marker: string): Promise<string> {
 }
 
 async function paragraphsAgree(people: Person[], marker: string, before: string): Promise<string> {
-  let value = "";
-  await eventually(
-    async () => {
-      const values = await Promise.all(people.map((p) => paragraphWith(p.page, marker)));
-      value = values[0];
-      return values.every((v) => v === value) && value !== before;
-    },
-    "both screens showing the same paragraph",
-    20_000,
-  );
-  for (const p of people) await waitForSyncState(p.page, "saved");
-  return value;
+  return screensAgree(people, (page) => paragraphWith(page, marker), before, "paragraph");
 }
 
 describe("two people typing into one paragraph of the minutes at once", () => {
