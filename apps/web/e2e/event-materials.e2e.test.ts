@@ -1,7 +1,7 @@
 import { describe, expect } from "vitest";
 import { seriousViolations } from "./axe.js";
 import { e2eTest, saveShot } from "./harness.js";
-import { callApi, loggedInPage, phoneContext } from "./pages.js";
+import { callApi, createEvent, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
 const PDF = Buffer.from(
@@ -18,20 +18,14 @@ describe("event materials", () => {
     const { page: admin } = await loggedInPage(browser, server, "事務局");
     await admin.setViewportSize({ width: 1366, height: 768 });
     const wid = workspaceIdOf(admin);
-    const { event } = await callApi<{ event: { id: string } }>(
-      admin,
-      "POST",
-      `/api/workspaces/${wid}/events`,
-      {
-        kind: "publicLecture",
-        title: "市民公開講座「在宅医療ってなに？」（資料の試験）",
-        startsAt: "2031-03-07T13:30",
-        endsAt: "2031-03-07T15:00",
-        place: "流山市文化会館",
-        audience: "residents",
-      },
-    );
-    const eid = event.id;
+    const eid = await createEvent(admin, wid, {
+      kind: "publicLecture",
+      title: "市民公開講座「在宅医療ってなに？」（資料の試験）",
+      startsAt: "2031-03-07T13:30",
+      endsAt: "2031-03-07T15:00",
+      place: "流山市文化会館",
+      audience: "residents",
+    });
     await admin.goto(`/w/${wid}/events/${eid}`);
     await admin.getByTestId("event-heading").waitFor();
     await admin.getByTestId("event-tab-materials").click();
@@ -115,21 +109,16 @@ describe("event materials", () => {
   }) => {
     const { page } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(page);
-    const { event } = await callApi<{ event: { id: string } }>(
-      page,
-      "POST",
-      `/api/workspaces/${wid}/events`,
-      {
-        kind: "publicLecture",
-        title: "市民公開講座「在宅医療ってなに？」（計画との関係の試験）",
-        startsAt: "2027-02-10T13:30",
-        endsAt: "2027-02-10T15:00",
-        place: "流山市文化会館",
-        audience: "residents",
-      },
-    );
+    const eid = await createEvent(page, wid, {
+      kind: "publicLecture",
+      title: "市民公開講座「在宅医療ってなに？」（計画との関係の試験）",
+      startsAt: "2027-02-10T13:30",
+      endsAt: "2027-02-10T15:00",
+      place: "流山市文化会館",
+      audience: "residents",
+    });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`/w/${wid}/events/${event.id}`);
+    await page.goto(`/w/${wid}/events/${eid}`);
     const picker = page.getByTestId("link-action");
     await picker.waitFor();
     const card = await page.getByTestId("plan-links").boundingBox();

@@ -66,6 +66,17 @@ export async function callApi<T>(page: Page, method: string, path: string, body?
   return (res.text ? JSON.parse(res.text) : null) as T;
 }
 
+/** Makes an event in workspace `wid` through the API with `fields` (as the create form sends them); its id. */
+export async function createEvent(page: Page, wid: string, fields: Record<string, unknown>): Promise<string> {
+  const { event } = await callApi<{ event: { id: string } }>(
+    page,
+    "POST",
+    `/api/workspaces/${wid}/events`,
+    fields,
+  );
+  return event.id;
+}
+
 export async function openDocument(page: Page, title: string): Promise<void> {
   await page.getByTestId("tab-documents").click();
   await page.getByTestId("document-link").filter({ hasText: title }).click();

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { e2eTest, saveShot } from "./harness.js";
-import { callApi, loggedInPage, phoneContext } from "./pages.js";
+import { createEvent, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
 // People fill forms in more than a second; the browser here does it at once.
@@ -20,23 +20,17 @@ describe("public registration and check-in", () => {
   it("publish, register on a phone, wait, move up, check in at the door", async ({ server, browser }) => {
     const { context: adminContext, page: admin } = await loggedInPage(browser, server, "事務局");
     const wid = workspaceIdOf(admin);
-    const { event } = await callApi<{ event: { id: string } }>(
-      admin,
-      "POST",
-      `/api/workspaces/${wid}/events`,
-      {
-        kind: "publicLecture",
-        title: "市民公開講座「人生会議を知っていますか」（ブラウザ試験）",
-        startsAt: "2031-02-14T13:30",
-        endsAt: "2031-02-14T15:30",
-        place: "流山市生涯学習センター 多目的ホール",
-        capacity: 1,
-        waitingList: true,
-        audience: "residents",
-        contact: "流山市 介護支援課 04-7150-6531",
-      },
-    );
-    const eid = event.id;
+    const eid = await createEvent(admin, wid, {
+      kind: "publicLecture",
+      title: "市民公開講座「人生会議を知っていますか」（ブラウザ試験）",
+      startsAt: "2031-02-14T13:30",
+      endsAt: "2031-02-14T15:30",
+      place: "流山市生涯学習センター 多目的ホール",
+      capacity: 1,
+      waitingList: true,
+      audience: "residents",
+      contact: "流山市 介護支援課 04-7150-6531",
+    });
     await admin.goto(`/w/${wid}/events/${eid}`);
     await admin.getByTestId("registration-card").waitFor();
     await admin.getByTestId("toggle-published").click();

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { e2eTest, saveShot } from "./harness.js";
-import { callApi, loggedInPage, phoneContext } from "./pages.js";
+import { callApi, createEvent, loggedInPage, phoneContext } from "./pages.js";
 import { narrowProblems, workspaceIdOf } from "./room-pages.js";
 
 // People fill forms in more than a second; the browser here does it at once.
@@ -9,13 +9,7 @@ const it = e2eTest({ env: { PUBLIC_FORM_MIN_FILL_SECONDS: "0" } });
 
 /** A multidisciplinary event (多職種研修) for professionals, made through the API; its id. */
 async function createMeetingEvent(page: Page, wid: string, title: string, startsAt: string): Promise<string> {
-  const { event } = await callApi<{ event: { id: string } }>(page, "POST", `/api/workspaces/${wid}/events`, {
-    kind: "multidisciplinary",
-    title,
-    startsAt,
-    audience: "professionals",
-  });
-  return event.id;
+  return createEvent(page, wid, { kind: "multidisciplinary", title, startsAt, audience: "professionals" });
 }
 
 describe("questionnaires", () => {
