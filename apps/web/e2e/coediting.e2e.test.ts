@@ -7,9 +7,9 @@
  * typed it, no intermediate kana may stay behind, both screens must agree, and a page
  * opened afresh must show the same text from the server.
  */
-import type { BrowserContext, CDPSession, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, CDPSession, Locator, Page } from "playwright-core";
 import { describe, expect } from "vitest";
-import { e2eTest } from "./harness.js";
+import { type E2EServer, e2eTest } from "./harness.js";
 import { eventually, loggedInPage, paragraphTexts, waitForSyncState } from "./pages.js";
 
 const it = e2eTest();
@@ -285,21 +285,27 @@ async function paragraphsAgree(people: Person[], marker: string, before: string)
   return screensAgree(people, (page) => paragraphWith(page, marker), before, "paragraph");
 }
 
+/** The doctor and the nurse on the same minutes; the doctor has typed `line` as a new last paragraph. */
+async function bothOnMinutes(browser: Browser, server: E2EServer, line: string): Promise<[Person, Person]> {
+  const doctor = await loggedInPage(browser, server, "医師");
+  const nurse = await loggedInPage(browser, server, "訪問看護師");
+  await openMinutes(doctor.page);
+  await openMinutes(nurse.page);
+  await doctor.page.getByTestId("editor").click();
+  await doctor.page.keyboard.press("Control+End");
+  await doctor.page.keyboard.press("Enter");
+  await doctor.page.keyboard.type(line);
+  return [doctor, nurse];
+}
+
 describe("two people typing into one paragraph of the minutes at once", () => {
   it("keeps every key and every IME conversion of both, on both screens and on the server", async ({
     server,
     browser,
   }) => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
-    await openMinutes(doctor.page);
-    await openMinutes(nurse.page);
-    const people = [doctor, nurse];
     const marker = "【同時入力】";
-    await doctor.page.getByTestId("editor").click();
-    await doctor.page.keyboard.press("Control+End");
-    await doctor.page.keyboard.press("Enter");
-    await doctor.page.keyboard.type(`${marker}退院支援と連携`);
+    const [doctor, nurse] = await bothOnMinutes(browser, server, `${marker}退院支援と連携`);
+    const people = [doctor, nurse];
     let before = await paragraphsAgree(people, marker, "");
     const rng = random(29);
 
@@ -368,16 +374,9 @@ describe("two people typing into one paragraph of the minutes at once", () => {
     server,
     browser,
   }) => {
-    const doctor = await loggedInPage(browser, server, "医師");
-    const nurse = await loggedInPage(browser, server, "訪問看護師");
-    await openMinutes(doctor.page);
-    await openMinutes(nurse.page);
-    const people = [doctor, nurse];
     const marker = "【かなの途中】";
-    await doctor.page.getByTestId("editor").click();
-    await doctor.page.keyboard.press("Control+End");
-    await doctor.page.keyboard.press("Enter");
-    await doctor.page.keyboard.type(marker);
+    const [doctor, nurse] = await bothOnMinutes(browser, server, marker);
+    const people = [doctor, nurse];
     const before = await paragraphsAgree(people, marker, "");
     const cdp = await doctor.context.newCDPSession(doctor.page);
     for (const text of ["ち", "ちい", "ちいき"]) {
